@@ -1,0 +1,24 @@
+// Bundles the main-process code: the browser host (ESM, Node), the Electron main (CJS) and the
+// sandboxed preload (one CJS file, as Electron's sandbox requires). npm packages stay external.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const out = process.env.PPPOE_OUT ?? 'out';
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src-main/host/http/cli.ts'], outfile: `${out}/host/serve.mjs`, format: 'esm', packages: 'external' }),
+  build({ ...common, entryPoints: ['src-main/host/electron/main.ts'], outfile: `${out}/main/main.cjs`, format: 'cjs', packages: 'external' }),
+  build({ ...common, entryPoints: ['src-main/host/electron/preload.ts'], outfile: `${out}/preload/preload.cjs`, format: 'cjs', external: ['electron'] }),
+]);
+// The migrations travel with the build so `node out/host/serve.mjs` finds them next to it.
+fs.cpSync('drizzle', path.join(out, 'drizzle'), { recursive: true });

@@ -1,0 +1,12 @@
+import type { Procedures } from '../../../src-shared/contract';
+import type { HandlersFor } from '../handler';
+import { authHandlers } from './auth';
+import { customersHandlers } from './customers';
+import { packagesHandlers } from './packages';
+
+/** One handler per channel; the type makes a missing handler a compile error. */
+export const handlers: HandlersFor<Procedures> = {
+  ...authHandlers,
+  ...customersHandlers,
+  ...packagesHandlers,
+};

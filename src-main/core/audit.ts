@@ -1,0 +1,54 @@
+import type { CallContext } from './context';
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+const SECRET_FIELDS = new Set(['password', 'passwordEnc', 'passwordHash', 'token', 'tokenHash']);
+
+function snapshot(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  return JSON.stringify(v, (k, val) => (SECRET_FIELDS.has(k) ? '[secret]' : val));
+}
+
+/**
+ * Appends one audit row. Call inside the same transaction as the change it records, so the
+ * change and its trail commit or roll back together. There is no update or delete path.
+ */
+export function writeAudit(call: Pick<CallContext, 'app' | 'session'>, entry: AuditEntry): void {
+  const { app, session } = call;
+  app.sqlite
+    .prepare(
+      `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      app.clock.now().toISOString(),
+      session?.userId ?? null,
+      session?.username ?? 'system',
+      entry.action,
+      entry.entity,
+      entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      snapshot(entry.before),
+      snapshot(entry.after),
+      entry.reason ?? null,
+    );
+}
+
+/** Only the fields that changed, for compact before/after rows. */
+export function diff<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const k of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}

@@ -1,0 +1,200 @@
+import crypto from 'node:crypto';
+import type { Me } from '../../src-shared/contract/auth';
+import { ROLE_PERMISSIONS, type Role } from '../../src-shared/permissions';
+import { AppError } from '../../src-shared/result';
+import { writeAudit } from './audit';
+import type { AppContext, CallContext, Session } from './context';
+import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords';
+import { getSettings } from './settings';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 5;
+/** lastSeen is written at most this often, so reads do not each cost a disk sync. */
+const TOUCH_EVERY_MS = 30_000;
+
+interface UserRow {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  passwordHash: string;
+  isActive: number;
+  failedLogins: number;
+  lockedUntil: string | null;
+  mustChangePassword: number;
+}
+
+const USER_SELECT = `SELECT id, username, full_name AS fullName, role, password_hash AS passwordHash, is_active AS isActive,
+  failed_logins AS failedLogins, locked_until AS lockedUntil, must_change_password AS mustChangePassword FROM users`;
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export function userCount(app: AppContext): number {
+  return (app.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+}
+
+function toMe(u: Pick<UserRow, 'id' | 'username' | 'fullName' | 'role' | 'mustChangePassword'>, expiresAt: string): Me {
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.fullName,
+    role: u.role,
+    mustChangePassword: u.mustChangePassword === 1,
+    expiresAt,
+    permissions: [...ROLE_PERMISSIONS[u.role]],
+  };
+}
+
+function idleMs(app: AppContext) {
+  return getSettings(app).sessionTimeoutMinutes * 60_000;
+}
+
+function startSession(call: CallContext, user: UserRow): { token: string; user: Me } {
+  const { app } = call;
+  const token = crypto.randomBytes(32).toString('base64url');
+  const now = app.clock.now();
+  const expiresAt = new Date(now.getTime() + idleMs(app)).toISOString();
+  app.sqlite
+    .prepare(
+      'INSERT INTO auth_sessions(token_hash, user_id, created_at, last_seen_at, expires_at, transport) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(sha256(token), user.id, now.toISOString(), now.toISOString(), expiresAt, call.transport);
+  return { token, user: toMe(user, expiresAt) };
+}
+
+/** First start: creates the Admin account. Refused once any user exists. */
+export async function createFirstAdmin(
+  call: CallContext,
+  input: { username: string; fullName: string; password: string },
+): Promise<{ token: string; user: Me }> {
+  checkPasswordPolicy(input.password, input.username);
+  const passwordHash = await hashPassword(input.password);
+  const { app } = call;
+  return app.sqlite.transaction(() => {
+    if (userCount(app) > 0) throw new AppError('CONFLICT', 'Setup is already done: sign in instead');
+    const now = app.clock.now().toISOString();
+    const { lastInsertRowid } = app.sqlite
+      .prepare(
+        `INSERT INTO users(username, full_name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'admin', ?, ?, ?)`,
+      )
+      .run(input.username, input.fullName, passwordHash, now, now);
+    const user = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(Number(lastInsertRowid)) as UserRow;
+    const session = { userId: user.id, username: user.username, fullName: user.fullName, role: user.role, sessionId: 0, expiresAt: now };
+    writeAudit({ app, session }, { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: 'admin' } });
+    return startSession(call, user);
+  })();
+}
+
+const WRONG = 'Wrong username or password';
+
+export async function login(call: CallContext, username: string, password: string): Promise<{ token: string; user: Me }> {
+  const { app } = call;
+  const user = app.sqlite.prepare(`${USER_SELECT} WHERE username = ? COLLATE NOCASE`).get(username.trim()) as
+    | UserRow
+    | undefined;
+  const now = app.clock.now();
+  if (!user) {
+    await verifyPassword(await dummyHash(), password);
+    writeAudit(call, { action: 'auth.login_failed', entity: 'user', after: { username: username.slice(0, 64) } });
+    throw new AppError('UNAUTHENTICATED', WRONG);
+  }
+  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
+    writeAudit(call, { action: 'auth.login_locked', entity: 'user', entityId: user.id });
+    throw new AppError('RATE_LIMITED', `Too many failed sign-ins: this account is locked until ${user.lockedUntil}`);
+  }
+  const good = await verifyPassword(user.passwordHash, password);
+  // Re-read after the await: another attempt may have run meanwhile. The failure is recorded in a
+  // committed transaction and only then reported, so the counter and the audit row survive.
+  const outcome = app.sqlite.transaction((): { token: string; user: Me } | AppError => {
+    const fresh = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(user.id) as UserRow;
+    if (!good || !fresh.isActive) {
+      const failed = fresh.failedLogins + 1;
+      const lock = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+      app.sqlite
+        .prepare('UPDATE users SET failed_logins = ?, locked_until = coalesce(?, locked_until) WHERE id = ?')
+        .run(lock ? 0 : failed, lock, user.id);
+      writeAudit(
+        { app, session: null },
+        { action: 'auth.login_failed', entity: 'user', entityId: user.id, after: { username: user.username, lockedUntil: lock } },
+      );
+      return lock
+        ? new AppError('RATE_LIMITED', `Too many failed sign-ins: this account is locked until ${lock}`)
+        : new AppError('UNAUTHENTICATED', WRONG);
+    }
+    app.sqlite
+      .prepare('UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?')
+      .run(now.toISOString(), user.id);
+    const started = startSession(call, fresh);
+    writeAudit(
+      { app, session: { userId: fresh.id, username: fresh.username, fullName: fresh.fullName, role: fresh.role, sessionId: 0, expiresAt: '' } },
+      { action: 'auth.login', entity: 'user', entityId: fresh.id },
+    );
+    return started;
+  })();
+  if (outcome instanceof AppError) throw outcome;
+  return outcome;
+}
+
+/** Resolves a bearer token to a live session, sliding its idle expiry. Null when unknown, revoked or expired. */
+export function resolveSession(app: AppContext, token: string | undefined): Session | null {
+  if (!token) return null;
+  const row = app.sqlite
+    .prepare(
+      `SELECT s.id, s.user_id AS userId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt,
+              u.username, u.full_name AS fullName, u.role, u.is_active AS isActive
+       FROM auth_sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ? AND s.revoked_at IS NULL`,
+    )
+    .get(sha256(token)) as
+    | { id: number; userId: number; lastSeenAt: string; expiresAt: string; username: string; fullName: string; role: Role; isActive: number }
+    | undefined;
+  const now = app.clock.now();
+  if (!row || !row.isActive || row.expiresAt <= now.toISOString()) return null;
+  let expiresAt = row.expiresAt;
+  if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) {
+    expiresAt = new Date(now.getTime() + idleMs(app)).toISOString();
+    app.sqlite
+      .prepare('UPDATE auth_sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?')
+      .run(now.toISOString(), expiresAt, row.id);
+  }
+  return { userId: row.userId, username: row.username, fullName: row.fullName, role: row.role, sessionId: row.id, expiresAt };
+}
+
+export function logout(call: CallContext): { ok: boolean } {
+  if (!call.session) return { ok: true };
+  call.app.sqlite.transaction(() => {
+    call.app.sqlite
+      .prepare('UPDATE auth_sessions SET revoked_at = ? WHERE id = ?')
+      .run(call.app.clock.now().toISOString(), call.session!.sessionId);
+    writeAudit(call, { action: 'auth.logout', entity: 'user', entityId: call.session!.userId });
+  })();
+  return { ok: true };
+}
+
+export function me(call: CallContext): Me {
+  const s = call.session!;
+  const u = call.app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(s.userId) as UserRow;
+  return toMe(u, s.expiresAt);
+}
+
+export async function changePassword(call: CallContext, current: string, next: string): Promise<{ ok: boolean }> {
+  const s = call.session!;
+  const { app } = call;
+  const u = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(s.userId) as UserRow;
+  if (!(await verifyPassword(u.passwordHash, current))) {
+    throw new AppError('BAD_INPUT', 'Current password is wrong', [{ path: 'currentPassword', message: 'Current password is wrong' }]);
+  }
+  checkPasswordPolicy(next, u.username, 'newPassword');
+  const h = await hashPassword(next);
+  app.sqlite.transaction(() => {
+    app.sqlite
+      .prepare('UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?')
+      .run(h, app.clock.now().toISOString(), u.id);
+    // Other sessions of this user end: whoever knew the old password is signed out.
+    app.sqlite
+      .prepare('UPDATE auth_sessions SET revoked_at = ? WHERE user_id = ? AND id != ? AND revoked_at IS NULL')
+      .run(app.clock.now().toISOString(), u.id, s.sessionId);
+    writeAudit(call, { action: 'user.change_password', entity: 'user', entityId: u.id });
+  })();
+  return { ok: true };
+}

@@ -1,0 +1,47 @@
+import type { Db, Sqlite } from '../db/open';
+import type { Role } from '../../src-shared/permissions';
+import type { EventBus } from './events';
+import type { Logger } from './logger';
+import type { SecretBox } from './secrets';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Long-lived dependencies of the core; tests swap any of them. */
+export interface AppContext {
+  sqlite: Sqlite;
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  secrets: SecretBox;
+  logger: Logger;
+  dataDir: string;
+  migrationsFolder: string;
+  appVersion: string;
+  /** Late-bound services that need the whole context (router pool, scheduler...), keyed by name. */
+  services: Record<string, unknown>;
+  /** Registers clean-up (timers, sockets) to run when the app closes, last registered first. */
+  onClose(fn: () => void): void;
+}
+
+export interface Session {
+  userId: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  sessionId: number;
+  expiresAt: string;
+}
+
+/** Per-call context: who is calling and through which transport. */
+export interface CallContext {
+  app: AppContext;
+  session: Session | null;
+  transport: 'ipc' | 'http' | 'internal';
+  /** The raw token, so auth.logout can revoke exactly this session. */
+  token?: string;
+}
+
+export const nowIso = (clock: Clock) => clock.now().toISOString();

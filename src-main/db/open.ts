@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+
+export type Sqlite = Database.Database;
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenOptions {
+  /** Path to the native addon built for Electron's ABI (desktop app only). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * The one place the writer connection is opened.
+ * - WAL: readers never block the writer; a power cut leaves the main file consistent.
+ * - synchronous=FULL: with WAL, NORMAL may lose the last committed transactions on power loss;
+ *   a confirmed payment must survive a pulled cord, and FULL costs one fsync per commit (~ms on an SSD).
+ * - foreign_keys on, busy_timeout so a backup or second reader never gives "database is locked".
+ */
+export function openSqlite(file: string, opts: OpenOptions = {}): Sqlite {
+  const sqlite = new Database(file, {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.readonly ? { readonly: true, fileMustExist: true } : {}),
+  });
+  if (!opts.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+  }
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -32000'); // 32 MB page cache: the whole working set of a 20k-customer ISP
+  sqlite.pragma('temp_store = MEMORY');
+  return sqlite;
+}
+
+export function wrapDrizzle(sqlite: Sqlite): Db {
+  return drizzle(sqlite, { schema });
+}

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { bool, createdAt, money, updatedAt } from './common';
+import { users } from './system';
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerCode: text('customer_code').notNull(),
+    name: text('name').notNull(),
+    address: text('address'),
+    phone: text('phone'),
+    email: text('email'),
+    idCard: text('id_card'),
+    status: text('status', { enum: ['active', 'inactive', 'suspended'] }).notNull().default('active'),
+    /** Business date (YYYY-MM-DD, ISP time zone). */
+    joinDate: text('join_date').notNull(),
+    /** Cached sum of deposit_ledger for this customer; kept in the same transaction as each ledger row. */
+    deposit: money('deposit'),
+    notes: text('notes'),
+    /** Per-customer exclusion from automatic isolir. */
+    neverIsolate: bool('never_isolate').notNull().default(false),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** Lower-cased haystack for substring search (code, name, phone with and without separators, e-mail, id card). */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(customer_code || ' ' || name || ' ' || coalesce(phone, '') || ' ' || replace(replace(coalesce(phone, ''), ' ', ''), '-', '') || ' ' || coalesce(email, '') || ' ' || coalesce(id_card, ''))`,
+      { mode: 'stored' },
+    ),
+  },
+  (t) => [
+    uniqueIndex('customers_code_uq').on(t.customerCode),
+    index('customers_name_idx').on(sql`${t.name} COLLATE NOCASE`),
+    index('customers_status_idx').on(t.status),
+    index('customers_join_date_idx').on(t.joinDate),
+  ],
+);
+
+/** Status changes (for churn and growth reports): one row per change, same transaction as the change. */
+export const customerStatusHistory = sqliteTable(
+  'customer_status_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    /** Business date of the change. */
+    changedOn: text('changed_on').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('csh_customer_idx').on(t.customerId), index('csh_changed_on_idx').on(t.changedOn)],
+);
+
+export const internetPackages = sqliteTable(
+  'internet_packages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    description: text('description'),
+    /** kbps */
+    bandwidthUp: integer('bandwidth_up').notNull(),
+    /** kbps */
+    bandwidthDown: integer('bandwidth_down').notNull(),
+    price: money('price'),
+    billingCycle: text('billing_cycle', { enum: ['monthly', 'quarterly', 'yearly'] }).notNull(),
+    durationDays: integer('duration_days').notNull(),
+    isActive: bool('is_active').notNull().default(true),
+    ipPool: text('ip_pool'),
+    /** Name of the /ppp/profile on the routers. */
+    profileName: text('profile_name').notNull(),
+    /** JSON array of strings. */
+    features: text('features').notNull().default('[]'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('packages_name_uq').on(sql`${t.name} COLLATE NOCASE`),
+    uniqueIndex('packages_profile_uq').on(sql`${t.profileName} COLLATE NOCASE`),
+  ],
+);

@@ -1,0 +1,4 @@
+export * from './system';
+export * from './customers';
+export * from './network';
+export * from './billing';

@@ -1,0 +1,23 @@
+import type { App } from '../app';
+
+export interface BackgroundWork {
+  stop(): void;
+}
+
+/** Starts one piece of long-running work and returns how to stop it. */
+export type BackgroundStarter = (app: App) => () => void;
+
+/**
+ * Long-running work owned by the main process (router sync workers, billing scheduler, backups).
+ * Listed here explicitly; both hosts (Electron and HTTP) call startBackground once after opening the app.
+ */
+const STARTERS: BackgroundStarter[] = [];
+
+export function startBackground(app: App, starters: BackgroundStarter[] = STARTERS): BackgroundWork {
+  const stops = starters.map((start) => start(app));
+  return {
+    stop() {
+      for (const stop of stops.reverse()) stop();
+    },
+  };
+}

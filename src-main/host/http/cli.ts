@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from '../../app';
+import { createFirstAdmin, userCount } from '../../core/auth';
+import { consoleLogger } from '../../core/logger';
+import { defaultDataDir } from '../paths';
+import { startBackground } from '../background';
+import { createHttpHost } from './server';
+
+declare const __APP_VERSION__: string;
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function usage(msg?: string): never {
+  if (msg) console.error(msg);
+  console.error(
+    'Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] [--init-admin <user>:<password>] [--demo]',
+  );
+  process.exit(2);
+}
+
+export async function main(argv = process.argv.slice(2)) {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '5174' },
+        'data-dir': { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'init-admin': { type: 'string' },
+        'static-dir': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0–65535, got ${args.port}`);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = path.resolve(here, '..', '..');
+  const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
+  const logger = consoleLogger(args.quiet);
+  const app = createApp({
+    dataDir,
+    migrationsFolder: path.join(root, 'drizzle'),
+    appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
+    logger,
+  });
+
+  if (args['init-admin'] && userCount(app.ctx) === 0) {
+    const i = args['init-admin'].indexOf(':');
+    if (i < 1) usage('--init-admin takes <user>:<password>');
+    const username = args['init-admin'].slice(0, i);
+    try {
+      await createFirstAdmin(
+        { app: app.ctx, session: null, transport: 'internal' },
+        { username, fullName: 'Administrator', password: args['init-admin'].slice(i + 1) },
+      );
+    } catch (err) {
+      usage(`--init-admin: ${(err as Error).message}`);
+    }
+  }
+  if (!LOOPBACK.has(args.host!) && userCount(app.ctx) === 0) {
+    usage(`Refusing to listen on ${args.host} before an Admin exists: add --init-admin <user>:<password>`);
+  }
+
+  const background = startBackground(app);
+  const host = createHttpHost({ app, port, host: args.host, staticDir: args['static-dir'] ?? path.join(root, 'renderer') });
+  const { url } = await host.listen();
+  logger.info('PPPoE Desk browser host ready', { dataDir });
+  // One line with only the URL: scripts and tests read it.
+  console.log(url);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    background.stop();
+    await host.close();
+    app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

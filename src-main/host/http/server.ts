@@ -1,0 +1,214 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { EVENT_NAMES } from '../../../src-shared/events';
+import type { ApiResult, ErrorCode } from '../../../src-shared/result';
+import type { App } from '../../app';
+import { CONTENT_SECURITY_POLICY } from '../security-policy';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  ROUTER_UNREACHABLE: 502,
+  INTERNAL: 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export const SESSION_COOKIE = 'pppoe_desk_session';
+const MAX_BODY = 2 * 1024 * 1024;
+
+export interface HttpHostOptions {
+  app: App;
+  /** Built renderer (index.html + assets); API only when absent. */
+  staticDir?: string;
+  host?: string;
+  port?: number;
+}
+
+function readCookie(req: http.IncomingMessage, name: string): string | undefined {
+  const raw = req.headers.cookie;
+  if (!raw) return undefined;
+  for (const part of raw.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+function tokenOf(req: http.IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  return readCookie(req, SESSION_COOKIE);
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(json);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * A browser may only call the API from our own page: a request carrying an Origin header must come
+ * from the host it is addressed to (no CORS headers are ever sent, so other sites cannot read answers).
+ */
+function sameOrigin(req: http.IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function sessionCookie(token: string | null, secure: boolean): string {
+  const base = `${SESSION_COOKIE}=${token ? encodeURIComponent(token) : ''}; Path=/; HttpOnly; SameSite=Strict`;
+  return `${base}${secure ? '; Secure' : ''}${token ? '' : '; Max-Age=0'}`;
+}
+
+async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: http.ServerResponse, channel: string) {
+  if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Use POST' } });
+  if (!sameOrigin(req)) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Cross-origin request refused' } });
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) {
+    return send(res, 415, { ok: false, error: { code: 'BAD_INPUT', message: 'Send JSON (Content-Type: application/json)' } });
+  }
+  let input: unknown;
+  try {
+    const text = await readBody(req);
+    input = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch {
+    return send(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON (max 2 MB)' } });
+  }
+  const result: ApiResult<unknown> = await opts.app.call(channel, input, { transport: 'http', token: tokenOf(req) });
+  const headers: Record<string, string> = {};
+  if (result.ok && (channel === 'auth.login' || channel === 'setup.createAdmin')) {
+    headers['Set-Cookie'] = sessionCookie((result.value as { token: string }).token, false);
+  }
+  if (channel === 'auth.logout') headers['Set-Cookie'] = sessionCookie(null, false);
+  send(res, result.ok ? 200 : STATUS[result.error.code], result, headers);
+}
+
+function handleEvents(opts: HttpHostOptions, req: http.IncomingMessage, res: http.ServerResponse) {
+  // The same sign-in as the API: no events for strangers.
+  opts.app.call('auth.me', {}, { transport: 'http', token: tokenOf(req) }).then((me) => {
+    if (!me.ok) return send(res, 401, me);
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write(': connected\n\n');
+    const unsubscribe = opts.app.ctx.events.subscribe((event) => {
+      if (EVENT_NAMES.includes(event.name)) res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+    heartbeat.unref();
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+}
+
+function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+  const root = path.resolve(staticDir);
+  let file = path.resolve(root, '.' + decodeURIComponent(pathname));
+  // Path traversal: anything outside the renderer folder is refused.
+  if (file !== root && !file.startsWith(root + path.sep)) {
+    res.writeHead(403).end('Forbidden');
+    return;
+  }
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!fs.existsSync(file)) {
+    res.writeHead(404).end('Renderer not built: run npm run build');
+    return;
+  }
+  const ext = path.extname(file);
+  res.writeHead(200, {
+    'Content-Type': MIME[ext] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': ext === '.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  if (req.method === 'HEAD') return res.end();
+  fs.createReadStream(file).pipe(res);
+}
+
+/** The browser host: the same API table as Electron IPC, over HTTP on 127.0.0.1. */
+export function createHttpHost(opts: HttpHostOptions) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const p = url.pathname;
+    if (p.startsWith('/api/')) {
+      if (p === '/api/events' && req.method === 'GET') return handleEvents(opts, req, res);
+      return void handleApi(opts, req, res, p.slice(5)).catch(() => {
+        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed' } });
+      });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+    if (!opts.staticDir) return void res.writeHead(404).end('No renderer');
+    serveStatic(opts.staticDir, req, res, p);
+  });
+  server.keepAliveTimeout = 5_000;
+  return {
+    server,
+    listen(): Promise<{ url: string; port: number }> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+          const addr = server.address();
+          const port = typeof addr === 'object' && addr ? addr.port : 0;
+          const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : opts.host ?? '127.0.0.1';
+          resolve({ url: `http://${host}:${port}`, port });
+        });
+      });
+    },
+    close(): Promise<void> {
+      return new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}

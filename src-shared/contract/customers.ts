@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { isoDate } from '../dates';
+import { byId, id, listOf, optionalText, page, pageSize, procedure, requiredText, searchText, sortDir, timestamp } from './define';
+
+export const CUSTOMER_STATUSES = ['active', 'inactive', 'suspended'] as const;
+export const customerStatus = z.enum(CUSTOMER_STATUSES, { error: 'Must be active, inactive or suspended' });
+
+const phone = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v),
+  z
+    .string()
+    .regex(/^\+?[0-9][0-9 \-]{5,19}$/, 'Phone must be 6–20 digits (spaces, dashes and a leading + allowed)')
+    .nullable()
+    .optional(),
+);
+const email = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v),
+  z.email('Not a valid e-mail address').max(254).nullable().optional(),
+);
+const idCard = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.replace(/\s/g, '')) : v),
+  z
+    .string()
+    .regex(/^[A-Za-z0-9\-]{4,32}$/, 'ID card number must be 4–32 letters or digits')
+    .nullable()
+    .optional(),
+);
+
+export const customer = z.object({
+  id: z.number().int(),
+  customerCode: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  idCard: z.string().nullable(),
+  status: customerStatus,
+  joinDate: z.string(),
+  deposit: z.number().int(),
+  notes: z.string().nullable(),
+  neverIsolate: z.boolean(),
+  createdBy: z.number().int().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Customer = z.output<typeof customer>;
+
+const customerFields = {
+  name: requiredText(120, 'Name'),
+  address: optionalText(500, 'Address'),
+  phone,
+  email,
+  idCard,
+  status: customerStatus.optional(),
+  joinDate: isoDate.optional(),
+  notes: optionalText(2000, 'Notes'),
+  neverIsolate: z.boolean().optional(),
+};
+
+export const CUSTOMER_SORT_FIELDS = ['customerCode', 'name', 'joinDate', 'status', 'deposit', 'createdAt'] as const;
+
+export const customersContract = {
+  'customers.list': procedure({
+    permission: 'customers.read',
+    input: z
+      .object({
+        search: searchText,
+        status: customerStatus.optional(),
+        page,
+        pageSize,
+        sort: z
+          .object({ field: z.enum(CUSTOMER_SORT_FIELDS), dir: sortDir })
+          .optional(),
+      })
+      .strict()
+      .default({ page: 1, pageSize: 25 }),
+    output: listOf(customer),
+  }),
+  'customers.get': procedure({
+    permission: 'customers.read',
+    input: byId.strict(),
+    output: customer.extend({
+      pppoeAccounts: z.number().int(),
+      invoices: z.number().int(),
+      payments: z.number().int(),
+    }),
+  }),
+  'customers.create': procedure({
+    permission: 'customers.write',
+    mutates: 'customers',
+    input: z.object(customerFields).strict(),
+    output: customer,
+  }),
+  'customers.update': procedure({
+    permission: 'customers.write',
+    mutates: 'customers',
+    input: z
+      .object({ id, ...customerFields, name: customerFields.name.optional() })
+      .strict(),
+    output: customer,
+  }),
+  'customers.delete': procedure({
+    permission: 'customers.delete',
+    mutates: 'customers',
+    input: byId.strict(),
+    output: z.object({ id: z.number().int() }),
+  }),
+};

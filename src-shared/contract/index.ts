@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { authContract } from './auth';
+import { customersContract } from './customers';
+import { packagesContract } from './packages';
+
+/**
+ * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
+ * HTTP host) dispatch through this one table. Add a domain by spreading its contract here.
+ */
+export const procedures = {
+  ...authContract,
+  ...customersContract,
+  ...packagesContract,
+};
+
+export type Procedures = typeof procedures;
+export type Channel = keyof Procedures;
+/** What a caller sends (defaults may be omitted). */
+export type InputOf<C extends Channel> = z.input<Procedures[C]['input']>;
+/** What a handler receives after validation. */
+export type ParsedInputOf<C extends Channel> = z.output<Procedures[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Procedures[C]['output']>;
+
+export const isChannel = (name: string): name is Channel => Object.hasOwn(procedures, name);

@@ -1,0 +1,8 @@
+/** Events pushed from main to the renderer (IPC `on` allow-list and SSE). */
+export const EVENT_NAMES = ['data.changed', 'router.status', 'sync.progress', 'automation.ran', 'backup.done', 'update.status'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export interface AppEvent {
+  name: EventName;
+  payload: Record<string, unknown>;
+}

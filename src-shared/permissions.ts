@@ -1,0 +1,80 @@
+/**
+ * Every API channel declares one permission; dispatch checks it for both transports (deny by default).
+ * The renderer uses the same table only to hide what a role cannot do: the server check is what counts.
+ */
+export const ROLES = ['admin', 'manager', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  // no sign-in needed
+  'public',
+  // any signed-in user
+  'authenticated',
+  'customers.read',
+  'customers.write',
+  'customers.delete',
+  'packages.read',
+  'packages.write',
+  'packages.delete',
+  'pppoe.read',
+  'pppoe.write',
+  'pppoe.delete',
+  'pppoe.viewPassword',
+  'routers.read',
+  'routers.write',
+  'routers.delete',
+  'sync.read',
+  'sync.write',
+  'sessions.read',
+  'sessions.kick',
+  'subscriptions.read',
+  'subscriptions.write',
+  'invoices.read',
+  'invoices.void',
+  'billing.run',
+  'payments.read',
+  'payments.create',
+  'payments.void',
+  'shifts.use',
+  'shifts.readAll',
+  'dashboard.read',
+  'reports.read',
+  'reports.export',
+  'audit.read',
+  'users.manage',
+  'settings.read',
+  'settings.write',
+  'backups.manage',
+  'system.admin',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF: Permission[] = [
+  'authenticated',
+  'customers.read',
+  'customers.write',
+  'packages.read',
+  'pppoe.read',
+  'sessions.read',
+  'subscriptions.read',
+  'invoices.read',
+  'payments.read',
+  'payments.create',
+  'shifts.use',
+  'dashboard.read',
+  'settings.read',
+];
+
+const MANAGER_EXCLUDED: Permission[] = ['users.manage', 'backups.manage', 'system.admin', 'settings.write'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS),
+  manager: new Set(PERMISSIONS.filter((p) => !MANAGER_EXCLUDED.includes(p))),
+  staff: new Set(STAFF),
+};
+
+export function roleCan(role: Role | null | undefined, permission: Permission): boolean {
+  if (permission === 'public') return true;
+  if (!role) return false;
+  return ROLE_PERMISSIONS[role]?.has(permission) ?? false;
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: runs every benchmark suite, prints the figures and rewrites BENCHMARKS.md.
+ * Not part of `npm test` (timings do not belong in pass/fail tests). Suites are listed explicitly.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchSuite } from './harness';
+import { platformSuite } from './platform.bench';
+
+const SUITES: BenchSuite[] = [platformSuite];
+
+async function main() {
+  const only = process.argv.slice(2);
+  const sections: string[] = [];
+  for (const suite of SUITES) {
+    if (only.length && !only.includes(suite.id)) continue;
+    console.log(`\n== ${suite.title} ==`);
+    const started = Date.now();
+    const rows = await suite.run();
+    for (const r of rows) console.log(`${r.pass === undefined ? ' ' : r.pass ? '✓' : '✗'} ${r.name}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`);
+    sections.push(
+      [
+        `## ${suite.title}`,
+        '',
+        '| measurement | result | target | met |',
+        '| --- | --- | --- | --- |',
+        ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`),
+        '',
+        suite.notes ? `${suite.notes}\n` : '',
+        `_Suite time: ${((Date.now() - started) / 1000).toFixed(1)} s_`,
+        '',
+      ].join('\n'),
+    );
+  }
+  const header = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`,
+    'Each figure is measured in that run, not copied. Re-run to refresh.',
+    '',
+  ].join('\n');
+  if (!only.length) fs.writeFileSync(path.resolve('BENCHMARKS.md'), `${header}\n${sections.join('\n')}`);
+  else console.log('\n(partial run: BENCHMARKS.md left unchanged)');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
