@@ -1,0 +1,101 @@
+import { formatRupiah } from '../../../src-shared/money';
+import { formatDateTime, formatPeriod } from './format';
+import { labels, methodLabel } from './labels';
+import { drawLogo, mm, newPdf, pair, rule, toBuffer, type Pdf } from './pdf';
+import type { ReceiptDoc } from './types';
+
+export type ReceiptWidth = 58 | 80;
+
+interface Geometry {
+  pageWidth: number;
+  margin: number;
+  font: number;
+  small: number;
+  title: number;
+}
+
+const GEOMETRY: Record<ReceiptWidth, Geometry> = {
+  58: { pageWidth: mm(58), margin: mm(2.5), font: 7.5, small: 6.5, title: 9 },
+  80: { pageWidth: mm(80), margin: mm(3.5), font: 9, small: 7.5, title: 11 },
+};
+
+/** PDF allows at most 14,400 pt per side; a receipt never comes close, the measure pass uses this. */
+const MEASURE_HEIGHT = 14_000;
+
+function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
+  const L = labels(r.language);
+  const x = g.margin;
+  const w = g.pageWidth - 2 * g.margin;
+  const center = (text: string, size = g.font, bold = false) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).text(text, x, doc.y, { width: w, align: 'center' });
+    doc.font('Helvetica').fontSize(g.font);
+  };
+  doc.y = g.margin;
+  const logoH = drawLogo(doc, r.isp.logo, x, doc.y, w, g.pageWidth * 0.25);
+  if (logoH) doc.y += logoH + 3;
+  center(r.isp.name, g.title, true);
+  if (r.isp.address) center(r.isp.address, g.small);
+  if (r.isp.phone) center(r.isp.phone, g.small);
+  rule(doc, x, w);
+  center(L.receipt, g.font, true);
+  if (r.copy) center(L.copy, g.font, true);
+  if (r.voided) center(L.voided, g.font, true);
+  rule(doc, x, w);
+  doc.fontSize(g.font);
+  pair(doc, L.number, r.paymentNumber, x, w);
+  pair(doc, L.date, formatDateTime(r.paidAt, r.timeZone), x, w);
+  if (r.cashier) pair(doc, L.cashier, r.cashier, x, w);
+  pair(doc, L.customer, r.customerCode, x, w);
+  doc.font('Helvetica-Bold').text(r.customerName, x, doc.y, { width: w, align: 'right' }).font('Helvetica');
+  pair(doc, L.method, methodLabel(r.language, r.method), x, w);
+  if (r.referenceNumber) pair(doc, L.reference, r.referenceNumber, x, w);
+  rule(doc, x, w);
+
+  if (r.lines.length) {
+    doc.font('Helvetica-Bold').text(L.invoicesPaid, x, doc.y, { width: w }).font('Helvetica');
+    for (const line of r.lines) {
+      pair(doc, line.invoiceNumber, formatRupiah(line.amount), x, w);
+      doc.fontSize(g.small).text(formatPeriod(line.period, r.language), x + 4, doc.y, { width: w - 4 }).fontSize(g.font);
+    }
+    rule(doc, x, w);
+  }
+  const allocated = r.lines.reduce((s, l) => s + l.amount, 0);
+  pair(doc, L.total, formatRupiah(allocated), x, w, { bold: true });
+  if (r.depositUsed > 0) pair(doc, L.fromDeposit, formatRupiah(r.depositUsed), x, w);
+  pair(doc, L.received, formatRupiah(r.amount), x, w);
+  if (r.tendered !== null && r.tendered > 0) {
+    pair(doc, L.tendered, formatRupiah(r.tendered), x, w);
+    pair(doc, L.change, formatRupiah(Math.max(r.tendered - r.amount, 0)), x, w, { bold: true });
+  }
+  if (r.depositAdded > 0) pair(doc, L.toDeposit, formatRupiah(r.depositAdded), x, w);
+  rule(doc, x, w);
+  pair(doc, L.arrears, formatRupiah(r.arrears), x, w);
+  pair(doc, L.deposit, formatRupiah(r.deposit), x, w);
+  if (r.voided && r.voidReason) {
+    rule(doc, x, w);
+    doc.text(`${L.reason}: ${r.voidReason}`, x, doc.y, { width: w });
+  }
+  rule(doc, x, w);
+  center(L.thanks, g.font, true);
+  center(`${L.printed} ${formatDateTime(r.printedAt, r.timeZone)}`, g.small);
+  return doc.y + g.margin;
+}
+
+/**
+ * A thermal receipt: page width = paper width (58 or 80 mm), height fitted to the content. pdfkit
+ * fixes the page size when the page is created, so the layout runs once to measure and once to draw.
+ */
+export async function renderReceipt(r: ReceiptDoc, width: ReceiptWidth): Promise<Buffer> {
+  const g = GEOMETRY[width];
+  const at = new Date(r.printedAt);
+  // No bottom margin: the fitted page ends where the content does, so pdfkit never breaks the page.
+  const margins = { top: g.margin, left: g.margin, right: g.margin, bottom: 0 };
+  const opts = { size: [g.pageWidth, MEASURE_HEIGHT] as [number, number], margins, title: r.paymentNumber, at };
+  let height = 0;
+  await toBuffer(newPdf(opts), (doc) => {
+    height = drawReceipt(doc, r, g);
+  });
+  return toBuffer(newPdf({ ...opts, size: [g.pageWidth, Math.ceil(height)] }), (doc) => {
+    drawReceipt(doc, r, g);
+  });
+}

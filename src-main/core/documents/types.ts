@@ -1,0 +1,95 @@
+/**
+ * View models the PDF renderers draw. They hold display-ready facts (integer rupiah, ISO instants,
+ * calendar dates) and no database handles, so the renderers are pure and easy to test.
+ */
+export type DocLanguage = 'id' | 'en';
+
+export interface IspHeader {
+  name: string;
+  address: string;
+  phone: string;
+  /** data:image/png|jpeg;base64,... or '' */
+  logo: string;
+}
+
+export interface DocCommon {
+  isp: IspHeader;
+  timeZone: string;
+  language: DocLanguage;
+  /** When the document was produced (ISO instant), printed in the footer. */
+  printedAt: string;
+}
+
+export interface ReceiptLine {
+  invoiceNumber: string;
+  period: string;
+  description: string | null;
+  amount: number;
+}
+
+export interface ReceiptDoc extends DocCommon {
+  paymentNumber: string;
+  paidAt: string;
+  paymentDate: string;
+  cashier: string | null;
+  customerCode: string;
+  customerName: string;
+  method: string;
+  referenceNumber: string | null;
+  /** Money received (0 when paid from deposit). */
+  amount: number;
+  /** Cash handed over; null for non-cash. */
+  tendered: number | null;
+  /** Allocations to invoices (from money received and from deposit). */
+  lines: ReceiptLine[];
+  depositUsed: number;
+  depositAdded: number;
+  /** Unpaid total after this payment. */
+  arrears: number;
+  /** Deposit balance after this payment. */
+  deposit: number;
+  voided: boolean;
+  voidReason: string | null;
+  copy: boolean;
+}
+
+export interface InvoiceDoc extends DocCommon {
+  invoiceNumber: string;
+  period: string;
+  invoiceDate: string;
+  dueDate: string;
+  status: string;
+  amount: number;
+  paidAmount: number;
+  description: string | null;
+  customerCode: string;
+  customerName: string;
+  customerAddress: string | null;
+  customerPhone: string | null;
+  packageName: string | null;
+  voidReason: string | null;
+  payments: { paymentNumber: string; paymentDate: string; method: string; amount: number }[];
+}
+
+export interface ShiftReportDoc extends DocCommon {
+  shiftId: number;
+  cashier: string;
+  openedAt: string;
+  closedAt: string | null;
+  status: string;
+  openingCash: number;
+  expectedCash: number | null;
+  countedCash: number | null;
+  variance: number | null;
+  notes: string | null;
+  byMethod: { method: string; count: number; amount: number }[];
+  payments: {
+    paymentNumber: string;
+    paidAt: string;
+    customerCode: string;
+    customerName: string;
+    method: string;
+    amount: number;
+    voided: boolean;
+  }[];
+}
