@@ -1,0 +1,81 @@
+/**
+ * Isolir (isolating an overdue customer) for the billing side. Every function here is synchronous and
+ * meant to run INSIDE the caller's transaction: the account's new status, the audit row and the queued
+ * router operations commit together, and the sync worker applies them when the router is reachable.
+ */
+import { AppError, notFound } from '../../../src-shared/result';
+import { writeAudit } from '../audit';
+import type { CallContext } from '../context';
+import { accountRow, type AccountRow } from './desired';
+import { syncAccount } from './queue';
+
+export type IsolirMode = 'profile' | 'disable';
+
+function load(call: CallContext, accountId: number): AccountRow {
+  const a = accountRow(call.app, accountId);
+  if (!a) throw notFound('PPPoE account');
+  return a;
+}
+
+function snapshot(a: AccountRow) {
+  return { status: a.status, profileName: a.profileName, isolatedFromProfile: a.isolatedFromProfile };
+}
+
+/**
+ * Profile mode: remembers the current profile, the secret gets the router's isolir profile (a static
+ * remote-address is kept, so it works for static-IP customers). Disable mode: the secret is disabled.
+ * Both kick the live session so the change takes effect. Calling it again in the same mode does nothing.
+ */
+export function isolateAccount(call: CallContext, accountId: number, mode: IsolirMode): void {
+  const { app } = call;
+  const a = load(call, accountId);
+  if (a.status === 'expired') throw new AppError('CONFLICT', `${a.username} has expired; it cannot be isolated`);
+  const currentMode: IsolirMode | null = a.status === 'suspended' ? (a.isolatedFromProfile !== null ? 'profile' : 'disable') : null;
+  if (currentMode === mode) return;
+  const now = app.clock.now().toISOString();
+  app.sqlite
+    .prepare(
+      `UPDATE pppoe_accounts SET status = 'suspended', isolated_from_profile = ?, isolated_at = coalesce(isolated_at, ?), updated_at = ?
+       WHERE id = ?`,
+    )
+    .run(mode === 'profile' ? a.profileName : null, now, now, accountId);
+  syncAccount(app, accountId, { kick: true });
+  const after = load(call, accountId);
+  writeAudit(call, { action: 'pppoe.isolate', entity: 'pppoe', entityId: accountId, before: snapshot(a), after: { ...snapshot(after), mode } });
+}
+
+/**
+ * Puts the original profile back (or enables the secret), status active, kicks so it takes effect.
+ * profile_name always holds the account's normal profile (a package change during isolation updates it),
+ * so restoring simply drops the isolation marker.
+ */
+export function restoreAccount(call: CallContext, accountId: number): void {
+  const { app } = call;
+  const a = load(call, accountId);
+  if (a.status === 'active' && a.isolatedFromProfile === null) return;
+  const now = app.clock.now().toISOString();
+  app.sqlite
+    .prepare(
+      `UPDATE pppoe_accounts SET status = 'active', isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?`,
+    )
+    .run(now, accountId);
+  syncAccount(app, accountId, { kick: true });
+  const after = load(call, accountId);
+  writeAudit(call, { action: 'pppoe.restore', entity: 'pppoe', entityId: accountId, before: snapshot(a), after: snapshot(after) });
+}
+
+/** The subscription ran out: status expired, secret disabled, session kicked. */
+export function expireAccount(call: CallContext, accountId: number): void {
+  const { app } = call;
+  const a = load(call, accountId);
+  if (a.status === 'expired') return;
+  const now = app.clock.now().toISOString();
+  app.sqlite
+    .prepare(
+      `UPDATE pppoe_accounts SET status = 'expired', isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?`,
+    )
+    .run(now, accountId);
+  syncAccount(app, accountId, { kick: true });
+  const after = load(call, accountId);
+  writeAudit(call, { action: 'pppoe.expire', entity: 'pppoe', entityId: accountId, before: snapshot(a), after: snapshot(after) });
+}

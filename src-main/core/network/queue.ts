@@ -1,0 +1,124 @@
+import type { AppContext } from '../context';
+import { accountRow, secretState, type AccountRow, type SecretState } from './desired';
+
+/** Operation kinds the sync worker understands. */
+export type SyncOpKind = 'profile.upsert' | 'secret.upsert' | 'secret.remove' | 'session.kick';
+
+export interface ProfilePayload {
+  name: string;
+  rateLimit: string;
+  remoteAddress: string | null;
+}
+export type SecretUpsertPayload = SecretState & { previousName?: string | null };
+export interface NamePayload {
+  name: string;
+}
+
+/** Something that wakes the per-router worker after new operations were queued (the sync engine). */
+export interface SyncWaker {
+  wake(routerId: number): void;
+}
+export const SYNC_ENGINE = 'network.syncEngine';
+
+function wake(app: AppContext, routerId: number) {
+  // The caller is still inside its transaction; the engine defers the real work to a timer, so it only
+  // ever sees committed rows (a rolled-back enqueue simply finds nothing).
+  (app.services[SYNC_ENGINE] as SyncWaker | undefined)?.wake(routerId);
+}
+
+/**
+ * Appends one durable router operation. Must run inside the caller's transaction so the desired state
+ * and the queued operation commit (or roll back) together.
+ */
+export function enqueueOp(
+  app: AppContext,
+  routerId: number,
+  kind: SyncOpKind,
+  entity: 'pppoe' | 'package' | 'router',
+  entityId: number | null,
+  payload: object,
+): number {
+  const now = app.clock.now().toISOString();
+  const { lastInsertRowid } = app.sqlite
+    .prepare(
+      `INSERT INTO sync_ops(router_id, kind, entity, entity_id, payload, status, attempts, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+    )
+    .run(routerId, kind, entity, entityId, JSON.stringify(payload), now, now);
+  wake(app, routerId);
+  return Number(lastInsertRowid);
+}
+
+/**
+ * Queues "make the router's secret match this account". Older queued or failed upserts for the same
+ * account on that router are superseded: each upsert carries the complete state, so only the newest matters.
+ */
+export function enqueueSecretUpsert(app: AppContext, account: AccountRow, previousName?: string | null): number | null {
+  if (account.routerId === null) return null;
+  const now = app.clock.now().toISOString();
+  const old = app.sqlite
+    .prepare(
+      `SELECT id, payload FROM sync_ops WHERE router_id = ? AND entity = 'pppoe' AND entity_id = ? AND kind = 'secret.upsert'
+         AND status IN ('pending', 'failed')`,
+    )
+    .all(account.routerId, account.id) as { id: number; payload: string }[];
+  // A rename still pending must keep the oldest known router name, or the old secret would be orphaned.
+  let carriedName = previousName ?? null;
+  for (const o of old) {
+    const p = JSON.parse(o.payload) as SecretUpsertPayload;
+    if (p.previousName) carriedName = p.previousName;
+    else if (!carriedName && p.name !== account.username) carriedName = p.name;
+  }
+  if (old.length) {
+    app.sqlite
+      .prepare(
+        `UPDATE sync_ops SET status = 'dropped', last_error = 'superseded by a newer change', updated_at = ?
+         WHERE id IN (${old.map(() => '?').join(',')})`,
+      )
+      .run(now, ...old.map((o) => o.id));
+  }
+  const payload: SecretUpsertPayload = { ...secretState(account) };
+  if (carriedName && carriedName.toLowerCase() !== account.username.toLowerCase()) payload.previousName = carriedName;
+  return enqueueOp(app, account.routerId, 'secret.upsert', 'pppoe', account.id, payload);
+}
+
+export function enqueueKick(app: AppContext, routerId: number, accountId: number, username: string): number {
+  return enqueueOp(app, routerId, 'session.kick', 'pppoe', accountId, { name: username } satisfies NamePayload);
+}
+
+export function enqueueSecretRemove(app: AppContext, routerId: number, accountId: number, username: string): number {
+  // Anything still queued for this account on that router is moot once it is removed.
+  app.sqlite
+    .prepare(
+      `UPDATE sync_ops SET status = 'dropped', last_error = 'superseded: account removed', updated_at = ?
+       WHERE router_id = ? AND entity = 'pppoe' AND entity_id = ? AND status IN ('pending', 'failed')`,
+    )
+    .run(app.clock.now().toISOString(), routerId, accountId);
+  return enqueueOp(app, routerId, 'secret.remove', 'pppoe', accountId, { name: username } satisfies NamePayload);
+}
+
+/** Re-reads the account and queues its full state (plus a kick when the change must reach a live session). */
+export function syncAccount(app: AppContext, accountId: number, opts: { kick?: boolean; previousName?: string | null } = {}) {
+  const a = accountRow(app, accountId);
+  if (!a || a.routerId === null) return;
+  enqueueSecretUpsert(app, a, opts.previousName);
+  if (opts.kick) enqueueKick(app, a.routerId, a.id, a.username);
+}
+
+/** Queues a profile upsert for one package on every active router. */
+export function enqueueProfileEverywhere(app: AppContext, pkg: { id: number; profileName: string; bandwidthUp: number; bandwidthDown: number; ipPool: string | null }, rateLimit: string) {
+  const routers = app.sqlite.prepare('SELECT id FROM routers WHERE is_active = 1').all() as { id: number }[];
+  for (const r of routers) {
+    app.sqlite
+      .prepare(
+        `UPDATE sync_ops SET status = 'dropped', last_error = 'superseded by a newer change', updated_at = ?
+         WHERE router_id = ? AND entity = 'package' AND entity_id = ? AND kind = 'profile.upsert' AND status IN ('pending','failed')`,
+      )
+      .run(app.clock.now().toISOString(), r.id, pkg.id);
+    enqueueOp(app, r.id, 'profile.upsert', 'package', pkg.id, {
+      name: pkg.profileName,
+      rateLimit,
+      remoteAddress: pkg.ipPool,
+    } satisfies ProfilePayload);
+  }
+}
