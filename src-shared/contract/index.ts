@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authContract } from './auth';
+import { billingContract } from './billing';
 import { customersContract } from './customers';
 import { packagesContract } from './packages';
 
@@ -9,6 +10,7 @@ import { packagesContract } from './packages';
  */
 export const procedures = {
   ...authContract,
+  ...billingContract,
   ...customersContract,
   ...packagesContract,
 };

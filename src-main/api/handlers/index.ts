@@ -1,12 +1,14 @@
 import type { Procedures } from '../../../src-shared/contract';
 import type { HandlersFor } from '../handler';
 import { authHandlers } from './auth';
+import { billingHandlers } from './billing';
 import { customersHandlers } from './customers';
 import { packagesHandlers } from './packages';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
   ...authHandlers,
+  ...billingHandlers,
   ...customersHandlers,
   ...packagesHandlers,
 };
