@@ -35,25 +35,45 @@ export function getCustomer(call: CallContext, id: number): Customer {
   return toCustomer(row);
 }
 
+/**
+ * Search (50,000 customers, p95 ≤ 15 ms): a substring LIKE scans the narrow covering index
+ * customers_search_idx (search_text, status, name) once; the window count gives the total in the same
+ * pass, and only the page's rows are read from the table. Without a search the sort indexes page directly.
+ */
 export function listCustomers(call: CallContext, input: In<'customers.list'>): Paged<Customer> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.status) {
-    where.push('c.status = ?');
-    params.push(input.status);
-  }
-  if (input.search) {
-    where.push("c.search_text LIKE ? ESCAPE '\\'");
-    params.push(likePattern(input.search.toLowerCase()));
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const db = call.app.sqlite;
   const sort = input.sort ?? { field: 'name', dir: 'asc' as const };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const db = call.app.sqlite;
-  const total = (db.prepare(`SELECT count(*) AS n FROM customers c ${w}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`${SELECT} ${w} ORDER BY ${SORT_COLUMNS[sort.field]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Row[];
+  const order = `${SORT_COLUMNS[sort.field]} ${dir}, c.id ${dir}`;
+  const offset = (input.page - 1) * input.pageSize;
+  const status = input.status ? 'AND c.status = @status' : '';
+  const params = { status: input.status ?? null, limit: input.pageSize, offset };
+
+  if (input.search) {
+    const hits = db
+      .prepare(
+        `SELECT c.id, count(*) OVER () AS total FROM customers c INDEXED BY customers_search_idx
+         WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}
+         ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, pattern: likePattern(input.search.toLowerCase()) }) as { id: number; total: number }[];
+    let total = hits[0]?.total ?? 0;
+    if (!hits.length && offset > 0) {
+      // Past the last page: the window had no row to carry the total.
+      total = (
+        db
+          .prepare(`SELECT count(*) AS n FROM customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}`)
+          .get({ status: params.status, pattern: likePattern(input.search.toLowerCase()) }) as { n: number }
+      ).n;
+    }
+    const byId = db.prepare(`${SELECT} WHERE c.id = ?`);
+    const items = hits.map((h) => toCustomer(byId.get(h.id) as Row));
+    return { items, total, page: input.page, pageSize: input.pageSize };
+  }
+
+  const w = input.status ? 'WHERE c.status = @status' : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM customers c ${w}`).get(params) as { n: number }).n;
+  const rows = db.prepare(`${SELECT} ${w} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as Row[];
   return { items: rows.map(toCustomer), total, page: input.page, pageSize: input.pageSize };
 }
 

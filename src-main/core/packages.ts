@@ -77,12 +77,12 @@ export function listPackages(call: CallContext, input: In<'packages.list'>): Pag
 
 /** Turns a unique-index failure into a per-field message the form can show. */
 function uniqueToConflict(err: unknown): never {
-  if (isUniqueViolation(err, 'packages_name_uq')) {
+  if (isUniqueViolation(err, 'internet_packages.name')) {
     throw new AppError('CONFLICT', 'A package with this name already exists', [
       { path: 'name', message: 'A package with this name already exists' },
     ]);
   }
-  if (isUniqueViolation(err, 'packages_profile_uq')) {
+  if (isUniqueViolation(err, 'internet_packages.profile_name')) {
     throw new AppError('CONFLICT', 'Another package already uses this router profile', [
       { path: 'profileName', message: 'Another package already uses this router profile' },
     ]);

@@ -38,6 +38,8 @@ export const customers = sqliteTable(
   ],
 );
 
+/* customers_search_idx (search_text, status, name) is created in drizzle/0001_customers_search_index.sql. */
+
 /** Status changes (for churn and growth reports): one row per change, same transaction as the change. */
 export const customerStatusHistory = sqliteTable(
   'customer_status_history',
