@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { authContract } from './auth';
 import { billingContract } from './billing';
 import { customersContract } from './customers';
+import { documentsContract } from './documents';
 import { packagesContract } from './packages';
 
 /**
@@ -12,6 +13,7 @@ export const procedures = {
   ...authContract,
   ...billingContract,
   ...customersContract,
+  ...documentsContract,
   ...packagesContract,
 };
 

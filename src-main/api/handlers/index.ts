@@ -3,6 +3,7 @@ import type { HandlersFor } from '../handler';
 import { authHandlers } from './auth';
 import { billingHandlers } from './billing';
 import { customersHandlers } from './customers';
+import { documentsHandlers } from './documents';
 import { packagesHandlers } from './packages';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
@@ -10,5 +11,6 @@ export const handlers: HandlersFor<Procedures> = {
   ...authHandlers,
   ...billingHandlers,
   ...customersHandlers,
+  ...documentsHandlers,
   ...packagesHandlers,
 };

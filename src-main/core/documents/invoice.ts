@@ -24,18 +24,26 @@ export function renderInvoice(inv: InvoiceDoc): Promise<Buffer> {
       [L.invoiceDate, formatDate(inv.invoiceDate)],
       [L.dueDate, formatDate(inv.dueDate)],
       [L.period, formatPeriod(inv.period, inv.language)],
+      ...(inv.servicePeriod
+        ? ([[L.servicePeriod, `${formatDate(inv.servicePeriod.from)} – ${formatDate(inv.servicePeriod.to)}`]] as [string, string][])
+        : []),
       [L.status, statusLabel(inv.language, inv.status)],
     ], [L.invoiceNo, L.status]);
     doc.y = Math.max(leftBottom, doc.y) + 18;
 
-    const desc = [inv.description ?? `${L.period} ${formatPeriod(inv.period, inv.language)}`, inv.packageName ? `${L.package}: ${inv.packageName}` : '']
-      .filter(Boolean)
-      .join('\n');
-    table(doc, x, w, [
-      { header: L.description, width: 0.55 },
-      { header: L.period, width: 0.2 },
-      { header: L.amount, width: 0.25, align: 'right' },
-    ], [[desc, formatPeriod(inv.period, inv.language), formatRupiah(inv.amount)]], { fontSize: 10 });
+    const fallback = inv.description ?? `${L.period} ${formatPeriod(inv.period, inv.language)}`;
+    const lines = inv.lines.length ? inv.lines : [{ description: fallback, amount: inv.amount }];
+    table(
+      doc,
+      x,
+      w,
+      [
+        { header: L.description, width: 0.7 },
+        { header: L.amount, width: 0.3, align: 'right' },
+      ],
+      lines.map((l, i) => [i === 0 && inv.packageName ? `${l.description}\n${L.package}: ${inv.packageName}` : l.description, formatRupiah(l.amount)]),
+      { fontSize: 10 },
+    );
     doc.y += 10;
     const balance = inv.status === 'void' ? 0 : Math.max(inv.amount - inv.paidAmount, 0);
     facts(doc, x + w * 0.5, w * 0.25, w * 0.25, [

@@ -46,7 +46,8 @@ export function drawLogo(doc: Pdf, dataUrl: string, x: number, y: number, w: num
   const buf = logoBuffer(dataUrl);
   if (!buf) return 0;
   try {
-    const img = doc.openImage(buf) as unknown as { width: number; height: number };
+    // openImage exists in pdfkit but not in @types/pdfkit; it lets us size the box before drawing.
+    const img = (doc as unknown as { openImage(b: Buffer): { width: number; height: number } }).openImage(buf);
     const scale = Math.min(w / img.width, h / img.height, 1);
     const iw = img.width * scale;
     const ih = img.height * scale;

@@ -65,7 +65,7 @@ function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
   pair(doc, L.received, formatRupiah(r.amount), x, w);
   if (r.tendered !== null && r.tendered > 0) {
     pair(doc, L.tendered, formatRupiah(r.tendered), x, w);
-    pair(doc, L.change, formatRupiah(Math.max(r.tendered - r.amount, 0)), x, w, { bold: true });
+    pair(doc, L.change, formatRupiah(r.change), x, w, { bold: true });
   }
   if (r.depositAdded > 0) pair(doc, L.toDeposit, formatRupiah(r.depositAdded), x, w);
   rule(doc, x, w);

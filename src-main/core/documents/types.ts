@@ -40,6 +40,7 @@ export interface ReceiptDoc extends DocCommon {
   amount: number;
   /** Cash handed over; null for non-cash. */
   tendered: number | null;
+  change: number;
   /** Allocations to invoices (from money received and from deposit). */
   lines: ReceiptLine[];
   depositUsed: number;
@@ -62,6 +63,9 @@ export interface InvoiceDoc extends DocCommon {
   amount: number;
   paidAmount: number;
   description: string | null;
+  lines: { description: string; amount: number }[];
+  /** Service period covered, calendar dates. */
+  servicePeriod: { from: string; to: string } | null;
   customerCode: string;
   customerName: string;
   customerAddress: string | null;

@@ -28,6 +28,7 @@ const receipt = (over: Partial<ReceiptDoc> = {}): ReceiptDoc => ({
   referenceNumber: null,
   amount: 150_000,
   tendered: 200_000,
+  change: 50_000,
   lines: [
     { invoiceNumber: 'INV-202610-00007', period: '2026-10', description: null, amount: 100_000 },
     { invoiceNumber: 'INV-202611-00003', period: '2026-11', description: null, amount: 50_000 },
@@ -97,6 +98,7 @@ describe('receipt PDF', () => {
       method: 'bank_transfer',
       referenceNumber: 'TRF-998877',
       tendered: null,
+      change: 0,
       depositUsed: 20_000,
       depositAdded: 5_000,
       voided: true,
@@ -126,6 +128,8 @@ describe('A4 invoice PDF', () => {
       amount: 150_000,
       paidAmount: 100_000,
       description: 'Internet 10 Mbps November 2026',
+      lines: [{ description: 'Internet 10 Mbps November 2026', amount: 150_000 }],
+      servicePeriod: { from: '2026-11-01', to: '2026-11-30' },
       customerCode: 'CUST0001',
       customerName: 'Budi Santoso',
       customerAddress: 'Jl. Melati 1',
@@ -138,7 +142,7 @@ describe('A4 invoice PDF', () => {
     const t = squash(text);
     expect(pages).toBe(1);
     expect(width).toBeCloseTo(595.28, 1);
-    for (const s of ['TAGIHAN / INVOICE', 'INV-202611-00001', 'Budi Santoso', '01/11/2026', '11/11/2026', 'November 2026', 'DIBAYAR SEBAGIAN', 'TOTAL Rp 150.000', 'Sudah dibayar Rp 100.000', 'Sisa Rp 50.000', 'PAY-20261124-0001'])
+    for (const s of ['TAGIHAN / INVOICE', 'INV-202611-00001', 'Budi Santoso', '01/11/2026', '11/11/2026', 'November 2026', '01/11/2026 – 30/11/2026', 'DIBAYAR SEBAGIAN', 'TOTAL Rp 150.000', 'Sudah dibayar Rp 100.000', 'Sisa Rp 50.000', 'PAY-20261124-0001'])
       expect(t).toContain(s);
   });
 });

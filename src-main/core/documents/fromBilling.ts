@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import type { billingContract } from '../../../src-shared/contract/billing';
+import type { Settings } from '../../../src-shared/settings';
+import type { DocCommon, InvoiceDoc, ReceiptDoc, ShiftReportDoc } from './types';
+
+/*
+ * Maps the billing data channels (payments.receipt, invoices.document, shifts.report) onto the
+ * renderers' view models. No billing rules live here: amounts are taken as billing computed them.
+ */
+type B = typeof billingContract;
+export type ReceiptData = z.output<B['payments.receipt']['output']>;
+export type InvoiceData = z.output<B['invoices.document']['output']>;
+export type ShiftReportData = z.output<B['shifts.report']['output']>;
+
+type Isp = ReceiptData['isp'] | InvoiceData['isp'];
+
+function common(isp: Isp, settings: Settings, now: Date): DocCommon {
+  return {
+    isp: { name: isp.name, address: isp.address, phone: isp.phone, logo: isp.logo },
+    timeZone: isp.timeZone,
+    language: settings.language,
+    printedAt: now.toISOString(),
+  };
+}
+
+export function receiptDoc(d: ReceiptData, settings: Settings, now: Date, forceCopy: boolean): ReceiptDoc {
+  const p = d.payment;
+  const voided = p.status === 'void';
+  // A voided payment still shows what it had paid; a live one only its live allocations.
+  const byInvoice = new Map<string, ReceiptDoc['lines'][number]>();
+  for (const a of p.allocations) {
+    if (!voided && !a.isLive) continue;
+    const line = byInvoice.get(a.invoiceNumber);
+    if (line) line.amount += a.amount;
+    else byInvoice.set(a.invoiceNumber, { invoiceNumber: a.invoiceNumber, period: a.period, description: a.description, amount: a.amount });
+  }
+  return {
+    ...common(d.isp, settings, now),
+    paymentNumber: p.paymentNumber,
+    paidAt: p.paidAt,
+    paymentDate: p.paymentDate,
+    cashier: d.cashierName,
+    customerCode: d.customer.customerCode,
+    customerName: d.customer.name,
+    method: p.method,
+    referenceNumber: p.referenceNumber,
+    amount: p.amount,
+    tendered: d.tendered,
+    change: d.change,
+    lines: [...byInvoice.values()],
+    depositUsed: p.fromDeposit,
+    depositAdded: p.toDeposit,
+    arrears: d.remainingOutstanding,
+    deposit: p.customerDeposit,
+    voided,
+    voidReason: p.voidReason,
+    copy: d.copy || forceCopy,
+  };
+}
+
+export function invoiceDoc(d: InvoiceData, settings: Settings, now: Date): InvoiceDoc {
+  const inv = d.invoice;
+  // One row per payment (a payment may have paid this invoice from money and from deposit).
+  const payments = new Map<string, InvoiceDoc['payments'][number]>();
+  for (const a of inv.allocations) {
+    if (!a.isLive) continue;
+    const row = payments.get(a.paymentNumber);
+    if (row) row.amount += a.amount;
+    else payments.set(a.paymentNumber, { paymentNumber: a.paymentNumber, paymentDate: a.paymentDate, method: a.source === 'deposit' ? 'deposit' : a.method, amount: a.amount });
+  }
+  return {
+    ...common(d.isp, settings, now),
+    invoiceNumber: inv.invoiceNumber,
+    period: inv.period,
+    invoiceDate: inv.invoiceDate,
+    dueDate: inv.dueDate,
+    status: inv.status,
+    amount: inv.amount,
+    paidAmount: inv.paidAmount,
+    description: inv.description,
+    lines: d.lines,
+    servicePeriod: d.servicePeriod,
+    customerCode: d.customer.customerCode,
+    customerName: d.customer.name,
+    customerAddress: d.customer.address,
+    customerPhone: d.customer.phone,
+    packageName: inv.packageName,
+    voidReason: inv.voidReason,
+    payments: [...payments.values()],
+  };
+}
+
+export function shiftReportDoc(d: ShiftReportData, settings: Settings, now: Date): ShiftReportDoc {
+  const s = d.shift;
+  const rows = [...d.payments.map((p) => ({ p, voided: false })), ...d.voidedPayments.map((p) => ({ p, voided: true }))].sort((a, b) =>
+    a.p.paidAt < b.p.paidAt ? -1 : a.p.paidAt > b.p.paidAt ? 1 : a.p.id - b.p.id,
+  );
+  return {
+    ...common(d.isp, settings, now),
+    shiftId: s.id,
+    cashier: s.userName,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt,
+    status: s.status,
+    openingCash: d.openingCash,
+    expectedCash: d.expectedCash,
+    countedCash: d.countedCash,
+    variance: d.variance,
+    notes: s.notes,
+    byMethod: d.byMethod,
+    payments: rows.map(({ p, voided }) => ({
+      paymentNumber: p.paymentNumber,
+      paidAt: p.paidAt,
+      customerCode: p.customerCode,
+      customerName: p.customerName,
+      method: p.method,
+      amount: p.amount,
+      voided,
+    })),
+  };
+}
