@@ -2,3 +2,4 @@ export * from './system';
 export * from './customers';
 export * from './network';
 export * from './billing';
+export * from './reports';
