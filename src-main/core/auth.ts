@@ -6,6 +6,8 @@ import { writeAudit } from './audit';
 import type { AppContext, CallContext, Session } from './context';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords';
 import { getSettings } from './settings';
+import { businessDate, businessTime } from '../../src-shared/dates';
+import { RateLimiter } from './users/rate-limit';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 5;
@@ -87,20 +89,60 @@ export async function createFirstAdmin(
 
 const WRONG = 'Wrong username or password';
 
+const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** `10:35 WIB on 2026-11-24`: a lock time as the people at the desk read clocks. */
+export function formatLocalTime(app: AppContext, iso: string): string {
+  const tz = getSettings(app).timeZone;
+  const at = new Date(iso);
+  return `${businessTime(at, tz)} ${ZONE_ABBR[tz] ?? tz} on ${businessDate(at, tz)}`;
+}
+
+const lockedError = (app: AppContext, until: string) =>
+  new AppError('RATE_LIMITED', `Too many failed sign-ins: this account is locked until ${formatLocalTime(app, until)}`);
+
+/**
+ * Failed attempts on usernames that do not exist, counted like real accounts (in memory), so the
+ * lockout answer cannot be used to tell which usernames exist.
+ */
+function ghostLocks(app: AppContext): Map<string, { failed: number; lockedUntil: string | null }> {
+  const existing = app.services.ghostLoginLocks;
+  if (existing instanceof Map) return existing as Map<string, { failed: number; lockedUntil: string | null }>;
+  const m = new Map<string, { failed: number; lockedUntil: string | null }>();
+  app.services.ghostLoginLocks = m;
+  return m;
+}
+
 export async function login(call: CallContext, username: string, password: string): Promise<{ token: string; user: Me }> {
   const { app } = call;
-  const user = app.sqlite.prepare(`${USER_SELECT} WHERE username = ? COLLATE NOCASE`).get(username.trim()) as
+  // Computed on the first sign-in of any kind, so later unknown-user attempts cost the same as real ones.
+  const dummy = dummyHash();
+  const name = username.trim();
+  const user = app.sqlite.prepare(`${USER_SELECT} WHERE username = ? COLLATE NOCASE`).get(name) as
     | UserRow
     | undefined;
   const now = app.clock.now();
   if (!user) {
-    await verifyPassword(await dummyHash(), password);
-    writeAudit(call, { action: 'auth.login_failed', entity: 'user', after: { username: username.slice(0, 64) } });
-    throw new AppError('UNAUTHENTICATED', WRONG);
+    await verifyPassword(await dummy, password);
+    const locks = ghostLocks(app);
+    if (locks.size > 10_000) locks.clear();
+    const key = name.toLowerCase();
+    const g = locks.get(key) ?? { failed: 0, lockedUntil: null };
+    writeAudit(call, { action: 'auth.login_failed', entity: 'user', after: { username: name.slice(0, 64) } });
+    if (g.lockedUntil && g.lockedUntil > now.toISOString()) throw lockedError(app, g.lockedUntil);
+    g.failed += 1;
+    if (g.failed >= MAX_FAILED_LOGINS) {
+      g.failed = 0;
+      g.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    }
+    locks.set(key, g);
+    throw g.lockedUntil && g.lockedUntil > now.toISOString() ? lockedError(app, g.lockedUntil) : new AppError('UNAUTHENTICATED', WRONG);
   }
   if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    writeAudit(call, { action: 'auth.login_locked', entity: 'user', entityId: user.id });
-    throw new AppError('RATE_LIMITED', `Too many failed sign-ins: this account is locked until ${user.lockedUntil}`);
+    // The password is still checked (and discarded) so a locked account answers in the same time.
+    await verifyPassword(user.passwordHash, password);
+    writeAudit(call, { action: 'auth.login_locked', entity: 'user', entityId: user.id, after: { username: user.username } });
+    throw lockedError(app, user.lockedUntil);
   }
   const good = await verifyPassword(user.passwordHash, password);
   // Re-read after the await: another attempt may have run meanwhile. The failure is recorded in a
@@ -115,11 +157,14 @@ export async function login(call: CallContext, username: string, password: strin
         .run(lock ? 0 : failed, lock, user.id);
       writeAudit(
         { app, session: null },
-        { action: 'auth.login_failed', entity: 'user', entityId: user.id, after: { username: user.username, lockedUntil: lock } },
+        {
+          action: 'auth.login_failed',
+          entity: 'user',
+          entityId: user.id,
+          after: { username: user.username, lockedUntil: lock, ...(fresh.isActive ? {} : { disabled: true }) },
+        },
       );
-      return lock
-        ? new AppError('RATE_LIMITED', `Too many failed sign-ins: this account is locked until ${lock}`)
-        : new AppError('UNAUTHENTICATED', WRONG);
+      return lock ? lockedError(app, lock) : new AppError('UNAUTHENTICATED', WRONG);
     }
     app.sqlite
       .prepare('UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?')
@@ -127,7 +172,7 @@ export async function login(call: CallContext, username: string, password: strin
     const started = startSession(call, fresh);
     writeAudit(
       { app, session: { userId: fresh.id, username: fresh.username, fullName: fresh.fullName, role: fresh.role, sessionId: 0, expiresAt: '' } },
-      { action: 'auth.login', entity: 'user', entityId: fresh.id },
+      { action: 'auth.login', entity: 'user', entityId: fresh.id, after: { transport: call.transport } },
     );
     return started;
   })();
@@ -177,12 +222,33 @@ export function me(call: CallContext): Me {
   return toMe(u, s.expiresAt);
 }
 
+function changePasswordLimiter(app: AppContext): RateLimiter {
+  const existing = app.services.changePasswordLimiter;
+  if (existing instanceof RateLimiter) return existing;
+  const limiter = new RateLimiter(app.clock, MAX_FAILED_LOGINS, LOCKOUT_MINUTES * 60_000);
+  app.services.changePasswordLimiter = limiter;
+  return limiter;
+}
+
 export async function changePassword(call: CallContext, current: string, next: string): Promise<{ ok: boolean }> {
   const s = call.session!;
   const { app } = call;
   const u = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(s.userId) as UserRow;
+  // A left-open session must not become a way to guess the password: 5 wrong tries per 5 minutes.
+  const limiter = changePasswordLimiter(app);
+  const key = `user:${u.id}`;
+  if (limiter.count(key) >= MAX_FAILED_LOGINS) {
+    throw new AppError('RATE_LIMITED', 'Too many wrong current passwords: wait a few minutes and try again');
+  }
   if (!(await verifyPassword(u.passwordHash, current))) {
+    limiter.hit(key);
     throw new AppError('BAD_INPUT', 'Current password is wrong', [{ path: 'currentPassword', message: 'Current password is wrong' }]);
+  }
+  limiter.reset(key);
+  if (current === next) {
+    throw new AppError('BAD_INPUT', 'Choose a password different from the current one', [
+      { path: 'newPassword', message: 'Choose a password different from the current one' },
+    ]);
   }
   checkPasswordPolicy(next, u.username, 'newPassword');
   const h = await hashPassword(next);

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { usersContract } from './users';
+import { auditContract } from './audit';
 import { authContract } from './auth';
 import { billingContract } from './billing';
 import { customersContract } from './customers';
@@ -10,7 +12,9 @@ import { packagesContract } from './packages';
  * HTTP host) dispatch through this one table. Add a domain by spreading its contract here.
  */
 export const procedures = {
+  ...auditContract,
   ...authContract,
+  ...usersContract,
   ...billingContract,
   ...customersContract,
   ...documentsContract,

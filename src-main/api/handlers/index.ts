@@ -1,5 +1,7 @@
 import type { Procedures } from '../../../src-shared/contract';
 import type { HandlersFor } from '../handler';
+import { usersHandlers } from './users';
+import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { billingHandlers } from './billing';
 import { customersHandlers } from './customers';
@@ -8,7 +10,9 @@ import { packagesHandlers } from './packages';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
+  ...auditHandlers,
   ...authHandlers,
+  ...usersHandlers,
   ...billingHandlers,
   ...customersHandlers,
   ...documentsHandlers,

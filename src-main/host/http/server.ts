@@ -5,6 +5,7 @@ import { EVENT_NAMES } from '../../../src-shared/events';
 import type { ApiResult, ErrorCode } from '../../../src-shared/result';
 import type { App } from '../../app';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
+import { loginSourceLimiter } from '../../core/users/rate-limit';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_INPUT: 400,
@@ -68,15 +69,21 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(json);
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(new BodyTooLarge());
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+        // Stop buffering but let the answer go out; the connection is closed after it.
+        chunks.length = 0;
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -88,6 +95,24 @@ function readBody(req: http.IncomingMessage): Promise<string> {
  * A browser may only call the API from our own page: a request carrying an Origin header must come
  * from the host it is addressed to (no CORS headers are ever sent, so other sites cannot read answers).
  */
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * DNS rebinding: a web page on evil.example whose name resolves to 127.0.0.1 is "same origin" with
+ * itself. While bound to loopback, only loopback host names are accepted in the Host header.
+ */
+function hostAllowed(opts: HttpHostOptions, req: http.IncomingMessage): boolean {
+  const bound = opts.host ?? '127.0.0.1';
+  if (!LOOPBACK_NAMES.has(bound)) return true;
+  const host = req.headers.host;
+  if (!host) return false;
+  try {
+    return LOOPBACK_NAMES.has(new URL(`http://${host}`).hostname);
+  } catch {
+    return false;
+  }
+}
+
 function sameOrigin(req: http.IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
@@ -105,7 +130,9 @@ function sessionCookie(token: string | null, secure: boolean): string {
 
 async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: http.ServerResponse, channel: string) {
   if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Use POST' } });
-  if (!sameOrigin(req)) return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Cross-origin request refused' } });
+  if (!sameOrigin(req) || !hostAllowed(opts, req)) {
+    return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Cross-origin request refused' } });
+  }
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) {
     return send(res, 415, { ok: false, error: { code: 'BAD_INPUT', message: 'Send JSON (Content-Type: application/json)' } });
@@ -114,8 +141,28 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
   try {
     const text = await readBody(req);
     input = text.trim() === '' ? undefined : JSON.parse(text);
-  } catch {
-    return send(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON (max 2 MB)' } });
+  } catch (err) {
+    const tooLarge = err instanceof BodyTooLarge;
+    return send(
+      res,
+      400,
+      { ok: false, error: { code: 'BAD_INPUT', message: tooLarge ? 'The request body is larger than 2 MB' : 'The request body is not valid JSON' } },
+      tooLarge ? { Connection: 'close' } : {},
+    );
+  }
+  if (channel === 'auth.login' || channel === 'setup.createAdmin') {
+    // Guessing from one address is slowed down whichever usernames it tries (the account lockout
+    // only covers names that exist).
+    const retryAt = loginSourceLimiter(opts.app.ctx).hit(`http:${req.socket.remoteAddress ?? '?'}`);
+    if (retryAt) {
+      const seconds = Math.max(1, Math.ceil((retryAt.getTime() - opts.app.ctx.clock.now().getTime()) / 1000));
+      return send(
+        res,
+        429,
+        { ok: false, error: { code: 'RATE_LIMITED', message: `Too many sign-in attempts from this computer: wait ${seconds} seconds` } },
+        { 'Retry-After': String(seconds) },
+      );
+    }
   }
   const result: ApiResult<unknown> = await opts.app.call(channel, input, { transport: 'http', token: tokenOf(req) });
   const headers: Record<string, string> = {};
@@ -127,6 +174,9 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
 }
 
 function handleEvents(opts: HttpHostOptions, req: http.IncomingMessage, res: http.ServerResponse) {
+  if (!sameOrigin(req) || !hostAllowed(opts, req)) {
+    return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Cross-origin request refused' } });
+  }
   // The same sign-in as the API: no events for strangers.
   opts.app.call('auth.me', {}, { transport: 'http', token: tokenOf(req) }).then((me) => {
     if (!me.ok) return send(res, 401, me);
@@ -151,7 +201,18 @@ function handleEvents(opts: HttpHostOptions, req: http.IncomingMessage, res: htt
 
 function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
   const root = path.resolve(staticDir);
-  let file = path.resolve(root, '.' + decodeURIComponent(pathname));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400).end('Bad path');
+    return;
+  }
+  if (decoded.includes('\0')) {
+    res.writeHead(400).end('Bad path');
+    return;
+  }
+  let file = path.resolve(root, '.' + decoded);
   // Path traversal: anything outside the renderer folder is refused.
   if (file !== root && !file.startsWith(root + path.sep)) {
     res.writeHead(403).end('Forbidden');
@@ -178,8 +239,12 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
 /** The browser host: the same API table as Electron IPC, over HTTP on 127.0.0.1. */
 export function createHttpHost(opts: HttpHostOptions) {
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const p = url.pathname;
+    let p: string;
+    try {
+      p = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return void res.writeHead(400).end('Bad request');
+    }
     if (p.startsWith('/api/')) {
       if (p === '/api/events' && req.method === 'GET') return handleEvents(opts, req, res);
       return void handleApi(opts, req, res, p.slice(5)).catch(() => {
