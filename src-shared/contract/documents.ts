@@ -9,6 +9,10 @@ export const pdfFile = z.object({
 });
 export type PdfFile = z.output<typeof pdfFile>;
 
+/** Print to this printer as well (desktop app only); without it the PDF is only returned. */
+const printer = z.string().trim().min(1).max(200).optional();
+const printed = { printed: z.boolean() };
+
 export const RECEIPT_WIDTHS = [58, 80] as const;
 export const receiptWidth = z.union([z.literal(58), z.literal(80)], { error: 'Receipt width must be 58 or 80 (mm)' });
 
@@ -20,19 +24,28 @@ export const documentsContract = {
   'documents.receipt': procedure({
     permission: 'payments.read',
     mutates: 'payments',
-    input: z.object({ paymentId: id, width: receiptWidth.optional(), copy: z.boolean().optional() }).strict(),
-    output: pdfFile.extend({ copy: z.boolean(), prints: z.number().int() }),
+    input: z.object({ paymentId: id, width: receiptWidth.optional(), copy: z.boolean().optional(), printer }).strict(),
+    output: pdfFile.extend({ copy: z.boolean(), prints: z.number().int(), ...printed }),
   }),
   /** A4 invoice. */
   'documents.invoice': procedure({
     permission: 'invoices.read',
-    input: z.object({ invoiceId: id }).strict(),
-    output: pdfFile,
+    input: z.object({ invoiceId: id, printer }).strict(),
+    output: pdfFile.extend(printed),
   }),
   /** A4 shift close report (also for a shift still open: a mid-shift X report). */
   'documents.shiftReport': procedure({
     permission: 'shifts.use',
-    input: z.object({ shiftId: id }).strict(),
-    output: pdfFile,
+    input: z.object({ shiftId: id, printer }).strict(),
+    output: pdfFile.extend(printed),
+  }),
+  /** Printers the desktop app can print to; `available: false` in the browser host. */
+  'documents.printers': procedure({
+    permission: 'authenticated',
+    input: z.object({}).strict().default({}),
+    output: z.object({
+      available: z.boolean(),
+      printers: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })),
+    }),
   }),
 };
