@@ -41,7 +41,8 @@ export async function main(argv = process.argv.slice(2)) {
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0–65535, got ${args.port}`);
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const root = path.resolve(here, '..', '..');
+  // Built layout: <out>/host/serve.mjs next to <out>/renderer and <out>/drizzle.
+  const root = path.resolve(here, '..');
   const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
   const logger = consoleLogger(args.quiet);
   const app = createApp({

@@ -1,0 +1,115 @@
+import type { Channel, InputOf, OutputOf } from '../../src-shared/contract';
+import type { EventName } from '../../src-shared/events';
+import type { PreloadBridge } from '../../src-shared/preload-api';
+import type { ApiError, ApiResult } from '../../src-shared/result';
+
+const bridge = (): PreloadBridge | undefined => (typeof window !== 'undefined' ? window.pppoe : undefined);
+
+/** Channels that answer UNAUTHENTICATED as their normal "wrong password" reply: never lock on those. */
+const AUTH_CHANNELS = new Set<string>(['auth.login', 'setup.createAdmin', 'auth.logout', 'auth.me', 'system.info']);
+
+type UnauthHandler = () => Promise<boolean>;
+let onUnauthenticated: UnauthHandler | null = null;
+
+/**
+ * The app registers how to get a fresh session (the lock screen). A call that fails with
+ * UNAUTHENTICATED waits for it and is then retried once, so a form submitted after the session
+ * ended simply completes after the user signs in again.
+ */
+export function setUnauthenticatedHandler(fn: UnauthHandler | null) {
+  onUnauthenticated = fn;
+}
+
+const networkError = (message: string): ApiError => ({ code: 'INTERNAL', message });
+
+async function transport(channel: string, input: unknown): Promise<ApiResult<unknown>> {
+  const b = bridge();
+  try {
+    if (b) return await b.invoke(channel, input);
+    const res = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input ?? {}),
+    });
+    const body = (await res.json().catch(() => null)) as ApiResult<unknown> | null;
+    if (body && typeof body === 'object' && 'ok' in body) return body;
+    return { ok: false, error: networkError(`The server answered ${res.status} without a result`) };
+  } catch (err) {
+    return {
+      ok: false,
+      error: networkError(`Cannot reach PPPoE Desk (${err instanceof Error ? err.message : String(err)})`),
+    };
+  }
+}
+
+/** Calls one API channel. Never throws: failures come back as `{ ok: false, error }`. */
+export async function api<C extends Channel>(channel: C, input: InputOf<C>): Promise<ApiResult<OutputOf<C>>> {
+  let result = await transport(channel, input);
+  if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !AUTH_CHANNELS.has(channel) && onUnauthenticated) {
+    if (await onUnauthenticated()) result = await transport(channel, input);
+  }
+  return result as ApiResult<OutputOf<C>>;
+}
+
+/** Like `api`, but for places where a failure is exceptional (throws ApiCallError). */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+type Listener = (payload: Record<string, unknown>) => void;
+const listeners = new Map<string, Set<Listener>>();
+let source: EventSource | null = null;
+const unbridge = new Map<string, () => void>();
+
+function attach(name: string) {
+  const b = bridge();
+  if (b) {
+    unbridge.set(
+      name,
+      b.on(name, (p) => listeners.get(name)?.forEach((l) => l((p ?? {}) as Record<string, unknown>))),
+    );
+    return;
+  }
+  source?.addEventListener(name, (e) => {
+    let payload: Record<string, unknown> = {};
+    try {
+      payload = JSON.parse((e as MessageEvent<string>).data) as Record<string, unknown>;
+    } catch {
+      /* a malformed push is ignored, never fatal */
+    }
+    listeners.get(name)?.forEach((l) => l(payload));
+  });
+}
+
+/**
+ * (Re)connects the server-sent event stream; call after sign-in (the stream needs the session
+ * cookie). Electron pushes through the preload and needs no connection.
+ */
+export function connectEvents() {
+  if (bridge() || typeof EventSource === 'undefined') return;
+  source?.close();
+  source = new EventSource('/api/events', { withCredentials: true });
+  for (const name of listeners.keys()) attach(name);
+}
+
+export function disconnectEvents() {
+  source?.close();
+  source = null;
+}
+
+/** Subscribes to a pushed event (`data.changed`, `sync.progress`...). Returns the unsubscribe function. */
+export function onEvent(name: EventName, cb: Listener): () => void {
+  let set = listeners.get(name);
+  if (!set) {
+    set = new Set();
+    listeners.set(name, set);
+    attach(name);
+  }
+  set.add(cb);
+  return () => {
+    set.delete(cb);
+  };
+}

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Channel, InputOf, OutputOf } from '../../src-shared/contract';
+import type { ApiError } from '../../src-shared/result';
+import { api, onEvent } from './client';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  /** True while a request is in flight (the previous data stays visible meanwhile). */
+  loading: boolean;
+  refetch: () => void;
+}
+
+interface QueryOptions {
+  /** Skip the call (e.g. no id yet). */
+  enabled?: boolean;
+  /**
+   * Refetch when a `data.changed` event names one of these entities (or `all`). Defaults to
+   * refetching on every change: lists are cheap and staff expect screens to stay current.
+   */
+  entities?: string[];
+}
+
+/**
+ * Loads one API channel and keeps it current: refetches when the input changes and when the main
+ * process reports a data change. Late answers to an older input are dropped.
+ */
+export function useApiQuery<C extends Channel>(channel: C, input: InputOf<C>, opts: QueryOptions = {}): QueryState<OutputOf<C>> {
+  const { enabled = true, entities } = opts;
+  const key = JSON.stringify(input ?? null);
+  const [state, setState] = useState<{ data: OutputOf<C> | undefined; error: ApiError | null; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: enabled,
+  });
+  const seq = useRef(0);
+  const inputRef = useRef(input);
+  inputRef.current = input;
+
+  const run = useCallback(() => {
+    if (!enabled) return;
+    const mine = ++seq.current;
+    setState((s) => ({ ...s, loading: true }));
+    void api(channel, inputRef.current).then((r) => {
+      if (mine !== seq.current) return;
+      setState((s) => (r.ok ? { data: r.value, error: null, loading: false } : { data: s.data, error: r.error, loading: false }));
+    });
+    // `key` stands for the input's content: a new object with the same content does not refetch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [channel, key, enabled]);
+
+  useEffect(run, [run]);
+
+  const entitiesKey = entities?.join(',');
+  useEffect(
+    () =>
+      onEvent('data.changed', (p) => {
+        const entity = typeof p.entity === 'string' ? p.entity : 'all';
+        if (!entitiesKey || entity === 'all' || entitiesKey.split(',').includes(entity)) run();
+      }),
+    [run, entitiesKey],
+  );
+
+  return { ...state, refetch: run };
+}
+
+/** A mutation helper: tracks `pending` for buttons; the caller handles the ApiResult. */
+export function useApiMutation<C extends Channel>(channel: C) {
+  const [pending, setPending] = useState(false);
+  const mutate = useCallback(
+    async (input: InputOf<C>) => {
+      setPending(true);
+      try {
+        return await api(channel, input);
+      } finally {
+        setPending(false);
+      }
+    },
+    [channel],
+  );
+  return { mutate, pending };
+}

@@ -1,0 +1,52 @@
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Router } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import i18n, { storedLanguage } from '../i18n';
+import { LoginScreen } from '../screens/auth/LoginScreen';
+import { AppLayout } from './AppLayout';
+import { useSession } from './session';
+
+const SetupWizard = lazy(() => import('../screens/setup/SetupWizard'));
+
+const Loading = () => (
+  <Center h="100vh">
+    <Loader />
+  </Center>
+);
+
+/** Boot: system.info → first-run setup, sign-in, or the app. Hash routing works under app:// too. */
+export function App() {
+  const { t } = useTranslation();
+  const { phase, info, loadError, boot } = useSession();
+  useEffect(() => void boot(), [boot]);
+  useEffect(() => {
+    if (info && !storedLanguage() && i18n.language !== info.language) void i18n.changeLanguage(info.language);
+  }, [info]);
+
+  if (phase === 'loading') return <Loading />;
+  if (phase === 'unreachable')
+    return (
+      <Center h="100vh">
+        <Stack maw={420}>
+          <Alert color="red" title={t('unreachable')}>
+            {loadError}
+          </Alert>
+          <Button onClick={() => void boot()}>{t('retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  if (phase === 'setup')
+    return (
+      <Suspense fallback={<Loading />}>
+        <SetupWizard />
+      </Suspense>
+    );
+  if (phase === 'login') return <LoginScreen />;
+  return (
+    <Router hook={useHashLocation}>
+      <AppLayout />
+    </Router>
+  );
+}

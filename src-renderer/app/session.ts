@@ -1,0 +1,87 @@
+import { create } from 'zustand';
+import type { OutputOf } from '../../src-shared/contract';
+import type { Me } from '../../src-shared/contract/auth';
+import { roleCan, type Permission } from '../../src-shared/permissions';
+import { api, connectEvents, disconnectEvents, setUnauthenticatedHandler } from '../api/client';
+
+export type SystemInfo = OutputOf<'system.info'>;
+
+type Phase = 'loading' | 'unreachable' | 'setup' | 'login' | 'ready';
+
+interface SessionState {
+  phase: Phase;
+  info: SystemInfo | null;
+  me: Me | null;
+  /** The session ended while the app was open: the lock screen covers it, the screens stay mounted. */
+  locked: boolean;
+  loadError: string | null;
+  boot(): Promise<void>;
+  signedIn(me: Me): void;
+  signOut(): Promise<void>;
+  refreshInfo(): Promise<void>;
+}
+
+/** Calls waiting behind the lock screen; resolved true after a new sign-in, false on sign-out. */
+let waiting: Array<(ok: boolean) => void> = [];
+
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'loading',
+  info: null,
+  me: null,
+  locked: false,
+  loadError: null,
+  async boot() {
+    const info = await api('system.info', {});
+    if (!info.ok) {
+      set({ phase: 'unreachable', loadError: info.error.message });
+      return;
+    }
+    set({ info: info.value });
+    if (info.value.needsSetup) {
+      set({ phase: 'setup' });
+      return;
+    }
+    const me = await api('auth.me', {});
+    if (me.ok) get().signedIn(me.value);
+    else set({ phase: 'login', me: null });
+  },
+  signedIn(me) {
+    const wasLocked = get().locked;
+    set({ me, phase: 'ready', locked: false });
+    connectEvents();
+    if (wasLocked) {
+      const w = waiting;
+      waiting = [];
+      w.forEach((r) => r(true));
+    }
+  },
+  async signOut() {
+    await api('auth.logout', {});
+    disconnectEvents();
+    const w = waiting;
+    waiting = [];
+    w.forEach((r) => r(false));
+    set({ me: null, phase: 'login', locked: false });
+  },
+  async refreshInfo() {
+    const info = await api('system.info', {});
+    if (info.ok) set({ info: info.value });
+  },
+}));
+
+setUnauthenticatedHandler(() => {
+  const s = useSession.getState();
+  if (s.phase !== 'ready') return Promise.resolve(false);
+  if (!s.locked) {
+    disconnectEvents();
+    useSession.setState({ locked: true });
+  }
+  return new Promise<boolean>((resolve) => waiting.push(resolve));
+});
+
+/** Whether the signed-in user's role may use a permission (the server checks again). */
+export function useCan(): (p: Permission) => boolean {
+  const me = useSession((s) => s.me);
+  // The server's list for this session wins; roleCan covers permissions added after sign-in.
+  return (p) => (p === 'public' ? true : !!me && (me.permissions.includes(p) || roleCan(me.role, p)));
+}

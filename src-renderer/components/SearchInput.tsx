@@ -1,0 +1,78 @@
+import { CloseButton, Kbd, TextInput, type TextInputProps } from '@mantine/core';
+import { useDebouncedCallback, useWindowEvent } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+
+interface Props extends Omit<TextInputProps, 'value' | 'onChange'> {
+  value: string;
+  /** Called after typing pauses (debounced) and at once on Enter / clear. */
+  onSearch: (value: string) => void;
+  delay?: number;
+  /** Focus this input with `/` or Ctrl+K (one search box per screen). */
+  globalShortcut?: boolean;
+}
+
+const typingInField = (el: Element | null) =>
+  !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el as HTMLElement).isContentEditable);
+
+export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchInput(
+  { value, onSearch, delay = 250, globalShortcut = true, ...rest },
+  ref,
+) {
+  const [text, setText] = useState(value);
+  const inner = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => inner.current!);
+  useEffect(() => setText(value), [value]);
+  const debounced = useDebouncedCallback((v: string) => onSearch(v), delay);
+
+  useWindowEvent('keydown', (e) => {
+    if (!globalShortcut) return;
+    const isSlash = e.key === '/' && !typingInField(document.activeElement);
+    const isCtrlK = (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k';
+    // Not while a dialog is open: the dialog owns the keyboard then.
+    if ((isSlash || isCtrlK) && !document.querySelector('[role="dialog"]')) {
+      e.preventDefault();
+      inner.current?.focus();
+      inner.current?.select();
+    }
+  });
+
+  return (
+    <TextInput
+      ref={inner}
+      type="search"
+      leftSection={<IconSearch size={16} />}
+      rightSection={
+        text ? (
+          <CloseButton
+            size="sm"
+            aria-label="clear"
+            onClick={() => {
+              setText('');
+              onSearch('');
+              inner.current?.focus();
+            }}
+          />
+        ) : (
+          <Kbd size="xs">/</Kbd>
+        )
+      }
+      rightSectionPointerEvents={text ? 'all' : 'none'}
+      value={text}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        debounced(e.currentTarget.value);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          onSearch(text);
+        } else if (e.key === 'Escape' && text) {
+          e.stopPropagation();
+          setText('');
+          onSearch('');
+        }
+      }}
+      {...rest}
+    />
+  );
+});

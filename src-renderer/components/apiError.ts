@@ -1,0 +1,57 @@
+import { notifications } from '@mantine/notifications';
+import type { ApiError } from '../../src-shared/result';
+import i18n from '../i18n';
+
+/**
+ * Server messages are English sentences. The `errors` namespace maps the exact sentence to a
+ * translation (keys are the sentences themselves); unknown sentences show as sent.
+ */
+export function translateApiMessage(message: string): string {
+  return i18n.t(message, { ns: 'errors', keySeparator: false, nsSeparator: false, defaultValue: message });
+}
+
+interface FormLike {
+  setFieldError(path: string, error: string): void;
+  values: unknown;
+}
+
+function hasField(values: unknown, path: string): boolean {
+  let v: unknown = values;
+  for (const part of path.split('.')) {
+    if (v === null || typeof v !== 'object' || !(part in (v as object))) return false;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+/** Shows an API error as a red notification (CONFLICT/NOT_FOUND/... messages from the server). */
+export function notifyApiError(error: ApiError, title?: string) {
+  notifications.show({
+    color: 'red',
+    title: title ?? i18n.t(`common:errorTitle.${error.code}`, { defaultValue: i18n.t('common:errorTitle.default') }),
+    message: translateApiMessage(error.message),
+    autoClose: 8000,
+  });
+}
+
+/**
+ * Puts each `issues[].path` message next to the matching @mantine/form field (`features.2` goes to
+ * `features` when the form has no such sub-field) and shows everything else as a notification.
+ * Returns true when at least one field got a message.
+ */
+export function applyApiError(form: FormLike, error: ApiError, title?: string): boolean {
+  const unmatched: string[] = [];
+  let matched = false;
+  for (const issue of error.issues ?? []) {
+    const msg = translateApiMessage(issue.message);
+    let path = issue.path;
+    while (path && !hasField(form.values, path)) path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+    if (path) {
+      form.setFieldError(path, msg);
+      matched = true;
+    } else unmatched.push(issue.path ? `${issue.path}: ${msg}` : msg);
+  }
+  if (!matched) notifyApiError(error, title);
+  else if (unmatched.length) notifyApiError({ ...error, message: unmatched.join('\n') }, title);
+  return matched;
+}

@@ -1,0 +1,67 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+/**
+ * One namespace per domain so helpers never edit the same JSON file. To add one: create
+ * locales/id/<ns>.json and locales/en/<ns>.json and add ONE line to RESOURCES below.
+ * Use it with `useTranslation('<ns>')`, or `t('<ns>:key')` from any namespace.
+ */
+import idCommon from './locales/id/common.json';
+import enCommon from './locales/en/common.json';
+import idErrors from './locales/id/errors.json';
+import enErrors from './locales/en/errors.json';
+import idAuth from './locales/id/auth.json';
+import enAuth from './locales/en/auth.json';
+import idSetup from './locales/id/setup.json';
+import enSetup from './locales/en/setup.json';
+import idCustomers from './locales/id/customers.json';
+import enCustomers from './locales/en/customers.json';
+import idPackages from './locales/id/packages.json';
+import enPackages from './locales/en/packages.json';
+
+type Bundle = Record<string, unknown>;
+const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
+  ['common', idCommon, enCommon],
+  ['errors', idErrors, enErrors],
+  ['auth', idAuth, enAuth],
+  ['setup', idSetup, enSetup],
+  ['customers', idCustomers, enCustomers],
+  ['packages', idPackages, enPackages],
+  // ↑ add one line per namespace (keep this comment last)
+];
+
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_KEY = 'pppoe-desk.language';
+
+/** The language this machine chose explicitly (localStorage), if any. */
+export function storedLanguage(): Language | null {
+  try {
+    const v = localStorage.getItem(LANGUAGE_KEY);
+    return v === 'en' || v === 'id' ? v : null;
+  } catch {
+    return null;
+  }
+}
+const stored = storedLanguage();
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    id: Object.fromEntries(RESOURCES.map(([ns, id]) => [ns, id])),
+    en: Object.fromEntries(RESOURCES.map(([ns, , en]) => [ns, en])),
+  },
+  lng: stored ?? 'id',
+  fallbackLng: 'id',
+  ns: RESOURCES.map(([ns]) => ns),
+  defaultNS: 'common',
+  fallbackNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+export default i18n;
