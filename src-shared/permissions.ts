@@ -76,5 +76,6 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 export function roleCan(role: Role | null | undefined, permission: Permission): boolean {
   if (permission === 'public') return true;
   if (!role) return false;
-  return ROLE_PERMISSIONS[role]?.has(permission) ?? false;
+  // hasOwn: a role name like `__proto__` must not reach Object.prototype.
+  return Object.hasOwn(ROLE_PERMISSIONS, role) ? ROLE_PERMISSIONS[role].has(permission) : false;
 }
