@@ -13,6 +13,11 @@ export interface RouterTarget {
   connectTimeoutMs?: number;
   /** Default per-command timeout. */
   commandTimeoutMs?: number;
+  /**
+   * API-SSL only: PEM of the router's certificate (or its CA). Given → the certificate is verified.
+   * Not given → encrypted but unauthenticated (a trusted LAN), anonymous-DH suites offered too.
+   */
+  tlsCa?: string;
 }
 
 /** One reply row (`!re`): attribute name → value, including `.id`. */

@@ -1,0 +1,309 @@
+/**
+ * Our own RouterOS API client (one TCP/TLS connection), used instead of node-routeros: see README
+ * "RouterOS adapter" for why. Every command is tagged, so concurrent calls pipeline over one socket.
+ * Guarantees: every run() settles — with rows, or a RouterError on !trap, !fatal, timeout, close,
+ * socket error or unreadable bytes — and nothing the router sends can throw out of a socket handler.
+ */
+import crypto from 'node:crypto';
+import net from 'node:net';
+import tls from 'node:tls';
+import { RouterError, type CommandOptions, type RouterClient, type RouterRow, type RouterTarget } from './client';
+import { mapSocketError, portOf } from './errors';
+import { encodeSentence, parseReply, ProtocolError, SentenceDecoder } from './protocol';
+import { realTimers, type Timers } from './timers';
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+
+export type AttrValue = string | number | boolean | undefined;
+
+export interface ConnectionOptions {
+  timers?: Timers;
+  /** Called once when the connection ends, with the reason. */
+  onClose?: (reason: RouterError) => void;
+  /** Called when a command times out (the pool then checks whether the router is still there). */
+  onCommandTimeout?: (command: string) => void;
+}
+
+interface Pending {
+  command: string;
+  rows: RouterRow[];
+  trap?: RouterError;
+  timer?: unknown;
+  resolve(rows: RouterRow[]): void;
+  reject(err: RouterError): void;
+}
+
+/** Attribute words as RouterOS expects them; booleans are sent as yes/no. */
+export function attributeWords(attrs: Record<string, AttrValue> = {}): string[] {
+  const words: string[] = [];
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined) continue;
+    words.push(`=${k}=${typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)}`);
+  }
+  return words;
+}
+
+/** Response to a pre-6.43 login challenge: "00" + md5(0x00 + password + challenge bytes). */
+export function challengeResponse(password: string, challengeHex: string): string {
+  const md5 = crypto.createHash('md5');
+  md5.update(Buffer.from([0]));
+  md5.update(Buffer.from(password, 'utf8'));
+  md5.update(Buffer.from(challengeHex, 'hex'));
+  return `00${md5.digest('hex')}`;
+}
+
+export class RouterConnection implements RouterClient {
+  private socket: net.Socket | null = null;
+  private readonly decoder = new SentenceDecoder();
+  private readonly pending = new Map<string, Pending>();
+  /** Tags whose caller has given up (timeout): their late replies are dropped until `!done`. */
+  private readonly abandoned = new Set<string>();
+  private nextTag = 1;
+  private state: 'connecting' | 'open' | 'closed' = 'connecting';
+  private failure: RouterError | null = null;
+  private socketError: RouterError | null = null;
+  private readonly timers: Timers;
+  private closedWaiters: Array<() => void> = [];
+  private socketClosed = false;
+  /** Time of the last byte received (for health/keepalive). */
+  lastReplyAt = 0;
+
+  private constructor(
+    readonly target: RouterTarget,
+    private readonly opts: ConnectionOptions,
+  ) {
+    this.timers = opts.timers ?? realTimers;
+  }
+
+  /** Connects and logs in, or rejects with a RouterError (unreachable / auth / timeout ...). */
+  static async open(target: RouterTarget, opts: ConnectionOptions = {}): Promise<RouterConnection> {
+    const c = new RouterConnection(target, opts);
+    await c.start();
+    return c;
+  }
+
+  get connected(): boolean {
+    return this.state === 'open';
+  }
+
+  /** Number of commands waiting for their `!done`. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Why the connection ended, once it has. */
+  get closeReason(): RouterError | null {
+    return this.failure;
+  }
+
+  private async start(): Promise<void> {
+    const t = this.target;
+    const port = portOf(t);
+    const connectMs = t.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const timer = this.timers.setTimeout(
+      () => this.destroy(new RouterError('timeout', `no answer from ${t.host}:${port} within ${connectMs / 1000} s — check the address, port and firewall`)),
+      connectMs,
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.closedWaiters.push(() => reject(this.failure));
+        const socket = t.tls ? this.tlsSocket(port) : net.connect({ host: t.host, port });
+        this.socket = socket;
+        socket.on('error', (err) => {
+          this.socketError ??= mapSocketError(err, t);
+          this.destroy(this.socketError);
+        });
+        socket.on('close', () => {
+          this.socketClosed = true;
+          this.destroy(this.socketError ?? new RouterError('closed', `the router at ${t.host}:${port} closed the connection`));
+          this.flushClosedWaiters();
+        });
+        socket.on('data', (d) => this.onData(d));
+        socket.once(t.tls ? 'secureConnect' : 'connect', () => {
+          socket.setNoDelay(true);
+          socket.setKeepAlive(true, 30_000);
+          this.closedWaiters = [];
+          resolve();
+        });
+      });
+      if (this.state === 'closed') throw this.failure;
+      this.state = 'open';
+      await this.login();
+    } catch (err) {
+      const e = err instanceof RouterError ? err : new RouterError('closed', String(err));
+      this.destroy(e);
+      throw this.failure ?? e;
+    } finally {
+      this.timers.clearTimeout(timer);
+    }
+  }
+
+  private tlsSocket(port: number): tls.TLSSocket {
+    const t = this.target;
+    const base: tls.ConnectionOptions = { host: t.host, port, servername: net.isIP(t.host) ? undefined : t.host };
+    if (t.tlsCa) {
+      // Verify against the router's own certificate/CA; routers are usually addressed by IP, so the
+      // pinned CA (not the host name) is what we trust.
+      return tls.connect({ ...base, ca: t.tlsCa, checkServerIdentity: () => undefined });
+    }
+    // Trusted-LAN mode: encrypted but unauthenticated. Also offer anonymous-DH suites, which is what
+    // API-SSL negotiates when the router has no certificate (OpenSSL builds only; fall back otherwise).
+    try {
+      return tls.connect({ ...base, rejectUnauthorized: false, ciphers: `${tls.DEFAULT_CIPHERS}:ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:ADH-AES256-SHA256:ADH-AES128-SHA256:@SECLEVEL=0` });
+    } catch {
+      return tls.connect({ ...base, rejectUnauthorized: false });
+    }
+  }
+
+  private async login(): Promise<void> {
+    const t = this.target;
+    const bad = (e: unknown) => {
+      if (e instanceof RouterError && e.kind === 'trap') {
+        return new RouterError('auth', `the router refused the user name or password (${e.message})`, e.category);
+      }
+      return e;
+    };
+    let rows: RouterRow[];
+    try {
+      rows = await this.send('/login', { name: t.username, password: t.password }, [], 0);
+    } catch (e) {
+      throw bad(e);
+    }
+    const challenge = rows.find((r) => r.ret !== undefined)?.ret;
+    if (challenge && /^[0-9a-f]+$/i.test(challenge)) {
+      // Pre-6.43 router: answer the md5 challenge.
+      try {
+        await this.send('/login', { name: t.username, response: challengeResponse(t.password, challenge) }, [], 0);
+      } catch (e) {
+        throw bad(e);
+      }
+    }
+  }
+
+  run(command: string, attrs?: Record<string, AttrValue>, opts: CommandOptions = {}): Promise<RouterRow[]> {
+    if (this.state !== 'open') {
+      const why = this.failure ? `: ${this.failure.message}` : '';
+      return Promise.reject(new RouterError('closed', `not connected to the router${why}`));
+    }
+    if (!command.startsWith('/')) return Promise.reject(new RouterError('protocol', `invalid command "${command}"`));
+    for (const q of opts.queries ?? []) {
+      if (!q.startsWith('?')) return Promise.reject(new RouterError('protocol', `invalid query word "${q}"`));
+    }
+    const timeout = opts.timeoutMs ?? this.target.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    return this.send(command, attrs, opts.queries ?? [], timeout);
+  }
+
+  private send(command: string, attrs: Record<string, AttrValue> | undefined, queries: string[], timeoutMs: number): Promise<RouterRow[]> {
+    const tag = String(this.nextTag++);
+    const words = [command, ...attributeWords(attrs), ...queries, `.tag=${tag}`];
+    return new Promise<RouterRow[]>((resolve, reject) => {
+      const p: Pending = { command, rows: [], resolve, reject };
+      if (timeoutMs > 0) p.timer = this.timers.setTimeout(() => this.timeOut(tag, timeoutMs), timeoutMs);
+      this.pending.set(tag, p);
+      this.socket!.write(encodeSentence(words));
+    });
+  }
+
+  private timeOut(tag: string, ms: number) {
+    const p = this.pending.get(tag);
+    if (!p) return;
+    this.pending.delete(tag);
+    p.reject(new RouterError('timeout', `the router did not answer ${p.command} within ${ms} ms`));
+    if (this.state !== 'open') return;
+    // Ask the router to stop the command; late replies for both tags are dropped.
+    this.abandoned.add(tag);
+    const cancelTag = String(this.nextTag++);
+    this.abandoned.add(cancelTag);
+    this.socket!.write(encodeSentence(['/cancel', `=tag=${tag}`, `.tag=${cancelTag}`]));
+    this.opts.onCommandTimeout?.(p.command);
+  }
+
+  private onData(chunk: Buffer) {
+    if (this.state === 'closed') return;
+    this.lastReplyAt = this.timers.now();
+    let sentences: string[][];
+    try {
+      sentences = this.decoder.push(chunk);
+    } catch (e) {
+      const msg = e instanceof ProtocolError ? e.message : String(e);
+      this.destroy(new RouterError('protocol', `unreadable data from the router (${msg}); connection dropped`));
+      return;
+    }
+    for (const s of sentences) {
+      if ((this.state as string) === 'closed') return;
+      this.onSentence(s);
+    }
+  }
+
+  private onSentence(words: string[]) {
+    const r = parseReply(words);
+    if (r.type === '!fatal') {
+      const reason = r.attrs.message ?? (r.other.join(' ') || 'no reason given');
+      this.destroy(new RouterError('fatal', `the router ended the session: ${reason}`));
+      return;
+    }
+    if (r.tag === undefined) return; // every command we send is tagged; nothing to deliver it to
+    if (this.abandoned.has(r.tag)) {
+      if (r.type === '!done') this.abandoned.delete(r.tag);
+      return;
+    }
+    const p = this.pending.get(r.tag);
+    if (!p) return;
+    switch (r.type) {
+      case '!re':
+        p.rows.push(r.attrs);
+        break;
+      case '!empty': // RouterOS 7.18+: no rows; `!done` follows
+        break;
+      case '!trap':
+        p.trap ??= new RouterError('trap', r.attrs.message ?? 'the router refused the command', r.attrs.category);
+        break;
+      case '!done':
+        this.pending.delete(r.tag);
+        if (p.timer !== undefined) this.timers.clearTimeout(p.timer);
+        if (p.trap) p.reject(p.trap);
+        else {
+          if (r.attrs.ret !== undefined) p.rows.push({ ret: r.attrs.ret });
+          p.resolve(p.rows);
+        }
+        break;
+      default:
+        break; // unknown reply words from a newer RouterOS are ignored; `!done` still ends the command
+    }
+  }
+
+  /** Ends the connection (idempotent) and rejects every pending command with `reason`. */
+  private destroy(reason: RouterError) {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.failure = reason;
+    this.socket?.destroy();
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    this.abandoned.clear();
+    for (const p of pending) {
+      if (p.timer !== undefined) this.timers.clearTimeout(p.timer);
+      p.reject(reason);
+    }
+    try {
+      this.opts.onClose?.(reason);
+    } catch {
+      // a listener's bug must not break the socket handlers
+    }
+    if (!this.socket) this.flushClosedWaiters();
+  }
+
+  private flushClosedWaiters() {
+    const w = this.closedWaiters;
+    this.closedWaiters = [];
+    for (const f of w) f();
+  }
+
+  /** Closes the connection; pending commands are rejected with 'closed'. Resolves once the socket is gone. */
+  close(): Promise<void> {
+    this.destroy(new RouterError('closed', 'connection closed by the app'));
+    if (this.socketClosed || !this.socket) return Promise.resolve();
+    return new Promise((r) => this.closedWaiters.push(r));
+  }
+}
