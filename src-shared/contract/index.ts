@@ -6,6 +6,7 @@ import { billingContract } from './billing';
 import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { packagesContract } from './packages';
+import { systemOpsContract } from './system-ops';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -19,6 +20,7 @@ export const procedures = {
   ...customersContract,
   ...documentsContract,
   ...packagesContract,
+  ...systemOpsContract,
 };
 
 export type Procedures = typeof procedures;

@@ -7,6 +7,7 @@ import { billingHandlers } from './billing';
 import { customersHandlers } from './customers';
 import { documentsHandlers } from './documents';
 import { packagesHandlers } from './packages';
+import { systemOpsHandlers } from './system-ops';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -17,4 +18,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...customersHandlers,
   ...documentsHandlers,
   ...packagesHandlers,
+  ...systemOpsHandlers,
 };

@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type * as Electron from 'electron';
+import { createApp as realCreateApp, type App, type CreateAppOptions } from '../../app';
+import { createFileLogger, logsDir } from '../../core/logging/file-logger';
+import type { FileSaver } from '../../core/logging/diagnostics';
+import { consoleLogger, teeLogger, type Logger } from '../../core/logger';
+import { startBackground as realStartBackground, type BackgroundWork } from '../background';
+import { createIpcHost, type IpcHost } from './ipc';
+import { migrationsFolder, requireNativeBinding } from './native-binding';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { safeStorageSecretBox } from './safe-storage-box';
+import { hardenSession, installGlobalGuards } from './security';
+import { createUpdater, type AutoUpdaterLike } from './updater';
+import { createMainWindow, focusWindow } from './window';
+
+/** The parts of the `electron` module the shell uses (tests pass a mock). */
+export type ElectronApi = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'protocol' | 'safeStorage' | 'session' | 'shell' | 'Menu'
+>;
+
+export interface DesktopDeps {
+  createApp(opts: CreateAppOptions): App;
+  startBackground(app: App): BackgroundWork;
+  /** electron-updater's autoUpdater, loaded lazily (it touches electron.app when created). */
+  loadAutoUpdater(): AutoUpdaterLike;
+  /** Folder holding main/, preload/ and renderer/ of the build (the bundle's own ../). */
+  outDir: string;
+  resourcesPath: string;
+}
+
+export interface Desktop {
+  /** Resolves when the window is up (or rejects after showing the start-up error). */
+  ready: Promise<void>;
+  readonly app: App | null;
+  readonly window: Electron.BrowserWindow | null;
+  readonly ipc: IpcHost | null;
+}
+
+/**
+ * The Electron main process: single-instance lock, app:// protocol, hardened window and session, the
+ * database opened with the Electron-ABI better-sqlite3, safeStorage secrets, IPC host, updater,
+ * background work, and a graceful close (background stopped, WAL checkpointed, log flushed).
+ * Returns null when another instance already runs (this one quits; the other focuses its window).
+ */
+export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {}): Desktop | null {
+  const { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, Menu } = electron;
+  // One process owns the database: a second launch hands over to the first window and quits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  const d: DesktopDeps = {
+    createApp: realCreateApp,
+    startBackground: realStartBackground,
+    loadAutoUpdater: () => {
+      throw new Error('no updater');
+    },
+    outDir: path.resolve(__dirname, '..'),
+    resourcesPath: process.resourcesPath,
+    ...deps,
+  };
+  const dataDir = app.getPath('userData');
+  const fileLog = createFileLogger({ dir: logsDir(dataDir) });
+  const logger: Logger = app.isPackaged ? fileLog : teeLogger(fileLog, consoleLogger());
+
+  let core: App | null = null;
+  let win: Electron.BrowserWindow | null = null;
+  let ipc: IpcHost | null = null;
+  let background: BackgroundWork | null = null;
+
+  registerAppScheme(protocol); // must happen before 'ready'
+  installGlobalGuards(app, shell, logger);
+  app.on('second-instance', () => focusWindow(win));
+  app.on('window-all-closed', () => app.quit());
+
+  let closed = false;
+  const shutdown = () => {
+    if (closed) return;
+    closed = true;
+    try {
+      background?.stop();
+      ipc?.dispose();
+      core?.close();
+      logger.info('PPPoE Desk closed');
+    } catch (err) {
+      logger.error('error while closing', { error: String(err) });
+    }
+    void fileLog.close();
+  };
+  app.on('will-quit', shutdown);
+
+  const start = async () => {
+    await app.whenReady();
+    const loc = { isPackaged: app.isPackaged, resourcesPath: d.resourcesPath, appPath: app.getAppPath() };
+    if (app.isPackaged) Menu.setApplicationMenu(null); // no reload / devtools menu in the installed app
+    hardenSession(session.defaultSession);
+    handleAppProtocol(protocol, path.join(d.outDir, 'renderer'));
+
+    core = d.createApp({
+      dataDir,
+      migrationsFolder: migrationsFolder(loc),
+      appVersion: app.getVersion(),
+      logger,
+      secrets: safeStorageSecretBox(safeStorage, dataDir, logger),
+      nativeBinding: requireNativeBinding(loc),
+    });
+    logger.info('PPPoE Desk started', { version: app.getVersion(), dataDir, packaged: app.isPackaged });
+
+    const ctx = core.ctx;
+    try {
+      const autoUpdater = d.loadAutoUpdater();
+      ctx.services.updater = createUpdater({ autoUpdater, ctx, isPackaged: app.isPackaged });
+    } catch (err) {
+      logger.warn('updater unavailable', { error: String(err) });
+    }
+    const saveFile: FileSaver = async (suggestedName, data) => {
+      const options = {
+        title: 'Save diagnostics',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Zip', extensions: ['zip'] }],
+      };
+      const r = win && !win.isDestroyed() ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      await fs.promises.writeFile(r.filePath, data);
+      return r.filePath;
+    };
+    ctx.services.fileSaver = saveFile;
+
+    background = d.startBackground(core);
+    const icon = path.join(app.isPackaged ? d.resourcesPath : app.getAppPath(), app.isPackaged ? '' : 'resources', 'icon.png');
+    win = createMainWindow(BrowserWindow, {
+      preload: path.join(d.outDir, 'preload', 'preload.cjs'),
+      icon: fs.existsSync(icon) ? icon : undefined,
+      devTools: !app.isPackaged,
+    });
+    win.on('closed', () => {
+      win = null;
+    });
+    ipc = createIpcHost({ ipcMain, app: core, getWindow: () => win, logger });
+  };
+
+  const ready = start().catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    logger.error('PPPoE Desk could not start', { error: err instanceof Error ? err.stack ?? message : message });
+    dialog.showErrorBox('PPPoE Desk cannot start', `${message}\n\nLogs: ${logsDir(dataDir)}`);
+    shutdown();
+    app.exit(1);
+    throw err;
+  });
+
+  return {
+    ready,
+    get app() {
+      return core;
+    },
+    get window() {
+      return win;
+    },
+    get ipc() {
+      return ipc;
+    },
+  };
+}
