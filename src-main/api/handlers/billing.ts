@@ -1,34 +1,35 @@
 import type { billingContract } from '../../../src-shared/contract/billing';
-import { AppError } from '../../../src-shared/result';
+import { billingAlerts, automationLog, runAutomation } from '../../core/billing/automation';
+import { cashdeskLookup } from '../../core/billing/cashdesk';
+import { createManualInvoice, generateInvoices, invoiceDetail, invoiceDocument, listInvoices, voidInvoice } from '../../core/billing/invoices';
+import { createPayment, listPayments, paymentDetail, paymentReceipt, voidPayment } from '../../core/billing/payments';
+import { closeShift, currentShift, listShifts, openShift, shiftReport } from '../../core/billing/shifts';
+import { createSubscription, getSubscription, listSubscriptions, updateSubscription } from '../../core/billing/subscriptions';
 import type { HandlersFor } from '../handler';
 
-const later = () => {
-  throw new AppError('INTERNAL', 'Billing is being built');
-};
-
 export const billingHandlers: HandlersFor<typeof billingContract> = {
-  'subscriptions.list': later,
-  'subscriptions.get': later,
-  'subscriptions.create': later,
-  'subscriptions.update': later,
-  'billing.generateInvoices': later,
-  'invoices.list': later,
-  'invoices.get': later,
-  'invoices.create': later,
-  'invoices.void': later,
-  'invoices.document': later,
-  'payments.list': later,
-  'payments.get': later,
-  'payments.create': later,
-  'payments.void': later,
-  'payments.receipt': later,
-  'cashdesk.lookup': later,
-  'shifts.open': later,
-  'shifts.close': later,
-  'shifts.current': later,
-  'shifts.list': later,
-  'shifts.report': later,
-  'billing.runAutomation': later,
-  'automation.log': later,
-  'billing.alerts': later,
+  'subscriptions.list': (input, call) => listSubscriptions(call, input),
+  'subscriptions.get': ({ id }, call) => getSubscription(call, id),
+  'subscriptions.create': (input, call) => createSubscription(call, input),
+  'subscriptions.update': (input, call) => updateSubscription(call, input),
+  'billing.generateInvoices': (input, call) => generateInvoices(call, input),
+  'invoices.list': (input, call) => listInvoices(call, input),
+  'invoices.get': ({ id }, call) => invoiceDetail(call, id),
+  'invoices.create': (input, call) => createManualInvoice(call, input),
+  'invoices.void': ({ id, reason }, call) => voidInvoice(call, id, reason),
+  'invoices.document': ({ id }, call) => invoiceDocument(call, id),
+  'payments.list': (input, call) => listPayments(call, input),
+  'payments.get': ({ id }, call) => paymentDetail(call, id),
+  'payments.create': (input, call) => createPayment(call, input),
+  'payments.void': ({ id, reason }, call) => voidPayment(call, id, reason),
+  'payments.receipt': ({ id, markPrinted }, call) => paymentReceipt(call, id, markPrinted),
+  'cashdesk.lookup': (input, call) => cashdeskLookup(call, input),
+  'shifts.open': (input, call) => openShift(call, input),
+  'shifts.close': (input, call) => closeShift(call, input),
+  'shifts.current': (_input, call) => currentShift(call),
+  'shifts.list': (input, call) => listShifts(call, input),
+  'shifts.report': ({ id }, call) => shiftReport(call, id),
+  'billing.runAutomation': (_input, call) => runAutomation(call),
+  'automation.log': (input, call) => automationLog(call, input),
+  'billing.alerts': (input, call) => billingAlerts(call, input),
 };

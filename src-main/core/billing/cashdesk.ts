@@ -1,0 +1,57 @@
+import type { CallContext } from '../context';
+import { likePattern } from '../sql';
+import { INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow } from './common';
+
+/**
+ * The cashier's hot path: one call finds customers by code, name, phone, PPPoE username or invoice
+ * number and returns each one's open invoices (oldest due first) and deposit. Exact code, username or
+ * invoice-number matches come first.
+ */
+export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) {
+  const db = call.app.sqlite;
+  const todayDate = today(call.app);
+  let ids: number[];
+  if (input.customerId !== undefined) {
+    ids = [input.customerId];
+  } else {
+    const q = (input.query ?? '').toLowerCase();
+    const like = likePattern(q);
+    ids = (
+      db
+        .prepare(
+          `SELECT c.id FROM customers c
+           WHERE c.search_text LIKE ?1 ESCAPE '\\'
+              OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) LIKE ?1 ESCAPE '\\')
+              OR c.id IN (SELECT customer_id FROM invoices WHERE invoice_number = upper(?2))
+           ORDER BY (lower(c.customer_code) = ?2
+                     OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) = ?2)
+                     OR c.id IN (SELECT customer_id FROM invoices WHERE invoice_number = upper(?2))) DESC,
+                    (c.status = 'active') DESC, c.name COLLATE NOCASE, c.id
+           LIMIT ?3`,
+        )
+        .all(like, q, input.limit) as { id: number }[]
+    ).map((r) => r.id);
+  }
+  const custStmt = db.prepare(
+    `SELECT id, customer_code AS customerCode, name, phone, address, status, deposit FROM customers WHERE id = ?`,
+  );
+  const accStmt = db.prepare(`SELECT username, status FROM pppoe_accounts WHERE customer_id = ? ORDER BY username`);
+  const invStmt = db.prepare(`${INVOICE_SELECT} WHERE i.customer_id = ? AND i.status IN ('unpaid','partial') ORDER BY i.due_date, i.id`);
+  const customers = [];
+  for (const id of ids) {
+    const c = custStmt.get(id) as
+      | { id: number; customerCode: string; name: string; phone: string | null; address: string | null; status: string; deposit: number }
+      | undefined;
+    if (!c) continue;
+    const accounts = accStmt.all(id) as { username: string; status: string }[];
+    const openInvoices = (invStmt.all(id) as InvoiceRow[]).map((r) => toInvoice(r, todayDate));
+    customers.push({
+      ...c,
+      pppoeUsernames: accounts.map((a) => a.username),
+      isolated: accounts.some((a) => a.status === 'suspended'),
+      openInvoices,
+      totalOutstanding: openInvoices.reduce((s, i) => s + i.outstanding, 0),
+    });
+  }
+  return { customers };
+}

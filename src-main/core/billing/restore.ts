@@ -1,0 +1,69 @@
+/**
+ * The isolir rule, shared by payments (restore at once when a payment clears the arrears) and the
+ * automation (isolate after the grace period, restore on the next tick whatever cleared the arrears).
+ */
+import type { AppContext, CallContext } from '../context';
+import { restoreAccount } from '../network/isolir';
+import { getSettings } from '../settings';
+import { addDays, today } from './common';
+
+/** Invoices not fully paid whose due date + grace days lies before today: the customer should be isolated. */
+export function arrearsCutoff(app: AppContext): string {
+  return addDays(today(app), -getSettings(app).graceDays);
+}
+
+export function hasArrears(app: AppContext, customerId: number): boolean {
+  return !!app.sqlite
+    .prepare(`SELECT 1 FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') AND due_date < ? LIMIT 1`)
+    .get(customerId, arrearsCutoff(app));
+}
+
+export function logAutomation(
+  app: AppContext,
+  e: { action: string; customerId?: number | null; accountId?: number | null; invoiceId?: number | null; detail?: string | null; result?: string },
+): void {
+  app.sqlite
+    .prepare(`INSERT INTO automation_log(at, action, customer_id, account_id, invoice_id, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(
+      app.clock.now().toISOString(),
+      e.action,
+      e.customerId ?? null,
+      e.accountId ?? null,
+      e.invoiceId ?? null,
+      e.detail ?? null,
+      e.result ?? 'ok',
+    );
+}
+
+/**
+ * Accounts of a customer that the billing automation isolated and nobody has restored since: still
+ * suspended, and the last isolate/restore entry for them in automation_log is an isolate. Accounts a
+ * technician suspended by hand are never touched.
+ */
+export function billingIsolatedAccounts(app: AppContext, customerId: number): number[] {
+  return (
+    app.sqlite
+      .prepare(
+        `SELECT a.id FROM pppoe_accounts a
+         WHERE a.customer_id = ? AND a.status = 'suspended'
+           AND (SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')
+                ORDER BY l.id DESC LIMIT 1) = 'isolate'`,
+      )
+      .all(customerId) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+/**
+ * Restores the customer's billing-isolated accounts when nothing is overdue beyond the grace period any
+ * more. Runs inside the caller's transaction (payment, invoice void, automation tick). Returns how many.
+ */
+export function restoreIfCleared(call: CallContext, customerId: number, why: string): number {
+  const { app } = call;
+  const ids = billingIsolatedAccounts(app, customerId);
+  if (!ids.length || hasArrears(app, customerId)) return 0;
+  for (const id of ids) {
+    restoreAccount(call, id);
+    logAutomation(app, { action: 'restore', customerId, accountId: id, detail: why });
+  }
+  return ids.length;
+}

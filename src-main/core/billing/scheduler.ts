@@ -1,0 +1,131 @@
+/**
+ * Scheduled billing in the main process: at start and then every few minutes,
+ * 1. the monthly invoice run, once per period, at settings.invoiceRunDay / invoiceRunTime in the ISP's
+ *    zone, catching up every missed period since the last run (PC off for two months → two runs);
+ *    job_runs' unique (job, run_key) row is written in the run's transaction, so each period runs once;
+ * 2. once a day after the run day, a top-up run of the current period so subscriptions added since
+ *    get their first invoice (re-runs create nothing else);
+ * 3. the automation (renew/expire, isolate/restore).
+ */
+import { addMonths, businessDate, businessTime } from '../../../src-shared/dates';
+import type { App } from '../../app';
+import type { AppContext, CallContext } from '../context';
+import { getSettings } from '../settings';
+import { runAutomation, type AutomationResult } from './automation';
+import { runPeriod } from './invoices';
+
+/** At most this many missed periods are caught up (a PC off for a year still gets a bounded run). */
+const MAX_CATCH_UP = 12;
+export const TICK_MS = 5 * 60_000;
+
+export interface Timers {
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+const realTimers: Timers = {
+  setInterval: (fn, ms) => {
+    const h = setInterval(fn, ms);
+    h.unref?.();
+    return h;
+  },
+  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+};
+
+const systemCall = (app: AppContext): CallContext => ({ app, session: null, transport: 'internal' });
+
+/** The latest period whose run moment (run day + time, ISP zone) has passed, or null before the first. */
+export function latestDuePeriod(app: AppContext): string {
+  const s = getSettings(app);
+  const now = app.clock.now();
+  const today = businessDate(now, s.timeZone);
+  const runDate = `${today.slice(0, 7)}-${String(s.invoiceRunDay).padStart(2, '0')}`;
+  const due = today > runDate || (today === runDate && businessTime(now, s.timeZone) >= s.invoiceRunTime);
+  return due ? today.slice(0, 7) : addMonths(today.slice(0, 7), -1);
+}
+
+/** Periods the scheduler still owes: after the last recorded run up to the latest due one. */
+export function periodsToRun(app: AppContext): string[] {
+  const latest = latestDuePeriod(app);
+  const last = (app.sqlite.prepare("SELECT max(run_key) AS k FROM job_runs WHERE job = 'invoice-run'").get() as { k: string | null }).k;
+  // First ever start: only the current period (no invoices for history before the app was installed).
+  if (!last) return [latest];
+  const out: string[] = [];
+  for (let p = addMonths(last, 1); p <= latest; p = addMonths(p, 1)) out.push(p);
+  return out.slice(-MAX_CATCH_UP);
+}
+
+export interface TickResult {
+  invoiceRuns: { period: string; created: number }[];
+  automation: AutomationResult | null;
+  errors: string[];
+}
+
+export function billingTick(app: AppContext): TickResult {
+  const s = getSettings(app);
+  const call = systemCall(app);
+  const out: TickResult = { invoiceRuns: [], automation: null, errors: [] };
+  if (s.autoInvoiceRun) {
+    for (const p of periodsToRun(app)) {
+      try {
+        // runPeriod records job_runs(invoice-run, p) in the same transaction: a crash leaves nothing half-done.
+        const r = app.sqlite.transaction(() => runPeriod(call, p)).immediate();
+        out.invoiceRuns.push({ period: p, created: r.created });
+        app.sqlite
+          .prepare('INSERT INTO automation_log(at, action, detail, result) VALUES (?, ?, ?, ?)')
+          .run(app.clock.now().toISOString(), 'invoice.run', `${p}: ${r.created} invoices, Rp ${r.totalAmount.toLocaleString('id-ID')}`, 'ok');
+      } catch (err) {
+        out.errors.push(`invoice run ${p}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    // Daily top-up of the current period for subscriptions added since its run.
+    const today = businessDate(app.clock.now(), s.timeZone);
+    const latest = latestDuePeriod(app);
+    const ran = app.sqlite.prepare("SELECT 1 FROM job_runs WHERE job = 'invoice-run' AND run_key = ?").get(latest);
+    if (ran) {
+      try {
+        const r = app.sqlite
+          .transaction(() => {
+            const fresh = app.sqlite
+              .prepare("INSERT INTO job_runs(job, run_key, started_at) VALUES ('invoice-topup', ?, ?) ON CONFLICT(job, run_key) DO NOTHING")
+              .run(today, app.clock.now().toISOString());
+            return fresh.changes ? runPeriod(call, latest) : null;
+          })
+          .immediate();
+        if (r && r.created) out.invoiceRuns.push({ period: latest, created: r.created });
+      } catch (err) {
+        out.errors.push(`invoice top-up ${latest}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+  if (s.automationEnabled) {
+    try {
+      out.automation = runAutomation(call);
+      out.automation.invoiceRuns = out.invoiceRuns;
+      out.errors.push(...out.automation.errors);
+    } catch (err) {
+      out.errors.push(`automation: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const a = out.automation;
+  const changed = out.invoiceRuns.some((r) => r.created > 0) || (a && a.isolated + a.restored + a.expired + a.renewed + a.subscriptionsExpired > 0);
+  if (changed) {
+    app.events.emit({ name: 'automation.ran', payload: { invoiceRuns: out.invoiceRuns, automation: a } });
+    app.events.emit({ name: 'data.changed', payload: { entity: 'invoices', channel: 'billing.scheduler' } });
+  }
+  if (out.errors.length) app.logger.warn('billing tick had errors', { errors: out.errors });
+  return out;
+}
+
+/** BackgroundStarter factory: tick at start (catch-up) and every TICK_MS. */
+export function startBillingScheduler(app: App, timers: Timers = realTimers, intervalMs = TICK_MS): () => void {
+  const tick = () => {
+    try {
+      billingTick(app.ctx);
+    } catch (err) {
+      app.ctx.logger.error('billing scheduler tick failed', { error: String(err) });
+    }
+  };
+  tick();
+  const h = timers.setInterval(tick, intervalMs);
+  return () => timers.clearInterval(h);
+}
