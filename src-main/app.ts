@@ -6,6 +6,10 @@ import { type AppContext, type Clock, systemClock } from './core/context';
 import { createEventBus, type EventBus } from './core/events';
 import { consoleLogger, type Logger } from './core/logger';
 import { keyFileSecretBox, type SecretBox } from './core/secrets';
+import { APPLICATION_ID, verifyDatabaseFile } from './core/backups/verify';
+import { defaultBackupDir, sidecarOf, uniqueBackupPath } from './core/backups/names';
+import { recoverInterruptedRestore } from './core/backups/service';
+import { invalidateSettings } from './core/settings';
 import { runMigrations } from './db/migrate';
 import { openSqlite, wrapDrizzle } from './db/open';
 
@@ -29,38 +33,71 @@ export interface App {
   close(): void;
 }
 
-/** Folder for automatic backups (also used before migrations). */
-export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
+/** Folder for automatic backups (also used before migrations and restores). */
+export const backupsDir = (dataDir: string) => defaultBackupDir(dataDir);
 
-/** A consistent copy of the live database, written synchronously (VACUUM INTO) before risky steps. */
-export function snapshotBeforeMigration(sqlite: AppContext['sqlite'], dataDir: string, reason: string): string {
+/**
+ * A consistent copy of the live database, written synchronously (VACUUM INTO) before a migration.
+ * Named like every other backup (kind 'pre-migration') so the Backups screen lists and restores it.
+ */
+export function snapshotBeforeMigration(
+  sqlite: AppContext['sqlite'],
+  dataDir: string,
+  reason: string,
+  at: Date = new Date(),
+  migrationsFolder?: string,
+): string {
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `pppoe-desk-${new Date().toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`);
+  const file = uniqueBackupPath(dir, at, 'pre-migration', reason.replace(/^before-migration-/, ''));
   sqlite.prepare('VACUUM INTO ?').run(file);
+  if (migrationsFolder) {
+    try {
+      const info = verifyDatabaseFile(file, migrationsFolder);
+      fs.writeFileSync(
+        sidecarOf(file),
+        JSON.stringify({ ...info, kind: 'pre-migration', createdAt: at.toISOString(), verifiedAt: new Date().toISOString() }),
+      );
+    } catch {
+      // Listed as "not checked"; a restore verifies it again anyway.
+    }
+  }
   return file;
+}
+
+/** Opens and migrates the database file (backing it up first when migrations are pending). */
+function openDatabase(opts: CreateAppOptions, file: string, logger: Logger, clock: Clock) {
+  const sqlite = openSqlite(file, { nativeBinding: opts.nativeBinding });
+  const db = wrapDrizzle(sqlite);
+  try {
+    runMigrations(sqlite, db, opts.migrationsFolder, (reason) => {
+      const snap = snapshotBeforeMigration(sqlite, opts.dataDir, reason, clock.now(), opts.migrationsFolder);
+      logger.info('backup taken before migration', { file: snap });
+    });
+    // Marks the file as a PPPoE Desk database (checked before any restore).
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return { sqlite, db };
 }
 
 /** Opens (creating if needed) and migrates the database in dataDir, and wires the core context. */
 export function createApp(opts: CreateAppOptions): App {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const logger = opts.logger ?? consoleLogger();
-  const sqlite = openSqlite(path.join(opts.dataDir, DB_FILE), { nativeBinding: opts.nativeBinding });
-  const db = wrapDrizzle(sqlite);
-  try {
-    runMigrations(sqlite, db, opts.migrationsFolder, (reason) => {
-      const file = snapshotBeforeMigration(sqlite, opts.dataDir, reason);
-      logger.info('backup taken before migration', { file });
-    });
-  } catch (err) {
-    sqlite.close();
-    throw err;
-  }
+  const clock = opts.clock ?? systemClock;
+  const dbFile = path.resolve(opts.dataDir, DB_FILE);
+  recoverInterruptedRestore(opts.dataDir, dbFile);
+  const { sqlite, db } = openDatabase(opts, dbFile, logger, clock);
   const closers: (() => void)[] = [];
   const ctx: AppContext = {
     sqlite,
     db,
-    clock: opts.clock ?? systemClock,
+    dbFile,
+    reopenDatabase: (swap) => reopenDatabase(ctx, opts, swap),
+    clock,
     events: opts.events ?? createEventBus(),
     secrets: opts.secrets ?? keyFileSecretBox(opts.dataDir),
     logger,
@@ -81,10 +118,42 @@ export function createApp(opts: CreateAppOptions): App {
           logger.warn('error while closing', { error: String(err) });
         }
       }
-      if (sqlite.open) {
-        sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        sqlite.close();
+      if (ctx.sqlite.open) {
+        ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        ctx.sqlite.close();
       }
     },
   };
+}
+
+/**
+ * Replaces the connection under a running app (restore). Synchronous from close to reopen, so no other
+ * call can run in between on this single-threaded process. Services read `ctx.sqlite` at call time, so
+ * they pick up the new connection; the settings cache is dropped.
+ */
+export function reopenDatabase(ctx: AppContext, opts: CreateAppOptions, swap?: (dbFile: string) => (() => void) | void): void {
+  const old = ctx.sqlite;
+  if (old.open) {
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+  }
+  let undo: (() => void) | void = undefined;
+  let next: ReturnType<typeof openDatabase>;
+  try {
+    undo = swap?.(ctx.dbFile);
+    next = openDatabase(opts, ctx.dbFile, ctx.logger, ctx.clock);
+  } catch (err) {
+    try {
+      undo?.();
+    } finally {
+      const back = openDatabase(opts, ctx.dbFile, ctx.logger, ctx.clock);
+      ctx.sqlite = back.sqlite;
+      ctx.db = back.db;
+      invalidateSettings(ctx);
+    }
+    throw err;
+  }
+  ctx.sqlite = next.sqlite;
+  ctx.db = next.db;
+  invalidateSettings(ctx);
 }

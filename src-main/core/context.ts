@@ -11,8 +11,20 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** Long-lived dependencies of the core; tests swap any of them. */
 export interface AppContext {
+  /**
+   * The writer connection. A restore replaces it (see reopenDatabase): read `app.sqlite` / `app.db`
+   * at call time, never keep them in a long-lived closure or cache statements beyond a call.
+   */
   sqlite: Sqlite;
   db: Db;
+  /** Absolute path of the live database file. */
+  dbFile: string;
+  /**
+   * Closes the connection (after a WAL checkpoint), runs `swap` on the closed file, then opens and
+   * migrates the file again and swaps `sqlite`/`db` in place. If the new file cannot be opened, the
+   * undo that `swap` returned is run and the previous database is reopened; the error is rethrown.
+   */
+  reopenDatabase(swap?: (dbFile: string) => (() => void) | void): void;
   clock: Clock;
   events: EventBus;
   secrets: SecretBox;

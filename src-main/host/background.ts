@@ -1,4 +1,6 @@
 import type { App } from '../app';
+import { startBillingScheduler } from '../core/billing/scheduler';
+import { startBackupScheduler } from '../core/backups/schedule';
 
 export interface BackgroundWork {
   stop(): void;
@@ -11,7 +13,10 @@ export type BackgroundStarter = (app: App) => () => void;
  * Long-running work owned by the main process (router sync workers, billing scheduler, backups).
  * Listed here explicitly; both hosts (Electron and HTTP) call startBackground once after opening the app.
  */
-const STARTERS: BackgroundStarter[] = [];
+const STARTERS: BackgroundStarter[] = [
+  (app) => startBackupScheduler(app),
+  (app) => startBillingScheduler(app),
+];
 
 export function startBackground(app: App, starters: BackgroundStarter[] = STARTERS): BackgroundWork {
   const stops = starters.map((start) => start(app));

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { usersContract } from './users';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { billingContract } from './billing';
 import { customersContract } from './customers';
 import { documentsContract } from './documents';
@@ -15,6 +16,7 @@ import { systemOpsContract } from './system-ops';
 export const procedures = {
   ...auditContract,
   ...authContract,
+  ...backupsContract,
   ...usersContract,
   ...billingContract,
   ...customersContract,

@@ -3,6 +3,7 @@ import type { HandlersFor } from '../handler';
 import { usersHandlers } from './users';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { backupsHandlers } from './backups';
 import { billingHandlers } from './billing';
 import { customersHandlers } from './customers';
 import { documentsHandlers } from './documents';
@@ -13,6 +14,7 @@ import { systemOpsHandlers } from './system-ops';
 export const handlers: HandlersFor<Procedures> = {
   ...auditHandlers,
   ...authHandlers,
+  ...backupsHandlers,
   ...usersHandlers,
   ...billingHandlers,
   ...customersHandlers,

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { readJournal } from '../../db/migrate';
+
+/** `PRAGMA application_id` of every PPPoE Desk database ('PPDK'): the first sign a file is ours. */
+export const APPLICATION_ID = 0x5050444b;
+
+export interface BackupCounts {
+  customers: number;
+  invoices: number;
+  payments: number;
+}
+
+export interface VerifiedBackup {
+  /** Number of drizzle migrations applied in the backup. */
+  schemaVersion: number;
+  counts: BackupCounts;
+  ispName: string | null;
+  /** Newest audit entry: roughly "the data is as of". */
+  lastActivityAt: string | null;
+}
+
+/** Why a file cannot be restored; the message is shown to the user as is. */
+export class BackupRejected extends Error {
+  constructor(
+    readonly reason: 'missing' | 'not-sqlite' | 'corrupt' | 'not-ours' | 'newer',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackupRejected';
+  }
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function readHeader(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    const n = fs.readSync(fd, buf, 0, 100, 0);
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Checks that a file is a complete, uncorrupted PPPoE Desk database this app can open:
+ * SQLite header, `PRAGMA integrity_check`, our application id or migration history, and a schema
+ * version no newer than the app's migrations. Opens the file read-only; never changes it.
+ * The file must be in rollback (non-WAL) mode, as every backup this app writes is; callers that check
+ * a foreign file verify a private copy prepared by `prepareCopy` instead.
+ */
+export function verifyDatabaseFile(file: string, migrationsFolder: string): VerifiedBackup {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new BackupRejected('missing', `The backup file was not found: ${file}`);
+  }
+  if (!stat.isFile()) throw new BackupRejected('missing', `Not a file: ${file}`);
+  const header = readHeader(file);
+  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
+    throw new BackupRejected('not-sqlite', 'This file is not a PPPoE Desk backup (it is not an SQLite database).');
+  }
+  // Page size × page count from the header must match the file: catches a truncated copy early.
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  const pageCount = header.readUInt32BE(28);
+  if (pageCount > 0 && stat.size < pageSize * pageCount) {
+    throw new BackupRejected('corrupt', 'The backup file is incomplete (truncated): it cannot be restored.');
+  }
+
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new BackupRejected('corrupt', `The backup file cannot be opened: ${(err as Error).message}`);
+  }
+  try {
+    let integrity: string[];
+    try {
+      integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    } catch (err) {
+      throw new BackupRejected('corrupt', `The backup file is damaged: ${(err as Error).message}`);
+    }
+    if (integrity.length !== 1 || integrity[0] !== 'ok') {
+      throw new BackupRejected('corrupt', `The backup file is damaged (integrity check: ${integrity.slice(0, 3).join('; ')}).`);
+    }
+
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const hasTable = (name: string) =>
+      !!db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(name);
+    const notOurs = () =>
+      new BackupRejected('not-ours', 'This file is an SQLite database, but not a PPPoE Desk database.');
+    if (appId !== 0 && appId !== APPLICATION_ID) throw notOurs();
+    if (!hasTable('__drizzle_migrations')) throw notOurs();
+
+    // The applied migrations must be ours, in order (drizzle stores each migration's journal timestamp).
+    const applied = (
+      db.prepare('SELECT created_at AS at FROM __drizzle_migrations ORDER BY id').all() as { at: number }[]
+    ).map((r) => Number(r.at));
+    const journal = readJournal(migrationsFolder).entries.map((e) => e.when);
+    if (applied.length === 0) throw notOurs();
+    const shared = Math.min(applied.length, journal.length);
+    for (let i = 0; i < shared; i++) if (applied[i] !== journal[i]) throw notOurs();
+    for (const t of ['settings', 'users', 'customers', 'invoices', 'payments']) if (!hasTable(t)) throw notOurs();
+
+    if (applied.length > journal.length) {
+      throw new BackupRejected(
+        'newer',
+        `This backup was made by a newer version of PPPoE Desk (schema ${applied.length}; this app knows ${journal.length}). Update the app first, then restore it.`,
+      );
+    }
+
+    const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    const ispRow = db.prepare("SELECT value FROM settings WHERE key='ispName'").get() as { value: string } | undefined;
+    let ispName: string | null = null;
+    try {
+      ispName = ispRow ? (JSON.parse(ispRow.value) as string) : null;
+    } catch {
+      ispName = null;
+    }
+    const last = hasTable('audit_log')
+      ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at
+      : null;
+    return {
+      schemaVersion: applied.length,
+      counts: { customers: count('customers'), invoices: count('invoices'), payments: count('payments') },
+      ispName,
+      lastActivityAt: last,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Copies `source` (which may be in WAL mode, on a USB stick or read-only medium) to `dest` and turns
+ * the copy into a self-contained rollback-journal file, so it can be verified read-only and renamed
+ * into place. The source is never opened for writing.
+ */
+export function prepareCopy(source: string, dest: string): void {
+  fs.copyFileSync(source, dest);
+  // A live-looking WAL file next to the source holds committed pages: bring it along so they are kept.
+  for (const ext of ['-wal', '-shm']) fs.rmSync(dest + ext, { force: true });
+  if (fs.existsSync(source + '-wal')) fs.copyFileSync(source + '-wal', dest + '-wal');
+  const header = readHeader(dest);
+  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) return; // verify reports it
+  if (header[18] === 2 || header[19] === 2) {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(dest, { fileMustExist: true });
+      db.pragma('journal_mode = DELETE');
+    } catch {
+      // Unreadable: verifyDatabaseFile gives the user-facing reason.
+    } finally {
+      db?.close();
+    }
+  }
+  for (const ext of ['-wal', '-shm']) fs.rmSync(dest + ext, { force: true });
+}

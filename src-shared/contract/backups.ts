@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { procedure, timestamp } from './define';
+
+export const BACKUP_KIND_VALUES = ['daily', 'manual', 'pre-restore', 'pre-migration'] as const;
+
+const filePath = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : v),
+  z.string({ error: 'Choose a backup file' }).min(1, 'Choose a backup file').max(1000, 'Path is too long'),
+);
+const counts = z.object({ customers: z.number().int(), invoices: z.number().int(), payments: z.number().int() });
+
+export const backupEntry = z.object({
+  file: z.string(),
+  fileName: z.string(),
+  folder: z.string(),
+  location: z.enum(['default', 'custom']),
+  kind: z.enum(BACKUP_KIND_VALUES),
+  createdAt: timestamp,
+  size: z.number().int(),
+  verified: z.boolean().nullable(),
+  schemaVersion: z.number().int().nullable(),
+  counts: counts.nullable(),
+});
+export type BackupEntryDto = z.output<typeof backupEntry>;
+
+export const backupsContract = {
+  'backups.list': procedure({
+    permission: 'backups.manage',
+    input: z.object({}).strict().default({}),
+    output: z.object({
+      items: z.array(backupEntry),
+      defaultFolder: z.string(),
+      customFolder: z.string(),
+      /** This app's schema version (a backup with a higher one cannot be restored). */
+      appSchemaVersion: z.number().int(),
+      status: z.object({
+        running: z.enum(['backup', 'restore']).nullable(),
+        lastDaily: z.object({ at: timestamp, file: z.string() }).nullable(),
+        nextDailyAt: timestamp,
+        lastError: z.object({ at: timestamp, message: z.string() }).nullable(),
+      }),
+    }),
+  }),
+  'backups.create': procedure({
+    permission: 'backups.manage',
+    mutates: 'backups',
+    input: z
+      .object({
+        /** A folder (USB stick, synced cloud folder); omitted = the default backup folder. */
+        folder: z.preprocess(
+          (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+          z.string().max(1000, 'Path is too long').optional(),
+        ),
+      })
+      .strict()
+      .default({}),
+    output: backupEntry,
+  }),
+  /** Checks a backup (listed or any file path) and tells what it contains, without touching current data. */
+  'backups.verify': procedure({
+    permission: 'backups.manage',
+    input: z.object({ file: filePath }).strict(),
+    output: z.object({
+      file: z.string(),
+      createdAt: timestamp,
+      schemaVersion: z.number().int(),
+      counts,
+      ispName: z.string().nullable(),
+      lastActivityAt: z.string().nullable(),
+    }),
+  }),
+  'backups.restore': procedure({
+    permission: 'backups.manage',
+    mutates: 'all',
+    input: z.object({ file: filePath }).strict(),
+    output: z.object({
+      restoredFrom: z.string(),
+      backupCreatedAt: timestamp,
+      lastActivityAt: z.string().nullable(),
+      schemaVersion: z.number().int(),
+      counts,
+      preRestoreBackup: z.string(),
+      sessionKept: z.boolean(),
+    }),
+  }),
+  'backups.delete': procedure({
+    permission: 'backups.manage',
+    mutates: 'backups',
+    input: z.object({ file: filePath }).strict(),
+    output: z.object({ ok: z.boolean() }),
+  }),
+};
