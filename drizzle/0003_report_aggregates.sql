@@ -63,7 +63,7 @@ CREATE TRIGGER `report_pay_ad` AFTER DELETE ON `payments` WHEN old.status = 'liv
 END;
 --> statement-breakpoint
 -- Open invoices only (a small partial index): overdue totals and the aging report read just this.
-CREATE INDEX `invoices_open_idx` ON `invoices` (due_date, customer_id, amount, paid_amount) WHERE status IN ('unpaid', 'partial', 'overdue');
+CREATE INDEX `invoices_open_idx` ON `invoices` (due_date, customer_id, amount, paid_amount, invoice_date) WHERE status IN ('unpaid', 'partial', 'overdue');
 --> statement-breakpoint
 INSERT INTO report_daily_invoices(day, invoices, invoiced, outstanding)
   SELECT invoice_date, count(*), sum(amount), sum(amount - paid_amount) FROM invoices WHERE status != 'void' GROUP BY invoice_date;

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { usersContract } from './users';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
@@ -7,7 +6,13 @@ import { billingContract } from './billing';
 import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { packagesContract } from './packages';
+import { pppoeContract } from './pppoe';
+import { reportsContract } from './reports';
+import { routersContract } from './routers';
+import { sessionsContract } from './sessions';
+import { syncContract } from './sync';
 import { systemOpsContract } from './system-ops';
+import { usersContract } from './users';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -17,12 +22,17 @@ export const procedures = {
   ...auditContract,
   ...authContract,
   ...backupsContract,
-  ...usersContract,
   ...billingContract,
   ...customersContract,
   ...documentsContract,
   ...packagesContract,
+  ...pppoeContract,
+  ...routersContract,
+  ...sessionsContract,
+  ...syncContract,
+  ...reportsContract,
   ...systemOpsContract,
+  ...usersContract,
 };
 
 export type Procedures = typeof procedures;

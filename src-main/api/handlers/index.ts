@@ -1,6 +1,5 @@
 import type { Procedures } from '../../../src-shared/contract';
 import type { HandlersFor } from '../handler';
-import { usersHandlers } from './users';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { backupsHandlers } from './backups';
@@ -8,17 +7,28 @@ import { billingHandlers } from './billing';
 import { customersHandlers } from './customers';
 import { documentsHandlers } from './documents';
 import { packagesHandlers } from './packages';
+import { pppoeHandlers } from './pppoe';
+import { reportsHandlers } from './reports';
+import { routersHandlers } from './routers';
+import { sessionsHandlers } from './sessions';
+import { syncHandlers } from './sync';
 import { systemOpsHandlers } from './system-ops';
+import { usersHandlers } from './users';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
   ...auditHandlers,
   ...authHandlers,
   ...backupsHandlers,
-  ...usersHandlers,
   ...billingHandlers,
   ...customersHandlers,
   ...documentsHandlers,
   ...packagesHandlers,
+  ...pppoeHandlers,
+  ...routersHandlers,
+  ...sessionsHandlers,
+  ...syncHandlers,
+  ...reportsHandlers,
   ...systemOpsHandlers,
+  ...usersHandlers,
 };

@@ -1,0 +1,19 @@
+import type { reportsContract } from '../../../src-shared/contract/reports';
+import { agingReport } from '../../core/reports/aging';
+import { bandwidthReport } from '../../core/reports/bandwidth';
+import { customersReport } from '../../core/reports/customers';
+import { dashboardData } from '../../core/reports/dashboard';
+import { exportReport } from '../../core/reports/export';
+import { financialReport } from '../../core/reports/financial';
+import { forecastReport } from '../../core/reports/forecast';
+import type { HandlersFor } from '../handler';
+
+export const reportsHandlers: HandlersFor<typeof reportsContract> = {
+  'billing.dashboard': (_input, { app }) => dashboardData(app),
+  'reports.financial': (input, { app }) => financialReport(app, input),
+  'reports.aging': (input, { app }) => agingReport(app, input),
+  'reports.customers': (input, { app }) => customersReport(app, input),
+  'reports.forecast': (input, { app }) => forecastReport(app, input),
+  'reports.bandwidth': (input, { app }) => bandwidthReport(app, input),
+  'reports.export': (input, { app }) => exportReport(app, input),
+};

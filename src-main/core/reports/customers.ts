@@ -1,0 +1,121 @@
+import type { CustomersReport } from '../../../src-shared/contract/reports';
+import { CYCLE_MONTHS, type BillingCycle } from '../../../src-shared/contract/packages';
+import type { AppContext } from '../context';
+import { bucketKeys, monthBounds } from './common';
+
+/**
+ * Growth and churn per month. A customer's status over time comes from customer_status_history
+ * (one row per change); the number active at a date is the running sum of (to = active) − (from =
+ * active). Customers without history rows (e.g. inserted before history existed) count from their
+ * join date with their current status. Churned = became inactive.
+ */
+export function customersReport(app: AppContext, input: { from: string; to: string }): CustomersReport {
+  const db = app.sqlite;
+  const months = bucketKeys(input.from, input.to, 'month');
+  const firstDay = monthBounds(months[0]!).first;
+
+  // Net change in active customers per month, and the active count before the range.
+  const deltas = db
+    .prepare(
+      `SELECT substr(changed_on, 1, 7) AS m,
+              sum((to_status = 'active') - (coalesce(from_status, '') = 'active')) AS d
+       FROM customer_status_history GROUP BY m`,
+    )
+    .all() as { m: string; d: number }[];
+  const untracked = db
+    .prepare(
+      `SELECT substr(join_date, 1, 7) AS m, count(*) AS d FROM customers
+       WHERE status = 'active' AND id NOT IN (SELECT customer_id FROM customer_status_history) GROUP BY m`,
+    )
+    .all() as { m: string; d: number }[];
+  const delta = new Map<string, number>();
+  for (const r of [...deltas, ...untracked]) delta.set(r.m, (delta.get(r.m) ?? 0) + r.d);
+  let active = 0;
+  for (const [m, d] of delta) if (m < months[0]!) active += d;
+
+  const newByMonth = new Map(
+    (
+      db
+        .prepare(`SELECT substr(join_date, 1, 7) AS m, count(*) AS n FROM customers WHERE join_date BETWEEN ? AND ? GROUP BY m`)
+        .all(firstDay, monthBounds(months.at(-1)!).last) as { m: string; n: number }[]
+    ).map((r) => [r.m, r.n]),
+  );
+  const churnByMonth = new Map(
+    (
+      db
+        .prepare(
+          `SELECT substr(changed_on, 1, 7) AS m, count(*) AS n FROM customer_status_history
+           WHERE to_status = 'inactive' AND coalesce(from_status, '') != 'inactive' AND changed_on BETWEEN ? AND ? GROUP BY m`,
+        )
+        .all(firstDay, monthBounds(months.at(-1)!).last) as { m: string; n: number }[]
+    ).map((r) => [r.m, r.n]),
+  );
+  const collectedByMonth = new Map(
+    (
+      db
+        .prepare(
+          `SELECT substr(day, 1, 7) AS m, sum(amount) AS a FROM report_daily_payments
+           WHERE day BETWEEN ? AND ? AND method != 'deposit' GROUP BY m`,
+        )
+        .all(firstDay, monthBounds(months.at(-1)!).last) as { m: string; a: number }[]
+    ).map((r) => [r.m, r.a]),
+  );
+
+  const rows = months.map((period) => {
+    const activeAtStart = active;
+    active += delta.get(period) ?? 0;
+    const n = newByMonth.get(period) ?? 0;
+    const churned = churnByMonth.get(period) ?? 0;
+    const collected = collectedByMonth.get(period) ?? 0;
+    return {
+      period,
+      new: n,
+      churned,
+      net: n - churned,
+      activeAtStart,
+      activeAtEnd: active,
+      churnRate: activeAtStart > 0 ? churned / activeAtStart : 0,
+      collected,
+      arpu: active > 0 ? Math.round(collected / active) : 0,
+    };
+  });
+  const totNew = rows.reduce((s, r) => s + r.new, 0);
+  const totChurn = rows.reduce((s, r) => s + r.churned, 0);
+  const totCollected = rows.reduce((s, r) => s + r.collected, 0);
+  const avgActive = rows.reduce((s, r) => s + r.activeAtEnd, 0) / rows.length;
+  const startActive = rows[0]?.activeAtStart ?? 0;
+
+  const byPackage = (
+    db
+      .prepare(
+        `SELECT p.id AS packageId, p.name, p.billing_cycle AS cycle, count(s.id) AS subscriptions, coalesce(sum(s.monthly_fee), 0) AS fees
+         FROM internet_packages p JOIN subscriptions s ON s.internet_package_id = p.id AND s.status = 'active'
+         GROUP BY p.id ORDER BY subscriptions DESC, p.name`,
+      )
+      .all() as { packageId: number; name: string; cycle: BillingCycle; subscriptions: number; fees: number }[]
+  ).map((r) => ({
+    packageId: r.packageId,
+    name: r.name,
+    subscriptions: r.subscriptions,
+    // Quarterly and yearly fees spread over their months, so packages compare per month.
+    monthlyValue: Math.round(r.fees / CYCLE_MONTHS[r.cycle]),
+  }));
+  const byStatus = db
+    .prepare(`SELECT status, count(*) AS customers FROM customers GROUP BY status ORDER BY status`)
+    .all() as { status: string; customers: number }[];
+
+  return {
+    from: input.from,
+    to: input.to,
+    months: rows,
+    totals: {
+      new: totNew,
+      churned: totChurn,
+      net: totNew - totChurn,
+      churnRate: startActive + totNew > 0 ? totChurn / (startActive + totNew) : 0,
+      arpu: avgActive > 0 ? Math.round(totCollected / rows.length / avgActive) : 0,
+    },
+    byPackage,
+    byStatus,
+  };
+}
