@@ -6,11 +6,10 @@ import { createFirstAdmin, userCount } from '../../core/auth';
 import { consoleLogger } from '../../core/logger';
 import { defaultDataDir } from '../paths';
 import { startBackground } from '../background';
+import { bindRefusal } from './bind-policy';
 import { createHttpHost } from './server';
 
 declare const __APP_VERSION__: string;
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);
@@ -52,22 +51,23 @@ export async function main(argv = process.argv.slice(2)) {
     logger,
   });
 
-  if (args['init-admin'] && userCount(app.ctx) === 0) {
-    const i = args['init-admin'].indexOf(':');
+  // The environment variable keeps the password out of the process list and shell history.
+  const initAdmin = args['init-admin'] ?? process.env.PPPOE_DESK_INIT_ADMIN;
+  if (initAdmin && userCount(app.ctx) === 0) {
+    const i = initAdmin.indexOf(':');
     if (i < 1) usage('--init-admin takes <user>:<password>');
-    const username = args['init-admin'].slice(0, i);
+    const username = initAdmin.slice(0, i);
     try {
       await createFirstAdmin(
         { app: app.ctx, session: null, transport: 'internal' },
-        { username, fullName: 'Administrator', password: args['init-admin'].slice(i + 1) },
+        { username, fullName: 'Administrator', password: initAdmin.slice(i + 1) },
       );
     } catch (err) {
       usage(`--init-admin: ${(err as Error).message}`);
     }
   }
-  if (!LOOPBACK.has(args.host!) && userCount(app.ctx) === 0) {
-    usage(`Refusing to listen on ${args.host} before an Admin exists: add --init-admin <user>:<password>`);
-  }
+  const refusal = bindRefusal(args.host!, userCount(app.ctx));
+  if (refusal) usage(refusal);
 
   const background = startBackground(app);
   const host = createHttpHost({ app, port, host: args.host, staticDir: args['static-dir'] ?? path.join(root, 'renderer') });

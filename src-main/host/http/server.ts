@@ -6,6 +6,7 @@ import type { ApiResult, ErrorCode } from '../../../src-shared/result';
 import type { App } from '../../app';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
+import { isLoopback, LOOPBACK_HOSTS } from './bind-policy';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_INPUT: 400,
@@ -95,19 +96,17 @@ function readBody(req: http.IncomingMessage): Promise<string> {
  * A browser may only call the API from our own page: a request carrying an Origin header must come
  * from the host it is addressed to (no CORS headers are ever sent, so other sites cannot read answers).
  */
-const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
 /**
  * DNS rebinding: a web page on evil.example whose name resolves to 127.0.0.1 is "same origin" with
  * itself. While bound to loopback, only loopback host names are accepted in the Host header.
  */
 function hostAllowed(opts: HttpHostOptions, req: http.IncomingMessage): boolean {
   const bound = opts.host ?? '127.0.0.1';
-  if (!LOOPBACK_NAMES.has(bound)) return true;
+  if (!isLoopback(bound)) return true;
   const host = req.headers.host;
   if (!host) return false;
   try {
-    return LOOPBACK_NAMES.has(new URL(`http://${host}`).hostname);
+    return LOOPBACK_HOSTS.has(new URL(`http://${host}`).hostname);
   } catch {
     return false;
   }
