@@ -3,10 +3,13 @@ import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 import './app/app.css';
 import { createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import 'dayjs/locale/id';
 import './i18n';
 import { App } from './app/App';
 
@@ -21,13 +24,21 @@ const theme = createTheme({
   },
 });
 
+/** Date pickers follow the UI language (dayjs locale). */
+function Dates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'id', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <ModalsProvider>
-        <Notifications position="top-right" limit={4} />
-        <App />
-      </ModalsProvider>
+      <Dates>
+        <ModalsProvider>
+          <Notifications position="top-right" limit={4} />
+          <App />
+        </ModalsProvider>
+      </Dates>
     </MantineProvider>
   </StrictMode>,
 );

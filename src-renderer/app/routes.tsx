@@ -1,5 +1,5 @@
-import { type Icon } from '@tabler/icons-react';
-import { type ComponentType, type LazyExoticComponent } from 'react';
+import { IconUsers, type Icon } from '@tabler/icons-react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Permission } from '../../src-shared/permissions';
 
 export interface AppRoute {
@@ -20,6 +20,7 @@ export interface AppRoute {
  * default-exports its component. Only screens that exist belong here.
  */
 export const ROUTES: AppRoute[] = [
+  { path: '/customers', labelKey: 'customers:nav', icon: IconUsers, permission: 'customers.read', section: 'main', component: lazy(() => import('../screens/customers/CustomersScreen')) },
   // ↑ add routes above this line
 ];
 

@@ -82,7 +82,7 @@ export function DataTable<T, F extends string = string>(props: DataTableProps<T,
                 return (
                   <Table.Th
                     key={c.key}
-                    style={{ width: c.width, textAlign: c.align }}
+                    style={{ width: c.width, textAlign: c.align, whiteSpace: 'nowrap' }}
                     aria-sort={active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : c.sortField ? 'none' : undefined}
                   >
                     {c.sortField && props.onSortChange ? (

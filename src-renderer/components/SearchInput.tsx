@@ -16,7 +16,7 @@ const typingInField = (el: Element | null) =>
   !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el as HTMLElement).isContentEditable);
 
 export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchInput(
-  { value, onSearch, delay = 250, globalShortcut = true, ...rest },
+  { value, onSearch, delay = 250, globalShortcut = true, onKeyDown, ...rest },
   ref,
 ) {
   const [text, setText] = useState(value);
@@ -71,6 +71,7 @@ export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchIn
           setText('');
           onSearch('');
         }
+        onKeyDown?.(e);
       }}
       {...rest}
     />

@@ -1,0 +1,223 @@
+import { ActionIcon, Button, Group, Kbd, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconDatabaseImport, IconDots, IconEdit, IconEye, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useRoute } from 'wouter';
+import { CUSTOMER_SORT_FIELDS, CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/session';
+import { ConfirmDialog, DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, notifyApiError, useListParams, type Column } from '../../components';
+import { useFormat } from '../../lib/format';
+import { CustomerDetail } from './CustomerDetail';
+import { CustomerForm } from './CustomerForm';
+
+type SortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+type Status = (typeof CUSTOMER_STATUSES)[number];
+
+/**
+ * Pelanggan. Routes under /customers: `/` list, `/new`, `/:id` (detail drawer), `/:id/edit`.
+ * The list stays mounted under the dialogs so its search, page and scroll survive.
+ */
+export default function CustomersScreen() {
+  const { t } = useTranslation('customers');
+  const can = useCan();
+  const f = useFormat();
+  const [, navigate] = useLocation();
+  const [isNew] = useRoute('/new');
+  const [isEdit, editParams] = useRoute<{ id: string }>('/:id/edit');
+  const [isDetail, detailParams] = useRoute<{ id: string }>('/:id');
+  const detailId = isDetail && detailParams && /^\d+$/.test(detailParams.id) ? Number(detailParams.id) : null;
+  const editId = isEdit && editParams && /^\d+$/.test(editParams.id) ? Number(editParams.id) : null;
+
+  const list = useListParams<SortField, { status?: Status }>({ sort: { field: 'customerCode', dir: 'desc' } });
+  const q = useApiQuery('customers.list', list.params, { entities: ['customers', 'all'] });
+  const editing = useApiQuery('customers.get', { id: editId ?? 0 }, { enabled: editId !== null });
+  const [toDelete, setToDelete] = useState<Pick<Customer, 'id' | 'name' | 'customerCode'> | null>(null);
+  const [loadingDemo, setLoadingDemo] = useState(false);
+
+  useHotkeys([['alt+n', () => can('customers.write') && navigate('/new')]]);
+
+  const remove = async () => {
+    if (!toDelete) return;
+    const r = await api('customers.delete', { id: toDelete.id });
+    setToDelete(null);
+    if (!r.ok) return notifyApiError(r.error, r.error.code === 'CONFLICT' ? t('deleteRefused') : undefined);
+    notifications.show({ color: 'teal', message: t('deleted', { name: toDelete.name }) });
+    navigate('/');
+  };
+
+  const loadDemo = async () => {
+    setLoadingDemo(true);
+    const r = await api('demo.load', {});
+    setLoadingDemo(false);
+    if (!r.ok) return notifyApiError(r.error);
+    notifications.show({ color: 'teal', message: t('common:demoLoaded', r.value) });
+  };
+
+  const columns: Column<Customer, SortField>[] = [
+    {
+      key: 'code',
+      header: t('field.customerCode'),
+      sortField: 'customerCode',
+      width: 120,
+      render: (c) => (
+        <Text ff="monospace" size="sm">
+          {c.customerCode}
+        </Text>
+      ),
+    },
+    {
+      key: 'name',
+      header: t('field.name'),
+      sortField: 'name',
+      render: (c) => (
+        <div>
+          <Text size="sm" fw={500}>
+            {c.name}
+          </Text>
+          {c.address && (
+            <Text size="xs" c="dimmed" lineClamp={1} maw={320}>
+              {c.address}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    { key: 'phone', header: t('field.phone'), render: (c) => <Text size="sm">{c.phone ?? '—'}</Text> },
+    { key: 'email', header: t('field.email'), render: (c) => <Text size="sm">{c.email ?? '—'}</Text> },
+    { key: 'status', header: t('field.status'), sortField: 'status', width: 130, render: (c) => <StatusBadge status={c.status} /> },
+    { key: 'joinDate', header: t('field.joinDate'), sortField: 'joinDate', width: 130, render: (c) => <Text size="sm">{f.date(c.joinDate)}</Text> },
+    { key: 'deposit', header: t('field.deposit'), sortField: 'deposit', align: 'right', width: 130, render: (c) => <MoneyText amount={c.deposit} size="sm" /> },
+    {
+      key: 'actions',
+      header: '',
+      width: 48,
+      render: (c) => (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('common:actions')} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+              <IconDots size={16} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
+            <Menu.Item leftSection={<IconEye size={16} />} onClick={() => navigate(`/${c.id}`)}>
+              {t('common:details')}
+            </Menu.Item>
+            {can('customers.write') && (
+              <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${c.id}/edit`)}>
+                {t('common:edit')}
+              </Menu.Item>
+            )}
+            {can('customers.delete') && (
+              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(c)}>
+                {t('common:delete')}
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      ),
+    },
+  ];
+
+  const filtered = !!list.search || !!list.filters.status;
+  const total = q.data?.total ?? 0;
+
+  return (
+    <Stack gap={0}>
+      <PageHeader
+        title={t('title')}
+        subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
+        actions={
+          can('customers.write') && (
+            <Tooltip label={<Group gap={4}><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">N</Kbd></Group>} openDelay={500}>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                {t('add')}
+              </Button>
+            </Tooltip>
+          )
+        }
+      />
+      <Group mb="md" gap="sm" wrap="wrap">
+        <SearchInput
+          value={list.search}
+          onSearch={list.setSearch}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('common:search')}
+          w={{ base: '100%', sm: 380 }}
+          onKeyDown={(e) => {
+            // Arrow down moves from the search box into the table (then Enter opens a row).
+            if (e.key === 'ArrowDown') {
+              (document.querySelector('[data-testid="data-table"] tbody tr') as HTMLElement | null)?.focus();
+              e.preventDefault();
+            }
+          }}
+        />
+        <SegmentedControl
+          aria-label={t('field.status')}
+          data-testid="status-filter"
+          value={list.filters.status ?? 'all'}
+          onChange={(v) => list.setFilter('status', v === 'all' ? undefined : (v as Status))}
+          data={[{ value: 'all', label: t('common:all') }, ...CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))]}
+        />
+      </Group>
+      <DataTable
+        label={t('title')}
+        columns={columns}
+        rows={q.data?.items}
+        rowKey={(c) => c.id}
+        total={total}
+        loading={q.loading}
+        onOpen={(c) => navigate(`/${c.id}`)}
+        {...list.tableProps}
+        empty={
+          filtered ? (
+            <EmptyState title={t('noMatchTitle')} description={t('noMatchText')} actions={<Button variant="default" onClick={() => { list.setSearch(''); list.setFilter('status', undefined); }}>{t('clearFilters')}</Button>} />
+          ) : (
+            <EmptyState
+              icon={<IconUsers size={30} stroke={1.5} />}
+              title={t('emptyTitle')}
+              description={t('emptyText')}
+              actions={
+                <Group gap="sm">
+                  {can('customers.write') && (
+                    <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                      {t('add')}
+                    </Button>
+                  )}
+                  {can('system.admin') && (
+                    <Button variant="default" leftSection={<IconDatabaseImport size={16} />} loading={loadingDemo} onClick={() => void loadDemo()}>
+                      {t('common:loadDemo')}
+                    </Button>
+                  )}
+                </Group>
+              }
+            />
+          )
+        }
+      />
+      <CustomerDetail
+        id={isEdit ? null : detailId}
+        onClose={() => navigate('/')}
+        onEdit={(c) => navigate(`/${c.id}/edit`)}
+        onDelete={(c) => setToDelete(c)}
+      />
+      <CustomerForm
+        opened={isNew || (editId !== null && editing.data?.id === editId)}
+        customer={isNew ? null : (editing.data ?? null)}
+        onClose={() => navigate(editId ? `/${editId}` : '/')}
+        onSaved={(c) => navigate(`/${c.id}`)}
+      />
+      <ConfirmDialog
+        opened={!!toDelete}
+        title={t('deleteTitle')}
+        message={toDelete ? t('deleteText', { name: toDelete.name, code: toDelete.customerCode }) : ''}
+        confirmLabel={t('common:delete')}
+        onCancel={() => setToDelete(null)}
+        onConfirm={remove}
+      />
+    </Stack>
+  );
+}
