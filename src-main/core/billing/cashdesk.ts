@@ -20,16 +20,16 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
       db
         .prepare(
           `SELECT c.id FROM customers c
-           WHERE c.search_text LIKE ?1 ESCAPE '\\'
-              OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) LIKE ?1 ESCAPE '\\')
-              OR c.id IN (SELECT customer_id FROM invoices WHERE invoice_number = upper(?2))
-           ORDER BY (lower(c.customer_code) = ?2
-                     OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) = ?2)
-                     OR c.id IN (SELECT customer_id FROM invoices WHERE invoice_number = upper(?2))) DESC,
+           WHERE c.search_text LIKE ? ESCAPE '\\'
+              OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) LIKE ? ESCAPE '\\')
+              OR c.id IN (SELECT customer_id FROM invoices WHERE invoice_number = upper(?))
+           ORDER BY (lower(c.customer_code) = ?
+                     OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) = ?)
+                     OR c.id IN (SELECT customer_id FROM invoices WHERE invoice_number = upper(?))) DESC,
                     (c.status = 'active') DESC, c.name COLLATE NOCASE, c.id
-           LIMIT ?3`,
+           LIMIT ?`,
         )
-        .all(like, q, input.limit) as { id: number }[]
+        .all(like, like, q, q, q, q, input.limit) as { id: number }[]
     ).map((r) => r.id);
   }
   const custStmt = db.prepare(
