@@ -300,6 +300,11 @@ export class RouterConnection implements RouterClient {
     for (const f of w) f();
   }
 
+  /** Drops the connection with this reason (e.g. a failed keepalive); pending commands get `reason`. */
+  abort(reason: RouterError): void {
+    this.destroy(reason);
+  }
+
   /** Closes the connection; pending commands are rejected with 'closed'. Resolves once the socket is gone. */
   close(): Promise<void> {
     this.destroy(new RouterError('closed', 'connection closed by the app'));
