@@ -3,6 +3,7 @@ import { DEFAULT_DURATION_DAYS, type InternetPackage, type packagesContract } fr
 import { AppError, notFound } from '../../src-shared/result';
 import { diff, writeAudit } from './audit';
 import type { CallContext } from './context';
+import { onPackageSaved } from './network/packages-hook';
 import { isUniqueViolation, likePattern, type Paged } from './sql';
 
 type P = typeof packagesContract;
@@ -125,6 +126,7 @@ export function createPackage(call: CallContext, input: In<'packages.create'>): 
           now,
         );
       const created = getPackage(call, Number(lastInsertRowid));
+      onPackageSaved(app, null, created);
       writeAudit(call, { action: 'package.create', entity: 'package', entityId: created.id, after: created });
       return created;
     })();
@@ -177,6 +179,7 @@ export function updatePackage(call: CallContext, input: In<'packages.update'>): 
           input.id,
         );
       const after = getPackage(call, input.id);
+      onPackageSaved(app, before, after);
       const d = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
       delete d.before.updatedAt;
       delete d.after.updatedAt;

@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import { startBillingScheduler } from '../core/billing/scheduler';
 import { startBackupScheduler } from '../core/backups/schedule';
+import { startNetworkWork } from '../core/network/background';
 
 export interface BackgroundWork {
   stop(): void;
@@ -16,6 +17,7 @@ export type BackgroundStarter = (app: App) => () => void;
 const STARTERS: BackgroundStarter[] = [
   (app) => startBackupScheduler(app),
   (app) => startBillingScheduler(app),
+  (app) => startNetworkWork(app.ctx),
 ];
 
 export function startBackground(app: App, starters: BackgroundStarter[] = STARTERS): BackgroundWork {

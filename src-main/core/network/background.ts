@@ -1,0 +1,48 @@
+import type { AppContext } from '../context';
+import { SyncEngine, realTimers, type EngineOptions, type Timers } from './engine';
+import { pollRouter, TrafficSampler } from './sessions';
+import { SYNC_ENGINE } from './queue';
+
+export interface NetworkWorkOptions extends EngineOptions {
+  timers?: Timers;
+  /** Health, presence and traffic poll interval per router. */
+  pollMs?: number;
+}
+
+/**
+ * Starts the sync engine (one worker per router, resuming whatever the queue holds after a restart)
+ * and the router poller (health → `router.status`, who is online, byte counters every pollMs).
+ */
+export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {}): () => void {
+  const timers = opts.timers ?? realTimers;
+  const engine = new SyncEngine(app, opts).start();
+  const sampler = new TrafficSampler();
+  const pollMs = opts.pollMs ?? 60_000;
+  let handle: unknown = null;
+  let stopped = false;
+  const round = async () => {
+    const routers = app.sqlite.prepare('SELECT id, state FROM routers WHERE is_active = 1').all() as { id: number; state: string }[];
+    await Promise.all(
+      routers.map(async (r) => {
+        const up = await pollRouter(app, r.id, sampler);
+        // Back online while operations wait out a backoff: go now rather than at the backoff's end.
+        if (up && r.state !== 'online') engine.wake(r.id, true);
+      }),
+    );
+  };
+  const tick = () => {
+    if (stopped) return;
+    void round()
+      .catch((err) => app.logger.warn('router poll round failed', { error: String(err) }))
+      .finally(() => {
+        if (!stopped) handle = timers.setTimeout(tick, pollMs);
+      });
+  };
+  handle = timers.setTimeout(tick, 1000);
+  return () => {
+    stopped = true;
+    if (handle) timers.clearTimeout(handle);
+    engine.stop();
+    if (app.services[SYNC_ENGINE] === engine) delete app.services[SYNC_ENGINE];
+  };
+}

@@ -1,0 +1,236 @@
+import type { z } from 'zod';
+import type { ImportPreview, routersContract } from '../../../src-shared/contract/routers';
+import { AppError } from '../../../src-shared/result';
+import type { RouterRow } from '../../routeros/client';
+import { writeAudit } from '../audit';
+import type { CallContext } from '../context';
+import { createCustomer } from '../customers';
+import { createPackage } from '../packages';
+import { isUniqueViolation } from '../sql';
+import { accountRow } from './desired';
+import { enqueueSecretUpsert } from './queue';
+import { parseRateLimit } from './rate-limit';
+import { routerClient, routerFailure } from './router-access';
+
+type In = z.output<(typeof routersContract)['routers.import']['input']>;
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const POOL = /^[A-Za-z0-9_.\-]{1,64}$/;
+/** `CUST0001`, `PLG-0042`: letters then digits, as ISPs put customer codes in secret comments. */
+const CODE = /^[A-Za-z]{1,10}-?\d{1,10}$/;
+
+export const codeFromComment = (comment: string | undefined | null): string | null => {
+  const first = (comment ?? '').trim().split(/[\s,;|]+/)[0] ?? '';
+  return CODE.test(first) ? first.toUpperCase() : null;
+};
+
+export interface RouterSnapshot {
+  profiles: RouterRow[];
+  secrets: RouterRow[];
+}
+
+export async function readRouter(call: CallContext, routerId: number): Promise<RouterSnapshot> {
+  try {
+    const client = await routerClient(call.app, routerId);
+    const [profiles, secrets] = await Promise.all([
+      client.run('/ppp/profile/print', { '.proplist': '.id,name,rate-limit,remote-address' }),
+      client.run('/ppp/secret/print', { '.proplist': '.id,name,password,service,profile,remote-address,disabled,comment,caller-id' }),
+    ]);
+    return { profiles, secrets };
+  } catch (err) {
+    throw routerFailure(err);
+  }
+}
+
+const isTrue = (v: string | undefined) => v === 'true' || v === 'yes';
+
+export function buildPreview(call: CallContext, routerId: number, snap: RouterSnapshot, anyService: boolean): ImportPreview {
+  const db = call.app.sqlite;
+  const router = db.prepare('SELECT isolir_profile AS isolir FROM routers WHERE id = ?').get(routerId) as { isolir: string };
+  const pkgByProfile = new Map(
+    (db.prepare('SELECT id, name, profile_name AS profile FROM internet_packages').all() as { id: number; name: string; profile: string }[]).map((p) => [
+      p.profile.toLowerCase(),
+      p,
+    ]),
+  );
+  const userTaken = db.prepare('SELECT 1 FROM pppoe_accounts WHERE username = ? COLLATE NOCASE');
+  const customerByCode = db.prepare('SELECT id, name FROM customers WHERE customer_code = ?');
+  const secrets = snap.secrets.filter((s) => s.name && (anyService || !s.service || s.service === 'pppoe' || s.service === 'any'));
+  const usage = new Map<string, number>();
+  for (const s of secrets) usage.set((s.profile ?? 'default').toLowerCase(), (usage.get((s.profile ?? 'default').toLowerCase()) ?? 0) + 1);
+  const routerProfiles = new Set(snap.profiles.map((p) => (p.name ?? '').toLowerCase()));
+  const profiles = snap.profiles
+    .filter((p) => p.name && p.name.toLowerCase() !== router.isolir.toLowerCase())
+    .filter((p) => (usage.get(p.name!.toLowerCase()) ?? 0) > 0 || !!p['rate-limit'])
+    .map((p) => {
+      const parsed = parseRateLimit(p['rate-limit']);
+      const existing = pkgByProfile.get(p.name!.toLowerCase());
+      const ra = p['remote-address'] || null;
+      return {
+        name: p.name!,
+        rateLimit: p['rate-limit'] || null,
+        upKbps: parsed?.upKbps ?? null,
+        downKbps: parsed?.downKbps ?? null,
+        burst: parsed?.extra ?? null,
+        remoteAddress: ra,
+        secrets: usage.get(p.name!.toLowerCase()) ?? 0,
+        existingPackageId: existing?.id ?? null,
+        existingPackageName: existing?.name ?? null,
+        proposal: existing ? ('exists' as const) : parsed ? ('create' as const) : ('unparsable' as const),
+      };
+    });
+  return {
+    routerId,
+    profiles,
+    secrets: secrets.map((s) => {
+      const code = codeFromComment(s.comment);
+      const customer = code ? (customerByCode.get(code) as { id: number; name: string } | undefined) : undefined;
+      const profile = s.profile || 'default';
+      const conflict = userTaken.get(s.name!)
+        ? ('username' as const)
+        : !routerProfiles.has(profile.toLowerCase()) && !pkgByProfile.has(profile.toLowerCase())
+          ? ('unknown_profile' as const)
+          : s['remote-address'] && !IPV4.test(s['remote-address'])
+            ? ('bad_ip' as const)
+            : null;
+      return {
+        name: s.name!,
+        profile,
+        remoteAddress: s['remote-address'] || null,
+        disabled: isTrue(s.disabled),
+        comment: s.comment || null,
+        service: s.service || 'any',
+        customerCode: code,
+        existingCustomerId: customer?.id ?? null,
+        existingCustomerName: customer?.name ?? null,
+        conflict,
+      };
+    }),
+  };
+}
+
+export interface AdoptOptions {
+  routerId: number;
+  secret: RouterRow;
+  /** Queue a comment fix when the router comment is not the customer code. */
+  fixComment: boolean;
+}
+
+/**
+ * Creates customer (unless the comment names an existing one) + account for one router secret, inside
+ * the caller's transaction. Returns null with a reason when it cannot.
+ */
+export function adoptSecret(call: CallContext, o: AdoptOptions): { accountId: number; newCustomer: boolean } | { skipped: string } {
+  const db = call.app.sqlite;
+  const s = o.secret;
+  const name = s.name!;
+  if (db.prepare('SELECT 1 FROM pppoe_accounts WHERE username = ? COLLATE NOCASE').get(name)) return { skipped: 'username already in the app' };
+  const profile = s.profile || 'default';
+  const pkg = db.prepare('SELECT id FROM internet_packages WHERE profile_name = ? COLLATE NOCASE').get(profile) as { id: number } | undefined;
+  if (!pkg) return { skipped: `no package for profile ${profile}` };
+  const ip = s['remote-address'] && IPV4.test(s['remote-address']) ? s['remote-address'] : null;
+  if (s['remote-address'] && !ip) return { skipped: `remote-address ${s['remote-address']} is not an IPv4 address` };
+  const code = codeFromComment(s.comment);
+  let customer = code ? (db.prepare('SELECT id, customer_code AS code FROM customers WHERE customer_code = ?').get(code) as { id: number; code: string } | undefined) : undefined;
+  let newCustomer = false;
+  if (!customer) {
+    const comment = (s.comment ?? '').trim();
+    const displayName = (comment && !code ? comment : name).slice(0, 120);
+    const created = createCustomer(call, { name: displayName, status: 'active', notes: `Imported from router secret ${name}` }, code ? { code } : {});
+    customer = { id: created.id, code: created.customerCode };
+    newCustomer = true;
+  }
+  const now = call.app.clock.now().toISOString();
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, router_id, username, password_enc, static_ip, profile_name, status,
+         caller_id, router_secret_id, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      customer.id,
+      pkg.id,
+      o.routerId,
+      name,
+      call.app.secrets.encrypt(s.password ?? ''),
+      ip,
+      profile,
+      isTrue(s.disabled) ? 'inactive' : 'active',
+      /^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/.test(s['caller-id'] ?? '') ? s['caller-id'] : null,
+      s['.id'] ?? null,
+      'Imported from router',
+      now,
+      now,
+    );
+  const accountId = Number(lastInsertRowid);
+  if (o.fixComment && (s.comment ?? '') !== customer.code) enqueueSecretUpsert(call.app, accountRow(call.app, accountId)!);
+  return { accountId, newCustomer };
+}
+
+export async function importFromRouter(call: CallContext, input: In) {
+  const snap = await readRouter(call, input.routerId);
+  const preview = buildPreview(call, input.routerId, snap, input.anyService ?? false);
+  if (!input.apply) return { preview, applied: null };
+  const { app } = call;
+  const accept = input.apply;
+  const byName = new Map(snap.secrets.map((s) => [(s.name ?? '').toLowerCase(), s]));
+  const previewProfiles = new Map(preview.profiles.map((p) => [p.name.toLowerCase(), p]));
+  const applied = app.sqlite.transaction(() => {
+    let packages = 0;
+    let customers = 0;
+    let accounts = 0;
+    const skipped: { name: string; reason: string }[] = [];
+    for (const p of accept.profiles) {
+      const prof = previewProfiles.get(p.name.toLowerCase());
+      if (!prof) throw new AppError('BAD_INPUT', `Profile ${p.name} is not on the router`, [{ path: 'apply.profiles', message: `Profile ${p.name} is not on the router` }]);
+      if (prof.existingPackageId) continue;
+      const up = p.upKbps ?? prof.upKbps;
+      const down = p.downKbps ?? prof.downKbps;
+      if (!up || !down) throw new AppError('BAD_INPUT', `Give the speed of profile ${p.name}: its rate-limit could not be read`, [{ path: 'apply.profiles', message: `Speed needed for ${p.name}` }]);
+      let pkg;
+      try {
+        pkg = createPackage(call, {
+          name: p.packageName,
+          bandwidthUp: up,
+          bandwidthDown: down,
+          price: p.price,
+          billingCycle: p.billingCycle ?? 'monthly',
+          ipPool: prof.remoteAddress && POOL.test(prof.remoteAddress) && !IPV4.test(prof.remoteAddress) ? prof.remoteAddress : null,
+          profileName: prof.name,
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'CONFLICT') throw new AppError('CONFLICT', `Package "${p.packageName}": ${err.message}`, err.issues);
+        if (isUniqueViolation(err)) throw new AppError('CONFLICT', `Package "${p.packageName}" already exists`);
+        throw err;
+      }
+      // The profile came from this router with its burst settings: do not push our simpler version back.
+      app.sqlite
+        .prepare(
+          "UPDATE sync_ops SET status = 'dropped', last_error = 'imported from this router' WHERE router_id = ? AND entity = 'package' AND entity_id = ? AND status = 'pending'",
+        )
+        .run(input.routerId, pkg.id);
+      packages++;
+    }
+    for (const name of accept.secrets) {
+      const s = byName.get(name.toLowerCase());
+      if (!s) {
+        skipped.push({ name, reason: 'not on the router' });
+        continue;
+      }
+      const r = adoptSecret(call, { routerId: input.routerId, secret: s, fixComment: true });
+      if ('skipped' in r) skipped.push({ name, reason: r.skipped });
+      else {
+        accounts++;
+        if (r.newCustomer) customers++;
+      }
+    }
+    writeAudit(call, {
+      action: 'router.import',
+      entity: 'router',
+      entityId: input.routerId,
+      after: { packages, customers, accounts, skipped: skipped.length, secrets: accept.secrets.length },
+    });
+    return { packages, customers, accounts, skipped };
+  })();
+  return { preview: buildPreview(call, input.routerId, snap, input.anyService ?? false), applied };
+}

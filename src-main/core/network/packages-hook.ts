@@ -1,0 +1,38 @@
+import type { AppContext } from '../context';
+import { enqueueProfileEverywhere, syncAccount } from './queue';
+import { rateLimitFor } from './rate-limit';
+
+interface PkgShape {
+  id: number;
+  profileName: string;
+  bandwidthUp: number;
+  bandwidthDown: number;
+  ipPool: string | null;
+  isActive: boolean;
+}
+
+/**
+ * Called by the packages service inside its transaction after a create/update: queues the package's
+ * `/ppp/profile` on every active router and, when the profile was renamed, moves its accounts along.
+ */
+export function onPackageSaved(app: AppContext, before: PkgShape | null, after: PkgShape) {
+  const routerVisible =
+    !before ||
+    before.profileName !== after.profileName ||
+    before.bandwidthUp !== after.bandwidthUp ||
+    before.bandwidthDown !== after.bandwidthDown ||
+    before.ipPool !== after.ipPool ||
+    (!before.isActive && after.isActive);
+  if (!routerVisible) return;
+  enqueueProfileEverywhere(app, after, rateLimitFor(after.bandwidthUp, after.bandwidthDown));
+  if (before && before.profileName !== after.profileName) {
+    const moved = app.sqlite
+      .prepare('SELECT id FROM pppoe_accounts WHERE internet_package_id = ? AND profile_name = ? COLLATE NOCASE')
+      .all(after.id, before.profileName) as { id: number }[];
+    const upd = app.sqlite.prepare('UPDATE pppoe_accounts SET profile_name = ?, updated_at = ? WHERE id = ?');
+    for (const a of moved) {
+      upd.run(after.profileName, app.clock.now().toISOString(), a.id);
+      syncAccount(app, a.id, { kick: true });
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { RouterError } from '../../routeros/client';
+import { RouterConnection } from '../../routeros/connection';
+import { RouterPool, type PoolOptions } from '../../routeros/pool';
+import type { AppContext } from '../context';
+import { markRouterDown, markRouterOnline } from './health';
+import type { RouterConnector } from './router-access';
+
+/**
+ * The production connector: the adapter's RouterPool (one persistent connection per router with
+ * keepalive and reconnect). Pool health changes land in the routers table and the `router.status` event.
+ */
+export function poolConnector(app: AppContext, opts: Omit<PoolOptions, 'onStateChange'> = {}): RouterConnector & { close(): Promise<void> } {
+  const pool = new RouterPool({
+    ...opts,
+    onStateChange: (h) => {
+      const id = Number(h.routerId);
+      try {
+        if (h.status === 'online') markRouterOnline(app, id, { identity: h.identity ?? null, version: h.version ?? null, uptime: h.uptime ?? null });
+        else if (h.status === 'offline' || h.status === 'auth_failed') {
+          markRouterDown(app, id, new RouterError(h.status === 'auth_failed' ? 'auth' : (h.lastErrorKind ?? 'unreachable'), h.lastError ?? 'offline'));
+        }
+      } catch (err) {
+        // The database may be closing while a socket reports its end.
+        app.logger.warn('router health update failed', { routerId: id, error: String(err) });
+      }
+    },
+  });
+  return {
+    async client(routerId, target) {
+      pool.set(routerId, target);
+      await pool.connect(routerId);
+      return pool.client(routerId);
+    },
+    connect: (target) => RouterConnection.open(target),
+    release: (routerId) => void pool.delete(routerId).catch(() => undefined),
+    close: () => pool.close(),
+  };
+}

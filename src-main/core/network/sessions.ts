@@ -1,0 +1,211 @@
+import type { ActiveSession } from '../../../src-shared/contract/sessions';
+import { businessDate } from '../../../src-shared/dates';
+import { notFound } from '../../../src-shared/result';
+import { RouterError, type RouterClient, type RouterRow } from '../../routeros/client';
+import { writeAudit } from '../audit';
+import type { AppContext, CallContext } from '../context';
+import { getSettings } from '../settings';
+import { kick } from './engine';
+import { markRouterDown, markRouterOnline } from './health';
+import { forgetOnline, setOnline } from './online';
+import { routerClient, routerFailure } from './router-access';
+
+/** RouterOS uptime `1w2d3h4m5s` → milliseconds. */
+export function parseUptime(text: string | undefined): number | null {
+  if (!text) return null;
+  const re = /(\d+)([wdhms])/g;
+  const unit: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+  let ms = 0;
+  let any = false;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    ms += Number(m[1]) * unit[m[2]!]!;
+    any = true;
+  }
+  return any ? ms : null;
+}
+
+interface AccountRef {
+  id: number;
+  username: string;
+  customerName: string;
+  customerCode: string;
+  lastLogin: string | null;
+}
+
+function accountsByName(app: AppContext, routerId: number): Map<string, AccountRef> {
+  const rows = app.sqlite
+    .prepare(
+      `SELECT a.id, a.username, c.name AS customerName, c.customer_code AS customerCode, a.last_login AS lastLogin
+       FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE a.router_id = ?`,
+    )
+    .all(routerId) as AccountRef[];
+  return new Map(rows.map((r) => [r.username.toLowerCase(), r]));
+}
+
+/**
+ * Reads `/ppp/active`, refreshes the online cache and keeps lastLogin/lastIp of the accounts seen.
+ * A login time is derived from the uptime; it is rewritten only when it moved (a new session).
+ */
+async function pollActive(app: AppContext, routerId: number, client: RouterClient): Promise<{ rows: RouterRow[]; accounts: Map<string, AccountRef> }> {
+  const rows = await client.run('/ppp/active/print', { '.proplist': '.id,name,address,caller-id,uptime,service' });
+  setOnline(app, routerId, rows.map((r) => ({ name: r.name ?? '', address: r.address ?? null })));
+  const accounts = accountsByName(app, routerId);
+  const now = app.clock.now().getTime();
+  const upd = app.sqlite.prepare('UPDATE pppoe_accounts SET last_login = ?, last_ip = ? WHERE id = ?');
+  app.sqlite.transaction(() => {
+    for (const r of rows) {
+      const a = accounts.get((r.name ?? '').toLowerCase());
+      const up = parseUptime(r.uptime);
+      if (!a || up === null) continue;
+      const login = new Date(Math.floor((now - up) / 1000) * 1000).toISOString();
+      // Uptime is whole seconds and polls are not instant: only a jump of over a minute is a new login.
+      if (!a.lastLogin || Math.abs(Date.parse(a.lastLogin) - Date.parse(login)) > 60_000) upd.run(login, r.address ?? null, a.id);
+    }
+  })();
+  return { rows, accounts };
+}
+
+export async function listSessions(call: CallContext, routerId: number): Promise<{ routerId: number; fetchedAt: string; items: ActiveSession[] }> {
+  const { app } = call;
+  if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
+  try {
+    const client = await routerClient(app, routerId);
+    const { rows, accounts } = await pollActive(app, routerId, client);
+    markRouterOnline(app, routerId);
+    return {
+      routerId,
+      fetchedAt: app.clock.now().toISOString(),
+      items: rows.map((r) => {
+        const a = accounts.get((r.name ?? '').toLowerCase());
+        return {
+          routerId,
+          sessionId: r['.id'] ?? '',
+          name: r.name ?? '',
+          address: r.address ?? null,
+          callerId: r['caller-id'] || null,
+          uptime: r.uptime ?? null,
+          service: r.service ?? null,
+          accountId: a?.id ?? null,
+          customerName: a?.customerName ?? null,
+          customerCode: a?.customerCode ?? null,
+        };
+      }),
+    };
+  } catch (err) {
+    if (err instanceof RouterError && err.kind !== 'trap') {
+      markRouterDown(app, routerId, err);
+      forgetOnline(app, routerId);
+    }
+    throw routerFailure(err);
+  }
+}
+
+export async function kickSession(call: CallContext, routerId: number, name: string): Promise<{ kicked: boolean }> {
+  const { app } = call;
+  if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
+  try {
+    const client = await routerClient(app, routerId);
+    const n = await kick(client, name);
+    writeAudit(call, { action: 'session.kick', entity: 'router', entityId: routerId, after: { name, sessions: n } });
+    await pollActive(app, routerId, client).catch(() => undefined);
+    return { kicked: n > 0 };
+  } catch (err) {
+    throw routerFailure(err);
+  }
+}
+
+/** One `/interface/monitor-traffic =once=` of the account's PPPoE interface; a missing interface = offline. */
+export async function trafficNow(call: CallContext, accountId: number) {
+  const { app } = call;
+  const a = app.sqlite.prepare('SELECT username, router_id AS routerId FROM pppoe_accounts WHERE id = ?').get(accountId) as
+    | { username: string; routerId: number | null }
+    | undefined;
+  if (!a) throw notFound('PPPoE account');
+  const at = app.clock.now().toISOString();
+  if (a.routerId === null) return { at, online: false, rxBps: 0, txBps: 0 };
+  try {
+    const client = await routerClient(app, a.routerId);
+    const rows = await client.run('/interface/monitor-traffic', { interface: `<pppoe-${a.username}>`, once: '' });
+    const r = rows[0] ?? {};
+    return { at, online: true, rxBps: Number(r['rx-bits-per-second'] ?? 0) || 0, txBps: Number(r['tx-bits-per-second'] ?? 0) || 0 };
+  } catch (err) {
+    if (err instanceof RouterError && err.kind === 'trap') return { at, online: false, rxBps: 0, txBps: 0 };
+    throw routerFailure(err);
+  }
+}
+
+export function usage(call: CallContext, accountId: number, days: number) {
+  const { app } = call;
+  if (!app.sqlite.prepare('SELECT 1 FROM pppoe_accounts WHERE id = ?').get(accountId)) throw notFound('PPPoE account');
+  const tz = getSettings(app).timeZone;
+  const from = businessDate(new Date(app.clock.now().getTime() - (days - 1) * 86_400_000), tz);
+  const items = app.sqlite
+    .prepare(
+      `SELECT day, sum(bytes_in) AS bytesIn, sum(bytes_out) AS bytesOut FROM traffic_samples
+       WHERE account_id = ? AND day >= ? GROUP BY day ORDER BY day`,
+    )
+    .all(accountId, from) as { day: string; bytesIn: number; bytesOut: number }[];
+  return { items };
+}
+
+/**
+ * Byte counters per session come from the dynamic simple queues RouterOS creates for each PPPoE user
+ * (`<pppoe-NAME>`, `bytes=upload/download`). Counters restart with every session, so a counter smaller
+ * than the last one seen is a new session: its whole value is the delta.
+ */
+export class TrafficSampler {
+  private last = new Map<string, { up: number; down: number }>();
+
+  async sample(app: AppContext, routerId: number, client: RouterClient, accounts: Map<string, AccountRef>) {
+    const rows = await client.run('/queue/simple/print', { '.proplist': 'name,bytes' });
+    const now = app.clock.now();
+    const day = businessDate(now, getSettings(app).timeZone);
+    const ins = app.sqlite.prepare('INSERT INTO traffic_samples(account_id, router_id, at, day, bytes_in, bytes_out) VALUES (?, ?, ?, ?, ?, ?)');
+    const add = app.sqlite.prepare('UPDATE pppoe_accounts SET bytes_in = bytes_in + ?, bytes_out = bytes_out + ? WHERE id = ?');
+    const seen = new Set<string>();
+    app.sqlite.transaction(() => {
+      for (const r of rows) {
+        const m = /^<pppoe-(.+)>$/.exec(r.name ?? '');
+        if (!m) continue;
+        const a = accounts.get(m[1]!.toLowerCase());
+        if (!a) continue;
+        const [up, down] = (r.bytes ?? '0/0').split('/').map((x) => Number(x) || 0) as [number, number];
+        const key = `${routerId}:${a.id}`;
+        seen.add(key);
+        const prev = this.last.get(key);
+        this.last.set(key, { up, down });
+        // First sight after start: the counter may include bytes already counted before a restart, so it
+        // is only a baseline.
+        if (!prev) continue;
+        const dUp = up >= prev.up ? up - prev.up : up;
+        const dDown = down >= prev.down ? down - prev.down : down;
+        if (dUp === 0 && dDown === 0) continue;
+        // bytes_in = downloaded by the customer, bytes_out = uploaded.
+        ins.run(a.id, routerId, now.toISOString(), day, dDown, dUp);
+        add.run(dDown, dUp, a.id);
+      }
+    })();
+    // A session that ended and comes back starts from zero: forget its old counter.
+    for (const k of [...this.last.keys()]) if (k.startsWith(`${routerId}:`) && !seen.has(k)) this.last.set(k, { up: 0, down: 0 });
+  }
+}
+
+/** One health + presence + traffic round for a router (the background poller calls this every minute). */
+export async function pollRouter(app: AppContext, routerId: number, sampler: TrafficSampler): Promise<boolean> {
+  try {
+    const client = await routerClient(app, routerId);
+    const [resource, identity] = await Promise.all([client.run('/system/resource/print'), client.run('/system/identity/print')]);
+    markRouterOnline(app, routerId, { identity: identity[0]?.name ?? null, version: resource[0]?.version ?? null, uptime: resource[0]?.uptime ?? null });
+    const { accounts } = await pollActive(app, routerId, client);
+    await sampler.sample(app, routerId, client, accounts);
+    return true;
+  } catch (err) {
+    if (err instanceof RouterError && err.kind !== 'trap') {
+      markRouterDown(app, routerId, err);
+      forgetOnline(app, routerId);
+      return false;
+    }
+    app.logger.warn('router poll failed', { routerId, error: String(err) });
+    return true;
+  }
+}

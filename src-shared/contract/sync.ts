@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { id, listOf, optionalText, page, pageSize, procedure, timestamp } from './define';
+import { routerState } from './routers';
+
+export const syncOp = z.object({
+  id: z.number().int(),
+  routerId: z.number().int(),
+  kind: z.string(),
+  entity: z.string(),
+  entityId: z.number().int().nullable(),
+  /** Human-readable: "add/set secret budi.santoso (profile home-10m)". */
+  summary: z.string(),
+  status: z.enum(['pending', 'failed', 'done', 'dropped']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type SyncOp = z.output<typeof syncOp>;
+
+export const routerSyncStatus = z.object({
+  routerId: z.number().int(),
+  name: z.string(),
+  state: routerState,
+  lastSeenAt: z.string().nullable(),
+  pending: z.number().int(),
+  failed: z.number().int(),
+  lastError: z.string().nullable(),
+  oldestPendingAt: z.string().nullable(),
+  /** Set while the worker applies a batch. */
+  running: z.boolean(),
+  nextRetryAt: z.string().nullable(),
+});
+
+export const syncContract = {
+  'sync.status': procedure({
+    permission: 'sync.read',
+    input: z.object({}).strict().default({}),
+    output: z.object({ routers: z.array(routerSyncStatus) }),
+  }),
+  'sync.ops': procedure({
+    permission: 'sync.read',
+    input: z
+      .object({ routerId: id.optional(), status: z.enum(['pending', 'failed', 'done', 'dropped']).optional(), page, pageSize })
+      .strict()
+      .default({ page: 1, pageSize: 25 }),
+    output: listOf(syncOp),
+  }),
+  'sync.retry': procedure({
+    permission: 'sync.write',
+    mutates: 'sync',
+    input: z
+      .object({ ids: z.array(id).max(10_000).optional(), routerId: id.optional() })
+      .strict()
+      .refine((v) => v.ids !== undefined || v.routerId !== undefined, { message: 'Choose operations or a router', path: ['ids'] }),
+    output: z.object({ retried: z.number().int() }),
+  }),
+  'sync.drop': procedure({
+    permission: 'sync.write',
+    mutates: 'sync',
+    input: z.object({ ids: z.array(id).min(1, 'Choose at least one operation').max(10_000), reason: optionalText(500, 'Reason') }).strict(),
+    output: z.object({ dropped: z.number().int() }),
+  }),
+};
