@@ -1,4 +1,4 @@
-import { IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBox, IconUsers, type Icon } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Permission } from '../../src-shared/permissions';
 
@@ -21,6 +21,7 @@ export interface AppRoute {
  */
 export const ROUTES: AppRoute[] = [
   { path: '/customers', labelKey: 'customers:nav', icon: IconUsers, permission: 'customers.read', section: 'main', component: lazy(() => import('../screens/customers/CustomersScreen')) },
+  { path: '/packages', labelKey: 'packages:nav', icon: IconBox, permission: 'packages.read', section: 'main', component: lazy(() => import('../screens/packages/PackagesScreen')) },
   // ↑ add routes above this line
 ];
 

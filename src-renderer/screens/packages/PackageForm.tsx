@@ -1,0 +1,230 @@
+import { Badge, Button, Fieldset, Grid, Group, Modal, NumberInput, SegmentedControl, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BILLING_CYCLES, DEFAULT_DURATION_DAYS, type BillingCycle, type InternetPackage } from '../../../src-shared/contract/packages';
+import { api } from '../../api/client';
+import { applyApiError } from '../../components/apiError';
+import { formatBandwidth } from '../../lib/format';
+
+interface Values {
+  name: string;
+  description: string;
+  bandwidthDown: number | string;
+  bandwidthUp: number | string;
+  price: number | string;
+  billingCycle: BillingCycle;
+  durationDays: number | string;
+  isActive: boolean;
+  ipPool: string;
+  profileName: string;
+  features: string[];
+}
+
+const toValues = (p?: InternetPackage | null): Values => ({
+  name: p?.name ?? '',
+  description: p?.description ?? '',
+  bandwidthDown: p?.bandwidthDown ?? '',
+  bandwidthUp: p?.bandwidthUp ?? '',
+  price: p?.price ?? '',
+  billingCycle: p?.billingCycle ?? 'monthly',
+  durationDays: p?.durationDays ?? DEFAULT_DURATION_DAYS.monthly,
+  isActive: p?.isActive ?? true,
+  ipPool: p?.ipPool ?? '',
+  profileName: p?.profileName ?? '',
+  features: p?.features ?? [],
+});
+
+/** An empty NumberInput is '' in Mantine: send it as missing so the API names the field. */
+const num = (v: number | string) => (v === '' ? undefined : Number(v));
+
+const mbpsHint = (v: number | string) => (typeof v === 'number' && v > 0 ? `= ${formatBandwidth(v)}` : undefined);
+
+interface Props {
+  opened: boolean;
+  pkg: InternetPackage | null;
+  readOnly?: boolean;
+  onClose: () => void;
+  onSaved: (p: InternetPackage) => void;
+}
+
+/** Create / edit an internet package. Bandwidth in kbps (Mbps shown as a hint), price in whole rupiah. */
+export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }: Props) {
+  const { t } = useTranslation('packages');
+  const form = useForm<Values>({ initialValues: toValues(pkg) });
+  useEffect(() => {
+    if (opened) {
+      form.setValues(toValues(pkg));
+      form.resetDirty(toValues(pkg));
+      form.clearErrors();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, pkg?.id, pkg?.updatedAt]);
+
+  const setCycle = (c: BillingCycle) => {
+    // The duration follows the cycle unless someone typed their own value.
+    const prev = DEFAULT_DURATION_DAYS[form.values.billingCycle];
+    if (form.values.durationDays === '' || Number(form.values.durationDays) === prev) form.setFieldValue('durationDays', DEFAULT_DURATION_DAYS[c]);
+    form.setFieldValue('billingCycle', c);
+  };
+
+  const submit = form.onSubmit(async (v) => {
+    const fields = {
+      name: v.name,
+      description: v.description,
+      bandwidthDown: num(v.bandwidthDown) as number,
+      bandwidthUp: num(v.bandwidthUp) as number,
+      price: num(v.price) as number,
+      billingCycle: v.billingCycle,
+      durationDays: num(v.durationDays),
+      isActive: v.isActive,
+      ipPool: v.ipPool,
+      // Empty: a new package gets a profile name derived from its name; an edit keeps the old one.
+      ...(v.profileName.trim() ? { profileName: v.profileName } : {}),
+      features: v.features,
+    };
+    const r = pkg ? await api('packages.update', { id: pkg.id, ...fields }) : await api('packages.create', fields);
+    if (!r.ok) return void applyApiError(form, r.error);
+    notifications.show({ color: 'teal', message: pkg ? t('updated', { name: r.value.name }) : t('created', { name: r.value.name }) });
+    onSaved(r.value);
+  });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="xl"
+      title={
+        <Group gap="xs">
+          <Text fw={600}>{readOnly ? t('viewTitle') : pkg ? t('editTitle') : t('newTitle')}</Text>
+          {pkg && pkg.accounts + pkg.subscriptions > 0 && (
+            <Badge variant="light" color="blue" tt="none">
+              {t('usedBy', { accounts: pkg.accounts, subscriptions: pkg.subscriptions })}
+            </Badge>
+          )}
+        </Group>
+      }
+      data-testid="package-form"
+    >
+      <form
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !readOnly) void submit();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <Fieldset variant="unstyled" disabled={readOnly} p={0}>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 8 }}>
+                <TextInput label={t('field.name')} withAsterisk data-autofocus placeholder="Paket Home 10 Mbps" {...form.getInputProps('name')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
+                <Switch label={t('field.isActive')} description={t('isActiveHint')} {...form.getInputProps('isActive', { type: 'checkbox' })} />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <Textarea label={t('field.description')} autosize minRows={1} maxRows={4} {...form.getInputProps('description')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <NumberInput
+                  label={t('field.bandwidthDown')}
+                  withAsterisk
+                  suffix=" kbps"
+                  thousandSeparator="."
+                  decimalSeparator=","
+                  allowDecimal={false}
+                  allowNegative={false}
+                  description={mbpsHint(form.values.bandwidthDown) ?? t('kbpsHint')}
+                  {...form.getInputProps('bandwidthDown')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <NumberInput
+                  label={t('field.bandwidthUp')}
+                  withAsterisk
+                  suffix=" kbps"
+                  thousandSeparator="."
+                  decimalSeparator=","
+                  allowDecimal={false}
+                  allowNegative={false}
+                  description={mbpsHint(form.values.bandwidthUp) ?? t('kbpsHint')}
+                  {...form.getInputProps('bandwidthUp')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <NumberInput
+                  label={t('field.price')}
+                  withAsterisk
+                  prefix="Rp "
+                  thousandSeparator="."
+                  decimalSeparator=","
+                  allowDecimal={false}
+                  allowNegative={false}
+                  description={t('priceHint')}
+                  {...form.getInputProps('price')}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 8 }}>
+                <Stack gap={4}>
+                  <Text size="sm" fw={600}>
+                    {t('field.billingCycle')}
+                  </Text>
+                  <SegmentedControl
+                    fullWidth
+                    aria-label={t('field.billingCycle')}
+                    data-testid="billing-cycle"
+                    value={form.values.billingCycle}
+                    onChange={(v) => setCycle(v as BillingCycle)}
+                    data={BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) }))}
+                    disabled={readOnly}
+                  />
+                  {form.errors.billingCycle && (
+                    <Text size="xs" c="red">
+                      {form.errors.billingCycle}
+                    </Text>
+                  )}
+                </Stack>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 4 }}>
+                <NumberInput label={t('field.durationDays')} suffix={` ${t('days')}`} allowDecimal={false} allowNegative={false} {...form.getInputProps('durationDays')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label={t('field.profileName')} description={t('profileHint')} placeholder={pkg ? undefined : t('profileAuto')} {...form.getInputProps('profileName')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label={t('field.ipPool')} description={t('ipPoolHint')} placeholder="pool-pppoe" {...form.getInputProps('ipPool')} />
+              </Grid.Col>
+              <Grid.Col span={12}>
+                <TagsInput
+                  label={t('field.features')}
+                  description={t('featuresHint')}
+                  placeholder={form.values.features.length ? undefined : t('featuresPlaceholder')}
+                  clearable
+                  splitChars={[',']}
+                  maxTags={30}
+                  {...form.getInputProps('features')}
+                />
+              </Grid.Col>
+            </Grid>
+          </Fieldset>
+            <Group justify="space-between" mt="xs">
+              <Text size="xs" c="dimmed">
+                {readOnly ? '' : t('customers:saveHint')}
+              </Text>
+              <Group gap="sm">
+                <Button variant="default" onClick={onClose}>
+                  {readOnly ? t('common:close') : t('common:cancel')}
+                </Button>
+                {!readOnly && (
+                  <Button type="submit" loading={form.submitting}>
+                    {t('common:save')}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

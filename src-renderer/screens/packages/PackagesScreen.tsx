@@ -1,0 +1,262 @@
+import { ActionIcon, Button, Group, Kbd, Menu, SegmentedControl, Select, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconBox, IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useRoute } from 'wouter';
+import { BILLING_CYCLES, PACKAGE_SORT_FIELDS, type BillingCycle, type InternetPackage } from '../../../src-shared/contract/packages';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/session';
+import { ConfirmDialog, DataTable, EmptyState, MoneyText, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
+import { useFormat } from '../../lib/format';
+import { PackageForm } from './PackageForm';
+
+type SortField = (typeof PACKAGE_SORT_FIELDS)[number];
+type Filters = { isActive?: boolean; billingCycle?: BillingCycle };
+
+/** Paket Internet. Routes under /packages: `/` list, `/new`, `/:id` (edit, or view for read-only roles). */
+export default function PackagesScreen() {
+  const { t } = useTranslation('packages');
+  const can = useCan();
+  const f = useFormat();
+  const [, navigate] = useLocation();
+  const [isNew] = useRoute('/new');
+  const [isOpen, params] = useRoute<{ id: string }>('/:id');
+  const openId = isOpen && params && /^\d+$/.test(params.id) ? Number(params.id) : null;
+  const canWrite = can('packages.write');
+
+  const list = useListParams<SortField, Filters>({ sort: { field: 'price', dir: 'asc' } });
+  const q = useApiQuery('packages.list', list.params, { entities: ['packages', 'all'] });
+  const opened = useApiQuery('packages.get', { id: openId ?? 0 }, { enabled: openId !== null });
+  const [toDelete, setToDelete] = useState<InternetPackage | null>(null);
+
+  useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
+
+  const setActive = async (p: InternetPackage, isActive: boolean) => {
+    const r = await api('packages.update', { id: p.id, isActive });
+    if (!r.ok) return notifyApiError(r.error);
+    notifications.show({ color: 'teal', message: t(isActive ? 'activated' : 'deactivated', { name: p.name }) });
+  };
+
+  const remove = async () => {
+    if (!toDelete) return;
+    const r = await api('packages.delete', { id: toDelete.id });
+    setToDelete(null);
+    if (!r.ok) return notifyApiError(r.error, r.error.code === 'CONFLICT' ? t('deleteRefused') : undefined);
+    notifications.show({ color: 'teal', message: t('deleted', { name: toDelete.name }) });
+    navigate('/');
+  };
+
+  const columns: Column<InternetPackage, SortField>[] = [
+    {
+      key: 'name',
+      header: t('field.name'),
+      sortField: 'name',
+      render: (p) => (
+        <div>
+          <Text size="sm" fw={500}>
+            {p.name}
+          </Text>
+          {p.features.length > 0 && (
+            <Text size="xs" c="dimmed" lineClamp={1} maw={340}>
+              {p.features.join(' · ')}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      key: 'bandwidth',
+      header: t('bandwidth'),
+      sortField: 'bandwidthDown',
+      render: (p) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          ↓ {f.bandwidth(p.bandwidthDown)} <Text span c="dimmed" size="sm">/ ↑ {f.bandwidth(p.bandwidthUp)}</Text>
+        </Text>
+      ),
+    },
+    {
+      key: 'cycle',
+      header: t('field.billingCycle'),
+      sortField: 'billingCycle',
+      render: (p) => (
+        <Text size="sm">
+          {t(`cycle.${p.billingCycle}`)}{' '}
+          <Text span c="dimmed" size="xs">
+            ({t('daysCount', { count: p.durationDays })})
+          </Text>
+        </Text>
+      ),
+    },
+    { key: 'price', header: t('field.price'), sortField: 'price', align: 'right', render: (p) => <MoneyText amount={p.price} size="sm" fw={500} /> },
+    { key: 'used', header: t('used'), align: 'right', width: 90, render: (p) => <Text size="sm">{f.number(p.accounts)}</Text> },
+    {
+      key: 'active',
+      header: t('field.isActive'),
+      width: 90,
+      render: (p) => (
+        <Switch
+          size="sm"
+          checked={p.isActive}
+          disabled={!canWrite}
+          aria-label={t('toggleActive', { name: p.name })}
+          onClick={(e) => e.stopPropagation()}
+          onKeyDown={(e) => e.stopPropagation()}
+          onChange={(e) => void setActive(p, e.currentTarget.checked)}
+        />
+      ),
+    },
+    {
+      key: 'actions',
+      header: '',
+      width: 48,
+      render: (p) =>
+        canWrite || can('packages.delete') ? (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('common:actions')} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                <IconDots size={16} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
+              {canWrite && (
+                <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${p.id}`)}>
+                  {t('common:edit')}
+                </Menu.Item>
+              )}
+              {canWrite && (
+                <Menu.Item
+                  leftSection={p.isActive ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
+                  onClick={() => void setActive(p, !p.isActive)}
+                >
+                  {p.isActive ? t('deactivate') : t('activate')}
+                </Menu.Item>
+              )}
+              {can('packages.delete') && (
+                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(p)}>
+                  {t('common:delete')}
+                </Menu.Item>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        ) : null,
+    },
+  ];
+
+  const filtered = !!list.search || list.filters.isActive !== undefined || !!list.filters.billingCycle;
+  const total = q.data?.total ?? 0;
+  const activeValue = list.filters.isActive === undefined ? 'all' : list.filters.isActive ? 'active' : 'inactive';
+
+  return (
+    <Stack gap={0}>
+      <PageHeader
+        title={t('title')}
+        subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
+        actions={
+          canWrite && (
+            <Tooltip label={<Group gap={4}><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">N</Kbd></Group>} openDelay={500}>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                {t('add')}
+              </Button>
+            </Tooltip>
+          )
+        }
+      />
+      <Group mb="md" gap="sm" wrap="wrap">
+        <SearchInput
+          value={list.search}
+          onSearch={list.setSearch}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('common:search')}
+          w={{ base: '100%', sm: 320 }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              (document.querySelector('[data-testid="data-table"] tbody tr') as HTMLElement | null)?.focus();
+              e.preventDefault();
+            }
+          }}
+        />
+        <SegmentedControl
+          aria-label={t('field.isActive')}
+          data-testid="active-filter"
+          value={activeValue}
+          onChange={(v) => list.setFilter('isActive', v === 'all' ? undefined : v === 'active')}
+          data={[
+            { value: 'all', label: t('common:all') },
+            { value: 'active', label: t('common:status.active') },
+            { value: 'inactive', label: t('common:status.inactive') },
+          ]}
+        />
+        <Select
+          aria-label={t('field.billingCycle')}
+          data-testid="cycle-filter"
+          w={170}
+          value={list.filters.billingCycle ?? 'all'}
+          onChange={(v) => list.setFilter('billingCycle', !v || v === 'all' ? undefined : (v as BillingCycle))}
+          allowDeselect={false}
+          data={[{ value: 'all', label: t('allCycles') }, ...BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) }))]}
+        />
+      </Group>
+      <DataTable
+        label={t('title')}
+        columns={columns}
+        rows={q.data?.items}
+        rowKey={(p) => p.id}
+        total={total}
+        loading={q.loading}
+        onOpen={(p) => navigate(`/${p.id}`)}
+        {...list.tableProps}
+        empty={
+          filtered ? (
+            <EmptyState
+              title={t('noMatchTitle')}
+              description={t('noMatchText')}
+              actions={
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    list.setSearch('');
+                    list.setFilter('isActive', undefined);
+                    list.setFilter('billingCycle', undefined);
+                  }}
+                >
+                  {t('customers:clearFilters')}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState
+              icon={<IconBox size={30} stroke={1.5} />}
+              title={t('emptyTitle')}
+              description={t('emptyText')}
+              actions={
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                    {t('add')}
+                  </Button>
+                )
+              }
+            />
+          )
+        }
+      />
+      <PackageForm
+        opened={isNew || (openId !== null && opened.data?.id === openId)}
+        pkg={isNew ? null : (opened.data ?? null)}
+        readOnly={!canWrite}
+        onClose={() => navigate('/')}
+        onSaved={() => navigate('/')}
+      />
+      <ConfirmDialog
+        opened={!!toDelete}
+        title={t('deleteTitle')}
+        message={toDelete ? t('deleteText', { name: toDelete.name }) : ''}
+        confirmLabel={t('common:delete')}
+        onCancel={() => setToDelete(null)}
+        onConfirm={remove}
+      />
+    </Stack>
+  );
+}
