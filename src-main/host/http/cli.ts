@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../app';
 import { createFirstAdmin, userCount } from '../../core/auth';
-import { consoleLogger } from '../../core/logger';
+import { consoleLogger, teeLogger } from '../../core/logger';
+import { createFileLogger, logsDir } from '../../core/logging/file-logger';
 import { defaultDataDir } from '../paths';
 import { startBackground } from '../background';
 import { bindRefusal } from './bind-policy';
@@ -43,7 +44,9 @@ export async function main(argv = process.argv.slice(2)) {
   // Built layout: <out>/host/serve.mjs next to <out>/renderer and <out>/drizzle.
   const root = path.resolve(here, '..');
   const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
-  const logger = consoleLogger(args.quiet);
+  // Same rotating log files as the desktop app (<dataDir>/logs), plus the console.
+  const fileLog = createFileLogger({ dir: logsDir(dataDir) });
+  const logger = teeLogger(consoleLogger(args.quiet), fileLog);
   const app = createApp({
     dataDir,
     migrationsFolder: path.join(root, 'drizzle'),
@@ -83,6 +86,7 @@ export async function main(argv = process.argv.slice(2)) {
     background.stop();
     await host.close();
     app.close();
+    await fileLog.close();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
