@@ -119,7 +119,7 @@ export async function repairDrift(call: CallContext, input: RepairIn) {
           break;
         case 'extra':
           if (s) {
-            const r = adoptSecret(call, { routerId: input.routerId, secret: s, fixComment: false });
+            const r = adoptSecret(call, { routerId: input.routerId, secret: s, fixComment: true });
             if ('skipped' in r) throw new AppError('CONFLICT', `Cannot import ${item.username}: ${r.skipped}`);
           }
           break;

@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { customerAndPackage, netTest, type NetTest } from '../../unit/network/net-helpers';
+
+let n: NetTest;
+beforeEach(async () => {
+  n = await netTest();
+});
+afterEach(async () => {
+  await n.close();
+});
+
+describe('routers.test', () => {
+  it('reports identity, version and uptime, or the clear reason', async () => {
+    const ok = await n.t.ok('routers.test', { id: n.routerId });
+    expect(ok).toMatchObject({ ok: true, identity: 'Kantor-RB', reason: null });
+    expect(ok.version).toMatch(/^7\.19/);
+    expect(ok.uptime).toMatch(/s$/);
+    const bad = await n.t.ok('routers.test', { id: n.routerId, password: 'salah' });
+    expect(bad).toMatchObject({ ok: false, reason: 'auth' });
+    expect(bad.message).toMatch(/password/i);
+    const target = n.sim.target();
+    await n.sim.stop();
+    const down = await n.t.ok('routers.test', { host: '127.0.0.1', port: target.port, username: 'admin', password: 'x' });
+    expect(down.ok).toBe(false);
+    expect(['refused', 'unreachable']).toContain(down.reason);
+  });
+});
+
+describe('import', () => {
+  beforeEach(() => {
+    n.sim.addProfile({ name: 'paket-5M', 'rate-limit': '1M/5M 2M/10M 768k/4M 8/8 8' });
+    n.sim.addProfile({ name: 'paket-20M', 'rate-limit': '5M/20M', 'remote-address': 'pool-pelanggan' });
+    n.sim.addProfile({ name: 'ISOLIR', 'rate-limit': '128k/128k' });
+    n.sim.addSecret({ name: 'andi', password: 'a1', profile: 'paket-5M', comment: 'PLG0007 Andi Wijaya' });
+    n.sim.addSecret({ name: 'bunga', password: 'b2', profile: 'paket-20M', comment: 'Bunga Citra', 'remote-address': '10.20.0.5', disabled: 'yes' });
+    n.sim.addSecret({ name: 'cahyo', password: 'c3', profile: 'paket-5M' });
+    n.sim.addSecret({ name: 'vpn-kantor', password: 'v', profile: 'default', service: 'l2tp' });
+  });
+
+  it('previews profiles as packages and secrets as customers + accounts, flagging conflicts', async () => {
+    const { customer, pkg } = await customerAndPackage(n.t, 'Cahyo Lama');
+    await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, username: 'cahyo' });
+    const { preview, applied } = await n.t.ok('routers.import', { routerId: n.routerId });
+    expect(applied).toBeNull();
+    const byName = Object.fromEntries(preview.profiles.map((p) => [p.name, p]));
+    expect(byName['paket-5M']).toMatchObject({ upKbps: 1000, downKbps: 5000, burst: '2M/10M 768k/4M 8/8 8', proposal: 'create', secrets: 2 });
+    expect(byName['paket-20M']).toMatchObject({ upKbps: 5000, downKbps: 20000, remoteAddress: 'pool-pelanggan', proposal: 'create' });
+    expect(byName.ISOLIR).toBeUndefined();
+    expect(preview.secrets.map((s) => s.name)).toEqual(['andi', 'bunga', 'cahyo']); // the l2tp secret is not PPPoE
+    const s = Object.fromEntries(preview.secrets.map((x) => [x.name, x]));
+    expect(s.andi).toMatchObject({ customerCode: 'PLG0007', conflict: null });
+    expect(s.bunga).toMatchObject({ disabled: true, remoteAddress: '10.20.0.5', customerCode: null });
+    expect(s.cahyo!.conflict).toBe('username');
+    const all = await n.t.ok('routers.import', { routerId: n.routerId, anyService: true });
+    expect(all.preview.secrets.map((x) => x.name)).toContain('vpn-kantor');
+  });
+
+  it('applies only what was accepted, in one transaction, without pushing profiles back', async () => {
+    const res = await n.t.ok('routers.import', {
+      routerId: n.routerId,
+      apply: {
+        profiles: [
+          { name: 'paket-5M', packageName: 'Hemat 5M', price: 100_000 },
+          { name: 'paket-20M', packageName: 'Kencang 20M', price: 250_000 },
+        ],
+        secrets: ['andi', 'bunga'],
+      },
+    });
+    expect(res.applied).toMatchObject({ packages: 2, customers: 2, accounts: 2, skipped: [] });
+    const accounts = (await n.t.ok('pppoe.list', {})).items;
+    const andi = accounts.find((a) => a.username === 'andi')!;
+    const bunga = accounts.find((a) => a.username === 'bunga')!;
+    expect(andi).toMatchObject({ customerCode: 'PLG0007', packageName: 'Hemat 5M', status: 'active', routerId: n.routerId });
+    expect(bunga).toMatchObject({ customerName: 'Bunga Citra', status: 'inactive', staticIp: '10.20.0.5' });
+    expect(await n.t.ok('pppoe.revealPassword', { id: andi.id })).toEqual({ password: 'a1' });
+    const pkgs = (await n.t.ok('packages.list', {})).items;
+    expect(pkgs.find((p) => p.name === 'Kencang 20M')).toMatchObject({ ipPool: 'pool-pelanggan', bandwidthDown: 20000, profileName: 'paket-20M' });
+    await n.engine.runOnce(n.routerId);
+    // The burst settings imported from the router are still there.
+    expect(n.sim.profiles().find((p) => p.name === 'paket-5M')!['rate-limit']).toBe('1M/5M 2M/10M 768k/4M 8/8 8');
+    // bunga's comment now carries her new customer code.
+    expect(n.sim.secret('bunga')!.comment).toBe(bunga.customerCode);
+    const drift = await n.t.ok('routers.drift', { routerId: n.routerId });
+    expect(drift.items.map((i) => i.key)).toEqual(['extra:cahyo']);
+  });
+
+  it('refuses an apply that names a profile the router does not have, writing nothing', async () => {
+    const r = await n.t.call('routers.import', { routerId: n.routerId, apply: { profiles: [{ name: 'nope', packageName: 'X', price: 1 }], secrets: ['andi'] } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect((await n.t.ok('pppoe.list', {})).total).toBe(0);
+    expect((await n.t.ok('packages.list', {})).total).toBe(0);
+  });
+});
+
+describe('drift', () => {
+  async function synced() {
+    const { customer, pkg } = await customerAndPackage(n.t);
+    const a = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId, password: 'Rahasia-1', staticIp: '10.1.1.1' });
+    const c2 = await n.t.ok('customers.create', { name: 'Dewi Lestari' });
+    const b = await n.t.ok('pppoe.create', { customerId: c2.id, internetPackageId: pkg.id, routerId: n.routerId, password: 'Rahasia-2' });
+    const c3 = await n.t.ok('customers.create', { name: 'Eko Prasetyo' });
+    const c = await n.t.ok('pppoe.create', { customerId: c3.id, internetPackageId: pkg.id, routerId: n.routerId });
+    await n.engine.runOnce(n.routerId);
+    return { a: a.account, b: b.account, c: c.account };
+  }
+
+  it('finds every kind of difference and a dry run changes nothing', async () => {
+    const { c } = await synced();
+    expect((await n.t.ok('routers.drift', { routerId: n.routerId })).items).toEqual([]);
+    const set = (name: string, v: Record<string, string>) => n.sim.state.menu('/ppp/secret').set({ numbers: name, ...v });
+    n.sim.addProfile({ name: 'lain' });
+    set('budi.santoso', { profile: 'lain', 'remote-address': '10.1.1.2', password: 'diganti' });
+    set('dewi.lestari', { disabled: 'yes' });
+    n.sim.state.menu('/ppp/secret').remove({ numbers: 'eko.prasetyo' });
+    n.sim.addSecret({ name: 'tamu', password: 'x', profile: 'default' });
+    const d = await n.t.ok('routers.drift', { routerId: n.routerId });
+    expect(d.items.map((i) => i.key).sort()).toEqual(
+      ['disabled:dewi.lestari', 'extra:tamu', 'missing:eko.prasetyo', 'password:budi.santoso', 'profile:budi.santoso', 'staticIp:budi.santoso'].sort(),
+    );
+    expect(d.items.find((i) => i.kind === 'missing')!.accountId).toBe(c.id);
+    const dry = await n.t.ok('routers.repair', { routerId: n.routerId, all: 'push', dryRun: true });
+    expect(dry.changes).toHaveLength(6);
+    expect(dry.queued).toBe(0);
+    expect((await n.t.ok('sync.status', {})).routers[0]!.pending).toBe(0);
+  });
+
+  it('push app → router fixes the router; adopt router → app fixes the app', async () => {
+    const { a, b } = await synced();
+    const set = (name: string, v: Record<string, string>) => n.sim.state.menu('/ppp/secret').set({ numbers: name, ...v });
+    set('budi.santoso', { password: 'diganti', 'remote-address': '10.1.1.9' });
+    set('dewi.lestari', { disabled: 'yes' });
+    n.sim.addSecret({ name: 'tamu', password: 'x', profile: 'Home-10M', comment: 'Tamu Hotel' });
+    const res = await n.t.ok('routers.repair', {
+      routerId: n.routerId,
+      items: [
+        { key: 'password:budi.santoso', direction: 'adopt' },
+        { key: 'staticIp:budi.santoso', direction: 'push' },
+        { key: 'disabled:dewi.lestari', direction: 'adopt' },
+        { key: 'extra:tamu', direction: 'adopt' },
+      ],
+    });
+    expect(res.changes.map((x) => x.description)).toContain('import secret tamu as a new account');
+    expect(await n.t.ok('pppoe.revealPassword', { id: a.id })).toEqual({ password: 'diganti' });
+    expect((await n.t.ok('pppoe.get', { id: b.id })).status).toBe('inactive');
+    await n.engine.runOnce(n.routerId);
+    expect(n.sim.secret('budi.santoso')).toMatchObject({ 'remote-address': '10.1.1.1', password: 'diganti' });
+    expect((await n.t.ok('pppoe.list', { search: 'tamu' })).items[0]).toMatchObject({ customerName: 'Tamu Hotel' });
+    expect((await n.t.ok('routers.drift', { routerId: n.routerId })).items).toEqual([]);
+    // push of an extra removes it from the router
+    n.sim.addSecret({ name: 'liar', password: 'x' });
+    await n.t.ok('routers.repair', { routerId: n.routerId, items: [{ key: 'extra:liar', direction: 'push' }] });
+    await n.engine.runOnce(n.routerId);
+    expect(n.sim.secret('liar')).toBeUndefined();
+    const stale = await n.t.call('routers.repair', { routerId: n.routerId, items: [{ key: 'extra:liar', direction: 'push' }] });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('sessions', () => {
+  it('lists who is online with their account, keeps lastLogin/lastIp, kicks, and samples live traffic', async () => {
+    const { customer, pkg } = await customerAndPackage(n.t);
+    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId });
+    await n.engine.runOnce(n.routerId);
+    n.sim.connectUser('budi.santoso', { address: '10.10.5.5', callerId: 'AA:BB:CC:00:11:22', rxBps: 1_500_000, txBps: 8_000_000 });
+    const list = await n.t.ok('sessions.list', { routerId: n.routerId });
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ name: 'budi.santoso', address: '10.10.5.5', callerId: 'AA:BB:CC:00:11:22', accountId: account.id, customerName: 'Budi Santoso' });
+    const acc = await n.t.ok('pppoe.get', { id: account.id });
+    expect(acc).toMatchObject({ online: true, lastIp: '10.10.5.5' });
+    expect(acc.lastLogin).not.toBeNull();
+    expect((await n.t.ok('pppoe.list', { online: true })).total).toBe(1);
+    expect(await n.t.ok('sessions.traffic', { accountId: account.id })).toMatchObject({ online: true, rxBps: 1_500_000, txBps: 8_000_000 });
+    expect(await n.t.ok('sessions.kick', { routerId: n.routerId, name: 'budi.santoso' })).toEqual({ kicked: true });
+    expect(n.sim.activeSessions()).toHaveLength(0);
+    expect((await n.t.ok('pppoe.get', { id: account.id })).online).toBe(false);
+    expect(await n.t.ok('sessions.traffic', { accountId: account.id })).toMatchObject({ online: false, rxBps: 0 });
+    expect(await n.t.ok('sessions.kick', { routerId: n.routerId, name: 'budi.santoso' })).toEqual({ kicked: false });
+  });
+
+  it('samples byte counters into traffic_samples and handles counter resets', async () => {
+    const { pollRouter, TrafficSampler } = await import('../../../src-main/core/network/sessions');
+    const { customer, pkg } = await customerAndPackage(n.t);
+    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId });
+    await n.engine.runOnce(n.routerId);
+    const q = n.sim.state.menu('/queue/simple');
+    const qid = q.add({ name: '<pppoe-budi.santoso>', target: '<pppoe-budi.santoso>' });
+    const bytes = (v: string) => (q.items.get(qid)!.values.bytes = v);
+    const sampler = new TrafficSampler();
+    bytes('1000/5000');
+    expect(await pollRouter(n.t.app.ctx, n.routerId, sampler)).toBe(true); // baseline
+    bytes('3000/9000');
+    await pollRouter(n.t.app.ctx, n.routerId, sampler);
+    bytes('500/700'); // new session: counters restarted
+    await pollRouter(n.t.app.ctx, n.routerId, sampler);
+    const acc = await n.t.ok('pppoe.get', { id: account.id });
+    expect(acc).toMatchObject({ bytesIn: 4000 + 700, bytesOut: 2000 + 500 });
+    const usage = await n.t.ok('sessions.usage', { accountId: account.id });
+    expect(usage.items).toEqual([{ day: '2026-11-24', bytesIn: 4700, bytesOut: 2500 }]);
+    await n.sim.stop();
+    expect(await pollRouter(n.t.app.ctx, n.routerId, sampler)).toBe(false);
+    expect((await n.t.ok('routers.get', { id: n.routerId })).state).toBe('offline');
+    expect((await n.t.ok('pppoe.get', { id: account.id })).online).toBeNull();
+  });
+});
