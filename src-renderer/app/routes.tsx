@@ -1,4 +1,6 @@
 import { IconBox, IconUsers, type Icon } from '@tabler/icons-react';
+// Billing screens (cash desk, invoices, payments, subscriptions, shifts, automation)
+import { IconCash, IconCashRegister, IconFileInvoice, IconReceipt, IconRepeat, IconRobot } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Permission } from '../../src-shared/permissions';
 
@@ -22,6 +24,12 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/customers', labelKey: 'customers:nav', icon: IconUsers, permission: 'customers.read', section: 'main', component: lazy(() => import('../screens/customers/CustomersScreen')) },
   { path: '/packages', labelKey: 'packages:nav', icon: IconBox, permission: 'packages.read', section: 'main', component: lazy(() => import('../screens/packages/PackagesScreen')) },
+  { path: '/cashdesk', labelKey: 'billing:nav.cashdesk', icon: IconCash, permission: 'payments.create', section: 'finance', component: lazy(() => import('../screens/cashdesk/CashDeskScreen')) },
+  { path: '/invoices', labelKey: 'billing:nav.invoices', icon: IconFileInvoice, permission: 'invoices.read', section: 'finance', component: lazy(() => import('../screens/invoices/InvoicesScreen')) },
+  { path: '/payments', labelKey: 'billing:nav.payments', icon: IconReceipt, permission: 'payments.read', section: 'finance', component: lazy(() => import('../screens/payments/PaymentsScreen')) },
+  { path: '/subscriptions', labelKey: 'billing:nav.subscriptions', icon: IconRepeat, permission: 'subscriptions.read', section: 'finance', component: lazy(() => import('../screens/subscriptions/SubscriptionsScreen')) },
+  { path: '/shifts', labelKey: 'billing:nav.shifts', icon: IconCashRegister, permission: 'shifts.use', section: 'finance', component: lazy(() => import('../screens/shifts/ShiftsScreen')) },
+  { path: '/automation', labelKey: 'billing:nav.automation', icon: IconRobot, permission: 'invoices.read', section: 'finance', component: lazy(() => import('../screens/automation/AutomationScreen')) },
   // ↑ add routes above this line
 ];
 

@@ -18,6 +18,8 @@ import idCustomers from './locales/id/customers.json';
 import enCustomers from './locales/en/customers.json';
 import idPackages from './locales/id/packages.json';
 import enPackages from './locales/en/packages.json';
+import idBilling from './locales/id/billing.json';
+import enBilling from './locales/en/billing.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -27,6 +29,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['setup', idSetup, enSetup],
   ['customers', idCustomers, enCustomers],
   ['packages', idPackages, enPackages],
+  ['billing', idBilling, enBilling],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

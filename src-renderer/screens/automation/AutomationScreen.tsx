@@ -1,0 +1,94 @@
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { AUTOMATION_ACTIONS, type automationEntry, type billingContract } from '../../../src-shared/contract/billing';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/session';
+import { DataTable, EmptyState, notifyApiError, PageHeader, StatusBadge, useListParams, type Column } from '../../components';
+import { useFormat } from '../../lib/format';
+
+type Entry = z.output<typeof automationEntry>;
+type RunResult = z.output<(typeof billingContract)['billing.runAutomation']['output']>;
+
+/** What the billing automation did (isolir, restore, expire, renew, catch-up runs) and a "run now". */
+export default function AutomationScreen() {
+  const { t } = useTranslation('billing');
+  const f = useFormat();
+  const can = useCan();
+  const list = useListParams<never, { action?: string }>({ pageSize: 50 });
+  const { sort: _sort, ...params } = list.params;
+  const q = useApiQuery('automation.log', params, { entities: ['automation', 'payments', 'invoices'] });
+  const [running, setRunning] = useState(false);
+  const [last, setLast] = useState<RunResult | null>(null);
+
+  const run = async () => {
+    setRunning(true);
+    const r = await api('billing.runAutomation', {});
+    setRunning(false);
+    if (!r.ok) return notifyApiError(r.error);
+    setLast(r.value);
+    q.refetch();
+  };
+
+  const columns: Column<Entry>[] = [
+    { key: 'at', header: t('auto.at'), render: (r) => f.dateTime(r.at) },
+    { key: 'action', header: t('auto.action'), render: (r) => t(`auto.actions.${r.action}`, { defaultValue: r.action }) },
+    { key: 'customer', header: t('customer'), render: (r) => r.customerName ?? '—' },
+    { key: 'account', header: 'PPPoE', render: (r) => r.pppoeUsername ?? '—' },
+    { key: 'invoice', header: t('invoice.number'), render: (r) => r.invoiceNumber ?? '—' },
+    { key: 'detail', header: t('auto.detail'), render: (r) => <Text size="sm" lineClamp={2}>{r.detail ?? ''}</Text> },
+    { key: 'result', header: t('auto.result'), render: (r) => <StatusBadge status={r.result === 'ok' ? 'active' : r.result === 'pending' ? 'pending' : 'failed'} label={r.result} /> },
+  ];
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('automation')}
+        subtitle={t('auto.help')}
+        actions={
+          can('billing.run') && (
+            <Button leftSection={<IconPlayerPlay size={16} />} loading={running} onClick={() => void run()} data-testid="automation-run">
+              {t('auto.runNow')}
+            </Button>
+          )
+        }
+      />
+      {last && (
+        <Alert color={last.errors.length ? 'orange' : 'teal'} withCloseButton onClose={() => setLast(null)} data-testid="automation-result">
+          {t('auto.ran', { isolated: last.isolated, restored: last.restored, expired: last.expired, renewed: last.renewed, subs: last.subscriptionsExpired })}
+          {last.errors.map((e, i) => (
+            <Text key={i} size="sm" c="red">
+              {e}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      <Group>
+        <Select
+          placeholder={t('auto.allActions')}
+          clearable
+          w={220}
+          data={AUTOMATION_ACTIONS.map((a) => ({ value: a, label: t(`auto.actions.${a}`, { defaultValue: a }) }))}
+          value={list.filters.action ?? null}
+          onChange={(v) => list.setFilter('action', v ?? undefined)}
+          aria-label={t('auto.action')}
+        />
+      </Group>
+      <DataTable
+        label={t('automation')}
+        columns={columns}
+        rows={q.data?.items}
+        total={q.data?.total ?? 0}
+        rowKey={(r) => r.id}
+        loading={q.loading}
+        empty={<EmptyState title={t('auto.empty')} description={t('auto.emptyHelp')} />}
+        {...list.tableProps}
+        sort={undefined}
+        onSortChange={undefined}
+      />
+    </Stack>
+  );
+}

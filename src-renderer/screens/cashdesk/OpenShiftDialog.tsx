@@ -1,0 +1,49 @@
+import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { Shift } from '../../../src-shared/contract/billing';
+import { api } from '../../api/client';
+import { applyApiError } from '../../components';
+
+/** Opens the caller's cash shift with the starting cash in the drawer. */
+export function OpenShiftDialog({ opened, onClose, onOpened }: { opened: boolean; onClose: () => void; onOpened: (s: Shift) => void }) {
+  const { t } = useTranslation('billing');
+  const form = useForm<{ openingCash: number | string; notes: string }>({ initialValues: { openingCash: 0, notes: '' } });
+  return (
+    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{t('shift.openTitle')}</Text>} centered>
+      <form
+        onSubmit={form.onSubmit(async (v) => {
+          const r = await api('shifts.open', { openingCash: Number(v.openingCash) || 0, notes: v.notes });
+          if (!r.ok) return void applyApiError(form, r.error);
+          form.reset();
+          onOpened(r.value);
+        })}
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t('shift.openHelp')}
+          </Text>
+          <NumberInput
+            label={t('shift.openingCash')}
+            data-autofocus
+            thousandSeparator="."
+            decimalSeparator=","
+            prefix="Rp "
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('openingCash')}
+          />
+          <Textarea label={t('notes')} autosize minRows={1} {...form.getInputProps('notes')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting} data-testid="open-shift-submit">
+              {t('shift.open')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,119 @@
+import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { IconFileInvoice } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Invoice, InvoiceStatus } from '../../../src-shared/contract/billing';
+import { useApiQuery } from '../../api/useApi';
+import { useCan, useSession } from '../../app/session';
+import { DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, useListParams, type Column } from '../../components';
+import { useFormat } from '../../lib/format';
+import { DocumentActions } from '../payments/DocumentButtons';
+import { periodLabel, periodOptions } from '../payments/periods';
+import { GenerateInvoicesDialog } from './GenerateInvoicesDialog';
+import { InvoiceDrawer } from './InvoiceDrawer';
+
+type View = 'all' | 'open' | InvoiceStatus;
+const VIEWS: View[] = ['all', 'open', 'overdue', 'unpaid', 'partial', 'paid', 'void'];
+
+export default function InvoicesScreen() {
+  const { t, i18n } = useTranslation('billing');
+  const f = useFormat();
+  const can = useCan();
+  const tz = useSession((s) => s.info?.timeZone ?? 'Asia/Jakarta');
+  const [view, setView] = useState<View>('all');
+  const [generating, setGenerating] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const list = useListParams<never, { period?: string }>();
+  const { sort: _sort, ...params } = list.params;
+  const q = useApiQuery(
+    'invoices.list',
+    {
+      ...params,
+      ...(view === 'open' ? { openOnly: true } : view !== 'all' ? { status: view } : {}),
+      sortDir: view === 'overdue' || view === 'open' ? 'asc' : 'desc',
+    },
+    { entities: ['invoices', 'payments'] },
+  );
+
+  const columns: Column<Invoice>[] = [
+    { key: 'number', header: t('invoice.number'), render: (r) => <Text size="sm" fw={500}>{r.invoiceNumber}</Text> },
+    {
+      key: 'customer',
+      header: t('customer'),
+      render: (r) => (
+        <Text size="sm">
+          {r.customerName} <Text span size="xs" c="dimmed">{r.customerCode}</Text>
+        </Text>
+      ),
+    },
+    { key: 'period', header: t('invoice.period'), render: (r) => r.period },
+    { key: 'due', header: t('invoice.dueDate'), render: (r) => f.date(r.dueDate) },
+    { key: 'amount', header: t('invoice.amount'), align: 'right', render: (r) => <MoneyText amount={r.amount} /> },
+    { key: 'outstanding', header: t('invoice.outstanding'), align: 'right', render: (r) => <MoneyText amount={r.outstanding} c={r.outstanding > 0 ? 'red' : 'dimmed'} /> },
+    { key: 'status', header: t('status'), render: (r) => <StatusBadge status={r.status} /> },
+    {
+      key: 'pdf',
+      header: '',
+      render: (r) => (
+        <div onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+          <DocumentActions req={{ kind: 'invoice', invoiceId: r.id }} printLabel="A4" />
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('invoices')}
+        subtitle={
+          q.data ? t('invoice.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount), outstanding: f.rupiah(q.data.totalOutstanding) }) : undefined
+        }
+        actions={
+          can('billing.run') && (
+            <Button leftSection={<IconFileInvoice size={16} />} onClick={() => setGenerating(true)} data-testid="generate-invoices">
+              {t('run.open')}
+            </Button>
+          )
+        }
+      />
+      <Group gap="sm" wrap="wrap">
+        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('invoice.searchPlaceholder')} w={300} />
+        <SegmentedControl
+          value={view}
+          onChange={(v) => {
+            setView(v as View);
+            list.setPage(1);
+          }}
+          data={VIEWS.map((v) => ({ value: v, label: t(`invoice.view.${v}`) }))}
+          data-testid="invoice-view"
+        />
+        <Select
+          placeholder={t('invoice.allPeriods')}
+          clearable
+          searchable
+          w={200}
+          data={periodOptions(tz).map((p) => ({ value: p, label: periodLabel(p, i18n.language) }))}
+          value={list.filters.period ?? null}
+          onChange={(v) => list.setFilter('period', v ?? undefined)}
+          aria-label={t('invoice.period')}
+        />
+      </Group>
+      <DataTable
+        label={t('invoices')}
+        columns={columns}
+        rows={q.data?.items}
+        total={q.data?.total ?? 0}
+        rowKey={(r) => r.id}
+        loading={q.loading}
+        onOpen={(r) => setOpenId(r.id)}
+        empty={<EmptyState title={t('invoice.empty')} description={can('billing.run') ? t('invoice.emptyHelp') : undefined} />}
+        {...list.tableProps}
+        sort={undefined}
+        onSortChange={undefined}
+      />
+      <InvoiceDrawer id={openId} onClose={() => setOpenId(null)} />
+      {can('billing.run') && <GenerateInvoicesDialog opened={generating} onClose={() => setGenerating(false)} />}
+    </Stack>
+  );
+}

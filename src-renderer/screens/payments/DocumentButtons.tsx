@@ -1,0 +1,139 @@
+import { Button, Group, Select } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PdfFile } from '../../../src-shared/contract/documents';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { downloadPdf, isDesktop, openAndPrintPdf, storedPrinter, storePrinter, type PrinterKind } from './pdf';
+
+/** Printers of this PC (desktop app only); `null` while loading or in the browser. */
+export function usePrinters() {
+  const q = useApiQuery('documents.printers', {}, { entities: [] });
+  return q.data?.available ? q.data.printers : null;
+}
+
+/** A printer picker for the desktop app, remembered per PC. Renders nothing in the browser. */
+export function PrinterSelect({ kind }: { kind: PrinterKind }) {
+  const { t } = useTranslation('billing');
+  const printers = usePrinters();
+  const [value, setValue] = useState<string | null>(() => storedPrinter(kind));
+  if (!printers) return null;
+  return (
+    <Select
+      size="xs"
+      w={220}
+      aria-label={t('doc.printer')}
+      placeholder={t('doc.noPrinter')}
+      clearable
+      data={printers.map((p) => ({ value: p.name, label: p.isDefault ? `${p.displayName} ★` : p.displayName }))}
+      value={value}
+      onChange={(v) => {
+        setValue(v);
+        storePrinter(kind, v);
+      }}
+    />
+  );
+}
+
+/**
+ * Print and "Download PDF" for one already generated file. Print goes to the browser's PDF viewer
+ * (browser host); in the desktop app without a chosen printer it falls back to the download.
+ */
+export function PdfFileButtons({ file, autoFocus, onPrinted }: { file: PdfFile; autoFocus?: boolean; onPrinted?: () => void }) {
+  const { t } = useTranslation('billing');
+  return (
+    <Group gap="xs">
+      <Button
+        leftSection={<IconPrinter size={16} />}
+        data-autofocus={autoFocus || undefined}
+        data-testid="pdf-print"
+        onClick={() => {
+          if (!openAndPrintPdf(file)) {
+            downloadPdf(file);
+            notifications.show({ message: t('doc.printFallback') });
+          }
+          onPrinted?.();
+        }}
+      >
+        {t('doc.print')}
+      </Button>
+      <Button variant="default" leftSection={<IconDownload size={16} />} data-testid="pdf-download" onClick={() => downloadPdf(file)}>
+        {t('doc.download')}
+      </Button>
+    </Group>
+  );
+}
+
+type DocRequest =
+  | { kind: 'invoice'; invoiceId: number }
+  | { kind: 'shiftReport'; shiftId: number }
+  | { kind: 'receipt'; paymentId: number; copy?: boolean };
+
+async function fetchDoc(req: DocRequest, printer?: string) {
+  const p = printer ? { printer } : {};
+  if (req.kind === 'invoice') return api('documents.invoice', { invoiceId: req.invoiceId, ...p });
+  if (req.kind === 'shiftReport') return api('documents.shiftReport', { shiftId: req.shiftId, ...p });
+  return api('documents.receipt', { paymentId: req.paymentId, ...(req.copy ? { copy: true } : {}), ...p });
+}
+
+/**
+ * Buttons that generate a document on demand: "Print" (to the chosen printer in the desktop app,
+ * else via the browser's viewer) and "Download PDF". Each click generates once.
+ */
+export function DocumentActions({ req, size = 'xs', printLabel }: { req: DocRequest; size?: 'xs' | 'sm'; printLabel?: string }) {
+  const { t } = useTranslation('billing');
+  const [busy, setBusy] = useState<'print' | 'download' | null>(null);
+  const kind: PrinterKind = req.kind === 'receipt' ? 'receipt' : 'a4';
+  const run = async (action: 'print' | 'download') => {
+    const printer = action === 'print' && isDesktop() ? (storedPrinter(kind) ?? undefined) : undefined;
+    // The new tab opens right after a fast API call, still inside the click's user activation window.
+    setBusy(action);
+    const r = await fetchDoc(req, printer);
+    setBusy(null);
+    if (!r.ok) {
+      notifications.show({ color: 'red', message: r.error.message });
+      return;
+    }
+    if (action === 'download') return downloadPdf(r.value);
+    if (r.value.printed) return notifications.show({ message: t('doc.sentToPrinter', { printer }) });
+    if (!openAndPrintPdf(r.value)) {
+      downloadPdf(r.value);
+      notifications.show({ message: t('doc.printFallback') });
+    }
+  };
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button size={size} variant="light" leftSection={<IconPrinter size={14} />} loading={busy === 'print'} onClick={() => void run('print')} data-testid="doc-print">
+        {printLabel ?? t('doc.print')}
+      </Button>
+      <Button size={size} variant="default" leftSection={<IconDownload size={14} />} loading={busy === 'download'} onClick={() => void run('download')} data-testid="doc-download">
+        {t('doc.download')}
+      </Button>
+    </Group>
+  );
+}
+
+/** Keeps a generated file for a dialog; regenerates only when the request changes. */
+export function useGeneratedPdf(req: DocRequest | null, printer?: string) {
+  const [file, setFile] = useState<PdfFile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify(req);
+  useEffect(() => {
+    setFile(null);
+    setError(null);
+    if (!req) return;
+    let live = true;
+    void fetchDoc(req, printer).then((r) => {
+      if (!live) return;
+      if (r.ok) setFile(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return { file, error };
+}

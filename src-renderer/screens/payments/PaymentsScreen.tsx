@@ -1,0 +1,158 @@
+import { Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconBan } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../../src-shared/contract/billing';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/session';
+import { DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, useListParams, type Column } from '../../components';
+import { useFormat } from '../../lib/format';
+import { Fact } from '../invoices/InvoiceDrawer';
+import { DocumentActions, PrinterSelect } from './DocumentButtons';
+import { VoidDialog } from './VoidDialog';
+
+type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string };
+
+export default function PaymentsScreen() {
+  const { t } = useTranslation('billing');
+  const f = useFormat();
+  const [openId, setOpenId] = useState<number | null>(null);
+  const list = useListParams<never, Filters>();
+  const { sort: _sort, ...params } = list.params;
+  const q = useApiQuery('payments.list', params, { entities: ['payments'] });
+
+  const columns: Column<Payment>[] = [
+    { key: 'number', header: t('payment.number'), render: (r) => <Text size="sm" fw={500} td={r.status === 'void' ? 'line-through' : undefined}>{r.paymentNumber}</Text> },
+    { key: 'at', header: t('payment.paidAt'), render: (r) => f.dateTime(r.paidAt) },
+    {
+      key: 'customer',
+      header: t('customer'),
+      render: (r) => (
+        <Text size="sm">
+          {r.customerName} <Text span size="xs" c="dimmed">{r.customerCode}</Text>
+        </Text>
+      ),
+    },
+    { key: 'method', header: t('payment.method'), render: (r) => t(`method.${r.method}`) },
+    { key: 'amount', header: t('payment.amount'), align: 'right', render: (r) => <MoneyText amount={r.amount + r.fromDeposit} /> },
+    { key: 'by', header: t('payment.receivedBy'), render: (r) => r.receivedByName ?? '—' },
+    { key: 'status', header: t('status'), render: (r) => <StatusBadge status={r.status === 'void' ? 'void' : 'paid'} label={t(`payment.status.${r.status}`)} /> },
+  ];
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('payments')} subtitle={q.data ? t('payment.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount) }) : undefined} actions={<PrinterSelect kind="receipt" />} />
+      <Group gap="sm" wrap="wrap" align="flex-end">
+        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('payment.searchPlaceholder')} w={300} />
+        <Select
+          placeholder={t('payment.allMethods')}
+          clearable
+          w={170}
+          data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+          value={list.filters.method ?? null}
+          onChange={(v) => list.setFilter('method', (v ?? undefined) as PaymentMethod | undefined)}
+          aria-label={t('payment.method')}
+        />
+        <Select
+          placeholder={t('payment.allStatuses')}
+          clearable
+          w={150}
+          data={[
+            { value: 'live', label: t('payment.status.live') },
+            { value: 'void', label: t('payment.status.void') },
+          ]}
+          value={list.filters.status ?? null}
+          onChange={(v) => list.setFilter('status', (v ?? undefined) as 'live' | 'void' | undefined)}
+          aria-label={t('status')}
+        />
+        <TextInput type="date" w={160} aria-label={t('from')} value={list.filters.from ?? ''} onChange={(e) => list.setFilter('from', e.currentTarget.value || undefined)} />
+        <TextInput type="date" w={160} aria-label={t('to')} value={list.filters.to ?? ''} onChange={(e) => list.setFilter('to', e.currentTarget.value || undefined)} />
+      </Group>
+      <DataTable
+        label={t('payments')}
+        columns={columns}
+        rows={q.data?.items}
+        total={q.data?.total ?? 0}
+        rowKey={(r) => r.id}
+        loading={q.loading}
+        onOpen={(r) => setOpenId(r.id)}
+        empty={<EmptyState title={t('payment.empty')} />}
+        {...list.tableProps}
+        sort={undefined}
+        onSortChange={undefined}
+      />
+      <PaymentDrawer id={openId} onClose={() => setOpenId(null)} />
+    </Stack>
+  );
+}
+
+export function PaymentDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const { t } = useTranslation('billing');
+  const f = useFormat();
+  const can = useCan();
+  const q = useApiQuery('payments.get', { id: id ?? 0 }, { enabled: id !== null, entities: ['payments'] });
+  const p = id !== null ? q.data : undefined;
+  const [voiding, setVoiding] = useState(false);
+  return (
+    <Drawer opened={id !== null} onClose={onClose} position="right" size="lg" title={<Text fw={600}>{p?.paymentNumber ?? t('common:loading')}</Text>} data-testid="payment-drawer">
+      {p && (
+        <Stack gap="md">
+          <Group justify="space-between">
+            <StatusBadge status={p.status === 'void' ? 'void' : 'paid'} label={t(`payment.status.${p.status}`)} size="lg" />
+            <DocumentActions req={{ kind: 'receipt', paymentId: p.id }} size="sm" printLabel={p.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')} />
+          </Group>
+          <SimpleGrid cols={2} spacing="xs">
+            <Fact label={t('customer')} value={`${p.customerName} (${p.customerCode})`} />
+            <Fact label={t('payment.paidAt')} value={f.dateTime(p.paidAt)} />
+            <Fact label={t('payment.method')} value={t(`method.${p.method}`)} />
+            <Fact label={t('payment.reference')} value={p.referenceNumber ?? '—'} />
+            <Fact label={t('payment.receivedBy')} value={p.receivedByName ?? '—'} />
+            <Fact label={t('payment.receiptPrints')} value={String(p.receiptPrints)} />
+          </SimpleGrid>
+          <SimpleGrid cols={3}>
+            <Fact label={t('payment.amount')} value={<MoneyText amount={p.amount} fw={700} />} />
+            <Fact label={t('payment.fromDeposit')} value={<MoneyText amount={p.fromDeposit} fw={700} />} />
+            <Fact label={t('payment.toDeposit')} value={<MoneyText amount={p.toDeposit} fw={700} />} />
+          </SimpleGrid>
+          {p.tendered !== null && (
+            <SimpleGrid cols={3}>
+              <Fact label={t('desk.tendered')} value={<MoneyText amount={p.tendered} />} />
+              <Fact label={t('desk.change')} value={<MoneyText amount={p.change} />} />
+            </SimpleGrid>
+          )}
+          {p.status === 'void' && <Text size="sm" c="red">{t('voidedBy', { name: p.voidedByName ?? '—', at: f.dateTime(p.voidedAt), reason: p.voidReason ?? '' })}</Text>}
+          <Divider label={t('payment.allocations')} labelPosition="left" />
+          <Table verticalSpacing={4}>
+            <Table.Tbody>
+              {p.allocations.map((a, i) => (
+                <Table.Tr key={i} style={a.isLive ? undefined : { textDecoration: 'line-through', opacity: 0.6 }}>
+                  <Table.Td>{a.invoiceNumber}</Table.Td>
+                  <Table.Td>{a.period}</Table.Td>
+                  <Table.Td>{a.source === 'deposit' ? t('method.deposit') : ''}</Table.Td>
+                  <Table.Td ta="right">
+                    <MoneyText amount={a.amount} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {can('payments.void') && p.status === 'live' && (
+            <Group>
+              <Button color="red" variant="light" leftSection={<IconBan size={16} />} onClick={() => setVoiding(true)} data-testid="payment-void">
+                {t('payment.void')}
+              </Button>
+            </Group>
+          )}
+          <VoidDialog
+            opened={voiding}
+            title={t('payment.voidTitle', { number: p.paymentNumber })}
+            message={t('payment.voidHelp')}
+            onClose={() => setVoiding(false)}
+            onVoid={(reason) => api('payments.void', { id: p.id, reason })}
+          />
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,179 @@
+import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/contract/billing';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { applyApiError } from '../../components';
+import { useFormat } from '../../lib/format';
+
+interface Values {
+  customerId: string | null;
+  internetPackageId: string | null;
+  startDate: string;
+  endDate: string;
+  monthlyFee: number | string;
+  feeNote: string;
+  billingDay: number | string;
+  prorateFirst: boolean;
+  autoRenew: boolean;
+  status: string;
+  notes: string;
+}
+
+/** Create or edit a subscription. The fee defaults to the package price; a different fee needs a note. */
+export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean; editing: Subscription | null; onClose: () => void }) {
+  const { t } = useTranslation('billing');
+  const f = useFormat();
+  const form = useForm<Values>({
+    initialValues: {
+      customerId: null,
+      internetPackageId: null,
+      startDate: '',
+      endDate: '',
+      monthlyFee: '',
+      feeNote: '',
+      billingDay: '',
+      prorateFirst: false,
+      autoRenew: true,
+      status: 'active',
+      notes: '',
+    },
+  });
+  const [customerSearch, setCustomerSearch] = useState('');
+  const [search] = useDebouncedValue(customerSearch, 200);
+  const customers = useApiQuery('customers.list', { search: search || undefined, pageSize: 20 }, { enabled: opened });
+  const packages = useApiQuery('packages.list', { isActive: true, pageSize: 200 }, { enabled: opened });
+
+  useEffect(() => {
+    if (!opened) return;
+    if (editing)
+      form.setValues({
+        customerId: String(editing.customerId),
+        internetPackageId: String(editing.internetPackageId),
+        startDate: editing.startDate,
+        endDate: editing.endDate ?? '',
+        monthlyFee: editing.monthlyFee,
+        feeNote: editing.feeNote ?? '',
+        billingDay: editing.billingDay,
+        prorateFirst: editing.prorateFirst,
+        autoRenew: editing.autoRenew,
+        status: editing.status,
+        notes: editing.notes ?? '',
+      });
+    else form.reset();
+    setCustomerSearch('');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, editing]);
+
+  const pkg = packages.data?.items.find((p) => String(p.id) === form.values.internetPackageId);
+  const fee = form.values.monthlyFee === '' ? null : Number(form.values.monthlyFee);
+  const feeDiffers = pkg && fee !== null && fee !== pkg.price;
+
+  const customerData = [
+    ...(editing ? [{ value: String(editing.customerId), label: `${editing.customerName} (${editing.customerCode})` }] : []),
+    ...(customers.data?.items ?? [])
+      .filter((c) => !editing || c.id !== editing.customerId)
+      .map((c) => ({ value: String(c.id), label: `${c.name} (${c.customerCode})` })),
+  ];
+
+  return (
+    <Modal opened={opened} onClose={onClose} size="lg" centered title={<Text fw={600}>{editing ? t('sub.editTitle') : t('sub.newTitle')}</Text>} data-testid="subscription-form">
+      <form
+        onSubmit={form.onSubmit(async (v) => {
+          const common = {
+            startDate: v.startDate || undefined,
+            endDate: v.endDate || null,
+            ...(v.monthlyFee !== '' ? { monthlyFee: Number(v.monthlyFee) } : {}),
+            feeNote: v.feeNote,
+            ...(v.billingDay !== '' ? { billingDay: Number(v.billingDay) } : {}),
+            prorateFirst: v.prorateFirst,
+            autoRenew: v.autoRenew,
+            notes: v.notes,
+          };
+          const r = editing
+            ? await api('subscriptions.update', {
+                id: editing.id,
+                ...common,
+                ...(v.internetPackageId ? { internetPackageId: Number(v.internetPackageId) } : {}),
+                status: v.status as Subscription['status'],
+              })
+            : await api('subscriptions.create', {
+                ...common,
+                customerId: Number(v.customerId) || 0,
+                internetPackageId: Number(v.internetPackageId) || 0,
+              });
+          if (!r.ok) return void applyApiError(form, r.error);
+          onClose();
+        })}
+      >
+        <Stack gap="sm">
+          <Select
+            label={t('customer')}
+            withAsterisk
+            searchable
+            disabled={!!editing}
+            data={customerData}
+            searchValue={customerSearch}
+            onSearchChange={setCustomerSearch}
+            filter={({ options }) => options}
+            nothingFoundMessage={t('sub.noCustomer')}
+            data-autofocus
+            {...form.getInputProps('customerId')}
+          />
+          <Select
+            label={t('package')}
+            withAsterisk
+            searchable
+            data={(packages.data?.items ?? []).map((p) => ({ value: String(p.id), label: `${p.name} · ${f.rupiah(p.price)} / ${t(`cycle.${p.billingCycle}`)}` }))}
+            {...form.getInputProps('internetPackageId')}
+            onChange={(v) => {
+              form.setFieldValue('internetPackageId', v);
+              const p = packages.data?.items.find((x) => String(x.id) === v);
+              if (p && !form.values.feeNote) form.setFieldValue('monthlyFee', p.price);
+            }}
+          />
+          <SimpleGrid cols={2}>
+            <NumberInput
+              label={t('sub.fee')}
+              description={pkg ? t('sub.feeDefault', { price: f.rupiah(pkg.price) }) : undefined}
+              thousandSeparator="."
+              decimalSeparator=","
+              prefix="Rp "
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps('monthlyFee')}
+            />
+            <TextInput label={t('sub.feeNote')} withAsterisk={!!feeDiffers} description={feeDiffers ? t('sub.feeNoteHelp') : undefined} {...form.getInputProps('feeNote')} />
+            <TextInput type="date" label={t('sub.startDate')} description={editing ? undefined : t('sub.startDateHelp')} {...form.getInputProps('startDate')} />
+            <TextInput type="date" label={t('sub.endDate')} {...form.getInputProps('endDate')} />
+            <NumberInput label={t('sub.billingDay')} description={t('sub.billingDayHelp')} min={1} max={28} allowDecimal={false} allowNegative={false} {...form.getInputProps('billingDay')} />
+            {editing && (
+              <Select
+                label={t('status')}
+                data={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`, { defaultValue: s }) }))}
+                allowDeselect={false}
+                {...form.getInputProps('status')}
+              />
+            )}
+          </SimpleGrid>
+          <Group>
+            <Checkbox label={t('sub.prorateFirst')} {...form.getInputProps('prorateFirst', { type: 'checkbox' })} />
+            <Checkbox label={t('sub.autoRenew')} {...form.getInputProps('autoRenew', { type: 'checkbox' })} />
+          </Group>
+          <Textarea label={t('notes')} autosize minRows={1} {...form.getInputProps('notes')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting} data-testid="subscription-save">
+              {t('common:save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
