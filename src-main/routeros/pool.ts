@@ -242,7 +242,7 @@ export class RouterPool {
       try {
         conn = await open(e.target, {
           timers: this.timers,
-          onClose: (reason) => this.onConnectionClosed(e, conn!, reason),
+          onClose: (reason) => this.onConnectionClosed(e, conn, reason),
           onCommandTimeout: () => this.ping(e),
         });
         const [resource, identity] = await Promise.all([
@@ -295,8 +295,9 @@ export class RouterPool {
     if (err.kind !== 'auth') this.scheduleReconnect(e);
   }
 
-  private onConnectionClosed(e: Entry, conn: RouterConnection, reason: RouterError) {
-    if (e.quietClose.has(conn) || e.conn !== conn) return;
+  private onConnectionClosed(e: Entry, conn: RouterConnection | null, reason: RouterError) {
+    // conn is null while still connecting: startConnect reports that failure itself
+    if (!conn || e.quietClose.has(conn) || e.conn !== conn) return;
     e.conn = null;
     this.clearTimers(e);
     if (e.removed || this.closed) return;

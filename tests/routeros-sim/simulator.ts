@@ -317,7 +317,7 @@ class SimConnection {
       return;
     }
     for (const s of sentences) {
-      if (this.sim.faults.silent || this.closed) return;
+      if (this.closed) return;
       this.handle(s);
     }
   }
@@ -385,6 +385,7 @@ class SimConnection {
       sim.stats.byCommand[command] = (sim.stats.byCommand[command] ?? 0) + 1;
     }
     sim.emit('command', { command, attrs, queries, tag } satisfies SimCommandEvent);
+    if (sim.faults.silent) return; // counted and seen, never answered
 
     if (command === '/login') return this.login(attrs, tag);
     if (!this.loggedIn) return this.fatal('not logged in');
