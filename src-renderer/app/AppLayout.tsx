@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { ChangePasswordDialog } from '../screens/auth/ChangePasswordDialog';
 import { LockScreen } from '../screens/auth/LockScreen';
+import NotAllowedScreen from '../screens/security/NotAllowedScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ROUTES, SECTIONS } from './routes';
 import { useCan, useSession } from './session';
@@ -136,6 +137,12 @@ export function AppLayout() {
             {routes.map((r) => (
               <Route key={r.path} path={r.path} nest>
                 <r.component />
+              </Route>
+            ))}
+            {/* A screen this role may not use (typed or bookmarked URL): say so instead of redirecting. */}
+            {ROUTES.filter((r) => !can(r.permission)).map((r) => (
+              <Route key={r.path} path={r.path} nest>
+                <NotAllowedScreen />
               </Route>
             ))}
             <Route>{routes[0] ? <Redirect to={routes[0].path} replace /> : <Text>{t('noScreens')}</Text>}</Route>

@@ -3,6 +3,8 @@ import { IconBox, IconUsers, type Icon } from '@tabler/icons-react';
 import { IconCash, IconCashRegister, IconFileInvoice, IconReceipt, IconRepeat, IconRobot } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Permission } from '../../src-shared/permissions';
+// Users and audit trail (admin section)
+import { IconHistory, IconUserShield } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -30,6 +32,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/subscriptions', labelKey: 'billing:nav.subscriptions', icon: IconRepeat, permission: 'subscriptions.read', section: 'finance', component: lazy(() => import('../screens/subscriptions/SubscriptionsScreen')) },
   { path: '/shifts', labelKey: 'billing:nav.shifts', icon: IconCashRegister, permission: 'shifts.use', section: 'finance', component: lazy(() => import('../screens/shifts/ShiftsScreen')) },
   { path: '/automation', labelKey: 'billing:nav.automation', icon: IconRobot, permission: 'invoices.read', section: 'finance', component: lazy(() => import('../screens/automation/AutomationScreen')) },
+  { path: '/users', labelKey: 'users:nav', icon: IconUserShield, permission: 'users.manage', section: 'admin', component: lazy(() => import('../screens/users/UsersScreen')) },
+  { path: '/audit', labelKey: 'audit:nav', icon: IconHistory, permission: 'audit.read', section: 'admin', component: lazy(() => import('../screens/audit/AuditScreen')) },
   // ↑ add routes above this line
 ];
 

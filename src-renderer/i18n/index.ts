@@ -21,6 +21,12 @@ import enPackages from './locales/en/packages.json';
 import idBilling from './locales/id/billing.json';
 import enBilling from './locales/en/billing.json';
 
+import idUsers from './locales/id/users.json';
+import enUsers from './locales/en/users.json';
+import idAudit from './locales/id/audit.json';
+import enAudit from './locales/en/audit.json';
+import idSecurity from './locales/id/security.json';
+import enSecurity from './locales/en/security.json';
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['common', idCommon, enCommon],
@@ -30,6 +36,9 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['customers', idCustomers, enCustomers],
   ['packages', idPackages, enPackages],
   ['billing', idBilling, enBilling],
+  ['users', idUsers, enUsers],
+  ['audit', idAudit, enAudit],
+  ['security', idSecurity, enSecurity],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

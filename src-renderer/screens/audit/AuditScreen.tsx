@@ -1,0 +1,218 @@
+import { Badge, Button, Code, Drawer, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet, IconFileTypeCsv, IconHistory } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../src-shared/contract/audit';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { DataTable, EmptyState, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
+import { downloadBase64 } from '../../lib/download';
+import { useFormat } from '../../lib/format';
+
+type Filters = { userId?: number; entity?: string; action?: string; from?: string; to?: string };
+
+const MIME = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** `{"price":150000}` → `price: 150000`; long values are cut, the drawer shows everything. */
+function summary(json: string | null): string {
+  if (!json) return '';
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.entries(v as Record<string, unknown>)
+        .map(([k, x]) => `${k}: ${typeof x === 'string' ? x : JSON.stringify(x)}`)
+        .join(', ');
+    }
+    return JSON.stringify(v);
+  } catch {
+    return json;
+  }
+}
+
+function pretty(json: string | null): string {
+  if (!json) return '—';
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+const actionColor = (a: string) => (/failed|locked|void|delete|disable/.test(a) ? 'red' : /login|logout/.test(a) ? 'gray' : 'indigo');
+
+/** Jejak audit: filter by user, object, action, dates (ISP zone) and text; paged; CSV/Excel export. */
+export default function AuditScreen() {
+  const { t } = useTranslation('audit');
+  const f = useFormat();
+  const list = useListParams<never, Filters>();
+  const q = useApiQuery('audit.list', list.params);
+  const facets = useApiQuery('audit.facets', {});
+  const [open, setOpen] = useState<AuditEntry | null>(null);
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setExporting(format);
+    const { page: _p, pageSize: _s, ...filters } = list.params;
+    const r = await api('audit.export', { ...filters, format });
+    setExporting(null);
+    if (!r.ok) return notifyApiError(r.error);
+    downloadBase64({ filename: r.value.filename, base64: r.value.base64, mime: MIME[format] });
+    notifications.show({
+      color: r.value.truncated ? 'yellow' : 'teal',
+      message: r.value.truncated ? t('truncated', { rows: f.number(r.value.rows) }) : t('exported', { rows: f.number(r.value.rows), filename: r.value.filename }),
+    });
+  };
+
+  const columns: Column<AuditEntry>[] = [
+    { key: 'at', header: t('field.at'), width: 150, render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.at)}</Text> },
+    { key: 'user', header: t('field.user'), render: (e) => <Text size="sm">{e.username ?? t('system')}</Text> },
+    {
+      key: 'action',
+      header: t('field.action'),
+      render: (e) => (
+        <Badge variant="light" color={actionColor(e.action)} tt="none">
+          {e.action}
+        </Badge>
+      ),
+    },
+    { key: 'entity', header: t('field.entity'), render: (e) => <Text size="sm">{e.entityId ? `${e.entity} #${e.entityId}` : e.entity}</Text> },
+    {
+      key: 'changes',
+      header: t('field.changes'),
+      render: (e) => (
+        <Text size="xs" c="dimmed" lineClamp={2} maw={420} ff="monospace">
+          {[summary(e.before) && `− ${summary(e.before)}`, summary(e.after) && `+ ${summary(e.after)}`].filter(Boolean).join('  ')}
+        </Text>
+      ),
+    },
+    { key: 'reason', header: t('field.reason'), render: (e) => <Text size="sm" lineClamp={2} maw={220}>{e.reason ?? ''}</Text> },
+  ];
+
+  const fl = list.filters;
+  const filtered = !!list.search || Object.values(fl).some((v) => v !== undefined && v !== '');
+  const total = q.data?.total ?? 0;
+  const clear = () => {
+    list.setSearch('');
+    for (const k of ['userId', 'entity', 'action', 'from', 'to'] as const) list.setFilter(k, undefined);
+  };
+
+  return (
+    <Stack gap={0}>
+      <PageHeader
+        title={t('title')}
+        subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : t('subtitle')}
+        actions={
+          <>
+            <Button variant="default" leftSection={<IconFileTypeCsv size={16} />} loading={exporting === 'csv'} disabled={!!exporting} onClick={() => void exportAs('csv')}>
+              {t('exportCsv')}
+            </Button>
+            <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting === 'xlsx'} disabled={!!exporting} onClick={() => void exportAs('xlsx')}>
+              {t('exportXlsx')}
+            </Button>
+          </>
+        }
+      />
+      <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
+        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('searchPlaceholder')} aria-label={t('common:search')} w={{ base: '100%', sm: 240 }} />
+        <Select
+          aria-label={t('field.user')}
+          placeholder={t('allUsers')}
+          w={160}
+          clearable
+          searchable
+          value={fl.userId ? String(fl.userId) : null}
+          onChange={(v) => list.setFilter('userId', v ? Number(v) : undefined)}
+          data={(facets.data?.users ?? []).map((u) => ({ value: String(u.id), label: u.username }))}
+        />
+        <Select
+          aria-label={t('field.entity')}
+          placeholder={t('allEntities')}
+          w={150}
+          clearable
+          searchable
+          value={fl.entity ?? null}
+          onChange={(v) => list.setFilter('entity', v ?? undefined)}
+          data={facets.data?.entities ?? []}
+        />
+        <Select
+          aria-label={t('field.action')}
+          placeholder={t('allActions')}
+          w={190}
+          clearable
+          searchable
+          value={fl.action ?? null}
+          onChange={(v) => list.setFilter('action', v ?? undefined)}
+          data={facets.data?.actions ?? []}
+        />
+        <DateInput
+          aria-label={t('field.from')}
+          placeholder={t('field.from')}
+          w={150}
+          clearable
+          valueFormat="DD MMM YYYY"
+          value={fl.from ?? null}
+          maxDate={fl.to}
+          onChange={(v) => list.setFilter('from', v ?? undefined)}
+        />
+        <DateInput
+          aria-label={t('field.to')}
+          placeholder={t('field.to')}
+          w={150}
+          clearable
+          valueFormat="DD MMM YYYY"
+          value={fl.to ?? null}
+          minDate={fl.from}
+          onChange={(v) => list.setFilter('to', v ?? undefined)}
+        />
+      </Group>
+      <DataTable
+        label={t('title')}
+        columns={columns}
+        rows={q.data?.items}
+        rowKey={(e) => e.id}
+        total={total}
+        loading={q.loading}
+        onOpen={setOpen}
+        {...list.tableProps}
+        empty={
+          filtered ? (
+            <EmptyState title={t('noMatchTitle')} description={t('noMatchText')} actions={<Button variant="default" onClick={clear}>{t('clearFilters')}</Button>} />
+          ) : (
+            <EmptyState icon={<IconHistory size={30} stroke={1.5} />} title={t('noneTitle')} description={t('noneText')} />
+          )
+        }
+      />
+      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="lg" title={open ? <Title order={4}>{t('detailTitle', { id: open.id })}</Title> : null} data-testid="audit-detail">
+        {open && (
+          <Stack gap="sm">
+            <SimpleGrid cols={2} spacing="xs">
+              <Text size="sm" c="dimmed">{t('field.at')}</Text>
+              <Text size="sm">{f.dateTime(open.at)}</Text>
+              <Text size="sm" c="dimmed">{t('field.user')}</Text>
+              <Text size="sm">{open.username ?? t('system')}</Text>
+              <Text size="sm" c="dimmed">{t('field.action')}</Text>
+              <Text size="sm">{open.action}</Text>
+              <Text size="sm" c="dimmed">{t('field.entity')}</Text>
+              <Text size="sm">{open.entityId ? `${open.entity} #${open.entityId}` : open.entity}</Text>
+              {open.reason && (
+                <>
+                  <Text size="sm" c="dimmed">{t('field.reason')}</Text>
+                  <Text size="sm">{open.reason}</Text>
+                </>
+              )}
+            </SimpleGrid>
+            <Text size="sm" fw={600}>{t('field.before')}</Text>
+            <Code block>{pretty(open.before)}</Code>
+            <Text size="sm" fw={600}>{t('field.after')}</Text>
+            <Code block>{pretty(open.after)}</Code>
+          </Stack>
+        )}
+      </Drawer>
+    </Stack>
+  );
+}

@@ -1,0 +1,94 @@
+import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppUser } from '../../../src-shared/contract/users';
+import { ROLES, type Role } from '../../../src-shared/permissions';
+import { api } from '../../api/client';
+import { applyApiError } from '../../components/apiError';
+
+interface Values {
+  username: string;
+  fullName: string;
+  role: Role;
+  password: string;
+  repeat: string;
+  mustChangePassword: boolean;
+}
+
+interface Props {
+  opened: boolean;
+  /** null: create a new user. */
+  user: AppUser | null;
+  onClose: () => void;
+  onSaved: (u: AppUser) => void;
+}
+
+/** Create a user (username, name, role, initial password) or edit name and role of an existing one. */
+export function UserForm({ opened, user, onClose, onSaved }: Props) {
+  const { t } = useTranslation('users');
+  const isNew = !user;
+  const form = useForm<Values>({
+    initialValues: { username: '', fullName: '', role: 'staff', password: '', repeat: '', mustChangePassword: true },
+    validate: {
+      repeat: (v, values) => (isNew && v !== values.password ? t('passwordsDiffer') : null),
+    },
+  });
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues({
+      username: user?.username ?? '',
+      fullName: user?.fullName ?? '',
+      role: user?.role ?? 'staff',
+      password: '',
+      repeat: '',
+      mustChangePassword: true,
+    });
+    form.resetDirty();
+    form.clearErrors();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, user?.id]);
+
+  const submit = form.onSubmit(async (v) => {
+    const r = user
+      ? await api('users.update', { id: user.id, fullName: v.fullName, role: v.role })
+      : await api('users.create', { username: v.username, fullName: v.fullName, role: v.role, password: v.password, mustChangePassword: v.mustChangePassword });
+    if (!r.ok) return void applyApiError(form, r.error);
+    notifications.show({ color: 'teal', message: t(user ? 'updated' : 'created', { username: r.value.username }) });
+    onSaved(r.value);
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{user ? t('editTitle', { username: user.username }) : t('createTitle')}</Text>} centered data-testid="user-form">
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <TextInput label={t('field.username')} disabled={!isNew} autoComplete="off" data-autofocus={isNew || undefined} {...form.getInputProps('username')} />
+          <TextInput label={t('field.fullName')} data-autofocus={!isNew || undefined} {...form.getInputProps('fullName')} />
+          <Select
+            label={t('field.role')}
+            allowDeselect={false}
+            data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
+            description={t(`roleHelp.${form.values.role}`)}
+            {...form.getInputProps('role')}
+          />
+          {isNew && (
+            <>
+              <PasswordInput label={t('field.password')} description={t('passwordRule')} autoComplete="new-password" {...form.getInputProps('password')} />
+              <PasswordInput label={t('field.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
+              <Switch label={t('field.mustChange')} {...form.getInputProps('mustChangePassword', { type: 'checkbox' })} />
+            </>
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('common:save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
