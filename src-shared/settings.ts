@@ -4,45 +4,73 @@ import { TIME_ZONES } from './dates';
 const prefix = z
   .string()
   .trim()
+  .toUpperCase()
   .regex(/^[A-Z0-9]{1,8}$/, 'Prefix: 1–8 capital letters or digits');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time must be HH:mm (24-hour)');
+const days = (min: number, max: number) =>
+  z
+    .number({ error: 'Number of days is required' })
+    .int('Whole days')
+    .min(min, `At least ${min} days`)
+    .max(max, `At most ${max} days`);
+const count = (min: number, max: number) =>
+  z
+    .number({ error: 'A number is required' })
+    .int('A whole number')
+    .min(min, `At least ${min}`)
+    .max(max, `At most ${max}`);
 
 /** Every setting with its default. Stored as JSON per key; unknown keys are rejected. */
 export const settingsShape = {
-  ispName: z.string().trim().min(1, 'ISP name is required').max(120).default('PPPoE Desk ISP'),
-  ispAddress: z.string().trim().max(300).default(''),
-  ispPhone: z.string().trim().max(40).default(''),
+  ispName: z.string().trim().min(1, 'ISP name is required').max(120, 'ISP name must be at most 120 characters').default('PPPoE Desk ISP'),
+  ispAddress: z.string().trim().max(300, 'Address must be at most 300 characters').default(''),
+  ispPhone: z.string().trim().max(40, 'Phone must be at most 40 characters').default(''),
   /** Logo as a data: URL (PNG/JPEG), used on receipts and invoices. */
   ispLogo: z
     .string()
     .max(700_000, 'Logo must be smaller than 500 KB')
     .regex(/^(data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+)?$/, 'Logo must be a PNG or JPEG image')
     .default(''),
-  timeZone: z.enum(TIME_ZONES).default('Asia/Jakarta'),
-  language: z.enum(['id', 'en']).default('id'),
+  timeZone: z.enum(TIME_ZONES, { error: 'Time zone must be WIB, WITA or WIT' }).default('Asia/Jakarta'),
+  language: z.enum(['id', 'en'], { error: 'Language must be Indonesian or English' }).default('id'),
   customerCodePrefix: prefix.default('CUST'),
   invoicePrefix: prefix.default('INV'),
   paymentPrefix: prefix.default('PAY'),
   /** Days from invoice date to due date. */
-  dueDays: z.number().int().min(0).max(90).default(10),
+  dueDays: days(0, 90).default(10),
   /** Days after the due date before isolir. */
-  graceDays: z.number().int().min(0).max(90).default(3),
-  isolirMode: z.enum(['profile', 'disable']).default('profile'),
+  graceDays: days(0, 90).default(3),
+  isolirMode: z.enum(['profile', 'disable'], { error: 'Isolir mode is profile or disable' }).default('profile'),
   autoInvoiceRun: z.boolean().default(true),
-  invoiceRunDay: z.number().int().min(1).max(28).default(1),
+  invoiceRunDay: z
+    .number({ error: 'Day of month is required' })
+    .int('Day of month must be a whole number')
+    .min(1, 'Day of month: 1 to 28')
+    .max(28, 'Day of month: 1 to 28 (every month has a 28th)')
+    .default(1),
   invoiceRunTime: hhmm.default('07:00'),
   automationEnabled: z.boolean().default(true),
-  expiryAlertDays: z.number().int().min(1).max(90).default(7),
-  receiptWidth: z.union([z.literal(58), z.literal(80)]).default(58),
+  expiryAlertDays: days(1, 90).default(7),
+  receiptWidth: z.union([z.literal(58), z.literal(80)], { error: 'Receipt width is 58 or 80 mm' }).default(58),
   /** A payment above this needs an explicit confirmation flag. */
-  paymentConfirmLimit: z.number().int().min(0).max(1_000_000_000_000).default(5_000_000),
+  paymentConfirmLimit: z
+    .number({ error: 'Amount is required' })
+    .int('Amount in whole rupiah')
+    .min(0, 'Amount cannot be negative')
+    .max(1_000_000_000_000, 'Amount is too large')
+    .default(5_000_000),
   allowNegativeDeposit: z.boolean().default(false),
-  sessionTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(30),
-  backupFolder: z.string().max(1000).default(''),
+  sessionTimeoutMinutes: z
+    .number({ error: 'Minutes are required' })
+    .int('Whole minutes')
+    .min(1, 'At least 1 minute')
+    .max(24 * 60, 'At most 1440 minutes (24 hours)')
+    .default(30),
+  backupFolder: z.string().trim().max(1000, 'Folder path is too long').default(''),
   backupTime: hhmm.default('02:00'),
-  backupKeepDaily: z.number().int().min(1).max(365).default(7),
-  backupKeepWeekly: z.number().int().min(0).max(520).default(4),
-  backupKeepMonthly: z.number().int().min(0).max(240).default(12),
+  backupKeepDaily: count(1, 365).default(7),
+  backupKeepWeekly: count(0, 520).default(4),
+  backupKeepMonthly: count(0, 240).default(12),
   updateUrl: z
     .string()
     .trim()
@@ -55,3 +83,17 @@ export const settingsSchema = z.object(settingsShape);
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/**
+ * Input of settings.update: any subset of the settings, each validated, and NO defaults filled in
+ * (a `.partial()` of the schema above would fill every missing key with its default and so reset
+ * every setting the caller did not send).
+ */
+export const settingsPatchSchema = z
+  .object(
+    Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.unwrap().optional()])) as {
+      [K in keyof typeof settingsShape]: z.ZodOptional<ReturnType<(typeof settingsShape)[K]['unwrap']>>;
+    },
+  )
+  .strict();
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions';
 import { procedure, requiredText } from './define';
-import { settingsSchema } from '../settings';
+import { settingsPatchSchema, settingsSchema } from '../settings';
 
 export const role = z.enum(ROLES, { error: 'Role must be admin, manager or staff' });
 
@@ -78,7 +78,7 @@ export const authContract = {
   'settings.update': procedure({
     permission: 'settings.write',
     mutates: 'settings',
-    input: settingsSchema.partial().strict(),
+    input: settingsPatchSchema,
     output: settingsSchema,
   }),
   'demo.load': procedure({

@@ -7,6 +7,7 @@ import { resolveSession } from '../auth';
 import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
 import { defaultBackupDir, uniqueBackupPath, parseBackupFileName, sidecarOf, type BackupKind } from './names';
+import { checkFolder } from './folder';
 import { selectForPruning } from './retention';
 import { BackupRejected, prepareCopy, verifyDatabaseFile, type BackupCounts, type VerifiedBackup } from './verify';
 
@@ -65,33 +66,6 @@ async function exclusive<T>(app: AppContext, what: 'backup' | 'restore', fn: () 
 
 export function isBackupRunning(app: AppContext): boolean {
   return stateOf(app).running !== null;
-}
-
-/** A writable, existing folder, or a BAD_INPUT naming `field` with a sentence the owner understands. */
-export function checkFolder(folder: string, field = 'folder'): string {
-  const abs = path.resolve(folder);
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(abs);
-  } catch {
-    throw new AppError('BAD_INPUT', `The folder ${abs} does not exist (is the USB stick plugged in?)`, [
-      { path: field, message: 'Folder not found' },
-    ]);
-  }
-  if (!st.isDirectory()) {
-    throw new AppError('BAD_INPUT', `${abs} is not a folder`, [{ path: field, message: 'Not a folder' }]);
-  }
-  // access(W_OK) is unreliable on Windows and network shares: really create and remove a file.
-  const probe = path.join(abs, `.pppoe-desk-write-test-${process.pid}`);
-  try {
-    fs.writeFileSync(probe, '');
-    fs.rmSync(probe);
-  } catch {
-    throw new AppError('BAD_INPUT', `PPPoE Desk cannot write to ${abs} (read-only or no permission)`, [
-      { path: field, message: 'Folder is read-only' },
-    ]);
-  }
-  return abs;
 }
 
 function fsyncPath(p: string) {
