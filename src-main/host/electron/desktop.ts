@@ -70,6 +70,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
   let ipc: IpcHost | null = null;
   let background: BackgroundWork | null = null;
 
+  app.enableSandbox(); // every renderer sandboxed, whatever its webPreferences say
   registerAppScheme(protocol); // must happen before 'ready'
   installGlobalGuards(app, shell, logger);
   app.on('second-instance', () => focusWindow(win));
@@ -111,6 +112,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     const ctx = core.ctx;
     try {
       const autoUpdater = d.loadAutoUpdater();
+      autoUpdater.logger = logger; // electron-updater's own messages go to our (redacted) log file
       ctx.services.updater = createUpdater({ autoUpdater, ctx, isPackaged: app.isPackaged });
     } catch (err) {
       logger.warn('updater unavailable', { error: String(err) });
@@ -137,6 +139,11 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     });
     win.on('closed', () => {
       win = null;
+    });
+    // A crashed or killed renderer is logged and reloaded instead of leaving a blank window.
+    win.webContents.on('render-process-gone', (_event, details) => {
+      logger.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode });
+      if (details.reason !== 'clean-exit' && win && !win.isDestroyed()) win.webContents.reload();
     });
     ipc = createIpcHost({ ipcMain, app: core, getWindow: () => win, logger });
   };

@@ -71,12 +71,16 @@ export function createIpcHost(opts: IpcHostOptions): IpcHost {
       if (typeof channel !== 'string') return result;
       if (channel === 'auth.logout') tokens.delete(sender.id);
       if (!result.ok) {
-        if (result.error.code === 'UNAUTHENTICATED') tokens.delete(sender.id);
+        // The stored session is gone (expired, revoked). A wrong password at sign-in says nothing about it.
+        if (result.error.code === 'UNAUTHENTICATED' && !TOKEN_CHANNELS.has(channel)) tokens.delete(sender.id);
         return result;
       }
       if (TOKEN_CHANNELS.has(channel)) {
         const { token, ...rest } = result.value as { token: string } & Record<string, unknown>;
+        const previous = tokens.get(sender.id);
         tokens.set(sender.id, token);
+        // Another user signed in on this window (lock screen): end the previous session for good.
+        if (previous && previous !== token) await app.call('auth.logout', {}, { transport: 'ipc', token: previous });
         return { ok: true, value: rest };
       }
       return result;

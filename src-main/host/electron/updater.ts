@@ -12,6 +12,7 @@ export interface AutoUpdaterLike {
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
   on(event: string, listener: (...args: any[]) => void): unknown;
+  logger?: unknown;
 }
 
 export interface UpdaterOptions {

@@ -22,6 +22,7 @@ export class FakeWebContents extends EventEmitter {
   mainFrame: FakeFrame;
   windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null;
   send = vi.fn();
+  reload = vi.fn();
   constructor(url = 'app://pppoe-desk/index.html') {
     super();
     this.mainFrame = new FakeFrame(url);
@@ -75,6 +76,7 @@ export function createElectronMock(opts: { userData: string; appPath: string; lo
     requestSingleInstanceLock: vi.fn(() => opts.lock ?? true),
     quit: vi.fn(),
     exit: vi.fn(),
+    enableSandbox: vi.fn(),
     whenReady: vi.fn(async () => undefined),
     getPath: vi.fn((name: string) => (name === 'userData' ? opts.userData : opts.userData + '/' + name)),
     getAppPath: vi.fn(() => opts.appPath),

@@ -105,6 +105,25 @@ describe('IPC host', () => {
     expect(host.hasSession(win.webContents.id)).toBe(false);
   });
 
+  it('a wrong password at the lock screen keeps the session; another sign-in ends the previous one', async () => {
+    const ev = invokeEvent(win.webContents);
+    const tokenUsed = async () => {
+      expect((await invoke(ev, 'auth.me', {})).ok).toBe(true);
+      return callSpy.mock.calls.at(-1)![2].token as string;
+    };
+    await invoke(ev, 'auth.login', { username: 'admin', password: 'Rahasia-Kantor-1' });
+    const tokenA = await tokenUsed();
+    const bad = await invoke(ev, 'auth.login', { username: 'admin', password: 'salah-sandi' });
+    expect(bad.ok).toBe(false);
+    expect(await tokenUsed()).toBe(tokenA);
+
+    await invoke(ev, 'auth.login', { username: 'admin', password: 'Rahasia-Kantor-1' });
+    const tokenB = await tokenUsed();
+    expect(tokenB).not.toBe(tokenA);
+    const stale = await t.app.call('auth.me', {}, { transport: 'http', token: tokenA });
+    expect(!stale.ok && stale.error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('unknown and hostile channel names come back as BAD_INPUT values, never throws', async () => {
     const ev = invokeEvent(win.webContents);
     for (const ch of ['__proto__', 'constructor', 42, null, 'x'.repeat(10_000)]) {

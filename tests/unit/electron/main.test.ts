@@ -49,6 +49,16 @@ describe('Electron main (mocked electron)', () => {
     expect(m.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 
+  it('sandboxes every renderer globally', () => {
+    expect(m.app.enableSandbox).toHaveBeenCalled();
+    expect(m.app.enableSandbox.mock.invocationCallOrder[0]!).toBeLessThan(m.app.whenReady.mock.invocationCallOrder[0]!);
+  });
+
+  it('reloads a crashed renderer', () => {
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+  });
+
   it('hardens the default session and every new webContents', () => {
     expect(m.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(m.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
@@ -102,6 +112,7 @@ describe('Electron main (mocked electron)', () => {
     expect(s.ok).toBe(true);
     expect(s.value).toMatchObject({ supported: false, state: 'unsupported', currentVersion: '9.9.9' });
     expect(env.updater.autoDownload).toBe(true);
+    expect(env.updater.logger).toBeDefined();
   });
 
   it('diagnostics.export saves through the main-process save dialog', async () => {

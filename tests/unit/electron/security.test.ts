@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createElectronMock, FakeBrowserWindow, FakeWebContents } from './electron-mock';
 
@@ -123,5 +125,27 @@ describe('permissions', () => {
     const check = s.setPermissionCheckHandler.mock.calls[0]![0];
     expect(check({}, 'media', 'app://pppoe-desk', {})).toBe(false);
     expect(s.setDevicePermissionHandler.mock.calls[0]![0]({})).toBe(false);
+  });
+});
+
+describe('no synchronous or remote IPC anywhere', () => {
+  it('no sendSync, no @electron/remote, no ipcRenderer outside the preload', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|tsx|mjs|cjs)$/.test(e.name)) files.push(p);
+      }
+    };
+    for (const d of ['src-main', 'src-renderer', 'src-shared']) walk(path.join(root, d));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      const rel = path.relative(root, f);
+      expect(text, rel).not.toMatch(/\bsendSync\b|@electron\/remote|enableRemoteModule/);
+      if (!/host[\\/]electron[\\/]preload/.test(rel)) expect(text, rel).not.toMatch(/\bipcRenderer\b/);
+    }
   });
 });
