@@ -1,7 +1,7 @@
 import { Button, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfFile } from '../../../src-shared/contract/documents';
 import { api } from '../../api/client';
@@ -43,9 +43,15 @@ export function PrinterSelect({ kind }: { kind: PrinterKind }) {
  */
 export function PdfFileButtons({ file, autoFocus, onPrinted }: { file: PdfFile; autoFocus?: boolean; onPrinted?: () => void }) {
   const { t } = useTranslation('billing');
+  const printRef = useRef<HTMLButtonElement>(null);
+  // Outside a modal nothing honours data-autofocus: focus the print button so Enter prints.
+  useEffect(() => {
+    if (autoFocus) printRef.current?.focus();
+  }, [autoFocus, file]);
   return (
     <Group gap="xs">
       <Button
+        ref={printRef}
         leftSection={<IconPrinter size={16} />}
         data-autofocus={autoFocus || undefined}
         data-testid="pdf-print"

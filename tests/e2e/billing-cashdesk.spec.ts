@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page, Response } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { CashDeskPage } from './pages/CashDeskPage';
+
+/** Text of a PDF (poppler's pdftotext), to check what the receipt says. */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pdf-')), 'r.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+/** The receipt the desk asked for right after the payment (POST /api/documents.receipt). */
+async function receiptFrom(response: Response) {
+  const body = (await response.json()) as { ok: boolean; value: { filename: string; base64: string; copy: boolean } };
+  expect(body.ok).toBe(true);
+  return { ...body.value, pdf: Buffer.from(body.value.base64, 'base64') };
+}
+
+const receiptResponse = (page: Page) => page.waitForResponse((r) => r.url().endsWith('/api/documents.receipt') && r.request().method() === 'POST');
+
+test.describe('Kasir (cash desk)', () => {
+  // Full UI flows on a machine shared with other work: allow more than the default 30 s.
+  test.setTimeout(90_000);
+
+  test('a cashier takes a partial payment, then the rest; each time a receipt PDF is produced', async ({ page, host, api }) => {
+    // Seed through the API: what this test is about is the desk, not customer or invoice set-up.
+    const pkg = await api.ok('packages.create', { name: 'Rumah 10M', bandwidthUp: 5120, bandwidthDown: 10240, price: 150_000, billingCycle: 'monthly' });
+    const c = await api.ok('customers.create', { name: 'Wulan Sari', phone: '081377778888' });
+    await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });
+    const run = await api.ok('billing.generateInvoices', {});
+    expect(run.created).toBe(1);
+    await api.ok('users.create', { username: 'kasir1', fullName: 'Kasir Satu', role: 'staff', password: 'Kasir-Depan-2026!', mustChangePassword: false });
+
+    // The cashier (staff role) signs in and opens the desk.
+    const login = await page.request.post(`${host.url}/api/auth.login`, { data: { username: 'kasir1', password: 'Kasir-Depan-2026!' } });
+    expect(login.ok()).toBeTruthy();
+    const desk = new CashDeskPage(page);
+    await desk.goto(host.url);
+    await desk.openShift('200000');
+
+    // 1) Partial payment: Rp 100.000 of Rp 150.000, cash Rp 100.000.
+    await desk.findAndSelect('wulan', 'Wulan Sari');
+    await expect(desk.totalDue).toHaveText('Rp 150.000');
+    await expect(desk.amount).toHaveValue('Rp 150.000');
+    await desk.amount.fill('100000');
+    let receipt = receiptResponse(page);
+    await page.keyboard.press('Enter');
+    await expect(desk.done).toContainText(/Pembayaran PAY-\d{8}-\d{4} diterima/);
+    await expect(desk.remaining).toHaveText('Rp 50.000');
+    const first = await receiptFrom(await receipt);
+    expect(first.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(first.copy).toBe(false);
+    expect(pdfText(first.pdf)).toContain('Sisa tagihan Rp 50.000');
+
+    // The print button has the focus, so Enter would print; "Download PDF" hands over the same receipt as a file.
+    await expect(desk.done.getByTestId('pdf-print')).toBeFocused();
+    const download = page.waitForEvent('download');
+    await desk.done.getByTestId('pdf-download').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^receipt-PAY-\d{8}-\d{4}\.pdf$/);
+    expect(fs.readFileSync(await file.path()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // 2) Esc clears the desk; the rest is paid with cash Rp 100.000 → change Rp 50.000.
+    await page.keyboard.press('Escape');
+    await expect(desk.search).toBeFocused();
+    await expect(desk.search).toHaveValue('');
+    await desk.findAndSelect('0813777', 'Wulan Sari');
+    await expect(desk.amount).toHaveValue('Rp 50.000');
+    await desk.tendered.fill('100000');
+    await expect(desk.change).toContainText('Rp 50.000');
+    receipt = receiptResponse(page);
+    await desk.tendered.press('Enter');
+    await expect(desk.done.getByTestId('desk-done-change')).toHaveText('Rp 50.000');
+    await expect(desk.remaining).toHaveText('Rp 0');
+    const second = await receiptFrom(await receipt);
+    const text = pdfText(second.pdf);
+    expect(text).toContain('Kembali Rp 50.000');
+    expect(text).toContain('Sisa tagihan Rp 0');
+    expect(text).toContain('Kasir Satu');
+
+    // The ledger agrees: the invoice is paid by two live payments taken in the cashier's shift.
+    const invoices = await api.ok('invoices.list', { customerId: c.id });
+    expect(invoices.items.map((i) => [i.status, i.paidAmount])).toEqual([['paid', 150_000]]);
+    const payments = await api.ok('payments.list', { customerId: c.id });
+    expect(payments.items.map((p) => p.amount).sort((a, b) => a - b)).toEqual([50_000, 100_000]);
+    expect(payments.items.every((p) => p.receivedByName === 'Kasir Satu' && p.shiftId !== null)).toBe(true);
+  });
+});
