@@ -29,7 +29,10 @@ export interface SplitMode {
   segmentSize?: number;
   /** Or split each reply at these byte offsets (negative counts from the end: -1 = final zero byte alone). */
   at?: number[];
-  /** Pause between segments so they really arrive separately (default 1 ms). */
+  /**
+   * Pause between segments so the client really reads them separately (default 1 ms). With 0 each
+   * segment is still its own write + TCP segment (no-delay), but the client may read several at once.
+   */
   gapMs?: number;
 }
 
@@ -357,7 +360,8 @@ class SimConnection {
           for (const chunk of segments(buf, split)) {
             if (this.closed) return;
             await new Promise<void>((r) => this.socket.write(chunk, () => r()));
-            await sleep(split.gapMs ?? 1);
+            const gap = split.gapMs ?? 1;
+            if (gap > 0) await sleep(gap);
           }
         }
         after?.();
