@@ -63,7 +63,7 @@ CREATE TRIGGER `report_pay_ad` AFTER DELETE ON `payments` WHEN old.status = 'liv
 END;
 --> statement-breakpoint
 -- Open invoices only (a small partial index): overdue totals and the aging report read just this.
-CREATE INDEX `invoices_open_idx` ON `invoices` (due_date, customer_id, amount, paid_amount, invoice_date) WHERE status IN ('unpaid', 'partial', 'overdue');
+CREATE INDEX `invoices_open_idx` ON `invoices` (due_date, customer_id, amount, paid_amount, invoice_date, status) WHERE status IN ('unpaid', 'partial', 'overdue');
 --> statement-breakpoint
 INSERT INTO report_daily_invoices(day, invoices, invoiced, outstanding)
   SELECT invoice_date, count(*), sum(amount), sum(amount - paid_amount) FROM invoices WHERE status != 'void' GROUP BY invoice_date;
@@ -71,3 +71,14 @@ INSERT INTO report_daily_invoices(day, invoices, invoiced, outstanding)
 INSERT INTO report_daily_payments(day, method, received_by, payments, amount)
   SELECT payment_date, method, coalesce(received_by, 0), count(*), sum(amount) FROM payments WHERE status = 'live'
   GROUP BY payment_date, method, coalesce(received_by, 0);
+--> statement-breakpoint
+-- Every customer starts its status history on its join date, whoever inserts it (the app, an import,
+-- a restore of old data), so growth and churn can be replayed from customer_status_history alone.
+CREATE TRIGGER `customers_initial_status` AFTER INSERT ON `customers` BEGIN
+  INSERT INTO customer_status_history(customer_id, from_status, to_status, changed_on, at)
+  VALUES (new.id, NULL, new.status, new.join_date, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+--> statement-breakpoint
+INSERT INTO customer_status_history(customer_id, from_status, to_status, changed_on, at)
+  SELECT c.id, NULL, c.status, c.join_date, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM customers c
+  WHERE NOT EXISTS (SELECT 1 FROM customer_status_history h WHERE h.customer_id = c.id);

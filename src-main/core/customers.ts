@@ -134,7 +134,7 @@ export function createCustomer(call: CallContext, input: In<'customers.create'>,
         now.toISOString(),
       );
     const id = Number(lastInsertRowid);
-    recordStatus(call, id, null, status);
+    // The initial status-history row is written by the customers_initial_status trigger (drizzle/0003).
     const created = getCustomer(call, id);
     writeAudit(call, { action: 'customer.create', entity: 'customer', entityId: id, after: created });
     return created;

@@ -1,6 +1,8 @@
-import { IconBox, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconChartBar, IconLayoutDashboard, IconBox, IconUsers, type Icon } from '@tabler/icons-react';
 // Billing screens (cash desk, invoices, payments, subscriptions, shifts, automation)
 import { IconCash, IconCashRegister, IconFileInvoice, IconReceipt, IconRepeat, IconRobot } from '@tabler/icons-react';
+// Settings and backups (admin section)
+import { IconDatabase, IconSettings } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Permission } from '../../src-shared/permissions';
 // Users and audit trail (admin section)
@@ -24,6 +26,7 @@ export interface AppRoute {
  * default-exports its component. Only screens that exist belong here.
  */
 export const ROUTES: AppRoute[] = [
+  { path: '/dashboard', labelKey: 'dashboard:nav', icon: IconLayoutDashboard, permission: 'dashboard.read', section: 'main', component: lazy(() => import('../screens/dashboard/DashboardScreen')) },
   { path: '/customers', labelKey: 'customers:nav', icon: IconUsers, permission: 'customers.read', section: 'main', component: lazy(() => import('../screens/customers/CustomersScreen')) },
   { path: '/packages', labelKey: 'packages:nav', icon: IconBox, permission: 'packages.read', section: 'main', component: lazy(() => import('../screens/packages/PackagesScreen')) },
   { path: '/cashdesk', labelKey: 'billing:nav.cashdesk', icon: IconCash, permission: 'payments.create', section: 'finance', component: lazy(() => import('../screens/cashdesk/CashDeskScreen')) },
@@ -32,8 +35,11 @@ export const ROUTES: AppRoute[] = [
   { path: '/subscriptions', labelKey: 'billing:nav.subscriptions', icon: IconRepeat, permission: 'subscriptions.read', section: 'finance', component: lazy(() => import('../screens/subscriptions/SubscriptionsScreen')) },
   { path: '/shifts', labelKey: 'billing:nav.shifts', icon: IconCashRegister, permission: 'shifts.use', section: 'finance', component: lazy(() => import('../screens/shifts/ShiftsScreen')) },
   { path: '/automation', labelKey: 'billing:nav.automation', icon: IconRobot, permission: 'invoices.read', section: 'finance', component: lazy(() => import('../screens/automation/AutomationScreen')) },
+  { path: '/reports', labelKey: 'reports:nav', icon: IconChartBar, permission: 'reports.read', section: 'finance', component: lazy(() => import('../screens/reports/ReportsScreen')) },
   { path: '/users', labelKey: 'users:nav', icon: IconUserShield, permission: 'users.manage', section: 'admin', component: lazy(() => import('../screens/users/UsersScreen')) },
   { path: '/audit', labelKey: 'audit:nav', icon: IconHistory, permission: 'audit.read', section: 'admin', component: lazy(() => import('../screens/audit/AuditScreen')) },
+  { path: '/settings', labelKey: 'settings:nav', icon: IconSettings, permission: 'settings.read', section: 'admin', component: lazy(() => import('../screens/settings/SettingsScreen')) },
+  { path: '/backups', labelKey: 'backups:nav', icon: IconDatabase, permission: 'backups.manage', section: 'admin', component: lazy(() => import('../screens/backups/BackupsScreen')) },
   // ↑ add routes above this line
 ];
 

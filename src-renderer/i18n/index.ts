@@ -21,12 +21,21 @@ import enPackages from './locales/en/packages.json';
 import idBilling from './locales/id/billing.json';
 import enBilling from './locales/en/billing.json';
 
+import idDashboard from './locales/id/dashboard.json';
+import enDashboard from './locales/en/dashboard.json';
+import idReports from './locales/id/reports.json';
+import enReports from './locales/en/reports.json';
 import idUsers from './locales/id/users.json';
 import enUsers from './locales/en/users.json';
 import idAudit from './locales/id/audit.json';
 import enAudit from './locales/en/audit.json';
 import idSecurity from './locales/id/security.json';
 import enSecurity from './locales/en/security.json';
+import idSettings from './locales/id/settings.json';
+import enSettings from './locales/en/settings.json';
+import idBackups from './locales/id/backups.json';
+import enBackups from './locales/en/backups.json';
+
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['common', idCommon, enCommon],
@@ -36,9 +45,13 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['customers', idCustomers, enCustomers],
   ['packages', idPackages, enPackages],
   ['billing', idBilling, enBilling],
+  ['dashboard', idDashboard, enDashboard],
+  ['reports', idReports, enReports],
   ['users', idUsers, enUsers],
   ['audit', idAudit, enAudit],
   ['security', idSecurity, enSecurity],
+  ['settings', idSettings, enSettings],
+  ['backups', idBackups, enBackups],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

@@ -6,8 +6,8 @@ import { bucketKeys, monthBounds } from './common';
 /**
  * Growth and churn per month. A customer's status over time comes from customer_status_history
  * (one row per change); the number active at a date is the running sum of (to = active) − (from =
- * active). Customers without history rows (e.g. inserted before history existed) count from their
- * join date with their current status. Churned = became inactive.
+ * active). Every customer has an initial history row on its join date (a trigger writes it on insert),
+ * so the replay needs nothing else. Churned = became inactive.
  */
 export function customersReport(app: AppContext, input: { from: string; to: string }): CustomersReport {
   const db = app.sqlite;
@@ -22,14 +22,8 @@ export function customersReport(app: AppContext, input: { from: string; to: stri
        FROM customer_status_history GROUP BY m`,
     )
     .all() as { m: string; d: number }[];
-  const untracked = db
-    .prepare(
-      `SELECT substr(join_date, 1, 7) AS m, count(*) AS d FROM customers
-       WHERE status = 'active' AND id NOT IN (SELECT customer_id FROM customer_status_history) GROUP BY m`,
-    )
-    .all() as { m: string; d: number }[];
   const delta = new Map<string, number>();
-  for (const r of [...deltas, ...untracked]) delta.set(r.m, (delta.get(r.m) ?? 0) + r.d);
+  for (const r of deltas) delta.set(r.m, (delta.get(r.m) ?? 0) + r.d);
   let active = 0;
   for (const [m, d] of delta) if (m < months[0]!) active += d;
 

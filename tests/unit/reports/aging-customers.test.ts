@@ -27,7 +27,7 @@ describe('reports.aging', () => {
         ),
         async (rows) => {
           const db = t.app.ctx.sqlite;
-          db.exec('DELETE FROM invoices; DELETE FROM customers;');
+          db.exec('DELETE FROM invoices; DELETE FROM customer_status_history; DELETE FROM customers;');
           const ids = [0, 1, 2, 3, 4].map((i) =>
             Number(db.prepare("INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2025-01-01')").run(`A${i}`, `Cust ${i}`).lastInsertRowid),
           );

@@ -51,7 +51,7 @@ describe('reports.financial', () => {
         fc.constantFrom('day', 'month', 'year') as fc.Arbitrary<'day' | 'month' | 'year'>,
         async (ops, start, span, groupBy) => {
           const db = t.app.ctx.sqlite;
-          db.exec('DELETE FROM payments; DELETE FROM invoices; DELETE FROM customers; DELETE FROM users WHERE id > 1;');
+          db.exec('DELETE FROM payments; DELETE FROM invoices; DELETE FROM customer_status_history; DELETE FROM customers; DELETE FROM users WHERE id > 1;');
           db.exec('DELETE FROM report_daily_invoices; DELETE FROM report_daily_payments;');
           applyOps(db, ops);
           const from = addDays(BASE_DAY, start);

@@ -1,0 +1,86 @@
+import { BarChart } from '@mantine/charts';
+import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { useApiQuery } from '../../api/useApi';
+import { useFormat } from '../../lib/format';
+import { ExportButtons } from './ReportControls';
+import { axisRupiah, money, Panel, QueryStatus, ReportTable } from './parts';
+
+const COLORS: Record<string, string> = { current: 'teal.6', '1-30': 'yellow.6', '31-60': 'orange.6', '61-90': 'red.5', '90+': 'red.8' };
+
+/** Umur piutang: open invoices by days past due, with the customers in each bucket. */
+export function AgingTab({ today }: { today: string }) {
+  const { t, i18n } = useTranslation('reports');
+  const f = useFormat();
+  const [, navigate] = useLocation();
+  const [asOf, setAsOf] = useState<string>(today);
+  const params = { asOf };
+  const q = useApiQuery('reports.aging', params);
+  const r = q.data;
+  const name = (b: string) => (b === 'current' ? t('aging.current') : t('aging.days', { range: b }));
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <DateInput label={t('asOf')} value={asOf} onChange={(v) => v && setAsOf(v)} valueFormat="D MMM YYYY" w={180} maxDate={today} />
+          <QueryStatus loading={q.loading} error={q.error} />
+        </Group>
+        <ExportButtons report="aging" params={params} />
+      </Group>
+      {r && (
+        <>
+          <Panel title={t('aging.chart')} right={<Text fw={700}>{f.rupiah(r.total)}</Text>} testId="aging-chart">
+            <BarChart
+              h={220}
+              data={r.buckets.map((b) => ({ bucket: name(b.bucket), amount: b.amount, color: COLORS[b.bucket] }))}
+              dataKey="bucket"
+              series={[{ name: 'amount', label: t('col.amount'), color: 'orange.6' }]}
+              valueFormatter={(v) => f.rupiah(v)}
+              yAxisProps={{ width: 70, tickFormatter: (v: number) => axisRupiah(v, i18n.language) }}
+            />
+          </Panel>
+          <Accordion variant="separated" multiple defaultValue={['90+']} data-testid="aging-buckets">
+            {r.buckets.map((b) => (
+              <Accordion.Item key={b.bucket} value={b.bucket}>
+                <Accordion.Control>
+                  <Group justify="space-between" pr="md">
+                    <Group gap="sm">
+                      <Badge color={COLORS[b.bucket]!.split('.')[0]} variant="light">
+                        {name(b.bucket)}
+                      </Badge>
+                      <Text size="sm" c="dimmed">
+                        {t('aging.summary', { invoices: b.invoices, customers: b.customersTotal })}
+                      </Text>
+                    </Group>
+                    {money(b.amount)}
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <ReportTable
+                    rows={b.customers}
+                    columns={[
+                      { header: t('col.code'), render: (c) => <Text ff="monospace" size="sm">{c.customerCode}</Text> },
+                      { header: t('col.name'), render: (c) => <Text size="sm" style={{ cursor: 'pointer' }} onClick={() => navigate(`~/customers/${c.customerId}`)}>{c.name}</Text> },
+                      { header: t('col.phone'), render: (c) => c.phone ?? '—' },
+                      { header: t('col.invoices'), render: (c) => f.number(c.invoices), align: 'right' },
+                      { header: t('col.oldestDue'), render: (c) => f.date(c.oldestDueDate) },
+                      { header: t('col.amount'), render: (c) => money(c.amount), align: 'right' },
+                    ]}
+                  />
+                  {b.customersTotal > b.customers.length && (
+                    <Text size="xs" c="dimmed" mt="xs">
+                      {t('aging.more', { shown: b.customers.length, total: b.customersTotal })}
+                    </Text>
+                  )}
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+import { BarChart } from '@mantine/charts';
+import { Alert, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api/useApi';
+import { useFormat } from '../../lib/format';
+import { ExportButtons } from './ReportControls';
+import { axisRupiah, bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
+
+/** Expected invoicing and collection for the coming months, with the method spelled out. */
+export function ForecastTab() {
+  const { t, i18n } = useTranslation('reports');
+  const f = useFormat();
+  const [months, setMonths] = useState(3);
+  const params = { months };
+  const q = useApiQuery('reports.forecast', params);
+  const r = q.data;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <SegmentedControl value={String(months)} onChange={(v) => setMonths(Number(v))} data={['3', '6', '12'].map((v) => ({ value: v, label: t('months', { count: Number(v) }) }))} />
+          <QueryStatus loading={q.loading} error={q.error} />
+        </Group>
+        <ExportButtons report="forecast" params={params} />
+      </Group>
+      {r && (
+        <>
+          <Panel title={t('forecastChart')} testId="forecast-chart">
+            <BarChart
+              h={240}
+              data={r.months.map((m) => ({ month: bucketLabel(m.period, i18n.language), invoicing: m.expectedInvoicing, collection: m.expectedCollection }))}
+              dataKey="month"
+              series={[
+                { name: 'invoicing', label: t('col.expectedInvoicing'), color: 'indigo.4' },
+                { name: 'collection', label: t('col.expectedCollection'), color: 'teal.6' },
+              ]}
+              withLegend
+              valueFormatter={(v) => f.rupiah(v)}
+              yAxisProps={{ width: 70, tickFormatter: (v: number) => axisRupiah(v, i18n.language) }}
+            />
+          </Panel>
+          <Panel title={t('byMonth')}>
+            <ReportTable
+              rows={r.months}
+              columns={[
+                { header: t('col.month'), render: (m) => bucketLabel(m.period, i18n.language) },
+                { header: t('col.subscriptions'), render: (m) => f.number(m.subscriptions), align: 'right' },
+                { header: t('col.expectedInvoicing'), render: (m) => money(m.expectedInvoicing), align: 'right' },
+                { header: t('col.expectedCollection'), render: (m) => money(m.expectedCollection), align: 'right' },
+              ]}
+            />
+          </Panel>
+          <Alert icon={<IconInfoCircle size={18} />} title={t('method')} color="gray" data-testid="forecast-method">
+            <Text size="sm">
+              {t('forecastMethod', {
+                rate: `${(r.basedOn.collectionRate * 100).toLocaleString(i18n.language === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 })}%`,
+                from: f.date(r.basedOn.from),
+                to: f.date(r.basedOn.to),
+                invoiced: f.rupiah(r.basedOn.invoiced),
+                collected: f.rupiah(r.basedOn.collected),
+              })}
+            </Text>
+          </Alert>
+        </>
+      )}
+    </Stack>
+  );
+}
