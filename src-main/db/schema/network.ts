@@ -96,7 +96,11 @@ export const syncOps = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('sync_ops_router_status_idx').on(t.routerId, t.status, t.id)],
+  (t) => [
+    index('sync_ops_router_status_idx').on(t.routerId, t.status, t.id),
+    // Superseding queued changes of one account (or package) must not scan the whole queue.
+    index('sync_ops_entity_idx').on(t.entity, t.entityId, t.status),
+  ],
 );
 
 /** Periodic byte-counter samples per account (bandwidth report). */

@@ -1,0 +1,1 @@
+CREATE INDEX `sync_ops_entity_idx` ON `sync_ops` (`entity`,`entity_id`,`status`);

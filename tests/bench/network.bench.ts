@@ -1,0 +1,109 @@
+import { driftCheck } from '../../src-main/core/network/drift';
+import { SyncEngine } from '../../src-main/core/network/engine';
+import { poolConnector } from '../../src-main/core/network/pool-connector';
+import { syncAccount } from '../../src-main/core/network/queue';
+import { setConnector } from '../../src-main/core/network/router-access';
+import { RouterConnection } from '../../src-main/routeros/connection';
+import { RouterSim } from '../routeros-sim/simulator';
+import { SimTrap } from '../routeros-sim/state';
+import { testApp } from '../helpers/app';
+import { timeAsync, type BenchSuite } from './harness';
+
+const N = 5000;
+/** The naive runs are slow by nature: measured on this many accounts and scaled to N (stated in the output). */
+const NAIVE_N = Number(process.env.H3B_NAIVE ?? 250);
+const LATENCY_MS = 2;
+
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/**
+ * The simulator checks name uniqueness by spreading every row into a new object on each add (quadratic
+ * with a large constant: ~9 s for 1,000 adds into 1,000 rows), which would measure the simulator, not the
+ * app. A router indexes names; here the same check compares names directly (same semantics for `name`).
+ */
+function fastUniqueCheck(sim: RouterSim) {
+  for (const path of ['/ppp/secret', '/ppp/profile']) {
+    const menu = sim.state.menu(path) as unknown as { items: Map<string, { values: Record<string, string> }>; checkUnique: unknown; spec: { dupMessage?: string } };
+    menu.checkUnique = (values: Record<string, string>, self?: unknown) => {
+      for (const i of menu.items.values()) {
+        if (i !== self && i.values.name === values.name) throw new SimTrap(menu.spec.dupMessage ?? 'failure: item with the same name already exists');
+      }
+    };
+  }
+}
+
+export const networkSuite: BenchSuite = {
+  id: 'network',
+  title: `RouterOS sync: ${N.toLocaleString('en')} accounts, ${LATENCY_MS} ms simulated round trip`,
+  notes: [
+    `The RouterOS simulator (tests/routeros-sim) answers every command after ${LATENCY_MS} ms over real TCP on 127.0.0.1.`,
+    `"Full sync" = the sync worker applying ${N} queued secret upserts (plus the package profile) from SQLite to an empty router: one pooled connection, one print to learn existing ids, then adds pipelined (64 in flight).`,
+    `"Drift check" = routers.drift's work: one print of all secrets with their fields + comparison with the app's ${N} accounts (passwords decrypted).`,
+    `Naive = what cron-loop tools do: a new connection + login and one sequential command per account. Measured on ${NAIVE_N} accounts and multiplied by ${N / NAIVE_N} (extrapolated, marked as such).`,
+  ].join(' '),
+  async run() {
+    const sim = await new RouterSim({ identity: 'bench' }).start();
+    sim.faults.latencyMs = LATENCY_MS;
+    fastUniqueCheck(sim);
+    const t = await testApp();
+    const { ctx } = t.app;
+    const connector = poolConnector(ctx);
+    setConnector(ctx, connector);
+    const engine = new SyncEngine(ctx, { timers: { setTimeout: () => null, clearTimeout: () => undefined }, concurrency: Number(process.env.H3B_CONC ?? 64), batchSize: Number(process.env.H3B_BATCH ?? 1000) });
+    try {
+      const target = sim.target();
+      const router = await t.ok('routers.create', { name: 'Bench', host: target.host, port: target.port, username: target.username, password: target.password });
+      const pkg = await t.ok('packages.create', { name: 'Home 10M', bandwidthUp: 2000, bandwidthDown: 10000, price: 150_000, billingCycle: 'monthly' });
+      // Set-up (not measured): N customers and accounts, each with its queued upsert, as the services write them.
+      const insC = ctx.sqlite.prepare("INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2026-01-01')");
+      const insA = ctx.sqlite.prepare(
+        'INSERT INTO pppoe_accounts(customer_id, internet_package_id, router_id, username, password_enc, profile_name) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      ctx.sqlite.transaction(() => {
+        for (let i = 1; i <= N; i++) {
+          const c = Number(insC.run(`CUST${String(i).padStart(5, '0')}`, `Pelanggan ${i}`).lastInsertRowid);
+          const a = Number(insA.run(c, pkg.id, router.id, `user${i}`, ctx.secrets.encrypt(`Pw-${i}-xyz`), pkg.profileName).lastInsertRowid);
+          syncAccount(ctx, a);
+        }
+      })();
+
+      const sync = await timeAsync(() => engine.runOnce(router.id));
+      const onRouter = sim.secrets().length;
+      const call = { app: ctx, session: null, transport: 'internal' as const };
+      const drift = await timeAsync(() => driftCheck(call, router.id));
+
+      // Naive sync: connect + login + add, one account after another.
+      const naiveTarget = { ...target };
+      const naiveSync = await timeAsync(async () => {
+        for (let i = 1; i <= NAIVE_N; i++) {
+          const conn = await RouterConnection.open(naiveTarget);
+          await conn.run('/ppp/secret/add', { name: `naive${i}`, password: 'x', profile: 'default', service: 'pppoe' });
+          await conn.close();
+        }
+      });
+      // Naive drift: connect + login + print one secret, one account after another.
+      const naiveDrift = await timeAsync(async () => {
+        for (let i = 1; i <= NAIVE_N; i++) {
+          const conn = await RouterConnection.open(naiveTarget);
+          await conn.run('/ppp/secret/print', {}, { queries: [`?name=user${i}`] });
+          await conn.close();
+        }
+      });
+      const naiveSyncN = (naiveSync.ms * N) / NAIVE_N;
+      const naiveDriftN = (naiveDrift.ms * N) / NAIVE_N;
+      return [
+        { name: `full sync of ${N} new accounts`, value: `${fmtS(sync.ms)} (${onRouter} secrets on the router, ${sync.value.applied} ops applied)`, target: '≤ 5 s', pass: sync.ms <= 5000 && onRouter === N },
+        { name: `drift check of ${N} accounts`, value: `${fmtS(drift.ms)} (${drift.value.items.length} differences)`, target: '≤ 5 s', pass: drift.ms <= 5000 && drift.value.items.length === 0 },
+        { name: `naive sync (new connection + 1 command per account)`, value: `${fmtS(naiveSync.ms)} for ${NAIVE_N} → ${fmtS(naiveSyncN)} for ${N} (extrapolated ×${N / NAIVE_N})` },
+        { name: 'sync speed-up vs naive', value: `${(naiveSyncN / sync.ms).toFixed(1)}×`, target: '≥ 10×', pass: naiveSyncN / sync.ms >= 10 },
+        { name: `naive drift (new connection + 1 print per account)`, value: `${fmtS(naiveDrift.ms)} for ${NAIVE_N} → ${fmtS(naiveDriftN)} for ${N} (extrapolated ×${N / NAIVE_N})` },
+        { name: 'drift speed-up vs naive', value: `${(naiveDriftN / drift.ms).toFixed(1)}×`, target: '≥ 10×', pass: naiveDriftN / drift.ms >= 10 },
+      ];
+    } finally {
+      engine.stop();
+      await connector.close();
+      await sim.stop();
+      t.close();
+    }
+  },
+};
