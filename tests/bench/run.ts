@@ -7,12 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { billingSuite } from './billing.bench';
 import type { BenchSuite } from './harness';
-import { networkSuite } from './network.bench';
 import { platformSuite } from './platform.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 
-const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite, networkSuite];
+const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite];
 
 async function main() {
   const only = process.argv.slice(2);
