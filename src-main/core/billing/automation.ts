@@ -12,7 +12,7 @@ import type { CallContext } from '../context';
 import { expireAccount, isolateAccount, restoreAccount } from '../network/isolir';
 import { getSettings } from '../settings';
 import type { Paged } from '../sql';
-import { INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow } from './common';
+import { INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow, stmt } from './common';
 import { arrearsCutoff, billingIsolatedAccounts, hasArrears, logAutomation } from './restore';
 
 export interface AutomationResult {
@@ -69,8 +69,7 @@ export function runAutomation(call: CallContext): AutomationResult {
   };
 
   // 1. Subscriptions past their end date: auto-renew extends by whole cycles, the others expire.
-  const ended = db
-    .prepare(
+  const ended = stmt(db,
       `SELECT s.id, s.customer_id AS customerId, s.end_date AS endDate, s.auto_renew AS autoRenew, p.billing_cycle AS cycle
        FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id
        WHERE s.status = 'active' AND s.end_date IS NOT NULL AND s.end_date < ?`,
@@ -83,12 +82,12 @@ export function runAutomation(call: CallContext): AutomationResult {
         let end = s.endDate;
         let k = 0;
         while (end < todayDate) end = addMonthsToDate(s.endDate, CYCLE_MONTHS[s.cycle] * ++k);
-        db.prepare('UPDATE subscriptions SET end_date = ?, updated_at = ? WHERE id = ?').run(end, now, s.id);
+        stmt(db, 'UPDATE subscriptions SET end_date = ?, updated_at = ? WHERE id = ?').run(end, now, s.id);
         writeAudit(call, { action: 'subscription.renew', entity: 'subscription', entityId: s.id, before: { endDate: s.endDate }, after: { endDate: end } });
         logAutomation(app, { action: 'renew', customerId: s.customerId, detail: `subscription ${s.id}: end date ${s.endDate} → ${end}` });
         res.renewed++;
       } else {
-        db.prepare("UPDATE subscriptions SET status = 'expired', updated_at = ? WHERE id = ?").run(now, s.id);
+        stmt(db, "UPDATE subscriptions SET status = 'expired', updated_at = ? WHERE id = ?").run(now, s.id);
         writeAudit(call, { action: 'subscription.expire', entity: 'subscription', entityId: s.id, before: { status: 'active' }, after: { status: 'expired' } });
         logAutomation(app, { action: 'subscription.expire', customerId: s.customerId, detail: `subscription ${s.id} ended ${s.endDate}` });
         res.subscriptionsExpired++;
@@ -97,8 +96,7 @@ export function runAutomation(call: CallContext): AutomationResult {
   }
 
   // 2. Accounts past expiresAt (a business date: the account works through that day).
-  const expiring = db
-    .prepare(
+  const expiring = stmt(db,
       `SELECT id, customer_id AS customerId, username, expires_at AS expiresAt FROM pppoe_accounts
        WHERE expires_at IS NOT NULL AND expires_at < ? AND status IN ('active','suspended')`,
     )
@@ -113,8 +111,7 @@ export function runAutomation(call: CallContext): AutomationResult {
 
   // 3. Isolate: overdue beyond the grace period, not excluded, with an account still active.
   const cutoff = arrearsCutoff(app);
-  const overdue = db
-    .prepare(
+  const overdue = stmt(db,
       `SELECT c.id AS customerId,
               (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?
                ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
@@ -126,8 +123,8 @@ export function runAutomation(call: CallContext): AutomationResult {
     .all(cutoff, cutoff) as { customerId: number; invoiceId: number }[];
   for (const o of overdue) {
     attempt(`isolate customer ${o.customerId}`, { customerId: o.customerId }, () => {
-      const inv = db.prepare('SELECT invoice_number AS n, due_date AS d FROM invoices WHERE id = ?').get(o.invoiceId) as { n: string; d: string };
-      const accounts = db.prepare("SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'").all(o.customerId) as {
+      const inv = stmt(db, 'SELECT invoice_number AS n, due_date AS d FROM invoices WHERE id = ?').get(o.invoiceId) as { n: string; d: string };
+      const accounts = stmt(db, "SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'").all(o.customerId) as {
         id: number;
         username: string;
       }[];
@@ -146,8 +143,7 @@ export function runAutomation(call: CallContext): AutomationResult {
   }
 
   // 4. Restore whatever the billing isolated when the arrears are gone (paid elsewhere, voided, excluded).
-  const isolatedCustomers = db
-    .prepare(
+  const isolatedCustomers = stmt(db,
       `SELECT DISTINCT a.customer_id AS customerId, c.never_isolate AS neverIsolate FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
        WHERE a.status = 'suspended'
          AND (SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')
@@ -208,9 +204,8 @@ export function automationLog(call: CallContext, input: In<'automation.log'>): P
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
-  const total = (db.prepare(`SELECT count(*) AS n FROM automation_log l ${w}`).get(...params) as { n: number }).n;
-  const items = db
-    .prepare(
+  const total = (stmt(db, `SELECT count(*) AS n FROM automation_log l ${w}`).get(...params) as { n: number }).n;
+  const items = stmt(db,
       `SELECT l.id, l.at, l.action, l.customer_id AS customerId, c.name AS customerName, l.account_id AS accountId,
               a.username AS pppoeUsername, l.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, l.detail, l.result
        FROM automation_log l LEFT JOIN customers c ON c.id = l.customer_id LEFT JOIN pppoe_accounts a ON a.id = l.account_id
@@ -225,22 +220,19 @@ export function billingAlerts(call: CallContext, input: In<'billing.alerts'>) {
   const db = app.sqlite;
   const todayDate = today(app);
   const cutoff = arrearsCutoff(app);
-  const agg = db
-    .prepare(
+  const agg = stmt(db,
       `SELECT count(*) AS n, coalesce(sum(amount - paid_amount), 0) AS amount FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?`,
     )
     .get(todayDate) as { n: number; amount: number };
   const overdue = (
-    db
-      .prepare(`${INVOICE_SELECT} WHERE i.status IN ('unpaid','partial') AND i.due_date < ? ORDER BY i.due_date, i.id LIMIT ?`)
+    stmt(db, `${INVOICE_SELECT} WHERE i.status IN ('unpaid','partial') AND i.due_date < ? ORDER BY i.due_date, i.id LIMIT ?`)
       .all(todayDate, input.limit) as InvoiceRow[]
   ).map((r) => ({ ...toInvoice(r, todayDate), daysOverdue: daysBetween(r.dueDate, todayDate), isolationDue: r.dueDate < cutoff }));
   const until = addDays(todayDate, getSettings(app).expiryAlertDays);
   const expWhere = `a.expires_at IS NOT NULL AND a.expires_at >= ? AND a.expires_at <= ? AND a.status IN ('active','suspended')`;
-  const expiringCount = (db.prepare(`SELECT count(*) AS n FROM pppoe_accounts a WHERE ${expWhere}`).get(todayDate, until) as { n: number }).n;
+  const expiringCount = (stmt(db, `SELECT count(*) AS n FROM pppoe_accounts a WHERE ${expWhere}`).get(todayDate, until) as { n: number }).n;
   const expiring = (
-    db
-      .prepare(
+    stmt(db,
         `SELECT a.id AS accountId, a.username, a.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
                 a.expires_at AS expiresAt
          FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE ${expWhere} ORDER BY a.expires_at, a.id LIMIT ?`,

@@ -1,6 +1,6 @@
 import type { CallContext } from '../context';
 import { likePattern } from '../sql';
-import { INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow } from './common';
+import { INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow, stmt } from './common';
 
 /**
  * The cashier's hot path: one call finds customers by code, name, phone, PPPoE username or invoice
@@ -17,8 +17,7 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
     const q = (input.query ?? '').toLowerCase();
     const like = likePattern(q);
     ids = (
-      db
-        .prepare(
+      stmt(db,
           `SELECT c.id FROM customers c
            WHERE c.search_text LIKE ? ESCAPE '\\'
               OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) LIKE ? ESCAPE '\\')
@@ -32,11 +31,11 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
         .all(like, like, q, q, q, q, input.limit) as { id: number }[]
     ).map((r) => r.id);
   }
-  const custStmt = db.prepare(
+  const custStmt = stmt(db,
     `SELECT id, customer_code AS customerCode, name, phone, address, status, deposit FROM customers WHERE id = ?`,
   );
-  const accStmt = db.prepare(`SELECT username, status FROM pppoe_accounts WHERE customer_id = ? ORDER BY username`);
-  const invStmt = db.prepare(`${INVOICE_SELECT} WHERE i.customer_id = ? AND i.status IN ('unpaid','partial') ORDER BY i.due_date, i.id`);
+  const accStmt = stmt(db, `SELECT username, status FROM pppoe_accounts WHERE customer_id = ? ORDER BY username`);
+  const invStmt = stmt(db, `${INVOICE_SELECT} WHERE i.customer_id = ? AND i.status IN ('unpaid','partial') ORDER BY i.due_date, i.id`);
   const customers = [];
   for (const id of ids) {
     const c = custStmt.get(id) as

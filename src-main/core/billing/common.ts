@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { billingContract, Invoice, InvoiceStatus } from '../../../src-shared/contract/billing';
 import { addDays, addMonths, businessDate, daysBetween } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/result';
+import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../../db/open';
 import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
@@ -44,12 +45,24 @@ export function periodLabel(p: string): string {
  * Returns the first number of the block.
  */
 export function reserveSequence(sqlite: Sqlite, name: string, count: number): number {
-  const row = sqlite
-    .prepare(
-      'INSERT INTO sequences(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value RETURNING value',
-    )
-    .get(name, count) as { value: number };
+  const row = stmt(
+    sqlite,
+    'INSERT INTO sequences(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value RETURNING value',
+  ).get(name, count) as { value: number };
   return row.value - count + 1;
+}
+
+const statements = new WeakMap<Sqlite, Map<string, Statement>>();
+/**
+ * A prepared statement cached per connection: better-sqlite3 does not cache prepare(), and the cash
+ * desk's hot path would otherwise compile a dozen statements per payment.
+ */
+export function stmt(db: Sqlite, sql: string): Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
 }
 
 export const invoiceSequenceName = (prefix: string, yyyymm: string) => `invoice:${prefix}:${yyyymm}`;

@@ -20,8 +20,9 @@ import {
   today,
   type In,
   type InvoiceRow,
+  stmt,
 } from './common';
-import { chargeFor, describeCharge, periodEnd, periodStart } from './periods';
+import { chargeFor, describeCharge, periodEnd, periodStart, type PeriodCharge } from './periods';
 import { restoreIfCleared } from './restore';
 
 type RunRow = z.output<typeof invoiceRunRow>;
@@ -55,38 +56,31 @@ interface SubRow {
   fee: number;
 }
 
-/** Per-connection prepared statements for the hot bulk path (better-sqlite3 does not cache prepare). */
-const stmtCache = new WeakMap<object, Record<string, import('better-sqlite3').Statement>>();
-function stmts(app: AppContext) {
-  let s = stmtCache.get(app.sqlite);
-  if (!s) {
-    s = {
-      subs: app.sqlite.prepare(
-        `SELECT s.id, s.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
+const SQL = {
+  subs: `SELECT s.id, s.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
                 p.name AS packageName, p.billing_cycle AS cycle, s.start_date AS startDate, s.end_date AS endDate,
                 s.auto_renew AS autoRenew, s.billing_day AS billingDay, s.prorate_first AS prorateFirst, s.monthly_fee AS fee
          FROM subscriptions s JOIN customers c ON c.id = s.customer_id JOIN internet_packages p ON p.id = s.internet_package_id
-         WHERE s.status = 'active' AND s.start_date < ? ORDER BY s.id`,
-      ),
-      existing: app.sqlite.prepare('SELECT subscription_id AS s FROM invoices WHERE period = ? AND subscription_id IS NOT NULL'),
-      insert: app.sqlite.prepare(
-        `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount,
+         WHERE s.status = 'active' AND s.start_date < ?
+           AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.id AND i.period = ?)
+         ORDER BY s.id`,
+  // Active subscriptions already invoiced for the period (an invoice for p exists only when p was due).
+  existing: `SELECT count(*) AS n FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id WHERE i.period = ? AND s.status = 'active'`,
+  insert: `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount,
                               status, description, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'unpaid', ?, ?, ?, ?)`,
-      ),
-      audit: app.sqlite.prepare(
-        `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason)
-         VALUES (?, ?, ?, 'invoice.create', 'invoice', ?, NULL, ?, ?)`,
-      ),
-      jobRun: app.sqlite.prepare(
-        `INSERT INTO job_runs(job, run_key, started_at, finished_at, result) VALUES ('invoice-run', ?, ?, ?, ?)
-         ON CONFLICT(job, run_key) DO NOTHING`,
-      ),
-    };
-    stmtCache.set(app.sqlite, s);
-  }
-  return s;
-}
+           VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'unpaid', ?, ?, ?, ?)`,
+  audit: `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason)
+          VALUES (?, ?, ?, 'invoice.create', 'invoice', ?, NULL, ?, ?)`,
+  jobRun: `INSERT INTO job_runs(job, run_key, started_at, finished_at, result) VALUES ('invoice-run', ?, ?, ?, ?)
+           ON CONFLICT(job, run_key) DO NOTHING`,
+};
+const stmts = (app: AppContext) => ({
+  subs: stmt(app.sqlite, SQL.subs),
+  existing: stmt(app.sqlite, SQL.existing),
+  insert: stmt(app.sqlite, SQL.insert),
+  audit: stmt(app.sqlite, SQL.audit),
+  jobRun: stmt(app.sqlite, SQL.jobRun),
+});
 
 /** What the run would create for `p`: rows without numbers, plus how many already have their invoice. */
 function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number } {
@@ -94,31 +88,40 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
   const settings = getSettings(app);
   const runDate = today(app);
   // A subscription can only owe for p if it started before the end of p's month window.
-  const subs = s.subs!.all(`${addMonths(p, 1)}-29`) as SubRow[];
-  const existing = new Set((s.existing!.all(p) as { s: number }[]).map((r) => r.s));
+  const subs = s.subs.all(`${addMonths(p, 1)}-29`, p) as SubRow[];
+  const skipped = (s.existing.get(p) as { n: number }).n;
   const rows: RunRow[] = [];
-  let skipped = 0;
+  // Thousands of subscriptions share the same terms and package: compute each distinct case once.
+  const charges = new Map<string, PeriodCharge | null>();
+  const texts = new Map<string, string>();
+  const dues = new Map<string, string>();
   for (const sub of subs) {
-    const charge = chargeFor(
-      {
-        startDate: sub.startDate,
-        endDate: sub.endDate,
-        autoRenew: sub.autoRenew === 1,
-        billingDay: sub.billingDay,
-        prorateFirst: sub.prorateFirst === 1,
-        fee: sub.fee,
-        cycle: sub.cycle,
-      },
-      p,
-    );
+    const key = `${sub.startDate}|${sub.endDate}|${sub.autoRenew}|${sub.billingDay}|${sub.prorateFirst}|${sub.fee}|${sub.cycle}`;
+    let charge = charges.get(key);
+    if (charge === undefined) {
+      charge = chargeFor(
+        {
+          startDate: sub.startDate,
+          endDate: sub.endDate,
+          autoRenew: sub.autoRenew === 1,
+          billingDay: sub.billingDay,
+          prorateFirst: sub.prorateFirst === 1,
+          fee: sub.fee,
+          cycle: sub.cycle,
+        },
+        p,
+      );
+      charges.set(key, charge);
+    }
     // Free subscriptions (fee 0) get no invoice.
     if (!charge || charge.amount <= 0) continue;
-    if (existing.has(sub.id)) {
-      skipped++;
-      continue;
-    }
     // Dated on the first day of service, or today when issued late (catch-up): never due in the past.
     const invoiceDate = charge.from > runDate ? charge.from : runDate;
+    let dueDate = dues.get(invoiceDate);
+    if (dueDate === undefined) dues.set(invoiceDate, (dueDate = addDays(invoiceDate, settings.dueDays)));
+    const textKey = `${sub.packageName}|${sub.cycle}|${charge.days}`;
+    let description = texts.get(textKey);
+    if (description === undefined) texts.set(textKey, (description = describeCharge(sub.packageName, p, sub.cycle, charge)));
     rows.push({
       subscriptionId: sub.id,
       customerId: sub.customerId,
@@ -127,10 +130,10 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
       packageName: sub.packageName,
       period: p,
       invoiceDate,
-      dueDate: addDays(invoiceDate, settings.dueDays),
+      dueDate,
       amount: charge.amount,
       prorated: charge.prorated,
-      description: describeCharge(sub.packageName, p, sub.cycle, charge),
+      description,
       invoiceNumber: null,
     });
   }
@@ -178,7 +181,7 @@ export function runPeriod(call: CallContext, p: string): RunResult {
     let n = reserveSequence(app.sqlite, invoiceSequenceName(prefix, ym), list.length);
     for (const r of list) {
       r.invoiceNumber = formatInvoiceNumber(prefix, ym, n++);
-      const { lastInsertRowid } = s.insert!.run(
+      const { lastInsertRowid } = s.insert.run(
         r.invoiceNumber,
         r.customerId,
         r.subscriptionId,
@@ -191,7 +194,7 @@ export function runPeriod(call: CallContext, p: string): RunResult {
         now,
         now,
       );
-      s.audit!.run(
+      s.audit.run(
         now,
         userId,
         username,
@@ -202,7 +205,7 @@ export function runPeriod(call: CallContext, p: string): RunResult {
     }
   }
   const result = summarise(p, false, rows, skipped);
-  s.jobRun!.run(p, now, now, JSON.stringify({ created: result.created, totalAmount: result.totalAmount }));
+  s.jobRun.run(p, now, now, JSON.stringify({ created: result.created, totalAmount: result.totalAmount }));
   return result;
 }
 
@@ -223,7 +226,7 @@ function summarise(p: string, dryRun: boolean, rows: RunRow[], skipped: number):
 // ------------------------------------------------------------------ reading
 
 export function getInvoice(call: CallContext, id: number): Invoice {
-  const row = call.app.sqlite.prepare(`${INVOICE_SELECT} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
+  const row = stmt(call.app.sqlite, `${INVOICE_SELECT} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
   if (!row) throw notFound('Invoice');
   return toInvoice(row, today(call.app));
 }
@@ -231,8 +234,7 @@ export function getInvoice(call: CallContext, id: number): Invoice {
 export function invoiceDetail(call: CallContext, id: number) {
   const inv = getInvoice(call, id);
   const db = call.app.sqlite;
-  const extra = db
-    .prepare(
+  const extra = stmt(db,
       `SELECT c.address AS customerAddress, c.phone AS customerPhone, p.name AS packageName
        FROM invoices i JOIN customers c ON c.id = i.customer_id
        LEFT JOIN subscriptions s ON s.id = i.subscription_id LEFT JOIN internet_packages p ON p.id = s.internet_package_id
@@ -240,8 +242,7 @@ export function invoiceDetail(call: CallContext, id: number) {
     )
     .get(id) as { customerAddress: string | null; customerPhone: string | null; packageName: string | null };
   const allocations = (
-    db
-      .prepare(
+    stmt(db,
         `SELECT pa.payment_id AS paymentId, p.payment_number AS paymentNumber, p.method, p.paid_at AS paidAt,
                 p.payment_date AS paymentDate, pa.amount, pa.source, pa.is_live AS isLive
          FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id WHERE pa.invoice_id = ? ORDER BY pa.id`,
@@ -284,16 +285,14 @@ export function listInvoices(call: CallContext, input: In<'invoices.list'>): Pag
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
-  const agg = db
-    .prepare(
+  const agg = stmt(db,
       `SELECT count(*) AS n, coalesce(sum(i.amount), 0) AS amount,
               coalesce(sum(CASE WHEN i.status IN ('unpaid','partial') THEN i.amount - i.paid_amount ELSE 0 END), 0) AS outstanding
        FROM invoices i JOIN customers c ON c.id = i.customer_id ${w}`,
     )
     .get(...params) as { n: number; amount: number; outstanding: number };
   const dir = input.sortDir === 'asc' ? 'ASC' : 'DESC';
-  const rows = db
-    .prepare(`${INVOICE_SELECT} ${w} ORDER BY i.invoice_date ${dir}, i.id ${dir} LIMIT ? OFFSET ?`)
+  const rows = stmt(db, `${INVOICE_SELECT} ${w} ORDER BY i.invoice_date ${dir}, i.id ${dir} LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as InvoiceRow[];
   return {
     items: rows.map((r) => toInvoice(r, todayDate)),
@@ -312,7 +311,7 @@ export function createManualInvoice(call: CallContext, input: In<'invoices.creat
   const { app, session } = call;
   return app.sqlite
     .transaction(() => {
-      if (!app.sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
+      if (!stmt(app.sqlite, 'SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
         throw badInput('customerId', 'Customer not found');
       }
       const settings = getSettings(app);
@@ -326,8 +325,7 @@ export function createManualInvoice(call: CallContext, input: In<'invoices.creat
         reserveSequence(app.sqlite, invoiceSequenceName(settings.invoicePrefix, ym), 1),
       );
       const now = app.clock.now().toISOString();
-      const { lastInsertRowid } = app.sqlite
-        .prepare(
+      const { lastInsertRowid } = stmt(app.sqlite,
           `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount,
                                 status, description, notes, created_by, created_at, updated_at)
            VALUES (?, ?, NULL, ?, ?, ?, ?, 0, 'unpaid', ?, ?, ?, ?, ?)`,
@@ -359,8 +357,7 @@ export function voidInvoice(call: CallContext, id: number, reason: string): Invo
         );
       }
       const now = app.clock.now().toISOString();
-      app.sqlite
-        .prepare(`UPDATE invoices SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ? WHERE id = ?`)
+      stmt(app.sqlite, `UPDATE invoices SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ? WHERE id = ?`)
         .run(now, session?.userId ?? null, reason, now, id);
       const after = getInvoice(call, id);
       writeAudit(call, {
@@ -381,8 +378,7 @@ export function voidInvoice(call: CallContext, id: number, reason: string): Invo
 export function invoiceDocument(call: CallContext, id: number) {
   const { app } = call;
   const invoice = invoiceDetail(call, id);
-  const customer = app.sqlite
-    .prepare(
+  const customer = stmt(app.sqlite,
       `SELECT id, customer_code AS customerCode, name, address, phone, email, deposit FROM customers WHERE id = ?`,
     )
     .get(invoice.customerId) as {
@@ -396,8 +392,7 @@ export function invoiceDocument(call: CallContext, id: number) {
   };
   let servicePeriod: { from: string; to: string } | null = null;
   if (invoice.subscriptionId !== null) {
-    const s = app.sqlite
-      .prepare(
+    const s = stmt(app.sqlite,
         `SELECT s.billing_day AS billingDay, s.start_date AS startDate, p.billing_cycle AS cycle
          FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id WHERE s.id = ?`,
       )

@@ -6,7 +6,7 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { likePattern, type Paged } from '../sql';
-import { formatPaymentNumber, ispBlock, paymentSequenceName, reserveSequence, storedStatus, today, type In } from './common';
+import { formatPaymentNumber, ispBlock, paymentSequenceName, reserveSequence, storedStatus, today, type In, stmt } from './common';
 import { restoreIfCleared } from './restore';
 
 const SELECT = `
@@ -33,7 +33,7 @@ function toPayment(r: Row): Payment {
 }
 
 export function getPayment(call: CallContext, id: number): Payment {
-  const row = call.app.sqlite.prepare(`${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
+  const row = stmt(call.app.sqlite, `${SELECT} WHERE p.id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('Payment');
   return toPayment(row);
 }
@@ -42,8 +42,7 @@ export function paymentDetail(call: CallContext, id: number) {
   const p = getPayment(call, id);
   const db = call.app.sqlite;
   const allocations = (
-    db
-      .prepare(
+    stmt(db,
         `SELECT a.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, i.period, i.description, i.amount AS invoiceAmount,
                 CASE WHEN i.status = 'void' THEN 0 ELSE i.amount - i.paid_amount END AS invoiceOutstanding,
                 a.amount, a.source, a.is_live AS isLive
@@ -51,7 +50,7 @@ export function paymentDetail(call: CallContext, id: number) {
       )
       .all(id) as { isLive: number; source: 'payment' | 'deposit'; invoiceId: number; invoiceNumber: string; period: string; description: string | null; invoiceAmount: number; invoiceOutstanding: number; amount: number }[]
   ).map((a) => ({ ...a, isLive: a.isLive === 1 }));
-  const customerDeposit = (db.prepare('SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number }).deposit;
+  const customerDeposit = (stmt(db, 'SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number }).deposit;
   return { ...p, allocations, customerDeposit };
 }
 
@@ -75,14 +74,12 @@ export function listPayments(call: CallContext, input: In<'payments.list'>): Pag
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
-  const agg = db
-    .prepare(
+  const agg = stmt(db,
       `SELECT count(*) AS n, coalesce(sum(CASE WHEN p.status = 'live' THEN p.amount ELSE 0 END), 0) AS amount
        FROM payments p JOIN customers c ON c.id = p.customer_id ${w}`,
     )
     .get(...params) as { n: number; amount: number };
-  const rows = db
-    .prepare(`${SELECT} ${w} ORDER BY p.paid_at DESC, p.id DESC LIMIT ? OFFSET ?`)
+  const rows = stmt(db, `${SELECT} ${w} ORDER BY p.paid_at DESC, p.id DESC LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Row[];
   return { items: rows.map(toPayment), total: agg.n, page: input.page, pageSize: input.pageSize, totalAmount: agg.amount };
 }
@@ -106,10 +103,9 @@ function moveDeposit(
 ): void {
   const { app, session } = call;
   const now = app.clock.now().toISOString();
-  app.sqlite
-    .prepare(`INSERT INTO deposit_ledger(customer_id, amount, kind, payment_id, invoice_id, user_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  stmt(app.sqlite, `INSERT INTO deposit_ledger(customer_id, amount, kind, payment_id, invoice_id, user_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(customerId, amount, kind, refs.paymentId, refs.invoiceId ?? null, session?.userId ?? null, refs.note ?? null, now);
-  app.sqlite.prepare('UPDATE customers SET deposit = deposit + ?, updated_at = ? WHERE id = ?').run(amount, now, customerId);
+  stmt(app.sqlite, 'UPDATE customers SET deposit = deposit + ?, updated_at = ? WHERE id = ?').run(amount, now, customerId);
 }
 
 /** Adds (or removes, when negative) an allocation's amount to an invoice and re-derives its stored status. */
@@ -117,8 +113,7 @@ function applyToInvoice(call: CallContext, inv: OpenInvoice, delta: number, acti
   const { app } = call;
   const paid = inv.paidAmount + delta;
   const status = storedStatus(inv.amount, paid);
-  app.sqlite
-    .prepare('UPDATE invoices SET paid_amount = ?, status = ?, updated_at = ? WHERE id = ?')
+  stmt(app.sqlite, 'UPDATE invoices SET paid_amount = ?, status = ?, updated_at = ? WHERE id = ?')
     .run(paid, status, app.clock.now().toISOString(), inv.id);
   writeAudit(call, {
     action,
@@ -160,29 +155,27 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
   return app.sqlite
     .transaction(() => {
       const db = app.sqlite;
-      const customer = db.prepare('SELECT id, deposit FROM customers WHERE id = ?').get(input.customerId) as
+      const customer = stmt(db, 'SELECT id, deposit FROM customers WHERE id = ?').get(input.customerId) as
         | { id: number; deposit: number }
         | undefined;
       if (!customer) throw badInput('customerId', 'Customer not found');
 
       let shiftId: number | null = null;
       if (session) {
-        const shift = db.prepare("SELECT id FROM shifts WHERE user_id = ? AND status = 'open'").get(session.userId) as { id: number } | undefined;
+        const shift = stmt(db, "SELECT id FROM shifts WHERE user_id = ? AND status = 'open'").get(session.userId) as { id: number } | undefined;
         shiftId = shift?.id ?? null;
         // Cash must land in a shift so the drawer can be reconciled at close.
         if (input.method === 'cash' && shiftId === null) throw new AppError('CONFLICT', 'Open a cash shift before taking cash payments');
       }
 
-      const open = db
-        .prepare(
+      const open = stmt(db,
           `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId
            FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') ORDER BY due_date, id`,
         )
         .all(customer.id) as OpenInvoice[];
       let queue = open;
       if (input.invoiceId !== undefined) {
-        const chosen = db
-          .prepare(`SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId FROM invoices WHERE id = ?`)
+        const chosen = stmt(db, `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId FROM invoices WHERE id = ?`)
           .get(input.invoiceId) as OpenInvoice | undefined;
         if (!chosen) throw badInput('invoiceId', 'Invoice not found');
         if (chosen.customerId !== customer.id) throw badInput('invoiceId', 'That invoice belongs to another customer');
@@ -231,8 +224,7 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
       const date = today(app);
       const ymd = date.replaceAll('-', '');
       const number = formatPaymentNumber(settings.paymentPrefix, ymd, reserveSequence(db, paymentSequenceName(settings.paymentPrefix, ymd), 1));
-      const { lastInsertRowid } = db
-        .prepare(
+      const { lastInsertRowid } = stmt(db,
           `INSERT INTO payments(payment_number, customer_id, invoice_id, amount, method, payment_date, paid_at, reference_number, notes,
                                 received_by, shift_id, tendered, status, receipt_prints, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'live', 0, ?)`,
@@ -253,7 +245,7 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
           now.toISOString(),
         );
       const paymentId = Number(lastInsertRowid);
-      const insAlloc = db.prepare(
+      const insAlloc = stmt(db,
         `INSERT INTO payment_allocations(payment_id, invoice_id, amount, source, is_live, created_at) VALUES (?, ?, ?, ?, 1, ?)`,
       );
       for (const a of plan) {
@@ -307,21 +299,20 @@ export function voidPayment(call: CallContext, id: number, reason: string) {
       const db = app.sqlite;
       const p = getPayment(call, id);
       if (p.status === 'void') throw new AppError('CONFLICT', `Payment ${p.paymentNumber} is already void`);
-      const allocs = db
-        .prepare(`SELECT id, invoice_id AS invoiceId, amount FROM payment_allocations WHERE payment_id = ? AND is_live = 1`)
+      const allocs = stmt(db, `SELECT id, invoice_id AS invoiceId, amount FROM payment_allocations WHERE payment_id = ? AND is_live = 1`)
         .all(id) as { id: number; invoiceId: number; amount: number }[];
-      const depositEffect = (db.prepare('SELECT coalesce(sum(amount), 0) AS s FROM deposit_ledger WHERE payment_id = ?').get(id) as { s: number }).s;
-      const customer = db.prepare('SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number };
+      const depositEffect = (stmt(db, 'SELECT coalesce(sum(amount), 0) AS s FROM deposit_ledger WHERE payment_id = ?').get(id) as { s: number }).s;
+      const customer = stmt(db, 'SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number };
       if (!settings.allowNegativeDeposit && customer.deposit - depositEffect < 0) {
         throw new AppError(
           'CONFLICT',
           `The ${formatRupiah(depositEffect)} this payment put on the deposit has been used since (deposit now ${formatRupiah(customer.deposit)}): void the payment that used it first`,
         );
       }
-      const invStmt = db.prepare(
+      const invStmt = stmt(db,
         `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId FROM invoices WHERE id = ?`,
       );
-      db.prepare('UPDATE payment_allocations SET is_live = 0 WHERE payment_id = ?').run(id);
+      stmt(db, 'UPDATE payment_allocations SET is_live = 0 WHERE payment_id = ?').run(id);
       for (const a of allocs) {
         applyToInvoice(call, invStmt.get(a.invoiceId) as OpenInvoice, -a.amount, 'invoice.payment_void', p.paymentNumber, reason);
       }
@@ -337,7 +328,7 @@ export function voidPayment(call: CallContext, id: number, reason: string) {
         });
       }
       const now = app.clock.now().toISOString();
-      db.prepare(`UPDATE payments SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`).run(
+      stmt(db, `UPDATE payments SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`).run(
         now,
         session?.userId ?? null,
         reason,
@@ -362,7 +353,7 @@ export function paymentReceipt(call: CallContext, id: number, markPrinted: boole
   const run = () => {
     const before = getPayment(call, id);
     if (markPrinted) {
-      app.sqlite.prepare('UPDATE payments SET receipt_prints = receipt_prints + 1 WHERE id = ?').run(id);
+      stmt(app.sqlite, 'UPDATE payments SET receipt_prints = receipt_prints + 1 WHERE id = ?').run(id);
       writeAudit(call, {
         action: before.receiptPrints > 0 ? 'payment.receipt_reprint' : 'payment.receipt_print',
         entity: 'payment',
@@ -372,12 +363,10 @@ export function paymentReceipt(call: CallContext, id: number, markPrinted: boole
       });
     }
     const payment = paymentDetail(call, id);
-    const customer = app.sqlite
-      .prepare('SELECT id, customer_code AS customerCode, name, address, phone FROM customers WHERE id = ?')
+    const customer = stmt(app.sqlite, 'SELECT id, customer_code AS customerCode, name, address, phone FROM customers WHERE id = ?')
       .get(payment.customerId) as { id: number; customerCode: string; name: string; address: string | null; phone: string | null };
     const remainingOutstanding = (
-      app.sqlite
-        .prepare(`SELECT coalesce(sum(amount - paid_amount), 0) AS s FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial')`)
+      stmt(app.sqlite, `SELECT coalesce(sum(amount - paid_amount), 0) AS s FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial')`)
         .get(payment.customerId) as { s: number }
     ).s;
     const paidAt = new Date(payment.paidAt);

@@ -5,7 +5,7 @@
 import type { AppContext, CallContext } from '../context';
 import { restoreAccount } from '../network/isolir';
 import { getSettings } from '../settings';
-import { addDays, today } from './common';
+import { addDays, today, stmt } from './common';
 
 /** Invoices not fully paid whose due date + grace days lies before today: the customer should be isolated. */
 export function arrearsCutoff(app: AppContext): string {
@@ -13,8 +13,7 @@ export function arrearsCutoff(app: AppContext): string {
 }
 
 export function hasArrears(app: AppContext, customerId: number): boolean {
-  return !!app.sqlite
-    .prepare(`SELECT 1 FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') AND due_date < ? LIMIT 1`)
+  return !!stmt(app.sqlite, `SELECT 1 FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') AND due_date < ? LIMIT 1`)
     .get(customerId, arrearsCutoff(app));
 }
 
@@ -22,8 +21,7 @@ export function logAutomation(
   app: AppContext,
   e: { action: string; customerId?: number | null; accountId?: number | null; invoiceId?: number | null; detail?: string | null; result?: string },
 ): void {
-  app.sqlite
-    .prepare(`INSERT INTO automation_log(at, action, customer_id, account_id, invoice_id, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  stmt(app.sqlite, `INSERT INTO automation_log(at, action, customer_id, account_id, invoice_id, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?)`)
     .run(
       app.clock.now().toISOString(),
       e.action,
@@ -42,8 +40,7 @@ export function logAutomation(
  */
 export function billingIsolatedAccounts(app: AppContext, customerId: number): number[] {
   return (
-    app.sqlite
-      .prepare(
+    stmt(app.sqlite,
         `SELECT a.id FROM pppoe_accounts a
          WHERE a.customer_id = ? AND a.status = 'suspended'
            AND (SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import type { Paged } from '../sql';
-import { ispBlock, type In } from './common';
+import { ispBlock, type In, stmt } from './common';
 import { listPayments } from './payments';
 
 const SELECT = `
@@ -33,14 +33,14 @@ function me(call: CallContext) {
 const canSeeAll = (call: CallContext) => roleCan(call.session?.role, 'shifts.readAll');
 
 function loadShift(call: CallContext, id: number): Row {
-  const row = call.app.sqlite.prepare(`${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
+  const row = stmt(call.app.sqlite, `${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('Shift');
   if (row.userId !== me(call).userId && !canSeeAll(call)) throw new AppError('FORBIDDEN', "Only a manager may see another cashier's shift");
   return row;
 }
 
 export function currentShift(call: CallContext): Shift | null {
-  const row = call.app.sqlite.prepare(`${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(me(call).userId) as Row | undefined;
+  const row = stmt(call.app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(me(call).userId) as Row | undefined;
   return row ? toShift(row) : null;
 }
 
@@ -49,11 +49,10 @@ export function openShift(call: CallContext, input: In<'shifts.open'>): Shift {
   const user = me(call);
   return app.sqlite
     .transaction(() => {
-      if (app.sqlite.prepare("SELECT 1 FROM shifts WHERE user_id = ? AND status = 'open'").get(user.userId)) {
+      if (stmt(app.sqlite, "SELECT 1 FROM shifts WHERE user_id = ? AND status = 'open'").get(user.userId)) {
         throw new AppError('CONFLICT', 'You already have an open shift: close it first');
       }
-      const { lastInsertRowid } = app.sqlite
-        .prepare(`INSERT INTO shifts(user_id, opened_at, opening_cash, notes, status) VALUES (?, ?, ?, ?, 'open')`)
+      const { lastInsertRowid } = stmt(app.sqlite, `INSERT INTO shifts(user_id, opened_at, opening_cash, notes, status) VALUES (?, ?, ?, ?, 'open')`)
         .run(user.userId, app.clock.now().toISOString(), input.openingCash, input.notes ?? null);
       const shift = toShift(loadShift(call, Number(lastInsertRowid)));
       writeAudit(call, { action: 'shift.open', entity: 'shift', entityId: shift.id, after: { openingCash: shift.openingCash } });
@@ -71,7 +70,7 @@ export function closeShift(call: CallContext, input: In<'shifts.close'>) {
       row = loadShift(call, input.id);
       if (row.userId !== user.userId && !canSeeAll(call)) throw new AppError('FORBIDDEN', "Only a manager may close another cashier's shift");
     } else {
-      const own = app.sqlite.prepare(`${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(user.userId) as Row | undefined;
+      const own = stmt(app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(user.userId) as Row | undefined;
       if (!own) throw new AppError('CONFLICT', 'You have no open shift');
       row = own;
     }
@@ -79,8 +78,7 @@ export function closeShift(call: CallContext, input: In<'shifts.close'>) {
     const expected = row.openingCash + row.cashReceived;
     const variance = input.countedCash - expected;
     const now = app.clock.now().toISOString();
-    app.sqlite
-      .prepare(
+    stmt(app.sqlite,
         `UPDATE shifts SET status = 'closed', closed_at = ?, counted_cash = ?, expected_cash = ?, variance = ?,
            notes = coalesce(?, notes) WHERE id = ?`,
       )
@@ -124,9 +122,8 @@ export function listShifts(call: CallContext, input: In<'shifts.list'>): Paged<S
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
-  const total = (db.prepare(`SELECT count(*) AS n FROM shifts s ${w}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`${SELECT} ${w} ORDER BY s.opened_at DESC, s.id DESC LIMIT ? OFFSET ?`)
+  const total = (stmt(db, `SELECT count(*) AS n FROM shifts s ${w}`).get(...params) as { n: number }).n;
+  const rows = stmt(db, `${SELECT} ${w} ORDER BY s.opened_at DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Row[];
   return { items: rows.map(toShift), total, page: input.page, pageSize: input.pageSize };
 }

@@ -3,7 +3,7 @@ import { AppError, badInput, notFound } from '../../../src-shared/result';
 import { diff, writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { likePattern, type Paged } from '../sql';
-import { today, type In } from './common';
+import { today, type In, stmt } from './common';
 
 const SELECT = `
   SELECT s.id, s.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
@@ -22,7 +22,7 @@ type Row = Omit<Subscription, 'autoRenew' | 'prorateFirst'> & { autoRenew: numbe
 const toSubscription = (r: Row): Subscription => ({ ...r, autoRenew: r.autoRenew === 1, prorateFirst: r.prorateFirst === 1 });
 
 export function getSubscription(call: CallContext, id: number): Subscription {
-  const row = call.app.sqlite.prepare(`${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
+  const row = stmt(call.app.sqlite, `${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('Subscription');
   return toSubscription(row);
 }
@@ -50,15 +50,13 @@ export function listSubscriptions(call: CallContext, input: In<'subscriptions.li
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
   const total = (
-    db
-      .prepare(
+    stmt(db,
         `SELECT count(*) AS n FROM subscriptions s JOIN customers c ON c.id = s.customer_id
          JOIN internet_packages p ON p.id = s.internet_package_id LEFT JOIN pppoe_accounts a ON a.id = s.pppoe_account_id ${w}`,
       )
       .get(...params) as { n: number }
   ).n;
-  const rows = db
-    .prepare(`${SELECT} ${w} ORDER BY c.name COLLATE NOCASE, s.id LIMIT ? OFFSET ?`)
+  const rows = stmt(db, `${SELECT} ${w} ORDER BY c.name COLLATE NOCASE, s.id LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Row[];
   return { items: rows.map(toSubscription), total, page: input.page, pageSize: input.pageSize };
 }
@@ -81,11 +79,11 @@ interface Resolved {
 /** Cross-field checks shared by create and update; every failure names its field. */
 function validate(call: CallContext, v: Resolved): void {
   const db = call.app.sqlite;
-  if (!db.prepare('SELECT 1 FROM customers WHERE id = ?').get(v.customerId)) throw badInput('customerId', 'Customer not found');
-  const pkg = db.prepare('SELECT price FROM internet_packages WHERE id = ?').get(v.internetPackageId) as { price: number } | undefined;
+  if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ?').get(v.customerId)) throw badInput('customerId', 'Customer not found');
+  const pkg = stmt(db, 'SELECT price FROM internet_packages WHERE id = ?').get(v.internetPackageId) as { price: number } | undefined;
   if (!pkg) throw badInput('internetPackageId', 'Package not found');
   if (v.pppoeAccountId !== null) {
-    const acc = db.prepare('SELECT customer_id AS customerId FROM pppoe_accounts WHERE id = ?').get(v.pppoeAccountId) as
+    const acc = stmt(db, 'SELECT customer_id AS customerId FROM pppoe_accounts WHERE id = ?').get(v.pppoeAccountId) as
       | { customerId: number }
       | undefined;
     if (!acc) throw badInput('pppoeAccountId', 'PPPoE account not found');
@@ -100,7 +98,7 @@ function validate(call: CallContext, v: Resolved): void {
 export function createSubscription(call: CallContext, input: In<'subscriptions.create'>): Subscription {
   const { app } = call;
   return app.sqlite.transaction(() => {
-    const pkg = app.sqlite.prepare('SELECT price FROM internet_packages WHERE id = ?').get(input.internetPackageId) as
+    const pkg = stmt(app.sqlite, 'SELECT price FROM internet_packages WHERE id = ?').get(input.internetPackageId) as
       | { price: number }
       | undefined;
     if (!pkg) throw badInput('internetPackageId', 'Package not found');
@@ -121,8 +119,7 @@ export function createSubscription(call: CallContext, input: In<'subscriptions.c
     };
     validate(call, v);
     const now = app.clock.now().toISOString();
-    const { lastInsertRowid } = app.sqlite
-      .prepare(
+    const { lastInsertRowid } = stmt(app.sqlite,
         `INSERT INTO subscriptions(customer_id, internet_package_id, pppoe_account_id, start_date, end_date, monthly_fee,
            fee_note, status, auto_renew, billing_day, prorate_first, notes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -157,7 +154,7 @@ export function updateSubscription(call: CallContext, input: In<'subscriptions.u
     let fee = input.monthlyFee ?? before.monthlyFee;
     if (packageChanged && input.monthlyFee === undefined) {
       // A new package brings its price unless the caller sets a fee explicitly.
-      const pkg = app.sqlite.prepare('SELECT price FROM internet_packages WHERE id = ?').get(input.internetPackageId) as
+      const pkg = stmt(app.sqlite, 'SELECT price FROM internet_packages WHERE id = ?').get(input.internetPackageId) as
         | { price: number }
         | undefined;
       if (!pkg) throw badInput('internetPackageId', 'Package not found');
@@ -178,12 +175,11 @@ export function updateSubscription(call: CallContext, input: In<'subscriptions.u
       notes: input.notes === undefined ? before.notes : input.notes,
     };
     if (v.customerId !== before.customerId) {
-      const invoiced = app.sqlite.prepare('SELECT 1 FROM invoices WHERE subscription_id = ? LIMIT 1').get(before.id);
+      const invoiced = stmt(app.sqlite, 'SELECT 1 FROM invoices WHERE subscription_id = ? LIMIT 1').get(before.id);
       if (invoiced) throw new AppError('CONFLICT', 'This subscription already has invoices; it cannot move to another customer');
     }
     validate(call, v);
-    app.sqlite
-      .prepare(
+    stmt(app.sqlite,
         `UPDATE subscriptions SET customer_id = ?, internet_package_id = ?, pppoe_account_id = ?, start_date = ?, end_date = ?,
            monthly_fee = ?, fee_note = ?, status = ?, auto_renew = ?, billing_day = ?, prorate_first = ?, notes = ?, updated_at = ?
          WHERE id = ?`,

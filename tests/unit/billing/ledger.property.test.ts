@@ -58,7 +58,9 @@ function snapshot(t: TestApp): string {
   ].join('|');
 }
 
-async function runSequence(ops: fc.Infer<typeof op>[]): Promise<void> {
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+async function runSequence(ops: Op[]): Promise<void> {
   const t = await testApp();
   try {
     const { customers } = await seedBilling(t, { customers: 4, startDate: '2026-08-01' });
