@@ -42,7 +42,8 @@ export function AgingTab({ today }: { today: string }) {
               yAxisProps={{ width: 70, tickFormatter: (v: number) => axisRupiah(v, i18n.language) }}
             />
           </Panel>
-          <Accordion variant="separated" multiple defaultValue={['90+']} data-testid="aging-buckets">
+          <div data-testid="aging-buckets">
+          <Accordion variant="separated" multiple defaultValue={['90+']}>
             {r.buckets.map((b) => (
               <Accordion.Item key={b.bucket} value={b.bucket}>
                 <Accordion.Control>
@@ -79,6 +80,7 @@ export function AgingTab({ today }: { today: string }) {
               </Accordion.Item>
             ))}
           </Accordion>
+          </div>
         </>
       )}
     </Stack>

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import { expect, test } from './fixtures';
+
+/** Owner's dashboard and reports: live update, range change, PDF and Excel export. */
+test.describe.configure({ mode: 'serial' });
+
+test.beforeEach(async ({ api }) => {
+  await api.ok('demo.load', {});
+});
+
+async function payInvoice(api: Parameters<Parameters<typeof test>[2]>[0]['api'], amount: number) {
+  const customers = await api.ok('customers.list', { search: 'Budi' });
+  const customerId = customers.items[0]!.id;
+  await api.ok('invoices.create', { customerId, amount, description: 'Biaya pasang' });
+  return api.ok('payments.create', { customerId, amount, method: 'bank_transfer', referenceNumber: `TRX-${Date.now()}` });
+}
+
+test('the dashboard updates itself when a payment is taken elsewhere', async ({ adminPage: page, api, host }) => {
+  await page.goto(`${host.url}/#/dashboard`);
+  const today = page.getByTestId('stat-today');
+  await expect(today).toBeVisible();
+  const before = (await today.textContent()) ?? '';
+  await payInvoice(api, 175_000);
+  // No reload: the pushed data.changed event refetches the dashboard.
+  await expect(today).toContainText('Rp 175.000');
+  expect(before).not.toContain('Rp 175.000');
+  await expect(page.getByTestId('stat-month')).toContainText('Rp 175.000');
+});
+
+test('the owner changes the range and exports the financial report as PDF and Excel', async ({ adminPage: page, api, host }) => {
+  await payInvoice(api, 250_000);
+  await page.goto(`${host.url}/#/reports/financial`);
+  await expect(page.getByTestId('financial-table')).toBeVisible();
+  await page.getByTestId('range-presets').click();
+  await page.getByRole('menuitem', { name: 'Bulan ini' }).click();
+  // One month, grouped by month: a single period row plus the total.
+  await expect(page.getByTestId('financial-table').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('total-collected')).toContainText('Rp');
+
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^financial_.*\.pdf$/);
+  expect(fs.readFileSync((await pdf.path())!).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^financial_.*\.xlsx$/);
+  expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+
+  await page.getByTestId('range-presets').click();
+  await page.getByRole('menuitem', { name: '12 bulan terakhir' }).click();
+  await expect(page.getByTestId('financial-table').locator('tbody tr')).toHaveCount(12);
+});
+
+test('the other report tabs open with their charts and explanations', async ({ adminPage: page, host }) => {
+  await page.goto(`${host.url}/#/reports/aging`);
+  await expect(page.getByTestId('aging-buckets')).toBeVisible();
+  await page.getByTestId('tab-customers').click();
+  await expect(page.getByTestId('customers-table')).toBeVisible();
+  await expect(page.getByTestId('customers-table')).toContainText(/\d/);
+  await page.getByTestId('tab-forecast').click();
+  await expect(page.getByTestId('forecast-method')).toContainText('Perkiraan penerimaan');
+  await page.getByTestId('tab-bandwidth').click();
+  await expect(page.getByTestId('bandwidth-empty')).toBeVisible();
+});
