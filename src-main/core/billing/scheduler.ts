@@ -12,6 +12,7 @@ import type { App } from '../../app';
 import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
 import { runAutomation, type AutomationResult } from './automation';
+import { stmt } from './common';
 import { runPeriod } from './invoices';
 
 /** At most this many missed periods are caught up (a PC off for a year still gets a bounded run). */
@@ -43,15 +44,24 @@ export function latestDuePeriod(app: AppContext): string {
   return due ? today.slice(0, 7) : addMonths(today.slice(0, 7), -1);
 }
 
-/** Periods the scheduler still owes: after the last recorded run up to the latest due one. */
+/**
+ * Periods the scheduler still owes: every period from the first recorded run (at most MAX_CATCH_UP
+ * back) up to the latest due one that has no job_runs row. Looking for holes rather than "after the
+ * newest" keeps an early manual run of next month from hiding a missed current month.
+ */
 export function periodsToRun(app: AppContext): string[] {
   const latest = latestDuePeriod(app);
-  const last = (app.sqlite.prepare("SELECT max(run_key) AS k FROM job_runs WHERE job = 'invoice-run'").get() as { k: string | null }).k;
+  const done = new Set(
+    (stmt(app.sqlite, "SELECT run_key AS k FROM job_runs WHERE job = 'invoice-run'").all() as { k: string }[]).map((r) => r.k),
+  );
   // First ever start: only the current period (no invoices for history before the app was installed).
-  if (!last) return [latest];
+  if (!done.size) return [latest];
+  const first = [...done].sort()[0]!;
   const out: string[] = [];
-  for (let p = addMonths(last, 1); p <= latest; p = addMonths(p, 1)) out.push(p);
-  return out.slice(-MAX_CATCH_UP);
+  for (let p = addMonths(latest, -(MAX_CATCH_UP - 1)); p <= latest; p = addMonths(p, 1)) {
+    if (p >= first && !done.has(p)) out.push(p);
+  }
+  return out;
 }
 
 export interface TickResult {

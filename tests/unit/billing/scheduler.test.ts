@@ -29,8 +29,18 @@ describe('scheduled invoice run', () => {
     ]);
     expect(billingTick(t.app.ctx).invoiceRuns).toEqual([]);
     expect(periods()).toEqual(['2026-08:2', '2026-09:2', '2026-10:2', '2026-11:2']);
+    // An early manual run of next month does not hide a missed month in between.
+    travelTo(t, '2027-01-31T02:00:00.000Z');
+    await t.ok('settings.update', { autoInvoiceRun: false });
+    expect(billingTick(t.app.ctx).invoiceRuns).toEqual([]);
+    await t.ok('billing.generateInvoices', { period: '2027-02' });
+    await t.ok('settings.update', { autoInvoiceRun: true });
+    expect(billingTick(t.app.ctx).invoiceRuns).toEqual([
+      { period: '2026-12', created: 2 },
+      { period: '2027-01', created: 2 },
+    ]);
     const log = await t.ok('automation.log', { action: 'invoice.run' });
-    expect(log.total).toBe(4);
+    expect(log.total).toBe(6);
     checkInvariants(t.app.ctx);
   });
 
