@@ -8,10 +8,13 @@ import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { applyApiError, notifyApiError } from '../../components/apiError';
 import { AuthFrame } from '../auth/AuthFrame';
+import { IspStep } from './IspStep';
+import { RouterStep } from './RouterStep';
 
 /**
- * First run (`system.info` says needsSetup): create the Admin account (signs in), then choose
- * between demo data and an empty database, then enter the app.
+ * First run (`system.info` says needsSetup): Admin account (signs in) → ISP details → optional first
+ * router (test, save, offer import) → demo data or an empty start → the app. Every step is a form:
+ * Tab moves between fields, Enter submits.
  */
 export default function SetupWizard() {
   const { t } = useTranslation('setup');
@@ -41,7 +44,7 @@ export default function SetupWizard() {
   };
 
   return (
-    <AuthFrame title={t('title')} subtitle={t('subtitle')} width={560}>
+    <AuthFrame title={t('title')} subtitle={t('subtitle')} width={680}>
       <Stepper active={step} size="sm" mt="md" allowNextStepsSelect={false}>
         <Stepper.Step label={t('stepAdmin')}>
           <form
@@ -67,6 +70,12 @@ export default function SetupWizard() {
               </Group>
             </Stack>
           </form>
+        </Stepper.Step>
+        <Stepper.Step label={t('stepIsp')}>
+          <IspStep onDone={() => setStep(2)} />
+        </Stepper.Step>
+        <Stepper.Step label={t('stepRouter')} description={t('optional')}>
+          <RouterStep onDone={() => setStep(3)} />
         </Stepper.Step>
         <Stepper.Step label={t('stepData')}>
           <Stack gap="md" mt="md">

@@ -1,0 +1,224 @@
+import { Alert, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Input } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconBuildingBroadcastTower, IconCloudDownload, IconDatabase, IconFileInvoice, IconLock, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { useCan, useSession } from '../../app/session';
+import { applyApiError, PageHeader } from '../../components';
+import { LogoInput } from './LogoInput';
+import { languageOptions, timeZoneOptions } from './options';
+
+type Tab = 'isp' | 'billing' | 'printing' | 'backup' | 'security' | 'updates';
+
+/**
+ * Every setting of src-shared/settings.ts, grouped in tabs. Only the fields that changed are sent;
+ * the API validates each one and its messages appear under the field (the tab with an error is
+ * selected). Read-only for roles without settings.write.
+ */
+export default function SettingsScreen() {
+  const { t, i18n } = useTranslation('settings');
+  const can = useCan();
+  const canWrite = can('settings.write');
+  const refreshInfo = useSession((s) => s.refreshInfo);
+  const q = useApiQuery('settings.get', {}, { entities: ['settings'] });
+  const [tab, setTab] = useState<Tab>('isp');
+  const form = useForm<Settings>({ initialValues: DEFAULT_SETTINGS });
+  const [loadedFrom, setLoadedFrom] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    // Load the stored values once (and again after a save); a background refetch never wipes edits.
+    if (q.data && (!loadedFrom || !form.isDirty())) {
+      form.setValues(q.data);
+      form.resetDirty(q.data);
+      setLoadedFrom(q.data);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q.data]);
+
+  const fieldTab: Record<keyof Settings, Tab> = useMemo(
+    () => ({
+      ispName: 'isp', ispAddress: 'isp', ispPhone: 'isp', ispLogo: 'isp', timeZone: 'isp', language: 'isp',
+      customerCodePrefix: 'billing', invoicePrefix: 'billing', paymentPrefix: 'billing', dueDays: 'billing', graceDays: 'billing',
+      isolirMode: 'billing', autoInvoiceRun: 'billing', invoiceRunDay: 'billing', invoiceRunTime: 'billing', automationEnabled: 'billing',
+      expiryAlertDays: 'billing', paymentConfirmLimit: 'billing', allowNegativeDeposit: 'billing',
+      receiptWidth: 'printing',
+      backupFolder: 'backup', backupTime: 'backup', backupKeepDaily: 'backup', backupKeepWeekly: 'backup', backupKeepMonthly: 'backup',
+      sessionTimeoutMinutes: 'security', updateUrl: 'updates',
+    }),
+    [],
+  );
+
+  if (!loadedFrom) {
+    return (
+      <>
+        <PageHeader title={t('title')} />
+        {q.error ? <Alert color="red">{q.error.message}</Alert> : <Text c="dimmed">{t('common:loading')}</Text>}
+      </>
+    );
+  }
+
+  const save = form.onSubmit(async (values) => {
+    const patch = Object.fromEntries(
+      (Object.keys(values) as (keyof Settings)[]).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(loadedFrom[k])).map((k) => [k, values[k]]),
+    ) as Partial<Settings>;
+    if (Object.keys(patch).length === 0) {
+      notifications.show({ message: t('nothingChanged') });
+      return;
+    }
+    const r = await api('settings.update', patch);
+    if (!r.ok) {
+      applyApiError(form, r.error);
+      const first = r.error.issues?.[0]?.path as keyof Settings | undefined;
+      if (first && fieldTab[first]) setTab(fieldTab[first]);
+      return;
+    }
+    form.setValues(r.value);
+    form.resetDirty(r.value);
+    setLoadedFrom(r.value);
+    if (patch.language && patch.language !== i18n.language) void i18n.changeLanguage(patch.language);
+    await refreshInfo();
+    notifications.show({ color: 'green', message: t('saved') });
+  });
+
+  const ro = !canWrite;
+  const num = (k: keyof Settings, extra: Record<string, unknown> = {}) => ({ label: t(`fields.${k}`), disabled: ro, allowDecimal: false, ...extra, ...form.getInputProps(k) });
+  const text = (k: keyof Settings) => ({ label: t(`fields.${k}`), disabled: ro, ...form.getInputProps(k) });
+  const hint = (k: string) => ({ description: t(`hints.${k}`) });
+
+  return (
+    <form onSubmit={save} data-testid="settings-form">
+      <PageHeader
+        title={t('title')}
+        subtitle={canWrite ? t('subtitle') : t('readOnly')}
+        actions={
+          canWrite && (
+            <>
+              <Button variant="default" disabled={!form.isDirty()} onClick={() => form.setValues(loadedFrom)}>
+                {t('undo')}
+              </Button>
+              <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>
+                {t('common:save')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Tabs value={tab} onChange={(v) => setTab((v as Tab) ?? 'isp')} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="isp" leftSection={<IconBuildingBroadcastTower size={16} />}>{t('tabs.isp')}</Tabs.Tab>
+          <Tabs.Tab value="billing" leftSection={<IconFileInvoice size={16} />}>{t('tabs.billing')}</Tabs.Tab>
+          <Tabs.Tab value="printing" leftSection={<IconPrinter size={16} />}>{t('tabs.printing')}</Tabs.Tab>
+          <Tabs.Tab value="backup" leftSection={<IconDatabase size={16} />}>{t('tabs.backup')}</Tabs.Tab>
+          <Tabs.Tab value="security" leftSection={<IconLock size={16} />}>{t('tabs.security')}</Tabs.Tab>
+          <Tabs.Tab value="updates" leftSection={<IconCloudDownload size={16} />}>{t('tabs.updates')}</Tabs.Tab>
+        </Tabs.List>
+
+        <Tabs.Panel value="isp">
+          <Stack maw={720}>
+            <TextInput {...text('ispName')} withAsterisk />
+            <TextInput {...text('ispAddress')} />
+            <TextInput {...text('ispPhone')} />
+            <LogoInput value={form.values.ispLogo} onChange={(v) => form.setFieldValue('ispLogo', v)} error={form.errors.ispLogo} disabled={ro} />
+            <SimpleGrid cols={2}>
+              <Select {...text('timeZone')} {...hint('timeZone')} data={timeZoneOptions(t)} allowDeselect={false} />
+              <Select {...text('language')} {...hint('language')} data={languageOptions} allowDeselect={false} />
+            </SimpleGrid>
+          </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="billing">
+          <Stack maw={720}>
+            <SimpleGrid cols={3}>
+              <TextInput {...text('customerCodePrefix')} {...hint('prefix')} />
+              <TextInput {...text('invoicePrefix')} {...hint('prefix')} />
+              <TextInput {...text('paymentPrefix')} {...hint('prefix')} />
+            </SimpleGrid>
+            <SimpleGrid cols={2}>
+              <NumberInput {...num('dueDays', { min: 0, max: 90 })} {...hint('dueDays')} />
+              <NumberInput {...num('graceDays', { min: 0, max: 90 })} {...hint('graceDays')} />
+            </SimpleGrid>
+            <Input.Wrapper label={t('fields.isolirMode')} description={t('hints.isolirMode')} error={form.errors.isolirMode}>
+              <SegmentedControl
+                mt={6}
+                disabled={ro}
+                value={form.values.isolirMode}
+                onChange={(v) => form.setFieldValue('isolirMode', v as Settings['isolirMode'])}
+                data={[
+                  { value: 'profile', label: t('isolir.profile') },
+                  { value: 'disable', label: t('isolir.disable') },
+                ]}
+              />
+            </Input.Wrapper>
+            <Switch {...form.getInputProps('autoInvoiceRun', { type: 'checkbox' })} label={t('fields.autoInvoiceRun')} description={t('hints.autoInvoiceRun')} disabled={ro} />
+            <SimpleGrid cols={2}>
+              <NumberInput {...num('invoiceRunDay', { min: 1, max: 28 })} {...hint('invoiceRunDay')} />
+              <TimeInput {...text('invoiceRunTime')} {...hint('time')} />
+            </SimpleGrid>
+            <Switch {...form.getInputProps('automationEnabled', { type: 'checkbox' })} label={t('fields.automationEnabled')} description={t('hints.automationEnabled')} disabled={ro} />
+            <SimpleGrid cols={2}>
+              <NumberInput {...num('expiryAlertDays', { min: 1, max: 90 })} />
+              <NumberInput {...num('paymentConfirmLimit', { min: 0, thousandSeparator: '.', decimalSeparator: ',', prefix: 'Rp ' })} {...hint('paymentConfirmLimit')} />
+            </SimpleGrid>
+            <Switch {...form.getInputProps('allowNegativeDeposit', { type: 'checkbox' })} label={t('fields.allowNegativeDeposit')} disabled={ro} />
+          </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="printing">
+          <Stack maw={720}>
+            <Input.Wrapper label={t('fields.receiptWidth')} description={t('hints.receiptWidth')} error={form.errors.receiptWidth}>
+              <SegmentedControl
+                mt={6}
+                disabled={ro}
+                value={String(form.values.receiptWidth)}
+                onChange={(v) => form.setFieldValue('receiptWidth', Number(v) as Settings['receiptWidth'])}
+                data={[
+                  { value: '58', label: '58 mm' },
+                  { value: '80', label: '80 mm' },
+                ]}
+              />
+            </Input.Wrapper>
+          </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="backup">
+          <Stack maw={720}>
+            <TextInput {...text('backupFolder')} {...hint('backupFolder')} placeholder="D:\\Backup PPPoE Desk" />
+            <TimeInput {...text('backupTime')} {...hint('backupTime')} />
+            <SimpleGrid cols={3}>
+              <NumberInput {...num('backupKeepDaily', { min: 1, max: 365 })} />
+              <NumberInput {...num('backupKeepWeekly', { min: 0, max: 520 })} />
+              <NumberInput {...num('backupKeepMonthly', { min: 0, max: 240 })} />
+            </SimpleGrid>
+            <Text size="sm" c="dimmed">
+              {t('hints.retention')}
+            </Text>
+          </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="security">
+          <Stack maw={720}>
+            <NumberInput {...num('sessionTimeoutMinutes', { min: 1, max: 1440 })} {...hint('sessionTimeoutMinutes')} />
+          </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="updates">
+          <Stack maw={720}>
+            <TextInput {...text('updateUrl')} {...hint('updateUrl')} placeholder="http://192.168.1.10/pppoe-desk/" />
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
+      {canWrite && form.isDirty() && (
+        <Group mt="lg">
+          <Text size="sm" c="dimmed">
+            {t('unsaved')}
+          </Text>
+        </Group>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../src-shared/settings';
+import { api } from '../../api/client';
+import { applyApiError } from '../../components';
+import { LogoInput } from '../settings/LogoInput';
+import { timeZoneOptions } from '../settings/options';
+
+/** Wizard step: the ISP's name, address, phone, logo (receipts, invoices) and time zone. */
+export function IspStep({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation('setup');
+  const form = useForm<Pick<Settings, 'ispName' | 'ispAddress' | 'ispPhone' | 'ispLogo' | 'timeZone'>>({
+    initialValues: { ispName: '', ispAddress: '', ispPhone: '', ispLogo: '', timeZone: 'Asia/Jakarta' },
+  });
+  return (
+    <form
+      onSubmit={form.onSubmit(async (v) => {
+        const r = await api('settings.update', v);
+        if (!r.ok) return void applyApiError(form, r.error);
+        onDone();
+      })}
+    >
+      <Stack gap="sm" mt="md">
+        <Text size="sm" c="dimmed">
+          {t('isp.intro')}
+        </Text>
+        <TextInput label={t('settings:fields.ispName')} placeholder="Net Kampung" withAsterisk autoFocus {...form.getInputProps('ispName')} />
+        <TextInput label={t('settings:fields.ispAddress')} {...form.getInputProps('ispAddress')} />
+        <TextInput label={t('settings:fields.ispPhone')} {...form.getInputProps('ispPhone')} />
+        <LogoInput value={form.values.ispLogo} onChange={(v) => form.setFieldValue('ispLogo', v)} error={form.errors.ispLogo} />
+        <Select
+          label={t('settings:fields.timeZone')}
+          description={t('settings:hints.timeZone')}
+          data={timeZoneOptions(t)}
+          allowDeselect={false}
+          {...form.getInputProps('timeZone')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button type="submit" loading={form.submitting}>
+            {t('next')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

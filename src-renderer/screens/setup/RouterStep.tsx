@@ -1,0 +1,214 @@
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCircleCheck, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../src-shared/contract';
+import { api } from '../../api/client';
+import { applyApiError, notifyApiError } from '../../components';
+
+type TestResult = OutputOf<'routers.test'>;
+type Preview = OutputOf<'routers.import'>['preview'];
+type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
+
+/**
+ * Optional wizard step: the first MikroTik router. Test the connection with the typed details, save
+ * it, then offer to import its PPPoE profiles (as packages, with the price the owner types) and
+ * secrets (as customers with accounts). Every part can be skipped.
+ */
+export function RouterStep({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation('setup');
+  const form = useForm({
+    initialValues: { name: 'Router utama', host: '', port: 8728 as number | string, useTls: false, username: 'admin', password: '' },
+  });
+  const [test, setTest] = useState<TestResult | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [routerId, setRouterId] = useState<number | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [reading, setReading] = useState(false);
+  const [prices, setPrices] = useState<Record<string, number | string>>({});
+  const [applied, setApplied] = useState<Applied | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  const target = () => {
+    const v = form.values;
+    return { host: v.host, port: typeof v.port === 'number' ? v.port : undefined, useTls: v.useTls, username: v.username, password: v.password };
+  };
+
+  const runTest = async () => {
+    setTesting(true);
+    setTest(null);
+    const r = await api('routers.test', target());
+    setTesting(false);
+    if (!r.ok) return void applyApiError(form, r.error);
+    setTest(r.value);
+  };
+
+  const save = form.onSubmit(async (v) => {
+    const r = await api('routers.create', { name: v.name, ...target(), password: v.password });
+    if (!r.ok) return void applyApiError(form, r.error);
+    setRouterId(r.value.id);
+    setReading(true);
+    const p = await api('routers.import', { routerId: r.value.id });
+    setReading(false);
+    if (p.ok) setPreview(p.value.preview);
+    else notifyApiError(p.error, t('router.readFailed'));
+  });
+
+  const newProfiles = preview?.profiles.filter((p) => p.proposal === 'create') ?? [];
+  const importable = (p: Preview) => {
+    const known = new Set(p.profiles.filter((x) => x.proposal === 'exists' || (x.proposal === 'create' && Number(prices[x.name]) > 0)).map((x) => x.name.toLowerCase()));
+    return p.secrets.filter((s) => !s.conflict && !s.existingCustomerId && known.has(s.profile.toLowerCase()));
+  };
+
+  const runImport = async () => {
+    if (!preview || routerId === null) return;
+    setImporting(true);
+    const profiles = newProfiles.filter((p) => Number(prices[p.name]) > 0).map((p) => ({ name: p.name, packageName: p.name, price: Number(prices[p.name]) }));
+    const r = await api('routers.import', { routerId, apply: { profiles, secrets: importable(preview).map((s) => s.name) } });
+    setImporting(false);
+    if (!r.ok) return notifyApiError(r.error);
+    setApplied(r.value.applied);
+  };
+
+  if (applied) {
+    return (
+      <Stack mt="md">
+        <Alert color="green" icon={<IconCircleCheck />} title={t('router.imported')} data-testid="router-imported">
+          {t('router.importedText', { packages: applied.packages, customers: applied.customers, accounts: applied.accounts })}
+          {applied.skipped.length > 0 && <Text size="sm">{t('router.skipped', { count: applied.skipped.length })}</Text>}
+        </Alert>
+        <Group justify="flex-end">
+          <Button onClick={onDone} data-autofocus>
+            {t('next')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  if (routerId !== null) {
+    return (
+      <Stack mt="md">
+        <Alert color="green" icon={<IconCircleCheck />}>
+          {t('router.saved')}
+        </Alert>
+        {reading && <Text size="sm">{t('router.reading')}</Text>}
+        {preview && (
+          <>
+            <Text size="sm">{t('router.found', { profiles: preview.profiles.length, secrets: preview.secrets.length })}</Text>
+            {newProfiles.length > 0 && (
+              <>
+                <Text size="sm" c="dimmed">
+                  {t('router.priceHelp')}
+                </Text>
+                <ScrollArea.Autosize mah={220}>
+                  <Table withTableBorder data-testid="import-profiles">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('router.profile')}</Table.Th>
+                        <Table.Th>{t('router.rate')}</Table.Th>
+                        <Table.Th>{t('router.secrets')}</Table.Th>
+                        <Table.Th>{t('router.price')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {newProfiles.map((p) => (
+                        <Table.Tr key={p.name}>
+                          <Table.Td>{p.name}</Table.Td>
+                          <Table.Td>{p.rateLimit ?? '—'}</Table.Td>
+                          <Table.Td>{p.secrets}</Table.Td>
+                          <Table.Td>
+                            <NumberInput
+                              size="xs"
+                              aria-label={t('router.priceOf', { name: p.name })}
+                              value={prices[p.name] ?? ''}
+                              onChange={(v) => setPrices((x) => ({ ...x, [p.name]: v }))}
+                              thousandSeparator="."
+                              decimalSeparator=","
+                              prefix="Rp "
+                              allowDecimal={false}
+                              min={0}
+                            />
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea.Autosize>
+              </>
+            )}
+            <Text size="sm">{t('router.willImport', { count: importable(preview).length })}</Text>
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('router.skipImport')}
+          </Button>
+          <Button onClick={() => void runImport()} loading={importing} disabled={!preview || (importable(preview).length === 0 && !newProfiles.some((p) => Number(prices[p.name]) > 0))}>
+            {t('router.import')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={save}>
+      <Stack gap="sm" mt="md">
+        <Text size="sm" c="dimmed">
+          {t('router.intro')}
+        </Text>
+        <TextInput label={t('router.name')} {...form.getInputProps('name')} />
+        <SimpleGrid cols={2}>
+          <TextInput label={t('router.host')} placeholder="192.168.88.1" autoFocus {...form.getInputProps('host')} />
+          <NumberInput label={t('router.port')} min={1} max={65535} allowDecimal={false} {...form.getInputProps('port')} />
+        </SimpleGrid>
+        <Checkbox
+          label={t('router.useTls')}
+          {...form.getInputProps('useTls', { type: 'checkbox' })}
+          onChange={(e) => {
+            form.setFieldValue('useTls', e.currentTarget.checked);
+            form.setFieldValue('port', e.currentTarget.checked ? 8729 : 8728);
+          }}
+        />
+        <SimpleGrid cols={2}>
+          <TextInput label={t('router.username')} autoComplete="off" {...form.getInputProps('username')} />
+          <PasswordInput label={t('router.password')} autoComplete="new-password" {...form.getInputProps('password')} />
+        </SimpleGrid>
+        {test && (
+          <Alert
+            color={test.ok ? 'green' : 'red'}
+            icon={test.ok ? <IconPlugConnected /> : <IconPlugConnectedX />}
+            data-testid="router-test-result"
+            title={test.ok ? t('router.testOk') : t('router.testFailed')}
+          >
+            {test.ok ? (
+              <Group gap="xs">
+                <Badge variant="light">{test.identity}</Badge>
+                <Text size="sm">
+                  RouterOS {test.version} · {test.boardName} · {test.ms} ms
+                </Text>
+              </Group>
+            ) : (
+              <Text size="sm">{test.message ?? test.reason}</Text>
+            )}
+          </Alert>
+        )}
+        <Group justify="space-between" mt="sm">
+          <Button variant="subtle" onClick={onDone}>
+            {t('router.skip')}
+          </Button>
+          <Group>
+            <Button variant="default" onClick={() => void runTest()} loading={testing} disabled={!form.values.host || !form.values.username}>
+              {t('router.test')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('router.save')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
