@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import { DataTable, EmptyState, notifyApiError, PageHeader, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
+import { AlertsPanel } from './AlertsPanel';
 
 type Entry = z.output<typeof automationEntry>;
 type RunResult = z.output<(typeof billingContract)['billing.runAutomation']['output']>;
@@ -66,29 +67,42 @@ export default function AutomationScreen() {
           ))}
         </Alert>
       )}
-      <Group>
-        <Select
-          placeholder={t('auto.allActions')}
-          clearable
-          w={220}
-          data={AUTOMATION_ACTIONS.map((a) => ({ value: a, label: t(`auto.actions.${a}`, { defaultValue: a }) }))}
-          value={list.filters.action ?? null}
-          onChange={(v) => list.setFilter('action', v ?? undefined)}
-          aria-label={t('auto.action')}
-        />
-      </Group>
-      <DataTable
-        label={t('automation')}
-        columns={columns}
-        rows={q.data?.items}
-        total={q.data?.total ?? 0}
-        rowKey={(r) => r.id}
-        loading={q.loading}
-        empty={<EmptyState title={t('auto.empty')} description={t('auto.emptyHelp')} />}
-        {...list.tableProps}
-        sort={undefined}
-        onSortChange={undefined}
-      />
+      <Tabs defaultValue="log" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="log">{t('auto.logTab')}</Tabs.Tab>
+          {can('dashboard.read') && <Tabs.Tab value="alerts" data-testid="alerts-tab">{t('alerts.tab')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="alerts">
+          <AlertsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="log">
+          <Stack gap="md">
+          <Group>
+            <Select
+              placeholder={t('auto.allActions')}
+              clearable
+              w={220}
+              data={AUTOMATION_ACTIONS.map((a) => ({ value: a, label: t(`auto.actions.${a}`, { defaultValue: a }) }))}
+              value={list.filters.action ?? null}
+              onChange={(v) => list.setFilter('action', v ?? undefined)}
+              aria-label={t('auto.action')}
+            />
+          </Group>
+          <DataTable
+            label={t('automation')}
+            columns={columns}
+            rows={q.data?.items}
+            total={q.data?.total ?? 0}
+            rowKey={(r) => r.id}
+            loading={q.loading}
+            empty={<EmptyState title={t('auto.empty')} description={t('auto.emptyHelp')} />}
+            {...list.tableProps}
+            sort={undefined}
+            onSortChange={undefined}
+          />
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }

@@ -36,7 +36,7 @@ export default function InvoicesScreen() {
   );
 
   const columns: Column<Invoice>[] = [
-    { key: 'number', header: t('invoice.number'), render: (r) => <Text size="sm" fw={500}>{r.invoiceNumber}</Text> },
+    { key: 'number', header: t('invoice.number'), render: (r) => <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>{r.invoiceNumber}</Text> },
     {
       key: 'customer',
       header: t('customer'),
@@ -47,16 +47,16 @@ export default function InvoicesScreen() {
       ),
     },
     { key: 'period', header: t('invoice.period'), render: (r) => r.period },
-    { key: 'due', header: t('invoice.dueDate'), render: (r) => f.date(r.dueDate) },
+    { key: 'due', header: t('invoice.dueDate'), render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.dueDate)}</Text> },
     { key: 'amount', header: t('invoice.amount'), align: 'right', render: (r) => <MoneyText amount={r.amount} /> },
     { key: 'outstanding', header: t('invoice.outstanding'), align: 'right', render: (r) => <MoneyText amount={r.outstanding} c={r.outstanding > 0 ? 'red' : 'dimmed'} /> },
-    { key: 'status', header: t('status'), render: (r) => <StatusBadge status={r.status} /> },
+    { key: 'status', header: t('status'), width: 150, render: (r) => <StatusBadge status={r.status} style={{ maxWidth: 'none' }} /> },
     {
       key: 'pdf',
       header: '',
       render: (r) => (
         <div onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-          <DocumentActions req={{ kind: 'invoice', invoiceId: r.id }} printLabel="A4" />
+          <DocumentActions req={{ kind: 'invoice', invoiceId: r.id }} compact />
         </div>
       ),
     },

@@ -1,4 +1,4 @@
-import { Button, Group, Select } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -88,7 +88,7 @@ async function fetchDoc(req: DocRequest, printer?: string) {
  * Buttons that generate a document on demand: "Print" (to the chosen printer in the desktop app,
  * else via the browser's viewer) and "Download PDF". Each click generates once.
  */
-export function DocumentActions({ req, size = 'xs', printLabel }: { req: DocRequest; size?: 'xs' | 'sm'; printLabel?: string }) {
+export function DocumentActions({ req, size = 'xs', printLabel, compact }: { req: DocRequest; size?: 'xs' | 'sm'; printLabel?: string; compact?: boolean }) {
   const { t } = useTranslation('billing');
   const [busy, setBusy] = useState<'print' | 'download' | null>(null);
   const kind: PrinterKind = req.kind === 'receipt' ? 'receipt' : 'a4';
@@ -109,6 +109,21 @@ export function DocumentActions({ req, size = 'xs', printLabel }: { req: DocRequ
       notifications.show({ message: t('doc.printFallback') });
     }
   };
+  if (compact)
+    return (
+      <Group gap={4} wrap="nowrap">
+        <Tooltip label={printLabel ?? t('doc.print')} withArrow>
+          <ActionIcon variant="light" aria-label={printLabel ?? t('doc.print')} loading={busy === 'print'} onClick={() => void run('print')} data-testid="doc-print">
+            <IconPrinter size={16} />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('doc.download')} withArrow>
+          <ActionIcon variant="default" aria-label={t('doc.download')} loading={busy === 'download'} onClick={() => void run('download')} data-testid="doc-download">
+            <IconDownload size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    );
   return (
     <Group gap={6} wrap="nowrap">
       <Button size={size} variant="light" leftSection={<IconPrinter size={14} />} loading={busy === 'print'} onClick={() => void run('print')} data-testid="doc-print">

@@ -37,7 +37,7 @@ export default function PaymentsScreen() {
     { key: 'method', header: t('payment.method'), render: (r) => t(`method.${r.method}`) },
     { key: 'amount', header: t('payment.amount'), align: 'right', render: (r) => <MoneyText amount={r.amount + r.fromDeposit} /> },
     { key: 'by', header: t('payment.receivedBy'), render: (r) => r.receivedByName ?? '—' },
-    { key: 'status', header: t('status'), render: (r) => <StatusBadge status={r.status === 'void' ? 'void' : 'paid'} label={t(`payment.status.${r.status}`)} /> },
+    { key: 'status', header: t('status'), width: 130, render: (r) => <StatusBadge style={{ maxWidth: 'none' }} status={r.status === 'void' ? 'void' : 'paid'} label={t(`payment.status.${r.status}`)} /> },
   ];
 
   return (

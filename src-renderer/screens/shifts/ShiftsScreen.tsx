@@ -37,13 +37,13 @@ export default function ShiftsScreen() {
     { key: 'expected', header: t('shift.expectedCash'), align: 'right', render: (r) => <MoneyText amount={r.expectedCash} /> },
     { key: 'counted', header: t('shift.countedCash'), align: 'right', render: (r) => (r.countedCash === null ? '—' : <MoneyText amount={r.countedCash} />) },
     { key: 'variance', header: t('shift.variance'), align: 'right', render: (r) => (r.variance === null ? '—' : <MoneyText amount={r.variance} c={r.variance === 0 ? 'teal' : 'red'} />) },
-    { key: 'status', header: t('status'), render: (r) => <StatusBadge status={r.status === 'open' ? 'active' : 'inactive'} label={t(`shift.status.${r.status}`)} /> },
+    { key: 'status', header: t('status'), width: 110, render: (r) => <StatusBadge style={{ maxWidth: 'none' }} status={r.status === 'open' ? 'active' : 'inactive'} label={t(`shift.status.${r.status}`)} /> },
     {
       key: 'pdf',
       header: '',
       render: (r) => (
         <div onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-          <DocumentActions req={{ kind: 'shiftReport', shiftId: r.id }} />
+          <DocumentActions req={{ kind: 'shiftReport', shiftId: r.id }} compact />
         </div>
       ),
     },

@@ -44,10 +44,10 @@ export default function SubscriptionsScreen() {
       ),
     },
     { key: 'day', header: t('sub.billingDay'), align: 'right', render: (r) => r.billingDay },
-    { key: 'start', header: t('sub.startDate'), render: (r) => f.date(r.startDate) },
+    { key: 'start', header: t('sub.startDate'), render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.startDate)}</Text> },
     { key: 'last', header: t('sub.lastInvoiced'), render: (r) => r.lastInvoicedPeriod ?? '—' },
     { key: 'renew', header: t('sub.autoRenew'), render: (r) => (r.autoRenew ? t('common:yes') : t('common:no')) },
-    { key: 'status', header: t('status'), render: (r) => <StatusBadge status={r.status} /> },
+    { key: 'status', header: t('status'), width: 130, render: (r) => <StatusBadge status={r.status} style={{ maxWidth: 'none' }} /> },
   ];
 
   return (
