@@ -16,20 +16,40 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
   } else {
     const q = (input.query ?? '').toLowerCase();
     const like = likePattern(q);
-    ids = (
-      stmt(db,
-          `SELECT c.id FROM customers c
-           WHERE c.search_text LIKE ? ESCAPE '\\'
-              OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) LIKE ? ESCAPE '\\')
-              OR c.id IN (SELECT customer_id FROM invoices WHERE invoice_number = upper(?))
-           ORDER BY (lower(c.customer_code) = ?
-                     OR c.id IN (SELECT customer_id FROM pppoe_accounts WHERE lower(username) = ?)
-                     OR c.id IN (SELECT customer_id FROM invoices WHERE invoice_number = upper(?))) DESC,
-                    (c.status = 'active') DESC, c.name COLLATE NOCASE, c.id
-           LIMIT ?`,
-        )
-        .all(like, like, q, q, q, q, input.limit) as { id: number }[]
-    ).map((r) => r.id);
+    const col = (sql: string, ...p: unknown[]) => (stmt(db, sql).all(...p) as { id: number }[]).map((r) => r.id);
+    // Exact hits on unique indexes first: customer code, PPPoE username, invoice number.
+    const exact = [
+      ...col('SELECT id FROM customers WHERE customer_code = ?', q.toUpperCase()),
+      ...col('SELECT customer_id AS id FROM pppoe_accounts WHERE username = ? COLLATE NOCASE', q),
+      ...col('SELECT customer_id AS id FROM invoices WHERE invoice_number = ?', q.toUpperCase()),
+    ];
+    // Then substring hits, each source cut at the limit. The covering search index is ordered by
+    // search_text, which starts with the customer code, so the scan stops early in code order.
+    const partial = [
+      ...col("SELECT id FROM customers WHERE search_text LIKE ? ESCAPE '\\' LIMIT ?", like, input.limit),
+      ...col("SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?", like, input.limit),
+    ];
+    ids = [...new Set([...exact, ...partial])];
+    const exactSet = new Set(exact);
+    const rank = new Map(
+      (ids.length
+        ? (stmt(db, `SELECT id, status = 'active' AS active, customer_code AS code FROM customers WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as {
+            id: number;
+            active: number;
+            code: string;
+          }[])
+        : []
+      ).map((r) => [r.id, r]),
+    );
+    // Exact first, then active customers, then by code.
+    ids.sort((x, y) => {
+      const ex = Number(exactSet.has(y)) - Number(exactSet.has(x));
+      if (ex) return ex;
+      const a = rank.get(x);
+      const b = rank.get(y);
+      return (b?.active ?? 0) - (a?.active ?? 0) || (a?.code ?? '').localeCompare(b?.code ?? '');
+    });
+    ids = ids.slice(0, input.limit);
   }
   const custStmt = stmt(db,
     `SELECT id, customer_code AS customerCode, name, phone, address, status, deposit FROM customers WHERE id = ?`,
