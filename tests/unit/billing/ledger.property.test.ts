@@ -60,10 +60,11 @@ function snapshot(t: TestApp): string {
 
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
-async function runSequence(ops: Op[]): Promise<void> {
+async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<void> {
   const t = await testApp();
   try {
     const { customers } = await seedBilling(t, { customers: 4, startDate: '2026-08-01' });
+    if (allowNegativeDeposit) await t.ok('settings.update', { allowNegativeDeposit: true });
     // Mixed fees so partial / over payments happen naturally.
     t.app.ctx.sqlite.prepare("UPDATE subscriptions SET monthly_fee = monthly_fee + id * 25000, fee_note = 'test'").run();
     const internal: CallContext = { app: t.app.ctx, session: null, transport: 'internal' };
@@ -154,7 +155,7 @@ async function runSequence(ops: Op[]): Promise<void> {
         }
       }
       if (failed) expect(snapshot(t), `${o.kind} refused/crashed: nothing written`).toBe(before);
-      checkInvariants(t.app.ctx);
+      checkInvariants(t.app.ctx, { allowNegativeDeposit });
     }
   } finally {
     t.close();
@@ -166,6 +167,13 @@ describe('billing ledger under random operation sequences', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 35 }), (ops) => runSequence(ops)),
       { numRuns: 30, seed: 4242 },
+    );
+  }, 120_000);
+
+  it('keeps them with negative deposits allowed too', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 30 }), (ops) => runSequence(ops, true)),
+      { numRuns: 15, seed: 777 },
     );
   }, 120_000);
 });
