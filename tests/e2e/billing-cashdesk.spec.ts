@@ -94,3 +94,44 @@ test.describe('Kasir (cash desk)', () => {
     expect(payments.items.every((p) => p.receivedByName === 'Kasir Satu' && p.shiftId !== null)).toBe(true);
   });
 });
+
+test.describe('Kasir: large amounts and reprints', () => {
+  test.setTimeout(90_000);
+
+  test('an amount above the limit needs a confirmation; a reprint from Payments is marked COPY', async ({ adminPage: page, host, api }) => {
+    await api.ok('settings.update', { paymentConfirmLimit: 100_000 });
+    const pkg = await api.ok('packages.create', { name: 'Bisnis 20M', bandwidthUp: 10240, bandwidthDown: 20480, price: 250_000, billingCycle: 'monthly' });
+    const c = await api.ok('customers.create', { name: 'Yusuf Besar' });
+    await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });
+    await api.ok('billing.generateInvoices', {});
+
+    const desk = new CashDeskPage(page);
+    await desk.goto(host.url);
+    await desk.openShift('0');
+    await desk.findAndSelect('yusuf', 'Yusuf Besar');
+    await expect(desk.amount).toHaveValue('Rp 250.000');
+    await page.keyboard.press('Enter');
+    // The API refuses without confirmLarge; the desk asks, nothing is written yet.
+    const confirm = page.getByTestId('confirm-dialog');
+    await expect(confirm).toContainText('Rp 250.000');
+    expect((await api.ok('payments.list', { customerId: c.id })).total).toBe(0);
+    const receipt = page.waitForResponse((r) => r.url().endsWith('/api/documents.receipt'));
+    await confirm.getByRole('button', { name: /Ya, jumlahnya benar/ }).click();
+    await expect(desk.done).toContainText(/PAY-\d{8}-\d{4}/);
+    expect(((await (await receipt).json()) as { value: { copy: boolean } }).value.copy).toBe(false);
+    const [pay] = (await api.ok('payments.list', { customerId: c.id })).items;
+    expect(pay?.amount).toBe(250_000);
+
+    // Reprint from the Payments screen: the second print of the same payment is a copy.
+    await page.goto(`${host.url}/#/payments`);
+    await page.getByTestId('data-table').getByText(pay!.paymentNumber).click();
+    const drawer = page.getByTestId('payment-drawer');
+    await expect(drawer).toContainText('Yusuf Besar');
+    const reprint = page.waitForResponse((r) => r.url().endsWith('/api/documents.receipt'));
+    await drawer.getByTestId('doc-download').click();
+    const body = (await (await reprint).json()) as { value: { copy: boolean; filename: string; base64: string } };
+    expect(body.value.copy).toBe(true);
+    expect(body.value.filename).toMatch(/-copy2\.pdf$/);
+    expect(pdfText(Buffer.from(body.value.base64, 'base64'))).toContain('SALINAN / COPY');
+  });
+});
