@@ -4,6 +4,8 @@ import { IconCash, IconCashRegister, IconFileInvoice, IconReceipt, IconRepeat, I
 // Settings and backups (admin section)
 import { IconDatabase, IconSettings } from '@tabler/icons-react';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+// Network screens (routers, PPPoE accounts, router sync, online sessions)
+import { IconArrowsExchange, IconNetwork, IconRouter, IconWifi } from '@tabler/icons-react';
 import type { Permission } from '../../src-shared/permissions';
 // Users and audit trail (admin section)
 import { IconHistory, IconUserShield } from '@tabler/icons-react';
@@ -40,6 +42,10 @@ export const ROUTES: AppRoute[] = [
   { path: '/audit', labelKey: 'audit:nav', icon: IconHistory, permission: 'audit.read', section: 'admin', component: lazy(() => import('../screens/audit/AuditScreen')) },
   { path: '/settings', labelKey: 'settings:nav', icon: IconSettings, permission: 'settings.read', section: 'admin', component: lazy(() => import('../screens/settings/SettingsScreen')) },
   { path: '/backups', labelKey: 'backups:nav', icon: IconDatabase, permission: 'backups.manage', section: 'admin', component: lazy(() => import('../screens/backups/BackupsScreen')) },
+  { path: '/pppoe', labelKey: 'network:nav.pppoe', icon: IconNetwork, permission: 'pppoe.read', section: 'network', component: lazy(() => import('../screens/pppoe/PppoeScreen')) },
+  { path: '/sessions', labelKey: 'network:nav.sessions', icon: IconWifi, permission: 'sessions.read', section: 'network', component: lazy(() => import('../screens/sessions/SessionsScreen')) },
+  { path: '/routers', labelKey: 'network:nav.routers', icon: IconRouter, permission: 'routers.read', section: 'network', component: lazy(() => import('../screens/routers/RoutersScreen')) },
+  { path: '/sync', labelKey: 'network:nav.sync', icon: IconArrowsExchange, permission: 'sync.read', section: 'network', component: lazy(() => import('../screens/sync/SyncScreen')) },
   // ↑ add routes above this line
 ];
 

@@ -35,6 +35,8 @@ import idSettings from './locales/id/settings.json';
 import enSettings from './locales/en/settings.json';
 import idBackups from './locales/id/backups.json';
 import enBackups from './locales/en/backups.json';
+import idNetwork from './locales/id/network.json';
+import enNetwork from './locales/en/network.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -52,6 +54,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['security', idSecurity, enSecurity],
   ['settings', idSettings, enSettings],
   ['backups', idBackups, enBackups],
+  ['network', idNetwork, enNetwork],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

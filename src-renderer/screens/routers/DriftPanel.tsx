@@ -1,0 +1,157 @@
+import { Alert, Badge, Button, Group, Loader, Menu, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowRight, IconArrowLeft, IconChevronDown } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DriftItem, Router } from '../../../src-shared/contract/routers';
+import type { OutputOf } from '../../../src-shared/contract';
+import { api } from '../../api/client';
+import { notifyApiError } from '../../components';
+import { useFormat } from '../../lib/format';
+
+type Drift = OutputOf<'routers.drift'>;
+type Repair = OutputOf<'routers.repair'>;
+type Dir = 'push' | 'adopt';
+
+/** Where the app and the router disagree, with "push app → router" / "adopt router → app" per row or for all. */
+export function DriftPanel({ router, canWrite, onClose }: { router: Router | null; canWrite: boolean; onClose: () => void }) {
+  const { t } = useTranslation('network');
+  const f = useFormat();
+  const [drift, setDrift] = useState<Drift | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [dry, setDry] = useState<{ req: { items?: { key: string; direction: Dir }[]; all?: Dir }; res: Repair } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const check = async () => {
+    if (!router) return;
+    setLoading(true);
+    const r = await api('routers.drift', { routerId: router.id });
+    setLoading(false);
+    if (!r.ok) return notifyApiError(r.error);
+    setDrift(r.value);
+  };
+  useEffect(() => {
+    setDrift(null);
+    setDry(null);
+    if (router) void check();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [router?.id]);
+
+  const repair = async (req: { items?: { key: string; direction: Dir }[]; all?: Dir }, dryRun: boolean, tag: string) => {
+    if (!router) return;
+    setBusy(tag);
+    const r = await api('routers.repair', { routerId: router.id, ...req, dryRun });
+    setBusy(null);
+    if (!r.ok) return notifyApiError(r.error);
+    if (dryRun) return setDry({ req, res: r.value });
+    setDry(null);
+    notifications.show({ color: 'teal', message: t('drift.fixed', { count: r.value.changes.length, queued: r.value.queued }) });
+    await check();
+  };
+
+  const one = (i: DriftItem, d: Dir) => void repair({ items: [{ key: i.key, direction: d }] }, false, `${i.key}:${d}`);
+
+  return (
+    <Modal opened={!!router} onClose={onClose} size="90%" title={<Text fw={600}>{t('drift.title', { name: router?.name ?? '' })}</Text>} attributes={{ content: { 'data-testid': 'drift-panel' } as Record<string, string> }}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {drift ? t('drift.summary', { app: drift.accountsInApp, router: drift.secretsOnRouter, diff: drift.items.length, at: f.dateTime(drift.checkedAt) }) : loading ? t('drift.checking') : ''}
+          </Text>
+          <Group gap="xs">
+            <Button size="xs" variant="default" onClick={() => void check()} loading={loading}>
+              {t('drift.recheck')}
+            </Button>
+            {canWrite && drift && drift.items.length > 0 && (
+              <Menu>
+                <Menu.Target>
+                  <Button size="xs" rightSection={<IconChevronDown size={14} />} data-testid="drift-fix-all">
+                    {t('drift.fixAll')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconArrowRight size={14} />} onClick={() => void repair({ all: 'push' }, true, 'all')}>
+                    {t('drift.allPush')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconArrowLeft size={14} />} onClick={() => void repair({ all: 'adopt' }, true, 'all')}>
+                    {t('drift.allAdopt')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
+          </Group>
+        </Group>
+        {loading && !drift && <Loader size="sm" />}
+        {drift && drift.items.length === 0 && (
+          <Alert color="teal" data-testid="drift-clean">
+            {t('drift.clean')}
+          </Alert>
+        )}
+        {dry && (
+          <Alert color="blue" title={t('drift.dryTitle', { count: dry.res.changes.length })} data-testid="drift-dry-run">
+            <ScrollArea.Autosize mah={180}>
+              {dry.res.changes.map((c) => (
+                <Text size="xs" key={`${c.key}:${c.direction}`}>
+                  {c.direction === 'push' ? '→' : '←'} {c.description}
+                </Text>
+              ))}
+            </ScrollArea.Autosize>
+            <Group mt="sm" gap="xs">
+              <Button size="xs" onClick={() => void repair(dry.req, false, 'apply')} loading={busy === 'apply'} data-testid="drift-apply">
+                {t('drift.applyDry')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setDry(null)}>
+                {t('common:cancel')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {drift && drift.items.length > 0 && (
+          <ScrollArea h={420}>
+            <Table striped withTableBorder stickyHeader data-testid="drift-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('drift.username')}</Table.Th>
+                  <Table.Th>{t('drift.kind')}</Table.Th>
+                  <Table.Th>{t('drift.inApp')}</Table.Th>
+                  <Table.Th>{t('drift.onRouter')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {drift.items.slice(0, 2000).map((i) => (
+                  <Table.Tr key={i.key} data-key={i.key}>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">{i.username}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" tt="none" color={i.kind === 'missing' || i.kind === 'extra' ? 'orange' : 'blue'}>
+                        {t(`drift.kinds.${i.kind}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td><Text size="sm">{i.app ?? '—'}</Text></Table.Td>
+                    <Table.Td><Text size="sm">{i.router ?? '—'}</Text></Table.Td>
+                    <Table.Td>
+                      {canWrite && (
+                        <Group gap={4} wrap="nowrap" justify="flex-end">
+                          <Button size="compact-xs" variant="light" leftSection={<IconArrowRight size={12} />} loading={busy === `${i.key}:push`} onClick={() => one(i, 'push')} title={t('drift.pushHint')}>
+                            {t('drift.push')}
+                          </Button>
+                          {i.kind !== 'comment' && (
+                            <Button size="compact-xs" variant="light" color="grape" leftSection={<IconArrowLeft size={12} />} loading={busy === `${i.key}:adopt`} onClick={() => one(i, 'adopt')} title={t('drift.adoptHint')}>
+                              {t('drift.adopt')}
+                            </Button>
+                          )}
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,186 @@
+import { Alert, Button, Grid, Group, Modal, NumberInput, PasswordInput, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconPlugConnected } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Router, RouterTestResult } from '../../../src-shared/contract/routers';
+import { api } from '../../api/client';
+import { applyApiError, notifyApiError } from '../../components';
+
+interface Values {
+  name: string;
+  host: string;
+  port: number | string;
+  useTls: boolean;
+  username: string;
+  password: string;
+  isolirProfile: string;
+  notes: string;
+  isActive: boolean;
+}
+
+const toValues = (r?: Router | null): Values => ({
+  name: r?.name ?? '',
+  host: r?.host ?? '',
+  port: r?.port ?? 8728,
+  useTls: r?.useTls ?? false,
+  username: r?.username ?? 'admin',
+  password: '',
+  isolirProfile: r?.isolirProfile ?? 'ISOLIR',
+  notes: r?.notes ?? '',
+  isActive: r?.isActive ?? true,
+});
+
+/** Shows what "Test" found: identity, RouterOS version, uptime, or the reason it failed. */
+export function TestResultView({ result }: { result: RouterTestResult | null }) {
+  const { t } = useTranslation('network');
+  if (!result) return null;
+  if (result.ok)
+    return (
+      <Alert color="teal" title={t('router.testOk')} data-testid="router-test-result" data-ok="true">
+        <Text size="sm">
+          {t('router.identity')}: <b>{result.identity}</b> · RouterOS <b>{result.version}</b> · {t('router.uptime')} <b>{result.uptime}</b>
+          {result.boardName ? ` · ${result.boardName}` : ''} · {result.ms} ms
+        </Text>
+      </Alert>
+    );
+  return (
+    <Alert color="red" title={t(`router.reason.${result.reason ?? 'error'}`, { defaultValue: t('router.reason.error') })} data-testid="router-test-result" data-ok="false">
+      <Text size="sm">{result.message}</Text>
+    </Alert>
+  );
+}
+
+interface Props {
+  opened: boolean;
+  router: Router | null;
+  readOnly?: boolean;
+  onClose: () => void;
+  onSaved: (r: Router) => void;
+}
+
+/** Add / edit a router. The password field is empty on edit: leave it empty to keep the stored one. */
+export function RouterForm({ opened, router, readOnly = false, onClose, onSaved }: Props) {
+  const { t } = useTranslation('network');
+  const form = useForm<Values>({ initialValues: toValues(router) });
+  const [test, setTest] = useState<RouterTestResult | null>(null);
+  const [testing, setTesting] = useState(false);
+  useEffect(() => {
+    if (opened) {
+      form.setValues(toValues(router));
+      form.resetDirty(toValues(router));
+      form.clearErrors();
+      setTest(null);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, router?.id]);
+
+  const fields = (v: Values) => ({
+    name: v.name,
+    host: v.host,
+    port: v.port === '' ? undefined : Number(v.port),
+    useTls: v.useTls,
+    username: v.username,
+    isolirProfile: v.isolirProfile,
+    notes: v.notes,
+    isActive: v.isActive,
+  });
+
+  const runTest = async () => {
+    setTesting(true);
+    setTest(null);
+    const v = form.values;
+    const r = await api('routers.test', {
+      ...(router ? { id: router.id } : {}),
+      host: v.host.trim() || undefined,
+      port: v.port === '' ? undefined : Number(v.port),
+      useTls: v.useTls,
+      username: v.username.trim() || undefined,
+      ...(v.password ? { password: v.password } : {}),
+    });
+    setTesting(false);
+    if (!r.ok) return void applyApiError(form, r.error);
+    setTest(r.value);
+  };
+
+  const submit = form.onSubmit(async (v) => {
+    const r = router
+      ? await api('routers.update', { id: router.id, ...fields(v), ...(v.password ? { password: v.password } : {}) })
+      : await api('routers.create', { ...fields(v), password: v.password });
+    if (!r.ok) return void applyApiError(form, r.error);
+    notifications.show({ color: 'teal', message: t(router ? 'router.updated' : 'router.created', { name: r.value.name }) });
+    onSaved(r.value);
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} size="lg" title={<Text fw={600}>{router ? t('router.editTitle') : t('router.newTitle')}</Text>} attributes={{ content: { 'data-testid': 'router-form' } as Record<string, string> }}>
+      <form onSubmit={submit} noValidate onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !readOnly && void submit()}>
+        <Stack gap="sm">
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, sm: 8 }}>
+              <TextInput label={t('router.name')} withAsterisk data-autofocus placeholder="MikroTik Kantor" disabled={readOnly} {...form.getInputProps('name')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
+              <Switch label={t('router.isActive')} disabled={readOnly} {...form.getInputProps('isActive', { type: 'checkbox' })} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 8 }}>
+              <TextInput label={t('router.host')} withAsterisk placeholder="192.168.88.1" disabled={readOnly} {...form.getInputProps('host')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <NumberInput label={t('router.port')} allowDecimal={false} allowNegative={false} disabled={readOnly} {...form.getInputProps('port')} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Switch
+                label={t('router.useTls')}
+                description={t('router.useTlsHint')}
+                disabled={readOnly}
+                checked={form.values.useTls}
+                onChange={(e) => {
+                  const tls = e.currentTarget.checked;
+                  form.setFieldValue('useTls', tls);
+                  if (form.values.port === 8728 || form.values.port === 8729 || form.values.port === '') form.setFieldValue('port', tls ? 8729 : 8728);
+                }}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label={t('router.username')} withAsterisk autoComplete="off" disabled={readOnly} {...form.getInputProps('username')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <PasswordInput
+                label={t('router.password')}
+                withAsterisk={!router}
+                autoComplete="new-password"
+                description={router?.hasPassword ? t('router.passwordKeep') : undefined}
+                disabled={readOnly}
+                {...form.getInputProps('password')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label={t('router.isolirProfile')} description={t('router.isolirHint')} disabled={readOnly} {...form.getInputProps('isolirProfile')} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Textarea label={t('router.notes')} autosize minRows={1} maxRows={3} disabled={readOnly} {...form.getInputProps('notes')} />
+            </Grid.Col>
+          </Grid>
+          <TestResultView result={test} />
+          <Group justify="space-between" mt="xs">
+            <Button variant="light" leftSection={<IconPlugConnected size={16} />} loading={testing} onClick={() => void runTest().catch((e) => notifyApiError({ code: 'INTERNAL', message: String(e) }))} data-testid="router-test">
+              {t('router.test')}
+            </Button>
+            <Group gap="sm">
+              <Button variant="default" onClick={onClose}>
+                {readOnly ? t('common:close') : t('common:cancel')}
+              </Button>
+              {!readOnly && (
+                <Button type="submit" loading={form.submitting}>
+                  {t('common:save')}
+                </Button>
+              )}
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

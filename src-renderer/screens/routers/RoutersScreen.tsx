@@ -1,0 +1,204 @@
+import { ActionIcon, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDots, IconEdit, IconFileImport, IconGitCompare, IconPlugConnected, IconPlus, IconRouter, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useRoute } from 'wouter';
+import type { Router } from '../../../src-shared/contract/routers';
+import { api, onEvent } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/session';
+import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, StatusBadge, notifyApiError, type Column } from '../../components';
+import { useFormat } from '../../lib/format';
+import { DriftPanel } from './DriftPanel';
+import { ImportWizard } from './ImportWizard';
+import { RouterForm } from './RouterForm';
+
+/** MikroTik routers: health, queue counts, test, import, drift. Routes: `/`, `/new`, `/:id`, `/:id/import`, `/:id/drift`. */
+export default function RoutersScreen() {
+  const { t } = useTranslation('network');
+  const can = useCan();
+  const f = useFormat();
+  const [, navigate] = useLocation();
+  const [isNew] = useRoute('/new');
+  const [isEdit, editP] = useRoute<{ id: string }>('/:id');
+  const [isImport, importP] = useRoute<{ id: string }>('/:id/import');
+  const [isDrift, driftP] = useRoute<{ id: string }>('/:id/drift');
+  const idOf = (p: { id: string } | null) => (p && /^\d+$/.test(p.id) ? Number(p.id) : null);
+  const editId = isEdit ? idOf(editP) : null;
+  const importId = isImport ? idOf(importP) : null;
+  const driftId = isDrift ? idOf(driftP) : null;
+  const canWrite = can('routers.write');
+  const [search, setSearch] = useState('');
+  const q = useApiQuery('routers.list', search ? { search } : {}, { entities: ['routers', 'pppoe', 'sync', 'packages', 'all'] });
+  const [toDelete, setToDelete] = useState<Router | null>(null);
+  const [testing, setTesting] = useState<number | null>(null);
+
+  // Health and queue changes are pushed: refresh the table when they arrive.
+  useEffect(() => {
+    const offs = [onEvent('router.status', () => q.refetch()), onEvent('sync.progress', () => q.refetch())];
+    return () => offs.forEach((o) => o());
+  }, [q.refetch]);
+
+  const rows = q.data?.items ?? [];
+  const byId = (id: number | null) => (id === null ? null : (rows.find((r) => r.id === id) ?? null));
+
+  const test = async (r: Router) => {
+    setTesting(r.id);
+    const res = await api('routers.test', { id: r.id });
+    setTesting(null);
+    if (!res.ok) return notifyApiError(res.error);
+    const v = res.value;
+    if (v.ok) notifications.show({ color: 'teal', title: t('router.testOk'), message: `${v.identity} · RouterOS ${v.version} · ${t('router.uptime')} ${v.uptime}` });
+    else notifications.show({ color: 'red', title: t(`router.reason.${v.reason ?? 'error'}`, { defaultValue: t('router.reason.error') }), message: v.message ?? '' });
+    q.refetch();
+  };
+
+  const remove = async () => {
+    if (!toDelete) return;
+    const r = await api('routers.delete', { id: toDelete.id });
+    setToDelete(null);
+    if (!r.ok) return notifyApiError(r.error);
+    notifications.show({ color: 'teal', message: t('router.deleted', { name: toDelete.name }) });
+  };
+
+  const columns: Column<Router>[] = [
+    {
+      key: 'name',
+      header: t('router.name'),
+      render: (r) => (
+        <div>
+          <Text size="sm" fw={500}>{r.name}</Text>
+          <Text size="xs" c="dimmed">
+            {r.host}:{r.port}
+            {r.useTls ? ' (TLS)' : ''} · {r.username}
+          </Text>
+        </div>
+      ),
+    },
+    {
+      key: 'state',
+      header: t('router.state'),
+      render: (r) => (
+        <Tooltip label={r.lastError ?? ''} disabled={!r.lastError} multiline w={320}>
+          <span>
+            <StatusBadge status={r.state === 'auth_failed' ? 'failed' : r.state} label={t(`router.states.${r.state}`)} data-testid="router-state" />
+          </span>
+        </Tooltip>
+      ),
+    },
+    {
+      key: 'identity',
+      header: t('router.identity'),
+      render: (r) => (
+        <div>
+          <Text size="sm">{r.identity ?? '—'}</Text>
+          <Text size="xs" c="dimmed">
+            {r.version ? `RouterOS ${r.version}` : ''}
+            {r.uptime ? ` · ${t('router.uptime')} ${r.uptime}` : ''}
+          </Text>
+        </div>
+      ),
+    },
+    { key: 'seen', header: t('router.lastSeen'), render: (r) => <Text size="sm">{r.lastSeenAt ? f.dateTime(r.lastSeenAt) : '—'}</Text> },
+    { key: 'accounts', header: t('router.accounts'), align: 'right', render: (r) => <Text size="sm">{f.number(r.accounts)}</Text> },
+    {
+      key: 'queue',
+      header: t('router.queue'),
+      render: (r) => (
+        <Group gap={4}>
+          {r.pending > 0 && <StatusBadge status="pending" label={t('sync.pendingN', { count: r.pending })} />}
+          {r.failed > 0 && <StatusBadge status="failed" label={t('sync.failedN', { count: r.failed })} />}
+          {r.pending === 0 && r.failed === 0 && <Text size="xs" c="dimmed">{t('sync.inSync')}</Text>}
+        </Group>
+      ),
+    },
+    {
+      key: 'actions',
+      header: '',
+      width: 120,
+      render: (r) => (
+        <Group gap={4} wrap="nowrap" justify="flex-end">
+          <Tooltip label={t('router.test')}>
+            <ActionIcon variant="subtle" loading={testing === r.id} aria-label={t('router.testNamed', { name: r.name })} onClick={(e) => { e.stopPropagation(); void test(r); }}>
+              <IconPlugConnected size={16} />
+            </ActionIcon>
+          </Tooltip>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('common:actions')} onClick={(e) => e.stopPropagation()}>
+                <IconDots size={16} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
+              {canWrite && <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${r.id}`)}>{t('common:edit')}</Menu.Item>}
+              {canWrite && <Menu.Item leftSection={<IconFileImport size={16} />} onClick={() => navigate(`/${r.id}/import`)}>{t('import.open')}</Menu.Item>}
+              <Menu.Item leftSection={<IconGitCompare size={16} />} onClick={() => navigate(`/${r.id}/drift`)}>{t('drift.open')}</Menu.Item>
+              {can('routers.delete') && (
+                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(r)}>
+                  {t('common:delete')}
+                </Menu.Item>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      ),
+    },
+  ];
+
+  return (
+    <Stack gap={0}>
+      <PageHeader
+        title={t('router.title')}
+        subtitle={t('router.subtitle')}
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+              {t('router.add')}
+            </Button>
+          )
+        }
+      />
+      <Group mb="md">
+        <SearchInput value={search} onSearch={setSearch} placeholder={t('router.search')} aria-label={t('common:search')} w={{ base: '100%', sm: 320 }} />
+      </Group>
+      <DataTable
+        label={t('router.title')}
+        columns={columns}
+        rows={q.data?.items}
+        rowKey={(r) => r.id}
+        total={q.data?.total ?? 0}
+        page={1}
+        pageSize={Math.max(25, q.data?.total ?? 0)}
+        onPageChange={() => undefined}
+        loading={q.loading}
+        onOpen={(r) => canWrite && navigate(`/${r.id}`)}
+        empty={
+          <EmptyState
+            icon={<IconRouter size={30} stroke={1.5} />}
+            title={t('router.emptyTitle')}
+            description={t('router.emptyText')}
+            actions={canWrite && <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>{t('router.add')}</Button>}
+          />
+        }
+      />
+      <RouterForm
+        opened={isNew || (editId !== null && !!byId(editId))}
+        router={isNew ? null : byId(editId)}
+        readOnly={!canWrite}
+        onClose={() => navigate('/')}
+        onSaved={() => navigate('/')}
+      />
+      <ImportWizard router={byId(importId)} onClose={() => navigate('/')} />
+      <DriftPanel router={byId(driftId)} canWrite={canWrite} onClose={() => navigate('/')} />
+      <ConfirmDialog
+        opened={!!toDelete}
+        title={t('router.deleteTitle')}
+        message={toDelete ? t('router.deleteText', { name: toDelete.name }) : ''}
+        confirmLabel={t('common:delete')}
+        onCancel={() => setToDelete(null)}
+        onConfirm={remove}
+      />
+    </Stack>
+  );
+}

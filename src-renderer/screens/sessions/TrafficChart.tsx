@@ -1,0 +1,91 @@
+import '@mantine/charts/styles.css';
+import { LineChart } from '@mantine/charts';
+import { Badge, Group, Modal, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+
+interface Point {
+  t: string;
+  download: number;
+  upload: number;
+}
+const WINDOW = 60;
+const mbps = (bps: number) => Math.round((bps / 1_000_000) * 100) / 100;
+
+/**
+ * Live rx/tx of one account: one `sessions.traffic` call per second while the dialog is open (the router
+ * runs `/interface/monitor-traffic =once=` for it); closing the dialog stops the polling.
+ */
+export function TrafficChart({ account, onClose }: { account: { id: number; username: string } | null; onClose: () => void }) {
+  const { t } = useTranslation('network');
+  const [points, setPoints] = useState<Point[]>([]);
+  const [online, setOnline] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const busy = useRef(false);
+
+  useEffect(() => {
+    setPoints([]);
+    setOnline(null);
+    setError(null);
+    if (!account) return;
+    let stopped = false;
+    const tick = async () => {
+      // One request at a time: a slow router must not pile up calls.
+      if (busy.current) return;
+      busy.current = true;
+      const r = await api('sessions.traffic', { accountId: account.id });
+      busy.current = false;
+      if (stopped) return;
+      if (!r.ok) return setError(r.error.message);
+      setError(null);
+      setOnline(r.value.online);
+      // Router rx = what the customer uploads, tx = what the customer downloads.
+      const p = { t: new Date(r.value.at).toLocaleTimeString(), download: mbps(r.value.txBps), upload: mbps(r.value.rxBps) };
+      setPoints((ps) => [...ps, p].slice(-WINDOW));
+    };
+    void tick();
+    const h = setInterval(() => void tick(), 1000);
+    return () => {
+      stopped = true;
+      clearInterval(h);
+    };
+  }, [account?.id]);
+
+  const last = points[points.length - 1];
+  return (
+    <Modal opened={!!account} onClose={onClose} size="xl" title={<Text fw={600}>{t('traffic.title', { name: account?.username ?? '' })}</Text>} attributes={{ content: { 'data-testid': 'traffic-chart' } as Record<string, string> }}>
+      <Stack gap="sm">
+        <Group gap="sm">
+          {online === null ? null : online ? <Badge color="teal">{t('traffic.online')}</Badge> : <Badge color="gray">{t('traffic.offline')}</Badge>}
+          {last && (
+            <Text size="sm" data-testid="traffic-now">
+              ↓ {last.download} Mbps · ↑ {last.upload} Mbps
+            </Text>
+          )}
+          {error && (
+            <Text size="sm" c="red">
+              {error}
+            </Text>
+          )}
+        </Group>
+        <LineChart
+          h={260}
+          data={points}
+          dataKey="t"
+          unit=" Mbps"
+          withDots={false}
+          curveType="monotone"
+          series={[
+            { name: 'download', label: t('traffic.download'), color: 'indigo.6' },
+            { name: 'upload', label: t('traffic.upload'), color: 'teal.6' },
+          ]}
+          withLegend
+        />
+        <Text size="xs" c="dimmed">
+          {t('traffic.hint')}
+        </Text>
+      </Stack>
+    </Modal>
+  );
+}

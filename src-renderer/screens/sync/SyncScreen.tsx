@@ -1,0 +1,208 @@
+import { ActionIcon, Button, Card, Checkbox, Group, Modal, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconRefresh, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncOp } from '../../../src-shared/contract/sync';
+import { api, onEvent } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/session';
+import { DataTable, EmptyState, PageHeader, StatusBadge, notifyApiError, useListParams, type Column } from '../../components';
+import { useFormat } from '../../lib/format';
+
+interface Progress {
+  applied: number;
+  pending: number;
+  total: number;
+}
+
+/** The router queue: pending/failed per router with a progress bar while it drains; retry or drop operations. */
+export default function SyncScreen() {
+  const { t } = useTranslation('network');
+  const can = useCan();
+  const f = useFormat();
+  const canWrite = can('sync.write');
+  const status = useApiQuery('sync.status', {}, { entities: ['sync', 'pppoe', 'routers', 'packages'] });
+  const list = useListParams<never, { status?: 'pending' | 'failed'; routerId?: number }>({ filters: { status: 'failed' } });
+  const ops = useApiQuery('sync.ops', list.params, { entities: ['sync', 'pppoe', 'routers', 'packages'] });
+  const [progress, setProgress] = useState<Record<number, Progress>>({});
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [toDrop, setToDrop] = useState<number[] | null>(null);
+  const [reason, setReason] = useState('');
+
+  useEffect(
+    () =>
+      onEvent('sync.progress', (p) => {
+        const id = Number(p.routerId);
+        setProgress((all) => ({ ...all, [id]: { applied: Number(p.applied) || 0, pending: Number(p.pending) || 0, total: Number(p.total) || 0 } }));
+        status.refetch();
+        ops.refetch();
+      }),
+    [status.refetch, ops.refetch],
+  );
+  useEffect(() => onEvent('router.status', () => status.refetch()), [status.refetch]);
+
+  const retry = async (input: { ids?: number[]; routerId?: number }) => {
+    const r = await api('sync.retry', input);
+    if (!r.ok) return notifyApiError(r.error);
+    setSelected(new Set());
+    notifications.show({ color: 'teal', message: t('sync.retried', { count: r.value.retried }) });
+  };
+  const drop = async () => {
+    if (!toDrop) return;
+    const r = await api('sync.drop', { ids: toDrop, reason });
+    setToDrop(null);
+    setReason('');
+    if (!r.ok) return notifyApiError(r.error);
+    setSelected(new Set());
+    notifications.show({ color: 'teal', message: t('sync.dropped', { count: r.value.dropped }) });
+  };
+
+  const toggle = (id: number, on: boolean) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
+
+  const routerName = (id: number) => status.data?.routers.find((r) => r.routerId === id)?.name ?? `#${id}`;
+  const columns: Column<SyncOp, never>[] = [
+    ...(canWrite
+      ? [
+          {
+            key: 'sel',
+            header: '',
+            width: 36,
+            render: (o: SyncOp) => <Checkbox aria-label={t('sync.select', { id: o.id })} checked={selected.has(o.id)} onClick={(e) => e.stopPropagation()} onChange={(e) => toggle(o.id, e.currentTarget.checked)} />,
+          },
+        ]
+      : []),
+    { key: 'id', header: '#', width: 60, render: (o) => <Text size="xs" c="dimmed">{o.id}</Text> },
+    { key: 'router', header: t('sync.router'), render: (o) => <Text size="sm">{routerName(o.routerId)}</Text> },
+    { key: 'what', header: t('sync.operation'), render: (o) => <Text size="sm">{o.summary}</Text> },
+    { key: 'status', header: t('sync.status'), render: (o) => <StatusBadge status={o.status} /> },
+    {
+      key: 'error',
+      header: t('sync.lastError'),
+      render: (o) => (
+        <div>
+          <Text size="sm" c={o.status === 'failed' ? 'red' : undefined}>{o.lastError ?? ''}</Text>
+          <Text size="xs" c="dimmed">
+            {t('sync.attempts', { count: o.attempts })}
+            {o.nextAttemptAt ? ` · ${t('sync.nextAt', { at: f.dateTime(o.nextAttemptAt) })}` : ''}
+          </Text>
+        </div>
+      ),
+    },
+    { key: 'at', header: t('sync.queuedAt'), render: (o) => <Text size="xs">{f.dateTime(o.createdAt)}</Text> },
+    {
+      key: 'actions',
+      header: '',
+      width: 80,
+      render: (o) =>
+        canWrite && (
+          <Group gap={2} wrap="nowrap">
+            <Tooltip label={t('sync.retry')}>
+              <ActionIcon variant="subtle" aria-label={t('sync.retryOne', { id: o.id })} onClick={(e) => { e.stopPropagation(); void retry({ ids: [o.id] }); }}>
+                <IconRefresh size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('sync.drop')}>
+              <ActionIcon variant="subtle" color="red" aria-label={t('sync.dropOne', { id: o.id })} onClick={(e) => { e.stopPropagation(); setToDrop([o.id]); }}>
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        ),
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('sync.title')} subtitle={t('sync.subtitle')} />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        {(status.data?.routers ?? []).map((r) => {
+          const p = progress[r.routerId];
+          const total = p && r.pending > 0 ? Math.max(p.total, r.pending) : 0;
+          const pct = total ? Math.round(((total - r.pending) / total) * 100) : 100;
+          return (
+            <Card withBorder key={r.routerId} data-testid="sync-router-card">
+              <Group justify="space-between" mb="xs">
+                <Text fw={600}>{r.name}</Text>
+                <StatusBadge status={r.state === 'auth_failed' ? 'failed' : r.state} label={t(`router.states.${r.state}`)} />
+              </Group>
+              <Group gap="lg">
+                <Text size="sm">
+                  {t('sync.pending')}: <b data-testid="sync-pending">{r.pending}</b>
+                </Text>
+                <Text size="sm">
+                  {t('sync.failed')}: <b data-testid="sync-failed">{r.failed}</b>
+                </Text>
+              </Group>
+              {r.pending > 0 && (
+                <Stack gap={2} mt="xs">
+                  <Progress value={pct} animated={r.running} aria-label={t('sync.progress')} />
+                  <Text size="xs" c="dimmed">
+                    {r.running ? t('sync.running') : r.nextRetryAt ? t('sync.waitingRetry', { at: f.dateTime(r.nextRetryAt) }) : t('sync.waiting')}
+                  </Text>
+                </Stack>
+              )}
+              {r.lastError && (
+                <Text size="xs" c="red" mt="xs" lineClamp={2}>
+                  {r.lastError}
+                </Text>
+              )}
+              {canWrite && (r.pending > 0 || r.failed > 0) && (
+                <Button size="xs" variant="light" mt="sm" leftSection={<IconRefresh size={14} />} onClick={() => void retry({ routerId: r.routerId })}>
+                  {t('sync.retryAll')}
+                </Button>
+              )}
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+      <Group justify="space-between">
+        <SegmentedControl
+          value={list.filters.status ?? 'failed'}
+          onChange={(v) => list.setFilter('status', v as 'pending' | 'failed')}
+          data={[
+            { value: 'failed', label: t('sync.failed') },
+            { value: 'pending', label: t('sync.pending') },
+          ]}
+          aria-label={t('sync.status')}
+        />
+        {canWrite && selected.size > 0 && (
+          <Group gap="xs">
+            <Button size="xs" variant="light" onClick={() => void retry({ ids: [...selected] })}>
+              {t('sync.retrySelected', { count: selected.size })}
+            </Button>
+            <Button size="xs" variant="light" color="red" onClick={() => setToDrop([...selected])}>
+              {t('sync.dropSelected', { count: selected.size })}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <DataTable
+        label={t('sync.opsTitle')}
+        columns={columns}
+        rows={ops.data?.items}
+        rowKey={(o) => o.id}
+        total={ops.data?.total ?? 0}
+        loading={ops.loading}
+        {...list.tableProps}
+        empty={<EmptyState title={list.filters.status === 'pending' ? t('sync.noPending') : t('sync.noFailed')} />}
+      />
+      <Modal opened={!!toDrop} onClose={() => setToDrop(null)} centered title={<Text fw={600}>{t('sync.dropTitle', { count: toDrop?.length ?? 0 })}</Text>} attributes={{ content: { 'data-testid': 'confirm-dialog' } as Record<string, string> }}>
+        <Stack gap="sm">
+          <Text size="sm">{t('sync.dropText')}</Text>
+          <TextInput label={t('sync.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setToDrop(null)}>{t('common:cancel')}</Button>
+            <Button color="red" onClick={() => void drop()}>{t('sync.drop')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
