@@ -31,7 +31,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * Must run before app 'ready'. standard: real origin and relative URLs; secure: counts as a secure
- * context (no mixed-content downgrade); fetch allowed for our own assets. No CORS, no service workers.
+ * context (no mixed-content downgrade); fetch allowed for our own assets. No service workers, and no
+ * corsEnabled: the renderer's module scripts are same-origin, and leaving it off keeps app:// unreadable
+ * from any other origin.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>) {
   protocol.registerSchemesAsPrivileged([
