@@ -58,9 +58,19 @@ export function restoreIfCleared(call: CallContext, customerId: number, why: str
   const { app } = call;
   const ids = billingIsolatedAccounts(app, customerId);
   if (!ids.length || hasArrears(app, customerId)) return 0;
+  let restored = 0;
   for (const id of ids) {
-    restoreAccount(call, id);
-    logAutomation(app, { action: 'restore', customerId, accountId: id, detail: why });
+    // A savepoint per account: if restoring one fails, the payment still stands and the next
+    // automation tick retries the restore.
+    try {
+      app.sqlite.transaction(() => {
+        restoreAccount(call, id);
+        logAutomation(app, { action: 'restore', customerId, accountId: id, detail: why });
+      })();
+      restored++;
+    } catch (err) {
+      logAutomation(app, { action: 'error', customerId, accountId: id, detail: `restore after ${why}: ${err instanceof Error ? err.message : String(err)}`, result: 'failed' });
+    }
   }
-  return ids.length;
+  return restored;
 }
