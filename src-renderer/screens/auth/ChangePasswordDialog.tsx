@@ -29,7 +29,7 @@ export function ChangePasswordDialog({ opened, onClose, forced = false }: { open
       closeOnClickOutside={!forced}
       title={t('changePassword')}
       centered
-      data-testid="change-password-dialog"
+      attributes={{ content: { "data-testid": "change-password-dialog" } as Record<string, string> }}
     >
       <form
         onSubmit={form.onSubmit(async ({ currentPassword, newPassword }) => {

@@ -22,9 +22,8 @@ export function LockScreen() {
       size="sm"
       overlayProps={{ backgroundOpacity: 0.55, blur: 4 }}
       zIndex={1000}
-      data-testid="lock-screen"
     >
-      <Stack gap="md">
+      <Stack gap="md" data-testid="lock-screen">
         <Group gap="sm">
           <ThemeIcon variant="light" size={40} radius="xl">
             <IconLock size={22} />

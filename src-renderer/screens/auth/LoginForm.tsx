@@ -40,7 +40,13 @@ export function LoginForm({ username = '', onSignedIn, submitLabel }: { username
           </Alert>
         )}
         <TextInput label={t('username')} autoComplete="username" autoFocus={!username} {...form.getInputProps('username')} />
-        <PasswordInput label={t('password')} autoComplete="current-password" autoFocus={!!username} {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t('password')}
+          autoComplete="current-password"
+          autoFocus={!!username}
+          data-autofocus={username ? true : undefined}
+          {...form.getInputProps('password')}
+        />
         <Button type="submit" loading={busy} fullWidth mt="xs">
           {submitLabel ?? t('signIn')}
         </Button>

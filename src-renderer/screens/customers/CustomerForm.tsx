@@ -97,7 +97,7 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
           )}
         </Group>
       }
-      data-testid="customer-form"
+      attributes={{ content: { "data-testid": "customer-form" } as Record<string, string> }}
     >
       <form
         onSubmit={submit}

@@ -105,7 +105,7 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
           )}
         </Group>
       }
-      data-testid="package-form"
+      attributes={{ content: { "data-testid": "package-form" } as Record<string, string> }}
     >
       <form
         onSubmit={submit}

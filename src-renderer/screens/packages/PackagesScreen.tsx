@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Kbd, Menu, SegmentedControl, Select, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Kbd, Menu, SegmentedControl, Select, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBox, IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -97,15 +97,16 @@ export default function PackagesScreen() {
       header: t('field.isActive'),
       width: 90,
       render: (p) => (
-        <Switch
-          size="sm"
-          checked={p.isActive}
-          disabled={!canWrite}
-          aria-label={t('toggleActive', { name: p.name })}
-          onClick={(e) => e.stopPropagation()}
-          onKeyDown={(e) => e.stopPropagation()}
-          onChange={(e) => void setActive(p, e.currentTarget.checked)}
-        />
+        // The switch lives inside a clickable row: its clicks (label and input) must not open the row.
+        <Box onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} w="fit-content">
+          <Switch
+            size="sm"
+            checked={p.isActive}
+            disabled={!canWrite}
+            aria-label={t('toggleActive', { name: p.name })}
+            onChange={(e) => void setActive(p, e.currentTarget.checked)}
+          />
+        </Box>
       ),
     },
     {

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const ADMIN = { username: 'admin', password: 'Uji-Coba-E2E-2026' };
+
+export interface Host {
+  url: string;
+  dataDir: string;
+  /** The SQLite file, for seeding rows the UI cannot create yet. */
+  dbFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node <out>/host/serve.mjs --port 0` on a fresh temp data dir and resolves with the URL it
+ * prints (a line holding only `http://127.0.0.1:<port>`). `initAdmin: false` leaves the database
+ * without users, so the app shows first-run setup.
+ */
+export async function startHost(opts: { initAdmin?: boolean } = {}): Promise<Host> {
+  const out = path.resolve(process.env.PPPOE_OUT ?? 'out');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-e2e-'));
+  const args = [path.join(out, 'host', 'serve.mjs'), '--port', '0', '--data-dir', dataDir, '--quiet'];
+  if (opts.initAdmin !== false) args.push('--init-admin', `${ADMIN.username}:${ADMIN.password}`);
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const rl = readline.createInterface({ input: child.stdout! });
+    rl.on('line', (line) => {
+      if (/^http:\/\/127\.0\.0\.1:\d+$/.test(line.trim())) resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`host exited (${code}) before printing its URL:\n${stderr}`)));
+  });
+  return {
+    url,
+    dataDir,
+    dbFile: path.join(dataDir, 'pppoe-desk.sqlite'),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { expect, test } from './fixtures';
+import { CustomersPage } from './pages/CustomersPage';
+
+test('Indonesian by default; English selectable, remembered after a reload', async ({ adminPage: page, api, host }) => {
+  await api.ok('customers.create', { name: 'Bahasa Uji', status: 'suspended' });
+  const c = new CustomersPage(page);
+  await c.goto(host.url);
+  await expect(c.shell.nav('Pelanggan')).toBeVisible();
+  await expect(c.table.row('Bahasa Uji')).toContainText('Ditangguhkan');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+
+  await c.shell.switchLanguage('en');
+  await expect(c.shell.nav('Customers')).toBeVisible();
+  await expect(c.shell.nav('Internet Packages')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
+  await expect(c.table.row('Bahasa Uji')).toContainText('Suspended');
+  await expect(c.table.summary).toHaveText(/of 1$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // An Admin's choice becomes the ISP default too.
+  await expect.poll(async () => (await api.ok('settings.get', {})).language).toBe('en');
+
+  await page.reload();
+  await expect(c.shell.nav('Customers')).toBeVisible();
+
+  await c.shell.switchLanguage('id');
+  await expect(c.shell.nav('Pelanggan')).toBeVisible();
+  await expect.poll(async () => (await api.ok('settings.get', {})).language).toBe('id');
+});
