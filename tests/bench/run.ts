@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { backupsSuite } from './backups.bench';
 import { billingSuite } from './billing.bench';
 import type { BenchSuite } from './harness';
 import { platformSuite } from './platform.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 
-const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite];
+const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite, backupsSuite];
 
 async function main() {
   const only = process.argv.slice(2);

@@ -165,7 +165,7 @@ export default function BackupsScreen() {
         <EmptyState title={t('empty.title')} description={t('empty.text')} actions={<Button onClick={() => void backup()}>{t('backupNow')}</Button>} />
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={980}>
             <Table highlightOnHover verticalSpacing="xs" aria-label={t('title')} data-testid="backups-table">
               <Table.Thead>
                 <Table.Tr>
@@ -183,9 +183,9 @@ export default function BackupsScreen() {
                   const newer = b.schemaVersion !== null && b.schemaVersion > data.appSchemaVersion;
                   return (
                     <Table.Tr key={b.file} data-testid="backup-row" data-kind={b.kind}>
-                      <Table.Td>{f.dateTime(b.createdAt)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(b.createdAt)}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={KIND_COLOR[b.kind]}>
+                        <Badge variant="light" color={KIND_COLOR[b.kind]} tt="none" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
                           {t(`kind.${b.kind}`)}
                         </Badge>
                       </Table.Td>
@@ -202,11 +202,11 @@ export default function BackupsScreen() {
                       </Table.Td>
                       <Table.Td>
                         {b.verified ? (
-                          <Badge color="green" variant="light" leftSection={<IconCircleCheck size={12} />}>
+                          <Badge color="green" variant="light" tt="none" styles={{ label: { overflow: 'visible' } }} leftSection={<IconCircleCheck size={12} />}>
                             {t('verified')}
                           </Badge>
                         ) : (
-                          <Badge color="gray" variant="light" leftSection={<IconHelpCircle size={12} />}>
+                          <Badge color="gray" variant="light" tt="none" styles={{ label: { overflow: 'visible' } }} leftSection={<IconHelpCircle size={12} />}>
                             {t('notChecked')}
                           </Badge>
                         )}
