@@ -62,7 +62,8 @@ const STAFF: Permission[] = [
   'payments.create',
   'shifts.use',
   'dashboard.read',
-  'settings.read',
+  // Not settings.read: the Settings screen is for the owner; what a cashier needs (ISP name, time zone,
+  // language) comes with system.info, and receipts are built in the main process.
 ];
 
 const MANAGER_EXCLUDED: Permission[] = ['users.manage', 'backups.manage', 'system.admin', 'settings.write'];

@@ -172,6 +172,7 @@ export default function UsersScreen() {
         />
         <SegmentedControl
           aria-label={t('activeFilter')}
+          data-testid="active-filter"
           value={activeValue}
           onChange={(v) => list.setFilter('active', v === 'all' ? undefined : v === 'active')}
           data={[

@@ -54,7 +54,7 @@ describe('permission declarations', () => {
         p.endsWith('.delete') ||
         p.endsWith('.void') ||
         p.startsWith('routers.') ||
-        ['packages.write', 'pppoe.viewPassword', 'pppoe.write', 'settings.write', 'users.manage', 'audit.read', 'backups.manage', 'system.admin', 'billing.run'].includes(p),
+        ['packages.write', 'pppoe.viewPassword', 'pppoe.write', 'settings.read', 'settings.write', 'users.manage', 'audit.read', 'backups.manage', 'system.admin', 'billing.run'].includes(p),
     );
     for (const p of never) expect(staff.has(p), p).toBe(false);
     // And through the channels that carry those permissions:
