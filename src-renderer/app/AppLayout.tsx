@@ -97,7 +97,8 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('navigation')}>
-        <ScrollArea>
+        {/* The section scrolls on its own when the nav is taller than the window. */}
+        <AppShell.Section grow component={ScrollArea} mx="-sm" px="sm">
           {SECTIONS.map((section) => {
             const items = routes.filter((r) => (r.section ?? 'main') === section);
             if (!items.length) return null;
@@ -123,7 +124,7 @@ export function AppLayout() {
               </Stack>
             );
           })}
-        </ScrollArea>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <Suspense
