@@ -36,11 +36,11 @@ function run(cmd, args, cwd) {
   return r.status === 0;
 }
 
-export async function buildElectronNative({ platform = process.platform, arch = process.arch, force = false } = {}) {
+export async function buildElectronNative({ platform = process.platform, arch = process.arch, force = false, base = root } = {}) {
   const electronVersion = readJson(require.resolve('electron/package.json')).version;
   const sqlitePkgDir = path.dirname(require.resolve('better-sqlite3/package.json'));
   const sqliteVersion = readJson(path.join(sqlitePkgDir, 'package.json')).version;
-  const outDir = nativeDir(platform, arch);
+  const outDir = nativeDir(platform, arch, base);
   const outFile = path.join(outDir, 'better_sqlite3.node');
   const infoFile = path.join(outDir, 'build-info.json');
   const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform, arch };
@@ -54,18 +54,22 @@ export async function buildElectronNative({ platform = process.platform, arch = 
   }
 
   console.log(`electron-native: building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch})`);
-  const work = path.join(root, '.electron-native', '.work', `${platform}-${arch}`);
+  const work = path.join(base, '.electron-native', '.work', `${platform}-${arch}`);
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   // A private copy of the package (sources, no build output): node_modules/better-sqlite3 is never touched.
   fs.cpSync(sqlitePkgDir, work, { recursive: true, filter: (src) => !src.startsWith(path.join(sqlitePkgDir, 'build')) });
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
 
+  const failHere = (why) => {
+    fs.rmSync(work, { recursive: true, force: true });
+    fail(why);
+  };
   const prebuildBin = require.resolve('prebuild-install/bin.js');
   let ok = run(process.execPath, [prebuildBin, '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`, '--verbose'], work);
   if (!ok || !fs.existsSync(built)) {
     if (platform !== process.platform) {
-      fail(`no prebuilt better-sqlite3 for Electron ${electronVersion} on ${platform}-${arch} could be downloaded, and it cannot be compiled for another platform here.`);
+      failHere(`no prebuilt better-sqlite3 for Electron ${electronVersion} on ${platform}-${arch} could be downloaded, and it cannot be compiled for another platform here.`);
     }
     console.log('electron-native: no prebuilt binary, compiling with node-gyp against Electron headers');
     const gypBin = require.resolve('node-gyp/bin/node-gyp.js');
@@ -75,7 +79,7 @@ export async function buildElectronNative({ platform = process.platform, arch = 
       work,
     );
     if (!ok || !fs.existsSync(built)) {
-      fail(`could not download a prebuilt better-sqlite3 nor Electron ${electronVersion} headers to compile one.`);
+      failHere(`could not download a prebuilt better-sqlite3 nor Electron ${electronVersion} headers to compile one.`);
     }
   }
   fs.mkdirSync(outDir, { recursive: true });
@@ -87,7 +91,6 @@ export async function buildElectronNative({ platform = process.platform, arch = 
 }
 
 function fail(why) {
-  fs.rmSync(path.join(root, '.electron-native', '.work'), { recursive: true, force: true });
   throw new Error(
     [
       '',
