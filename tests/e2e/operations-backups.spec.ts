@@ -14,7 +14,7 @@ test('settings: grouped tabs, per-field errors from the API, only changed fields
   await page.getByLabel('Jatuh tempo (hari setelah tagihan)').fill('14');
   await settings.save();
   // The server's message appears under the field; nothing is written.
-  await expect(page.getByText('Prefix: 1–8 capital letters or digits')).toBeVisible();
+  await expect(page.getByText('Awalan: 1–8 huruf kapital atau angka')).toBeVisible();
   expect((await api.ok('settings.get', {})).ispName).not.toBe('Net Kampung Sejahtera');
   await page.getByLabel('Awalan nomor tagihan').fill('tag');
   await settings.save();
@@ -27,7 +27,7 @@ test('settings: grouped tabs, per-field errors from the API, only changed fields
   await settings.tab('Cadangan').click();
   await page.getByLabel('Folder cadangan tambahan').fill('/tidak/ada/flashdisk');
   await settings.save();
-  await expect(page.getByText('Folder not found')).toBeVisible();
+  await expect(page.getByText('Folder tidak ditemukan')).toBeVisible();
   await page.getByLabel('Folder cadangan tambahan').fill('');
   await settings.save();
   await expect(page.getByText('Pengaturan tersimpan').first()).toBeVisible();
@@ -73,7 +73,7 @@ test('backups: back up now, restore in two clicks with a summary, refuse a bad f
   await page.getByRole('button', { name: 'Pulihkan dari file…' }).click();
   await page.getByLabel('File cadangan').fill(junk);
   await page.getByRole('button', { name: 'Periksa file' }).click();
-  await expect(page.getByTestId('restore-error')).toContainText('not an SQLite database');
+  await expect(page.getByTestId('restore-error')).toContainText('bukan database SQLite');
   await expect(page.getByTestId('restore-dialog').getByRole('button', { name: 'Pulihkan sekarang' })).toBeDisabled();
   await page.getByTestId('restore-dialog').getByRole('button', { name: 'Batal' }).click();
 

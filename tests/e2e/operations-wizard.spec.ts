@@ -24,7 +24,7 @@ test('first-run wizard: Admin, ISP details with logo and zone, router test and i
     // ISP details: the server's rule shows under the field; Enter submits (keyboard only).
     await wizard.ispDetails({ name: '   ' });
     await wizard.submitWithEnter();
-    await expect(page.getByText('ISP name is required')).toBeVisible();
+    await expect(page.getByText('Nama ISP wajib diisi')).toBeVisible();
     await wizard.ispDetails({ name: 'Net Kampung Sejahtera', address: 'Jl. Merdeka 1, Makassar', phone: '0411-123456', logo: LOGO, timeZone: 'WITA (Asia/Makassar)' });
     await wizard.submitWithEnter();
 

@@ -9,12 +9,12 @@ export function checkFolder(folder: string, field = 'folder'): string {
   try {
     st = fs.statSync(abs);
   } catch {
-    throw new AppError('BAD_INPUT', `The folder ${abs} does not exist (is the USB stick plugged in?)`, [
+    throw new AppError('BAD_INPUT', 'The folder does not exist (is the USB stick plugged in?)', [
       { path: field, message: 'Folder not found' },
     ]);
   }
   if (!st.isDirectory()) {
-    throw new AppError('BAD_INPUT', `${abs} is not a folder`, [{ path: field, message: 'Not a folder' }]);
+    throw new AppError('BAD_INPUT', 'That path is a file, not a folder', [{ path: field, message: 'Not a folder' }]);
   }
   // access(W_OK) is unreliable on Windows and network shares: really create and remove a file.
   const probe = path.join(abs, `.pppoe-desk-write-test-${process.pid}`);
@@ -22,7 +22,7 @@ export function checkFolder(folder: string, field = 'folder'): string {
     fs.writeFileSync(probe, '');
     fs.rmSync(probe);
   } catch {
-    throw new AppError('BAD_INPUT', `PPPoE Desk cannot write to ${abs} (read-only or no permission)`, [
+    throw new AppError('BAD_INPUT', 'PPPoE Desk cannot write to this folder (read-only or no permission)', [
       { path: field, message: 'Folder is read-only' },
     ]);
   }

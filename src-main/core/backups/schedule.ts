@@ -63,11 +63,18 @@ export async function tickDailyBackup(app: AppContext): Promise<'ran' | 'not-due
   }
 }
 
+/** After a failed daily backup (disk full, folder gone), wait this long before trying again. */
+export const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
+
 /** BackgroundStarter: catch-up check at start, then one check a minute. */
 export function startBackupScheduler(app: App, timers: Timers = realTimers, everyMs = 60_000): () => void {
   let stopped = false;
+  let pausedUntil = 0;
   const tick = () => {
-    if (!stopped) void tickDailyBackup(app.ctx);
+    if (stopped || app.ctx.clock.now().getTime() < pausedUntil) return;
+    void tickDailyBackup(app.ctx).then((r) => {
+      if (r === 'failed') pausedUntil = app.ctx.clock.now().getTime() + RETRY_AFTER_FAILURE_MS;
+    });
   };
   tick();
   const handle = timers.setInterval(tick, everyMs);

@@ -55,7 +55,7 @@ function stateOf(app: AppContext): State {
 /** One backup or restore at a time per app; the API answers CONFLICT to a second one. */
 async function exclusive<T>(app: AppContext, what: 'backup' | 'restore', fn: () => Promise<T>): Promise<T> {
   const st = stateOf(app);
-  if (st.running) throw new AppError('CONFLICT', `A ${st.running} is already running; wait for it to finish.`);
+  if (st.running) throw new AppError('CONFLICT', st.running === 'backup' ? 'A backup is already running; wait for it to finish.' : 'A restore is already running; wait for it to finish.');
   st.running = what;
   try {
     return await fn();
@@ -265,7 +265,7 @@ function checkCandidate(app: AppContext, abs: string, staging: string): Verified
     throw new AppError('BAD_INPUT', 'That is the live database, not a backup', [{ path: 'file', message: 'Live database' }]);
   }
   if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-    throw new AppError('NOT_FOUND', `The backup file was not found: ${abs}`, [{ path: 'file', message: 'File not found' }]);
+    throw new AppError('NOT_FOUND', 'The backup file was not found', [{ path: 'file', message: 'File not found' }]);
   }
   try {
     prepareCopy(abs, staging);
@@ -273,7 +273,8 @@ function checkCandidate(app: AppContext, abs: string, staging: string): Verified
   } catch (err) {
     fs.rmSync(staging, { force: true });
     if (err instanceof BackupRejected) throw new AppError('BAD_INPUT', err.message, [{ path: 'file', message: err.message }]);
-    throw new AppError('BAD_INPUT', `The backup file cannot be read: ${(err as Error).message}`, [
+    app.logger.warn('backup file unreadable', { file: abs, error: (err as Error).message });
+    throw new AppError('BAD_INPUT', 'The backup file cannot be read', [
       { path: 'file', message: 'Unreadable file' },
     ]);
   }

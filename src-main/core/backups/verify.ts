@@ -56,9 +56,9 @@ export function verifyDatabaseFile(file: string, migrationsFolder: string): Veri
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new BackupRejected('missing', `The backup file was not found: ${file}`);
+    throw new BackupRejected('missing', 'The backup file was not found');
   }
-  if (!stat.isFile()) throw new BackupRejected('missing', `Not a file: ${file}`);
+  if (!stat.isFile()) throw new BackupRejected('missing', 'The backup file was not found');
   const header = readHeader(file);
   if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
     throw new BackupRejected('not-sqlite', 'This file is not a PPPoE Desk backup (it is not an SQLite database).');
@@ -74,17 +74,17 @@ export function verifyDatabaseFile(file: string, migrationsFolder: string): Veri
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new BackupRejected('corrupt', `The backup file cannot be opened: ${(err as Error).message}`);
+    throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
   }
   try {
     let integrity: string[];
     try {
       integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     } catch (err) {
-      throw new BackupRejected('corrupt', `The backup file is damaged: ${(err as Error).message}`);
+      throw new BackupRejected('corrupt', 'The backup file is damaged (integrity check failed).');
     }
     if (integrity.length !== 1 || integrity[0] !== 'ok') {
-      throw new BackupRejected('corrupt', `The backup file is damaged (integrity check: ${integrity.slice(0, 3).join('; ')}).`);
+      throw new BackupRejected('corrupt', 'The backup file is damaged (integrity check failed).');
     }
 
     const appId = db.pragma('application_id', { simple: true }) as number;
@@ -108,7 +108,7 @@ export function verifyDatabaseFile(file: string, migrationsFolder: string): Veri
     if (applied.length > journal.length) {
       throw new BackupRejected(
         'newer',
-        `This backup was made by a newer version of PPPoE Desk (schema ${applied.length}; this app knows ${journal.length}). Update the app first, then restore it.`,
+        'This backup was made by a newer version of PPPoE Desk. Update the app first, then restore it.',
       );
     }
 

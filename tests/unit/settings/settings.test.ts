@@ -85,11 +85,11 @@ describe('settings', () => {
     expect((await t.ok('settings.update', { backupFolder: '' })).backupFolder).toBe('');
   });
 
-  it('only an Admin may change settings; every signed-in role may read them', async () => {
+  it('only an Admin may change settings; a Manager may read them, Staff may not', async () => {
     const t = await fresh();
     for (const role of ['staff', 'manager'] as const) {
       const token = await userToken(t, role);
-      expect((await t.call('settings.get', {}, token)).ok).toBe(true);
+      expect((await t.call('settings.get', {}, token)).ok).toBe(role === 'manager');
       const r = await t.call('settings.update', { dueDays: 15 }, token);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
