@@ -20,6 +20,9 @@ const WRITES_ON_ERROR: Partial<Record<Channel, RegExp>> = {
   'auth.login': /^(audit_log|users)$/,
 };
 
+/** Tables whose rows are bookkeeping (sessions, idempotency keys, queues, samples), not business changes. */
+const BOOKKEEPING = new Set(['auth_sessions', 'job_runs', 'sync_ops', 'traffic_samples', 'automation_log', 'sequences', '__drizzle_migrations']);
+
 /** The field names of a channel's input object, looking through default/optional/preprocess wrappers. */
 function objectKeys(schema: z.ZodType, depth = 0): string[] {
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
@@ -206,9 +209,22 @@ describe('fuzzing every channel', () => {
         fc.asyncProperty(inputFor(channel), async (input) => {
           if (!tokenLive()) token = mintSession(t, adminId);
           if (snapshot.at !== changes()) snapshot = { at: changes(), sums: checksums() };
+          const auditRows = () => sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+          const auditBefore = auditRows();
           const r = await t.app.call(channel, input, { transport: 'ipc', token });
           expect(typeof r.ok).toBe('boolean');
-          if (r.ok) return;
+          if (r.ok) {
+            // A change that went through left a trail (a no-op success may write nothing).
+            if (procedures[channel].mutates && changes() !== snapshot.at) {
+              const after = checksums();
+              const changed = [...after.keys()].filter((k) => after.get(k) !== snapshot.sums.get(k) && !BOOKKEEPING.has(k));
+              if (changed.length) {
+                expect(auditRows(), `${channel} changed ${changed.join(', ')} without an audit row`).toBeGreaterThan(auditBefore);
+              }
+              snapshot = { at: changes(), sums: after };
+            }
+            return;
+          }
           expect(ERROR_CODES).toContain(r.error.code);
           expect(r.error.code, `${channel}: ${r.error.message}`).not.toBe('INTERNAL');
           expect(typeof r.error.message).toBe('string');
