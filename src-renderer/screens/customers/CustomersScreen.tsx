@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Kbd, Menu, SegmentedControl, Stack, Text, To
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconDots, IconEdit, IconEye, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
 import { CUSTOMER_SORT_FIELDS, CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
@@ -39,6 +39,13 @@ export default function CustomersScreen() {
   const [loadingDemo, setLoadingDemo] = useState(false);
 
   useHotkeys([['alt+n', () => can('customers.write') && navigate('/new')]]);
+  // A deep link to a customer that no longer exists: say so and go back to the list.
+  useEffect(() => {
+    if (editId !== null && editing.error) {
+      notifyApiError(editing.error);
+      navigate('/');
+    }
+  }, [editId, editing.error, navigate]);
 
   const remove = async () => {
     if (!toDelete) return;

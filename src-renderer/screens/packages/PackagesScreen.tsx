@@ -2,7 +2,7 @@ import { ActionIcon, Box, Button, Group, Kbd, Menu, SegmentedControl, Select, St
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBox, IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
 import { BILLING_CYCLES, PACKAGE_SORT_FIELDS, type BillingCycle, type InternetPackage } from '../../../src-shared/contract/packages';
@@ -33,6 +33,13 @@ export default function PackagesScreen() {
   const [toDelete, setToDelete] = useState<InternetPackage | null>(null);
 
   useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
+  // A deep link to a package that no longer exists: say so and go back to the list.
+  useEffect(() => {
+    if (openId !== null && opened.error) {
+      notifyApiError(opened.error);
+      navigate('/');
+    }
+  }, [openId, opened.error, navigate]);
 
   const setActive = async (p: InternetPackage, isActive: boolean) => {
     const r = await api('packages.update', { id: p.id, isActive });
