@@ -69,8 +69,13 @@ const SQL = {
   insert: `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount,
                               status, description, created_by, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'unpaid', ?, ?, ?, ?)`,
+  // One audit row per invoice written by the run, set-based (same transaction, same row format as writeAudit).
   audit: `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason)
-          VALUES (?, ?, ?, 'invoice.create', 'invoice', ?, NULL, ?, ?)`,
+          SELECT ?, ?, ?, 'invoice.create', 'invoice', CAST(id AS TEXT), NULL,
+                 json_object('invoiceNumber', invoice_number, 'subscriptionId', subscription_id, 'period', period,
+                             'amount', amount, 'dueDate', due_date), ?
+          FROM invoices WHERE id > ? ORDER BY id`,
+  maxId: `SELECT coalesce(max(id), 0) AS m FROM invoices`,
   jobRun: `INSERT INTO job_runs(job, run_key, started_at, finished_at, result) VALUES ('invoice-run', ?, ?, ?, ?)
            ON CONFLICT(job, run_key) DO NOTHING`,
 };
@@ -79,6 +84,7 @@ const stmts = (app: AppContext) => ({
   existing: stmt(app.sqlite, SQL.existing),
   insert: stmt(app.sqlite, SQL.insert),
   audit: stmt(app.sqlite, SQL.audit),
+  maxId: stmt(app.sqlite, SQL.maxId),
   jobRun: stmt(app.sqlite, SQL.jobRun),
 });
 
@@ -177,11 +183,12 @@ export function runPeriod(call: CallContext, p: string): RunResult {
   const userId = session?.userId ?? null;
   const username = session?.username ?? 'system';
   const reason = `invoice run ${p}`;
+  const firstId = (s.maxId.get() as { m: number }).m;
   for (const [ym, list] of byMonth) {
     let n = reserveSequence(app.sqlite, invoiceSequenceName(prefix, ym), list.length);
     for (const r of list) {
       r.invoiceNumber = formatInvoiceNumber(prefix, ym, n++);
-      const { lastInsertRowid } = s.insert.run(
+      s.insert.run(
         r.invoiceNumber,
         r.customerId,
         r.subscriptionId,
@@ -194,16 +201,10 @@ export function runPeriod(call: CallContext, p: string): RunResult {
         now,
         now,
       );
-      s.audit.run(
-        now,
-        userId,
-        username,
-        String(lastInsertRowid),
-        `{"invoiceNumber":"${r.invoiceNumber}","subscriptionId":${r.subscriptionId},"period":"${p}","amount":${r.amount},"dueDate":"${r.dueDate}"}`,
-        reason,
-      );
     }
   }
+  // Every invoice above the old maximum id was written just now, inside this IMMEDIATE transaction.
+  s.audit.run(now, userId, username, reason, firstId);
   const result = summarise(p, false, rows, skipped);
   s.jobRun.run(p, now, now, JSON.stringify({ created: result.created, totalAmount: result.totalAmount }));
   return result;
