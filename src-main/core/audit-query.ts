@@ -71,10 +71,18 @@ const COLUMNS = `id, at, user_id AS userId, username, action, entity, entity_id 
 export function listAudit(call: CallContext, q: AuditFilters & { page: number; pageSize: number }): Paged<AuditEntry> {
   const { sqlite } = call.app;
   const { sql, args } = where(call.app, q);
-  const total = (sqlite.prepare(`SELECT count(*) AS n FROM audit_log${sql}`).get(...args) as { n: number }).n;
-  const items = sqlite
-    .prepare(`SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as AuditEntry[];
+  const offset = (q.page - 1) * q.pageSize;
+  const count = () => (sqlite.prepare(`SELECT count(*) AS n FROM audit_log${sql}`).get(...args) as { n: number }).n;
+  if (q.search) {
+    // Text search scans the table: count in the same pass (one scan instead of two).
+    const rows = sqlite
+      .prepare(`SELECT ${COLUMNS}, count(*) OVER () AS total FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+      .all(...args, q.pageSize, offset) as (AuditEntry & { total: number })[];
+    const total = rows[0]?.total ?? (offset > 0 ? count() : 0);
+    return { items: rows.map(({ total: _t, ...e }) => e), total, page: q.page, pageSize: q.pageSize };
+  }
+  const total = count();
+  const items = sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, q.pageSize, offset) as AuditEntry[];
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

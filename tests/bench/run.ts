@@ -8,11 +8,12 @@ import path from 'node:path';
 import { backupsSuite } from './backups.bench';
 import { billingSuite } from './billing.bench';
 import type { BenchSuite } from './harness';
+import { securitySuite } from './security.bench';
 import { platformSuite } from './platform.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 
-const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite, backupsSuite];
+const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite, backupsSuite, securitySuite];
 
 async function main() {
   const only = process.argv.slice(2);

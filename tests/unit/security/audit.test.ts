@@ -50,6 +50,10 @@ describe('audit trail', () => {
     expect((await list({ action: 'auth.login' })).items.every((i) => i.action === 'auth.login')).toBe(true);
     expect((await list({ search: '50%' })).total).toBe(1);
     expect((await list({ search: '_' })).total).toBe(0);
+    const found = await list({ search: 'customer', pageSize: 1 });
+    expect(found.total).toBe(2);
+    expect(found.items).toHaveLength(1);
+    expect(await list({ search: 'customer', pageSize: 1, page: 5 })).toMatchObject({ items: [], total: 2 });
     const day24 = await list({ entity: 'customer', from: '2026-11-24', to: '2026-11-24' });
     expect(day24.items.map((i) => i.after)).toEqual([expect.stringContaining('Budi')]);
     const day25 = await list({ entity: 'customer', from: '2026-11-25' });

@@ -1,0 +1,76 @@
+import { testApp } from '../helpers/app';
+import { ms, percentile, timeAsync, type BenchSuite } from './harness';
+
+const ACTIONS = ['customer.create', 'customer.update', 'payment.create', 'payment.void', 'invoice.create', 'auth.login', 'auth.login_failed', 'pppoe.update', 'package.update', 'user.create'];
+const ENTITIES = ['customer', 'customer', 'payment', 'payment', 'invoice', 'user', 'user', 'pppoe', 'package', 'user'];
+
+/** Inserts n audit rows spread over a year (set-up only; the measured path is dispatch). */
+function seedAudit(sqlite: import('better-sqlite3').Database, n: number) {
+  const ins = sqlite.prepare(
+    `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const start = Date.parse('2025-11-24T00:00:00Z');
+  const step = (365 * 86_400_000) / n;
+  sqlite.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const k = i % ACTIONS.length;
+      ins.run(
+        new Date(start + i * step).toISOString(),
+        1,
+        'admin',
+        ACTIONS[k],
+        ENTITIES[k],
+        String(i % 5000),
+        k % 2 ? JSON.stringify({ status: 'active', amount: 150000 + (i % 7) * 1000 }) : null,
+        JSON.stringify({ name: `Pelanggan ${i}`, amount: 150000 + (i % 11) * 1000, phone: `0812${i}` }),
+        k === 3 ? `salah input ${i}` : null,
+      );
+    }
+  })();
+}
+
+export const securitySuite: BenchSuite = {
+  id: 'security',
+  title: 'Security: sign-in cost, audit trail on 200,000 rows',
+  notes:
+    'Audit queries go through `dispatch` as the Audit screen calls them (pages of 25, newest first). Sign-in includes an argon2id verification (19 MiB, t=2), deliberately slow against guessing.',
+  async run() {
+    const t = await testApp();
+    seedAudit(t.app.ctx.sqlite, 200_000);
+    t.app.ctx.sqlite.pragma('optimize');
+    const cases: [string, Record<string, unknown>][] = [
+      ['newest page', {}],
+      ['page 40', { page: 40 }],
+      ['by action prefix (payment)', { action: 'payment' }],
+      ['by exact action (payment.void)', { action: 'payment.void' }],
+      ['by object + id', { entity: 'customer', entityId: '42' }],
+      ['one day (ISP zone)', { from: '2026-06-01', to: '2026-06-01' }],
+      ['one month + action', { from: '2026-06-01', to: '2026-06-30', action: 'customer' }],
+      ['by user', { userId: 1 }],
+      ['text search', { search: 'salah input 1234' }],
+    ];
+    const rows = [];
+    for (const [name, input] of cases) {
+      for (let i = 0; i < 3; i++) await t.ok('audit.list', input as never);
+      const samples: number[] = [];
+      for (let i = 0; i < 25; i++) samples.push((await timeAsync(() => t.ok('audit.list', input as never))).ms);
+      const p95 = percentile(samples, 95);
+      // Free-text search reads every row once (no index can serve a substring of JSON): its own target.
+      const target = input.search ? 500 : 250;
+      rows.push({ name: `audit.list ${name}: p50 / p95`, value: `${ms(percentile(samples, 50))} / ${ms(p95)}`, target: `≤ ${target} ms p95`, pass: p95 <= target });
+    }
+    const exp = await timeAsync(() => t.ok('audit.export', { format: 'xlsx', from: '2026-06-01', to: '2026-06-30' }));
+    rows.push({ name: `audit.export xlsx, one month (${exp.value.rows.toLocaleString('en')} rows)`, value: ms(exp.ms), target: '≤ 10 s', pass: exp.ms <= 10_000 });
+    const csv = await timeAsync(() => t.ok('audit.export', { format: 'csv', from: '2026-06-01', to: '2026-06-30' }));
+    rows.push({ name: `audit.export csv, one month (${csv.value.rows.toLocaleString('en')} rows)`, value: ms(csv.ms), target: '≤ 5 s', pass: csv.ms <= 5_000 });
+
+    const login: number[] = [];
+    for (let i = 0; i < 10; i++) login.push((await timeAsync(() => t.ok('auth.login', { username: 'admin', password: 'Rahasia-Kantor-1' }, ''))).ms);
+    const wrong: number[] = [];
+    for (let i = 0; i < 4; i++) wrong.push((await timeAsync(() => t.call('auth.login', { username: `nobody${i}`, password: 'x-wrong-x' }, ''))).ms);
+    rows.push({ name: 'auth.login (argon2id verify): p50', value: ms(percentile(login, 50)), target: '≤ 500 ms', pass: percentile(login, 50) <= 500 });
+    rows.push({ name: 'auth.login unknown user: p50 (same work as a real one)', value: ms(percentile(wrong, 50)) });
+    t.close();
+    return rows;
+  },
+};
