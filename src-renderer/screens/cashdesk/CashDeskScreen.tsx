@@ -37,6 +37,7 @@ import { PdfFileButtons, PrinterSelect } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
 import { previewAllocation, sortOldestFirst } from './allocation';
 import { OpenShiftDialog } from './OpenShiftDialog';
+import '../payments/serverMessages';
 
 type B = typeof billingContract;
 type DeskCustomer = z.output<B['cashdesk.lookup']['output']>['customers'][number];
@@ -210,7 +211,7 @@ export default function CashDeskScreen() {
 
   const showError = (error: ApiError) => {
     if (error.issues?.some((i) => i.path === 'confirmLarge')) {
-      setConfirmLarge(translateApiMessage(error.message));
+      setConfirmLarge(t('desk.largeMessage', { amount: f.rupiah(amountNum) }));
       return;
     }
     const errs: Record<string, string> = {};

@@ -11,6 +11,7 @@ import { useFormat } from '../../lib/format';
 import { Fact } from '../invoices/InvoiceDrawer';
 import { DocumentActions, PrinterSelect } from './DocumentButtons';
 import { VoidDialog } from './VoidDialog';
+import './serverMessages';
 
 type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string };
 
