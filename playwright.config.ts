@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: false,
   // Generous: the CI machine may be busy; tests wait on conditions, never on fixed sleeps.
   timeout: 60_000,
-  expect: { timeout: 7_000 },
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     browserName: 'chromium',
