@@ -22,6 +22,9 @@ export const TICK_MS = 5 * 60_000;
 export interface Timers {
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
+  /** Optional: delays the start-up tick so the window appears first. Without it the first tick runs at once. */
+  setTimeout?(fn: () => void, ms: number): unknown;
+  clearTimeout?(handle: unknown): void;
 }
 const realTimers: Timers = {
   setInterval: (fn, ms) => {
@@ -30,7 +33,15 @@ const realTimers: Timers = {
     return h;
   },
   clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+  setTimeout: (fn, ms) => {
+    const h = setTimeout(fn, ms);
+    h.unref?.();
+    return h;
+  },
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
 };
+/** Start-up catch-up runs this long after the app opened (the first screen is not kept waiting). */
+export const START_DELAY_MS = 3_000;
 
 const systemCall = (app: AppContext): CallContext => ({ app, session: null, transport: 'internal' });
 
@@ -126,7 +137,7 @@ export function billingTick(app: AppContext): TickResult {
   return out;
 }
 
-/** BackgroundStarter factory: tick at start (catch-up) and every TICK_MS. */
+/** BackgroundStarter factory: a catch-up tick shortly after start, then one every TICK_MS. */
 export function startBillingScheduler(app: App, timers: Timers = realTimers, intervalMs = TICK_MS): () => void {
   const tick = () => {
     try {
@@ -135,7 +146,10 @@ export function startBillingScheduler(app: App, timers: Timers = realTimers, int
       app.ctx.logger.error('billing scheduler tick failed', { error: String(err) });
     }
   };
-  tick();
+  const first = timers.setTimeout ? timers.setTimeout(tick, START_DELAY_MS) : (tick(), null);
   const h = timers.setInterval(tick, intervalMs);
-  return () => timers.clearInterval(h);
+  return () => {
+    if (first !== null) timers.clearTimeout?.(first);
+    timers.clearInterval(h);
+  };
 }

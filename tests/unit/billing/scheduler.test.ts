@@ -82,4 +82,28 @@ describe('scheduled invoice run', () => {
     stop();
     expect(cleared).toBe(true);
   });
+
+  it('delays the start-up catch-up when a timeout is available, and clears it on stop', async () => {
+    t = await testApp({ clock: new FakeClock(Date.parse('2026-11-02T03:00:00.000Z')) });
+    await seedBilling(t, { customers: 1, startDate: '2026-10-01', openShift: false });
+    let first: (() => void) | null = null;
+    let clearedTimeout = false;
+    const stop = startBillingScheduler(t.app, {
+      setInterval: () => 1,
+      clearInterval: () => undefined,
+      setTimeout: (f, ms) => {
+        expect(ms).toBe(3000);
+        first = f;
+        return 2;
+      },
+      clearTimeout: () => {
+        clearedTimeout = true;
+      },
+    });
+    expect(periods()).toEqual([]);
+    first!();
+    expect(periods()).toEqual(['2026-11:1']);
+    stop();
+    expect(clearedTimeout).toBe(true);
+  });
 });
