@@ -52,7 +52,8 @@ export function isolateAccount(call: CallContext, accountId: number, mode: Isoli
 export function restoreAccount(call: CallContext, accountId: number): void {
   const { app } = call;
   const a = load(call, accountId);
-  if (a.status === 'active' && a.isolatedFromProfile === null) return;
+  // Only an isolated account is restored: a disabled or expired one stays as the user left it.
+  if (a.status !== 'suspended') return;
   const now = app.clock.now().toISOString();
   app.sqlite
     .prepare(

@@ -153,7 +153,7 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
                 label={t('pppoe.password')}
                 description={account ? t('pppoe.passwordKeep') : t('pppoe.passwordHint')}
                 autoComplete="off"
-                ff="monospace"
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                 rightSection={
                   <Tooltip label={t('pppoe.regenerate')}>
                     <ActionIcon variant="subtle" aria-label={t('pppoe.regenerate')} onClick={() => void suggest(form.values.customerId ?? (account ? String(account.customerId) : null), 'password')}>

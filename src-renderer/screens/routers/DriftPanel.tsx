@@ -49,6 +49,8 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
     await check();
   };
 
+  // enabled/disabled come from the API as words: show them in the user's language.
+  const shown = (kind: DriftItem['kind'], v: string | null) => (v === null ? '—' : kind === 'disabled' ? t(`drift.values.${v}`, { defaultValue: v }) : v);
   const one = (i: DriftItem, d: Dir) => void repair({ items: [{ key: i.key, direction: d }] }, false, `${i.key}:${d}`);
 
   return (
@@ -129,8 +131,8 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
                         {t(`drift.kinds.${i.kind}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td><Text size="sm">{i.app ?? '—'}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{i.router ?? '—'}</Text></Table.Td>
+                    <Table.Td><Text size="sm">{shown(i.kind, i.app)}</Text></Table.Td>
+                    <Table.Td><Text size="sm">{shown(i.kind, i.router)}</Text></Table.Td>
                     <Table.Td>
                       {canWrite && (
                         <Group gap={4} wrap="nowrap" justify="flex-end">

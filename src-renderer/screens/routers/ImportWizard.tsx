@@ -6,7 +6,6 @@ import type { ImportPreview, Router } from '../../../src-shared/contract/routers
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
 import { notifyApiError } from '../../components';
-import { formatBandwidth } from '../../lib/format';
 
 type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
 interface ProfileChoice {
@@ -16,6 +15,9 @@ interface ProfileChoice {
   up: number | string;
   down: number | string;
 }
+
+/** RouterOS speeds are decimal (1M = 1,000 kbps), as the profile's rate-limit says. */
+const rate = (kbps: number) => (kbps >= 1000 ? `${Math.round(kbps / 10) / 100} Mbps` : `${kbps} kbps`);
 
 /** Import from a router: read → preview (choose profiles → packages, secrets → customers + accounts) → apply. */
 export function ImportWizard({ router, onClose }: { router: Router | null; onClose: () => void }) {
@@ -140,7 +142,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                     <Table.Tr key={p.name}>
                       <Table.Td>
                         {p.proposal === 'exists' ? (
-                          <Badge size="xs" color="teal">{t('import.linked')}</Badge>
+                          <Text size="xs" c="teal" fw={600}>{t('import.linked')}</Text>
                         ) : (
                           <Checkbox aria-label={t('import.acceptProfile', { name: p.name })} checked={c.accept} onChange={(e) => set({ accept: e.currentTarget.checked })} />
                         )}
@@ -160,7 +162,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                             <NumberInput size="xs" w={90} placeholder="↑ kbps" aria-label={t('import.up')} value={c.up} onChange={(v) => set({ up: v })} />
                           </Group>
                         ) : p.downKbps ? (
-                          <Text size="sm">↓ {formatBandwidth(p.downKbps)} / ↑ {formatBandwidth(p.upKbps ?? 0)}</Text>
+                          <Text size="sm">↓ {rate(p.downKbps)} / ↑ {rate(p.upKbps ?? 0)}</Text>
                         ) : (
                           <Text size="sm" c="dimmed">{t('import.unparsable')}</Text>
                         )}

@@ -18,7 +18,7 @@ const mbps = (bps: number) => Math.round((bps / 1_000_000) * 100) / 100;
  * runs `/interface/monitor-traffic =once=` for it); closing the dialog stops the polling.
  */
 export function TrafficChart({ account, onClose }: { account: { id: number; username: string } | null; onClose: () => void }) {
-  const { t } = useTranslation('network');
+  const { t, i18n } = useTranslation('network');
   const [points, setPoints] = useState<Point[]>([]);
   const [online, setOnline] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +41,7 @@ export function TrafficChart({ account, onClose }: { account: { id: number; user
       setError(null);
       setOnline(r.value.online);
       // Router rx = what the customer uploads, tx = what the customer downloads.
-      const p = { t: new Date(r.value.at).toLocaleTimeString(), download: mbps(r.value.txBps), upload: mbps(r.value.rxBps) };
+      const p = { t: new Date(r.value.at).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'id-ID'), download: mbps(r.value.txBps), upload: mbps(r.value.rxBps) };
       setPoints((ps) => [...ps, p].slice(-WINDOW));
     };
     void tick();

@@ -83,6 +83,13 @@ describe('isolir helpers', () => {
     expect(() => inTx(() => isolateAccount(call, acc, 'profile'))).toThrow(/expired/);
   });
 
+  it('restore leaves accounts that are not isolated alone', () => {
+    t.app.ctx.sqlite.prepare("UPDATE pppoe_accounts SET status = 'inactive' WHERE id = ?").run(acc);
+    inTx(() => restoreAccount(call, acc));
+    expect(account().status).toBe('inactive');
+    expect(ops(t.app.ctx)).toHaveLength(0);
+  });
+
   it('an account without a router changes status only', () => {
     t.app.ctx.sqlite.prepare('UPDATE pppoe_accounts SET router_id = NULL WHERE id = ?').run(acc);
     inTx(() => isolateAccount(call, acc, 'profile'));
