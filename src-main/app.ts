@@ -6,7 +6,7 @@ import { type AppContext, type Clock, systemClock } from './core/context';
 import { createEventBus, type EventBus } from './core/events';
 import { consoleLogger, type Logger } from './core/logger';
 import { keyFileSecretBox, type SecretBox } from './core/secrets';
-import { APPLICATION_ID, verifyDatabaseFile } from './core/backups/verify';
+import { APPLICATION_ID, verifyDatabaseFileSync } from './core/backups/verify';
 import { defaultBackupDir, sidecarOf, uniqueBackupPath } from './core/backups/names';
 import { recoverInterruptedRestore } from './core/backups/service';
 import { invalidateSettings } from './core/settings';
@@ -46,6 +46,7 @@ export function snapshotBeforeMigration(
   reason: string,
   at: Date = new Date(),
   migrationsFolder?: string,
+  nativeBinding?: string,
 ): string {
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -53,7 +54,7 @@ export function snapshotBeforeMigration(
   sqlite.prepare('VACUUM INTO ?').run(file);
   if (migrationsFolder) {
     try {
-      const info = verifyDatabaseFile(file, migrationsFolder);
+      const info = verifyDatabaseFileSync(file, migrationsFolder, nativeBinding);
       fs.writeFileSync(
         sidecarOf(file),
         JSON.stringify({ ...info, kind: 'pre-migration', createdAt: at.toISOString(), verifiedAt: new Date().toISOString() }),
@@ -71,7 +72,7 @@ function openDatabase(opts: CreateAppOptions, file: string, logger: Logger, cloc
   const db = wrapDrizzle(sqlite);
   try {
     runMigrations(sqlite, db, opts.migrationsFolder, (reason) => {
-      const snap = snapshotBeforeMigration(sqlite, opts.dataDir, reason, clock.now(), opts.migrationsFolder);
+      const snap = snapshotBeforeMigration(sqlite, opts.dataDir, reason, clock.now(), opts.migrationsFolder, opts.nativeBinding);
       logger.info('backup taken before migration', { file: snap });
     });
     // Marks the file as a PPPoE Desk database (checked before any restore).
@@ -96,6 +97,7 @@ export function createApp(opts: CreateAppOptions): App {
     sqlite,
     db,
     dbFile,
+    nativeBinding: opts.nativeBinding,
     reopenDatabase: (swap) => reopenDatabase(ctx, opts, swap),
     clock,
     events: opts.events ?? createEventBus(),

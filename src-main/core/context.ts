@@ -25,6 +25,8 @@ export interface AppContext {
    * undo that `swap` returned is run and the previous database is reopened; the error is rethrown.
    */
   reopenDatabase(swap?: (dbFile: string) => (() => void) | void): void;
+  /** Electron-ABI better-sqlite3 addon, for every other connection the app opens (backups). */
+  nativeBinding?: string;
   clock: Clock;
   events: EventBus;
   secrets: SecretBox;

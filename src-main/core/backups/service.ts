@@ -128,13 +128,13 @@ async function writeBackup(app: AppContext, opts: CreateOptions): Promise<Backup
         return 200;
       },
     });
-    const db = new Database(tmp, { fileMustExist: true });
+    const db = new Database(tmp, { fileMustExist: true, ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}) });
     try {
       db.pragma('journal_mode = DELETE');
     } finally {
       db.close();
     }
-    const info = verifyDatabaseFile(tmp, app.migrationsFolder);
+    const info = await verifyDatabaseFile(tmp, app.migrationsFolder, app.nativeBinding);
     fsyncPath(tmp);
     fs.renameSync(tmp, final);
     fsyncPath(dir);
@@ -244,11 +244,11 @@ export function deleteBackup(call: CallContext, file: string): { ok: true } {
 }
 
 /** Checks any backup file (a listed one or one picked from a USB stick) without touching current data. */
-export function inspectBackup(app: AppContext, file: string): VerifiedBackup & { file: string; createdAt: string } {
+export async function inspectBackup(app: AppContext, file: string): Promise<VerifiedBackup & { file: string; createdAt: string }> {
   const abs = path.resolve(file);
   const staging = path.join(app.dataDir, `.verify-${process.pid}.sqlite`);
   try {
-    const info = checkCandidate(app, abs, staging);
+    const info = await checkCandidate(app, abs, staging);
     const parsed = parseBackupFileName(path.basename(abs));
     const createdAt = parsed ? parsed.createdAt.toISOString() : fs.statSync(abs).mtime.toISOString();
     if (parsed && !readSidecar(abs)) {
@@ -260,7 +260,7 @@ export function inspectBackup(app: AppContext, file: string): VerifiedBackup & {
   }
 }
 
-function checkCandidate(app: AppContext, abs: string, staging: string): VerifiedBackup {
+async function checkCandidate(app: AppContext, abs: string, staging: string): Promise<VerifiedBackup> {
   if (abs === path.resolve(app.dbFile)) {
     throw new AppError('BAD_INPUT', 'That is the live database, not a backup', [{ path: 'file', message: 'Live database' }]);
   }
@@ -268,8 +268,8 @@ function checkCandidate(app: AppContext, abs: string, staging: string): Verified
     throw new AppError('NOT_FOUND', 'The backup file was not found', [{ path: 'file', message: 'File not found' }]);
   }
   try {
-    prepareCopy(abs, staging);
-    return verifyDatabaseFile(staging, app.migrationsFolder);
+    prepareCopy(abs, staging, app.nativeBinding);
+    return await verifyDatabaseFile(staging, app.migrationsFolder, app.nativeBinding);
   } catch (err) {
     fs.rmSync(staging, { force: true });
     if (err instanceof BackupRejected) throw new AppError('BAD_INPUT', err.message, [{ path: 'file', message: err.message }]);
@@ -306,7 +306,7 @@ export function restoreBackup(call: CallContext, file: string): Promise<RestoreS
   return exclusive(app, 'restore', async () => {
     const abs = path.resolve(file);
     const staging = path.join(app.dataDir, 'restore-staging.sqlite');
-    const info = checkCandidate(app, abs, staging);
+    const info = await checkCandidate(app, abs, staging);
     const parsed = parseBackupFileName(path.basename(abs));
     const backupCreatedAt = parsed ? parsed.createdAt.toISOString() : fs.statSync(abs).mtime.toISOString();
     let pre: BackupEntry;

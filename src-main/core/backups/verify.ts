@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { readJournal } from '../../db/migrate';
+import { integrityCheck, integrityCheckSync, type IntegrityResult } from './integrity';
 
 /** `PRAGMA application_id` of every PPPoE Desk database ('PPDK'): the first sign a file is ours. */
 export const APPLICATION_ID = 0x5050444b;
@@ -44,14 +45,8 @@ function readHeader(file: string): Buffer {
   }
 }
 
-/**
- * Checks that a file is a complete, uncorrupted PPPoE Desk database this app can open:
- * SQLite header, `PRAGMA integrity_check`, our application id or migration history, and a schema
- * version no newer than the app's migrations. Opens the file read-only; never changes it.
- * The file must be in rollback (non-WAL) mode, as every backup this app writes is; callers that check
- * a foreign file verify a private copy prepared by `prepareCopy` instead.
- */
-export function verifyDatabaseFile(file: string, migrationsFolder: string): VerifiedBackup {
+/** Cheap checks before opening: exists, SQLite header, not truncated. */
+function preflight(file: string): void {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -69,24 +64,22 @@ export function verifyDatabaseFile(file: string, migrationsFolder: string): Veri
   if (pageCount > 0 && stat.size < pageSize * pageCount) {
     throw new BackupRejected('corrupt', 'The backup file is incomplete (truncated): it cannot be restored.');
   }
+}
 
+/** Opens the checked file read-only for the cheap checks: marker, migration history, counts. */
+function inspect(file: string, migrationsFolder: string, integrityResult: IntegrityResult, nativeBinding?: string): VerifiedBackup {
+  if ('error' in integrityResult) throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
+  const integrity = integrityResult.rows;
+  if (integrity.length !== 1 || integrity[0] !== 'ok') {
+    throw new BackupRejected('corrupt', 'The backup file is damaged (integrity check failed).');
+  }
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (err) {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
     throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
   }
   try {
-    let integrity: string[];
-    try {
-      integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    } catch (err) {
-      throw new BackupRejected('corrupt', 'The backup file is damaged (integrity check failed).');
-    }
-    if (integrity.length !== 1 || integrity[0] !== 'ok') {
-      throw new BackupRejected('corrupt', 'The backup file is damaged (integrity check failed).');
-    }
-
     const appId = db.pragma('application_id', { simple: true }) as number;
     const hasTable = (name: string) =>
       !!db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(name);
@@ -135,11 +128,29 @@ export function verifyDatabaseFile(file: string, migrationsFolder: string): Veri
 }
 
 /**
+ * Checks that a file is a complete, uncorrupted PPPoE Desk database this app can open:
+ * SQLite header, `PRAGMA integrity_check`, our application id or migration history, and a schema
+ * version no newer than the app's migrations. Opens the file read-only; never changes it.
+ * The file must be in rollback (non-WAL) mode, as every backup this app writes is; callers that check
+ * a foreign file verify a private copy prepared by `prepareCopy` instead.
+ */
+export function verifyDatabaseFileSync(file: string, migrationsFolder: string, nativeBinding?: string): VerifiedBackup {
+  preflight(file);
+  return inspect(file, migrationsFolder, integrityCheckSync(file, nativeBinding), nativeBinding);
+}
+
+/** The same checks; the integrity check runs in a worker thread so the app keeps answering. */
+export async function verifyDatabaseFile(file: string, migrationsFolder: string, nativeBinding?: string): Promise<VerifiedBackup> {
+  preflight(file);
+  return inspect(file, migrationsFolder, await integrityCheck(file, nativeBinding), nativeBinding);
+}
+
+/**
  * Copies `source` (which may be in WAL mode, on a USB stick or read-only medium) to `dest` and turns
  * the copy into a self-contained rollback-journal file, so it can be verified read-only and renamed
  * into place. The source is never opened for writing.
  */
-export function prepareCopy(source: string, dest: string): void {
+export function prepareCopy(source: string, dest: string, nativeBinding?: string): void {
   fs.copyFileSync(source, dest);
   // A live-looking WAL file next to the source holds committed pages: bring it along so they are kept.
   for (const ext of ['-wal', '-shm']) fs.rmSync(dest + ext, { force: true });
@@ -149,7 +160,7 @@ export function prepareCopy(source: string, dest: string): void {
   if (header[18] === 2 || header[19] === 2) {
     let db: Database.Database | undefined;
     try {
-      db = new Database(dest, { fileMustExist: true });
+      db = new Database(dest, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
       db.pragma('journal_mode = DELETE');
     } catch {
       // Unreadable: verifyDatabaseFile gives the user-facing reason.

@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+/**
+ * `PRAGMA integrity_check` reads every page and index of the file: seconds on a large database. Run
+ * on the main thread it would freeze the app (cash desk included) at the end of every backup, so it
+ * runs in a worker thread with its own read-only connection. If a worker cannot load better-sqlite3
+ * (an unusual packaging), the check runs in-process instead: slower for the UI, never skipped.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+let Database = null;
+try { Database = require(workerData.modulePath); } catch (e) { parentPort.postMessage({ unavailable: String(e) }); }
+if (Database) {
+  let db;
+  try {
+    db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+    parentPort.postMessage({ rows: db.pragma('integrity_check').map((r) => r.integrity_check) });
+  } catch (e) {
+    parentPort.postMessage({ error: String(e && e.message || e) });
+  } finally {
+    if (db) db.close();
+  }
+}
+`;
+
+/** `via` tells where the check ran (tests assert the worker is really used). */
+export type IntegrityResult = ({ rows: string[] } | { error: string }) & { via: 'worker' | 'inline' };
+
+function modulePath(): string | null {
+  try {
+    // ES modules (HTTP host, tests) have import.meta.url; in the CommonJS bundle (Electron main) it is
+    // empty and the real `require` exists.
+    const url = (import.meta as { url?: string }).url;
+    const req = typeof url === 'string' && url ? createRequire(url) : require;
+    return req.resolve('better-sqlite3');
+  } catch {
+    return null;
+  }
+}
+
+export function integrityCheckSync(file: string, nativeBinding?: string): IntegrityResult {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    return { rows: (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check), via: 'inline' };
+  } catch (err) {
+    return { error: (err as Error).message, via: 'inline' };
+  } finally {
+    db?.close();
+  }
+}
+
+export function integrityCheck(file: string, nativeBinding?: string): Promise<IntegrityResult> {
+  const mod = modulePath();
+  if (!mod) return Promise.resolve(integrityCheckSync(file, nativeBinding));
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (r: IntegrityResult) => {
+      if (!settled) {
+        settled = true;
+        resolve(r);
+      }
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath: mod, nativeBinding } });
+    } catch {
+      return done(integrityCheckSync(file, nativeBinding));
+    }
+    worker.once('message', (m: { rows?: string[]; error?: string; unavailable?: string }) => {
+      if (m.unavailable) done(integrityCheckSync(file, nativeBinding));
+      else if (m.rows) done({ rows: m.rows, via: 'worker' });
+      else done({ error: m.error ?? 'integrity check failed', via: 'worker' });
+    });
+    worker.once('error', () => done(integrityCheckSync(file, nativeBinding)));
+    worker.once('exit', () => done(integrityCheckSync(file, nativeBinding)));
+  });
+}
