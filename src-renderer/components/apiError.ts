@@ -15,11 +15,14 @@ interface FormLike {
   values: unknown;
 }
 
+/** Whether the form has a field at `path`. An item of a list of plain values (tags) is not a field: its list is. */
 function hasField(values: unknown, path: string): boolean {
   let v: unknown = values;
   for (const part of path.split('.')) {
     if (v === null || typeof v !== 'object' || !(part in (v as object))) return false;
-    v = (v as Record<string, unknown>)[part];
+    const next = (v as Record<string, unknown>)[part];
+    if (Array.isArray(v) && (next === null || typeof next !== 'object')) return false;
+    v = next;
   }
   return true;
 }
