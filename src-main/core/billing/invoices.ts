@@ -61,7 +61,7 @@ const SQL = {
                 p.name AS packageName, p.billing_cycle AS cycle, s.start_date AS startDate, s.end_date AS endDate,
                 s.auto_renew AS autoRenew, s.billing_day AS billingDay, s.prorate_first AS prorateFirst, s.monthly_fee AS fee
          FROM subscriptions s JOIN customers c ON c.id = s.customer_id JOIN internet_packages p ON p.id = s.internet_package_id
-         WHERE s.status = 'active' AND s.start_date < ?
+         WHERE s.status = 'active' AND c.status != 'inactive' AND s.start_date < ?
            AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.id AND i.period = ?)
          ORDER BY s.id`,
   // Active subscriptions already invoiced for the period (an invoice for p exists only when p was due).
@@ -96,6 +96,7 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
   // A subscription can only owe for p if it started before the end of p's month window.
   const subs = s.subs.all(`${addMonths(p, 1)}-29`, p) as SubRow[];
   const skipped = (s.existing.get(p) as { n: number }).n;
+  // Billed: active subscriptions of customers who are not inactive (a suspended customer still owes).
   const rows: RunRow[] = [];
   // Thousands of subscriptions share the same terms and package: compute each distinct case once.
   const charges = new Map<string, PeriodCharge | null>();

@@ -34,7 +34,7 @@ describe('subscriptions', () => {
 
 describe('invoice run', () => {
   it('previews, issues once, and re-runs create nothing', async () => {
-    await seedBilling(t, { customers: 3 });
+    const { pkg } = await seedBilling(t, { customers: 3 });
     const preview = await t.ok('billing.generateInvoices', { period: '2026-11', dryRun: true });
     expect(preview).toMatchObject({ created: 3, skipped: 0, totalAmount: 750_000, dryRun: true });
     expect(preview.invoices[0]).toMatchObject({ invoiceNumber: null, description: 'Internet Paket Home 10 Mbps — November 2026' });
@@ -51,6 +51,10 @@ describe('invoice run', () => {
       t.ok('billing.generateInvoices', { period: '2026-10' }),
     ]);
     expect(a.created + b.created).toBe(3);
+    // An inactive customer (service stopped) is not billed, whatever the subscription says.
+    const inactive = await t.ok('customers.create', { name: 'Berhenti', status: 'inactive' });
+    await t.ok('subscriptions.create', { customerId: inactive.id, internetPackageId: pkg.id, startDate: '2026-10-01' });
+    expect((await t.ok('billing.generateInvoices', { period: '2026-11', dryRun: true })).created).toBe(0);
     checkInvariants(t.app.ctx);
   });
 
