@@ -11,6 +11,8 @@ const PERIOD = '2026-11';
 function seedSubscriptions(t: TestApp) {
   const db = t.app.ctx.sqlite;
   seedCustomers(db, N);
+  // Every customer billable (the shared seed marks some inactive; inactive customers are not invoiced).
+  db.prepare("UPDATE customers SET status = 'active' WHERE status = 'inactive'").run();
   const pkg = db.prepare(
     `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
      VALUES (?, 1024, 2048, ?, 'monthly', 30, ?)`,
