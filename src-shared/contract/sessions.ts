@@ -16,6 +16,12 @@ export const activeSession = z.object({
 export type ActiveSession = z.output<typeof activeSession>;
 
 export const sessionsContract = {
+  /** Routers to pick from on the sessions screen (roles that may see sessions but not manage routers). */
+  'sessions.routers': procedure({
+    permission: 'sessions.read',
+    input: z.object({}).strict().default({}),
+    output: z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string(), state: z.string() })) }),
+  }),
   'sessions.list': procedure({
     permission: 'sessions.read',
     input: z.object({ routerId: id }).strict(),

@@ -10,8 +10,8 @@ import { testApp } from '../helpers/app';
 import { timeAsync, type BenchSuite } from './harness';
 
 const N = 5000;
-/** The naive runs are slow by nature: measured on this many accounts and scaled to N (stated in the output). */
-const NAIVE_N = Number(process.env.H3B_NAIVE ?? 250);
+/** The naive runs are slow by nature: measured on this many accounts (BENCH_NAIVE_N) and scaled to N (stated in the output). */
+const NAIVE_N = Number(process.env.BENCH_NAIVE_N ?? 250);
 const LATENCY_MS = 2;
 
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -49,7 +49,7 @@ export const networkSuite: BenchSuite = {
     const { ctx } = t.app;
     const connector = poolConnector(ctx);
     setConnector(ctx, connector);
-    const engine = new SyncEngine(ctx, { timers: { setTimeout: () => null, clearTimeout: () => undefined }, concurrency: Number(process.env.H3B_CONC ?? 64), batchSize: Number(process.env.H3B_BATCH ?? 1000) });
+    const engine = new SyncEngine(ctx, { timers: { setTimeout: () => null, clearTimeout: () => undefined } });
     try {
       const target = sim.target();
       const router = await t.ok('routers.create', { name: 'Bench', host: target.host, port: target.port, username: target.username, password: target.password });

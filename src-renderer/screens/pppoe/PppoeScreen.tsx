@@ -54,7 +54,7 @@ export default function PppoeScreen() {
   const list = useListParams<SortField, Filters>({ sort: { field: 'username', dir: 'asc' } });
   const q = useApiQuery('pppoe.list', list.params, { entities: ['pppoe', 'customers', 'packages', 'routers', 'sync', 'sessions', 'all'] });
   const opened = useApiQuery('pppoe.get', { id: openId ?? 0 }, { enabled: openId !== null });
-  const routers = useApiQuery('routers.list', {}, { entities: ['routers'] });
+  const routers = useApiQuery('sessions.routers', {}, { entities: ['routers'], enabled: can('sessions.read') });
   const [toDelete, setToDelete] = useState<PppoeAccount | null>(null);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [chart, setChart] = useState<PppoeAccount | null>(null);

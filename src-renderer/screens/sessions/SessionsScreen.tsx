@@ -16,7 +16,7 @@ export default function SessionsScreen() {
   const { t } = useTranslation('network');
   const can = useCan();
   const f = useFormat();
-  const routers = useApiQuery('routers.list', {}, { entities: ['routers'] });
+  const routers = useApiQuery('sessions.routers', {}, { entities: ['routers'] });
   const [routerId, setRouterId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const [toKick, setToKick] = useState<ActiveSession | null>(null);

@@ -202,3 +202,41 @@ describe('sessions', () => {
     expect((await n.t.ok('pppoe.get', { id: account.id })).online).toBeNull();
   });
 });
+
+describe('router failures never crash a channel', () => {
+  it('unreachable router: clear errors, offline state pushed once as router.status', async () => {
+    const events: { name: string; payload: Record<string, unknown> }[] = [];
+    n.t.app.ctx.events.subscribe((e) => events.push(e));
+    const { pollRouter, TrafficSampler } = await import('../../../src-main/core/network/sessions');
+    expect(await pollRouter(n.t.app.ctx, n.routerId, new TrafficSampler())).toBe(true);
+    await n.sim.stop();
+    for (const ch of ['sessions.list', 'routers.drift'] as const) {
+      const r = await n.t.call(ch, { routerId: n.routerId });
+      expect(r).toMatchObject({ ok: false, error: { code: 'ROUTER_UNREACHABLE' } });
+    }
+    expect(await n.t.call('routers.import', { routerId: n.routerId })).toMatchObject({ ok: false, error: { code: 'ROUTER_UNREACHABLE' } });
+    await pollRouter(n.t.app.ctx, n.routerId, new TrafficSampler());
+    const status = events.filter((e) => e.name === 'router.status').map((e) => e.payload.state);
+    expect(status).toEqual(['online', 'offline']);
+    await n.sim.start();
+    await pollRouter(n.t.app.ctx, n.routerId, new TrafficSampler());
+    expect(events.filter((e) => e.name === 'router.status').map((e) => e.payload.state)).toEqual(['online', 'offline', 'online']);
+  });
+
+  it('staff may look but not change routers, accounts or sessions', async () => {
+    const { signInAs } = await import('../../unit/security/helpers');
+    const staff = await signInAs(n.t, 'staff');
+    expect((await n.t.call('pppoe.list', {}, staff.token)).ok).toBe(true);
+    expect((await n.t.call('sessions.list', { routerId: n.routerId }, staff.token)).ok).toBe(true);
+    expect((await n.t.ok('sessions.routers', {}, staff.token)).items.map((r) => r.name)).toEqual(['Kantor']);
+    for (const [ch, input] of [
+      ['routers.list', {}],
+      ['sessions.kick', { routerId: n.routerId, name: 'x' }],
+      ['pppoe.create', { customerId: 1, internetPackageId: 1 }],
+      ['routers.repair', { routerId: n.routerId, all: 'push' }],
+      ['sync.retry', { routerId: n.routerId }],
+    ] as const) {
+      expect(await n.t.call(ch, input as never, staff.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+});
