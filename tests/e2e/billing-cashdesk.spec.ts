@@ -72,7 +72,8 @@ test.describe('Kasir (cash desk)', () => {
     await page.keyboard.press('Escape');
     await expect(desk.search).toBeFocused();
     await expect(desk.search).toHaveValue('');
-    await desk.findAndSelect('0813777', 'Wulan Sari');
+    await desk.typeAndEnter('0813777');
+    await expect(desk.page.getByTestId('desk-customer')).toContainText('Wulan Sari');
     await expect(desk.amount).toHaveValue('Rp 50.000');
     await desk.tendered.fill('100000');
     await expect(desk.change).toContainText('Rp 50.000');

@@ -17,7 +17,7 @@ export function AlertsPanel() {
         <Paper withBorder p="md" radius="md">
           <Text size="xs" c="dimmed">{t('alerts.overdue')}</Text>
           <Text fw={700} size="xl">{a.overdueCount}</Text>
-          <MoneyText amount={a.overdueAmount} c="red" />
+          <MoneyText amount={a.overdueAmount} c={a.overdueAmount > 0 ? 'red' : 'dimmed'} />
         </Paper>
         <Paper withBorder p="md" radius="md">
           <Text size="xs" c="dimmed">{t('alerts.isolationDue')}</Text>

@@ -78,6 +78,7 @@ export default function CashDeskScreen() {
   const [searching, setSearching] = useState(false);
   const [highlight, setHighlight] = useState(0);
   const seq = useRef(0);
+  const enterPending = useRef<string | null>(null);
   useEffect(() => {
     const mine = ++seq.current;
     if (!debounced) {
@@ -89,9 +90,16 @@ export default function CashDeskScreen() {
     void api('cashdesk.lookup', { query: debounced, limit: 8 }).then((r) => {
       if (mine !== seq.current) return;
       setSearching(false);
-      setResults(r.ok ? r.value.customers : []);
+      const found = r.ok ? r.value.customers : [];
+      setResults(found);
       setHighlight(0);
+      // Enter pressed before the matches arrived: a fast typist means "take the first one".
+      if (enterPending.current === debounced && found[0]) {
+        enterPending.current = null;
+        select(found[0]);
+      }
     });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   // ---- selected customer and payment form
@@ -143,6 +151,7 @@ export default function CashDeskScreen() {
   };
 
   const reset = () => {
+    enterPending.current = null;
     setCustomer(null);
     setQuery('');
     setResults([]);
@@ -229,9 +238,11 @@ export default function CashDeskScreen() {
       setHighlight((h) => Math.max(h - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      const typed = query.trim();
       const c = results[highlight];
-      if (c) select(c);
+      if (c && typed === debounced && !searching) select(c);
       else if (customer) amountRef.current?.focus();
+      else if (typed) enterPending.current = typed;
     }
   };
 

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
 import { DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
+import { CustomerFilter } from '../payments/CustomerFilter';
 import { DocumentActions } from '../payments/DocumentButtons';
 import { periodLabel, periodOptions } from '../payments/periods';
 import { GenerateInvoicesDialog } from './GenerateInvoicesDialog';
@@ -24,7 +25,7 @@ export default function InvoicesScreen() {
   const [view, setView] = useState<View>('all');
   const [generating, setGenerating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
-  const list = useListParams<never, { period?: string }>();
+  const list = useListParams<never, { period?: string; customerId?: number }>();
   const { sort: _sort, ...params } = list.params;
   const q = useApiQuery(
     'invoices.list',
@@ -99,6 +100,7 @@ export default function InvoicesScreen() {
           onChange={(v) => list.setFilter('period', v ?? undefined)}
           aria-label={t('invoice.period')}
         />
+        <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
       </Group>
       <DataTable
         label={t('invoices')}

@@ -9,11 +9,12 @@ import { useCan } from '../../app/session';
 import { DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { Fact } from '../invoices/InvoiceDrawer';
+import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions, PrinterSelect } from './DocumentButtons';
 import { VoidDialog } from './VoidDialog';
 import './serverMessages';
 
-type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string };
+type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string; customerId?: number };
 
 export default function PaymentsScreen() {
   const { t } = useTranslation('billing');
@@ -46,6 +47,7 @@ export default function PaymentsScreen() {
       <PageHeader title={t('payments')} subtitle={q.data ? t('payment.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount) }) : undefined} actions={<PrinterSelect kind="receipt" />} />
       <Group gap="sm" wrap="wrap" align="flex-end">
         <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('payment.searchPlaceholder')} w={300} />
+        <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
         <Select
           placeholder={t('payment.allMethods')}
           clearable
