@@ -73,6 +73,7 @@ export function DataTable<T, F extends string = string>(props: DataTableProps<T,
           verticalSpacing="sm"
           horizontalSpacing="md"
           stickyHeader
+          miw={760}
         >
           <Table.Thead>
             <Table.Tr>

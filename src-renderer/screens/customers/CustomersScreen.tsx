@@ -81,7 +81,7 @@ export default function CustomersScreen() {
       header: t('field.name'),
       sortField: 'name',
       render: (c) => (
-        <div>
+        <div style={{ minWidth: 180 }}>
           <Text size="sm" fw={500}>
             {c.name}
           </Text>
@@ -93,10 +93,22 @@ export default function CustomersScreen() {
         </div>
       ),
     },
-    { key: 'phone', header: t('field.phone'), render: (c) => <Text size="sm">{c.phone ?? '—'}</Text> },
-    { key: 'email', header: t('field.email'), render: (c) => <Text size="sm">{c.email ?? '—'}</Text> },
+    {
+      key: 'contact',
+      header: t('contact'),
+      render: (c) => (
+        <div>
+          <Text size="sm">{c.phone ?? '—'}</Text>
+          {c.email && (
+            <Text size="xs" c="dimmed" lineClamp={1} maw={240}>
+              {c.email}
+            </Text>
+          )}
+        </div>
+      ),
+    },
     { key: 'status', header: t('field.status'), sortField: 'status', width: 130, render: (c) => <StatusBadge status={c.status} /> },
-    { key: 'joinDate', header: t('field.joinDate'), sortField: 'joinDate', width: 130, render: (c) => <Text size="sm">{f.date(c.joinDate)}</Text> },
+    { key: 'joinDate', header: t('joinedShort'), sortField: 'joinDate', width: 130, render: (c) => <Text size="sm">{f.date(c.joinDate)}</Text> },
     { key: 'deposit', header: t('field.deposit'), sortField: 'deposit', align: 'right', width: 130, render: (c) => <MoneyText amount={c.deposit} size="sm" /> },
     {
       key: 'actions',
