@@ -93,12 +93,33 @@ export function createApp(opts: CreateAppOptions): App {
   recoverInterruptedRestore(opts.dataDir, dbFile);
   const { sqlite, db } = openDatabase(opts, dbFile, logger, clock);
   const closers: (() => void)[] = [];
+  const replaced = new Set<(phase: 'before' | 'after') => void>();
   const ctx: AppContext = {
     sqlite,
     db,
     dbFile,
     nativeBinding: opts.nativeBinding,
-    reopenDatabase: (swap) => reopenDatabase(ctx, opts, swap),
+    reopenDatabase: (swap) => {
+      const notify = (phase: 'before' | 'after') => {
+        for (const fn of [...replaced]) {
+          try {
+            fn(phase);
+          } catch (err) {
+            logger.warn('database replacement listener failed', { phase, error: String(err) });
+          }
+        }
+      };
+      notify('before');
+      try {
+        reopenDatabase(ctx, opts, swap);
+      } finally {
+        notify('after');
+      }
+    },
+    onDatabaseReplaced: (fn) => {
+      replaced.add(fn);
+      return () => replaced.delete(fn);
+    },
     clock,
     events: opts.events ?? createEventBus(),
     secrets: opts.secrets ?? keyFileSecretBox(opts.dataDir),

@@ -25,6 +25,11 @@ export interface AppContext {
    * undo that `swap` returned is run and the previous database is reopened; the error is rethrown.
    */
   reopenDatabase(swap?: (dbFile: string) => (() => void) | void): void;
+  /**
+   * Runs `fn('before')` just before reopenDatabase closes the connection and `fn('after')` once the
+   * new one is in place (background work stops, then starts again on the restored data).
+   */
+  onDatabaseReplaced(fn: (phase: 'before' | 'after') => void): () => void;
   /** Electron-ABI better-sqlite3 addon, for every other connection the app opens (backups). */
   nativeBinding?: string;
   clock: Clock;

@@ -21,10 +21,21 @@ const STARTERS: BackgroundStarter[] = [
 ];
 
 export function startBackground(app: App, starters: BackgroundStarter[] = STARTERS): BackgroundWork {
-  const stops = starters.map((start) => start(app));
+  let stops = starters.map((start) => start(app));
+  const stopAll = () => {
+    for (const stop of stops.reverse()) stop();
+    stops = [];
+  };
+  // A restore swaps the database: stop everything before, start again on the restored data after
+  // (so the sync queue and schedules of the restored database resume).
+  const off = app.ctx.onDatabaseReplaced((phase) => {
+    if (phase === 'before') stopAll();
+    else stops = starters.map((start) => start(app));
+  });
   return {
     stop() {
-      for (const stop of stops.reverse()) stop();
+      off();
+      stopAll();
     },
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp, DB_FILE } from '../../../src-main/app';
 import { restoreMarker } from '../../../src-main/core/backups/service';
+import { startBackground } from '../../../src-main/host/background';
 import { silentLogger } from '../../../src-main/core/logger';
 import { MIGRATIONS, testApp } from '../../helpers/app';
 
@@ -64,6 +65,30 @@ describe('database swap safety', () => {
     } finally {
       again.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('background work stops before a restore swaps the database and starts again on the restored data', async () => {
+    const t = await testApp();
+    try {
+      const log: string[] = [];
+      const work = startBackground(t.app, [
+        (app) => {
+          log.push(`start ${customers(app.ctx.sqlite)}`);
+          return () => log.push(`stop ${app.ctx.sqlite.open ? 'open' : 'closed'}`);
+        },
+      ]);
+      const b = await t.ok('backups.create', {});
+      await t.ok('customers.create', { name: 'Sesudah backup' });
+      await t.ok('backups.restore', { file: b.file });
+      // stopped while the old connection was still open; restarted on the restored data (0 customers)
+      expect(log).toEqual(['start 0', 'stop open', 'start 0']);
+      work.stop();
+      expect(log.at(-1)).toBe('stop open');
+      await t.ok('customers.create', { name: 'Lagi' });
+      expect(log).toHaveLength(4); // no restart after the work was stopped for good
+    } finally {
+      t.close();
     }
   });
 });
