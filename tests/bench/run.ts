@@ -8,12 +8,13 @@ import path from 'node:path';
 import { backupsSuite } from './backups.bench';
 import { billingSuite } from './billing.bench';
 import type { BenchSuite } from './harness';
-import { securitySuite } from './security.bench';
 import { platformSuite } from './platform.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
+import { routerosSuite } from './routeros.bench';
+import { securitySuite } from './security.bench';
 
-const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite, backupsSuite, securitySuite];
+const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite, routerosSuite, backupsSuite, securitySuite];
 
 async function main() {
   const only = process.argv.slice(2);

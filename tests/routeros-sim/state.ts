@@ -39,12 +39,20 @@ const FALSE = new Set(['no', 'false']);
 
 export class Menu {
   readonly items = new Map<string, Item>();
+  /** Unique key → item, so lookups stay O(1) with thousands of secrets (benchmarks). */
+  private readonly byKey = new Map<string, Item>();
   private nextId = 1;
   constructor(
     readonly spec: MenuSpec,
     private readonly state: SimState,
   ) {
-    for (const b of spec.builtin ?? []) this.items.set(b.id, { id: b.id, values: { ...b.values }, fixed: b.fixed });
+    for (const b of spec.builtin ?? []) this.insert({ id: b.id, values: { ...b.values }, fixed: b.fixed });
+  }
+
+  private insert(item: Item) {
+    this.items.set(item.id, item);
+    const k = this.key({ ...this.spec.defaults, ...item.values });
+    if (k !== undefined) this.byKey.set(k, item);
   }
 
   /** Row as the router prints it: `.id` first, booleans in the version's style. */
@@ -63,8 +71,8 @@ export class Menu {
 
   find(ref: string): Item | undefined {
     if (ref.startsWith('*')) return this.items.get(`*${ref.slice(1).toUpperCase()}`);
-    const key = typeof this.spec.unique === 'string' ? this.spec.unique : 'name';
-    for (const i of this.items.values()) if (i.values[key] === ref) return i;
+    if (typeof this.spec.unique === 'string') return this.byKey.get(ref);
+    for (const i of this.items.values()) if (i.values.name === ref) return i;
     return undefined;
   }
 
@@ -102,11 +110,8 @@ export class Menu {
   private checkUnique(values: Record<string, string>, self?: Item) {
     const k = this.key(values);
     if (k === undefined) return;
-    for (const i of this.items.values()) {
-      if (i !== self && this.key({ ...this.spec.defaults, ...i.values }) === k) {
-        throw new SimTrap(this.spec.dupMessage ?? 'failure: item with the same name already exists');
-      }
-    }
+    const other = this.byKey.get(k);
+    if (other && other !== self) throw new SimTrap(this.spec.dupMessage ?? 'failure: item with the same name already exists');
   }
 
   add(attrs: Record<string, string>): string {
@@ -116,7 +121,7 @@ export class Menu {
     this.spec.validate?.({ ...this.spec.defaults, ...values }, this.state);
     this.checkUnique({ ...this.spec.defaults, ...values });
     const id = `*${(this.nextId++).toString(16).toUpperCase()}`;
-    this.items.set(id, { id, values });
+    this.insert({ id, values });
     return id;
   }
 
@@ -129,13 +134,25 @@ export class Menu {
       this.spec.validate?.({ ...this.spec.defaults, ...next }, this.state);
       this.checkUnique({ ...this.spec.defaults, ...next }, t);
     }
-    for (const t of targets) Object.assign(t.values, changes);
+    for (const t of targets) {
+      this.unindex(t);
+      Object.assign(t.values, changes);
+      this.insert(t);
+    }
+  }
+
+  private unindex(item: Item) {
+    const k = this.key({ ...this.spec.defaults, ...item.values });
+    if (k !== undefined && this.byKey.get(k) === item) this.byKey.delete(k);
   }
 
   remove(attrs: Record<string, string>) {
     const targets = this.resolve(attrs);
     for (const t of targets) if (t.fixed) throw new SimTrap('failure: can not remove default item');
-    for (const t of targets) this.items.delete(t.id);
+    for (const t of targets) {
+      this.unindex(t);
+      this.items.delete(t.id);
+    }
     return targets;
   }
 }
