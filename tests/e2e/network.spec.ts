@@ -158,4 +158,32 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     await routers.goto(host.url);
     await pwExpect(routers.table.row('Kantor Pusat').getByTestId('router-state')).toHaveText('Online', { timeout: 15_000 });
   });
+
+  test('import secrets from the router with the wizard', async ({ adminPage: page, api, host, sim }) => {
+    const existing = (await api.ok('routers.list', {})).items.find((r) => r.name === 'Kantor Pusat');
+    const router =
+      existing ?? (await api.ok('routers.create', { name: 'Kantor Pusat', host: '127.0.0.1', port: sim.target().port, username: 'admin', password: 'rahasia' }));
+    sim.addProfile({ name: 'paket-20M', 'rate-limit': '5M/20M 10M/40M 4M/16M 8/8 8' });
+    sim.addSecret({ name: 'warung.bu.tini', password: 'Tini-2024', profile: 'paket-20M', comment: 'Warung Bu Tini' });
+    sim.addSecret({ name: 'pak.rt', password: 'Rt-05', profile: 'paket-20M', comment: 'PLG0042', disabled: 'yes' });
+    await page.goto(`${host.url}/#/routers/${router.id}/import`);
+    const wizard = page.getByTestId('import-wizard');
+    const profiles = wizard.getByTestId('import-profiles');
+    const row = profiles.getByRole('row').filter({ hasText: 'paket-20M' });
+    await pwExpect(row).toContainText('↓ 20 Mbps / ↑ 5 Mbps');
+    await row.getByRole('textbox', { name: 'Nama paket' }).fill('Bisnis 20M');
+    await row.getByRole('textbox', { name: 'Harga' }).fill('350000');
+    const secrets = wizard.getByTestId('import-secrets');
+    await pwExpect(secrets.getByRole('row').filter({ hasText: 'pak.rt' })).toContainText('pelanggan baru PLG0042');
+    await wizard.getByTestId('import-apply').click();
+    await pwExpect(wizard.getByTestId('import-result')).toContainText('1 paket');
+    const accounts = (await api.ok('pppoe.list', { search: 'pak.rt' })).items;
+    expect(accounts[0]).toMatchObject({ customerCode: 'PLG0042', status: 'inactive', packageName: 'Bisnis 20M' });
+    const tini = (await api.ok('pppoe.list', { search: 'warung' })).items[0]!;
+    expect(tini).toMatchObject({ customerName: 'Warung Bu Tini', status: 'active' });
+    expect((await api.ok('packages.list', { search: 'Bisnis' })).items[0]).toMatchObject({ price: 350_000, bandwidthDown: 20000, bandwidthUp: 5000 });
+    // The burst settings stay on the router; Bu Tini's comment becomes her customer code.
+    await expect.poll(() => sim.secret('warung.bu.tini')?.comment, { timeout: 15_000 }).toBe(tini.customerCode);
+    expect(sim.profiles().find((p) => p.name === 'paket-20M')!['rate-limit']).toBe('5M/20M 10M/40M 4M/16M 8/8 8');
+  });
 });
