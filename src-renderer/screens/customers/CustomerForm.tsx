@@ -57,9 +57,10 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
       form.resetDirty(toValues(customer));
       form.clearErrors();
     }
-    // Reset only when the dialog opens or the customer changes, not on every render.
+    // Reset only when the dialog opens or another record is chosen: a refetch (someone else saved)
+    // must not wipe what the user is typing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, customer?.id, customer?.updatedAt]);
+  }, [opened, customer?.id]);
 
   const submit = form.onSubmit(async (v) => {
     const fields = {

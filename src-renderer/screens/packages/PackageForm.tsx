@@ -59,8 +59,10 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
       form.resetDirty(toValues(pkg));
       form.clearErrors();
     }
+    // Reset only when the dialog opens or another record is chosen: a refetch (someone else saved)
+    // must not wipe what the user is typing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, pkg?.id, pkg?.updatedAt]);
+  }, [opened, pkg?.id]);
 
   const setCycle = (c: BillingCycle) => {
     // The duration follows the cycle unless someone typed their own value.
