@@ -5,13 +5,41 @@ export type Pdf = PDFKit.PDFDocument;
 /** Millimetres to PDF points. */
 export const mm = (n: number) => (n * 72) / 25.4;
 
+// The built-in Helvetica only has the Windows-1252 (WinAnsi) characters: Latin-1 plus these.
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+/**
+ * Text the standard fonts can show: letters with accents outside WinAnsi lose the accent (Ğ → G),
+ * anything else becomes '?', instead of the garbage glyphs pdfkit would otherwise print.
+ */
+export function toWinAnsi(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch) || ch === '\n') out += ch;
+    else {
+      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      out += base && [...base].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0xff) ? base : '?';
+    }
+  }
+  return out;
+}
+
 /** Deterministic output: fixed creation date (the document's own date is printed in it instead). */
 export function newPdf(opts: PDFKit.PDFDocumentOptions & { title: string; at: Date }): Pdf {
   const { title, at, ...rest } = opts;
-  return new PDFDocument({
+  const doc = new PDFDocument({
     ...rest,
-    info: { Title: title, Creator: 'PPPoE Desk', Producer: 'PPPoE Desk', CreationDate: at },
+    info: { Title: toWinAnsi(title), Creator: 'PPPoE Desk', Producer: 'PPPoE Desk', CreationDate: at },
   });
+  // Every string drawn or measured goes through toWinAnsi, so layout and output agree.
+  const text = doc.text.bind(doc);
+  const widthOf = doc.widthOfString.bind(doc);
+  const heightOf = doc.heightOfString.bind(doc);
+  doc.text = ((s: unknown, ...args: unknown[]) => (text as (...a: unknown[]) => Pdf)(typeof s === 'string' ? toWinAnsi(s) : s, ...args)) as Pdf['text'];
+  doc.widthOfString = ((s: string, o?: PDFKit.Mixins.TextOptions) => widthOf(toWinAnsi(s), o)) as Pdf['widthOfString'];
+  doc.heightOfString = ((s: string, o?: PDFKit.Mixins.TextOptions) => heightOf(toWinAnsi(s), o)) as Pdf['heightOfString'];
+  return doc;
 }
 
 /** Collects a finished document into one buffer. */

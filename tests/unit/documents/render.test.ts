@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderInvoice } from '../../../src-main/core/documents/invoice';
 import { renderReceipt } from '../../../src-main/core/documents/receipt';
+import { toWinAnsi } from '../../../src-main/core/documents/pdf';
 import { renderShiftReport } from '../../../src-main/core/documents/shiftReport';
 import type { DocCommon, ReceiptDoc } from '../../../src-main/core/documents/types';
 import { inspectPdf } from './pdfText';
@@ -113,6 +114,16 @@ describe('receipt PDF', () => {
     expect(t).toContain('DIBATALKAN');
     expect(t).toContain('Salah input');
     expect(t).not.toContain('Kembali');
+  });
+});
+
+describe('characters outside the built-in font', () => {
+  it('keep accents the font has, drop the ones it lacks, and never print garbage', async () => {
+    expect(toWinAnsi('Ñandú “Jaya” — 5€')).toBe('Ñandú “Jaya” — 5€');
+    expect(toWinAnsi('Ğürsel Şahin')).toBe('Gürsel Sahin');
+    expect(toWinAnsi('Budi 王 😀')).toBe('Budi ? ?');
+    const t = squash(inspectPdf(await renderReceipt(receipt({ customerName: 'Ğürsel 王' }), 58)).text);
+    expect(t).toContain('Gürsel ?');
   });
 });
 
