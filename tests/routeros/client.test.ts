@@ -353,6 +353,15 @@ describe('API-SSL', () => {
     expect(await c.run('/system/identity/print')).toEqual([{ name: 'MikroTik' }]);
   });
 
+  it('TLS with a different pinned certificate is refused clearly', async () => {
+    const s = await sim({ tls: { key: routerKey(), cert: routerCert() } });
+    const other = (await import('node:fs')).readFileSync(new URL('../routeros-sim/fixtures/other-cert.pem', import.meta.url), 'utf8');
+    const e = await err(RouterConnection.open(s.target({ tlsCa: other })));
+    expect(e.kind).toBe('unreachable');
+    expect(e.message).toMatch(/TLS handshake/);
+    expect(s.stats.logins).toBe(0);
+  });
+
   it('TLS on a trusted LAN without a pinned certificate', async () => {
     const s = await sim({ tls: { key: routerKey(), cert: routerCert() } });
     const c = await connect(s.target());

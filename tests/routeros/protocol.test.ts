@@ -109,3 +109,23 @@ describe('reply parsing and attributes', () => {
     expect(challengeResponse('abc', 'ebddd18303a54111e2dea05a92ab46b4')).toBe('006d4ebde672c1b3069a7a66af2103ab69');
   });
 });
+
+describe('socket error messages', () => {
+  it('maps errno codes (often with empty messages) to readable reasons', async () => {
+    const { mapSocketError } = await import('../../src-main/routeros/errors');
+    const t = { host: '10.0.0.1', port: 8728, tls: false };
+    const m = (code: string) => {
+      const e = mapSocketError(Object.assign(new Error(''), { code }), t);
+      return `${e.kind}: ${e.message}`;
+    };
+    expect(m('ECONNREFUSED')).toMatch(/^unreachable: connection refused — is the API service enabled on port 8728\?/);
+    expect(m('EHOSTUNREACH')).toMatch(/^unreachable: host 10.0.0.1 is unreachable/);
+    expect(m('ENETUNREACH')).toMatch(/^unreachable: network unreachable/);
+    expect(m('ETIMEDOUT')).toMatch(/^timeout: connection to 10.0.0.1:8728 timed out/);
+    expect(m('ENOTFOUND')).toMatch(/^unreachable: host name "10.0.0.1" not found/);
+    expect(m('ECONNRESET')).toMatch(/^closed: the router at 10.0.0.1:8728 reset the connection/);
+    expect(m('ERR_SSL_WRONG_VERSION_NUMBER')).toMatch(/^unreachable: TLS handshake/);
+    expect(m('')).toMatch(/^closed: connection to 10.0.0.1:8728 failed: socket error/);
+    expect(mapSocketError(Object.assign(new Error(''), { code: 'ECONNREFUSED' }), { host: 'r', port: 0, tls: true }).message).toContain('port 8729');
+  });
+});
