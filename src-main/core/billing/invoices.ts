@@ -44,9 +44,7 @@ const MAX_MONTHS_AHEAD = 1;
 interface SubRow {
   id: number;
   customerId: number;
-  customerCode: string;
-  customerName: string;
-  packageName: string;
+  packageId: number;
   cycle: BillingCycle;
   startDate: string;
   endDate: string | null;
@@ -57,8 +55,8 @@ interface SubRow {
 }
 
 const SQL = {
-  subs: `SELECT s.id, s.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
-                p.name AS packageName, p.billing_cycle AS cycle, s.start_date AS startDate, s.end_date AS endDate,
+  // Only ids and terms for every row; names are looked up for the preview rows alone.
+  subs: `SELECT s.id, s.customer_id AS customerId, s.internet_package_id AS packageId, p.billing_cycle AS cycle, s.start_date AS startDate, s.end_date AS endDate,
                 s.auto_renew AS autoRenew, s.billing_day AS billingDay, s.prorate_first AS prorateFirst, s.monthly_fee AS fee
          FROM subscriptions s JOIN customers c ON c.id = s.customer_id JOIN internet_packages p ON p.id = s.internet_package_id
          WHERE s.status = 'active' AND c.status != 'inactive' AND s.start_date < ?
@@ -76,6 +74,8 @@ const SQL = {
                              'amount', amount, 'dueDate', due_date), ?
           FROM invoices WHERE id > ? ORDER BY id`,
   maxId: `SELECT coalesce(max(id), 0) AS m FROM invoices`,
+  packages: `SELECT id, name FROM internet_packages`,
+  customerNames: `SELECT id, customer_code AS code, name FROM customers WHERE id IN (SELECT value FROM json_each(?))`,
   jobRun: `INSERT INTO job_runs(job, run_key, started_at, finished_at, result) VALUES ('invoice-run', ?, ?, ?, ?)
            ON CONFLICT(job, run_key) DO NOTHING`,
 };
@@ -85,6 +85,8 @@ const stmts = (app: AppContext) => ({
   insert: stmt(app.sqlite, SQL.insert),
   audit: stmt(app.sqlite, SQL.audit),
   maxId: stmt(app.sqlite, SQL.maxId),
+  packages: stmt(app.sqlite, SQL.packages),
+  customerNames: stmt(app.sqlite, SQL.customerNames),
   jobRun: stmt(app.sqlite, SQL.jobRun),
 });
 
@@ -102,6 +104,7 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
   const charges = new Map<string, PeriodCharge | null>();
   const texts = new Map<string, string>();
   const dues = new Map<string, string>();
+  const packageNames = new Map((s.packages.all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
   for (const sub of subs) {
     const key = `${sub.startDate}|${sub.endDate}|${sub.autoRenew}|${sub.billingDay}|${sub.prorateFirst}|${sub.fee}|${sub.cycle}`;
     let charge = charges.get(key);
@@ -126,15 +129,16 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
     const invoiceDate = charge.from > runDate ? charge.from : runDate;
     let dueDate = dues.get(invoiceDate);
     if (dueDate === undefined) dues.set(invoiceDate, (dueDate = addDays(invoiceDate, settings.dueDays)));
-    const textKey = `${sub.packageName}|${sub.cycle}|${charge.days}`;
+    const packageName = packageNames.get(sub.packageId) ?? '';
+    const textKey = `${sub.packageId}|${sub.cycle}|${charge.days}`;
     let description = texts.get(textKey);
-    if (description === undefined) texts.set(textKey, (description = describeCharge(sub.packageName, p, sub.cycle, charge)));
+    if (description === undefined) texts.set(textKey, (description = describeCharge(packageName, p, sub.cycle, charge)));
     rows.push({
       subscriptionId: sub.id,
       customerId: sub.customerId,
-      customerCode: sub.customerCode,
-      customerName: sub.customerName,
-      packageName: sub.packageName,
+      customerCode: '',
+      customerName: '',
+      packageName,
       period: p,
       invoiceDate,
       dueDate,
@@ -143,6 +147,16 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
       description,
       invoiceNumber: null,
     });
+  }
+  // Customer code and name for the rows the caller will see.
+  const shown = rows.slice(0, PREVIEW_LIMIT);
+  const names = new Map(
+    (s.customerNames.all(JSON.stringify(shown.map((r) => r.customerId))) as { id: number; code: string; name: string }[]).map((r) => [r.id, r]),
+  );
+  for (const r of shown) {
+    const c = names.get(r.customerId);
+    r.customerCode = c?.code ?? '';
+    r.customerName = c?.name ?? '';
   }
   return { rows, skipped };
 }

@@ -51,6 +51,15 @@ describe('invoice run', () => {
       t.ok('billing.generateInvoices', { period: '2026-10' }),
     ]);
     expect(a.created + b.created).toBe(3);
+    // The database itself refuses a second invoice for the same subscription and period.
+    expect(() =>
+      t.app.ctx.sqlite
+        .prepare(
+          `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount)
+           SELECT 'DUP-1', customer_id, subscription_id, period, invoice_date, due_date, amount FROM invoices LIMIT 1`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
     // An inactive customer (service stopped) is not billed, whatever the subscription says.
     const inactive = await t.ok('customers.create', { name: 'Berhenti', status: 'inactive' });
     await t.ok('subscriptions.create', { customerId: inactive.id, internetPackageId: pkg.id, startDate: '2026-10-01' });
