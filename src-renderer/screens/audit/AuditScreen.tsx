@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Drawer, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Drawer, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconHistory } from '@tabler/icons-react';
@@ -43,7 +43,7 @@ function pretty(json: string | null): string {
   }
 }
 
-const actionColor = (a: string) => (/failed|locked|void|delete|disable/.test(a) ? 'red' : /login|logout/.test(a) ? 'gray' : 'indigo');
+const actionColor = (a: string) => (/failed|locked|void|delete|disable/.test(a) ? 'red.7' : /login|logout/.test(a) ? 'dimmed' : 'indigo.7');
 
 /** Jejak audit: filter by user, object, action, dates (ISP zone) and text; paged; CSV/Excel export. */
 export default function AuditScreen() {
@@ -68,19 +68,19 @@ export default function AuditScreen() {
     });
   };
 
-  const columns: Column<AuditEntry>[] = [
+  const columns: Column<AuditEntry, never>[] = [
     { key: 'at', header: t('field.at'), width: 150, render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.at)}</Text> },
     { key: 'user', header: t('field.user'), render: (e) => <Text size="sm">{e.username ?? t('system')}</Text> },
     {
       key: 'action',
       header: t('field.action'),
       render: (e) => (
-        <Badge variant="light" color={actionColor(e.action)} tt="none">
+        <Text size="xs" ff="monospace" fw={600} c={actionColor(e.action)} style={{ whiteSpace: 'nowrap' }}>
           {e.action}
-        </Badge>
+        </Text>
       ),
     },
-    { key: 'entity', header: t('field.entity'), render: (e) => <Text size="sm">{e.entityId ? `${e.entity} #${e.entityId}` : e.entity}</Text> },
+    { key: 'entity', header: t('field.entity'), render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{e.entityId ? `${e.entity} #${e.entityId}` : e.entity}</Text> },
     {
       key: 'changes',
       header: t('field.changes'),
@@ -118,11 +118,11 @@ export default function AuditScreen() {
         }
       />
       <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('searchPlaceholder')} aria-label={t('common:search')} w={{ base: '100%', sm: 240 }} />
+        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('searchPlaceholder')} aria-label={t('common:search')} w={{ base: '100%', sm: 200 }} />
         <Select
           aria-label={t('field.user')}
           placeholder={t('allUsers')}
-          w={160}
+          w={150}
           clearable
           searchable
           value={fl.userId ? String(fl.userId) : null}
@@ -132,7 +132,7 @@ export default function AuditScreen() {
         <Select
           aria-label={t('field.entity')}
           placeholder={t('allEntities')}
-          w={150}
+          w={140}
           clearable
           searchable
           value={fl.entity ?? null}
@@ -142,7 +142,7 @@ export default function AuditScreen() {
         <Select
           aria-label={t('field.action')}
           placeholder={t('allActions')}
-          w={190}
+          w={170}
           clearable
           searchable
           value={fl.action ?? null}
@@ -152,7 +152,7 @@ export default function AuditScreen() {
         <DateInput
           aria-label={t('field.from')}
           placeholder={t('field.from')}
-          w={150}
+          w={135}
           clearable
           valueFormat="DD MMM YYYY"
           value={fl.from ?? null}
@@ -162,7 +162,7 @@ export default function AuditScreen() {
         <DateInput
           aria-label={t('field.to')}
           placeholder={t('field.to')}
-          w={150}
+          w={135}
           clearable
           valueFormat="DD MMM YYYY"
           value={fl.to ?? null}

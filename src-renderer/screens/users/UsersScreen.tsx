@@ -53,7 +53,7 @@ export default function UsersScreen() {
     notifications.show({ color: 'teal', message: t('disabled', { username: u.username }) });
   };
 
-  const columns: Column<AppUser>[] = [
+  const columns: Column<AppUser, never>[] = [
     {
       key: 'username',
       header: t('field.username'),
