@@ -253,7 +253,7 @@ export class SyncEngine implements SyncWaker {
   private async applyBatch(client: RouterClient, ids: RouterIds, batch: OpRow[]): Promise<{ done: Outcome[]; connectionError: unknown }> {
     const passwords = this.passwords(batch);
     if (batch.some((o) => o.kind.startsWith('secret.'))) await ids.load('/ppp/secret').catch((e) => e);
-    if (batch.some((o) => o.kind === 'profile.upsert')) await ids.load('/ppp/profile').catch((e) => e);
+    if (batch.some((o) => o.kind.startsWith('profile.'))) await ids.load('/ppp/profile').catch((e) => e);
     const done: Outcome[] = [];
     let connectionError: unknown = null;
     const limit = new Semaphore(this.o.concurrency);
@@ -261,8 +261,9 @@ export class SyncEngine implements SyncWaker {
     let barrier: Promise<void> = Promise.resolve();
     const all: Promise<void>[] = [];
     for (const op of batch) {
+      const isProfile = op.kind.startsWith('profile.');
       const key =
-        op.kind === 'profile.upsert' ? `p:${op.entityId}` : op.entityId !== null ? `a:${op.entityId}` : `n:${(JSON.parse(op.payload) as NamePayload).name}`;
+        op.kind === 'profile.upsert' ? `p:${op.entityId}` : op.kind === 'profile.ensure' ? 'isolir' : op.entityId !== null ? `a:${op.entityId}` : `n:${(JSON.parse(op.payload) as NamePayload).name}`;
       const prev = Promise.all([barrier, chains.get(key)]);
       const run = prev.then(async () => {
         if (connectionError) return;
@@ -282,7 +283,7 @@ export class SyncEngine implements SyncWaker {
         }
       });
       chains.set(key, run);
-      if (op.kind === 'profile.upsert') barrier = run;
+      if (isProfile) barrier = run;
       all.push(run);
     }
     await Promise.all(all);
@@ -308,6 +309,11 @@ export class SyncEngine implements SyncWaker {
         const attrs: Record<string, string> = { name: p.name, 'rate-limit': p.rateLimit };
         if (p.remoteAddress) attrs['remote-address'] = p.remoteAddress;
         await ids.upsert('/ppp/profile', p.name, null, attrs, /same name already exists/i);
+        return;
+      }
+      case 'profile.ensure': {
+        const p = payload as { name: string; rateLimit: string; addressList: string };
+        await ids.ensure('/ppp/profile', p.name, { name: p.name, 'rate-limit': p.rateLimit, 'address-list': p.addressList });
         return;
       }
       case 'secret.upsert': {
@@ -406,6 +412,18 @@ class RouterIds {
     if (m) {
       if (previousName) m.delete(lc(previousName));
       if (id !== undefined) m.set(lc(name), id);
+    }
+  }
+
+  /** Adds the item only when there is none with that name. */
+  async ensure(menu: string, name: string, attrs: Record<string, string>) {
+    if ((await this.find(menu, name)) !== undefined) return;
+    try {
+      const ret = await this.client.run(`${menu}/add`, attrs);
+      const id = ret[0]?.ret;
+      if (id !== undefined) this.maps.get(menu)?.set(lc(name), id);
+    } catch (err) {
+      if (!(err instanceof RouterError && err.kind === 'trap' && /same name already exists/i.test(err.message))) throw err;
     }
   }
 

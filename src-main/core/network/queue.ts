@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { accountRow, secretState, type AccountRow, type SecretState } from './desired';
 
 /** Operation kinds the sync worker understands. */
-export type SyncOpKind = 'profile.upsert' | 'secret.upsert' | 'secret.remove' | 'session.kick';
+export type SyncOpKind = 'profile.upsert' | 'profile.ensure' | 'secret.upsert' | 'secret.remove' | 'session.kick';
 
 export interface ProfilePayload {
   name: string;
@@ -103,6 +103,14 @@ export function syncAccount(app: AppContext, accountId: number, opts: { kick?: b
   if (!a || a.routerId === null) return;
   enqueueSecretUpsert(app, a, opts.previousName);
   if (opts.kick) enqueueKick(app, a.routerId, a.id, a.username);
+}
+
+/**
+ * Makes sure the router has its isolir profile. Only created when missing (slow, address-listed `ISOLIR`
+ * for the redirect rules): an ISP's own isolir profile is never overwritten.
+ */
+export function enqueueIsolirProfile(app: AppContext, routerId: number, name: string) {
+  return enqueueOp(app, routerId, 'profile.ensure', 'router', routerId, { name, rateLimit: '256k/256k', addressList: 'ISOLIR' });
 }
 
 /** Queues a profile upsert for one package on every active router. */

@@ -7,7 +7,7 @@ import type { CallContext } from '../context';
 import { isUniqueViolation, likePattern, type Paged } from '../sql';
 import { markRouterDown, markRouterOnline } from './health';
 import { connectorOf, describeRouterError, routerTarget } from './router-access';
-import { enqueueOp, syncAccount } from './queue';
+import { enqueueIsolirProfile, enqueueOp, syncAccount } from './queue';
 import { rateLimitFor } from './rate-limit';
 
 type R = typeof routersContract;
@@ -86,7 +86,10 @@ export function createRouter(call: CallContext, input: In<'routers.create'>): Ro
           now,
         );
       const id = Number(lastInsertRowid);
-      if (input.isActive !== false) queueAllProfiles(call, id);
+      if (input.isActive !== false) {
+        enqueueIsolirProfile(app, id, input.isolirProfile ?? 'ISOLIR');
+        queueAllProfiles(call, id);
+      }
       const created = getRouter(call, id);
       writeAudit(call, { action: 'router.create', entity: 'router', entityId: id, after: created });
       return created;
@@ -135,6 +138,7 @@ export function updateRouter(call: CallContext, input: In<'routers.update'>): Ro
       reconnect =
         next.host !== before.host || next.port !== before.port || next.useTls !== before.useTls || next.username !== before.username || input.password !== undefined || !next.isActive;
       if (next.isolirProfile !== before.isolirProfile) {
+        enqueueIsolirProfile(app, input.id, next.isolirProfile);
         // Accounts isolated by profile on this router must move to the new isolir profile.
         const isolated = app.sqlite
           .prepare("SELECT id FROM pppoe_accounts WHERE router_id = ? AND status = 'suspended' AND isolated_from_profile IS NOT NULL")

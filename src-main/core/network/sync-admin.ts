@@ -39,6 +39,8 @@ export function summarize(kind: string, payload: string): string {
   switch (kind) {
     case 'profile.upsert':
       return `profile ${p.name} (rate-limit ${p.rateLimit}${p.remoteAddress ? `, pool ${p.remoteAddress}` : ''})`;
+    case 'profile.ensure':
+      return `isolir profile ${p.name} (created only if missing)`;
     case 'secret.upsert':
       return `secret ${p.name}${p.previousName ? ` (was ${p.previousName})` : ''}: profile ${p.profile}${p.remoteAddress ? `, IP ${p.remoteAddress}` : ''}${p.disabled ? ', disabled' : ''}`;
     case 'secret.remove':

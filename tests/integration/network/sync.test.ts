@@ -27,8 +27,10 @@ describe('sync engine against the simulator', () => {
     const { customer, pkg } = await customerAndPackage(n.t);
     const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId, staticIp: '10.10.0.9', password: 'Rahasia-99' });
     const r = await n.engine.runOnce(n.routerId);
-    expect(r).toEqual({ applied: 2, failed: 0, connectionError: null });
+    expect(r).toEqual({ applied: 3, failed: 0, connectionError: null });
     expect(n.sim.profiles().find((p) => p.name === 'Home-10M')).toMatchObject({ 'rate-limit': '2M/10M' });
+    // The router had no isolir profile: a basic one is created (never overwritten later).
+    expect(n.sim.profiles().find((p) => p.name === 'ISOLIR')).toMatchObject({ 'rate-limit': '256k/256k', 'address-list': 'ISOLIR' });
     expect(n.sim.secret('budi.santoso')).toMatchObject({
       password: 'Rahasia-99',
       profile: 'Home-10M',
@@ -107,7 +109,7 @@ describe('sync engine against the simulator', () => {
     const { ids } = await accounts(3);
     n.sim.inject((cmd, attrs) => cmd === '/ppp/secret/add' && attrs.name === 'pelanggan.b', { kind: 'trap', message: 'invalid value for argument remote-address' });
     const r = await n.engine.runOnce(n.routerId);
-    expect(r).toMatchObject({ applied: 3, failed: 1 });
+    expect(r).toMatchObject({ applied: 4, failed: 1 });
     expect(n.sim.secrets().map((s) => s.name).sort()).toEqual(['pelanggan.a', 'pelanggan.c']);
     const failed = await n.t.ok('sync.ops', { status: 'failed' });
     expect(failed.items).toHaveLength(1);
@@ -153,7 +155,7 @@ describe('sync engine against the simulator', () => {
   });
 
   it('isolir by profile and restore reach the router, static IP kept, session kicked each time', async () => {
-    n.sim.addProfile({ name: 'ISOLIR', 'rate-limit': '128k/128k' });
+    n.sim.addProfile({ name: 'ISOLIR', 'rate-limit': '128k/128k', 'address-list': 'TELAT-BAYAR' });
     const { customer, pkg } = await customerAndPackage(n.t);
     const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId, staticIp: '10.10.0.7' });
     await n.engine.runOnce(n.routerId);
@@ -163,6 +165,8 @@ describe('sync engine against the simulator', () => {
     n.t.app.ctx.sqlite.transaction(() => isolateAccount(call, account.id, 'profile'))();
     await n.engine.runOnce(n.routerId);
     expect(n.sim.secret('budi.santoso')).toMatchObject({ profile: 'ISOLIR', 'remote-address': '10.10.0.7', disabled: 'false' });
+    // The ISP's own isolir profile was left as it was.
+    expect(n.sim.profiles().find((p) => p.name === 'ISOLIR')).toMatchObject({ 'rate-limit': '128k/128k', 'address-list': 'TELAT-BAYAR' });
     expect(n.sim.activeSessions()).toHaveLength(0);
     n.sim.connectUser('budi.santoso');
     n.t.app.ctx.sqlite.transaction(() => restoreAccount(call, account.id))();

@@ -57,13 +57,16 @@ describe('routers', () => {
   it('queues every active package as a profile on a new router, and package edits to every router', async () => {
     await customerAndPackage(t);
     const r = await router();
-    expect(ops(t.app.ctx, r.id).map((o) => [o.kind, o.payload.name, o.payload.rateLimit])).toEqual([['profile.upsert', 'Home-10M', '2M/10M']]);
+    expect(ops(t.app.ctx, r.id).map((o) => [o.kind, o.payload.name, o.payload.rateLimit])).toEqual([
+      ['profile.ensure', 'ISOLIR', '256k/256k'],
+      ['profile.upsert', 'Home-10M', '2M/10M'],
+    ]);
     const pkg = (await t.ok('packages.list', {})).items[0]!;
     await t.ok('packages.update', { id: pkg.id, bandwidthDown: 20000 });
-    const q = ops(t.app.ctx, r.id);
+    const q = ops(t.app.ctx, r.id).filter((o) => o.kind === 'profile.upsert');
     expect(q.map((o) => `${o.status}:${o.payload.rateLimit}`)).toEqual(['dropped:2M/10M', 'pending:2M/20M']);
     await t.ok('packages.update', { id: pkg.id, price: 175_000 });
-    expect(ops(t.app.ctx, r.id)).toHaveLength(2); // price is not on the router
+    expect(ops(t.app.ctx, r.id)).toHaveLength(3); // price is not on the router
   });
 
   it('refuses to delete a router that still has accounts', async () => {
@@ -125,11 +128,11 @@ describe('pppoe accounts', () => {
     const { customer, pkg } = await customerAndPackage(t);
     const { account } = await t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: r.id });
     await t.ok('pppoe.disable', { id: account.id });
-    let q = ops(t.app.ctx, r.id).filter((o) => o.status === 'pending' && o.kind !== 'profile.upsert');
+    let q = ops(t.app.ctx, r.id).filter((o) => o.status === 'pending' && !o.kind.startsWith('profile.'));
     expect(q.map((o) => o.kind)).toEqual(['secret.upsert', 'session.kick']);
     expect(q[0]!.payload.disabled).toBe(true);
     await t.ok('pppoe.enable', { id: account.id });
-    q = ops(t.app.ctx, r.id).filter((o) => o.status === 'pending' && o.kind !== 'profile.upsert');
+    q = ops(t.app.ctx, r.id).filter((o) => o.status === 'pending' && !o.kind.startsWith('profile.'));
     expect(q.map((o) => `${o.kind}:${String(o.payload.disabled)}`)).toEqual(['session.kick:undefined', 'secret.upsert:false']);
     const fast = await t.ok('packages.create', { name: 'Fast 50M', bandwidthUp: 10000, bandwidthDown: 50000, price: 300_000, billingCycle: 'monthly' });
     const moved = await t.ok('pppoe.update', { id: account.id, internetPackageId: fast.id, username: 'budi.s' });
@@ -144,7 +147,7 @@ describe('pppoe accounts', () => {
     const { customer, pkg } = await customerAndPackage(t);
     const { account } = await t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: r.id });
     await t.ok('pppoe.delete', { id: account.id });
-    const q = ops(t.app.ctx, r.id).filter((o) => o.kind !== 'profile.upsert');
+    const q = ops(t.app.ctx, r.id).filter((o) => !o.kind.startsWith('profile.'));
     expect(q.map((o) => `${o.kind}:${o.status}`)).toEqual(['secret.upsert:dropped', 'secret.remove:pending', 'session.kick:pending']);
     expect(await t.call('pppoe.get', { id: account.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -169,13 +172,13 @@ describe('sync queue admin', () => {
     const [op] = ops(t.app.ctx, r.id).filter((o) => o.kind === 'secret.upsert');
     t.app.ctx.sqlite.prepare("UPDATE sync_ops SET status = 'failed', last_error = 'invalid value for argument remote-address' WHERE id = ?").run(op!.id);
     let st = await t.ok('sync.status', {});
-    expect(st.routers[0]).toMatchObject({ name: 'Kantor', pending: 1, failed: 1, lastError: 'invalid value for argument remote-address' });
+    expect(st.routers[0]).toMatchObject({ name: 'Kantor', pending: 2, failed: 1, lastError: 'invalid value for argument remote-address' });
     const failed = await t.ok('sync.ops', { status: 'failed' });
     expect(failed.items[0]!.summary).toContain('secret budi.santoso');
     expect((await t.ok('pppoe.list', {})).items[0]).toMatchObject({ syncState: 'failed', syncError: 'invalid value for argument remote-address' });
     expect(await t.ok('sync.retry', { ids: [op!.id] })).toEqual({ retried: 1 });
     st = await t.ok('sync.status', {});
-    expect(st.routers[0]).toMatchObject({ pending: 2, failed: 0 });
+    expect(st.routers[0]).toMatchObject({ pending: 3, failed: 0 });
     expect(await t.ok('sync.drop', { ids: [op!.id], reason: 'fixed by hand on the router' })).toEqual({ dropped: 1 });
     const audit = t.app.ctx.sqlite.prepare("SELECT reason FROM audit_log WHERE action = 'sync.drop'").get() as { reason: string };
     expect(audit.reason).toBe('fixed by hand on the router');
