@@ -29,6 +29,25 @@ describe('subscriptions', () => {
     const upd = await t.ok('subscriptions.update', { id: ok.id, status: 'suspended' });
     expect(upd.status).toBe('suspended');
     expect((await t.ok('subscriptions.list', { customerId: customers[0]!.id })).total).toBe(2);
+    // A package change brings the new package's price (the override note no longer applies).
+    const big = await t.ok('packages.create', { name: 'Paket Business 20 Mbps', bandwidthUp: 10240, bandwidthDown: 20480, price: 500_000, billingCycle: 'monthly' });
+    const moved = await t.ok('subscriptions.update', { id: subs[0]!.id, internetPackageId: big.id });
+    expect(moved).toMatchObject({ monthlyFee: 500_000, packageName: 'Paket Business 20 Mbps' });
+    const audit = t.app.ctx.sqlite.prepare("SELECT before, after FROM audit_log WHERE action = 'subscription.update' AND entity_id = ? ORDER BY id DESC").get(String(subs[0]!.id)) as { before: string; after: string };
+    expect(JSON.parse(audit.after)).toMatchObject({ monthlyFee: 500_000 });
+    expect(JSON.parse(audit.before)).toMatchObject({ monthlyFee: 250_000 });
+    const endBeforeStart = await err(t.call('subscriptions.update', { id: subs[0]!.id, endDate: '2020-01-01' }));
+    expect(endBeforeStart.issues?.[0]?.path).toBe('endDate');
+  });
+
+  it('dates invoices on the billing day and prints the service period on the document', async () => {
+    await seedBilling(t, { customers: 1, startDate: '2026-11-15', billingDay: 15 });
+    const dec = await t.ok('billing.generateInvoices', { period: '2026-12' });
+    expect(dec.invoices[0]).toMatchObject({ invoiceDate: '2026-12-15', dueDate: '2026-12-25', invoiceNumber: 'INV-202612-00001' });
+    const inv = (await t.ok('invoices.list', {})).items[0]!;
+    const doc = await t.ok('invoices.document', { id: inv.id });
+    expect(doc.servicePeriod).toEqual({ from: '2026-12-15', to: '2027-01-14' });
+    expect(doc.customer.name).toBe('Pelanggan 1');
   });
 });
 
