@@ -68,6 +68,16 @@ export function isBackupRunning(app: AppContext): boolean {
   return stateOf(app).running !== null;
 }
 
+/** fsync on the libuv thread pool: a large backup file must not hold the main thread for the flush. */
+async function fsyncFile(p: string) {
+  const fh = await fs.promises.open(p, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
 function fsyncPath(p: string) {
   try {
     const fd = fs.openSync(p, 'r');
@@ -135,7 +145,7 @@ async function writeBackup(app: AppContext, opts: CreateOptions): Promise<Backup
       db.close();
     }
     const info = await verifyDatabaseFile(tmp, app.migrationsFolder, app.nativeBinding);
-    fsyncPath(tmp);
+    await fsyncFile(tmp);
     fs.renameSync(tmp, final);
     fsyncPath(dir);
     writeSidecar(final, {
@@ -268,7 +278,7 @@ async function checkCandidate(app: AppContext, abs: string, staging: string): Pr
     throw new AppError('NOT_FOUND', 'The backup file was not found', [{ path: 'file', message: 'File not found' }]);
   }
   try {
-    prepareCopy(abs, staging, app.nativeBinding);
+    await prepareCopy(abs, staging, app.nativeBinding);
     return await verifyDatabaseFile(staging, app.migrationsFolder, app.nativeBinding);
   } catch (err) {
     fs.rmSync(staging, { force: true });
@@ -416,8 +426,8 @@ export async function runDailyBackup(app: AppContext): Promise<BackupEntry> {
       try {
         const dir = checkFolder(custom, 'backupFolder');
         const dest = path.join(dir, entry.fileName);
-        fs.copyFileSync(entry.file, `${dest}.partial`);
-        fsyncPath(`${dest}.partial`);
+        await fs.promises.copyFile(entry.file, `${dest}.partial`);
+        await fsyncFile(`${dest}.partial`);
         fs.renameSync(`${dest}.partial`, dest);
         if (fs.existsSync(sidecarOf(entry.file))) fs.copyFileSync(sidecarOf(entry.file), sidecarOf(dest));
         pruneDaily(app, dir);

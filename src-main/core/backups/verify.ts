@@ -150,11 +150,11 @@ export async function verifyDatabaseFile(file: string, migrationsFolder: string,
  * the copy into a self-contained rollback-journal file, so it can be verified read-only and renamed
  * into place. The source is never opened for writing.
  */
-export function prepareCopy(source: string, dest: string, nativeBinding?: string): void {
-  fs.copyFileSync(source, dest);
+export async function prepareCopy(source: string, dest: string, nativeBinding?: string): Promise<void> {
+  await fs.promises.copyFile(source, dest);
   // A live-looking WAL file next to the source holds committed pages: bring it along so they are kept.
   for (const ext of ['-wal', '-shm']) fs.rmSync(dest + ext, { force: true });
-  if (fs.existsSync(source + '-wal')) fs.copyFileSync(source + '-wal', dest + '-wal');
+  if (fs.existsSync(source + '-wal')) await fs.promises.copyFile(source + '-wal', dest + '-wal');
   const header = readHeader(dest);
   if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) return; // verify reports it
   if (header[18] === 2 || header[19] === 2) {
