@@ -111,12 +111,12 @@ describe('daily backup schedule (fake clock)', () => {
   });
 
   it('prunes old daily backups with the retention settings, leaving manual backups alone', async () => {
-    const clock = new FakeClock(Date.parse('2026-09-01T20:00:00.000Z'));
+    const clock = new FakeClock(Date.parse('2026-09-18T20:00:00.000Z')); // 26 days across a month end
     const t = await fresh(clock);
     await t.ok('settings.update', { backupKeepDaily: 3, backupKeepWeekly: 2, backupKeepMonthly: 2 });
     const manual = await t.ok('backups.create', {});
     const dates: string[] = [];
-    for (let i = 0; i < 45; i++) {
+    for (let i = 0; i < 26; i++) {
       expect(await tickDailyBackup(t.app.ctx)).toBe('ran');
       dates.push(businessDate(clock.now(), 'Asia/Jakarta'));
       clock.advance(86_400_000);
@@ -125,7 +125,7 @@ describe('daily backup schedule (fake clock)', () => {
     const daily = list.filter((i) => i.kind === 'daily').map((i) => businessDate(new Date(i.createdAt), 'Asia/Jakarta'));
     expect(new Set(daily)).toEqual(expectedKeep(dates, { daily: 3, weekly: 2, monthly: 2 }));
     expect(list.some((i) => i.file === manual.file)).toBe(true);
-  });
+  }, 60_000);
 
   it('a missing backup folder is reported, and the daily backup still goes to the default folder', async () => {
     const clock = new FakeClock(Date.parse('2026-11-24T03:00:00.000Z'));
