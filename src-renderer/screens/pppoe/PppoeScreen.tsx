@@ -1,4 +1,5 @@
 import { ActionIcon, Box, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChartLine, IconDots, IconEdit, IconEye, IconKey, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -58,6 +59,7 @@ export default function PppoeScreen() {
   const [toDelete, setToDelete] = useState<PppoeAccount | null>(null);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [chart, setChart] = useState<PppoeAccount | null>(null);
+  useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
 
   const setEnabled = async (a: PppoeAccount, on: boolean) => {
     const r = await api(on ? 'pppoe.enable' : 'pppoe.disable', { id: a.id });

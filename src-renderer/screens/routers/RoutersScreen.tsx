@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconEdit, IconFileImport, IconGitCompare, IconPlugConnected, IconPlus, IconRouter, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -33,6 +34,7 @@ export default function RoutersScreen() {
   const q = useApiQuery('routers.list', search ? { search } : {}, { entities: ['routers', 'pppoe', 'sync', 'packages', 'all'] });
   const [toDelete, setToDelete] = useState<Router | null>(null);
   const [testing, setTesting] = useState<number | null>(null);
+  useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
 
   // Health and queue changes are pushed: refresh the table when they arrive.
   useEffect(() => {
