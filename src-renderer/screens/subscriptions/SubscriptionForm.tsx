@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/contract/billing';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/session';
 import { applyApiError } from '../../components';
 import { useFormat } from '../../lib/format';
 
 interface Values {
   customerId: string | null;
   internetPackageId: string | null;
+  pppoeAccountId: string | null;
   startDate: string;
   endDate: string;
   monthlyFee: number | string;
@@ -27,10 +29,12 @@ interface Values {
 export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean; editing: Subscription | null; onClose: () => void }) {
   const { t } = useTranslation('billing');
   const f = useFormat();
+  const can = useCan();
   const form = useForm<Values>({
     initialValues: {
       customerId: null,
       internetPackageId: null,
+      pppoeAccountId: null,
       startDate: '',
       endDate: '',
       monthlyFee: '',
@@ -46,6 +50,8 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
   const [search] = useDebouncedValue(customerSearch, 200);
   const customers = useApiQuery('customers.list', { search: search || undefined, pageSize: 20 }, { enabled: opened });
   const packages = useApiQuery('packages.list', { isActive: true, pageSize: 200 }, { enabled: opened });
+  const customerId = Number(form.values.customerId) || 0;
+  const accounts = useApiQuery('pppoe.list', { customerId, pageSize: 50 }, { enabled: opened && customerId > 0 && can('pppoe.read') });
 
   useEffect(() => {
     if (!opened) return;
@@ -53,6 +59,7 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
       form.setValues({
         customerId: String(editing.customerId),
         internetPackageId: String(editing.internetPackageId),
+        pppoeAccountId: editing.pppoeAccountId === null ? null : String(editing.pppoeAccountId),
         startDate: editing.startDate,
         endDate: editing.endDate ?? '',
         monthlyFee: editing.monthlyFee,
@@ -84,6 +91,7 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
       <form
         onSubmit={form.onSubmit(async (v) => {
           const common = {
+            pppoeAccountId: v.pppoeAccountId ? Number(v.pppoeAccountId) : null,
             startDate: v.startDate || undefined,
             endDate: v.endDate || null,
             ...(v.monthlyFee !== '' ? { monthlyFee: Number(v.monthlyFee) } : {}),
@@ -122,6 +130,10 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
             nothingFoundMessage={t('sub.noCustomer')}
             data-autofocus
             {...form.getInputProps('customerId')}
+            onChange={(v) => {
+              form.setFieldValue('customerId', v);
+              form.setFieldValue('pppoeAccountId', null);
+            }}
           />
           <Select
             label={t('package')}
@@ -135,6 +147,16 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
               if (p && !form.values.feeNote) form.setFieldValue('monthlyFee', p.price);
             }}
           />
+          {can('pppoe.read') && (
+            <Select
+              label={t('sub.pppoeAccount')}
+              description={t('sub.pppoeAccountHelp')}
+              clearable
+              disabled={!customerId}
+              data={(accounts.data?.items ?? []).map((a) => ({ value: String(a.id), label: a.username }))}
+              {...form.getInputProps('pppoeAccountId')}
+            />
+          )}
           <SimpleGrid cols={2}>
             <NumberInput
               label={t('sub.fee')}
