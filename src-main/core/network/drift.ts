@@ -116,6 +116,10 @@ export async function repairDrift(call: CallContext, input: RepairIn) {
       switch (item.kind) {
         case 'missing':
           app.sqlite.prepare('UPDATE pppoe_accounts SET router_id = NULL, router_secret_id = NULL, updated_at = ? WHERE id = ?').run(now, a!.id);
+          // Whatever was still queued would put the secret back on the router.
+          app.sqlite
+            .prepare("UPDATE sync_ops SET status = 'dropped', last_error = 'account unlinked from this router', updated_at = ? WHERE router_id = ? AND entity = 'pppoe' AND entity_id = ? AND status IN ('pending', 'failed')")
+            .run(now, input.routerId, a!.id);
           break;
         case 'extra':
           if (s) {

@@ -240,3 +240,17 @@ describe('router failures never crash a channel', () => {
     }
   });
 });
+
+describe('drift adopt of a missing secret', () => {
+  it('unlinks the account and drops what was queued for it', async () => {
+    const { customer, pkg } = await customerAndPackage(n.t);
+    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId });
+    // Not synced yet: the router does not have it.
+    const d = await n.t.ok('routers.drift', { routerId: n.routerId });
+    expect(d.items.map((i) => i.key)).toEqual(['missing:budi.santoso']);
+    await n.t.ok('routers.repair', { routerId: n.routerId, items: [{ key: 'missing:budi.santoso', direction: 'adopt' }] });
+    expect((await n.t.ok('pppoe.get', { id: account.id })).routerId).toBeNull();
+    await n.engine.runOnce(n.routerId);
+    expect(n.sim.secret('budi.santoso')).toBeUndefined();
+  });
+});
