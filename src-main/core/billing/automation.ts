@@ -12,7 +12,7 @@ import type { CallContext } from '../context';
 import { expireAccount, isolateAccount, restoreAccount } from '../network/isolir';
 import { getSettings } from '../settings';
 import type { Paged } from '../sql';
-import { INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow, stmt } from './common';
+import { dayStartUtc, INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow, stmt } from './common';
 import { arrearsCutoff, billingIsolatedAccounts, hasArrears, logAutomation } from './restore';
 
 export interface AutomationResult {
@@ -193,14 +193,14 @@ export function automationLog(call: CallContext, input: In<'automation.log'>): P
     where.push('l.customer_id = ?');
     params.push(input.customerId);
   }
-  // `at` is a UTC instant; filter on the day prefix (good enough for a log screen).
+  // `at` is a UTC instant; from/to are business dates in the ISP zone.
   if (input.from) {
-    where.push('substr(l.at, 1, 10) >= ?');
-    params.push(input.from);
+    where.push('l.at >= ?');
+    params.push(dayStartUtc(call.app, input.from));
   }
   if (input.to) {
-    where.push('substr(l.at, 1, 10) <= ?');
-    params.push(input.to);
+    where.push('l.at < ?');
+    params.push(dayStartUtc(call.app, addDays(input.to, 1)));
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;

@@ -15,6 +15,16 @@ export function today(app: AppContext): string {
   return businessDate(app.clock.now(), getSettings(app).timeZone);
 }
 
+/** Indonesian zones have fixed offsets (no daylight saving). */
+const ZONE_OFFSET_HOURS: Record<string, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+
+/** The UTC instant (ISO) at which a business date starts in the ISP's zone: for `at` range filters. */
+export function dayStartUtc(app: AppContext, date: string): string {
+  const offset = ZONE_OFFSET_HOURS[getSettings(app).timeZone] ?? 7;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, -offset)).toISOString();
+}
+
 /** Current billing month `YYYY-MM` in the ISP's time zone. */
 export const currentPeriod = (app: AppContext) => today(app).slice(0, 7);
 

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import type { Paged } from '../sql';
-import { ispBlock, type In, stmt } from './common';
+import { addDays, dayStartUtc, ispBlock, type In, stmt } from './common';
 import { listPayments } from './payments';
 
 const SELECT = `
@@ -111,14 +111,14 @@ export function listShifts(call: CallContext, input: In<'shifts.list'>): Paged<S
     where.push('s.status = ?');
     params.push(input.status);
   }
-  // Dates compare against the UTC instant prefix; a shift belongs to the day it opened.
+  // A shift belongs to the business day (ISP zone) it opened on.
   if (input.from) {
-    where.push('substr(s.opened_at, 1, 10) >= ?');
-    params.push(input.from);
+    where.push('s.opened_at >= ?');
+    params.push(dayStartUtc(call.app, input.from));
   }
   if (input.to) {
-    where.push('substr(s.opened_at, 1, 10) <= ?');
-    params.push(input.to);
+    where.push('s.opened_at < ?');
+    params.push(dayStartUtc(call.app, addDays(input.to, 1)));
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;

@@ -196,6 +196,11 @@ describe('shifts', () => {
     expect(report.payments).toHaveLength(2);
     expect(await t.ok('shifts.current', {})).toBeNull();
     expect((await t.ok('shifts.list', {})).items[0]).toMatchObject({ status: 'closed', variance: -10_000 });
+    // 00:30 WIB on the 25th is 17:30 UTC on the 24th: the shift belongs to the 25th.
+    travelTo(t, '2026-11-24T17:30:00.000Z');
+    const night = await t.ok('shifts.open', { openingCash: 0 });
+    expect((await t.ok('shifts.list', { from: '2026-11-25', to: '2026-11-25' })).items.map((x) => x.id)).toEqual([night.id]);
+    expect((await t.ok('shifts.list', { from: '2026-11-24', to: '2026-11-24' })).items.map((x) => x.id)).not.toContain(night.id);
   });
 });
 
