@@ -4,10 +4,13 @@ import i18n from '../i18n';
 
 /**
  * Server messages are English sentences. The `errors` namespace maps the exact sentence to a
- * translation (keys are the sentences themselves); unknown sentences show as sent.
+ * translation (keys are the sentences themselves); unknown sentences, and English, show as sent.
  */
 export function translateApiMessage(message: string): string {
-  return i18n.t(message, { ns: 'errors', keySeparator: false, nsSeparator: false, defaultValue: message });
+  // Looked up in the current language only: no fallback to Indonesian when English is chosen.
+  const lng = i18n.resolvedLanguage ?? i18n.language;
+  const translated: unknown = i18n.getResource(lng, 'errors', message, { keySeparator: false });
+  return typeof translated === 'string' && translated ? translated : message;
 }
 
 interface FormLike {

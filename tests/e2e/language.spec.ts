@@ -21,6 +21,11 @@ test('Indonesian by default; English selectable, remembered after a reload', asy
 
   await page.reload();
   await expect(c.shell.nav('Customers')).toBeVisible();
+  // Server field messages stay in English (no fallback to the Indonesian translation).
+  await page.getByRole('button', { name: 'Add customer' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('dialog').getByText('Name is required')).toBeVisible();
+  await page.keyboard.press('Escape');
 
   await c.shell.switchLanguage('id');
   await expect(c.shell.nav('Pelanggan')).toBeVisible();

@@ -120,7 +120,7 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
           <Fieldset variant="unstyled" disabled={readOnly} p={0}>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, sm: 8 }}>
-                <TextInput label={t('field.name')} withAsterisk data-autofocus placeholder="Paket Home 10 Mbps" {...form.getInputProps('name')} />
+                <TextInput label={t('field.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
                 <Switch label={t('field.isActive')} description={t('isActiveHint')} {...form.getInputProps('isActive', { type: 'checkbox' })} />

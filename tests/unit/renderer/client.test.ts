@@ -87,6 +87,15 @@ describe('applyApiError', () => {
     expect(errors).toEqual({ name: 'Nama wajib diisi', features: 'Fitur tidak boleh kosong', 'lines.0.amount': 'Harus berupa angka' });
   });
 
+  it('shows the server sentence as sent in English (no fallback to the Indonesian text)', async () => {
+    await i18n.changeLanguage('en');
+    const errors: Record<string, string> = {};
+    const form = { values: { name: '' }, setFieldError: (p: string, m: string) => (errors[p] = m) };
+    applyApiError(form, { code: 'BAD_INPUT', message: 'x', issues: [{ path: 'name', message: 'Name is required' }] });
+    expect(errors).toEqual({ name: 'Name is required' });
+    await i18n.changeLanguage('id');
+  });
+
   it('reports false when no field matches (the message goes to a notification)', () => {
     const errors: Record<string, string> = {};
     const form = { values: { name: '' }, setFieldError: (p: string, m: string) => (errors[p] = m) };
