@@ -210,8 +210,9 @@ export default function CashDeskScreen() {
     setSubmitting(false);
     if (!r.ok) return void showError(r.error);
     const payment = r.value;
+    // Fresh arrears and deposit first, so the result never shows the figures from before the payment.
+    await reloadCustomer(customer.id);
     setDone({ payment, receipt: null, receiptError: null });
-    void reloadCustomer(customer.id);
     // The receipt: printed straight to the chosen printer in the desktop app, otherwise a PDF to print.
     const printer = isDesktop() ? (storedPrinter('receipt') ?? undefined) : undefined;
     const doc = await api('documents.receipt', { paymentId: payment.id, ...(printer ? { printer } : {}) });
