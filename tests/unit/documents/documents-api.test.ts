@@ -68,6 +68,31 @@ describe('documents API', () => {
     expect(third.width).toBeCloseTo((80 * 72) / 25.4, 1);
   });
 
+  it('an overpayment shows what went to the deposit; a deposit payment shows what came from it; a void is marked', async () => {
+    const { c } = await seeded();
+    // Rp 350.000 for Rp 300.000 due: Rp 50.000 to the deposit.
+    const over = await t.ok('payments.create', { customerId: c.id, amount: 350_000, method: 'cash' });
+    const a = squash(inspectPdf(pdfOf(await t.ok('documents.receipt', { paymentId: over.id }))).text);
+    expect(a).toContain('TOTAL Rp 300.000');
+    expect(a).toContain('Masuk deposit Rp 50.000');
+    expect(a).toContain('Saldo deposit Rp 50.000');
+    expect(a).toContain('Sisa tagihan Rp 0');
+
+    await t.ok('invoices.create', { customerId: c.id, amount: 40_000, description: 'Ganti kabel' });
+    const dep = await t.ok('payments.create', { customerId: c.id, amount: 40_000, method: 'deposit' });
+    const b = squash(inspectPdf(pdfOf(await t.ok('documents.receipt', { paymentId: dep.id }))).text);
+    expect(b).toContain('Metode Deposit');
+    expect(b).toContain('TOTAL Rp 40.000');
+    expect(b).toContain('Dari deposit Rp 40.000');
+    expect(b).toContain('Saldo deposit Rp 10.000');
+
+    await t.ok('payments.void', { id: dep.id, reason: 'Salah pilih tagihan' });
+    const v = squash(inspectPdf(pdfOf(await t.ok('documents.receipt', { paymentId: dep.id }))).text);
+    expect(v).toContain('DIBATALKAN');
+    expect(v).toContain('Salah pilih tagihan');
+    expect(v).toContain('SALINAN / COPY');
+  });
+
   it('A4 invoice and shift report PDFs carry the billing figures', async () => {
     const { c, shift } = await seeded();
     const inv = (await t.ok('invoices.list', { customerId: c.id, sortDir: 'asc' })).items[0]!;
