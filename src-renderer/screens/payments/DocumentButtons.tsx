@@ -10,7 +10,8 @@ import { downloadPdf, isDesktop, openAndPrintPdf, storedPrinter, storePrinter, t
 
 /** Printers of this PC (desktop app only); `null` while loading or in the browser. */
 export function usePrinters() {
-  const q = useApiQuery('documents.printers', {}, { entities: [] });
+  // Printers change with the PC, not with data: never refetch on data.changed.
+  const q = useApiQuery('documents.printers', {}, { entities: ['printers'] });
   return q.data?.available ? q.data.printers : null;
 }
 
