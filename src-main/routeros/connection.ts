@@ -28,6 +28,10 @@ export interface ConnectionOptions {
 interface Pending {
   command: string;
   rows: RouterRow[];
+  /** Streaming commands deliver rows here instead of collecting them. */
+  onRow?: (row: RouterRow) => void;
+  /** We sent /cancel for this stream: its `interrupted` trap is the normal end. */
+  stopping?: boolean;
   trap?: RouterError;
   timer?: unknown;
   resolve(rows: RouterRow[]): void;
@@ -87,9 +91,11 @@ export class RouterConnection implements RouterClient {
     return this.state === 'open';
   }
 
-  /** Number of commands waiting for their `!done`. */
+  /** Number of ordinary (non-streaming) commands waiting for their `!done`. */
   get inFlight(): number {
-    return this.pending.size;
+    let n = 0;
+    for (const p of this.pending.values()) if (!p.onRow) n++;
+    return n;
   }
 
   /** Why the connection ended, once it has. */
@@ -194,6 +200,39 @@ export class RouterConnection implements RouterClient {
     return this.send(command, attrs, opts.queries ?? [], timeout);
   }
 
+  /**
+   * Runs a command that streams rows until cancelled (`/ppp/active/listen`, `monitor-traffic` without
+   * `=once=`, `print =follow=`). `done` settles when the command ends: resolves after `stop()` or a normal
+   * `!done`, rejects with RouterError on !trap, close or !fatal. No timeout: the stream may be silent.
+   */
+  stream(
+    command: string,
+    attrs: Record<string, AttrValue> | undefined,
+    onRow: (row: RouterRow) => void,
+    opts: { queries?: string[] } = {},
+  ): { done: Promise<void>; stop(): Promise<void> } {
+    if (this.state !== 'open') {
+      const e = new RouterError('closed', `not connected to the router${this.failure ? `: ${this.failure.message}` : ''}`);
+      const done = Promise.reject(e);
+      done.catch(() => {});
+      return { done, stop: () => Promise.resolve() };
+    }
+    const tag = String(this.nextTag++);
+    let pending!: Pending;
+    const done = new Promise<void>((resolve, reject) => {
+      pending = { command, rows: [], onRow, resolve: () => resolve(), reject };
+      this.pending.set(tag, pending);
+      this.socket!.write(encodeSentence([command, ...attributeWords(attrs), ...(opts.queries ?? []), `.tag=${tag}`]));
+    });
+    const stop = async () => {
+      if (!this.pending.has(tag) || pending.stopping) return done.catch(() => {});
+      pending.stopping = true;
+      this.run('/cancel', { tag }).catch(() => {});
+      return done.catch(() => {});
+    };
+    return { done, stop };
+  }
+
   private send(command: string, attrs: Record<string, AttrValue> | undefined, queries: string[], timeoutMs: number): Promise<RouterRow[]> {
     const tag = String(this.nextTag++);
     const words = [command, ...attributeWords(attrs), ...queries, `.tag=${tag}`];
@@ -252,11 +291,19 @@ export class RouterConnection implements RouterClient {
     if (!p) return;
     switch (r.type) {
       case '!re':
-        p.rows.push(r.attrs);
+        if (!p.onRow) p.rows.push(r.attrs);
+        else if (!p.stopping) {
+          try {
+            p.onRow(r.attrs);
+          } catch {
+            // a consumer's bug must not break the socket handler
+          }
+        }
         break;
       case '!empty': // RouterOS 7.18+: no rows; `!done` follows
         break;
       case '!trap':
+        if (p.stopping && r.attrs.category === '2') break; // "interrupted": the /cancel we asked for
         p.trap ??= new RouterError('trap', r.attrs.message ?? 'the router refused the command', r.attrs.category);
         break;
       case '!done':

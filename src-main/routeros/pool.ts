@@ -150,6 +150,14 @@ export class RouterPool {
     return rows;
   }
 
+  /** A streaming command on the router's pooled connection (see RouterConnection.stream). */
+  async stream(id: RouterId, command: string, attrs: Record<string, AttrValue> | undefined, onRow: (row: RouterRow) => void, opts?: { queries?: string[] }) {
+    const e = this.entry(id);
+    let conn = await this.ensure(e);
+    if (!conn.connected) conn = await this.ensure(e);
+    return conn.stream(command, attrs, onRow, opts);
+  }
+
   /** Closes the router's connection without forgetting it; the next run() reconnects. */
   async disconnect(id: RouterId): Promise<void> {
     const e = this.entries.get(id);

@@ -380,3 +380,54 @@ describe('API-SSL', () => {
     expect(portOf({ port: 0, tls: false })).toBe(8728);
   });
 });
+
+describe('streaming commands', () => {
+  it('/ppp/active/listen delivers connects and .dead rows until stop()', async () => {
+    const s = await sim();
+    s.seedSecrets(2);
+    const c = await connect(s.target());
+    const rows: Record<string, string>[] = [];
+    let seen = () => {};
+    const { done, stop } = c.stream('/ppp/active/listen', {}, (r) => {
+      rows.push(r);
+      seen();
+    });
+    await expect.poll(() => s.state.activeListeners.size).toBe(1);
+    const two = new Promise<void>((r) => (seen = () => rows.length === 2 && r()));
+    s.connectUser('user0001');
+    s.disconnectUser('user0001');
+    await two;
+    expect(rows[0]).toMatchObject({ name: 'user0001' });
+    expect(rows[1]).toMatchObject({ '.dead': 'yes', '.id': rows[0]!['.id'] });
+    await stop();
+    await done;
+    expect(s.state.activeListeners.size).toBe(0);
+    expect(await c.run('/system/identity/print')).toEqual([{ name: 'MikroTik' }]);
+  });
+
+  it('monitor-traffic without =once= streams rows; a dropped connection rejects done', async () => {
+    const s = await sim({ monitorIntervalMs: 10 });
+    s.addSecret({ name: 'budi' });
+    s.connectUser('budi', { rxBps: 42, txBps: 43 });
+    const c = await connect(s.target());
+    const rows: Record<string, string>[] = [];
+    let third = () => {};
+    const got3 = new Promise<void>((r) => (third = r));
+    const { done } = c.stream('/interface/monitor-traffic', { interface: '<pppoe-budi>' }, (r) => {
+      rows.push(r);
+      if (rows.length === 3) third();
+    });
+    const settled = done.then(() => 'resolved', (e: RouterError) => e.kind);
+    await got3;
+    expect(rows[2]!['rx-bits-per-second']).toBe('42');
+    s.dropConnections();
+    expect(await settled).toBe('closed');
+  });
+
+  it('a stream on a closed connection rejects at once', async () => {
+    const s = await sim();
+    const c = await connect(s.target());
+    await c.close();
+    await expect(c.stream('/ppp/active/listen', {}, () => {}).done).rejects.toMatchObject({ kind: 'closed' });
+  });
+});

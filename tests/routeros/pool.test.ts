@@ -61,6 +61,19 @@ describe('RouterPool', () => {
     expect(p.health(1)!.status).toBe('online');
   });
 
+  it('an open stream (listen) does not suppress the keepalive', async () => {
+    const s = await sim();
+    const { p, timers } = pool({ keepaliveMs: 30_000 });
+    p.set(1, s.target());
+    await p.connect(1);
+    const listen = await p.stream(1, '/ppp/active/listen', {}, () => {});
+    await expect.poll(() => s.state.activeListeners.size).toBe(1);
+    const ping = s.waitForCommand('/system/identity/print');
+    timers.advance(30_000);
+    await ping;
+    await listen.stop();
+  });
+
   it('a router that stops answering the keepalive goes offline and is retried', async () => {
     const s = await sim();
     const { p, timers, changes } = pool({ keepaliveMs: 30_000, keepaliveTimeoutMs: 10_000 });
