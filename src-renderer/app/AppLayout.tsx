@@ -4,6 +4,7 @@ import { IconChevronDown, IconKey, IconLogout, IconRouter } from '@tabler/icons-
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { onEvent } from '../api/client';
 import { ChangePasswordDialog } from '../screens/auth/ChangePasswordDialog';
 import { LockScreen } from '../screens/auth/LockScreen';
 import NotAllowedScreen from '../screens/security/NotAllowedScreen';
@@ -71,6 +72,15 @@ export function AppLayout() {
   const [location] = useLocation();
   const routes = ROUTES.filter((r) => can(r.permission));
   useEffect(close, [location, close]);
+  // The window title names the screen (task bar, Alt+Tab).
+  const current = routes.find((r) => location === r.path || location.startsWith(r.path + '/'));
+  const screenTitle = current ? t(current.labelKey) : '';
+  useEffect(() => {
+    document.title = screenTitle ? `${screenTitle} · PPPoE Desk` : 'PPPoE Desk';
+  }, [screenTitle]);
+  // The header shows the ISP name from Settings: follow changes made anywhere.
+  const refreshInfo = useSession((s) => s.refreshInfo);
+  useEffect(() => onEvent('data.changed', (p) => void ((p.entity === 'settings' || p.entity === 'all') && refreshInfo())), [refreshInfo]);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">

@@ -30,4 +30,9 @@ test('Indonesian by default; English selectable, remembered after a reload', asy
   await c.shell.switchLanguage('id');
   await expect(c.shell.nav('Pelanggan')).toBeVisible();
   await expect.poll(async () => (await api.ok('settings.get', {})).language).toBe('id');
+
+  await expect(page).toHaveTitle('Pelanggan · PPPoE Desk');
+  // The header follows the ISP name from Settings (data.changed event), without a reload.
+  await api.ok('settings.update', { ispName: 'Net Cepat Bandung' });
+  await expect(page.getByTestId('isp-name')).toHaveText('Net Cepat Bandung');
 });
