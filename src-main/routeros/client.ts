@@ -1,7 +1,7 @@
 /**
- * The one interface the rest of the app uses to talk to a MikroTik router. The node-routeros adapter
- * (or our own protocol implementation) sits behind it and must neutralise every defect listed in
- * shared/design/ROUTEROS.md: nothing a router sends or fails to send may crash or hang the app.
+ * The one interface the rest of the app uses to talk to a MikroTik router. Behind it sits our own
+ * protocol implementation (connection.ts; node-routeros was rejected, see the README's RouterOS section),
+ * pooled per router in pool.ts. Nothing a router sends or fails to send may crash or hang the app.
  */
 export interface RouterTarget {
   host: string;
