@@ -23,7 +23,11 @@ export const paymentMethod = z.enum(PAYMENT_METHODS, { error: 'Must be cash, ban
 export type PaymentMethod = z.output<typeof paymentMethod>;
 
 const reason = requiredText(500, 'Reason');
-const billingDay = z.number({ error: 'Must be a day 1–28' }).int('Must be a day 1–28').min(1, 'Must be a day 1–28').max(28, 'Must be a day 1–28');
+const billingDay = z
+  .number({ error: 'Must be a day 1–28' })
+  .int('Must be a day 1–28')
+  .min(1, 'Must be a day 1–28')
+  .max(28, 'Must be a day 1–28');
 
 // ---------------------------------------------------------------- subscriptions
 
@@ -521,7 +525,10 @@ export const billingContract = {
         limit: z.number().int().min(1).max(50).default(10),
       })
       .strict()
-      .refine((v) => v.customerId !== undefined || (v.query ?? '').length > 0, { message: 'Type something to search', path: ['query'] }),
+      .refine((v) => v.customerId !== undefined || (v.query ?? '').length > 0, {
+        message: 'Type something to search',
+        path: ['query'],
+      }),
     output: z.object({ customers: z.array(cashdeskCustomer) }),
   }),
 
@@ -588,7 +595,10 @@ export const billingContract = {
   }),
   'billing.alerts': procedure({
     permission: 'dashboard.read',
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict().default({ limit: 100 }),
+    input: z
+      .object({ limit: z.number().int().min(1).max(500).default(100) })
+      .strict()
+      .default({ limit: 100 }),
     output: z.object({
       today: z.string(),
       overdueCount: z.number().int(),

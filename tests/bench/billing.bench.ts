@@ -51,7 +51,11 @@ export const billingSuite: BenchSuite = {
     const run = await timeAsync(() => t.ok('billing.generateInvoices', { period: PERIOD }));
     const runCpuMs = cpuMs(process.cpuUsage(runCpu));
     const rerun = await timeAsync(() => t.ok('billing.generateInvoices', { period: PERIOD }));
-    const created = (t.app.ctx.sqlite.prepare('SELECT amount, invoice_number AS n, customer_id AS c, subscription_id AS s, invoice_date AS d, due_date AS due, description FROM invoices').all()) as {
+    const created = t.app.ctx.sqlite
+      .prepare(
+        'SELECT amount, invoice_number AS n, customer_id AS c, subscription_id AS s, invoice_date AS d, due_date AS due, description FROM invoices',
+      )
+      .all() as {
       amount: number;
       n: string;
       c: number;
@@ -80,7 +84,10 @@ export const billingSuite: BenchSuite = {
     raw.close();
     const ratio = run.ms / rawTime.ms;
     rows.push(
-      { name: 'invoice run dry run (preview), 50,000 subscriptions', value: `${ms(dry.ms)} (${dry.value.created} would be created)` },
+      {
+        name: 'invoice run dry run (preview), 50,000 subscriptions',
+        value: `${ms(dry.ms)} (${dry.value.created} would be created)`,
+      },
       {
         name: 'invoice run, 50,000 subscriptions',
         value: `${ms(run.ms)} (${run.value.created} created)`,
@@ -109,7 +116,9 @@ export const billingSuite: BenchSuite = {
       `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount, status, description)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const months = Array.from({ length: 12 }, (_, k) => `2025-${String(k + 1).padStart(2, '0')}`).map((m) => (m === '2025-12' ? '2026-11' : m));
+    const months = Array.from({ length: 12 }, (_, k) => `2025-${String(k + 1).padStart(2, '0')}`).map((m) =>
+      m === '2025-12' ? '2026-11' : m,
+    );
     const seedMs = timeSync(() =>
       db.transaction(() => {
         let seq = 0;
@@ -117,7 +126,18 @@ export const billingSuite: BenchSuite = {
           const open = m === '2026-11';
           for (let c = 1; c <= N; c++) {
             const amount = 100_000 * (1 + (c % 5));
-            seedInv.run(`INV-${m.replace('-', '')}-${String(++seq).padStart(6, '0')}`, c, c, m, `${m}-01`, `${m}-11`, amount, open ? 0 : amount, open ? 'unpaid' : 'paid', `Internet — ${m}`);
+            seedInv.run(
+              `INV-${m.replace('-', '')}-${String(++seq).padStart(6, '0')}`,
+              c,
+              c,
+              m,
+              `${m}-01`,
+              `${m}-11`,
+              amount,
+              open ? 0 : amount,
+              open ? 'unpaid' : 'paid',
+              `Internet — ${m}`,
+            );
           }
         }
       })(),
@@ -125,17 +145,33 @@ export const billingSuite: BenchSuite = {
     db.pragma('optimize');
     await p.ok('shifts.open', { openingCash: 0 });
     const total = (db.prepare('SELECT count(*) AS n FROM invoices').get() as { n: number }).n;
-    for (let i = 0; i < 50; i++) await p.ok('payments.create', { customerId: 1 + ((i * 7919) % N), amount: 50_000, method: 'cash' }); // warm-up
+    for (let i = 0; i < 50; i++)
+      await p.ok('payments.create', { customerId: 1 + ((i * 7919) % N), amount: 50_000, method: 'cash' }); // warm-up
     const samples: number[] = [];
     for (let i = 0; i < 1000; i++) {
       const customerId = 1 + ((i * 104_729 + 13) % N);
-      const { ms: took } = await timeAsync(() => p.ok('payments.create', { customerId, amount: 100_000 + (i % 3) * 100_000, method: 'cash', tendered: 500_000 }));
+      const { ms: took } = await timeAsync(() =>
+        p.ok('payments.create', { customerId, amount: 100_000 + (i % 3) * 100_000, method: 'cash', tendered: 500_000 }),
+      );
       samples.push(took);
     }
     // The cashier's search (one call: customers + open invoices + deposit), mixed queries.
-    db.prepare(`INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name)
-                SELECT id, 1 + id % 5, 'pel' || id, 'x', 'P' || (1 + id % 5) FROM customers`).run();
-    const queries = ['budi', 'santoso', 'CUST00420', '0812', 'pel4711', 'INV-202611-000042', 'wati lest', 'hendra', 'nur', 'rt 7'];
+    db.prepare(
+      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name)
+                SELECT id, 1 + id % 5, 'pel' || id, 'x', 'P' || (1 + id % 5) FROM customers`,
+    ).run();
+    const queries = [
+      'budi',
+      'santoso',
+      'CUST00420',
+      '0812',
+      'pel4711',
+      'INV-202611-000042',
+      'wati lest',
+      'hendra',
+      'nur',
+      'rt 7',
+    ];
     for (const q of queries) await p.ok('cashdesk.lookup', { query: q });
     const lookups: number[] = [];
     for (let i = 0; i < 300; i++) {
@@ -157,8 +193,14 @@ export const billingSuite: BenchSuite = {
       { name: 'payments.create p50', value: ms(percentile(samples, 50)) },
       { name: 'payments.create p95', value: ms(percentile(samples, 95)) },
       { name: 'payments.create p99', value: ms(p99), target: '≤ 5 ms', pass: p99 <= 5 },
-      { name: 'cashdesk.lookup p50 / p95 (10 customers with open invoices)', value: `${ms(percentile(lookups, 50))} / ${ms(percentile(lookups, 95))}` },
-      { name: 'payments.create p50 / p99 with synchronous=NORMAL (information only)', value: `${ms(percentile(normal, 50))} / ${ms(percentile(normal, 99))}` },
+      {
+        name: 'cashdesk.lookup p50 / p95 (10 customers with open invoices)',
+        value: `${ms(percentile(lookups, 50))} / ${ms(percentile(lookups, 95))}`,
+      },
+      {
+        name: 'payments.create p50 / p99 with synchronous=NORMAL (information only)',
+        value: `${ms(percentile(normal, 50))} / ${ms(percentile(normal, 99))}`,
+      },
     );
     const used = process.cpuUsage(cpu);
     rows.push({

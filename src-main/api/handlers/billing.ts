@@ -1,7 +1,14 @@
 import type { billingContract } from '../../../src-shared/contract/billing';
 import { billingAlerts, automationLog, runAutomation } from '../../core/billing/automation';
 import { cashdeskLookup } from '../../core/billing/cashdesk';
-import { createManualInvoice, generateInvoices, invoiceDetail, invoiceDocument, listInvoices, voidInvoice } from '../../core/billing/invoices';
+import {
+  createManualInvoice,
+  generateInvoices,
+  invoiceDetail,
+  invoiceDocument,
+  listInvoices,
+  voidInvoice,
+} from '../../core/billing/invoices';
 import { createPayment, listPayments, paymentDetail, paymentReceipt, voidPayment } from '../../core/billing/payments';
 import { closeShift, currentShift, listShifts, openShift, shiftReport } from '../../core/billing/shifts';
 import { createSubscription, getSubscription, listSubscriptions, updateSubscription } from '../../core/billing/subscriptions';

@@ -69,12 +69,12 @@ export function runAutomation(call: CallContext): AutomationResult {
   };
 
   // 1. Subscriptions past their end date: auto-renew extends by whole cycles, the others expire.
-  const ended = stmt(db,
-      `SELECT s.id, s.customer_id AS customerId, s.end_date AS endDate, s.auto_renew AS autoRenew, p.billing_cycle AS cycle
+  const ended = stmt(
+    db,
+    `SELECT s.id, s.customer_id AS customerId, s.end_date AS endDate, s.auto_renew AS autoRenew, p.billing_cycle AS cycle
        FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id
        WHERE s.status = 'active' AND s.end_date IS NOT NULL AND s.end_date < ?`,
-    )
-    .all(todayDate) as { id: number; customerId: number; endDate: string; autoRenew: number; cycle: BillingCycle }[];
+  ).all(todayDate) as { id: number; customerId: number; endDate: string; autoRenew: number; cycle: BillingCycle }[];
   for (const s of ended) {
     attempt(`subscription ${s.id}`, { customerId: s.customerId }, () => {
       const now = app.clock.now().toISOString();
@@ -83,48 +83,78 @@ export function runAutomation(call: CallContext): AutomationResult {
         let k = 0;
         while (end < todayDate) end = addMonthsToDate(s.endDate, CYCLE_MONTHS[s.cycle] * ++k);
         stmt(db, 'UPDATE subscriptions SET end_date = ?, updated_at = ? WHERE id = ?').run(end, now, s.id);
-        writeAudit(call, { action: 'subscription.renew', entity: 'subscription', entityId: s.id, before: { endDate: s.endDate }, after: { endDate: end } });
-        logAutomation(app, { action: 'renew', customerId: s.customerId, detail: `subscription ${s.id}: end date ${s.endDate} → ${end}` });
+        writeAudit(call, {
+          action: 'subscription.renew',
+          entity: 'subscription',
+          entityId: s.id,
+          before: { endDate: s.endDate },
+          after: { endDate: end },
+        });
+        logAutomation(app, {
+          action: 'renew',
+          customerId: s.customerId,
+          detail: `subscription ${s.id}: end date ${s.endDate} → ${end}`,
+        });
         res.renewed++;
       } else {
         stmt(db, "UPDATE subscriptions SET status = 'expired', updated_at = ? WHERE id = ?").run(now, s.id);
-        writeAudit(call, { action: 'subscription.expire', entity: 'subscription', entityId: s.id, before: { status: 'active' }, after: { status: 'expired' } });
-        logAutomation(app, { action: 'subscription.expire', customerId: s.customerId, detail: `subscription ${s.id} ended ${s.endDate}` });
+        writeAudit(call, {
+          action: 'subscription.expire',
+          entity: 'subscription',
+          entityId: s.id,
+          before: { status: 'active' },
+          after: { status: 'expired' },
+        });
+        logAutomation(app, {
+          action: 'subscription.expire',
+          customerId: s.customerId,
+          detail: `subscription ${s.id} ended ${s.endDate}`,
+        });
         res.subscriptionsExpired++;
       }
     });
   }
 
   // 2. Accounts past expiresAt (a business date: the account works through that day).
-  const expiring = stmt(db,
-      `SELECT id, customer_id AS customerId, username, expires_at AS expiresAt FROM pppoe_accounts
+  const expiring = stmt(
+    db,
+    `SELECT id, customer_id AS customerId, username, expires_at AS expiresAt FROM pppoe_accounts
        WHERE expires_at IS NOT NULL AND expires_at < ? AND status IN ('active','suspended')`,
-    )
-    .all(todayDate) as { id: number; customerId: number; username: string; expiresAt: string }[];
+  ).all(todayDate) as { id: number; customerId: number; username: string; expiresAt: string }[];
   for (const a of expiring) {
     attempt(`expire ${a.username}`, { customerId: a.customerId, accountId: a.id }, () => {
       expireAccount(call, a.id);
-      logAutomation(app, { action: 'expire', customerId: a.customerId, accountId: a.id, detail: `${a.username} expired on ${a.expiresAt}` });
+      logAutomation(app, {
+        action: 'expire',
+        customerId: a.customerId,
+        accountId: a.id,
+        detail: `${a.username} expired on ${a.expiresAt}`,
+      });
       res.expired++;
     });
   }
 
   // 3. Isolate: overdue beyond the grace period, not excluded, with an account still active.
   const cutoff = arrearsCutoff(app);
-  const overdue = stmt(db,
-      `SELECT c.id AS customerId,
+  const overdue = stmt(
+    db,
+    `SELECT c.id AS customerId,
               (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?
                ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
        FROM customers c
        WHERE c.never_isolate = 0
          AND EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?)
          AND EXISTS (SELECT 1 FROM pppoe_accounts a WHERE a.customer_id = c.id AND a.status = 'active')`,
-    )
-    .all(cutoff, cutoff) as { customerId: number; invoiceId: number }[];
+  ).all(cutoff, cutoff) as { customerId: number; invoiceId: number }[];
   for (const o of overdue) {
     attempt(`isolate customer ${o.customerId}`, { customerId: o.customerId }, () => {
-      const inv = stmt(db, 'SELECT invoice_number AS n, due_date AS d FROM invoices WHERE id = ?').get(o.invoiceId) as { n: string; d: string };
-      const accounts = stmt(db, "SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'").all(o.customerId) as {
+      const inv = stmt(db, 'SELECT invoice_number AS n, due_date AS d FROM invoices WHERE id = ?').get(o.invoiceId) as {
+        n: string;
+        d: string;
+      };
+      const accounts = stmt(db, "SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'").all(
+        o.customerId,
+      ) as {
         id: number;
         username: string;
       }[];
@@ -143,13 +173,13 @@ export function runAutomation(call: CallContext): AutomationResult {
   }
 
   // 4. Restore whatever the billing isolated when the arrears are gone (paid elsewhere, voided, excluded).
-  const isolatedCustomers = stmt(db,
-      `SELECT DISTINCT a.customer_id AS customerId, c.never_isolate AS neverIsolate FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
+  const isolatedCustomers = stmt(
+    db,
+    `SELECT DISTINCT a.customer_id AS customerId, c.never_isolate AS neverIsolate FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
        WHERE a.status = 'suspended'
          AND (SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')
               ORDER BY l.id DESC LIMIT 1) = 'isolate'`,
-    )
-    .all() as { customerId: number; neverIsolate: number }[];
+  ).all() as { customerId: number; neverIsolate: number }[];
   for (const c of isolatedCustomers) {
     if (c.neverIsolate === 0 && hasArrears(app, c.customerId)) continue;
     attempt(`restore customer ${c.customerId}`, { customerId: c.customerId }, () => {
@@ -170,7 +200,10 @@ export function runAutomation(call: CallContext): AutomationResult {
 
 // ------------------------------------------------------------------ reading
 
-export function automationLog(call: CallContext, input: In<'automation.log'>): Paged<{
+export function automationLog(
+  call: CallContext,
+  input: In<'automation.log'>,
+): Paged<{
   id: number;
   at: string;
   action: string;
@@ -205,13 +238,13 @@ export function automationLog(call: CallContext, input: In<'automation.log'>): P
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
   const total = (stmt(db, `SELECT count(*) AS n FROM automation_log l ${w}`).get(...params) as { n: number }).n;
-  const items = stmt(db,
-      `SELECT l.id, l.at, l.action, l.customer_id AS customerId, c.name AS customerName, l.account_id AS accountId,
+  const items = stmt(
+    db,
+    `SELECT l.id, l.at, l.action, l.customer_id AS customerId, c.name AS customerName, l.account_id AS accountId,
               a.username AS pppoeUsername, l.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, l.detail, l.result
        FROM automation_log l LEFT JOIN customers c ON c.id = l.customer_id LEFT JOIN pppoe_accounts a ON a.id = l.account_id
        LEFT JOIN invoices i ON i.id = l.invoice_id ${w} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as never[];
+  ).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as never[];
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -220,24 +253,39 @@ export function billingAlerts(call: CallContext, input: In<'billing.alerts'>) {
   const db = app.sqlite;
   const todayDate = today(app);
   const cutoff = arrearsCutoff(app);
-  const agg = stmt(db,
-      `SELECT count(*) AS n, coalesce(sum(amount - paid_amount), 0) AS amount FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?`,
-    )
-    .get(todayDate) as { n: number; amount: number };
+  const agg = stmt(
+    db,
+    `SELECT count(*) AS n, coalesce(sum(amount - paid_amount), 0) AS amount FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?`,
+  ).get(todayDate) as { n: number; amount: number };
   const overdue = (
-    stmt(db, `${INVOICE_SELECT} WHERE i.status IN ('unpaid','partial') AND i.due_date < ? ORDER BY i.due_date, i.id LIMIT ?`)
-      .all(todayDate, input.limit) as InvoiceRow[]
-  ).map((r) => ({ ...toInvoice(r, todayDate), daysOverdue: daysBetween(r.dueDate, todayDate), isolationDue: r.dueDate < cutoff }));
+    stmt(db, `${INVOICE_SELECT} WHERE i.status IN ('unpaid','partial') AND i.due_date < ? ORDER BY i.due_date, i.id LIMIT ?`).all(
+      todayDate,
+      input.limit,
+    ) as InvoiceRow[]
+  ).map((r) => ({
+    ...toInvoice(r, todayDate),
+    daysOverdue: daysBetween(r.dueDate, todayDate),
+    isolationDue: r.dueDate < cutoff,
+  }));
   const until = addDays(todayDate, getSettings(app).expiryAlertDays);
   const expWhere = `a.expires_at IS NOT NULL AND a.expires_at >= ? AND a.expires_at <= ? AND a.status IN ('active','suspended')`;
-  const expiringCount = (stmt(db, `SELECT count(*) AS n FROM pppoe_accounts a WHERE ${expWhere}`).get(todayDate, until) as { n: number }).n;
+  const expiringCount = (
+    stmt(db, `SELECT count(*) AS n FROM pppoe_accounts a WHERE ${expWhere}`).get(todayDate, until) as { n: number }
+  ).n;
   const expiring = (
-    stmt(db,
-        `SELECT a.id AS accountId, a.username, a.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
+    stmt(
+      db,
+      `SELECT a.id AS accountId, a.username, a.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
                 a.expires_at AS expiresAt
          FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE ${expWhere} ORDER BY a.expires_at, a.id LIMIT ?`,
-      )
-      .all(todayDate, until, input.limit) as { accountId: number; username: string; customerId: number; customerCode: string; customerName: string; expiresAt: string }[]
+    ).all(todayDate, until, input.limit) as {
+      accountId: number;
+      username: string;
+      customerId: number;
+      customerCode: string;
+      customerName: string;
+      expiresAt: string;
+    }[]
   ).map((a) => ({ ...a, daysLeft: daysBetween(todayDate, a.expiresAt) }));
   return { today: todayDate, overdueCount: agg.n, overdueAmount: agg.amount, overdue, expiringCount, expiring };
 }

@@ -33,7 +33,10 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
     const exactSet = new Set(exact);
     const rank = new Map(
       (ids.length
-        ? (stmt(db, `SELECT id, status = 'active' AS active, customer_code AS code FROM customers WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as {
+        ? (stmt(
+            db,
+            `SELECT id, status = 'active' AS active, customer_code AS code FROM customers WHERE id IN (${ids.map(() => '?').join(',')})`,
+          ).all(...ids) as {
             id: number;
             active: number;
             code: string;
@@ -51,15 +54,27 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
     });
     ids = ids.slice(0, input.limit);
   }
-  const custStmt = stmt(db,
+  const custStmt = stmt(
+    db,
     `SELECT id, customer_code AS customerCode, name, phone, address, status, deposit FROM customers WHERE id = ?`,
   );
   const accStmt = stmt(db, `SELECT username, status FROM pppoe_accounts WHERE customer_id = ? ORDER BY username`);
-  const invStmt = stmt(db, `${INVOICE_SELECT} WHERE i.customer_id = ? AND i.status IN ('unpaid','partial') ORDER BY i.due_date, i.id`);
+  const invStmt = stmt(
+    db,
+    `${INVOICE_SELECT} WHERE i.customer_id = ? AND i.status IN ('unpaid','partial') ORDER BY i.due_date, i.id`,
+  );
   const customers = [];
   for (const id of ids) {
     const c = custStmt.get(id) as
-      | { id: number; customerCode: string; name: string; phone: string | null; address: string | null; status: string; deposit: number }
+      | {
+          id: number;
+          customerCode: string;
+          name: string;
+          phone: string | null;
+          address: string | null;
+          status: string;
+          deposit: number;
+        }
       | undefined;
     if (!c) continue;
     const accounts = accStmt.all(id) as { username: string; status: string }[];

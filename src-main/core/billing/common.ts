@@ -77,8 +77,10 @@ export function stmt(db: Sqlite, sql: string): Statement {
 
 export const invoiceSequenceName = (prefix: string, yyyymm: string) => `invoice:${prefix}:${yyyymm}`;
 export const paymentSequenceName = (prefix: string, yyyymmdd: string) => `payment:${prefix}:${yyyymmdd}`;
-export const formatInvoiceNumber = (prefix: string, yyyymm: string, n: number) => `${prefix}-${yyyymm}-${String(n).padStart(5, '0')}`;
-export const formatPaymentNumber = (prefix: string, yyyymmdd: string, n: number) => `${prefix}-${yyyymmdd}-${String(n).padStart(4, '0')}`;
+export const formatInvoiceNumber = (prefix: string, yyyymm: string, n: number) =>
+  `${prefix}-${yyyymm}-${String(n).padStart(5, '0')}`;
+export const formatPaymentNumber = (prefix: string, yyyymmdd: string, n: number) =>
+  `${prefix}-${yyyymmdd}-${String(n).padStart(4, '0')}`;
 
 /** Shown status: stored unpaid/partial become `overdue` once the due date has passed (ISP zone). */
 export function displayStatus(stored: string, dueDate: string, todayDate: string): InvoiceStatus {

@@ -151,7 +151,9 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
   // Customer code and name for the rows the caller will see.
   const shown = rows.slice(0, PREVIEW_LIMIT);
   const names = new Map(
-    (s.customerNames.all(JSON.stringify(shown.map((r) => r.customerId))) as { id: number; code: string; name: string }[]).map((r) => [r.id, r]),
+    (s.customerNames.all(JSON.stringify(shown.map((r) => r.customerId))) as { id: number; code: string; name: string }[]).map(
+      (r) => [r.id, r],
+    ),
   );
   for (const r of shown) {
     const c = names.get(r.customerId);
@@ -250,25 +252,37 @@ export function getInvoice(call: CallContext, id: number): Invoice {
 export function invoiceDetail(call: CallContext, id: number) {
   const inv = getInvoice(call, id);
   const db = call.app.sqlite;
-  const extra = stmt(db,
-      `SELECT c.address AS customerAddress, c.phone AS customerPhone, p.name AS packageName
+  const extra = stmt(
+    db,
+    `SELECT c.address AS customerAddress, c.phone AS customerPhone, p.name AS packageName
        FROM invoices i JOIN customers c ON c.id = i.customer_id
        LEFT JOIN subscriptions s ON s.id = i.subscription_id LEFT JOIN internet_packages p ON p.id = s.internet_package_id
        WHERE i.id = ?`,
-    )
-    .get(id) as { customerAddress: string | null; customerPhone: string | null; packageName: string | null };
+  ).get(id) as { customerAddress: string | null; customerPhone: string | null; packageName: string | null };
   const allocations = (
-    stmt(db,
-        `SELECT pa.payment_id AS paymentId, p.payment_number AS paymentNumber, p.method, p.paid_at AS paidAt,
+    stmt(
+      db,
+      `SELECT pa.payment_id AS paymentId, p.payment_number AS paymentNumber, p.method, p.paid_at AS paidAt,
                 p.payment_date AS paymentDate, pa.amount, pa.source, pa.is_live AS isLive
          FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id WHERE pa.invoice_id = ? ORDER BY pa.id`,
-      )
-      .all(id) as { isLive: number; method: 'cash'; source: 'payment'; paymentId: number; paymentNumber: string; paidAt: string; paymentDate: string; amount: number }[]
+    ).all(id) as {
+      isLive: number;
+      method: 'cash';
+      source: 'payment';
+      paymentId: number;
+      paymentNumber: string;
+      paidAt: string;
+      paymentDate: string;
+      amount: number;
+    }[]
   ).map((a) => ({ ...a, isLive: a.isLive === 1 }));
   return { ...inv, ...extra, allocations };
 }
 
-export function listInvoices(call: CallContext, input: In<'invoices.list'>): Paged<Invoice> & { totalAmount: number; totalOutstanding: number } {
+export function listInvoices(
+  call: CallContext,
+  input: In<'invoices.list'>,
+): Paged<Invoice> & { totalAmount: number; totalOutstanding: number } {
   const todayDate = today(call.app);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -301,15 +315,18 @@ export function listInvoices(call: CallContext, input: In<'invoices.list'>): Pag
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
-  const agg = stmt(db,
-      `SELECT count(*) AS n, coalesce(sum(i.amount), 0) AS amount,
+  const agg = stmt(
+    db,
+    `SELECT count(*) AS n, coalesce(sum(i.amount), 0) AS amount,
               coalesce(sum(CASE WHEN i.status IN ('unpaid','partial') THEN i.amount - i.paid_amount ELSE 0 END), 0) AS outstanding
        FROM invoices i JOIN customers c ON c.id = i.customer_id ${w}`,
-    )
-    .get(...params) as { n: number; amount: number; outstanding: number };
+  ).get(...params) as { n: number; amount: number; outstanding: number };
   const dir = input.sortDir === 'asc' ? 'ASC' : 'DESC';
-  const rows = stmt(db, `${INVOICE_SELECT} ${w} ORDER BY i.invoice_date ${dir}, i.id ${dir} LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as InvoiceRow[];
+  const rows = stmt(db, `${INVOICE_SELECT} ${w} ORDER BY i.invoice_date ${dir}, i.id ${dir} LIMIT ? OFFSET ?`).all(
+    ...params,
+    input.pageSize,
+    (input.page - 1) * input.pageSize,
+  ) as InvoiceRow[];
   return {
     items: rows.map((r) => toInvoice(r, todayDate)),
     total: agg.n,
@@ -341,12 +358,24 @@ export function createManualInvoice(call: CallContext, input: In<'invoices.creat
         reserveSequence(app.sqlite, invoiceSequenceName(settings.invoicePrefix, ym), 1),
       );
       const now = app.clock.now().toISOString();
-      const { lastInsertRowid } = stmt(app.sqlite,
-          `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount,
+      const { lastInsertRowid } = stmt(
+        app.sqlite,
+        `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount,
                                 status, description, notes, created_by, created_at, updated_at)
            VALUES (?, ?, NULL, ?, ?, ?, ?, 0, 'unpaid', ?, ?, ?, ?, ?)`,
-        )
-        .run(number, input.customerId, invoiceDate.slice(0, 7), invoiceDate, dueDate, input.amount, input.description, input.notes ?? null, session?.userId ?? null, now, now);
+      ).run(
+        number,
+        input.customerId,
+        invoiceDate.slice(0, 7),
+        invoiceDate,
+        dueDate,
+        input.amount,
+        input.description,
+        input.notes ?? null,
+        session?.userId ?? null,
+        now,
+        now,
+      );
       const created = getInvoice(call, Number(lastInsertRowid));
       writeAudit(call, { action: 'invoice.create', entity: 'invoice', entityId: created.id, after: created });
       return created;
@@ -373,8 +402,10 @@ export function voidInvoice(call: CallContext, id: number, reason: string): Invo
         );
       }
       const now = app.clock.now().toISOString();
-      stmt(app.sqlite, `UPDATE invoices SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ? WHERE id = ?`)
-        .run(now, session?.userId ?? null, reason, now, id);
+      stmt(
+        app.sqlite,
+        `UPDATE invoices SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ? WHERE id = ?`,
+      ).run(now, session?.userId ?? null, reason, now, id);
       const after = getInvoice(call, id);
       writeAudit(call, {
         action: 'invoice.void',
@@ -394,10 +425,10 @@ export function voidInvoice(call: CallContext, id: number, reason: string): Invo
 export function invoiceDocument(call: CallContext, id: number) {
   const { app } = call;
   const invoice = invoiceDetail(call, id);
-  const customer = stmt(app.sqlite,
-      `SELECT id, customer_code AS customerCode, name, address, phone, email, deposit FROM customers WHERE id = ?`,
-    )
-    .get(invoice.customerId) as {
+  const customer = stmt(
+    app.sqlite,
+    `SELECT id, customer_code AS customerCode, name, address, phone, email, deposit FROM customers WHERE id = ?`,
+  ).get(invoice.customerId) as {
     id: number;
     customerCode: string;
     name: string;
@@ -408,11 +439,11 @@ export function invoiceDocument(call: CallContext, id: number) {
   };
   let servicePeriod: { from: string; to: string } | null = null;
   if (invoice.subscriptionId !== null) {
-    const s = stmt(app.sqlite,
-        `SELECT s.billing_day AS billingDay, s.start_date AS startDate, p.billing_cycle AS cycle
+    const s = stmt(
+      app.sqlite,
+      `SELECT s.billing_day AS billingDay, s.start_date AS startDate, p.billing_cycle AS cycle
          FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id WHERE s.id = ?`,
-      )
-      .get(invoice.subscriptionId) as { billingDay: number; startDate: string; cycle: BillingCycle } | undefined;
+    ).get(invoice.subscriptionId) as { billingDay: number; startDate: string; cycle: BillingCycle } | undefined;
     if (s) {
       const from = periodStart(invoice.period, s.billingDay);
       servicePeriod = { from: s.startDate > from ? s.startDate : from, to: periodEnd(invoice.period, s.billingDay, s.cycle) };

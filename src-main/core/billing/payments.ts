@@ -6,7 +6,16 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { likePattern, type Paged } from '../sql';
-import { formatPaymentNumber, ispBlock, paymentSequenceName, reserveSequence, storedStatus, today, type In, stmt } from './common';
+import {
+  formatPaymentNumber,
+  ispBlock,
+  paymentSequenceName,
+  reserveSequence,
+  storedStatus,
+  today,
+  type In,
+  stmt,
+} from './common';
 import { restoreIfCleared } from './restore';
 
 const SELECT = `
@@ -42,15 +51,26 @@ export function paymentDetail(call: CallContext, id: number) {
   const p = getPayment(call, id);
   const db = call.app.sqlite;
   const allocations = (
-    stmt(db,
-        `SELECT a.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, i.period, i.description, i.amount AS invoiceAmount,
+    stmt(
+      db,
+      `SELECT a.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, i.period, i.description, i.amount AS invoiceAmount,
                 CASE WHEN i.status = 'void' THEN 0 ELSE i.amount - i.paid_amount END AS invoiceOutstanding,
                 a.amount, a.source, a.is_live AS isLive
          FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ? ORDER BY a.id`,
-      )
-      .all(id) as { isLive: number; source: 'payment' | 'deposit'; invoiceId: number; invoiceNumber: string; period: string; description: string | null; invoiceAmount: number; invoiceOutstanding: number; amount: number }[]
+    ).all(id) as {
+      isLive: number;
+      source: 'payment' | 'deposit';
+      invoiceId: number;
+      invoiceNumber: string;
+      period: string;
+      description: string | null;
+      invoiceAmount: number;
+      invoiceOutstanding: number;
+      amount: number;
+    }[]
   ).map((a) => ({ ...a, isLive: a.isLive === 1 }));
-  const customerDeposit = (stmt(db, 'SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number }).deposit;
+  const customerDeposit = (stmt(db, 'SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number })
+    .deposit;
   return { ...p, allocations, customerDeposit };
 }
 
@@ -69,18 +89,23 @@ export function listPayments(call: CallContext, input: In<'payments.list'>): Pag
   if (input.to) add('p.payment_date <= ?', input.to);
   if (input.search) {
     const like = likePattern(input.search.toLowerCase());
-    where.push("(lower(p.payment_number) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR lower(coalesce(p.reference_number, '')) LIKE ? ESCAPE '\\')");
+    where.push(
+      "(lower(p.payment_number) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR lower(coalesce(p.reference_number, '')) LIKE ? ESCAPE '\\')",
+    );
     params.push(like, like, like);
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
-  const agg = stmt(db,
-      `SELECT count(*) AS n, coalesce(sum(CASE WHEN p.status = 'live' THEN p.amount ELSE 0 END), 0) AS amount
+  const agg = stmt(
+    db,
+    `SELECT count(*) AS n, coalesce(sum(CASE WHEN p.status = 'live' THEN p.amount ELSE 0 END), 0) AS amount
        FROM payments p JOIN customers c ON c.id = p.customer_id ${w}`,
-    )
-    .get(...params) as { n: number; amount: number };
-  const rows = stmt(db, `${SELECT} ${w} ORDER BY p.paid_at DESC, p.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Row[];
+  ).get(...params) as { n: number; amount: number };
+  const rows = stmt(db, `${SELECT} ${w} ORDER BY p.paid_at DESC, p.id DESC LIMIT ? OFFSET ?`).all(
+    ...params,
+    input.pageSize,
+    (input.page - 1) * input.pageSize,
+  ) as Row[];
   return { items: rows.map(toPayment), total: agg.n, page: input.page, pageSize: input.pageSize, totalAmount: agg.amount };
 }
 
@@ -103,18 +128,31 @@ function moveDeposit(
 ): void {
   const { app, session } = call;
   const now = app.clock.now().toISOString();
-  stmt(app.sqlite, `INSERT INTO deposit_ledger(customer_id, amount, kind, payment_id, invoice_id, user_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(customerId, amount, kind, refs.paymentId, refs.invoiceId ?? null, session?.userId ?? null, refs.note ?? null, now);
+  stmt(
+    app.sqlite,
+    `INSERT INTO deposit_ledger(customer_id, amount, kind, payment_id, invoice_id, user_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(customerId, amount, kind, refs.paymentId, refs.invoiceId ?? null, session?.userId ?? null, refs.note ?? null, now);
   stmt(app.sqlite, 'UPDATE customers SET deposit = deposit + ?, updated_at = ? WHERE id = ?').run(amount, now, customerId);
 }
 
 /** Adds (or removes, when negative) an allocation's amount to an invoice and re-derives its stored status. */
-function applyToInvoice(call: CallContext, inv: OpenInvoice, delta: number, action: string, paymentNumber: string, reason?: string) {
+function applyToInvoice(
+  call: CallContext,
+  inv: OpenInvoice,
+  delta: number,
+  action: string,
+  paymentNumber: string,
+  reason?: string,
+) {
   const { app } = call;
   const paid = inv.paidAmount + delta;
   const status = storedStatus(inv.amount, paid);
-  stmt(app.sqlite, 'UPDATE invoices SET paid_amount = ?, status = ?, updated_at = ? WHERE id = ?')
-    .run(paid, status, app.clock.now().toISOString(), inv.id);
+  stmt(app.sqlite, 'UPDATE invoices SET paid_amount = ?, status = ?, updated_at = ? WHERE id = ?').run(
+    paid,
+    status,
+    app.clock.now().toISOString(),
+    inv.id,
+  );
   writeAudit(call, {
     action,
     entity: 'invoice',
@@ -140,9 +178,13 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
   if (input.method !== 'cash' && !isDeposit && !input.referenceNumber) {
     throw badInput('referenceNumber', 'A reference number is required for bank transfer, e-wallet and credit card payments');
   }
-  if (input.tendered !== undefined && input.method !== 'cash') throw badInput('tendered', 'Only cash payments have money tendered');
+  if (input.tendered !== undefined && input.method !== 'cash')
+    throw badInput('tendered', 'Only cash payments have money tendered');
   if (input.tendered !== undefined && input.tendered < input.amount) {
-    throw badInput('tendered', `Cash tendered (${formatRupiah(input.tendered)}) is less than the amount (${formatRupiah(input.amount)})`);
+    throw badInput(
+      'tendered',
+      `Cash tendered (${formatRupiah(input.tendered)}) is less than the amount (${formatRupiah(input.amount)})`,
+    );
   }
   if (isDeposit && input.useDeposit) throw badInput('useDeposit', 'A deposit payment already uses the deposit');
   if (!isDeposit && input.amount > settings.paymentConfirmLimit && !input.confirmLarge) {
@@ -156,30 +198,34 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
     .transaction(() => {
       const db = app.sqlite;
       const customer = stmt(db, 'SELECT id, deposit FROM customers WHERE id = ?').get(input.customerId) as
-        | { id: number; deposit: number }
-        | undefined;
+        { id: number; deposit: number } | undefined;
       if (!customer) throw badInput('customerId', 'Customer not found');
 
       let shiftId: number | null = null;
       if (session) {
-        const shift = stmt(db, "SELECT id FROM shifts WHERE user_id = ? AND status = 'open'").get(session.userId) as { id: number } | undefined;
+        const shift = stmt(db, "SELECT id FROM shifts WHERE user_id = ? AND status = 'open'").get(session.userId) as
+          { id: number } | undefined;
         shiftId = shift?.id ?? null;
         // Cash must land in a shift so the drawer can be reconciled at close.
-        if (input.method === 'cash' && shiftId === null) throw new AppError('CONFLICT', 'Open a cash shift before taking cash payments');
+        if (input.method === 'cash' && shiftId === null)
+          throw new AppError('CONFLICT', 'Open a cash shift before taking cash payments');
       }
 
-      const open = stmt(db,
-          `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId
+      const open = stmt(
+        db,
+        `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId
            FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') ORDER BY due_date, id`,
-        )
-        .all(customer.id) as OpenInvoice[];
+      ).all(customer.id) as OpenInvoice[];
       let queue = open;
       if (input.invoiceId !== undefined) {
-        const chosen = stmt(db, `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId FROM invoices WHERE id = ?`)
-          .get(input.invoiceId) as OpenInvoice | undefined;
+        const chosen = stmt(
+          db,
+          `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId FROM invoices WHERE id = ?`,
+        ).get(input.invoiceId) as OpenInvoice | undefined;
         if (!chosen) throw badInput('invoiceId', 'Invoice not found');
         if (chosen.customerId !== customer.id) throw badInput('invoiceId', 'That invoice belongs to another customer');
-        if (chosen.status === 'void') throw new AppError('CONFLICT', `Invoice ${chosen.invoiceNumber} is void; it cannot be paid`);
+        if (chosen.status === 'void')
+          throw new AppError('CONFLICT', `Invoice ${chosen.invoiceNumber} is void; it cannot be paid`);
         if (chosen.status === 'paid') throw new AppError('CONFLICT', `Invoice ${chosen.invoiceNumber} is already paid`);
         queue = [open.find((o) => o.id === chosen.id)!, ...open.filter((o) => o.id !== chosen.id)];
       }
@@ -223,29 +269,34 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
       const now = app.clock.now();
       const date = today(app);
       const ymd = date.replaceAll('-', '');
-      const number = formatPaymentNumber(settings.paymentPrefix, ymd, reserveSequence(db, paymentSequenceName(settings.paymentPrefix, ymd), 1));
-      const { lastInsertRowid } = stmt(db,
-          `INSERT INTO payments(payment_number, customer_id, invoice_id, amount, method, payment_date, paid_at, reference_number, notes,
+      const number = formatPaymentNumber(
+        settings.paymentPrefix,
+        ymd,
+        reserveSequence(db, paymentSequenceName(settings.paymentPrefix, ymd), 1),
+      );
+      const { lastInsertRowid } = stmt(
+        db,
+        `INSERT INTO payments(payment_number, customer_id, invoice_id, amount, method, payment_date, paid_at, reference_number, notes,
                                 received_by, shift_id, tendered, status, receipt_prints, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'live', 0, ?)`,
-        )
-        .run(
-          number,
-          customer.id,
-          input.invoiceId ?? null,
-          received,
-          input.method,
-          date,
-          now.toISOString(),
-          input.referenceNumber ?? null,
-          input.notes ?? null,
-          session?.userId ?? null,
-          shiftId,
-          input.method === 'cash' ? (input.tendered ?? null) : null,
-          now.toISOString(),
-        );
+      ).run(
+        number,
+        customer.id,
+        input.invoiceId ?? null,
+        received,
+        input.method,
+        date,
+        now.toISOString(),
+        input.referenceNumber ?? null,
+        input.notes ?? null,
+        session?.userId ?? null,
+        shiftId,
+        input.method === 'cash' ? (input.tendered ?? null) : null,
+        now.toISOString(),
+      );
       const paymentId = Number(lastInsertRowid);
-      const insAlloc = stmt(db,
+      const insAlloc = stmt(
+        db,
         `INSERT INTO payment_allocations(payment_id, invoice_id, amount, source, is_live, created_at) VALUES (?, ?, ?, ?, 1, ?)`,
       );
       for (const a of plan) {
@@ -254,7 +305,11 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
       }
       const depositBefore = customer.deposit;
       if (fromDeposit > 0) moveDeposit(call, customer.id, -fromDeposit, 'applied', { paymentId, note: number });
-      if (toDeposit > 0) moveDeposit(call, customer.id, toDeposit, plan.some((a) => a.source === 'payment') ? 'overpayment' : 'topup', { paymentId, note: number });
+      if (toDeposit > 0)
+        moveDeposit(call, customer.id, toDeposit, plan.some((a) => a.source === 'payment') ? 'overpayment' : 'topup', {
+          paymentId,
+          note: number,
+        });
       if (fromDeposit > 0 || toDeposit > 0) {
         writeAudit(call, {
           action: 'customer.deposit',
@@ -299,9 +354,13 @@ export function voidPayment(call: CallContext, id: number, reason: string) {
       const db = app.sqlite;
       const p = getPayment(call, id);
       if (p.status === 'void') throw new AppError('CONFLICT', `Payment ${p.paymentNumber} is already void`);
-      const allocs = stmt(db, `SELECT id, invoice_id AS invoiceId, amount FROM payment_allocations WHERE payment_id = ? AND is_live = 1`)
-        .all(id) as { id: number; invoiceId: number; amount: number }[];
-      const depositEffect = (stmt(db, 'SELECT coalesce(sum(amount), 0) AS s FROM deposit_ledger WHERE payment_id = ?').get(id) as { s: number }).s;
+      const allocs = stmt(
+        db,
+        `SELECT id, invoice_id AS invoiceId, amount FROM payment_allocations WHERE payment_id = ? AND is_live = 1`,
+      ).all(id) as { id: number; invoiceId: number; amount: number }[];
+      const depositEffect = (
+        stmt(db, 'SELECT coalesce(sum(amount), 0) AS s FROM deposit_ledger WHERE payment_id = ?').get(id) as { s: number }
+      ).s;
       const customer = stmt(db, 'SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number };
       if (!settings.allowNegativeDeposit && customer.deposit - depositEffect < 0) {
         throw new AppError(
@@ -309,7 +368,8 @@ export function voidPayment(call: CallContext, id: number, reason: string) {
           `The ${formatRupiah(depositEffect)} this payment put on the deposit has been used since (deposit now ${formatRupiah(customer.deposit)}): void the payment that used it first`,
         );
       }
-      const invStmt = stmt(db,
+      const invStmt = stmt(
+        db,
         `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId FROM invoices WHERE id = ?`,
       );
       stmt(db, 'UPDATE payment_allocations SET is_live = 0 WHERE payment_id = ?').run(id);
@@ -363,11 +423,15 @@ export function paymentReceipt(call: CallContext, id: number, markPrinted: boole
       });
     }
     const payment = paymentDetail(call, id);
-    const customer = stmt(app.sqlite, 'SELECT id, customer_code AS customerCode, name, address, phone FROM customers WHERE id = ?')
-      .get(payment.customerId) as { id: number; customerCode: string; name: string; address: string | null; phone: string | null };
+    const customer = stmt(
+      app.sqlite,
+      'SELECT id, customer_code AS customerCode, name, address, phone FROM customers WHERE id = ?',
+    ).get(payment.customerId) as { id: number; customerCode: string; name: string; address: string | null; phone: string | null };
     const remainingOutstanding = (
-      stmt(app.sqlite, `SELECT coalesce(sum(amount - paid_amount), 0) AS s FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial')`)
-        .get(payment.customerId) as { s: number }
+      stmt(
+        app.sqlite,
+        `SELECT coalesce(sum(amount - paid_amount), 0) AS s FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial')`,
+      ).get(payment.customerId) as { s: number }
     ).s;
     const paidAt = new Date(payment.paidAt);
     return {
@@ -386,4 +450,3 @@ export function paymentReceipt(call: CallContext, id: number, markPrinted: boole
   };
   return markPrinted ? app.sqlite.transaction(run)() : run();
 }
-

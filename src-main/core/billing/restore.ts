@@ -13,24 +13,35 @@ export function arrearsCutoff(app: AppContext): string {
 }
 
 export function hasArrears(app: AppContext, customerId: number): boolean {
-  return !!stmt(app.sqlite, `SELECT 1 FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') AND due_date < ? LIMIT 1`)
-    .get(customerId, arrearsCutoff(app));
+  return !!stmt(
+    app.sqlite,
+    `SELECT 1 FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') AND due_date < ? LIMIT 1`,
+  ).get(customerId, arrearsCutoff(app));
 }
 
 export function logAutomation(
   app: AppContext,
-  e: { action: string; customerId?: number | null; accountId?: number | null; invoiceId?: number | null; detail?: string | null; result?: string },
+  e: {
+    action: string;
+    customerId?: number | null;
+    accountId?: number | null;
+    invoiceId?: number | null;
+    detail?: string | null;
+    result?: string;
+  },
 ): void {
-  stmt(app.sqlite, `INSERT INTO automation_log(at, action, customer_id, account_id, invoice_id, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(
-      app.clock.now().toISOString(),
-      e.action,
-      e.customerId ?? null,
-      e.accountId ?? null,
-      e.invoiceId ?? null,
-      e.detail ?? null,
-      e.result ?? 'ok',
-    );
+  stmt(
+    app.sqlite,
+    `INSERT INTO automation_log(at, action, customer_id, account_id, invoice_id, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    app.clock.now().toISOString(),
+    e.action,
+    e.customerId ?? null,
+    e.accountId ?? null,
+    e.invoiceId ?? null,
+    e.detail ?? null,
+    e.result ?? 'ok',
+  );
 }
 
 /**
@@ -40,13 +51,13 @@ export function logAutomation(
  */
 export function billingIsolatedAccounts(app: AppContext, customerId: number): number[] {
   return (
-    stmt(app.sqlite,
-        `SELECT a.id FROM pppoe_accounts a
+    stmt(
+      app.sqlite,
+      `SELECT a.id FROM pppoe_accounts a
          WHERE a.customer_id = ? AND a.status = 'suspended'
            AND (SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')
                 ORDER BY l.id DESC LIMIT 1) = 'isolate'`,
-      )
-      .all(customerId) as { id: number }[]
+    ).all(customerId) as { id: number }[]
   ).map((r) => r.id);
 }
 
@@ -69,7 +80,13 @@ export function restoreIfCleared(call: CallContext, customerId: number, why: str
       })();
       restored++;
     } catch (err) {
-      logAutomation(app, { action: 'error', customerId, accountId: id, detail: `restore after ${why}: ${err instanceof Error ? err.message : String(err)}`, result: 'failed' });
+      logAutomation(app, {
+        action: 'error',
+        customerId,
+        accountId: id,
+        detail: `restore after ${why}: ${err instanceof Error ? err.message : String(err)}`,
+        result: 'failed',
+      });
     }
   }
   return restored;

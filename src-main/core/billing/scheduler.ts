@@ -93,7 +93,12 @@ export function billingTick(app: AppContext): TickResult {
         out.invoiceRuns.push({ period: p, created: r.created });
         app.sqlite
           .prepare('INSERT INTO automation_log(at, action, detail, result) VALUES (?, ?, ?, ?)')
-          .run(app.clock.now().toISOString(), 'invoice.run', `${p}: ${r.created} invoices, Rp ${r.totalAmount.toLocaleString('id-ID')}`, 'ok');
+          .run(
+            app.clock.now().toISOString(),
+            'invoice.run',
+            `${p}: ${r.created} invoices, Rp ${r.totalAmount.toLocaleString('id-ID')}`,
+            'ok',
+          );
       } catch (err) {
         out.errors.push(`invoice run ${p}: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -107,7 +112,9 @@ export function billingTick(app: AppContext): TickResult {
         const r = app.sqlite
           .transaction(() => {
             const fresh = app.sqlite
-              .prepare("INSERT INTO job_runs(job, run_key, started_at) VALUES ('invoice-topup', ?, ?) ON CONFLICT(job, run_key) DO NOTHING")
+              .prepare(
+                "INSERT INTO job_runs(job, run_key, started_at) VALUES ('invoice-topup', ?, ?) ON CONFLICT(job, run_key) DO NOTHING",
+              )
               .run(today, app.clock.now().toISOString());
             return fresh.changes ? runPeriod(call, latest) : null;
           })
@@ -128,7 +135,9 @@ export function billingTick(app: AppContext): TickResult {
     }
   }
   const a = out.automation;
-  const changed = out.invoiceRuns.some((r) => r.created > 0) || (a && a.isolated + a.restored + a.expired + a.renewed + a.subscriptionsExpired > 0);
+  const changed =
+    out.invoiceRuns.some((r) => r.created > 0) ||
+    (a && a.isolated + a.restored + a.expired + a.renewed + a.subscriptionsExpired > 0);
   if (changed) {
     app.events.emit({ name: 'automation.ran', payload: { invoiceRuns: out.invoiceRuns, automation: a } });
     app.events.emit({ name: 'data.changed', payload: { entity: 'invoices', channel: 'billing.scheduler' } });

@@ -35,12 +35,14 @@ const canSeeAll = (call: CallContext) => roleCan(call.session?.role, 'shifts.rea
 function loadShift(call: CallContext, id: number): Row {
   const row = stmt(call.app.sqlite, `${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('Shift');
-  if (row.userId !== me(call).userId && !canSeeAll(call)) throw new AppError('FORBIDDEN', "Only a manager may see another cashier's shift");
+  if (row.userId !== me(call).userId && !canSeeAll(call))
+    throw new AppError('FORBIDDEN', "Only a manager may see another cashier's shift");
   return row;
 }
 
 export function currentShift(call: CallContext): Shift | null {
-  const row = stmt(call.app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(me(call).userId) as Row | undefined;
+  const row = stmt(call.app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(me(call).userId) as
+    Row | undefined;
   return row ? toShift(row) : null;
 }
 
@@ -52,8 +54,10 @@ export function openShift(call: CallContext, input: In<'shifts.open'>): Shift {
       if (stmt(app.sqlite, "SELECT 1 FROM shifts WHERE user_id = ? AND status = 'open'").get(user.userId)) {
         throw new AppError('CONFLICT', 'You already have an open shift: close it first');
       }
-      const { lastInsertRowid } = stmt(app.sqlite, `INSERT INTO shifts(user_id, opened_at, opening_cash, notes, status) VALUES (?, ?, ?, ?, 'open')`)
-        .run(user.userId, app.clock.now().toISOString(), input.openingCash, input.notes ?? null);
+      const { lastInsertRowid } = stmt(
+        app.sqlite,
+        `INSERT INTO shifts(user_id, opened_at, opening_cash, notes, status) VALUES (?, ?, ?, ?, 'open')`,
+      ).run(user.userId, app.clock.now().toISOString(), input.openingCash, input.notes ?? null);
       const shift = toShift(loadShift(call, Number(lastInsertRowid)));
       writeAudit(call, { action: 'shift.open', entity: 'shift', entityId: shift.id, after: { openingCash: shift.openingCash } });
       return shift;
@@ -64,34 +68,37 @@ export function openShift(call: CallContext, input: In<'shifts.open'>): Shift {
 export function closeShift(call: CallContext, input: In<'shifts.close'>) {
   const { app } = call;
   const user = me(call);
-  const id = app.sqlite.transaction(() => {
-    let row: Row;
-    if (input.id !== undefined) {
-      row = loadShift(call, input.id);
-      if (row.userId !== user.userId && !canSeeAll(call)) throw new AppError('FORBIDDEN', "Only a manager may close another cashier's shift");
-    } else {
-      const own = stmt(app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(user.userId) as Row | undefined;
-      if (!own) throw new AppError('CONFLICT', 'You have no open shift');
-      row = own;
-    }
-    if (row.status !== 'open') throw new AppError('CONFLICT', 'This shift is already closed');
-    const expected = row.openingCash + row.cashReceived;
-    const variance = input.countedCash - expected;
-    const now = app.clock.now().toISOString();
-    stmt(app.sqlite,
+  const id = app.sqlite
+    .transaction(() => {
+      let row: Row;
+      if (input.id !== undefined) {
+        row = loadShift(call, input.id);
+        if (row.userId !== user.userId && !canSeeAll(call))
+          throw new AppError('FORBIDDEN', "Only a manager may close another cashier's shift");
+      } else {
+        const own = stmt(app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(user.userId) as Row | undefined;
+        if (!own) throw new AppError('CONFLICT', 'You have no open shift');
+        row = own;
+      }
+      if (row.status !== 'open') throw new AppError('CONFLICT', 'This shift is already closed');
+      const expected = row.openingCash + row.cashReceived;
+      const variance = input.countedCash - expected;
+      const now = app.clock.now().toISOString();
+      stmt(
+        app.sqlite,
         `UPDATE shifts SET status = 'closed', closed_at = ?, counted_cash = ?, expected_cash = ?, variance = ?,
            notes = coalesce(?, notes) WHERE id = ?`,
-      )
-      .run(now, input.countedCash, expected, variance, input.notes ?? null, row.id);
-    writeAudit(call, {
-      action: 'shift.close',
-      entity: 'shift',
-      entityId: row.id,
-      before: { status: 'open' },
-      after: { status: 'closed', expectedCash: expected, countedCash: input.countedCash, variance },
-    });
-    return row.id;
-  }).immediate();
+      ).run(now, input.countedCash, expected, variance, input.notes ?? null, row.id);
+      writeAudit(call, {
+        action: 'shift.close',
+        entity: 'shift',
+        entityId: row.id,
+        before: { status: 'open' },
+        after: { status: 'closed', expectedCash: expected, countedCash: input.countedCash, variance },
+      });
+      return row.id;
+    })
+    .immediate();
   return shiftReport(call, id);
 }
 
@@ -123,8 +130,11 @@ export function listShifts(call: CallContext, input: In<'shifts.list'>): Paged<S
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
   const total = (stmt(db, `SELECT count(*) AS n FROM shifts s ${w}`).get(...params) as { n: number }).n;
-  const rows = stmt(db, `${SELECT} ${w} ORDER BY s.opened_at DESC, s.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Row[];
+  const rows = stmt(db, `${SELECT} ${w} ORDER BY s.opened_at DESC, s.id DESC LIMIT ? OFFSET ?`).all(
+    ...params,
+    input.pageSize,
+    (input.page - 1) * input.pageSize,
+  ) as Row[];
   return { items: rows.map(toShift), total, page: input.page, pageSize: input.pageSize };
 }
 

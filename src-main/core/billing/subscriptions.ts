@@ -50,14 +50,17 @@ export function listSubscriptions(call: CallContext, input: In<'subscriptions.li
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const db = call.app.sqlite;
   const total = (
-    stmt(db,
-        `SELECT count(*) AS n FROM subscriptions s JOIN customers c ON c.id = s.customer_id
+    stmt(
+      db,
+      `SELECT count(*) AS n FROM subscriptions s JOIN customers c ON c.id = s.customer_id
          JOIN internet_packages p ON p.id = s.internet_package_id LEFT JOIN pppoe_accounts a ON a.id = s.pppoe_account_id ${w}`,
-      )
-      .get(...params) as { n: number }
+    ).get(...params) as { n: number }
   ).n;
-  const rows = stmt(db, `${SELECT} ${w} ORDER BY c.name COLLATE NOCASE, s.id LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Row[];
+  const rows = stmt(db, `${SELECT} ${w} ORDER BY c.name COLLATE NOCASE, s.id LIMIT ? OFFSET ?`).all(
+    ...params,
+    input.pageSize,
+    (input.page - 1) * input.pageSize,
+  ) as Row[];
   return { items: rows.map(toSubscription), total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -80,12 +83,12 @@ interface Resolved {
 function validate(call: CallContext, v: Resolved): void {
   const db = call.app.sqlite;
   if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ?').get(v.customerId)) throw badInput('customerId', 'Customer not found');
-  const pkg = stmt(db, 'SELECT price FROM internet_packages WHERE id = ?').get(v.internetPackageId) as { price: number } | undefined;
+  const pkg = stmt(db, 'SELECT price FROM internet_packages WHERE id = ?').get(v.internetPackageId) as
+    { price: number } | undefined;
   if (!pkg) throw badInput('internetPackageId', 'Package not found');
   if (v.pppoeAccountId !== null) {
     const acc = stmt(db, 'SELECT customer_id AS customerId FROM pppoe_accounts WHERE id = ?').get(v.pppoeAccountId) as
-      | { customerId: number }
-      | undefined;
+      { customerId: number } | undefined;
     if (!acc) throw badInput('pppoeAccountId', 'PPPoE account not found');
     if (acc.customerId !== v.customerId) throw badInput('pppoeAccountId', 'The PPPoE account belongs to another customer');
   }
@@ -99,8 +102,7 @@ export function createSubscription(call: CallContext, input: In<'subscriptions.c
   const { app } = call;
   return app.sqlite.transaction(() => {
     const pkg = stmt(app.sqlite, 'SELECT price FROM internet_packages WHERE id = ?').get(input.internetPackageId) as
-      | { price: number }
-      | undefined;
+      { price: number } | undefined;
     if (!pkg) throw badInput('internetPackageId', 'Package not found');
     const startDate = input.startDate ?? today(app);
     const v: Resolved = {
@@ -119,27 +121,27 @@ export function createSubscription(call: CallContext, input: In<'subscriptions.c
     };
     validate(call, v);
     const now = app.clock.now().toISOString();
-    const { lastInsertRowid } = stmt(app.sqlite,
-        `INSERT INTO subscriptions(customer_id, internet_package_id, pppoe_account_id, start_date, end_date, monthly_fee,
+    const { lastInsertRowid } = stmt(
+      app.sqlite,
+      `INSERT INTO subscriptions(customer_id, internet_package_id, pppoe_account_id, start_date, end_date, monthly_fee,
            fee_note, status, auto_renew, billing_day, prorate_first, notes, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        v.customerId,
-        v.internetPackageId,
-        v.pppoeAccountId,
-        v.startDate,
-        v.endDate,
-        v.monthlyFee,
-        v.feeNote,
-        v.status,
-        v.autoRenew ? 1 : 0,
-        v.billingDay,
-        v.prorateFirst ? 1 : 0,
-        v.notes,
-        now,
-        now,
-      );
+    ).run(
+      v.customerId,
+      v.internetPackageId,
+      v.pppoeAccountId,
+      v.startDate,
+      v.endDate,
+      v.monthlyFee,
+      v.feeNote,
+      v.status,
+      v.autoRenew ? 1 : 0,
+      v.billingDay,
+      v.prorateFirst ? 1 : 0,
+      v.notes,
+      now,
+      now,
+    );
     const created = getSubscription(call, Number(lastInsertRowid));
     writeAudit(call, { action: 'subscription.create', entity: 'subscription', entityId: created.id, after: created });
     return created;
@@ -155,8 +157,7 @@ export function updateSubscription(call: CallContext, input: In<'subscriptions.u
     if (packageChanged && input.monthlyFee === undefined) {
       // A new package brings its price unless the caller sets a fee explicitly.
       const pkg = stmt(app.sqlite, 'SELECT price FROM internet_packages WHERE id = ?').get(input.internetPackageId) as
-        | { price: number }
-        | undefined;
+        { price: number } | undefined;
       if (!pkg) throw badInput('internetPackageId', 'Package not found');
       fee = pkg.price;
     }
@@ -179,33 +180,39 @@ export function updateSubscription(call: CallContext, input: In<'subscriptions.u
       if (invoiced) throw new AppError('CONFLICT', 'This subscription already has invoices; it cannot move to another customer');
     }
     validate(call, v);
-    stmt(app.sqlite,
-        `UPDATE subscriptions SET customer_id = ?, internet_package_id = ?, pppoe_account_id = ?, start_date = ?, end_date = ?,
+    stmt(
+      app.sqlite,
+      `UPDATE subscriptions SET customer_id = ?, internet_package_id = ?, pppoe_account_id = ?, start_date = ?, end_date = ?,
            monthly_fee = ?, fee_note = ?, status = ?, auto_renew = ?, billing_day = ?, prorate_first = ?, notes = ?, updated_at = ?
          WHERE id = ?`,
-      )
-      .run(
-        v.customerId,
-        v.internetPackageId,
-        v.pppoeAccountId,
-        v.startDate,
-        v.endDate,
-        v.monthlyFee,
-        v.feeNote,
-        v.status,
-        v.autoRenew ? 1 : 0,
-        v.billingDay,
-        v.prorateFirst ? 1 : 0,
-        v.notes,
-        app.clock.now().toISOString(),
-        before.id,
-      );
+    ).run(
+      v.customerId,
+      v.internetPackageId,
+      v.pppoeAccountId,
+      v.startDate,
+      v.endDate,
+      v.monthlyFee,
+      v.feeNote,
+      v.status,
+      v.autoRenew ? 1 : 0,
+      v.billingDay,
+      v.prorateFirst ? 1 : 0,
+      v.notes,
+      app.clock.now().toISOString(),
+      before.id,
+    );
     const after = getSubscription(call, before.id);
     const d = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
     delete d.before.updatedAt;
     delete d.after.updatedAt;
     if (Object.keys(d.after).length) {
-      writeAudit(call, { action: 'subscription.update', entity: 'subscription', entityId: before.id, before: d.before, after: d.after });
+      writeAudit(call, {
+        action: 'subscription.update',
+        entity: 'subscription',
+        entityId: before.id,
+        before: d.before,
+        after: d.after,
+      });
     }
     return after;
   })();

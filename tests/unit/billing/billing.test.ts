@@ -18,22 +18,45 @@ const err = async (p: Promise<{ ok: boolean; error?: { code: string; message: st
 describe('subscriptions', () => {
   it('defaults the fee to the package price and requires a note for an override', async () => {
     const { pkg, customers, subs } = await seedBilling(t, { customers: 1 });
-    expect(subs[0]).toMatchObject({ monthlyFee: 250_000, billingDay: 1, status: 'active', autoRenew: true, packageName: pkg.name });
-    const e = await err(t.call('subscriptions.create', { customerId: customers[0]!.id, internetPackageId: pkg.id, monthlyFee: 200_000 }));
+    expect(subs[0]).toMatchObject({
+      monthlyFee: 250_000,
+      billingDay: 1,
+      status: 'active',
+      autoRenew: true,
+      packageName: pkg.name,
+    });
+    const e = await err(
+      t.call('subscriptions.create', { customerId: customers[0]!.id, internetPackageId: pkg.id, monthlyFee: 200_000 }),
+    );
     expect(e.code).toBe('BAD_INPUT');
     expect(e.issues?.[0]?.path).toBe('feeNote');
-    const ok = await t.ok('subscriptions.create', { customerId: customers[0]!.id, internetPackageId: pkg.id, monthlyFee: 200_000, feeNote: 'Diskon RT' });
+    const ok = await t.ok('subscriptions.create', {
+      customerId: customers[0]!.id,
+      internetPackageId: pkg.id,
+      monthlyFee: 200_000,
+      feeNote: 'Diskon RT',
+    });
     expect(ok.monthlyFee).toBe(200_000);
-    const bad = await err(t.call('subscriptions.create', { customerId: customers[0]!.id, internetPackageId: pkg.id, billingDay: 29 }));
+    const bad = await err(
+      t.call('subscriptions.create', { customerId: customers[0]!.id, internetPackageId: pkg.id, billingDay: 29 }),
+    );
     expect(bad.issues?.[0]?.path).toBe('billingDay');
     const upd = await t.ok('subscriptions.update', { id: ok.id, status: 'suspended' });
     expect(upd.status).toBe('suspended');
     expect((await t.ok('subscriptions.list', { customerId: customers[0]!.id })).total).toBe(2);
     // A package change brings the new package's price (the override note no longer applies).
-    const big = await t.ok('packages.create', { name: 'Paket Business 20 Mbps', bandwidthUp: 10240, bandwidthDown: 20480, price: 500_000, billingCycle: 'monthly' });
+    const big = await t.ok('packages.create', {
+      name: 'Paket Business 20 Mbps',
+      bandwidthUp: 10240,
+      bandwidthDown: 20480,
+      price: 500_000,
+      billingCycle: 'monthly',
+    });
     const moved = await t.ok('subscriptions.update', { id: subs[0]!.id, internetPackageId: big.id });
     expect(moved).toMatchObject({ monthlyFee: 500_000, packageName: 'Paket Business 20 Mbps' });
-    const audit = t.app.ctx.sqlite.prepare("SELECT before, after FROM audit_log WHERE action = 'subscription.update' AND entity_id = ? ORDER BY id DESC").get(String(subs[0]!.id)) as { before: string; after: string };
+    const audit = t.app.ctx.sqlite
+      .prepare("SELECT before, after FROM audit_log WHERE action = 'subscription.update' AND entity_id = ? ORDER BY id DESC")
+      .get(String(subs[0]!.id)) as { before: string; after: string };
     expect(JSON.parse(audit.after)).toMatchObject({ monthlyFee: 500_000 });
     expect(JSON.parse(audit.before)).toMatchObject({ monthlyFee: 250_000 });
     const endBeforeStart = await err(t.call('subscriptions.update', { id: subs[0]!.id, endDate: '2020-01-01' }));
@@ -43,7 +66,11 @@ describe('subscriptions', () => {
   it('dates invoices on the billing day and prints the service period on the document', async () => {
     await seedBilling(t, { customers: 1, startDate: '2026-11-15', billingDay: 15 });
     const dec = await t.ok('billing.generateInvoices', { period: '2026-12' });
-    expect(dec.invoices[0]).toMatchObject({ invoiceDate: '2026-12-15', dueDate: '2026-12-25', invoiceNumber: 'INV-202612-00001' });
+    expect(dec.invoices[0]).toMatchObject({
+      invoiceDate: '2026-12-15',
+      dueDate: '2026-12-25',
+      invoiceNumber: 'INV-202612-00001',
+    });
     const inv = (await t.ok('invoices.list', {})).items[0]!;
     const doc = await t.ok('invoices.document', { id: inv.id });
     expect(doc.servicePeriod).toEqual({ from: '2026-12-15', to: '2027-01-14' });
@@ -56,7 +83,10 @@ describe('invoice run', () => {
     const { pkg } = await seedBilling(t, { customers: 3 });
     const preview = await t.ok('billing.generateInvoices', { period: '2026-11', dryRun: true });
     expect(preview).toMatchObject({ created: 3, skipped: 0, totalAmount: 750_000, dryRun: true });
-    expect(preview.invoices[0]).toMatchObject({ invoiceNumber: null, description: 'Internet Paket Home 10 Mbps — November 2026' });
+    expect(preview.invoices[0]).toMatchObject({
+      invoiceNumber: null,
+      description: 'Internet Paket Home 10 Mbps — November 2026',
+    });
     expect((await t.ok('invoices.list', {})).total).toBe(0);
     const run = await t.ok('billing.generateInvoices', { period: '2026-11' });
     expect(run.created).toBe(3);
@@ -87,19 +117,43 @@ describe('invoice run', () => {
   });
 
   it('handles quarterly cycles, pro-rating and billing days', async () => {
-    const pkg = await t.ok('packages.create', { name: 'Paket Q', bandwidthUp: 1024, bandwidthDown: 2048, price: 300_000, billingCycle: 'quarterly' });
+    const pkg = await t.ok('packages.create', {
+      name: 'Paket Q',
+      bandwidthUp: 1024,
+      bandwidthDown: 2048,
+      price: 300_000,
+      billingCycle: 'quarterly',
+    });
     const c = await t.ok('customers.create', { name: 'Q' });
     await t.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, startDate: '2026-09-01', billingDay: 1 });
     const c2 = await t.ok('customers.create', { name: 'Prorata' });
-    const monthly = await t.ok('packages.create', { name: 'Paket M', bandwidthUp: 1024, bandwidthDown: 2048, price: 300_000, billingCycle: 'monthly' });
-    await t.ok('subscriptions.create', { customerId: c2.id, internetPackageId: monthly.id, startDate: '2026-11-16', billingDay: 1, prorateFirst: true });
+    const monthly = await t.ok('packages.create', {
+      name: 'Paket M',
+      bandwidthUp: 1024,
+      bandwidthDown: 2048,
+      price: 300_000,
+      billingCycle: 'monthly',
+    });
+    await t.ok('subscriptions.create', {
+      customerId: c2.id,
+      internetPackageId: monthly.id,
+      startDate: '2026-11-16',
+      billingDay: 1,
+      prorateFirst: true,
+    });
     const oct = await t.ok('billing.generateInvoices', { period: '2026-10', dryRun: true });
     expect(oct.created).toBe(0); // quarterly: Sep, Dec, ...
     const sep = await t.ok('billing.generateInvoices', { period: '2026-09', dryRun: true });
     expect(sep.invoices[0]?.description).toBe('Internet Paket Q — September 2026 s/d November 2026');
     const nov = await t.ok('billing.generateInvoices', { period: '2026-11', dryRun: true });
     // 16..30 November = 15 of 30 days.
-    expect(nov.invoices).toEqual([expect.objectContaining({ amount: 150_000, prorated: true, description: 'Internet Paket M — November 2026 (prorata 15 hari)' })]);
+    expect(nov.invoices).toEqual([
+      expect.objectContaining({
+        amount: 150_000,
+        prorated: true,
+        description: 'Internet Paket M — November 2026 (prorata 15 hari)',
+      }),
+    ]);
     const dec = await t.ok('billing.generateInvoices', { period: '2026-12', dryRun: true });
     expect(dec.invoices.map((i) => i.amount).sort()).toEqual([300_000, 300_000]);
     expect(dec.invoices[0]).toMatchObject({ invoiceDate: '2026-12-01', dueDate: '2026-12-11' });
@@ -114,12 +168,26 @@ describe('payments', () => {
     const cust = customers[0]!;
     const run = await t.ok('billing.generateInvoices', { period: '2026-11' });
     const inv = (await t.ok('invoices.list', { customerId: cust.id })).items[0]!;
-    const p1 = await t.ok('payments.create', { customerId: cust.id, amount: 100_000, method: 'cash', invoiceId: inv.id, tendered: 100_000 });
+    const p1 = await t.ok('payments.create', {
+      customerId: cust.id,
+      amount: 100_000,
+      method: 'cash',
+      invoiceId: inv.id,
+      tendered: 100_000,
+    });
     expect(p1.paymentNumber).toBe('PAY-20261124-0001');
-    expect(p1.allocations).toEqual([expect.objectContaining({ invoiceNumber: run.invoices[0]!.invoiceNumber, amount: 100_000, source: 'payment' })]);
+    expect(p1.allocations).toEqual([
+      expect.objectContaining({ invoiceNumber: run.invoices[0]!.invoiceNumber, amount: 100_000, source: 'payment' }),
+    ]);
     expect((await t.ok('invoices.get', { id: inv.id })).status).toBe('partial');
     const p2 = await t.ok('payments.create', { customerId: cust.id, amount: 200_000, method: 'cash', tendered: 200_000 });
-    expect(p2).toMatchObject({ paymentNumber: 'PAY-20261124-0002', allocated: 150_000, toDeposit: 50_000, customerDeposit: 50_000, change: 0 });
+    expect(p2).toMatchObject({
+      paymentNumber: 'PAY-20261124-0002',
+      allocated: 150_000,
+      toDeposit: 50_000,
+      customerDeposit: 50_000,
+      change: 0,
+    });
     expect((await t.ok('invoices.get', { id: inv.id })).status).toBe('paid');
     const receipt = await t.ok('payments.receipt', { id: p2.id, markPrinted: true });
     expect(receipt).toMatchObject({ copy: false, receiptPrints: 1, cashierName: 'Admin', paidAtLocal: '2026-11-24 10:00' });
@@ -146,11 +214,15 @@ describe('payments', () => {
     const fromEmptyDeposit = await err(t.call('payments.create', { customerId: cust.id, amount: 1000, method: 'deposit' }));
     expect(fromEmptyDeposit.code).toBe('BAD_INPUT');
     await t.ok('invoices.void', { id: inv.id, reason: 'salah paket' });
-    const payVoid = await err(t.call('payments.create', { customerId: cust.id, amount: 1000, method: 'cash', invoiceId: inv.id }));
+    const payVoid = await err(
+      t.call('payments.create', { customerId: cust.id, amount: 1000, method: 'cash', invoiceId: inv.id }),
+    );
     expect(payVoid.code).toBe('CONFLICT');
     const voidTwice = await err(t.call('invoices.void', { id: inv.id, reason: 'lagi' }));
     expect(voidTwice.code).toBe('CONFLICT');
-    const after = t.app.ctx.sqlite.prepare('SELECT (SELECT count(*) FROM payments) p, (SELECT count(*) FROM audit_log) a').get() as { p: number; a: number };
+    const after = t.app.ctx.sqlite
+      .prepare('SELECT (SELECT count(*) FROM payments) p, (SELECT count(*) FROM audit_log) a')
+      .get() as { p: number; a: number };
     expect(after.p).toBe((before as { p: number }).p);
     checkInvariants(t.app.ctx);
   });
@@ -160,8 +232,15 @@ describe('payments', () => {
     const cust = customers[0]!;
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     const inv = (await t.ok('invoices.list', {})).items[0]!;
-    expect((await err(t.call('payments.create', { customerId: cust.id, amount: 300_000, method: 'cash' }))).code).toBe('CONFLICT');
-    const p = await t.ok('payments.create', { customerId: cust.id, amount: 300_000, method: 'bank_transfer', referenceNumber: 'TRF-1' });
+    expect((await err(t.call('payments.create', { customerId: cust.id, amount: 300_000, method: 'cash' }))).code).toBe(
+      'CONFLICT',
+    );
+    const p = await t.ok('payments.create', {
+      customerId: cust.id,
+      amount: 300_000,
+      method: 'bank_transfer',
+      referenceNumber: 'TRF-1',
+    });
     expect(p).toMatchObject({ shiftId: null, toDeposit: 50_000 });
     expect((await err(t.call('invoices.void', { id: inv.id, reason: 'x' }))).code).toBe('CONFLICT');
     // Spend part of the deposit elsewhere, then voiding the payment that created it is refused.
@@ -183,7 +262,12 @@ describe('shifts', () => {
     const { customers } = await seedBilling(t, { customers: 2 });
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     await t.ok('payments.create', { customerId: customers[0]!.id, amount: 250_000, method: 'cash', tendered: 300_000 });
-    await t.ok('payments.create', { customerId: customers[1]!.id, amount: 250_000, method: 'e_wallet', referenceNumber: 'DANA-9' });
+    await t.ok('payments.create', {
+      customerId: customers[1]!.id,
+      amount: 250_000,
+      method: 'e_wallet',
+      referenceNumber: 'DANA-9',
+    });
     const cur = await t.ok('shifts.current', {});
     expect(cur).toMatchObject({ openingCash: 100_000, expectedCash: 350_000, paymentsCount: 2, totalReceived: 500_000 });
     expect((await err(t.call('shifts.open', { openingCash: 0 }))).code).toBe('CONFLICT');
@@ -229,7 +313,8 @@ describe('automation', () => {
     await t.ok('customers.update', { id: customers[1]!.id, neverIsolate: true });
     await t.ok('subscriptions.update', { id: subs[2]!.id, endDate: '2026-11-30', autoRenew: true });
     await t.ok('billing.generateInvoices', { period: '2026-11' }); // due 2026-12-04
-    const status = (id: number) => (t.app.ctx.sqlite.prepare('SELECT status FROM pppoe_accounts WHERE id = ?').get(id) as { status: string }).status;
+    const status = (id: number) =>
+      (t.app.ctx.sqlite.prepare('SELECT status FROM pppoe_accounts WHERE id = ?').get(id) as { status: string }).status;
     // Due + grace (3 days) = 12-07; on 12-07 nothing happens yet, on 12-08 customer 0 is isolated.
     travelTo(t, '2026-12-07T03:00:00.000Z');
     expect(await t.ok('billing.runAutomation', {})).toMatchObject({ isolated: 0, expired: 1, renewed: 1 });

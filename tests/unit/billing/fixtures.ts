@@ -31,7 +31,13 @@ export async function seedBilling(
 }
 
 /** A PPPoE account row for a customer (no router: isolir only changes rows and queues nothing). */
-export function addAccount(t: TestApp, customerId: number, packageId: number, username: string, expiresAt: string | null = null): number {
+export function addAccount(
+  t: TestApp,
+  customerId: number,
+  packageId: number,
+  username: string,
+  expiresAt: string | null = null,
+): number {
   const now = t.clock.now().toISOString();
   const r = t.app.ctx.sqlite
     .prepare(

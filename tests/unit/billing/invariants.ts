@@ -11,7 +11,16 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
   const all = <T>(sql: string, ...p: unknown[]) => db.prepare(sql).all(...p) as T[];
 
   // Invoices: paid amount and status.
-  const invoices = all<{ id: number; number: string; amount: number; paid: number; status: string; live: number; sub: number | null; period: string }>(
+  const invoices = all<{
+    id: number;
+    number: string;
+    amount: number;
+    paid: number;
+    status: string;
+    live: number;
+    sub: number | null;
+    period: string;
+  }>(
     `SELECT i.id, i.invoice_number AS number, i.amount, i.paid_amount AS paid, i.status, i.subscription_id AS sub, i.period,
             coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND a.is_live = 1), 0) AS live
      FROM invoices i`,
@@ -41,15 +50,24 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
       ns.sort((a, b) => a - b);
       expect(ns, `gapless ${g}`).toEqual(ns.map((_, k) => k + 1));
       const [prefix, key] = g.split('|') as [string, string];
-      const seq = db.prepare('SELECT value FROM sequences WHERE name = ?').get(seqName(prefix, key)) as { value: number } | undefined;
+      const seq = db.prepare('SELECT value FROM sequences WHERE name = ?').get(seqName(prefix, key)) as
+        { value: number } | undefined;
       expect(seq?.value, `counter of ${g}`).toBe(ns.length);
     }
   };
-  gapless(invoices.map((i) => i.number), /^([A-Z0-9]+)-(\d{6})-(\d{5})$/, (p, k) => `invoice:${p}:${k}`);
+  gapless(
+    invoices.map((i) => i.number),
+    /^([A-Z0-9]+)-(\d{6})-(\d{5})$/,
+    (p, k) => `invoice:${p}:${k}`,
+  );
   const payments = all<{ id: number; number: string; amount: number; method: string; status: string; customer: number }>(
     'SELECT id, payment_number AS number, amount, method, status, customer_id AS customer FROM payments',
   );
-  gapless(payments.map((p) => p.number), /^([A-Z0-9]+)-(\d{8})-(\d{4})$/, (p, k) => `payment:${p}:${k}`);
+  gapless(
+    payments.map((p) => p.number),
+    /^([A-Z0-9]+)-(\d{8})-(\d{4})$/,
+    (p, k) => `payment:${p}:${k}`,
+  );
 
   // Deposit = ledger sum, never negative (unless allowed).
   for (const c of all<{ id: number; deposit: number; ledger: number }>(
@@ -89,7 +107,11 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
 
   // Audit: every invoice created/voided, every payment created/voided, every allocation applied/reversed.
   const auditCount = (action: string, entity: string, id: number) =>
-    (db.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ? AND entity = ? AND entity_id = ?').get(action, entity, String(id)) as { n: number }).n;
+    (
+      db
+        .prepare('SELECT count(*) AS n FROM audit_log WHERE action = ? AND entity = ? AND entity_id = ?')
+        .get(action, entity, String(id)) as { n: number }
+    ).n;
   for (const i of invoices) {
     expect(auditCount('invoice.create', 'invoice', i.id), `${i.number} create audited`).toBe(1);
     expect(auditCount('invoice.void', 'invoice', i.id), `${i.number} void audited`).toBe(i.status === 'void' ? 1 : 0);
@@ -111,6 +133,8 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
       )
       .get() as { n: number }
   ).n;
-  const depositAudits = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'customer.deposit'").get() as { n: number }).n;
+  const depositAudits = (
+    db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'customer.deposit'").get() as { n: number }
+  ).n;
   expect(depositAudits, 'deposit changes audited').toBe(grouped);
 }

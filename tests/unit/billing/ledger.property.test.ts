@@ -18,7 +18,15 @@ import { checkInvariants } from './invariants';
 const METHODS = ['cash', 'bank_transfer', 'e_wallet', 'credit_card'] as const;
 
 const op = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('run' as const), offset: fc.integer({ min: -1, max: 1 }), dryRun: fc.boolean(), twice: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('run' as const),
+      offset: fc.integer({ min: -1, max: 1 }),
+      dryRun: fc.boolean(),
+      twice: fc.boolean(),
+    }),
+  },
   {
     weight: 6,
     arbitrary: fc.record({
@@ -35,11 +43,25 @@ const op = fc.oneof(
       confirmLarge: fc.boolean(),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('payDeposit' as const), customer: fc.nat(3), amount: fc.integer({ min: 1, max: 400_000 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('payDeposit' as const),
+      customer: fc.nat(3),
+      amount: fc.integer({ min: 1, max: 400_000 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('voidPayment' as const), pick: fc.nat(50) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('voidInvoice' as const), pick: fc.nat(50) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 40 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), what: fc.constantFrom('payment', 'run', 'void'), customer: fc.nat(3) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('crash' as const),
+      what: fc.constantFrom('payment', 'run', 'void'),
+      customer: fc.nat(3),
+    }),
+  },
 );
 
 /** Everything a refused or crashed step must leave untouched. */
@@ -93,7 +115,9 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
         }
         case 'pay': {
           const c = customers[o.customer]!;
-          const inv = t.app.ctx.sqlite.prepare('SELECT id FROM invoices WHERE customer_id = ? ORDER BY id').all(c.id) as { id: number }[];
+          const inv = t.app.ctx.sqlite.prepare('SELECT id FROM invoices WHERE customer_id = ? ORDER BY id').all(c.id) as {
+            id: number;
+          }[];
           const invoiceId = o.invoicePick === undefined || !inv.length ? undefined : inv[o.invoicePick % inv.length]!.id;
           expectRefusal(
             await t.call('payments.create', {
@@ -109,7 +133,9 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
           break;
         }
         case 'payDeposit':
-          expectRefusal(await t.call('payments.create', { customerId: customers[o.customer]!.id, amount: o.amount, method: 'deposit' }));
+          expectRefusal(
+            await t.call('payments.create', { customerId: customers[o.customer]!.id, amount: o.amount, method: 'deposit' }),
+          );
           break;
         case 'voidPayment': {
           const ps = t.app.ctx.sqlite.prepare('SELECT id FROM payments ORDER BY id').all() as { id: number }[];
@@ -131,14 +157,28 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
         case 'crash': {
           // A business transaction that dies half-way (power cut, bug): everything it wrote rolls back.
           const db = t.app.ctx.sqlite;
-          const session = { userId: 1, username: 'admin', fullName: 'Admin', role: 'admin' as const, sessionId: 1, expiresAt: '9999' };
+          const session = {
+            userId: 1,
+            username: 'admin',
+            fullName: 'Admin',
+            role: 'admin' as const,
+            sessionId: 1,
+            expiresAt: '9999',
+          };
           const call = { ...internal, session };
           expect(() =>
             db.transaction(() => {
-              if (o.what === 'payment') createPayment(call, { customerId: customers[o.customer]!.id, amount: 123_456, method: 'bank_transfer', referenceNumber: 'X' });
+              if (o.what === 'payment')
+                createPayment(call, {
+                  customerId: customers[o.customer]!.id,
+                  amount: 123_456,
+                  method: 'bank_transfer',
+                  referenceNumber: 'X',
+                });
               else if (o.what === 'run') runPeriod(call, addMonths(base, 1));
               else {
-                const p = db.prepare("SELECT id FROM payments WHERE status = 'live' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined;
+                const p = db.prepare("SELECT id FROM payments WHERE status = 'live' ORDER BY id DESC LIMIT 1").get() as
+                  { id: number } | undefined;
                 if (p) {
                   try {
                     voidPayment(call, p.id, 'crash');

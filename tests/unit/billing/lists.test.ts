@@ -10,7 +10,13 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function staffToken(): Promise<string> {
-  await t.ok('users.create', { username: 'kasir1', fullName: 'Siti Kasir', role: 'staff', password: 'Kopi-Susu-Manis-9', mustChangePassword: false });
+  await t.ok('users.create', {
+    username: 'kasir1',
+    fullName: 'Siti Kasir',
+    role: 'staff',
+    password: 'Kopi-Susu-Manis-9',
+    mustChangePassword: false,
+  });
   const r = await t.ok('auth.login', { username: 'kasir1', password: 'Kopi-Susu-Manis-9' });
   return (r as { token: string }).token;
 }
@@ -57,14 +63,23 @@ describe('deposit', () => {
     const top = await t.ok('payments.create', { customerId: id, amount: 100_000, method: 'cash' });
     expect(top).toMatchObject({ toDeposit: 100_000, allocated: 0, customerDeposit: 100_000 });
     await t.ok('billing.generateInvoices', { period: '2026-11' });
-    const mixed = await t.ok('payments.create', { customerId: id, amount: 150_000, method: 'e_wallet', referenceNumber: 'OVO-1', useDeposit: true });
+    const mixed = await t.ok('payments.create', {
+      customerId: id,
+      amount: 150_000,
+      method: 'e_wallet',
+      referenceNumber: 'OVO-1',
+      useDeposit: true,
+    });
     expect(mixed).toMatchObject({ fromDeposit: 100_000, allocated: 150_000, toDeposit: 0, customerDeposit: 0 });
     expect(mixed.allocations.map((a) => [a.source, a.amount])).toEqual([
       ['deposit', 100_000],
       ['payment', 150_000],
     ]);
     await t.ok('payments.void', { id: mixed.id, reason: 'salah' });
-    expect((await t.ok('cashdesk.lookup', { customerId: id })).customers[0]).toMatchObject({ deposit: 100_000, totalOutstanding: 250_000 });
+    expect((await t.ok('cashdesk.lookup', { customerId: id })).customers[0]).toMatchObject({
+      deposit: 100_000,
+      totalOutstanding: 250_000,
+    });
     checkInvariants(t.app.ctx);
   });
 });
@@ -74,14 +89,19 @@ describe('roles', () => {
     const { customers } = await seedBilling(t, { customers: 1 });
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     const kasir = await staffToken();
-    expect((await t.call('payments.create', { customerId: customers[0]!.id, amount: 1000, method: 'cash' }, kasir)).ok).toBe(false); // no shift yet
+    expect((await t.call('payments.create', { customerId: customers[0]!.id, amount: 1000, method: 'cash' }, kasir)).ok).toBe(
+      false,
+    ); // no shift yet
     const shift = await t.ok('shifts.open', { openingCash: 50_000 }, kasir);
     const p = await t.ok('payments.create', { customerId: customers[0]!.id, amount: 250_000, method: 'cash' }, kasir);
     expect(p).toMatchObject({ shiftId: shift.id, receivedByName: 'Siti Kasir' });
     const v = await t.call('payments.void', { id: p.id, reason: 'x' }, kasir);
     expect(v).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const adminShift = (await t.ok('shifts.current', {}))!;
-    expect(await t.call('shifts.report', { id: adminShift.id }, kasir)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('shifts.report', { id: adminShift.id }, kasir)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await t.ok('shifts.list', {}, kasir)).items.map((s) => s.id)).toEqual([shift.id]);
     expect((await t.ok('shifts.list', {})).total).toBe(2); // a manager/admin sees all
     const receipt = await t.ok('payments.receipt', { id: p.id }, kasir);
@@ -97,7 +117,8 @@ describe('automation restores on the next tick when the arrears disappear otherw
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     travelTo(t, '2026-12-10T03:00:00.000Z');
     expect((await t.ok('billing.runAutomation', {})).isolated).toBe(2);
-    const status = (id: number) => (t.app.ctx.sqlite.prepare('SELECT status FROM pppoe_accounts WHERE id = ?').get(id) as { status: string }).status;
+    const status = (id: number) =>
+      (t.app.ctx.sqlite.prepare('SELECT status FROM pppoe_accounts WHERE id = ?').get(id) as { status: string }).status;
     const inv0 = (await t.ok('invoices.list', { customerId: customers[0]!.id })).items[0]!;
     await t.ok('invoices.void', { id: inv0.id, reason: 'gangguan jaringan sebulan' });
     expect(status(a0)).toBe('active'); // restored inside the void's transaction

@@ -46,9 +46,18 @@ describe('numbering under concurrency', () => {
     expect(nov.invoices.map((i) => i.invoiceNumber)).toEqual(['TGH-202611-00001', 'TGH-202611-00002', 'TGH-202611-00003']);
     const dec = await t.ok('billing.generateInvoices', { period: '2026-12' });
     expect(dec.invoices.map((i) => i.invoiceNumber)).toEqual(['TGH-202612-00001', 'TGH-202612-00002', 'TGH-202612-00003']);
-    const manual = await t.ok('invoices.create', { customerId: nov.invoices[0]!.customerId, amount: 50_000, description: 'Biaya pasang' });
+    const manual = await t.ok('invoices.create', {
+      customerId: nov.invoices[0]!.customerId,
+      amount: 50_000,
+      description: 'Biaya pasang',
+    });
     expect(manual.invoiceNumber).toBe('TGH-202611-00004');
-    const p = await t.ok('payments.create', { customerId: manual.customerId, amount: 50_000, method: 'cash', invoiceId: manual.id });
+    const p = await t.ok('payments.create', {
+      customerId: manual.customerId,
+      amount: 50_000,
+      method: 'cash',
+      invoiceId: manual.id,
+    });
     expect(p.paymentNumber).toBe('BYR-20261124-0001');
     checkInvariants(t.app.ctx);
   });

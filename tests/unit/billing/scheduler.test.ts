@@ -8,9 +8,12 @@ let t: TestApp;
 afterEach(() => t?.close());
 
 const periods = () =>
-  (t.app.ctx.sqlite.prepare('SELECT period, count(*) AS n FROM invoices GROUP BY period ORDER BY period').all() as { period: string; n: number }[]).map(
-    (r) => `${r.period}:${r.n}`,
-  );
+  (
+    t.app.ctx.sqlite.prepare('SELECT period, count(*) AS n FROM invoices GROUP BY period ORDER BY period').all() as {
+      period: string;
+      n: number;
+    }[]
+  ).map((r) => `${r.period}:${r.n}`);
 
 describe('scheduled invoice run', () => {
   it('runs at the configured day and time in the ISP zone and catches up missed months once', async () => {
@@ -64,17 +67,21 @@ describe('scheduled invoice run', () => {
     await seedBilling(t, { customers: 1, startDate: '2026-10-01', openShift: false });
     let fn: (() => void) | null = null;
     let cleared = false;
-    const stop = startBillingScheduler(t.app, {
-      setInterval: (f, ms) => {
-        expect(ms).toBe(60_000);
-        fn = f;
-        return 7;
+    const stop = startBillingScheduler(
+      t.app,
+      {
+        setInterval: (f, ms) => {
+          expect(ms).toBe(60_000);
+          fn = f;
+          return 7;
+        },
+        clearInterval: (h) => {
+          expect(h).toBe(7);
+          cleared = true;
+        },
       },
-      clearInterval: (h) => {
-        expect(h).toBe(7);
-        cleared = true;
-      },
-    }, 60_000);
+      60_000,
+    );
     expect(periods()).toEqual(['2026-11:1']); // tick at start
     travelTo(t, '2026-12-01T03:00:00.000Z');
     fn!();
