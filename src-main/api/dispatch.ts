@@ -6,6 +6,9 @@ import { resolveSession } from '../core/auth';
 import type { AppContext, CallContext } from '../core/context';
 import { handlers } from './handlers';
 
+/** All a user with a temporary password (set by an Admin reset) may do until they choose their own. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['auth.me', 'auth.changePassword', 'auth.logout']);
+
 export interface Caller {
   transport: CallContext['transport'];
   /** Bearer token (HTTP) or the token the IPC host keeps for the window. */
@@ -52,6 +55,9 @@ export async function dispatch(app: AppContext, channel: unknown, rawInput: unkn
       if (!call.session) return fail('UNAUTHENTICATED', 'Your session has ended: please sign in');
       if (!roleCan(call.session.role, proc.permission)) {
         return fail('FORBIDDEN', `Your role (${call.session.role}) may not do this`);
+      }
+      if (call.session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(channel)) {
+        return fail('FORBIDDEN', 'Choose a new password first: your password was reset by an Admin');
       }
     }
     const parsed = proc.input.safeParse(rawInput);

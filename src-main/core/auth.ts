@@ -186,12 +186,12 @@ export function resolveSession(app: AppContext, token: string | undefined): Sess
   const row = app.sqlite
     .prepare(
       `SELECT s.id, s.user_id AS userId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt,
-              u.username, u.full_name AS fullName, u.role, u.is_active AS isActive
+              u.username, u.full_name AS fullName, u.role, u.is_active AS isActive, u.must_change_password AS mustChange
        FROM auth_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.revoked_at IS NULL`,
     )
     .get(sha256(token)) as
-    | { id: number; userId: number; lastSeenAt: string; expiresAt: string; username: string; fullName: string; role: Role; isActive: number }
+    | { id: number; userId: number; lastSeenAt: string; expiresAt: string; username: string; fullName: string; role: Role; isActive: number; mustChange: number }
     | undefined;
   const now = app.clock.now();
   if (!row || !row.isActive || row.expiresAt <= now.toISOString()) return null;
@@ -202,7 +202,15 @@ export function resolveSession(app: AppContext, token: string | undefined): Sess
       .prepare('UPDATE auth_sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?')
       .run(now.toISOString(), expiresAt, row.id);
   }
-  return { userId: row.userId, username: row.username, fullName: row.fullName, role: row.role, sessionId: row.id, expiresAt };
+  return {
+    userId: row.userId,
+    username: row.username,
+    fullName: row.fullName,
+    role: row.role,
+    sessionId: row.id,
+    expiresAt,
+    mustChangePassword: row.mustChange === 1,
+  };
 }
 
 export function logout(call: CallContext): { ok: boolean } {

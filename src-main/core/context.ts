@@ -52,6 +52,8 @@ export interface Session {
   role: Role;
   sessionId: number;
   expiresAt: string;
+  /** Set after an Admin reset the password: only the channels that let the user change it are open. */
+  mustChangePassword?: boolean;
 }
 
 /** Per-call context: who is calling and through which transport. */
