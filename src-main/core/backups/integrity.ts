@@ -8,7 +8,28 @@ import Database from 'better-sqlite3';
  * runs in a worker thread with its own read-only connection. If a worker cannot load better-sqlite3
  * (an unusual packaging), the check runs in-process instead: slower for the UI, never skipped.
  */
+/** Row counts and last activity of a PPPoE Desk file (null when the tables are missing). */
+export interface FileCounts {
+  customers: number;
+  invoices: number;
+  payments: number;
+  lastActivityAt: string | null;
+}
+
+/**
+ * Row counts read whole tables, so they run where the integrity check runs. Self-contained on purpose:
+ * the worker gets this function's source text.
+ */
+function countRows(db: Database.Database): FileCounts | null {
+  const has = (t: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(t);
+  if (!['customers', 'invoices', 'payments'].every(has)) return null;
+  const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const last = has('audit_log') ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at : null;
+  return { customers: n('customers'), invoices: n('invoices'), payments: n('payments'), lastActivityAt: last };
+}
+
 const WORKER_SOURCE = `
+const countRows = (${countRows.toString()});
 const { parentPort, workerData } = require('node:worker_threads');
 let Database = null;
 try { Database = require(workerData.modulePath); } catch (e) { parentPort.postMessage({ unavailable: String(e) }); }
@@ -16,7 +37,13 @@ if (Database) {
   let db;
   try {
     db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
-    parentPort.postMessage({ rows: db.pragma('integrity_check').map((r) => r.integrity_check) });
+    const rows = db.pragma('integrity_check').map((r) => r.integrity_check);
+    // The row counts read whole tables too: take them here, off the main thread (see countRows).
+    let counts = null;
+    if (rows.length === 1 && rows[0] === 'ok') {
+      try { counts = countRows(db); } catch { counts = null; }
+    }
+    parentPort.postMessage({ rows, counts });
   } catch (e) {
     parentPort.postMessage({ error: String(e && e.message || e) });
   } finally {
@@ -26,7 +53,7 @@ if (Database) {
 `;
 
 /** `via` tells where the check ran (tests assert the worker is really used). */
-export type IntegrityResult = ({ rows: string[] } | { error: string }) & { via: 'worker' | 'inline' };
+export type IntegrityResult = ({ rows: string[]; counts: FileCounts | null } | { error: string }) & { via: 'worker' | 'inline' };
 
 function modulePath(): string | null {
   try {
@@ -44,7 +71,16 @@ export function integrityCheckSync(file: string, nativeBinding?: string): Integr
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    return { rows: (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check), via: 'inline' };
+    const rows = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    let counts: FileCounts | null = null;
+    if (rows.length === 1 && rows[0] === 'ok') {
+      try {
+        counts = countRows(db);
+      } catch {
+        counts = null;
+      }
+    }
+    return { rows, counts, via: 'inline' };
   } catch (err) {
     return { error: (err as Error).message, via: 'inline' };
   } finally {
@@ -69,9 +105,9 @@ export function integrityCheck(file: string, nativeBinding?: string): Promise<In
     } catch {
       return done(integrityCheckSync(file, nativeBinding));
     }
-    worker.once('message', (m: { rows?: string[]; error?: string; unavailable?: string }) => {
+    worker.once('message', (m: { rows?: string[]; counts?: FileCounts | null; error?: string; unavailable?: string }) => {
       if (m.unavailable) done(integrityCheckSync(file, nativeBinding));
-      else if (m.rows) done({ rows: m.rows, via: 'worker' });
+      else if (m.rows) done({ rows: m.rows, counts: m.counts ?? null, via: 'worker' });
       else done({ error: m.error ?? 'integrity check failed', via: 'worker' });
     });
     worker.once('error', () => done(integrityCheckSync(file, nativeBinding)));

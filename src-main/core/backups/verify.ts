@@ -105,7 +105,6 @@ function inspect(file: string, migrationsFolder: string, integrityResult: Integr
       );
     }
 
-    const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     const ispRow = db.prepare("SELECT value FROM settings WHERE key='ispName'").get() as { value: string } | undefined;
     let ispName: string | null = null;
     try {
@@ -113,14 +112,13 @@ function inspect(file: string, migrationsFolder: string, integrityResult: Integr
     } catch {
       ispName = null;
     }
-    const last = hasTable('audit_log')
-      ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at
-      : null;
+    const facts = integrityResult.counts;
+    if (!facts) throw notOurs();
     return {
       schemaVersion: applied.length,
-      counts: { customers: count('customers'), invoices: count('invoices'), payments: count('payments') },
+      counts: { customers: facts.customers, invoices: facts.invoices, payments: facts.payments },
       ispName,
-      lastActivityAt: last,
+      lastActivityAt: facts.lastActivityAt,
     };
   } finally {
     db.close();

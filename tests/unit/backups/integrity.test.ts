@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { integrityCheck } from '../../../src-main/core/backups/integrity';
-import { tempDir } from '../../helpers/app';
+import { tempDir, testApp } from '../../helpers/app';
 
 function makeDb(file: string, rows: number) {
   const db = new Database(file);
@@ -24,7 +24,7 @@ describe('integrity check off the main thread', () => {
     const timer = setInterval(() => turns++, 1);
     const r = await integrityCheck(file);
     clearInterval(timer);
-    expect(r).toEqual({ rows: ['ok'], via: 'worker' });
+    expect(r).toEqual({ rows: ['ok'], counts: null, via: 'worker' }); // not a PPPoE Desk file: no counts
     expect(turns).toBeGreaterThan(0);
   });
 
@@ -39,5 +39,17 @@ describe('integrity check off the main thread', () => {
     expect(r.via).toBe('worker');
     if ('rows' in r) expect(r.rows).not.toEqual(['ok']);
     else expect(r.error).toMatch(/malformed|corrupt|not a database/i);
+  });
+
+  it('counts customers, invoices and payments in the worker for a PPPoE Desk file', async () => {
+    const t = await testApp();
+    try {
+      await t.ok('customers.create', { name: 'Budi' });
+      const b = await t.ok('backups.create', {});
+      const r = await integrityCheck(b.file);
+      expect(r).toMatchObject({ rows: ['ok'], via: 'worker', counts: { customers: 1, invoices: 0, payments: 0 } });
+    } finally {
+      t.close();
+    }
   });
 });
