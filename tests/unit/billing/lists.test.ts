@@ -132,3 +132,26 @@ describe('automation restores on the next tick when the arrears disappear otherw
     expect(status(a0)).toBe('suspended');
   });
 });
+
+describe('automation at scale', () => {
+  it('isolates a large overdue list in batches, each customer once', async () => {
+    const { pkg } = await seedBilling(t, { customers: 1 });
+    const db = t.app.ctx.sqlite;
+    db.transaction(() => {
+      for (let i = 0; i < 1_050; i++) {
+        const c = db
+          .prepare("INSERT INTO customers(customer_code, name, status, join_date) VALUES (?, ?, 'active', '2026-01-01')")
+          .run(`X${i}`, `Massal ${i}`);
+        const cid = Number(c.lastInsertRowid);
+        db.prepare(
+          `INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount) VALUES (?, ?, '2026-10', '2026-10-01', '2026-10-11', 100000)`,
+        ).run(`OLD-${i}`, cid);
+        addAccount(t, cid, pkg.id, `massal${i}`);
+      }
+    })();
+    const r = await t.ok('billing.runAutomation', {});
+    expect(r).toMatchObject({ isolated: 1_050, errors: [] });
+    expect((db.prepare("SELECT count(*) AS n FROM pppoe_accounts WHERE status = 'suspended'").get() as { n: number }).n).toBe(1_050);
+    expect((await t.ok('billing.runAutomation', {})).isolated).toBe(0);
+  });
+});
