@@ -183,5 +183,10 @@ export const automationLog = sqliteTable(
     detail: text('detail'),
     result: text('result').notNull().default('ok'),
   },
-  (t) => [index('automation_at_idx').on(t.at)],
+  (t) => [
+    index('automation_at_idx').on(t.at),
+    // "Latest isolate/restore of this account" (restore decisions) and the per-customer log screen.
+    index('automation_account_idx').on(t.accountId, t.id),
+    index('automation_customer_idx').on(t.customerId, t.id),
+  ],
 );
