@@ -46,6 +46,7 @@ export const useSession = create<SessionState>((set, get) => ({
     else set({ phase: 'login', me: null });
   },
   signedIn(me) {
+    lastActivity = Date.now();
     const wasLocked = get().locked;
     set({ me, phase: 'ready', locked: false });
     connectEvents();
@@ -78,6 +79,28 @@ setUnauthenticatedHandler(() => {
   }
   return new Promise<boolean>((resolve) => waiting.push(resolve));
 });
+
+/**
+ * Idle lock: after the session timeout (Settings) without a key press, click or touch, the lock screen
+ * covers the app — the screens stay mounted, so a half-filled form survives — instead of waiting for
+ * the next API call to be refused. Background refetches do not count as activity.
+ */
+let lastActivity = Date.now();
+const IDLE_CHECK_MS = 15_000;
+if (typeof window !== 'undefined') {
+  for (const type of ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const) {
+    window.addEventListener(type, () => (lastActivity = Date.now()), { capture: true, passive: true });
+  }
+  window.setInterval(() => {
+    const s = useSession.getState();
+    const minutes = s.info?.sessionTimeoutMinutes;
+    if (s.phase !== 'ready' || s.locked || !minutes) return;
+    if (Date.now() - lastActivity >= minutes * 60_000) {
+      disconnectEvents();
+      useSession.setState({ locked: true });
+    }
+  }, IDLE_CHECK_MS);
+}
 
 /** Whether the signed-in user's role may use a permission (the server checks again). */
 export function useCan(): (p: Permission) => boolean {

@@ -10,7 +10,36 @@ export function translateApiMessage(message: string): string {
   // Looked up in the current language only: no fallback to Indonesian when English is chosen.
   const lng = i18n.resolvedLanguage ?? i18n.language;
   const translated: unknown = i18n.getResource(lng, 'errors', message, { keySeparator: false });
-  return typeof translated === 'string' && translated ? translated : message;
+  if (typeof translated === 'string' && translated) return translated;
+  return fromTemplate(lng, message) ?? message;
+}
+
+/** `locked until {{until}}` → /^locked until (?<until>.+?)$/ (everything else matched literally). */
+function templateRegex(key: string): RegExp {
+  const literal = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${literal.replace(/\\\{\\\{(\w+)\\\}\\\}/g, '(?<$1>.+?)')}$`);
+}
+
+const templateCache = new Map<string, { re: RegExp; text: string }[]>();
+
+/**
+ * Messages that carry values ("… locked until 10:05 WIB on 2026-11-24") are keyed in errors.json by
+ * their English sentence with `{{name}}` placeholders; the captured values go into the translation.
+ */
+function fromTemplate(lng: string, message: string): string | null {
+  let templates = templateCache.get(lng);
+  if (!templates) {
+    const bundle = (i18n.getResourceBundle(lng, 'errors') ?? {}) as Record<string, unknown>;
+    templates = Object.entries(bundle)
+      .filter((e): e is [string, string] => e[0].includes('{{') && typeof e[1] === 'string')
+      .map(([key, text]) => ({ re: templateRegex(key), text }));
+    templateCache.set(lng, templates);
+  }
+  for (const { re, text } of templates) {
+    const m = re.exec(message);
+    if (m) return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => m.groups?.[k] ?? '');
+  }
+  return null;
 }
 
 interface FormLike {

@@ -43,6 +43,8 @@ export const authContract = {
       language: z.enum(['id', 'en']),
       timeZone: z.string(),
       ispName: z.string(),
+      /** Idle minutes before a session ends; the UI locks itself after as long without activity. */
+      sessionTimeoutMinutes: z.number().int(),
     }),
   }),
   'setup.createAdmin': procedure({

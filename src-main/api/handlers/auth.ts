@@ -16,6 +16,7 @@ export const authHandlers: HandlersFor<typeof authContract> = {
       language: s.language,
       timeZone: s.timeZone,
       ispName: s.ispName,
+      sessionTimeoutMinutes: s.sessionTimeoutMinutes,
     };
   },
   'setup.createAdmin': (input, call) => createFirstAdmin(call, input),
