@@ -165,8 +165,8 @@ export function runAutomation(call: CallContext): AutomationResult {
               (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?
                ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
        FROM customers c
-       WHERE c.never_isolate = 0
-         AND EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?)
+       WHERE c.id IN (SELECT customer_id FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?)
+         AND c.never_isolate = 0
          AND EXISTS (SELECT 1 FROM pppoe_accounts a WHERE a.customer_id = c.id AND a.status = 'active')`,
   ).all(cutoff, cutoff) as { customerId: number; invoiceId: number }[];
   batched(overdue, (o) => {
