@@ -29,6 +29,8 @@ function countRows(db: Database.Database): FileCounts | null {
 }
 
 const WORKER_SOURCE = `
+// Some TypeScript runners (keepNames) wrap functions in __name(); the copied source needs it defined.
+var __name = (fn) => fn;
 const countRows = (${countRows.toString()});
 const { parentPort, workerData } = require('node:worker_threads');
 let Database = null;
@@ -40,10 +42,11 @@ if (Database) {
     const rows = db.pragma('integrity_check').map((r) => r.integrity_check);
     // The row counts read whole tables too: take them here, off the main thread (see countRows).
     let counts = null;
+    let countsFailed = false;
     if (rows.length === 1 && rows[0] === 'ok') {
-      try { counts = countRows(db); } catch { counts = null; }
+      try { counts = countRows(db); } catch { countsFailed = true; }
     }
-    parentPort.postMessage({ rows, counts });
+    parentPort.postMessage({ rows, counts, countsFailed });
   } catch (e) {
     parentPort.postMessage({ error: String(e && e.message || e) });
   } finally {
@@ -105,8 +108,8 @@ export function integrityCheck(file: string, nativeBinding?: string): Promise<In
     } catch {
       return done(integrityCheckSync(file, nativeBinding));
     }
-    worker.once('message', (m: { rows?: string[]; counts?: FileCounts | null; error?: string; unavailable?: string }) => {
-      if (m.unavailable) done(integrityCheckSync(file, nativeBinding));
+    worker.once('message', (m: { rows?: string[]; counts?: FileCounts | null; countsFailed?: boolean; error?: string; unavailable?: string }) => {
+      if (m.unavailable || m.countsFailed) done(integrityCheckSync(file, nativeBinding));
       else if (m.rows) done({ rows: m.rows, counts: m.counts ?? null, via: 'worker' });
       else done({ error: m.error ?? 'integrity check failed', via: 'worker' });
     });
