@@ -70,6 +70,7 @@ export class RouterConnection implements RouterClient {
   private readonly timers: Timers;
   private closedWaiters: Array<() => void> = [];
   private socketClosed = false;
+  private corked = false;
   /** Time of the last byte received (for health/keepalive). */
   lastReplyAt = 0;
 
@@ -222,7 +223,7 @@ export class RouterConnection implements RouterClient {
     const done = new Promise<void>((resolve, reject) => {
       pending = { command, rows: [], onRow, resolve: () => resolve(), reject };
       this.pending.set(tag, pending);
-      this.socket!.write(encodeSentence([command, ...attributeWords(attrs), ...(opts.queries ?? []), `.tag=${tag}`]));
+      this.write(encodeSentence([command, ...attributeWords(attrs), ...(opts.queries ?? []), `.tag=${tag}`]));
     });
     const stop = async () => {
       if (!this.pending.has(tag) || pending.stopping) return done.catch(() => {});
@@ -240,8 +241,22 @@ export class RouterConnection implements RouterClient {
       const p: Pending = { command, rows: [], resolve, reject };
       if (timeoutMs > 0) p.timer = this.timers.setTimeout(() => this.timeOut(tag, timeoutMs), timeoutMs);
       this.pending.set(tag, p);
-      this.socket!.write(encodeSentence(words));
+      this.write(encodeSentence(words));
     });
+  }
+
+  /** Sentences written in the same tick go out in one writev (pipelining 5,000 commands ≠ 5,000 syscalls). */
+  private write(buf: Buffer) {
+    const socket = this.socket!;
+    if (!this.corked) {
+      this.corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        socket.uncork();
+      });
+    }
+    socket.write(buf);
   }
 
   private timeOut(tag: string, ms: number) {
@@ -254,7 +269,7 @@ export class RouterConnection implements RouterClient {
     this.abandoned.add(tag);
     const cancelTag = String(this.nextTag++);
     this.abandoned.add(cancelTag);
-    this.socket!.write(encodeSentence(['/cancel', `=tag=${tag}`, `.tag=${cancelTag}`]));
+    this.write(encodeSentence(['/cancel', `=tag=${tag}`, `.tag=${cancelTag}`]));
     this.opts.onCommandTimeout?.(p.command);
   }
 

@@ -355,7 +355,7 @@ class SimConnection {
         const wait = due - Date.now();
         if (wait > 0) await sleep(wait);
         const split = this.sim.faults.split;
-        if (!split) this.socket.write(buf);
+        if (!split) this.corkedWrite(buf);
         else {
           for (const chunk of segments(buf, split)) {
             if (this.closed) return;
@@ -367,6 +367,20 @@ class SimConnection {
         after?.();
       })
       .catch(() => {});
+  }
+
+  private corked = false;
+  /** Replies due in the same tick leave in one writev, like a router flushing its socket buffer. */
+  private corkedWrite(buf: Buffer) {
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
+    this.socket.write(buf);
   }
 
   private handle(words: string[]) {
