@@ -9,9 +9,8 @@ export const pdfFile = z.object({
 });
 export type PdfFile = z.output<typeof pdfFile>;
 
-/** Print to this printer as well (desktop app only); without it the PDF is only returned. */
-const printer = z.string().trim().min(1).max(200).optional();
-const printed = { printed: z.boolean() };
+/** Print the receipt to this printer as well (desktop app only); without it the PDF is only returned. */
+const printer = z.string().trim().min(1, 'Choose a printer').max(200).optional();
 
 export const RECEIPT_WIDTHS = [58, 80] as const;
 export const receiptWidth = z.union([z.literal(58), z.literal(80)], { error: 'Receipt width must be 58 or 80 (mm)' });
@@ -25,19 +24,25 @@ export const documentsContract = {
     permission: 'payments.read',
     mutates: 'payments',
     input: z.object({ paymentId: id, width: receiptWidth.optional(), copy: z.boolean().optional(), printer }).strict(),
-    output: pdfFile.extend({ copy: z.boolean(), prints: z.number().int(), ...printed }),
+    output: pdfFile.extend({
+      copy: z.boolean(),
+      prints: z.number().int(),
+      /** Sent to `printer`. When that failed, `printError` says why and the PDF is still here. */
+      printed: z.boolean(),
+      printError: z.string().nullable(),
+    }),
   }),
   /** A4 invoice. */
   'documents.invoice': procedure({
     permission: 'invoices.read',
-    input: z.object({ invoiceId: id, printer }).strict(),
-    output: pdfFile.extend(printed),
+    input: z.object({ invoiceId: id }).strict(),
+    output: pdfFile,
   }),
   /** A4 shift close report (also for a shift still open: a mid-shift X report). */
   'documents.shiftReport': procedure({
     permission: 'shifts.use',
-    input: z.object({ shiftId: id, printer }).strict(),
-    output: pdfFile.extend(printed),
+    input: z.object({ shiftId: id }).strict(),
+    output: pdfFile,
   }),
   /** Printers the desktop app can print to; `available: false` in the browser host. */
   'documents.printers': procedure({

@@ -1,11 +1,12 @@
 import { billingContract } from '../../../src-shared/contract/billing';
 import type { documentsContract } from '../../../src-shared/contract/documents';
-import { AppError, badInput } from '../../../src-shared/result';
+import { badInput } from '../../../src-shared/result';
 import type { CallContext } from '../../core/context';
 import { invoiceDoc, receiptDoc, shiftReportDoc } from '../../core/documents/fromBilling';
 import { renderInvoice } from '../../core/documents/invoice';
 import { printerService } from '../../core/documents/printer';
 import { renderReceipt } from '../../core/documents/receipt';
+import { renderReceiptHtml } from '../../core/documents/receiptHtml';
 import { renderShiftReport } from '../../core/documents/shiftReport';
 import { getSettings } from '../../core/settings';
 import type { HandlersFor } from '../handler';
@@ -24,20 +25,7 @@ function checkPrinter(call: CallContext, printer: string | undefined) {
     throw badInput('printer', 'Printing to a printer is only available in the desktop app; download the PDF instead');
 }
 
-async function output(call: CallContext, filename: string, buf: Buffer, printer: string | undefined, pageWidthMm?: number) {
-  let printed = false;
-  const service = printerService(call.app);
-  if (printer !== undefined && service) {
-    try {
-      await service.printPdf(buf, { deviceName: printer, pageWidthMm, title: filename });
-      printed = true;
-    } catch (err) {
-      // The PDF still exists; the cashier can download it. Say which printer failed and why.
-      throw new AppError('INTERNAL', `Printing to "${printer}" failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  return { filename, mimeType: 'application/pdf' as const, base64: buf.toString('base64'), printed };
-}
+const pdf = (filename: string, buf: Buffer) => ({ filename, mimeType: 'application/pdf' as const, base64: buf.toString('base64') });
 
 export const documentsHandlers: HandlersFor<typeof documentsContract> = {
   'documents.receipt': async ({ paymentId, width, copy, printer }, call) => {
@@ -48,22 +36,33 @@ export const documentsHandlers: HandlersFor<typeof documentsContract> = {
     const w = width ?? data.isp.receiptWidth;
     const buf = await renderReceipt(doc, w);
     const suffix = doc.copy ? `-copy${data.receiptPrints}` : '';
-    const file = await output(call, `receipt-${safeName(data.payment.paymentNumber)}${suffix}.pdf`, buf, printer, w);
-    return { ...file, copy: doc.copy, prints: data.receiptPrints };
+    const file = pdf(`receipt-${safeName(data.payment.paymentNumber)}${suffix}.pdf`, buf);
+    const service = printerService(call.app);
+    let printed = false;
+    let printError: string | null = null;
+    if (printer !== undefined && service) {
+      try {
+        await service.printHtml(renderReceiptHtml(doc, w), { deviceName: printer, title: file.filename });
+        printed = true;
+      } catch (err) {
+        // A jammed or unplugged printer must not lose the receipt: the PDF comes back with the reason.
+        printError = `Printing to "${printer}" failed: ${err instanceof Error ? err.message : String(err)}`;
+        call.app.logger.warn('receipt print failed', { printer, error: printError });
+      }
+    }
+    return { ...file, copy: doc.copy, prints: data.receiptPrints, printed, printError };
   },
-  'documents.invoice': async ({ invoiceId, printer }, call) => {
-    checkPrinter(call, printer);
+  'documents.invoice': async ({ invoiceId }, call) => {
     const raw = await billingHandlers['invoices.document']({ id: invoiceId }, call);
     const data = billingContract['invoices.document'].output.parse(raw);
     const buf = await renderInvoice(invoiceDoc(data, getSettings(call.app), call.app.clock.now()));
-    return output(call, `invoice-${safeName(data.invoice.invoiceNumber)}.pdf`, buf, printer);
+    return pdf(`invoice-${safeName(data.invoice.invoiceNumber)}.pdf`, buf);
   },
-  'documents.shiftReport': async ({ shiftId, printer }, call) => {
-    checkPrinter(call, printer);
+  'documents.shiftReport': async ({ shiftId }, call) => {
     const raw = await billingHandlers['shifts.report']({ id: shiftId }, call);
     const data = billingContract['shifts.report'].output.parse(raw);
     const buf = await renderShiftReport(shiftReportDoc(data, getSettings(call.app), call.app.clock.now()));
-    return output(call, `shift-${data.shift.id}-${data.shift.openedAt.slice(0, 10)}.pdf`, buf, printer);
+    return pdf(`shift-${data.shift.id}-${data.shift.openedAt.slice(0, 10)}.pdf`, buf);
   },
   'documents.printers': async (_input, { app }) => {
     const service = printerService(app);

@@ -611,6 +611,8 @@ export default function CashDeskScreen() {
                   <Group justify="space-between">
                     {done.receipt.printed ? (
                       <Text size="sm" c="teal">{t('doc.sentToPrinter', { printer: storedPrinter('receipt') })}</Text>
+                    ) : done.receipt.printError ? (
+                      <Text size="sm" c="red" data-testid="desk-print-error">{translateApiMessage(done.receipt.printError)}</Text>
                     ) : (
                       <Text size="sm">{t('desk.receiptReady')}</Text>
                     )}

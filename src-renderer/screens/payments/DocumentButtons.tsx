@@ -4,8 +4,10 @@ import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfFile } from '../../../src-shared/contract/documents';
+import type { ApiResult } from '../../../src-shared/result';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { translateApiMessage } from '../../components';
 import { downloadPdf, isDesktop, openAndPrintPdf, storedPrinter, storePrinter, type PrinterKind } from './pdf';
 
 /** Printers of this PC (desktop app only); `null` while loading or in the browser. */
@@ -78,11 +80,13 @@ type DocRequest =
   | { kind: 'shiftReport'; shiftId: number }
   | { kind: 'receipt'; paymentId: number; copy?: boolean };
 
-async function fetchDoc(req: DocRequest, printer?: string) {
-  const p = printer ? { printer } : {};
-  if (req.kind === 'invoice') return api('documents.invoice', { invoiceId: req.invoiceId, ...p });
-  if (req.kind === 'shiftReport') return api('documents.shiftReport', { shiftId: req.shiftId, ...p });
-  return api('documents.receipt', { paymentId: req.paymentId, ...(req.copy ? { copy: true } : {}), ...p });
+type DocResult = PdfFile & { printed?: boolean; printError?: string | null };
+
+/** Only receipts go straight to a printer (desktop app); A4 documents are PDFs to print or keep. */
+async function fetchDoc(req: DocRequest, printer?: string): Promise<ApiResult<DocResult>> {
+  if (req.kind === 'invoice') return api('documents.invoice', { invoiceId: req.invoiceId });
+  if (req.kind === 'shiftReport') return api('documents.shiftReport', { shiftId: req.shiftId });
+  return api('documents.receipt', { paymentId: req.paymentId, ...(req.copy ? { copy: true } : {}), ...(printer ? { printer } : {}) });
 }
 
 /**
@@ -94,7 +98,7 @@ export function DocumentActions({ req, size = 'xs', printLabel, compact }: { req
   const [busy, setBusy] = useState<'print' | 'download' | null>(null);
   const kind: PrinterKind = req.kind === 'receipt' ? 'receipt' : 'a4';
   const run = async (action: 'print' | 'download') => {
-    const printer = action === 'print' && isDesktop() ? (storedPrinter(kind) ?? undefined) : undefined;
+    const printer = action === 'print' && kind === 'receipt' && isDesktop() ? (storedPrinter(kind) ?? undefined) : undefined;
     // The new tab opens right after a fast API call, still inside the click's user activation window.
     setBusy(action);
     const r = await fetchDoc(req, printer);
@@ -105,6 +109,7 @@ export function DocumentActions({ req, size = 'xs', printLabel, compact }: { req
     }
     if (action === 'download') return downloadPdf(r.value);
     if (r.value.printed) return notifications.show({ message: t('doc.sentToPrinter', { printer }) });
+    if (r.value.printError) notifications.show({ color: 'red', message: translateApiMessage(r.value.printError) });
     if (!openAndPrintPdf(r.value)) {
       downloadPdf(r.value);
       notifications.show({ message: t('doc.printFallback') });

@@ -124,16 +124,30 @@ describe('documents API', () => {
     // Refused before anything was counted.
     expect((await t.ok('payments.get', { id: pay.id })).receiptPrints).toBe(0);
 
-    const jobs: { size: number; deviceName?: string; pageWidthMm?: number }[] = [];
+    const jobs: { html: string; deviceName?: string }[] = [];
+    let fail: string | null = null;
     const service: PrinterService = {
       list: async () => [{ name: 'POS-58', displayName: 'POS-58 Thermal', isDefault: true }],
-      printPdf: async (pdf, opts) => void jobs.push({ size: pdf.length, deviceName: opts.deviceName, pageWidthMm: opts.pageWidthMm }),
+      printHtml: async (html, opts) => {
+        if (fail) throw new Error(fail);
+        jobs.push({ html, deviceName: opts.deviceName });
+      },
     };
     t.app.ctx.services[PRINTER_SERVICE] = service;
     expect((await t.ok('documents.printers', {})).printers[0]?.name).toBe('POS-58');
     const printed = await t.ok('documents.receipt', { paymentId: pay.id, printer: 'POS-58' });
-    expect(printed.printed).toBe(true);
-    expect(jobs).toEqual([{ size: pdfOf(printed).length, deviceName: 'POS-58', pageWidthMm: 58 }]);
+    expect(printed).toMatchObject({ printed: true, printError: null, copy: false });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.deviceName).toBe('POS-58');
+    expect(jobs[0]!.html).toContain(pay.paymentNumber);
+    expect(jobs[0]!.html).toContain('BUKTI PEMBAYARAN');
+    expect(jobs[0]!.html).toContain('Rp 150.000');
+
+    // A jammed printer: the receipt (now a copy) still comes back as a PDF, with the reason.
+    fail = 'Paper out';
+    const jammed = await t.ok('documents.receipt', { paymentId: pay.id, printer: 'POS-58' });
+    expect(jammed).toMatchObject({ printed: false, copy: true, printError: 'Printing to "POS-58" failed: Paper out' });
+    expect(inspectPdf(pdfOf(jammed)).text).toContain('SALINAN / COPY');
   });
 
   it('follows billing permissions and not-found answers', async () => {
