@@ -147,7 +147,7 @@ async function writeBackup(app: AppContext, opts: CreateOptions): Promise<Backup
     const info = await verifyDatabaseFile(tmp, app.migrationsFolder, app.nativeBinding);
     await fsyncFile(tmp);
     fs.renameSync(tmp, final);
-    fsyncPath(dir);
+    await fsyncFile(dir).catch(() => undefined); // makes the rename durable; Windows cannot open folders
     writeSidecar(final, {
       ...info,
       kind: opts.kind,
