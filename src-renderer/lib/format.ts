@@ -35,10 +35,13 @@ export function formatNumber(n: number, lng: string): string {
   return new Intl.NumberFormat(locale(lng)).format(n);
 }
 
-/** kbps as people say it: 2048 → `2 Mbps`, 512 → `512 kbps`. */
+/**
+ * kbps as ISPs sell it, in decimal units like RouterOS rate limits (k = 1,000, M = 1,000,000):
+ * 10000 → `10 Mbps`, 512 → `512 kbps`.
+ */
 export function formatBandwidth(kbps: number): string {
-  if (kbps >= 1024) {
-    const mbps = kbps / 1024;
+  if (kbps >= 1000) {
+    const mbps = kbps / 1000;
     return `${Number.isInteger(mbps) ? mbps : mbps.toFixed(1).replace(/\.0$/, '')} Mbps`;
   }
   return `${kbps} kbps`;

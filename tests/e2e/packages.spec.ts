@@ -6,7 +6,7 @@ test.describe('Paket Internet (packages)', () => {
     const p = new PackagesPage(page);
     await p.goto(host.url);
     await p.openNew();
-    await p.fill({ name: 'Paket Uji 15 Mbps', down: '15360', up: '7680', price: '175000', features: ['Unlimited', 'Streaming HD', 'Gratis instalasi'] });
+    await p.fill({ name: 'Paket Uji 15 Mbps', down: '15000', up: '7500', price: '175000', features: ['Unlimited', 'Streaming HD', 'Gratis instalasi'] });
     // kbps → Mbps hint and rupiah grouping.
     await expect(p.dialog.getByText('= 15 Mbps')).toBeVisible();
     await expect(p.dialog.getByLabel(/^Harga/)).toHaveValue('Rp 175.000');
@@ -21,7 +21,7 @@ test.describe('Paket Internet (packages)', () => {
     await expect(row).toContainText('Triwulan');
     await expect(row).toContainText('Unlimited · Streaming HD · Gratis instalasi');
     const saved = (await api.ok('packages.list', { search: 'Paket Uji 15' })).items[0]!;
-    expect(saved).toMatchObject({ bandwidthDown: 15360, bandwidthUp: 7680, price: 175000, billingCycle: 'quarterly', durationDays: 90 });
+    expect(saved).toMatchObject({ bandwidthDown: 15000, bandwidthUp: 7500, price: 175000, billingCycle: 'quarterly', durationDays: 90 });
     expect(saved.features).toEqual(['Unlimited', 'Streaming HD', 'Gratis instalasi']);
   });
 
@@ -46,7 +46,7 @@ test.describe('Paket Internet (packages)', () => {
   });
 
   test('edit a package and deactivate it from the list', async ({ adminPage: page, api, host }) => {
-    await api.ok('packages.create', { name: 'Paket Ubah', bandwidthUp: 1024, bandwidthDown: 3072, price: 120_000, billingCycle: 'monthly', features: ['Lama'] });
+    await api.ok('packages.create', { name: 'Paket Ubah', bandwidthUp: 1000, bandwidthDown: 3000, price: 120_000, billingCycle: 'monthly', features: ['Lama'] });
     const p = new PackagesPage(page);
     await p.goto(host.url);
     await p.openEdit('Paket Ubah');
