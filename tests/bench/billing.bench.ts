@@ -178,6 +178,10 @@ export const billingSuite: BenchSuite = {
       const { ms: took } = await timeAsync(() => p.ok('cashdesk.lookup', { query: queries[i % queries.length] }));
       lookups.push(took);
     }
+    // Automation tick: 5,000 customers overdue beyond the grace period get isolated, then a steady-state tick.
+    db.prepare("UPDATE invoices SET due_date = '2026-12-31' WHERE period = '2026-11' AND customer_id > 5000").run();
+    const isolateTick = await timeAsync(() => p.ok('billing.runAutomation', {}));
+    const steadyTick = await timeAsync(() => p.ok('billing.runAutomation', {}));
     // Same workload without the per-commit fsync, to show how much of the figure is the disk.
     db.pragma('synchronous = NORMAL');
     const normal: number[] = [];
@@ -197,6 +201,11 @@ export const billingSuite: BenchSuite = {
         name: 'cashdesk.lookup p50 / p95 (10 customers with open invoices)',
         value: `${ms(percentile(lookups, 50))} / ${ms(percentile(lookups, 95))}`,
       },
+      {
+        name: 'billing.runAutomation isolating the overdue customers (first overdue day)',
+        value: `${ms(isolateTick.ms)} (${isolateTick.value.isolated} accounts isolated)`,
+      },
+      { name: 'billing.runAutomation steady state (nothing to do)', value: `${ms(steadyTick.ms)} (${steadyTick.value.isolated} isolated)` },
       {
         name: 'payments.create p50 / p99 with synchronous=NORMAL (information only)',
         value: `${ms(percentile(normal, 50))} / ${ms(percentile(normal, 99))}`,
