@@ -5,7 +5,6 @@ import { syncAccount } from '../../src-main/core/network/queue';
 import { setConnector } from '../../src-main/core/network/router-access';
 import { RouterConnection } from '../../src-main/routeros/connection';
 import { RouterSim } from '../routeros-sim/simulator';
-import { SimTrap } from '../routeros-sim/state';
 import { testApp } from '../helpers/app';
 import { timeAsync, type BenchSuite } from './harness';
 
@@ -15,22 +14,6 @@ const NAIVE_N = Number(process.env.BENCH_NAIVE_N ?? 250);
 const LATENCY_MS = 2;
 
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-/**
- * The simulator checks name uniqueness by spreading every row into a new object on each add (quadratic
- * with a large constant: ~9 s for 1,000 adds into 1,000 rows), which would measure the simulator, not the
- * app. A router indexes names; here the same check compares names directly (same semantics for `name`).
- */
-function fastUniqueCheck(sim: RouterSim) {
-  for (const path of ['/ppp/secret', '/ppp/profile']) {
-    const menu = sim.state.menu(path) as unknown as { items: Map<string, { values: Record<string, string> }>; checkUnique: unknown; spec: { dupMessage?: string } };
-    menu.checkUnique = (values: Record<string, string>, self?: unknown) => {
-      for (const i of menu.items.values()) {
-        if (i !== self && i.values.name === values.name) throw new SimTrap(menu.spec.dupMessage ?? 'failure: item with the same name already exists');
-      }
-    };
-  }
-}
 
 export const networkSuite: BenchSuite = {
   id: 'network',
@@ -44,7 +27,6 @@ export const networkSuite: BenchSuite = {
   async run() {
     const sim = await new RouterSim({ identity: 'bench' }).start();
     sim.faults.latencyMs = LATENCY_MS;
-    fastUniqueCheck(sim);
     const t = await testApp();
     const { ctx } = t.app;
     const connector = poolConnector(ctx);
