@@ -11,7 +11,7 @@ import { defaultBackupDir, sidecarOf, uniqueBackupPath } from './core/backups/na
 import { recoverInterruptedRestore } from './core/backups/service';
 import { invalidateSettings } from './core/settings';
 import { runMigrations } from './db/migrate';
-import { openSqlite, wrapDrizzle } from './db/open';
+import { openSqlite, startCheckpoints, wrapDrizzle } from './db/open';
 
 export const DB_FILE = 'pppoe-desk.sqlite';
 
@@ -130,6 +130,7 @@ export function createApp(opts: CreateAppOptions): App {
     services: {},
     onClose: (fn) => closers.push(fn),
   };
+  closers.push(startCheckpoints(() => ctx.sqlite));
   return {
     ctx,
     call: (channel, input, caller) => dispatch(ctx, channel, input, caller),

@@ -20,24 +20,30 @@ function snapshot(v: unknown): string | null {
  * Appends one audit row. Call inside the same transaction as the change it records, so the
  * change and its trail commit or roll back together. There is no update or delete path.
  */
+const insertStatements = new WeakMap<object, import('better-sqlite3').Statement>();
+
 export function writeAudit(call: Pick<CallContext, 'app' | 'session'>, entry: AuditEntry): void {
   const { app, session } = call;
-  app.sqlite
-    .prepare(
+  // Prepared once per connection: audit rows are written by every business action.
+  let insert = insertStatements.get(app.sqlite);
+  if (!insert) {
+    insert = app.sqlite.prepare(
       `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      app.clock.now().toISOString(),
-      session?.userId ?? null,
-      session?.username ?? 'system',
-      entry.action,
-      entry.entity,
-      entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      snapshot(entry.before),
-      snapshot(entry.after),
-      entry.reason ?? null,
     );
+    insertStatements.set(app.sqlite, insert);
+  }
+  insert.run(
+    app.clock.now().toISOString(),
+    session?.userId ?? null,
+    session?.username ?? 'system',
+    entry.action,
+    entry.entity,
+    entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    snapshot(entry.before),
+    snapshot(entry.after),
+    entry.reason ?? null,
+  );
 }
 
 /** Only the fields that changed, for compact before/after rows. */
