@@ -14,7 +14,9 @@ async function fresh() {
 async function userToken(t: TestApp, role: 'staff' | 'manager') {
   await t.ok('users.create', { username: role, fullName: role, role, password: 'Rahasia-Kantor-2' });
   const r = await t.ok('auth.login', { username: role, password: 'Rahasia-Kantor-2' });
-  return r.token;
+  // A password set by an Admin must be changed before anything else.
+  await t.ok('auth.changePassword', { currentPassword: 'Rahasia-Kantor-2', newPassword: 'Menara-Biru-2026' }, r.token);
+  return (await t.ok('auth.login', { username: role, password: 'Menara-Biru-2026' })).token;
 }
 
 describe('settings', () => {
