@@ -11,6 +11,7 @@ import { migrationsFolder, requireNativeBinding } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { safeStorageSecretBox } from './safe-storage-box';
 import { hardenSession, installGlobalGuards } from './security';
+import { createElectronPrinter } from '../../core/documents/electronPrinter';
 import { createUpdater, type AutoUpdaterLike } from './updater';
 import { createMainWindow, focusWindow } from './window';
 
@@ -146,6 +147,11 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
       if (details.reason !== 'clean-exit' && win && !win.isDestroyed()) win.webContents.reload();
     });
     ipc = createIpcHost({ ipcMain, app: core, getWindow: () => win, logger });
+    // Receipts go straight to the chosen thermal printer (documents.* channels use app.services.printer).
+    ctx.services.printer = createElectronPrinter({
+      BrowserWindow,
+      getPrinters: async () => (win && !win.isDestroyed() ? win.webContents.getPrintersAsync() : []),
+    });
   };
 
   const ready = start().catch((err: unknown) => {

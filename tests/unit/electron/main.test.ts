@@ -54,6 +54,14 @@ describe('Electron main (mocked electron)', () => {
     expect(m.app.enableSandbox.mock.invocationCallOrder[0]!).toBeLessThan(m.app.whenReady.mock.invocationCallOrder[0]!);
   });
 
+  it('registers the receipt printer service, listing the window\'s printers', async () => {
+    const printer = desktop!.app!.ctx.services.printer as { list(): Promise<{ name: string; isDefault: boolean }[]> };
+    (win.webContents as unknown as { getPrintersAsync: () => Promise<unknown[]> }).getPrintersAsync = async () => [
+      { name: 'POS-58', displayName: 'POS-58', options: { 'is-default': 'true' } },
+    ];
+    expect(await printer.list()).toEqual([{ name: 'POS-58', displayName: 'POS-58', isDefault: true }]);
+  });
+
   it('reloads a crashed renderer', () => {
     win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
     expect(win.webContents.reload).toHaveBeenCalledTimes(1);
