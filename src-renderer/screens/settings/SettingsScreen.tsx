@@ -11,6 +11,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
 import { applyApiError, PageHeader } from '../../components';
 import { LogoInput } from './LogoInput';
+import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
 
 type Tab = 'isp' | 'billing' | 'printing' | 'backup' | 'security' | 'updates';
@@ -209,6 +210,7 @@ export default function SettingsScreen() {
         <Tabs.Panel value="updates">
           <Stack maw={720}>
             <TextInput {...text('updateUrl')} {...hint('updateUrl')} placeholder="http://192.168.1.10/pppoe-desk/" />
+            {can('system.admin') && <UpdatesPanel />}
           </Stack>
         </Tabs.Panel>
       </Tabs>
