@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, InputOf, OutputOf } from '../../src-shared/contract';
+import type { EventName } from '../../src-shared/events';
 import type { ApiError } from '../../src-shared/result';
 import { api, onEvent } from './client';
 
@@ -19,14 +20,21 @@ interface QueryOptions {
    * refetching on every change: lists are cheap and staff expect screens to stay current.
    */
   entities?: string[];
+  /**
+   * Pushed events that also change what this query shows (e.g. `sync.progress` for sync states).
+   * They can come in bursts, so the refetch is throttled to one a second, always with a trailing one.
+   */
+  refetchOn?: EventName[];
 }
+
+const EVENT_REFETCH_MS = 1_000;
 
 /**
  * Loads one API channel and keeps it current: refetches when the input changes and when the main
  * process reports a data change. Late answers to an older input are dropped.
  */
 export function useApiQuery<C extends Channel>(channel: C, input: InputOf<C>, opts: QueryOptions = {}): QueryState<OutputOf<C>> {
-  const { enabled = true, entities } = opts;
+  const { enabled = true, entities, refetchOn } = opts;
   const key = JSON.stringify(input ?? null);
   const [state, setState] = useState<{ data: OutputOf<C> | undefined; error: ApiError | null; loading: boolean }>({
     data: undefined,
@@ -60,6 +68,27 @@ export function useApiQuery<C extends Channel>(channel: C, input: InputOf<C>, op
       }),
     [run, entitiesKey],
   );
+
+  const refetchOnKey = refetchOn?.join(',');
+  useEffect(() => {
+    if (!refetchOnKey) return;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const throttled = () => {
+      if (timer) return;
+      const wait = Math.max(0, last + EVENT_REFETCH_MS - Date.now());
+      timer = setTimeout(() => {
+        timer = null;
+        last = Date.now();
+        run();
+      }, wait);
+    };
+    const offs = (refetchOnKey.split(',') as EventName[]).map((name) => onEvent(name, throttled));
+    return () => {
+      offs.forEach((off) => off());
+      if (timer) clearTimeout(timer);
+    };
+  }, [run, refetchOnKey]);
 
   return { ...state, refetch: run };
 }

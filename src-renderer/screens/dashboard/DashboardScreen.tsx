@@ -10,10 +10,8 @@ import {
   IconRouter,
   IconUsers,
 } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import { EmptyState, MoneyText, PageHeader, StatusBadge } from '../../components';
@@ -36,12 +34,7 @@ export default function DashboardScreen() {
   const f = useFormat();
   const can = useCan();
   const [, navigate] = useLocation();
-  const q = useApiQuery('billing.dashboard', {});
-  const { refetch } = q;
-  useEffect(() => {
-    const offs = [onEvent('router.status', refetch), onEvent('sync.progress', refetch), onEvent('automation.ran', refetch)];
-    return () => offs.forEach((off) => off());
-  }, [refetch]);
+  const q = useApiQuery('billing.dashboard', {}, { refetchOn: ['router.status', 'sync.progress', 'automation.ran'] });
 
   const d = q.data;
   if (!d) {

@@ -53,7 +53,11 @@ export default function PppoeScreen() {
   const openId = isOpen && params && /^\d+$/.test(params.id) ? Number(params.id) : null;
   const canWrite = can('pppoe.write');
   const list = useListParams<SortField, Filters>({ sort: { field: 'username', dir: 'asc' } });
-  const q = useApiQuery('pppoe.list', list.params, { entities: ['pppoe', 'customers', 'packages', 'routers', 'sync', 'sessions', 'all'] });
+  const q = useApiQuery('pppoe.list', list.params, {
+    entities: ['pppoe', 'customers', 'packages', 'routers', 'sync', 'sessions', 'all'],
+    // The sync column changes when the worker applies the queue, not only when someone edits.
+    refetchOn: ['sync.progress', 'router.status'],
+  });
   const opened = useApiQuery('pppoe.get', { id: openId ?? 0 }, { enabled: openId !== null });
   const routers = useApiQuery('sessions.routers', {}, { entities: ['routers'], enabled: can('sessions.read') });
   const [toDelete, setToDelete] = useState<PppoeAccount | null>(null);
