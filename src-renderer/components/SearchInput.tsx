@@ -10,13 +10,15 @@ interface Props extends Omit<TextInputProps, 'value' | 'onChange'> {
   delay?: number;
   /** Focus this input with `/` or Ctrl+K (one search box per screen). */
   globalShortcut?: boolean;
+  /** Arrow down moves from the search box into the screen's table (then Enter opens a row). */
+  arrowIntoTable?: boolean;
 }
 
 const typingInField = (el: Element | null) =>
   !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el as HTMLElement).isContentEditable);
 
 export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchInput(
-  { value, onSearch, delay = 250, globalShortcut = true, onKeyDown, ...rest },
+  { value, onSearch, delay = 250, globalShortcut = true, arrowIntoTable = true, onKeyDown, ...rest },
   ref,
 ) {
   const [text, setText] = useState(value);
@@ -70,6 +72,12 @@ export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchIn
           e.stopPropagation();
           setText('');
           onSearch('');
+        } else if (e.key === 'ArrowDown' && arrowIntoTable) {
+          const row = document.querySelector<HTMLElement>('[data-testid="data-table"] tbody tr');
+          if (row) {
+            row.focus();
+            e.preventDefault();
+          }
         }
         onKeyDown?.(e);
       }}

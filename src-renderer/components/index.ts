@@ -1,3 +1,4 @@
+export { AddButton } from './AddButton';
 export { applyApiError, notifyApiError, translateApiMessage } from './apiError';
 export { ConfirmDialog } from './ConfirmDialog';
 export { DataTable, PAGE_SIZES, type Column, type SortState } from './DataTable';

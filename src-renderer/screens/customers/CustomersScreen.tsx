@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Kbd, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconDots, IconEdit, IconEye, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
@@ -9,7 +9,7 @@ import { CUSTOMER_SORT_FIELDS, CUSTOMER_STATUSES, type Customer } from '../../..
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, notifyApiError, useListParams, type Column } from '../../components';
+import { AddButton, ConfirmDialog, DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, notifyApiError, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
@@ -151,11 +151,7 @@ export default function CustomersScreen() {
         subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
         actions={
           can('customers.write') && (
-            <Tooltip label={<Group gap={4}><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">N</Kbd></Group>} openDelay={500}>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-                {t('add')}
-              </Button>
-            </Tooltip>
+            <AddButton label={t('add')} onClick={() => navigate('/new')} />
           )
         }
       />
@@ -166,13 +162,6 @@ export default function CustomersScreen() {
           placeholder={t('searchPlaceholder')}
           aria-label={t('common:search')}
           w={{ base: '100%', sm: 380 }}
-          onKeyDown={(e) => {
-            // Arrow down moves from the search box into the table (then Enter opens a row).
-            if (e.key === 'ArrowDown') {
-              (document.querySelector('[data-testid="data-table"] tbody tr') as HTMLElement | null)?.focus();
-              e.preventDefault();
-            }
-          }}
         />
         <SegmentedControl
           aria-label={t('field.status')}

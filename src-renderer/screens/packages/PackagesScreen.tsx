@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Group, Kbd, Menu, SegmentedControl, Select, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Menu, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBox, IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -9,7 +9,7 @@ import { BILLING_CYCLES, PACKAGE_SORT_FIELDS, type BillingCycle, type InternetPa
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, DataTable, EmptyState, MoneyText, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
+import { AddButton, ConfirmDialog, DataTable, EmptyState, MoneyText, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { PackageForm } from './PackageForm';
 
@@ -164,11 +164,7 @@ export default function PackagesScreen() {
         subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
         actions={
           canWrite && (
-            <Tooltip label={<Group gap={4}><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">N</Kbd></Group>} openDelay={500}>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-                {t('add')}
-              </Button>
-            </Tooltip>
+            <AddButton label={t('add')} onClick={() => navigate('/new')} />
           )
         }
       />
@@ -179,12 +175,6 @@ export default function PackagesScreen() {
           placeholder={t('searchPlaceholder')}
           aria-label={t('common:search')}
           w={{ base: '100%', sm: 320 }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              (document.querySelector('[data-testid="data-table"] tbody tr') as HTMLElement | null)?.focus();
-              e.preventDefault();
-            }
-          }}
         />
         <SegmentedControl
           aria-label={t('field.isActive')}

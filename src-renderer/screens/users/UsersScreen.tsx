@@ -1,7 +1,7 @@
-import { ActionIcon, Badge, Button, Group, Kbd, Menu, Modal, SegmentedControl, Select, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconEdit, IconKey, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconEdit, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
@@ -10,7 +10,7 @@ import { ROLES, type Role } from '../../../src-shared/permissions';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useSession } from '../../app/session';
-import { DataTable, EmptyState, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
+import { AddButton, DataTable, EmptyState, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserForm } from './UserForm';
@@ -153,11 +153,7 @@ export default function UsersScreen() {
         title={t('title')}
         subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : t('subtitle')}
         actions={
-          <Tooltip label={<Group gap={4}><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">N</Kbd></Group>} openDelay={500}>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-              {t('add')}
-            </Button>
-          </Tooltip>
+          <AddButton label={t('add')} onClick={() => navigate('/new')} />
         }
       />
       <Group mb="md" gap="sm" wrap="wrap">
