@@ -46,8 +46,25 @@ async function main() {
     'Each figure is measured in that run, not copied. Re-run to refresh.',
     '',
   ].join('\n');
-  if (!only.length) fs.writeFileSync(path.resolve('BENCHMARKS.md'), `${header}\n${sections.join('\n')}`);
-  else console.log('\n(partial run: BENCHMARKS.md left unchanged)');
+  const file = path.resolve('BENCHMARKS.md');
+  if (!only.length || !fs.existsSync(file)) {
+    fs.writeFileSync(file, `${header}\n${sections.join('\n')}`);
+  } else {
+    // Partial run: replace just the sections that ran, keep the others as they were measured.
+    let text = fs.readFileSync(file, 'utf8');
+    for (const section of sections) {
+      const title = section.split('\n')[0]!;
+      const start = text.indexOf(`${title}\n`);
+      if (start < 0) {
+        text += `\n${section}`;
+        continue;
+      }
+      const next = text.indexOf('\n## ', start + title.length);
+      text = text.slice(0, start) + section + (next < 0 ? '' : text.slice(next + 1));
+    }
+    fs.writeFileSync(file, text);
+    console.log('\n(partial run: only these sections of BENCHMARKS.md were rewritten)');
+  }
 }
 
 main().catch((err) => {
