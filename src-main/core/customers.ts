@@ -36,6 +36,20 @@ export function getCustomer(call: CallContext, id: number): Customer {
 }
 
 /**
+ * What to look for in search_text. A phone number is typed in many shapes (0812-3456-7801,
+ * 0812 3456 7801, +62 812…): separators are dropped (search_text holds a digits-only copy) and the
+ * trunk prefix 0 / country code 62 too, so the rest matches however the number was stored.
+ */
+export function searchNeedle(search: string): string {
+  const text = search.trim().toLowerCase();
+  if (/^\+?[0-9][0-9 ().-]{5,}$/.test(text)) {
+    const digits = text.replace(/[^0-9]/g, '');
+    if (digits.length >= 6) return digits.replace(/^(62|0)/, '');
+  }
+  return text;
+}
+
+/**
  * Search (50,000 customers, p95 ≤ 15 ms): a substring LIKE scans the narrow covering index
  * customers_search_idx (search_text, status, name) once; the window count gives the total in the same
  * pass, and only the page's rows are read from the table. Without a search the sort indexes page directly.
@@ -50,20 +64,21 @@ export function listCustomers(call: CallContext, input: In<'customers.list'>): P
   const params = { status: input.status ?? null, limit: input.pageSize, offset };
 
   if (input.search) {
+    const needle = searchNeedle(input.search);
     const hits = db
       .prepare(
         `SELECT c.id, count(*) OVER () AS total FROM customers c INDEXED BY customers_search_idx
          WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}
          ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, pattern: likePattern(input.search.toLowerCase()) }) as { id: number; total: number }[];
+      .all({ ...params, pattern: likePattern(needle) }) as { id: number; total: number }[];
     let total = hits[0]?.total ?? 0;
     if (!hits.length && offset > 0) {
       // Past the last page: the window had no row to carry the total.
       total = (
         db
           .prepare(`SELECT count(*) AS n FROM customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}`)
-          .get({ status: params.status, pattern: likePattern(input.search.toLowerCase()) }) as { n: number }
+          .get({ status: params.status, pattern: likePattern(needle) }) as { n: number }
       ).n;
     }
     const byId = db.prepare(`${SELECT} WHERE c.id = ?`);

@@ -30,8 +30,11 @@ export function GenerateInvoicesDialog({ opened, onClose }: { opened: boolean; o
     const r = await api('billing.generateInvoices', { period, dryRun });
     setBusy(null);
     if (!r.ok) return notifyApiError(r.error);
-    if (dryRun) setPreview(r.value);
-    else {
+    if (dryRun) {
+      // A new preview replaces the last issue's result: the figures shown are always the newest.
+      setIssued(null);
+      setPreview(r.value);
+    } else {
       setIssued(r.value);
       setPreview(null);
     }
@@ -43,7 +46,7 @@ export function GenerateInvoicesDialog({ opened, onClose }: { opened: boolean; o
     onClose();
   };
 
-  const shown = issued ?? preview;
+  const shown = preview ?? issued;
   return (
     <Modal opened={opened} onClose={close} title={<Text fw={600}>{t('run.title')}</Text>} size="xl" centered data-testid="generate-dialog">
       <Stack gap="md">
@@ -67,7 +70,7 @@ export function GenerateInvoicesDialog({ opened, onClose }: { opened: boolean; o
             {t('run.preview')}
           </Button>
           {preview && (
-            <Button leftSection={<IconCircleCheck size={16} />} loading={busy === 'issue'} onClick={() => void run(false)} data-testid="run-issue">
+            <Button leftSection={<IconCircleCheck size={16} />} loading={busy === 'issue'} disabled={preview.created === 0} onClick={() => void run(false)} data-testid="run-issue">
               {t('run.issue', { count: preview.created })}
             </Button>
           )}

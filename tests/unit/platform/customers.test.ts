@@ -137,3 +137,17 @@ describe('customers', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });
+
+describe('phone search', () => {
+  it('finds a number however it is typed or stored', async () => {
+    await t.ok('customers.create', { name: 'Budi', phone: '081234567801' });
+    await t.ok('customers.create', { name: 'Siti', phone: '+62 812-9999-0001' });
+    const names = async (search: string) => (await t.ok('customers.list', { search })).items.map((c) => c.name);
+    expect(await names('0812-3456-7801')).toEqual(['Budi']);
+    expect(await names('0812 3456 7801')).toEqual(['Budi']);
+    expect(await names('+62 812 3456 7801')).toEqual(['Budi']);
+    expect(await names('081299990001')).toEqual(['Siti']);
+    // Under six digits a fragment is matched as typed.
+    expect(await names('0812')).toEqual(['Budi']);
+  });
+});
