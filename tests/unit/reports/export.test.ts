@@ -107,3 +107,14 @@ describe('reports.bandwidth', () => {
     expect(r.samples).toBe(1);
   });
 });
+
+describe('export header', () => {
+  it('stamps the ISP local time and keeps text the PDF font cannot draw readable', async () => {
+    await t.ok('settings.update', { ispName: 'Net Kampung 🚀 Ğüzel' });
+    const r = await t.ok('reports.export', { report: 'aging', params: {}, format: 'pdf' });
+    const text = pdfText(r.base64);
+    expect(text).toContain('2026-11-24 10:00 WIB'); // the fake clock: 03:00 UTC
+    expect(text).toMatch(/Net Kampung \? Güzel|Net Kampung \? Guzel/);
+    expect(text).not.toContain('Ø=');
+  });
+});

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatRupiah } from '../../../../src-shared/money';
+import { toWinAnsi } from '../../documents/pdf';
 import type { Cell, Column, ExportDocument } from './tables';
 
 const MARGIN = 36;
@@ -34,9 +35,9 @@ export function renderPdf(doc: ExportDocument, meta: { ispName: string; generate
 
     const pageWidth = pdf.page.width - MARGIN * 2;
     const bottom = () => pdf.page.height - MARGIN - 14;
-    pdf.font('Helvetica-Bold').fontSize(15).text(meta.ispName);
-    pdf.fontSize(12).text(doc.title);
-    pdf.font('Helvetica').fontSize(9).fillColor('#444').text(`${doc.subtitle}   ·   ${meta.generatedAt}`).fillColor('black');
+    pdf.font('Helvetica-Bold').fontSize(15).text(toWinAnsi(meta.ispName));
+    pdf.fontSize(12).text(toWinAnsi(doc.title));
+    pdf.font('Helvetica').fontSize(9).fillColor('#444').text(toWinAnsi(`${doc.subtitle}   ·   ${meta.generatedAt}`)).fillColor('black');
     pdf.moveDown(0.6);
 
     for (const section of doc.sections) {
@@ -55,7 +56,7 @@ export function renderPdf(doc: ExportDocument, meta: { ispName: string; generate
         let x = MARGIN;
         cells.forEach((text, i) => {
           const w = widths[i]!;
-          pdf.text(text, x + 3, y, { width: w - 6, align: numeric(section.columns[i]!.kind) ? 'right' : 'left', lineBreak: false, ellipsis: true });
+          pdf.text(toWinAnsi(text), x + 3, y, { width: w - 6, align: numeric(section.columns[i]!.kind) ? 'right' : 'left', lineBreak: false, ellipsis: true });
           x += w;
         });
         pdf.x = MARGIN;
@@ -65,7 +66,7 @@ export function renderPdf(doc: ExportDocument, meta: { ispName: string; generate
 
       if (section.heading) {
         if (pdf.y + 3 * rowHeight > bottom()) pdf.addPage();
-        pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(10.5).text(section.heading, MARGIN);
+        pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(10.5).text(toWinAnsi(section.heading), MARGIN);
         pdf.moveDown(0.2);
       }
       drawHeader();
@@ -73,7 +74,7 @@ export function renderPdf(doc: ExportDocument, meta: { ispName: string; generate
         drawRow(r.map((v, i) => formatCell(section.columns[i]!.kind, v, meta.lang)), false, idx % 2 ? '#f6f6f6' : undefined),
       );
       if (section.total) drawRow(section.total.map((v, i) => formatCell(section.columns[i]!.kind, v, meta.lang)), true, '#eeeeee');
-      if (section.note) pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(8).text(section.note, MARGIN, pdf.y, { width: pageWidth });
+      if (section.note) pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(8).text(toWinAnsi(section.note), MARGIN, pdf.y, { width: pageWidth });
       pdf.moveDown(0.6);
     }
     pdf.end();

@@ -25,7 +25,6 @@ function cellValue(kind: Column['kind'], v: Cell): ExcelJS.CellValue {
 export async function renderXlsx(doc: ExportDocument, meta: { ispName: string; generatedAt: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PPPoE Desk';
-  wb.created = new Date(meta.generatedAt);
   const ws = wb.addWorksheet(doc.title.slice(0, 31));
   const width = Math.max(...doc.sections.map((s) => s.columns.length));
   ws.addRow([meta.ispName]).font = { bold: true, size: 14 };
