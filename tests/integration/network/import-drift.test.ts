@@ -72,6 +72,9 @@ describe('import', () => {
     const bunga = accounts.find((a) => a.username === 'bunga')!;
     expect(andi).toMatchObject({ customerCode: 'PLG0007', packageName: 'Hemat 5M', status: 'active', routerId: n.routerId });
     expect(bunga).toMatchObject({ customerName: 'Bunga Citra', status: 'inactive', staticIp: '10.20.0.5' });
+    // The active account is billed from now on (at its package's price); the disabled one is not.
+    const subs = (await n.t.ok('subscriptions.list', {})).items.filter((x) => x.pppoeAccountId === andi.id || x.pppoeAccountId === bunga.id);
+    expect(subs.map((x) => [x.pppoeAccountId, x.packageName, x.monthlyFee, x.status])).toEqual([[andi.id, 'Hemat 5M', 100_000, 'active']]);
     expect(await n.t.ok('pppoe.revealPassword', { id: andi.id })).toEqual({ password: 'a1' });
     const pkgs = (await n.t.ok('packages.list', {})).items;
     expect(pkgs.find((p) => p.name === 'Kencang 20M')).toMatchObject({ ipPool: 'pool-pelanggan', bandwidthDown: 20000, profileName: 'paket-20M' });
