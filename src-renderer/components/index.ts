@@ -8,3 +8,4 @@ export { PageHeader } from './PageHeader';
 export { SearchInput } from './SearchInput';
 export { StatusBadge } from './StatusBadge';
 export { useListParams } from './useListParams';
+export { useResetOnOpen } from './useResetOnOpen';

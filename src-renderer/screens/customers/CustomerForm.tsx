@@ -3,8 +3,8 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useResetOnOpen } from '../../components';
 import { CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
@@ -51,16 +51,7 @@ interface Props {
 export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
   const { t } = useTranslation('customers');
   const form = useForm<Values>({ initialValues: toValues(customer) });
-  useEffect(() => {
-    if (opened) {
-      form.setValues(toValues(customer));
-      form.resetDirty(toValues(customer));
-      form.clearErrors();
-    }
-    // Reset only when the dialog opens or another record is chosen: a refetch (someone else saved)
-    // must not wipe what the user is typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, customer?.id]);
+  useResetOnOpen(form, opened, customer?.id, () => toValues(customer));
 
   const submit = form.onSubmit(async (v) => {
     const fields = {

@@ -1,8 +1,8 @@
 import { Badge, Button, Fieldset, Grid, Group, Modal, NumberInput, SegmentedControl, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useResetOnOpen } from '../../components';
 import { BILLING_CYCLES, DEFAULT_DURATION_DAYS, type BillingCycle, type InternetPackage } from '../../../src-shared/contract/packages';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
@@ -53,16 +53,7 @@ interface Props {
 export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }: Props) {
   const { t } = useTranslation('packages');
   const form = useForm<Values>({ initialValues: toValues(pkg) });
-  useEffect(() => {
-    if (opened) {
-      form.setValues(toValues(pkg));
-      form.resetDirty(toValues(pkg));
-      form.clearErrors();
-    }
-    // Reset only when the dialog opens or another record is chosen: a refetch (someone else saved)
-    // must not wipe what the user is typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, pkg?.id]);
+  useResetOnOpen(form, opened, pkg?.id, () => toValues(pkg));
 
   const setCycle = (c: BillingCycle) => {
     // The duration follows the cycle unless someone typed their own value.

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PppoeAccount } from '../../../src-shared/contract/pppoe';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { applyApiError } from '../../components';
+import { applyApiError, useResetOnOpen } from '../../components';
 
 interface Values {
   customerId: string | null;
@@ -51,14 +51,7 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
   const packages = useApiQuery('packages.list', { pageSize: 500 }, { enabled: opened });
   const routers = useApiQuery('routers.list', {}, { enabled: opened });
 
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues(toValues(account));
-    form.resetDirty(toValues(account));
-    form.clearErrors();
-    setCustomerSearch(account ? `${account.customerCode} · ${account.customerName}` : '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, account?.id]);
+  useResetOnOpen(form, opened, account?.id, () => toValues(account), () => setCustomerSearch(account ? `${account.customerCode} · ${account.customerName}` : ''));
 
   // A single router is the obvious choice for a new account.
   useEffect(() => {

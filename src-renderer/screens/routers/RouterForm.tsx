@@ -2,11 +2,11 @@ import { Alert, Button, Grid, Group, Modal, NumberInput, PasswordInput, Stack, S
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlugConnected } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Router, RouterTestResult } from '../../../src-shared/contract/routers';
 import { api } from '../../api/client';
-import { applyApiError, notifyApiError } from '../../components';
+import { applyApiError, notifyApiError, useResetOnOpen } from '../../components';
 
 interface Values {
   name: string;
@@ -66,15 +66,7 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
   const form = useForm<Values>({ initialValues: toValues(router) });
   const [test, setTest] = useState<RouterTestResult | null>(null);
   const [testing, setTesting] = useState(false);
-  useEffect(() => {
-    if (opened) {
-      form.setValues(toValues(router));
-      form.resetDirty(toValues(router));
-      form.clearErrors();
-      setTest(null);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, router?.id]);
+  useResetOnOpen(form, opened, router?.id, () => toValues(router), () => setTest(null));
 
   const fields = (v: Values) => ({
     name: v.name,
