@@ -58,6 +58,7 @@ export default function CashDeskScreen() {
   const can = useCan();
   const searchRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
+  const focusAmount = useRef(false); // set by select(); the effect below focuses once the amount is mounted
 
   // ---- shift
   const shiftQ = useApiQuery('shifts.current', {}, { entities: ['shifts', 'payments'] });
@@ -144,11 +145,18 @@ export default function CashDeskScreen() {
     refill(c, null, false, 'cash');
     setResults([]);
     setQuery(`${c.customerCode} · ${c.name}`);
-    requestAnimationFrame(() => {
-      amountRef.current?.focus();
-      amountRef.current?.select();
-    });
+    focusAmount.current = true;
   };
+
+  // Focus the amount after the render that mounts it. A selection made from a search answer (fast typist)
+  // renders later than a requestAnimationFrame would fire, so the focus waits for the commit instead.
+  useEffect(() => {
+    if (focusAmount.current && amountRef.current) {
+      focusAmount.current = false;
+      amountRef.current.focus();
+      amountRef.current.select();
+    }
+  });
 
   const reset = () => {
     enterPending.current = null;
