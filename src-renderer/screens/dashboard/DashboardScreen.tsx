@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { EmptyState, MoneyText, PageHeader, StatusBadge } from '../../components';
+import { EmptyState, MoneyText, PageHeader, StatusBadge, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
 import { StatCard } from './StatCard';
 
@@ -43,7 +43,7 @@ export default function DashboardScreen() {
         <PageHeader title={t('title')} />
         {q.error ? (
           <Alert color="red" title={t('common:errorTitle.default')}>
-            {q.error.message}
+            {translateApiMessage(q.error.message)}
           </Alert>
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>

@@ -104,7 +104,7 @@ export function DocumentActions({ req, size = 'xs', printLabel, compact }: { req
     const r = await fetchDoc(req, printer);
     setBusy(null);
     if (!r.ok) {
-      notifications.show({ color: 'red', message: r.error.message });
+      notifications.show({ color: 'red', message: translateApiMessage(r.error.message) });
       return;
     }
     if (action === 'download') return downloadPdf(r.value);
@@ -155,7 +155,7 @@ export function useGeneratedPdf(req: DocRequest | null, printer?: string) {
     void fetchDoc(req, printer).then((r) => {
       if (!live) return;
       if (r.ok) setFile(r.value);
-      else setError(r.error.message);
+      else setError(translateApiMessage(r.error.message));
     });
     return () => {
       live = false;

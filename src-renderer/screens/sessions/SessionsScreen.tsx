@@ -7,7 +7,7 @@ import type { ActiveSession } from '../../../src-shared/contract/sessions';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, notifyApiError, type Column } from '../../components';
+import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, notifyApiError, translateApiMessage, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from './TrafficChart';
 
@@ -102,7 +102,7 @@ export default function SessionsScreen() {
       </Group>
       {q.error && (
         <Text c="red" size="sm" mb="sm">
-          {q.error.message}
+          {translateApiMessage(q.error.message)}
         </Text>
       )}
       <DataTable

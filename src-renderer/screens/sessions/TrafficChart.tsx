@@ -4,6 +4,8 @@ import { Badge, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { translateApiMessage } from '../../components';
+import { useFormat } from '../../lib/format';
 
 interface Point {
   t: string;
@@ -18,7 +20,11 @@ const mbps = (bps: number) => Math.round((bps / 1_000_000) * 100) / 100;
  * runs `/interface/monitor-traffic =once=` for it); closing the dialog stops the polling.
  */
 export function TrafficChart({ account, onClose }: { account: { id: number; username: string } | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation('network');
+  const { t } = useTranslation('network');
+  const f = useFormat();
+  // The poll loop lives across renders: it reads the formatter of the latest render.
+  const timeOf = useRef(f.time);
+  timeOf.current = f.time;
   const [points, setPoints] = useState<Point[]>([]);
   const [online, setOnline] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,11 +43,11 @@ export function TrafficChart({ account, onClose }: { account: { id: number; user
       const r = await api('sessions.traffic', { accountId: account.id });
       busy.current = false;
       if (stopped) return;
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(translateApiMessage(r.error.message));
       setError(null);
       setOnline(r.value.online);
       // Router rx = what the customer uploads, tx = what the customer downloads.
-      const p = { t: new Date(r.value.at).toLocaleTimeString(i18n.language === 'en' ? 'en-GB' : 'id-ID'), download: mbps(r.value.txBps), upload: mbps(r.value.rxBps) };
+      const p = { t: timeOf.current(r.value.at), download: mbps(r.value.txBps), upload: mbps(r.value.rxBps) };
       setPoints((ps) => [...ps, p].slice(-WINDOW));
     };
     void tick();

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
-import { applyApiError, PageHeader } from '../../components';
+import { applyApiError, PageHeader, translateApiMessage } from '../../components';
 import { LogoInput } from './LogoInput';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
@@ -58,7 +58,7 @@ export default function SettingsScreen() {
     return (
       <>
         <PageHeader title={t('title')} />
-        {q.error ? <Alert color="red">{q.error.message}</Alert> : <Text c="dimmed">{t('common:loading')}</Text>}
+        {q.error ? <Alert color="red">{translateApiMessage(q.error.message)}</Alert> : <Text c="dimmed">{t('common:loading')}</Text>}
       </>
     );
   }
