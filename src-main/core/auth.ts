@@ -13,6 +13,17 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 5;
 /** lastSeen is written at most this often, so reads do not each cost a disk sync. */
 const TOUCH_EVERY_MS = 30_000;
+/**
+ * A session ends this long after sign-in however active it is, so a token that leaked (a shared PC,
+ * a copied cookie) stops working within a working day. Idle expiry (settings) usually comes first.
+ */
+export const MAX_SESSION_HOURS = 12;
+const MAX_SESSION_MS = MAX_SESSION_HOURS * 3_600_000;
+
+/** The sliding idle expiry, never past the session's absolute end. */
+function nextExpiry(app: AppContext, now: Date, createdAt: Date): string {
+  return new Date(Math.min(now.getTime() + idleMs(app), createdAt.getTime() + MAX_SESSION_MS)).toISOString();
+}
 
 interface UserRow {
   id: number;
@@ -55,7 +66,7 @@ function startSession(call: CallContext, user: UserRow): { token: string; user: 
   const { app } = call;
   const token = crypto.randomBytes(32).toString('base64url');
   const now = app.clock.now();
-  const expiresAt = new Date(now.getTime() + idleMs(app)).toISOString();
+  const expiresAt = nextExpiry(app, now, now);
   app.sqlite
     .prepare(
       'INSERT INTO auth_sessions(token_hash, user_id, created_at, last_seen_at, expires_at, transport) VALUES (?, ?, ?, ?, ?, ?)',
@@ -185,19 +196,19 @@ export function resolveSession(app: AppContext, token: string | undefined): Sess
   if (!token) return null;
   const row = app.sqlite
     .prepare(
-      `SELECT s.id, s.user_id AS userId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt,
+      `SELECT s.id, s.user_id AS userId, s.created_at AS createdAt, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt,
               u.username, u.full_name AS fullName, u.role, u.is_active AS isActive, u.must_change_password AS mustChange
        FROM auth_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.revoked_at IS NULL`,
     )
     .get(sha256(token)) as
-    | { id: number; userId: number; lastSeenAt: string; expiresAt: string; username: string; fullName: string; role: Role; isActive: number; mustChange: number }
+    | { id: number; userId: number; createdAt: string; lastSeenAt: string; expiresAt: string; username: string; fullName: string; role: Role; isActive: number; mustChange: number }
     | undefined;
   const now = app.clock.now();
   if (!row || !row.isActive || row.expiresAt <= now.toISOString()) return null;
   let expiresAt = row.expiresAt;
   if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) {
-    expiresAt = new Date(now.getTime() + idleMs(app)).toISOString();
+    expiresAt = nextExpiry(app, now, new Date(row.createdAt));
     app.sqlite
       .prepare('UPDATE auth_sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?')
       .run(now.toISOString(), expiresAt, row.id);

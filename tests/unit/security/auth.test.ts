@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../../src-main/app';
+import { MAX_SESSION_HOURS } from '../../../src-main/core/auth';
 import { testApp, type TestApp } from '../../helpers/app';
 import { PASSWORDS, signInAs } from './helpers';
 
@@ -101,6 +102,22 @@ describe('sessions', () => {
     expect(await t.call('auth.me', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     // Every channel sees the same expiry.
     expect(await t.call('customers.list', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it(`end ${MAX_SESSION_HOURS} hours after sign-in however busy they are; a new sign-in starts afresh`, async () => {
+    await t.ok('settings.update', { sessionTimeoutMinutes: 1440 });
+    const { token } = await signInAs(t, 'staff');
+    const start = t.clock.now().getTime();
+    // Used every 20 minutes for the whole day: the idle expiry never comes, the absolute end does.
+    while (t.clock.now().getTime() + 20 * 60_000 < start + MAX_SESSION_HOURS * 3_600_000) {
+      t.clock.advance(20 * 60_000);
+      const me = await t.ok('auth.me', {}, token);
+      expect(Date.parse(me.expiresAt)).toBeLessThanOrEqual(start + MAX_SESSION_HOURS * 3_600_000);
+    }
+    t.clock.advance(20 * 60_000);
+    expect(await t.call('auth.me', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const again = (await t.ok('auth.login', { username: 'staff1', password: PASSWORDS.staff }, '')).token;
+    expect((await t.call('auth.me', {}, again)).ok).toBe(true);
   });
 
   it('expiresAt tells the UI when the lock screen is due', async () => {
