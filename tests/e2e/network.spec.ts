@@ -137,6 +137,15 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     const panel = page.getByTestId('drift-panel');
     const diffRow = panel.locator('tr[data-key="extra:tamu-liar"]');
     await pwExpect(diffRow).toBeVisible();
+    // "Fix all" first shows a dry run in the user's language; cancelling it changes nothing.
+    await panel.getByTestId('drift-fix-all').click();
+    await page.getByRole('menuitem', { name: 'Semua: aplikasi → router' }).click();
+    const dry = panel.getByTestId('drift-dry-run');
+    await pwExpect(dry).toContainText('Ini akan mengubah 1 hal');
+    await pwExpect(dry).toContainText('→ hapus secret tamu-liar dari router');
+    await dry.getByRole('button', { name: 'Batal' }).click();
+    await pwExpect(dry).toBeHidden();
+    expect(sim.secret('tamu-liar')).toBeDefined();
     await diffRow.getByRole('button', { name: /Aplikasi → router/ }).click();
     await expect.poll(() => sim.secret('tamu-liar'), { timeout: 15_000 }).toBeUndefined();
     await panel.getByRole('button', { name: 'Cek lagi' }).click();

@@ -51,6 +51,14 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
 
   // enabled/disabled come from the API as words: show them in the user's language.
   const shown = (kind: DriftItem['kind'], v: string | null) => (v === null ? '—' : kind === 'disabled' ? t(`drift.values.${v}`, { defaultValue: v }) : v);
+  // A planned change in the user's language (the API's `description` is the English log line).
+  const describe = (c: Repair['changes'][number]) => {
+    const item = drift?.items.find((i) => i.key === c.key);
+    const vars = { username: c.username, kind: t(`drift.kinds.${c.kind}`), value: item ? shown(c.kind, c.direction === 'push' ? item.app : item.router) : '—' };
+    if (c.kind === 'missing' || c.kind === 'extra') return t(`drift.changes.${c.direction}${c.kind === 'missing' ? 'Missing' : 'Extra'}`, vars);
+    if (c.direction === 'adopt' && (c.kind === 'comment' || c.kind === 'password')) return t(`drift.changes.adopt${c.kind === 'comment' ? 'Comment' : 'Password'}`, vars);
+    return t(`drift.changes.${c.direction}Set`, vars);
+  };
   const one = (i: DriftItem, d: Dir) => void repair({ items: [{ key: i.key, direction: d }] }, false, `${i.key}:${d}`);
 
   return (
@@ -94,7 +102,7 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
             <ScrollArea.Autosize mah={180}>
               {dry.res.changes.map((c) => (
                 <Text size="xs" key={`${c.key}:${c.direction}`}>
-                  {c.direction === 'push' ? '→' : '←'} {c.description}
+                  {c.direction === 'push' ? '→' : '←'} {describe(c)}
                 </Text>
               ))}
             </ScrollArea.Autosize>
