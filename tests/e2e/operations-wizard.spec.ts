@@ -11,8 +11,10 @@ const LOGO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQV
 test('first-run wizard: Admin, ISP details with logo and zone, router test and import, empty start', async ({ page, host, api }) => {
   const sim = await new RouterSim().start();
   try {
-    // The router already serves customers: one profile and two PPPoE secrets.
+    // The router already serves customers: two profiles (one without a rate-limit) and three PPPoE secrets.
     sim.state.menu('/ppp/profile').add({ name: 'paket-10m', 'rate-limit': '5M/10M' });
+    sim.state.menu('/ppp/profile').add({ name: 'lama-tanpa-limit' });
+    sim.state.menu('/ppp/secret').add({ name: 'joko', password: 'rahasia3', profile: 'lama-tanpa-limit', service: 'pppoe' });
     sim.state.menu('/ppp/secret').add({ name: 'budi', password: 'rahasia1', profile: 'paket-10m', service: 'pppoe' });
     sim.state.menu('/ppp/secret').add({ name: 'siti', password: 'rahasia2', profile: 'paket-10m', service: 'pppoe' });
 
@@ -42,8 +44,14 @@ test('first-run wizard: Admin, ISP details with logo and zone, router test and i
     await expect(page.getByText('Di router ada')).toBeVisible();
     await page.getByLabel('Harga paket paket-10m').fill('150000');
     await expect(page.getByText('2 akun PPPoE akan diimpor')).toBeVisible();
+    // The profile without a readable rate-limit needs its speeds as well as a price.
+    await page.getByLabel('Harga paket lama-tanpa-limit').fill('100000');
+    await expect(page.getByText('2 akun PPPoE akan diimpor')).toBeVisible();
+    await page.getByLabel('Kecepatan unduh lama-tanpa-limit (kbps)').fill('4000');
+    await page.getByLabel('Kecepatan unggah lama-tanpa-limit (kbps)').fill('1000');
+    await expect(page.getByText('3 akun PPPoE akan diimpor')).toBeVisible();
     await page.getByRole('button', { name: 'Impor', exact: true }).click();
-    await expect(page.getByTestId('router-imported')).toContainText('1 paket, 2 pelanggan dan 2 akun PPPoE');
+    await expect(page.getByTestId('router-imported')).toContainText('2 paket, 3 pelanggan dan 3 akun PPPoE');
     await page.getByRole('button', { name: 'Lanjut' }).click();
 
     await setup.startEmpty();
@@ -53,9 +61,12 @@ test('first-run wizard: Admin, ISP details with logo and zone, router test and i
     expect(s).toMatchObject({ ispName: 'Net Kampung Sejahtera', ispAddress: 'Jl. Merdeka 1, Makassar', ispPhone: '0411-123456', timeZone: 'Asia/Makassar' });
     expect(s.ispLogo.startsWith('data:image/png;base64,')).toBe(true);
     const customers = await api.ok('customers.list', {});
-    expect(customers.total).toBe(2);
-    const packages = await api.ok('packages.list', {});
-    expect(packages.items.map((p) => [p.name, p.price])).toEqual([['paket-10m', 150000]]);
+    expect(customers.total).toBe(3);
+    const packages = await api.ok('packages.list', { sort: { field: 'name', dir: 'asc' } });
+    expect(packages.items.map((p) => [p.name, p.price, p.bandwidthDown, p.bandwidthUp])).toEqual([
+      ['lama-tanpa-limit', 100000, 4000, 1000],
+      ['paket-10m', 150000, 10000, 5000],
+    ]);
   } finally {
     await sim.stop();
   }

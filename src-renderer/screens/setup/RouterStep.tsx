@@ -27,6 +27,8 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [reading, setReading] = useState(false);
   const [prices, setPrices] = useState<Record<string, number | string>>({});
+  // Speeds typed for profiles whose rate-limit could not be read (kbps, decimal like RouterOS).
+  const [speeds, setSpeeds] = useState<Record<string, { down: number | string; up: number | string }>>({});
   const [applied, setApplied] = useState<Applied | null>(null);
   const [importing, setImporting] = useState(false);
 
@@ -55,16 +57,25 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
     else notifyApiError(p.error, t('router.readFailed'));
   });
 
-  const newProfiles = preview?.profiles.filter((p) => p.proposal === 'create') ?? [];
+  const newProfiles = preview?.profiles.filter((p) => p.proposal === 'create' || p.proposal === 'unparsable') ?? [];
+  const speedOf = (name: string) => ({ down: Number(speeds[name]?.down) || 0, up: Number(speeds[name]?.up) || 0 });
+  /** A new profile is imported once it has a price, and, when its rate-limit was unreadable, both speeds. */
+  const ready = (p: Preview['profiles'][number]) =>
+    Number(prices[p.name]) > 0 && (p.proposal === 'create' || (speedOf(p.name).down > 0 && speedOf(p.name).up > 0));
   const importable = (p: Preview) => {
-    const known = new Set(p.profiles.filter((x) => x.proposal === 'exists' || (x.proposal === 'create' && Number(prices[x.name]) > 0)).map((x) => x.name.toLowerCase()));
+    const known = new Set(p.profiles.filter((x) => x.proposal === 'exists' || ((x.proposal === 'create' || x.proposal === 'unparsable') && ready(x))).map((x) => x.name.toLowerCase()));
     return p.secrets.filter((s) => !s.conflict && !s.existingCustomerId && known.has(s.profile.toLowerCase()));
   };
 
   const runImport = async () => {
     if (!preview || routerId === null) return;
     setImporting(true);
-    const profiles = newProfiles.filter((p) => Number(prices[p.name]) > 0).map((p) => ({ name: p.name, packageName: p.name, price: Number(prices[p.name]) }));
+    const profiles = newProfiles.filter(ready).map((p) => ({
+      name: p.name,
+      packageName: p.name,
+      price: Number(prices[p.name]),
+      ...(p.proposal === 'unparsable' ? { downKbps: speedOf(p.name).down, upKbps: speedOf(p.name).up } : {}),
+    }));
     const r = await api('routers.import', { routerId, apply: { profiles, secrets: importable(preview).map((s) => s.name) } });
     setImporting(false);
     if (!r.ok) return notifyApiError(r.error);
@@ -116,7 +127,16 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
                       {newProfiles.map((p) => (
                         <Table.Tr key={p.name}>
                           <Table.Td>{p.name}</Table.Td>
-                          <Table.Td>{p.rateLimit ?? '—'}</Table.Td>
+                          <Table.Td>
+                            {p.proposal === 'unparsable' ? (
+                              <Group gap={4} wrap="nowrap">
+                                <NumberInput size="xs" w={90} placeholder="↓ kbps" aria-label={t('router.downOf', { name: p.name })} value={speeds[p.name]?.down ?? ''} onChange={(v) => setSpeeds((x) => ({ ...x, [p.name]: { up: x[p.name]?.up ?? '', down: v } }))} allowDecimal={false} min={8} />
+                                <NumberInput size="xs" w={90} placeholder="↑ kbps" aria-label={t('router.upOf', { name: p.name })} value={speeds[p.name]?.up ?? ''} onChange={(v) => setSpeeds((x) => ({ ...x, [p.name]: { down: x[p.name]?.down ?? '', up: v } }))} allowDecimal={false} min={8} />
+                              </Group>
+                            ) : (
+                              (p.rateLimit ?? '—')
+                            )}
+                          </Table.Td>
                           <Table.Td>{p.secrets}</Table.Td>
                           <Table.Td>
                             <NumberInput
@@ -145,7 +165,7 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
           <Button variant="default" onClick={onDone}>
             {t('router.skipImport')}
           </Button>
-          <Button onClick={() => void runImport()} loading={importing} disabled={!preview || (importable(preview).length === 0 && !newProfiles.some((p) => Number(prices[p.name]) > 0))}>
+          <Button onClick={() => void runImport()} loading={importing} disabled={!preview || (importable(preview).length === 0 && !newProfiles.some(ready))}>
             {t('router.import')}
           </Button>
         </Group>
