@@ -131,11 +131,15 @@ test.describe('Kasir: large amounts and reprints', () => {
     await page.getByTestId('data-table').getByText(pay!.paymentNumber).click();
     const drawer = page.getByTestId('payment-drawer');
     await expect(drawer).toContainText('Yusuf Besar');
+    await expect(drawer).toContainText('Struk dicetak1');
+    await expect(drawer.getByTestId('doc-print')).toHaveText('Cetak ulang (salinan)');
     const reprint = page.waitForResponse((r) => r.url().endsWith('/api/documents.receipt'));
     await drawer.getByTestId('doc-download').click();
     const body = (await (await reprint).json()) as { value: { copy: boolean; filename: string; base64: string } };
     expect(body.value.copy).toBe(true);
     expect(body.value.filename).toMatch(/-copy2\.pdf$/);
     expect(pdfText(Buffer.from(body.value.base64, 'base64'))).toContain('SALINAN / COPY');
+    // The open drawer follows: the count comes from the pushed data change, not a reopen.
+    await expect(drawer).toContainText('Struk dicetak2');
   });
 });
