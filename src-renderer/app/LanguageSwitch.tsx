@@ -1,13 +1,14 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { LANGUAGE_KEY, type Language } from '../i18n';
-import { useCan } from './session';
+import { LANGUAGE_KEY } from '../i18n';
 
-/** ID / EN switch. Remembered on this machine; an Admin's choice also becomes the ISP default. */
-export function LanguageSwitch({ persistToSettings = true }: { persistToSettings?: boolean }) {
+/**
+ * ID / EN switch for this computer only (remembered in localStorage). The ISP's language, used for
+ * receipts, invoices and computers without a choice, is set in Settings: reading the app in English
+ * must not turn the customers' receipts English.
+ */
+export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
-  const can = useCan();
   const change = (lng: string) => {
     void i18n.changeLanguage(lng);
     try {
@@ -15,7 +16,6 @@ export function LanguageSwitch({ persistToSettings = true }: { persistToSettings
     } catch {
       /* private mode: the choice lasts for this window only */
     }
-    if (persistToSettings && can('settings.write')) void api('settings.update', { language: lng as Language });
   };
   return (
     <SegmentedControl

@@ -16,8 +16,8 @@ test('Indonesian by default; English selectable, remembered after a reload', asy
   await expect(c.table.row('Bahasa Uji')).toContainText('Suspended');
   await expect(c.table.summary).toHaveText(/of 1$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  // An Admin's choice becomes the ISP default too.
-  await expect.poll(async () => (await api.ok('settings.get', {})).language).toBe('en');
+  // Only this computer changes: receipts and invoices keep the ISP's language from Settings.
+  expect((await api.ok('settings.get', {})).language).toBe('id');
 
   await page.reload();
   await expect(c.shell.nav('Customers')).toBeVisible();
@@ -29,7 +29,7 @@ test('Indonesian by default; English selectable, remembered after a reload', asy
 
   await c.shell.switchLanguage('id');
   await expect(c.shell.nav('Pelanggan')).toBeVisible();
-  await expect.poll(async () => (await api.ok('settings.get', {})).language).toBe('id');
+  expect((await api.ok('settings.get', {})).language).toBe('id');
 
   await expect(page).toHaveTitle('Pelanggan · PPPoE Desk');
   // The header follows the ISP name from Settings (data.changed event), without a reload.

@@ -8,7 +8,7 @@ export function AuthFrame({ title, subtitle, children, width = 400 }: { title: s
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-1)" pos="relative">
       <Box pos="absolute" top={16} right={16}>
-        <LanguageSwitch persistToSettings={false} />
+        <LanguageSwitch />
       </Box>
       <Center mih="100vh" p="md">
         <Stack w={width} gap="lg">
