@@ -8,10 +8,22 @@ import i18n from '../i18n';
  */
 export function translateApiMessage(message: string): string {
   // Looked up in the current language only: no fallback to Indonesian when English is chosen.
-  const lng = i18n.resolvedLanguage ?? i18n.language;
+  return translateIn(i18n.resolvedLanguage ?? i18n.language, message, 0);
+}
+
+/**
+ * Placeholders whose value is itself a server message or a field name ("The router refused:
+ * {{reason}}", "{{label}} is required"): their value is translated too. Other values (names,
+ * numbers, amounts) are user data and stay as sent.
+ */
+const NESTED = new Set(['reason', 'label']);
+/** "Router unreachable: not connected to the router: connection refused — …" nests twice; the cap stops any loop. */
+const MAX_DEPTH = 3;
+
+function translateIn(lng: string, message: string, depth: number): string {
   const translated: unknown = i18n.getResource(lng, 'errors', message, { keySeparator: false });
   if (typeof translated === 'string' && translated) return translated;
-  return fromTemplate(lng, message) ?? message;
+  return fromTemplate(lng, message, depth) ?? message;
 }
 
 /** `locked until {{until}}` → /^locked until (?<until>.+?)$/ (everything else matched literally). */
@@ -25,19 +37,26 @@ const templateCache = new Map<string, { re: RegExp; text: string }[]>();
 /**
  * Messages that carry values ("… locked until 10:05 WIB on 2026-11-24") are keyed in errors.json by
  * their English sentence with `{{name}}` placeholders; the captured values go into the translation.
+ * The most specific key wins (most literal text), so "{{path}}: {{reason}}" is only the last resort.
  */
-function fromTemplate(lng: string, message: string): string | null {
+function fromTemplate(lng: string, message: string, depth: number): string | null {
   let templates = templateCache.get(lng);
   if (!templates) {
     const bundle = (i18n.getResourceBundle(lng, 'errors') ?? {}) as Record<string, unknown>;
+    const literalLength = (key: string) => key.replace(/\{\{\w+\}\}/g, '').length;
     templates = Object.entries(bundle)
       .filter((e): e is [string, string] => e[0].includes('{{') && typeof e[1] === 'string')
+      .sort((a, b) => literalLength(b[0]) - literalLength(a[0]))
       .map(([key, text]) => ({ re: templateRegex(key), text }));
     templateCache.set(lng, templates);
   }
   for (const { re, text } of templates) {
     const m = re.exec(message);
-    if (m) return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => m.groups?.[k] ?? '');
+    if (!m) continue;
+    return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
+      const value = m.groups?.[k] ?? '';
+      return NESTED.has(k) && depth < MAX_DEPTH ? translateIn(lng, value, depth + 1) : value;
+    });
   }
   return null;
 }

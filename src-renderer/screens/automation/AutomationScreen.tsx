@@ -10,7 +10,6 @@ import { useCan } from '../../app/session';
 import { DataTable, EmptyState, notifyApiError, PageHeader, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { AlertsPanel } from './AlertsPanel';
-import '../payments/serverMessages';
 
 type Entry = z.output<typeof automationEntry>;
 type RunResult = z.output<(typeof billingContract)['billing.runAutomation']['output']>;

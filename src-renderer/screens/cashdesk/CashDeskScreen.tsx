@@ -37,7 +37,6 @@ import { PdfFileButtons, PrinterSelect } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
 import { previewAllocation, sortOldestFirst } from './allocation';
 import { OpenShiftDialog } from './OpenShiftDialog';
-import '../payments/serverMessages';
 
 type B = typeof billingContract;
 type DeskCustomer = z.output<B['cashdesk.lookup']['output']>['customers'][number];

@@ -12,7 +12,6 @@ import { DocumentActions } from '../payments/DocumentButtons';
 import { periodLabel, periodOptions } from '../payments/periods';
 import { GenerateInvoicesDialog } from './GenerateInvoicesDialog';
 import { InvoiceDrawer } from './InvoiceDrawer';
-import '../payments/serverMessages';
 
 type View = 'all' | 'open' | InvoiceStatus;
 const VIEWS: View[] = ['all', 'open', 'overdue', 'unpaid', 'partial', 'paid', 'void'];

@@ -12,7 +12,6 @@ import { Fact } from '../invoices/InvoiceDrawer';
 import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions, PrinterSelect } from './DocumentButtons';
 import { VoidDialog } from './VoidDialog';
-import './serverMessages';
 
 type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string; customerId?: number };
 

@@ -12,7 +12,6 @@ import { useFormat } from '../../lib/format';
 import { OpenShiftDialog } from '../cashdesk/OpenShiftDialog';
 import { Fact } from '../invoices/InvoiceDrawer';
 import { DocumentActions, PrinterSelect } from '../payments/DocumentButtons';
-import '../payments/serverMessages';
 
 type Report = z.output<(typeof billingContract)['shifts.close']['output']>;
 

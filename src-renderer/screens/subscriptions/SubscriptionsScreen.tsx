@@ -8,7 +8,6 @@ import { useCan } from '../../app/session';
 import { DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { SubscriptionForm } from './SubscriptionForm';
-import '../payments/serverMessages';
 
 type Status = Subscription['status'];
 
