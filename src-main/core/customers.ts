@@ -219,7 +219,7 @@ export function deleteCustomer(call: CallContext, id: number): { id: number } {
     if (blocking.length) {
       throw new AppError(
         'CONFLICT',
-        `${before.name} has ${blocking.map(([k, n]) => `${n} ${k}`).join(', ')}: set the status to inactive instead of deleting`,
+        `${before.name} has records (PPPoE accounts: ${refs.accounts}, subscriptions: ${refs.subscriptions}, invoices: ${refs.invoices}, payments: ${refs.payments}, deposit entries: ${refs.deposits}): set the status to inactive instead of deleting`,
       );
     }
     sqlite.prepare('DELETE FROM customer_status_history WHERE customer_id = ?').run(id);

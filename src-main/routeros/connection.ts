@@ -190,8 +190,9 @@ export class RouterConnection implements RouterClient {
 
   run(command: string, attrs?: Record<string, AttrValue>, opts: CommandOptions = {}): Promise<RouterRow[]> {
     if (this.state !== 'open') {
-      const why = this.failure ? `: ${this.failure.message}` : '';
-      return Promise.reject(new RouterError('closed', `not connected to the router${why}`));
+      return Promise.reject(
+        new RouterError('closed', this.failure ? `not connected to the router: ${this.failure.message}` : 'not connected to the router'),
+      );
     }
     if (!command.startsWith('/')) return Promise.reject(new RouterError('protocol', `invalid command "${command}"`));
     for (const q of opts.queries ?? []) {
@@ -213,7 +214,7 @@ export class RouterConnection implements RouterClient {
     opts: { queries?: string[] } = {},
   ): { done: Promise<void>; stop(): Promise<void> } {
     if (this.state !== 'open') {
-      const e = new RouterError('closed', `not connected to the router${this.failure ? `: ${this.failure.message}` : ''}`);
+      const e = new RouterError('closed', this.failure ? `not connected to the router: ${this.failure.message}` : 'not connected to the router');
       const done = Promise.reject(e);
       done.catch(() => {});
       return { done, stop: () => Promise.resolve() };

@@ -105,8 +105,8 @@ test.describe('Pelanggan (customers)', () => {
     await c.deleteFromDetail();
     const toast = c.shell.notification(/Pelanggan tidak dapat dihapus/);
     await expect(toast).toBeVisible();
-    await expect(toast).toContainText('Punya Akun has 1 accounts');
-    await expect(toast).toContainText('set the status to inactive instead of deleting');
+    await expect(toast).toContainText('Punya Akun punya riwayat (akun PPPoE: 1, langganan: 0');
+    await expect(toast).toContainText('ubah statusnya menjadi nonaktif, jangan dihapus');
     expect((await api.call('customers.get', { id: cust.id })).ok).toBe(true);
   });
 

@@ -125,7 +125,12 @@ export async function createUser(
 /** The last active Admin can be neither disabled nor demoted: someone must always be able to manage users. */
 function guardLastAdmin(app: AppContext, r: Row, what: string) {
   if (r.role === 'admin' && r.isActive === 1 && activeAdmins(app) <= 1) {
-    throw new AppError('CONFLICT', `${r.username} is the last active Admin and cannot be ${what}: make another Admin first`);
+    throw new AppError(
+      'CONFLICT',
+      what === 'disabled'
+        ? `${r.username} is the last active Admin and cannot be disabled: make another Admin first`
+        : `${r.username} is the last active Admin and cannot be demoted: make another Admin first`,
+    );
   }
 }
 

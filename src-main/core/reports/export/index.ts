@@ -23,7 +23,7 @@ function parse<C extends keyof typeof reportsContract>(channel: C, params: unkno
   const r = reportsContract[channel].input.safeParse(params);
   if (!r.success) {
     const issues = r.error.issues.map((i) => ({ path: ['params', ...i.path.map(String)].join('.'), message: i.message }));
-    throw new AppError('BAD_INPUT', `params.${issues[0]?.path.split('.').slice(1).join('.')}: ${issues[0]?.message}`, issues);
+    throw new AppError('BAD_INPUT', `${issues[0]?.path}: ${issues[0]?.message}`, issues);
   }
   return r.data as z.output<(typeof reportsContract)[C]['input']>;
 }
