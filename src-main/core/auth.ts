@@ -191,6 +191,21 @@ export async function login(call: CallContext, username: string, password: strin
   return outcome;
 }
 
+/**
+ * Whether a token still belongs to a live session (not revoked, not expired, user active), without
+ * sliding its expiry: an open event stream must not keep an idle session alive.
+ */
+export function sessionIsLive(app: AppContext, token: string | undefined): boolean {
+  if (!token) return false;
+  const row = app.sqlite
+    .prepare(
+      `SELECT s.expires_at AS expiresAt FROM auth_sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND u.is_active = 1`,
+    )
+    .get(sha256(token)) as { expiresAt: string } | undefined;
+  return !!row && row.expiresAt > app.clock.now().toISOString();
+}
+
 /** Resolves a bearer token to a live session, sliding its idle expiry. Null when unknown, revoked or expired. */
 export function resolveSession(app: AppContext, token: string | undefined): Session | null {
   if (!token) return null;

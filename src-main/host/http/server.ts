@@ -6,6 +6,7 @@ import type { ApiResult, ErrorCode } from '../../../src-shared/result';
 import type { App } from '../../app';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
+import { sessionIsLive } from '../../core/auth';
 import { isLoopback, LOOPBACK_HOSTS } from './bind-policy';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -41,6 +42,8 @@ export interface HttpHostOptions {
   staticDir?: string;
   host?: string;
   port?: number;
+  /** Keep-alive comment interval of the event stream; the session is re-checked at each (tests shorten it). */
+  heartbeatMs?: number;
 }
 
 function readCookie(req: http.IncomingMessage, name: string): string | undefined {
@@ -186,15 +189,25 @@ function handleEvents(opts: HttpHostOptions, req: http.IncomingMessage, res: htt
       'X-Accel-Buffering': 'no',
     });
     res.write(': connected\n\n');
+    // A stream lives only as long as its session: signed out, disabled (that change is itself an
+    // event, so the stream ends at once) or expired while idle ends it before anything more is sent.
+    const token = tokenOf(req);
+    const live = () => {
+      if (sessionIsLive(opts.app.ctx, token)) return true;
+      stop();
+      res.end();
+      return false;
+    };
     const unsubscribe = opts.app.ctx.events.subscribe((event) => {
-      if (EVENT_NAMES.includes(event.name)) res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+      if (EVENT_NAMES.includes(event.name) && live()) res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+    const heartbeat = setInterval(() => live() && res.write(': ping\n\n'), opts.heartbeatMs ?? 25_000);
     heartbeat.unref();
-    req.on('close', () => {
+    const stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
-    });
+    };
+    req.on('close', stop);
   });
 }
 

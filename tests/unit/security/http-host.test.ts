@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpHost, SESSION_COOKIE } from '../../../src-main/host/http/server';
 import { LOGIN_ATTEMPTS_PER_SOURCE } from '../../../src-main/core/users/rate-limit';
 import { tempDir, testApp, type TestApp } from '../../helpers/app';
-import { PASSWORDS } from './helpers';
+import { PASSWORDS, signInAs } from './helpers';
 
 interface Res {
   status: number;
@@ -37,6 +37,30 @@ function request(
       for (const c of opts.chunks) req.write(c);
       req.end();
     } else req.end(opts.body);
+  });
+}
+
+/** An open `/api/events` stream: wait for a line, or for the server to end it. */
+function openStream(token: string): Promise<{ next(line: string): Promise<void>; ended: Promise<void>; text(): string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: 'GET', path: '/api/events', headers: { Authorization: `Bearer ${token}` }, agent: false }, (res) => {
+      expect(res.statusCode).toBe(200);
+      let text = '';
+      const waiters: { line: string; done: () => void }[] = [];
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        for (const w of [...waiters]) if (text.includes(w.line)) waiters.splice(waiters.indexOf(w), 1) && w.done();
+      });
+      const ended = new Promise<void>((done) => res.on('end', done));
+      resolve({
+        next: (line) => (text.includes(line) ? Promise.resolve() : new Promise((done) => waiters.push({ line, done }))),
+        ended,
+        text: () => text,
+      });
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -194,6 +218,30 @@ describe('HTTP host hardening', () => {
 
   it('events need a session', async () => {
     expect((await request('GET', '/api/events')).status).toBe(401);
+  });
+
+  it('an event stream ends when its user is disabled, before any further event is sent', async () => {
+    const staff = await signInAs(t, 'staff');
+    const stream = await openStream(staff.token);
+    await stream.next(': connected');
+    await t.ok('customers.create', { name: 'Seen By Staff' });
+    await stream.next('event: data.changed');
+    await t.ok('users.disable', { id: staff.id });
+    await stream.ended;
+    expect(stream.text().match(/event: data\.changed/g)).toHaveLength(1);
+    expect((await request('GET', '/api/events', { headers: { Authorization: `Bearer ${staff.token}` } })).status).toBe(401);
+  });
+
+  it('an event stream ends once its session has expired while idle (the stream does not keep it alive)', async () => {
+    await host.close();
+    host = createHttpHost({ app: t.app, staticDir: staticRoot, port: 0, heartbeatMs: 20 });
+    port = (await host.listen()).port;
+    const staff = await signInAs(t, 'staff');
+    const stream = await openStream(staff.token);
+    await stream.next(': ping');
+    const minutes = (await t.ok('settings.get', {})).sessionTimeoutMinutes;
+    t.clock.advance(minutes * 60_000 + 1);
+    await stream.ended;
   });
 
   it('rate-limits sign-in attempts per source, whatever the username', async () => {
