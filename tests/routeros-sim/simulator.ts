@@ -539,6 +539,9 @@ class SimConnection {
         case 'remove':
           menu.remove(attrs);
           return [this.done()];
+        case 'unset':
+          menu.unset(attrs);
+          return [this.done()];
         case 'enable':
         case 'disable':
           if (!menu.spec.booleans?.includes('disabled')) break;

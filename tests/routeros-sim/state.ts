@@ -141,6 +141,14 @@ export class Menu {
     }
   }
 
+  /** `unset =numbers=… =value-name=<property>`: the property goes back to not set (not printed). */
+  unset(attrs: Record<string, string>) {
+    if (this.spec.readOnly) throw new SimTrap('no such command');
+    const name = attrs['value-name'] ?? '';
+    if (!this.spec.fields.includes(name) || name === 'name') throw new SimTrap(`unknown parameter ${name}`);
+    for (const t of this.resolve(attrs)) delete t.values[name];
+  }
+
   private unindex(item: Item) {
     const k = this.key({ ...this.spec.defaults, ...item.values });
     if (k !== undefined && this.byKey.get(k) === item) this.byKey.delete(k);
@@ -216,8 +224,10 @@ export class SimState {
       validate: (v, st) => {
         if (v.profile && !st.menu('/ppp/profile').find(v.profile)) throw new SimTrap('input does not match any value of profile');
         if (v.service && !['any', 'async', 'l2tp', 'ovpn', 'pppoe', 'pptp', 'sstp'].includes(v.service)) throw new SimTrap('input does not match any value of service');
+        // Strict on purpose: an empty value is refused too (not every RouterOS version takes one), so
+        // clearing a static IP must use `unset`.
         for (const f of ['local-address', 'remote-address'] as const) {
-          if (v[f] && !/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(v[f]!)) throw new SimTrap(`value of ${f} must be an IP address`);
+          if (v[f] !== undefined && !/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(v[f])) throw new SimTrap(`value of ${f} must be an IP address`);
         }
       },
     });

@@ -306,8 +306,8 @@ export class SyncEngine implements SyncWaker {
     switch (op.kind) {
       case 'profile.upsert': {
         const p = payload as ProfilePayload;
-        const attrs: Record<string, string> = { name: p.name, 'rate-limit': p.rateLimit };
-        if (p.remoteAddress) attrs['remote-address'] = p.remoteAddress;
+        // No pool in the app clears the profile's pool on the router (unset, see UNSETTABLE).
+        const attrs: Record<string, string> = { name: p.name, 'rate-limit': p.rateLimit, 'remote-address': p.remoteAddress ?? '' };
         await ids.upsert('/ppp/profile', p.name, null, attrs, /same name already exists/i);
         return;
       }
@@ -369,49 +369,82 @@ function describe(err: unknown) {
 }
 
 /**
+ * Properties cleared with `unset` rather than set to an empty value: an IP-typed property does not
+ * take an empty string on every RouterOS version, while `unset =numbers= =value-name=` works on all.
+ */
+const UNSETTABLE: Record<string, readonly string[]> = { '/ppp/secret': ['remote-address'], '/ppp/profile': ['remote-address'] };
+
+interface Known {
+  id: string;
+  /** Current values of the menu's UNSETTABLE properties, so `unset` is only sent when something is set. */
+  values: Record<string, string>;
+}
+
+/**
  * name → `.id` of a router menu, read once per run with one print (cheap even for thousands of rows)
  * and kept current as this worker adds and removes items.
  */
 class RouterIds {
-  private maps = new Map<string, Map<string, string>>();
+  private maps = new Map<string, Map<string, Known>>();
   constructor(private readonly client: RouterClient) {}
+
+  private proplist(menu: string) {
+    return ['.id', 'name', ...(UNSETTABLE[menu] ?? [])].join(',');
+  }
+
+  private known(menu: string, row: Record<string, string | undefined>): Known {
+    return { id: row['.id']!, values: Object.fromEntries((UNSETTABLE[menu] ?? []).map((k) => [k, row[k] ?? ''])) };
+  }
 
   async load(menu: string) {
     if (this.maps.has(menu)) return;
-    const rows = await this.client.run(`${menu}/print`, { '.proplist': '.id,name' });
-    this.maps.set(menu, new Map(rows.filter((r) => r.name !== undefined).map((r) => [lc(r.name!), r['.id']!])));
+    const rows = await this.client.run(`${menu}/print`, { '.proplist': this.proplist(menu) });
+    this.maps.set(menu, new Map(rows.filter((r) => r.name !== undefined).map((r) => [lc(r.name!), this.known(menu, r)])));
   }
 
-  private async find(menu: string, name: string): Promise<string | undefined> {
+  private async find(menu: string, name: string): Promise<Known | undefined> {
     const m = this.maps.get(menu);
     if (m) return m.get(lc(name));
-    const rows = await this.client.run(`${menu}/print`, { '.proplist': '.id,name' }, { queries: [`?name=${name}`] });
-    return rows[0]?.['.id'];
+    const rows = await this.client.run(`${menu}/print`, { '.proplist': this.proplist(menu) }, { queries: [`?name=${name}`] });
+    return rows[0] ? this.known(menu, rows[0]) : undefined;
+  }
+
+  /** `set` what has a value; `unset` the UNSETTABLE properties asked to be empty that are not already. */
+  private async update(menu: string, item: Known, attrs: Record<string, string>, clear: readonly string[]) {
+    await this.client.run(`${menu}/set`, { '.id': item.id, ...attrs });
+    for (const k of clear) if (item.values[k]) await this.client.run(`${menu}/unset`, { numbers: item.id, 'value-name': k });
   }
 
   async upsert(menu: string, name: string, previousName: string | null, attrs: Record<string, string>, dup: RegExp) {
-    let id = await this.find(menu, name);
-    if (id === undefined && previousName) id = await this.find(menu, previousName);
-    if (id !== undefined) {
-      await this.client.run(`${menu}/set`, { '.id': id, ...attrs });
+    const clear = (UNSETTABLE[menu] ?? []).filter((k) => attrs[k] === '');
+    const sent = Object.fromEntries(Object.entries(attrs).filter(([k]) => !clear.includes(k)));
+    let item = await this.find(menu, name);
+    if (item === undefined && previousName) item = await this.find(menu, previousName);
+    let id = item?.id;
+    if (item !== undefined) {
+      await this.update(menu, item, sent, clear);
     } else {
       try {
         // An empty value on add is at best noise and at worst "invalid value" on some versions: leave it out.
-        const ret = await this.client.run(`${menu}/add`, Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== '')));
+        const ret = await this.client.run(`${menu}/add`, Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '')));
         id = ret[0]?.ret;
       } catch (err) {
         // Someone created it since we looked: adopt it.
         if (!(err instanceof RouterError && err.kind === 'trap' && dup.test(err.message))) throw err;
-        const rows = await this.client.run(`${menu}/print`, { '.proplist': '.id,name' }, { queries: [`?name=${name}`] });
-        id = rows[0]?.['.id'];
-        if (id === undefined) throw err;
-        await this.client.run(`${menu}/set`, { '.id': id, ...attrs });
+        const rows = await this.client.run(`${menu}/print`, { '.proplist': this.proplist(menu) }, { queries: [`?name=${name}`] });
+        if (!rows[0]) throw err;
+        const found = this.known(menu, rows[0]);
+        id = found.id;
+        await this.update(menu, found, sent, clear);
       }
     }
     const m = this.maps.get(menu);
     if (m) {
       if (previousName) m.delete(lc(previousName));
-      if (id !== undefined) m.set(lc(name), id);
+      if (id !== undefined) {
+        const values = Object.fromEntries((UNSETTABLE[menu] ?? []).map((k) => [k, sent[k] ?? (clear.includes(k) ? '' : (item?.values[k] ?? ''))]));
+        m.set(lc(name), { id, values });
+      }
     }
   }
 
@@ -421,17 +454,17 @@ class RouterIds {
     try {
       const ret = await this.client.run(`${menu}/add`, attrs);
       const id = ret[0]?.ret;
-      if (id !== undefined) this.maps.get(menu)?.set(lc(name), id);
+      if (id !== undefined) this.maps.get(menu)?.set(lc(name), this.known(menu, { '.id': id, ...attrs }));
     } catch (err) {
       if (!(err instanceof RouterError && err.kind === 'trap' && /same name already exists/i.test(err.message))) throw err;
     }
   }
 
   async remove(menu: string, name: string) {
-    const id = await this.find(menu, name);
-    if (id === undefined) return; // already gone: removing is idempotent
+    const item = await this.find(menu, name);
+    if (item === undefined) return; // already gone: removing is idempotent
     try {
-      await this.client.run(`${menu}/remove`, { '.id': id });
+      await this.client.run(`${menu}/remove`, { '.id': item.id });
     } catch (err) {
       if (!(err instanceof RouterError && err.kind === 'trap' && /no such item/i.test(err.message))) throw err;
     }
