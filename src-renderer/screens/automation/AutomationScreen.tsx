@@ -7,7 +7,7 @@ import { AUTOMATION_ACTIONS, type automationEntry, type billingContract } from '
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { DataTable, EmptyState, notifyApiError, PageHeader, StatusBadge, useListParams, type Column } from '../../components';
+import { DataTable, EmptyState, notifyApiError, PageHeader, translateApiMessage, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { AlertsPanel } from './AlertsPanel';
 
@@ -40,7 +40,7 @@ export default function AutomationScreen() {
     { key: 'customer', header: t('customer'), render: (r) => r.customerName ?? '—' },
     { key: 'account', header: 'PPPoE', render: (r) => r.pppoeUsername ?? '—' },
     { key: 'invoice', header: t('invoice.number'), render: (r) => r.invoiceNumber ?? '—' },
-    { key: 'detail', header: t('auto.detail'), render: (r) => <Text size="sm" lineClamp={2}>{r.detail ?? ''}</Text> },
+    { key: 'detail', header: t('auto.detail'), render: (r) => <Text size="sm" lineClamp={2}>{r.detail ? translateApiMessage(r.detail) : ''}</Text> },
     { key: 'result', header: t('auto.result'), render: (r) => <StatusBadge status={r.result === 'ok' ? 'active' : r.result === 'pending' ? 'pending' : 'failed'} label={r.result} /> },
   ];
 
@@ -62,7 +62,7 @@ export default function AutomationScreen() {
           {t('auto.ran', { isolated: last.isolated, restored: last.restored, expired: last.expired, renewed: last.renewed, subs: last.subscriptionsExpired })}
           {last.errors.map((e, i) => (
             <Text key={i} size="sm" c="red">
-              {e}
+              {translateApiMessage(e)}
             </Text>
           ))}
         </Alert>

@@ -152,7 +152,7 @@ export default function BackupsScreen() {
 
       {status?.lastError && (
         <Alert color="yellow" mb="md" title={t('copyFailed')} data-testid="backup-warning">
-          {status.lastError.message}
+          {translateApiMessage(status.lastError.message)}
         </Alert>
       )}
       {q.error && (

@@ -9,7 +9,7 @@ import { PPPOE_SORT_FIELDS, PPPOE_STATUSES, type PppoeAccount } from '../../../s
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, StatusBadge, notifyApiError, useListParams, type Column } from '../../components';
+import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, StatusBadge, notifyApiError, translateApiMessage, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from '../sessions/TrafficChart';
 import { AccountForm } from './AccountForm';
@@ -127,7 +127,7 @@ export default function PppoeScreen() {
         a.syncState === 'synced' ? (
           <Text size="xs" c="dimmed">{t('pppoe.synced')}</Text>
         ) : (
-          <Tooltip label={a.syncError ?? ''} disabled={!a.syncError} multiline w={300}>
+          <Tooltip label={a.syncError ? translateApiMessage(a.syncError) : ''} disabled={!a.syncError} multiline w={300}>
             <span><StatusBadge status={a.syncState} /></span>
           </Tooltip>
         ),

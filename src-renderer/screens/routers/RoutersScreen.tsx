@@ -9,7 +9,7 @@ import type { Router } from '../../../src-shared/contract/routers';
 import { api, onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, StatusBadge, notifyApiError, type Column } from '../../components';
+import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, StatusBadge, notifyApiError, translateApiMessage, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { DriftPanel } from './DriftPanel';
 import { ImportWizard } from './ImportWizard';
@@ -82,7 +82,7 @@ export default function RoutersScreen() {
       key: 'state',
       header: t('router.state'),
       render: (r) => (
-        <Tooltip label={r.lastError ?? ''} disabled={!r.lastError} multiline w={320}>
+        <Tooltip label={r.lastError ? translateApiMessage(r.lastError) : ''} disabled={!r.lastError} multiline w={320}>
           <span>
             <StatusBadge status={r.state === 'auth_failed' ? 'failed' : r.state} label={t(`router.states.${r.state}`)} data-testid="router-state" />
           </span>

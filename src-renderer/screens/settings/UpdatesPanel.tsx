@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../src-shared/contract/system-ops';
 import { api, onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { notifyApiError } from '../../components';
+import { notifyApiError, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
 import { downloadBase64 } from '../../lib/download';
 
@@ -69,7 +69,7 @@ export function UpdatesPanel() {
               {t(`updates.state.${s.state}`, { version: s.availableVersion ?? '' })}
             </Text>
             {s.state === 'downloading' && s.progress && <Progress value={s.progress.percent} animated aria-label={t('updates.state.downloading')} />}
-            {s.state === 'error' && s.message && <Alert color="red">{s.message}</Alert>}
+            {s.state === 'error' && s.message && <Alert color="red">{translateApiMessage(s.message)}</Alert>}
             <Group>
               <Button variant="default" leftSection={<IconRefresh size={16} />} loading={busy === 'check' || s.state === 'checking'} onClick={check} disabled={s.state === 'not-configured'}>
                 {t('updates.check')}

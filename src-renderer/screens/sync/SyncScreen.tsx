@@ -7,7 +7,7 @@ import type { SyncOp } from '../../../src-shared/contract/sync';
 import { api, onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { DataTable, EmptyState, PageHeader, StatusBadge, notifyApiError, useListParams, type Column } from '../../components';
+import { DataTable, EmptyState, PageHeader, StatusBadge, notifyApiError, translateApiMessage, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 
 interface Progress {
@@ -87,7 +87,7 @@ export default function SyncScreen() {
       header: t('sync.lastError'),
       render: (o) => (
         <div>
-          <Text size="sm" c={o.status === 'failed' ? 'red' : undefined}>{o.lastError ?? ''}</Text>
+          <Text size="sm" c={o.status === 'failed' ? 'red' : undefined}>{o.lastError ? translateApiMessage(o.lastError) : ''}</Text>
           <Text size="xs" c="dimmed">
             {t('sync.attempts', { count: o.attempts })}
             {o.nextAttemptAt ? ` · ${t('sync.nextAt', { at: f.dateTime(o.nextAttemptAt) })}` : ''}
@@ -150,7 +150,7 @@ export default function SyncScreen() {
               )}
               {r.lastError && (
                 <Text size="xs" c="red" mt="xs" lineClamp={2}>
-                  {r.lastError}
+                  {translateApiMessage(r.lastError)}
                 </Text>
               )}
               {canWrite && (r.pending > 0 || r.failed > 0) && (

@@ -181,6 +181,20 @@ describe('server messages in Indonesian', () => {
     );
   });
 
+  it('translates the billing automation log and its errors (stored English lines)', () => {
+    const t = translateApiMessage;
+    expect(t('budi: INV-202611-00001 due 2026-11-10, grace 3 days (profile)')).toBe(
+      'budi: INV-202611-00001 jatuh tempo 2026-11-10, masa tenggang 3 hari (profil isolir)',
+    );
+    expect(t('arrears cleared')).toBe('tunggakan lunas');
+    expect(t('payment PAY-20261124-0001')).toBe('pembayaran PAY-20261124-0001');
+    expect(t('subscription 7: end date 2026-11-30 → 2026-12-31')).toBe('langganan 7: tanggal berakhir 2026-11-30 → 2026-12-31');
+    expect(t('restore after invoice INV-202611-00002 voided: Router not found')).toBe(
+      'pemulihan setelah tagihan INV-202611-00002 dibatalkan: Router tidak ditemukan',
+    );
+    expect(t('isolate customer 12: Router not found')).toBe('isolir pelanggan 12: Router tidak ditemukan');
+  });
+
   it('shows the message as sent in English', async () => {
     await i18n.changeLanguage('en');
     const m = 'The router refused: connection refused — is the API service enabled on port 8728? (IP → Services → api on 10.0.0.1)';
