@@ -37,7 +37,7 @@ test.describe('Paket Internet (packages)', () => {
     await p.fill({ name: 'Paket Kembar', down: '4', up: '1024', price: '60000', profileName: 'bad name!' });
     await p.save();
     await expect(p.fieldError('Download')).toHaveText('Minimal 8 kbps');
-    await expect(p.fieldError('Profil router')).toContainText('Router profile may use letters');
+    await expect(p.fieldError('Profil router')).toContainText('Profil router hanya boleh huruf');
     await p.fill({ down: '2048', profileName: '' });
     await p.save();
     // The duplicate name is refused by the database's unique index and lands on the field.
@@ -89,7 +89,7 @@ test.describe('Paket Internet (packages)', () => {
     await p.delete('Paket Terpakai');
     const toast = p.shell.notification(/Paket tidak dapat dihapus/);
     await expect(toast).toBeVisible();
-    await expect(toast).toContainText('Paket Terpakai is used by 1 PPPoE account(s)');
+    await expect(toast).toContainText('Paket Terpakai dipakai oleh 1 akun PPPoE');
     await expect(p.table.row('Paket Terpakai')).toBeVisible();
 
     await p.delete('Paket Bebas');
