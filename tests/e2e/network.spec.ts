@@ -160,6 +160,8 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     await page.goto(`${host.url}/#/sync`);
     const card = page.getByTestId('sync-router-card').filter({ hasText: 'Kantor Pusat' });
     await pwExpect(card.getByTestId('sync-pending')).not.toHaveText('0', { timeout: 15_000 });
+    // Nothing applied yet: the bar is empty, not full.
+    await pwExpect(card.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
     await sim.start();
     await card.getByRole('button', { name: 'Coba sekarang' }).click();
     await pwExpect(card.getByTestId('sync-pending')).toHaveText('0', { timeout: 15_000 });

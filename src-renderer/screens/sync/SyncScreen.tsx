@@ -125,7 +125,8 @@ export default function SyncScreen() {
         {(status.data?.routers ?? []).map((r) => {
           const p = progress[r.routerId];
           const total = p && r.pending > 0 ? Math.max(p.total, r.pending) : 0;
-          const pct = total ? Math.round(((total - r.pending) / total) * 100) : 100;
+          // Without a run in progress nothing of the waiting work is done yet: an empty bar, not a full one.
+          const pct = total ? Math.round(((total - r.pending) / total) * 100) : 0;
           return (
             <Card withBorder key={r.routerId} data-testid="sync-router-card">
               <Group justify="space-between" mb="xs">
