@@ -157,6 +157,9 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     const customer = await api.ok('customers.create', { name: 'Siti Aminah' });
     const pkg = (await api.ok('packages.list', {})).items[0]!;
     await api.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: router.id });
+    // The dashboard says work is waiting (not "running smoothly") while the router is off.
+    await page.goto(`${host.url}/#/dashboard`);
+    await pwExpect(page.getByTestId('dashboard')).toContainText(/\d+ perubahan menunggu router/, { timeout: 15_000 });
     await page.goto(`${host.url}/#/sync`);
     const card = page.getByTestId('sync-router-card').filter({ hasText: 'Kantor Pusat' });
     await pwExpect(card.getByTestId('sync-pending')).not.toHaveText('0', { timeout: 15_000 });

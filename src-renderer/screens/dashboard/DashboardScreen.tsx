@@ -58,6 +58,10 @@ export default function DashboardScreen() {
 
   const methodLine = (rows: { method: string; amount: number }[]) =>
     rows.length ? rows.map((m) => `${t(`method.${m.method}`)} ${f.rupiah(m.amount)}`).join(' · ') : t('nothingYet');
+  // Failures first, then work waiting for a router; "running smoothly" only when nothing waits.
+  const waiting = d.routers.reduce((n, r) => n + r.pendingSync, 0);
+  const routerDetail = () =>
+    d.alerts.syncFailures ? t('syncFailures', { count: d.alerts.syncFailures }) : waiting ? t('syncWaiting', { count: waiting }) : t('routersOnline');
   const donut = d.collectedMonthByMethod.map((m) => ({ name: t(`method.${m.method}`), value: m.amount, color: METHOD_COLORS[m.method] ?? 'gray.6' }));
 
   return (
@@ -148,7 +152,7 @@ export default function DashboardScreen() {
           color={d.alerts.routersOffline ? 'red' : 'teal'}
           label={t('routers')}
           value={`${d.routers.filter((r) => r.state === 'online').length} / ${d.routers.length}`}
-          detail={d.alerts.syncFailures ? t('syncFailures', { count: d.alerts.syncFailures }) : t('routersOnline')}
+          detail={routerDetail()}
           onClick={can('routers.read') ? () => navigate('~/routers') : undefined}
         />
       </SimpleGrid>
