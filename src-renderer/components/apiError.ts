@@ -26,10 +26,13 @@ function translateIn(lng: string, message: string, depth: number): string {
   return fromTemplate(lng, message, depth) ?? message;
 }
 
+/** Placeholders that only ever hold a number: "At most {{max}}" must not swallow "At most 5 backups". */
+const NUMERIC = new Set(['max', 'min', 'n']);
+
 /** `locked until {{until}}` → /^locked until (?<until>.+?)$/ (everything else matched literally). */
 function templateRegex(key: string): RegExp {
   const literal = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${literal.replace(/\\\{\\\{(\w+)\\\}\\\}/g, '(?<$1>.+?)')}$`);
+  return new RegExp(`^${literal.replace(/\\\{\\\{(\w+)\\\}\\\}/g, (_, name: string) => `(?<${name}>${NUMERIC.has(name) ? '-?[\\d.,]+' : '.+?'})`)}$`);
 }
 
 const templateCache = new Map<string, { re: RegExp; text: string }[]>();

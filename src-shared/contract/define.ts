@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './messages'; // plain messages for checks without their own, before any schema is used
 import type { Permission } from '../permissions';
 
 export interface Procedure<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { translateApiMessage } from '../../../src-renderer/components/apiError';
 import i18n from '../../../src-renderer/i18n';
 import idErrors from '../../../src-renderer/i18n/locales/id/errors.json';
+import { z } from 'zod';
+import '../../../src-shared/contract/messages';
 
 /*
  * Every English message the server can send (src-main, src-shared) must have an Indonesian wording in
@@ -114,11 +116,16 @@ function untranslated(f: Found): string | null {
   if (f.label) return f.sample in idErrors ? null : 'field name without a key';
   // "${path}: ${message}" has no words of its own; its message part is a message checked on its own.
   if (!/[A-Za-z]/.test(f.sample.replace(/X\d+/g, ''))) return null;
-  const out = translateApiMessage(f.sample);
-  if (out.includes('{{')) return `leftover placeholder: ${out}`;
-  if (out === f.sample) return 'no translation';
-  for (let i = 1; i <= f.slots; i++) if (!out.includes(`X${i}`)) return `value X${i} lost: ${out}`;
-  return null;
+  // Number placeholders ({{max}}, {{min}}, {{n}}) only take digits: try the slots as numbers too.
+  for (const value of [(i: number) => `X${i}`, (i: number) => `${100 + i}`]) {
+    const sample = f.sample.replace(/X(\d+)/g, (_, i: string) => value(Number(i)));
+    const out = translateApiMessage(sample);
+    if (out === sample) continue;
+    if (out.includes('{{')) return `leftover placeholder: ${out}`;
+    for (let i = 1; i <= f.slots; i++) if (!out.includes(value(i))) return `value ${value(i)} lost: ${out}`;
+    return null;
+  }
+  return 'no translation';
 }
 
 describe('server messages in Indonesian', () => {
@@ -193,6 +200,21 @@ describe('server messages in Indonesian', () => {
       'pemulihan setelah tagihan INV-202611-00002 dibatalkan: Router tidak ditemukan',
     );
     expect(t('isolate customer 12: Router not found')).toBe('isolir pelanggan 12: Router tidak ditemukan');
+  });
+
+  it('checks without a message of their own get plain sentences, all translated', () => {
+    const schema = z
+      .object({ notes: z.string().max(500), tags: z.array(z.string()).min(1), qty: z.number().int().min(0).max(99), mode: z.enum(['a', 'b']) })
+      .strict();
+    const bad = schema.safeParse({ notes: 'x'.repeat(501), tags: [], qty: 100, mode: 'c', extra: 1 });
+    const messages = bad.error!.issues.map((i) => i.message);
+    expect(messages.sort()).toEqual(['At most 500 characters', 'At most 99', 'Choose at least one', 'Must be one of: a, b', 'Unknown field: extra']);
+    expect(messages.map(translateApiMessage).sort()).toEqual(['Harus salah satu dari: a, b', 'Kolom tidak dikenal: extra', 'Maksimal 500 karakter', 'Maksimal 99', 'Pilih minimal satu']);
+    expect(schema.safeParse({}).error!.issues.map((i) => translateApiMessage(i.message))).toContain('Wajib diisi');
+    expect(z.object({ n: z.number() }).safeParse({ n: '5' }).error!.issues[0]!.message).toBe('Must be a number');
+    // A check's own message wins; a number placeholder never swallows words.
+    expect(z.string().max(3, 'Code is 3 letters').safeParse('abcd').error!.issues[0]!.message).toBe('Code is 3 letters');
+    expect(translateApiMessage('At most 5 backups at once')).toBe('At most 5 backups at once');
   });
 
   it('shows the message as sent in English', async () => {
