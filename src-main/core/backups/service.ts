@@ -155,7 +155,10 @@ async function writeBackup(app: AppContext, opts: CreateOptions): Promise<Backup
       verifiedAt: app.clock.now().toISOString(),
       appVersion: app.appVersion,
     });
-    return entryFor(final, isDefault ? 'default' : 'custom')!;
+    const entry = entryFor(final, isDefault ? 'default' : 'custom');
+    // Only if the folder vanished under us (USB stick pulled, folder deleted) right after the rename.
+    if (!entry) throw new Error('the file disappeared after it was saved');
+    return entry;
   } catch (err) {
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
     if (err instanceof AppError) throw err;
