@@ -8,7 +8,7 @@ import {
   Group,
   Kbd,
   Loader,
-  NumberInput,
+ 
   Paper,
   Radio,
   SegmentedControl,
@@ -31,7 +31,7 @@ import type { ApiError } from '../../../src-shared/result';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, MoneyText, PageHeader, StatusBadge, translateApiMessage } from '../../components';
+import { ConfirmDialog, MoneyText, PageHeader, StatusBadge, translateApiMessage, MoneyInput } from '../../components';
 import { useFormat } from '../../lib/format';
 import { PdfFileButtons, PrinterSelect } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
@@ -509,15 +509,10 @@ export default function CashDeskScreen() {
                     />
                   )}
                   <Group grow align="flex-start">
-                    <NumberInput
+                    <MoneyInput
                       ref={amountRef}
                       size="lg"
                       label={method === 'deposit' ? t('desk.amountFromDeposit') : t('desk.amount')}
-                      thousandSeparator="."
-                      decimalSeparator=","
-                      prefix="Rp "
-                      allowDecimal={false}
-                      allowNegative={false}
                       value={amount}
                       onChange={setAmount}
                       onKeyDown={onFieldKey}
@@ -526,14 +521,9 @@ export default function CashDeskScreen() {
                       hideControls
                     />
                     {method === 'cash' && (
-                      <NumberInput
+                      <MoneyInput
                         size="lg"
                         label={t('desk.tendered')}
-                        thousandSeparator="."
-                        decimalSeparator=","
-                        prefix="Rp "
-                        allowDecimal={false}
-                        allowNegative={false}
                         value={tendered}
                         onChange={setTendered}
                         onKeyDown={onFieldKey}

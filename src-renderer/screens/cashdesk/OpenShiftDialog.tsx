@@ -1,9 +1,9 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Shift } from '../../../src-shared/contract/billing';
 import { api } from '../../api/client';
-import { applyApiError } from '../../components';
+import { applyApiError, MoneyInput } from '../../components';
 
 /** Opens the caller's cash shift with the starting cash in the drawer. */
 export function OpenShiftDialog({ opened, onClose, onOpened }: { opened: boolean; onClose: () => void; onOpened: (s: Shift) => void }) {
@@ -23,14 +23,9 @@ export function OpenShiftDialog({ opened, onClose, onOpened }: { opened: boolean
           <Text size="sm" c="dimmed">
             {t('shift.openHelp')}
           </Text>
-          <NumberInput
+          <MoneyInput
             label={t('shift.openingCash')}
             data-autofocus
-            thousandSeparator="."
-            decimalSeparator=","
-            prefix="Rp "
-            allowDecimal={false}
-            allowNegative={false}
             {...form.getInputProps('openingCash')}
           />
           <Textarea label={t('notes')} autosize minRows={1} {...form.getInputProps('notes')} />

@@ -2,7 +2,7 @@ import { Badge, Button, Fieldset, Grid, Group, Modal, NumberInput, SegmentedCont
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useResetOnOpen } from '../../components';
+import { useResetOnOpen, MoneyInput } from '../../components';
 import { BILLING_CYCLES, DEFAULT_DURATION_DAYS, type BillingCycle, type InternetPackage } from '../../../src-shared/contract/packages';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
@@ -146,14 +146,9 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <NumberInput
+                <MoneyInput
                   label={t('field.price')}
                   withAsterisk
-                  prefix="Rp "
-                  thousandSeparator="."
-                  decimalSeparator=","
-                  allowDecimal={false}
-                  allowNegative={false}
                   description={t('priceHint')}
                   {...form.getInputProps('price')}
                 />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview, Router } from '../../../src-shared/contract/routers';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import { notifyApiError } from '../../components';
+import { notifyApiError, MoneyInput } from '../../components';
 
 type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
 interface ProfileChoice {
@@ -176,7 +176,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                       </Table.Td>
                       <Table.Td>
                         {p.proposal !== 'exists' && (
-                          <NumberInput size="xs" w={130} prefix="Rp " thousandSeparator="." decimalSeparator="," allowDecimal={false} allowNegative={false} aria-label={t('import.price')} value={c.price} disabled={!c.accept} onChange={(v) => set({ price: v })} />
+                          <MoneyInput size="xs" w={130} aria-label={t('import.price')} value={c.price} disabled={!c.accept} onChange={(v) => set({ price: v })} />
                         )}
                       </Table.Td>
                       <Table.Td>{p.secrets}</Table.Td>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import { applyApiError, notifyApiError } from '../../components';
+import { applyApiError, notifyApiError, MoneyInput } from '../../components';
 
 type TestResult = OutputOf<'routers.test'>;
 type Preview = OutputOf<'routers.import'>['preview'];
@@ -139,15 +139,11 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
                           </Table.Td>
                           <Table.Td>{p.secrets}</Table.Td>
                           <Table.Td>
-                            <NumberInput
+                            <MoneyInput
                               size="xs"
                               aria-label={t('router.priceOf', { name: p.name })}
                               value={prices[p.name] ?? ''}
                               onChange={(v) => setPrices((x) => ({ ...x, [p.name]: v }))}
-                              thousandSeparator="."
-                              decimalSeparator=","
-                              prefix="Rp "
-                              allowDecimal={false}
                               min={0}
                             />
                           </Table.Td>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCashRegister } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { billingContract, Shift } from '../../../src-shared/contract/billing';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { applyApiError, DataTable, EmptyState, MoneyText, PageHeader, StatusBadge, useListParams, type Column } from '../../components';
+import { applyApiError, DataTable, EmptyState, MoneyText, PageHeader, StatusBadge, MoneyInput, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { OpenShiftDialog } from '../cashdesk/OpenShiftDialog';
 import { Fact } from '../invoices/InvoiceDrawer';
@@ -134,15 +134,10 @@ function CloseShiftDialog({ opened, shift, onClose, onClosed }: { opened: boolea
           <Text size="sm">
             {t('shift.expectedCash')}: <MoneyText amount={shift.expectedCash} fw={700} />
           </Text>
-          <NumberInput
+          <MoneyInput
             label={t('shift.countedCash')}
             withAsterisk
             data-autofocus
-            thousandSeparator="."
-            decimalSeparator=","
-            prefix="Rp "
-            allowDecimal={false}
-            allowNegative={false}
             data-testid="counted-cash"
             {...form.getInputProps('countedCash')}
           />

@@ -7,7 +7,7 @@ import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/co
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { applyApiError } from '../../components';
+import { applyApiError, MoneyInput } from '../../components';
 import { useFormat } from '../../lib/format';
 
 interface Values {
@@ -158,14 +158,9 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
             />
           )}
           <SimpleGrid cols={2}>
-            <NumberInput
+            <MoneyInput
               label={t('sub.fee')}
               description={pkg ? t('sub.feeDefault', { price: f.rupiah(pkg.price) }) : undefined}
-              thousandSeparator="."
-              decimalSeparator=","
-              prefix="Rp "
-              allowDecimal={false}
-              allowNegative={false}
               {...form.getInputProps('monthlyFee')}
             />
             <TextInput label={t('sub.feeNote')} withAsterisk={!!feeDiffers} description={feeDiffers ? t('sub.feeNoteHelp') : undefined} {...form.getInputProps('feeNote')} />
