@@ -13,18 +13,24 @@ const WHITE = [255, 255, 255];
 
 // Coverage of one sample point: 0 outside, 1 inside each shape.
 function roundedSquare(x, y) {
-  const r = 52, m = 8;
+  const r = 52,
+    m = 8;
   const cx = Math.min(Math.max(x, m + r), SIZE - m - r);
   const cy = Math.min(Math.max(y, m + r), SIZE - m - r);
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r && x >= m && x <= SIZE - m && y >= m && y <= SIZE - m;
 }
 function mark(x, y) {
-  const ox = 128, oy = 176; // centre of the signal arcs
+  const ox = 128,
+    oy = 176; // centre of the signal arcs
   const d = Math.hypot(x - ox, y - oy);
   if (d <= 16) return true; // the dot
   const angle = Math.atan2(oy - y, x - ox); // only the upper quarter-circles (45°..135°)
   if (angle < Math.PI / 4 || angle > (3 * Math.PI) / 4) return false;
-  return [[38, 56], [74, 92], [110, 128]].some(([a, b]) => d >= a && d <= b);
+  return [
+    [38, 56],
+    [74, 92],
+    [110, 128],
+  ].some(([a, b]) => d >= a && d <= b);
 }
 
 const SS = 4; // 4×4 supersampling for smooth edges
@@ -32,10 +38,12 @@ const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) {
   raw[y * (SIZE * 4 + 1)] = 0; // PNG filter: none
   for (let x = 0; x < SIZE; x++) {
-    let bg = 0, fg = 0;
+    let bg = 0,
+      fg = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
-        const px = x + (sx + 0.5) / SS, py = y + (sy + 0.5) / SS;
+        const px = x + (sx + 0.5) / SS,
+          py = y + (sy + 0.5) / SS;
         if (roundedSquare(px, py)) {
           bg++;
           if (mark(px, py)) fg++;

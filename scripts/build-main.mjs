@@ -16,9 +16,27 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src-main/host/http/cli.ts'], outfile: `${out}/host/serve.mjs`, format: 'esm', packages: 'external' }),
-  build({ ...common, entryPoints: ['src-main/host/electron/main.ts'], outfile: `${out}/main/main.cjs`, format: 'cjs', packages: 'external' }),
-  build({ ...common, entryPoints: ['src-main/host/electron/preload.ts'], outfile: `${out}/preload/preload.cjs`, format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['src-main/host/http/cli.ts'],
+    outfile: `${out}/host/serve.mjs`,
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['src-main/host/electron/main.ts'],
+    outfile: `${out}/main/main.cjs`,
+    format: 'cjs',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['src-main/host/electron/preload.ts'],
+    outfile: `${out}/preload/preload.cjs`,
+    format: 'cjs',
+    external: ['electron'],
+  }),
 ]);
 // The migrations travel with the build so `node out/host/serve.mjs` finds them next to it.
 fs.cpSync('drizzle', path.join(out, 'drizzle'), { recursive: true });

@@ -32,11 +32,21 @@ function readJson(file) {
 }
 
 function run(cmd, args, cwd) {
-  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, npm_config_build_from_source: '' }, timeout: 15 * 60_000 });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_build_from_source: '' },
+    timeout: 15 * 60_000,
+  });
   return r.status === 0;
 }
 
-export async function buildElectronNative({ platform = process.platform, arch = process.arch, force = false, base = root } = {}) {
+export async function buildElectronNative({
+  platform = process.platform,
+  arch = process.arch,
+  force = false,
+  base = root,
+} = {}) {
   const electronVersion = readJson(require.resolve('electron/package.json')).version;
   const sqlitePkgDir = path.dirname(require.resolve('better-sqlite3/package.json'));
   const sqliteVersion = readJson(path.join(sqlitePkgDir, 'package.json')).version;
@@ -48,17 +58,24 @@ export async function buildElectronNative({ platform = process.platform, arch = 
   if (!force && fs.existsSync(outFile) && fs.existsSync(infoFile)) {
     const have = readJson(infoFile);
     if (Object.entries(wanted).every(([k, v]) => have[k] === v)) {
-      console.log(`electron-native: better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch}) is up to date`);
+      console.log(
+        `electron-native: better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch}) is up to date`,
+      );
       return outFile;
     }
   }
 
-  console.log(`electron-native: building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch})`);
+  console.log(
+    `electron-native: building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch})`,
+  );
   const work = path.join(base, '.electron-native', '.work', `${platform}-${arch}`);
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   // A private copy of the package (sources, no build output): node_modules/better-sqlite3 is never touched.
-  fs.cpSync(sqlitePkgDir, work, { recursive: true, filter: (src) => !src.startsWith(path.join(sqlitePkgDir, 'build')) });
+  fs.cpSync(sqlitePkgDir, work, {
+    recursive: true,
+    filter: (src) => !src.startsWith(path.join(sqlitePkgDir, 'build')),
+  });
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
 
   const failHere = (why) => {
@@ -66,16 +83,37 @@ export async function buildElectronNative({ platform = process.platform, arch = 
     fail(why);
   };
   const prebuildBin = require.resolve('prebuild-install/bin.js');
-  let ok = run(process.execPath, [prebuildBin, '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`, '--verbose'], work);
+  let ok = run(
+    process.execPath,
+    [
+      prebuildBin,
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${arch}`,
+      `--platform=${platform}`,
+      '--verbose',
+    ],
+    work,
+  );
   if (!ok || !fs.existsSync(built)) {
     if (platform !== process.platform) {
-      failHere(`no prebuilt better-sqlite3 for Electron ${electronVersion} on ${platform}-${arch} could be downloaded, and it cannot be compiled for another platform here.`);
+      failHere(
+        `no prebuilt better-sqlite3 for Electron ${electronVersion} on ${platform}-${arch} could be downloaded, and it cannot be compiled for another platform here.`,
+      );
     }
     console.log('electron-native: no prebuilt binary, compiling with node-gyp against Electron headers');
     const gypBin = require.resolve('node-gyp/bin/node-gyp.js');
     ok = run(
       process.execPath,
-      [gypBin, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'],
+      [
+        gypBin,
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        `--arch=${arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
       work,
     );
     if (!ok || !fs.existsSync(built)) {
@@ -95,7 +133,7 @@ function fail(why) {
     [
       '',
       `electron-native: ${why}`,
-      'The desktop app needs better-sqlite3 built for Electron\'s ABI. This step needs internet access',
+      "The desktop app needs better-sqlite3 built for Electron's ABI. This step needs internet access",
       '(github.com for the prebuilt binary, or electronjs.org for headers plus a C++ toolchain).',
       'Run `npm start` / `npm run dist:win` on a machine with internet, or use the browser host: npm run serve',
       '',
@@ -108,7 +146,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === here) {
     options: { platform: { type: 'string' }, arch: { type: 'string' }, force: { type: 'boolean', default: false } },
   });
   try {
-    await buildElectronNative({ platform: values.platform ?? process.platform, arch: values.arch ?? process.arch, force: values.force });
+    await buildElectronNative({
+      platform: values.platform ?? process.platform,
+      arch: values.arch ?? process.arch,
+      force: values.force,
+    });
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

@@ -16,9 +16,13 @@ const built = path.join(out, 'host', 'serve.mjs');
 const stale =
   !fs.existsSync(built) ||
   !fs.existsSync(path.join(out, 'renderer', 'index.html')) ||
-  Math.max(newest('src-main'), newest('src-renderer'), newest('src-shared'), newest('drizzle')) > fs.statSync(built).mtimeMs;
+  Math.max(newest('src-main'), newest('src-renderer'), newest('src-shared'), newest('drizzle')) >
+    fs.statSync(built).mtimeMs;
 if (stale || process.env.PPPOE_REBUILD) {
-  const r = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+  const r = spawnSync('npm', ['run', 'build'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    shell: process.platform === 'win32',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const child = spawn(process.execPath, [built, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -57,7 +57,12 @@ export function snapshotBeforeMigration(
       const info = verifyDatabaseFileSync(file, migrationsFolder, nativeBinding);
       fs.writeFileSync(
         sidecarOf(file),
-        JSON.stringify({ ...info, kind: 'pre-migration', createdAt: at.toISOString(), verifiedAt: new Date().toISOString() }),
+        JSON.stringify({
+          ...info,
+          kind: 'pre-migration',
+          createdAt: at.toISOString(),
+          verifiedAt: new Date().toISOString(),
+        }),
       );
     } catch {
       // Listed as "not checked"; a restore verifies it again anyway.
@@ -72,11 +77,19 @@ function openDatabase(opts: CreateAppOptions, file: string, logger: Logger, cloc
   const db = wrapDrizzle(sqlite);
   try {
     runMigrations(sqlite, db, opts.migrationsFolder, (reason) => {
-      const snap = snapshotBeforeMigration(sqlite, opts.dataDir, reason, clock.now(), opts.migrationsFolder, opts.nativeBinding);
+      const snap = snapshotBeforeMigration(
+        sqlite,
+        opts.dataDir,
+        reason,
+        clock.now(),
+        opts.migrationsFolder,
+        opts.nativeBinding,
+      );
       logger.info('backup taken before migration', { file: snap });
     });
     // Marks the file as a PPPoE Desk database (checked before any restore).
-    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID)
+      sqlite.pragma(`application_id = ${APPLICATION_ID}`);
   } catch (err) {
     sqlite.close();
     throw err;
@@ -155,7 +168,11 @@ export function createApp(opts: CreateAppOptions): App {
  * call can run in between on this single-threaded process. Services read `ctx.sqlite` at call time, so
  * they pick up the new connection; the settings cache is dropped.
  */
-export function reopenDatabase(ctx: AppContext, opts: CreateAppOptions, swap?: (dbFile: string) => (() => void) | void): void {
+export function reopenDatabase(
+  ctx: AppContext,
+  opts: CreateAppOptions,
+  swap?: (dbFile: string) => (() => void) | void,
+): void {
   const old = ctx.sqlite;
   if (old.open) {
     old.pragma('wal_checkpoint(TRUNCATE)');

@@ -13,9 +13,7 @@ export const isoDate = z
   .regex(ISO_DATE, 'Must be a date in the form YYYY-MM-DD')
   .refine((s) => isRealDate(s), 'Not a real calendar date');
 
-export const period = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Must be a month in the form YYYY-MM');
+export const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Must be a month in the form YYYY-MM');
 
 export function isRealDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
@@ -45,13 +43,21 @@ function partsFormatter(tz: string) {
 
 /** The business date (YYYY-MM-DD) of an instant in the ISP's zone: 23:30 WIB on the 31st is the 31st. */
 export function businessDate(instant: Date, tz: string = DEFAULT_TIME_ZONE): string {
-  const p = Object.fromEntries(partsFormatter(tz).formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    partsFormatter(tz)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** Local wall-clock time `HH:mm` of an instant in the ISP's zone. */
 export function businessTime(instant: Date, tz: string = DEFAULT_TIME_ZONE): string {
-  const p = Object.fromEntries(partsFormatter(tz).formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    partsFormatter(tz)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.hour}:${p.minute}`;
 }
 

@@ -1,5 +1,13 @@
 /** Events pushed from main to the renderer (IPC `on` allow-list and SSE). */
-export const EVENT_NAMES = ['data.changed', 'router.status', 'sync.progress', 'automation.ran', 'backup.done', 'backup.progress', 'update.status'] as const;
+export const EVENT_NAMES = [
+  'data.changed',
+  'router.status',
+  'sync.progress',
+  'automation.ran',
+  'backup.done',
+  'backup.progress',
+  'update.status',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export interface AppEvent {

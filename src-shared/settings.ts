@@ -22,7 +22,12 @@ const count = (min: number, max: number) =>
 
 /** Every setting with its default. Stored as JSON per key; unknown keys are rejected. */
 export const settingsShape = {
-  ispName: z.string().trim().min(1, 'ISP name is required').max(120, 'ISP name must be at most 120 characters').default('PPPoE Desk ISP'),
+  ispName: z
+    .string()
+    .trim()
+    .min(1, 'ISP name is required')
+    .max(120, 'ISP name must be at most 120 characters')
+    .default('PPPoE Desk ISP'),
   ispAddress: z.string().trim().max(300, 'Address must be at most 300 characters').default(''),
   ispPhone: z.string().trim().max(40, 'Phone must be at most 40 characters').default(''),
   /** Logo as a data: URL (PNG/JPEG), used on receipts and invoices. */

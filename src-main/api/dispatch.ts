@@ -35,7 +35,10 @@ function toApiError(app: AppContext, channel: string, err: unknown): ApiResult<n
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return fail('CONFLICT', 'A related record is missing or still in use');
   if (code === 'SQLITE_BUSY') return fail('CONFLICT', 'The database is busy, try again');
-  app.logger.error('handler failed', { channel, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+  app.logger.error('handler failed', {
+    channel,
+    error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+  });
   return fail('INTERNAL', 'Something went wrong inside PPPoE Desk; the error was logged');
 }
 
@@ -43,7 +46,12 @@ function toApiError(app: AppContext, channel: string, err: unknown): ApiResult<n
  * The single entry point of the API for every transport: channel check, sign-in and permission check,
  * input validation, handler, output validation. Never throws; errors come back as values.
  */
-export async function dispatch(app: AppContext, channel: unknown, rawInput: unknown, caller: Caller): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  app: AppContext,
+  channel: unknown,
+  rawInput: unknown,
+  caller: Caller,
+): Promise<ApiResult<unknown>> {
   if (typeof channel !== 'string' || !isChannel(channel)) {
     return fail('BAD_INPUT', `Unknown channel: ${String(channel).slice(0, 80)}`);
   }

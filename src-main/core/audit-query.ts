@@ -82,7 +82,9 @@ export function listAudit(call: CallContext, q: AuditFilters & { page: number; p
     return { items: rows.map(({ total: _t, ...e }) => e), total, page: q.page, pageSize: q.pageSize };
   }
   const total = count();
-  const items = sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, q.pageSize, offset) as AuditEntry[];
+  const items = sqlite
+    .prepare(`SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...args, q.pageSize, offset) as AuditEntry[];
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -93,7 +95,10 @@ export function auditFacets(call: CallContext) {
   return {
     actions: col('action'),
     entities: col('entity'),
-    users: sqlite.prepare('SELECT id, username FROM users ORDER BY username COLLATE NOCASE').all() as { id: number; username: string }[],
+    users: sqlite.prepare('SELECT id, username FROM users ORDER BY username COLLATE NOCASE').all() as {
+      id: number;
+      username: string;
+    }[],
   };
 }
 
@@ -127,9 +132,18 @@ export async function exportAudit(
   const header = ['ID', 'Date', 'Time', 'User', 'Action', 'Entity', 'Entity ID', 'Before', 'After', 'Reason'];
   const table = rows.map((r) => {
     const at = new Date(r.at);
-    return [r.id, businessDate(at, tz), businessTime(at, tz), r.username, r.action, r.entity, r.entityId, r.before, r.after, r.reason].map(
-      safeCell,
-    );
+    return [
+      r.id,
+      businessDate(at, tz),
+      businessTime(at, tz),
+      r.username,
+      r.action,
+      r.entity,
+      r.entityId,
+      r.before,
+      r.after,
+      r.reason,
+    ].map(safeCell);
   });
   const stamp = businessDate(app.clock.now(), tz);
   const range = q.from || q.to ? `-${q.from ?? 'start'}_${q.to ?? stamp}` : '';
@@ -137,7 +151,12 @@ export async function exportAudit(
   if (q.format === 'csv') {
     // BOM so Excel opens the UTF-8 text with the right characters.
     const text = '\ufeff' + [header, ...table].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
-    return { filename: `${base}.csv`, base64: Buffer.from(text, 'utf8').toString('base64'), rows: rows.length, truncated };
+    return {
+      filename: `${base}.csv`,
+      base64: Buffer.from(text, 'utf8').toString('base64'),
+      rows: rows.length,
+      truncated,
+    };
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PPPoE Desk';

@@ -47,7 +47,10 @@ export function writeAudit(call: Pick<CallContext, 'app' | 'session'>, entry: Au
 }
 
 /** Only the fields that changed, for compact before/after rows. */
-export function diff<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const k of Object.keys(after) as (keyof T)[]) {

@@ -92,8 +92,18 @@ export async function createFirstAdmin(
       )
       .run(input.username, input.fullName, passwordHash, now, now);
     const user = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(Number(lastInsertRowid)) as UserRow;
-    const session = { userId: user.id, username: user.username, fullName: user.fullName, role: user.role, sessionId: 0, expiresAt: now };
-    writeAudit({ app, session }, { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: 'admin' } });
+    const session = {
+      userId: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role,
+      sessionId: 0,
+      expiresAt: now,
+    };
+    writeAudit(
+      { app, session },
+      { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: 'admin' } },
+    );
     return startSession(call, user);
   })();
 }
@@ -124,14 +134,16 @@ function ghostLocks(app: AppContext): Map<string, { failed: number; lockedUntil:
   return m;
 }
 
-export async function login(call: CallContext, username: string, password: string): Promise<{ token: string; user: Me }> {
+export async function login(
+  call: CallContext,
+  username: string,
+  password: string,
+): Promise<{ token: string; user: Me }> {
   const { app } = call;
   // Computed on the first sign-in of any kind, so later unknown-user attempts cost the same as real ones.
   const dummy = dummyHash();
   const name = username.trim();
-  const user = app.sqlite.prepare(`${USER_SELECT} WHERE username = ? COLLATE NOCASE`).get(name) as
-    | UserRow
-    | undefined;
+  const user = app.sqlite.prepare(`${USER_SELECT} WHERE username = ? COLLATE NOCASE`).get(name) as UserRow | undefined;
   const now = app.clock.now();
   if (!user) {
     await verifyPassword(await dummy, password);
@@ -147,12 +159,19 @@ export async function login(call: CallContext, username: string, password: strin
       g.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
     }
     locks.set(key, g);
-    throw g.lockedUntil && g.lockedUntil > now.toISOString() ? lockedError(app, g.lockedUntil) : new AppError('UNAUTHENTICATED', WRONG);
+    throw g.lockedUntil && g.lockedUntil > now.toISOString()
+      ? lockedError(app, g.lockedUntil)
+      : new AppError('UNAUTHENTICATED', WRONG);
   }
   if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
     // The password is still checked (and discarded) so a locked account answers in the same time.
     await verifyPassword(user.passwordHash, password);
-    writeAudit(call, { action: 'auth.login_locked', entity: 'user', entityId: user.id, after: { username: user.username } });
+    writeAudit(call, {
+      action: 'auth.login_locked',
+      entity: 'user',
+      entityId: user.id,
+      after: { username: user.username },
+    });
     throw lockedError(app, user.lockedUntil);
   }
   const good = await verifyPassword(user.passwordHash, password);
@@ -162,7 +181,8 @@ export async function login(call: CallContext, username: string, password: strin
     const fresh = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(user.id) as UserRow;
     if (!good || !fresh.isActive) {
       const failed = fresh.failedLogins + 1;
-      const lock = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+      const lock =
+        failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
       app.sqlite
         .prepare('UPDATE users SET failed_logins = ?, locked_until = coalesce(?, locked_until) WHERE id = ?')
         .run(lock ? 0 : failed, lock, user.id);
@@ -182,7 +202,17 @@ export async function login(call: CallContext, username: string, password: strin
       .run(now.toISOString(), user.id);
     const started = startSession(call, fresh);
     writeAudit(
-      { app, session: { userId: fresh.id, username: fresh.username, fullName: fresh.fullName, role: fresh.role, sessionId: 0, expiresAt: '' } },
+      {
+        app,
+        session: {
+          userId: fresh.id,
+          username: fresh.username,
+          fullName: fresh.fullName,
+          role: fresh.role,
+          sessionId: 0,
+          expiresAt: '',
+        },
+      },
       { action: 'auth.login', entity: 'user', entityId: fresh.id, after: { transport: call.transport } },
     );
     return started;
@@ -217,7 +247,18 @@ export function resolveSession(app: AppContext, token: string | undefined): Sess
        WHERE s.token_hash = ? AND s.revoked_at IS NULL`,
     )
     .get(sha256(token)) as
-    | { id: number; userId: number; createdAt: string; lastSeenAt: string; expiresAt: string; username: string; fullName: string; role: Role; isActive: number; mustChange: number }
+    | {
+        id: number;
+        userId: number;
+        createdAt: string;
+        lastSeenAt: string;
+        expiresAt: string;
+        username: string;
+        fullName: string;
+        role: Role;
+        isActive: number;
+        mustChange: number;
+      }
     | undefined;
   const now = app.clock.now();
   if (!row || !row.isActive || row.expiresAt <= now.toISOString()) return null;
@@ -276,7 +317,9 @@ export async function changePassword(call: CallContext, current: string, next: s
   }
   if (!(await verifyPassword(u.passwordHash, current))) {
     limiter.hit(key);
-    throw new AppError('BAD_INPUT', 'Current password is wrong', [{ path: 'currentPassword', message: 'Current password is wrong' }]);
+    throw new AppError('BAD_INPUT', 'Current password is wrong', [
+      { path: 'currentPassword', message: 'Current password is wrong' },
+    ]);
   }
   limiter.reset(key);
   if (current === next) {

@@ -77,7 +77,9 @@ export function listCustomers(call: CallContext, input: In<'customers.list'>): P
       // Past the last page: the window had no row to carry the total.
       total = (
         db
-          .prepare(`SELECT count(*) AS n FROM customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}`)
+          .prepare(
+            `SELECT count(*) AS n FROM customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}`,
+          )
           .get({ status: params.status, pattern: likePattern(needle) }) as { n: number }
       ).n;
     }
@@ -106,7 +108,9 @@ export function customerDetail(call: CallContext, id: number) {
 function recordStatus(call: CallContext, customerId: number, from: string | null, to: string) {
   const now = call.app.clock.now();
   call.app.sqlite
-    .prepare('INSERT INTO customer_status_history(customer_id, from_status, to_status, changed_on, at) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO customer_status_history(customer_id, from_status, to_status, changed_on, at) VALUES (?, ?, ?, ?, ?)',
+    )
     .run(customerId, from, to, businessDate(now, getSettings(call.app).timeZone), now.toISOString());
 }
 
@@ -121,7 +125,11 @@ function nextCustomerCode(call: CallContext): string {
   }
 }
 
-export function createCustomer(call: CallContext, input: In<'customers.create'>, opts: { code?: string } = {}): Customer {
+export function createCustomer(
+  call: CallContext,
+  input: In<'customers.create'>,
+  opts: { code?: string } = {},
+): Customer {
   const { app, session } = call;
   const now = app.clock.now();
   return app.sqlite.transaction(() => {
@@ -228,4 +236,3 @@ export function deleteCustomer(call: CallContext, id: number): { id: number } {
     return { id };
   })();
 }
-

@@ -4,11 +4,29 @@ import { createPackage } from './packages';
 
 /** The product description's sample data: 5 packages and 5 customers. Skips anything that already exists. */
 export const DEMO_PACKAGES = [
-  { name: 'Paket Starter 2 Mbps', up: 1000, down: 2000, price: 99_000, features: ['Unlimited', 'Cocok untuk 1–2 perangkat'] },
+  {
+    name: 'Paket Starter 2 Mbps',
+    up: 1000,
+    down: 2000,
+    price: 99_000,
+    features: ['Unlimited', 'Cocok untuk 1–2 perangkat'],
+  },
   { name: 'Paket Home 5 Mbps', up: 2000, down: 5000, price: 150_000, features: ['Unlimited', 'Streaming SD'] },
   { name: 'Paket Home 10 Mbps', up: 5000, down: 10000, price: 250_000, features: ['Unlimited', 'Streaming HD'] },
-  { name: 'Paket Business 20 Mbps', up: 10000, down: 20000, price: 500_000, features: ['Unlimited', 'Prioritas dukungan'] },
-  { name: 'Paket Enterprise 50 Mbps', up: 25000, down: 50000, price: 1_200_000, features: ['Unlimited', 'IP statis', 'SLA 99%'] },
+  {
+    name: 'Paket Business 20 Mbps',
+    up: 10000,
+    down: 20000,
+    price: 500_000,
+    features: ['Unlimited', 'Prioritas dukungan'],
+  },
+  {
+    name: 'Paket Enterprise 50 Mbps',
+    up: 25000,
+    down: 50000,
+    price: 1_200_000,
+    features: ['Unlimited', 'IP statis', 'SLA 99%'],
+  },
 ] as const;
 
 export const DEMO_CUSTOMERS = [

@@ -8,7 +8,10 @@ const SECRET_KEYS = /pass(word|wd)?|pwd|token|secret|key|cookie|authorization|cr
 /** Secrets that hide inside free text: "Bearer abc", "password=abc", "token: abc", http://user:pass@host. */
 const SECRET_TEXT: [RegExp, string][] = [
   [/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]'],
-  [/\b((?:pass(?:word|wd)?|pwd|token|secret|api[-_]?key)\s*["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s",;&]+)/gi, '$1[redacted]'],
+  [
+    /\b((?:pass(?:word|wd)?|pwd|token|secret|api[-_]?key)\s*["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s",;&]+)/gi,
+    '$1[redacted]',
+  ],
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi, '$1[redacted]@'],
 ];
 const MAX_DEPTH = 6;
@@ -23,7 +26,12 @@ export function redactText(text: string): string {
 function redactValue(value: unknown, depth: number, seen: WeakSet<object>): unknown {
   if (typeof value === 'string') return redactText(value);
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: redactText(value.message), stack: value.stack ? redactText(value.stack) : undefined };
+  if (value instanceof Error)
+    return {
+      name: value.name,
+      message: redactText(value.message),
+      stack: value.stack ? redactText(value.stack) : undefined,
+    };
   if (value instanceof Date) return value.toISOString();
   if (seen.has(value) || depth >= MAX_DEPTH) return '[…]';
   seen.add(value);
@@ -46,7 +54,9 @@ export function consoleLogger(quiet = false): Logger {
   const line = (level: string, msg: string, data?: Record<string, unknown>) => {
     if (quiet && level === 'info') return;
     const d = redact(data);
-    console[level === 'error' ? 'error' : 'log'](`[${new Date().toISOString()}] ${level} ${redactText(msg)}${d ? ' ' + JSON.stringify(d) : ''}`);
+    console[level === 'error' ? 'error' : 'log'](
+      `[${new Date().toISOString()}] ${level} ${redactText(msg)}${d ? ' ' + JSON.stringify(d) : ''}`,
+    );
   };
   return {
     info: (m, d) => line('info', m, d),

@@ -61,7 +61,9 @@ export function listPackages(call: CallContext, input: In<'packages.list'>): Pag
     params.push(input.billingCycle);
   }
   if (input.search) {
-    where.push("(p.name LIKE ? ESCAPE '\\' OR p.profile_name LIKE ? ESCAPE '\\' OR coalesce(p.description, '') LIKE ? ESCAPE '\\')");
+    where.push(
+      "(p.name LIKE ? ESCAPE '\\' OR p.profile_name LIKE ? ESCAPE '\\' OR coalesce(p.description, '') LIKE ? ESCAPE '\\')",
+    );
     const pat = likePattern(input.search);
     params.push(pat, pat, pat);
   }
@@ -151,7 +153,9 @@ export function updatePackage(call: CallContext, input: In<'packages.update'>): 
         // Changing the cycle without naming a duration resets the duration to the new cycle's default.
         durationDays:
           input.durationDays ??
-          (input.billingCycle && input.billingCycle !== before.billingCycle ? DEFAULT_DURATION_DAYS[cycle] : before.durationDays),
+          (input.billingCycle && input.billingCycle !== before.billingCycle
+            ? DEFAULT_DURATION_DAYS[cycle]
+            : before.durationDays),
         isActive: input.isActive ?? before.isActive,
         ipPool: input.ipPool === undefined ? before.ipPool : input.ipPool,
         profileName: input.profileName ?? before.profileName,
@@ -183,7 +187,8 @@ export function updatePackage(call: CallContext, input: In<'packages.update'>): 
       const d = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
       delete d.before.updatedAt;
       delete d.after.updatedAt;
-      if (Object.keys(d.after).length) writeAudit(call, { action: 'package.update', entity: 'package', entityId: input.id, ...d });
+      if (Object.keys(d.after).length)
+        writeAudit(call, { action: 'package.update', entity: 'package', entityId: input.id, ...d });
       return after;
     })();
   } catch (err) {

@@ -3,7 +3,12 @@ import { AppError } from '../../src-shared/result';
 import { COMMON_PASSWORDS } from './users/common-passwords';
 
 // OWASP's argon2id baseline (19 MiB, t=2, p=1): ~50 ms here, slow enough for guessing, quick enough for a login.
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum, not importable under isolatedModules) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum, not importable under isolatedModules) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const hashPassword = (plain: string) => hash(plain, OPTIONS);
 export const verifyPassword = (hashed: string, plain: string) => verify(hashed, plain).catch(() => false);
@@ -12,7 +17,17 @@ export const verifyPassword = (hashed: string, plain: string) => verify(hashed, 
 let dummy: Promise<string> | undefined;
 export const dummyHash = () => (dummy ??= hashPassword('not-a-real-password-0'));
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '0': 'o', '1': 'i', '!': 'i', '3': 'e', '5': 's', $: 's', '7': 't' };
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '0': 'o',
+  '1': 'i',
+  '!': 'i',
+  '3': 'e',
+  '5': 's',
+  $: 's',
+  '7': 't',
+};
 
 /** The word under a password: `Sayang123!` → `sayang`, `P@ssw0rd2024` → `password`. */
 function baseWords(password: string): string[] {

@@ -20,9 +20,7 @@ export function readJournal(migrationsFolder: string): Journal {
 
 /** Schema version = number of applied drizzle migrations (0 for an empty database). */
 export function appliedMigrations(sqlite: Sqlite): number {
-  const t = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'")
-    .get();
+  const t = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
   if (!t) return 0;
   return (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
 }
@@ -59,7 +57,9 @@ export function runMigrations(
     migrate(db, { migrationsFolder });
     const violations = sqlite.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) {
-      throw new Error(`Migration left ${violations.length} foreign key violation(s); restore the backup taken before it.`);
+      throw new Error(
+        `Migration left ${violations.length} foreign key violation(s); restore the backup taken before it.`,
+      );
     }
   } finally {
     sqlite.pragma('foreign_keys = ON');

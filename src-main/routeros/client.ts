@@ -56,7 +56,11 @@ export interface RouterClient {
    * Resolves with the `!re` rows (empty for `!empty` or no rows); for `add`, the new `.id` comes back
    * as a single row `{ ret: '*1A' }`. Rejects with RouterError. Concurrent calls are tagged and pipelined.
    */
-  run(command: string, attrs?: Record<string, string | number | boolean | undefined>, opts?: CommandOptions): Promise<RouterRow[]>;
+  run(
+    command: string,
+    attrs?: Record<string, string | number | boolean | undefined>,
+    opts?: CommandOptions,
+  ): Promise<RouterRow[]>;
   readonly connected: boolean;
   close(): Promise<void>;
 }

@@ -109,7 +109,13 @@ export class RouterConnection implements RouterClient {
     const port = portOf(t);
     const connectMs = t.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     const timer = this.timers.setTimeout(
-      () => this.destroy(new RouterError('timeout', `no answer from ${t.host}:${port} within ${connectMs / 1000} s — check the address, port and firewall`)),
+      () =>
+        this.destroy(
+          new RouterError(
+            'timeout',
+            `no answer from ${t.host}:${port} within ${connectMs / 1000} s — check the address, port and firewall`,
+          ),
+        ),
       connectMs,
     );
     try {
@@ -123,7 +129,9 @@ export class RouterConnection implements RouterClient {
         });
         socket.on('close', () => {
           this.socketClosed = true;
-          this.destroy(this.socketError ?? new RouterError('closed', `the router at ${t.host}:${port} closed the connection`));
+          this.destroy(
+            this.socketError ?? new RouterError('closed', `the router at ${t.host}:${port} closed the connection`),
+          );
           this.flushClosedWaiters();
         });
         socket.on('data', (d) => this.onData(d));
@@ -157,7 +165,11 @@ export class RouterConnection implements RouterClient {
     // Trusted-LAN mode: encrypted but unauthenticated. Also offer anonymous-DH suites, which is what
     // API-SSL negotiates when the router has no certificate (OpenSSL builds only; fall back otherwise).
     try {
-      return tls.connect({ ...base, rejectUnauthorized: false, ciphers: `${tls.DEFAULT_CIPHERS}:ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:ADH-AES256-SHA256:ADH-AES128-SHA256:@SECLEVEL=0` });
+      return tls.connect({
+        ...base,
+        rejectUnauthorized: false,
+        ciphers: `${tls.DEFAULT_CIPHERS}:ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:ADH-AES256-SHA256:ADH-AES128-SHA256:@SECLEVEL=0`,
+      });
     } catch {
       return tls.connect({ ...base, rejectUnauthorized: false });
     }
@@ -191,7 +203,10 @@ export class RouterConnection implements RouterClient {
   run(command: string, attrs?: Record<string, AttrValue>, opts: CommandOptions = {}): Promise<RouterRow[]> {
     if (this.state !== 'open') {
       return Promise.reject(
-        new RouterError('closed', this.failure ? `not connected to the router: ${this.failure.message}` : 'not connected to the router'),
+        new RouterError(
+          'closed',
+          this.failure ? `not connected to the router: ${this.failure.message}` : 'not connected to the router',
+        ),
       );
     }
     if (!command.startsWith('/')) return Promise.reject(new RouterError('protocol', `invalid command "${command}"`));
@@ -214,7 +229,10 @@ export class RouterConnection implements RouterClient {
     opts: { queries?: string[] } = {},
   ): { done: Promise<void>; stop(): Promise<void> } {
     if (this.state !== 'open') {
-      const e = new RouterError('closed', this.failure ? `not connected to the router: ${this.failure.message}` : 'not connected to the router');
+      const e = new RouterError(
+        'closed',
+        this.failure ? `not connected to the router: ${this.failure.message}` : 'not connected to the router',
+      );
       const done = Promise.reject(e);
       done.catch(() => {});
       return { done, stop: () => Promise.resolve() };
@@ -235,7 +253,12 @@ export class RouterConnection implements RouterClient {
     return { done, stop };
   }
 
-  private send(command: string, attrs: Record<string, AttrValue> | undefined, queries: string[], timeoutMs: number): Promise<RouterRow[]> {
+  private send(
+    command: string,
+    attrs: Record<string, AttrValue> | undefined,
+    queries: string[],
+    timeoutMs: number,
+  ): Promise<RouterRow[]> {
     const tag = String(this.nextTag++);
     const words = [command, ...attributeWords(attrs), ...queries, `.tag=${tag}`];
     return new Promise<RouterRow[]>((resolve, reject) => {

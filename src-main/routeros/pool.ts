@@ -2,7 +2,14 @@
  * One persistent connection per router, opened lazily, kept alive when idle, re-opened with backoff when
  * it drops, with a health state per router (online / offline / auth_failed) reported on every change.
  */
-import { RouterError, type CommandOptions, type RouterClient, type RouterErrorKind, type RouterRow, type RouterTarget } from './client';
+import {
+  RouterError,
+  type CommandOptions,
+  type RouterClient,
+  type RouterErrorKind,
+  type RouterRow,
+  type RouterTarget,
+} from './client';
 import { RouterConnection, type AttrValue, type ConnectionOptions } from './connection';
 import { realTimers, type Timers } from './timers';
 
@@ -140,7 +147,12 @@ export class RouterPool {
     await this.ensure(this.entry(id));
   }
 
-  async run(id: RouterId, command: string, attrs?: Record<string, AttrValue>, opts?: CommandOptions): Promise<RouterRow[]> {
+  async run(
+    id: RouterId,
+    command: string,
+    attrs?: Record<string, AttrValue>,
+    opts?: CommandOptions,
+  ): Promise<RouterRow[]> {
     const e = this.entry(id);
     let conn = await this.ensure(e);
     if (!conn.connected) conn = await this.ensure(e); // dropped between connect and write: nothing was sent
@@ -151,7 +163,13 @@ export class RouterPool {
   }
 
   /** A streaming command on the router's pooled connection (see RouterConnection.stream). */
-  async stream(id: RouterId, command: string, attrs: Record<string, AttrValue> | undefined, onRow: (row: RouterRow) => void, opts?: { queries?: string[] }) {
+  async stream(
+    id: RouterId,
+    command: string,
+    attrs: Record<string, AttrValue> | undefined,
+    onRow: (row: RouterRow) => void,
+    opts?: { queries?: string[] },
+  ) {
     const e = this.entry(id);
     let conn = await this.ensure(e);
     if (!conn.connected) conn = await this.ensure(e);
@@ -225,7 +243,9 @@ export class RouterPool {
     const next: RouterHealth = { ...prev, ...patch };
     if (next.status !== prev.status) next.since = this.timers.now();
     e.health = next;
-    const changed = (['status', 'version', 'identity', 'boardName', 'lastError'] as const).some((k) => next[k] !== prev[k]);
+    const changed = (['status', 'version', 'identity', 'boardName', 'lastError'] as const).some(
+      (k) => next[k] !== prev[k],
+    );
     if (changed && !e.removed) {
       try {
         this.opts.onStateChange?.({ ...next }, { ...prev });
@@ -238,7 +258,8 @@ export class RouterPool {
   private ensure(e: Entry): Promise<RouterConnection> {
     if (e.conn?.connected) return Promise.resolve(e.conn);
     if (e.connecting) return e.connecting;
-    if (e.lastFailure && this.timers.now() - e.lastFailureAt < this.o.retryFloorMs) return Promise.reject(e.lastFailure);
+    if (e.lastFailure && this.timers.now() - e.lastFailureAt < this.o.retryFloorMs)
+      return Promise.reject(e.lastFailure);
     return this.startConnect(e);
   }
 
@@ -298,7 +319,11 @@ export class RouterPool {
     e.lastFailure = err;
     e.lastFailureAt = this.timers.now();
     e.attempt++;
-    this.update(e, { status: err.kind === 'auth' ? 'auth_failed' : 'offline', lastError: err.message, lastErrorKind: err.kind });
+    this.update(e, {
+      status: err.kind === 'auth' ? 'auth_failed' : 'offline',
+      lastError: err.message,
+      lastErrorKind: err.kind,
+    });
     // Wrong credentials will not fix themselves: wait for new settings or an explicit call.
     if (err.kind !== 'auth') this.scheduleReconnect(e);
   }
@@ -331,7 +356,8 @@ export class RouterPool {
       const conn = e.conn;
       if (!conn?.connected) return;
       const idle = this.timers.now() - Math.max(conn.lastReplyAt, e.lastCommandAt);
-      if (idle < this.o.keepaliveMs || conn.inFlight > 0) return this.armKeepalive(e, Math.max(1, this.o.keepaliveMs - idle));
+      if (idle < this.o.keepaliveMs || conn.inFlight > 0)
+        return this.armKeepalive(e, Math.max(1, this.o.keepaliveMs - idle));
       this.ping(e);
     }, delay);
   }
@@ -351,7 +377,12 @@ export class RouterPool {
       })
       .catch((err: RouterError) => {
         if (e.conn !== conn || !conn.connected) return;
-        conn.abort(new RouterError(err.kind === 'timeout' ? 'timeout' : err.kind, err.kind === 'timeout' ? `the router stopped answering (keepalive: ${err.message})` : err.message));
+        conn.abort(
+          new RouterError(
+            err.kind === 'timeout' ? 'timeout' : err.kind,
+            err.kind === 'timeout' ? `the router stopped answering (keepalive: ${err.message})` : err.message,
+          ),
+        );
       })
       .finally(() => {
         e.pinging = false;

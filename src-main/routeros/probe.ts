@@ -17,10 +17,17 @@ export interface RouterProbe {
  * Rejects with a RouterError whose kind says why: unreachable, auth, timeout, fatal, closed, protocol.
  */
 export async function probeRouter(target: RouterTarget, opts: { timers?: Timers } = {}): Promise<RouterProbe> {
-  const t = { ...target, connectTimeoutMs: target.connectTimeoutMs ?? 8_000, commandTimeoutMs: target.commandTimeoutMs ?? 8_000 };
+  const t = {
+    ...target,
+    connectTimeoutMs: target.connectTimeoutMs ?? 8_000,
+    commandTimeoutMs: target.commandTimeoutMs ?? 8_000,
+  };
   const conn = await RouterConnection.open(t, { timers: opts.timers });
   try {
-    const [resource, identity] = await Promise.all([conn.run('/system/resource/print'), conn.run('/system/identity/print')]);
+    const [resource, identity] = await Promise.all([
+      conn.run('/system/resource/print'),
+      conn.run('/system/identity/print'),
+    ]);
     const r = resource[0];
     if (!r?.version) throw new RouterError('protocol', 'the router did not report its RouterOS version');
     const load = Number(r['cpu-load']);

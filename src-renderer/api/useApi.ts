@@ -33,7 +33,11 @@ const EVENT_REFETCH_MS = 1_000;
  * Loads one API channel and keeps it current: refetches when the input changes and when the main
  * process reports a data change. Late answers to an older input are dropped.
  */
-export function useApiQuery<C extends Channel>(channel: C, input: InputOf<C>, opts: QueryOptions = {}): QueryState<OutputOf<C>> {
+export function useApiQuery<C extends Channel>(
+  channel: C,
+  input: InputOf<C>,
+  opts: QueryOptions = {},
+): QueryState<OutputOf<C>> {
   const { enabled = true, entities, refetchOn } = opts;
   const key = JSON.stringify(input ?? null);
   const [state, setState] = useState<{ data: OutputOf<C> | undefined; error: ApiError | null; loading: boolean }>({
@@ -51,7 +55,9 @@ export function useApiQuery<C extends Channel>(channel: C, input: InputOf<C>, op
     setState((s) => ({ ...s, loading: true }));
     void api(channel, inputRef.current).then((r) => {
       if (mine !== seq.current) return;
-      setState((s) => (r.ok ? { data: r.value, error: null, loading: false } : { data: s.data, error: r.error, loading: false }));
+      setState((s) =>
+        r.ok ? { data: r.value, error: null, loading: false } : { data: s.data, error: r.error, loading: false },
+      );
     });
     // `key` stands for the input's content: a new object with the same content does not refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps

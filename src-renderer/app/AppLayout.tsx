@@ -1,4 +1,19 @@
-import { AppShell, Avatar, Box, Burger, Center, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  ThemeIcon,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout, IconRouter } from '@tabler/icons-react';
 import { Suspense, useEffect, useState } from 'react';
@@ -55,10 +70,14 @@ function UserMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <ChangePasswordDialog opened={pwOpen || forced} forced={forced && !pwOpen} onClose={() => {
-        setPwOpen(false);
-        if (forced) useSession.setState({ me: { ...me, mustChangePassword: false } });
-      }} />
+      <ChangePasswordDialog
+        opened={pwOpen || forced}
+        forced={forced && !pwOpen}
+        onClose={() => {
+          setPwOpen(false);
+          if (forced) useSession.setState({ me: { ...me, mustChangePassword: false } });
+        }}
+      />
     </>
   );
 }
@@ -80,10 +99,17 @@ export function AppLayout() {
   }, [screenTitle]);
   // The header shows the ISP name from Settings: follow changes made anywhere.
   const refreshInfo = useSession((s) => s.refreshInfo);
-  useEffect(() => onEvent('data.changed', (p) => void ((p.entity === 'settings' || p.entity === 'all') && refreshInfo())), [refreshInfo]);
+  useEffect(
+    () => onEvent('data.changed', (p) => void ((p.entity === 'settings' || p.entity === 'all') && refreshInfo())),
+    [refreshInfo],
+  );
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

@@ -19,7 +19,14 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, danger = t
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
-    <Modal opened={opened} onClose={busy ? () => {} : onCancel} title={<Text fw={600}>{title}</Text>} centered size="md" attributes={{ content: { "data-testid": "confirm-dialog" } as Record<string, string> }}>
+    <Modal
+      opened={opened}
+      onClose={busy ? () => {} : onCancel}
+      title={<Text fw={600}>{title}</Text>}
+      centered
+      size="md"
+      attributes={{ content: { 'data-testid': 'confirm-dialog' } as Record<string, string> }}
+    >
       <Text size="sm">{message}</Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onCancel} disabled={busy}>

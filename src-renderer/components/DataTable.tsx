@@ -1,4 +1,15 @@
-import { Box, Group, LoadingOverlay, Pagination, Paper, ScrollArea, Select, Table, Text, UnstyledButton } from '@mantine/core';
+import {
+  Box,
+  Group,
+  LoadingOverlay,
+  Pagination,
+  Paper,
+  ScrollArea,
+  Select,
+  Table,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,7 +74,12 @@ export function DataTable<T, F extends string = string>(props: DataTableProps<T,
 
   return (
     <Paper withBorder radius="md" pos="relative">
-      <LoadingOverlay visible={!!props.loading && !!rows} zIndex={5} overlayProps={{ blur: 0, backgroundOpacity: 0.35 }} loaderProps={{ size: 'sm' }} />
+      <LoadingOverlay
+        visible={!!props.loading && !!rows}
+        zIndex={5}
+        overlayProps={{ blur: 0, backgroundOpacity: 0.35 }}
+        loaderProps={{ size: 'sm' }}
+      />
       <ScrollArea>
         <Table
           aria-label={props.label}
@@ -84,10 +100,16 @@ export function DataTable<T, F extends string = string>(props: DataTableProps<T,
                   <Table.Th
                     key={c.key}
                     style={{ width: c.width, textAlign: c.align, whiteSpace: 'nowrap' }}
-                    aria-sort={active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : c.sortField ? 'none' : undefined}
+                    aria-sort={
+                      active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : c.sortField ? 'none' : undefined
+                    }
                   >
                     {c.sortField && props.onSortChange ? (
-                      <UnstyledButton onClick={() => clickSort(c.sortField!)} data-sort={c.sortField} style={{ fontWeight: 600, fontSize: 'inherit' }}>
+                      <UnstyledButton
+                        onClick={() => clickSort(c.sortField!)}
+                        data-sort={c.sortField}
+                        style={{ fontWeight: 600, fontSize: 'inherit' }}
+                      >
                         <Group gap={4} wrap="nowrap" justify={c.align === 'right' ? 'flex-end' : undefined}>
                           {c.header}
                           <Icon size={14} stroke={1.8} opacity={active ? 1 : 0.4} />
@@ -112,8 +134,10 @@ export function DataTable<T, F extends string = string>(props: DataTableProps<T,
                   props.onOpen
                     ? (e) => {
                         if (e.key === 'Enter') props.onOpen!(row);
-                        else if (e.key === 'ArrowDown') (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
-                        else if (e.key === 'ArrowUp') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+                        else if (e.key === 'ArrowDown')
+                          (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
+                        else if (e.key === 'ArrowUp')
+                          (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
                         else return;
                         e.preventDefault();
                       }
@@ -139,7 +163,12 @@ export function DataTable<T, F extends string = string>(props: DataTableProps<T,
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      <Group justify="space-between" px="md" py="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+      <Group
+        justify="space-between"
+        px="md"
+        py="xs"
+        style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+      >
         <Text size="sm" c="dimmed" data-testid="table-summary">
           {t('table.summary', { first: nf.format(first), last: nf.format(last), total: nf.format(total) })}
         </Text>
@@ -160,7 +189,13 @@ export function DataTable<T, F extends string = string>(props: DataTableProps<T,
               />
             </Group>
           )}
-          <Pagination size="sm" total={pages} value={Math.min(page, pages)} onChange={props.onPageChange} withEdges={pages > 5} />
+          <Pagination
+            size="sm"
+            total={pages}
+            value={Math.min(page, pages)}
+            onChange={props.onPageChange}
+            withEdges={pages > 5}
+          />
         </Group>
       </Group>
     </Paper>

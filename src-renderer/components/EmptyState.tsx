@@ -26,7 +26,11 @@ export function EmptyState({ title, description, icon, actions }: Props) {
               {description}
             </Text>
           )}
-          {actions && <Stack gap="xs" mt="sm" align="center">{actions}</Stack>}
+          {actions && (
+            <Stack gap="xs" mt="sm" align="center">
+              {actions}
+            </Stack>
+          )}
         </Stack>
       </Center>
     </Paper>

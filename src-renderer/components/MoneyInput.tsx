@@ -6,5 +6,15 @@ import { forwardRef } from 'react';
  * uses it so they all read and parse alike; other NumberInput props pass through.
  */
 export const MoneyInput = forwardRef<HTMLInputElement, NumberInputProps>(function MoneyInput(props, ref) {
-  return <NumberInput ref={ref} prefix="Rp " thousandSeparator="." decimalSeparator="," allowDecimal={false} allowNegative={false} {...props} />;
+  return (
+    <NumberInput
+      ref={ref}
+      prefix="Rp "
+      thousandSeparator="."
+      decimalSeparator=","
+      allowDecimal={false}
+      allowNegative={false}
+      {...props}
+    />
+  );
 });

@@ -4,7 +4,14 @@ import { formatRupiah } from '../../src-shared/money';
 /** Rupiah amount, right-aligned digits (tabular), red when negative. */
 export function MoneyText({ amount, ...rest }: { amount: number } & TextProps) {
   return (
-    <Text component="span" inherit ff="inherit" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} c={amount < 0 ? 'red' : undefined} {...rest}>
+    <Text
+      component="span"
+      inherit
+      ff="inherit"
+      style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+      c={amount < 0 ? 'red' : undefined}
+      {...rest}
+    >
       {formatRupiah(amount)}
     </Text>
   );

@@ -15,7 +15,11 @@ interface Props extends Omit<TextInputProps, 'value' | 'onChange'> {
 }
 
 const typingInField = (el: Element | null) =>
-  !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el as HTMLElement).isContentEditable);
+  !!el &&
+  (el.tagName === 'INPUT' ||
+    el.tagName === 'TEXTAREA' ||
+    el.tagName === 'SELECT' ||
+    (el as HTMLElement).isContentEditable);
 
 export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchInput(
   { value, onSearch, delay = 250, globalShortcut = true, arrowIntoTable = true, onKeyDown, ...rest },

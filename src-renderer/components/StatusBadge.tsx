@@ -28,7 +28,17 @@ interface Props extends BadgeProps {
 export function StatusBadge({ status, label, ...rest }: Props) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={COLORS[status] ?? "gray"} radius="sm" tt="none" fw={600} style={{ flexShrink: 0, maxWidth: "none" }} styles={{ label: { overflow: "visible" } }} data-status={status} {...rest}>
+    <Badge
+      variant="light"
+      color={COLORS[status] ?? 'gray'}
+      radius="sm"
+      tt="none"
+      fw={600}
+      style={{ flexShrink: 0, maxWidth: 'none' }}
+      styles={{ label: { overflow: 'visible' } }}
+      data-status={status}
+      {...rest}
+    >
       {label ?? t(`common:status.${status}`, { defaultValue: status })}
     </Badge>
   );

@@ -32,7 +32,9 @@ const NUMERIC = new Set(['max', 'min', 'n']);
 /** `locked until {{until}}` → /^locked until (?<until>.+?)$/ (everything else matched literally). */
 function templateRegex(key: string): RegExp {
   const literal = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${literal.replace(/\\\{\\\{(\w+)\\\}\\\}/g, (_, name: string) => `(?<${name}>${NUMERIC.has(name) ? '-?[\\d.,]+' : '.+?'})`)}$`);
+  return new RegExp(
+    `^${literal.replace(/\\\{\\\{(\w+)\\\}\\\}/g, (_, name: string) => `(?<${name}>${NUMERIC.has(name) ? '-?[\\d.,]+' : '.+?'})`)}$`,
+  );
 }
 
 const templateCache = new Map<string, { re: RegExp; text: string }[]>();

@@ -5,11 +5,13 @@ import type { SortState } from './DataTable';
  * State of one server-paged list: search text, filters, page, page size and sort. Changing the
  * search, a filter or the sort goes back to page 1. Spread `params` into the list call's input.
  */
-export function useListParams<F extends string, Filters extends Record<string, unknown> = Record<string, never>>(initial: {
-  pageSize?: number;
-  sort?: SortState<F>;
-  filters?: Filters;
-} = {}) {
+export function useListParams<F extends string, Filters extends Record<string, unknown> = Record<string, never>>(
+  initial: {
+    pageSize?: number;
+    sort?: SortState<F>;
+    filters?: Filters;
+  } = {},
+) {
   const [search, setSearchRaw] = useState('');
   const [filters, setFiltersRaw] = useState<Filters>(initial.filters ?? ({} as Filters));
   const [page, setPage] = useState(1);
@@ -33,7 +35,9 @@ export function useListParams<F extends string, Filters extends Record<string, u
     setPage(1);
   };
   // Undefined filters are left out so the input stays valid for `.strict()` schemas.
-  const cleanFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<Filters>;
+  const cleanFilters = Object.fromEntries(
+    Object.entries(filters).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as Partial<Filters>;
   return {
     search,
     setSearch,

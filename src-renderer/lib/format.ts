@@ -18,7 +18,10 @@ export function formatDate(date: string | null | undefined, lng: string): string
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!m) return date;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return fmt(`d:${lng}`, () => new Intl.DateTimeFormat(locale(lng), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })).format(d);
+  return fmt(
+    `d:${lng}`,
+    () => new Intl.DateTimeFormat(locale(lng), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(d);
 }
 
 /** An instant (ISO timestamp, UTC) in the ISP's time zone. `24 Nov 2026 14.05`. */
@@ -26,8 +29,17 @@ export function formatDateTime(iso: string | null | undefined, lng: string, time
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return fmt(`dt:${lng}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(locale(lng), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }),
+  return fmt(
+    `dt:${lng}:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale(lng), {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone,
+      }),
   ).format(d);
 }
 
@@ -35,7 +47,10 @@ export function formatDateTime(iso: string | null | undefined, lng: string, time
 export function formatTime(iso: string, lng: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return fmt(`t:${lng}:${timeZone}`, () => new Intl.DateTimeFormat(locale(lng), { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone })).format(d);
+  return fmt(
+    `t:${lng}:${timeZone}`,
+    () => new Intl.DateTimeFormat(locale(lng), { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone }),
+  ).format(d);
 }
 
 export function formatNumber(n: number, lng: string): string {

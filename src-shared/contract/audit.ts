@@ -60,7 +60,10 @@ export const auditContract = {
   'audit.export': procedure({
     permission: 'audit.read',
     input: z
-      .object({ ...auditFilters, format: z.enum(['csv', 'xlsx'], { error: 'Format must be csv or xlsx' }).default('xlsx') })
+      .object({
+        ...auditFilters,
+        format: z.enum(['csv', 'xlsx'], { error: 'Format must be csv or xlsx' }).default('xlsx'),
+      })
       .strict()
       .refine(checkRange, rangeIssue),
     output: z.object({ filename: z.string(), base64: z.string(), rows: z.number().int(), truncated: z.boolean() }),

@@ -50,9 +50,7 @@ export const authContract = {
   'setup.createAdmin': procedure({
     permission: 'public',
     mutates: 'users',
-    input: z
-      .object({ username, fullName: requiredText(80, 'Full name'), password: newPassword })
-      .strict(),
+    input: z.object({ username, fullName: requiredText(80, 'Full name'), password: newPassword }).strict(),
     output: loginResult,
   }),
   'auth.login': procedure({

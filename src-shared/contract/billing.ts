@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { isoDate, period } from '../dates';
 import { positiveRupiah, rupiah } from '../money';
-import { byId, id, listOf, optionalText, page, pageSize, procedure, requiredText, searchText, timestamp } from './define';
+import {
+  byId,
+  id,
+  listOf,
+  optionalText,
+  page,
+  pageSize,
+  procedure,
+  requiredText,
+  searchText,
+  timestamp,
+} from './define';
 import { billingCycle } from './packages';
 
 /*
@@ -10,7 +21,9 @@ import { billingCycle } from './packages';
  */
 
 export const SUBSCRIPTION_STATUSES = ['active', 'inactive', 'suspended', 'expired'] as const;
-export const subscriptionStatus = z.enum(SUBSCRIPTION_STATUSES, { error: 'Must be active, inactive, suspended or expired' });
+export const subscriptionStatus = z.enum(SUBSCRIPTION_STATUSES, {
+  error: 'Must be active, inactive, suspended or expired',
+});
 
 /** Invoice status as shown: `overdue` = not fully paid and due date before today (ISP zone). */
 export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'overdue', 'void'] as const;
@@ -19,7 +32,9 @@ export type InvoiceStatus = z.output<typeof invoiceStatus>;
 
 /** Money-in methods. `deposit` = paid from the customer's deposit (no money received). */
 export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'e_wallet', 'credit_card', 'deposit'] as const;
-export const paymentMethod = z.enum(PAYMENT_METHODS, { error: 'Must be cash, bank_transfer, e_wallet, credit_card or deposit' });
+export const paymentMethod = z.enum(PAYMENT_METHODS, {
+  error: 'Must be cash, bank_transfer, e_wallet, credit_card or deposit',
+});
 export type PaymentMethod = z.output<typeof paymentMethod>;
 
 const reason = requiredText(500, 'Reason');
@@ -552,7 +567,11 @@ export const billingContract = {
       .strict(),
     output: shiftReport,
   }),
-  'shifts.current': procedure({ permission: 'shifts.use', input: z.object({}).strict().default({}), output: shift.nullable() }),
+  'shifts.current': procedure({
+    permission: 'shifts.use',
+    input: z.object({}).strict().default({}),
+    output: shift.nullable(),
+  }),
   'shifts.list': procedure({
     permission: 'shifts.use',
     input: z

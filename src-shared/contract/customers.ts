@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
-import { byId, id, listOf, optionalText, page, pageSize, procedure, requiredText, searchText, sortDir, timestamp } from './define';
+import {
+  byId,
+  id,
+  listOf,
+  optionalText,
+  page,
+  pageSize,
+  procedure,
+  requiredText,
+  searchText,
+  sortDir,
+  timestamp,
+} from './define';
 
 export const CUSTOMER_STATUSES = ['active', 'inactive', 'suspended'] as const;
 export const customerStatus = z.enum(CUSTOMER_STATUSES, { error: 'Must be active, inactive or suspended' });
@@ -69,9 +81,7 @@ export const customersContract = {
         status: customerStatus.optional(),
         page,
         pageSize,
-        sort: z
-          .object({ field: z.enum(CUSTOMER_SORT_FIELDS), dir: sortDir })
-          .optional(),
+        sort: z.object({ field: z.enum(CUSTOMER_SORT_FIELDS), dir: sortDir }).optional(),
       })
       .strict()
       .default({ page: 1, pageSize: 25 }),
@@ -95,9 +105,7 @@ export const customersContract = {
   'customers.update': procedure({
     permission: 'customers.write',
     mutates: 'customers',
-    input: z
-      .object({ id, ...customerFields, name: customerFields.name.optional() })
-      .strict(),
+    input: z.object({ id, ...customerFields, name: customerFields.name.optional() }).strict(),
     output: customer,
   }),
   'customers.delete': procedure({

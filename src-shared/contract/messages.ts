@@ -20,18 +20,23 @@ export const plainMessage: z.core.$ZodErrorMap = (issue) => {
       const max = String(issue.maximum);
       if (issue.origin === 'string') return `At most ${max} characters`;
       if (issue.origin === 'array' || issue.origin === 'set') return `At most ${max} items`;
-      if (issue.origin === 'number' || issue.origin === 'int') return issue.inclusive === false ? `Must be less than ${max}` : `At most ${max}`;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.inclusive === false ? `Must be less than ${max}` : `At most ${max}`;
       return undefined;
     }
     case 'too_small': {
       const min = String(issue.minimum);
       if (issue.origin === 'string') return issue.minimum === 1 ? 'Required' : `At least ${min} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return issue.minimum === 1 ? 'Choose at least one' : `At least ${min} items`;
-      if (issue.origin === 'number' || issue.origin === 'int') return issue.inclusive === false ? `Must be more than ${min}` : `At least ${min}`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return issue.minimum === 1 ? 'Choose at least one' : `At least ${min} items`;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.inclusive === false ? `Must be more than ${min}` : `At least ${min}`;
       return undefined;
     }
     case 'invalid_value':
-      return issue.values.length <= 8 ? `Must be one of: ${issue.values.map(String).join(', ')}` : 'Not an allowed value';
+      return issue.values.length <= 8
+        ? `Must be one of: ${issue.values.map(String).join(', ')}`
+        : 'Not an allowed value';
     case 'unrecognized_keys':
       return `Unknown field: ${issue.keys.join(', ')}`;
     case 'not_multiple_of':

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { rupiah } from '../money';
-import { byId, id, listOf, optionalText, page, pageSize, procedure, requiredText, searchText, sortDir, timestamp } from './define';
+import {
+  byId,
+  id,
+  listOf,
+  optionalText,
+  page,
+  pageSize,
+  procedure,
+  requiredText,
+  searchText,
+  sortDir,
+  timestamp,
+} from './define';
 
 export const BILLING_CYCLES = ['monthly', 'quarterly', 'yearly'] as const;
 export const billingCycle = z.enum(BILLING_CYCLES, { error: 'Must be monthly, quarterly or yearly' });
@@ -58,7 +70,12 @@ const packageFields = {
   bandwidthDown: kbps,
   price: rupiah,
   billingCycle,
-  durationDays: z.number().int('Must be a whole number of days').min(1, 'At least 1 day').max(3660, 'At most 3660 days').optional(),
+  durationDays: z
+    .number()
+    .int('Must be a whole number of days')
+    .min(1, 'At least 1 day')
+    .max(3660, 'At most 3660 days')
+    .optional(),
   isActive: z.boolean().optional(),
   ipPool: poolOrProfileName('IP pool'),
   profileName: poolOrProfileName('Router profile'),

@@ -11,18 +11,28 @@ const nullable = <T extends z.ZodType>(schema: T) =>
 
 export const ipv4 = z
   .string()
-  .regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, 'Must be an IPv4 address like 10.10.0.5');
+  .regex(
+    /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/,
+    'Must be an IPv4 address like 10.10.0.5',
+  );
 /** RouterOS secret names: no spaces or quotes; we keep to a safe readable set. */
 export const pppoeUsername = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@\-]{1,63}$/, "Username: 2–64 letters, digits, '_', '.', '@', '-' (starting with a letter or digit)"),
+  z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_.@\-]{1,63}$/,
+      "Username: 2–64 letters, digits, '_', '.', '@', '-' (starting with a letter or digit)",
+    ),
 );
 export const pppoePassword = z
   .string()
   .min(6, 'Password must be at least 6 characters')
   .max(64, 'Password must be at most 64 characters')
   .regex(/^[\x21-\x7e]+$/, 'Password may not contain spaces or non-ASCII characters');
-const macAddress = z.string().regex(/^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/, 'Caller ID must be a MAC address like AA:BB:CC:DD:EE:FF');
+const macAddress = z
+  .string()
+  .regex(/^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/, 'Caller ID must be a MAC address like AA:BB:CC:DD:EE:FF');
 
 export const pppoeAccount = z.object({
   id: z.number().int(),
@@ -130,8 +140,18 @@ export const pppoeContract = {
     input: byId.strict(),
     output: z.object({ id: z.number().int() }),
   }),
-  'pppoe.enable': procedure({ permission: 'pppoe.write', mutates: 'pppoe', input: byId.strict(), output: pppoeAccount }),
-  'pppoe.disable': procedure({ permission: 'pppoe.write', mutates: 'pppoe', input: byId.strict(), output: pppoeAccount }),
+  'pppoe.enable': procedure({
+    permission: 'pppoe.write',
+    mutates: 'pppoe',
+    input: byId.strict(),
+    output: pppoeAccount,
+  }),
+  'pppoe.disable': procedure({
+    permission: 'pppoe.write',
+    mutates: 'pppoe',
+    input: byId.strict(),
+    output: pppoeAccount,
+  }),
   'pppoe.revealPassword': procedure({
     permission: 'pppoe.viewPassword',
     input: byId.strict(),

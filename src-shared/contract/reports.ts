@@ -17,7 +17,8 @@ export function rangeInput<T extends z.ZodRawShape>(extra: T) {
     .strict()
     .superRefine((value, ctx) => {
       const r = value as { from: string; to: string };
-      if (r.to < r.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date' });
+      if (r.to < r.from)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date' });
       else if (daysBetween(r.from, r.to) > MAX_REPORT_DAYS) {
         ctx.addIssue({ code: 'custom', path: ['to'], message: 'A report covers at most 10 years' });
       }
@@ -101,7 +102,9 @@ export const customersReport = z.object({
     }),
   ),
   totals: z.object({ new: count, churned: count, net: count, churnRate: z.number(), arpu: money }),
-  byPackage: z.array(z.object({ packageId: z.number().int(), name: z.string(), subscriptions: count, monthlyValue: money })),
+  byPackage: z.array(
+    z.object({ packageId: z.number().int(), name: z.string(), subscriptions: count, monthlyValue: money }),
+  ),
   byStatus: z.array(z.object({ status: z.string(), customers: count })),
 });
 export type CustomersReport = z.output<typeof customersReport>;
@@ -115,12 +118,19 @@ export const forecastReport = z.object({
     /** collected ÷ invoiced over the window, 0–1. */
     collectionRate: z.number(),
   }),
-  months: z.array(z.object({ period: z.string(), subscriptions: count, expectedInvoicing: money, expectedCollection: money })),
+  months: z.array(
+    z.object({ period: z.string(), subscriptions: count, expectedInvoicing: money, expectedCollection: money }),
+  ),
   method: z.string(),
 });
 export type ForecastReport = z.output<typeof forecastReport>;
 
-const trafficRow = z.object({ id: z.number().int().nullable(), name: z.string(), bytesIn: z.number(), bytesOut: z.number() });
+const trafficRow = z.object({
+  id: z.number().int().nullable(),
+  name: z.string(),
+  bytesIn: z.number(),
+  bytesOut: z.number(),
+});
 export const bandwidthReport = z.object({
   from: z.string(),
   to: z.string(),
@@ -129,7 +139,13 @@ export const bandwidthReport = z.object({
   byPackage: z.array(trafficRow),
   byRouter: z.array(trafficRow),
   topUsers: z.array(
-    z.object({ accountId: z.number().int(), username: z.string(), customerName: z.string(), bytesIn: z.number(), bytesOut: z.number() }),
+    z.object({
+      accountId: z.number().int(),
+      username: z.string(),
+      customerName: z.string(),
+      bytesIn: z.number(),
+      bytesOut: z.number(),
+    }),
   ),
   samples: count,
 });
@@ -191,7 +207,11 @@ export type Dashboard = z.output<typeof dashboard>;
 export const REPORT_NAMES = ['financial', 'aging', 'customers', 'forecast', 'bandwidth'] as const;
 
 export const reportsContract = {
-  'billing.dashboard': procedure({ permission: 'dashboard.read', input: z.object({}).strict().default({}), output: dashboard }),
+  'billing.dashboard': procedure({
+    permission: 'dashboard.read',
+    input: z.object({}).strict().default({}),
+    output: dashboard,
+  }),
   'reports.financial': procedure({
     permission: 'reports.read',
     input: rangeInput({ groupBy: groupBy.default('month') }),
@@ -205,7 +225,10 @@ export const reportsContract = {
   'reports.customers': procedure({ permission: 'reports.read', input: rangeInput({}), output: customersReport }),
   'reports.forecast': procedure({
     permission: 'reports.read',
-    input: z.object({ months: z.number().int().min(1).max(12).default(3) }).strict().default({ months: 3 }),
+    input: z
+      .object({ months: z.number().int().min(1).max(12).default(3) })
+      .strict()
+      .default({ months: 3 }),
     output: forecastReport,
   }),
   'reports.bandwidth': procedure({

@@ -16,7 +16,10 @@ export const hostName = z.preprocess(
     .refine(
       (h) =>
         /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(h) ||
-        (!/^[\d.]+$/.test(h) && /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(h)),
+        (!/^[\d.]+$/.test(h) &&
+          /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(
+            h,
+          )),
       'Host must be an IPv4 address (e.g. 192.168.88.1) or a host name',
     ),
 );
@@ -34,7 +37,9 @@ export const routerUsername = z.preprocess(
 export const profileName = (label = 'Profile') =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string({ error: `${label} is required` }).regex(/^[A-Za-z0-9_.\-]{1,64}$/, `${label} may use letters, digits, '_', '.', '-' (1–64)`),
+    z
+      .string({ error: `${label} is required` })
+      .regex(/^[A-Za-z0-9_.\-]{1,64}$/, `${label} may use letters, digits, '_', '.', '-' (1–64)`),
   );
 const routerPassword = z.string().max(128, 'Password must be at most 128 characters');
 
@@ -224,14 +229,25 @@ export const routersContract = {
     output: z.object({
       preview: importPreview,
       applied: z
-        .object({ packages: z.number().int(), customers: z.number().int(), accounts: z.number().int(), skipped: z.array(z.object({ name: z.string(), reason: z.string() })) })
+        .object({
+          packages: z.number().int(),
+          customers: z.number().int(),
+          accounts: z.number().int(),
+          skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+        })
         .nullable(),
     }),
   }),
   'routers.drift': procedure({
     permission: 'routers.read',
     input: z.object({ routerId: id }).strict(),
-    output: z.object({ routerId: z.number().int(), checkedAt: timestamp, accountsInApp: z.number().int(), secretsOnRouter: z.number().int(), items: z.array(driftItem) }),
+    output: z.object({
+      routerId: z.number().int(),
+      checkedAt: timestamp,
+      accountsInApp: z.number().int(),
+      secretsOnRouter: z.number().int(),
+      items: z.array(driftItem),
+    }),
   }),
   'routers.repair': procedure({
     permission: 'routers.write',
@@ -240,7 +256,10 @@ export const routersContract = {
       .object({
         routerId: id,
         /** Specific differences (key from routers.drift) with a direction each, or `all` in one direction. */
-        items: z.array(z.object({ key: z.string().min(1), direction: driftDirection }).strict()).max(50_000).optional(),
+        items: z
+          .array(z.object({ key: z.string().min(1), direction: driftDirection }).strict())
+          .max(50_000)
+          .optional(),
         all: driftDirection.optional(),
         dryRun: z.boolean().default(false),
       })
@@ -248,7 +267,15 @@ export const routersContract = {
       .refine((v) => v.items !== undefined || v.all !== undefined, { message: 'Choose items or all', path: ['items'] }),
     output: z.object({
       dryRun: z.boolean(),
-      changes: z.array(z.object({ key: z.string(), username: z.string(), kind: driftKind, direction: driftDirection, description: z.string() })),
+      changes: z.array(
+        z.object({
+          key: z.string(),
+          username: z.string(),
+          kind: driftKind,
+          direction: driftDirection,
+          description: z.string(),
+        }),
+      ),
       queued: z.number().int(),
     }),
   }),

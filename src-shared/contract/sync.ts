@@ -42,7 +42,12 @@ export const syncContract = {
   'sync.ops': procedure({
     permission: 'sync.read',
     input: z
-      .object({ routerId: id.optional(), status: z.enum(['pending', 'failed', 'done', 'dropped']).optional(), page, pageSize })
+      .object({
+        routerId: id.optional(),
+        status: z.enum(['pending', 'failed', 'done', 'dropped']).optional(),
+        page,
+        pageSize,
+      })
       .strict()
       .default({ page: 1, pageSize: 25 }),
     output: listOf(syncOp),
@@ -53,13 +58,21 @@ export const syncContract = {
     input: z
       .object({ ids: z.array(id).max(10_000).optional(), routerId: id.optional() })
       .strict()
-      .refine((v) => v.ids !== undefined || v.routerId !== undefined, { message: 'Choose operations or a router', path: ['ids'] }),
+      .refine((v) => v.ids !== undefined || v.routerId !== undefined, {
+        message: 'Choose operations or a router',
+        path: ['ids'],
+      }),
     output: z.object({ retried: z.number().int() }),
   }),
   'sync.drop': procedure({
     permission: 'sync.write',
     mutates: 'sync',
-    input: z.object({ ids: z.array(id).min(1, 'Choose at least one operation').max(10_000), reason: optionalText(500, 'Reason') }).strict(),
+    input: z
+      .object({
+        ids: z.array(id).min(1, 'Choose at least one operation').max(10_000),
+        reason: optionalText(500, 'Reason'),
+      })
+      .strict(),
     output: z.object({ dropped: z.number().int() }),
   }),
 };

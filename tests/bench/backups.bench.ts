@@ -19,9 +19,23 @@ function seedLedger(sqlite: import('better-sqlite3').Database, customers: number
       const period = `2026-${String(m).padStart(2, '0')}`;
       for (let c = 1; c <= customers; c++) {
         const paid = (c + m) % 5 !== 0;
-        const { lastInsertRowid } = inv.run(`INV-${period.replace('-', '')}-${String(c).padStart(5, '0')}`, c, period, `${period}-01`, `${period}-10`, paid ? 150000 : 0, paid ? 'paid' : 'unpaid');
+        const { lastInsertRowid } = inv.run(
+          `INV-${period.replace('-', '')}-${String(c).padStart(5, '0')}`,
+          c,
+          period,
+          `${period}-01`,
+          `${period}-10`,
+          paid ? 150000 : 0,
+          paid ? 'paid' : 'unpaid',
+        );
         if (paid) {
-          const p = pay.run(`PAY-${period.replace('-', '')}05-${String(++n).padStart(6, '0')}`, c, lastInsertRowid, `${period}-05`, `${period}-05T03:00:00.000Z`);
+          const p = pay.run(
+            `PAY-${period.replace('-', '')}05-${String(++n).padStart(6, '0')}`,
+            c,
+            lastInsertRowid,
+            `${period}-05`,
+            `${period}-05T03:00:00.000Z`,
+          );
           alloc.run(p.lastInsertRowid, lastInsertRowid);
         }
       }
@@ -61,9 +75,19 @@ export const backupsSuite: BenchSuite = {
     return [
       { name: `backups.create (file ${mb} MB)`, value: ms(backup.ms) },
       { name: 'customers.create calls completed during the backup', value: String(lat.length) },
-      { name: 'customers.create p95 / max during the backup', value: `${ms(percentile(lat, 95))} / ${ms(Math.max(...lat))}`, target: 'max < 500 ms', pass: Math.max(...lat) < 500 },
+      {
+        name: 'customers.create p95 / max during the backup',
+        value: `${ms(percentile(lat, 95))} / ${ms(Math.max(...lat))}`,
+        target: 'max < 500 ms',
+        pass: Math.max(...lat) < 500,
+      },
       // Timer lateness: includes time the process waited for a CPU (reported with the load average).
-      { name: `longest event-loop stall during the backup (1-min load average ${load})`, value: ms(loop.max / 1e6), target: '< 500 ms', pass: loop.max / 1e6 < 500 },
+      {
+        name: `longest event-loop stall during the backup (1-min load average ${load})`,
+        value: ms(loop.max / 1e6),
+        target: '< 500 ms',
+        pass: loop.max / 1e6 < 500,
+      },
       { name: 'backups.verify (copy + integrity_check)', value: ms(verify.ms) },
       { name: 'backups.restore (check, pre-restore backup, swap, reopen)', value: ms(restore.ms) },
     ];

@@ -187,7 +187,9 @@ export const billingSuite: BenchSuite = {
     const normal: number[] = [];
     for (let i = 0; i < 500; i++) {
       const customerId = 1 + ((i * 15_485_863 + 7) % N);
-      const { ms: took } = await timeAsync(() => p.ok('payments.create', { customerId, amount: 100_000, method: 'cash' }));
+      const { ms: took } = await timeAsync(() =>
+        p.ok('payments.create', { customerId, amount: 100_000, method: 'cash' }),
+      );
       normal.push(took);
     }
     p.close();
@@ -205,7 +207,10 @@ export const billingSuite: BenchSuite = {
         name: 'billing.runAutomation isolating the overdue customers (first overdue day)',
         value: `${ms(isolateTick.ms)} (${isolateTick.value.isolated} accounts isolated)`,
       },
-      { name: 'billing.runAutomation steady state (nothing to do)', value: `${ms(steadyTick.ms)} (${steadyTick.value.isolated} isolated)` },
+      {
+        name: 'billing.runAutomation steady state (nothing to do)',
+        value: `${ms(steadyTick.ms)} (${steadyTick.value.isolated} isolated)`,
+      },
       {
         name: 'payments.create p50 / p99 with synchronous=NORMAL (information only)',
         value: `${ms(percentile(normal, 50))} / ${ms(percentile(normal, 99))}`,

@@ -4,8 +4,36 @@ import { silentLogger } from '../../src-main/core/logger';
 import { testApp, tempDir, MIGRATIONS } from '../helpers/app';
 import { ms, percentile, timeAsync, timeSync, type BenchSuite } from './harness';
 
-const FIRST = ['Budi', 'Siti', 'Ahmad', 'Dewi', 'Rini', 'Agus', 'Sri', 'Joko', 'Wati', 'Eko', 'Yanti', 'Dedi', 'Rina', 'Hendra', 'Nur'];
-const LAST = ['Santoso', 'Nurhaliza', 'Wijaya', 'Sartika', 'Susanti', 'Pratama', 'Saputra', 'Hidayat', 'Kusuma', 'Lestari', 'Gunawan'];
+const FIRST = [
+  'Budi',
+  'Siti',
+  'Ahmad',
+  'Dewi',
+  'Rini',
+  'Agus',
+  'Sri',
+  'Joko',
+  'Wati',
+  'Eko',
+  'Yanti',
+  'Dedi',
+  'Rina',
+  'Hendra',
+  'Nur',
+];
+const LAST = [
+  'Santoso',
+  'Nurhaliza',
+  'Wijaya',
+  'Sartika',
+  'Susanti',
+  'Pratama',
+  'Saputra',
+  'Hidayat',
+  'Kusuma',
+  'Lestari',
+  'Gunawan',
+];
 
 /** Inserts n customers straight into SQLite (set-up only; the measured path is dispatch). */
 export function seedCustomers(sqlite: import('better-sqlite3').Database, n: number) {
@@ -39,19 +67,36 @@ export const platformSuite: BenchSuite = {
     const t = await testApp();
     seedCustomers(t.app.ctx.sqlite, 50_000);
     t.app.ctx.sqlite.pragma('optimize');
-    const queries = ['budi', 'santoso', 'CUST0420', '0812', 'mail.id', 'wati lest', 'Hendra', 'x', 'rt 7', 'saputra 4', '3200000000000', 'nur'];
+    const queries = [
+      'budi',
+      'santoso',
+      'CUST0420',
+      '0812',
+      'mail.id',
+      'wati lest',
+      'Hendra',
+      'x',
+      'rt 7',
+      'saputra 4',
+      '3200000000000',
+      'nur',
+    ];
     const statuses = [undefined, 'active', 'suspended'] as const;
     for (let i = 0; i < 50; i++) await t.ok('customers.list', { search: queries[i % queries.length] }); // warm-up
     const search: number[] = [];
     for (let i = 0; i < 600; i++) {
       const q = queries[i % queries.length];
       const status = statuses[i % 3];
-      const { ms: took } = await timeAsync(() => t.ok('customers.list', { search: q, status, page: 1 + (i % 3), pageSize: 25 }));
+      const { ms: took } = await timeAsync(() =>
+        t.ok('customers.list', { search: q, status, page: 1 + (i % 3), pageSize: 25 }),
+      );
       search.push(took);
     }
     const create: number[] = [];
     for (let i = 0; i < 1000; i++) {
-      const { ms: took } = await timeAsync(() => t.ok('customers.create', { name: `Pelanggan Baru ${i}`, phone: `0813${String(i).padStart(8, '0')}` }));
+      const { ms: took } = await timeAsync(() =>
+        t.ok('customers.create', { name: `Pelanggan Baru ${i}`, phone: `0813${String(i).padStart(8, '0')}` }),
+      );
       create.push(took);
     }
     t.close();
@@ -71,7 +116,12 @@ export const platformSuite: BenchSuite = {
       { name: 'customers.list search p95', value: ms(p95), target: '≤ 15 ms', pass: p95 <= 15 },
       { name: 'customers.list search p99', value: ms(percentile(search, 99)) },
       { name: 'customers.create p99', value: ms(c99), target: '≤ 5 ms', pass: c99 <= 5 },
-      { name: 'cold start, new database (open + migrate)', value: ms(fresh.ms), target: '≤ 1000 ms', pass: fresh.ms <= 1000 },
+      {
+        name: 'cold start, new database (open + migrate)',
+        value: ms(fresh.ms),
+        target: '≤ 1000 ms',
+        pass: fresh.ms <= 1000,
+      },
       { name: 'cold start, existing database', value: ms(again.ms), target: '≤ 1000 ms', pass: again.ms <= 1000 },
     ];
   },

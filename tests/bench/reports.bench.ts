@@ -14,7 +14,7 @@ const METHODS = ['cash', 'cash', 'cash', 'bank_transfer', 'e_wallet', 'credit_ca
 /** Deterministic pseudo-random numbers (the same ledger every run). */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export const reportsSuite: BenchSuite = {
@@ -43,7 +43,16 @@ export const reportsSuite: BenchSuite = {
           // Older months are mostly paid; the last three carry the arrears.
           const open = m >= 33 ? r < 0.35 : r < 0.01;
           const paid = open ? (r < 0.005 ? Math.floor(amount / 2) : 0) : amount;
-          inv.run(`INV-${++n}`, c, date.slice(0, 7), date, addDays(date, 10), amount, paid, paid === amount ? 'paid' : paid ? 'partial' : 'unpaid');
+          inv.run(
+            `INV-${++n}`,
+            c,
+            date.slice(0, 7),
+            date,
+            addDays(date, 10),
+            amount,
+            paid,
+            paid === amount ? 'paid' : paid ? 'partial' : 'unpaid',
+          );
         }
       }
       const pay = db.prepare(
@@ -52,7 +61,15 @@ export const reportsSuite: BenchSuite = {
       );
       for (let i = 0; i < PAYMENTS; i++) {
         const day = addDays(start, Math.floor(random() * 1090));
-        pay.run(`PAY-${i}`, 1 + Math.floor(random() * CUSTOMERS), 99_000 + Math.floor(random() * 400) * 1000, METHODS[i % METHODS.length], day, `${day}T03:00:00.000Z`, random() < 0.002 ? 'void' : 'live');
+        pay.run(
+          `PAY-${i}`,
+          1 + Math.floor(random() * CUSTOMERS),
+          99_000 + Math.floor(random() * 400) * 1000,
+          METHODS[i % METHODS.length],
+          day,
+          `${day}T03:00:00.000Z`,
+          random() < 0.002 ? 'void' : 'live',
+        );
       }
     })();
     db.pragma('optimize');
@@ -64,7 +81,9 @@ export const reportsSuite: BenchSuite = {
       for (let i = 0; i < 30; i++) xs.push((await timeAsync(fn)).ms);
       return xs;
     };
-    const fin = await measure(() => t.ok('reports.financial', { from: '2025-12-01', to: '2026-11-30', groupBy: 'month' }));
+    const fin = await measure(() =>
+      t.ok('reports.financial', { from: '2025-12-01', to: '2026-11-30', groupBy: 'month' }),
+    );
     const dash = await measure(() => t.ok('billing.dashboard', {}));
     const aging = await measure(() => t.ok('reports.aging', {}));
     const cust = await measure(() => t.ok('reports.customers', { from: '2025-12-01', to: '2026-11-30' }));
@@ -80,7 +99,12 @@ export const reportsSuite: BenchSuite = {
       { name: 'seed (raw SQL, triggers on)', value: `${seedSeconds.toFixed(1)} s` },
       { name: 'reports.financial, one year by month, p95', value: ms(p(fin)), target: '≤ 150 ms', pass: p(fin) <= 150 },
       { name: 'billing.dashboard p95', value: ms(p(dash)), target: '≤ 100 ms', pass: p(dash) <= 100 },
-      { name: `reports.aging p95 (open arrears ${agingTotal.toLocaleString('id-ID')} rupiah)`, value: ms(p(aging)), target: '≤ 150 ms', pass: p(aging) <= 150 },
+      {
+        name: `reports.aging p95 (open arrears ${agingTotal.toLocaleString('id-ID')} rupiah)`,
+        value: ms(p(aging)),
+        target: '≤ 150 ms',
+        pass: p(aging) <= 150,
+      },
       { name: 'reports.customers, one year, p95', value: ms(p(cust)) },
       { name: 'reports.forecast p95', value: ms(p(fc)) },
       ...screens.map((s) => ({
@@ -99,12 +123,20 @@ export const reportsSuite: BenchSuite = {
  */
 async function renderTimes(app: import('../../src-main/app').App): Promise<{ name: string; ms: number }[]> {
   const staticDir = path.resolve(process.env.PPPOE_OUT ?? 'out', 'renderer');
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error(`run npm run build first: ${staticDir} is missing`);
+  if (!fs.existsSync(path.join(staticDir, 'index.html')))
+    throw new Error(`run npm run build first: ${staticDir} is missing`);
   const host = createHttpHost({ app, staticDir });
   const { url } = await host.listen();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });

@@ -18,13 +18,21 @@ export const routerosSuite: BenchSuite = {
     try {
       const seqN = 300;
       const seq = await timeAsync(async () => {
-        for (let i = 0; i < seqN; i++) await conn.run('/ppp/secret/set', { numbers: `user${String((i % 5000) + 1).padStart(4, '0')}`, comment: `S${i}` });
+        for (let i = 0; i < seqN; i++)
+          await conn.run('/ppp/secret/set', {
+            numbers: `user${String((i % 5000) + 1).padStart(4, '0')}`,
+            comment: `S${i}`,
+          });
       });
       const seqRate = (seqN / seq.ms) * 1000;
 
       const pipeN = 5000;
       const pipe = await timeAsync(() =>
-        Promise.all(Array.from({ length: pipeN }, (_, i) => conn.run('/ppp/secret/set', { numbers: `user${String(i + 1).padStart(4, '0')}`, comment: `P${i}` }))),
+        Promise.all(
+          Array.from({ length: pipeN }, (_, i) =>
+            conn.run('/ppp/secret/set', { numbers: `user${String(i + 1).padStart(4, '0')}`, comment: `P${i}` }),
+          ),
+        ),
       );
       const pipeRate = (pipeN / pipe.ms) * 1000;
 
@@ -41,8 +49,16 @@ export const routerosSuite: BenchSuite = {
       const print = await timeAsync(() => conn.run('/ppp/secret/print'));
 
       rows.push(
-        { name: `sequential, one connection (${seqN} set)`, value: `${seqRate.toFixed(0)} cmd/s (${ms(seq.ms / seqN)} each)` },
-        { name: `pipelined, one connection (${pipeN} set)`, value: `${pipeRate.toFixed(0)} cmd/s (total ${ms(pipe.ms)})`, target: '≥ 10× sequential', pass: pipeRate >= 10 * seqRate },
+        {
+          name: `sequential, one connection (${seqN} set)`,
+          value: `${seqRate.toFixed(0)} cmd/s (${ms(seq.ms / seqN)} each)`,
+        },
+        {
+          name: `pipelined, one connection (${pipeN} set)`,
+          value: `${pipeRate.toFixed(0)} cmd/s (total ${ms(pipe.ms)})`,
+          target: '≥ 10× sequential',
+          pass: pipeRate >= 10 * seqRate,
+        },
         { name: `new connection per command (${naiveN})`, value: `${naiveRate.toFixed(0)} cmd/s` },
         { name: 'pipelined vs sequential', value: `${(pipeRate / seqRate).toFixed(1)}×` },
         { name: 'pipelined vs new connection per command', value: `${(pipeRate / naiveRate).toFixed(1)}×` },

@@ -14,7 +14,15 @@ import { reportsSuite } from './reports.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
 
-const SUITES: BenchSuite[] = [platformSuite, reportsSuite, billingSuite, networkSuite, routerosSuite, backupsSuite, securitySuite];
+const SUITES: BenchSuite[] = [
+  platformSuite,
+  reportsSuite,
+  billingSuite,
+  networkSuite,
+  routerosSuite,
+  backupsSuite,
+  securitySuite,
+];
 
 async function main() {
   const only = process.argv.slice(2);
@@ -24,14 +32,20 @@ async function main() {
     console.log(`\n== ${suite.title} ==`);
     const started = Date.now();
     const rows = await suite.run();
-    for (const r of rows) console.log(`${r.pass === undefined ? ' ' : r.pass ? '✓' : '✗'} ${r.name}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`);
+    for (const r of rows)
+      console.log(
+        `${r.pass === undefined ? ' ' : r.pass ? '✓' : '✗'} ${r.name}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`,
+      );
     sections.push(
       [
         `## ${suite.title}`,
         '',
         '| measurement | result | target | met |',
         '| --- | --- | --- | --- |',
-        ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`),
+        ...rows.map(
+          (r) =>
+            `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`,
+        ),
         '',
         suite.notes ? `${suite.notes}\n` : '',
         `_Suite time: ${((Date.now() - started) / 1000).toFixed(1)} s_`,

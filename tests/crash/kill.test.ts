@@ -47,11 +47,21 @@ interface Confirmed {
 }
 
 /** Runs the worker until it has confirmed `after` actions (plus a few ms more, sometimes), then SIGKILLs it. */
-function runAndKill(dataDir: string, simPort: number, seed: number, after: number, extraMs: number): Promise<{ lines: string[]; killed: boolean }> {
+function runAndKill(
+  dataDir: string,
+  simPort: number,
+  seed: number,
+  after: number,
+  extraMs: number,
+): Promise<{ lines: string[]; killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WORKER, JSON.stringify({ dataDir, migrations: MIGRATIONS, seed, simPort })], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [WORKER, JSON.stringify({ dataDir, migrations: MIGRATIONS, seed, simPort })],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const lines: string[] = [];
     let buf = '';
     let oks = 0;
@@ -78,7 +88,8 @@ function runAndKill(dataDir: string, simPort: number, seed: number, after: numbe
     child.on('exit', (code, signal) => {
       if (buf) lines.push(buf);
       const fatal = lines.find((l) => l.startsWith('FATAL'));
-      if (fatal || (signal !== 'SIGKILL' && code !== 0)) reject(new Error(`worker died on its own (seed ${seed}): ${fatal ?? stderr.slice(0, 2000)}`));
+      if (fatal || (signal !== 'SIGKILL' && code !== 0))
+        reject(new Error(`worker died on its own (seed ${seed}): ${fatal ?? stderr.slice(0, 2000)}`));
       else resolve({ lines, killed: signal === 'SIGKILL' });
     });
   });
@@ -121,7 +132,11 @@ function checkDatabase(file: string, confirmed: Confirmed) {
            ON l.customer_id = c.id WHERE c.deposit != coalesce(l.s, 0)`),
     ).toEqual([]);
     // one invoice per subscription per period
-    expect(all('SELECT subscription_id, period FROM invoices WHERE subscription_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1')).toEqual([]);
+    expect(
+      all(
+        'SELECT subscription_id, period FROM invoices WHERE subscription_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1',
+      ),
+    ).toEqual([]);
     // a live payment's money is all accounted for: allocations + deposit credit = amount
     expect(
       all(`SELECT p.id FROM payments p
@@ -130,14 +145,25 @@ function checkDatabase(file: string, confirmed: Confirmed) {
            WHERE p.status = 'live' AND p.method != 'deposit' AND coalesce(a.s, 0) + coalesce(d.s, 0) != p.amount`),
     ).toEqual([]);
     // every payment the user saw confirmed is there, with its number and amount
-    const payments = new Map(all<{ id: number; payment_number: string; amount: number }>('SELECT id, payment_number, amount FROM payments').map((p) => [p.id, p]));
+    const payments = new Map(
+      all<{ id: number; payment_number: string; amount: number }>(
+        'SELECT id, payment_number, amount FROM payments',
+      ).map((p) => [p.id, p]),
+    );
     for (const p of confirmed.payments) {
-      expect(payments.get(p.id), `confirmed payment ${p.number}`).toMatchObject({ payment_number: p.number, amount: p.amount });
+      expect(payments.get(p.id), `confirmed payment ${p.number}`).toMatchObject({
+        payment_number: p.number,
+        amount: p.amount,
+      });
     }
-    const customers = new Set(all<{ customer_code: string }>('SELECT customer_code FROM customers').map((c) => c.customer_code));
+    const customers = new Set(
+      all<{ customer_code: string }>('SELECT customer_code FROM customers').map((c) => c.customer_code),
+    );
     for (const c of confirmed.customers) expect(customers.has(c.code), `confirmed customer ${c.code}`).toBe(true);
     // every money change has its audit row (written in the same transaction)
-    const audited = new Set(all<{ entity_id: string }>("SELECT entity_id FROM audit_log WHERE entity = 'payment'").map((a) => a.entity_id));
+    const audited = new Set(
+      all<{ entity_id: string }>("SELECT entity_id FROM audit_log WHERE entity = 'payment'").map((a) => a.entity_id),
+    );
     for (const p of payments.values()) expect(audited.has(String(p.id)), `audit of payment ${p.id}`).toBe(true);
     // every PPPoE account on a router has its router operation queued or applied (same transaction)
     expect(
@@ -188,7 +214,10 @@ describe('crash safety (SIGKILL during invoice runs, payments and router sync)',
         collect(lines, confirmed);
         const state = checkDatabase(file, confirmed);
         if (state.pending > 0) sawPending++;
-        if (process.env.CRASH_DEBUG) console.log(`kill ${k}: after ${after}, ${lines.length} lines, pending ${state.pending}, payments ${state.payments}`);
+        if (process.env.CRASH_DEBUG)
+          console.log(
+            `kill ${k}: after ${after}, ${lines.length} lines, pending ${state.pending}, payments ${state.payments}`,
+          );
       }
       expect(confirmed.payments.length).toBeGreaterThan(10);
       expect(confirmed.runs).toBeGreaterThan(3);
@@ -196,7 +225,9 @@ describe('crash safety (SIGKILL during invoice runs, payments and router sync)',
       // The queue resumes after the last kill: a normal start drains every pending operation.
       const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger });
       try {
-        const pending = () => (app.ctx.sqlite.prepare("SELECT count(*) AS n FROM sync_ops WHERE status = 'pending'").get() as { n: number }).n;
+        const pending = () =>
+          (app.ctx.sqlite.prepare("SELECT count(*) AS n FROM sync_ops WHERE status = 'pending'").get() as { n: number })
+            .n;
         const drained = new Promise<void>((resolve) => {
           if (pending() === 0) return resolve();
           const unsub = app.ctx.events.subscribe((e) => {
@@ -210,14 +241,23 @@ describe('crash safety (SIGKILL during invoice runs, payments and router sync)',
         await drained;
         stop();
         // What the router holds now matches the accounts that exist.
-        const secrets = new Set(sim.state.menu('/ppp/secret').rows().map((r) => r.name));
-        const accounts = app.ctx.sqlite.prepare("SELECT username FROM pppoe_accounts WHERE router_id IS NOT NULL").all() as { username: string }[];
+        const secrets = new Set(
+          sim.state
+            .menu('/ppp/secret')
+            .rows()
+            .map((r) => r.name),
+        );
+        const accounts = app.ctx.sqlite
+          .prepare('SELECT username FROM pppoe_accounts WHERE router_id IS NOT NULL')
+          .all() as { username: string }[];
         for (const a of accounts) expect(secrets.has(a.username), `secret ${a.username} on the router`).toBe(true);
       } finally {
         app.close();
       }
       // Not an assertion on timing: a record that kills did land while operations were queued.
-      console.log(`crash test: ${KILLS} kills, ${confirmed.payments.length} confirmed payments, ${confirmed.runs} invoice runs, ${sawPending} kills with router operations pending`);
+      console.log(
+        `crash test: ${KILLS} kills, ${confirmed.payments.length} confirmed payments, ${confirmed.runs} invoice runs, ${sawPending} kills with router operations pending`,
+      );
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

@@ -38,7 +38,12 @@ const say = (line: string) => fs.writeSync(1, `${line}\n`);
 const PASSWORD = 'Rahasia-Kantor-1';
 
 async function main() {
-  const app = createApp({ dataDir: args.dataDir, migrationsFolder: args.migrations, logger: silentLogger, appVersion: '0.0.0-crash' });
+  const app = createApp({
+    dataDir: args.dataDir,
+    migrationsFolder: args.migrations,
+    logger: silentLogger,
+    appVersion: '0.0.0-crash',
+  });
   const internal = { app: app.ctx, session: null, transport: 'internal' as const };
   // The session token is kept between runs (password hashing is the slowest part of a start).
   const tokenFile = path.join(args.dataDir, 'crash-test-token');
@@ -67,11 +72,24 @@ async function main() {
   // Setup that a previous run may have done already (idempotent).
   if (q('SELECT id FROM internet_packages').length === 0) {
     for (const [i, price] of [99_000, 150_000, 250_000].entries()) {
-      await must('packages.create', { name: `Paket ${i + 1}`, bandwidthUp: 1024, bandwidthDown: 2048, price, billingCycle: 'monthly', features: [] });
+      await must('packages.create', {
+        name: `Paket ${i + 1}`,
+        bandwidthUp: 1024,
+        bandwidthDown: 2048,
+        price,
+        billingCycle: 'monthly',
+        features: [],
+      });
     }
   }
   if (q('SELECT id FROM routers').length === 0) {
-    await must('routers.create', { name: 'Sim', host: '127.0.0.1', port: args.simPort, username: 'admin', password: 'rahasia' });
+    await must('routers.create', {
+      name: 'Sim',
+      host: '127.0.0.1',
+      port: args.simPort,
+      username: 'admin',
+      password: 'rahasia',
+    });
   }
   if (q("SELECT id FROM shifts WHERE status = 'open'").length === 0) await must('shifts.open', { openingCash: 0 });
   const stopNetwork = startNetworkWork(app.ctx, { pollMs: 3_600_000, backoffBaseMs: 50, backoffMaxMs: 200 });
@@ -83,11 +101,19 @@ async function main() {
   for (let n = 0; ; n++) {
     const r = rand();
     if (r < 0.3) {
-      const c = await must<{ id: number; customerCode: string }>('customers.create', { name: `Pelanggan ${args.seed}-${n}` });
+      const c = await must<{ id: number; customerCode: string }>('customers.create', {
+        name: `Pelanggan ${args.seed}-${n}`,
+      });
       const pkg = pick(packages);
       const acc = await call('pppoe.create', { customerId: c.id, internetPackageId: pkg, routerId });
       const accountId = acc.ok ? (acc.value as { account: { id: number } }).account.id : null;
-      await must('subscriptions.create', { customerId: c.id, internetPackageId: pkg, pppoeAccountId: accountId, startDate: '2026-01-05', billingDay: 5 });
+      await must('subscriptions.create', {
+        customerId: c.id,
+        internetPackageId: pkg,
+        pppoeAccountId: accountId,
+        startDate: '2026-01-05',
+        billingDay: 5,
+      });
       say(`OK customer ${JSON.stringify({ id: c.id, code: c.customerCode, accountId })}`);
     } else if (r < 0.5) {
       const period = `2026-${String(1 + Math.floor(rand() * 11)).padStart(2, '0')}`;
@@ -101,13 +127,22 @@ async function main() {
       const inv = pick(open);
       // Sometimes partial, sometimes more than due (overpayment goes to the deposit).
       const amount = Math.max(1000, Math.round((inv.due * pick([0.5, 1, 1, 1.3])) / 1000) * 1000);
-      const p = await call('payments.create', { customerId: inv.customerId, invoiceId: inv.id, amount, method: 'cash', tendered: amount, confirmLarge: true });
+      const p = await call('payments.create', {
+        customerId: inv.customerId,
+        invoiceId: inv.id,
+        amount,
+        method: 'cash',
+        tendered: amount,
+        confirmLarge: true,
+      });
       if (p.ok) {
         const v = p.value as { id: number; paymentNumber: string };
         say(`OK payment ${JSON.stringify({ id: v.id, number: v.paymentNumber, amount })}`);
       }
     } else {
-      const accs = q<{ id: number; status: string }>("SELECT id, status FROM pppoe_accounts WHERE status IN ('active','inactive') ORDER BY id DESC LIMIT 20");
+      const accs = q<{ id: number; status: string }>(
+        "SELECT id, status FROM pppoe_accounts WHERE status IN ('active','inactive') ORDER BY id DESC LIMIT 20",
+      );
       if (accs.length === 0) continue;
       const a = pick(accs);
       const r2 = await call(a.status === 'active' ? 'pppoe.disable' : 'pppoe.enable', { id: a.id });
@@ -120,6 +155,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  say(`FATAL ${err instanceof Error ? err.stack ?? err.message : String(err)}`.replace(/\n/g, ' | '));
+  say(`FATAL ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`.replace(/\n/g, ' | '));
   process.exit(3);
 });

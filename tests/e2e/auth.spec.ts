@@ -2,7 +2,10 @@ import { ADMIN, expect, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { LoginPage } from './pages/LoginPage';
 
-test('sign in (wrong password first), change the password, sign out, sign in with the new one', async ({ page, host }) => {
+test('sign in (wrong password first), change the password, sign out, sign in with the new one', async ({
+  page,
+  host,
+}) => {
   const login = new LoginPage(page);
   await login.goto(host.url);
   await login.signIn(ADMIN.username, 'bukan-sandinya');

@@ -24,25 +24,44 @@ async function receiptFrom(response: Response) {
   return { ...body.value, pdf: Buffer.from(body.value.base64, 'base64') };
 }
 
-const receiptResponse = (page: Page) => page.waitForResponse((r) => r.url().endsWith('/api/documents.receipt') && r.request().method() === 'POST');
+const receiptResponse = (page: Page) =>
+  page.waitForResponse((r) => r.url().endsWith('/api/documents.receipt') && r.request().method() === 'POST');
 
 test.describe('Kasir (cash desk)', () => {
   // Full UI flows on a machine shared with other work: allow more than the default 30 s.
   test.setTimeout(90_000);
 
-  test('a cashier takes a partial payment, then the rest; each time a receipt PDF is produced', async ({ page, host, api }) => {
+  test('a cashier takes a partial payment, then the rest; each time a receipt PDF is produced', async ({
+    page,
+    host,
+    api,
+  }) => {
     // The scheduled run (start-up catch-up a few seconds after the host starts) must not race the test's own runs.
     await api.ok('settings.update', { autoInvoiceRun: false });
     // Seed through the API: what this test is about is the desk, not customer or invoice set-up.
-    const pkg = await api.ok('packages.create', { name: 'Rumah 10M', bandwidthUp: 5120, bandwidthDown: 10240, price: 150_000, billingCycle: 'monthly' });
+    const pkg = await api.ok('packages.create', {
+      name: 'Rumah 10M',
+      bandwidthUp: 5120,
+      bandwidthDown: 10240,
+      price: 150_000,
+      billingCycle: 'monthly',
+    });
     const c = await api.ok('customers.create', { name: 'Wulan Sari', phone: '081377778888' });
     await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });
     const run = await api.ok('billing.generateInvoices', {});
     expect(run.created).toBe(1);
-    await api.ok('users.create', { username: 'kasir1', fullName: 'Kasir Satu', role: 'staff', password: 'Kasir-Depan-2026!', mustChangePassword: false });
+    await api.ok('users.create', {
+      username: 'kasir1',
+      fullName: 'Kasir Satu',
+      role: 'staff',
+      password: 'Kasir-Depan-2026!',
+      mustChangePassword: false,
+    });
 
     // The cashier (staff role) signs in and opens the desk.
-    const login = await page.request.post(`${host.url}/api/auth.login`, { data: { username: 'kasir1', password: 'Kasir-Depan-2026!' } });
+    const login = await page.request.post(`${host.url}/api/auth.login`, {
+      data: { username: 'kasir1', password: 'Kasir-Depan-2026!' },
+    });
     expect(login.ok()).toBeTruthy();
     const desk = new CashDeskPage(page);
     await desk.goto(host.url);
@@ -68,7 +87,12 @@ test.describe('Kasir (cash desk)', () => {
     await desk.done.getByTestId('pdf-download').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^receipt-PAY-\d{8}-\d{4}\.pdf$/);
-    expect(fs.readFileSync(await file.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync(await file.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // 2) Esc clears the desk; the rest is paid with cash Rp 100.000 → change Rp 50.000.
     await page.keyboard.press('Escape');
@@ -101,10 +125,20 @@ test.describe('Kasir (cash desk)', () => {
 test.describe('Kasir: large amounts and reprints', () => {
   test.setTimeout(90_000);
 
-  test('an amount above the limit needs a confirmation; a reprint from Payments is marked COPY', async ({ adminPage: page, host, api }) => {
+  test('an amount above the limit needs a confirmation; a reprint from Payments is marked COPY', async ({
+    adminPage: page,
+    host,
+    api,
+  }) => {
     // The scheduled run (start-up catch-up a few seconds after the host starts) must not race the test's own runs.
     await api.ok('settings.update', { autoInvoiceRun: false, paymentConfirmLimit: 100_000 });
-    const pkg = await api.ok('packages.create', { name: 'Bisnis 20M', bandwidthUp: 10240, bandwidthDown: 20480, price: 250_000, billingCycle: 'monthly' });
+    const pkg = await api.ok('packages.create', {
+      name: 'Bisnis 20M',
+      bandwidthUp: 10240,
+      bandwidthDown: 20480,
+      price: 250_000,
+      billingCycle: 'monthly',
+    });
     const c = await api.ok('customers.create', { name: 'Yusuf Besar' });
     await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });
     await api.ok('billing.generateInvoices', {});

@@ -8,7 +8,13 @@ test.describe('Tagihan (invoice run)', () => {
   test('the owner generates invoices twice and gets no duplicates', async ({ adminPage: page, host, api }) => {
     // The scheduled run (start-up catch-up a few seconds after the host starts) must not race the test's own runs.
     await api.ok('settings.update', { autoInvoiceRun: false });
-    const pkg = await api.ok('packages.create', { name: 'Hemat 5M', bandwidthUp: 2048, bandwidthDown: 5120, price: 120_000, billingCycle: 'monthly' });
+    const pkg = await api.ok('packages.create', {
+      name: 'Hemat 5M',
+      bandwidthUp: 2048,
+      bandwidthDown: 5120,
+      price: 120_000,
+      billingCycle: 'monthly',
+    });
     for (const name of ['Agus', 'Bambang', 'Citra']) {
       const c = await api.ok('customers.create', { name });
       await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });

@@ -4,8 +4,18 @@ import { DataTablePart } from './pages/DataTablePart';
 test.describe('Langganan, tagihan dan shift (billing screens)', () => {
   test.setTimeout(90_000);
 
-  test('subscription form: a fee override needs a note; the saved subscription is listed', async ({ adminPage: page, host, api }) => {
-    await api.ok('packages.create', { name: 'Rumah 10M', bandwidthUp: 5120, bandwidthDown: 10240, price: 150_000, billingCycle: 'monthly' });
+  test('subscription form: a fee override needs a note; the saved subscription is listed', async ({
+    adminPage: page,
+    host,
+    api,
+  }) => {
+    await api.ok('packages.create', {
+      name: 'Rumah 10M',
+      bandwidthUp: 5120,
+      bandwidthDown: 10240,
+      price: 150_000,
+      billingCycle: 'monthly',
+    });
     await api.ok('customers.create', { name: 'Dewi Lestari' });
     await page.goto(`${host.url}/#/subscriptions`);
     await page.getByTestId('subscription-new').click();
@@ -20,7 +30,9 @@ test.describe('Langganan, tagihan dan shift (billing screens)', () => {
     await form.getByTestId('subscription-save').click();
     // The API's message lands under the note field and nothing is saved.
     await expect(form.getByLabel('Catatan biaya')).toHaveAttribute('aria-invalid', 'true');
-    await expect(form.locator('.mantine-InputWrapper-error')).toHaveText('Biaya yang berbeda dari harga paket perlu catatan alasannya');
+    await expect(form.locator('.mantine-InputWrapper-error')).toHaveText(
+      'Biaya yang berbeda dari harga paket perlu catatan alasannya',
+    );
     expect((await api.ok('subscriptions.list', {})).total).toBe(0);
     await form.getByLabel('Catatan biaya').fill('Diskon tetangga');
     await form.getByTestId('subscription-save').click();
@@ -48,10 +60,17 @@ test.describe('Langganan, tagihan dan shift (billing screens)', () => {
     await expect(drawer).toContainText('Salah pelanggan');
     await page.keyboard.press('Escape');
     await expect(table.row(inv.invoiceNumber)).toContainText('Dibatalkan');
-    expect(await api.ok('invoices.get', { id: inv.id })).toMatchObject({ status: 'void', voidReason: 'Salah pelanggan' });
+    expect(await api.ok('invoices.get', { id: inv.id })).toMatchObject({
+      status: 'void',
+      voidReason: 'Salah pelanggan',
+    });
   });
 
-  test('closing a shift shows expected, counted and variance, and offers the report PDF', async ({ adminPage: page, host, api }) => {
+  test('closing a shift shows expected, counted and variance, and offers the report PDF', async ({
+    adminPage: page,
+    host,
+    api,
+  }) => {
     const c = await api.ok('customers.create', { name: 'Fajar Shift' });
     await api.ok('invoices.create', { customerId: c.id, amount: 80_000, description: 'Tagihan manual' });
     await page.goto(`${host.url}/#/shifts`);

@@ -18,7 +18,13 @@ test.describe('Pelanggan (customers)', () => {
   test('create a customer: code assigned, shown in the list and its detail', async ({ adminPage: page }) => {
     const c = new CustomersPage(page);
     await c.openNew();
-    await c.fill({ name: 'Joko Widodo', phone: '0812 3456 7890', email: 'Joko@Contoh.ID', idCard: '3273010101010001', address: 'Jl. Asia Afrika 8, Bandung' });
+    await c.fill({
+      name: 'Joko Widodo',
+      phone: '0812 3456 7890',
+      email: 'Joko@Contoh.ID',
+      idCard: '3273010101010001',
+      address: 'Jl. Asia Afrika 8, Bandung',
+    });
     await c.save();
     await c.shell.expectNotification(/Joko Widodo ditambahkan/);
     // After saving the detail drawer opens on the new customer.
@@ -30,7 +36,10 @@ test.describe('Pelanggan (customers)', () => {
     await expect(c.table.row('Joko Widodo')).toContainText('Aktif');
   });
 
-  test('validation errors from the API appear next to the fields and nothing is saved', async ({ adminPage: page, api }) => {
+  test('validation errors from the API appear next to the fields and nothing is saved', async ({
+    adminPage: page,
+    api,
+  }) => {
     const before = (await api.ok('customers.list', {})).total;
     const c = new CustomersPage(page);
     await c.openNew();
@@ -48,8 +57,16 @@ test.describe('Pelanggan (customers)', () => {
     expect((await api.ok('customers.list', {})).total).toBe(before + 1);
   });
 
-  test('search by code, name, phone, e-mail and id card; status filter; empty result', async ({ adminPage: page, api }) => {
-    const a = await api.ok('customers.create', { name: 'Cari Satu', phone: '085711112222', email: 'satu@cari.id', idCard: 'KTP-CARI-1' });
+  test('search by code, name, phone, e-mail and id card; status filter; empty result', async ({
+    adminPage: page,
+    api,
+  }) => {
+    const a = await api.ok('customers.create', {
+      name: 'Cari Satu',
+      phone: '085711112222',
+      email: 'satu@cari.id',
+      idCard: 'KTP-CARI-1',
+    });
     await api.ok('customers.create', { name: 'Cari Dua', phone: '085733334444', status: 'suspended' });
     const c = new CustomersPage(page);
     await c.goto(new URL(page.url()).origin);
@@ -93,8 +110,17 @@ test.describe('Pelanggan (customers)', () => {
     await expect(c.table.rows.first()).toContainText('Nonaktif');
   });
 
-  test('deleting a customer with a PPPoE account is refused with the server message', async ({ adminPage: page, api }) => {
-    const pkg = await api.ok('packages.create', { name: 'Paket Uji Hapus', bandwidthUp: 1024, bandwidthDown: 2048, price: 100_000, billingCycle: 'monthly' });
+  test('deleting a customer with a PPPoE account is refused with the server message', async ({
+    adminPage: page,
+    api,
+  }) => {
+    const pkg = await api.ok('packages.create', {
+      name: 'Paket Uji Hapus',
+      bandwidthUp: 1024,
+      bandwidthDown: 2048,
+      price: 100_000,
+      billingCycle: 'monthly',
+    });
     const cust = await api.ok('customers.create', { name: 'Punya Akun', phone: '081211112222' });
     seedPppoeAccount(api, cust.id, pkg.id, 'punya-akun');
     const c = new CustomersPage(page);
@@ -118,7 +144,11 @@ test.describe('Pelanggan (customers)', () => {
     await c.open('Hapus Saya');
     // Cancel first: nothing happens.
     await c.detail.getByRole('button', { name: 'Hapus' }).click();
-    await page.getByRole('dialog').filter({ hasText: 'Hapus pelanggan?' }).getByRole('button', { name: 'Batal' }).click();
+    await page
+      .getByRole('dialog')
+      .filter({ hasText: 'Hapus pelanggan?' })
+      .getByRole('button', { name: 'Batal' })
+      .click();
     expect((await api.call('customers.get', { id: cust.id })).ok).toBe(true);
     await c.deleteFromDetail();
     await c.shell.expectNotification(/Hapus Saya dihapus/);
@@ -133,17 +163,21 @@ test.describe('Pelanggan (customers)', () => {
     await c.goto(new URL(page.url()).origin);
     await c.searchFor('Urut');
     await c.table.sortBy('name');
-    await expect.poll(() => c.table.column(1)).toEqual([
-      expect.stringContaining('Urut Alfa'),
-      expect.stringContaining('Urut Beta'),
-      expect.stringContaining('Urut Gama'),
-    ]);
+    await expect
+      .poll(() => c.table.column(1))
+      .toEqual([
+        expect.stringContaining('Urut Alfa'),
+        expect.stringContaining('Urut Beta'),
+        expect.stringContaining('Urut Gama'),
+      ]);
     await c.table.sortBy('name');
-    await expect.poll(() => c.table.column(1)).toEqual([
-      expect.stringContaining('Urut Gama'),
-      expect.stringContaining('Urut Beta'),
-      expect.stringContaining('Urut Alfa'),
-    ]);
+    await expect
+      .poll(() => c.table.column(1))
+      .toEqual([
+        expect.stringContaining('Urut Gama'),
+        expect.stringContaining('Urut Beta'),
+        expect.stringContaining('Urut Alfa'),
+      ]);
   });
 
   test('keyboard: / focuses search, Enter opens a row, Esc closes', async ({ adminPage: page, api }) => {
@@ -162,7 +196,10 @@ test.describe('Pelanggan (customers)', () => {
     await expect(c.detail).toBeHidden();
   });
 
-  test('an ended session shows the lock screen; the half-filled form survives and saves after sign-in', async ({ adminPage: page, api }) => {
+  test('an ended session shows the lock screen; the half-filled form survives and saves after sign-in', async ({
+    adminPage: page,
+    api,
+  }) => {
     const c = new CustomersPage(page);
     await c.openNew();
     await c.fill({ name: 'Setelah Kunci', phone: '081277778888' });

@@ -82,15 +82,15 @@ function apiFor(host: Host): Api {
 
 /** Signs the page in through the API (sets the HttpOnly session cookie) and opens the app. */
 export async function signInPage(page: Page, host: Host, hash = '#/customers') {
-  const r = await page.request.post(`${host.url}/api/auth.login`, { data: ADMIN, headers: { 'Content-Type': 'application/json' } });
+  const r = await page.request.post(`${host.url}/api/auth.login`, {
+    data: ADMIN,
+    headers: { 'Content-Type': 'application/json' },
+  });
   expect(r.ok(), 'admin sign-in').toBeTruthy();
   await page.goto(`${host.url}/${hash}`);
 }
 
-export const test = base.extend<
-  { initAdmin: boolean; host: Host; api: Api; adminPage: Page },
-  { hosts: HostsByFile }
->({
+export const test = base.extend<{ initAdmin: boolean; host: Host; api: Api; adminPage: Page }, { hosts: HostsByFile }>({
   initAdmin: [true, { option: true }],
   hosts: [
     async ({}, use) => {

@@ -2,7 +2,11 @@ import { ADMIN, expect, signInPage, test } from './fixtures';
 import { CustomersPage } from './pages/CustomersPage';
 
 /** The app locks itself after the idle timeout (Settings), without waiting for a refused call. */
-test('after the idle timeout the lock screen covers the app and the half-typed form survives', async ({ page, host, api }) => {
+test('after the idle timeout the lock screen covers the app and the half-typed form survives', async ({
+  page,
+  host,
+  api,
+}) => {
   await api.ok('settings.update', { sessionTimeoutMinutes: 5 });
   // Playwright's fake clock drives the page's timers: no real waiting.
   await page.clock.install();

@@ -30,7 +30,10 @@ class RoutersPage {
     return this.page.getByTestId('router-form');
   }
   async add(f: { name: string; host: string; port: number; username: string; password: string }) {
-    await this.page.getByRole('button', { name: /Tambah router|Add router/ }).first().click();
+    await this.page
+      .getByRole('button', { name: /Tambah router|Add router/ })
+      .first()
+      .click();
     const d = this.dialog;
     await d.getByLabel(/^Nama/).fill(f.name);
     await d.getByLabel(/^Host/).fill(f.host);
@@ -62,11 +65,22 @@ class PppoePage {
 }
 
 test.describe('MikroTik: routers and PPPoE accounts against the simulator', () => {
-  test('add a router, test it, create an account and find it on the router', async ({ adminPage: page, api, host, sim }) => {
+  test('add a router, test it, create an account and find it on the router', async ({
+    adminPage: page,
+    api,
+    host,
+    sim,
+  }) => {
     const shell = new AppShell(page);
     const routers = new RoutersPage(page);
     await routers.goto(host.url);
-    await routers.add({ name: 'Kantor Pusat', host: '127.0.0.1', port: sim.target().port, username: 'admin', password: 'salah' });
+    await routers.add({
+      name: 'Kantor Pusat',
+      host: '127.0.0.1',
+      port: sim.target().port,
+      username: 'admin',
+      password: 'salah',
+    });
     // Wrong password first: the test names the reason.
     await routers.dialog.getByTestId('router-test').click();
     await pwExpect(routers.dialog.getByTestId('router-test-result')).toHaveAttribute('data-ok', 'false');
@@ -85,21 +99,34 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     expect(saved).toMatchObject({ name: 'Kantor Pusat', hasPassword: true });
     expect(JSON.stringify(saved)).not.toContain('rahasia');
 
-    await api.ok('packages.create', { name: 'Home 10 Mbps', bandwidthUp: 2000, bandwidthDown: 10000, price: 150_000, billingCycle: 'monthly' });
+    await api.ok('packages.create', {
+      name: 'Home 10 Mbps',
+      bandwidthUp: 2000,
+      bandwidthDown: 10000,
+      price: 150_000,
+      billingCycle: 'monthly',
+    });
     const customer = await api.ok('customers.create', { name: 'Budi Santoso', phone: '081234567890' });
 
     const pppoe = new PppoePage(page);
     await pppoe.goto(host.url);
-    await page.getByRole('button', { name: /Akun baru|New account/ }).first().click();
+    await page
+      .getByRole('button', { name: /Akun baru|New account/ })
+      .first()
+      .click();
     await pppoe.pick(/^Pelanggan/, 'Budi', /Budi Santoso/);
     // Username and password are generated from the customer.
     await pwExpect(pppoe.dialog.getByRole('textbox', { name: /^Username/ })).toHaveValue('budi.santoso');
-    await pwExpect(pppoe.dialog.getByRole('textbox', { name: /^Kata sandi/ })).toHaveValue(/^[a-km-zA-HJ-NP-Z2-9]{10}$/);
+    await pwExpect(pppoe.dialog.getByRole('textbox', { name: /^Kata sandi/ })).toHaveValue(
+      /^[a-km-zA-HJ-NP-Z2-9]{10}$/,
+    );
     await pppoe.pick(/^Paket/, 'Home', /Home 10 Mbps/);
     await pwExpect(pppoe.dialog.getByRole('combobox', { name: /^Router/ })).toHaveValue('Kantor Pusat');
     await pppoe.dialog.getByRole('textbox', { name: /^IP statis/ }).fill('10.10.0.300');
     await pppoe.dialog.getByTestId('pppoe-save').click();
-    await pwExpect(pppoe.dialog.getByText('Must be an IPv4 address like 10.10.0.5').or(pppoe.dialog.getByText(/IPv4/))).toBeVisible();
+    await pwExpect(
+      pppoe.dialog.getByText('Must be an IPv4 address like 10.10.0.5').or(pppoe.dialog.getByText(/IPv4/)),
+    ).toBeVisible();
     await pppoe.dialog.getByRole('textbox', { name: /^IP statis/ }).fill('10.10.0.30');
     await pppoe.dialog.getByTestId('pppoe-save').click();
     const creds = page.getByTestId('pppoe-credentials');
@@ -109,7 +136,12 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
 
     // The background sync worker puts it on the router within seconds.
     await expect.poll(() => sim.secret('budi.santoso')?.password, { timeout: 15_000 }).toBe(password);
-    expect(sim.secret('budi.santoso')).toMatchObject({ profile: 'Home-10-Mbps', 'remote-address': '10.10.0.30', comment: customer.customerCode, disabled: 'false' });
+    expect(sim.secret('budi.santoso')).toMatchObject({
+      profile: 'Home-10-Mbps',
+      'remote-address': '10.10.0.30',
+      comment: customer.customerCode,
+      disabled: 'false',
+    });
     expect(sim.profiles().find((p) => p.name === 'Home-10-Mbps')).toMatchObject({ 'rate-limit': '2M/10M' });
     const accRow = pppoe.table.row('budi.santoso');
     await pwExpect(accRow).toContainText('sinkron');
@@ -123,13 +155,31 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     await expect.poll(() => sim.activeSessions().length, { timeout: 15_000 }).toBe(0);
   });
 
-  test('router health, queue while the router is off, drift fix from the UI', async ({ adminPage: page, api, host, sim }) => {
+  test('router health, queue while the router is off, drift fix from the UI', async ({
+    adminPage: page,
+    api,
+    host,
+    sim,
+  }) => {
     const routers = new RoutersPage(page);
     const existing = (await api.ok('routers.list', {})).items.find((r) => r.name === 'Kantor Pusat');
     const router =
-      existing ?? (await api.ok('routers.create', { name: 'Kantor Pusat', host: '127.0.0.1', port: sim.target().port, username: 'admin', password: 'rahasia' }));
+      existing ??
+      (await api.ok('routers.create', {
+        name: 'Kantor Pusat',
+        host: '127.0.0.1',
+        port: sim.target().port,
+        username: 'admin',
+        password: 'rahasia',
+      }));
     if (!(await api.ok('packages.list', {})).total) {
-      await api.ok('packages.create', { name: 'Home 10 Mbps', bandwidthUp: 2000, bandwidthDown: 10000, price: 150_000, billingCycle: 'monthly' });
+      await api.ok('packages.create', {
+        name: 'Home 10 Mbps',
+        bandwidthUp: 2000,
+        bandwidthDown: 10000,
+        price: 150_000,
+        billingCycle: 'monthly',
+      });
     }
     // A secret someone added by hand shows up as a difference and is removed with "App → router".
     sim.addSecret({ name: 'tamu-liar', password: 'x', profile: 'default' });
@@ -170,13 +220,22 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     await pwExpect(card.getByTestId('sync-pending')).toHaveText('0', { timeout: 15_000 });
     expect(sim.secret('siti.aminah')).toBeDefined();
     await routers.goto(host.url);
-    await pwExpect(routers.table.row('Kantor Pusat').getByTestId('router-state')).toHaveText('Online', { timeout: 15_000 });
+    await pwExpect(routers.table.row('Kantor Pusat').getByTestId('router-state')).toHaveText('Online', {
+      timeout: 15_000,
+    });
   });
 
   test('import secrets from the router with the wizard', async ({ adminPage: page, api, host, sim }) => {
     const existing = (await api.ok('routers.list', {})).items.find((r) => r.name === 'Kantor Pusat');
     const router =
-      existing ?? (await api.ok('routers.create', { name: 'Kantor Pusat', host: '127.0.0.1', port: sim.target().port, username: 'admin', password: 'rahasia' }));
+      existing ??
+      (await api.ok('routers.create', {
+        name: 'Kantor Pusat',
+        host: '127.0.0.1',
+        port: sim.target().port,
+        username: 'admin',
+        password: 'rahasia',
+      }));
     sim.addProfile({ name: 'paket-20M', 'rate-limit': '5M/20M 10M/40M 4M/16M 8/8 8' });
     sim.addSecret({ name: 'warung.bu.tini', password: 'Tini-2024', profile: 'paket-20M', comment: 'Warung Bu Tini' });
     sim.addSecret({ name: 'pak.rt', password: 'Rt-05', profile: 'paket-20M', comment: 'PLG0042', disabled: 'yes' });
@@ -195,7 +254,11 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     expect(accounts[0]).toMatchObject({ customerCode: 'PLG0042', status: 'inactive', packageName: 'Bisnis 20M' });
     const tini = (await api.ok('pppoe.list', { search: 'warung' })).items[0]!;
     expect(tini).toMatchObject({ customerName: 'Warung Bu Tini', status: 'active' });
-    expect((await api.ok('packages.list', { search: 'Bisnis' })).items[0]).toMatchObject({ price: 350_000, bandwidthDown: 20000, bandwidthUp: 5000 });
+    expect((await api.ok('packages.list', { search: 'Bisnis' })).items[0]).toMatchObject({
+      price: 350_000,
+      bandwidthDown: 20000,
+      bandwidthUp: 5000,
+    });
     // The burst settings stay on the router; Bu Tini's comment becomes her customer code.
     await expect.poll(() => sim.secret('warung.bu.tini')?.comment, { timeout: 15_000 }).toBe(tini.customerCode);
     expect(sim.profiles().find((p) => p.name === 'paket-20M')!['rate-limit']).toBe('5M/20M 10M/40M 4M/16M 8/8 8');

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { expect, signInPage, test } from './fixtures';
 import { BackupsPage, SettingsPage } from './pages/OperationsPages';
 
-test('settings: grouped tabs, per-field errors from the API, only changed fields saved', async ({ page, host, api }) => {
+test('settings: grouped tabs, per-field errors from the API, only changed fields saved', async ({
+  page,
+  host,
+  api,
+}) => {
   await api.ok('settings.update', { graceDays: 5 });
   await signInPage(page, host, '#/settings');
   const settings = new SettingsPage(page);
@@ -34,7 +38,11 @@ test('settings: grouped tabs, per-field errors from the API, only changed fields
   expect((await api.ok('settings.get', {})).receiptWidth).toBe(80);
 });
 
-test('backups: back up now, restore in two clicks with a summary, refuse a bad file, delete', async ({ page, host, api }) => {
+test('backups: back up now, restore in two clicks with a summary, refuse a bad file, delete', async ({
+  page,
+  host,
+  api,
+}) => {
   await api.ok('customers.create', { name: 'Sebelum Cadangan' });
   await signInPage(page, host, '#/backups');
   const backups = new BackupsPage(page);

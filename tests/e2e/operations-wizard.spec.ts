@@ -6,15 +6,24 @@ import { RouterSim } from '../routeros-sim/simulator';
 test.use({ initAdmin: false });
 
 // A 1×1 PNG.
-const LOGO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const LOGO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-test('first-run wizard: Admin, ISP details with logo and zone, router test and import, empty start', async ({ page, host, api }) => {
+test('first-run wizard: Admin, ISP details with logo and zone, router test and import, empty start', async ({
+  page,
+  host,
+  api,
+}) => {
   const sim = await new RouterSim().start();
   try {
     // The router already serves customers: two profiles (one without a rate-limit) and three PPPoE secrets.
     sim.state.menu('/ppp/profile').add({ name: 'paket-10m', 'rate-limit': '5M/10M' });
     sim.state.menu('/ppp/profile').add({ name: 'lama-tanpa-limit' });
-    sim.state.menu('/ppp/secret').add({ name: 'joko', password: 'rahasia3', profile: 'lama-tanpa-limit', service: 'pppoe' });
+    sim.state
+      .menu('/ppp/secret')
+      .add({ name: 'joko', password: 'rahasia3', profile: 'lama-tanpa-limit', service: 'pppoe' });
     sim.state.menu('/ppp/secret').add({ name: 'budi', password: 'rahasia1', profile: 'paket-10m', service: 'pppoe' });
     sim.state.menu('/ppp/secret').add({ name: 'siti', password: 'rahasia2', profile: 'paket-10m', service: 'pppoe' });
 
@@ -27,7 +36,13 @@ test('first-run wizard: Admin, ISP details with logo and zone, router test and i
     await wizard.ispDetails({ name: '   ' });
     await wizard.submitWithEnter();
     await expect(page.getByText('Nama ISP wajib diisi')).toBeVisible();
-    await wizard.ispDetails({ name: 'Net Kampung Sejahtera', address: 'Jl. Merdeka 1, Makassar', phone: '0411-123456', logo: LOGO, timeZone: 'WITA (Asia/Makassar)' });
+    await wizard.ispDetails({
+      name: 'Net Kampung Sejahtera',
+      address: 'Jl. Merdeka 1, Makassar',
+      phone: '0411-123456',
+      logo: LOGO,
+      timeZone: 'WITA (Asia/Makassar)',
+    });
     await wizard.submitWithEnter();
 
     // Router: a wrong password fails the test with the router's reason, the right one connects.
@@ -58,7 +73,12 @@ test('first-run wizard: Admin, ISP details with logo and zone, router test and i
     await expect(page.getByTestId('user-menu')).toContainText('Ibu Admin');
 
     const s = await api.ok('settings.get', {});
-    expect(s).toMatchObject({ ispName: 'Net Kampung Sejahtera', ispAddress: 'Jl. Merdeka 1, Makassar', ispPhone: '0411-123456', timeZone: 'Asia/Makassar' });
+    expect(s).toMatchObject({
+      ispName: 'Net Kampung Sejahtera',
+      ispAddress: 'Jl. Merdeka 1, Makassar',
+      ispPhone: '0411-123456',
+      timeZone: 'Asia/Makassar',
+    });
     expect(s.ispLogo.startsWith('data:image/png;base64,')).toBe(true);
     const customers = await api.ok('customers.list', {});
     expect(customers.total).toBe(3);

@@ -6,7 +6,13 @@ test.describe('Paket Internet (packages)', () => {
     const p = new PackagesPage(page);
     await p.goto(host.url);
     await p.openNew();
-    await p.fill({ name: 'Paket Uji 15 Mbps', down: '15000', up: '7500', price: '175000', features: ['Unlimited', 'Streaming HD', 'Gratis instalasi'] });
+    await p.fill({
+      name: 'Paket Uji 15 Mbps',
+      down: '15000',
+      up: '7500',
+      price: '175000',
+      features: ['Unlimited', 'Streaming HD', 'Gratis instalasi'],
+    });
     // kbps → Mbps hint and rupiah grouping.
     await expect(p.dialog.getByText('= 15 Mbps')).toBeVisible();
     await expect(p.dialog.getByLabel(/^Harga/)).toHaveValue('Rp 175.000');
@@ -21,12 +27,24 @@ test.describe('Paket Internet (packages)', () => {
     await expect(row).toContainText('Triwulan');
     await expect(row).toContainText('Unlimited · Streaming HD · Gratis instalasi');
     const saved = (await api.ok('packages.list', { search: 'Paket Uji 15' })).items[0]!;
-    expect(saved).toMatchObject({ bandwidthDown: 15000, bandwidthUp: 7500, price: 175000, billingCycle: 'quarterly', durationDays: 90 });
+    expect(saved).toMatchObject({
+      bandwidthDown: 15000,
+      bandwidthUp: 7500,
+      price: 175000,
+      billingCycle: 'quarterly',
+      durationDays: 90,
+    });
     expect(saved.features).toEqual(['Unlimited', 'Streaming HD', 'Gratis instalasi']);
   });
 
   test('validation errors appear next to the fields', async ({ adminPage: page, api, host }) => {
-    await api.ok('packages.create', { name: 'Paket Kembar', bandwidthUp: 1024, bandwidthDown: 2048, price: 50_000, billingCycle: 'monthly' });
+    await api.ok('packages.create', {
+      name: 'Paket Kembar',
+      bandwidthUp: 1024,
+      bandwidthDown: 2048,
+      price: 50_000,
+      billingCycle: 'monthly',
+    });
     const p = new PackagesPage(page);
     await p.goto(host.url);
     await p.openNew();
@@ -46,7 +64,14 @@ test.describe('Paket Internet (packages)', () => {
   });
 
   test('edit a package and deactivate it from the list', async ({ adminPage: page, api, host }) => {
-    await api.ok('packages.create', { name: 'Paket Ubah', bandwidthUp: 1000, bandwidthDown: 3000, price: 120_000, billingCycle: 'monthly', features: ['Lama'] });
+    await api.ok('packages.create', {
+      name: 'Paket Ubah',
+      bandwidthUp: 1000,
+      bandwidthDown: 3000,
+      price: 120_000,
+      billingCycle: 'monthly',
+      features: ['Lama'],
+    });
     const p = new PackagesPage(page);
     await p.goto(host.url);
     await p.openEdit('Paket Ubah');
@@ -70,9 +95,25 @@ test.describe('Paket Internet (packages)', () => {
     expect(saved).toMatchObject({ price: 135000, isActive: false, features: ['Baru'] });
   });
 
-  test('deleting a package in use is refused; an unused one is deleted after confirming', async ({ adminPage: page, api, host }) => {
-    const used = await api.ok('packages.create', { name: 'Paket Terpakai', bandwidthUp: 1024, bandwidthDown: 2048, price: 80_000, billingCycle: 'monthly' });
-    await api.ok('packages.create', { name: 'Paket Bebas', bandwidthUp: 1024, bandwidthDown: 2048, price: 81_000, billingCycle: 'yearly' });
+  test('deleting a package in use is refused; an unused one is deleted after confirming', async ({
+    adminPage: page,
+    api,
+    host,
+  }) => {
+    const used = await api.ok('packages.create', {
+      name: 'Paket Terpakai',
+      bandwidthUp: 1024,
+      bandwidthDown: 2048,
+      price: 80_000,
+      billingCycle: 'monthly',
+    });
+    await api.ok('packages.create', {
+      name: 'Paket Bebas',
+      bandwidthUp: 1024,
+      bandwidthDown: 2048,
+      price: 81_000,
+      billingCycle: 'yearly',
+    });
     const cust = await api.ok('customers.create', { name: 'Pemakai Paket' });
     const now = new Date().toISOString();
     api.sql((db) =>
@@ -99,8 +140,20 @@ test.describe('Paket Internet (packages)', () => {
   });
 
   test('search and the cycle filter are answered by the server', async ({ adminPage: page, api, host }) => {
-    await api.ok('packages.create', { name: 'Saring Bulanan', bandwidthUp: 1024, bandwidthDown: 2048, price: 70_000, billingCycle: 'monthly' });
-    await api.ok('packages.create', { name: 'Saring Tahunan', bandwidthUp: 1024, bandwidthDown: 2048, price: 700_000, billingCycle: 'yearly' });
+    await api.ok('packages.create', {
+      name: 'Saring Bulanan',
+      bandwidthUp: 1024,
+      bandwidthDown: 2048,
+      price: 70_000,
+      billingCycle: 'monthly',
+    });
+    await api.ok('packages.create', {
+      name: 'Saring Tahunan',
+      bandwidthUp: 1024,
+      bandwidthDown: 2048,
+      price: 700_000,
+      billingCycle: 'yearly',
+    });
     const p = new PackagesPage(page);
     await p.goto(host.url);
     await p.searchFor('saring');

@@ -12,7 +12,12 @@ async function payInvoice(api: Parameters<Parameters<typeof test>[2]>[0]['api'],
   const customers = await api.ok('customers.list', { search: 'Budi' });
   const customerId = customers.items[0]!.id;
   await api.ok('invoices.create', { customerId, amount, description: 'Biaya pasang' });
-  return api.ok('payments.create', { customerId, amount, method: 'bank_transfer', referenceNumber: `TRX-${Date.now()}` });
+  return api.ok('payments.create', {
+    customerId,
+    amount,
+    method: 'bank_transfer',
+    referenceNumber: `TRX-${Date.now()}`,
+  });
 }
 
 test('the dashboard updates itself when a payment is taken elsewhere', async ({ adminPage: page, api, host }) => {
@@ -27,7 +32,11 @@ test('the dashboard updates itself when a payment is taken elsewhere', async ({ 
   await expect(page.getByTestId('stat-month')).toContainText('Rp 175.000');
 });
 
-test('the owner changes the range and exports the financial report as PDF and Excel', async ({ adminPage: page, api, host }) => {
+test('the owner changes the range and exports the financial report as PDF and Excel', async ({
+  adminPage: page,
+  api,
+  host,
+}) => {
   await payInvoice(api, 250_000);
   await page.goto(`${host.url}/#/reports/financial`);
   await expect(page.getByTestId('financial-table')).toBeVisible();
@@ -39,11 +48,21 @@ test('the owner changes the range and exports the financial report as PDF and Ex
 
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
   expect(pdf.suggestedFilename()).toMatch(/^financial_.*\.pdf$/);
-  expect(fs.readFileSync((await pdf.path())!).subarray(0, 4).toString('latin1')).toBe('%PDF');
+  expect(
+    fs
+      .readFileSync((await pdf.path())!)
+      .subarray(0, 4)
+      .toString('latin1'),
+  ).toBe('%PDF');
 
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
   expect(xlsx.suggestedFilename()).toMatch(/^financial_.*\.xlsx$/);
-  expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(
+    fs
+      .readFileSync((await xlsx.path())!)
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK');
 
   await page.getByTestId('range-presets').click();
   await page.getByRole('menuitem', { name: '12 bulan terakhir' }).click();

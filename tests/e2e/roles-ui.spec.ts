@@ -4,9 +4,21 @@ import { LoginPage } from './pages/LoginPage';
 import { PackagesPage } from './pages/PackagesPage';
 
 test('Staff sees Customers and Packages without the actions their role lacks', async ({ page, api, host }) => {
-  await api.ok('users.create', { username: 'kasir1', fullName: 'Kasir Satu', role: 'staff', password: 'Gelas-Kopi-88', mustChangePassword: false });
+  await api.ok('users.create', {
+    username: 'kasir1',
+    fullName: 'Kasir Satu',
+    role: 'staff',
+    password: 'Gelas-Kopi-88',
+    mustChangePassword: false,
+  });
   await api.ok('customers.create', { name: 'Dilihat Staf' });
-  await api.ok('packages.create', { name: 'Paket Dilihat', bandwidthUp: 1024, bandwidthDown: 2048, price: 90_000, billingCycle: 'monthly' });
+  await api.ok('packages.create', {
+    name: 'Paket Dilihat',
+    bandwidthUp: 1024,
+    bandwidthDown: 2048,
+    price: 90_000,
+    billingCycle: 'monthly',
+  });
 
   const login = new LoginPage(page);
   await login.goto(host.url);

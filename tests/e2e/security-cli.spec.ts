@@ -13,10 +13,14 @@ function runHost(
   const out = path.resolve(process.env.PPPOE_OUT ?? 'out');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-cli-'));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(out, 'host', 'serve.mjs'), '--port', '0', '--data-dir', dataDir, '--quiet', ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(out, 'host', 'serve.mjs'), '--port', '0', '--data-dir', dataDir, '--quiet', ...args],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let text = '';
     let up = false;
     const onData = (c: Buffer) => {

@@ -10,7 +10,13 @@ const CASHIER = { username: 'kasir-e2e', password: 'Bakso-Malang-Enak-77' };
 async function ensureCashier(api: Api) {
   const existing = await api.ok('users.list', { search: CASHIER.username, active: true });
   if (existing.total === 0) {
-    await api.ok('users.create', { username: CASHIER.username, fullName: 'Kasir Depan', role: 'staff', password: CASHIER.password, mustChangePassword: false });
+    await api.ok('users.create', {
+      username: CASHIER.username,
+      fullName: 'Kasir Depan',
+      role: 'staff',
+      password: CASHIER.password,
+      mustChangePassword: false,
+    });
   }
 }
 
@@ -18,14 +24,20 @@ async function ensureCashier(api: Api) {
 async function navPaths(page: Page): Promise<string[]> {
   const links = page.getByRole('navigation').getByRole('link');
   await expect(links.first()).toBeVisible();
-  return (await links.evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/^#/, '')))).filter(Boolean);
+  return (await links.evaluateAll((as) => as.map((a) => (a.getAttribute('href') ?? '').replace(/^#/, '')))).filter(
+    Boolean,
+  );
 }
 
 test.describe('Keamanan: peran dan hak akses', () => {
   // Several browsers pages and argon2 sign-ins per test on a shared 2-core machine.
   test.describe.configure({ timeout: 90_000 });
 
-  test('a cashier signs in and cannot see or reach owner-only screens; the API says FORBIDDEN', async ({ browser, host, api }) => {
+  test('a cashier signs in and cannot see or reach owner-only screens; the API says FORBIDDEN', async ({
+    browser,
+    host,
+    api,
+  }) => {
     await ensureCashier(api);
     const admin = await browser.newPage();
     await signInPage(admin, host, '#/dashboard');
@@ -58,17 +70,27 @@ test.describe('Keamanan: peran dan hak akses', () => {
       ['settings.update', { ispName: 'Diretas' }],
       ['users.create', { username: 'hacker', fullName: 'H', role: 'admin', password: 'Sangat-Rahasia-99' }],
     ] as const) {
-      const r = await page.request.post(`${host.url}/api/${channel}`, { data: input, headers: { 'Content-Type': 'application/json' } });
+      const r = await page.request.post(`${host.url}/api/${channel}`, {
+        data: input,
+        headers: { 'Content-Type': 'application/json' },
+      });
       expect(r.status(), channel).toBe(403);
       expect(await r.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     // What a cashier may do still works.
-    const own = await page.request.post(`${host.url}/api/customers.list`, { data: {}, headers: { 'Content-Type': 'application/json' } });
+    const own = await page.request.post(`${host.url}/api/customers.list`, {
+      data: {},
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(own.status()).toBe(200);
     await page.close();
   });
 
-  test('admin creates a cashier, who must change the temporary password at first sign-in', async ({ adminPage: page, host, browser }) => {
+  test('admin creates a cashier, who must change the temporary password at first sign-in', async ({
+    adminPage: page,
+    host,
+    browser,
+  }) => {
     const users = new UsersPage(page);
     await users.goto(host.url);
     await users.create({ username: 'siti', fullName: 'Siti Kasir', role: /^Staf$/, password: 'Sementara-Kantor-2026' });
@@ -103,7 +125,12 @@ test.describe('Keamanan: peran dan hak akses', () => {
     await expect(users.table.row('siti')).not.toContainText('Harus ganti sandi');
   });
 
-  test('admin resets a password and disables a user: their session ends at once', async ({ adminPage: page, host, browser, api }) => {
+  test('admin resets a password and disables a user: their session ends at once', async ({
+    adminPage: page,
+    host,
+    browser,
+    api,
+  }) => {
     await ensureCashier(api);
     const cashier = await browser.newPage();
     const login = new LoginPage(cashier);
@@ -114,12 +141,18 @@ test.describe('Keamanan: peran dan hak akses', () => {
     const users = new UsersPage(page);
     await users.goto(host.url);
     await users.rowAction(CASHIER.username, /Nonaktifkan/);
-    await page.getByTestId('confirm-dialog').getByLabel(/Alasan/).fill('Pindah cabang');
+    await page
+      .getByTestId('confirm-dialog')
+      .getByLabel(/Alasan/)
+      .fill('Pindah cabang');
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Nonaktifkan' }).click();
     await users.shell.expectNotification(new RegExp(`${CASHIER.username} dinonaktifkan`));
 
     // The cashier's session ended at once; signing in again is refused.
-    const me = await cashier.request.post(`${host.url}/api/auth.me`, { data: {}, headers: { 'Content-Type': 'application/json' } });
+    const me = await cashier.request.post(`${host.url}/api/auth.me`, {
+      data: {},
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(me.status()).toBe(401);
     await cashier.reload();
     await expect(cashier.getByRole('button', { name: /^(Masuk|Sign in)$/ })).toBeVisible();
@@ -153,8 +186,13 @@ test.describe('Keamanan: peran dan hak akses', () => {
     });
     expect(old.status()).toBe(401);
     // Restore for other tests.
-    await api.ok('users.resetPassword', { id: (await api.ok('users.list', { search: CASHIER.username })).items[0]!.id, newPassword: CASHIER.password });
-    await api.sql((db) => db.prepare('UPDATE users SET must_change_password = 0 WHERE username = ?').run(CASHIER.username));
+    await api.ok('users.resetPassword', {
+      id: (await api.ok('users.list', { search: CASHIER.username })).items[0]!.id,
+      newPassword: CASHIER.password,
+    });
+    await api.sql((db) =>
+      db.prepare('UPDATE users SET must_change_password = 0 WHERE username = ?').run(CASHIER.username),
+    );
   });
 
   test('audit trail: filters and export', async ({ adminPage: page, host, api }) => {
@@ -174,18 +212,26 @@ test.describe('Keamanan: peran dan hak akses', () => {
     await page.getByRole('button', { name: 'Ekspor CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c as Buffer[]).toString('utf8'));
+    const text = await (await file.createReadStream())
+      .toArray()
+      .then((c) => Buffer.concat(c as Buffer[]).toString('utf8'));
     expect(text).toContain('customer.create');
     expect(text).not.toContain('auth.login,');
   });
 
-  test('an expired session shows the lock screen and keeps the half-filled form', async ({ adminPage: page, host, api }) => {
+  test('an expired session shows the lock screen and keeps the half-filled form', async ({
+    adminPage: page,
+    host,
+    api,
+  }) => {
     const customers = new CustomersPage(page);
     await customers.goto(host.url);
     await customers.openNew();
     await customers.fill({ name: 'Pelanggan Setengah Jadi', phone: '081200001111' });
     // The session ends while the form is open (idle timeout passed on the server).
-    api.sql((db) => db.prepare(`UPDATE auth_sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE revoked_at IS NULL`).run());
+    api.sql((db) =>
+      db.prepare(`UPDATE auth_sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE revoked_at IS NULL`).run(),
+    );
     await customers.save();
     const shell = new AppShell(page);
     // (The lock screen's data-testid sits on Mantine's zero-size modal root: find the dialog by role.)
@@ -197,7 +243,10 @@ test.describe('Keamanan: peran dan hak akses', () => {
     // The call that met the lock is retried: nothing typed was lost.
     await shell.expectNotification(/Pelanggan Setengah Jadi ditambahkan/);
     // (The page's own renewed session: the fixture's API token was expired too.)
-    const r = await page.request.post(`${host.url}/api/customers.list`, { data: { search: 'Setengah Jadi' }, headers: { 'Content-Type': 'application/json' } });
+    const r = await page.request.post(`${host.url}/api/customers.list`, {
+      data: { search: 'Setengah Jadi' },
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect((await r.json()).value.items.map((c: { phone: string }) => c.phone)).toEqual(['081200001111']);
   });
 });

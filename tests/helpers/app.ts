@@ -45,7 +45,13 @@ export interface TestApp {
 export async function testApp(opts: { clock?: FakeClock } = {}): Promise<TestApp> {
   const dataDir = tempDir();
   const clock = opts.clock ?? new FakeClock();
-  const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, clock, logger: silentLogger, appVersion: '0.0.0-test' });
+  const app = createApp({
+    dataDir,
+    migrationsFolder: MIGRATIONS,
+    clock,
+    logger: silentLogger,
+    appVersion: '0.0.0-test',
+  });
   const { token } = await createFirstAdmin(
     { app: app.ctx, session: null, transport: 'internal' },
     { username: 'admin', fullName: 'Admin', password: 'Rahasia-Kantor-1' },

@@ -38,9 +38,26 @@ await sim.start();
 let controlPort: number | undefined;
 if (a['control-port'] !== undefined) {
   const routes: Record<string, (body: any) => unknown> = {
-    'GET /state': () => ({ port: sim.port, listening: sim.listening, faults: sim.faults, stats: sim.stats, secrets: sim.secrets(), profiles: sim.profiles(), active: sim.activeSessions() }),
+    'GET /state': () => ({
+      port: sim.port,
+      listening: sim.listening,
+      faults: sim.faults,
+      stats: sim.stats,
+      secrets: sim.secrets(),
+      profiles: sim.profiles(),
+      active: sim.activeSessions(),
+    }),
     'POST /faults': (b) => Object.assign(sim.faults, b),
-    'POST /inject': (b: { command: string; fault: SimFault; times?: number }) => (sim.inject(b.command, b.fault.kind === 'garbage' ? { kind: 'garbage', bytes: Buffer.from((b.fault as any).hex ?? 'f8', 'hex') } : b.fault, b.times), { ok: true }),
+    'POST /inject': (b: { command: string; fault: SimFault; times?: number }) => (
+      sim.inject(
+        b.command,
+        b.fault.kind === 'garbage'
+          ? { kind: 'garbage', bytes: Buffer.from((b.fault as any).hex ?? 'f8', 'hex') }
+          : b.fault,
+        b.times,
+      ),
+      { ok: true }
+    ),
     'POST /clear': () => (sim.clearFaults(), { ok: true }),
     'POST /stop': async () => (await sim.stop(), { ok: true }),
     'POST /start': async () => (sim.listening || (await sim.start()), { ok: true }),
@@ -48,9 +65,13 @@ if (a['control-port'] !== undefined) {
     'POST /drop': () => (sim.dropConnections(), { ok: true }),
     'POST /secret': (b: Record<string, string>) => ({ id: sim.addSecret(b) }),
     'POST /profile': (b: Record<string, string>) => ({ id: sim.addProfile(b) }),
-    'POST /connect': (b: { name: string; address?: string; callerId?: string; rxBps?: number; txBps?: number }) => sim.connectUser(b.name, b),
+    'POST /connect': (b: { name: string; address?: string; callerId?: string; rxBps?: number; txBps?: number }) =>
+      sim.connectUser(b.name, b),
     'POST /disconnect': (b: { name: string }) => ({ ok: sim.disconnectUser(b.name) }),
-    'POST /traffic': (b: { name: string; rxBps: number; txBps: number }) => (sim.setTraffic(b.name, b.rxBps, b.txBps), { ok: true }),
+    'POST /traffic': (b: { name: string; rxBps: number; txBps: number }) => (
+      sim.setTraffic(b.name, b.rxBps, b.txBps),
+      { ok: true }
+    ),
   };
   const server = http.createServer((req, res) => {
     let body = '';

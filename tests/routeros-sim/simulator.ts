@@ -84,7 +84,14 @@ export class RouterSim extends EventEmitter {
     /** Force `!empty` replies on/off; default follows the version (7.18+). */
     emptyReplies: undefined as boolean | undefined,
   };
-  readonly stats = { connections: 0, open: 0, logins: 0, loginFailures: 0, commands: 0, byCommand: {} as Record<string, number> };
+  readonly stats = {
+    connections: 0,
+    open: 0,
+    logins: 0,
+    loginFailures: 0,
+    commands: 0,
+    byCommand: {} as Record<string, number>,
+  };
   readonly users: Map<string, string>;
   version: string;
   boardName: string;
@@ -178,7 +185,11 @@ export class RouterSim extends EventEmitter {
   }
 
   /** Injects a fault for `command` (exact path like `/ppp/secret/add`, or a predicate); returns a remover. */
-  inject(command: string | ((cmd: string, attrs: Record<string, string>) => boolean), fault: SimFault, times = Infinity): () => void {
+  inject(
+    command: string | ((cmd: string, attrs: Record<string, string>) => boolean),
+    fault: SimFault,
+    times = Infinity,
+  ): () => void {
     const rule: Rule = { match: typeof command === 'string' ? (c) => c === command : command, fault, remaining: times };
     this.rules.push(rule);
     return () => {
@@ -188,7 +199,13 @@ export class RouterSim extends EventEmitter {
 
   clearFaults() {
     this.rules = [];
-    Object.assign(this.faults, { rejectLogins: false, latencyMs: 0, silent: false, split: null, emptyReplies: undefined });
+    Object.assign(this.faults, {
+      rejectLogins: false,
+      latencyMs: 0,
+      silent: false,
+      split: null,
+      emptyReplies: undefined,
+    });
   }
 
   resetStats() {
@@ -248,7 +265,10 @@ export class RouterSim extends EventEmitter {
     return this.state.menu(menu).rows();
   }
   /** A PPPoE user dials in (the secret must exist). */
-  connectUser(name: string, opts?: { address?: string; callerId?: string; rxBps?: number; txBps?: number }): ActiveSession {
+  connectUser(
+    name: string,
+    opts?: { address?: string; callerId?: string; rxBps?: number; txBps?: number },
+  ): ActiveSession {
     return this.state.connect(name, opts);
   }
   disconnectUser(name: string): boolean {
@@ -262,7 +282,8 @@ export class RouterSim extends EventEmitter {
   }
   /** Seeds `n` pppoe secrets `user0001`... on profile `profile` (benchmarks, drift tests). */
   seedSecrets(n: number, profile = 'default', prefix = 'user') {
-    for (let i = 1; i <= n; i++) this.addSecret({ name: `${prefix}${String(i).padStart(4, '0')}`, password: `pw${i}`, profile, comment: `C${i}` });
+    for (let i = 1; i <= n; i++)
+      this.addSecret({ name: `${prefix}${String(i).padStart(4, '0')}`, password: `pw${i}`, profile, comment: `C${i}` });
   }
 
   resourceRow(): Record<string, string> {
@@ -337,7 +358,9 @@ class SimConnection {
     return ret === undefined ? ['!done'] : ['!done', `=ret=${ret}`];
   }
   private trap(message: string, category?: string): string[] {
-    return category === undefined ? ['!trap', `=message=${message}`] : ['!trap', `=category=${category}`, `=message=${message}`];
+    return category === undefined
+      ? ['!trap', `=message=${message}`]
+      : ['!trap', `=category=${category}`, `=message=${message}`];
   }
 
   /** Queues one reply (several sentences) honouring latency and segment splitting. */
@@ -425,7 +448,12 @@ class SimConnection {
           return this.write(fault.bytes);
         case 'dropMidReply': {
           const reply = this.execute(command, attrs, queries, tag);
-          return this.send(reply ?? [this.done()], tag, () => this.socket.destroy(), (b) => b.subarray(0, Math.max(1, b.length >> 1)));
+          return this.send(
+            reply ?? [this.done()],
+            tag,
+            () => this.socket.destroy(),
+            (b) => b.subarray(0, Math.max(1, b.length >> 1)),
+          );
         }
       }
     }
@@ -448,7 +476,12 @@ class SimConnection {
       const ch = this.challenge;
       this.challenge = null;
       if (!ch || pw === undefined || sim.faults.rejectLogins) return fail();
-      const expect = '00' + crypto.createHash('md5').update(Buffer.concat([Buffer.from([0]), Buffer.from(pw, 'utf8'), ch])).digest('hex');
+      const expect =
+        '00' +
+        crypto
+          .createHash('md5')
+          .update(Buffer.concat([Buffer.from([0]), Buffer.from(pw, 'utf8'), ch]))
+          .digest('hex');
       if (attrs.response.toLowerCase() !== expect) return fail();
       this.loggedIn = true;
       sim.stats.logins++;
@@ -478,7 +511,12 @@ class SimConnection {
   }
 
   /** Runs a command; returns the reply, or null when the command streams (listen, monitor). */
-  private execute(command: string, attrs: Record<string, string>, queries: string[], tag: string | undefined): Reply | null {
+  private execute(
+    command: string,
+    attrs: Record<string, string>,
+    queries: string[],
+    tag: string | undefined,
+  ): Reply | null {
     const sim = this.sim;
     const st = sim.state;
     try {
@@ -503,14 +541,30 @@ class SimConnection {
         case '/system/resource/print':
           return this.print([sim.resourceRow()], attrs, queries);
         case '/system/routerboard/print':
-          return this.print([{ routerboard: st.bool(true), 'board-name': sim.boardName, model: 'RB750Gr3', 'serial-number': 'HEX0001' }], attrs, queries);
+          return this.print(
+            [
+              {
+                routerboard: st.bool(true),
+                'board-name': sim.boardName,
+                model: 'RB750Gr3',
+                'serial-number': 'HEX0001',
+              },
+            ],
+            attrs,
+            queries,
+          );
         case '/ppp/active/print':
-          return this.print([...st.active.values()].map((s) => st.renderActive(s)), attrs, queries);
+          return this.print(
+            [...st.active.values()].map((s) => st.renderActive(s)),
+            attrs,
+            queries,
+          );
         case '/ppp/active/remove': {
           const ref = attrs['.id'] ?? attrs.numbers ?? '';
           const refs = ref.split(',').filter(Boolean);
           if (!refs.length) throw new SimTrap('no such item');
-          for (const r of refs) if (![...st.active.values()].some((s) => s.id === r || s.name === r)) throw new SimTrap('no such item');
+          for (const r of refs)
+            if (![...st.active.values()].some((s) => s.id === r || s.name === r)) throw new SimTrap('no such item');
           for (const r of refs) st.disconnect(r);
           return [this.done()];
         }

@@ -111,7 +111,8 @@ export class Menu {
     const k = this.key(values);
     if (k === undefined) return;
     const other = this.byKey.get(k);
-    if (other && other !== self) throw new SimTrap(this.spec.dupMessage ?? 'failure: item with the same name already exists');
+    if (other && other !== self)
+      throw new SimTrap(this.spec.dupMessage ?? 'failure: item with the same name already exists');
   }
 
   add(attrs: Record<string, string>): string {
@@ -218,16 +219,42 @@ export class SimState {
       unique: 'name',
       dupMessage: 'failure: secret with the same name already exists',
       required: ['name'],
-      fields: ['name', 'password', 'service', 'profile', 'local-address', 'remote-address', 'caller-id', 'routes', 'limit-bytes-in', 'limit-bytes-out', 'disabled', 'comment', 'last-logged-out', 'last-caller-id', 'last-disconnect-reason'],
-      defaults: { service: 'any', profile: 'default', 'caller-id': '', password: '', disabled: 'false', 'last-logged-out': '1970-01-01 00:00:00' },
+      fields: [
+        'name',
+        'password',
+        'service',
+        'profile',
+        'local-address',
+        'remote-address',
+        'caller-id',
+        'routes',
+        'limit-bytes-in',
+        'limit-bytes-out',
+        'disabled',
+        'comment',
+        'last-logged-out',
+        'last-caller-id',
+        'last-disconnect-reason',
+      ],
+      defaults: {
+        service: 'any',
+        profile: 'default',
+        'caller-id': '',
+        password: '',
+        disabled: 'false',
+        'last-logged-out': '1970-01-01 00:00:00',
+      },
       booleans: ['disabled'],
       validate: (v, st) => {
-        if (v.profile && !st.menu('/ppp/profile').find(v.profile)) throw new SimTrap('input does not match any value of profile');
-        if (v.service && !['any', 'async', 'l2tp', 'ovpn', 'pppoe', 'pptp', 'sstp'].includes(v.service)) throw new SimTrap('input does not match any value of service');
+        if (v.profile && !st.menu('/ppp/profile').find(v.profile))
+          throw new SimTrap('input does not match any value of profile');
+        if (v.service && !['any', 'async', 'l2tp', 'ovpn', 'pppoe', 'pptp', 'sstp'].includes(v.service))
+          throw new SimTrap('input does not match any value of service');
         // Strict on purpose: an empty value is refused too (not every RouterOS version takes one), so
         // clearing a static IP must use `unset`.
         for (const f of ['local-address', 'remote-address'] as const) {
-          if (v[f] !== undefined && !/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(v[f])) throw new SimTrap(`value of ${f} must be an IP address`);
+          if (v[f] !== undefined && !/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(v[f]))
+            throw new SimTrap(`value of ${f} must be an IP address`);
         }
       },
     });
@@ -236,7 +263,27 @@ export class SimState {
       unique: 'name',
       dupMessage: 'failure: profile with the same name already exists',
       required: ['name'],
-      fields: ['name', 'local-address', 'remote-address', 'rate-limit', 'address-list', 'only-one', 'dns-server', 'comment', 'bridge', 'incoming-filter', 'outgoing-filter', 'parent-queue', 'session-timeout', 'idle-timeout', 'change-tcp-mss', 'use-encryption', 'use-compression', 'use-upnp', 'use-mpls'],
+      fields: [
+        'name',
+        'local-address',
+        'remote-address',
+        'rate-limit',
+        'address-list',
+        'only-one',
+        'dns-server',
+        'comment',
+        'bridge',
+        'incoming-filter',
+        'outgoing-filter',
+        'parent-queue',
+        'session-timeout',
+        'idle-timeout',
+        'change-tcp-mss',
+        'use-encryption',
+        'use-compression',
+        'use-upnp',
+        'use-mpls',
+      ],
       defaults: { 'only-one': 'default', 'change-tcp-mss': 'default', 'use-encryption': 'default' },
       builtin: [
         { id: '*0', values: { name: 'default' }, fixed: true },
@@ -293,7 +340,10 @@ export class SimState {
   }
 
   /** A PPPoE client dials in (test helper). */
-  connect(name: string, opts: { address?: string; callerId?: string; rxBps?: number; txBps?: number } = {}): ActiveSession {
+  connect(
+    name: string,
+    opts: { address?: string; callerId?: string; rxBps?: number; txBps?: number } = {},
+  ): ActiveSession {
     const secret = this.menu('/ppp/secret').find(name);
     if (!secret) throw new Error(`simulator: no secret ${name}`);
     for (const s of this.active.values()) if (s.name === name) return s;
@@ -302,7 +352,9 @@ export class SimState {
       id: `*${(this.nextActive++).toString(16).toUpperCase()}`,
       name,
       service: 'pppoe',
-      callerId: opts.callerId ?? `AA:BB:CC:${((n >> 16) & 0xff).toString(16).padStart(2, '0')}:${((n >> 8) & 0xff).toString(16).padStart(2, '0')}:${(n & 0xff).toString(16).padStart(2, '0')}`.toUpperCase(),
+      callerId:
+        opts.callerId ??
+        `AA:BB:CC:${((n >> 16) & 0xff).toString(16).padStart(2, '0')}:${((n >> 8) & 0xff).toString(16).padStart(2, '0')}:${(n & 0xff).toString(16).padStart(2, '0')}`.toUpperCase(),
       address: opts.address ?? secret.values['remote-address'] ?? `10.10.${(n >> 8) & 0xff}.${n & 0xff}`,
       sessionId: `0x${(this.nextSession++).toString(16).toUpperCase()}`,
       connectedAt: Date.now(),
@@ -344,7 +396,8 @@ export class SimState {
 export function matchQuery(row: Record<string, string>, queries: string[]): boolean {
   if (!queries.length) return true;
   const stack: boolean[] = [];
-  const eq = (a: string | undefined, b: string) => a === b || (a !== undefined && ((TRUE.has(a) && TRUE.has(b)) || (FALSE.has(a) && FALSE.has(b))));
+  const eq = (a: string | undefined, b: string) =>
+    a === b || (a !== undefined && ((TRUE.has(a) && TRUE.has(b)) || (FALSE.has(a) && FALSE.has(b))));
   for (const q of queries) {
     const body = q.slice(1);
     if (body.startsWith('#')) {

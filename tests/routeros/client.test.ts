@@ -355,7 +355,10 @@ describe('API-SSL', () => {
 
   it('TLS with a different pinned certificate is refused clearly', async () => {
     const s = await sim({ tls: { key: routerKey(), cert: routerCert() } });
-    const other = (await import('node:fs')).readFileSync(new URL('../routeros-sim/fixtures/other-cert.pem', import.meta.url), 'utf8');
+    const other = (await import('node:fs')).readFileSync(
+      new URL('../routeros-sim/fixtures/other-cert.pem', import.meta.url),
+      'utf8',
+    );
     const e = await err(RouterConnection.open(s.target({ tlsCa: other })));
     expect(e.kind).toBe('unreachable');
     expect(e.message).toMatch(/TLS handshake/);
@@ -417,7 +420,10 @@ describe('streaming commands', () => {
       rows.push(r);
       if (rows.length === 3) third();
     });
-    const settled = done.then(() => 'resolved', (e: RouterError) => e.kind);
+    const settled = done.then(
+      () => 'resolved',
+      (e: RouterError) => e.kind,
+    );
     await got3;
     expect(rows[2]!['rx-bits-per-second']).toBe('42');
     s.dropConnections();

@@ -9,14 +9,21 @@ import { describe, expect, it } from 'vitest';
 import { sim } from './helpers';
 
 const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../routeros-sim/librouteros_check.py');
-const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import librouteros'], { stdio: 'ignore' }).status === 0);
+const python = ['python3', '/usr/bin/python3'].find(
+  (p) => spawnSync(p, ['-c', 'import librouteros'], { stdio: 'ignore' }).status === 0,
+);
 
 function runCheck(port: number, ...args: string[]): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    execFile(python!, [SCRIPT, String(port), 'admin', 'rahasia', ...args], { timeout: 30_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${err.message}\n${stderr}`));
-      else resolve(JSON.parse(stdout) as Record<string, unknown>);
-    });
+    execFile(
+      python!,
+      [SCRIPT, String(port), 'admin', 'rahasia', ...args],
+      { timeout: 30_000 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`${err.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout) as Record<string, unknown>);
+      },
+    );
   });
 }
 

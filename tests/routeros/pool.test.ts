@@ -23,10 +23,19 @@ describe('RouterPool', () => {
     p.set(1, s.target());
     expect(p.health(1)!.status).toBe('unknown');
     expect(s.stats.connections).toBe(0);
-    await Promise.all([p.run(1, '/system/identity/print'), p.run(1, '/ppp/secret/print'), p.run(1, '/ppp/profile/print')]);
+    await Promise.all([
+      p.run(1, '/system/identity/print'),
+      p.run(1, '/ppp/secret/print'),
+      p.run(1, '/ppp/profile/print'),
+    ]);
     await p.run(1, '/ppp/active/print');
     expect(s.stats.connections).toBe(1);
-    expect(p.health(1)).toMatchObject({ status: 'online', version: '7.19.4', identity: 'Kantor-Pusat', boardName: 'RB4011' });
+    expect(p.health(1)).toMatchObject({
+      status: 'online',
+      version: '7.19.4',
+      identity: 'Kantor-Pusat',
+      boardName: 'RB4011',
+    });
     expect(p.health(1)!.lastSeenAt).toBeGreaterThan(0);
     expect(changes.map((c) => c.status)).toEqual(['online']);
     const client = p.client(1);
@@ -120,7 +129,13 @@ describe('RouterPool', () => {
     await p.connect(1);
     s.inject('/ppp/secret/print', { kind: 'silent' }, 1);
     const pending = p.run(1, '/ppp/secret/print').catch((e: RouterError) => e);
-    await s.waitForCommand('/ppp/secret/print').then(() => undefined, () => undefined).catch(() => undefined);
+    await s
+      .waitForCommand('/ppp/secret/print')
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .catch(() => undefined);
     s.dropConnections();
     expect(((await pending) as RouterError).kind).toBe('closed');
     await expect.poll(() => p.health(1)!.status).toBe('offline');
@@ -198,9 +213,15 @@ describe('probeRouter', () => {
     const s = await sim();
     await expect(probeRouter(s.target({ password: 'x' }))).rejects.toMatchObject({ kind: 'auth' });
     const port = await closedPort();
-    await expect(probeRouter({ ...s.target(), port })).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringContaining('connection refused') });
+    await expect(probeRouter({ ...s.target(), port })).rejects.toMatchObject({
+      kind: 'unreachable',
+      message: expect.stringContaining('connection refused'),
+    });
     s.faults.silent = true;
     await expect(probeRouter(s.target({ connectTimeoutMs: 200 }))).rejects.toMatchObject({ kind: 'timeout' });
-    await expect(probeRouter({ ...s.target(), host: 'no-such-router.invalid' })).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringContaining('not found') });
+    await expect(probeRouter({ ...s.target(), host: 'no-such-router.invalid' })).rejects.toMatchObject({
+      kind: 'unreachable',
+      message: expect.stringContaining('not found'),
+    });
   });
 });

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attributeWords, challengeResponse } from '../../src-main/routeros/connection';
-import { decodeLength, encodeLength, encodeSentence, parseReply, ProtocolError, SentenceDecoder } from '../../src-main/routeros/protocol';
+import {
+  decodeLength,
+  encodeLength,
+  encodeSentence,
+  parseReply,
+  ProtocolError,
+  SentenceDecoder,
+} from '../../src-main/routeros/protocol';
 import { encodeSentence as simEncode, encodeLength as simLength } from '../routeros-sim/wire';
 
 describe('length prefix', () => {
@@ -55,7 +62,10 @@ describe('sentence decoder', () => {
   it('matches the simulator encoder and survives any chunking (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.array(fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }), { minLength: 1, maxLength: 6 }),
+          { minLength: 1, maxLength: 4 },
+        ),
         fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 20 }),
         (sentences, cuts) => {
           const bytes = Buffer.concat(sentences.map((s) => encodeSentence(s)));
@@ -101,7 +111,12 @@ describe('reply parsing and attributes', () => {
   });
 
   it('sends booleans as yes/no and skips undefined', () => {
-    expect(attributeWords({ disabled: true, 'only-one': false, n: 5, x: undefined, '.id': '*1' })).toEqual(['=disabled=yes', '=only-one=no', '=n=5', '=.id=*1']);
+    expect(attributeWords({ disabled: true, 'only-one': false, n: 5, x: undefined, '.id': '*1' })).toEqual([
+      '=disabled=yes',
+      '=only-one=no',
+      '=n=5',
+      '=.id=*1',
+    ]);
   });
 
   it('computes the pre-6.43 challenge response', () => {
@@ -126,6 +141,8 @@ describe('socket error messages', () => {
     expect(m('ECONNRESET')).toMatch(/^closed: the router at 10.0.0.1:8728 reset the connection/);
     expect(m('ERR_SSL_WRONG_VERSION_NUMBER')).toMatch(/^unreachable: TLS handshake/);
     expect(m('')).toMatch(/^closed: connection to 10.0.0.1:8728 failed: socket error/);
-    expect(mapSocketError(Object.assign(new Error(''), { code: 'ECONNREFUSED' }), { host: 'r', port: 0, tls: true }).message).toContain('port 8729');
+    expect(
+      mapSocketError(Object.assign(new Error(''), { code: 'ECONNREFUSED' }), { host: 'r', port: 0, tls: true }).message,
+    ).toContain('port 8729');
   });
 });

@@ -78,13 +78,20 @@ describe('dispatch contract', () => {
 
 describe('a password reset by an Admin', () => {
   it('leaves only auth.me, auth.changePassword and auth.logout open until the user picks a new one', async () => {
-    const user = await t.ok('users.create', { username: 'kasir1', fullName: 'Kasir Satu', role: 'staff', password: 'Awal-Kasir-2026' });
+    const user = await t.ok('users.create', {
+      username: 'kasir1',
+      fullName: 'Kasir Satu',
+      role: 'staff',
+      password: 'Awal-Kasir-2026',
+    });
     const temp = 'Sementara-Reset-77';
     await t.ok('users.resetPassword', { id: user.id, newPassword: temp });
     const { token } = await t.ok('auth.login', { username: 'kasir1', password: temp });
     expect(await t.call('customers.list', {}, token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call('auth.me', {}, token)).toMatchObject({ ok: true, value: { mustChangePassword: true } });
-    expect(await t.call('auth.changePassword', { currentPassword: temp, newPassword: 'Kasir-Baru-2026!' }, token)).toMatchObject({ ok: true });
+    expect(
+      await t.call('auth.changePassword', { currentPassword: temp, newPassword: 'Kasir-Baru-2026!' }, token),
+    ).toMatchObject({ ok: true });
     expect(await t.call('customers.list', {}, token)).toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,12 @@
 import type { backupsContract } from '../../../src-shared/contract/backups';
-import { backupStatus, createBackup, deleteBackup, inspectBackup, listBackups, restoreBackup } from '../../core/backups/service';
+import {
+  backupStatus,
+  createBackup,
+  deleteBackup,
+  inspectBackup,
+  listBackups,
+  restoreBackup,
+} from '../../core/backups/service';
 import { defaultBackupDir } from '../../core/backups/names';
 import { nextSlot } from '../../core/backups/schedule';
 import { getSettings } from '../../core/settings';
@@ -21,7 +28,12 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.create': async ({ folder }, call) => {
     const entry = await createBackup(call.app, { kind: 'manual', folder });
     call.app.sqlite.transaction(() =>
-      writeAudit(call, { action: 'backups.create', entity: 'backup', entityId: entry.fileName, after: { folder: entry.folder, size: entry.size } }),
+      writeAudit(call, {
+        action: 'backups.create',
+        entity: 'backup',
+        entityId: entry.fileName,
+        after: { folder: entry.folder, size: entry.size },
+      }),
     )();
     return entry;
   },

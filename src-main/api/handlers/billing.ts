@@ -11,7 +11,12 @@ import {
 } from '../../core/billing/invoices';
 import { createPayment, listPayments, paymentDetail, paymentReceipt, voidPayment } from '../../core/billing/payments';
 import { closeShift, currentShift, listShifts, openShift, shiftReport } from '../../core/billing/shifts';
-import { createSubscription, getSubscription, listSubscriptions, updateSubscription } from '../../core/billing/subscriptions';
+import {
+  createSubscription,
+  getSubscription,
+  listSubscriptions,
+  updateSubscription,
+} from '../../core/billing/subscriptions';
 import type { HandlersFor } from '../handler';
 
 export const billingHandlers: HandlersFor<typeof billingContract> = {

@@ -25,7 +25,11 @@ function checkPrinter(call: CallContext, printer: string | undefined) {
     throw badInput('printer', 'Printing to a printer is only available in the desktop app; download the PDF instead');
 }
 
-const pdf = (filename: string, buf: Buffer) => ({ filename, mimeType: 'application/pdf' as const, base64: buf.toString('base64') });
+const pdf = (filename: string, buf: Buffer) => ({
+  filename,
+  mimeType: 'application/pdf' as const,
+  base64: buf.toString('base64'),
+});
 
 export const documentsHandlers: HandlersFor<typeof documentsContract> = {
   'documents.receipt': async ({ paymentId, width, copy, printer }, call) => {

@@ -1,7 +1,14 @@
 import type { routersContract } from '../../../src-shared/contract/routers';
 import { driftCheck, repairDrift } from '../../core/network/drift';
 import { importFromRouter } from '../../core/network/import';
-import { createRouter, deleteRouter, getRouter, listRouters, testRouter, updateRouter } from '../../core/network/routers';
+import {
+  createRouter,
+  deleteRouter,
+  getRouter,
+  listRouters,
+  testRouter,
+  updateRouter,
+} from '../../core/network/routers';
 import type { HandlersFor } from '../handler';
 
 export const routersHandlers: HandlersFor<typeof routersContract> = {

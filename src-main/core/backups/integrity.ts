@@ -24,7 +24,9 @@ function countRows(db: Database.Database): FileCounts | null {
   const has = (t: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(t);
   if (!['customers', 'invoices', 'payments'].every(has)) return null;
   const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  const last = has('audit_log') ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at : null;
+  const last = has('audit_log')
+    ? (db.prepare('SELECT max(at) AS at FROM audit_log').get() as { at: string | null }).at
+    : null;
   return { customers: n('customers'), invoices: n('invoices'), payments: n('payments'), lastActivityAt: last };
 }
 
@@ -56,7 +58,9 @@ if (Database) {
 `;
 
 /** `via` tells where the check ran (tests assert the worker is really used). */
-export type IntegrityResult = ({ rows: string[]; counts: FileCounts | null } | { error: string }) & { via: 'worker' | 'inline' };
+export type IntegrityResult = ({ rows: string[]; counts: FileCounts | null } | { error: string }) & {
+  via: 'worker' | 'inline';
+};
 
 function modulePath(): string | null {
   try {
@@ -108,11 +112,20 @@ export function integrityCheck(file: string, nativeBinding?: string): Promise<In
     } catch {
       return done(integrityCheckSync(file, nativeBinding));
     }
-    worker.once('message', (m: { rows?: string[]; counts?: FileCounts | null; countsFailed?: boolean; error?: string; unavailable?: string }) => {
-      if (m.unavailable || m.countsFailed) done(integrityCheckSync(file, nativeBinding));
-      else if (m.rows) done({ rows: m.rows, counts: m.counts ?? null, via: 'worker' });
-      else done({ error: m.error ?? 'integrity check failed', via: 'worker' });
-    });
+    worker.once(
+      'message',
+      (m: {
+        rows?: string[];
+        counts?: FileCounts | null;
+        countsFailed?: boolean;
+        error?: string;
+        unavailable?: string;
+      }) => {
+        if (m.unavailable || m.countsFailed) done(integrityCheckSync(file, nativeBinding));
+        else if (m.rows) done({ rows: m.rows, counts: m.counts ?? null, via: 'worker' });
+        else done({ error: m.error ?? 'integrity check failed', via: 'worker' });
+      },
+    );
     worker.once('error', () => done(integrityCheckSync(file, nativeBinding)));
     worker.once('exit', () => done(integrityCheckSync(file, nativeBinding)));
   });

@@ -10,7 +10,8 @@ export const defaultBackupDir = (dataDir: string) => path.join(dataDir, 'backups
 
 const STAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/;
 // `before-migration` is the name older builds used for the pre-migration snapshot.
-const NAME = /^pppoe-desk-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|manual|pre-restore|pre-migration|before-migration)(?:-[A-Za-z0-9-]+)?\.sqlite$/;
+const NAME =
+  /^pppoe-desk-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|manual|pre-restore|pre-migration|before-migration)(?:-[A-Za-z0-9-]+)?\.sqlite$/;
 
 /**
  * Backup file names carry their creation instant (UTC) and kind, so a folder copied to a USB stick and
@@ -44,6 +45,7 @@ export const sidecarOf = (file: string) => `${file}.json`;
 /** A path in `dir` for a new backup that does not overwrite an existing one (same instant → `-2`, `-3`...). */
 export function uniqueBackupPath(dir: string, at: Date, kind: BackupKind, suffix?: string): string {
   let name = backupFileName(at, kind, suffix);
-  for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = backupFileName(at, kind, [suffix, String(i)].filter(Boolean).join('-'));
+  for (let i = 2; fs.existsSync(path.join(dir, name)); i++)
+    name = backupFileName(at, kind, [suffix, String(i)].filter(Boolean).join('-'));
   return path.join(dir, name);
 }

@@ -24,7 +24,11 @@ export function isoWeek(date: string): string {
  * are the ISP's calendar (time zone), not UTC. The newest backup is always kept.
  * Returns the items to delete.
  */
-export function selectForPruning<T extends { createdAt: Date }>(items: T[], rule: RetentionRule, timeZone: string): T[] {
+export function selectForPruning<T extends { createdAt: Date }>(
+  items: T[],
+  rule: RetentionRule,
+  timeZone: string,
+): T[] {
   const sorted = [...items].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const buckets = [
     { limit: rule.keepDaily, key: (d: string) => d, last: '', kept: 0 },

@@ -8,7 +8,16 @@ import { backupStatus, isBackupRunning, runDailyBackup } from './service';
 export function zonedInstant(date: string, hhmm: string, timeZone: string): Date {
   const guess = new Date(`${date}T${hhmm}:00.000Z`);
   const local = new Date(
-    new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
       .format(guess)
       .replace(' ', 'T') + '.000Z',
   );

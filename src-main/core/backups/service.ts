@@ -55,7 +55,13 @@ function stateOf(app: AppContext): State {
 /** One backup or restore at a time per app; the API answers CONFLICT to a second one. */
 async function exclusive<T>(app: AppContext, what: 'backup' | 'restore', fn: () => Promise<T>): Promise<T> {
   const st = stateOf(app);
-  if (st.running) throw new AppError('CONFLICT', st.running === 'backup' ? 'A backup is already running; wait for it to finish.' : 'A restore is already running; wait for it to finish.');
+  if (st.running)
+    throw new AppError(
+      'CONFLICT',
+      st.running === 'backup'
+        ? 'A backup is already running; wait for it to finish.'
+        : 'A restore is already running; wait for it to finish.',
+    );
   st.running = what;
   try {
     return await fn();
@@ -138,7 +144,10 @@ async function writeBackup(app: AppContext, opts: CreateOptions): Promise<Backup
         return 200;
       },
     });
-    const db = new Database(tmp, { fileMustExist: true, ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}) });
+    const db = new Database(tmp, {
+      fileMustExist: true,
+      ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}),
+    });
     try {
       db.pragma('journal_mode = DELETE');
     } finally {
@@ -204,7 +213,9 @@ function entryFor(file: string, location: BackupEntry['location']): BackupEntry 
 
 /** The folders backups are listed from: the default one and, when set, the custom backup folder. */
 function backupFolders(app: AppContext): { dir: string; location: BackupEntry['location'] }[] {
-  const out: { dir: string; location: BackupEntry['location'] }[] = [{ dir: defaultBackupDir(app.dataDir), location: 'default' }];
+  const out: { dir: string; location: BackupEntry['location'] }[] = [
+    { dir: defaultBackupDir(app.dataDir), location: 'default' },
+  ];
   const custom = getSettings(app).backupFolder.trim();
   if (custom && path.resolve(custom) !== out[0]!.dir) out.push({ dir: path.resolve(custom), location: 'custom' });
   return out;
@@ -241,23 +252,35 @@ export function backupStatus(app: AppContext): BackupStatus {
 function knownBackup(app: AppContext, file: string): BackupEntry {
   const abs = path.resolve(file);
   const hit = listBackups(app).find((b) => b.file === abs);
-  if (!hit) throw new AppError('NOT_FOUND', 'Backup not found: it is not in the backup folders', [{ path: 'file', message: 'Unknown backup' }]);
+  if (!hit)
+    throw new AppError('NOT_FOUND', 'Backup not found: it is not in the backup folders', [
+      { path: 'file', message: 'Unknown backup' },
+    ]);
   return hit;
 }
 
 export function deleteBackup(call: CallContext, file: string): { ok: true } {
   const entry = knownBackup(call.app, file);
-  if (entry.file === path.resolve(call.app.dbFile)) throw new AppError('FORBIDDEN', 'The live database cannot be deleted');
+  if (entry.file === path.resolve(call.app.dbFile))
+    throw new AppError('FORBIDDEN', 'The live database cannot be deleted');
   fs.rmSync(entry.file);
   fs.rmSync(sidecarOf(entry.file), { force: true });
   call.app.sqlite.transaction(() =>
-    writeAudit(call, { action: 'backups.delete', entity: 'backup', entityId: entry.fileName, before: { kind: entry.kind, size: entry.size } }),
+    writeAudit(call, {
+      action: 'backups.delete',
+      entity: 'backup',
+      entityId: entry.fileName,
+      before: { kind: entry.kind, size: entry.size },
+    }),
   )();
   return { ok: true };
 }
 
 /** Checks any backup file (a listed one or one picked from a USB stick) without touching current data. */
-export async function inspectBackup(app: AppContext, file: string): Promise<VerifiedBackup & { file: string; createdAt: string }> {
+export async function inspectBackup(
+  app: AppContext,
+  file: string,
+): Promise<VerifiedBackup & { file: string; createdAt: string }> {
   const abs = path.resolve(file);
   const staging = path.join(app.dataDir, `.verify-${process.pid}.sqlite`);
   try {
@@ -265,7 +288,13 @@ export async function inspectBackup(app: AppContext, file: string): Promise<Veri
     const parsed = parseBackupFileName(path.basename(abs));
     const createdAt = parsed ? parsed.createdAt.toISOString() : fs.statSync(abs).mtime.toISOString();
     if (parsed && !readSidecar(abs)) {
-      writeSidecar(abs, { ...info, kind: parsed.kind, createdAt, verifiedAt: app.clock.now().toISOString(), appVersion: app.appVersion });
+      writeSidecar(abs, {
+        ...info,
+        kind: parsed.kind,
+        createdAt,
+        verifiedAt: app.clock.now().toISOString(),
+        appVersion: app.appVersion,
+      });
     }
     return { ...info, file: abs, createdAt };
   } finally {
@@ -275,7 +304,9 @@ export async function inspectBackup(app: AppContext, file: string): Promise<Veri
 
 async function checkCandidate(app: AppContext, abs: string, staging: string): Promise<VerifiedBackup> {
   if (abs === path.resolve(app.dbFile)) {
-    throw new AppError('BAD_INPUT', 'That is the live database, not a backup', [{ path: 'file', message: 'Live database' }]);
+    throw new AppError('BAD_INPUT', 'That is the live database, not a backup', [
+      { path: 'file', message: 'Live database' },
+    ]);
   }
   if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
     throw new AppError('NOT_FOUND', 'The backup file was not found', [{ path: 'file', message: 'File not found' }]);
@@ -285,11 +316,10 @@ async function checkCandidate(app: AppContext, abs: string, staging: string): Pr
     return await verifyDatabaseFile(staging, app.migrationsFolder, app.nativeBinding);
   } catch (err) {
     fs.rmSync(staging, { force: true });
-    if (err instanceof BackupRejected) throw new AppError('BAD_INPUT', err.message, [{ path: 'file', message: err.message }]);
+    if (err instanceof BackupRejected)
+      throw new AppError('BAD_INPUT', err.message, [{ path: 'file', message: err.message }]);
     app.logger.warn('backup file unreadable', { file: abs, error: (err as Error).message });
-    throw new AppError('BAD_INPUT', 'The backup file cannot be read', [
-      { path: 'file', message: 'Unreadable file' },
-    ]);
+    throw new AppError('BAD_INPUT', 'The backup file cannot be read', [{ path: 'file', message: 'Unreadable file' }]);
   }
 }
 
@@ -350,7 +380,12 @@ export function restoreBackup(call: CallContext, file: string): Promise<RestoreS
     app.sqlite.transaction(() =>
       writeAudit(
         { app, session: null },
-        { action: 'backups.restore', entity: 'backup', entityId: path.basename(abs), after: { restoredBy: by, backupCreatedAt, preRestore: pre.fileName } },
+        {
+          action: 'backups.restore',
+          entity: 'backup',
+          entityId: path.basename(abs),
+          after: { restoredBy: by, backupCreatedAt, preRestore: pre.fileName },
+        },
       ),
     )();
     app.logger.info('database restored', { from: abs, preRestore: pre.file });

@@ -67,8 +67,14 @@ function preflight(file: string): void {
 }
 
 /** Opens the checked file read-only for the cheap checks: marker, migration history, counts. */
-function inspect(file: string, migrationsFolder: string, integrityResult: IntegrityResult, nativeBinding?: string): VerifiedBackup {
-  if ('error' in integrityResult) throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
+function inspect(
+  file: string,
+  migrationsFolder: string,
+  integrityResult: IntegrityResult,
+  nativeBinding?: string,
+): VerifiedBackup {
+  if ('error' in integrityResult)
+    throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
   const integrity = integrityResult.rows;
   if (integrity.length !== 1 || integrity[0] !== 'ok') {
     throw new BackupRejected('corrupt', 'The backup file is damaged (integrity check failed).');
@@ -138,7 +144,11 @@ export function verifyDatabaseFileSync(file: string, migrationsFolder: string, n
 }
 
 /** The same checks; the integrity check runs in a worker thread so the app keeps answering. */
-export async function verifyDatabaseFile(file: string, migrationsFolder: string, nativeBinding?: string): Promise<VerifiedBackup> {
+export async function verifyDatabaseFile(
+  file: string,
+  migrationsFolder: string,
+  nativeBinding?: string,
+): Promise<VerifiedBackup> {
   preflight(file);
   return inspect(file, migrationsFolder, await integrityCheck(file, nativeBinding), nativeBinding);
 }

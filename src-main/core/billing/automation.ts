@@ -60,7 +60,11 @@ export function runAutomation(call: CallContext): AutomationResult {
    * Runs one item (a subscription, an account, a customer) in its own savepoint and returns how many
    * actions it took; a failure rolls back just that item, is logged, and the rest go on.
    */
-  const attempt = (what: string, ids: { customerId?: number | null; accountId?: number | null }, fn: () => number): number => {
+  const attempt = (
+    what: string,
+    ids: { customerId?: number | null; accountId?: number | null },
+    fn: () => number,
+  ): number => {
     try {
       return db.transaction(fn)();
     } catch (err) {
@@ -175,9 +179,10 @@ export function runAutomation(call: CallContext): AutomationResult {
         n: string;
         d: string;
       };
-      const accounts = stmt(db, "SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'").all(
-        o.customerId,
-      ) as {
+      const accounts = stmt(
+        db,
+        "SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'",
+      ).all(o.customerId) as {
         id: number;
         username: string;
       }[];
@@ -282,10 +287,10 @@ export function billingAlerts(call: CallContext, input: In<'billing.alerts'>) {
     `SELECT count(*) AS n, coalesce(sum(amount - paid_amount), 0) AS amount FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?`,
   ).get(todayDate) as { n: number; amount: number };
   const overdue = (
-    stmt(db, `${INVOICE_SELECT} WHERE i.status IN ('unpaid','partial') AND i.due_date < ? ORDER BY i.due_date, i.id LIMIT ?`).all(
-      todayDate,
-      input.limit,
-    ) as InvoiceRow[]
+    stmt(
+      db,
+      `${INVOICE_SELECT} WHERE i.status IN ('unpaid','partial') AND i.due_date < ? ORDER BY i.due_date, i.id LIMIT ?`,
+    ).all(todayDate, input.limit) as InvoiceRow[]
   ).map((r) => ({
     ...toInvoice(r, todayDate),
     daysOverdue: daysBetween(r.dueDate, todayDate),

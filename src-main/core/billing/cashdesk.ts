@@ -27,7 +27,11 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
     // search_text, which starts with the customer code, so the scan stops early in code order.
     const partial = [
       ...col("SELECT id FROM customers WHERE search_text LIKE ? ESCAPE '\\' LIMIT ?", like, input.limit),
-      ...col("SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?", like, input.limit),
+      ...col(
+        "SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?",
+        like,
+        input.limit,
+      ),
     ];
     ids = [...new Set([...exact, ...partial])];
     const exactSet = new Set(exact);

@@ -132,7 +132,8 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
     const packageName = packageNames.get(sub.packageId) ?? '';
     const textKey = `${sub.packageId}|${sub.cycle}|${charge.days}`;
     let description = texts.get(textKey);
-    if (description === undefined) texts.set(textKey, (description = describeCharge(packageName, p, sub.cycle, charge)));
+    if (description === undefined)
+      texts.set(textKey, (description = describeCharge(packageName, p, sub.cycle, charge)));
     rows.push({
       subscriptionId: sub.id,
       customerId: sub.customerId,
@@ -151,9 +152,13 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
   // Customer code and name for the rows the caller will see.
   const shown = rows.slice(0, PREVIEW_LIMIT);
   const names = new Map(
-    (s.customerNames.all(JSON.stringify(shown.map((r) => r.customerId))) as { id: number; code: string; name: string }[]).map(
-      (r) => [r.id, r],
-    ),
+    (
+      s.customerNames.all(JSON.stringify(shown.map((r) => r.customerId))) as {
+        id: number;
+        code: string;
+        name: string;
+      }[]
+    ).map((r) => [r.id, r]),
   );
   for (const r of shown) {
     const c = names.get(r.customerId);
@@ -446,7 +451,10 @@ export function invoiceDocument(call: CallContext, id: number) {
     ).get(invoice.subscriptionId) as { billingDay: number; startDate: string; cycle: BillingCycle } | undefined;
     if (s) {
       const from = periodStart(invoice.period, s.billingDay);
-      servicePeriod = { from: s.startDate > from ? s.startDate : from, to: periodEnd(invoice.period, s.billingDay, s.cycle) };
+      servicePeriod = {
+        from: s.startDate > from ? s.startDate : from,
+        to: periodEnd(invoice.period, s.billingDay, s.cycle),
+      };
     }
   }
   return {

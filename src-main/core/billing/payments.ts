@@ -69,8 +69,9 @@ export function paymentDetail(call: CallContext, id: number) {
       amount: number;
     }[]
   ).map((a) => ({ ...a, isLive: a.isLive === 1 }));
-  const customerDeposit = (stmt(db, 'SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number })
-    .deposit;
+  const customerDeposit = (
+    stmt(db, 'SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number }
+  ).deposit;
   return { ...p, allocations, customerDeposit };
 }
 
@@ -106,7 +107,13 @@ export function listPayments(call: CallContext, input: In<'payments.list'>): Pag
     input.pageSize,
     (input.page - 1) * input.pageSize,
   ) as Row[];
-  return { items: rows.map(toPayment), total: agg.n, page: input.page, pageSize: input.pageSize, totalAmount: agg.amount };
+  return {
+    items: rows.map(toPayment),
+    total: agg.n,
+    page: input.page,
+    pageSize: input.pageSize,
+    totalAmount: agg.amount,
+  };
 }
 
 interface OpenInvoice {
@@ -131,8 +138,21 @@ function moveDeposit(
   stmt(
     app.sqlite,
     `INSERT INTO deposit_ledger(customer_id, amount, kind, payment_id, invoice_id, user_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(customerId, amount, kind, refs.paymentId, refs.invoiceId ?? null, session?.userId ?? null, refs.note ?? null, now);
-  stmt(app.sqlite, 'UPDATE customers SET deposit = deposit + ?, updated_at = ? WHERE id = ?').run(amount, now, customerId);
+  ).run(
+    customerId,
+    amount,
+    kind,
+    refs.paymentId,
+    refs.invoiceId ?? null,
+    session?.userId ?? null,
+    refs.note ?? null,
+    now,
+  );
+  stmt(app.sqlite, 'UPDATE customers SET deposit = deposit + ?, updated_at = ? WHERE id = ?').run(
+    amount,
+    now,
+    customerId,
+  );
 }
 
 /** Adds (or removes, when negative) an allocation's amount to an invoice and re-derives its stored status. */
@@ -176,7 +196,10 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
   const settings = getSettings(app);
   const isDeposit = input.method === 'deposit';
   if (input.method !== 'cash' && !isDeposit && !input.referenceNumber) {
-    throw badInput('referenceNumber', 'A reference number is required for bank transfer, e-wallet and credit card payments');
+    throw badInput(
+      'referenceNumber',
+      'A reference number is required for bank transfer, e-wallet and credit card payments',
+    );
   }
   if (input.tendered !== undefined && input.method !== 'cash')
     throw badInput('tendered', 'Only cash payments have money tendered');
@@ -198,13 +221,15 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
     .transaction(() => {
       const db = app.sqlite;
       const customer = stmt(db, 'SELECT id, deposit FROM customers WHERE id = ?').get(input.customerId) as
-        { id: number; deposit: number } | undefined;
+        | { id: number; deposit: number }
+        | undefined;
       if (!customer) throw badInput('customerId', 'Customer not found');
 
       let shiftId: number | null = null;
       if (session) {
         const shift = stmt(db, "SELECT id FROM shifts WHERE user_id = ? AND status = 'open'").get(session.userId) as
-          { id: number } | undefined;
+          | { id: number }
+          | undefined;
         shiftId = shift?.id ?? null;
         // Cash must land in a shift so the drawer can be reconciled at close.
         if (input.method === 'cash' && shiftId === null)
@@ -249,8 +274,10 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
       let fromDeposit = 0;
       let received = input.amount;
       if (isDeposit) {
-        if (outstanding === 0) throw new AppError('CONFLICT', 'This customer has no open invoice to pay from the deposit');
-        if (input.amount > outstanding) throw badInput('amount', `More than the outstanding ${formatRupiah(outstanding)}`);
+        if (outstanding === 0)
+          throw new AppError('CONFLICT', 'This customer has no open invoice to pay from the deposit');
+        if (input.amount > outstanding)
+          throw badInput('amount', `More than the outstanding ${formatRupiah(outstanding)}`);
         if (!settings.allowNegativeDeposit && input.amount > customer.deposit) {
           throw badInput('amount', `The deposit is only ${formatRupiah(customer.deposit)}`);
         }
@@ -359,7 +386,9 @@ export function voidPayment(call: CallContext, id: number, reason: string) {
         `SELECT id, invoice_id AS invoiceId, amount FROM payment_allocations WHERE payment_id = ? AND is_live = 1`,
       ).all(id) as { id: number; invoiceId: number; amount: number }[];
       const depositEffect = (
-        stmt(db, 'SELECT coalesce(sum(amount), 0) AS s FROM deposit_ledger WHERE payment_id = ?').get(id) as { s: number }
+        stmt(db, 'SELECT coalesce(sum(amount), 0) AS s FROM deposit_ledger WHERE payment_id = ?').get(id) as {
+          s: number;
+        }
       ).s;
       const customer = stmt(db, 'SELECT deposit FROM customers WHERE id = ?').get(p.customerId) as { deposit: number };
       if (!settings.allowNegativeDeposit && customer.deposit - depositEffect < 0) {
@@ -374,7 +403,14 @@ export function voidPayment(call: CallContext, id: number, reason: string) {
       );
       stmt(db, 'UPDATE payment_allocations SET is_live = 0 WHERE payment_id = ?').run(id);
       for (const a of allocs) {
-        applyToInvoice(call, invStmt.get(a.invoiceId) as OpenInvoice, -a.amount, 'invoice.payment_void', p.paymentNumber, reason);
+        applyToInvoice(
+          call,
+          invStmt.get(a.invoiceId) as OpenInvoice,
+          -a.amount,
+          'invoice.payment_void',
+          p.paymentNumber,
+          reason,
+        );
       }
       if (depositEffect !== 0) {
         moveDeposit(call, p.customerId, -depositEffect, 'reversal', { paymentId: id, note: `void ${p.paymentNumber}` });
@@ -426,7 +462,13 @@ export function paymentReceipt(call: CallContext, id: number, markPrinted: boole
     const customer = stmt(
       app.sqlite,
       'SELECT id, customer_code AS customerCode, name, address, phone FROM customers WHERE id = ?',
-    ).get(payment.customerId) as { id: number; customerCode: string; name: string; address: string | null; phone: string | null };
+    ).get(payment.customerId) as {
+      id: number;
+      customerCode: string;
+      name: string;
+      address: string | null;
+      phone: string | null;
+    };
     const remainingOutstanding = (
       stmt(
         app.sqlite,

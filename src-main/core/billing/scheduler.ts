@@ -63,7 +63,9 @@ export function latestDuePeriod(app: AppContext): string {
 export function periodsToRun(app: AppContext): string[] {
   const latest = latestDuePeriod(app);
   const done = new Set(
-    (stmt(app.sqlite, "SELECT run_key AS k FROM job_runs WHERE job = 'invoice-run'").all() as { k: string }[]).map((r) => r.k),
+    (stmt(app.sqlite, "SELECT run_key AS k FROM job_runs WHERE job = 'invoice-run'").all() as { k: string }[]).map(
+      (r) => r.k,
+    ),
   );
   // First ever start: only the current period (no invoices for history before the app was installed).
   if (!done.size) return [latest];

@@ -42,7 +42,8 @@ function loadShift(call: CallContext, id: number): Row {
 
 export function currentShift(call: CallContext): Shift | null {
   const row = stmt(call.app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(me(call).userId) as
-    Row | undefined;
+    | Row
+    | undefined;
   return row ? toShift(row) : null;
 }
 
@@ -59,7 +60,12 @@ export function openShift(call: CallContext, input: In<'shifts.open'>): Shift {
         `INSERT INTO shifts(user_id, opened_at, opening_cash, notes, status) VALUES (?, ?, ?, ?, 'open')`,
       ).run(user.userId, app.clock.now().toISOString(), input.openingCash, input.notes ?? null);
       const shift = toShift(loadShift(call, Number(lastInsertRowid)));
-      writeAudit(call, { action: 'shift.open', entity: 'shift', entityId: shift.id, after: { openingCash: shift.openingCash } });
+      writeAudit(call, {
+        action: 'shift.open',
+        entity: 'shift',
+        entityId: shift.id,
+        after: { openingCash: shift.openingCash },
+      });
       return shift;
     })
     .immediate();
@@ -76,7 +82,9 @@ export function closeShift(call: CallContext, input: In<'shifts.close'>) {
         if (row.userId !== user.userId && !canSeeAll(call))
           throw new AppError('FORBIDDEN', "Only a manager may close another cashier's shift");
       } else {
-        const own = stmt(app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(user.userId) as Row | undefined;
+        const own = stmt(app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(user.userId) as
+          | Row
+          | undefined;
         if (!own) throw new AppError('CONFLICT', 'You have no open shift');
         row = own;
       }
@@ -147,7 +155,11 @@ export function shiftReport(call: CallContext, id: number) {
   const byMethod = PAYMENT_METHODS.map((method: PaymentMethod) => {
     const ps = live.filter((p) => p.method === method);
     // Deposit payments receive no money; count what they applied so the line is meaningful.
-    return { method, count: ps.length, amount: ps.reduce((s, p) => s + (method === 'deposit' ? p.fromDeposit : p.amount), 0) };
+    return {
+      method,
+      count: ps.length,
+      amount: ps.reduce((s, p) => s + (method === 'deposit' ? p.fromDeposit : p.amount), 0),
+    };
   }).filter((m) => m.count > 0);
   return {
     isp: ispBlock(app),

@@ -19,7 +19,11 @@ const SELECT = `
   LEFT JOIN pppoe_accounts a ON a.id = s.pppoe_account_id`;
 
 type Row = Omit<Subscription, 'autoRenew' | 'prorateFirst'> & { autoRenew: number; prorateFirst: number };
-const toSubscription = (r: Row): Subscription => ({ ...r, autoRenew: r.autoRenew === 1, prorateFirst: r.prorateFirst === 1 });
+const toSubscription = (r: Row): Subscription => ({
+  ...r,
+  autoRenew: r.autoRenew === 1,
+  prorateFirst: r.prorateFirst === 1,
+});
 
 export function getSubscription(call: CallContext, id: number): Subscription {
   const row = stmt(call.app.sqlite, `${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
@@ -44,7 +48,9 @@ export function listSubscriptions(call: CallContext, input: In<'subscriptions.li
   }
   if (input.search) {
     const like = likePattern(input.search.toLowerCase());
-    where.push("(c.search_text LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\' OR lower(a.username) LIKE ? ESCAPE '\\')");
+    where.push(
+      "(c.search_text LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\' OR lower(a.username) LIKE ? ESCAPE '\\')",
+    );
     params.push(like, like, like);
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -82,17 +88,22 @@ interface Resolved {
 /** Cross-field checks shared by create and update; every failure names its field. */
 function validate(call: CallContext, v: Resolved): void {
   const db = call.app.sqlite;
-  if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ?').get(v.customerId)) throw badInput('customerId', 'Customer not found');
+  if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ?').get(v.customerId))
+    throw badInput('customerId', 'Customer not found');
   const pkg = stmt(db, 'SELECT price FROM internet_packages WHERE id = ?').get(v.internetPackageId) as
-    { price: number } | undefined;
+    | { price: number }
+    | undefined;
   if (!pkg) throw badInput('internetPackageId', 'Package not found');
   if (v.pppoeAccountId !== null) {
     const acc = stmt(db, 'SELECT customer_id AS customerId FROM pppoe_accounts WHERE id = ?').get(v.pppoeAccountId) as
-      { customerId: number } | undefined;
+      | { customerId: number }
+      | undefined;
     if (!acc) throw badInput('pppoeAccountId', 'PPPoE account not found');
-    if (acc.customerId !== v.customerId) throw badInput('pppoeAccountId', 'The PPPoE account belongs to another customer');
+    if (acc.customerId !== v.customerId)
+      throw badInput('pppoeAccountId', 'The PPPoE account belongs to another customer');
   }
-  if (v.endDate !== null && v.endDate < v.startDate) throw badInput('endDate', 'End date must not be before the start date');
+  if (v.endDate !== null && v.endDate < v.startDate)
+    throw badInput('endDate', 'End date must not be before the start date');
   if (v.monthlyFee !== pkg.price && !v.feeNote) {
     throw badInput('feeNote', 'A fee different from the package price needs a note saying why');
   }
@@ -102,7 +113,8 @@ export function createSubscription(call: CallContext, input: In<'subscriptions.c
   const { app } = call;
   return app.sqlite.transaction(() => {
     const pkg = stmt(app.sqlite, 'SELECT price FROM internet_packages WHERE id = ?').get(input.internetPackageId) as
-      { price: number } | undefined;
+      | { price: number }
+      | undefined;
     if (!pkg) throw badInput('internetPackageId', 'Package not found');
     const startDate = input.startDate ?? today(app);
     const v: Resolved = {
@@ -152,12 +164,14 @@ export function updateSubscription(call: CallContext, input: In<'subscriptions.u
   const { app } = call;
   return app.sqlite.transaction(() => {
     const before = getSubscription(call, input.id);
-    const packageChanged = input.internetPackageId !== undefined && input.internetPackageId !== before.internetPackageId;
+    const packageChanged =
+      input.internetPackageId !== undefined && input.internetPackageId !== before.internetPackageId;
     let fee = input.monthlyFee ?? before.monthlyFee;
     if (packageChanged && input.monthlyFee === undefined) {
       // A new package brings its price unless the caller sets a fee explicitly.
       const pkg = stmt(app.sqlite, 'SELECT price FROM internet_packages WHERE id = ?').get(input.internetPackageId) as
-        { price: number } | undefined;
+        | { price: number }
+        | undefined;
       if (!pkg) throw badInput('internetPackageId', 'Package not found');
       fee = pkg.price;
     }
@@ -177,7 +191,8 @@ export function updateSubscription(call: CallContext, input: In<'subscriptions.u
     };
     if (v.customerId !== before.customerId) {
       const invoiced = stmt(app.sqlite, 'SELECT 1 FROM invoices WHERE subscription_id = ? LIMIT 1').get(before.id);
-      if (invoiced) throw new AppError('CONFLICT', 'This subscription already has invoices; it cannot move to another customer');
+      if (invoiced)
+        throw new AppError('CONFLICT', 'This subscription already has invoices; it cannot move to another customer');
     }
     validate(call, v);
     stmt(

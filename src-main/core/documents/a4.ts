@@ -17,15 +17,27 @@ export function a4(common: DocCommon, title: string) {
 export function letterhead(doc: Pdf, c: DocCommon, x: number, w: number, title: string) {
   const top = A4_MARGIN;
   const logoW = drawLogo(doc, c.isp.logo, x, top, 70, 50, 'left') ? 80 : 0;
-  doc.font('Helvetica-Bold').fontSize(15).text(c.isp.name, x + logoW, top, { width: w * 0.6 - logoW });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(15)
+    .text(c.isp.name, x + logoW, top, { width: w * 0.6 - logoW });
   doc.font('Helvetica').fontSize(9);
   if (c.isp.address) doc.text(c.isp.address, x + logoW, doc.y, { width: w * 0.6 - logoW });
   if (c.isp.phone) doc.text(c.isp.phone, x + logoW, doc.y, { width: w * 0.6 - logoW });
   const leftBottom = doc.y;
-  doc.font('Helvetica-Bold').fontSize(16).text(title, x + w * 0.55, top, { width: w * 0.45, align: 'right' });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .text(title, x + w * 0.55, top, { width: w * 0.45, align: 'right' });
   doc.font('Helvetica').fontSize(10);
   doc.y = Math.max(leftBottom, doc.y, top + 50) + 12;
-  doc.save().lineWidth(1).moveTo(x, doc.y).lineTo(x + w, doc.y).stroke().restore();
+  doc
+    .save()
+    .lineWidth(1)
+    .moveTo(x, doc.y)
+    .lineTo(x + w, doc.y)
+    .stroke()
+    .restore();
   doc.y += 12;
 }
 
@@ -41,11 +53,16 @@ export function footers(doc: Pdf, c: DocCommon, x: number, w: number) {
       .font('Helvetica')
       .fontSize(8)
       .fillColor('#555')
-      .text(`${L.printed} ${formatDateTime(c.printedAt, c.timeZone)} · ${L.page} ${i + 1}/${range.count}`, x, doc.page.height - 30, {
-        width: w,
-        align: 'center',
-        lineBreak: false,
-      })
+      .text(
+        `${L.printed} ${formatDateTime(c.printedAt, c.timeZone)} · ${L.page} ${i + 1}/${range.count}`,
+        x,
+        doc.page.height - 30,
+        {
+          width: w,
+          align: 'center',
+          lineBreak: false,
+        },
+      )
       .fillColor('black');
     doc.page.margins.bottom = bottom;
   }
@@ -58,7 +75,14 @@ export interface Column {
 }
 
 /** A simple table that repeats its header after a page break. */
-export function table(doc: Pdf, x: number, w: number, cols: Column[], rows: string[][], opts: { fontSize?: number; strike?: boolean[] } = {}) {
+export function table(
+  doc: Pdf,
+  x: number,
+  w: number,
+  cols: Column[],
+  rows: string[][],
+  opts: { fontSize?: number; strike?: boolean[] } = {},
+) {
   const size = opts.fontSize ?? 9;
   const pad = 3;
   const header = () => {
@@ -73,7 +97,13 @@ export function table(doc: Pdf, x: number, w: number, cols: Column[], rows: stri
       cx += cw;
     }
     doc.y = y + h + 2 * pad;
-    doc.save().lineWidth(0.7).moveTo(x, doc.y).lineTo(x + w, doc.y).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.7)
+      .moveTo(x, doc.y)
+      .lineTo(x + w, doc.y)
+      .stroke()
+      .restore();
     doc.font('Helvetica').fontSize(size);
   };
   header();
@@ -87,17 +117,35 @@ export function table(doc: Pdf, x: number, w: number, cols: Column[], rows: stri
     const y = doc.y;
     let cx = x;
     cols.forEach((c, i) => {
-      doc.text(row[i] ?? '', cx + pad, y + pad, { width: c.width * w - 2 * pad, align: c.align ?? 'left', strike: opts.strike?.[ri] ?? false });
+      doc.text(row[i] ?? '', cx + pad, y + pad, {
+        width: c.width * w - 2 * pad,
+        align: c.align ?? 'left',
+        strike: opts.strike?.[ri] ?? false,
+      });
       cx += c.width * w;
     });
     doc.y = y + h + 2 * pad;
-    doc.save().lineWidth(0.3).strokeColor('#999').moveTo(x, doc.y).lineTo(x + w, doc.y).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.3)
+      .strokeColor('#999')
+      .moveTo(x, doc.y)
+      .lineTo(x + w, doc.y)
+      .stroke()
+      .restore();
   });
   doc.x = x;
 }
 
 /** Label/value rows in two aligned columns. */
-export function facts(doc: Pdf, x: number, labelWidth: number, valueWidth: number, rows: [string, string][], bold: string[] = []) {
+export function facts(
+  doc: Pdf,
+  x: number,
+  labelWidth: number,
+  valueWidth: number,
+  rows: [string, string][],
+  bold: string[] = [],
+) {
   doc.fontSize(10);
   for (const [k, v] of rows) {
     const y = doc.y;

@@ -9,7 +9,10 @@ import type { PrinterService } from './printer';
  * Electron is injected, so this module has no runtime dependency on it and is tested with fakes.
  */
 export interface ElectronPrinterDeps {
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => Pick<BrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'> & {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => Pick<
+    BrowserWindow,
+    'loadURL' | 'destroy' | 'isDestroyed'
+  > & {
     webContents: Pick<BrowserWindow['webContents'], 'print'>;
   };
   getPrinters(): Promise<Pick<PrinterInfo, 'name' | 'displayName' | 'options'>[]>;

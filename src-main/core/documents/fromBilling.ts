@@ -32,7 +32,13 @@ export function receiptDoc(d: ReceiptData, settings: Settings, now: Date, forceC
     if (!voided && !a.isLive) continue;
     const line = byInvoice.get(a.invoiceNumber);
     if (line) line.amount += a.amount;
-    else byInvoice.set(a.invoiceNumber, { invoiceNumber: a.invoiceNumber, period: a.period, description: a.description, amount: a.amount });
+    else
+      byInvoice.set(a.invoiceNumber, {
+        invoiceNumber: a.invoiceNumber,
+        period: a.period,
+        description: a.description,
+        amount: a.amount,
+      });
   }
   return {
     ...common(d.isp, settings, now),
@@ -66,7 +72,13 @@ export function invoiceDoc(d: InvoiceData, settings: Settings, now: Date): Invoi
     if (!a.isLive) continue;
     const row = payments.get(a.paymentNumber);
     if (row) row.amount += a.amount;
-    else payments.set(a.paymentNumber, { paymentNumber: a.paymentNumber, paymentDate: a.paymentDate, method: a.source === 'deposit' ? 'deposit' : a.method, amount: a.amount });
+    else
+      payments.set(a.paymentNumber, {
+        paymentNumber: a.paymentNumber,
+        paymentDate: a.paymentDate,
+        method: a.source === 'deposit' ? 'deposit' : a.method,
+        amount: a.amount,
+      });
   }
   return {
     ...common(d.isp, settings, now),
@@ -92,9 +104,10 @@ export function invoiceDoc(d: InvoiceData, settings: Settings, now: Date): Invoi
 
 export function shiftReportDoc(d: ShiftReportData, settings: Settings, now: Date): ShiftReportDoc {
   const s = d.shift;
-  const rows = [...d.payments.map((p) => ({ p, voided: false })), ...d.voidedPayments.map((p) => ({ p, voided: true }))].sort((a, b) =>
-    a.p.paidAt < b.p.paidAt ? -1 : a.p.paidAt > b.p.paidAt ? 1 : a.p.id - b.p.id,
-  );
+  const rows = [
+    ...d.payments.map((p) => ({ p, voided: false })),
+    ...d.voidedPayments.map((p) => ({ p, voided: true })),
+  ].sort((a, b) => (a.p.paidAt < b.p.paidAt ? -1 : a.p.paidAt > b.p.paidAt ? 1 : a.p.id - b.p.id));
   return {
     ...common(d.isp, settings, now),
     shiftId: s.id,

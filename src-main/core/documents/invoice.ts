@@ -12,23 +12,36 @@ export function renderInvoice(inv: InvoiceDoc): Promise<Buffer> {
   return toBuffer(doc, () => {
     letterhead(doc, inv, x, w, L.invoice);
     const top = doc.y;
-    doc.font('Helvetica-Bold').fontSize(10).text(L.billTo, x, top, { width: w / 2 - 10 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(L.billTo, x, top, { width: w / 2 - 10 });
     doc.font('Helvetica').text(`${inv.customerName}`, { width: w / 2 - 10 });
     doc.text(inv.customerCode, { width: w / 2 - 10 });
     if (inv.customerAddress) doc.text(inv.customerAddress, { width: w / 2 - 10 });
     if (inv.customerPhone) doc.text(inv.customerPhone, { width: w / 2 - 10 });
     const leftBottom = doc.y;
     doc.y = top;
-    facts(doc, x + w / 2, 100, w / 2 - 100, [
-      [L.invoiceNo, inv.invoiceNumber],
-      [L.invoiceDate, formatDate(inv.invoiceDate)],
-      [L.dueDate, formatDate(inv.dueDate)],
-      [L.period, formatPeriod(inv.period, inv.language)],
-      ...(inv.servicePeriod
-        ? ([[L.servicePeriod, `${formatDate(inv.servicePeriod.from)} – ${formatDate(inv.servicePeriod.to)}`]] as [string, string][])
-        : []),
-      [L.status, statusLabel(inv.language, inv.status)],
-    ], [L.invoiceNo, L.status]);
+    facts(
+      doc,
+      x + w / 2,
+      100,
+      w / 2 - 100,
+      [
+        [L.invoiceNo, inv.invoiceNumber],
+        [L.invoiceDate, formatDate(inv.invoiceDate)],
+        [L.dueDate, formatDate(inv.dueDate)],
+        [L.period, formatPeriod(inv.period, inv.language)],
+        ...(inv.servicePeriod
+          ? ([[L.servicePeriod, `${formatDate(inv.servicePeriod.from)} – ${formatDate(inv.servicePeriod.to)}`]] as [
+              string,
+              string,
+            ][])
+          : []),
+        [L.status, statusLabel(inv.language, inv.status)],
+      ],
+      [L.invoiceNo, L.status],
+    );
     doc.y = Math.max(leftBottom, doc.y) + 18;
 
     const fallback = inv.description ?? `${L.period} ${formatPeriod(inv.period, inv.language)}`;
@@ -41,20 +54,34 @@ export function renderInvoice(inv: InvoiceDoc): Promise<Buffer> {
         { header: L.description, width: 0.7 },
         { header: L.amount, width: 0.3, align: 'right' },
       ],
-      lines.map((l, i) => [i === 0 && inv.packageName ? `${l.description}\n${L.package}: ${inv.packageName}` : l.description, formatRupiah(l.amount)]),
+      lines.map((l, i) => [
+        i === 0 && inv.packageName ? `${l.description}\n${L.package}: ${inv.packageName}` : l.description,
+        formatRupiah(l.amount),
+      ]),
       { fontSize: 10 },
     );
     doc.y += 10;
     const balance = inv.status === 'void' ? 0 : Math.max(inv.amount - inv.paidAmount, 0);
-    facts(doc, x + w * 0.5, w * 0.25, w * 0.25, [
-      [L.total, formatRupiah(inv.amount)],
-      [L.paid, formatRupiah(inv.paidAmount)],
-      [L.balance, formatRupiah(balance)],
-    ], [L.total, L.balance]);
+    facts(
+      doc,
+      x + w * 0.5,
+      w * 0.25,
+      w * 0.25,
+      [
+        [L.total, formatRupiah(inv.amount)],
+        [L.paid, formatRupiah(inv.paidAmount)],
+        [L.balance, formatRupiah(balance)],
+      ],
+      [L.total, L.balance],
+    );
 
     if (inv.status === 'void') {
       doc.y += 12;
-      doc.font('Helvetica-Bold').fontSize(14).fillColor('#b00').text(statusLabel(inv.language, 'void'), x, doc.y, { width: w });
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(14)
+        .fillColor('#b00')
+        .text(statusLabel(inv.language, 'void'), x, doc.y, { width: w });
       doc.fillColor('black').font('Helvetica').fontSize(10);
       if (inv.voidReason) doc.text(`${L.reason}: ${inv.voidReason}`, x, doc.y, { width: w });
     }
@@ -62,12 +89,23 @@ export function renderInvoice(inv: InvoiceDoc): Promise<Buffer> {
       doc.y += 16;
       doc.font('Helvetica-Bold').fontSize(11).text(L.payments, x, doc.y, { width: w }).font('Helvetica');
       doc.y += 4;
-      table(doc, x, w, [
-        { header: L.number, width: 0.35 },
-        { header: L.date, width: 0.2 },
-        { header: L.method, width: 0.2 },
-        { header: L.amount, width: 0.25, align: 'right' },
-      ], inv.payments.map((p) => [p.paymentNumber, formatDate(p.paymentDate), methodLabel(inv.language, p.method), formatRupiah(p.amount)]));
+      table(
+        doc,
+        x,
+        w,
+        [
+          { header: L.number, width: 0.35 },
+          { header: L.date, width: 0.2 },
+          { header: L.method, width: 0.2 },
+          { header: L.amount, width: 0.25, align: 'right' },
+        ],
+        inv.payments.map((p) => [
+          p.paymentNumber,
+          formatDate(p.paymentDate),
+          methodLabel(inv.language, p.method),
+          formatRupiah(p.amount),
+        ]),
+      );
     }
     footers(doc, inv, x, w);
   });

@@ -112,13 +112,41 @@ const EN: Labels = {
 export const labels = (lang: DocLanguage): Labels => (lang === 'en' ? EN : ID);
 
 const METHODS: Record<DocLanguage, Record<string, string>> = {
-  id: { cash: 'Tunai', bank_transfer: 'Transfer bank', e_wallet: 'E-wallet', credit_card: 'Kartu kredit', deposit: 'Deposit' },
-  en: { cash: 'Cash', bank_transfer: 'Bank transfer', e_wallet: 'E-wallet', credit_card: 'Credit card', deposit: 'Deposit' },
+  id: {
+    cash: 'Tunai',
+    bank_transfer: 'Transfer bank',
+    e_wallet: 'E-wallet',
+    credit_card: 'Kartu kredit',
+    deposit: 'Deposit',
+  },
+  en: {
+    cash: 'Cash',
+    bank_transfer: 'Bank transfer',
+    e_wallet: 'E-wallet',
+    credit_card: 'Credit card',
+    deposit: 'Deposit',
+  },
 };
 export const methodLabel = (lang: DocLanguage, m: string) => METHODS[lang][m] ?? m;
 
 const STATUSES: Record<DocLanguage, Record<string, string>> = {
-  id: { unpaid: 'BELUM DIBAYAR', partial: 'DIBAYAR SEBAGIAN', paid: 'LUNAS', overdue: 'TERLAMBAT', void: 'DIBATALKAN', open: 'BUKA', closed: 'DITUTUP' },
-  en: { unpaid: 'UNPAID', partial: 'PARTIALLY PAID', paid: 'PAID', overdue: 'OVERDUE', void: 'VOID', open: 'OPEN', closed: 'CLOSED' },
+  id: {
+    unpaid: 'BELUM DIBAYAR',
+    partial: 'DIBAYAR SEBAGIAN',
+    paid: 'LUNAS',
+    overdue: 'TERLAMBAT',
+    void: 'DIBATALKAN',
+    open: 'BUKA',
+    closed: 'DITUTUP',
+  },
+  en: {
+    unpaid: 'UNPAID',
+    partial: 'PARTIALLY PAID',
+    paid: 'PAID',
+    overdue: 'OVERDUE',
+    void: 'VOID',
+    open: 'OPEN',
+    closed: 'CLOSED',
+  },
 };
 export const statusLabel = (lang: DocLanguage, s: string) => STATUSES[lang][s] ?? s.toUpperCase();

@@ -16,7 +16,8 @@ export function toWinAnsi(text: string): string {
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch) || ch === '\n') out += ch;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch) || ch === '\n')
+      out += ch;
     else {
       const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
       out += base && [...base].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0xff) ? base : '?';
@@ -36,9 +37,11 @@ export function newPdf(opts: PDFKit.PDFDocumentOptions & { title: string; at: Da
   const text = doc.text.bind(doc);
   const widthOf = doc.widthOfString.bind(doc);
   const heightOf = doc.heightOfString.bind(doc);
-  doc.text = ((s: unknown, ...args: unknown[]) => (text as (...a: unknown[]) => Pdf)(typeof s === 'string' ? toWinAnsi(s) : s, ...args)) as Pdf['text'];
+  doc.text = ((s: unknown, ...args: unknown[]) =>
+    (text as (...a: unknown[]) => Pdf)(typeof s === 'string' ? toWinAnsi(s) : s, ...args)) as Pdf['text'];
   doc.widthOfString = ((s: string, o?: PDFKit.Mixins.TextOptions) => widthOf(toWinAnsi(s), o)) as Pdf['widthOfString'];
-  doc.heightOfString = ((s: string, o?: PDFKit.Mixins.TextOptions) => heightOf(toWinAnsi(s), o)) as Pdf['heightOfString'];
+  doc.heightOfString = ((s: string, o?: PDFKit.Mixins.TextOptions) =>
+    heightOf(toWinAnsi(s), o)) as Pdf['heightOfString'];
   return doc;
 }
 
@@ -70,7 +73,15 @@ export function logoBuffer(dataUrl: string): Buffer | null {
  * Draws the logo centred (or at x) inside a box. A corrupt image must not stop a receipt from
  * printing, so failures just leave the logo out. Returns the height used.
  */
-export function drawLogo(doc: Pdf, dataUrl: string, x: number, y: number, w: number, h: number, align: 'center' | 'left' = 'center'): number {
+export function drawLogo(
+  doc: Pdf,
+  dataUrl: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  align: 'center' | 'left' = 'center',
+): number {
   const buf = logoBuffer(dataUrl);
   if (!buf) return 0;
   try {
@@ -103,7 +114,10 @@ export function rule(doc: Pdf, x: number, width: number, dashed = true, gap = 3)
   doc.y += gap;
   doc.save().lineWidth(0.5);
   if (dashed) doc.dash(2, { space: 1.5 });
-  doc.moveTo(x, doc.y).lineTo(x + width, doc.y).stroke();
+  doc
+    .moveTo(x, doc.y)
+    .lineTo(x + width, doc.y)
+    .stroke();
   doc.undash().restore();
   doc.y += gap;
 }

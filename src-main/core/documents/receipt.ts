@@ -27,7 +27,10 @@ function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
   const x = g.margin;
   const w = g.pageWidth - 2 * g.margin;
   const center = (text: string, size = g.font, bold = false) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).text(text, x, doc.y, { width: w, align: 'center' });
+    doc
+      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(size)
+      .text(text, x, doc.y, { width: w, align: 'center' });
     doc.font('Helvetica').fontSize(g.font);
   };
   doc.y = g.margin;
@@ -55,7 +58,10 @@ function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
     doc.font('Helvetica-Bold').text(L.invoicesPaid, x, doc.y, { width: w }).font('Helvetica');
     for (const line of r.lines) {
       pair(doc, line.invoiceNumber, formatRupiah(line.amount), x, w);
-      doc.fontSize(g.small).text(formatPeriod(line.period, r.language), x + 4, doc.y, { width: w - 4 }).fontSize(g.font);
+      doc
+        .fontSize(g.small)
+        .text(formatPeriod(line.period, r.language), x + 4, doc.y, { width: w - 4 })
+        .fontSize(g.font);
     }
     rule(doc, x, w);
   }

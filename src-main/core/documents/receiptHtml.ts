@@ -10,7 +10,8 @@ import type { ReceiptDoc } from './types';
  * (Chromium prints HTML reliably; a PDF shown in a hidden window does not print). The PDF stays the
  * document of record; this is only what goes to the paper. Every value is HTML-escaped.
  */
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const row = (l: string, r: string, bold = false) =>
   `<div class="row${bold ? ' b' : ''}"><span>${esc(l)}</span><span>${esc(r)}</span></div>`;
 
@@ -27,22 +28,35 @@ export function renderReceiptHtml(r: ReceiptDoc, width: ReceiptWidth): string {
   if (r.voided) out.push(`<div class="c b">${esc(L.voided)}</div>`);
   out.push('<hr>', row(L.number, r.paymentNumber), row(L.date, formatDateTime(r.paidAt, r.timeZone)));
   if (r.cashier) out.push(row(L.cashier, r.cashier));
-  out.push(row(L.customer, r.customerCode), `<div class="r b">${esc(r.customerName)}</div>`, row(L.method, methodLabel(r.language, r.method)));
+  out.push(
+    row(L.customer, r.customerCode),
+    `<div class="r b">${esc(r.customerName)}</div>`,
+    row(L.method, methodLabel(r.language, r.method)),
+  );
   if (r.referenceNumber) out.push(row(L.reference, r.referenceNumber));
   out.push('<hr>');
   if (r.lines.length) {
     out.push(`<div class="b">${esc(L.invoicesPaid)}</div>`);
-    for (const l of r.lines) out.push(row(l.invoiceNumber, formatRupiah(l.amount)), `<div class="s in">${esc(formatPeriod(l.period, r.language))}</div>`);
+    for (const l of r.lines)
+      out.push(
+        row(l.invoiceNumber, formatRupiah(l.amount)),
+        `<div class="s in">${esc(formatPeriod(l.period, r.language))}</div>`,
+      );
     out.push('<hr>');
   }
   out.push(row(L.total, formatRupiah(r.lines.reduce((s, l) => s + l.amount, 0)), true));
   if (r.depositUsed > 0) out.push(row(L.fromDeposit, formatRupiah(r.depositUsed)));
   out.push(row(L.received, formatRupiah(r.amount)));
-  if (r.tendered !== null && r.tendered > 0) out.push(row(L.tendered, formatRupiah(r.tendered)), row(L.change, formatRupiah(r.change), true));
+  if (r.tendered !== null && r.tendered > 0)
+    out.push(row(L.tendered, formatRupiah(r.tendered)), row(L.change, formatRupiah(r.change), true));
   if (r.depositAdded > 0) out.push(row(L.toDeposit, formatRupiah(r.depositAdded)));
   out.push('<hr>', row(L.arrears, formatRupiah(r.arrears)), row(L.deposit, formatRupiah(r.deposit)));
   if (r.voided && r.voidReason) out.push('<hr>', `<div>${esc(`${L.reason}: ${r.voidReason}`)}</div>`);
-  out.push('<hr>', `<div class="c b">${esc(L.thanks)}</div>`, `<div class="c s">${esc(`${L.printed} ${formatDateTime(r.printedAt, r.timeZone)}`)}</div>`);
+  out.push(
+    '<hr>',
+    `<div class="c b">${esc(L.thanks)}</div>`,
+    `<div class="c s">${esc(`${L.printed} ${formatDateTime(r.printedAt, r.timeZone)}`)}</div>`,
+  );
   return `<!doctype html><html lang="${r.language}"><head><meta charset="utf-8"><title>${esc(r.paymentNumber)}</title><style>
 @page { size: ${width}mm auto; margin: 0 }
 * { box-sizing: border-box }

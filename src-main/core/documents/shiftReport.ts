@@ -13,30 +13,43 @@ export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
   const { doc, x, w } = a4(s, `${L.shift} #${s.shiftId}`);
   return toBuffer(doc, () => {
     letterhead(doc, s, x, w, L.shiftReport);
-    facts(doc, x, 140, w - 140, [
-      [L.shift, `#${s.shiftId} · ${statusLabel(s.language, s.status)}`],
-      [L.cashier, s.cashier],
-      [L.opened, formatDateTime(s.openedAt, s.timeZone)],
-      [L.closed, s.closedAt ? formatDateTime(s.closedAt, s.timeZone) : L.stillOpen],
-      [L.openingCash, money(s.openingCash)],
-      [L.expectedCash, money(s.expectedCash)],
-      [L.countedCash, money(s.countedCash)],
-      [L.variance, money(s.variance)],
-      ...(s.notes ? ([[L.notes, s.notes]] as [string, string][]) : []),
-    ], [L.expectedCash, L.countedCash, L.variance]);
+    facts(
+      doc,
+      x,
+      140,
+      w - 140,
+      [
+        [L.shift, `#${s.shiftId} · ${statusLabel(s.language, s.status)}`],
+        [L.cashier, s.cashier],
+        [L.opened, formatDateTime(s.openedAt, s.timeZone)],
+        [L.closed, s.closedAt ? formatDateTime(s.closedAt, s.timeZone) : L.stillOpen],
+        [L.openingCash, money(s.openingCash)],
+        [L.expectedCash, money(s.expectedCash)],
+        [L.countedCash, money(s.countedCash)],
+        [L.variance, money(s.variance)],
+        ...(s.notes ? ([[L.notes, s.notes]] as [string, string][]) : []),
+      ],
+      [L.expectedCash, L.countedCash, L.variance],
+    );
     doc.y += 14;
     doc.font('Helvetica-Bold').fontSize(11).text(L.byMethod, x, doc.y, { width: w }).font('Helvetica');
     doc.y += 4;
     const total = s.byMethod.reduce((a, m) => a + m.amount, 0);
     const count = s.byMethod.reduce((a, m) => a + m.count, 0);
-    table(doc, x, w, [
-      { header: L.method, width: 0.5 },
-      { header: L.count, width: 0.2, align: 'right' },
-      { header: L.amount, width: 0.3, align: 'right' },
-    ], [
-      ...s.byMethod.map((m) => [methodLabel(s.language, m.method), String(m.count), formatRupiah(m.amount)]),
-      [L.total, String(count), formatRupiah(total)],
-    ]);
+    table(
+      doc,
+      x,
+      w,
+      [
+        { header: L.method, width: 0.5 },
+        { header: L.count, width: 0.2, align: 'right' },
+        { header: L.amount, width: 0.3, align: 'right' },
+      ],
+      [
+        ...s.byMethod.map((m) => [methodLabel(s.language, m.method), String(m.count), formatRupiah(m.amount)]),
+        [L.total, String(count), formatRupiah(total)],
+      ],
+    );
     doc.y += 14;
     doc.font('Helvetica-Bold').fontSize(11).text(L.payments, x, doc.y, { width: w }).font('Helvetica');
     doc.y += 4;

@@ -35,7 +35,9 @@ function tableSizes(ctx: AppContext): Record<string, number> {
     .all() as { name: string }[];
   const out: Record<string, number> = {};
   for (const { name } of tables) {
-    out[name] = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
+    out[name] = (
+      ctx.sqlite.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }
+    ).n;
   }
   return out;
 }
@@ -105,7 +107,11 @@ export async function buildDiagnosticsZip(ctx: AppContext): Promise<{ filename: 
       '',
     ].join('\n'),
   );
-  const data = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const data = await zip.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return { filename: `pppoe-desk-diagnostics-${stamp}.zip`, data };
 }

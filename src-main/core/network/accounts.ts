@@ -70,7 +70,9 @@ export function listAccounts(call: CallContext, input: In<'pppoe.list'>): Paged<
   eq('a.customer_id', input.customerId);
   if (input.search) {
     const pat = likePattern(input.search.toLowerCase());
-    where.push("(lower(a.username) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR coalesce(a.static_ip, '') LIKE ? ESCAPE '\\')");
+    where.push(
+      "(lower(a.username) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR coalesce(a.static_ip, '') LIKE ? ESCAPE '\\')",
+    );
     params.push(pat, pat, pat);
   }
   if (input.online !== undefined) {
@@ -82,14 +84,18 @@ export function listAccounts(call: CallContext, input: In<'pppoe.list'>): Paged<
     call.app.sqlite.exec('DELETE FROM online_now');
     const ins = call.app.sqlite.prepare('INSERT OR IGNORE INTO online_now(k) VALUES (?)');
     for (const n of names) ins.run(n);
-    where.push(`${input.online ? '' : 'NOT '}EXISTS (SELECT 1 FROM online_now WHERE k = a.router_id || char(31) || lower(a.username))`);
+    where.push(
+      `${input.online ? '' : 'NOT '}EXISTS (SELECT 1 FROM online_now WHERE k = a.router_id || char(31) || lower(a.username))`,
+    );
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const sort = input.sort ?? { field: 'username', dir: 'asc' as const };
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const db = call.app.sqlite;
   const total = (
-    db.prepare(`SELECT count(*) AS n FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id ${w}`).get(...params) as { n: number }
+    db
+      .prepare(`SELECT count(*) AS n FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id ${w}`)
+      .get(...params) as { n: number }
   ).n;
   const rows = db
     .prepare(`${SELECT} ${w} ORDER BY ${SORT[sort.field]} ${dir}, a.id ${dir} LIMIT ? OFFSET ?`)
@@ -103,14 +109,17 @@ function usernameTaken(call: CallContext) {
 }
 
 export function suggestCredentials(call: CallContext, customerId: number): { username: string; password: string } {
-  const c = call.app.sqlite.prepare('SELECT name, customer_code AS code FROM customers WHERE id = ?').get(customerId) as
-    | { name: string; code: string }
-    | undefined;
+  const c = call.app.sqlite
+    .prepare('SELECT name, customer_code AS code FROM customers WHERE id = ?')
+    .get(customerId) as { name: string; code: string } | undefined;
   if (!c) throw notFound('Customer');
   return { username: uniqueUsername(c.name, c.code, usernameTaken(call)), password: generatePassword(10) };
 }
 
-function refCheck(call: CallContext, input: { customerId?: number; internetPackageId?: number; routerId?: number | null }) {
+function refCheck(
+  call: CallContext,
+  input: { customerId?: number; internetPackageId?: number; routerId?: number | null },
+) {
   const db = call.app.sqlite;
   const issues: { path: string; message: string }[] = [];
   if (input.customerId !== undefined && !db.prepare('SELECT 1 FROM customers WHERE id = ?').get(input.customerId)) {
@@ -118,7 +127,9 @@ function refCheck(call: CallContext, input: { customerId?: number; internetPacka
   }
   let pkg: { profileName: string; isActive: number } | undefined;
   if (input.internetPackageId !== undefined) {
-    pkg = db.prepare('SELECT profile_name AS profileName, is_active AS isActive FROM internet_packages WHERE id = ?').get(input.internetPackageId) as typeof pkg;
+    pkg = db
+      .prepare('SELECT profile_name AS profileName, is_active AS isActive FROM internet_packages WHERE id = ?')
+      .get(input.internetPackageId) as typeof pkg;
     if (!pkg) issues.push({ path: 'internetPackageId', message: 'Package not found' });
   }
   if (input.routerId != null && !db.prepare('SELECT 1 FROM routers WHERE id = ?').get(input.routerId)) {
@@ -130,7 +141,9 @@ function refCheck(call: CallContext, input: { customerId?: number; internetPacka
 
 function uniqueFailure(err: unknown): never {
   if (isUniqueViolation(err, 'pppoe_accounts')) {
-    throw new AppError('CONFLICT', 'This PPPoE username is already used', [{ path: 'username', message: 'This PPPoE username is already used' }]);
+    throw new AppError('CONFLICT', 'This PPPoE username is already used', [
+      { path: 'username', message: 'This PPPoE username is already used' },
+    ]);
   }
   throw err;
 }
@@ -138,12 +151,20 @@ function uniqueFailure(err: unknown): never {
 function staticIpCheck(call: CallContext, ip: string | null | undefined, routerId: number | null, selfId?: number) {
   if (!ip) return;
   const other = call.app.sqlite
-    .prepare('SELECT username FROM pppoe_accounts WHERE static_ip = ? AND coalesce(router_id, 0) = coalesce(?, 0) AND id != ?')
+    .prepare(
+      'SELECT username FROM pppoe_accounts WHERE static_ip = ? AND coalesce(router_id, 0) = coalesce(?, 0) AND id != ?',
+    )
     .get(ip, routerId, selfId ?? 0) as { username: string } | undefined;
-  if (other) throw new AppError('CONFLICT', `Static IP ${ip} is already used by ${other.username}`, [{ path: 'staticIp', message: `Already used by ${other.username}` }]);
+  if (other)
+    throw new AppError('CONFLICT', `Static IP ${ip} is already used by ${other.username}`, [
+      { path: 'staticIp', message: `Already used by ${other.username}` },
+    ]);
 }
 
-export function createAccount(call: CallContext, input: In<'pppoe.create'>): { account: PppoeAccount; password: string | null } {
+export function createAccount(
+  call: CallContext,
+  input: In<'pppoe.create'>,
+): { account: PppoeAccount; password: string | null } {
   const { app } = call;
   const now = app.clock.now().toISOString();
   try {
@@ -192,7 +213,8 @@ export function updateAccount(call: CallContext, input: In<'pppoe.update'>): Ppp
       const before = getAccount(call, input.id);
       const pkg = refCheck(call, input);
       const routerId = input.routerId === undefined ? before.routerId : input.routerId;
-      const packageChanged = input.internetPackageId !== undefined && input.internetPackageId !== before.internetPackageId;
+      const packageChanged =
+        input.internetPackageId !== undefined && input.internetPackageId !== before.internetPackageId;
       const next = {
         customerId: input.customerId ?? before.customerId,
         internetPackageId: input.internetPackageId ?? before.internetPackageId,
@@ -234,10 +256,18 @@ export function updateAccount(call: CallContext, input: In<'pppoe.update'>): Ppp
         const profileChanged = next.profileName !== before.profileName;
         const ipChanged = next.staticIp !== before.staticIp;
         const changedOnRouter =
-          renamed || profileChanged || ipChanged || next.callerId !== before.callerId || !!input.password || next.customerId !== before.customerId;
+          renamed ||
+          profileChanged ||
+          ipChanged ||
+          next.callerId !== before.callerId ||
+          !!input.password ||
+          next.customerId !== before.customerId;
         if (changedOnRouter) {
           // Speed, address and credentials apply at the next login: kick so the customer reconnects with them.
-          syncAccount(app, input.id, { kick: renamed || profileChanged || ipChanged || !!input.password, previousName: renamed ? before.username : null });
+          syncAccount(app, input.id, {
+            kick: renamed || profileChanged || ipChanged || !!input.password,
+            previousName: renamed ? before.username : null,
+          });
           if (renamed && before.routerId !== null) enqueueKick(app, before.routerId, input.id, before.username);
         }
       }
@@ -248,7 +278,8 @@ export function updateAccount(call: CallContext, input: In<'pppoe.update'>): Ppp
         delete d.after[k];
       }
       if (input.password) (d.after as Record<string, unknown>).password = 'changed';
-      if (Object.keys(d.after).length) writeAudit(call, { action: 'pppoe.update', entity: 'pppoe', entityId: input.id, ...d });
+      if (Object.keys(d.after).length)
+        writeAudit(call, { action: 'pppoe.update', entity: 'pppoe', entityId: input.id, ...d });
       return after;
     })();
   } catch (err) {
@@ -262,12 +293,20 @@ function setStatus(call: CallContext, id: number, status: 'active' | 'inactive',
     const before = getAccount(call, id);
     if (before.status === status && before.isolatedFromProfile === null) return before;
     app.sqlite
-      .prepare('UPDATE pppoe_accounts SET status = ?, isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE pppoe_accounts SET status = ?, isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?',
+      )
       .run(status, app.clock.now().toISOString(), id);
     // Disabling a secret does not end a running session on RouterOS: kick it. Enabling needs no kick.
     syncAccount(app, id, { kick: status === 'inactive' || before.isolatedFromProfile !== null });
     const after = getAccount(call, id);
-    writeAudit(call, { action, entity: 'pppoe', entityId: id, before: { status: before.status }, after: { status: after.status } });
+    writeAudit(call, {
+      action,
+      entity: 'pppoe',
+      entityId: id,
+      before: { status: before.status },
+      after: { status: after.status },
+    });
     return after;
   })();
 }
@@ -279,8 +318,14 @@ export function deleteAccount(call: CallContext, id: number): { id: number } {
   const { app } = call;
   return app.sqlite.transaction(() => {
     const before = getAccount(call, id);
-    const subs = (app.sqlite.prepare('SELECT count(*) AS n FROM subscriptions WHERE pppoe_account_id = ?').get(id) as { n: number }).n;
-    if (subs > 0) throw new AppError('CONFLICT', `${before.username} is used by ${subs} subscription(s): disable it instead of deleting`);
+    const subs = (
+      app.sqlite.prepare('SELECT count(*) AS n FROM subscriptions WHERE pppoe_account_id = ?').get(id) as { n: number }
+    ).n;
+    if (subs > 0)
+      throw new AppError(
+        'CONFLICT',
+        `${before.username} is used by ${subs} subscription(s): disable it instead of deleting`,
+      );
     if (before.routerId !== null) {
       enqueueSecretRemove(app, before.routerId, id, before.username);
       enqueueKick(app, before.routerId, id, before.username);
@@ -300,6 +345,11 @@ export function revealPassword(call: CallContext, id: number): { password: strin
     | undefined;
   if (!row) throw notFound('PPPoE account');
   // Who looked at which password is worth knowing.
-  writeAudit(call, { action: 'pppoe.revealPassword', entity: 'pppoe', entityId: id, after: { username: row.username } });
+  writeAudit(call, {
+    action: 'pppoe.revealPassword',
+    entity: 'pppoe',
+    entityId: id,
+    after: { username: row.username },
+  });
   return { password: app.secrets.decrypt(row.enc) };
 }

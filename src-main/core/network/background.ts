@@ -21,7 +21,10 @@ export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {})
   let handle: unknown = null;
   let stopped = false;
   const round = async () => {
-    const routers = app.sqlite.prepare('SELECT id, state FROM routers WHERE is_active = 1').all() as { id: number; state: string }[];
+    const routers = app.sqlite.prepare('SELECT id, state FROM routers WHERE is_active = 1').all() as {
+      id: number;
+      state: string;
+    }[];
     await Promise.all(
       routers.map(async (r) => {
         const up = await pollRouter(app, r.id, sampler);

@@ -22,14 +22,23 @@ interface Compared {
 /** Pure comparison of the app's accounts for a router with the router's secrets (pppoe/any service). */
 export function compare(call: CallContext, routerId: number, secretRows: RouterRow[]): Compared {
   const { app } = call;
-  const accounts = app.sqlite.prepare(`${ACCOUNT_ROW_SQL} WHERE a.router_id = ? ORDER BY a.username`).all(routerId) as AccountRow[];
+  const accounts = app.sqlite
+    .prepare(`${ACCOUNT_ROW_SQL} WHERE a.router_id = ? ORDER BY a.username`)
+    .all(routerId) as AccountRow[];
   const byName = new Map(accounts.map((a) => [a.username.toLowerCase(), a]));
   const secrets = new Map(
-    secretRows.filter((s) => s.name && (!s.service || s.service === 'pppoe' || s.service === 'any')).map((s) => [s.name!.toLowerCase(), s]),
+    secretRows
+      .filter((s) => s.name && (!s.service || s.service === 'pppoe' || s.service === 'any'))
+      .map((s) => [s.name!.toLowerCase(), s]),
   );
   const items: DriftItem[] = [];
-  const push = (kind: DriftKind, username: string, accountId: number | null, appV: string | null, routerV: string | null) =>
-    items.push({ key: key(kind, username), username, accountId, kind, app: appV, router: routerV });
+  const push = (
+    kind: DriftKind,
+    username: string,
+    accountId: number | null,
+    appV: string | null,
+    routerV: string | null,
+  ) => items.push({ key: key(kind, username), username, accountId, kind, app: appV, router: routerV });
   for (const a of accounts) {
     const s = secrets.get(a.username.toLowerCase());
     const want = secretState(a);
@@ -37,10 +46,20 @@ export function compare(call: CallContext, routerId: number, secretRows: RouterR
       push('missing', a.username, a.id, want.profile, null);
       continue;
     }
-    if ((s.profile ?? 'default') !== want.profile) push('profile', a.username, a.id, want.profile, s.profile ?? 'default');
-    if (isTrue(s.disabled) !== want.disabled) push('disabled', a.username, a.id, want.disabled ? 'disabled' : 'enabled', isTrue(s.disabled) ? 'disabled' : 'enabled');
-    if (s.password !== undefined && s.password !== app.secrets.decrypt(a.passwordEnc)) push('password', a.username, a.id, '••••••', '••••••');
-    if ((s['remote-address'] || null) !== want.remoteAddress) push('staticIp', a.username, a.id, want.remoteAddress, s['remote-address'] || null);
+    if ((s.profile ?? 'default') !== want.profile)
+      push('profile', a.username, a.id, want.profile, s.profile ?? 'default');
+    if (isTrue(s.disabled) !== want.disabled)
+      push(
+        'disabled',
+        a.username,
+        a.id,
+        want.disabled ? 'disabled' : 'enabled',
+        isTrue(s.disabled) ? 'disabled' : 'enabled',
+      );
+    if (s.password !== undefined && s.password !== app.secrets.decrypt(a.passwordEnc))
+      push('password', a.username, a.id, '••••••', '••••••');
+    if ((s['remote-address'] || null) !== want.remoteAddress)
+      push('staticIp', a.username, a.id, want.remoteAddress, s['remote-address'] || null);
     if ((s.comment || '') !== want.comment) push('comment', a.username, a.id, want.comment, s.comment || null);
   }
   for (const [name, s] of secrets) if (!byName.has(name)) push('extra', s.name!, null, null, s.profile ?? 'default');
@@ -51,7 +70,13 @@ export async function driftCheck(call: CallContext, routerId: number) {
   if (!call.app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
   const snap = await readRouter(call, routerId);
   const c = compare(call, routerId, snap.secrets);
-  return { routerId, checkedAt: call.app.clock.now().toISOString(), accountsInApp: c.accounts.size, secretsOnRouter: c.secrets.size, items: c.items };
+  return {
+    routerId,
+    checkedAt: call.app.clock.now().toISOString(),
+    accountsInApp: c.accounts.size,
+    secretsOnRouter: c.secrets.size,
+    items: c.items,
+  };
 }
 
 const describe = (i: DriftItem, dir: 'push' | 'adopt'): string => {
@@ -93,10 +118,19 @@ export async function repairDrift(call: CallContext, input: RepairIn) {
   if (input.all) for (const item of c.items) chosen.push({ item, direction: input.all });
   for (const sel of input.items ?? []) {
     const item = byKey.get(sel.key);
-    if (!item) throw new AppError('CONFLICT', `The difference ${sel.key} is no longer there: check again`, [{ path: 'items', message: `${sel.key} not found` }]);
+    if (!item)
+      throw new AppError('CONFLICT', `The difference ${sel.key} is no longer there: check again`, [
+        { path: 'items', message: `${sel.key} not found` },
+      ]);
     chosen.push({ item, direction: sel.direction });
   }
-  const changes = chosen.map(({ item, direction }) => ({ key: item.key, username: item.username, kind: item.kind, direction, description: describe(item, direction) }));
+  const changes = chosen.map(({ item, direction }) => ({
+    key: item.key,
+    username: item.username,
+    kind: item.kind,
+    direction,
+    description: describe(item, direction),
+  }));
   if (input.dryRun) return { dryRun: true, changes, queued: 0 };
   let queued = 0;
   app.sqlite.transaction(() => {
@@ -115,10 +149,14 @@ export async function repairDrift(call: CallContext, input: RepairIn) {
       const now = app.clock.now().toISOString();
       switch (item.kind) {
         case 'missing':
-          app.sqlite.prepare('UPDATE pppoe_accounts SET router_id = NULL, router_secret_id = NULL, updated_at = ? WHERE id = ?').run(now, a!.id);
+          app.sqlite
+            .prepare('UPDATE pppoe_accounts SET router_id = NULL, router_secret_id = NULL, updated_at = ? WHERE id = ?')
+            .run(now, a!.id);
           // Whatever was still queued would put the secret back on the router.
           app.sqlite
-            .prepare("UPDATE sync_ops SET status = 'dropped', last_error = 'account unlinked from this router', updated_at = ? WHERE router_id = ? AND entity = 'pppoe' AND entity_id = ? AND status IN ('pending', 'failed')")
+            .prepare(
+              "UPDATE sync_ops SET status = 'dropped', last_error = 'account unlinked from this router', updated_at = ? WHERE router_id = ? AND entity = 'pppoe' AND entity_id = ? AND status IN ('pending', 'failed')",
+            )
             .run(now, input.routerId, a!.id);
           break;
         case 'extra':
@@ -131,10 +169,14 @@ export async function repairDrift(call: CallContext, input: RepairIn) {
           const routerProfile = s!.profile ?? 'default';
           if (a!.isolirProfile && routerProfile.toLowerCase() === a!.isolirProfile.toLowerCase()) {
             app.sqlite
-              .prepare("UPDATE pppoe_accounts SET status = 'suspended', isolated_from_profile = profile_name, isolated_at = coalesce(isolated_at, ?), updated_at = ? WHERE id = ?")
+              .prepare(
+                "UPDATE pppoe_accounts SET status = 'suspended', isolated_from_profile = profile_name, isolated_at = coalesce(isolated_at, ?), updated_at = ? WHERE id = ?",
+              )
               .run(now, now, a!.id);
           } else {
-            const pkg = app.sqlite.prepare('SELECT id FROM internet_packages WHERE profile_name = ? COLLATE NOCASE').get(routerProfile) as { id: number } | undefined;
+            const pkg = app.sqlite
+              .prepare('SELECT id FROM internet_packages WHERE profile_name = ? COLLATE NOCASE')
+              .get(routerProfile) as { id: number } | undefined;
             app.sqlite
               .prepare(
                 `UPDATE pppoe_accounts SET profile_name = ?, internet_package_id = coalesce(?, internet_package_id),
@@ -148,15 +190,21 @@ export async function repairDrift(call: CallContext, input: RepairIn) {
         case 'disabled': {
           const disabled = isTrue(s!.disabled);
           app.sqlite
-            .prepare('UPDATE pppoe_accounts SET status = ?, isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?')
+            .prepare(
+              'UPDATE pppoe_accounts SET status = ?, isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?',
+            )
             .run(disabled ? 'inactive' : 'active', now, a!.id);
           break;
         }
         case 'password':
-          app.sqlite.prepare('UPDATE pppoe_accounts SET password_enc = ?, updated_at = ? WHERE id = ?').run(app.secrets.encrypt(s!.password ?? ''), now, a!.id);
+          app.sqlite
+            .prepare('UPDATE pppoe_accounts SET password_enc = ?, updated_at = ? WHERE id = ?')
+            .run(app.secrets.encrypt(s!.password ?? ''), now, a!.id);
           break;
         case 'staticIp':
-          app.sqlite.prepare('UPDATE pppoe_accounts SET static_ip = ?, updated_at = ? WHERE id = ?').run(s!['remote-address'] || null, now, a!.id);
+          app.sqlite
+            .prepare('UPDATE pppoe_accounts SET static_ip = ?, updated_at = ? WHERE id = ?')
+            .run(s!['remote-address'] || null, now, a!.id);
           break;
         case 'comment':
           break;

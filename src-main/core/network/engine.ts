@@ -59,7 +59,8 @@ export interface RunResult {
  * Router refusals that will not go away by trying again (bad value, unknown profile...). Anything else
  * (busy, interrupted, resource temporarily unavailable) is retried with backoff.
  */
-const PERMANENT_TRAP = /invalid|does not match|must be|expected|unknown parameter|not allowed|ambiguous|too long|out of range|no such command|can not|cannot|bad /i;
+const PERMANENT_TRAP =
+  /invalid|does not match|must be|expected|unknown parameter|not allowed|ambiguous|too long|out of range|no such command|can not|cannot|bad /i;
 export const isRetryableTrap = (message: string) => !PERMANENT_TRAP.test(message);
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
@@ -97,7 +98,9 @@ export class SyncEngine implements SyncWaker {
   start(): this {
     this.app.services[SYNC_ENGINE] = this;
     const routers = this.app.sqlite
-      .prepare("SELECT DISTINCT o.router_id AS id FROM sync_ops o JOIN routers r ON r.id = o.router_id WHERE o.status = 'pending' AND r.is_active = 1")
+      .prepare(
+        "SELECT DISTINCT o.router_id AS id FROM sync_ops o JOIN routers r ON r.id = o.router_id WHERE o.status = 'pending' AND r.is_active = 1",
+      )
       .all() as { id: number }[];
     for (const r of routers) this.wake(r.id);
     return this;
@@ -111,7 +114,8 @@ export class SyncEngine implements SyncWaker {
 
   private w(routerId: number): RouterWork {
     let w = this.work.get(routerId);
-    if (!w) this.work.set(routerId, (w = { running: false, again: false, timer: null, failures: 0, nextRetryAt: null }));
+    if (!w)
+      this.work.set(routerId, (w = { running: false, again: false, timer: null, failures: 0, nextRetryAt: null }));
     return w;
   }
 
@@ -140,7 +144,9 @@ export class SyncEngine implements SyncWaker {
     if (w.timer) this.timers.clearTimeout(w.timer);
     w.timer = this.timers.setTimeout(() => {
       w.timer = null;
-      void this.runOnce(routerId).catch((err) => this.app.logger.error('sync worker failed', { routerId, error: String(err) }));
+      void this.runOnce(routerId).catch((err) =>
+        this.app.logger.error('sync worker failed', { routerId, error: String(err) }),
+      );
     }, ms);
   }
 
@@ -172,7 +178,9 @@ export class SyncEngine implements SyncWaker {
       w.nextRetryAt = null;
       // Retryable traps come back at their own time.
       const next = this.app.sqlite
-        .prepare("SELECT min(next_attempt_at) AS at FROM sync_ops WHERE router_id = ? AND status = 'pending' AND next_attempt_at IS NOT NULL")
+        .prepare(
+          "SELECT min(next_attempt_at) AS at FROM sync_ops WHERE router_id = ? AND status = 'pending' AND next_attempt_at IS NOT NULL",
+        )
         .get(routerId) as { at: string | null };
       if (next.at) this.schedule(routerId, Math.max(0, Date.parse(next.at) - this.app.clock.now().getTime()));
     }
@@ -187,13 +195,22 @@ export class SyncEngine implements SyncWaker {
       .get(routerId) as { pending: number | null; failed: number | null };
     this.app.events.emit({
       name: 'sync.progress',
-      payload: { routerId, applied, failedNow: failed, pending: counts.pending ?? 0, failed: counts.failed ?? 0, total: applied + failed + (counts.pending ?? 0) },
+      payload: {
+        routerId,
+        applied,
+        failedNow: failed,
+        pending: counts.pending ?? 0,
+        failed: counts.failed ?? 0,
+        total: applied + failed + (counts.pending ?? 0),
+      },
     });
   }
 
   private async drain(routerId: number, result: RunResult) {
     const { sqlite } = this.app;
-    const active = sqlite.prepare('SELECT is_active AS a FROM routers WHERE id = ?').get(routerId) as { a: number } | undefined;
+    const active = sqlite.prepare('SELECT is_active AS a FROM routers WHERE id = ?').get(routerId) as
+      | { a: number }
+      | undefined;
     if (!active || !active.a) return;
     const due = sqlite.prepare(
       `SELECT id, kind, entity_id AS entityId, payload, attempts FROM sync_ops
@@ -218,8 +235,9 @@ export class SyncEngine implements SyncWaker {
       after = batch[batch.length - 1]!.id;
       const outcomes = await this.applyBatch(client, ids, batch);
       this.record(outcomes.done);
-      for (const o of outcomes.done) if (o.ok) result.applied++;
-      else if (!o.retry) result.failed++;
+      for (const o of outcomes.done)
+        if (o.ok) result.applied++;
+        else if (!o.retry) result.failed++;
       if (outcomes.connectionError) {
         result.connectionError = describe(outcomes.connectionError);
         markRouterDown(this.app, routerId, outcomes.connectionError);
@@ -235,9 +253,15 @@ export class SyncEngine implements SyncWaker {
     if (!outcomes.length) return;
     const now = this.app.clock.now();
     const iso = now.toISOString();
-    const done = this.app.sqlite.prepare("UPDATE sync_ops SET status = 'done', attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'");
-    const fail = this.app.sqlite.prepare("UPDATE sync_ops SET status = 'failed', attempts = ?, last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'");
-    const retry = this.app.sqlite.prepare('UPDATE sync_ops SET attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = \'pending\'');
+    const done = this.app.sqlite.prepare(
+      "UPDATE sync_ops SET status = 'done', attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'",
+    );
+    const fail = this.app.sqlite.prepare(
+      "UPDATE sync_ops SET status = 'failed', attempts = ?, last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'",
+    );
+    const retry = this.app.sqlite.prepare(
+      "UPDATE sync_ops SET attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+    );
     this.app.sqlite.transaction(() => {
       for (const o of outcomes) {
         if (o.ok) done.run(iso, o.id);
@@ -250,7 +274,11 @@ export class SyncEngine implements SyncWaker {
   }
 
   /** Runs one batch: per-account chains, profiles as barriers, at most `concurrency` commands in flight. */
-  private async applyBatch(client: RouterClient, ids: RouterIds, batch: OpRow[]): Promise<{ done: Outcome[]; connectionError: unknown }> {
+  private async applyBatch(
+    client: RouterClient,
+    ids: RouterIds,
+    batch: OpRow[],
+  ): Promise<{ done: Outcome[]; connectionError: unknown }> {
     const passwords = this.passwords(batch);
     if (batch.some((o) => o.kind.startsWith('secret.'))) await ids.load('/ppp/secret').catch((e) => e);
     if (batch.some((o) => o.kind.startsWith('profile.'))) await ids.load('/ppp/profile').catch((e) => e);
@@ -263,7 +291,13 @@ export class SyncEngine implements SyncWaker {
     for (const op of batch) {
       const isProfile = op.kind.startsWith('profile.');
       const key =
-        op.kind === 'profile.upsert' ? `p:${op.entityId}` : op.kind === 'profile.ensure' ? 'isolir' : op.entityId !== null ? `a:${op.entityId}` : `n:${(JSON.parse(op.payload) as NamePayload).name}`;
+        op.kind === 'profile.upsert'
+          ? `p:${op.entityId}`
+          : op.kind === 'profile.ensure'
+            ? 'isolir'
+            : op.entityId !== null
+              ? `a:${op.entityId}`
+              : `n:${(JSON.parse(op.payload) as NamePayload).name}`;
       const prev = Promise.all([barrier, chains.get(key)]);
       const run = prev.then(async () => {
         if (connectionError) return;
@@ -277,7 +311,13 @@ export class SyncEngine implements SyncWaker {
             connectionError ??= err;
             return;
           }
-          done.push({ id: op.id, ok: false, error: err.message, retry: isRetryableTrap(err.message), attempts: op.attempts + 1 });
+          done.push({
+            id: op.id,
+            ok: false,
+            error: err.message,
+            retry: isRetryableTrap(err.message),
+            attempts: op.attempts + 1,
+          });
         } finally {
           limit.release();
         }
@@ -307,13 +347,21 @@ export class SyncEngine implements SyncWaker {
       case 'profile.upsert': {
         const p = payload as ProfilePayload;
         // No pool in the app clears the profile's pool on the router (unset, see UNSETTABLE).
-        const attrs: Record<string, string> = { name: p.name, 'rate-limit': p.rateLimit, 'remote-address': p.remoteAddress ?? '' };
+        const attrs: Record<string, string> = {
+          name: p.name,
+          'rate-limit': p.rateLimit,
+          'remote-address': p.remoteAddress ?? '',
+        };
         await ids.upsert('/ppp/profile', p.name, null, attrs, /same name already exists/i);
         return;
       }
       case 'profile.ensure': {
         const p = payload as { name: string; rateLimit: string; addressList: string };
-        await ids.ensure('/ppp/profile', p.name, { name: p.name, 'rate-limit': p.rateLimit, 'address-list': p.addressList });
+        await ids.ensure('/ppp/profile', p.name, {
+          name: p.name,
+          'rate-limit': p.rateLimit,
+          'address-list': p.addressList,
+        });
         return;
       }
       case 'secret.upsert': {
@@ -372,7 +420,10 @@ function describe(err: unknown) {
  * Properties cleared with `unset` rather than set to an empty value: an IP-typed property does not
  * take an empty string on every RouterOS version, while `unset =numbers= =value-name=` works on all.
  */
-const UNSETTABLE: Record<string, readonly string[]> = { '/ppp/secret': ['remote-address'], '/ppp/profile': ['remote-address'] };
+const UNSETTABLE: Record<string, readonly string[]> = {
+  '/ppp/secret': ['remote-address'],
+  '/ppp/profile': ['remote-address'],
+};
 
 interface Known {
   id: string;
@@ -399,20 +450,28 @@ class RouterIds {
   async load(menu: string) {
     if (this.maps.has(menu)) return;
     const rows = await this.client.run(`${menu}/print`, { '.proplist': this.proplist(menu) });
-    this.maps.set(menu, new Map(rows.filter((r) => r.name !== undefined).map((r) => [lc(r.name!), this.known(menu, r)])));
+    this.maps.set(
+      menu,
+      new Map(rows.filter((r) => r.name !== undefined).map((r) => [lc(r.name!), this.known(menu, r)])),
+    );
   }
 
   private async find(menu: string, name: string): Promise<Known | undefined> {
     const m = this.maps.get(menu);
     if (m) return m.get(lc(name));
-    const rows = await this.client.run(`${menu}/print`, { '.proplist': this.proplist(menu) }, { queries: [`?name=${name}`] });
+    const rows = await this.client.run(
+      `${menu}/print`,
+      { '.proplist': this.proplist(menu) },
+      { queries: [`?name=${name}`] },
+    );
     return rows[0] ? this.known(menu, rows[0]) : undefined;
   }
 
   /** `set` what has a value; `unset` the UNSETTABLE properties asked to be empty that are not already. */
   private async update(menu: string, item: Known, attrs: Record<string, string>, clear: readonly string[]) {
     await this.client.run(`${menu}/set`, { '.id': item.id, ...attrs });
-    for (const k of clear) if (item.values[k]) await this.client.run(`${menu}/unset`, { numbers: item.id, 'value-name': k });
+    for (const k of clear)
+      if (item.values[k]) await this.client.run(`${menu}/unset`, { numbers: item.id, 'value-name': k });
   }
 
   async upsert(menu: string, name: string, previousName: string | null, attrs: Record<string, string>, dup: RegExp) {
@@ -426,12 +485,19 @@ class RouterIds {
     } else {
       try {
         // An empty value on add is at best noise and at worst "invalid value" on some versions: leave it out.
-        const ret = await this.client.run(`${menu}/add`, Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '')));
+        const ret = await this.client.run(
+          `${menu}/add`,
+          Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '')),
+        );
         id = ret[0]?.ret;
       } catch (err) {
         // Someone created it since we looked: adopt it.
         if (!(err instanceof RouterError && err.kind === 'trap' && dup.test(err.message))) throw err;
-        const rows = await this.client.run(`${menu}/print`, { '.proplist': this.proplist(menu) }, { queries: [`?name=${name}`] });
+        const rows = await this.client.run(
+          `${menu}/print`,
+          { '.proplist': this.proplist(menu) },
+          { queries: [`?name=${name}`] },
+        );
         if (!rows[0]) throw err;
         const found = this.known(menu, rows[0]);
         id = found.id;
@@ -442,7 +508,9 @@ class RouterIds {
     if (m) {
       if (previousName) m.delete(lc(previousName));
       if (id !== undefined) {
-        const values = Object.fromEntries((UNSETTABLE[menu] ?? []).map((k) => [k, sent[k] ?? (clear.includes(k) ? '' : (item?.values[k] ?? ''))]));
+        const values = Object.fromEntries(
+          (UNSETTABLE[menu] ?? []).map((k) => [k, sent[k] ?? (clear.includes(k) ? '' : (item?.values[k] ?? ''))]),
+        );
         m.set(lc(name), { id, values });
       }
     }
@@ -456,7 +524,8 @@ class RouterIds {
       const id = ret[0]?.ret;
       if (id !== undefined) this.maps.get(menu)?.set(lc(name), this.known(menu, { '.id': id, ...attrs }));
     } catch (err) {
-      if (!(err instanceof RouterError && err.kind === 'trap' && /same name already exists/i.test(err.message))) throw err;
+      if (!(err instanceof RouterError && err.kind === 'trap' && /same name already exists/i.test(err.message)))
+        throw err;
     }
   }
 

@@ -16,7 +16,9 @@ interface Seen {
  */
 export function markRouterOnline(app: AppContext, routerId: number, seen: Seen = {}) {
   const now = app.clock.now().toISOString();
-  const before = app.sqlite.prepare('SELECT state FROM routers WHERE id = ?').get(routerId) as { state: string } | undefined;
+  const before = app.sqlite.prepare('SELECT state FROM routers WHERE id = ?').get(routerId) as
+    | { state: string }
+    | undefined;
   if (!before) return;
   app.sqlite
     .prepare(

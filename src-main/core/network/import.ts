@@ -35,7 +35,9 @@ export async function readRouter(call: CallContext, routerId: number): Promise<R
     const client = await routerClient(call.app, routerId);
     const [profiles, secrets] = await Promise.all([
       client.run('/ppp/profile/print', { '.proplist': '.id,name,rate-limit,remote-address' }),
-      client.run('/ppp/secret/print', { '.proplist': '.id,name,password,service,profile,remote-address,disabled,comment,caller-id' }),
+      client.run('/ppp/secret/print', {
+        '.proplist': '.id,name,password,service,profile,remote-address,disabled,comment,caller-id',
+      }),
     ]);
     return { profiles, secrets };
   } catch (err) {
@@ -45,20 +47,33 @@ export async function readRouter(call: CallContext, routerId: number): Promise<R
 
 const isTrue = (v: string | undefined) => v === 'true' || v === 'yes';
 
-export function buildPreview(call: CallContext, routerId: number, snap: RouterSnapshot, anyService: boolean): ImportPreview {
+export function buildPreview(
+  call: CallContext,
+  routerId: number,
+  snap: RouterSnapshot,
+  anyService: boolean,
+): ImportPreview {
   const db = call.app.sqlite;
-  const router = db.prepare('SELECT isolir_profile AS isolir FROM routers WHERE id = ?').get(routerId) as { isolir: string };
+  const router = db.prepare('SELECT isolir_profile AS isolir FROM routers WHERE id = ?').get(routerId) as {
+    isolir: string;
+  };
   const pkgByProfile = new Map(
-    (db.prepare('SELECT id, name, profile_name AS profile FROM internet_packages').all() as { id: number; name: string; profile: string }[]).map((p) => [
-      p.profile.toLowerCase(),
-      p,
-    ]),
+    (
+      db.prepare('SELECT id, name, profile_name AS profile FROM internet_packages').all() as {
+        id: number;
+        name: string;
+        profile: string;
+      }[]
+    ).map((p) => [p.profile.toLowerCase(), p]),
   );
   const userTaken = db.prepare('SELECT 1 FROM pppoe_accounts WHERE username = ? COLLATE NOCASE');
   const customerByCode = db.prepare('SELECT id, name FROM customers WHERE customer_code = ?');
-  const secrets = snap.secrets.filter((s) => s.name && (anyService || !s.service || s.service === 'pppoe' || s.service === 'any'));
+  const secrets = snap.secrets.filter(
+    (s) => s.name && (anyService || !s.service || s.service === 'pppoe' || s.service === 'any'),
+  );
   const usage = new Map<string, number>();
-  for (const s of secrets) usage.set((s.profile ?? 'default').toLowerCase(), (usage.get((s.profile ?? 'default').toLowerCase()) ?? 0) + 1);
+  for (const s of secrets)
+    usage.set((s.profile ?? 'default').toLowerCase(), (usage.get((s.profile ?? 'default').toLowerCase()) ?? 0) + 1);
   const routerProfiles = new Set(snap.profiles.map((p) => (p.name ?? '').toLowerCase()));
   const profiles = snap.profiles
     .filter((p) => p.name && p.name.toLowerCase() !== router.isolir.toLowerCase())
@@ -121,23 +136,37 @@ export interface AdoptOptions {
  * Creates customer (unless the comment names an existing one) + account for one router secret, inside
  * the caller's transaction. Returns null with a reason when it cannot.
  */
-export function adoptSecret(call: CallContext, o: AdoptOptions): { accountId: number; newCustomer: boolean } | { skipped: string } {
+export function adoptSecret(
+  call: CallContext,
+  o: AdoptOptions,
+): { accountId: number; newCustomer: boolean } | { skipped: string } {
   const db = call.app.sqlite;
   const s = o.secret;
   const name = s.name!;
-  if (db.prepare('SELECT 1 FROM pppoe_accounts WHERE username = ? COLLATE NOCASE').get(name)) return { skipped: 'username already in the app' };
+  if (db.prepare('SELECT 1 FROM pppoe_accounts WHERE username = ? COLLATE NOCASE').get(name))
+    return { skipped: 'username already in the app' };
   const profile = s.profile || 'default';
-  const pkg = db.prepare('SELECT id FROM internet_packages WHERE profile_name = ? COLLATE NOCASE').get(profile) as { id: number } | undefined;
+  const pkg = db.prepare('SELECT id FROM internet_packages WHERE profile_name = ? COLLATE NOCASE').get(profile) as
+    | { id: number }
+    | undefined;
   if (!pkg) return { skipped: `no package for profile ${profile}` };
   const ip = s['remote-address'] && IPV4.test(s['remote-address']) ? s['remote-address'] : null;
   if (s['remote-address'] && !ip) return { skipped: `remote-address ${s['remote-address']} is not an IPv4 address` };
   const code = codeFromComment(s.comment);
-  let customer = code ? (db.prepare('SELECT id, customer_code AS code FROM customers WHERE customer_code = ?').get(code) as { id: number; code: string } | undefined) : undefined;
+  let customer = code
+    ? (db.prepare('SELECT id, customer_code AS code FROM customers WHERE customer_code = ?').get(code) as
+        | { id: number; code: string }
+        | undefined)
+    : undefined;
   let newCustomer = false;
   if (!customer) {
     const comment = (s.comment ?? '').trim();
     const displayName = (comment && !code ? comment : name).slice(0, 120);
-    const created = createCustomer(call, { name: displayName, status: 'active', notes: `Imported from router secret ${name}` }, code ? { code } : {});
+    const created = createCustomer(
+      call,
+      { name: displayName, status: 'active', notes: `Imported from router secret ${name}` },
+      code ? { code } : {},
+    );
     customer = { id: created.id, code: created.customerCode };
     newCustomer = true;
   }
@@ -172,7 +201,8 @@ export function adoptSecret(call: CallContext, o: AdoptOptions): { accountId: nu
   if (!isTrue(s.disabled) && !subscribed) {
     createSubscription(call, { customerId: customer.id, internetPackageId: pkg.id, pppoeAccountId: accountId });
   }
-  if (o.fixComment && (s.comment ?? '') !== customer.code) enqueueSecretUpsert(call.app, accountRow(call.app, accountId)!);
+  if (o.fixComment && (s.comment ?? '') !== customer.code)
+    enqueueSecretUpsert(call.app, accountRow(call.app, accountId)!);
   return { accountId, newCustomer };
 }
 
@@ -191,11 +221,17 @@ export async function importFromRouter(call: CallContext, input: In) {
     const skipped: { name: string; reason: string }[] = [];
     for (const p of accept.profiles) {
       const prof = previewProfiles.get(p.name.toLowerCase());
-      if (!prof) throw new AppError('BAD_INPUT', `Profile ${p.name} is not on the router`, [{ path: 'apply.profiles', message: `Profile ${p.name} is not on the router` }]);
+      if (!prof)
+        throw new AppError('BAD_INPUT', `Profile ${p.name} is not on the router`, [
+          { path: 'apply.profiles', message: `Profile ${p.name} is not on the router` },
+        ]);
       if (prof.existingPackageId) continue;
       const up = p.upKbps ?? prof.upKbps;
       const down = p.downKbps ?? prof.downKbps;
-      if (!up || !down) throw new AppError('BAD_INPUT', `Give the speed of profile ${p.name}: its rate-limit could not be read`, [{ path: 'apply.profiles', message: `Speed needed for ${p.name}` }]);
+      if (!up || !down)
+        throw new AppError('BAD_INPUT', `Give the speed of profile ${p.name}: its rate-limit could not be read`, [
+          { path: 'apply.profiles', message: `Speed needed for ${p.name}` },
+        ]);
       let pkg;
       try {
         pkg = createPackage(call, {
@@ -204,11 +240,15 @@ export async function importFromRouter(call: CallContext, input: In) {
           bandwidthDown: down,
           price: p.price,
           billingCycle: p.billingCycle ?? 'monthly',
-          ipPool: prof.remoteAddress && POOL.test(prof.remoteAddress) && !IPV4.test(prof.remoteAddress) ? prof.remoteAddress : null,
+          ipPool:
+            prof.remoteAddress && POOL.test(prof.remoteAddress) && !IPV4.test(prof.remoteAddress)
+              ? prof.remoteAddress
+              : null,
           profileName: prof.name,
         });
       } catch (err) {
-        if (err instanceof AppError && err.code === 'CONFLICT') throw new AppError('CONFLICT', `Package "${p.packageName}": ${err.message}`, err.issues);
+        if (err instanceof AppError && err.code === 'CONFLICT')
+          throw new AppError('CONFLICT', `Package "${p.packageName}": ${err.message}`, err.issues);
         if (isUniqueViolation(err)) throw new AppError('CONFLICT', `Package "${p.packageName}" already exists`);
         throw err;
       }

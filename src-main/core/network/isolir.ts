@@ -30,7 +30,8 @@ export function isolateAccount(call: CallContext, accountId: number, mode: Isoli
   const { app } = call;
   const a = load(call, accountId);
   if (a.status === 'expired') throw new AppError('CONFLICT', `${a.username} has expired; it cannot be isolated`);
-  const currentMode: IsolirMode | null = a.status === 'suspended' ? (a.isolatedFromProfile !== null ? 'profile' : 'disable') : null;
+  const currentMode: IsolirMode | null =
+    a.status === 'suspended' ? (a.isolatedFromProfile !== null ? 'profile' : 'disable') : null;
   if (currentMode === mode) return;
   const now = app.clock.now().toISOString();
   app.sqlite
@@ -41,7 +42,13 @@ export function isolateAccount(call: CallContext, accountId: number, mode: Isoli
     .run(mode === 'profile' ? a.profileName : null, now, now, accountId);
   syncAccount(app, accountId, { kick: true });
   const after = load(call, accountId);
-  writeAudit(call, { action: 'pppoe.isolate', entity: 'pppoe', entityId: accountId, before: snapshot(a), after: { ...snapshot(after), mode } });
+  writeAudit(call, {
+    action: 'pppoe.isolate',
+    entity: 'pppoe',
+    entityId: accountId,
+    before: snapshot(a),
+    after: { ...snapshot(after), mode },
+  });
 }
 
 /**
@@ -62,7 +69,13 @@ export function restoreAccount(call: CallContext, accountId: number): void {
     .run(now, accountId);
   syncAccount(app, accountId, { kick: true });
   const after = load(call, accountId);
-  writeAudit(call, { action: 'pppoe.restore', entity: 'pppoe', entityId: accountId, before: snapshot(a), after: snapshot(after) });
+  writeAudit(call, {
+    action: 'pppoe.restore',
+    entity: 'pppoe',
+    entityId: accountId,
+    before: snapshot(a),
+    after: snapshot(after),
+  });
 }
 
 /** The subscription ran out: status expired, secret disabled, session kicked. */
@@ -78,5 +91,11 @@ export function expireAccount(call: CallContext, accountId: number): void {
     .run(now, accountId);
   syncAccount(app, accountId, { kick: true });
   const after = load(call, accountId);
-  writeAudit(call, { action: 'pppoe.expire', entity: 'pppoe', entityId: accountId, before: snapshot(a), after: snapshot(after) });
+  writeAudit(call, {
+    action: 'pppoe.expire',
+    entity: 'pppoe',
+    entityId: accountId,
+    before: snapshot(a),
+    after: snapshot(after),
+  });
 }

@@ -15,7 +15,10 @@ function cache(app: AppContext): Map<number, OnlineSnapshot> {
 }
 
 export function setOnline(app: AppContext, routerId: number, rows: { name: string; address: string | null }[]) {
-  cache(app).set(routerId, { at: app.clock.now().toISOString(), names: new Map(rows.map((r) => [r.name.toLowerCase(), r.address])) });
+  cache(app).set(routerId, {
+    at: app.clock.now().toISOString(),
+    names: new Map(rows.map((r) => [r.name.toLowerCase(), r.address])),
+  });
 }
 
 export function forgetOnline(app: AppContext, routerId: number) {

@@ -9,15 +9,30 @@ import type { RouterConnector } from './router-access';
  * The production connector: the adapter's RouterPool (one persistent connection per router with
  * keepalive and reconnect). Pool health changes land in the routers table and the `router.status` event.
  */
-export function poolConnector(app: AppContext, opts: Omit<PoolOptions, 'onStateChange'> = {}): RouterConnector & { close(): Promise<void> } {
+export function poolConnector(
+  app: AppContext,
+  opts: Omit<PoolOptions, 'onStateChange'> = {},
+): RouterConnector & { close(): Promise<void> } {
   const pool = new RouterPool({
     ...opts,
     onStateChange: (h) => {
       const id = Number(h.routerId);
       try {
-        if (h.status === 'online') markRouterOnline(app, id, { identity: h.identity ?? null, version: h.version ?? null, uptime: h.uptime ?? null });
+        if (h.status === 'online')
+          markRouterOnline(app, id, {
+            identity: h.identity ?? null,
+            version: h.version ?? null,
+            uptime: h.uptime ?? null,
+          });
         else if (h.status === 'offline' || h.status === 'auth_failed') {
-          markRouterDown(app, id, new RouterError(h.status === 'auth_failed' ? 'auth' : (h.lastErrorKind ?? 'unreachable'), h.lastError ?? 'offline'));
+          markRouterDown(
+            app,
+            id,
+            new RouterError(
+              h.status === 'auth_failed' ? 'auth' : (h.lastErrorKind ?? 'unreachable'),
+              h.lastError ?? 'offline',
+            ),
+          );
         }
       } catch (err) {
         // The database may be closing while a socket reports its end.

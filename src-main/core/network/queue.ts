@@ -98,7 +98,11 @@ export function enqueueSecretRemove(app: AppContext, routerId: number, accountId
 }
 
 /** Re-reads the account and queues its full state (plus a kick when the change must reach a live session). */
-export function syncAccount(app: AppContext, accountId: number, opts: { kick?: boolean; previousName?: string | null } = {}) {
+export function syncAccount(
+  app: AppContext,
+  accountId: number,
+  opts: { kick?: boolean; previousName?: string | null } = {},
+) {
   const a = accountRow(app, accountId);
   if (!a || a.routerId === null) return;
   enqueueSecretUpsert(app, a, opts.previousName);
@@ -110,11 +114,19 @@ export function syncAccount(app: AppContext, accountId: number, opts: { kick?: b
  * for the redirect rules): an ISP's own isolir profile is never overwritten.
  */
 export function enqueueIsolirProfile(app: AppContext, routerId: number, name: string) {
-  return enqueueOp(app, routerId, 'profile.ensure', 'router', routerId, { name, rateLimit: '256k/256k', addressList: 'ISOLIR' });
+  return enqueueOp(app, routerId, 'profile.ensure', 'router', routerId, {
+    name,
+    rateLimit: '256k/256k',
+    addressList: 'ISOLIR',
+  });
 }
 
 /** Queues a profile upsert for one package on every active router. */
-export function enqueueProfileEverywhere(app: AppContext, pkg: { id: number; profileName: string; bandwidthUp: number; bandwidthDown: number; ipPool: string | null }, rateLimit: string) {
+export function enqueueProfileEverywhere(
+  app: AppContext,
+  pkg: { id: number; profileName: string; bandwidthUp: number; bandwidthDown: number; ipPool: string | null },
+  rateLimit: string,
+) {
   const routers = app.sqlite.prepare('SELECT id FROM routers WHERE is_active = 1').all() as { id: number }[];
   for (const r of routers) {
     app.sqlite

@@ -23,8 +23,17 @@ const SELECT = `
          r.created_at AS createdAt, r.updated_at AS updatedAt
   FROM routers r`;
 
-type Row = Omit<Router, 'useTls' | 'hasPassword' | 'isActive'> & { useTls: number; hasPassword: number; isActive: number };
-const toRouter = (r: Row): Router => ({ ...r, useTls: r.useTls === 1, hasPassword: r.hasPassword === 1, isActive: r.isActive === 1 });
+type Row = Omit<Router, 'useTls' | 'hasPassword' | 'isActive'> & {
+  useTls: number;
+  hasPassword: number;
+  isActive: number;
+};
+const toRouter = (r: Row): Router => ({
+  ...r,
+  useTls: r.useTls === 1,
+  hasPassword: r.hasPassword === 1,
+  isActive: r.isActive === 1,
+});
 
 export function getRouter(call: CallContext, id: number): Router {
   const row = call.app.sqlite.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
@@ -46,7 +55,9 @@ export function listRouters(call: CallContext, input: In<'routers.list'>): Paged
 
 function nameConflict(err: unknown): never {
   if (isUniqueViolation(err, 'routers')) {
-    throw new AppError('CONFLICT', 'A router with this name already exists', [{ path: 'name', message: 'A router with this name already exists' }]);
+    throw new AppError('CONFLICT', 'A router with this name already exists', [
+      { path: 'name', message: 'A router with this name already exists' },
+    ]);
   }
   throw err;
 }
@@ -54,10 +65,16 @@ function nameConflict(err: unknown): never {
 /** A new router gets every active package as a profile, so accounts created on it find their profile. */
 function queueAllProfiles(call: CallContext, routerId: number) {
   const pkgs = call.app.sqlite
-    .prepare('SELECT id, profile_name AS profileName, bandwidth_up AS up, bandwidth_down AS down, ip_pool AS ipPool FROM internet_packages WHERE is_active = 1 ORDER BY id')
+    .prepare(
+      'SELECT id, profile_name AS profileName, bandwidth_up AS up, bandwidth_down AS down, ip_pool AS ipPool FROM internet_packages WHERE is_active = 1 ORDER BY id',
+    )
     .all() as { id: number; profileName: string; up: number; down: number; ipPool: string | null }[];
   for (const p of pkgs) {
-    enqueueOp(call.app, routerId, 'profile.upsert', 'package', p.id, { name: p.profileName, rateLimit: rateLimitFor(p.up, p.down), remoteAddress: p.ipPool });
+    enqueueOp(call.app, routerId, 'profile.upsert', 'package', p.id, {
+      name: p.profileName,
+      rateLimit: rateLimitFor(p.up, p.down),
+      remoteAddress: p.ipPool,
+    });
   }
 }
 
@@ -110,7 +127,9 @@ export function updateRouter(call: CallContext, input: In<'routers.update'>): Ro
       const next = {
         name: input.name ?? before.name,
         host: input.host ?? before.host,
-        port: input.port ?? (input.useTls !== undefined && input.useTls !== before.useTls ? (useTls ? 8729 : 8728) : before.port),
+        port:
+          input.port ??
+          (input.useTls !== undefined && input.useTls !== before.useTls ? (useTls ? 8729 : 8728) : before.port),
         useTls,
         username: input.username ?? before.username,
         isolirProfile: input.isolirProfile ?? before.isolirProfile,
@@ -136,12 +155,19 @@ export function updateRouter(call: CallContext, input: In<'routers.update'>): Ro
           input.id,
         );
       reconnect =
-        next.host !== before.host || next.port !== before.port || next.useTls !== before.useTls || next.username !== before.username || input.password !== undefined || !next.isActive;
+        next.host !== before.host ||
+        next.port !== before.port ||
+        next.useTls !== before.useTls ||
+        next.username !== before.username ||
+        input.password !== undefined ||
+        !next.isActive;
       if (next.isolirProfile !== before.isolirProfile) {
         enqueueIsolirProfile(app, input.id, next.isolirProfile);
         // Accounts isolated by profile on this router must move to the new isolir profile.
         const isolated = app.sqlite
-          .prepare("SELECT id FROM pppoe_accounts WHERE router_id = ? AND status = 'suspended' AND isolated_from_profile IS NOT NULL")
+          .prepare(
+            "SELECT id FROM pppoe_accounts WHERE router_id = ? AND status = 'suspended' AND isolated_from_profile IS NOT NULL",
+          )
           .all(input.id) as { id: number }[];
         for (const a of isolated) syncAccount(app, a.id, { kick: true });
       }
@@ -154,7 +180,8 @@ export function updateRouter(call: CallContext, input: In<'routers.update'>): Ro
         d.after.hasPassword = true;
         (d.after as Record<string, unknown>).password = 'changed';
       }
-      if (Object.keys(d.after).length) writeAudit(call, { action: 'router.update', entity: 'router', entityId: input.id, ...d });
+      if (Object.keys(d.after).length)
+        writeAudit(call, { action: 'router.update', entity: 'router', entityId: input.id, ...d });
       return after;
     })();
   } catch (err) {
@@ -177,7 +204,10 @@ export function deleteRouter(call: CallContext, id: number): { id: number } {
   sqlite.transaction(() => {
     const before = getRouter(call, id);
     if (before.accounts > 0) {
-      throw new AppError('CONFLICT', `${before.name} still has ${before.accounts} PPPoE account(s): move or delete them first`);
+      throw new AppError(
+        'CONFLICT',
+        `${before.name} still has ${before.accounts} PPPoE account(s): move or delete them first`,
+      );
     }
     // Queue rows and traffic samples are operational data about this router, not business records.
     sqlite.prepare('DELETE FROM sync_ops WHERE router_id = ?').run(id);
@@ -213,7 +243,13 @@ export async function testRouter(call: CallContext, input: In<'routers.test'>): 
     };
   } else {
     const tls = input.useTls ?? false;
-    target = { host: input.host!, port: input.port ?? (tls ? 8729 : 8728), tls, username: input.username!, password: input.password ?? '' };
+    target = {
+      host: input.host!,
+      port: input.port ?? (tls ? 8729 : 8728),
+      tls,
+      username: input.username!,
+      password: input.password ?? '',
+    };
   }
   target.connectTimeoutMs = 5000;
   target.commandTimeoutMs = 5000;
@@ -222,7 +258,10 @@ export async function testRouter(call: CallContext, input: In<'routers.test'>): 
   let client;
   try {
     client = await connector.connect(target);
-    const [identity, resource] = await Promise.all([client.run('/system/identity/print'), client.run('/system/resource/print')]);
+    const [identity, resource] = await Promise.all([
+      client.run('/system/identity/print'),
+      client.run('/system/resource/print'),
+    ]);
     const res = resource[0] ?? {};
     const result: RouterTestResult = {
       ok: true,
@@ -234,11 +273,22 @@ export async function testRouter(call: CallContext, input: In<'routers.test'>): 
       message: null,
       ms: Date.now() - started,
     };
-    if (input.id !== undefined) markRouterOnline(app, input.id, { identity: result.identity, version: result.version, uptime: result.uptime });
+    if (input.id !== undefined)
+      markRouterOnline(app, input.id, { identity: result.identity, version: result.version, uptime: result.uptime });
     return result;
   } catch (err) {
-    if (input.id !== undefined && input.host === undefined && input.password === undefined) markRouterDown(app, input.id, err);
-    return { ok: false, identity: null, version: null, uptime: null, boardName: null, reason: reasonOf(err), message: describeRouterError(err), ms: Date.now() - started };
+    if (input.id !== undefined && input.host === undefined && input.password === undefined)
+      markRouterDown(app, input.id, err);
+    return {
+      ok: false,
+      identity: null,
+      version: null,
+      uptime: null,
+      boardName: null,
+      reason: reasonOf(err),
+      message: describeRouterError(err),
+      ms: Date.now() - started,
+    };
   } finally {
     if (client) await client.close().catch(() => undefined);
   }

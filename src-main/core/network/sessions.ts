@@ -46,9 +46,17 @@ function accountsByName(app: AppContext, routerId: number): Map<string, AccountR
  * Reads `/ppp/active`, refreshes the online cache and keeps lastLogin/lastIp of the accounts seen.
  * A login time is derived from the uptime; it is rewritten only when it moved (a new session).
  */
-async function pollActive(app: AppContext, routerId: number, client: RouterClient): Promise<{ rows: RouterRow[]; accounts: Map<string, AccountRef> }> {
+async function pollActive(
+  app: AppContext,
+  routerId: number,
+  client: RouterClient,
+): Promise<{ rows: RouterRow[]; accounts: Map<string, AccountRef> }> {
   const rows = await client.run('/ppp/active/print', { '.proplist': '.id,name,address,caller-id,uptime,service' });
-  setOnline(app, routerId, rows.map((r) => ({ name: r.name ?? '', address: r.address ?? null })));
+  setOnline(
+    app,
+    routerId,
+    rows.map((r) => ({ name: r.name ?? '', address: r.address ?? null })),
+  );
   const accounts = accountsByName(app, routerId);
   const now = app.clock.now().getTime();
   const upd = app.sqlite.prepare('UPDATE pppoe_accounts SET last_login = ?, last_ip = ? WHERE id = ?');
@@ -59,13 +67,17 @@ async function pollActive(app: AppContext, routerId: number, client: RouterClien
       if (!a || up === null) continue;
       const login = new Date(Math.floor((now - up) / 1000) * 1000).toISOString();
       // Uptime is whole seconds and polls are not instant: only a jump of over a minute is a new login.
-      if (!a.lastLogin || Math.abs(Date.parse(a.lastLogin) - Date.parse(login)) > 60_000) upd.run(login, r.address ?? null, a.id);
+      if (!a.lastLogin || Math.abs(Date.parse(a.lastLogin) - Date.parse(login)) > 60_000)
+        upd.run(login, r.address ?? null, a.id);
     }
   })();
   return { rows, accounts };
 }
 
-export async function listSessions(call: CallContext, routerId: number): Promise<{ routerId: number; fetchedAt: string; items: ActiveSession[] }> {
+export async function listSessions(
+  call: CallContext,
+  routerId: number,
+): Promise<{ routerId: number; fetchedAt: string; items: ActiveSession[] }> {
   const { app } = call;
   if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
   try {
@@ -117,9 +129,9 @@ export async function kickSession(call: CallContext, routerId: number, name: str
 /** One `/interface/monitor-traffic =once=` of the account's PPPoE interface; a missing interface = offline. */
 export async function trafficNow(call: CallContext, accountId: number) {
   const { app } = call;
-  const a = app.sqlite.prepare('SELECT username, router_id AS routerId FROM pppoe_accounts WHERE id = ?').get(accountId) as
-    | { username: string; routerId: number | null }
-    | undefined;
+  const a = app.sqlite
+    .prepare('SELECT username, router_id AS routerId FROM pppoe_accounts WHERE id = ?')
+    .get(accountId) as { username: string; routerId: number | null } | undefined;
   if (!a) throw notFound('PPPoE account');
   const at = app.clock.now().toISOString();
   if (a.routerId === null) return { at, online: false, rxBps: 0, txBps: 0 };
@@ -127,7 +139,12 @@ export async function trafficNow(call: CallContext, accountId: number) {
     const client = await routerClient(app, a.routerId);
     const rows = await client.run('/interface/monitor-traffic', { interface: `<pppoe-${a.username}>`, once: '' });
     const r = rows[0] ?? {};
-    return { at, online: true, rxBps: Number(r['rx-bits-per-second'] ?? 0) || 0, txBps: Number(r['tx-bits-per-second'] ?? 0) || 0 };
+    return {
+      at,
+      online: true,
+      rxBps: Number(r['rx-bits-per-second'] ?? 0) || 0,
+      txBps: Number(r['tx-bits-per-second'] ?? 0) || 0,
+    };
   } catch (err) {
     if (err instanceof RouterError && err.kind === 'trap') return { at, online: false, rxBps: 0, txBps: 0 };
     throw routerFailure(err);
@@ -160,8 +177,12 @@ export class TrafficSampler {
     const rows = await client.run('/queue/simple/print', { '.proplist': 'name,bytes' });
     const now = app.clock.now();
     const day = businessDate(now, getSettings(app).timeZone);
-    const ins = app.sqlite.prepare('INSERT INTO traffic_samples(account_id, router_id, at, day, bytes_in, bytes_out) VALUES (?, ?, ?, ?, ?, ?)');
-    const add = app.sqlite.prepare('UPDATE pppoe_accounts SET bytes_in = bytes_in + ?, bytes_out = bytes_out + ? WHERE id = ?');
+    const ins = app.sqlite.prepare(
+      'INSERT INTO traffic_samples(account_id, router_id, at, day, bytes_in, bytes_out) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const add = app.sqlite.prepare(
+      'UPDATE pppoe_accounts SET bytes_in = bytes_in + ?, bytes_out = bytes_out + ? WHERE id = ?',
+    );
     const seen = new Set<string>();
     app.sqlite.transaction(() => {
       for (const r of rows) {
@@ -186,7 +207,8 @@ export class TrafficSampler {
       }
     })();
     // A session that ended and comes back starts from zero: forget its old counter.
-    for (const k of [...this.last.keys()]) if (k.startsWith(`${routerId}:`) && !seen.has(k)) this.last.set(k, { up: 0, down: 0 });
+    for (const k of [...this.last.keys()])
+      if (k.startsWith(`${routerId}:`) && !seen.has(k)) this.last.set(k, { up: 0, down: 0 });
   }
 }
 
@@ -194,8 +216,15 @@ export class TrafficSampler {
 export async function pollRouter(app: AppContext, routerId: number, sampler: TrafficSampler): Promise<boolean> {
   try {
     const client = await routerClient(app, routerId);
-    const [resource, identity] = await Promise.all([client.run('/system/resource/print'), client.run('/system/identity/print')]);
-    markRouterOnline(app, routerId, { identity: identity[0]?.name ?? null, version: resource[0]?.version ?? null, uptime: resource[0]?.uptime ?? null });
+    const [resource, identity] = await Promise.all([
+      client.run('/system/resource/print'),
+      client.run('/system/identity/print'),
+    ]);
+    markRouterOnline(app, routerId, {
+      identity: identity[0]?.name ?? null,
+      version: resource[0]?.version ?? null,
+      uptime: resource[0]?.uptime ?? null,
+    });
     const { accounts } = await pollActive(app, routerId, client);
     await sampler.sample(app, routerId, client, accounts);
     return true;

@@ -22,7 +22,16 @@ export function syncStatus(call: CallContext) {
               (SELECT min(o.created_at) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS oldestPendingAt
        FROM routers r ORDER BY r.name COLLATE NOCASE`,
     )
-    .all() as { routerId: number; name: string; state: string; lastSeenAt: string | null; pending: number; failed: number; lastError: string | null; oldestPendingAt: string | null }[];
+    .all() as {
+    routerId: number;
+    name: string;
+    state: string;
+    lastSeenAt: string | null;
+    pending: number;
+    failed: number;
+    lastError: string | null;
+    oldestPendingAt: string | null;
+  }[];
   const engine = engineOf(call);
   return {
     routers: rows.map((r) => ({
@@ -74,7 +83,9 @@ export function listOps(call: CallContext, input: In<'sync.ops'>): Paged<SyncOp>
               next_attempt_at AS nextAttemptAt, created_at AS createdAt, updated_at AS updatedAt
        FROM sync_ops ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as (Omit<SyncOp, 'summary'> & { payload: string })[];
+    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as (Omit<SyncOp, 'summary'> & {
+    payload: string;
+  })[];
   return {
     items: rows.map(({ payload, ...r }) => ({ ...r, summary: summarize(r.kind, payload) })),
     total,
@@ -93,13 +104,16 @@ export function retryOps(call: CallContext, input: In<'sync.retry'>): { retried:
     const rows = app.sqlite
       .prepare(`SELECT id, router_id AS routerId FROM sync_ops WHERE ${where} AND status IN ('failed', 'pending')`)
       .all(...params) as { id: number; routerId: number }[];
-    const upd = app.sqlite.prepare("UPDATE sync_ops SET status = 'pending', next_attempt_at = NULL, attempts = 0, updated_at = ? WHERE id = ?");
+    const upd = app.sqlite.prepare(
+      "UPDATE sync_ops SET status = 'pending', next_attempt_at = NULL, attempts = 0, updated_at = ? WHERE id = ?",
+    );
     const now = app.clock.now().toISOString();
     for (const r of rows) {
       upd.run(now, r.id);
       routers.add(r.routerId);
     }
-    if (rows.length) writeAudit(call, { action: 'sync.retry', entity: 'sync_op', after: { ids: rows.map((r) => r.id) } });
+    if (rows.length)
+      writeAudit(call, { action: 'sync.retry', entity: 'sync_op', after: { ids: rows.map((r) => r.id) } });
     return rows.length;
   })();
   if (input.routerId) routers.add(input.routerId);
@@ -112,16 +126,25 @@ export function dropOps(call: CallContext, input: In<'sync.drop'>): { dropped: n
   const { app } = call;
   return app.sqlite.transaction(() => {
     const rows = app.sqlite
-      .prepare(`SELECT id, router_id AS routerId, kind, payload, status FROM sync_ops WHERE id IN (${input.ids.map(() => '?').join(',')}) AND status IN ('pending','failed')`)
+      .prepare(
+        `SELECT id, router_id AS routerId, kind, payload, status FROM sync_ops WHERE id IN (${input.ids.map(() => '?').join(',')}) AND status IN ('pending','failed')`,
+      )
       .all(...input.ids) as { id: number; routerId: number; kind: string; payload: string; status: string }[];
-    const upd = app.sqlite.prepare("UPDATE sync_ops SET status = 'dropped', last_error = coalesce(?, last_error), updated_at = ? WHERE id = ?");
+    const upd = app.sqlite.prepare(
+      "UPDATE sync_ops SET status = 'dropped', last_error = coalesce(?, last_error), updated_at = ? WHERE id = ?",
+    );
     const now = app.clock.now().toISOString();
     for (const r of rows) upd.run(input.reason ? `dropped: ${input.reason}` : null, now, r.id);
     if (rows.length) {
       writeAudit(call, {
         action: 'sync.drop',
         entity: 'sync_op',
-        before: rows.map((r) => ({ id: r.id, routerId: r.routerId, status: r.status, op: summarize(r.kind, r.payload) })),
+        before: rows.map((r) => ({
+          id: r.id,
+          routerId: r.routerId,
+          status: r.status,
+          op: summarize(r.kind, r.payload),
+        })),
         reason: input.reason ?? null,
       });
     }

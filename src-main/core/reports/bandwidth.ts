@@ -6,7 +6,10 @@ const TOP_USERS = 20;
 // bytes_in = downloaded by the customer, bytes_out = uploaded (as the sampler stores them).
 
 /** Traffic per period, per package, per router and the top users, from the sampled byte counters. */
-export function bandwidthReport(app: AppContext, input: { from: string; to: string; groupBy: GroupBy }): BandwidthReport {
+export function bandwidthReport(
+  app: AppContext,
+  input: { from: string; to: string; groupBy: GroupBy },
+): BandwidthReport {
   const { from, to, groupBy } = input;
   const db = app.sqlite;
   const len = KEY_LENGTH[groupBy];

@@ -30,7 +30,9 @@ export function customersReport(app: AppContext, input: { from: string; to: stri
   const newByMonth = new Map(
     (
       db
-        .prepare(`SELECT substr(join_date, 1, 7) AS m, count(*) AS n FROM customers WHERE join_date BETWEEN ? AND ? GROUP BY m`)
+        .prepare(
+          `SELECT substr(join_date, 1, 7) AS m, count(*) AS n FROM customers WHERE join_date BETWEEN ? AND ? GROUP BY m`,
+        )
         .all(firstDay, monthBounds(months.at(-1)!).last) as { m: string; n: number }[]
     ).map((r) => [r.m, r.n]),
   );

@@ -29,7 +29,9 @@ export function dashboardData(app: AppContext): Dashboard {
   const total = (rows: { amount: number }[]) => rows.reduce((s, r) => s + r.amount, 0);
 
   const invoicedMonth = (
-    db.prepare('SELECT coalesce(sum(invoiced), 0) AS v FROM report_daily_invoices WHERE day BETWEEN ? AND ?').get(first, last) as { v: number }
+    db
+      .prepare('SELECT coalesce(sum(invoiced), 0) AS v FROM report_daily_invoices WHERE day BETWEEN ? AND ?')
+      .get(first, last) as { v: number }
   ).v;
   const open = db
     .prepare(
@@ -40,13 +42,23 @@ export function dashboardData(app: AppContext): Dashboard {
        FROM invoices INDEXED BY invoices_open_idx
        WHERE status IN ('unpaid', 'partial', 'overdue') AND amount > paid_amount`,
     )
-    .get({ day }) as { invoices: number; amount: number; overdueInvoices: number; overdueAmount: number; overdueCustomers: number };
+    .get({ day }) as {
+    invoices: number;
+    amount: number;
+    overdueInvoices: number;
+    overdueAmount: number;
+    overdueCustomers: number;
+  };
 
   const statusCounts = Object.fromEntries(
-    (db.prepare('SELECT status, count(*) AS n FROM customers GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+    (
+      db.prepare('SELECT status, count(*) AS n FROM customers GROUP BY status').all() as { status: string; n: number }[]
+    ).map((r) => [r.status, r.n]),
   );
   const isolated = (
-    db.prepare("SELECT count(DISTINCT customer_id) AS n FROM pppoe_accounts WHERE status = 'suspended'").get() as { n: number }
+    db.prepare("SELECT count(DISTINCT customer_id) AS n FROM pppoe_accounts WHERE status = 'suspended'").get() as {
+      n: number;
+    }
   ).n;
 
   const routers = (
@@ -64,7 +76,9 @@ export function dashboardData(app: AppContext): Dashboard {
     const names = onlineNames(app, r.id);
     let online = 0;
     if (names?.size) {
-      for (const { u } of db.prepare('SELECT lower(username) AS u FROM pppoe_accounts WHERE router_id = ?').all(r.id) as { u: string }[]) {
+      for (const { u } of db
+        .prepare('SELECT lower(username) AS u FROM pppoe_accounts WHERE router_id = ?')
+        .all(r.id) as { u: string }[]) {
         if (names.has(u)) online++;
       }
     }
@@ -106,7 +120,10 @@ export function dashboardData(app: AppContext): Dashboard {
         .all(trendFrom, day) as { day: string; collected: number }[]
     ).map((r) => [r.day, r.collected]),
   );
-  const trend = Array.from({ length: 30 }, (_, i) => addDays(trendFrom, i)).map((date) => ({ date, collected: trendRows.get(date) ?? 0 }));
+  const trend = Array.from({ length: 30 }, (_, i) => addDays(trendFrom, i)).map((date) => ({
+    date,
+    collected: trendRows.get(date) ?? 0,
+  }));
 
   return {
     today: day,

@@ -7,7 +7,10 @@ import { bucketKeys, KEY_LENGTH, sqlOffset, type GroupBy } from './common';
  * method and by cashier. Reads the trigger-maintained daily aggregates; voids come from the (few) void
  * invoices, dated by when they were voided in the ISP zone.
  */
-export function financialReport(app: AppContext, input: { from: string; to: string; groupBy: GroupBy }): FinancialReport {
+export function financialReport(
+  app: AppContext,
+  input: { from: string; to: string; groupBy: GroupBy },
+): FinancialReport {
   const { from, to, groupBy } = input;
   const len = KEY_LENGTH[groupBy];
   const db = app.sqlite;
@@ -31,7 +34,10 @@ export function financialReport(app: AppContext, input: { from: string; to: stri
     .all(sqlOffset(app), sqlOffset(app), from, to) as { k: string; voided: number }[];
 
   const byKey = new Map(
-    bucketKeys(from, to, groupBy).map((key) => [key, { key, invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0 }]),
+    bucketKeys(from, to, groupBy).map((key) => [
+      key,
+      { key, invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0 },
+    ]),
   );
   for (const r of inv) Object.assign(byKey.get(r.k) ?? {}, { invoiced: r.invoiced, outstanding: r.outstanding });
   for (const r of pay) Object.assign(byKey.get(r.k) ?? {}, { collected: r.collected, payments: r.payments });

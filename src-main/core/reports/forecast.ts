@@ -31,7 +31,15 @@ export function forecastReport(app: AppContext, input: { months: number }): Fore
               s.prorate_first AS prorateFirst, s.monthly_fee AS fee, p.billing_cycle AS cycle
        FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id WHERE s.status = 'active'`,
     )
-    .all() as { startDate: string; endDate: string | null; autoRenew: number; billingDay: number; prorateFirst: number; fee: number; cycle: BillingCycle }[];
+    .all() as {
+    startDate: string;
+    endDate: string | null;
+    autoRenew: number;
+    billingDay: number;
+    prorateFirst: number;
+    fee: number;
+    cycle: BillingCycle;
+  }[];
 
   const months = Array.from({ length: input.months }, (_, i) => addMonths(current, i + 1)).map((period) => {
     let expectedInvoicing = 0;

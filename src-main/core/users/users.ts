@@ -46,7 +46,8 @@ function row(app: AppContext, id: number): Row {
 }
 
 const activeAdmins = (app: AppContext) =>
-  (app.sqlite.prepare(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND is_active = 1`).get() as { n: number }).n;
+  (app.sqlite.prepare(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND is_active = 1`).get() as { n: number })
+    .n;
 
 /** Ends every open session of a user (disable, password reset): they must sign in again. */
 export function revokeSessions(app: AppContext, userId: number): number {
@@ -89,9 +90,10 @@ export async function createUser(
 ): Promise<AppUser> {
   checkPasswordPolicy(input.password, input.username);
   const { app } = call;
-  const taken = () => new AppError('CONFLICT', `The username ${input.username} is already taken`, [
-    { path: 'username', message: 'This username is already taken' },
-  ]);
+  const taken = () =>
+    new AppError('CONFLICT', `The username ${input.username} is already taken`, [
+      { path: 'username', message: 'This username is already taken' },
+    ]);
   if (app.sqlite.prepare('SELECT 1 FROM users WHERE username = ? COLLATE NOCASE').get(input.username)) throw taken();
   const passwordHash = await hashPassword(input.password);
   return app.sqlite.transaction(() => {
@@ -104,7 +106,8 @@ export async function createUser(
             `INSERT INTO users(username, full_name, role, password_hash, must_change_password, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(input.username, input.fullName, input.role, passwordHash, input.mustChangePassword ? 1 : 0, t, t).lastInsertRowid,
+          .run(input.username, input.fullName, input.role, passwordHash, input.mustChangePassword ? 1 : 0, t, t)
+          .lastInsertRowid,
       );
     } catch (err) {
       // Another create may have won the race since the check above.
@@ -116,7 +119,12 @@ export async function createUser(
       action: 'user.create',
       entity: 'user',
       entityId: id,
-      after: { username: created.username, fullName: created.fullName, role: created.role, mustChangePassword: created.mustChangePassword },
+      after: {
+        username: created.username,
+        fullName: created.fullName,
+        role: created.role,
+        mustChangePassword: created.mustChangePassword,
+      },
     });
     return created;
   })();
@@ -134,7 +142,10 @@ function guardLastAdmin(app: AppContext, r: Row, what: string) {
   }
 }
 
-export function updateUser(call: CallContext, input: { id: number; fullName?: string; role?: Role; reason?: string | null }): AppUser {
+export function updateUser(
+  call: CallContext,
+  input: { id: number; fullName?: string; role?: Role; reason?: string | null },
+): AppUser {
   const { app } = call;
   return app.sqlite.transaction(() => {
     const before = row(app, input.id);
@@ -143,7 +154,9 @@ export function updateUser(call: CallContext, input: { id: number; fullName?: st
     if (role !== before.role && before.role === 'admin') guardLastAdmin(app, before, 'demoted');
     if (fullName === before.fullName && role === before.role) return toUser(before, now(app));
     const t = now(app);
-    app.sqlite.prepare('UPDATE users SET full_name = ?, role = ?, updated_at = ? WHERE id = ?').run(fullName, role, t, input.id);
+    app.sqlite
+      .prepare('UPDATE users SET full_name = ?, role = ?, updated_at = ? WHERE id = ?')
+      .run(fullName, role, t, input.id);
     const b: Record<string, unknown> = {};
     const a: Record<string, unknown> = {};
     if (fullName !== before.fullName) [b.fullName, a.fullName] = [before.fullName, fullName];
@@ -160,7 +173,11 @@ export function updateUser(call: CallContext, input: { id: number; fullName?: st
   })();
 }
 
-export function setUserActive(call: CallContext, input: { id: number; reason?: string | null }, active: boolean): AppUser {
+export function setUserActive(
+  call: CallContext,
+  input: { id: number; reason?: string | null },
+  active: boolean,
+): AppUser {
   const { app } = call;
   return app.sqlite.transaction(() => {
     const before = row(app, input.id);

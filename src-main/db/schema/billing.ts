@@ -22,7 +22,9 @@ export const subscriptions = sqliteTable(
     monthlyFee: money('monthly_fee'),
     /** Required when monthlyFee differs from the package price. */
     feeNote: text('fee_note'),
-    status: text('status', { enum: ['active', 'inactive', 'suspended', 'expired'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'inactive', 'suspended', 'expired'] })
+      .notNull()
+      .default('active'),
     autoRenew: bool('auto_renew').notNull().default(true),
     /** Day of month 1–28 on which the period starts. */
     billingDay: integer('billing_day').notNull().default(1),
@@ -51,7 +53,9 @@ export const invoices = sqliteTable(
     /** = sum of live payment allocations (kept in the same transaction). */
     paidAmount: money('paid_amount'),
     /** Stored status for unpaid/partial/paid/void; `overdue` is derived from due date at read time. */
-    status: text('status', { enum: ['unpaid', 'partial', 'paid', 'overdue', 'void'] }).notNull().default('unpaid'),
+    status: text('status', { enum: ['unpaid', 'partial', 'paid', 'overdue', 'void'] })
+      .notNull()
+      .default('unpaid'),
     description: text('description'),
     notes: text('notes'),
     voidedAt: text('voided_at'),
@@ -85,12 +89,16 @@ export const shifts = sqliteTable(
     expectedCash: integer('expected_cash'),
     variance: integer('variance'),
     notes: text('notes'),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
   },
   (t) => [
     index('shifts_user_idx').on(t.userId, t.status),
     // A cashier has at most one open shift.
-    uniqueIndex('shifts_one_open_uq').on(t.userId).where(sql`status = 'open'`),
+    uniqueIndex('shifts_one_open_uq')
+      .on(t.userId)
+      .where(sql`status = 'open'`),
   ],
 );
 
@@ -116,7 +124,9 @@ export const payments = sqliteTable(
     shiftId: integer('shift_id').references(() => shifts.id),
     /** Cash handed over by the customer (for change due on the receipt); null for non-cash. */
     tendered: integer('tendered'),
-    status: text('status', { enum: ['live', 'void'] }).notNull().default('live'),
+    status: text('status', { enum: ['live', 'void'] })
+      .notNull()
+      .default('live'),
     voidedAt: text('voided_at'),
     voidedBy: integer('voided_by').references(() => users.id),
     voidReason: text('void_reason'),
@@ -144,7 +154,9 @@ export const paymentAllocations = sqliteTable(
       .references(() => invoices.id),
     amount: integer('amount').notNull(),
     /** 'payment' = from the money received; 'deposit' = from the customer's deposit. */
-    source: text('source', { enum: ['payment', 'deposit'] }).notNull().default('payment'),
+    source: text('source', { enum: ['payment', 'deposit'] })
+      .notNull()
+      .default('payment'),
     isLive: bool('is_live').notNull().default(true),
     createdAt: createdAt(),
   },

@@ -13,7 +13,9 @@ export const customers = sqliteTable(
     phone: text('phone'),
     email: text('email'),
     idCard: text('id_card'),
-    status: text('status', { enum: ['active', 'inactive', 'suspended'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'inactive', 'suspended'] })
+      .notNull()
+      .default('active'),
     /** Business date (YYYY-MM-DD, ISP time zone). */
     joinDate: text('join_date').notNull(),
     /** Cached sum of deposit_ledger for this customer; kept in the same transaction as each ledger row. */

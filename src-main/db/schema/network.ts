@@ -47,7 +47,9 @@ export const pppoeAccounts = sqliteTable(
     staticIp: text('static_ip'),
     /** Profile the account should have when not isolated (normally the package's profile). */
     profileName: text('profile_name').notNull(),
-    status: text('status', { enum: ['active', 'inactive', 'suspended', 'expired'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'inactive', 'suspended', 'expired'] })
+      .notNull()
+      .default('active'),
     /** Profile to restore after isolir (set when isolated by profile). */
     isolatedFromProfile: text('isolated_from_profile'),
     isolatedAt: text('isolated_at'),
@@ -89,7 +91,9 @@ export const syncOps = sqliteTable(
     entityId: integer('entity_id'),
     /** JSON: what the router should end up with (no plain-text password; resolved at apply time). */
     payload: text('payload').notNull().default('{}'),
-    status: text('status', { enum: ['pending', 'failed', 'done', 'dropped'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'failed', 'done', 'dropped'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     nextAttemptAt: text('next_attempt_at'),

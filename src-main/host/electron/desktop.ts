@@ -124,7 +124,8 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
         defaultPath: path.join(app.getPath('documents'), suggestedName),
         filters: [{ name: 'Zip', extensions: ['zip'] }],
       };
-      const r = win && !win.isDestroyed() ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      const r =
+        win && !win.isDestroyed() ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (r.canceled || !r.filePath) return null;
       await fs.promises.writeFile(r.filePath, data);
       return r.filePath;
@@ -132,7 +133,11 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     ctx.services.fileSaver = saveFile;
 
     background = d.startBackground(core);
-    const icon = path.join(app.isPackaged ? d.resourcesPath : app.getAppPath(), app.isPackaged ? '' : 'resources', 'icon.png');
+    const icon = path.join(
+      app.isPackaged ? d.resourcesPath : app.getAppPath(),
+      app.isPackaged ? '' : 'resources',
+      'icon.png',
+    );
     win = createMainWindow(BrowserWindow, {
       preload: path.join(d.outDir, 'preload', 'preload.cjs'),
       icon: fs.existsSync(icon) ? icon : undefined,
@@ -156,7 +161,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
 
   const ready = start().catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
-    logger.error('PPPoE Desk could not start', { error: err instanceof Error ? err.stack ?? message : message });
+    logger.error('PPPoE Desk could not start', { error: err instanceof Error ? (err.stack ?? message) : message });
     dialog.showErrorBox('PPPoE Desk cannot start', `${message}\n\nLogs: ${logsDir(dataDir)}`);
     shutdown();
     app.exit(1);

@@ -13,7 +13,10 @@ const TOKEN_CHANNELS = new Set(['auth.login', 'setup.createAdmin']);
  * Every IPC call must come from the main frame of our own window while it shows app:// content:
  * not from an iframe, another window, devtools, or a page that somehow navigated elsewhere.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, win: BrowserWindow | null): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  win: BrowserWindow | null,
+): boolean {
   if (!win || win.isDestroyed()) return false;
   const contents = win.webContents;
   if (!event.sender || event.sender.id !== contents.id) return false;
@@ -61,7 +64,9 @@ export function createIpcHost(opts: IpcHostOptions): IpcHost {
 
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event, getWindow())) {
-      logger.warn('IPC call from an untrusted sender refused', { url: String(event.senderFrame?.url ?? '').slice(0, 200) });
+      logger.warn('IPC call from an untrusted sender refused', {
+        url: String(event.senderFrame?.url ?? '').slice(0, 200),
+      });
       return fail('FORBIDDEN', 'Request refused: unknown sender');
     }
     try {

@@ -20,11 +20,19 @@ export interface NativeBindingLocation {
  */
 export function nativeBindingPath(loc: NativeBindingLocation): string {
   if (loc.isPackaged) return path.join(loc.resourcesPath, 'native', NATIVE_FILE);
-  return path.join(loc.appPath, '.electron-native', `${loc.platform ?? process.platform}-${loc.arch ?? process.arch}`, NATIVE_FILE);
+  return path.join(
+    loc.appPath,
+    '.electron-native',
+    `${loc.platform ?? process.platform}-${loc.arch ?? process.arch}`,
+    NATIVE_FILE,
+  );
 }
 
 /** The path, or an error saying how to get the addon (instead of better-sqlite3's ABI mismatch crash). */
-export function requireNativeBinding(loc: NativeBindingLocation, exists: (p: string) => boolean = fs.existsSync): string {
+export function requireNativeBinding(
+  loc: NativeBindingLocation,
+  exists: (p: string) => boolean = fs.existsSync,
+): string {
   const file = nativeBindingPath(loc);
   if (!exists(file)) {
     throw new Error(

@@ -3,7 +3,8 @@ import { EVENT_NAMES, type EventName } from '../../../src-shared/events';
 import type { PreloadBridge } from '../../../src-shared/preload-api';
 import { IPC_EVENT, IPC_INVOKE } from './constants';
 
-const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
 
 /**
  * The whole surface the renderer gets. Kept separate from preload.ts so a unit test can build it with a

@@ -24,7 +24,12 @@ export function safeStorageUsable(safeStorage: SafeStorageLike, platform = proce
  * still decrypt. When safeStorage is unusable the key-file box is used for everything, with a warning
  * in the log, so the app keeps working (the key then sits next to the database).
  */
-export function safeStorageSecretBox(safeStorage: SafeStorageLike, dataDir: string, logger: Logger, platform = process.platform): SecretBox {
+export function safeStorageSecretBox(
+  safeStorage: SafeStorageLike,
+  dataDir: string,
+  logger: Logger,
+  platform = process.platform,
+): SecretBox {
   let legacy: SecretBox | null = null;
   const keyFile = () => (legacy ??= keyFileSecretBox(dataDir));
   if (!safeStorageUsable(safeStorage, platform)) {
@@ -39,7 +44,8 @@ export function safeStorageSecretBox(safeStorage: SafeStorageLike, dataDir: stri
       return PREFIX + safeStorage.encryptString(plain).toString('base64');
     },
     decrypt(sealed) {
-      if (sealed.startsWith(PREFIX)) return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
+      if (sealed.startsWith(PREFIX))
+        return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
       if (sealed.startsWith('v1:')) return keyFile().decrypt(sealed);
       throw new Error('unknown secret format');
     },

@@ -61,16 +61,18 @@ export function createUpdater(opts: UpdaterOptions): UpdaterService {
   autoUpdater.on('update-not-available', () =>
     set({ state: 'not-available', availableVersion: null, progress: null, checkedAt: ctx.clock.now().toISOString() }),
   );
-  autoUpdater.on('download-progress', (p: { percent?: number; transferred?: number; total?: number; bytesPerSecond?: number }) =>
-    set({
-      state: 'downloading',
-      progress: {
-        percent: Math.max(0, Math.min(100, Number(p?.percent) || 0)),
-        transferred: Number(p?.transferred) || 0,
-        total: Number(p?.total) || 0,
-        bytesPerSecond: Number(p?.bytesPerSecond) || 0,
-      },
-    }),
+  autoUpdater.on(
+    'download-progress',
+    (p: { percent?: number; transferred?: number; total?: number; bytesPerSecond?: number }) =>
+      set({
+        state: 'downloading',
+        progress: {
+          percent: Math.max(0, Math.min(100, Number(p?.percent) || 0)),
+          transferred: Number(p?.transferred) || 0,
+          total: Number(p?.total) || 0,
+          bytesPerSecond: Number(p?.bytesPerSecond) || 0,
+        },
+      }),
   );
   autoUpdater.on('update-downloaded', (info: { version?: string }) =>
     set({

@@ -73,7 +73,12 @@ export async function main(argv = process.argv.slice(2)) {
   if (refusal) usage(refusal);
 
   const background = startBackground(app);
-  const host = createHttpHost({ app, port, host: args.host, staticDir: args['static-dir'] ?? path.join(root, 'renderer') });
+  const host = createHttpHost({
+    app,
+    port,
+    host: args.host,
+    staticDir: args['static-dir'] ?? path.join(root, 'renderer'),
+  });
   const { url } = await host.listen();
   logger.info('PPPoE Desk browser host ready', { dataDir });
   // One line with only the URL: scripts and tests read it.

@@ -137,7 +137,10 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
   }
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) {
-    return send(res, 415, { ok: false, error: { code: 'BAD_INPUT', message: 'Send JSON (Content-Type: application/json)' } });
+    return send(res, 415, {
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'Send JSON (Content-Type: application/json)' },
+    });
   }
   let input: unknown;
   try {
@@ -148,7 +151,13 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
     return send(
       res,
       400,
-      { ok: false, error: { code: 'BAD_INPUT', message: tooLarge ? 'The request body is larger than 2 MB' : 'The request body is not valid JSON' } },
+      {
+        ok: false,
+        error: {
+          code: 'BAD_INPUT',
+          message: tooLarge ? 'The request body is larger than 2 MB' : 'The request body is not valid JSON',
+        },
+      },
       tooLarge ? { Connection: 'close' } : {},
     );
   }
@@ -161,7 +170,13 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
       return send(
         res,
         429,
-        { ok: false, error: { code: 'RATE_LIMITED', message: `Too many sign-in attempts from this computer: wait ${seconds} seconds` } },
+        {
+          ok: false,
+          error: {
+            code: 'RATE_LIMITED',
+            message: `Too many sign-in attempts from this computer: wait ${seconds} seconds`,
+          },
+        },
         { 'Retry-After': String(seconds) },
       );
     }
@@ -199,7 +214,8 @@ function handleEvents(opts: HttpHostOptions, req: http.IncomingMessage, res: htt
       return false;
     };
     const unsubscribe = opts.app.ctx.events.subscribe((event) => {
-      if (EVENT_NAMES.includes(event.name) && live()) res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
+      if (EVENT_NAMES.includes(event.name) && live())
+        res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     });
     const heartbeat = setInterval(() => live() && res.write(': ping\n\n'), opts.heartbeatMs ?? 25_000);
     heartbeat.unref();
@@ -276,7 +292,7 @@ export function createHttpHost(opts: HttpHostOptions) {
         server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
           const addr = server.address();
           const port = typeof addr === 'object' && addr ? addr.port : 0;
-          const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : opts.host ?? '127.0.0.1';
+          const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');
           resolve({ url: `http://${host}:${port}`, port });
         });
       });

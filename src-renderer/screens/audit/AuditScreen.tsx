@@ -7,7 +7,15 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../src-shared/contract/audit';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { DataTable, EmptyState, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
+import {
+  DataTable,
+  EmptyState,
+  PageHeader,
+  SearchInput,
+  notifyApiError,
+  useListParams,
+  type Column,
+} from '../../components';
 import { downloadBase64 } from '../../lib/download';
 import { useFormat } from '../../lib/format';
 
@@ -43,7 +51,8 @@ function pretty(json: string | null): string {
   }
 }
 
-const actionColor = (a: string) => (/failed|locked|void|delete|disable/.test(a) ? 'red.7' : /login|logout/.test(a) ? 'dimmed' : 'indigo.7');
+const actionColor = (a: string) =>
+  /failed|locked|void|delete|disable/.test(a) ? 'red.7' : /login|logout/.test(a) ? 'dimmed' : 'indigo.7';
 
 /** Jejak audit: filter by user, object, action, dates (ISP zone) and text; paged; CSV/Excel export. */
 export default function AuditScreen() {
@@ -64,12 +73,23 @@ export default function AuditScreen() {
     downloadBase64({ filename: r.value.filename, base64: r.value.base64, mime: MIME[format] });
     notifications.show({
       color: r.value.truncated ? 'yellow' : 'teal',
-      message: r.value.truncated ? t('truncated', { rows: f.number(r.value.rows) }) : t('exported', { rows: f.number(r.value.rows), filename: r.value.filename }),
+      message: r.value.truncated
+        ? t('truncated', { rows: f.number(r.value.rows) })
+        : t('exported', { rows: f.number(r.value.rows), filename: r.value.filename }),
     });
   };
 
   const columns: Column<AuditEntry, never>[] = [
-    { key: 'at', header: t('field.at'), width: 150, render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.at)}</Text> },
+    {
+      key: 'at',
+      header: t('field.at'),
+      width: 150,
+      render: (e) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {f.dateTime(e.at)}
+        </Text>
+      ),
+    },
     { key: 'user', header: t('field.user'), render: (e) => <Text size="sm">{e.username ?? t('system')}</Text> },
     {
       key: 'action',
@@ -80,17 +100,35 @@ export default function AuditScreen() {
         </Text>
       ),
     },
-    { key: 'entity', header: t('field.entity'), render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{e.entityId ? `${e.entity} #${e.entityId}` : e.entity}</Text> },
+    {
+      key: 'entity',
+      header: t('field.entity'),
+      render: (e) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {e.entityId ? `${e.entity} #${e.entityId}` : e.entity}
+        </Text>
+      ),
+    },
     {
       key: 'changes',
       header: t('field.changes'),
       render: (e) => (
         <Text size="xs" c="dimmed" lineClamp={2} maw={420} ff="monospace">
-          {[summary(e.before) && `− ${summary(e.before)}`, summary(e.after) && `+ ${summary(e.after)}`].filter(Boolean).join('  ')}
+          {[summary(e.before) && `− ${summary(e.before)}`, summary(e.after) && `+ ${summary(e.after)}`]
+            .filter(Boolean)
+            .join('  ')}
         </Text>
       ),
     },
-    { key: 'reason', header: t('field.reason'), render: (e) => <Text size="sm" lineClamp={2} maw={220}>{e.reason ?? ''}</Text> },
+    {
+      key: 'reason',
+      header: t('field.reason'),
+      render: (e) => (
+        <Text size="sm" lineClamp={2} maw={220}>
+          {e.reason ?? ''}
+        </Text>
+      ),
+    },
   ];
 
   const fl = list.filters;
@@ -108,17 +146,35 @@ export default function AuditScreen() {
         subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : t('subtitle')}
         actions={
           <>
-            <Button variant="default" leftSection={<IconFileTypeCsv size={16} />} loading={exporting === 'csv'} disabled={!!exporting} onClick={() => void exportAs('csv')}>
+            <Button
+              variant="default"
+              leftSection={<IconFileTypeCsv size={16} />}
+              loading={exporting === 'csv'}
+              disabled={!!exporting}
+              onClick={() => void exportAs('csv')}
+            >
               {t('exportCsv')}
             </Button>
-            <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting === 'xlsx'} disabled={!!exporting} onClick={() => void exportAs('xlsx')}>
+            <Button
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={16} />}
+              loading={exporting === 'xlsx'}
+              disabled={!!exporting}
+              onClick={() => void exportAs('xlsx')}
+            >
               {t('exportXlsx')}
             </Button>
           </>
         }
       />
       <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('searchPlaceholder')} aria-label={t('common:search')} w={{ base: '100%', sm: 200 }} />
+        <SearchInput
+          value={list.search}
+          onSearch={list.setSearch}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('common:search')}
+          w={{ base: '100%', sm: 200 }}
+        />
         <Select
           aria-label={t('field.user')}
           placeholder={t('allUsers')}
@@ -181,34 +237,67 @@ export default function AuditScreen() {
         {...list.tableProps}
         empty={
           filtered ? (
-            <EmptyState title={t('noMatchTitle')} description={t('noMatchText')} actions={<Button variant="default" onClick={clear}>{t('clearFilters')}</Button>} />
+            <EmptyState
+              title={t('noMatchTitle')}
+              description={t('noMatchText')}
+              actions={
+                <Button variant="default" onClick={clear}>
+                  {t('clearFilters')}
+                </Button>
+              }
+            />
           ) : (
-            <EmptyState icon={<IconHistory size={30} stroke={1.5} />} title={t('noneTitle')} description={t('noneText')} />
+            <EmptyState
+              icon={<IconHistory size={30} stroke={1.5} />}
+              title={t('noneTitle')}
+              description={t('noneText')}
+            />
           )
         }
       />
-      <Drawer opened={!!open} onClose={() => setOpen(null)} position="right" size="lg" title={open ? <Title order={4}>{t('detailTitle', { id: open.id })}</Title> : null} data-testid="audit-detail">
+      <Drawer
+        opened={!!open}
+        onClose={() => setOpen(null)}
+        position="right"
+        size="lg"
+        title={open ? <Title order={4}>{t('detailTitle', { id: open.id })}</Title> : null}
+        data-testid="audit-detail"
+      >
         {open && (
           <Stack gap="sm">
             <SimpleGrid cols={2} spacing="xs">
-              <Text size="sm" c="dimmed">{t('field.at')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('field.at')}
+              </Text>
               <Text size="sm">{f.dateTime(open.at)}</Text>
-              <Text size="sm" c="dimmed">{t('field.user')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('field.user')}
+              </Text>
               <Text size="sm">{open.username ?? t('system')}</Text>
-              <Text size="sm" c="dimmed">{t('field.action')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('field.action')}
+              </Text>
               <Text size="sm">{open.action}</Text>
-              <Text size="sm" c="dimmed">{t('field.entity')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('field.entity')}
+              </Text>
               <Text size="sm">{open.entityId ? `${open.entity} #${open.entityId}` : open.entity}</Text>
               {open.reason && (
                 <>
-                  <Text size="sm" c="dimmed">{t('field.reason')}</Text>
+                  <Text size="sm" c="dimmed">
+                    {t('field.reason')}
+                  </Text>
                   <Text size="sm">{open.reason}</Text>
                 </>
               )}
             </SimpleGrid>
-            <Text size="sm" fw={600}>{t('field.before')}</Text>
+            <Text size="sm" fw={600}>
+              {t('field.before')}
+            </Text>
             <Code block>{pretty(open.before)}</Code>
-            <Text size="sm" fw={600}>{t('field.after')}</Text>
+            <Text size="sm" fw={600}>
+              {t('field.after')}
+            </Text>
             <Code block>{pretty(open.after)}</Code>
           </Stack>
         )}

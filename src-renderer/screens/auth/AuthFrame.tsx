@@ -4,7 +4,17 @@ import type { ReactNode } from 'react';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 
 /** The centred card used by sign-in and first-run setup. */
-export function AuthFrame({ title, subtitle, children, width = 400 }: { title: string; subtitle?: ReactNode; children: ReactNode; width?: number }) {
+export function AuthFrame({
+  title,
+  subtitle,
+  children,
+  width = 400,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  width?: number;
+}) {
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-1)" pos="relative">
       <Box pos="absolute" top={16} right={16}>

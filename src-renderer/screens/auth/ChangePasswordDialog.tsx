@@ -6,7 +6,15 @@ import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 
 /** `auth.changePassword`. `forced` when the account must change its password before working. */
-export function ChangePasswordDialog({ opened, onClose, forced = false }: { opened: boolean; onClose: () => void; forced?: boolean }) {
+export function ChangePasswordDialog({
+  opened,
+  onClose,
+  forced = false,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  forced?: boolean;
+}) {
   const { t } = useTranslation('auth');
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', repeat: '' },
@@ -29,7 +37,7 @@ export function ChangePasswordDialog({ opened, onClose, forced = false }: { open
       closeOnClickOutside={!forced}
       title={t('changePassword')}
       centered
-      attributes={{ content: { "data-testid": "change-password-dialog" } as Record<string, string> }}
+      attributes={{ content: { 'data-testid': 'change-password-dialog' } as Record<string, string> }}
     >
       <form
         onSubmit={form.onSubmit(async ({ currentPassword, newPassword }) => {
@@ -45,8 +53,18 @@ export function ChangePasswordDialog({ opened, onClose, forced = false }: { open
               {t('mustChangePassword')}
             </Alert>
           )}
-          <PasswordInput label={t('currentPassword')} autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />
-          <PasswordInput label={t('newPassword')} description={t('passwordRule')} autoComplete="new-password" {...form.getInputProps('newPassword')} />
+          <PasswordInput
+            label={t('currentPassword')}
+            autoComplete="current-password"
+            data-autofocus
+            {...form.getInputProps('currentPassword')}
+          />
+          <PasswordInput
+            label={t('newPassword')}
+            description={t('passwordRule')}
+            autoComplete="new-password"
+            {...form.getInputProps('newPassword')}
+          />
           <PasswordInput label={t('repeatPassword')} autoComplete="new-password" {...form.getInputProps('repeat')} />
           <Group justify="flex-end" mt="sm">
             {!forced && (

@@ -8,7 +8,15 @@ import { api } from '../../api/client';
 import { translateApiMessage } from '../../components/apiError';
 
 /** Username + password → `auth.login`. Used by the sign-in page and the lock screen. */
-export function LoginForm({ username = '', onSignedIn, submitLabel }: { username?: string; onSignedIn: (me: Me) => void; submitLabel?: string }) {
+export function LoginForm({
+  username = '',
+  onSignedIn,
+  submitLabel,
+}: {
+  username?: string;
+  onSignedIn: (me: Me) => void;
+  submitLabel?: string;
+}) {
   const { t } = useTranslation('auth');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +47,12 @@ export function LoginForm({ username = '', onSignedIn, submitLabel }: { username
             {error}
           </Alert>
         )}
-        <TextInput label={t('username')} autoComplete="username" autoFocus={!username} {...form.getInputProps('username')} />
+        <TextInput
+          label={t('username')}
+          autoComplete="username"
+          autoFocus={!username}
+          {...form.getInputProps('username')}
+        />
         <PasswordInput
           label={t('password')}
           autoComplete="current-password"

@@ -8,24 +8,40 @@ import { useFormat } from '../../lib/format';
 export function AlertsPanel() {
   const { t } = useTranslation('billing');
   const f = useFormat();
-  const q = useApiQuery('billing.alerts', { limit: 200 }, { entities: ['invoices', 'payments', 'automation', 'pppoe'] });
+  const q = useApiQuery(
+    'billing.alerts',
+    { limit: 200 },
+    { entities: ['invoices', 'payments', 'automation', 'pppoe'] },
+  );
   const a = q.data;
   if (!a) return <Text c="dimmed">{t('common:loading')}</Text>;
   return (
     <Stack gap="md" data-testid="billing-alerts">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Paper withBorder p="md" radius="md">
-          <Text size="xs" c="dimmed">{t('alerts.overdue')}</Text>
-          <Text fw={700} size="xl">{a.overdueCount}</Text>
+          <Text size="xs" c="dimmed">
+            {t('alerts.overdue')}
+          </Text>
+          <Text fw={700} size="xl">
+            {a.overdueCount}
+          </Text>
           <MoneyText amount={a.overdueAmount} c={a.overdueAmount > 0 ? 'red' : 'dimmed'} />
         </Paper>
         <Paper withBorder p="md" radius="md">
-          <Text size="xs" c="dimmed">{t('alerts.isolationDue')}</Text>
-          <Text fw={700} size="xl">{a.overdue.filter((o) => o.isolationDue).length}</Text>
+          <Text size="xs" c="dimmed">
+            {t('alerts.isolationDue')}
+          </Text>
+          <Text fw={700} size="xl">
+            {a.overdue.filter((o) => o.isolationDue).length}
+          </Text>
         </Paper>
         <Paper withBorder p="md" radius="md">
-          <Text size="xs" c="dimmed">{t('alerts.expiring')}</Text>
-          <Text fw={700} size="xl">{a.expiringCount}</Text>
+          <Text size="xs" c="dimmed">
+            {t('alerts.expiring')}
+          </Text>
+          <Text fw={700} size="xl">
+            {a.expiringCount}
+          </Text>
         </Paper>
       </SimpleGrid>
 
@@ -49,7 +65,10 @@ export function AlertsPanel() {
               {a.overdue.map((o) => (
                 <Table.Tr key={o.id}>
                   <Table.Td>
-                    {o.customerName} <Text span size="xs" c="dimmed">{o.customerCode}</Text>
+                    {o.customerName}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {o.customerCode}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{o.invoiceNumber}</Table.Td>
                   <Table.Td>{f.date(o.dueDate)}</Table.Td>
@@ -57,7 +76,13 @@ export function AlertsPanel() {
                   <Table.Td ta="right">
                     <MoneyText amount={o.outstanding} c="red" />
                   </Table.Td>
-                  <Table.Td>{o.isolationDue && <Badge color="orange" variant="light">{t('alerts.isolir')}</Badge>}</Table.Td>
+                  <Table.Td>
+                    {o.isolationDue && (
+                      <Badge color="orange" variant="light">
+                        {t('alerts.isolir')}
+                      </Badge>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -83,13 +108,18 @@ export function AlertsPanel() {
               {a.expiring.map((e) => (
                 <Table.Tr key={e.accountId}>
                   <Table.Td>
-                    {e.customerName} <Text span size="xs" c="dimmed">{e.customerCode}</Text>
+                    {e.customerName}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {e.customerCode}
+                    </Text>
                   </Table.Td>
                   <Table.Td>{e.username}</Table.Td>
                   <Table.Td>{f.date(e.expiresAt)}</Table.Td>
                   <Table.Td ta="right">
                     <Group justify="flex-end">
-                      <Badge color={e.daysLeft <= 1 ? 'red' : 'yellow'} variant="light">{e.daysLeft}</Badge>
+                      <Badge color={e.daysLeft <= 1 ? 'red' : 'yellow'} variant="light">
+                        {e.daysLeft}
+                      </Badge>
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -1,6 +1,29 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconDatabaseExport, IconDatabaseImport, IconFolder, IconHelpCircle, IconRestore, IconShieldCheck, IconTrash } from '@tabler/icons-react';
+import {
+  IconCircleCheck,
+  IconDatabaseExport,
+  IconDatabaseImport,
+  IconFolder,
+  IconHelpCircle,
+  IconRestore,
+  IconShieldCheck,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntryDto } from '../../../src-shared/contract/backups';
@@ -18,7 +41,12 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
 
-const KIND_COLOR: Record<BackupEntryDto['kind'], string> = { daily: 'blue', manual: 'teal', 'pre-restore': 'orange', 'pre-migration': 'grape' };
+const KIND_COLOR: Record<BackupEntryDto['kind'], string> = {
+  daily: 'blue',
+  manual: 'teal',
+  'pre-restore': 'orange',
+  'pre-migration': 'grape',
+};
 
 /** Backups: list (size, date, kind, checked), back up now or to a folder, check, restore, delete. */
 export default function BackupsScreen() {
@@ -52,7 +80,10 @@ export default function BackupsScreen() {
       else notifyApiError(r.error);
       return false;
     }
-    notifications.show({ color: 'green', message: t('created', { file: r.value.fileName, size: formatBytes(r.value.size) }) });
+    notifications.show({
+      color: 'green',
+      message: t('created', { file: r.value.fileName, size: formatBytes(r.value.size) }),
+    });
     q.refetch();
     return true;
   };
@@ -104,7 +135,12 @@ export default function BackupsScreen() {
             >
               {t('toFolder')}
             </Button>
-            <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => void backup()} loading={running && !folderOpen} disabled={busy}>
+            <Button
+              leftSection={<IconDatabaseExport size={16} />}
+              onClick={() => void backup()}
+              loading={running && !folderOpen}
+              disabled={busy}
+            >
               {t('backupNow')}
             </Button>
           </>
@@ -162,7 +198,11 @@ export default function BackupsScreen() {
       )}
 
       {data && data.items.length === 0 ? (
-        <EmptyState title={t('empty.title')} description={t('empty.text')} actions={<Button onClick={() => void backup()}>{t('backupNow')}</Button>} />
+        <EmptyState
+          title={t('empty.title')}
+          description={t('empty.text')}
+          actions={<Button onClick={() => void backup()}>{t('backupNow')}</Button>}
+        />
       ) : (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={980}>
@@ -185,7 +225,13 @@ export default function BackupsScreen() {
                     <Table.Tr key={b.file} data-testid="backup-row" data-kind={b.kind}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(b.createdAt)}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={KIND_COLOR[b.kind]} tt="none" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+                        <Badge
+                          variant="light"
+                          color={KIND_COLOR[b.kind]}
+                          tt="none"
+                          style={{ overflow: 'visible' }}
+                          styles={{ label: { overflow: 'visible' } }}
+                        >
                           {t(`kind.${b.kind}`)}
                         </Badge>
                       </Table.Td>
@@ -197,16 +243,34 @@ export default function BackupsScreen() {
                       <Table.Td ta="right">{formatBytes(b.size)}</Table.Td>
                       <Table.Td>
                         <Text size="sm" c="dimmed">
-                          {b.counts ? t('contents', { customers: f.number(b.counts.customers), invoices: f.number(b.counts.invoices), payments: f.number(b.counts.payments) }) : '—'}
+                          {b.counts
+                            ? t('contents', {
+                                customers: f.number(b.counts.customers),
+                                invoices: f.number(b.counts.invoices),
+                                payments: f.number(b.counts.payments),
+                              })
+                            : '—'}
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         {b.verified ? (
-                          <Badge color="green" variant="light" tt="none" styles={{ label: { overflow: 'visible' } }} leftSection={<IconCircleCheck size={12} />}>
+                          <Badge
+                            color="green"
+                            variant="light"
+                            tt="none"
+                            styles={{ label: { overflow: 'visible' } }}
+                            leftSection={<IconCircleCheck size={12} />}
+                          >
                             {t('verified')}
                           </Badge>
                         ) : (
-                          <Badge color="gray" variant="light" tt="none" styles={{ label: { overflow: 'visible' } }} leftSection={<IconHelpCircle size={12} />}>
+                          <Badge
+                            color="gray"
+                            variant="light"
+                            tt="none"
+                            styles={{ label: { overflow: 'visible' } }}
+                            leftSection={<IconHelpCircle size={12} />}
+                          >
                             {t('notChecked')}
                           </Badge>
                         )}
@@ -218,13 +282,33 @@ export default function BackupsScreen() {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Button size="xs" variant="subtle" leftSection={<IconShieldCheck size={14} />} loading={checking === b.file} onClick={() => void check(b.file)}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            leftSection={<IconShieldCheck size={14} />}
+                            loading={checking === b.file}
+                            onClick={() => void check(b.file)}
+                          >
                             {t('check')}
                           </Button>
-                          <Button size="xs" variant="light" color="orange" leftSection={<IconRestore size={14} />} onClick={() => setRestoreFile(b.file)} disabled={busy}>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="orange"
+                            leftSection={<IconRestore size={14} />}
+                            onClick={() => setRestoreFile(b.file)}
+                            disabled={busy}
+                          >
                             {t('restore.action')}
                           </Button>
-                          <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(b)} aria-label={t('deleteOne')}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            leftSection={<IconTrash size={14} />}
+                            onClick={() => setDeleting(b)}
+                            aria-label={t('deleteOne')}
+                          >
                             {t('common:delete')}
                           </Button>
                         </Group>
@@ -238,7 +322,12 @@ export default function BackupsScreen() {
         </Paper>
       )}
 
-      <Modal opened={folderOpen} onClose={() => (running ? undefined : setFolderOpen(false))} title={<Text fw={600}>{t('toFolder')}</Text>} centered>
+      <Modal
+        opened={folderOpen}
+        onClose={() => (running ? undefined : setFolderOpen(false))}
+        title={<Text fw={600}>{t('toFolder')}</Text>}
+        centered
+      >
         <form
           onSubmit={async (e) => {
             e.preventDefault();
@@ -250,7 +339,14 @@ export default function BackupsScreen() {
             <Text size="sm" c="dimmed">
               {t('folderHelp')}
             </Text>
-            <TextInput label={t('folder')} value={folder} onChange={(e) => setFolder(e.currentTarget.value)} error={folderError} placeholder="E:\\" data-autofocus />
+            <TextInput
+              label={t('folder')}
+              value={folder}
+              onChange={(e) => setFolder(e.currentTarget.value)}
+              error={folderError}
+              placeholder="E:\\"
+              data-autofocus
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setFolderOpen(false)} disabled={running}>
                 {t('common:cancel')}
@@ -263,7 +359,12 @@ export default function BackupsScreen() {
         </form>
       </Modal>
 
-      <Modal opened={fileOpen} onClose={() => setFileOpen(false)} title={<Text fw={600}>{t('restoreFromFile')}</Text>} centered>
+      <Modal
+        opened={fileOpen}
+        onClose={() => setFileOpen(false)}
+        title={<Text fw={600}>{t('restoreFromFile')}</Text>}
+        centered
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -276,7 +377,13 @@ export default function BackupsScreen() {
             <Text size="sm" c="dimmed">
               {t('fileHelp')}
             </Text>
-            <TextInput label={t('file')} value={filePath} onChange={(e) => setFilePath(e.currentTarget.value)} placeholder="E:\\pppoe-desk-2026-11-24T19-00-00-000Z-daily.sqlite" data-autofocus />
+            <TextInput
+              label={t('file')}
+              value={filePath}
+              onChange={(e) => setFilePath(e.currentTarget.value)}
+              placeholder="E:\\pppoe-desk-2026-11-24T19-00-00-000Z-daily.sqlite"
+              data-autofocus
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setFileOpen(false)}>
                 {t('common:cancel')}

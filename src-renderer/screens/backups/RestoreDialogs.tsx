@@ -34,7 +34,15 @@ function Counts({ counts }: { counts: { customers: number; invoices: number; pay
  * Step 1 of a restore: check the file (nothing changes yet) and say exactly what will happen.
  * Step 2 (the confirm button) restores; the summary dialog follows.
  */
-export function RestoreConfirm({ file, onClose, onRestored }: { file: string | null; onClose: () => void; onRestored: (s: RestoreSummary) => void }) {
+export function RestoreConfirm({
+  file,
+  onClose,
+  onRestored,
+}: {
+  file: string | null;
+  onClose: () => void;
+  onRestored: (s: RestoreSummary) => void;
+}) {
   const { t } = useTranslation('backups');
   const f = useFormat();
   const [info, setInfo] = useState<Inspected | null>(null);
@@ -66,7 +74,14 @@ export function RestoreConfirm({ file, onClose, onRestored }: { file: string | n
   };
 
   return (
-    <Modal opened={!!file} onClose={busy ? () => {} : onClose} title={<Text fw={600}>{t('restore.title')}</Text>} size="lg" centered data-testid="restore-dialog">
+    <Modal
+      opened={!!file}
+      onClose={busy ? () => {} : onClose}
+      title={<Text fw={600}>{t('restore.title')}</Text>}
+      size="lg"
+      centered
+      data-testid="restore-dialog"
+    >
       <Stack>
         <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
           {file}
@@ -105,7 +120,13 @@ export function RestoreConfirm({ file, onClose, onRestored }: { file: string | n
           <Button variant="default" onClick={onClose} disabled={busy}>
             {t('common:cancel')}
           </Button>
-          <Button color="orange" onClick={() => void restore()} loading={busy} disabled={!info || !!error} data-autofocus>
+          <Button
+            color="orange"
+            onClick={() => void restore()}
+            loading={busy}
+            disabled={!info || !!error}
+            data-autofocus
+          >
             {t('restore.confirm')}
           </Button>
         </Group>
@@ -119,7 +140,14 @@ export function RestoreDone({ summary, onClose }: { summary: RestoreSummary | nu
   const { t } = useTranslation('backups');
   const f = useFormat();
   return (
-    <Modal opened={!!summary} onClose={onClose} title={<Text fw={600}>{t('done.title')}</Text>} size="lg" centered data-testid="restore-summary">
+    <Modal
+      opened={!!summary}
+      onClose={onClose}
+      title={<Text fw={600}>{t('done.title')}</Text>}
+      size="lg"
+      centered
+      data-testid="restore-summary"
+    >
       {summary && (
         <Stack>
           <Alert color="green" icon={<IconCircleCheck />}>

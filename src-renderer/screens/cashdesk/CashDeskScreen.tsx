@@ -8,7 +8,6 @@ import {
   Group,
   Kbd,
   Loader,
- 
   Paper,
   Radio,
   SegmentedControl,
@@ -113,19 +112,21 @@ export default function CashDeskScreen() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   const [confirmLarge, setConfirmLarge] = useState<string | null>(null);
-  const [done, setDone] = useState<{ payment: Created; receipt: ReceiptFile | null; receiptError: string | null } | null>(null);
+  const [done, setDone] = useState<{
+    payment: Created;
+    receipt: ReceiptFile | null;
+    receiptError: string | null;
+  } | null>(null);
 
   const invoices = useMemo(() => sortOldestFirst(customer?.openInvoices ?? []), [customer]);
-  const depositApplied = customer && useDeposit && method !== 'deposit' ? Math.min(customer.deposit, customer.totalOutstanding) : 0;
+  const depositApplied =
+    customer && useDeposit && method !== 'deposit' ? Math.min(customer.deposit, customer.totalOutstanding) : 0;
 
-  const suggestedAmount = useCallback(
-    (c: DeskCustomer, first: number | null, useDep: boolean, m: PaymentMethod) => {
-      const due = first !== null ? (c.openInvoices.find((i) => i.id === first)?.outstanding ?? 0) : c.totalOutstanding;
-      if (m === 'deposit') return Math.min(c.deposit, due);
-      return Math.max(due - (useDep ? Math.min(c.deposit, c.totalOutstanding) : 0), 0);
-    },
-    [],
-  );
+  const suggestedAmount = useCallback((c: DeskCustomer, first: number | null, useDep: boolean, m: PaymentMethod) => {
+    const due = first !== null ? (c.openInvoices.find((i) => i.id === first)?.outstanding ?? 0) : c.totalOutstanding;
+    if (m === 'deposit') return Math.min(c.deposit, due);
+    return Math.max(due - (useDep ? Math.min(c.deposit, c.totalOutstanding) : 0), 0);
+  }, []);
 
   const refill = (c: DeskCustomer, first: number | null, useDep: boolean, m: PaymentMethod) => {
     const s = suggestedAmount(c, first, useDep, m);
@@ -193,13 +194,15 @@ export default function CashDeskScreen() {
     () => previewAllocation(invoices, amountNum + depositApplied, firstInvoice),
     [invoices, amountNum, depositApplied, firstInvoice],
   );
-  const toDeposit = customer && method !== 'deposit' ? Math.max(amountNum + depositApplied - customer.totalOutstanding, 0) : 0;
+  const toDeposit =
+    customer && method !== 'deposit' ? Math.max(amountNum + depositApplied - customer.totalOutstanding, 0) : 0;
 
   const submit = async (confirmed = false) => {
     if (!customer || submitting) return;
     const errs: Record<string, string> = {};
     if (amountNum <= 0) errs.amount = t('desk.amountRequired');
-    if (method !== 'cash' && method !== 'deposit' && !reference.trim()) errs.referenceNumber = t('desk.referenceRequired');
+    if (method !== 'cash' && method !== 'deposit' && !reference.trim())
+      errs.referenceNumber = t('desk.referenceRequired');
     if (method === 'cash' && tenderedNum > 0 && tenderedNum < amountNum) errs.tendered = t('desk.tenderedTooLow');
     setErrors(errs);
     if (Object.keys(errs).length) return;
@@ -290,8 +293,10 @@ export default function CashDeskScreen() {
                 {t('shift.openBadge', { id: shift.id })}
               </Badge>
               <Text size="sm">
-                {t('shift.since', { at: f.dateTime(shift.openedAt) })} · {t('shift.openingCash')}: <MoneyText amount={shift.openingCash} /> ·{' '}
-                {t('shift.expectedCash')}: <MoneyText amount={shift.expectedCash} fw={600} /> · {t('shift.payments', { count: shift.paymentsCount })}
+                {t('shift.since', { at: f.dateTime(shift.openedAt) })} · {t('shift.openingCash')}:{' '}
+                <MoneyText amount={shift.openingCash} /> · {t('shift.expectedCash')}:{' '}
+                <MoneyText amount={shift.expectedCash} fw={600} /> ·{' '}
+                {t('shift.payments', { count: shift.paymentsCount })}
               </Text>
             </Group>
             <Button component={Link} href="~/shifts" size="xs" variant="default">
@@ -334,7 +339,15 @@ export default function CashDeskScreen() {
                 autoComplete="off"
               />
               {results.length > 0 && (
-                <Paper withBorder shadow="md" radius="md" mt={4} role="listbox" aria-label={t('desk.results')} data-testid="desk-results">
+                <Paper
+                  withBorder
+                  shadow="md"
+                  radius="md"
+                  mt={4}
+                  role="listbox"
+                  aria-label={t('desk.results')}
+                  data-testid="desk-results"
+                >
                   {results.map((c, i) => (
                     <UnstyledButton
                       key={c.id}
@@ -350,14 +363,23 @@ export default function CashDeskScreen() {
                       <Group justify="space-between" wrap="nowrap">
                         <Box>
                           <Text fw={600}>
-                            {c.name} <Text span c="dimmed" size="sm">{c.customerCode}</Text>
+                            {c.name}{' '}
+                            <Text span c="dimmed" size="sm">
+                              {c.customerCode}
+                            </Text>
                           </Text>
                           <Text size="xs" c="dimmed">
                             {[c.phone, c.pppoeUsernames.join(', ')].filter(Boolean).join(' · ')}
                           </Text>
                         </Box>
                         <Stack gap={2} align="flex-end">
-                          {c.totalOutstanding > 0 ? <MoneyText amount={c.totalOutstanding} c="red" fw={600} size="sm" /> : <Text size="xs" c="teal">{t('desk.noArrears')}</Text>}
+                          {c.totalOutstanding > 0 ? (
+                            <MoneyText amount={c.totalOutstanding} c="red" fw={600} size="sm" />
+                          ) : (
+                            <Text size="xs" c="teal">
+                              {t('desk.noArrears')}
+                            </Text>
+                          )}
                           {c.isolated && <StatusBadge status="isolated" size="xs" />}
                         </Stack>
                       </Group>
@@ -384,17 +406,27 @@ export default function CashDeskScreen() {
                       {customer.status !== 'active' && <StatusBadge status={customer.status} />}
                     </Group>
                     {customer.phone && <Text size="sm">{customer.phone}</Text>}
-                    {customer.address && <Text size="sm" c="dimmed">{customer.address}</Text>}
-                    {customer.pppoeUsernames.length > 0 && <Text size="sm">PPPoE: {customer.pppoeUsernames.join(', ')}</Text>}
+                    {customer.address && (
+                      <Text size="sm" c="dimmed">
+                        {customer.address}
+                      </Text>
+                    )}
+                    {customer.pppoeUsernames.length > 0 && (
+                      <Text size="sm">PPPoE: {customer.pppoeUsernames.join(', ')}</Text>
+                    )}
                   </Stack>
                 </Group>
                 <Group grow mt="md">
                   <Paper bg="var(--mantine-color-red-light)" p="xs" radius="sm">
-                    <Text size="xs" c="dimmed">{t('desk.totalDue')}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('desk.totalDue')}
+                    </Text>
                     <MoneyText amount={customer.totalOutstanding} fw={700} size="lg" data-testid="desk-total-due" />
                   </Paper>
                   <Paper bg="var(--mantine-color-teal-light)" p="xs" radius="sm">
-                    <Text size="xs" c="dimmed">{t('desk.deposit')}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('desk.deposit')}
+                    </Text>
                     <MoneyText amount={customer.deposit} fw={700} size="lg" data-testid="desk-deposit" />
                   </Paper>
                 </Group>
@@ -418,7 +450,9 @@ export default function CashDeskScreen() {
               <Paper withBorder radius="md" p="md">
                 <Group justify="space-between" mb="xs">
                   <Text fw={600}>{t('desk.openInvoices')}</Text>
-                  <Text size="xs" c="dimmed">{t('desk.allocationHelp')}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t('desk.allocationHelp')}
+                  </Text>
                 </Group>
                 {invoices.length === 0 ? (
                   <Text size="sm" c="dimmed" data-testid="desk-no-invoices">
@@ -450,7 +484,9 @@ export default function CashDeskScreen() {
                             <Radio value="auto" aria-label={t('desk.auto')} tabIndex={-1} />
                           </Table.Td>
                           <Table.Td colSpan={5}>
-                            <Text size="sm" c="dimmed">{t('desk.auto')}</Text>
+                            <Text size="sm" c="dimmed">
+                              {t('desk.auto')}
+                            </Text>
                           </Table.Td>
                         </Table.Tr>
                         {invoices.map((inv) => (
@@ -470,7 +506,10 @@ export default function CashDeskScreen() {
                               <MoneyText amount={inv.outstanding} />
                             </Table.Td>
                             <Table.Td ta="right">
-                              <MoneyText amount={preview.get(inv.id) ?? 0} c={(preview.get(inv.id) ?? 0) > 0 ? 'teal' : 'dimmed'} />
+                              <MoneyText
+                                amount={preview.get(inv.id) ?? 0}
+                                c={(preview.get(inv.id) ?? 0) > 0 ? 'teal' : 'dimmed'}
+                              />
                             </Table.Td>
                           </Table.Tr>
                         ))}
@@ -490,7 +529,10 @@ export default function CashDeskScreen() {
                       if (m === 'deposit') setUseDeposit(false);
                       refill(customer, firstInvoice, m === 'deposit' ? false : useDeposit, m);
                     }}
-                    data={[...METHODS, ...(customer.deposit > 0 && customer.totalOutstanding > 0 ? (['deposit'] as const) : [])].map((m) => ({
+                    data={[
+                      ...METHODS,
+                      ...(customer.deposit > 0 && customer.totalOutstanding > 0 ? (['deposit'] as const) : []),
+                    ].map((m) => ({
                       value: m,
                       label: t(`method.${m}`),
                     }))}
@@ -499,7 +541,9 @@ export default function CashDeskScreen() {
                   />
                   {customer.deposit > 0 && customer.totalOutstanding > 0 && method !== 'deposit' && (
                     <Checkbox
-                      label={t('desk.useDeposit', { amount: f.rupiah(Math.min(customer.deposit, customer.totalOutstanding)) })}
+                      label={t('desk.useDeposit', {
+                        amount: f.rupiah(Math.min(customer.deposit, customer.totalOutstanding)),
+                      })}
                       checked={useDeposit}
                       onChange={(e) => {
                         const v = e.currentTarget.checked;
@@ -552,11 +596,26 @@ export default function CashDeskScreen() {
                           {t('desk.change')}: <MoneyText amount={change} inherit />
                         </Text>
                       )}
-                      {depositApplied > 0 && <Text size="sm">{t('desk.depositApplied', { amount: f.rupiah(depositApplied) })}</Text>}
-                      {toDeposit > 0 && <Text size="sm" c="teal">{t('desk.toDeposit', { amount: f.rupiah(toDeposit) })}</Text>}
+                      {depositApplied > 0 && (
+                        <Text size="sm">{t('desk.depositApplied', { amount: f.rupiah(depositApplied) })}</Text>
+                      )}
+                      {toDeposit > 0 && (
+                        <Text size="sm" c="teal">
+                          {t('desk.toDeposit', { amount: f.rupiah(toDeposit) })}
+                        </Text>
+                      )}
                     </Stack>
-                    <Button size="lg" onClick={() => void submit()} loading={submitting} data-testid="desk-confirm" disabled={!can('payments.create')}>
-                      {t('desk.confirm')} <Kbd ml="xs" size="xs">Enter</Kbd>
+                    <Button
+                      size="lg"
+                      onClick={() => void submit()}
+                      loading={submitting}
+                      data-testid="desk-confirm"
+                      disabled={!can('payments.create')}
+                    >
+                      {t('desk.confirm')}{' '}
+                      <Kbd ml="xs" size="xs">
+                        Enter
+                      </Kbd>
                     </Button>
                   </Group>
                   {(errors.form || errors.customerId || errors.invoiceId || errors.useDeposit || errors.method) && (
@@ -583,21 +642,40 @@ export default function CashDeskScreen() {
                 </Group>
                 <Group gap="xl">
                   <Box>
-                    <Text size="xs" c="dimmed">{t('desk.received')}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('desk.received')}
+                    </Text>
                     <MoneyText amount={done.payment.amount} size="xl" fw={700} />
                   </Box>
                   {done.payment.tendered !== null && (
                     <Box>
-                      <Text size="xs" c="dimmed">{t('desk.change')}</Text>
-                      <MoneyText amount={done.payment.change} size="xl" fw={700} c="blue" data-testid="desk-done-change" />
+                      <Text size="xs" c="dimmed">
+                        {t('desk.change')}
+                      </Text>
+                      <MoneyText
+                        amount={done.payment.change}
+                        size="xl"
+                        fw={700}
+                        c="blue"
+                        data-testid="desk-done-change"
+                      />
                     </Box>
                   )}
                   <Box>
-                    <Text size="xs" c="dimmed">{t('desk.remaining')}</Text>
-                    <MoneyText amount={customer?.totalOutstanding ?? 0} size="xl" fw={700} data-testid="desk-remaining" />
+                    <Text size="xs" c="dimmed">
+                      {t('desk.remaining')}
+                    </Text>
+                    <MoneyText
+                      amount={customer?.totalOutstanding ?? 0}
+                      size="xl"
+                      fw={700}
+                      data-testid="desk-remaining"
+                    />
                   </Box>
                   <Box>
-                    <Text size="xs" c="dimmed">{t('desk.deposit')}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('desk.deposit')}
+                    </Text>
                     <MoneyText amount={done.payment.customerDeposit} size="xl" fw={700} />
                   </Box>
                 </Group>
@@ -607,9 +685,13 @@ export default function CashDeskScreen() {
                 {done.receipt ? (
                   <Group justify="space-between">
                     {done.receipt.printed ? (
-                      <Text size="sm" c="teal">{t('doc.sentToPrinter', { printer: storedPrinter('receipt') })}</Text>
+                      <Text size="sm" c="teal">
+                        {t('doc.sentToPrinter', { printer: storedPrinter('receipt') })}
+                      </Text>
                     ) : done.receipt.printError ? (
-                      <Text size="sm" c="red" data-testid="desk-print-error">{translateApiMessage(done.receipt.printError)}</Text>
+                      <Text size="sm" c="red" data-testid="desk-print-error">
+                        {translateApiMessage(done.receipt.printError)}
+                      </Text>
                     ) : (
                       <Text size="sm">{t('desk.receiptReady')}</Text>
                     )}
@@ -625,7 +707,10 @@ export default function CashDeskScreen() {
                 )}
                 <Group>
                   <Button variant="default" onClick={reset} data-testid="desk-next">
-                    {t('desk.next')} <Kbd ml="xs" size="xs">Esc</Kbd>
+                    {t('desk.next')}{' '}
+                    <Kbd ml="xs" size="xs">
+                      Esc
+                    </Kbd>
                   </Button>
                   {customer && customer.totalOutstanding > 0 && (
                     <Button variant="subtle" onClick={() => select(customer)} data-testid="desk-pay-more">

@@ -6,9 +6,19 @@ import { api } from '../../api/client';
 import { applyApiError, MoneyInput } from '../../components';
 
 /** Opens the caller's cash shift with the starting cash in the drawer. */
-export function OpenShiftDialog({ opened, onClose, onOpened }: { opened: boolean; onClose: () => void; onOpened: (s: Shift) => void }) {
+export function OpenShiftDialog({
+  opened,
+  onClose,
+  onOpened,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onOpened: (s: Shift) => void;
+}) {
   const { t } = useTranslation('billing');
-  const form = useForm<{ openingCash: number | string; notes: string }>({ initialValues: { openingCash: 0, notes: '' } });
+  const form = useForm<{ openingCash: number | string; notes: string }>({
+    initialValues: { openingCash: 0, notes: '' },
+  });
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{t('shift.openTitle')}</Text>} centered>
       <form
@@ -23,11 +33,7 @@ export function OpenShiftDialog({ opened, onClose, onOpened }: { opened: boolean
           <Text size="sm" c="dimmed">
             {t('shift.openHelp')}
           </Text>
-          <MoneyInput
-            label={t('shift.openingCash')}
-            data-autofocus
-            {...form.getInputProps('openingCash')}
-          />
+          <MoneyInput label={t('shift.openingCash')} data-autofocus {...form.getInputProps('openingCash')} />
           <Textarea label={t('notes')} autosize minRows={1} {...form.getInputProps('notes')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,4 +1,17 @@
-import { Alert, Button, Divider, Drawer, Group, Loader, SimpleGrid, Paper, Stack, Text, Title, Center } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Loader,
+  SimpleGrid,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Center,
+} from '@mantine/core';
 import { IconAlertCircle, IconEdit, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +66,14 @@ export function CustomerDetail({ id, onClose, onEdit, onDelete }: Props) {
   const q = useApiQuery('customers.get', { id: id ?? 0 }, { enabled: id !== null, entities: ['customers', 'all'] });
   const c = q.data && q.data.id === id ? q.data : undefined;
   return (
-    <Drawer opened={id !== null} onClose={onClose} position="right" size={480} title={<Text fw={600}>{t('detailTitle')}</Text>} attributes={{ content: { "data-testid": "customer-detail" } as Record<string, string> }}>
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size={480}
+      title={<Text fw={600}>{t('detailTitle')}</Text>}
+      attributes={{ content: { 'data-testid': 'customer-detail' } as Record<string, string> }}
+    >
       {!c && !q.error && (
         <Center h={200}>
           <Loader size="sm" />

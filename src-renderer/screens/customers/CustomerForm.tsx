@@ -65,11 +65,15 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
       neverIsolate: v.neverIsolate,
       ...(v.joinDate ? { joinDate: v.joinDate } : {}),
     };
-    const r = customer ? await api('customers.update', { id: customer.id, ...fields }) : await api('customers.create', fields);
+    const r = customer
+      ? await api('customers.update', { id: customer.id, ...fields })
+      : await api('customers.create', fields);
     if (!r.ok) return void applyApiError(form, r.error);
     notifications.show({
       color: 'teal',
-      message: customer ? t('updated', { name: r.value.name }) : t('created', { code: r.value.customerCode, name: r.value.name }),
+      message: customer
+        ? t('updated', { name: r.value.name })
+        : t('created', { code: r.value.customerCode, name: r.value.name }),
     });
     onSaved(r.value);
   });
@@ -89,7 +93,7 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
           )}
         </Group>
       }
-      attributes={{ content: { "data-testid": "customer-form" } as Record<string, string> }}
+      attributes={{ content: { 'data-testid': 'customer-form' } as Record<string, string> }}
     >
       <form
         onSubmit={submit}
@@ -112,7 +116,12 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('field.phone')} placeholder="0812…" inputMode="tel" {...form.getInputProps('phone')} />
+              <TextInput
+                label={t('field.phone')}
+                placeholder="0812…"
+                inputMode="tel"
+                {...form.getInputProps('phone')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <TextInput label={t('field.email')} placeholder="nama@contoh.id" {...form.getInputProps('email')} />
@@ -121,7 +130,13 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
               <TextInput label={t('field.idCard')} placeholder="3273…" {...form.getInputProps('idCard')} />
             </Grid.Col>
             <Grid.Col span={12}>
-              <Textarea label={t('field.address')} autosize minRows={2} maxRows={4} {...form.getInputProps('address')} />
+              <Textarea
+                label={t('field.address')}
+                autosize
+                minRows={2}
+                maxRows={4}
+                {...form.getInputProps('address')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <DateInput

@@ -9,7 +9,19 @@ import { CUSTOMER_SORT_FIELDS, CUSTOMER_STATUSES, type Customer } from '../../..
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { AddButton, ConfirmDialog, DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, notifyApiError, useListParams, type Column } from '../../components';
+import {
+  AddButton,
+  ConfirmDialog,
+  DataTable,
+  EmptyState,
+  MoneyText,
+  PageHeader,
+  SearchInput,
+  StatusBadge,
+  notifyApiError,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
@@ -107,9 +119,28 @@ export default function CustomersScreen() {
         </div>
       ),
     },
-    { key: 'status', header: t('field.status'), sortField: 'status', width: 130, render: (c) => <StatusBadge status={c.status} /> },
-    { key: 'joinDate', header: t('joinedShort'), sortField: 'joinDate', width: 130, render: (c) => <Text size="sm">{f.date(c.joinDate)}</Text> },
-    { key: 'deposit', header: t('field.deposit'), sortField: 'deposit', align: 'right', width: 130, render: (c) => <MoneyText amount={c.deposit} size="sm" /> },
+    {
+      key: 'status',
+      header: t('field.status'),
+      sortField: 'status',
+      width: 130,
+      render: (c) => <StatusBadge status={c.status} />,
+    },
+    {
+      key: 'joinDate',
+      header: t('joinedShort'),
+      sortField: 'joinDate',
+      width: 130,
+      render: (c) => <Text size="sm">{f.date(c.joinDate)}</Text>,
+    },
+    {
+      key: 'deposit',
+      header: t('field.deposit'),
+      sortField: 'deposit',
+      align: 'right',
+      width: 130,
+      render: (c) => <MoneyText amount={c.deposit} size="sm" />,
+    },
     {
       key: 'actions',
       header: '',
@@ -117,7 +148,13 @@ export default function CustomersScreen() {
       render: (c) => (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={t('common:actions')} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('common:actions')}
+              onClick={(e) => e.stopPropagation()}
+              onKeyDown={(e) => e.stopPropagation()}
+            >
               <IconDots size={16} />
             </ActionIcon>
           </Menu.Target>
@@ -149,11 +186,7 @@ export default function CustomersScreen() {
       <PageHeader
         title={t('title')}
         subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
-        actions={
-          can('customers.write') && (
-            <AddButton label={t('add')} onClick={() => navigate('/new')} />
-          )
-        }
+        actions={can('customers.write') && <AddButton label={t('add')} onClick={() => navigate('/new')} />}
       />
       <Group mb="md" gap="sm" wrap="wrap">
         <SearchInput
@@ -168,7 +201,10 @@ export default function CustomersScreen() {
           data-testid="status-filter"
           value={list.filters.status ?? 'all'}
           onChange={(v) => list.setFilter('status', v === 'all' ? undefined : (v as Status))}
-          data={[{ value: 'all', label: t('common:all') }, ...CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))]}
+          data={[
+            { value: 'all', label: t('common:all') },
+            ...CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) })),
+          ]}
         />
       </Group>
       <DataTable
@@ -182,7 +218,21 @@ export default function CustomersScreen() {
         {...list.tableProps}
         empty={
           filtered ? (
-            <EmptyState title={t('noMatchTitle')} description={t('noMatchText')} actions={<Button variant="default" onClick={() => { list.setSearch(''); list.setFilter('status', undefined); }}>{t('clearFilters')}</Button>} />
+            <EmptyState
+              title={t('noMatchTitle')}
+              description={t('noMatchText')}
+              actions={
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    list.setSearch('');
+                    list.setFilter('status', undefined);
+                  }}
+                >
+                  {t('clearFilters')}
+                </Button>
+              }
+            />
           ) : (
             <EmptyState
               icon={<IconUsers size={30} stroke={1.5} />}
@@ -196,7 +246,12 @@ export default function CustomersScreen() {
                     </Button>
                   )}
                   {can('system.admin') && (
-                    <Button variant="default" leftSection={<IconDatabaseImport size={16} />} loading={loadingDemo} onClick={() => void loadDemo()}>
+                    <Button
+                      variant="default"
+                      leftSection={<IconDatabaseImport size={16} />}
+                      loading={loadingDemo}
+                      onClick={() => void loadDemo()}
+                    >
                       {t('common:loadDemo')}
                     </Button>
                   )}

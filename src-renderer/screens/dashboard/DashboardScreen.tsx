@@ -1,6 +1,19 @@
 import '@mantine/charts/styles.css';
 import { AreaChart, DonutChart } from '@mantine/charts';
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCash,
@@ -61,8 +74,16 @@ export default function DashboardScreen() {
   // Failures first, then work waiting for a router; "running smoothly" only when nothing waits.
   const waiting = d.routers.reduce((n, r) => n + r.pendingSync, 0);
   const routerDetail = () =>
-    d.alerts.syncFailures ? t('syncFailures', { count: d.alerts.syncFailures }) : waiting ? t('syncWaiting', { count: waiting }) : t('routersOnline');
-  const donut = d.collectedMonthByMethod.map((m) => ({ name: t(`method.${m.method}`), value: m.amount, color: METHOD_COLORS[m.method] ?? 'gray.6' }));
+    d.alerts.syncFailures
+      ? t('syncFailures', { count: d.alerts.syncFailures })
+      : waiting
+        ? t('syncWaiting', { count: waiting })
+        : t('routersOnline');
+  const donut = d.collectedMonthByMethod.map((m) => ({
+    name: t(`method.${m.method}`),
+    value: m.amount,
+    color: METHOD_COLORS[m.method] ?? 'gray.6',
+  }));
 
   return (
     <Stack gap="md" data-testid="dashboard">
@@ -79,8 +100,22 @@ export default function DashboardScreen() {
       />
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <StatCard testId="stat-today" icon={IconCash} color="teal" label={t('collectedToday')} value={<MoneyText amount={d.collectedToday} />} detail={methodLine(d.collectedTodayByMethod)} />
-        <StatCard testId="stat-month" icon={IconReceipt} color="indigo" label={t('collectedMonth')} value={<MoneyText amount={d.collectedMonth} />} detail={t('invoicedMonth', { amount: f.rupiah(d.invoicedMonth) })} />
+        <StatCard
+          testId="stat-today"
+          icon={IconCash}
+          color="teal"
+          label={t('collectedToday')}
+          value={<MoneyText amount={d.collectedToday} />}
+          detail={methodLine(d.collectedTodayByMethod)}
+        />
+        <StatCard
+          testId="stat-month"
+          icon={IconReceipt}
+          color="indigo"
+          label={t('collectedMonth')}
+          value={<MoneyText amount={d.collectedMonth} />}
+          detail={t('invoicedMonth', { amount: f.rupiah(d.invoicedMonth) })}
+        />
         <StatCard
           testId="stat-outstanding"
           icon={IconFileInvoice}
@@ -114,7 +149,10 @@ export default function DashboardScreen() {
             curveType="monotone"
             withDots={false}
             valueFormatter={(v) => f.rupiah(v)}
-            yAxisProps={{ width: 90, tickFormatter: (v: number) => (v >= 1e6 ? `${(v / 1e6).toLocaleString()} jt` : f.number(v)) }}
+            yAxisProps={{
+              width: 90,
+              tickFormatter: (v: number) => (v >= 1e6 ? `${(v / 1e6).toLocaleString()} jt` : f.number(v)),
+            }}
           />
         </Card>
         <Card withBorder radius="md" padding="md">
@@ -123,7 +161,14 @@ export default function DashboardScreen() {
           </Text>
           {donut.length ? (
             <Group justify="center">
-              <DonutChart data={donut} size={170} thickness={26} withTooltip valueFormatter={(v) => f.rupiah(v)} withLabelsLine={false} />
+              <DonutChart
+                data={donut}
+                size={170}
+                thickness={26}
+                withTooltip
+                valueFormatter={(v) => f.rupiah(v)}
+                withLabelsLine={false}
+              />
             </Group>
           ) : (
             <Text c="dimmed" size="sm">
@@ -144,9 +189,28 @@ export default function DashboardScreen() {
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <StatCard icon={IconUsers} color="indigo" label={t('customersActive')} value={f.number(d.customers.active)} detail={t('customersTotal', { count: d.customers.total })} onClick={() => navigate('~/customers')} />
-        <StatCard icon={IconUsers} color="orange" label={t('customersSuspended')} value={f.number(d.customers.suspended)} detail={t('customersInactive', { count: d.customers.inactive })} />
-        <StatCard icon={IconAlertTriangle} color="red" label={t('isolated')} value={f.number(d.customers.isolated)} detail={t('isolatedDetail')} />
+        <StatCard
+          icon={IconUsers}
+          color="indigo"
+          label={t('customersActive')}
+          value={f.number(d.customers.active)}
+          detail={t('customersTotal', { count: d.customers.total })}
+          onClick={() => navigate('~/customers')}
+        />
+        <StatCard
+          icon={IconUsers}
+          color="orange"
+          label={t('customersSuspended')}
+          value={f.number(d.customers.suspended)}
+          detail={t('customersInactive', { count: d.customers.inactive })}
+        />
+        <StatCard
+          icon={IconAlertTriangle}
+          color="red"
+          label={t('isolated')}
+          value={f.number(d.customers.isolated)}
+          detail={t('isolatedDetail')}
+        />
         <StatCard
           icon={IconRouter}
           color={d.alerts.routersOffline ? 'red' : 'teal'}
@@ -218,7 +282,11 @@ export default function DashboardScreen() {
             <Table verticalSpacing={6}>
               <Table.Tbody>
                 {d.alerts.overdueInvoices.map((i) => (
-                  <Table.Tr key={i.invoiceId} style={{ cursor: 'pointer' }} onClick={() => navigate(`~/customers/${i.customerId}`)}>
+                  <Table.Tr
+                    key={i.invoiceId}
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => navigate(`~/customers/${i.customerId}`)}
+                  >
                     <Table.Td>
                       <Text size="sm" fw={500}>
                         {i.customerName}
@@ -251,7 +319,11 @@ export default function DashboardScreen() {
             <Table verticalSpacing={6}>
               <Table.Tbody>
                 {d.alerts.expiringAccounts.map((a) => (
-                  <Table.Tr key={a.accountId} style={{ cursor: 'pointer' }} onClick={() => navigate(`~/customers/${a.customerId}`)}>
+                  <Table.Tr
+                    key={a.accountId}
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => navigate(`~/customers/${a.customerId}`)}
+                  >
                     <Table.Td>
                       <Text size="sm" fw={500}>
                         {a.customerName}

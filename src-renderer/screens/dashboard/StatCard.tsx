@@ -3,7 +3,15 @@ import type { Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /** One figure on the dashboard: label, big value, a line of detail. */
-export function StatCard({ label, value, detail, icon: IconCmp, color, onClick, testId }: {
+export function StatCard({
+  label,
+  value,
+  detail,
+  icon: IconCmp,
+  color,
+  onClick,
+  testId,
+}: {
   label: string;
   value: ReactNode;
   detail?: ReactNode;

@@ -48,7 +48,14 @@ export function GenerateInvoicesDialog({ opened, onClose }: { opened: boolean; o
 
   const shown = preview ?? issued;
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={600}>{t('run.title')}</Text>} size="xl" centered data-testid="generate-dialog">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<Text fw={600}>{t('run.title')}</Text>}
+      size="xl"
+      centered
+      data-testid="generate-dialog"
+    >
       <Stack gap="md">
         <Group align="flex-end">
           <Select
@@ -66,11 +73,24 @@ export function GenerateInvoicesDialog({ opened, onClose }: { opened: boolean; o
             w={260}
             data-testid="run-period"
           />
-          <Button variant="default" leftSection={<IconEye size={16} />} loading={busy === 'preview'} onClick={() => void run(true)} data-testid="run-preview" data-autofocus>
+          <Button
+            variant="default"
+            leftSection={<IconEye size={16} />}
+            loading={busy === 'preview'}
+            onClick={() => void run(true)}
+            data-testid="run-preview"
+            data-autofocus
+          >
             {t('run.preview')}
           </Button>
           {preview && (
-            <Button leftSection={<IconCircleCheck size={16} />} loading={busy === 'issue'} disabled={preview.created === 0} onClick={() => void run(false)} data-testid="run-issue">
+            <Button
+              leftSection={<IconCircleCheck size={16} />}
+              loading={busy === 'issue'}
+              disabled={preview.created === 0}
+              onClick={() => void run(false)}
+              data-testid="run-issue"
+            >
               {t('run.issue', { count: preview.created })}
             </Button>
           )}
@@ -87,8 +107,22 @@ export function GenerateInvoicesDialog({ opened, onClose }: { opened: boolean; o
         {shown && (
           <>
             <SimpleGrid cols={3}>
-              <Stat label={preview ? t('run.willCreate') : t('run.created')} value={<Text fw={700} size="xl" data-testid="run-created">{shown.created}</Text>} />
-              <Stat label={t('run.skipped')} value={<Text fw={700} size="xl" data-testid="run-skipped">{shown.skipped}</Text>} />
+              <Stat
+                label={preview ? t('run.willCreate') : t('run.created')}
+                value={
+                  <Text fw={700} size="xl" data-testid="run-created">
+                    {shown.created}
+                  </Text>
+                }
+              />
+              <Stat
+                label={t('run.skipped')}
+                value={
+                  <Text fw={700} size="xl" data-testid="run-skipped">
+                    {shown.skipped}
+                  </Text>
+                }
+              />
               <Stat label={t('run.total')} value={<MoneyText amount={shown.totalAmount} fw={700} size="xl" />} />
             </SimpleGrid>
             {shown.invoices.length > 0 && (
@@ -108,11 +142,19 @@ export function GenerateInvoicesDialog({ opened, onClose }: { opened: boolean; o
                       <Table.Tr key={r.subscriptionId}>
                         {issued && <Table.Td>{r.invoiceNumber}</Table.Td>}
                         <Table.Td>
-                          {r.customerName} <Text span size="xs" c="dimmed">{r.customerCode}</Text>
+                          {r.customerName}{' '}
+                          <Text span size="xs" c="dimmed">
+                            {r.customerCode}
+                          </Text>
                         </Table.Td>
                         <Table.Td>
                           {r.packageName}
-                          {r.prorated && <Text span size="xs" c="orange"> · {t('run.prorated')}</Text>}
+                          {r.prorated && (
+                            <Text span size="xs" c="orange">
+                              {' '}
+                              · {t('run.prorated')}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>{f.date(r.dueDate)}</Table.Td>
                         <Table.Td ta="right">
@@ -122,7 +164,11 @@ export function GenerateInvoicesDialog({ opened, onClose }: { opened: boolean; o
                     ))}
                   </Table.Tbody>
                 </Table>
-                {shown.truncated && <Text size="xs" c="dimmed">{t('run.truncated')}</Text>}
+                {shown.truncated && (
+                  <Text size="xs" c="dimmed">
+                    {t('run.truncated')}
+                  </Text>
+                )}
               </ScrollArea>
             )}
           </>

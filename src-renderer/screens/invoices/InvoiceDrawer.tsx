@@ -19,7 +19,14 @@ export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () 
   const inv = id !== null ? q.data : undefined;
   const [voiding, setVoiding] = useState(false);
   return (
-    <Drawer opened={id !== null} onClose={onClose} position="right" size="lg" title={<Text fw={600}>{inv?.invoiceNumber ?? t('common:loading')}</Text>} data-testid="invoice-drawer">
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={<Text fw={600}>{inv?.invoiceNumber ?? t('common:loading')}</Text>}
+      data-testid="invoice-drawer"
+    >
       {inv && (
         <Stack gap="md">
           <Group justify="space-between">
@@ -37,16 +44,25 @@ export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () 
           <SimpleGrid cols={3}>
             <Fact label={t('invoice.amount')} value={<MoneyText amount={inv.amount} fw={700} />} />
             <Fact label={t('invoice.paid')} value={<MoneyText amount={inv.paidAmount} fw={700} />} />
-            <Fact label={t('invoice.outstanding')} value={<MoneyText amount={inv.outstanding} fw={700} c={inv.outstanding > 0 ? 'red' : undefined} />} />
+            <Fact
+              label={t('invoice.outstanding')}
+              value={<MoneyText amount={inv.outstanding} fw={700} c={inv.outstanding > 0 ? 'red' : undefined} />}
+            />
           </SimpleGrid>
           {inv.status === 'void' && (
             <Text size="sm" c="red">
-              {t('voidedBy', { name: inv.voidedByName ?? '—', at: f.dateTime(inv.voidedAt), reason: inv.voidReason ?? '' })}
+              {t('voidedBy', {
+                name: inv.voidedByName ?? '—',
+                at: f.dateTime(inv.voidedAt),
+                reason: inv.voidReason ?? '',
+              })}
             </Text>
           )}
           <Divider label={t('payments')} labelPosition="left" />
           {inv.allocations.length === 0 ? (
-            <Text size="sm" c="dimmed">{t('invoice.noPayments')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('invoice.noPayments')}
+            </Text>
           ) : (
             <Table verticalSpacing={4}>
               <Table.Tbody>
@@ -65,7 +81,13 @@ export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () 
           )}
           {can('invoices.void') && inv.status !== 'void' && (
             <Group>
-              <Button color="red" variant="light" leftSection={<IconBan size={16} />} onClick={() => setVoiding(true)} data-testid="invoice-void">
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconBan size={16} />}
+                onClick={() => setVoiding(true)}
+                data-testid="invoice-void"
+              >
                 {t('invoice.void')}
               </Button>
             </Group>

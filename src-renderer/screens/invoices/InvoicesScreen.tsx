@@ -5,7 +5,16 @@ import { useTranslation } from 'react-i18next';
 import type { Invoice, InvoiceStatus } from '../../../src-shared/contract/billing';
 import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
-import { DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, useListParams, type Column } from '../../components';
+import {
+  DataTable,
+  EmptyState,
+  MoneyText,
+  PageHeader,
+  SearchInput,
+  StatusBadge,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { CustomerFilter } from '../payments/CustomerFilter';
 import { DocumentActions } from '../payments/DocumentButtons';
@@ -37,21 +46,50 @@ export default function InvoicesScreen() {
   );
 
   const columns: Column<Invoice>[] = [
-    { key: 'number', header: t('invoice.number'), render: (r) => <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>{r.invoiceNumber}</Text> },
+    {
+      key: 'number',
+      header: t('invoice.number'),
+      render: (r) => (
+        <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
+          {r.invoiceNumber}
+        </Text>
+      ),
+    },
     {
       key: 'customer',
       header: t('customer'),
       render: (r) => (
         <Text size="sm">
-          {r.customerName} <Text span size="xs" c="dimmed">{r.customerCode}</Text>
+          {r.customerName}{' '}
+          <Text span size="xs" c="dimmed">
+            {r.customerCode}
+          </Text>
         </Text>
       ),
     },
     { key: 'period', header: t('invoice.period'), render: (r) => r.period },
-    { key: 'due', header: t('invoice.dueDate'), render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.dueDate)}</Text> },
+    {
+      key: 'due',
+      header: t('invoice.dueDate'),
+      render: (r) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {f.date(r.dueDate)}
+        </Text>
+      ),
+    },
     { key: 'amount', header: t('invoice.amount'), align: 'right', render: (r) => <MoneyText amount={r.amount} /> },
-    { key: 'outstanding', header: t('invoice.outstanding'), align: 'right', render: (r) => <MoneyText amount={r.outstanding} c={r.outstanding > 0 ? 'red' : 'dimmed'} /> },
-    { key: 'status', header: t('status'), width: 150, render: (r) => <StatusBadge status={r.status} style={{ maxWidth: 'none' }} /> },
+    {
+      key: 'outstanding',
+      header: t('invoice.outstanding'),
+      align: 'right',
+      render: (r) => <MoneyText amount={r.outstanding} c={r.outstanding > 0 ? 'red' : 'dimmed'} />,
+    },
+    {
+      key: 'status',
+      header: t('status'),
+      width: 150,
+      render: (r) => <StatusBadge status={r.status} style={{ maxWidth: 'none' }} />,
+    },
     {
       key: 'pdf',
       header: '',
@@ -68,18 +106,33 @@ export default function InvoicesScreen() {
       <PageHeader
         title={t('invoices')}
         subtitle={
-          q.data ? t('invoice.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount), outstanding: f.rupiah(q.data.totalOutstanding) }) : undefined
+          q.data
+            ? t('invoice.summary', {
+                count: q.data.total,
+                amount: f.rupiah(q.data.totalAmount),
+                outstanding: f.rupiah(q.data.totalOutstanding),
+              })
+            : undefined
         }
         actions={
           can('billing.run') && (
-            <Button leftSection={<IconFileInvoice size={16} />} onClick={() => setGenerating(true)} data-testid="generate-invoices">
+            <Button
+              leftSection={<IconFileInvoice size={16} />}
+              onClick={() => setGenerating(true)}
+              data-testid="generate-invoices"
+            >
               {t('run.open')}
             </Button>
           )
         }
       />
       <Group gap="sm" wrap="wrap">
-        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('invoice.searchPlaceholder')} w={300} />
+        <SearchInput
+          value={list.search}
+          onSearch={list.setSearch}
+          placeholder={t('invoice.searchPlaceholder')}
+          w={300}
+        />
         <SegmentedControl
           value={view}
           onChange={(v) => {
@@ -109,7 +162,12 @@ export default function InvoicesScreen() {
         rowKey={(r) => r.id}
         loading={q.loading}
         onOpen={(r) => setOpenId(r.id)}
-        empty={<EmptyState title={t('invoice.empty')} description={can('billing.run') ? t('invoice.emptyHelp') : undefined} />}
+        empty={
+          <EmptyState
+            title={t('invoice.empty')}
+            description={can('billing.run') ? t('invoice.emptyHelp') : undefined}
+          />
+        }
         {...list.tableProps}
         sort={undefined}
         onSortChange={undefined}

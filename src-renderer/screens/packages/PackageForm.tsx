@@ -1,9 +1,29 @@
-import { Badge, Button, Fieldset, Grid, Group, Modal, NumberInput, SegmentedControl, Stack, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Fieldset,
+  Grid,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useResetOnOpen, MoneyInput } from '../../components';
-import { BILLING_CYCLES, DEFAULT_DURATION_DAYS, type BillingCycle, type InternetPackage } from '../../../src-shared/contract/packages';
+import {
+  BILLING_CYCLES,
+  DEFAULT_DURATION_DAYS,
+  type BillingCycle,
+  type InternetPackage,
+} from '../../../src-shared/contract/packages';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 import { formatBandwidth } from '../../lib/format';
@@ -58,7 +78,8 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
   const setCycle = (c: BillingCycle) => {
     // The duration follows the cycle unless someone typed their own value.
     const prev = DEFAULT_DURATION_DAYS[form.values.billingCycle];
-    if (form.values.durationDays === '' || Number(form.values.durationDays) === prev) form.setFieldValue('durationDays', DEFAULT_DURATION_DAYS[c]);
+    if (form.values.durationDays === '' || Number(form.values.durationDays) === prev)
+      form.setFieldValue('durationDays', DEFAULT_DURATION_DAYS[c]);
     form.setFieldValue('billingCycle', c);
   };
 
@@ -79,7 +100,10 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
     };
     const r = pkg ? await api('packages.update', { id: pkg.id, ...fields }) : await api('packages.create', fields);
     if (!r.ok) return void applyApiError(form, r.error);
-    notifications.show({ color: 'teal', message: pkg ? t('updated', { name: r.value.name }) : t('created', { name: r.value.name }) });
+    notifications.show({
+      color: 'teal',
+      message: pkg ? t('updated', { name: r.value.name }) : t('created', { name: r.value.name }),
+    });
     onSaved(r.value);
   });
 
@@ -98,7 +122,7 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
           )}
         </Group>
       }
-      attributes={{ content: { "data-testid": "package-form" } as Record<string, string> }}
+      attributes={{ content: { 'data-testid': 'package-form' } as Record<string, string> }}
     >
       <form
         onSubmit={submit}
@@ -114,10 +138,20 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
                 <TextInput label={t('field.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
-                <Switch label={t('field.isActive')} description={t('isActiveHint')} {...form.getInputProps('isActive', { type: 'checkbox' })} />
+                <Switch
+                  label={t('field.isActive')}
+                  description={t('isActiveHint')}
+                  {...form.getInputProps('isActive', { type: 'checkbox' })}
+                />
               </Grid.Col>
               <Grid.Col span={12}>
-                <Textarea label={t('field.description')} autosize minRows={1} maxRows={4} {...form.getInputProps('description')} />
+                <Textarea
+                  label={t('field.description')}
+                  autosize
+                  minRows={1}
+                  maxRows={4}
+                  {...form.getInputProps('description')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <NumberInput
@@ -175,13 +209,29 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
                 </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <NumberInput label={t('field.durationDays')} suffix={` ${t('days')}`} allowDecimal={false} allowNegative={false} {...form.getInputProps('durationDays')} />
+                <NumberInput
+                  label={t('field.durationDays')}
+                  suffix={` ${t('days')}`}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  {...form.getInputProps('durationDays')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('field.profileName')} description={t('profileHint')} placeholder={pkg ? undefined : t('profileAuto')} {...form.getInputProps('profileName')} />
+                <TextInput
+                  label={t('field.profileName')}
+                  description={t('profileHint')}
+                  placeholder={pkg ? undefined : t('profileAuto')}
+                  {...form.getInputProps('profileName')}
+                />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('field.ipPool')} description={t('ipPoolHint')} placeholder="pool-pppoe" {...form.getInputProps('ipPool')} />
+                <TextInput
+                  label={t('field.ipPool')}
+                  description={t('ipPoolHint')}
+                  placeholder="pool-pppoe"
+                  {...form.getInputProps('ipPool')}
+                />
               </Grid.Col>
               <Grid.Col span={12}>
                 <TagsInput
@@ -196,21 +246,21 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
               </Grid.Col>
             </Grid>
           </Fieldset>
-            <Group justify="space-between" mt="xs">
-              <Text size="xs" c="dimmed">
-                {readOnly ? '' : t('customers:saveHint')}
-              </Text>
-              <Group gap="sm">
-                <Button variant="default" onClick={onClose}>
-                  {readOnly ? t('common:close') : t('common:cancel')}
+          <Group justify="space-between" mt="xs">
+            <Text size="xs" c="dimmed">
+              {readOnly ? '' : t('customers:saveHint')}
+            </Text>
+            <Group gap="sm">
+              <Button variant="default" onClick={onClose}>
+                {readOnly ? t('common:close') : t('common:cancel')}
+              </Button>
+              {!readOnly && (
+                <Button type="submit" loading={form.submitting}>
+                  {t('common:save')}
                 </Button>
-                {!readOnly && (
-                  <Button type="submit" loading={form.submitting}>
-                    {t('common:save')}
-                  </Button>
-                )}
-              </Group>
+              )}
             </Group>
+          </Group>
         </Stack>
       </form>
     </Modal>

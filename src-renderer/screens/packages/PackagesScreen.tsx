@@ -5,11 +5,27 @@ import { IconBox, IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus,
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
-import { BILLING_CYCLES, PACKAGE_SORT_FIELDS, type BillingCycle, type InternetPackage } from '../../../src-shared/contract/packages';
+import {
+  BILLING_CYCLES,
+  PACKAGE_SORT_FIELDS,
+  type BillingCycle,
+  type InternetPackage,
+} from '../../../src-shared/contract/packages';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { AddButton, ConfirmDialog, DataTable, EmptyState, MoneyText, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
+import {
+  AddButton,
+  ConfirmDialog,
+  DataTable,
+  EmptyState,
+  MoneyText,
+  PageHeader,
+  SearchInput,
+  notifyApiError,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { PackageForm } from './PackageForm';
 
@@ -80,7 +96,10 @@ export default function PackagesScreen() {
       sortField: 'bandwidthDown',
       render: (p) => (
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          ↓ {f.bandwidth(p.bandwidthDown)} <Text span c="dimmed" size="sm">/ ↑ {f.bandwidth(p.bandwidthUp)}</Text>
+          ↓ {f.bandwidth(p.bandwidthDown)}{' '}
+          <Text span c="dimmed" size="sm">
+            / ↑ {f.bandwidth(p.bandwidthUp)}
+          </Text>
         </Text>
       ),
     },
@@ -97,8 +116,20 @@ export default function PackagesScreen() {
         </Text>
       ),
     },
-    { key: 'price', header: t('field.price'), sortField: 'price', align: 'right', render: (p) => <MoneyText amount={p.price} size="sm" fw={500} /> },
-    { key: 'used', header: t('used'), align: 'right', width: 90, render: (p) => <Text size="sm">{f.number(p.accounts)}</Text> },
+    {
+      key: 'price',
+      header: t('field.price'),
+      sortField: 'price',
+      align: 'right',
+      render: (p) => <MoneyText amount={p.price} size="sm" fw={500} />,
+    },
+    {
+      key: 'used',
+      header: t('used'),
+      align: 'right',
+      width: 90,
+      render: (p) => <Text size="sm">{f.number(p.accounts)}</Text>,
+    },
     {
       key: 'active',
       header: t('field.isActive'),
@@ -124,7 +155,13 @@ export default function PackagesScreen() {
         canWrite || can('packages.delete') ? (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={t('common:actions')} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('common:actions')}
+                onClick={(e) => e.stopPropagation()}
+                onKeyDown={(e) => e.stopPropagation()}
+              >
                 <IconDots size={16} />
               </ActionIcon>
             </Menu.Target>
@@ -162,11 +199,7 @@ export default function PackagesScreen() {
       <PageHeader
         title={t('title')}
         subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
-        actions={
-          canWrite && (
-            <AddButton label={t('add')} onClick={() => navigate('/new')} />
-          )
-        }
+        actions={canWrite && <AddButton label={t('add')} onClick={() => navigate('/new')} />}
       />
       <Group mb="md" gap="sm" wrap="wrap">
         <SearchInput
@@ -194,7 +227,10 @@ export default function PackagesScreen() {
           value={list.filters.billingCycle ?? 'all'}
           onChange={(v) => list.setFilter('billingCycle', !v || v === 'all' ? undefined : (v as BillingCycle))}
           allowDeselect={false}
-          data={[{ value: 'all', label: t('allCycles') }, ...BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) }))]}
+          data={[
+            { value: 'all', label: t('allCycles') },
+            ...BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) })),
+          ]}
         />
       </Group>
       <DataTable

@@ -5,12 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 
 /** A customer picker for list filters: searches the server as you type (name, code, phone...). */
-export function CustomerFilter({ value, onChange }: { value: number | undefined; onChange: (id: number | undefined) => void }) {
+export function CustomerFilter({
+  value,
+  onChange,
+}: {
+  value: number | undefined;
+  onChange: (id: number | undefined) => void;
+}) {
   const { t } = useTranslation('billing');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
-  const q = useApiQuery('customers.list', { search: debounced || undefined, pageSize: 20 }, { entities: ['customers'] });
+  const q = useApiQuery(
+    'customers.list',
+    { search: debounced || undefined, pageSize: 20 },
+    { entities: ['customers'] },
+  );
   const options = (q.data?.items ?? []).map((c) => ({ value: String(c.id), label: `${c.name} (${c.customerCode})` }));
   const data = picked && !options.some((o) => o.value === picked.value) ? [picked, ...options] : options;
   return (

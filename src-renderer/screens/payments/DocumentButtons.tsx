@@ -44,7 +44,15 @@ export function PrinterSelect({ kind }: { kind: PrinterKind }) {
  * Print and "Download PDF" for one already generated file. Print goes to the browser's PDF viewer
  * (browser host); in the desktop app without a chosen printer it falls back to the download.
  */
-export function PdfFileButtons({ file, autoFocus, onPrinted }: { file: PdfFile; autoFocus?: boolean; onPrinted?: () => void }) {
+export function PdfFileButtons({
+  file,
+  autoFocus,
+  onPrinted,
+}: {
+  file: PdfFile;
+  autoFocus?: boolean;
+  onPrinted?: () => void;
+}) {
   const { t } = useTranslation('billing');
   const printRef = useRef<HTMLButtonElement>(null);
   // Outside a modal nothing honours data-autofocus: focus the print button so Enter prints.
@@ -68,7 +76,12 @@ export function PdfFileButtons({ file, autoFocus, onPrinted }: { file: PdfFile; 
       >
         {t('doc.print')}
       </Button>
-      <Button variant="default" leftSection={<IconDownload size={16} />} data-testid="pdf-download" onClick={() => downloadPdf(file)}>
+      <Button
+        variant="default"
+        leftSection={<IconDownload size={16} />}
+        data-testid="pdf-download"
+        onClick={() => downloadPdf(file)}
+      >
         {t('doc.download')}
       </Button>
     </Group>
@@ -86,19 +99,34 @@ type DocResult = PdfFile & { printed?: boolean; printError?: string | null };
 async function fetchDoc(req: DocRequest, printer?: string): Promise<ApiResult<DocResult>> {
   if (req.kind === 'invoice') return api('documents.invoice', { invoiceId: req.invoiceId });
   if (req.kind === 'shiftReport') return api('documents.shiftReport', { shiftId: req.shiftId });
-  return api('documents.receipt', { paymentId: req.paymentId, ...(req.copy ? { copy: true } : {}), ...(printer ? { printer } : {}) });
+  return api('documents.receipt', {
+    paymentId: req.paymentId,
+    ...(req.copy ? { copy: true } : {}),
+    ...(printer ? { printer } : {}),
+  });
 }
 
 /**
  * Buttons that generate a document on demand: "Print" (to the chosen printer in the desktop app,
  * else via the browser's viewer) and "Download PDF". Each click generates once.
  */
-export function DocumentActions({ req, size = 'xs', printLabel, compact }: { req: DocRequest; size?: 'xs' | 'sm'; printLabel?: string; compact?: boolean }) {
+export function DocumentActions({
+  req,
+  size = 'xs',
+  printLabel,
+  compact,
+}: {
+  req: DocRequest;
+  size?: 'xs' | 'sm';
+  printLabel?: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('billing');
   const [busy, setBusy] = useState<'print' | 'download' | null>(null);
   const kind: PrinterKind = req.kind === 'receipt' ? 'receipt' : 'a4';
   const run = async (action: 'print' | 'download') => {
-    const printer = action === 'print' && kind === 'receipt' && isDesktop() ? (storedPrinter(kind) ?? undefined) : undefined;
+    const printer =
+      action === 'print' && kind === 'receipt' && isDesktop() ? (storedPrinter(kind) ?? undefined) : undefined;
     // The new tab opens right after a fast API call, still inside the click's user activation window.
     setBusy(action);
     const r = await fetchDoc(req, printer);
@@ -119,12 +147,24 @@ export function DocumentActions({ req, size = 'xs', printLabel, compact }: { req
     return (
       <Group gap={4} wrap="nowrap">
         <Tooltip label={printLabel ?? t('doc.print')} withArrow>
-          <ActionIcon variant="light" aria-label={printLabel ?? t('doc.print')} loading={busy === 'print'} onClick={() => void run('print')} data-testid="doc-print">
+          <ActionIcon
+            variant="light"
+            aria-label={printLabel ?? t('doc.print')}
+            loading={busy === 'print'}
+            onClick={() => void run('print')}
+            data-testid="doc-print"
+          >
             <IconPrinter size={16} />
           </ActionIcon>
         </Tooltip>
         <Tooltip label={t('doc.download')} withArrow>
-          <ActionIcon variant="default" aria-label={t('doc.download')} loading={busy === 'download'} onClick={() => void run('download')} data-testid="doc-download">
+          <ActionIcon
+            variant="default"
+            aria-label={t('doc.download')}
+            loading={busy === 'download'}
+            onClick={() => void run('download')}
+            data-testid="doc-download"
+          >
             <IconDownload size={16} />
           </ActionIcon>
         </Tooltip>
@@ -132,10 +172,24 @@ export function DocumentActions({ req, size = 'xs', printLabel, compact }: { req
     );
   return (
     <Group gap={6} wrap="nowrap">
-      <Button size={size} variant="light" leftSection={<IconPrinter size={14} />} loading={busy === 'print'} onClick={() => void run('print')} data-testid="doc-print">
+      <Button
+        size={size}
+        variant="light"
+        leftSection={<IconPrinter size={14} />}
+        loading={busy === 'print'}
+        onClick={() => void run('print')}
+        data-testid="doc-print"
+      >
         {printLabel ?? t('doc.print')}
       </Button>
-      <Button size={size} variant="default" leftSection={<IconDownload size={14} />} loading={busy === 'download'} onClick={() => void run('download')} data-testid="doc-download">
+      <Button
+        size={size}
+        variant="default"
+        leftSection={<IconDownload size={14} />}
+        loading={busy === 'download'}
+        onClick={() => void run('download')}
+        data-testid="doc-download"
+      >
         {t('doc.download')}
       </Button>
     </Group>

@@ -6,7 +6,16 @@ import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../../src-
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, useListParams, type Column } from '../../components';
+import {
+  DataTable,
+  EmptyState,
+  MoneyText,
+  PageHeader,
+  SearchInput,
+  StatusBadge,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { Fact } from '../invoices/InvoiceDrawer';
 import { CustomerFilter } from './CustomerFilter';
@@ -24,28 +33,66 @@ export default function PaymentsScreen() {
   const q = useApiQuery('payments.list', params, { entities: ['payments'] });
 
   const columns: Column<Payment>[] = [
-    { key: 'number', header: t('payment.number'), render: (r) => <Text size="sm" fw={500} td={r.status === 'void' ? 'line-through' : undefined}>{r.paymentNumber}</Text> },
+    {
+      key: 'number',
+      header: t('payment.number'),
+      render: (r) => (
+        <Text size="sm" fw={500} td={r.status === 'void' ? 'line-through' : undefined}>
+          {r.paymentNumber}
+        </Text>
+      ),
+    },
     { key: 'at', header: t('payment.paidAt'), render: (r) => f.dateTime(r.paidAt) },
     {
       key: 'customer',
       header: t('customer'),
       render: (r) => (
         <Text size="sm">
-          {r.customerName} <Text span size="xs" c="dimmed">{r.customerCode}</Text>
+          {r.customerName}{' '}
+          <Text span size="xs" c="dimmed">
+            {r.customerCode}
+          </Text>
         </Text>
       ),
     },
     { key: 'method', header: t('payment.method'), render: (r) => t(`method.${r.method}`) },
-    { key: 'amount', header: t('payment.amount'), align: 'right', render: (r) => <MoneyText amount={r.amount + r.fromDeposit} /> },
+    {
+      key: 'amount',
+      header: t('payment.amount'),
+      align: 'right',
+      render: (r) => <MoneyText amount={r.amount + r.fromDeposit} />,
+    },
     { key: 'by', header: t('payment.receivedBy'), render: (r) => r.receivedByName ?? '—' },
-    { key: 'status', header: t('status'), width: 130, render: (r) => <StatusBadge style={{ maxWidth: 'none' }} status={r.status === 'void' ? 'void' : 'paid'} label={t(`payment.status.${r.status}`)} /> },
+    {
+      key: 'status',
+      header: t('status'),
+      width: 130,
+      render: (r) => (
+        <StatusBadge
+          style={{ maxWidth: 'none' }}
+          status={r.status === 'void' ? 'void' : 'paid'}
+          label={t(`payment.status.${r.status}`)}
+        />
+      ),
+    },
   ];
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('payments')} subtitle={q.data ? t('payment.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount) }) : undefined} actions={<PrinterSelect kind="receipt" />} />
+      <PageHeader
+        title={t('payments')}
+        subtitle={
+          q.data ? t('payment.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount) }) : undefined
+        }
+        actions={<PrinterSelect kind="receipt" />}
+      />
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('payment.searchPlaceholder')} w={300} />
+        <SearchInput
+          value={list.search}
+          onSearch={list.setSearch}
+          placeholder={t('payment.searchPlaceholder')}
+          w={300}
+        />
         <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
         <Select
           placeholder={t('payment.allMethods')}
@@ -68,8 +115,20 @@ export default function PaymentsScreen() {
           onChange={(v) => list.setFilter('status', (v ?? undefined) as 'live' | 'void' | undefined)}
           aria-label={t('status')}
         />
-        <TextInput type="date" w={160} aria-label={t('from')} value={list.filters.from ?? ''} onChange={(e) => list.setFilter('from', e.currentTarget.value || undefined)} />
-        <TextInput type="date" w={160} aria-label={t('to')} value={list.filters.to ?? ''} onChange={(e) => list.setFilter('to', e.currentTarget.value || undefined)} />
+        <TextInput
+          type="date"
+          w={160}
+          aria-label={t('from')}
+          value={list.filters.from ?? ''}
+          onChange={(e) => list.setFilter('from', e.currentTarget.value || undefined)}
+        />
+        <TextInput
+          type="date"
+          w={160}
+          aria-label={t('to')}
+          value={list.filters.to ?? ''}
+          onChange={(e) => list.setFilter('to', e.currentTarget.value || undefined)}
+        />
       </Group>
       <DataTable
         label={t('payments')}
@@ -97,12 +156,27 @@ export function PaymentDrawer({ id, onClose }: { id: number | null; onClose: () 
   const p = id !== null ? q.data : undefined;
   const [voiding, setVoiding] = useState(false);
   return (
-    <Drawer opened={id !== null} onClose={onClose} position="right" size="lg" title={<Text fw={600}>{p?.paymentNumber ?? t('common:loading')}</Text>} data-testid="payment-drawer">
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={<Text fw={600}>{p?.paymentNumber ?? t('common:loading')}</Text>}
+      data-testid="payment-drawer"
+    >
       {p && (
         <Stack gap="md">
           <Group justify="space-between">
-            <StatusBadge status={p.status === 'void' ? 'void' : 'paid'} label={t(`payment.status.${p.status}`)} size="lg" />
-            <DocumentActions req={{ kind: 'receipt', paymentId: p.id }} size="sm" printLabel={p.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')} />
+            <StatusBadge
+              status={p.status === 'void' ? 'void' : 'paid'}
+              label={t(`payment.status.${p.status}`)}
+              size="lg"
+            />
+            <DocumentActions
+              req={{ kind: 'receipt', paymentId: p.id }}
+              size="sm"
+              printLabel={p.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')}
+            />
           </Group>
           <SimpleGrid cols={2} spacing="xs">
             <Fact label={t('customer')} value={`${p.customerName} (${p.customerCode})`} />
@@ -123,7 +197,11 @@ export function PaymentDrawer({ id, onClose }: { id: number | null; onClose: () 
               <Fact label={t('desk.change')} value={<MoneyText amount={p.change} />} />
             </SimpleGrid>
           )}
-          {p.status === 'void' && <Text size="sm" c="red">{t('voidedBy', { name: p.voidedByName ?? '—', at: f.dateTime(p.voidedAt), reason: p.voidReason ?? '' })}</Text>}
+          {p.status === 'void' && (
+            <Text size="sm" c="red">
+              {t('voidedBy', { name: p.voidedByName ?? '—', at: f.dateTime(p.voidedAt), reason: p.voidReason ?? '' })}
+            </Text>
+          )}
           <Divider label={t('payment.allocations')} labelPosition="left" />
           <Table verticalSpacing={4}>
             <Table.Tbody>
@@ -141,7 +219,13 @@ export function PaymentDrawer({ id, onClose }: { id: number | null; onClose: () 
           </Table>
           {can('payments.void') && p.status === 'live' && (
             <Group>
-              <Button color="red" variant="light" leftSection={<IconBan size={16} />} onClick={() => setVoiding(true)} data-testid="payment-void">
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconBan size={16} />}
+                onClick={() => setVoiding(true)}
+                data-testid="payment-void"
+              >
                 {t('payment.void')}
               </Button>
             </Group>

@@ -35,7 +35,14 @@ export function VoidDialog({
       >
         <Stack gap="sm">
           <Text size="sm">{message}</Text>
-          <Textarea label={t('voidReason')} data-autofocus autosize minRows={2} withAsterisk {...form.getInputProps('reason')} />
+          <Textarea
+            label={t('voidReason')}
+            data-autofocus
+            autosize
+            minRows={2}
+            withAsterisk
+            {...form.getInputProps('reason')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}

@@ -14,5 +14,9 @@ export function periodOptions(tz: string, back = 24, ahead = 2): string[] {
 /** `November 2026` for `2026-11`. */
 export function periodLabel(p: string, lng: string): string {
   const [y, m] = p.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'id-ID', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, 1)));
 }

@@ -1,4 +1,16 @@
-import { ActionIcon, Button, Grid, Group, Modal, Select, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -47,15 +59,26 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
   const form = useForm<Values>({ initialValues: toValues(account) });
   const [customerSearch, setCustomerSearch] = useState('');
   const [debounced] = useDebouncedValue(customerSearch, 250);
-  const customers = useApiQuery('customers.list', { search: debounced || undefined, pageSize: 20 }, { enabled: opened });
+  const customers = useApiQuery(
+    'customers.list',
+    { search: debounced || undefined, pageSize: 20 },
+    { enabled: opened },
+  );
   const packages = useApiQuery('packages.list', { pageSize: 500 }, { enabled: opened });
   const routers = useApiQuery('routers.list', {}, { enabled: opened });
 
-  useResetOnOpen(form, opened, account?.id, () => toValues(account), () => setCustomerSearch(account ? `${account.customerCode} · ${account.customerName}` : ''));
+  useResetOnOpen(
+    form,
+    opened,
+    account?.id,
+    () => toValues(account),
+    () => setCustomerSearch(account ? `${account.customerCode} · ${account.customerName}` : ''),
+  );
 
   // A single router is the obvious choice for a new account.
   useEffect(() => {
-    if (opened && !account && !form.values.routerId && routers.data?.items.length === 1) form.setFieldValue('routerId', String(routers.data.items[0]!.id));
+    if (opened && !account && !form.values.routerId && routers.data?.items.length === 1)
+      form.setFieldValue('routerId', String(routers.data.items[0]!.id));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, routers.data]);
 
@@ -67,9 +90,15 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
     form.setFieldValue('password', r.value.password);
   };
 
-  const customerOptions = (customers.data?.items ?? []).map((c) => ({ value: String(c.id), label: `${c.customerCode} · ${c.name}` }));
+  const customerOptions = (customers.data?.items ?? []).map((c) => ({
+    value: String(c.id),
+    label: `${c.customerCode} · ${c.name}`,
+  }));
   if (account && !customerOptions.some((o) => o.value === String(account.customerId))) {
-    customerOptions.unshift({ value: String(account.customerId), label: `${account.customerCode} · ${account.customerName}` });
+    customerOptions.unshift({
+      value: String(account.customerId),
+      label: `${account.customerCode} · ${account.customerName}`,
+    });
   }
 
   const submit = form.onSubmit(async (v) => {
@@ -84,12 +113,20 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
       notes: v.notes,
     };
     if (account) {
-      const r = await api('pppoe.update', { id: account.id, customerId: v.customerId ? Number(v.customerId) : undefined, ...common });
+      const r = await api('pppoe.update', {
+        id: account.id,
+        customerId: v.customerId ? Number(v.customerId) : undefined,
+        ...common,
+      });
       if (!r.ok) return void applyApiError(form, r.error);
       notifications.show({ color: 'teal', message: t('pppoe.updated', { name: r.value.username }) });
       onSaved(r.value, null);
     } else {
-      const r = await api('pppoe.create', { customerId: v.customerId ? Number(v.customerId) : (undefined as unknown as number), ...common, internetPackageId: common.internetPackageId as number });
+      const r = await api('pppoe.create', {
+        customerId: v.customerId ? Number(v.customerId) : (undefined as unknown as number),
+        ...common,
+        internetPackageId: common.internetPackageId as number,
+      });
       if (!r.ok) return void applyApiError(form, r.error);
       notifications.show({ color: 'teal', message: t('pppoe.created', { name: r.value.account.username }) });
       onSaved(r.value.account, r.value.password);
@@ -97,8 +134,18 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={<Text fw={600}>{account ? t('pppoe.editTitle') : t('pppoe.newTitle')}</Text>} attributes={{ content: { 'data-testid': 'pppoe-form' } as Record<string, string> }}>
-      <form onSubmit={submit} noValidate onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void submit()}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      title={<Text fw={600}>{account ? t('pppoe.editTitle') : t('pppoe.newTitle')}</Text>}
+      attributes={{ content: { 'data-testid': 'pppoe-form' } as Record<string, string> }}
+    >
+      <form
+        onSubmit={submit}
+        noValidate
+        onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void submit()}
+      >
         <Stack gap="sm">
           <Grid gap="sm">
             <Grid.Col span={12}>
@@ -125,7 +172,9 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
                 label={t('pppoe.package')}
                 withAsterisk
                 searchable
-                data={(packages.data?.items ?? []).filter((p) => p.isActive || String(p.id) === form.values.internetPackageId).map((p) => ({ value: String(p.id), label: `${p.name} (${p.profileName})` }))}
+                data={(packages.data?.items ?? [])
+                  .filter((p) => p.isActive || String(p.id) === form.values.internetPackageId)
+                  .map((p) => ({ value: String(p.id), label: `${p.name} (${p.profileName})` }))}
                 {...form.getInputProps('internetPackageId')}
               />
             </Grid.Col>
@@ -139,7 +188,12 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t('pppoe.username')} description={account ? undefined : t('pppoe.usernameHint')} autoComplete="off" {...form.getInputProps('username')} />
+              <TextInput
+                label={t('pppoe.username')}
+                description={account ? undefined : t('pppoe.usernameHint')}
+                autoComplete="off"
+                {...form.getInputProps('username')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
@@ -149,7 +203,16 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
                 styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                 rightSection={
                   <Tooltip label={t('pppoe.regenerate')}>
-                    <ActionIcon variant="subtle" aria-label={t('pppoe.regenerate')} onClick={() => void suggest(form.values.customerId ?? (account ? String(account.customerId) : null), 'password')}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('pppoe.regenerate')}
+                      onClick={() =>
+                        void suggest(
+                          form.values.customerId ?? (account ? String(account.customerId) : null),
+                          'password',
+                        )
+                      }
+                    >
                       <IconRefresh size={16} />
                     </ActionIcon>
                   </Tooltip>
@@ -158,10 +221,20 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t('pppoe.staticIp')} placeholder="10.10.0.25" description={t('pppoe.staticIpHint')} {...form.getInputProps('staticIp')} />
+              <TextInput
+                label={t('pppoe.staticIp')}
+                placeholder="10.10.0.25"
+                description={t('pppoe.staticIpHint')}
+                {...form.getInputProps('staticIp')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t('pppoe.callerId')} placeholder="AA:BB:CC:DD:EE:FF" description={t('pppoe.callerIdHint')} {...form.getInputProps('callerId')} />
+              <TextInput
+                label={t('pppoe.callerId')}
+                placeholder="AA:BB:CC:DD:EE:FF"
+                description={t('pppoe.callerIdHint')}
+                {...form.getInputProps('callerId')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput label={t('pppoe.expiresAt')} placeholder="2026-12-31" {...form.getInputProps('expiresAt')} />

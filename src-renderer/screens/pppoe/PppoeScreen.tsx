@@ -1,7 +1,31 @@
-import { ActionIcon, Box, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Box,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Menu,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChartLine, IconDots, IconEdit, IconEye, IconKey, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import {
+  IconChartLine,
+  IconDots,
+  IconEdit,
+  IconEye,
+  IconKey,
+  IconPlayerPause,
+  IconPlayerPlay,
+  IconPlus,
+  IconTrash,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
@@ -9,7 +33,18 @@ import { PPPOE_SORT_FIELDS, PPPOE_STATUSES, type PppoeAccount } from '../../../s
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, StatusBadge, notifyApiError, translateApiMessage, useListParams, type Column } from '../../components';
+import {
+  ConfirmDialog,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  SearchInput,
+  StatusBadge,
+  notifyApiError,
+  translateApiMessage,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from '../sessions/TrafficChart';
 import { AccountForm } from './AccountForm';
@@ -34,7 +69,11 @@ function OnlineDot({ online }: { online: boolean | null }) {
           width: 10,
           height: 10,
           borderRadius: 10,
-          background: online ? 'var(--mantine-color-teal-6)' : online === false ? 'var(--mantine-color-gray-5)' : 'transparent',
+          background: online
+            ? 'var(--mantine-color-teal-6)'
+            : online === false
+              ? 'var(--mantine-color-gray-5)'
+              : 'transparent',
           border: online === null ? '1px solid var(--mantine-color-gray-5)' : undefined,
         }}
       />
@@ -91,8 +130,15 @@ export default function PppoeScreen() {
       sortField: 'username',
       render: (a) => (
         <div>
-          <Text size="sm" ff="monospace" fw={500}>{a.username}</Text>
-          {a.lastIp && <Text size="xs" c="dimmed">{a.lastIp}{a.lastLogin ? ` · ${f.dateTime(a.lastLogin)}` : ''}</Text>}
+          <Text size="sm" ff="monospace" fw={500}>
+            {a.username}
+          </Text>
+          {a.lastIp && (
+            <Text size="xs" c="dimmed">
+              {a.lastIp}
+              {a.lastLogin ? ` · ${f.dateTime(a.lastLogin)}` : ''}
+            </Text>
+          )}
         </div>
       ),
     },
@@ -103,7 +149,9 @@ export default function PppoeScreen() {
       render: (a) => (
         <div>
           <Text size="sm">{a.customerName}</Text>
-          <Text size="xs" c="dimmed">{a.customerCode}</Text>
+          <Text size="xs" c="dimmed">
+            {a.customerCode}
+          </Text>
         </div>
       ),
     },
@@ -113,22 +161,38 @@ export default function PppoeScreen() {
       render: (a) => (
         <div>
           <Text size="sm">{a.packageName}</Text>
-          <Text size="xs" c={a.routerProfile !== a.profileName ? 'orange' : 'dimmed'}>{a.routerProfile}</Text>
+          <Text size="xs" c={a.routerProfile !== a.profileName ? 'orange' : 'dimmed'}>
+            {a.routerProfile}
+          </Text>
         </div>
       ),
     },
     { key: 'router', header: t('pppoe.router'), render: (a) => <Text size="sm">{a.routerName ?? '—'}</Text> },
     { key: 'ip', header: t('pppoe.staticIp'), render: (a) => <Text size="sm">{a.staticIp ?? ''}</Text> },
-    { key: 'status', header: t('pppoe.status'), sortField: 'status', render: (a) => <StatusBadge status={a.status} label={t(`pppoe.statuses.${a.status}`)} /> },
+    {
+      key: 'status',
+      header: t('pppoe.status'),
+      sortField: 'status',
+      render: (a) => <StatusBadge status={a.status} label={t(`pppoe.statuses.${a.status}`)} />,
+    },
     {
       key: 'sync',
       header: t('pppoe.sync'),
       render: (a) =>
         a.syncState === 'synced' ? (
-          <Text size="xs" c="dimmed">{t('pppoe.synced')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('pppoe.synced')}
+          </Text>
         ) : (
-          <Tooltip label={a.syncError ? translateApiMessage(a.syncError) : ''} disabled={!a.syncError} multiline w={300}>
-            <span><StatusBadge status={a.syncState} /></span>
+          <Tooltip
+            label={a.syncError ? translateApiMessage(a.syncError) : ''}
+            disabled={!a.syncError}
+            multiline
+            w={300}
+          >
+            <span>
+              <StatusBadge status={a.syncState} />
+            </span>
           </Tooltip>
         ),
     },
@@ -139,22 +203,45 @@ export default function PppoeScreen() {
       render: (a) => (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={t('pppoe.actionsFor', { name: a.username })} onClick={(e) => e.stopPropagation()}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={t('pppoe.actionsFor', { name: a.username })}
+              onClick={(e) => e.stopPropagation()}
+            >
               <IconDots size={16} />
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-            {canWrite && <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${a.id}`)}>{t('pppoe.editOrPackage')}</Menu.Item>}
+            {canWrite && (
+              <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${a.id}`)}>
+                {t('pppoe.editOrPackage')}
+              </Menu.Item>
+            )}
             {canWrite &&
               (a.status === 'active' ? (
-                <Menu.Item leftSection={<IconPlayerPause size={16} />} onClick={() => void setEnabled(a, false)}>{t('pppoe.disable')}</Menu.Item>
+                <Menu.Item leftSection={<IconPlayerPause size={16} />} onClick={() => void setEnabled(a, false)}>
+                  {t('pppoe.disable')}
+                </Menu.Item>
               ) : (
-                <Menu.Item leftSection={<IconPlayerPlay size={16} />} onClick={() => void setEnabled(a, true)}>{t('pppoe.enable')}</Menu.Item>
+                <Menu.Item leftSection={<IconPlayerPlay size={16} />} onClick={() => void setEnabled(a, true)}>
+                  {t('pppoe.enable')}
+                </Menu.Item>
               ))}
-            {can('pppoe.viewPassword') && <Menu.Item leftSection={<IconEye size={16} />} onClick={() => void reveal(a)}>{t('pppoe.reveal')}</Menu.Item>}
-            {can('sessions.read') && a.routerId !== null && <Menu.Item leftSection={<IconChartLine size={16} />} onClick={() => setChart(a)}>{t('traffic.open')}</Menu.Item>}
+            {can('pppoe.viewPassword') && (
+              <Menu.Item leftSection={<IconEye size={16} />} onClick={() => void reveal(a)}>
+                {t('pppoe.reveal')}
+              </Menu.Item>
+            )}
+            {can('sessions.read') && a.routerId !== null && (
+              <Menu.Item leftSection={<IconChartLine size={16} />} onClick={() => setChart(a)}>
+                {t('traffic.open')}
+              </Menu.Item>
+            )}
             {can('pppoe.delete') && (
-              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(a)}>{t('common:delete')}</Menu.Item>
+              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(a)}>
+                {t('common:delete')}
+              </Menu.Item>
             )}
           </Menu.Dropdown>
         </Menu>
@@ -169,17 +256,32 @@ export default function PppoeScreen() {
       <PageHeader
         title={t('pppoe.title')}
         subtitle={q.data ? t('pppoe.count', { count: total, formatted: f.number(total) }) : '\u00a0'}
-        actions={canWrite && <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>{t('pppoe.add')}</Button>}
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+              {t('pppoe.add')}
+            </Button>
+          )
+        }
       />
       <Group mb="md" gap="sm">
-        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('pppoe.search')} aria-label={t('common:search')} w={{ base: '100%', sm: 320 }} />
+        <SearchInput
+          value={list.search}
+          onSearch={list.setSearch}
+          placeholder={t('pppoe.search')}
+          aria-label={t('common:search')}
+          w={{ base: '100%', sm: 320 }}
+        />
         <Select
           w={160}
           aria-label={t('pppoe.status')}
           value={list.filters.status ?? 'all'}
           allowDeselect={false}
           onChange={(v) => list.setFilter('status', !v || v === 'all' ? undefined : (v as Status))}
-          data={[{ value: 'all', label: t('pppoe.allStatuses') }, ...PPPOE_STATUSES.map((s) => ({ value: s, label: t(`pppoe.statuses.${s}`) }))]}
+          data={[
+            { value: 'all', label: t('pppoe.allStatuses') },
+            ...PPPOE_STATUSES.map((s) => ({ value: s, label: t(`pppoe.statuses.${s}`) })),
+          ]}
         />
         <Select
           w={180}
@@ -187,7 +289,10 @@ export default function PppoeScreen() {
           value={list.filters.routerId ? String(list.filters.routerId) : 'all'}
           allowDeselect={false}
           onChange={(v) => list.setFilter('routerId', !v || v === 'all' ? undefined : Number(v))}
-          data={[{ value: 'all', label: t('pppoe.allRouters') }, ...(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name }))]}
+          data={[
+            { value: 'all', label: t('pppoe.allRouters') },
+            ...(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name })),
+          ]}
         />
         <Select
           w={150}
@@ -216,7 +321,14 @@ export default function PppoeScreen() {
             icon={<IconUsers size={30} stroke={1.5} />}
             title={filtered ? t('pppoe.noMatch') : t('pppoe.emptyTitle')}
             description={filtered ? undefined : t('pppoe.emptyText')}
-            actions={!filtered && canWrite && <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>{t('pppoe.add')}</Button>}
+            actions={
+              !filtered &&
+              canWrite && (
+                <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                  {t('pppoe.add')}
+                </Button>
+              )
+            }
           />
         }
       />
@@ -229,19 +341,38 @@ export default function PppoeScreen() {
           if (password) setSecret({ username: a.username, password });
         }}
       />
-      <Modal opened={!!secret} onClose={() => setSecret(null)} centered title={<Group gap="xs"><IconKey size={18} /><Text fw={600}>{t('pppoe.credentials')}</Text></Group>} attributes={{ content: { 'data-testid': 'pppoe-credentials' } as Record<string, string> }}>
+      <Modal
+        opened={!!secret}
+        onClose={() => setSecret(null)}
+        centered
+        title={
+          <Group gap="xs">
+            <IconKey size={18} />
+            <Text fw={600}>{t('pppoe.credentials')}</Text>
+          </Group>
+        }
+        attributes={{ content: { 'data-testid': 'pppoe-credentials' } as Record<string, string> }}
+      >
         {secret && (
           <Stack gap="xs">
-            <Text size="sm">{t('pppoe.username')}: <Code data-testid="cred-username">{secret.username}</Code></Text>
+            <Text size="sm">
+              {t('pppoe.username')}: <Code data-testid="cred-username">{secret.username}</Code>
+            </Text>
             <Group gap="xs">
-              <Text size="sm">{t('pppoe.password')}: <Code data-testid="cred-password">{secret.password}</Code></Text>
+              <Text size="sm">
+                {t('pppoe.password')}: <Code data-testid="cred-password">{secret.password}</Code>
+              </Text>
               <CopyButton value={secret.password}>
                 {({ copied, copy }) => (
-                  <Button size="compact-xs" variant="light" onClick={copy}>{copied ? t('pppoe.copied') : t('pppoe.copy')}</Button>
+                  <Button size="compact-xs" variant="light" onClick={copy}>
+                    {copied ? t('pppoe.copied') : t('pppoe.copy')}
+                  </Button>
                 )}
               </CopyButton>
             </Group>
-            <Text size="xs" c="dimmed">{t('pppoe.credentialsHint')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('pppoe.credentialsHint')}
+            </Text>
           </Stack>
         )}
       </Modal>

@@ -9,7 +9,13 @@ import { useFormat } from '../../lib/format';
 import { ExportButtons } from './ReportControls';
 import { axisRupiah, money, Panel, QueryStatus, ReportTable } from './parts';
 
-const COLORS: Record<string, string> = { current: 'teal.6', '1-30': 'yellow.6', '31-60': 'orange.6', '61-90': 'red.5', '90+': 'red.8' };
+const COLORS: Record<string, string> = {
+  current: 'teal.6',
+  '1-30': 'yellow.6',
+  '31-60': 'orange.6',
+  '61-90': 'red.5',
+  '90+': 'red.8',
+};
 
 /** Umur piutang: open invoices by days past due, with the customers in each bucket. */
 export function AgingTab({ today }: { today: string }) {
@@ -25,7 +31,14 @@ export function AgingTab({ today }: { today: string }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Group gap="sm">
-          <DateInput label={t('asOf')} value={asOf} onChange={(v) => v && setAsOf(v)} valueFormat="D MMM YYYY" w={180} maxDate={today} />
+          <DateInput
+            label={t('asOf')}
+            value={asOf}
+            onChange={(v) => v && setAsOf(v)}
+            valueFormat="D MMM YYYY"
+            w={180}
+            maxDate={today}
+          />
           <QueryStatus loading={q.loading} error={q.error} />
         </Group>
         <ExportButtons report="aging" params={params} />
@@ -43,43 +56,61 @@ export function AgingTab({ today }: { today: string }) {
             />
           </Panel>
           <div data-testid="aging-buckets">
-          <Accordion variant="separated" multiple defaultValue={['90+']}>
-            {r.buckets.map((b) => (
-              <Accordion.Item key={b.bucket} value={b.bucket}>
-                <Accordion.Control>
-                  <Group justify="space-between" pr="md">
-                    <Group gap="sm">
-                      <Badge color={COLORS[b.bucket]!.split('.')[0]} variant="light">
-                        {name(b.bucket)}
-                      </Badge>
-                      <Text size="sm" c="dimmed">
-                        {t('aging.summary', { invoices: b.invoices, customers: b.customersTotal })}
-                      </Text>
+            <Accordion variant="separated" multiple defaultValue={['90+']}>
+              {r.buckets.map((b) => (
+                <Accordion.Item key={b.bucket} value={b.bucket}>
+                  <Accordion.Control>
+                    <Group justify="space-between" pr="md">
+                      <Group gap="sm">
+                        <Badge color={COLORS[b.bucket]!.split('.')[0]} variant="light">
+                          {name(b.bucket)}
+                        </Badge>
+                        <Text size="sm" c="dimmed">
+                          {t('aging.summary', { invoices: b.invoices, customers: b.customersTotal })}
+                        </Text>
+                      </Group>
+                      {money(b.amount)}
                     </Group>
-                    {money(b.amount)}
-                  </Group>
-                </Accordion.Control>
-                <Accordion.Panel>
-                  <ReportTable
-                    rows={b.customers}
-                    columns={[
-                      { header: t('col.code'), render: (c) => <Text ff="monospace" size="sm">{c.customerCode}</Text> },
-                      { header: t('col.name'), render: (c) => <Text size="sm" style={{ cursor: 'pointer' }} onClick={() => navigate(`~/customers/${c.customerId}`)}>{c.name}</Text> },
-                      { header: t('col.phone'), render: (c) => c.phone ?? '—' },
-                      { header: t('col.invoices'), render: (c) => f.number(c.invoices), align: 'right' },
-                      { header: t('col.oldestDue'), render: (c) => f.date(c.oldestDueDate) },
-                      { header: t('col.amount'), render: (c) => money(c.amount), align: 'right' },
-                    ]}
-                  />
-                  {b.customersTotal > b.customers.length && (
-                    <Text size="xs" c="dimmed" mt="xs">
-                      {t('aging.more', { shown: b.customers.length, total: b.customersTotal })}
-                    </Text>
-                  )}
-                </Accordion.Panel>
-              </Accordion.Item>
-            ))}
-          </Accordion>
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    <ReportTable
+                      rows={b.customers}
+                      columns={[
+                        {
+                          header: t('col.code'),
+                          render: (c) => (
+                            <Text ff="monospace" size="sm">
+                              {c.customerCode}
+                            </Text>
+                          ),
+                        },
+                        {
+                          header: t('col.name'),
+                          render: (c) => (
+                            <Text
+                              size="sm"
+                              style={{ cursor: 'pointer' }}
+                              onClick={() => navigate(`~/customers/${c.customerId}`)}
+                            >
+                              {c.name}
+                            </Text>
+                          ),
+                        },
+                        { header: t('col.phone'), render: (c) => c.phone ?? '—' },
+                        { header: t('col.invoices'), render: (c) => f.number(c.invoices), align: 'right' },
+                        { header: t('col.oldestDue'), render: (c) => f.date(c.oldestDueDate) },
+                        { header: t('col.amount'), render: (c) => money(c.amount), align: 'right' },
+                      ]}
+                    />
+                    {b.customersTotal > b.customers.length && (
+                      <Text size="xs" c="dimmed" mt="xs">
+                        {t('aging.more', { shown: b.customers.length, total: b.customersTotal })}
+                      </Text>
+                    )}
+                  </Accordion.Panel>
+                </Accordion.Item>
+              ))}
+            </Accordion>
           </div>
         </>
       )}

@@ -7,7 +7,8 @@ import { ExportButtons, GroupByControl, RangePicker, type Range } from './Report
 import { bucketLabel, Panel, QueryStatus, ReportTable } from './parts';
 
 const gb = (bytes: number) => bytes / 1e9;
-const fmtGb = (bytes: number, lng: string) => `${gb(bytes).toLocaleString(lng === 'en' ? 'en' : 'id', { maximumFractionDigits: 2 })} GB`;
+const fmtGb = (bytes: number, lng: string) =>
+  `${gb(bytes).toLocaleString(lng === 'en' ? 'en' : 'id', { maximumFractionDigits: 2 })} GB`;
 
 /** Traffic from the byte counters the router sync samples: per period, package, router, top users. */
 export function BandwidthTab({ range, onRange, today }: { range: Range; onRange: (r: Range) => void; today: string }) {
@@ -47,7 +48,11 @@ export function BandwidthTab({ range, onRange, today }: { range: Range; onRange:
           <Panel title={t('trafficTrend')}>
             <AreaChart
               h={240}
-              data={r.series.map((s) => ({ key: bucketLabel(s.key, lng), download: gb(s.bytesIn), upload: gb(s.bytesOut) }))}
+              data={r.series.map((s) => ({
+                key: bucketLabel(s.key, lng),
+                download: gb(s.bytesIn),
+                upload: gb(s.bytesOut),
+              }))}
               dataKey="key"
               series={[
                 { name: 'download', label: t('col.download'), color: 'indigo.6' },
@@ -64,7 +69,13 @@ export function BandwidthTab({ range, onRange, today }: { range: Range; onRange:
             <Panel title={t('byRouter')}>{traffic(r.byRouter)}</Panel>
           </SimpleGrid>
           <Panel title={t('topUsers')}>
-            {traffic(r.topUsers.map((u) => ({ name: `${u.username} — ${u.customerName}`, bytesIn: u.bytesIn, bytesOut: u.bytesOut })))}
+            {traffic(
+              r.topUsers.map((u) => ({
+                name: `${u.username} — ${u.customerName}`,
+                bytesIn: u.bytesIn,
+                bytesOut: u.bytesOut,
+              })),
+            )}
           </Panel>
         </>
       )}

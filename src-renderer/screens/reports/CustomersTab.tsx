@@ -7,7 +7,8 @@ import { useFormat } from '../../lib/format';
 import { ExportButtons, RangePicker, type Range } from './ReportControls';
 import { bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
 
-const pct = (v: number, lng: string) => `${(v * 100).toLocaleString(lng === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 })}%`;
+const pct = (v: number, lng: string) =>
+  `${(v * 100).toLocaleString(lng === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 })}%`;
 
 /** Growth and churn per month, ARPU, distribution by package and status. */
 export function CustomersTab({ range, onRange, today }: { range: Range; onRange: (r: Range) => void; today: string }) {
@@ -47,7 +48,11 @@ export function CustomersTab({ range, onRange, today }: { range: Range; onRange:
             <Panel title={t('growthChurn')} testId="growth-chart">
               <BarChart
                 h={240}
-                data={r.months.map((m) => ({ month: bucketLabel(m.period, i18n.language), new: m.new, churned: -m.churned }))}
+                data={r.months.map((m) => ({
+                  month: bucketLabel(m.period, i18n.language),
+                  new: m.new,
+                  churned: -m.churned,
+                }))}
                 dataKey="month"
                 type="stacked"
                 series={[

@@ -7,7 +7,13 @@ import { useFormat } from '../../lib/format';
 import { ExportButtons, GroupByControl, RangePicker, type Range } from './ReportControls';
 import { axisRupiah, bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
 
-const METHOD_COLORS: Record<string, string> = { cash: 'teal.6', bank_transfer: 'indigo.6', e_wallet: 'grape.6', credit_card: 'orange.6', deposit: 'gray.5' };
+const METHOD_COLORS: Record<string, string> = {
+  cash: 'teal.6',
+  bank_transfer: 'indigo.6',
+  e_wallet: 'grape.6',
+  credit_card: 'orange.6',
+  deposit: 'gray.5',
+};
 
 export function FinancialTab({ range, onRange, today }: { range: Range; onRange: (r: Range) => void; today: string }) {
   const { t, i18n } = useTranslation('reports');
@@ -43,7 +49,11 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
           <Panel title={t('incomeTrend')}>
             <BarChart
               h={260}
-              data={r.buckets.map((b) => ({ key: bucketLabel(b.key, i18n.language), invoiced: b.invoiced, collected: b.collected }))}
+              data={r.buckets.map((b) => ({
+                key: bucketLabel(b.key, i18n.language),
+                invoiced: b.invoiced,
+                collected: b.collected,
+              }))}
               dataKey="key"
               series={[
                 { name: 'invoiced', label: t('col.invoiced'), color: 'indigo.4' },
@@ -66,7 +76,14 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
                 { header: t('col.outstanding'), render: (b) => money(b.outstanding), align: 'right' },
                 { header: t('col.payments'), render: (b) => f.number(b.payments), align: 'right' },
               ]}
-              footer={[t('total'), money(r.totals.invoiced), money(r.totals.collected), money(r.totals.voided), money(r.totals.outstanding), f.number(r.totals.payments)]}
+              footer={[
+                t('total'),
+                money(r.totals.invoiced),
+                money(r.totals.collected),
+                money(r.totals.voided),
+                money(r.totals.outstanding),
+                f.number(r.totals.payments),
+              ]}
             />
           </Panel>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -78,7 +95,11 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
                     thickness={22}
                     withTooltip
                     valueFormatter={(v) => f.rupiah(v)}
-                    data={r.byMethod.map((m) => ({ name: t(`pm.${m.method}`), value: m.amount, color: METHOD_COLORS[m.method] ?? 'gray.6' }))}
+                    data={r.byMethod.map((m) => ({
+                      name: t(`pm.${m.method}`),
+                      value: m.amount,
+                      color: METHOD_COLORS[m.method] ?? 'gray.6',
+                    }))}
                   />
                 )}
                 <ReportTable

@@ -20,7 +20,11 @@ export function ForecastTab() {
     <Stack gap="md">
       <Group justify="space-between">
         <Group gap="sm">
-          <SegmentedControl value={String(months)} onChange={(v) => setMonths(Number(v))} data={['3', '6', '12'].map((v) => ({ value: v, label: t('months', { count: Number(v) }) }))} />
+          <SegmentedControl
+            value={String(months)}
+            onChange={(v) => setMonths(Number(v))}
+            data={['3', '6', '12'].map((v) => ({ value: v, label: t('months', { count: Number(v) }) }))}
+          />
           <QueryStatus loading={q.loading} error={q.error} />
         </Group>
         <ExportButtons report="forecast" params={params} />
@@ -30,7 +34,11 @@ export function ForecastTab() {
           <Panel title={t('forecastChart')} testId="forecast-chart">
             <BarChart
               h={240}
-              data={r.months.map((m) => ({ month: bucketLabel(m.period, i18n.language), invoicing: m.expectedInvoicing, collection: m.expectedCollection }))}
+              data={r.months.map((m) => ({
+                month: bucketLabel(m.period, i18n.language),
+                invoicing: m.expectedInvoicing,
+                collection: m.expectedCollection,
+              }))}
               dataKey="month"
               series={[
                 { name: 'invoicing', label: t('col.expectedInvoicing'), color: 'indigo.4' },

@@ -76,7 +76,13 @@ export function RangePicker({ value, onChange, today }: { value: Range; onChange
   );
 }
 
-export function GroupByControl({ value, onChange }: { value: 'day' | 'month' | 'year'; onChange: (v: 'day' | 'month' | 'year') => void }) {
+export function GroupByControl({
+  value,
+  onChange,
+}: {
+  value: 'day' | 'month' | 'year';
+  onChange: (v: 'day' | 'month' | 'year') => void;
+}) {
   const { t } = useTranslation('reports');
   return (
     <SegmentedControl
@@ -92,7 +98,13 @@ export function GroupByControl({ value, onChange }: { value: 'day' | 'month' | '
 }
 
 /** PDF / Excel export of the report on screen (same params), and printing of the page. */
-export function ExportButtons({ report, params }: { report: (typeof REPORT_NAMES)[number]; params: Record<string, unknown> }) {
+export function ExportButtons({
+  report,
+  params,
+}: {
+  report: (typeof REPORT_NAMES)[number];
+  params: Record<string, unknown>;
+}) {
   const { t, i18n } = useTranslation('reports');
   const can = useCan();
   const [busy, setBusy] = useState<'pdf' | 'xlsx' | null>(null);
@@ -108,10 +120,22 @@ export function ExportButtons({ report, params }: { report: (typeof REPORT_NAMES
     <Group gap="xs" className="no-print">
       {can('reports.export') && (
         <>
-          <Button variant="default" leftSection={<IconFileTypePdf size={16} />} loading={busy === 'pdf'} onClick={() => run('pdf')} data-testid="export-pdf">
+          <Button
+            variant="default"
+            leftSection={<IconFileTypePdf size={16} />}
+            loading={busy === 'pdf'}
+            onClick={() => run('pdf')}
+            data-testid="export-pdf"
+          >
             PDF
           </Button>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy === 'xlsx'} onClick={() => run('xlsx')} data-testid="export-xlsx">
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            loading={busy === 'xlsx'}
+            onClick={() => run('xlsx')}
+            data-testid="export-xlsx"
+          >
             Excel
           </Button>
         </>

@@ -16,7 +16,13 @@ import { presets, type Range } from './ReportControls';
 
 const TABS = ['financial', 'aging', 'customers', 'forecast', 'bandwidth'] as const;
 type Tab = (typeof TABS)[number];
-const ICONS = { financial: IconChartLine, aging: IconClockHour4, customers: IconUsersGroup, forecast: IconCalendarStats, bandwidth: IconWifi };
+const ICONS = {
+  financial: IconChartLine,
+  aging: IconClockHour4,
+  customers: IconUsersGroup,
+  forecast: IconCalendarStats,
+  bandwidth: IconWifi,
+};
 
 /**
  * Laporan. One tab per report (`/reports/<tab>`, so a tab can be linked); the date range is shared

@@ -5,7 +5,17 @@ import type { ApiError } from '../../../src-shared/result';
 import { MoneyText } from '../../components';
 
 /** A titled card around a chart or table. */
-export function Panel({ title, children, right, testId }: { title: string; children: ReactNode; right?: ReactNode; testId?: string }) {
+export function Panel({
+  title,
+  children,
+  right,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  right?: ReactNode;
+  testId?: string;
+}) {
   return (
     <Card withBorder radius="md" padding="md" data-testid={testId}>
       <Group justify="space-between" mb="sm">
@@ -39,12 +49,33 @@ export interface SimpleColumn<T> {
 }
 
 /** A plain table for report rows (already aggregated by the server; no paging needed). */
-export function ReportTable<T>({ columns, rows, footer, testId }: { columns: SimpleColumn<T>[]; rows: T[]; footer?: ReactNode[]; testId?: string }) {
+export function ReportTable<T>({
+  columns,
+  rows,
+  footer,
+  testId,
+}: {
+  columns: SimpleColumn<T>[];
+  rows: T[];
+  footer?: ReactNode[];
+  testId?: string;
+}) {
   const { t } = useTranslation('reports');
-  if (!rows.length) return <Text c="dimmed" size="sm">{t('noData')}</Text>;
+  if (!rows.length)
+    return (
+      <Text c="dimmed" size="sm">
+        {t('noData')}
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={500}>
-      <Table striped highlightOnHover verticalSpacing={5} data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Table
+        striped
+        highlightOnHover
+        verticalSpacing={5}
+        data-testid={testId}
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+      >
         <Table.Thead>
           <Table.Tr>
             {columns.map((c, i) => (
@@ -86,9 +117,12 @@ export const money = (v: number) => <MoneyText amount={v} size="sm" />;
 /** Short rupiah for chart axes: `1,2 jt`, `350 rb`. */
 export function axisRupiah(v: number, lng: string): string {
   const en = lng === 'en';
-  if (Math.abs(v) >= 1e9) return `${(v / 1e9).toLocaleString(en ? 'en' : 'id', { maximumFractionDigits: 1 })} ${en ? 'bn' : 'M'}`;
-  if (Math.abs(v) >= 1e6) return `${(v / 1e6).toLocaleString(en ? 'en' : 'id', { maximumFractionDigits: 1 })} ${en ? 'm' : 'jt'}`;
-  if (Math.abs(v) >= 1e3) return `${(v / 1e3).toLocaleString(en ? 'en' : 'id', { maximumFractionDigits: 0 })} ${en ? 'k' : 'rb'}`;
+  if (Math.abs(v) >= 1e9)
+    return `${(v / 1e9).toLocaleString(en ? 'en' : 'id', { maximumFractionDigits: 1 })} ${en ? 'bn' : 'M'}`;
+  if (Math.abs(v) >= 1e6)
+    return `${(v / 1e6).toLocaleString(en ? 'en' : 'id', { maximumFractionDigits: 1 })} ${en ? 'm' : 'jt'}`;
+  if (Math.abs(v) >= 1e3)
+    return `${(v / 1e3).toLocaleString(en ? 'en' : 'id', { maximumFractionDigits: 0 })} ${en ? 'k' : 'rb'}`;
   return String(v);
 }
 
@@ -96,10 +130,14 @@ export function axisRupiah(v: number, lng: string): string {
 export function bucketLabel(key: string, lng: string): string {
   const loc = lng === 'en' ? 'en-GB' : 'id-ID';
   if (/^\d{4}-\d{2}$/.test(key)) {
-    return new Intl.DateTimeFormat(loc, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${key}-01T00:00:00Z`));
+    return new Intl.DateTimeFormat(loc, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${key}-01T00:00:00Z`),
+    );
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(key)) {
-    return new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${key}T00:00:00Z`));
+    return new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+      new Date(`${key}T00:00:00Z`),
+    );
   }
   return key;
 }

@@ -14,12 +14,22 @@ type Repair = OutputOf<'routers.repair'>;
 type Dir = 'push' | 'adopt';
 
 /** Where the app and the router disagree, with "push app → router" / "adopt router → app" per row or for all. */
-export function DriftPanel({ router, canWrite, onClose }: { router: Router | null; canWrite: boolean; onClose: () => void }) {
+export function DriftPanel({
+  router,
+  canWrite,
+  onClose,
+}: {
+  router: Router | null;
+  canWrite: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('network');
   const f = useFormat();
   const [drift, setDrift] = useState<Drift | null>(null);
   const [loading, setLoading] = useState(false);
-  const [dry, setDry] = useState<{ req: { items?: { key: string; direction: Dir }[]; all?: Dir }; res: Repair } | null>(null);
+  const [dry, setDry] = useState<{ req: { items?: { key: string; direction: Dir }[]; all?: Dir }; res: Repair } | null>(
+    null,
+  );
   const [busy, setBusy] = useState<string | null>(null);
 
   const check = async () => {
@@ -37,7 +47,11 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [router?.id]);
 
-  const repair = async (req: { items?: { key: string; direction: Dir }[]; all?: Dir }, dryRun: boolean, tag: string) => {
+  const repair = async (
+    req: { items?: { key: string; direction: Dir }[]; all?: Dir },
+    dryRun: boolean,
+    tag: string,
+  ) => {
     if (!router) return;
     setBusy(tag);
     const r = await api('routers.repair', { routerId: router.id, ...req, dryRun });
@@ -45,28 +59,53 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
     if (!r.ok) return notifyApiError(r.error);
     if (dryRun) return setDry({ req, res: r.value });
     setDry(null);
-    notifications.show({ color: 'teal', message: t('drift.fixed', { count: r.value.changes.length, queued: r.value.queued }) });
+    notifications.show({
+      color: 'teal',
+      message: t('drift.fixed', { count: r.value.changes.length, queued: r.value.queued }),
+    });
     await check();
   };
 
   // enabled/disabled come from the API as words: show them in the user's language.
-  const shown = (kind: DriftItem['kind'], v: string | null) => (v === null ? '—' : kind === 'disabled' ? t(`drift.values.${v}`, { defaultValue: v }) : v);
+  const shown = (kind: DriftItem['kind'], v: string | null) =>
+    v === null ? '—' : kind === 'disabled' ? t(`drift.values.${v}`, { defaultValue: v }) : v;
   // A planned change in the user's language (the API's `description` is the English log line).
   const describe = (c: Repair['changes'][number]) => {
     const item = drift?.items.find((i) => i.key === c.key);
-    const vars = { username: c.username, kind: t(`drift.kinds.${c.kind}`), value: item ? shown(c.kind, c.direction === 'push' ? item.app : item.router) : '—' };
-    if (c.kind === 'missing' || c.kind === 'extra') return t(`drift.changes.${c.direction}${c.kind === 'missing' ? 'Missing' : 'Extra'}`, vars);
-    if (c.direction === 'adopt' && (c.kind === 'comment' || c.kind === 'password')) return t(`drift.changes.adopt${c.kind === 'comment' ? 'Comment' : 'Password'}`, vars);
+    const vars = {
+      username: c.username,
+      kind: t(`drift.kinds.${c.kind}`),
+      value: item ? shown(c.kind, c.direction === 'push' ? item.app : item.router) : '—',
+    };
+    if (c.kind === 'missing' || c.kind === 'extra')
+      return t(`drift.changes.${c.direction}${c.kind === 'missing' ? 'Missing' : 'Extra'}`, vars);
+    if (c.direction === 'adopt' && (c.kind === 'comment' || c.kind === 'password'))
+      return t(`drift.changes.adopt${c.kind === 'comment' ? 'Comment' : 'Password'}`, vars);
     return t(`drift.changes.${c.direction}Set`, vars);
   };
   const one = (i: DriftItem, d: Dir) => void repair({ items: [{ key: i.key, direction: d }] }, false, `${i.key}:${d}`);
 
   return (
-    <Modal opened={!!router} onClose={onClose} size="90%" title={<Text fw={600}>{t('drift.title', { name: router?.name ?? '' })}</Text>} attributes={{ content: { 'data-testid': 'drift-panel' } as Record<string, string> }}>
+    <Modal
+      opened={!!router}
+      onClose={onClose}
+      size="90%"
+      title={<Text fw={600}>{t('drift.title', { name: router?.name ?? '' })}</Text>}
+      attributes={{ content: { 'data-testid': 'drift-panel' } as Record<string, string> }}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {drift ? t('drift.summary', { app: drift.accountsInApp, router: drift.secretsOnRouter, diff: drift.items.length, at: f.dateTime(drift.checkedAt) }) : loading ? t('drift.checking') : ''}
+            {drift
+              ? t('drift.summary', {
+                  app: drift.accountsInApp,
+                  router: drift.secretsOnRouter,
+                  diff: drift.items.length,
+                  at: f.dateTime(drift.checkedAt),
+                })
+              : loading
+                ? t('drift.checking')
+                : ''}
           </Text>
           <Group gap="xs">
             <Button size="xs" variant="default" onClick={() => void check()} loading={loading}>
@@ -80,10 +119,16 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconArrowRight size={14} />} onClick={() => void repair({ all: 'push' }, true, 'all')}>
+                  <Menu.Item
+                    leftSection={<IconArrowRight size={14} />}
+                    onClick={() => void repair({ all: 'push' }, true, 'all')}
+                  >
                     {t('drift.allPush')}
                   </Menu.Item>
-                  <Menu.Item leftSection={<IconArrowLeft size={14} />} onClick={() => void repair({ all: 'adopt' }, true, 'all')}>
+                  <Menu.Item
+                    leftSection={<IconArrowLeft size={14} />}
+                    onClick={() => void repair({ all: 'adopt' }, true, 'all')}
+                  >
                     {t('drift.allAdopt')}
                   </Menu.Item>
                 </Menu.Dropdown>
@@ -98,7 +143,11 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
           </Alert>
         )}
         {dry && (
-          <Alert color="blue" title={t('drift.dryTitle', { count: dry.res.changes.length })} data-testid="drift-dry-run">
+          <Alert
+            color="blue"
+            title={t('drift.dryTitle', { count: dry.res.changes.length })}
+            data-testid="drift-dry-run"
+          >
             <ScrollArea.Autosize mah={180}>
               {dry.res.changes.map((c) => (
                 <Text size="xs" key={`${c.key}:${c.direction}`}>
@@ -107,7 +156,12 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
               ))}
             </ScrollArea.Autosize>
             <Group mt="sm" gap="xs">
-              <Button size="xs" onClick={() => void repair(dry.req, false, 'apply')} loading={busy === 'apply'} data-testid="drift-apply">
+              <Button
+                size="xs"
+                onClick={() => void repair(dry.req, false, 'apply')}
+                loading={busy === 'apply'}
+                data-testid="drift-apply"
+              >
                 {t('drift.applyDry')}
               </Button>
               <Button size="xs" variant="default" onClick={() => setDry(null)}>
@@ -132,23 +186,44 @@ export function DriftPanel({ router, canWrite, onClose }: { router: Router | nul
                 {drift.items.slice(0, 2000).map((i) => (
                   <Table.Tr key={i.key} data-key={i.key}>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">{i.username}</Text>
+                      <Text size="sm" ff="monospace">
+                        {i.username}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Badge size="sm" tt="none" color={i.kind === 'missing' || i.kind === 'extra' ? 'orange' : 'blue'}>
                         {t(`drift.kinds.${i.kind}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td><Text size="sm">{shown(i.kind, i.app)}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{shown(i.kind, i.router)}</Text></Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{shown(i.kind, i.app)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{shown(i.kind, i.router)}</Text>
+                    </Table.Td>
                     <Table.Td>
                       {canWrite && (
                         <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Button size="compact-xs" variant="light" leftSection={<IconArrowRight size={12} />} loading={busy === `${i.key}:push`} onClick={() => one(i, 'push')} title={t('drift.pushHint')}>
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            leftSection={<IconArrowRight size={12} />}
+                            loading={busy === `${i.key}:push`}
+                            onClick={() => one(i, 'push')}
+                            title={t('drift.pushHint')}
+                          >
                             {t('drift.push')}
                           </Button>
                           {i.kind !== 'comment' && (
-                            <Button size="compact-xs" variant="light" color="grape" leftSection={<IconArrowLeft size={12} />} loading={busy === `${i.key}:adopt`} onClick={() => one(i, 'adopt')} title={t('drift.adoptHint')}>
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              color="grape"
+                              leftSection={<IconArrowLeft size={12} />}
+                              loading={busy === `${i.key}:adopt`}
+                              onClick={() => one(i, 'adopt')}
+                              title={t('drift.adoptHint')}
+                            >
                               {t('drift.adopt')}
                             </Button>
                           )}

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, NumberInput, ScrollArea, Stack, Stepper, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  ScrollArea,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +58,13 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
       Object.fromEntries(
         p.profiles.map((x) => [
           x.name,
-          { accept: x.proposal !== 'exists' && x.secrets > 0, packageName: x.existingPackageName ?? x.name, price: '', up: x.upKbps ?? '', down: x.downKbps ?? '' },
+          {
+            accept: x.proposal !== 'exists' && x.secrets > 0,
+            packageName: x.existingPackageName ?? x.name,
+            price: '',
+            up: x.upKbps ?? '',
+            down: x.downKbps ?? '',
+          },
         ]),
       ),
     );
@@ -63,7 +84,10 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
     return !!p && (p.proposal === 'exists' || profiles[p.name]?.accept);
   };
   const shown = useMemo(
-    () => (preview?.secrets ?? []).filter((s) => !filter || `${s.name} ${s.comment ?? ''} ${s.profile}`.toLowerCase().includes(filter.toLowerCase())),
+    () =>
+      (preview?.secrets ?? []).filter(
+        (s) => !filter || `${s.name} ${s.comment ?? ''} ${s.profile}`.toLowerCase().includes(filter.toLowerCase()),
+      ),
     [preview, filter],
   );
 
@@ -90,13 +114,23 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
     if (!r.ok) return notifyApiError(r.error);
     setApplied(r.value.applied);
     setPreview(r.value.preview);
-    notifications.show({ color: 'teal', message: t('import.done', { accounts: r.value.applied?.accounts ?? 0, packages: r.value.applied?.packages ?? 0 }) });
+    notifications.show({
+      color: 'teal',
+      message: t('import.done', { accounts: r.value.applied?.accounts ?? 0, packages: r.value.applied?.packages ?? 0 }),
+    });
   };
 
-  const toggleAll = (on: boolean) => setSecrets(on ? new Set((preview?.secrets ?? []).filter((s) => !s.conflict).map((s) => s.name)) : new Set());
+  const toggleAll = (on: boolean) =>
+    setSecrets(on ? new Set((preview?.secrets ?? []).filter((s) => !s.conflict).map((s) => s.name)) : new Set());
 
   return (
-    <Modal opened={!!router} onClose={onClose} size="90%" title={<Text fw={600}>{t('import.title', { name: router?.name ?? '' })}</Text>} attributes={{ content: { 'data-testid': 'import-wizard' } as Record<string, string> }}>
+    <Modal
+      opened={!!router}
+      onClose={onClose}
+      size="90%"
+      title={<Text fw={600}>{t('import.title', { name: router?.name ?? '' })}</Text>}
+      attributes={{ content: { 'data-testid': 'import-wizard' } as Record<string, string> }}
+    >
       <Stepper active={applied ? 2 : preview ? 1 : 0} size="sm" mb="md">
         <Stepper.Step label={t('import.stepRead')} />
         <Stepper.Step label={t('import.stepChoose')} />
@@ -109,7 +143,12 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
       )}
       {applied && (
         <Alert color="teal" title={t('import.resultTitle')} mb="md" data-testid="import-result">
-          {t('import.result', { packages: applied.packages, customers: applied.customers, accounts: applied.accounts, skipped: applied.skipped.length })}
+          {t('import.result', {
+            packages: applied.packages,
+            customers: applied.customers,
+            accounts: applied.accounts,
+            skipped: applied.skipped.length,
+          })}
           {applied.skipped.slice(0, 20).map((s) => (
             <Text size="xs" key={s.name}>
               {s.name}: {s.reason}
@@ -137,46 +176,96 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                 {preview.profiles.map((p) => {
                   const c = profiles[p.name];
                   if (!c) return null;
-                  const set = (patch: Partial<ProfileChoice>) => setProfiles((all) => ({ ...all, [p.name]: { ...c, ...patch } }));
+                  const set = (patch: Partial<ProfileChoice>) =>
+                    setProfiles((all) => ({ ...all, [p.name]: { ...c, ...patch } }));
                   return (
                     <Table.Tr key={p.name}>
                       <Table.Td>
                         {p.proposal === 'exists' ? (
-                          <Text size="xs" c="teal" fw={600}>{t('import.linked')}</Text>
+                          <Text size="xs" c="teal" fw={600}>
+                            {t('import.linked')}
+                          </Text>
                         ) : (
-                          <Checkbox aria-label={t('import.acceptProfile', { name: p.name })} checked={c.accept} onChange={(e) => set({ accept: e.currentTarget.checked })} />
+                          <Checkbox
+                            aria-label={t('import.acceptProfile', { name: p.name })}
+                            checked={c.accept}
+                            onChange={(e) => set({ accept: e.currentTarget.checked })}
+                          />
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm" fw={500}>{p.name}</Text>
-                        {p.remoteAddress && <Text size="xs" c="dimmed">pool {p.remoteAddress}</Text>}
+                        <Text size="sm" fw={500}>
+                          {p.name}
+                        </Text>
+                        {p.remoteAddress && (
+                          <Text size="xs" c="dimmed">
+                            pool {p.remoteAddress}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
-                        <Text size="xs" ff="monospace">{p.rateLimit ?? '—'}</Text>
-                        {p.burst && <Text size="xs" c="dimmed">{t('import.burst')}</Text>}
+                        <Text size="xs" ff="monospace">
+                          {p.rateLimit ?? '—'}
+                        </Text>
+                        {p.burst && (
+                          <Text size="xs" c="dimmed">
+                            {t('import.burst')}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         {p.proposal === 'unparsable' && c.accept ? (
                           <Group gap={4} wrap="nowrap">
-                            <NumberInput size="xs" w={90} placeholder="↓ kbps" aria-label={t('import.down')} value={c.down} onChange={(v) => set({ down: v })} />
-                            <NumberInput size="xs" w={90} placeholder="↑ kbps" aria-label={t('import.up')} value={c.up} onChange={(v) => set({ up: v })} />
+                            <NumberInput
+                              size="xs"
+                              w={90}
+                              placeholder="↓ kbps"
+                              aria-label={t('import.down')}
+                              value={c.down}
+                              onChange={(v) => set({ down: v })}
+                            />
+                            <NumberInput
+                              size="xs"
+                              w={90}
+                              placeholder="↑ kbps"
+                              aria-label={t('import.up')}
+                              value={c.up}
+                              onChange={(v) => set({ up: v })}
+                            />
                           </Group>
                         ) : p.downKbps ? (
-                          <Text size="sm">↓ {rate(p.downKbps)} / ↑ {rate(p.upKbps ?? 0)}</Text>
+                          <Text size="sm">
+                            ↓ {rate(p.downKbps)} / ↑ {rate(p.upKbps ?? 0)}
+                          </Text>
                         ) : (
-                          <Text size="sm" c="dimmed">{t('import.unparsable')}</Text>
+                          <Text size="sm" c="dimmed">
+                            {t('import.unparsable')}
+                          </Text>
                         )}
                       </Table.Td>
                       <Table.Td>
                         {p.proposal === 'exists' ? (
                           <Text size="sm">{p.existingPackageName}</Text>
                         ) : (
-                          <TextInput size="xs" aria-label={t('import.packageName')} value={c.packageName} disabled={!c.accept} onChange={(e) => set({ packageName: e.currentTarget.value })} />
+                          <TextInput
+                            size="xs"
+                            aria-label={t('import.packageName')}
+                            value={c.packageName}
+                            disabled={!c.accept}
+                            onChange={(e) => set({ packageName: e.currentTarget.value })}
+                          />
                         )}
                       </Table.Td>
                       <Table.Td>
                         {p.proposal !== 'exists' && (
-                          <MoneyInput size="xs" w={130} aria-label={t('import.price')} value={c.price} disabled={!c.accept} onChange={(v) => set({ price: v })} />
+                          <MoneyInput
+                            size="xs"
+                            w={130}
+                            aria-label={t('import.price')}
+                            value={c.price}
+                            disabled={!c.accept}
+                            onChange={(v) => set({ price: v })}
+                          />
                         )}
                       </Table.Td>
                       <Table.Td>{p.secrets}</Table.Td>
@@ -189,7 +278,13 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
           <Group justify="space-between">
             <Text fw={600}>{t('import.secrets', { count: preview.secrets.length, selected: secrets.size })}</Text>
             <Group gap="xs">
-              <TextInput size="xs" placeholder={t('common:search')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} aria-label={t('common:search')} />
+              <TextInput
+                size="xs"
+                placeholder={t('common:search')}
+                value={filter}
+                onChange={(e) => setFilter(e.currentTarget.value)}
+                aria-label={t('common:search')}
+              />
               <Checkbox
                 size="xs"
                 label={t('import.anyService')}
@@ -199,8 +294,12 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                   void load(e.currentTarget.checked);
                 }}
               />
-              <Button size="xs" variant="default" onClick={() => toggleAll(true)}>{t('import.selectAll')}</Button>
-              <Button size="xs" variant="default" onClick={() => toggleAll(false)}>{t('import.selectNone')}</Button>
+              <Button size="xs" variant="default" onClick={() => toggleAll(true)}>
+                {t('import.selectAll')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => toggleAll(false)}>
+                {t('import.selectNone')}
+              </Button>
             </Group>
           </Group>
           <ScrollArea h={320}>
@@ -237,22 +336,46 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                           }}
                         />
                       </Table.Td>
-                      <Table.Td><Text size="sm" ff="monospace">{s.name}</Text></Table.Td>
-                      <Table.Td><Text size="sm">{s.profile}</Text></Table.Td>
-                      <Table.Td><Text size="xs">{s.comment ?? ''}</Text></Table.Td>
                       <Table.Td>
-                        <Text size="xs">{s.existingCustomerName ? `${s.customerCode} · ${s.existingCustomerName}` : s.customerCode ? t('import.newWithCode', { code: s.customerCode }) : t('import.newCustomer')}</Text>
+                        <Text size="sm" ff="monospace">
+                          {s.name}
+                        </Text>
                       </Table.Td>
-                      <Table.Td><Text size="xs">{s.remoteAddress ?? ''}</Text></Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{s.profile}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">{s.comment ?? ''}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">
+                          {s.existingCustomerName
+                            ? `${s.customerCode} · ${s.existingCustomerName}`
+                            : s.customerCode
+                              ? t('import.newWithCode', { code: s.customerCode })
+                              : t('import.newCustomer')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">{s.remoteAddress ?? ''}</Text>
+                      </Table.Td>
                       <Table.Td>
                         {s.conflict ? (
-                          <Badge color="red" size="sm" tt="none">{t(`import.conflict.${s.conflict}`)}</Badge>
+                          <Badge color="red" size="sm" tt="none">
+                            {t(`import.conflict.${s.conflict}`)}
+                          </Badge>
                         ) : noPackage ? (
-                          <Badge color="yellow" size="sm" tt="none">{t('import.needsPackage')}</Badge>
+                          <Badge color="yellow" size="sm" tt="none">
+                            {t('import.needsPackage')}
+                          </Badge>
                         ) : s.disabled ? (
-                          <Badge color="gray" size="sm" tt="none">{t('import.disabled')}</Badge>
+                          <Badge color="gray" size="sm" tt="none">
+                            {t('import.disabled')}
+                          </Badge>
                         ) : (
-                          <Badge color="teal" size="sm" tt="none">{t('import.ok')}</Badge>
+                          <Badge color="teal" size="sm" tt="none">
+                            {t('import.ok')}
+                          </Badge>
                         )}
                       </Table.Td>
                     </Table.Tr>
@@ -262,8 +385,15 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
             </Table>
           </ScrollArea>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common:cancel')}</Button>
-            <Button onClick={() => void apply()} loading={applying} disabled={secrets.size === 0 && !Object.values(profiles).some((c) => c.accept)} data-testid="import-apply">
+            <Button variant="default" onClick={onClose}>
+              {t('common:cancel')}
+            </Button>
+            <Button
+              onClick={() => void apply()}
+              loading={applying}
+              disabled={secrets.size === 0 && !Object.values(profiles).some((c) => c.accept)}
+              data-testid="import-apply"
+            >
               {t('import.apply', { count: secrets.size })}
             </Button>
           </Group>

@@ -1,4 +1,17 @@
-import { Alert, Button, Grid, Group, Modal, NumberInput, PasswordInput, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlugConnected } from '@tabler/icons-react';
@@ -40,13 +53,19 @@ export function TestResultView({ result }: { result: RouterTestResult | null }) 
     return (
       <Alert color="teal" title={t('router.testOk')} data-testid="router-test-result" data-ok="true">
         <Text size="sm">
-          {t('router.identity')}: <b>{result.identity}</b> · RouterOS <b>{result.version}</b> · {t('router.uptime')} <b>{result.uptime}</b>
+          {t('router.identity')}: <b>{result.identity}</b> · RouterOS <b>{result.version}</b> · {t('router.uptime')}{' '}
+          <b>{result.uptime}</b>
           {result.boardName ? ` · ${result.boardName}` : ''} · {result.ms} ms
         </Text>
       </Alert>
     );
   return (
-    <Alert color="red" title={t(`router.reason.${result.reason ?? 'error'}`, { defaultValue: t('router.reason.error') })} data-testid="router-test-result" data-ok="false">
+    <Alert
+      color="red"
+      title={t(`router.reason.${result.reason ?? 'error'}`, { defaultValue: t('router.reason.error') })}
+      data-testid="router-test-result"
+      data-ok="false"
+    >
       <Text size="sm">{result.message}</Text>
     </Alert>
   );
@@ -66,7 +85,13 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
   const form = useForm<Values>({ initialValues: toValues(router) });
   const [test, setTest] = useState<RouterTestResult | null>(null);
   const [testing, setTesting] = useState(false);
-  useResetOnOpen(form, opened, router?.id, () => toValues(router), () => setTest(null));
+  useResetOnOpen(
+    form,
+    opened,
+    router?.id,
+    () => toValues(router),
+    () => setTest(null),
+  );
 
   const fields = (v: Values) => ({
     name: v.name,
@@ -101,26 +126,62 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
       ? await api('routers.update', { id: router.id, ...fields(v), ...(v.password ? { password: v.password } : {}) })
       : await api('routers.create', { ...fields(v), password: v.password });
     if (!r.ok) return void applyApiError(form, r.error);
-    notifications.show({ color: 'teal', message: t(router ? 'router.updated' : 'router.created', { name: r.value.name }) });
+    notifications.show({
+      color: 'teal',
+      message: t(router ? 'router.updated' : 'router.created', { name: r.value.name }),
+    });
     onSaved(r.value);
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={<Text fw={600}>{router ? t('router.editTitle') : t('router.newTitle')}</Text>} attributes={{ content: { 'data-testid': 'router-form' } as Record<string, string> }}>
-      <form onSubmit={submit} noValidate onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !readOnly && void submit()}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      title={<Text fw={600}>{router ? t('router.editTitle') : t('router.newTitle')}</Text>}
+      attributes={{ content: { 'data-testid': 'router-form' } as Record<string, string> }}
+    >
+      <form
+        onSubmit={submit}
+        noValidate
+        onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !readOnly && void submit()}
+      >
         <Stack gap="sm">
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput label={t('router.name')} withAsterisk data-autofocus placeholder="MikroTik Kantor" disabled={readOnly} {...form.getInputProps('name')} />
+              <TextInput
+                label={t('router.name')}
+                withAsterisk
+                data-autofocus
+                placeholder="MikroTik Kantor"
+                disabled={readOnly}
+                {...form.getInputProps('name')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
-              <Switch label={t('router.isActive')} disabled={readOnly} {...form.getInputProps('isActive', { type: 'checkbox' })} />
+              <Switch
+                label={t('router.isActive')}
+                disabled={readOnly}
+                {...form.getInputProps('isActive', { type: 'checkbox' })}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput label={t('router.host')} withAsterisk placeholder="192.168.88.1" disabled={readOnly} {...form.getInputProps('host')} />
+              <TextInput
+                label={t('router.host')}
+                withAsterisk
+                placeholder="192.168.88.1"
+                disabled={readOnly}
+                {...form.getInputProps('host')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <NumberInput label={t('router.port')} allowDecimal={false} allowNegative={false} disabled={readOnly} {...form.getInputProps('port')} />
+              <NumberInput
+                label={t('router.port')}
+                allowDecimal={false}
+                allowNegative={false}
+                disabled={readOnly}
+                {...form.getInputProps('port')}
+              />
             </Grid.Col>
             <Grid.Col span={12}>
               <Switch
@@ -131,12 +192,19 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
                 onChange={(e) => {
                   const tls = e.currentTarget.checked;
                   form.setFieldValue('useTls', tls);
-                  if (form.values.port === 8728 || form.values.port === 8729 || form.values.port === '') form.setFieldValue('port', tls ? 8729 : 8728);
+                  if (form.values.port === 8728 || form.values.port === 8729 || form.values.port === '')
+                    form.setFieldValue('port', tls ? 8729 : 8728);
                 }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t('router.username')} withAsterisk autoComplete="off" disabled={readOnly} {...form.getInputProps('username')} />
+              <TextInput
+                label={t('router.username')}
+                withAsterisk
+                autoComplete="off"
+                disabled={readOnly}
+                {...form.getInputProps('username')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <PasswordInput
@@ -149,15 +217,33 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t('router.isolirProfile')} description={t('router.isolirHint')} disabled={readOnly} {...form.getInputProps('isolirProfile')} />
+              <TextInput
+                label={t('router.isolirProfile')}
+                description={t('router.isolirHint')}
+                disabled={readOnly}
+                {...form.getInputProps('isolirProfile')}
+              />
             </Grid.Col>
             <Grid.Col span={12}>
-              <Textarea label={t('router.notes')} autosize minRows={1} maxRows={3} disabled={readOnly} {...form.getInputProps('notes')} />
+              <Textarea
+                label={t('router.notes')}
+                autosize
+                minRows={1}
+                maxRows={3}
+                disabled={readOnly}
+                {...form.getInputProps('notes')}
+              />
             </Grid.Col>
           </Grid>
           <TestResultView result={test} />
           <Group justify="space-between" mt="xs">
-            <Button variant="light" leftSection={<IconPlugConnected size={16} />} loading={testing} onClick={() => void runTest().catch((e) => notifyApiError({ code: 'INTERNAL', message: String(e) }))} data-testid="router-test">
+            <Button
+              variant="light"
+              leftSection={<IconPlugConnected size={16} />}
+              loading={testing}
+              onClick={() => void runTest().catch((e) => notifyApiError({ code: 'INTERNAL', message: String(e) }))}
+              data-testid="router-test"
+            >
               {t('router.test')}
             </Button>
             <Group gap="sm">

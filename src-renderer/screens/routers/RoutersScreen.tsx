@@ -1,7 +1,16 @@
 import { ActionIcon, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconEdit, IconFileImport, IconGitCompare, IconPlugConnected, IconPlus, IconRouter, IconTrash } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconEdit,
+  IconFileImport,
+  IconGitCompare,
+  IconPlugConnected,
+  IconPlus,
+  IconRouter,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
@@ -9,7 +18,17 @@ import type { Router } from '../../../src-shared/contract/routers';
 import { api, onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, StatusBadge, notifyApiError, translateApiMessage, type Column } from '../../components';
+import {
+  ConfirmDialog,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  SearchInput,
+  StatusBadge,
+  notifyApiError,
+  translateApiMessage,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { DriftPanel } from './DriftPanel';
 import { ImportWizard } from './ImportWizard';
@@ -31,7 +50,9 @@ export default function RoutersScreen() {
   const driftId = isDrift ? idOf(driftP) : null;
   const canWrite = can('routers.write');
   const [search, setSearch] = useState('');
-  const q = useApiQuery('routers.list', search ? { search } : {}, { entities: ['routers', 'pppoe', 'sync', 'packages', 'all'] });
+  const q = useApiQuery('routers.list', search ? { search } : {}, {
+    entities: ['routers', 'pppoe', 'sync', 'packages', 'all'],
+  });
   const [toDelete, setToDelete] = useState<Router | null>(null);
   const [testing, setTesting] = useState<number | null>(null);
   useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
@@ -51,8 +72,18 @@ export default function RoutersScreen() {
     setTesting(null);
     if (!res.ok) return notifyApiError(res.error);
     const v = res.value;
-    if (v.ok) notifications.show({ color: 'teal', title: t('router.testOk'), message: `${v.identity} · RouterOS ${v.version} · ${t('router.uptime')} ${v.uptime}` });
-    else notifications.show({ color: 'red', title: t(`router.reason.${v.reason ?? 'error'}`, { defaultValue: t('router.reason.error') }), message: v.message ?? '' });
+    if (v.ok)
+      notifications.show({
+        color: 'teal',
+        title: t('router.testOk'),
+        message: `${v.identity} · RouterOS ${v.version} · ${t('router.uptime')} ${v.uptime}`,
+      });
+    else
+      notifications.show({
+        color: 'red',
+        title: t(`router.reason.${v.reason ?? 'error'}`, { defaultValue: t('router.reason.error') }),
+        message: v.message ?? '',
+      });
     q.refetch();
   };
 
@@ -70,7 +101,9 @@ export default function RoutersScreen() {
       header: t('router.name'),
       render: (r) => (
         <div>
-          <Text size="sm" fw={500}>{r.name}</Text>
+          <Text size="sm" fw={500}>
+            {r.name}
+          </Text>
           <Text size="xs" c="dimmed">
             {r.host}:{r.port}
             {r.useTls ? ' (TLS)' : ''} · {r.username}
@@ -84,7 +117,11 @@ export default function RoutersScreen() {
       render: (r) => (
         <Tooltip label={r.lastError ? translateApiMessage(r.lastError) : ''} disabled={!r.lastError} multiline w={320}>
           <span>
-            <StatusBadge status={r.state === 'auth_failed' ? 'failed' : r.state} label={t(`router.states.${r.state}`)} data-testid="router-state" />
+            <StatusBadge
+              status={r.state === 'auth_failed' ? 'failed' : r.state}
+              label={t(`router.states.${r.state}`)}
+              data-testid="router-state"
+            />
           </span>
         </Tooltip>
       ),
@@ -102,8 +139,17 @@ export default function RoutersScreen() {
         </div>
       ),
     },
-    { key: 'seen', header: t('router.lastSeen'), render: (r) => <Text size="sm">{r.lastSeenAt ? f.dateTime(r.lastSeenAt) : '—'}</Text> },
-    { key: 'accounts', header: t('router.accounts'), align: 'right', render: (r) => <Text size="sm">{f.number(r.accounts)}</Text> },
+    {
+      key: 'seen',
+      header: t('router.lastSeen'),
+      render: (r) => <Text size="sm">{r.lastSeenAt ? f.dateTime(r.lastSeenAt) : '—'}</Text>,
+    },
+    {
+      key: 'accounts',
+      header: t('router.accounts'),
+      align: 'right',
+      render: (r) => <Text size="sm">{f.number(r.accounts)}</Text>,
+    },
     {
       key: 'queue',
       header: t('router.queue'),
@@ -111,7 +157,11 @@ export default function RoutersScreen() {
         <Group gap={4}>
           {r.pending > 0 && <StatusBadge status="pending" label={t('sync.pendingN', { count: r.pending })} />}
           {r.failed > 0 && <StatusBadge status="failed" label={t('sync.failedN', { count: r.failed })} />}
-          {r.pending === 0 && r.failed === 0 && <Text size="xs" c="dimmed">{t('sync.inSync')}</Text>}
+          {r.pending === 0 && r.failed === 0 && (
+            <Text size="xs" c="dimmed">
+              {t('sync.inSync')}
+            </Text>
+          )}
         </Group>
       ),
     },
@@ -122,20 +172,43 @@ export default function RoutersScreen() {
       render: (r) => (
         <Group gap={4} wrap="nowrap" justify="flex-end">
           <Tooltip label={t('router.test')}>
-            <ActionIcon variant="subtle" loading={testing === r.id} aria-label={t('router.testNamed', { name: r.name })} onClick={(e) => { e.stopPropagation(); void test(r); }}>
+            <ActionIcon
+              variant="subtle"
+              loading={testing === r.id}
+              aria-label={t('router.testNamed', { name: r.name })}
+              onClick={(e) => {
+                e.stopPropagation();
+                void test(r);
+              }}
+            >
               <IconPlugConnected size={16} />
             </ActionIcon>
           </Tooltip>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <ActionIcon variant="subtle" color="gray" aria-label={t('common:actions')} onClick={(e) => e.stopPropagation()}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('common:actions')}
+                onClick={(e) => e.stopPropagation()}
+              >
                 <IconDots size={16} />
               </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-              {canWrite && <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${r.id}`)}>{t('common:edit')}</Menu.Item>}
-              {canWrite && <Menu.Item leftSection={<IconFileImport size={16} />} onClick={() => navigate(`/${r.id}/import`)}>{t('import.open')}</Menu.Item>}
-              <Menu.Item leftSection={<IconGitCompare size={16} />} onClick={() => navigate(`/${r.id}/drift`)}>{t('drift.open')}</Menu.Item>
+              {canWrite && (
+                <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${r.id}`)}>
+                  {t('common:edit')}
+                </Menu.Item>
+              )}
+              {canWrite && (
+                <Menu.Item leftSection={<IconFileImport size={16} />} onClick={() => navigate(`/${r.id}/import`)}>
+                  {t('import.open')}
+                </Menu.Item>
+              )}
+              <Menu.Item leftSection={<IconGitCompare size={16} />} onClick={() => navigate(`/${r.id}/drift`)}>
+                {t('drift.open')}
+              </Menu.Item>
               {can('routers.delete') && (
                 <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(r)}>
                   {t('common:delete')}
@@ -162,7 +235,13 @@ export default function RoutersScreen() {
         }
       />
       <Group mb="md">
-        <SearchInput value={search} onSearch={setSearch} placeholder={t('router.search')} aria-label={t('common:search')} w={{ base: '100%', sm: 320 }} />
+        <SearchInput
+          value={search}
+          onSearch={setSearch}
+          placeholder={t('router.search')}
+          aria-label={t('common:search')}
+          w={{ base: '100%', sm: 320 }}
+        />
       </Group>
       <DataTable
         label={t('router.title')}
@@ -180,7 +259,13 @@ export default function RoutersScreen() {
             icon={<IconRouter size={30} stroke={1.5} />}
             title={t('router.emptyTitle')}
             description={t('router.emptyText')}
-            actions={canWrite && <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>{t('router.add')}</Button>}
+            actions={
+              canWrite && (
+                <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                  {t('router.add')}
+                </Button>
+              )
+            }
           />
         }
       />

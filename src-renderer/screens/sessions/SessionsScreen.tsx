@@ -7,7 +7,16 @@ import type { ActiveSession } from '../../../src-shared/contract/sessions';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, DataTable, EmptyState, PageHeader, SearchInput, notifyApiError, translateApiMessage, type Column } from '../../components';
+import {
+  ConfirmDialog,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  SearchInput,
+  notifyApiError,
+  translateApiMessage,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from './TrafficChart';
 
@@ -24,7 +33,11 @@ export default function SessionsScreen() {
   useEffect(() => {
     if (routerId === null && routers.data?.items[0]) setRouterId(routers.data.items[0].id);
   }, [routers.data, routerId]);
-  const q = useApiQuery('sessions.list', { routerId: routerId ?? 0 }, { enabled: routerId !== null, entities: ['sessions'] });
+  const q = useApiQuery(
+    'sessions.list',
+    { routerId: routerId ?? 0 },
+    { enabled: routerId !== null, entities: ['sessions'] },
+  );
   // Presence changes by itself: refresh every 15 s while the screen is open.
   useEffect(() => {
     if (routerId === null) return;
@@ -35,7 +48,13 @@ export default function SessionsScreen() {
   const rows = useMemo(() => {
     const s = search.trim().toLowerCase();
     const all = q.data?.items ?? [];
-    return s ? all.filter((x) => `${x.name} ${x.address ?? ''} ${x.callerId ?? ''} ${x.customerName ?? ''} ${x.customerCode ?? ''}`.toLowerCase().includes(s)) : all;
+    return s
+      ? all.filter((x) =>
+          `${x.name} ${x.address ?? ''} ${x.callerId ?? ''} ${x.customerName ?? ''} ${x.customerCode ?? ''}`
+            .toLowerCase()
+            .includes(s),
+        )
+      : all;
   }, [q.data, search]);
 
   const kick = async () => {
@@ -43,16 +62,49 @@ export default function SessionsScreen() {
     const r = await api('sessions.kick', { routerId: toKick.routerId, name: toKick.name });
     setToKick(null);
     if (!r.ok) return notifyApiError(r.error);
-    notifications.show({ color: 'teal', message: t(r.value.kicked ? 'sessions.kicked' : 'sessions.notOnline', { name: toKick.name }) });
+    notifications.show({
+      color: 'teal',
+      message: t(r.value.kicked ? 'sessions.kicked' : 'sessions.notOnline', { name: toKick.name }),
+    });
     q.refetch();
   };
 
   const columns: Column<ActiveSession>[] = [
-    { key: 'name', header: t('sessions.username'), render: (s) => <Text size="sm" ff="monospace">{s.name}</Text> },
-    { key: 'customer', header: t('sessions.customer'), render: (s) => <Text size="sm">{s.customerName ? `${s.customerName} (${s.customerCode})` : <Text span c="dimmed" size="sm">{t('sessions.unknownAccount')}</Text>}</Text> },
+    {
+      key: 'name',
+      header: t('sessions.username'),
+      render: (s) => (
+        <Text size="sm" ff="monospace">
+          {s.name}
+        </Text>
+      ),
+    },
+    {
+      key: 'customer',
+      header: t('sessions.customer'),
+      render: (s) => (
+        <Text size="sm">
+          {s.customerName ? (
+            `${s.customerName} (${s.customerCode})`
+          ) : (
+            <Text span c="dimmed" size="sm">
+              {t('sessions.unknownAccount')}
+            </Text>
+          )}
+        </Text>
+      ),
+    },
     { key: 'address', header: t('sessions.address'), render: (s) => <Text size="sm">{s.address ?? '—'}</Text> },
     { key: 'uptime', header: t('sessions.uptime'), render: (s) => <Text size="sm">{s.uptime ?? '—'}</Text> },
-    { key: 'caller', header: t('sessions.callerId'), render: (s) => <Text size="sm" ff="monospace">{s.callerId ?? '—'}</Text> },
+    {
+      key: 'caller',
+      header: t('sessions.callerId'),
+      render: (s) => (
+        <Text size="sm" ff="monospace">
+          {s.callerId ?? '—'}
+        </Text>
+      ),
+    },
     {
       key: 'actions',
       header: '',
@@ -61,14 +113,29 @@ export default function SessionsScreen() {
         <Group gap={4} wrap="nowrap" justify="flex-end">
           {s.accountId !== null && (
             <Tooltip label={t('traffic.open')}>
-              <ActionIcon variant="subtle" aria-label={t('traffic.openNamed', { name: s.name })} onClick={(e) => { e.stopPropagation(); setChart({ id: s.accountId!, username: s.name }); }}>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('traffic.openNamed', { name: s.name })}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setChart({ id: s.accountId!, username: s.name });
+                }}
+              >
                 <IconChartLine size={16} />
               </ActionIcon>
             </Tooltip>
           )}
           {can('sessions.kick') && (
             <Tooltip label={t('sessions.kick')}>
-              <ActionIcon variant="subtle" color="red" aria-label={t('sessions.kickNamed', { name: s.name })} onClick={(e) => { e.stopPropagation(); setToKick(s); }}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('sessions.kickNamed', { name: s.name })}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setToKick(s);
+                }}
+              >
                 <IconPlugConnectedX size={16} />
               </ActionIcon>
             </Tooltip>
@@ -82,9 +149,17 @@ export default function SessionsScreen() {
     <Stack gap={0}>
       <PageHeader
         title={t('sessions.title')}
-        subtitle={q.data ? t('sessions.count', { count: q.data.items.length, at: f.dateTime(q.data.fetchedAt) }) : '\u00a0'}
+        subtitle={
+          q.data ? t('sessions.count', { count: q.data.items.length, at: f.dateTime(q.data.fetchedAt) }) : '\u00a0'
+        }
         actions={
-          <ActionIcon variant="default" size="lg" aria-label={t('sessions.refresh')} onClick={() => q.refetch()} loading={q.loading}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('sessions.refresh')}
+            onClick={() => q.refetch()}
+            loading={q.loading}
+          >
             <IconRefresh size={18} />
           </ActionIcon>
         }
@@ -98,7 +173,13 @@ export default function SessionsScreen() {
           data={(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
           allowDeselect={false}
         />
-        <SearchInput value={search} onSearch={setSearch} placeholder={t('sessions.search')} aria-label={t('common:search')} w={{ base: '100%', sm: 300 }} />
+        <SearchInput
+          value={search}
+          onSearch={setSearch}
+          placeholder={t('sessions.search')}
+          aria-label={t('common:search')}
+          w={{ base: '100%', sm: 300 }}
+        />
       </Group>
       {q.error && (
         <Text c="red" size="sm" mb="sm">
@@ -115,7 +196,12 @@ export default function SessionsScreen() {
         pageSize={Math.max(25, rows.length)}
         onPageChange={() => undefined}
         loading={q.loading}
-        empty={<EmptyState icon={<IconWifi size={30} stroke={1.5} />} title={routerId === null ? t('sessions.noRouter') : t('sessions.empty')} />}
+        empty={
+          <EmptyState
+            icon={<IconWifi size={30} stroke={1.5} />}
+            title={routerId === null ? t('sessions.noRouter') : t('sessions.empty')}
+          />
+        }
       />
       <ConfirmDialog
         opened={!!toKick}

@@ -19,7 +19,13 @@ const mbps = (bps: number) => Math.round((bps / 1_000_000) * 100) / 100;
  * Live rx/tx of one account: one `sessions.traffic` call per second while the dialog is open (the router
  * runs `/interface/monitor-traffic =once=` for it); closing the dialog stops the polling.
  */
-export function TrafficChart({ account, onClose }: { account: { id: number; username: string } | null; onClose: () => void }) {
+export function TrafficChart({
+  account,
+  onClose,
+}: {
+  account: { id: number; username: string } | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('network');
   const f = useFormat();
   // The poll loop lives across renders: it reads the formatter of the latest render.
@@ -60,10 +66,20 @@ export function TrafficChart({ account, onClose }: { account: { id: number; user
 
   const last = points[points.length - 1];
   return (
-    <Modal opened={!!account} onClose={onClose} size="xl" title={<Text fw={600}>{t('traffic.title', { name: account?.username ?? '' })}</Text>} attributes={{ content: { 'data-testid': 'traffic-chart' } as Record<string, string> }}>
+    <Modal
+      opened={!!account}
+      onClose={onClose}
+      size="xl"
+      title={<Text fw={600}>{t('traffic.title', { name: account?.username ?? '' })}</Text>}
+      attributes={{ content: { 'data-testid': 'traffic-chart' } as Record<string, string> }}
+    >
       <Stack gap="sm">
         <Group gap="sm">
-          {online === null ? null : online ? <Badge color="teal">{t('traffic.online')}</Badge> : <Badge color="gray">{t('traffic.offline')}</Badge>}
+          {online === null ? null : online ? (
+            <Badge color="teal">{t('traffic.online')}</Badge>
+          ) : (
+            <Badge color="gray">{t('traffic.offline')}</Badge>
+          )}
           {last && (
             <Text size="sm" data-testid="traffic-now">
               ↓ {last.download} Mbps · ↑ {last.upload} Mbps

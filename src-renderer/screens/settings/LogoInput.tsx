@@ -16,7 +16,17 @@ export function readAsDataUrl(file: File): Promise<string> {
 }
 
 /** ISP logo for receipts and invoices: PNG or JPEG up to 500 KB, previewed, removable. */
-export function LogoInput({ value, onChange, error, disabled }: { value: string; onChange: (v: string) => void; error?: React.ReactNode; disabled?: boolean }) {
+export function LogoInput({
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: React.ReactNode;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation('settings');
   const [localError, setLocalError] = useState<string | null>(null);
   const pick = async (file: File | null) => {
@@ -30,7 +40,11 @@ export function LogoInput({ value, onChange, error, disabled }: { value: string;
     <Input.Wrapper label={t('fields.ispLogo')} description={t('logo.hint')} error={localError ?? error}>
       <Group mt={6} align="center">
         <Paper withBorder w={96} h={96} p={4} style={{ display: 'grid', placeItems: 'center' }}>
-          {value ? <Image src={value} alt={t('fields.ispLogo')} fit="contain" mah={86} maw={86} data-testid="logo-preview" /> : <IconPhoto size={32} color="var(--mantine-color-gray-5)" />}
+          {value ? (
+            <Image src={value} alt={t('fields.ispLogo')} fit="contain" mah={86} maw={86} data-testid="logo-preview" />
+          ) : (
+            <IconPhoto size={32} color="var(--mantine-color-gray-5)" />
+          )}
         </Paper>
         <FileButton onChange={(f) => void pick(f)} accept="image/png,image/jpeg" disabled={disabled}>
           {(props) => (
@@ -40,7 +54,13 @@ export function LogoInput({ value, onChange, error, disabled }: { value: string;
           )}
         </FileButton>
         {value && (
-          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => onChange('')} disabled={disabled}>
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => onChange('')}
+            disabled={disabled}
+          >
             {t('logo.remove')}
           </Button>
         )}

@@ -1,8 +1,29 @@
-import { Alert, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Tabs, Text, TextInput, Input } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Tabs,
+  Text,
+  TextInput,
+  Input,
+} from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingBroadcastTower, IconCloudDownload, IconDatabase, IconFileInvoice, IconLock, IconPrinter } from '@tabler/icons-react';
+import {
+  IconBuildingBroadcastTower,
+  IconCloudDownload,
+  IconDatabase,
+  IconFileInvoice,
+  IconLock,
+  IconPrinter,
+} from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
@@ -43,13 +64,33 @@ export default function SettingsScreen() {
 
   const fieldTab: Record<keyof Settings, Tab> = useMemo(
     () => ({
-      ispName: 'isp', ispAddress: 'isp', ispPhone: 'isp', ispLogo: 'isp', timeZone: 'isp', language: 'isp',
-      customerCodePrefix: 'billing', invoicePrefix: 'billing', paymentPrefix: 'billing', dueDays: 'billing', graceDays: 'billing',
-      isolirMode: 'billing', autoInvoiceRun: 'billing', invoiceRunDay: 'billing', invoiceRunTime: 'billing', automationEnabled: 'billing',
-      expiryAlertDays: 'billing', paymentConfirmLimit: 'billing', allowNegativeDeposit: 'billing',
+      ispName: 'isp',
+      ispAddress: 'isp',
+      ispPhone: 'isp',
+      ispLogo: 'isp',
+      timeZone: 'isp',
+      language: 'isp',
+      customerCodePrefix: 'billing',
+      invoicePrefix: 'billing',
+      paymentPrefix: 'billing',
+      dueDays: 'billing',
+      graceDays: 'billing',
+      isolirMode: 'billing',
+      autoInvoiceRun: 'billing',
+      invoiceRunDay: 'billing',
+      invoiceRunTime: 'billing',
+      automationEnabled: 'billing',
+      expiryAlertDays: 'billing',
+      paymentConfirmLimit: 'billing',
+      allowNegativeDeposit: 'billing',
       receiptWidth: 'printing',
-      backupFolder: 'backup', backupTime: 'backup', backupKeepDaily: 'backup', backupKeepWeekly: 'backup', backupKeepMonthly: 'backup',
-      sessionTimeoutMinutes: 'security', updateUrl: 'updates',
+      backupFolder: 'backup',
+      backupTime: 'backup',
+      backupKeepDaily: 'backup',
+      backupKeepWeekly: 'backup',
+      backupKeepMonthly: 'backup',
+      sessionTimeoutMinutes: 'security',
+      updateUrl: 'updates',
     }),
     [],
   );
@@ -58,14 +99,20 @@ export default function SettingsScreen() {
     return (
       <>
         <PageHeader title={t('title')} />
-        {q.error ? <Alert color="red">{translateApiMessage(q.error.message)}</Alert> : <Text c="dimmed">{t('common:loading')}</Text>}
+        {q.error ? (
+          <Alert color="red">{translateApiMessage(q.error.message)}</Alert>
+        ) : (
+          <Text c="dimmed">{t('common:loading')}</Text>
+        )}
       </>
     );
   }
 
   const save = form.onSubmit(async (values) => {
     const patch = Object.fromEntries(
-      (Object.keys(values) as (keyof Settings)[]).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(loadedFrom[k])).map((k) => [k, values[k]]),
+      (Object.keys(values) as (keyof Settings)[])
+        .filter((k) => JSON.stringify(values[k]) !== JSON.stringify(loadedFrom[k]))
+        .map((k) => [k, values[k]]),
     ) as Partial<Settings>;
     if (Object.keys(patch).length === 0) {
       notifications.show({ message: t('nothingChanged') });
@@ -87,7 +134,13 @@ export default function SettingsScreen() {
   });
 
   const ro = !canWrite;
-  const num = (k: keyof Settings, extra: Record<string, unknown> = {}) => ({ label: t(`fields.${k}`), disabled: ro, allowDecimal: false, ...extra, ...form.getInputProps(k) });
+  const num = (k: keyof Settings, extra: Record<string, unknown> = {}) => ({
+    label: t(`fields.${k}`),
+    disabled: ro,
+    allowDecimal: false,
+    ...extra,
+    ...form.getInputProps(k),
+  });
   const text = (k: keyof Settings) => ({ label: t(`fields.${k}`), disabled: ro, ...form.getInputProps(k) });
   const hint = (k: string) => ({ description: t(`hints.${k}`) });
 
@@ -111,12 +164,24 @@ export default function SettingsScreen() {
       />
       <Tabs value={tab} onChange={(v) => setTab((v as Tab) ?? 'isp')} keepMounted={false}>
         <Tabs.List mb="md">
-          <Tabs.Tab value="isp" leftSection={<IconBuildingBroadcastTower size={16} />}>{t('tabs.isp')}</Tabs.Tab>
-          <Tabs.Tab value="billing" leftSection={<IconFileInvoice size={16} />}>{t('tabs.billing')}</Tabs.Tab>
-          <Tabs.Tab value="printing" leftSection={<IconPrinter size={16} />}>{t('tabs.printing')}</Tabs.Tab>
-          <Tabs.Tab value="backup" leftSection={<IconDatabase size={16} />}>{t('tabs.backup')}</Tabs.Tab>
-          <Tabs.Tab value="security" leftSection={<IconLock size={16} />}>{t('tabs.security')}</Tabs.Tab>
-          <Tabs.Tab value="updates" leftSection={<IconCloudDownload size={16} />}>{t('tabs.updates')}</Tabs.Tab>
+          <Tabs.Tab value="isp" leftSection={<IconBuildingBroadcastTower size={16} />}>
+            {t('tabs.isp')}
+          </Tabs.Tab>
+          <Tabs.Tab value="billing" leftSection={<IconFileInvoice size={16} />}>
+            {t('tabs.billing')}
+          </Tabs.Tab>
+          <Tabs.Tab value="printing" leftSection={<IconPrinter size={16} />}>
+            {t('tabs.printing')}
+          </Tabs.Tab>
+          <Tabs.Tab value="backup" leftSection={<IconDatabase size={16} />}>
+            {t('tabs.backup')}
+          </Tabs.Tab>
+          <Tabs.Tab value="security" leftSection={<IconLock size={16} />}>
+            {t('tabs.security')}
+          </Tabs.Tab>
+          <Tabs.Tab value="updates" leftSection={<IconCloudDownload size={16} />}>
+            {t('tabs.updates')}
+          </Tabs.Tab>
         </Tabs.List>
 
         <Tabs.Panel value="isp">
@@ -124,7 +189,12 @@ export default function SettingsScreen() {
             <TextInput {...text('ispName')} withAsterisk />
             <TextInput {...text('ispAddress')} />
             <TextInput {...text('ispPhone')} />
-            <LogoInput value={form.values.ispLogo} onChange={(v) => form.setFieldValue('ispLogo', v)} error={form.errors.ispLogo} disabled={ro} />
+            <LogoInput
+              value={form.values.ispLogo}
+              onChange={(v) => form.setFieldValue('ispLogo', v)}
+              error={form.errors.ispLogo}
+              disabled={ro}
+            />
             <SimpleGrid cols={2}>
               <Select {...text('timeZone')} {...hint('timeZone')} data={timeZoneOptions(t)} allowDeselect={false} />
               <Select {...text('language')} {...hint('language')} data={languageOptions} allowDeselect={false} />
@@ -143,7 +213,11 @@ export default function SettingsScreen() {
               <NumberInput {...num('dueDays', { min: 0, max: 90 })} {...hint('dueDays')} />
               <NumberInput {...num('graceDays', { min: 0, max: 90 })} {...hint('graceDays')} />
             </SimpleGrid>
-            <Input.Wrapper label={t('fields.isolirMode')} description={t('hints.isolirMode')} error={form.errors.isolirMode}>
+            <Input.Wrapper
+              label={t('fields.isolirMode')}
+              description={t('hints.isolirMode')}
+              error={form.errors.isolirMode}
+            >
               <SegmentedControl
                 mt={6}
                 disabled={ro}
@@ -155,23 +229,49 @@ export default function SettingsScreen() {
                 ]}
               />
             </Input.Wrapper>
-            <Switch {...form.getInputProps('autoInvoiceRun', { type: 'checkbox' })} label={t('fields.autoInvoiceRun')} description={t('hints.autoInvoiceRun')} disabled={ro} />
+            <Switch
+              {...form.getInputProps('autoInvoiceRun', { type: 'checkbox' })}
+              label={t('fields.autoInvoiceRun')}
+              description={t('hints.autoInvoiceRun')}
+              disabled={ro}
+            />
             <SimpleGrid cols={2}>
               <NumberInput {...num('invoiceRunDay', { min: 1, max: 28 })} {...hint('invoiceRunDay')} />
               <TimeInput {...text('invoiceRunTime')} {...hint('time')} />
             </SimpleGrid>
-            <Switch {...form.getInputProps('automationEnabled', { type: 'checkbox' })} label={t('fields.automationEnabled')} description={t('hints.automationEnabled')} disabled={ro} />
+            <Switch
+              {...form.getInputProps('automationEnabled', { type: 'checkbox' })}
+              label={t('fields.automationEnabled')}
+              description={t('hints.automationEnabled')}
+              disabled={ro}
+            />
             <SimpleGrid cols={2}>
               <NumberInput {...num('expiryAlertDays', { min: 1, max: 90 })} />
-              <NumberInput {...num('paymentConfirmLimit', { min: 0, thousandSeparator: '.', decimalSeparator: ',', prefix: 'Rp ' })} {...hint('paymentConfirmLimit')} />
+              <NumberInput
+                {...num('paymentConfirmLimit', {
+                  min: 0,
+                  thousandSeparator: '.',
+                  decimalSeparator: ',',
+                  prefix: 'Rp ',
+                })}
+                {...hint('paymentConfirmLimit')}
+              />
             </SimpleGrid>
-            <Switch {...form.getInputProps('allowNegativeDeposit', { type: 'checkbox' })} label={t('fields.allowNegativeDeposit')} disabled={ro} />
+            <Switch
+              {...form.getInputProps('allowNegativeDeposit', { type: 'checkbox' })}
+              label={t('fields.allowNegativeDeposit')}
+              disabled={ro}
+            />
           </Stack>
         </Tabs.Panel>
 
         <Tabs.Panel value="printing">
           <Stack maw={720}>
-            <Input.Wrapper label={t('fields.receiptWidth')} description={t('hints.receiptWidth')} error={form.errors.receiptWidth}>
+            <Input.Wrapper
+              label={t('fields.receiptWidth')}
+              description={t('hints.receiptWidth')}
+              error={form.errors.receiptWidth}
+            >
               <SegmentedControl
                 mt={6}
                 disabled={ro}

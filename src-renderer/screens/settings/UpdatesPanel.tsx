@@ -44,7 +44,10 @@ export function UpdatesPanel() {
     if (!r.ok) return notifyApiError(r.error);
     if (r.value.base64) downloadBase64({ filename: r.value.filename, mime: 'application/zip', base64: r.value.base64 });
     if (r.value.base64 || r.value.savedTo) {
-      notifications.show({ color: 'teal', message: t('updates.diagnosticsSaved', { file: r.value.savedTo ?? r.value.filename }) });
+      notifications.show({
+        color: 'teal',
+        message: t('updates.diagnosticsSaved', { file: r.value.savedTo ?? r.value.filename }),
+      });
     }
   };
 
@@ -68,10 +71,18 @@ export function UpdatesPanel() {
             <Text size="sm" fw={500} data-testid="updates-state">
               {t(`updates.state.${s.state}`, { version: s.availableVersion ?? '' })}
             </Text>
-            {s.state === 'downloading' && s.progress && <Progress value={s.progress.percent} animated aria-label={t('updates.state.downloading')} />}
+            {s.state === 'downloading' && s.progress && (
+              <Progress value={s.progress.percent} animated aria-label={t('updates.state.downloading')} />
+            )}
             {s.state === 'error' && s.message && <Alert color="red">{translateApiMessage(s.message)}</Alert>}
             <Group>
-              <Button variant="default" leftSection={<IconRefresh size={16} />} loading={busy === 'check' || s.state === 'checking'} onClick={check} disabled={s.state === 'not-configured'}>
+              <Button
+                variant="default"
+                leftSection={<IconRefresh size={16} />}
+                loading={busy === 'check' || s.state === 'checking'}
+                onClick={check}
+                disabled={s.state === 'not-configured'}
+              >
                 {t('updates.check')}
               </Button>
               {s.state === 'downloaded' && (
@@ -90,7 +101,13 @@ export function UpdatesPanel() {
         <Text size="sm" c="dimmed" mb="sm">
           {t('updates.diagnosticsHint')}
         </Text>
-        <Button variant="default" leftSection={busy === 'diag' ? <IconDownload size={16} /> : <IconFileZip size={16} />} loading={busy === 'diag'} onClick={exportDiagnostics} data-testid="export-diagnostics">
+        <Button
+          variant="default"
+          leftSection={busy === 'diag' ? <IconDownload size={16} /> : <IconFileZip size={16} />}
+          loading={busy === 'diag'}
+          onClick={exportDiagnostics}
+          data-testid="export-diagnostics"
+        >
           {t('updates.exportDiagnostics')}
         </Button>
       </Card>

@@ -25,10 +25,20 @@ export function IspStep({ onDone }: { onDone: () => void }) {
         <Text size="sm" c="dimmed">
           {t('isp.intro')}
         </Text>
-        <TextInput label={t('settings:fields.ispName')} placeholder="Net Kampung" withAsterisk autoFocus {...form.getInputProps('ispName')} />
+        <TextInput
+          label={t('settings:fields.ispName')}
+          placeholder="Net Kampung"
+          withAsterisk
+          autoFocus
+          {...form.getInputProps('ispName')}
+        />
         <TextInput label={t('settings:fields.ispAddress')} {...form.getInputProps('ispAddress')} />
         <TextInput label={t('settings:fields.ispPhone')} {...form.getInputProps('ispPhone')} />
-        <LogoInput value={form.values.ispLogo} onChange={(v) => form.setFieldValue('ispLogo', v)} error={form.errors.ispLogo} />
+        <LogoInput
+          value={form.values.ispLogo}
+          onChange={(v) => form.setFieldValue('ispLogo', v)}
+          error={form.errors.ispLogo}
+        />
         <Select
           label={t('settings:fields.timeZone')}
           description={t('settings:hints.timeZone')}

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  PasswordInput,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -19,7 +33,14 @@ type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
 export function RouterStep({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('setup');
   const form = useForm({
-    initialValues: { name: 'Router utama', host: '', port: 8728 as number | string, useTls: false, username: 'admin', password: '' },
+    initialValues: {
+      name: 'Router utama',
+      host: '',
+      port: 8728 as number | string,
+      useTls: false,
+      username: 'admin',
+      password: '',
+    },
   });
   const [test, setTest] = useState<TestResult | null>(null);
   const [testing, setTesting] = useState(false);
@@ -34,7 +55,13 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
 
   const target = () => {
     const v = form.values;
-    return { host: v.host, port: typeof v.port === 'number' ? v.port : undefined, useTls: v.useTls, username: v.username, password: v.password };
+    return {
+      host: v.host,
+      port: typeof v.port === 'number' ? v.port : undefined,
+      useTls: v.useTls,
+      username: v.username,
+      password: v.password,
+    };
   };
 
   const runTest = async () => {
@@ -63,7 +90,13 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
   const ready = (p: Preview['profiles'][number]) =>
     Number(prices[p.name]) > 0 && (p.proposal === 'create' || (speedOf(p.name).down > 0 && speedOf(p.name).up > 0));
   const importable = (p: Preview) => {
-    const known = new Set(p.profiles.filter((x) => x.proposal === 'exists' || ((x.proposal === 'create' || x.proposal === 'unparsable') && ready(x))).map((x) => x.name.toLowerCase()));
+    const known = new Set(
+      p.profiles
+        .filter(
+          (x) => x.proposal === 'exists' || ((x.proposal === 'create' || x.proposal === 'unparsable') && ready(x)),
+        )
+        .map((x) => x.name.toLowerCase()),
+    );
     return p.secrets.filter((s) => !s.conflict && !s.existingCustomerId && known.has(s.profile.toLowerCase()));
   };
 
@@ -76,7 +109,10 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
       price: Number(prices[p.name]),
       ...(p.proposal === 'unparsable' ? { downKbps: speedOf(p.name).down, upKbps: speedOf(p.name).up } : {}),
     }));
-    const r = await api('routers.import', { routerId, apply: { profiles, secrets: importable(preview).map((s) => s.name) } });
+    const r = await api('routers.import', {
+      routerId,
+      apply: { profiles, secrets: importable(preview).map((s) => s.name) },
+    });
     setImporting(false);
     if (!r.ok) return notifyApiError(r.error);
     setApplied(r.value.applied);
@@ -86,8 +122,14 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
     return (
       <Stack mt="md">
         <Alert color="green" icon={<IconCircleCheck />} title={t('router.imported')} data-testid="router-imported">
-          {t('router.importedText', { packages: applied.packages, customers: applied.customers, accounts: applied.accounts })}
-          {applied.skipped.length > 0 && <Text size="sm">{t('router.skipped', { count: applied.skipped.length })}</Text>}
+          {t('router.importedText', {
+            packages: applied.packages,
+            customers: applied.customers,
+            accounts: applied.accounts,
+          })}
+          {applied.skipped.length > 0 && (
+            <Text size="sm">{t('router.skipped', { count: applied.skipped.length })}</Text>
+          )}
         </Alert>
         <Group justify="flex-end">
           <Button onClick={onDone} data-autofocus>
@@ -107,7 +149,9 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
         {reading && <Text size="sm">{t('router.reading')}</Text>}
         {preview && (
           <>
-            <Text size="sm">{t('router.found', { profiles: preview.profiles.length, secrets: preview.secrets.length })}</Text>
+            <Text size="sm">
+              {t('router.found', { profiles: preview.profiles.length, secrets: preview.secrets.length })}
+            </Text>
             {newProfiles.length > 0 && (
               <>
                 <Text size="sm" c="dimmed">
@@ -130,8 +174,30 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
                           <Table.Td>
                             {p.proposal === 'unparsable' ? (
                               <Group gap={4} wrap="nowrap">
-                                <NumberInput size="xs" w={90} placeholder="↓ kbps" aria-label={t('router.downOf', { name: p.name })} value={speeds[p.name]?.down ?? ''} onChange={(v) => setSpeeds((x) => ({ ...x, [p.name]: { up: x[p.name]?.up ?? '', down: v } }))} allowDecimal={false} min={8} />
-                                <NumberInput size="xs" w={90} placeholder="↑ kbps" aria-label={t('router.upOf', { name: p.name })} value={speeds[p.name]?.up ?? ''} onChange={(v) => setSpeeds((x) => ({ ...x, [p.name]: { down: x[p.name]?.down ?? '', up: v } }))} allowDecimal={false} min={8} />
+                                <NumberInput
+                                  size="xs"
+                                  w={90}
+                                  placeholder="↓ kbps"
+                                  aria-label={t('router.downOf', { name: p.name })}
+                                  value={speeds[p.name]?.down ?? ''}
+                                  onChange={(v) =>
+                                    setSpeeds((x) => ({ ...x, [p.name]: { up: x[p.name]?.up ?? '', down: v } }))
+                                  }
+                                  allowDecimal={false}
+                                  min={8}
+                                />
+                                <NumberInput
+                                  size="xs"
+                                  w={90}
+                                  placeholder="↑ kbps"
+                                  aria-label={t('router.upOf', { name: p.name })}
+                                  value={speeds[p.name]?.up ?? ''}
+                                  onChange={(v) =>
+                                    setSpeeds((x) => ({ ...x, [p.name]: { down: x[p.name]?.down ?? '', up: v } }))
+                                  }
+                                  allowDecimal={false}
+                                  min={8}
+                                />
                               </Group>
                             ) : (
                               (p.rateLimit ?? '—')
@@ -161,7 +227,11 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
           <Button variant="default" onClick={onDone}>
             {t('router.skipImport')}
           </Button>
-          <Button onClick={() => void runImport()} loading={importing} disabled={!preview || (importable(preview).length === 0 && !newProfiles.some(ready))}>
+          <Button
+            onClick={() => void runImport()}
+            loading={importing}
+            disabled={!preview || (importable(preview).length === 0 && !newProfiles.some(ready))}
+          >
             {t('router.import')}
           </Button>
         </Group>
@@ -178,7 +248,13 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
         <TextInput label={t('router.name')} {...form.getInputProps('name')} />
         <SimpleGrid cols={2}>
           <TextInput label={t('router.host')} placeholder="192.168.88.1" autoFocus {...form.getInputProps('host')} />
-          <NumberInput label={t('router.port')} min={1} max={65535} allowDecimal={false} {...form.getInputProps('port')} />
+          <NumberInput
+            label={t('router.port')}
+            min={1}
+            max={65535}
+            allowDecimal={false}
+            {...form.getInputProps('port')}
+          />
         </SimpleGrid>
         <Checkbox
           label={t('router.useTls')}
@@ -216,7 +292,12 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
             {t('router.skip')}
           </Button>
           <Group>
-            <Button variant="default" onClick={() => void runTest()} loading={testing} disabled={!form.values.host || !form.values.username}>
+            <Button
+              variant="default"
+              onClick={() => void runTest()}
+              loading={testing}
+              disabled={!form.values.host || !form.values.username}
+            >
               {t('router.test')}
             </Button>
             <Button type="submit" loading={form.submitting}>

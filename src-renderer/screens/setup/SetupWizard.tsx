@@ -1,4 +1,15 @@
-import { Button, Card, Group, PasswordInput, SimpleGrid, Stack, Stepper, Text, TextInput, ThemeIcon } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  ThemeIcon,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDatabase, IconFile } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -61,8 +72,17 @@ export default function SetupWizard() {
               </Text>
               <TextInput label={t('fullName')} autoFocus {...form.getInputProps('fullName')} />
               <TextInput label={t('auth:username')} autoComplete="username" {...form.getInputProps('username')} />
-              <PasswordInput label={t('auth:password')} description={t('auth:passwordRule')} autoComplete="new-password" {...form.getInputProps('password')} />
-              <PasswordInput label={t('auth:repeatPassword')} autoComplete="new-password" {...form.getInputProps('repeat')} />
+              <PasswordInput
+                label={t('auth:password')}
+                description={t('auth:passwordRule')}
+                autoComplete="new-password"
+                {...form.getInputProps('password')}
+              />
+              <PasswordInput
+                label={t('auth:repeatPassword')}
+                autoComplete="new-password"
+                {...form.getInputProps('repeat')}
+              />
               <Group justify="flex-end" mt="sm">
                 <Button type="submit" loading={form.submitting}>
                   {t('createAdmin')}

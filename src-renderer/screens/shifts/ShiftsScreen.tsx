@@ -7,7 +7,17 @@ import type { z } from 'zod';
 import type { billingContract, Shift } from '../../../src-shared/contract/billing';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { applyApiError, DataTable, EmptyState, MoneyText, PageHeader, StatusBadge, MoneyInput, useListParams, type Column } from '../../components';
+import {
+  applyApiError,
+  DataTable,
+  EmptyState,
+  MoneyText,
+  PageHeader,
+  StatusBadge,
+  MoneyInput,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { OpenShiftDialog } from '../cashdesk/OpenShiftDialog';
 import { Fact } from '../invoices/InvoiceDrawer';
@@ -34,10 +44,37 @@ export default function ShiftsScreen() {
     { key: 'opened', header: t('shift.openedAt'), render: (r) => f.dateTime(r.openedAt) },
     { key: 'closed', header: t('shift.closedAt'), render: (r) => f.dateTime(r.closedAt) },
     { key: 'count', header: t('shift.paymentsCol'), align: 'right', render: (r) => r.paymentsCount },
-    { key: 'expected', header: t('shift.expectedCash'), align: 'right', render: (r) => <MoneyText amount={r.expectedCash} /> },
-    { key: 'counted', header: t('shift.countedCash'), align: 'right', render: (r) => (r.countedCash === null ? '—' : <MoneyText amount={r.countedCash} />) },
-    { key: 'variance', header: t('shift.variance'), align: 'right', render: (r) => (r.variance === null ? '—' : <MoneyText amount={r.variance} c={r.variance === 0 ? 'teal' : 'red'} />) },
-    { key: 'status', header: t('status'), width: 110, render: (r) => <StatusBadge style={{ maxWidth: 'none' }} status={r.status === 'open' ? 'active' : 'inactive'} label={t(`shift.status.${r.status}`)} /> },
+    {
+      key: 'expected',
+      header: t('shift.expectedCash'),
+      align: 'right',
+      render: (r) => <MoneyText amount={r.expectedCash} />,
+    },
+    {
+      key: 'counted',
+      header: t('shift.countedCash'),
+      align: 'right',
+      render: (r) => (r.countedCash === null ? '—' : <MoneyText amount={r.countedCash} />),
+    },
+    {
+      key: 'variance',
+      header: t('shift.variance'),
+      align: 'right',
+      render: (r) =>
+        r.variance === null ? '—' : <MoneyText amount={r.variance} c={r.variance === 0 ? 'teal' : 'red'} />,
+    },
+    {
+      key: 'status',
+      header: t('status'),
+      width: 110,
+      render: (r) => (
+        <StatusBadge
+          style={{ maxWidth: 'none' }}
+          status={r.status === 'open' ? 'active' : 'inactive'}
+          label={t(`shift.status.${r.status}`)}
+        />
+      ),
+    },
     {
       key: 'pdf',
       header: '',
@@ -65,7 +102,11 @@ export default function ShiftsScreen() {
               </SimpleGrid>
             </Stack>
             <Group>
-              <DocumentActions req={{ kind: 'shiftReport', shiftId: shift.id }} size="sm" printLabel={t('shift.xReport')} />
+              <DocumentActions
+                req={{ kind: 'shiftReport', shiftId: shift.id }}
+                size="sm"
+                printLabel={t('shift.xReport')}
+              />
               <Button color="orange" onClick={() => setClosing(true)} data-testid="close-shift">
                 {t('shift.close')}
               </Button>
@@ -74,7 +115,11 @@ export default function ShiftsScreen() {
         ) : (
           <Group justify="space-between">
             <Text c="dimmed">{current.loading ? t('common:loading') : t('shift.none')}</Text>
-            <Button leftSection={<IconCashRegister size={16} />} onClick={() => setOpening(true)} data-testid="open-shift">
+            <Button
+              leftSection={<IconCashRegister size={16} />}
+              onClick={() => setOpening(true)}
+              data-testid="open-shift"
+            >
               {t('shift.open')}
             </Button>
           </Group>
@@ -113,7 +158,17 @@ export default function ShiftsScreen() {
   );
 }
 
-function CloseShiftDialog({ opened, shift, onClose, onClosed }: { opened: boolean; shift: Shift; onClose: () => void; onClosed: (r: Report) => void }) {
+function CloseShiftDialog({
+  opened,
+  shift,
+  onClose,
+  onClosed,
+}: {
+  opened: boolean;
+  shift: Shift;
+  onClose: () => void;
+  onClosed: (r: Report) => void;
+}) {
   const { t } = useTranslation('billing');
   const form = useForm<{ countedCash: number | string; notes: string }>({
     initialValues: { countedCash: '', notes: '' },
@@ -121,7 +176,12 @@ function CloseShiftDialog({ opened, shift, onClose, onClosed }: { opened: boolea
   });
   const counted = form.values.countedCash === '' ? null : Number(form.values.countedCash);
   return (
-    <Modal opened={opened} onClose={onClose} centered title={<Text fw={600}>{t('shift.closeTitle', { id: shift.id })}</Text>}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      centered
+      title={<Text fw={600}>{t('shift.closeTitle', { id: shift.id })}</Text>}
+    >
       <form
         onSubmit={form.onSubmit(async (v) => {
           const r = await api('shifts.close', { id: shift.id, countedCash: Number(v.countedCash), notes: v.notes });
@@ -171,12 +231,20 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
   const { t } = useTranslation('billing');
   const f = useFormat();
   return (
-    <Modal opened={report !== null} onClose={onClose} size="xl" centered title={<Text fw={600}>{report ? t('shift.reportTitle', { id: report.shift.id }) : ''}</Text>} data-testid="shift-report">
+    <Modal
+      opened={report !== null}
+      onClose={onClose}
+      size="xl"
+      centered
+      title={<Text fw={600}>{report ? t('shift.reportTitle', { id: report.shift.id }) : ''}</Text>}
+      data-testid="shift-report"
+    >
       {report && (
         <Stack gap="md">
           <Group justify="space-between">
             <Text size="sm">
-              {report.shift.userName} · {f.dateTime(report.shift.openedAt)} – {report.shift.closedAt ? f.dateTime(report.shift.closedAt) : t('shift.stillOpen')}
+              {report.shift.userName} · {f.dateTime(report.shift.openedAt)} –{' '}
+              {report.shift.closedAt ? f.dateTime(report.shift.closedAt) : t('shift.stillOpen')}
             </Text>
             <DocumentActions req={{ kind: 'shiftReport', shiftId: report.shift.id }} size="sm" />
           </Group>
@@ -184,14 +252,32 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
             <Fact label={t('shift.openingCash')} value={<MoneyText amount={report.openingCash} />} />
             <Fact label={t('shift.cashReceived')} value={<MoneyText amount={report.cashReceived} />} />
             <Fact label={t('shift.expectedCash')} value={<MoneyText amount={report.expectedCash} fw={700} />} />
-            <Fact label={t('shift.countedCash')} value={report.countedCash === null ? '—' : <MoneyText amount={report.countedCash} fw={700} />} />
+            <Fact
+              label={t('shift.countedCash')}
+              value={report.countedCash === null ? '—' : <MoneyText amount={report.countedCash} fw={700} />}
+            />
             <Fact
               label={t('shift.variance')}
-              value={report.variance === null ? '—' : <MoneyText amount={report.variance} fw={700} c={report.variance === 0 ? 'teal' : 'red'} data-testid="shift-variance" />}
+              value={
+                report.variance === null ? (
+                  '—'
+                ) : (
+                  <MoneyText
+                    amount={report.variance}
+                    fw={700}
+                    c={report.variance === 0 ? 'teal' : 'red'}
+                    data-testid="shift-variance"
+                  />
+                )
+              }
             />
           </SimpleGrid>
           {report.variance !== null && report.variance !== 0 && (
-            <Alert color="red">{report.variance < 0 ? t('shift.short', { amount: f.rupiah(-report.variance) }) : t('shift.over', { amount: f.rupiah(report.variance) })}</Alert>
+            <Alert color="red">
+              {report.variance < 0
+                ? t('shift.short', { amount: f.rupiah(-report.variance) })
+                : t('shift.over', { amount: f.rupiah(report.variance) })}
+            </Alert>
           )}
           <Table withTableBorder verticalSpacing={4}>
             <Table.Thead>
@@ -215,7 +301,10 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
           </Table>
           <Table striped verticalSpacing={2}>
             <Table.Tbody>
-              {[...report.payments.map((p) => ({ p, v: false })), ...report.voidedPayments.map((p) => ({ p, v: true }))].map(({ p, v }) => (
+              {[
+                ...report.payments.map((p) => ({ p, v: false })),
+                ...report.voidedPayments.map((p) => ({ p, v: true })),
+              ].map(({ p, v }) => (
                 <Table.Tr key={p.id} style={v ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}>
                   <Table.Td>{p.paymentNumber}</Table.Td>
                   <Table.Td>{f.dateTime(p.paidAt)}</Table.Td>

@@ -1,4 +1,16 @@
-import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
@@ -26,7 +38,15 @@ interface Values {
 }
 
 /** Create or edit a subscription. The fee defaults to the package price; a different fee needs a note. */
-export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean; editing: Subscription | null; onClose: () => void }) {
+export function SubscriptionForm({
+  opened,
+  editing,
+  onClose,
+}: {
+  opened: boolean;
+  editing: Subscription | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('billing');
   const f = useFormat();
   const can = useCan();
@@ -51,7 +71,11 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
   const customers = useApiQuery('customers.list', { search: search || undefined, pageSize: 20 }, { enabled: opened });
   const packages = useApiQuery('packages.list', { isActive: true, pageSize: 200 }, { enabled: opened });
   const customerId = Number(form.values.customerId) || 0;
-  const accounts = useApiQuery('pppoe.list', { customerId, pageSize: 50 }, { enabled: opened && customerId > 0 && can('pppoe.read') });
+  const accounts = useApiQuery(
+    'pppoe.list',
+    { customerId, pageSize: 50 },
+    { enabled: opened && customerId > 0 && can('pppoe.read') },
+  );
 
   useEffect(() => {
     if (!opened) return;
@@ -80,14 +104,23 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
   const feeDiffers = pkg && fee !== null && fee !== pkg.price;
 
   const customerData = [
-    ...(editing ? [{ value: String(editing.customerId), label: `${editing.customerName} (${editing.customerCode})` }] : []),
+    ...(editing
+      ? [{ value: String(editing.customerId), label: `${editing.customerName} (${editing.customerCode})` }]
+      : []),
     ...(customers.data?.items ?? [])
       .filter((c) => !editing || c.id !== editing.customerId)
       .map((c) => ({ value: String(c.id), label: `${c.name} (${c.customerCode})` })),
   ];
 
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" centered title={<Text fw={600}>{editing ? t('sub.editTitle') : t('sub.newTitle')}</Text>} data-testid="subscription-form">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      centered
+      title={<Text fw={600}>{editing ? t('sub.editTitle') : t('sub.newTitle')}</Text>}
+      data-testid="subscription-form"
+    >
       <form
         onSubmit={form.onSubmit(async (v) => {
           const common = {
@@ -139,7 +172,10 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
             label={t('package')}
             withAsterisk
             searchable
-            data={(packages.data?.items ?? []).map((p) => ({ value: String(p.id), label: `${p.name} · ${f.rupiah(p.price)} / ${t(`cycle.${p.billingCycle}`)}` }))}
+            data={(packages.data?.items ?? []).map((p) => ({
+              value: String(p.id),
+              label: `${p.name} · ${f.rupiah(p.price)} / ${t(`cycle.${p.billingCycle}`)}`,
+            }))}
             {...form.getInputProps('internetPackageId')}
             onChange={(v) => {
               form.setFieldValue('internetPackageId', v);
@@ -163,14 +199,35 @@ export function SubscriptionForm({ opened, editing, onClose }: { opened: boolean
               description={pkg ? t('sub.feeDefault', { price: f.rupiah(pkg.price) }) : undefined}
               {...form.getInputProps('monthlyFee')}
             />
-            <TextInput label={t('sub.feeNote')} withAsterisk={!!feeDiffers} description={feeDiffers ? t('sub.feeNoteHelp') : undefined} {...form.getInputProps('feeNote')} />
-            <TextInput type="date" label={t('sub.startDate')} description={editing ? undefined : t('sub.startDateHelp')} {...form.getInputProps('startDate')} />
+            <TextInput
+              label={t('sub.feeNote')}
+              withAsterisk={!!feeDiffers}
+              description={feeDiffers ? t('sub.feeNoteHelp') : undefined}
+              {...form.getInputProps('feeNote')}
+            />
+            <TextInput
+              type="date"
+              label={t('sub.startDate')}
+              description={editing ? undefined : t('sub.startDateHelp')}
+              {...form.getInputProps('startDate')}
+            />
             <TextInput type="date" label={t('sub.endDate')} {...form.getInputProps('endDate')} />
-            <NumberInput label={t('sub.billingDay')} description={t('sub.billingDayHelp')} min={1} max={28} allowDecimal={false} allowNegative={false} {...form.getInputProps('billingDay')} />
+            <NumberInput
+              label={t('sub.billingDay')}
+              description={t('sub.billingDayHelp')}
+              min={1}
+              max={28}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps('billingDay')}
+            />
             {editing && (
               <Select
                 label={t('status')}
-                data={SUBSCRIPTION_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`, { defaultValue: s }) }))}
+                data={SUBSCRIPTION_STATUSES.map((s) => ({
+                  value: s,
+                  label: t(`common:status.${s}`, { defaultValue: s }),
+                }))}
                 allowDeselect={false}
                 {...form.getInputProps('status')}
               />

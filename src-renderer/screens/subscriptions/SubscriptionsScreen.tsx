@@ -5,7 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/contract/billing';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { DataTable, EmptyState, MoneyText, PageHeader, SearchInput, StatusBadge, useListParams, type Column } from '../../components';
+import {
+  DataTable,
+  EmptyState,
+  MoneyText,
+  PageHeader,
+  SearchInput,
+  StatusBadge,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { SubscriptionForm } from './SubscriptionForm';
 
@@ -27,7 +36,10 @@ export default function SubscriptionsScreen() {
       header: t('customer'),
       render: (r) => (
         <Text size="sm" fw={500}>
-          {r.customerName} <Text span size="xs" c="dimmed">{r.customerCode}</Text>
+          {r.customerName}{' '}
+          <Text span size="xs" c="dimmed">
+            {r.customerCode}
+          </Text>
         </Text>
       ),
     },
@@ -39,15 +51,33 @@ export default function SubscriptionsScreen() {
       render: (r) => (
         <Text size="sm" title={r.feeNote ?? undefined}>
           <MoneyText amount={r.monthlyFee} />
-          {r.monthlyFee !== r.packagePrice && <Text span c="orange"> *</Text>}
+          {r.monthlyFee !== r.packagePrice && (
+            <Text span c="orange">
+              {' '}
+              *
+            </Text>
+          )}
         </Text>
       ),
     },
     { key: 'day', header: t('sub.billingDay'), align: 'right', render: (r) => r.billingDay },
-    { key: 'start', header: t('sub.startDate'), render: (r) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.date(r.startDate)}</Text> },
+    {
+      key: 'start',
+      header: t('sub.startDate'),
+      render: (r) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {f.date(r.startDate)}
+        </Text>
+      ),
+    },
     { key: 'last', header: t('sub.lastInvoiced'), render: (r) => r.lastInvoicedPeriod ?? '—' },
     { key: 'renew', header: t('sub.autoRenew'), render: (r) => (r.autoRenew ? t('common:yes') : t('common:no')) },
-    { key: 'status', header: t('status'), width: 130, render: (r) => <StatusBadge status={r.status} style={{ maxWidth: 'none' }} /> },
+    {
+      key: 'status',
+      header: t('status'),
+      width: 130,
+      render: (r) => <StatusBadge status={r.status} style={{ maxWidth: 'none' }} />,
+    },
   ];
 
   return (
@@ -56,7 +86,11 @@ export default function SubscriptionsScreen() {
         title={t('subscriptions')}
         actions={
           can('subscriptions.write') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="subscription-new">
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setCreating(true)}
+              data-testid="subscription-new"
+            >
               {t('sub.new')}
             </Button>
           )

@@ -1,4 +1,18 @@
-import { ActionIcon, Button, Card, Checkbox, Group, Modal, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Progress,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -7,7 +21,16 @@ import type { SyncOp } from '../../../src-shared/contract/sync';
 import { api, onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { DataTable, EmptyState, PageHeader, StatusBadge, notifyApiError, translateApiMessage, useListParams, type Column } from '../../components';
+import {
+  DataTable,
+  EmptyState,
+  PageHeader,
+  StatusBadge,
+  notifyApiError,
+  translateApiMessage,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 
 interface Progress {
@@ -23,7 +46,9 @@ export default function SyncScreen() {
   const f = useFormat();
   const canWrite = can('sync.write');
   const status = useApiQuery('sync.status', {}, { entities: ['sync', 'pppoe', 'routers', 'packages'] });
-  const list = useListParams<never, { status?: 'pending' | 'failed'; routerId?: number }>({ filters: { status: 'failed' } });
+  const list = useListParams<never, { status?: 'pending' | 'failed'; routerId?: number }>({
+    filters: { status: 'failed' },
+  });
   const ops = useApiQuery('sync.ops', list.params, { entities: ['sync', 'pppoe', 'routers', 'packages'] });
   const [progress, setProgress] = useState<Record<number, Progress>>({});
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -34,7 +59,10 @@ export default function SyncScreen() {
     () =>
       onEvent('sync.progress', (p) => {
         const id = Number(p.routerId);
-        setProgress((all) => ({ ...all, [id]: { applied: Number(p.applied) || 0, pending: Number(p.pending) || 0, total: Number(p.total) || 0 } }));
+        setProgress((all) => ({
+          ...all,
+          [id]: { applied: Number(p.applied) || 0, pending: Number(p.pending) || 0, total: Number(p.total) || 0 },
+        }));
         status.refetch();
         ops.refetch();
       }),
@@ -74,11 +102,27 @@ export default function SyncScreen() {
             key: 'sel',
             header: '',
             width: 36,
-            render: (o: SyncOp) => <Checkbox aria-label={t('sync.select', { id: o.id })} checked={selected.has(o.id)} onClick={(e) => e.stopPropagation()} onChange={(e) => toggle(o.id, e.currentTarget.checked)} />,
+            render: (o: SyncOp) => (
+              <Checkbox
+                aria-label={t('sync.select', { id: o.id })}
+                checked={selected.has(o.id)}
+                onClick={(e) => e.stopPropagation()}
+                onChange={(e) => toggle(o.id, e.currentTarget.checked)}
+              />
+            ),
           },
         ]
       : []),
-    { key: 'id', header: '#', width: 60, render: (o) => <Text size="xs" c="dimmed">{o.id}</Text> },
+    {
+      key: 'id',
+      header: '#',
+      width: 60,
+      render: (o) => (
+        <Text size="xs" c="dimmed">
+          {o.id}
+        </Text>
+      ),
+    },
     { key: 'router', header: t('sync.router'), render: (o) => <Text size="sm">{routerName(o.routerId)}</Text> },
     { key: 'what', header: t('sync.operation'), render: (o) => <Text size="sm">{o.summary}</Text> },
     { key: 'status', header: t('sync.status'), render: (o) => <StatusBadge status={o.status} /> },
@@ -87,7 +131,9 @@ export default function SyncScreen() {
       header: t('sync.lastError'),
       render: (o) => (
         <div>
-          <Text size="sm" c={o.status === 'failed' ? 'red' : undefined}>{o.lastError ? translateApiMessage(o.lastError) : ''}</Text>
+          <Text size="sm" c={o.status === 'failed' ? 'red' : undefined}>
+            {o.lastError ? translateApiMessage(o.lastError) : ''}
+          </Text>
           <Text size="xs" c="dimmed">
             {t('sync.attempts', { count: o.attempts })}
             {o.nextAttemptAt ? ` · ${t('sync.nextAt', { at: f.dateTime(o.nextAttemptAt) })}` : ''}
@@ -104,12 +150,27 @@ export default function SyncScreen() {
         canWrite && (
           <Group gap={2} wrap="nowrap">
             <Tooltip label={t('sync.retry')}>
-              <ActionIcon variant="subtle" aria-label={t('sync.retryOne', { id: o.id })} onClick={(e) => { e.stopPropagation(); void retry({ ids: [o.id] }); }}>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('sync.retryOne', { id: o.id })}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  void retry({ ids: [o.id] });
+                }}
+              >
                 <IconRefresh size={16} />
               </ActionIcon>
             </Tooltip>
             <Tooltip label={t('sync.drop')}>
-              <ActionIcon variant="subtle" color="red" aria-label={t('sync.dropOne', { id: o.id })} onClick={(e) => { e.stopPropagation(); setToDrop([o.id]); }}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('sync.dropOne', { id: o.id })}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setToDrop([o.id]);
+                }}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             </Tooltip>
@@ -131,7 +192,10 @@ export default function SyncScreen() {
             <Card withBorder key={r.routerId} data-testid="sync-router-card">
               <Group justify="space-between" mb="xs">
                 <Text fw={600}>{r.name}</Text>
-                <StatusBadge status={r.state === 'auth_failed' ? 'failed' : r.state} label={t(`router.states.${r.state}`)} />
+                <StatusBadge
+                  status={r.state === 'auth_failed' ? 'failed' : r.state}
+                  label={t(`router.states.${r.state}`)}
+                />
               </Group>
               <Group gap="lg">
                 <Text size="sm">
@@ -145,7 +209,11 @@ export default function SyncScreen() {
                 <Stack gap={2} mt="xs">
                   <Progress value={pct} animated={r.running} aria-label={t('sync.progress')} />
                   <Text size="xs" c="dimmed">
-                    {r.running ? t('sync.running') : r.nextRetryAt ? t('sync.waitingRetry', { at: f.dateTime(r.nextRetryAt) }) : t('sync.waiting')}
+                    {r.running
+                      ? t('sync.running')
+                      : r.nextRetryAt
+                        ? t('sync.waitingRetry', { at: f.dateTime(r.nextRetryAt) })
+                        : t('sync.waiting')}
                   </Text>
                 </Stack>
               )}
@@ -155,7 +223,13 @@ export default function SyncScreen() {
                 </Text>
               )}
               {canWrite && (r.pending > 0 || r.failed > 0) && (
-                <Button size="xs" variant="light" mt="sm" leftSection={<IconRefresh size={14} />} onClick={() => void retry({ routerId: r.routerId })}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  mt="sm"
+                  leftSection={<IconRefresh size={14} />}
+                  onClick={() => void retry({ routerId: r.routerId })}
+                >
                   {t('sync.retryAll')}
                 </Button>
               )}
@@ -194,13 +268,28 @@ export default function SyncScreen() {
         {...list.tableProps}
         empty={<EmptyState title={list.filters.status === 'pending' ? t('sync.noPending') : t('sync.noFailed')} />}
       />
-      <Modal opened={!!toDrop} onClose={() => setToDrop(null)} centered title={<Text fw={600}>{t('sync.dropTitle', { count: toDrop?.length ?? 0 })}</Text>} attributes={{ content: { 'data-testid': 'confirm-dialog' } as Record<string, string> }}>
+      <Modal
+        opened={!!toDrop}
+        onClose={() => setToDrop(null)}
+        centered
+        title={<Text fw={600}>{t('sync.dropTitle', { count: toDrop?.length ?? 0 })}</Text>}
+        attributes={{ content: { 'data-testid': 'confirm-dialog' } as Record<string, string> }}
+      >
         <Stack gap="sm">
           <Text size="sm">{t('sync.dropText')}</Text>
-          <TextInput label={t('sync.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+          <TextInput
+            label={t('sync.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setToDrop(null)}>{t('common:cancel')}</Button>
-            <Button color="red" onClick={() => void drop()}>{t('sync.drop')}</Button>
+            <Button variant="default" onClick={() => setToDrop(null)}>
+              {t('common:cancel')}
+            </Button>
+            <Button color="red" onClick={() => void drop()}>
+              {t('sync.drop')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

@@ -20,7 +20,13 @@ export function ResetPasswordDialog({ user, onClose }: { user: AppUser | null; o
   }, [user?.id]);
   if (!user) return null;
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>{t('resetTitle', { username: user.username })}</Text>} centered data-testid="reset-password-dialog">
+    <Modal
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>{t('resetTitle', { username: user.username })}</Text>}
+      centered
+      data-testid="reset-password-dialog"
+    >
       <form
         onSubmit={form.onSubmit(async ({ newPassword }) => {
           const r = await api('users.resetPassword', { id: user.id, newPassword });
@@ -31,7 +37,13 @@ export function ResetPasswordDialog({ user, onClose }: { user: AppUser | null; o
       >
         <Stack gap="sm">
           <Text size="sm">{t('resetText', { username: user.username })}</Text>
-          <PasswordInput label={t('field.newPassword')} description={t('passwordRule')} autoComplete="new-password" data-autofocus {...form.getInputProps('newPassword')} />
+          <PasswordInput
+            label={t('field.newPassword')}
+            description={t('passwordRule')}
+            autoComplete="new-password"
+            data-autofocus
+            {...form.getInputProps('newPassword')}
+          />
           <PasswordInput label={t('field.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>

@@ -53,18 +53,40 @@ export function UserForm({ opened, user, onClose, onSaved }: Props) {
   const submit = form.onSubmit(async (v) => {
     const r = user
       ? await api('users.update', { id: user.id, fullName: v.fullName, role: v.role })
-      : await api('users.create', { username: v.username, fullName: v.fullName, role: v.role, password: v.password, mustChangePassword: v.mustChangePassword });
+      : await api('users.create', {
+          username: v.username,
+          fullName: v.fullName,
+          role: v.role,
+          password: v.password,
+          mustChangePassword: v.mustChangePassword,
+        });
     if (!r.ok) return void applyApiError(form, r.error);
     notifications.show({ color: 'teal', message: t(user ? 'updated' : 'created', { username: r.value.username }) });
     onSaved(r.value);
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{user ? t('editTitle', { username: user.username }) : t('createTitle')}</Text>} centered data-testid="user-form">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{user ? t('editTitle', { username: user.username }) : t('createTitle')}</Text>}
+      centered
+      data-testid="user-form"
+    >
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput label={t('field.username')} disabled={!isNew} autoComplete="off" data-autofocus={isNew || undefined} {...form.getInputProps('username')} />
-          <TextInput label={t('field.fullName')} data-autofocus={!isNew || undefined} {...form.getInputProps('fullName')} />
+          <TextInput
+            label={t('field.username')}
+            disabled={!isNew}
+            autoComplete="off"
+            data-autofocus={isNew || undefined}
+            {...form.getInputProps('username')}
+          />
+          <TextInput
+            label={t('field.fullName')}
+            data-autofocus={!isNew || undefined}
+            {...form.getInputProps('fullName')}
+          />
           <Select
             label={t('field.role')}
             allowDeselect={false}
@@ -74,9 +96,17 @@ export function UserForm({ opened, user, onClose, onSaved }: Props) {
           />
           {isNew && (
             <>
-              <PasswordInput label={t('field.password')} description={t('passwordRule')} autoComplete="new-password" {...form.getInputProps('password')} />
+              <PasswordInput
+                label={t('field.password')}
+                description={t('passwordRule')}
+                autoComplete="new-password"
+                {...form.getInputProps('password')}
+              />
               <PasswordInput label={t('field.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
-              <Switch label={t('field.mustChange')} {...form.getInputProps('mustChangePassword', { type: 'checkbox' })} />
+              <Switch
+                label={t('field.mustChange')}
+                {...form.getInputProps('mustChangePassword', { type: 'checkbox' })}
+              />
             </>
           )}
           <Group justify="flex-end" mt="sm">

@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Button, Group, Menu, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconEdit, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
@@ -10,7 +22,16 @@ import { ROLES, type Role } from '../../../src-shared/permissions';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useSession } from '../../app/session';
-import { AddButton, DataTable, EmptyState, PageHeader, SearchInput, notifyApiError, useListParams, type Column } from '../../components';
+import {
+  AddButton,
+  DataTable,
+  EmptyState,
+  PageHeader,
+  SearchInput,
+  notifyApiError,
+  useListParams,
+  type Column,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserForm } from './UserForm';
@@ -105,7 +126,11 @@ export default function UsersScreen() {
         </Group>
       ),
     },
-    { key: 'lastLogin', header: t('field.lastLogin'), render: (u) => <Text size="sm">{u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('never')}</Text> },
+    {
+      key: 'lastLogin',
+      header: t('field.lastLogin'),
+      render: (u) => <Text size="sm">{u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('never')}</Text>,
+    },
     {
       key: 'actions',
       header: '',
@@ -131,7 +156,12 @@ export default function UsersScreen() {
               {t('resetPassword')}
             </Menu.Item>
             {u.isActive ? (
-              <Menu.Item color="red" leftSection={<IconUserOff size={16} />} disabled={u.id === me?.id} onClick={() => setToDisable(u)}>
+              <Menu.Item
+                color="red"
+                leftSection={<IconUserOff size={16} />}
+                disabled={u.id === me?.id}
+                onClick={() => setToDisable(u)}
+              >
                 {t('disable')}
               </Menu.Item>
             ) : (
@@ -152,19 +182,26 @@ export default function UsersScreen() {
       <PageHeader
         title={t('title')}
         subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : t('subtitle')}
-        actions={
-          <AddButton label={t('add')} onClick={() => navigate('/new')} />
-        }
+        actions={<AddButton label={t('add')} onClick={() => navigate('/new')} />}
       />
       <Group mb="md" gap="sm" wrap="wrap">
-        <SearchInput value={list.search} onSearch={list.setSearch} placeholder={t('searchPlaceholder')} aria-label={t('common:search')} w={{ base: '100%', sm: 300 }} />
+        <SearchInput
+          value={list.search}
+          onSearch={list.setSearch}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('common:search')}
+          w={{ base: '100%', sm: 300 }}
+        />
         <Select
           aria-label={t('field.role')}
           w={170}
           allowDeselect={false}
           value={list.filters.role ?? 'all'}
           onChange={(v) => list.setFilter('role', !v || v === 'all' ? undefined : (v as Role))}
-          data={[{ value: 'all', label: t('allRoles') }, ...ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))]}
+          data={[
+            { value: 'all', label: t('allRoles') },
+            ...ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) })),
+          ]}
         />
         <SegmentedControl
           aria-label={t('activeFilter')}
@@ -189,7 +226,12 @@ export default function UsersScreen() {
         {...list.tableProps}
         empty={<EmptyState title={t('noMatchTitle')} description={t('noMatchText')} />}
       />
-      <UserForm opened={isNew || editing !== null} user={isNew ? null : editing} onClose={() => navigate('/')} onSaved={() => navigate('/')} />
+      <UserForm
+        opened={isNew || editing !== null}
+        user={isNew ? null : editing}
+        onClose={() => navigate('/')}
+        onSaved={() => navigate('/')}
+      />
       <ResetPasswordDialog user={resetFor} onClose={() => setResetFor(null)} />
       <Modal
         opened={!!toDisable}
@@ -209,7 +251,14 @@ export default function UsersScreen() {
         >
           <Stack gap="sm">
             <Text size="sm">{toDisable ? t('disableText', { username: toDisable.username }) : ''}</Text>
-            <Textarea label={t('field.reason')} value={reason} maxLength={500} autosize minRows={2} onChange={(e) => setReason(e.currentTarget.value)} />
+            <Textarea
+              label={t('field.reason')}
+              value={reason}
+              maxLength={500}
+              autosize
+              minRows={2}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
             <Group justify="flex-end" mt="sm">
               <Button variant="default" onClick={() => setToDisable(null)}>
                 {t('common:cancel')}

@@ -40,7 +40,10 @@ export class CustomersPage {
   }
 
   async openNew() {
-    await this.page.getByRole('button', { name: /Tambah pelanggan|Add customer/ }).first().click();
+    await this.page
+      .getByRole('button', { name: /Tambah pelanggan|Add customer/ })
+      .first()
+      .click();
     await expect(this.page.getByText(/Pelanggan baru|New customer/)).toBeVisible();
   }
 
@@ -59,14 +62,21 @@ export class CustomersPage {
   }
 
   async save() {
-    await this.page.getByRole('dialog').getByRole('button', { name: /^(Simpan|Save)$/ }).click();
+    await this.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^(Simpan|Save)$/ })
+      .click();
   }
 
   /** The error text under a form field (Mantine puts it in the input's aria-describedby). */
   /** The error text under a form field; `label` without the required-field asterisk. */
   fieldError(label: string): Locator {
     const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-    return this.page.getByRole('dialog').locator('.mantine-InputWrapper-root').filter({ has: this.page.getByLabel(name) }).locator('.mantine-InputWrapper-error');
+    return this.page
+      .getByRole('dialog')
+      .locator('.mantine-InputWrapper-root')
+      .filter({ has: this.page.getByLabel(name) })
+      .locator('.mantine-InputWrapper-error');
   }
 
   async open(name: string) {

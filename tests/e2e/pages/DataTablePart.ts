@@ -29,11 +29,17 @@ export class DataTablePart {
   }
 
   async goToPage(n: number) {
-    await this.page.locator('.mantine-Pagination-root').getByRole('button', { name: String(n), exact: true }).click();
+    await this.page
+      .locator('.mantine-Pagination-root')
+      .getByRole('button', { name: String(n), exact: true })
+      .click();
   }
 
   /** Text of one column (by 0-based cell index) for every row on the page. */
   async column(index: number): Promise<string[]> {
-    return this.rows.evaluateAll((trs, i) => trs.map((tr) => (tr.children[i] as HTMLElement | undefined)?.innerText.trim() ?? ''), index);
+    return this.rows.evaluateAll(
+      (trs, i) => trs.map((tr) => (tr.children[i] as HTMLElement | undefined)?.innerText.trim() ?? ''),
+      index,
+    );
   }
 }

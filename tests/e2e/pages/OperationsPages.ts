@@ -10,7 +10,8 @@ export class WizardSteps {
     await p.getByLabel('Nama ISP').fill(v.name);
     if (v.address) await p.getByLabel('Alamat').fill(v.address);
     if (v.phone) await p.getByLabel('Telepon').fill(v.phone);
-    if (v.logo) await p.locator('input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: v.logo });
+    if (v.logo)
+      await p.locator('input[type=file]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: v.logo });
     if (v.logo) await expect(p.getByTestId('logo-preview')).toBeVisible();
     if (v.timeZone) {
       await p.getByRole('combobox', { name: 'Zona waktu' }).click();

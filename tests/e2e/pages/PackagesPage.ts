@@ -39,7 +39,10 @@ export class PackagesPage {
   }
 
   async openNew() {
-    await this.page.getByRole('button', { name: /Tambah paket|Add package/ }).first().click();
+    await this.page
+      .getByRole('button', { name: /Tambah paket|Add package/ })
+      .first()
+      .click();
     await expect(this.page.getByText(/Paket baru|New package/)).toBeVisible();
   }
 
@@ -74,7 +77,10 @@ export class PackagesPage {
   /** The error text under a form field; `label` without the required-field asterisk. */
   fieldError(label: string): Locator {
     const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-    return this.dialog.locator('.mantine-InputWrapper-root').filter({ has: this.page.getByLabel(name) }).locator('.mantine-InputWrapper-error');
+    return this.dialog
+      .locator('.mantine-InputWrapper-root')
+      .filter({ has: this.page.getByLabel(name) })
+      .locator('.mantine-InputWrapper-error');
   }
 
   async openEdit(name: string) {
@@ -83,7 +89,10 @@ export class PackagesPage {
   }
 
   async delete(name: string) {
-    await this.table.row(name).getByRole('button', { name: /Aksi|Actions/ }).click();
+    await this.table
+      .row(name)
+      .getByRole('button', { name: /Aksi|Actions/ })
+      .click();
     await this.page.getByRole('menuitem', { name: /^(Hapus|Delete)$/ }).click();
     const confirm = this.page.getByRole('dialog').filter({ hasText: /Hapus paket\?|Delete package\?/ });
     await confirm.getByRole('button', { name: /^(Hapus|Delete)$/ }).click();

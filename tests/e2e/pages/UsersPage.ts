@@ -34,7 +34,10 @@ export class UsersPage {
   }
 
   async rowAction(username: string, action: RegExp) {
-    await this.table.row(username).getByRole('button', { name: new RegExp(username) }).click();
+    await this.table
+      .row(username)
+      .getByRole('button', { name: new RegExp(username) })
+      .click();
     await this.page.getByRole('menuitem', { name: action }).click();
   }
 }

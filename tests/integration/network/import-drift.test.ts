@@ -20,7 +20,12 @@ describe('routers.test', () => {
     expect(bad.message).toMatch(/password/i);
     const target = n.sim.target();
     await n.sim.stop();
-    const down = await n.t.ok('routers.test', { host: '127.0.0.1', port: target.port, username: 'admin', password: 'x' });
+    const down = await n.t.ok('routers.test', {
+      host: '127.0.0.1',
+      port: target.port,
+      username: 'admin',
+      password: 'x',
+    });
     expect(down.ok).toBe(false);
     expect(['refused', 'unreachable']).toContain(down.reason);
   });
@@ -32,7 +37,14 @@ describe('import', () => {
     n.sim.addProfile({ name: 'paket-20M', 'rate-limit': '5M/20M', 'remote-address': 'pool-pelanggan' });
     n.sim.addProfile({ name: 'ISOLIR', 'rate-limit': '128k/128k' });
     n.sim.addSecret({ name: 'andi', password: 'a1', profile: 'paket-5M', comment: 'PLG0007 Andi Wijaya' });
-    n.sim.addSecret({ name: 'bunga', password: 'b2', profile: 'paket-20M', comment: 'Bunga Citra', 'remote-address': '10.20.0.5', disabled: 'yes' });
+    n.sim.addSecret({
+      name: 'bunga',
+      password: 'b2',
+      profile: 'paket-20M',
+      comment: 'Bunga Citra',
+      'remote-address': '10.20.0.5',
+      disabled: 'yes',
+    });
     n.sim.addSecret({ name: 'cahyo', password: 'c3', profile: 'paket-5M' });
     n.sim.addSecret({ name: 'vpn-kantor', password: 'v', profile: 'default', service: 'l2tp' });
   });
@@ -43,8 +55,19 @@ describe('import', () => {
     const { preview, applied } = await n.t.ok('routers.import', { routerId: n.routerId });
     expect(applied).toBeNull();
     const byName = Object.fromEntries(preview.profiles.map((p) => [p.name, p]));
-    expect(byName['paket-5M']).toMatchObject({ upKbps: 1000, downKbps: 5000, burst: '2M/10M 768k/4M 8/8 8', proposal: 'create', secrets: 2 });
-    expect(byName['paket-20M']).toMatchObject({ upKbps: 5000, downKbps: 20000, remoteAddress: 'pool-pelanggan', proposal: 'create' });
+    expect(byName['paket-5M']).toMatchObject({
+      upKbps: 1000,
+      downKbps: 5000,
+      burst: '2M/10M 768k/4M 8/8 8',
+      proposal: 'create',
+      secrets: 2,
+    });
+    expect(byName['paket-20M']).toMatchObject({
+      upKbps: 5000,
+      downKbps: 20000,
+      remoteAddress: 'pool-pelanggan',
+      proposal: 'create',
+    });
     expect(byName.ISOLIR).toBeUndefined();
     expect(preview.secrets.map((s) => s.name)).toEqual(['andi', 'bunga', 'cahyo']); // the l2tp secret is not PPPoE
     const s = Object.fromEntries(preview.secrets.map((x) => [x.name, x]));
@@ -70,14 +93,27 @@ describe('import', () => {
     const accounts = (await n.t.ok('pppoe.list', {})).items;
     const andi = accounts.find((a) => a.username === 'andi')!;
     const bunga = accounts.find((a) => a.username === 'bunga')!;
-    expect(andi).toMatchObject({ customerCode: 'PLG0007', packageName: 'Hemat 5M', status: 'active', routerId: n.routerId });
+    expect(andi).toMatchObject({
+      customerCode: 'PLG0007',
+      packageName: 'Hemat 5M',
+      status: 'active',
+      routerId: n.routerId,
+    });
     expect(bunga).toMatchObject({ customerName: 'Bunga Citra', status: 'inactive', staticIp: '10.20.0.5' });
     // The active account is billed from now on (at its package's price); the disabled one is not.
-    const subs = (await n.t.ok('subscriptions.list', {})).items.filter((x) => x.pppoeAccountId === andi.id || x.pppoeAccountId === bunga.id);
-    expect(subs.map((x) => [x.pppoeAccountId, x.packageName, x.monthlyFee, x.status])).toEqual([[andi.id, 'Hemat 5M', 100_000, 'active']]);
+    const subs = (await n.t.ok('subscriptions.list', {})).items.filter(
+      (x) => x.pppoeAccountId === andi.id || x.pppoeAccountId === bunga.id,
+    );
+    expect(subs.map((x) => [x.pppoeAccountId, x.packageName, x.monthlyFee, x.status])).toEqual([
+      [andi.id, 'Hemat 5M', 100_000, 'active'],
+    ]);
     expect(await n.t.ok('pppoe.revealPassword', { id: andi.id })).toEqual({ password: 'a1' });
     const pkgs = (await n.t.ok('packages.list', {})).items;
-    expect(pkgs.find((p) => p.name === 'Kencang 20M')).toMatchObject({ ipPool: 'pool-pelanggan', bandwidthDown: 20000, profileName: 'paket-20M' });
+    expect(pkgs.find((p) => p.name === 'Kencang 20M')).toMatchObject({
+      ipPool: 'pool-pelanggan',
+      bandwidthDown: 20000,
+      profileName: 'paket-20M',
+    });
     await n.engine.runOnce(n.routerId);
     // The burst settings imported from the router are still there.
     expect(n.sim.profiles().find((p) => p.name === 'paket-5M')!['rate-limit']).toBe('1M/5M 2M/10M 768k/4M 8/8 8');
@@ -88,7 +124,10 @@ describe('import', () => {
   });
 
   it('refuses an apply that names a profile the router does not have, writing nothing', async () => {
-    const r = await n.t.call('routers.import', { routerId: n.routerId, apply: { profiles: [{ name: 'nope', packageName: 'X', price: 1 }], secrets: ['andi'] } });
+    const r = await n.t.call('routers.import', {
+      routerId: n.routerId,
+      apply: { profiles: [{ name: 'nope', packageName: 'X', price: 1 }], secrets: ['andi'] },
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect((await n.t.ok('pppoe.list', {})).total).toBe(0);
     expect((await n.t.ok('packages.list', {})).total).toBe(0);
@@ -98,9 +137,20 @@ describe('import', () => {
 describe('drift', () => {
   async function synced() {
     const { customer, pkg } = await customerAndPackage(n.t);
-    const a = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId, password: 'Rahasia-1', staticIp: '10.1.1.1' });
+    const a = await n.t.ok('pppoe.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+      password: 'Rahasia-1',
+      staticIp: '10.1.1.1',
+    });
     const c2 = await n.t.ok('customers.create', { name: 'Dewi Lestari' });
-    const b = await n.t.ok('pppoe.create', { customerId: c2.id, internetPackageId: pkg.id, routerId: n.routerId, password: 'Rahasia-2' });
+    const b = await n.t.ok('pppoe.create', {
+      customerId: c2.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+      password: 'Rahasia-2',
+    });
     const c3 = await n.t.ok('customers.create', { name: 'Eko Prasetyo' });
     const c = await n.t.ok('pppoe.create', { customerId: c3.id, internetPackageId: pkg.id, routerId: n.routerId });
     await n.engine.runOnce(n.routerId);
@@ -110,7 +160,8 @@ describe('drift', () => {
   it('finds every kind of difference and a dry run changes nothing', async () => {
     const { c } = await synced();
     expect((await n.t.ok('routers.drift', { routerId: n.routerId })).items).toEqual([]);
-    const set = (name: string, v: Record<string, string>) => n.sim.state.menu('/ppp/secret').set({ numbers: name, ...v });
+    const set = (name: string, v: Record<string, string>) =>
+      n.sim.state.menu('/ppp/secret').set({ numbers: name, ...v });
     n.sim.addProfile({ name: 'lain' });
     set('budi.santoso', { profile: 'lain', 'remote-address': '10.1.1.2', password: 'diganti' });
     set('dewi.lestari', { disabled: 'yes' });
@@ -118,7 +169,14 @@ describe('drift', () => {
     n.sim.addSecret({ name: 'tamu', password: 'x', profile: 'default' });
     const d = await n.t.ok('routers.drift', { routerId: n.routerId });
     expect(d.items.map((i) => i.key).sort()).toEqual(
-      ['disabled:dewi.lestari', 'extra:tamu', 'missing:eko.prasetyo', 'password:budi.santoso', 'profile:budi.santoso', 'staticIp:budi.santoso'].sort(),
+      [
+        'disabled:dewi.lestari',
+        'extra:tamu',
+        'missing:eko.prasetyo',
+        'password:budi.santoso',
+        'profile:budi.santoso',
+        'staticIp:budi.santoso',
+      ].sort(),
     );
     expect(d.items.find((i) => i.kind === 'missing')!.accountId).toBe(c.id);
     const dry = await n.t.ok('routers.repair', { routerId: n.routerId, all: 'push', dryRun: true });
@@ -129,7 +187,8 @@ describe('drift', () => {
 
   it('push app → router fixes the router; adopt router → app fixes the app', async () => {
     const { a, b } = await synced();
-    const set = (name: string, v: Record<string, string>) => n.sim.state.menu('/ppp/secret').set({ numbers: name, ...v });
+    const set = (name: string, v: Record<string, string>) =>
+      n.sim.state.menu('/ppp/secret').set({ numbers: name, ...v });
     set('budi.santoso', { password: 'diganti', 'remote-address': '10.1.1.9' });
     set('dewi.lestari', { disabled: 'yes' });
     n.sim.addSecret({ name: 'tamu', password: 'x', profile: 'Home-10M', comment: 'Tamu Hotel' });
@@ -154,7 +213,10 @@ describe('drift', () => {
     await n.t.ok('routers.repair', { routerId: n.routerId, items: [{ key: 'extra:liar', direction: 'push' }] });
     await n.engine.runOnce(n.routerId);
     expect(n.sim.secret('liar')).toBeUndefined();
-    const stale = await n.t.call('routers.repair', { routerId: n.routerId, items: [{ key: 'extra:liar', direction: 'push' }] });
+    const stale = await n.t.call('routers.repair', {
+      routerId: n.routerId,
+      items: [{ key: 'extra:liar', direction: 'push' }],
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
@@ -162,17 +224,36 @@ describe('drift', () => {
 describe('sessions', () => {
   it('lists who is online with their account, keeps lastLogin/lastIp, kicks, and samples live traffic', async () => {
     const { customer, pkg } = await customerAndPackage(n.t);
-    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId });
+    const { account } = await n.t.ok('pppoe.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+    });
     await n.engine.runOnce(n.routerId);
-    n.sim.connectUser('budi.santoso', { address: '10.10.5.5', callerId: 'AA:BB:CC:00:11:22', rxBps: 1_500_000, txBps: 8_000_000 });
+    n.sim.connectUser('budi.santoso', {
+      address: '10.10.5.5',
+      callerId: 'AA:BB:CC:00:11:22',
+      rxBps: 1_500_000,
+      txBps: 8_000_000,
+    });
     const list = await n.t.ok('sessions.list', { routerId: n.routerId });
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ name: 'budi.santoso', address: '10.10.5.5', callerId: 'AA:BB:CC:00:11:22', accountId: account.id, customerName: 'Budi Santoso' });
+    expect(list.items[0]).toMatchObject({
+      name: 'budi.santoso',
+      address: '10.10.5.5',
+      callerId: 'AA:BB:CC:00:11:22',
+      accountId: account.id,
+      customerName: 'Budi Santoso',
+    });
     const acc = await n.t.ok('pppoe.get', { id: account.id });
     expect(acc).toMatchObject({ online: true, lastIp: '10.10.5.5' });
     expect(acc.lastLogin).not.toBeNull();
     expect((await n.t.ok('pppoe.list', { online: true })).total).toBe(1);
-    expect(await n.t.ok('sessions.traffic', { accountId: account.id })).toMatchObject({ online: true, rxBps: 1_500_000, txBps: 8_000_000 });
+    expect(await n.t.ok('sessions.traffic', { accountId: account.id })).toMatchObject({
+      online: true,
+      rxBps: 1_500_000,
+      txBps: 8_000_000,
+    });
     expect(await n.t.ok('sessions.kick', { routerId: n.routerId, name: 'budi.santoso' })).toEqual({ kicked: true });
     expect(n.sim.activeSessions()).toHaveLength(0);
     expect((await n.t.ok('pppoe.get', { id: account.id })).online).toBe(false);
@@ -183,7 +264,11 @@ describe('sessions', () => {
   it('samples byte counters into traffic_samples and handles counter resets', async () => {
     const { pollRouter, TrafficSampler } = await import('../../../src-main/core/network/sessions');
     const { customer, pkg } = await customerAndPackage(n.t);
-    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId });
+    const { account } = await n.t.ok('pppoe.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+    });
     await n.engine.runOnce(n.routerId);
     const q = n.sim.state.menu('/queue/simple');
     const qid = q.add({ name: '<pppoe-budi.santoso>', target: '<pppoe-budi.santoso>' });
@@ -217,13 +302,20 @@ describe('router failures never crash a channel', () => {
       const r = await n.t.call(ch, { routerId: n.routerId });
       expect(r).toMatchObject({ ok: false, error: { code: 'ROUTER_UNREACHABLE' } });
     }
-    expect(await n.t.call('routers.import', { routerId: n.routerId })).toMatchObject({ ok: false, error: { code: 'ROUTER_UNREACHABLE' } });
+    expect(await n.t.call('routers.import', { routerId: n.routerId })).toMatchObject({
+      ok: false,
+      error: { code: 'ROUTER_UNREACHABLE' },
+    });
     await pollRouter(n.t.app.ctx, n.routerId, new TrafficSampler());
     const status = events.filter((e) => e.name === 'router.status').map((e) => e.payload.state);
     expect(status).toEqual(['online', 'offline']);
     await n.sim.start();
     await pollRouter(n.t.app.ctx, n.routerId, new TrafficSampler());
-    expect(events.filter((e) => e.name === 'router.status').map((e) => e.payload.state)).toEqual(['online', 'offline', 'online']);
+    expect(events.filter((e) => e.name === 'router.status').map((e) => e.payload.state)).toEqual([
+      'online',
+      'offline',
+      'online',
+    ]);
   });
 
   it('staff may look but not change routers, accounts or sessions', async () => {
@@ -239,7 +331,10 @@ describe('router failures never crash a channel', () => {
       ['routers.repair', { routerId: n.routerId, all: 'push' }],
       ['sync.retry', { routerId: n.routerId }],
     ] as const) {
-      expect(await n.t.call(ch, input as never, staff.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await n.t.call(ch, input as never, staff.token)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
   });
 });
@@ -247,11 +342,18 @@ describe('router failures never crash a channel', () => {
 describe('drift adopt of a missing secret', () => {
   it('unlinks the account and drops what was queued for it', async () => {
     const { customer, pkg } = await customerAndPackage(n.t);
-    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId });
+    const { account } = await n.t.ok('pppoe.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+    });
     // Not synced yet: the router does not have it.
     const d = await n.t.ok('routers.drift', { routerId: n.routerId });
     expect(d.items.map((i) => i.key)).toEqual(['missing:budi.santoso']);
-    await n.t.ok('routers.repair', { routerId: n.routerId, items: [{ key: 'missing:budi.santoso', direction: 'adopt' }] });
+    await n.t.ok('routers.repair', {
+      routerId: n.routerId,
+      items: [{ key: 'missing:budi.santoso', direction: 'adopt' }],
+    });
     expect((await n.t.ok('pppoe.get', { id: account.id })).routerId).toBeNull();
     await n.engine.runOnce(n.routerId);
     expect(n.sim.secret('budi.santoso')).toBeUndefined();

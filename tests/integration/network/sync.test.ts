@@ -16,7 +16,12 @@ async function accounts(count: number, prefix = 'Pelanggan') {
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const c = await n.t.ok('customers.create', { name: `${prefix} ${String.fromCharCode(97 + i)}` });
-    const { account } = await n.t.ok('pppoe.create', { customerId: c.id, internetPackageId: pkg.id, routerId: n.routerId, password: `Rahasia-${i}x` });
+    const { account } = await n.t.ok('pppoe.create', {
+      customerId: c.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+      password: `Rahasia-${i}x`,
+    });
     ids.push(account.id);
   }
   return { pkg, ids };
@@ -25,12 +30,21 @@ async function accounts(count: number, prefix = 'Pelanggan') {
 describe('sync engine against the simulator', () => {
   it('creates profiles and secrets with every field, then changes, disables and removes them', async () => {
     const { customer, pkg } = await customerAndPackage(n.t);
-    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId, staticIp: '10.10.0.9', password: 'Rahasia-99' });
+    const { account } = await n.t.ok('pppoe.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+      staticIp: '10.10.0.9',
+      password: 'Rahasia-99',
+    });
     const r = await n.engine.runOnce(n.routerId);
     expect(r).toEqual({ applied: 3, failed: 0, connectionError: null });
     expect(n.sim.profiles().find((p) => p.name === 'Home-10M')).toMatchObject({ 'rate-limit': '2M/10M' });
     // The router had no isolir profile: a basic one is created (never overwritten later).
-    expect(n.sim.profiles().find((p) => p.name === 'ISOLIR')).toMatchObject({ 'rate-limit': '256k/256k', 'address-list': 'ISOLIR' });
+    expect(n.sim.profiles().find((p) => p.name === 'ISOLIR')).toMatchObject({
+      'rate-limit': '256k/256k',
+      'address-list': 'ISOLIR',
+    });
     expect(n.sim.secret('budi.santoso')).toMatchObject({
       password: 'Rahasia-99',
       profile: 'Home-10M',
@@ -69,7 +83,12 @@ describe('sync engine against the simulator', () => {
     n.sim.addProfile({ name: 'Home-10M' });
     n.sim.addSecret({ name: 'budi.santoso', password: 'old', profile: 'default' });
     const { customer, pkg } = await customerAndPackage(n.t);
-    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId, password: 'Rahasia-1' });
+    const { account } = await n.t.ok('pppoe.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+      password: 'Rahasia-1',
+    });
     await n.engine.runOnce(n.routerId);
     expect(n.sim.secrets()).toHaveLength(1);
     expect(n.sim.secret('budi.santoso')).toMatchObject({ password: 'Rahasia-1', profile: 'Home-10M' });
@@ -98,11 +117,17 @@ describe('sync engine against the simulator', () => {
     await n.sim.start();
     const seen: string[] = [];
     n.sim.on('command', (e: { command: string; attrs: Record<string, string> }) => {
-      if (/secret\/(add|set)$/.test(e.command)) seen.push(`${e.command.split('/').pop()}:${e.attrs.name}:${e.attrs.disabled}`);
+      if (/secret\/(add|set)$/.test(e.command))
+        seen.push(`${e.command.split('/').pop()}:${e.attrs.name}:${e.attrs.disabled}`);
     });
     const up = await n.engine.runOnce(n.routerId);
     expect(up.connectionError).toBeNull();
-    expect(n.sim.secrets().map((s) => s.name).sort()).toEqual(['pelanggan.a', 'pelanggan.b', 'pelanggan.c']);
+    expect(
+      n.sim
+        .secrets()
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['pelanggan.a', 'pelanggan.b', 'pelanggan.c']);
     expect(n.sim.secret('pelanggan.a')!.disabled).toBe('true');
     // The superseded first upsert of pelanggan.a was dropped: one add with the final state.
     expect(seen.filter((s) => s.includes('pelanggan.a'))).toEqual(['add:pelanggan.a:yes']);
@@ -112,10 +137,18 @@ describe('sync engine against the simulator', () => {
 
   it('a !trap fails that operation only, with the router message; other accounts keep syncing', async () => {
     const { ids } = await accounts(3);
-    n.sim.inject((cmd, attrs) => cmd === '/ppp/secret/add' && attrs.name === 'pelanggan.b', { kind: 'trap', message: 'invalid value for argument remote-address' });
+    n.sim.inject((cmd, attrs) => cmd === '/ppp/secret/add' && attrs.name === 'pelanggan.b', {
+      kind: 'trap',
+      message: 'invalid value for argument remote-address',
+    });
     const r = await n.engine.runOnce(n.routerId);
     expect(r).toMatchObject({ applied: 4, failed: 1 });
-    expect(n.sim.secrets().map((s) => s.name).sort()).toEqual(['pelanggan.a', 'pelanggan.c']);
+    expect(
+      n.sim
+        .secrets()
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['pelanggan.a', 'pelanggan.c']);
     const failed = await n.t.ok('sync.ops', { status: 'failed' });
     expect(failed.items).toHaveLength(1);
     expect(failed.items[0]).toMatchObject({ lastError: 'invalid value for argument remote-address', entityId: ids[1] });
@@ -155,23 +188,40 @@ describe('sync engine against the simulator', () => {
     expect(timers.pending).toHaveLength(1); // start() scheduled the router with pending work
     const again = await fresh.runOnce(n.routerId);
     expect(again.connectionError).toBeNull();
-    expect(n.sim.secrets().map((s) => s.name).sort()).toEqual(['pelanggan.a', 'pelanggan.b', 'pelanggan.c', 'pelanggan.d']);
+    expect(
+      n.sim
+        .secrets()
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['pelanggan.a', 'pelanggan.b', 'pelanggan.c', 'pelanggan.d']);
     fresh.stop();
   });
 
   it('isolir by profile and restore reach the router, static IP kept, session kicked each time', async () => {
     n.sim.addProfile({ name: 'ISOLIR', 'rate-limit': '128k/128k', 'address-list': 'TELAT-BAYAR' });
     const { customer, pkg } = await customerAndPackage(n.t);
-    const { account } = await n.t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id, routerId: n.routerId, staticIp: '10.10.0.7' });
+    const { account } = await n.t.ok('pppoe.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+      staticIp: '10.10.0.7',
+    });
     await n.engine.runOnce(n.routerId);
     n.sim.connectUser('budi.santoso');
     const { isolateAccount, restoreAccount } = await import('../../../src-main/core/network/isolir');
     const call = { app: n.t.app.ctx, session: null, transport: 'internal' as const };
     n.t.app.ctx.sqlite.transaction(() => isolateAccount(call, account.id, 'profile'))();
     await n.engine.runOnce(n.routerId);
-    expect(n.sim.secret('budi.santoso')).toMatchObject({ profile: 'ISOLIR', 'remote-address': '10.10.0.7', disabled: 'false' });
+    expect(n.sim.secret('budi.santoso')).toMatchObject({
+      profile: 'ISOLIR',
+      'remote-address': '10.10.0.7',
+      disabled: 'false',
+    });
     // The ISP's own isolir profile was left as it was.
-    expect(n.sim.profiles().find((p) => p.name === 'ISOLIR')).toMatchObject({ 'rate-limit': '128k/128k', 'address-list': 'TELAT-BAYAR' });
+    expect(n.sim.profiles().find((p) => p.name === 'ISOLIR')).toMatchObject({
+      'rate-limit': '128k/128k',
+      'address-list': 'TELAT-BAYAR',
+    });
     expect(n.sim.activeSessions()).toHaveLength(0);
     n.sim.connectUser('budi.santoso');
     n.t.app.ctx.sqlite.transaction(() => restoreAccount(call, account.id))();

@@ -221,7 +221,7 @@ describe('restore refuses what it must not restore, leaving current data untouch
     await refused(t, f, /not a PPPoE Desk backup/);
   });
 
-  it('another application\'s SQLite database', async () => {
+  it("another application's SQLite database", async () => {
     const { t, dir } = await setup();
     const f = path.join(dir, 'other.sqlite');
     const o = new Database(f);
@@ -269,7 +269,10 @@ describe('migrations and restore across schema versions', () => {
     const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, clock, logger: silentLogger });
     try {
       const call = (c: string, i: unknown) => app.call(c, i, { transport: 'http', token });
-      const list = (await call('backups.list', {})) as { ok: true; value: { items: { kind: string; file: string; schemaVersion: number; verified: boolean }[] } };
+      const list = (await call('backups.list', {})) as {
+        ok: true;
+        value: { items: { kind: string; file: string; schemaVersion: number; verified: boolean }[] };
+      };
       expect(list.ok).toBe(true);
       const pre = list.value.items.find((i) => i.kind === 'pre-migration')!;
       expect(pre).toBeDefined();
@@ -277,11 +280,15 @@ describe('migrations and restore across schema versions', () => {
       expect(pre.verified).toBe(true);
       await call('customers.create', { name: 'Baru' });
       // Restoring the older-schema backup migrates it to this app's schema.
-      const r = (await call('backups.restore', { file: pre.file })) as { ok: boolean; value: { schemaVersion: number; counts: { customers: number } } };
+      const r = (await call('backups.restore', { file: pre.file })) as {
+        ok: boolean;
+        value: { schemaVersion: number; counts: { customers: number } };
+      };
       expect(r).toMatchObject({ ok: true });
       expect(r.value.schemaVersion).toBe(n - 1);
       expect(r.value.counts.customers).toBe(1);
-      const applied = (app.ctx.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+      const applied = (app.ctx.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number })
+        .n;
       expect(applied).toBe(n);
     } finally {
       app.close();

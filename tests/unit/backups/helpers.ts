@@ -14,4 +14,5 @@ export function olderMigrations(n: number): string {
 }
 
 export const journalLength = () =>
-  (JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+  (JSON.parse(fs.readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] })
+    .entries.length;

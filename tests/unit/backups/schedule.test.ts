@@ -69,8 +69,12 @@ describe('daily backup schedule (fake clock)', () => {
     expect(zonedInstant('2026-11-24', '02:00', 'Asia/Makassar').toISOString()).toBe('2026-11-23T18:00:00.000Z');
     expect(zonedInstant('2026-11-24', '02:00', 'Asia/Jayapura').toISOString()).toBe('2026-11-23T17:00:00.000Z');
     // 01:59 WIB: the last slot is yesterday's.
-    expect(lastSlot(new Date('2026-11-24T18:59:00.000Z'), '02:00', 'Asia/Jakarta').toISOString()).toBe('2026-11-23T19:00:00.000Z');
-    expect(lastSlot(new Date('2026-11-24T19:00:00.000Z'), '02:00', 'Asia/Jakarta').toISOString()).toBe('2026-11-24T19:00:00.000Z');
+    expect(lastSlot(new Date('2026-11-24T18:59:00.000Z'), '02:00', 'Asia/Jakarta').toISOString()).toBe(
+      '2026-11-23T19:00:00.000Z',
+    );
+    expect(lastSlot(new Date('2026-11-24T19:00:00.000Z'), '02:00', 'Asia/Jakarta').toISOString()).toBe(
+      '2026-11-24T19:00:00.000Z',
+    );
   });
 
   it('runs once per day at the configured time, and catches up once after the PC was off', async () => {
@@ -106,7 +110,11 @@ describe('daily backup schedule (fake clock)', () => {
     stop();
     const daily = (await t.ok('backups.list', {}, await token(t))).items.filter((i) => i.kind === 'daily');
     // Four runs; 02:00 and 23:30 on the 25th are the same day, so retention keeps only the newer one.
-    expect(daily.map((d) => d.createdAt)).toEqual(['2026-11-29T01:00:00.000Z', '2026-11-25T16:30:00.000Z', '2026-11-24T03:00:00.000Z']);
+    expect(daily.map((d) => d.createdAt)).toEqual([
+      '2026-11-29T01:00:00.000Z',
+      '2026-11-25T16:30:00.000Z',
+      '2026-11-24T03:00:00.000Z',
+    ]);
     expect(daily.every((d) => d.verified)).toBe(true);
   });
 
@@ -122,7 +130,9 @@ describe('daily backup schedule (fake clock)', () => {
       clock.advance(86_400_000);
     }
     const list = (await t.ok('backups.list', {}, await token(t))).items;
-    const daily = list.filter((i) => i.kind === 'daily').map((i) => businessDate(new Date(i.createdAt), 'Asia/Jakarta'));
+    const daily = list
+      .filter((i) => i.kind === 'daily')
+      .map((i) => businessDate(new Date(i.createdAt), 'Asia/Jakarta'));
     expect(new Set(daily)).toEqual(expectedKeep(dates, { daily: 3, weekly: 2, monthly: 2 }));
     expect(list.some((i) => i.file === manual.file)).toBe(true);
   }, 60_000);
@@ -134,7 +144,12 @@ describe('daily backup schedule (fake clock)', () => {
     await t.ok('settings.update', { backupFolder: usb });
     expect(await tickDailyBackup(t.app.ctx)).toBe('ran');
     let list = await t.ok('backups.list', {});
-    expect(list.items.filter((i) => i.kind === 'daily').map((i) => i.location).sort()).toEqual(['custom', 'default']);
+    expect(
+      list.items
+        .filter((i) => i.kind === 'daily')
+        .map((i) => i.location)
+        .sort(),
+    ).toEqual(['custom', 'default']);
     expect(list.status.lastError).toBeNull();
     fs.rmSync(usb, { recursive: true }); // the stick was pulled out
     clock.advance(86_400_000);

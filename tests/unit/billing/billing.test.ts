@@ -9,7 +9,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const err = async (p: Promise<{ ok: boolean; error?: { code: string; message: string; issues?: { path: string }[] } }>) => {
+const err = async (
+  p: Promise<{ ok: boolean; error?: { code: string; message: string; issues?: { path: string }[] } }>,
+) => {
   const r = await p;
   expect(r.ok).toBe(false);
   return r.error!;
@@ -55,7 +57,9 @@ describe('subscriptions', () => {
     const moved = await t.ok('subscriptions.update', { id: subs[0]!.id, internetPackageId: big.id });
     expect(moved).toMatchObject({ monthlyFee: 500_000, packageName: 'Paket Business 20 Mbps' });
     const audit = t.app.ctx.sqlite
-      .prepare("SELECT before, after FROM audit_log WHERE action = 'subscription.update' AND entity_id = ? ORDER BY id DESC")
+      .prepare(
+        "SELECT before, after FROM audit_log WHERE action = 'subscription.update' AND entity_id = ? ORDER BY id DESC",
+      )
       .get(String(subs[0]!.id)) as { before: string; after: string };
     expect(JSON.parse(audit.after)).toMatchObject({ monthlyFee: 500_000 });
     expect(JSON.parse(audit.before)).toMatchObject({ monthlyFee: 250_000 });
@@ -90,7 +94,11 @@ describe('invoice run', () => {
     expect((await t.ok('invoices.list', {})).total).toBe(0);
     const run = await t.ok('billing.generateInvoices', { period: '2026-11' });
     expect(run.created).toBe(3);
-    expect(run.invoices.map((i) => i.invoiceNumber)).toEqual(['INV-202611-00001', 'INV-202611-00002', 'INV-202611-00003']);
+    expect(run.invoices.map((i) => i.invoiceNumber)).toEqual([
+      'INV-202611-00001',
+      'INV-202611-00002',
+      'INV-202611-00003',
+    ]);
     // Issued today (the period started earlier), due after settings.dueDays (10).
     expect(run.invoices[0]).toMatchObject({ invoiceDate: '2026-11-24', dueDate: '2026-12-04' });
     const again = await t.ok('billing.generateInvoices', { period: '2026-11' });
@@ -125,7 +133,12 @@ describe('invoice run', () => {
       billingCycle: 'quarterly',
     });
     const c = await t.ok('customers.create', { name: 'Q' });
-    await t.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, startDate: '2026-09-01', billingDay: 1 });
+    await t.ok('subscriptions.create', {
+      customerId: c.id,
+      internetPackageId: pkg.id,
+      startDate: '2026-09-01',
+      billingDay: 1,
+    });
     const c2 = await t.ok('customers.create', { name: 'Prorata' });
     const monthly = await t.ok('packages.create', {
       name: 'Paket M',
@@ -180,7 +193,12 @@ describe('payments', () => {
       expect.objectContaining({ invoiceNumber: run.invoices[0]!.invoiceNumber, amount: 100_000, source: 'payment' }),
     ]);
     expect((await t.ok('invoices.get', { id: inv.id })).status).toBe('partial');
-    const p2 = await t.ok('payments.create', { customerId: cust.id, amount: 200_000, method: 'cash', tendered: 200_000 });
+    const p2 = await t.ok('payments.create', {
+      customerId: cust.id,
+      amount: 200_000,
+      method: 'cash',
+      tendered: 200_000,
+    });
     expect(p2).toMatchObject({
       paymentNumber: 'PAY-20261124-0002',
       allocated: 150_000,
@@ -190,7 +208,12 @@ describe('payments', () => {
     });
     expect((await t.ok('invoices.get', { id: inv.id })).status).toBe('paid');
     const receipt = await t.ok('payments.receipt', { id: p2.id, markPrinted: true });
-    expect(receipt).toMatchObject({ copy: false, receiptPrints: 1, cashierName: 'Admin', paidAtLocal: '2026-11-24 10:00' });
+    expect(receipt).toMatchObject({
+      copy: false,
+      receiptPrints: 1,
+      cashierName: 'Admin',
+      paidAtLocal: '2026-11-24 10:00',
+    });
     const reprint = await t.ok('payments.receipt', { id: p2.id, markPrinted: true });
     expect(reprint.copy).toBe(true);
     checkInvariants(t.app.ctx);
@@ -201,17 +224,25 @@ describe('payments', () => {
     const cust = customers[0]!;
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     const inv = (await t.ok('invoices.list', {})).items[0]!;
-    const before = t.app.ctx.sqlite.prepare('SELECT (SELECT count(*) FROM payments) p, (SELECT count(*) FROM audit_log) a').get();
+    const before = t.app.ctx.sqlite
+      .prepare('SELECT (SELECT count(*) FROM payments) p, (SELECT count(*) FROM audit_log) a')
+      .get();
     for (const amount of [0, -5, 10.5]) {
-      expect((await err(t.call('payments.create', { customerId: cust.id, amount, method: 'cash' }))).code).toBe('BAD_INPUT');
+      expect((await err(t.call('payments.create', { customerId: cust.id, amount, method: 'cash' }))).code).toBe(
+        'BAD_INPUT',
+      );
     }
     const noRef = await err(t.call('payments.create', { customerId: cust.id, amount: 1000, method: 'bank_transfer' }));
     expect(noRef.issues?.[0]?.path).toBe('referenceNumber');
     const large = await err(t.call('payments.create', { customerId: cust.id, amount: 6_000_000, method: 'cash' }));
     expect(large.issues?.[0]?.path).toBe('confirmLarge');
-    const tooLittle = await err(t.call('payments.create', { customerId: cust.id, amount: 1000, method: 'cash', tendered: 500 }));
+    const tooLittle = await err(
+      t.call('payments.create', { customerId: cust.id, amount: 1000, method: 'cash', tendered: 500 }),
+    );
     expect(tooLittle.issues?.[0]?.path).toBe('tendered');
-    const fromEmptyDeposit = await err(t.call('payments.create', { customerId: cust.id, amount: 1000, method: 'deposit' }));
+    const fromEmptyDeposit = await err(
+      t.call('payments.create', { customerId: cust.id, amount: 1000, method: 'deposit' }),
+    );
     expect(fromEmptyDeposit.code).toBe('BAD_INPUT');
     await t.ok('invoices.void', { id: inv.id, reason: 'salah paket' });
     const payVoid = await err(
@@ -269,10 +300,20 @@ describe('shifts', () => {
       referenceNumber: 'DANA-9',
     });
     const cur = await t.ok('shifts.current', {});
-    expect(cur).toMatchObject({ openingCash: 100_000, expectedCash: 350_000, paymentsCount: 2, totalReceived: 500_000 });
+    expect(cur).toMatchObject({
+      openingCash: 100_000,
+      expectedCash: 350_000,
+      paymentsCount: 2,
+      totalReceived: 500_000,
+    });
     expect((await err(t.call('shifts.open', { openingCash: 0 }))).code).toBe('CONFLICT');
     const report = await t.ok('shifts.close', { countedCash: 340_000 });
-    expect(report).toMatchObject({ expectedCash: 350_000, countedCash: 340_000, variance: -10_000, cashReceived: 250_000 });
+    expect(report).toMatchObject({
+      expectedCash: 350_000,
+      countedCash: 340_000,
+      variance: -10_000,
+      cashReceived: 250_000,
+    });
     expect(report.byMethod).toEqual([
       { method: 'cash', count: 1, amount: 250_000 },
       { method: 'e_wallet', count: 1, amount: 250_000 },
@@ -283,8 +324,12 @@ describe('shifts', () => {
     // 00:30 WIB on the 25th is 17:30 UTC on the 24th: the shift belongs to the 25th.
     travelTo(t, '2026-11-24T17:30:00.000Z');
     const night = await t.ok('shifts.open', { openingCash: 0 });
-    expect((await t.ok('shifts.list', { from: '2026-11-25', to: '2026-11-25' })).items.map((x) => x.id)).toEqual([night.id]);
-    expect((await t.ok('shifts.list', { from: '2026-11-24', to: '2026-11-24' })).items.map((x) => x.id)).not.toContain(night.id);
+    expect((await t.ok('shifts.list', { from: '2026-11-25', to: '2026-11-25' })).items.map((x) => x.id)).toEqual([
+      night.id,
+    ]);
+    expect((await t.ok('shifts.list', { from: '2026-11-24', to: '2026-11-24' })).items.map((x) => x.id)).not.toContain(
+      night.id,
+    );
   });
 });
 
@@ -297,8 +342,12 @@ describe('cash desk lookup', () => {
     expect(byName.customers.map((c) => c.id)).toEqual([customers[1]!.id]);
     expect(byName.customers[0]).toMatchObject({ pppoeUsernames: ['budi-rt05'], totalOutstanding: 250_000, deposit: 0 });
     expect((await t.ok('cashdesk.lookup', { query: 'BUDI-RT' })).customers[0]?.id).toBe(customers[1]!.id);
-    expect((await t.ok('cashdesk.lookup', { query: customers[2]!.customerCode })).customers[0]?.id).toBe(customers[2]!.id);
-    expect((await t.ok('cashdesk.lookup', { query: run.invoices[0]!.invoiceNumber! })).customers[0]?.id).toBe(customers[0]!.id);
+    expect((await t.ok('cashdesk.lookup', { query: customers[2]!.customerCode })).customers[0]?.id).toBe(
+      customers[2]!.id,
+    );
+    expect((await t.ok('cashdesk.lookup', { query: run.invoices[0]!.invoiceNumber! })).customers[0]?.id).toBe(
+      customers[0]!.id,
+    );
     expect((await t.ok('cashdesk.lookup', { query: '08120000000' })).customers).toHaveLength(3);
     expect((await err(t.call('cashdesk.lookup', { query: '' }))).code).toBe('BAD_INPUT');
   });

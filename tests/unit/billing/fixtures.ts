@@ -15,7 +15,10 @@ export async function seedBilling(
   const customers = [];
   const subs = [];
   for (let i = 0; i < (opts.customers ?? 2); i++) {
-    const c = await t.ok('customers.create', { name: `Pelanggan ${i + 1}`, phone: `0812000000${String(i).padStart(2, '0')}` });
+    const c = await t.ok('customers.create', {
+      name: `Pelanggan ${i + 1}`,
+      phone: `0812000000${String(i).padStart(2, '0')}`,
+    });
     customers.push(c);
     subs.push(
       await t.ok('subscriptions.create', {
@@ -51,5 +54,7 @@ export function addAccount(
 /** Moves the fake clock and keeps the test's sign-in alive across the jump. */
 export function travelTo(t: TestApp, iso: string): void {
   t.clock.set(iso);
-  t.app.ctx.sqlite.prepare("UPDATE auth_sessions SET expires_at = '9999-12-31T00:00:00.000Z', last_seen_at = ?").run(iso);
+  t.app.ctx.sqlite
+    .prepare("UPDATE auth_sessions SET expires_at = '9999-12-31T00:00:00.000Z', last_seen_at = ?")
+    .run(iso);
 }

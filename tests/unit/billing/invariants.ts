@@ -51,7 +51,8 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
       expect(ns, `gapless ${g}`).toEqual(ns.map((_, k) => k + 1));
       const [prefix, key] = g.split('|') as [string, string];
       const seq = db.prepare('SELECT value FROM sequences WHERE name = ?').get(seqName(prefix, key)) as
-        { value: number } | undefined;
+        | { value: number }
+        | undefined;
       expect(seq?.value, `counter of ${g}`).toBe(ns.length);
     }
   };
@@ -60,9 +61,14 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
     /^([A-Z0-9]+)-(\d{6})-(\d{5})$/,
     (p, k) => `invoice:${p}:${k}`,
   );
-  const payments = all<{ id: number; number: string; amount: number; method: string; status: string; customer: number }>(
-    'SELECT id, payment_number AS number, amount, method, status, customer_id AS customer FROM payments',
-  );
+  const payments = all<{
+    id: number;
+    number: string;
+    amount: number;
+    method: string;
+    status: string;
+    customer: number;
+  }>('SELECT id, payment_number AS number, amount, method, status, customer_id AS customer FROM payments');
   gapless(
     payments.map((p) => p.number),
     /^([A-Z0-9]+)-(\d{8})-(\d{4})$/,
@@ -116,7 +122,9 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
     expect(auditCount('invoice.create', 'invoice', i.id), `${i.number} create audited`).toBe(1);
     expect(auditCount('invoice.void', 'invoice', i.id), `${i.number} void audited`).toBe(i.status === 'void' ? 1 : 0);
     const allocs = db
-      .prepare('SELECT count(*) AS n, coalesce(sum(1 - is_live), 0) AS dead FROM payment_allocations WHERE invoice_id = ?')
+      .prepare(
+        'SELECT count(*) AS n, coalesce(sum(1 - is_live), 0) AS dead FROM payment_allocations WHERE invoice_id = ?',
+      )
       .get(i.id) as { n: number; dead: number };
     expect(auditCount('invoice.payment', 'invoice', i.id), `${i.number} payments audited`).toBe(allocs.n);
     expect(auditCount('invoice.payment_void', 'invoice', i.id), `${i.number} reversals audited`).toBe(allocs.dead);

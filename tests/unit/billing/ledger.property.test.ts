@@ -88,7 +88,9 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
     const { customers } = await seedBilling(t, { customers: 4, startDate: '2026-08-01' });
     if (allowNegativeDeposit) await t.ok('settings.update', { allowNegativeDeposit: true });
     // Mixed fees so partial / over payments happen naturally.
-    t.app.ctx.sqlite.prepare("UPDATE subscriptions SET monthly_fee = monthly_fee + id * 25000, fee_note = 'test'").run();
+    t.app.ctx.sqlite
+      .prepare("UPDATE subscriptions SET monthly_fee = monthly_fee + id * 25000, fee_note = 'test'")
+      .run();
     const internal: CallContext = { app: t.app.ctx, session: null, transport: 'internal' };
     let now = Date.parse('2026-11-24T03:00:00.000Z');
     const base = '2026-11';
@@ -115,10 +117,13 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
         }
         case 'pay': {
           const c = customers[o.customer]!;
-          const inv = t.app.ctx.sqlite.prepare('SELECT id FROM invoices WHERE customer_id = ? ORDER BY id').all(c.id) as {
+          const inv = t.app.ctx.sqlite
+            .prepare('SELECT id FROM invoices WHERE customer_id = ? ORDER BY id')
+            .all(c.id) as {
             id: number;
           }[];
-          const invoiceId = o.invoicePick === undefined || !inv.length ? undefined : inv[o.invoicePick % inv.length]!.id;
+          const invoiceId =
+            o.invoicePick === undefined || !inv.length ? undefined : inv[o.invoicePick % inv.length]!.id;
           expectRefusal(
             await t.call('payments.create', {
               customerId: c.id,
@@ -134,7 +139,11 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
         }
         case 'payDeposit':
           expectRefusal(
-            await t.call('payments.create', { customerId: customers[o.customer]!.id, amount: o.amount, method: 'deposit' }),
+            await t.call('payments.create', {
+              customerId: customers[o.customer]!.id,
+              amount: o.amount,
+              method: 'deposit',
+            }),
           );
           break;
         case 'voidPayment': {
@@ -178,7 +187,8 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
               else if (o.what === 'run') runPeriod(call, addMonths(base, 1));
               else {
                 const p = db.prepare("SELECT id FROM payments WHERE status = 'live' ORDER BY id DESC LIMIT 1").get() as
-                  { id: number } | undefined;
+                  | { id: number }
+                  | undefined;
                 if (p) {
                   try {
                     voidPayment(call, p.id, 'crash');

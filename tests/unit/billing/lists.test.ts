@@ -89,9 +89,9 @@ describe('roles', () => {
     const { customers } = await seedBilling(t, { customers: 1 });
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     const kasir = await staffToken();
-    expect((await t.call('payments.create', { customerId: customers[0]!.id, amount: 1000, method: 'cash' }, kasir)).ok).toBe(
-      false,
-    ); // no shift yet
+    expect(
+      (await t.call('payments.create', { customerId: customers[0]!.id, amount: 1000, method: 'cash' }, kasir)).ok,
+    ).toBe(false); // no shift yet
     const shift = await t.ok('shifts.open', { openingCash: 50_000 }, kasir);
     const p = await t.ok('payments.create', { customerId: customers[0]!.id, amount: 250_000, method: 'cash' }, kasir);
     expect(p).toMatchObject({ shiftId: shift.id, receivedByName: 'Siti Kasir' });
@@ -140,7 +140,9 @@ describe('automation at scale', () => {
     db.transaction(() => {
       for (let i = 0; i < 1_050; i++) {
         const c = db
-          .prepare("INSERT INTO customers(customer_code, name, status, join_date) VALUES (?, ?, 'active', '2026-01-01')")
+          .prepare(
+            "INSERT INTO customers(customer_code, name, status, join_date) VALUES (?, ?, 'active', '2026-01-01')",
+          )
           .run(`X${i}`, `Massal ${i}`);
         const cid = Number(c.lastInsertRowid);
         db.prepare(
@@ -151,7 +153,9 @@ describe('automation at scale', () => {
     })();
     const r = await t.ok('billing.runAutomation', {});
     expect(r).toMatchObject({ isolated: 1_050, errors: [] });
-    expect((db.prepare("SELECT count(*) AS n FROM pppoe_accounts WHERE status = 'suspended'").get() as { n: number }).n).toBe(1_050);
+    expect(
+      (db.prepare("SELECT count(*) AS n FROM pppoe_accounts WHERE status = 'suspended'").get() as { n: number }).n,
+    ).toBe(1_050);
     expect((await t.ok('billing.runAutomation', {})).isolated).toBe(0);
   });
 });

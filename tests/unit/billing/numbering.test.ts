@@ -43,9 +43,17 @@ describe('numbering under concurrency', () => {
     await seedBilling(t, { customers: 3 });
     await t.ok('settings.update', { invoicePrefix: 'TGH', paymentPrefix: 'BYR' });
     const nov = await t.ok('billing.generateInvoices', { period: '2026-11' });
-    expect(nov.invoices.map((i) => i.invoiceNumber)).toEqual(['TGH-202611-00001', 'TGH-202611-00002', 'TGH-202611-00003']);
+    expect(nov.invoices.map((i) => i.invoiceNumber)).toEqual([
+      'TGH-202611-00001',
+      'TGH-202611-00002',
+      'TGH-202611-00003',
+    ]);
     const dec = await t.ok('billing.generateInvoices', { period: '2026-12' });
-    expect(dec.invoices.map((i) => i.invoiceNumber)).toEqual(['TGH-202612-00001', 'TGH-202612-00002', 'TGH-202612-00003']);
+    expect(dec.invoices.map((i) => i.invoiceNumber)).toEqual([
+      'TGH-202612-00001',
+      'TGH-202612-00002',
+      'TGH-202612-00003',
+    ]);
     const manual = await t.ok('invoices.create', {
       customerId: nov.invoices[0]!.customerId,
       amount: 50_000,

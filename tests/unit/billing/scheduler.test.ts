@@ -52,7 +52,12 @@ describe('scheduled invoice run', () => {
     const { pkg } = await seedBilling(t, { customers: 1, startDate: '2026-10-01', openShift: false });
     billingTick(t.app.ctx);
     const c = await t.ok('customers.create', { name: 'Baru' });
-    await t.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, startDate: '2026-11-02', billingDay: 1 });
+    await t.ok('subscriptions.create', {
+      customerId: c.id,
+      internetPackageId: pkg.id,
+      startDate: '2026-11-02',
+      billingDay: 1,
+    });
     expect(billingTick(t.app.ctx).invoiceRuns).toEqual([]); // top-up already done today
     travelTo(t, '2026-11-03T03:00:00.000Z');
     expect(billingTick(t.app.ctx).invoiceRuns).toEqual([{ period: '2026-11', created: 1 }]);

@@ -12,10 +12,25 @@ const pdfOf = (r: { base64: string }) => Buffer.from(r.base64, 'base64');
 /** One customer with two monthly invoices (Oct and Nov 2026, Rp 150.000 each) and an open shift. */
 async function seeded() {
   t = await testApp();
-  await t.ok('settings.update', { ispName: 'Net Kampung Sejahtera', ispAddress: 'Jl. Kenanga 7, Garut', ispPhone: '0813-1111-2222' });
-  const pkg = await t.ok('packages.create', { name: 'Rumah 10M', bandwidthUp: 5120, bandwidthDown: 10240, price: 150_000, billingCycle: 'monthly' });
+  await t.ok('settings.update', {
+    ispName: 'Net Kampung Sejahtera',
+    ispAddress: 'Jl. Kenanga 7, Garut',
+    ispPhone: '0813-1111-2222',
+  });
+  const pkg = await t.ok('packages.create', {
+    name: 'Rumah 10M',
+    bandwidthUp: 5120,
+    bandwidthDown: 10240,
+    price: 150_000,
+    billingCycle: 'monthly',
+  });
   const c = await t.ok('customers.create', { name: 'Siti Aminah', phone: '081234567890' });
-  await t.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, startDate: '2026-10-01', billingDay: 1 });
+  await t.ok('subscriptions.create', {
+    customerId: c.id,
+    internetPackageId: pkg.id,
+    startDate: '2026-10-01',
+    billingDay: 1,
+  });
   await t.ok('billing.generateInvoices', { period: '2026-10' });
   await t.ok('billing.generateInvoices', { period: '2026-11' });
   const shift = await t.ok('shifts.open', { openingCash: 100_000 });
@@ -97,19 +112,40 @@ describe('documents API', () => {
     const { c, shift } = await seeded();
     const inv = (await t.ok('invoices.list', { customerId: c.id, sortDir: 'asc' })).items[0]!;
     await t.ok('payments.create', { customerId: c.id, amount: 100_000, method: 'cash' });
-    await t.ok('payments.create', { customerId: c.id, amount: 20_000, method: 'bank_transfer', referenceNumber: 'BCA-77' });
+    await t.ok('payments.create', {
+      customerId: c.id,
+      amount: 20_000,
+      method: 'bank_transfer',
+      referenceNumber: 'BCA-77',
+    });
 
     const invoice = await t.ok('documents.invoice', { invoiceId: inv.id });
     const it = inspectPdf(pdfOf(invoice));
     const itext = squash(it.text);
     expect(it.width).toBeCloseTo(595.28, 1);
-    for (const s of [inv.invoiceNumber, 'Siti Aminah', 'Oktober 2026', 'TOTAL Rp 150.000', 'Sudah dibayar Rp 120.000', 'Sisa Rp 30.000', 'DIBAYAR SEBAGIAN'])
+    for (const s of [
+      inv.invoiceNumber,
+      'Siti Aminah',
+      'Oktober 2026',
+      'TOTAL Rp 150.000',
+      'Sudah dibayar Rp 120.000',
+      'Sisa Rp 30.000',
+      'DIBAYAR SEBAGIAN',
+    ])
       expect(itext).toContain(s);
 
     await t.ok('shifts.close', { countedCash: 195_000 });
     const rep = await t.ok('documents.shiftReport', { shiftId: shift.id });
     const rtext = squash(inspectPdf(pdfOf(rep)).text);
-    for (const s of ['LAPORAN TUTUP SHIFT', 'Kas awal Rp 100.000', 'Kas seharusnya Rp 200.000', 'Kas dihitung Rp 195.000', 'Selisih -Rp 5.000', 'Transfer bank 1 Rp 20.000', 'Tunai 1 Rp 100.000'])
+    for (const s of [
+      'LAPORAN TUTUP SHIFT',
+      'Kas awal Rp 100.000',
+      'Kas seharusnya Rp 200.000',
+      'Kas dihitung Rp 195.000',
+      'Selisih -Rp 5.000',
+      'Transfer bank 1 Rp 20.000',
+      'Tunai 1 Rp 100.000',
+    ])
       expect(rtext).toContain(s);
   });
 

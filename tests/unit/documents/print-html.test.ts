@@ -35,7 +35,15 @@ describe('receipt HTML (desktop printing)', () => {
     expect(html).toContain('@page { size: 58mm auto');
     // 15:30 UTC = 23:30 WITA
     expect(html).toContain('24/11/2026 23:30 WITA');
-    for (const s of ['PAY-20261124-0009', 'INV-202611-00009', 'Rp 150.000', 'Kembali', 'Rp 50.000', 'SALINAN / COPY', 'Net &lt;RT&gt; 05'])
+    for (const s of [
+      'PAY-20261124-0009',
+      'INV-202611-00009',
+      'Rp 150.000',
+      'Kembali',
+      'Rp 50.000',
+      'SALINAN / COPY',
+      'Net &lt;RT&gt; 05',
+    ])
       expect(html).toContain(s);
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; Budi');
@@ -48,7 +56,12 @@ type PrintCb = (success: boolean, failureReason: string) => void;
 function fakeElectron(answer: (cb: PrintCb) => void) {
   const windows: { options: unknown; url: string | null; destroyed: boolean; printOptions: unknown }[] = [];
   class FakeWindow {
-    private w = { options: null as unknown, url: null as string | null, destroyed: false, printOptions: null as unknown };
+    private w = {
+      options: null as unknown,
+      url: null as string | null,
+      destroyed: false,
+      printOptions: null as unknown,
+    };
     constructor(options: unknown) {
       this.w.options = options;
       windows.push(this.w);
@@ -94,15 +107,25 @@ describe('Electron printer service', () => {
     await printer.printHtml('<p>hi</p>', { deviceName: 'POS58', title: 'r.pdf' });
     expect(windows).toHaveLength(1);
     const w = windows[0]!;
-    expect(w.options).toMatchObject({ show: false, webPreferences: { sandbox: true, javascript: false, nodeIntegration: false } });
+    expect(w.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, javascript: false, nodeIntegration: false },
+    });
     expect(decodeURIComponent(w.url!.replace('data:text/html;charset=utf-8,', ''))).toBe('<p>hi</p>');
-    expect(w.printOptions).toMatchObject({ silent: true, deviceName: 'POS58', usePrinterDefaultPageSize: true, margins: { marginType: 'none' } });
+    expect(w.printOptions).toMatchObject({
+      silent: true,
+      deviceName: 'POS58',
+      usePrinterDefaultPageSize: true,
+      margins: { marginType: 'none' },
+    });
     expect(w.destroyed).toBe(true);
   });
 
   it('reports a failed or silent printer as an error and still closes the window', async () => {
     const failing = fakeElectron((cb) => cb(false, 'Printer is offline'));
-    await expect(createElectronPrinter(failing.deps).printHtml('<p/>', { deviceName: 'POS58', title: 'x' })).rejects.toThrow('Printer is offline');
+    await expect(
+      createElectronPrinter(failing.deps).printHtml('<p/>', { deviceName: 'POS58', title: 'x' }),
+    ).rejects.toThrow('Printer is offline');
     expect(failing.windows[0]!.destroyed).toBe(true);
 
     // A printer that never answers: the fake clock runs the timeout out.

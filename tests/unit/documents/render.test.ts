@@ -7,7 +7,8 @@ import type { DocCommon, ReceiptDoc } from '../../../src-main/core/documents/typ
 import { inspectPdf } from './pdfText';
 
 // 1x1 transparent PNG
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 const common: DocCommon = {
   isp: { name: 'Net RT 05', address: 'Jl. Mawar No. 5, Bandung', phone: '0812-3456-7890', logo: PNG },
@@ -86,7 +87,12 @@ describe('receipt PDF', () => {
     expect(narrow.width).toBeCloseTo((58 * 72) / 25.4, 1);
     expect(wide.width).toBeCloseTo((80 * 72) / 25.4, 1);
     const many = receipt({
-      lines: Array.from({ length: 40 }, (_, i) => ({ invoiceNumber: `INV-2026${i}`, period: '2026-01', description: null, amount: 1000 })),
+      lines: Array.from({ length: 40 }, (_, i) => ({
+        invoiceNumber: `INV-2026${i}`,
+        period: '2026-01',
+        description: null,
+        amount: 1000,
+      })),
     });
     const long = inspectPdf(await renderReceipt(many, 58));
     expect(long.pages).toBe(1);
@@ -153,7 +159,20 @@ describe('A4 invoice PDF', () => {
     const t = squash(text);
     expect(pages).toBe(1);
     expect(width).toBeCloseTo(595.28, 1);
-    for (const s of ['TAGIHAN / INVOICE', 'INV-202611-00001', 'Budi Santoso', '01/11/2026', '11/11/2026', 'November 2026', '01/11/2026 – 30/11/2026', 'DIBAYAR SEBAGIAN', 'TOTAL Rp 150.000', 'Sudah dibayar Rp 100.000', 'Sisa Rp 50.000', 'PAY-20261124-0001'])
+    for (const s of [
+      'TAGIHAN / INVOICE',
+      'INV-202611-00001',
+      'Budi Santoso',
+      '01/11/2026',
+      '11/11/2026',
+      'November 2026',
+      '01/11/2026 – 30/11/2026',
+      'DIBAYAR SEBAGIAN',
+      'TOTAL Rp 150.000',
+      'Sudah dibayar Rp 100.000',
+      'Sisa Rp 50.000',
+      'PAY-20261124-0001',
+    ])
       expect(t).toContain(s);
   });
 });
@@ -190,7 +209,20 @@ describe('shift close report PDF', () => {
     const { text, pages } = inspectPdf(pdf);
     const t = squash(text);
     expect(pages).toBeGreaterThan(1);
-    for (const s of ['LAPORAN TUTUP SHIFT', 'Siti Kasir', '24/11/2026 08:00 WIB', '24/11/2026 17:00 WIB', 'Kas awal Rp 200.000', 'Kas seharusnya Rp 990.000', 'Kas dihitung Rp 985.000', 'Selisih -Rp 5.000', 'Transfer bank 1 Rp 50.000', 'TOTAL 80 Rp 840.000', 'PAY-20261124-0080', `Halaman ${pages}/${pages}`])
+    for (const s of [
+      'LAPORAN TUTUP SHIFT',
+      'Siti Kasir',
+      '24/11/2026 08:00 WIB',
+      '24/11/2026 17:00 WIB',
+      'Kas awal Rp 200.000',
+      'Kas seharusnya Rp 990.000',
+      'Kas dihitung Rp 985.000',
+      'Selisih -Rp 5.000',
+      'Transfer bank 1 Rp 50.000',
+      'TOTAL 80 Rp 840.000',
+      'PAY-20261124-0080',
+      `Halaman ${pages}/${pages}`,
+    ])
       expect(t).toContain(s);
   });
 });

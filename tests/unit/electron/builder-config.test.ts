@@ -30,7 +30,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the migrations and the Electron-ABI addon outside app.asar, native files unpacked', () => {
-    expect(config.extraResources).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'drizzle', to: 'drizzle' })]));
+    expect(config.extraResources).toEqual(
+      expect.arrayContaining([expect.objectContaining({ from: 'drizzle', to: 'drizzle' })]),
+    );
     expect(config.win.extraResources).toEqual([
       { from: '.electron-native/win32-${arch}/better_sqlite3.node', to: 'native/better_sqlite3.node' },
     ]);
@@ -50,7 +52,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('packs the built main, preload and renderer', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**']),
+    );
   });
 
   it('flips the security fuses', () => {

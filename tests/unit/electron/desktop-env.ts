@@ -18,7 +18,10 @@ export function desktopEnv(opts: { withNative?: boolean } = {}) {
   if (opts.withNative ?? true) {
     const dir = path.join(appPath, '.electron-native', `${process.platform}-${process.arch}`);
     fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(path.join(repo, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), path.join(dir, 'better_sqlite3.node'));
+    fs.copyFileSync(
+      path.join(repo, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+      path.join(dir, 'better_sqlite3.node'),
+    );
   }
   return { base, appPath, userData, cleanup: () => fs.rmSync(base, { recursive: true, force: true }) };
 }

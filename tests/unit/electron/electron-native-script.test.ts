@@ -7,8 +7,12 @@ import { tempDir } from '../../helpers/app';
 const root = path.resolve(__dirname, '../../..');
 // @ts-expect-error plain .mjs script without types
 const { buildElectronNative, nativeDir } = await import('../../../scripts/electron-native.mjs');
-const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-const sqliteVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
+const sqliteVersion = JSON.parse(
+  fs.readFileSync(path.join(root, 'node_modules/better-sqlite3/package.json'), 'utf8'),
+).version;
 const nodeAddon = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
@@ -27,7 +31,9 @@ describe('scripts/electron-native.mjs (no network needed for these cases)', () =
       JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteVersion, platform: 'win32', arch: 'x64' }),
     );
     const before = sha(nodeAddon);
-    await expect(buildElectronNative({ platform: 'win32', arch: 'x64', base })).resolves.toBe(path.join(dir, 'better_sqlite3.node'));
+    await expect(buildElectronNative({ platform: 'win32', arch: 'x64', base })).resolves.toBe(
+      path.join(dir, 'better_sqlite3.node'),
+    );
     expect(fs.readFileSync(path.join(dir, 'better_sqlite3.node'), 'utf8')).toBe('addon');
     expect(fs.existsSync(path.join(base, '.electron-native', '.work'))).toBe(false);
     // The Node-ABI build the tests use is never touched.

@@ -18,7 +18,10 @@ beforeEach(async () => {
   t = await testApp();
   win = new FakeBrowserWindow({});
   handlers = new Map();
-  ipcMain = { handle: vi.fn((ch, fn) => void handlers.set(ch, fn)), removeHandler: vi.fn((ch) => void handlers.delete(ch)) };
+  ipcMain = {
+    handle: vi.fn((ch, fn) => void handlers.set(ch, fn)),
+    removeHandler: vi.fn((ch) => void handlers.delete(ch)),
+  };
   callSpy = vi.spyOn(t.app, 'call');
   host = createIpcHost({ ipcMain: ipcMain as any, app: t.app, getWindow: () => win as any, logger: silentLogger });
 });
@@ -43,25 +46,40 @@ describe('IPC host', () => {
 
   it.each([
     ['another webContents', () => invokeEvent(new FakeWebContents())],
-    ['a sub-frame', () => {
-      const sub = new FakeFrame('app://pppoe-desk/index.html', 7, 99);
-      sub.parent = win.webContents.mainFrame;
-      return invokeEvent(win.webContents, sub);
-    }],
-    ['a frame of another process', () => invokeEvent(win.webContents, new FakeFrame('app://pppoe-desk/index.html', 8, 1))],
-    ['a page that navigated off app://', () => {
-      win.webContents.mainFrame.url = 'https://evil.example/';
-      return invokeEvent(win.webContents);
-    }],
-    ['a file:// page', () => {
-      win.webContents.mainFrame.url = 'file:///C:/index.html';
-      return invokeEvent(win.webContents);
-    }],
+    [
+      'a sub-frame',
+      () => {
+        const sub = new FakeFrame('app://pppoe-desk/index.html', 7, 99);
+        sub.parent = win.webContents.mainFrame;
+        return invokeEvent(win.webContents, sub);
+      },
+    ],
+    [
+      'a frame of another process',
+      () => invokeEvent(win.webContents, new FakeFrame('app://pppoe-desk/index.html', 8, 1)),
+    ],
+    [
+      'a page that navigated off app://',
+      () => {
+        win.webContents.mainFrame.url = 'https://evil.example/';
+        return invokeEvent(win.webContents);
+      },
+    ],
+    [
+      'a file:// page',
+      () => {
+        win.webContents.mainFrame.url = 'file:///C:/index.html';
+        return invokeEvent(win.webContents);
+      },
+    ],
     ['a destroyed frame (senderFrame null)', () => invokeEvent(win.webContents, null)],
-    ['a destroyed window', () => {
-      win.destroyed = true;
-      return invokeEvent(win.webContents);
-    }],
+    [
+      'a destroyed window',
+      () => {
+        win.destroyed = true;
+        return invokeEvent(win.webContents);
+      },
+    ],
   ])('refuses %s without calling the API', async (_name, makeEvent) => {
     const r = await invoke(makeEvent(), 'system.info', {});
     expect(r).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Request refused: unknown sender' } });
@@ -139,7 +157,10 @@ describe('IPC host', () => {
     await invoke(invokeEvent(win.webContents), 'auth.login', { username: 'admin', password: 'Rahasia-Kantor-1' });
     win.webContents.send.mockClear();
     t.app.ctx.events.emit({ name: 'data.changed', payload: { entity: 'customers' } });
-    expect(win.webContents.send).toHaveBeenCalledWith('api:event', { name: 'data.changed', payload: { entity: 'customers' } });
+    expect(win.webContents.send).toHaveBeenCalledWith('api:event', {
+      name: 'data.changed',
+      payload: { entity: 'customers' },
+    });
     win.webContents.send.mockClear();
     t.app.ctx.events.emit({ name: 'not.allowed' as any, payload: {} });
     expect(win.webContents.send).not.toHaveBeenCalled();

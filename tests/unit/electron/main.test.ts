@@ -54,7 +54,7 @@ describe('Electron main (mocked electron)', () => {
     expect(m.app.enableSandbox.mock.invocationCallOrder[0]!).toBeLessThan(m.app.whenReady.mock.invocationCallOrder[0]!);
   });
 
-  it('registers the receipt printer service, listing the window\'s printers', async () => {
+  it("registers the receipt printer service, listing the window's printers", async () => {
     const printer = desktop!.app!.ctx.services.printer as { list(): Promise<{ name: string; isDefault: boolean }[]> };
     (win.webContents as unknown as { getPrintersAsync: () => Promise<unknown[]> }).getPrintersAsync = async () => [
       { name: 'POS-58', displayName: 'POS-58', options: { 'is-default': 'true' } },
@@ -101,7 +101,11 @@ describe('Electron main (mocked electron)', () => {
   });
 
   it('first-run admin over IPC: the token stays in main', async () => {
-    const r = await invoke('setup.createAdmin', { username: 'owner', fullName: 'Pemilik', password: 'Kantor-Rahasia-77' });
+    const r = await invoke('setup.createAdmin', {
+      username: 'owner',
+      fullName: 'Pemilik',
+      password: 'Kantor-Rahasia-77',
+    });
     expect(r.ok).toBe(true);
     expect(r.value).not.toHaveProperty('token');
     expect((await invoke('auth.me', {})).ok).toBe(true);

@@ -7,7 +7,9 @@ import { createElectronMock } from './electron-mock';
 
 vi.mock('electron', () => createElectronMock({ userData: '/tmp/none', appPath: '/tmp/none' }));
 
-const { createAppProtocolHandler, registerAppScheme, resolveAppPath } = await import('../../../src-main/host/electron/protocol');
+const { createAppProtocolHandler, registerAppScheme, resolveAppPath } = await import(
+  '../../../src-main/host/electron/protocol'
+);
 
 const base = tempDir('pppoe-proto-');
 const root = path.join(base, 'renderer');

@@ -7,9 +7,8 @@ import { createElectronMock, FakeBrowserWindow, FakeWebContents } from './electr
 // The shell modules must never need the real Electron binary: everything goes through this mock.
 vi.mock('electron', () => createElectronMock({ userData: '/tmp/none', appPath: '/tmp/none' }));
 
-const { secureWebPreferences, hardenWebContents, hardenSession, installGlobalGuards, isAppUrl, isSafeExternalUrl } = await import(
-  '../../../src-main/host/electron/security'
-);
+const { secureWebPreferences, hardenWebContents, hardenSession, installGlobalGuards, isAppUrl, isSafeExternalUrl } =
+  await import('../../../src-main/host/electron/security');
 const { createMainWindow, focusWindow } = await import('../../../src-main/host/electron/window');
 
 describe('BrowserWindow webPreferences', () => {
@@ -31,7 +30,9 @@ describe('BrowserWindow webPreferences', () => {
   });
 
   it('the main window uses them and loads app://, never file://', () => {
-    const win = createMainWindow(FakeBrowserWindow as any, { preload: '/out/preload/preload.cjs' }) as unknown as FakeBrowserWindow;
+    const win = createMainWindow(FakeBrowserWindow as any, {
+      preload: '/out/preload/preload.cjs',
+    }) as unknown as FakeBrowserWindow;
     const wp = win.options.webPreferences;
     expect(wp.contextIsolation).toBe(true);
     expect(wp.sandbox).toBe(true);
@@ -83,7 +84,14 @@ describe('navigation, new windows and webviews', () => {
     expect(contents.windowOpenHandler!({ url: 'https://wa.me/62811' })).toEqual({ action: 'deny' });
     expect(shell.openExternal).toHaveBeenCalledWith('https://wa.me/62811');
     shell.openExternal.mockClear();
-    for (const url of ['file:///C:/Windows/System32/calc.exe', 'javascript:alert(1)', 'smb://server/share', 'ms-settings:', 'https://user:pw@evil.example/', 'app://pppoe-desk/x']) {
+    for (const url of [
+      'file:///C:/Windows/System32/calc.exe',
+      'javascript:alert(1)',
+      'smb://server/share',
+      'ms-settings:',
+      'https://user:pw@evil.example/',
+      'app://pppoe-desk/x',
+    ]) {
       expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(shell.openExternal).not.toHaveBeenCalled();
@@ -114,7 +122,11 @@ describe('navigation, new windows and webviews', () => {
 
 describe('permissions', () => {
   it('every permission request and check is denied', () => {
-    const s = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+    const s = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    };
     hardenSession(s as any);
     const request = s.setPermissionRequestHandler.mock.calls[0]![0];
     for (const perm of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {

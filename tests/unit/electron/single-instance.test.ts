@@ -40,17 +40,29 @@ describe('start-up failure', () => {
     const paths = desktopEnv({ withNative: false });
     const m = createElectronMock({ userData: paths.userData, appPath: paths.appPath });
     const createApp = vi.fn();
-    const d = runDesktop(m as any, { createApp, loadAutoUpdater: () => ({}) as any, outDir: paths.base, resourcesPath: paths.base });
+    const d = runDesktop(m as any, {
+      createApp,
+      loadAutoUpdater: () => ({}) as any,
+      outDir: paths.base,
+      resourcesPath: paths.base,
+    });
     await expect(d!.ready).rejects.toThrow(/electron-native/);
     expect(createApp).not.toHaveBeenCalled();
-    expect(m.dialog.showErrorBox).toHaveBeenCalledWith('PPPoE Desk cannot start', expect.stringContaining('electron-native'));
+    expect(m.dialog.showErrorBox).toHaveBeenCalledWith(
+      'PPPoE Desk cannot start',
+      expect.stringContaining('electron-native'),
+    );
     expect(m.app.exit).toHaveBeenCalledWith(1);
     paths.cleanup();
   });
 
   it('packaged: migrations and the addon come from resources/, outside app.asar', async () => {
     const { migrationsFolder, nativeBindingPath } = await import('../../../src-main/host/electron/native-binding');
-    const loc = { isPackaged: true, resourcesPath: '/opt/PPPoE Desk/resources', appPath: '/opt/PPPoE Desk/resources/app.asar' };
+    const loc = {
+      isPackaged: true,
+      resourcesPath: '/opt/PPPoE Desk/resources',
+      appPath: '/opt/PPPoE Desk/resources/app.asar',
+    };
     expect(nativeBindingPath(loc)).toBe(path.join('/opt/PPPoE Desk/resources', 'native', 'better_sqlite3.node'));
     expect(migrationsFolder(loc)).toBe(path.join('/opt/PPPoE Desk/resources', 'drizzle'));
     const dev = { isPackaged: false, resourcesPath: '/x', appPath: '/repo', platform: 'win32', arch: 'x64' };

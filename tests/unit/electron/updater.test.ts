@@ -87,14 +87,23 @@ describe('updater (electron-updater mocked)', () => {
     expect(au.quitAndInstall).not.toHaveBeenCalled();
 
     au.emit('download-progress', { percent: 42.5, transferred: 425, total: 1000, bytesPerSecond: 100 });
-    expect(events.at(-1)!.payload).toMatchObject({ state: 'downloading', progress: { percent: 42.5, transferred: 425, total: 1000 } });
+    expect(events.at(-1)!.payload).toMatchObject({
+      state: 'downloading',
+      progress: { percent: 42.5, transferred: 425, total: 1000 },
+    });
     // A second check while downloading does not start another one.
     await t.ok('updates.check', {});
     expect(au.checkForUpdates).toHaveBeenCalledTimes(1);
 
     au.emit('update-downloaded', { version: '0.2.0' });
     expect((await t.ok('updates.status', {})).state).toBe('downloaded');
-    expect(events.map((e) => e.payload.state)).toEqual(['checking', 'checking', 'downloading', 'downloading', 'downloaded']);
+    expect(events.map((e) => e.payload.state)).toEqual([
+      'checking',
+      'checking',
+      'downloading',
+      'downloading',
+      'downloaded',
+    ]);
     const r = await t.ok('updates.install', {});
     expect(r.state).toBe('downloaded');
     expect(au.quitAndInstall).toHaveBeenCalledWith(true, true);
@@ -122,11 +131,16 @@ describe('updater (electron-updater mocked)', () => {
 
   it('browser host (no updater service): status says unsupported, check/install are BAD_INPUT', async () => {
     const s = await t.ok('updates.status', {});
-    expect(s).toMatchObject({ supported: false, state: 'unsupported', message: 'Updates are only available in the desktop app' });
+    expect(s).toMatchObject({
+      supported: false,
+      state: 'unsupported',
+      message: 'Updates are only available in the desktop app',
+    });
     for (const ch of ['updates.check', 'updates.install'] as const) {
       const r = await t.call(ch, {});
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatchObject({ code: 'BAD_INPUT', message: 'Updates are only available in the desktop app' });
+      if (!r.ok)
+        expect(r.error).toMatchObject({ code: 'BAD_INPUT', message: 'Updates are only available in the desktop app' });
     }
   });
 });

@@ -24,7 +24,8 @@ describe('redaction', () => {
       url: 'http://admin:s3cret@192.168.88.1/rest',
     });
     const text = JSON.stringify(out);
-    for (const secret of ['Rahasia-1', 'r0uter!', 'abc"', 'hunter22', 'eyJhbGciOi', 's3cret']) expect(text).not.toContain(secret);
+    for (const secret of ['Rahasia-1', 'r0uter!', 'abc"', 'hunter22', 'eyJhbGciOi', 's3cret'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('budi');
     expect(text).toContain('10.0.0.1');
     expect(redactText('token: "x y z" next')).toBe('token: [redacted] next');
@@ -44,8 +45,18 @@ describe('rotating file logger', () => {
     log.info('login ok', { username: 'budi', password: 'Rahasia-Kantor-1', token: 'tok-123' });
     log.error('router said password=abc123 for user x');
     await log.close();
-    const lines = fs.readFileSync(path.join(dir, LOG_FILE), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ time: '2026-11-24T03:00:00.000Z', level: 'info', msg: 'login ok', username: 'budi', password: '[redacted]' });
+    const lines = fs
+      .readFileSync(path.join(dir, LOG_FILE), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({
+      time: '2026-11-24T03:00:00.000Z',
+      level: 'info',
+      msg: 'login ok',
+      username: 'budi',
+      password: '[redacted]',
+    });
     expect(lines[1].level).toBe('error');
     const raw = fs.readFileSync(path.join(dir, LOG_FILE), 'utf8');
     for (const s of ['Rahasia-Kantor-1', 'tok-123', 'abc123']) expect(raw).not.toContain(s);

@@ -34,7 +34,11 @@ describe('rate-limit', () => {
   it('parses rate-limits with units, burst fields and single values', () => {
     expect(parseRateLimit('2M/10M')).toEqual({ upKbps: 2000, downKbps: 10000, extra: null });
     expect(parseRateLimit('512k/1M')).toEqual({ upKbps: 512, downKbps: 1000, extra: null });
-    expect(parseRateLimit('5M/10M 10M/20M 4M/8M 16/16 8 1M/2M')).toEqual({ upKbps: 5000, downKbps: 10000, extra: '10M/20M 4M/8M 16/16 8 1M/2M' });
+    expect(parseRateLimit('5M/10M 10M/20M 4M/8M 16/16 8 1M/2M')).toEqual({
+      upKbps: 5000,
+      downKbps: 10000,
+      extra: '10M/20M 4M/8M 16/16 8 1M/2M',
+    });
     expect(parseRateLimit('3M')).toEqual({ upKbps: 3000, downKbps: 3000, extra: null });
     expect(parseRateLimit('256000/1024000')).toEqual({ upKbps: 256, downKbps: 1024, extra: null });
     expect(parseRateLimit('')).toBeNull();

@@ -14,13 +14,21 @@ beforeEach(async () => {
   routerId = seedRouter(t.app.ctx, 'Kantor', 'ISOLIR-LOW');
   const c = seedCustomer(t.app.ctx, 'CUST0001', 'Budi Santoso');
   const p = seedPackage(t.app.ctx);
-  acc = seedAccount(t.app.ctx, { customerId: c, packageId: p, routerId, username: 'budi.santoso', staticIp: '10.10.0.5' });
+  acc = seedAccount(t.app.ctx, {
+    customerId: c,
+    packageId: p,
+    routerId,
+    username: 'budi.santoso',
+    staticIp: '10.10.0.5',
+  });
 });
 afterEach(() => t.close());
 
 const account = () =>
   t.app.ctx.sqlite
-    .prepare('SELECT status, profile_name AS profileName, isolated_from_profile AS isolatedFrom, isolated_at AS isolatedAt FROM pppoe_accounts WHERE id = ?')
+    .prepare(
+      'SELECT status, profile_name AS profileName, isolated_from_profile AS isolatedFrom, isolated_at AS isolatedAt FROM pppoe_accounts WHERE id = ?',
+    )
     .get(acc) as { status: string; profileName: string; isolatedFrom: string | null; isolatedAt: string | null };
 const inTx = (fn: () => void) => t.app.ctx.sqlite.transaction(fn)();
 
@@ -31,7 +39,13 @@ describe('isolir helpers', () => {
     expect(account().isolatedAt).not.toBeNull();
     const q = ops(t.app.ctx, routerId);
     expect(q.map((o) => o.kind)).toEqual(['secret.upsert', 'session.kick']);
-    expect(q[0]!.payload).toMatchObject({ name: 'budi.santoso', profile: 'ISOLIR-LOW', remoteAddress: '10.10.0.5', disabled: false, comment: 'CUST0001' });
+    expect(q[0]!.payload).toMatchObject({
+      name: 'budi.santoso',
+      profile: 'ISOLIR-LOW',
+      remoteAddress: '10.10.0.5',
+      disabled: false,
+      comment: 'CUST0001',
+    });
     expect(q[1]!.payload).toEqual({ name: 'budi.santoso' });
   });
 
@@ -39,7 +53,9 @@ describe('isolir helpers', () => {
     inTx(() => isolateAccount(call, acc, 'profile'));
     inTx(() => isolateAccount(call, acc, 'profile'));
     expect(ops(t.app.ctx)).toHaveLength(2);
-    const audits = t.app.ctx.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'pppoe.isolate'").get() as { n: number };
+    const audits = t.app.ctx.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'pppoe.isolate'")
+      .get() as { n: number };
     expect(audits.n).toBe(1);
   });
 
@@ -54,9 +70,19 @@ describe('isolir helpers', () => {
   it('restore puts the original profile back, supersedes the queued isolation and kicks again', () => {
     inTx(() => isolateAccount(call, acc, 'profile'));
     inTx(() => restoreAccount(call, acc));
-    expect(account()).toMatchObject({ status: 'active', profileName: 'home-10m', isolatedFrom: null, isolatedAt: null });
+    expect(account()).toMatchObject({
+      status: 'active',
+      profileName: 'home-10m',
+      isolatedFrom: null,
+      isolatedAt: null,
+    });
     const q = ops(t.app.ctx);
-    expect(q.map((o) => `${o.kind}:${o.status}`)).toEqual(['secret.upsert:dropped', 'session.kick:pending', 'secret.upsert:pending', 'session.kick:pending']);
+    expect(q.map((o) => `${o.kind}:${o.status}`)).toEqual([
+      'secret.upsert:dropped',
+      'session.kick:pending',
+      'secret.upsert:pending',
+      'session.kick:pending',
+    ]);
     expect(q[2]!.payload).toMatchObject({ profile: 'home-10m', disabled: false });
     inTx(() => restoreAccount(call, acc));
     expect(ops(t.app.ctx)).toHaveLength(4);

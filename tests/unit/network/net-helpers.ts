@@ -64,11 +64,21 @@ export async function netTest(opts: { latencyMs?: number; isolir?: string } = {}
 }
 
 /** Customer + package through the real services. */
-export async function customerAndPackage(t: TestApp, name = 'Budi Santoso', pkg = { name: 'Home 10M', up: 2000, down: 10000 }) {
+export async function customerAndPackage(
+  t: TestApp,
+  name = 'Budi Santoso',
+  pkg = { name: 'Home 10M', up: 2000, down: 10000 },
+) {
   const c = await t.ok('customers.create', { name });
   const existing = (await t.ok('packages.list', { search: pkg.name })).items.find((p) => p.name === pkg.name);
   const p =
     existing ??
-    (await t.ok('packages.create', { name: pkg.name, bandwidthUp: pkg.up, bandwidthDown: pkg.down, price: 150_000, billingCycle: 'monthly' }));
+    (await t.ok('packages.create', {
+      name: pkg.name,
+      bandwidthUp: pkg.up,
+      bandwidthDown: pkg.down,
+      price: 150_000,
+      billingCycle: 'monthly',
+    }));
   return { customer: c, pkg: p };
 }

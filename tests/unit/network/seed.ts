@@ -4,14 +4,18 @@ import type { AppContext } from '../../../src-main/core/context';
 export function seedRouter(app: AppContext, name = 'Kantor', isolir = 'ISOLIR'): number {
   return Number(
     app.sqlite
-      .prepare(`INSERT INTO routers(name, host, port, username, password_enc, isolir_profile) VALUES (?, '127.0.0.1', 8728, 'admin', ?, ?)`)
+      .prepare(
+        `INSERT INTO routers(name, host, port, username, password_enc, isolir_profile) VALUES (?, '127.0.0.1', 8728, 'admin', ?, ?)`,
+      )
       .run(name, app.secrets.encrypt('secret'), isolir).lastInsertRowid,
   );
 }
 
 export function seedCustomer(app: AppContext, code: string, name: string): number {
   return Number(
-    app.sqlite.prepare(`INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2026-11-01')`).run(code, name).lastInsertRowid,
+    app.sqlite
+      .prepare(`INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2026-11-01')`)
+      .run(code, name).lastInsertRowid,
   );
 }
 
@@ -28,7 +32,14 @@ export function seedPackage(app: AppContext, name = 'Home 10M', profile = 'home-
 
 export function seedAccount(
   app: AppContext,
-  o: { customerId: number; packageId: number; routerId: number | null; username: string; profile?: string; staticIp?: string | null },
+  o: {
+    customerId: number;
+    packageId: number;
+    routerId: number | null;
+    username: string;
+    profile?: string;
+    staticIp?: string | null;
+  },
 ): number {
   return Number(
     app.sqlite
@@ -36,8 +47,15 @@ export function seedAccount(
         `INSERT INTO pppoe_accounts(customer_id, internet_package_id, router_id, username, password_enc, static_ip, profile_name)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(o.customerId, o.packageId, o.routerId, o.username, app.secrets.encrypt('pw-' + o.username), o.staticIp ?? null, o.profile ?? 'home-10m')
-      .lastInsertRowid,
+      .run(
+        o.customerId,
+        o.packageId,
+        o.routerId,
+        o.username,
+        app.secrets.encrypt('pw-' + o.username),
+        o.staticIp ?? null,
+        o.profile ?? 'home-10m',
+      ).lastInsertRowid,
   );
 }
 

@@ -8,7 +8,10 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const audit = (action: string) =>
-  t.app.ctx.sqlite.prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY id').all(action) as Record<string, unknown>[];
+  t.app.ctx.sqlite.prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY id').all(action) as Record<
+    string,
+    unknown
+  >[];
 
 describe('customers', () => {
   it('assigns CUST0001, CUST0002… and never reuses a deleted code', async () => {
@@ -21,7 +24,9 @@ describe('customers', () => {
   });
 
   it('gives unique codes to racing creates', async () => {
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => t.ok('customers.create', { name: `Racer ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => t.ok('customers.create', { name: `Racer ${i}` })),
+    );
     const codes = results.map((r) => r.customerCode);
     expect(new Set(codes).size).toBe(40);
     expect(codes.sort()).toEqual(Array.from({ length: 40 }, (_, i) => `CUST${String(i + 1).padStart(4, '0')}`));
@@ -30,26 +35,34 @@ describe('customers', () => {
   it('enforces code uniqueness in the database', async () => {
     await t.ok('customers.create', { name: 'Budi' });
     expect(() =>
-      t.app.ctx.sqlite.prepare("INSERT INTO customers(customer_code, name, join_date) VALUES ('CUST0001', 'X', '2026-01-01')").run(),
+      t.app.ctx.sqlite
+        .prepare("INSERT INTO customers(customer_code, name, join_date) VALUES ('CUST0001', 'X', '2026-01-01')")
+        .run(),
     ).toThrow(/UNIQUE/);
   });
 
   it('skips codes taken by imported customers', async () => {
-    t.app.ctx.sqlite.prepare("INSERT INTO customers(customer_code, name, join_date) VALUES ('CUST0001', 'Imported', '2026-01-01')").run();
+    t.app.ctx.sqlite
+      .prepare("INSERT INTO customers(customer_code, name, join_date) VALUES ('CUST0001', 'Imported', '2026-01-01')")
+      .run();
     expect((await t.ok('customers.create', { name: 'New' })).customerCode).toBe('CUST0002');
   });
 
   it('stores all fields, defaults the join date to today in the ISP zone, normalises input', async () => {
     t.clock.set('2026-11-30T17:30:00.000Z'); // 00:30 WIB on 1 December
     const { token } = await t.ok('auth.login', { username: 'admin', password: 'Rahasia-Kantor-1' });
-    const c = await t.ok('customers.create', {
-      name: '  Budi Santoso ',
-      address: 'Jl. Merdeka 1',
-      phone: '0812-3456-7890',
-      email: 'Budi@Mail.ID',
-      idCard: '3201 0101 0101 0001',
-      notes: '',
-    }, token);
+    const c = await t.ok(
+      'customers.create',
+      {
+        name: '  Budi Santoso ',
+        address: 'Jl. Merdeka 1',
+        phone: '0812-3456-7890',
+        email: 'Budi@Mail.ID',
+        idCard: '3201 0101 0101 0001',
+        notes: '',
+      },
+      token,
+    );
     expect(c).toMatchObject({
       name: 'Budi Santoso',
       phone: '0812-3456-7890',
@@ -64,7 +77,12 @@ describe('customers', () => {
   });
 
   it('searches code, name, phone (with or without dashes), email and id card, case-insensitively', async () => {
-    await t.ok('customers.create', { name: 'Budi Santoso', phone: '0812-3456-7890', email: 'budi@mail.id', idCard: '3201010101010001' });
+    await t.ok('customers.create', {
+      name: 'Budi Santoso',
+      phone: '0812-3456-7890',
+      email: 'budi@mail.id',
+      idCard: '3201010101010001',
+    });
     await t.ok('customers.create', { name: 'Siti Nurhaliza', phone: '0813 1111 2222' });
     const names = async (search: string) => (await t.ok('customers.list', { search })).items.map((c) => c.name);
     expect(await names('BUDI')).toEqual(['Budi Santoso']);
@@ -78,7 +96,12 @@ describe('customers', () => {
   });
 
   it('filters by status, sorts and pages in the database', async () => {
-    for (const [name, status] of [['Cici', 'active'], ['Ani', 'suspended'], ['Bambang', 'active'], ['Dodi', 'inactive']] as const) {
+    for (const [name, status] of [
+      ['Cici', 'active'],
+      ['Ani', 'suspended'],
+      ['Bambang', 'active'],
+      ['Dodi', 'inactive'],
+    ] as const) {
       await t.ok('customers.create', { name, status });
     }
     const active = await t.ok('customers.list', { status: 'active' });
@@ -100,7 +123,10 @@ describe('customers', () => {
     const history = t.app.ctx.sqlite
       .prepare('SELECT from_status AS f, to_status AS s FROM customer_status_history WHERE customer_id = ? ORDER BY id')
       .all(c.id);
-    expect(history).toEqual([{ f: null, s: 'active' }, { f: 'active', s: 'suspended' }]);
+    expect(history).toEqual([
+      { f: null, s: 'active' },
+      { f: 'active', s: 'suspended' },
+    ]);
     const [row] = audit('customer.update');
     expect(JSON.parse(row!.before as string)).toEqual({ status: 'active', phone: null });
     expect(JSON.parse(row!.after as string)).toEqual({ status: 'suspended', phone: '081299990000' });
@@ -115,14 +141,20 @@ describe('customers', () => {
       .run(c.id);
     const r = await t.call('customers.delete', { id: c.id });
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    if (!r.ok) expect(r.error.message).toBe('Budi has records (PPPoE accounts: 0, subscriptions: 0, invoices: 1, payments: 0, deposit entries: 0): set the status to inactive instead of deleting');
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        'Budi has records (PPPoE accounts: 0, subscriptions: 0, invoices: 1, payments: 0, deposit entries: 0): set the status to inactive instead of deleting',
+      );
     expect((await t.ok('customers.get', { id: c.id })).invoices).toBe(1);
     expect(audit('customer.delete')).toHaveLength(0);
   });
 
   it('answers NOT_FOUND for a missing customer', async () => {
     expect(await t.call('customers.get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await t.call('customers.update', { id: 999, name: 'X' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call('customers.update', { id: 999, name: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('rejects bad dates and over-long values per field', async () => {

@@ -7,12 +7,23 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const home = { name: 'Home 10 Mbps', bandwidthUp: 5120, bandwidthDown: 10240, price: 250_000, billingCycle: 'monthly' as const };
+const home = {
+  name: 'Home 10 Mbps',
+  bandwidthUp: 5120,
+  bandwidthDown: 10240,
+  price: 250_000,
+  billingCycle: 'monthly' as const,
+};
 
 describe('packages', () => {
   it('creates with defaults from the cycle and a router profile name', async () => {
     const p = await t.ok('packages.create', { ...home, features: ['Unlimited', 'Streaming HD'] });
-    expect(p).toMatchObject({ durationDays: 30, isActive: true, profileName: 'Home-10-Mbps', features: ['Unlimited', 'Streaming HD'] });
+    expect(p).toMatchObject({
+      durationDays: 30,
+      isActive: true,
+      profileName: 'Home-10-Mbps',
+      features: ['Unlimited', 'Streaming HD'],
+    });
     const q = await t.ok('packages.create', { ...home, name: 'Home 10 Mbps Tahunan', billingCycle: 'yearly' });
     expect(q.durationDays).toBe(365);
     const r = await t.ok('packages.create', { ...home, name: 'Triwulan', billingCycle: 'quarterly', durationDays: 91 });
@@ -34,7 +45,8 @@ describe('packages', () => {
       ipPool: 'pool with spaces',
     } as never);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.issues?.map((i) => i.path).sort()).toEqual(['bandwidthDown', 'features', 'ipPool', 'price']);
+    if (!r.ok)
+      expect(r.error.issues?.map((i) => i.path).sort()).toEqual(['bandwidthDown', 'features', 'ipPool', 'price']);
     expect((await t.ok('packages.list', {})).total).toBe(0);
   });
 
@@ -44,7 +56,9 @@ describe('packages', () => {
     expect(u.durationDays).toBe(90);
     const v = await t.ok('packages.update', { id: p.id, price: 275_000 });
     expect(v).toMatchObject({ durationDays: 90, price: 275_000 });
-    const row = t.app.ctx.sqlite.prepare("SELECT before, after FROM audit_log WHERE action = 'package.update' ORDER BY id DESC").get() as {
+    const row = t.app.ctx.sqlite
+      .prepare("SELECT before, after FROM audit_log WHERE action = 'package.update' ORDER BY id DESC")
+      .get() as {
       before: string;
       after: string;
     };
@@ -56,7 +70,9 @@ describe('packages', () => {
     const p = await t.ok('packages.create', home);
     const c = await t.ok('customers.create', { name: 'Budi' });
     t.app.ctx.sqlite
-      .prepare("INSERT INTO subscriptions(customer_id, internet_package_id, start_date, monthly_fee) VALUES (?, ?, '2026-11-01', 250000)")
+      .prepare(
+        "INSERT INTO subscriptions(customer_id, internet_package_id, start_date, monthly_fee) VALUES (?, ?, '2026-11-01', 250000)",
+      )
       .run(c.id, p.id);
     expect(await t.call('packages.delete', { id: p.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const q = await t.ok('packages.create', { ...home, name: 'Unused' });
@@ -70,7 +86,11 @@ describe('packages', () => {
     expect((await t.ok('packages.list', {})).items.map((p) => p.name)).toEqual(['A', 'C', 'B']);
     expect((await t.ok('packages.list', { isActive: true })).items.map((p) => p.name)).toEqual(['C', 'B']);
     expect((await t.ok('packages.list', { billingCycle: 'yearly' })).items.map((p) => p.name)).toEqual(['C']);
-    expect((await t.ok('packages.list', { sort: { field: 'name', dir: 'desc' } })).items.map((p) => p.name)).toEqual(['C', 'B', 'A']);
+    expect((await t.ok('packages.list', { sort: { field: 'name', dir: 'desc' } })).items.map((p) => p.name)).toEqual([
+      'C',
+      'B',
+      'A',
+    ]);
   });
 
   it('loads the demo data once', async () => {

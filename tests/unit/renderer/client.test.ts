@@ -19,7 +19,10 @@ function fakeFetch(replies: Reply[]) {
   return calls;
 }
 
-const unauth = { status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended: please sign in' } } };
+const unauth = {
+  status: 401,
+  body: { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Your session has ended: please sign in' } },
+};
 
 describe('renderer api client (HTTP transport)', () => {
   beforeEach(() => setUnauthenticatedHandler(null));
@@ -73,7 +76,10 @@ describe('applyApiError', () => {
   it('puts issue messages on matching fields (a tag falls back to its list) in the UI language', async () => {
     await i18n.changeLanguage('id');
     const errors: Record<string, string> = {};
-    const form = { values: { name: '', features: ['a', 'b'], lines: [{ amount: 1 }] }, setFieldError: (p: string, m: string) => (errors[p] = m) };
+    const form = {
+      values: { name: '', features: ['a', 'b'], lines: [{ amount: 1 }] },
+      setFieldError: (p: string, m: string) => (errors[p] = m),
+    };
     const matched = applyApiError(form, {
       code: 'BAD_INPUT',
       message: 'name: Name is required',
@@ -84,7 +90,11 @@ describe('applyApiError', () => {
       ],
     });
     expect(matched).toBe(true);
-    expect(errors).toEqual({ name: 'Nama wajib diisi', features: 'Fitur tidak boleh kosong', 'lines.0.amount': 'Harus berupa angka' });
+    expect(errors).toEqual({
+      name: 'Nama wajib diisi',
+      features: 'Fitur tidak boleh kosong',
+      'lines.0.amount': 'Harus berupa angka',
+    });
   });
 
   it('shows the server sentence as sent in English (no fallback to the Indonesian text)', async () => {

@@ -30,11 +30,40 @@ const INTERNAL = new Set([
 ]);
 
 /** Call name → index of its message argument (`notFound(what)` sends "<what> not found"). */
-const ERROR_CALLS: Record<string, number> = { badInput: 1, conflict: 0, notFound: 0, AppError: 1, RouterError: 1, BackupRejected: 1 };
+const ERROR_CALLS: Record<string, number> = {
+  badInput: 1,
+  conflict: 0,
+  notFound: 0,
+  AppError: 1,
+  RouterError: 1,
+  BackupRejected: 1,
+};
 /** Helpers that put a field name into "<label> is required"-style messages → index of the label argument. */
-const LABEL_CALLS: Record<string, number> = { optionalText: 1, requiredText: 1, filterText: 1, profileName: 0, poolOrProfileName: 0 };
+const LABEL_CALLS: Record<string, number> = {
+  optionalText: 1,
+  requiredText: 1,
+  filterText: 1,
+  profileName: 0,
+  poolOrProfileName: 0,
+};
 /** zod methods whose last argument may be the message. */
-const ZOD_METHODS = new Set(['min', 'max', 'length', 'regex', 'int', 'refine', 'email', 'positive', 'nonnegative', 'nonempty', 'gte', 'lte', 'gt', 'lt', 'url']);
+const ZOD_METHODS = new Set([
+  'min',
+  'max',
+  'length',
+  'regex',
+  'int',
+  'refine',
+  'email',
+  'positive',
+  'nonnegative',
+  'nonempty',
+  'gte',
+  'lte',
+  'gt',
+  'lt',
+  'url',
+]);
 
 interface Found {
   /** The message with `${}` slots replaced by X1, X2, ... */
@@ -86,9 +115,14 @@ function scan(file: string): Found[] {
   const visit = (n: ts.Node) => {
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       const callee = n.expression;
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : '';
       const args = n.arguments ?? ts.factory.createNodeArray<ts.Expression>();
-      if (name in ERROR_CALLS && ts.isIdentifier(callee)) add(args[ERROR_CALLS[name]!], name === 'notFound' ? ' not found' : '');
+      if (name in ERROR_CALLS && ts.isIdentifier(callee))
+        add(args[ERROR_CALLS[name]!], name === 'notFound' ? ' not found' : '');
       // result.ts `fail(code, message)`, passwords.ts `fail(message)`
       else if (name === 'fail' && ts.isIdentifier(callee)) add(args[args.length >= 2 ? 1 : 0]);
       else if (ZOD_METHODS.has(name) && args.length) add(args[args.length - 1]);
@@ -96,7 +130,8 @@ function scan(file: string): Found[] {
     }
     // `(max: number, label = 'Text') =>`
     if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === 'label') add(n.initializer, '', true);
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && (n.name.text === 'message' || n.name.text === 'error')) add(n.initializer);
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && (n.name.text === 'message' || n.name.text === 'error'))
+      add(n.initializer);
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -104,7 +139,9 @@ function scan(file: string): Found[] {
 }
 
 function serverMessages(): Found[] {
-  const all = [...sourceFiles(path.join(ROOT, 'src-main')), ...sourceFiles(path.join(ROOT, 'src-shared'))].flatMap(scan);
+  const all = [...sourceFiles(path.join(ROOT, 'src-main')), ...sourceFiles(path.join(ROOT, 'src-shared'))].flatMap(
+    scan,
+  );
   const seen = new Map<string, Found>();
   for (const f of all) if (!seen.has(`${f.label}${f.sample}`)) seen.set(`${f.label}${f.sample}`, f);
   return [...seen.values()];
@@ -155,28 +192,46 @@ describe('server messages in Indonesian', () => {
 
   it('every Indonesian template uses only the placeholders of its English key', () => {
     const names = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
-    const wrong = Object.entries(idErrors as Record<string, string>).filter(([en, id]) => names(id).some((n) => !names(en).includes(n)));
+    const wrong = Object.entries(idErrors as Record<string, string>).filter(([en, id]) =>
+      names(id).some((n) => !names(en).includes(n)),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('translates values, nested messages and field names (examples)', () => {
     const t = translateApiMessage;
     expect(
-      t('Budi has records (PPPoE accounts: 1, subscriptions: 2, invoices: 3, payments: 0, deposit entries: 0): set the status to inactive instead of deleting'),
-    ).toBe('Budi punya riwayat (akun PPPoE: 1, langganan: 2, tagihan: 3, pembayaran: 0, catatan deposit: 0): ubah statusnya menjadi nonaktif, jangan dihapus');
+      t(
+        'Budi has records (PPPoE accounts: 1, subscriptions: 2, invoices: 3, payments: 0, deposit entries: 0): set the status to inactive instead of deleting',
+      ),
+    ).toBe(
+      'Budi punya riwayat (akun PPPoE: 1, langganan: 2, tagihan: 3, pembayaran: 0, catatan deposit: 0): ubah statusnya menjadi nonaktif, jangan dihapus',
+    );
     expect(t('Paket 10M is used by 4 PPPoE account(s) and 0 subscription(s): deactivate it instead of deleting')).toBe(
       'Paket 10M dipakai oleh 4 akun PPPoE dan 0 langganan: nonaktifkan paketnya, jangan dihapus',
     );
     // A router error inside a router error inside a sentence.
-    expect(t('The router refused: connection refused — is the API service enabled on port 8728? (IP → Services → api on 192.168.88.1)')).toBe(
+    expect(
+      t(
+        'The router refused: connection refused — is the API service enabled on port 8728? (IP → Services → api on 192.168.88.1)',
+      ),
+    ).toBe(
       'Router menolak: koneksi ditolak — apakah layanan API aktif di port 8728? (IP → Services → api di 192.168.88.1)',
     );
-    expect(t('Router unreachable: not connected to the router: host 10.0.0.1 is unreachable — check the address, cable and route')).toBe(
+    expect(
+      t(
+        'Router unreachable: not connected to the router: host 10.0.0.1 is unreachable — check the address, cable and route',
+      ),
+    ).toBe(
       'Router tidak terjangkau: tidak terhubung ke router: host 10.0.0.1 tidak terjangkau — periksa alamat, kabel dan rute',
     );
-    expect(t('Cannot import budi: no package for profile 10M')).toBe('Tidak dapat mengimpor budi: belum ada paket untuk profil 10M');
+    expect(t('Cannot import budi: no package for profile 10M')).toBe(
+      'Tidak dapat mengimpor budi: belum ada paket untuk profil 10M',
+    );
     // RouterOS's own text cannot be translated: it stays inside the Indonesian sentence.
-    expect(t('The router refused: failure: already have such entry')).toBe('Router menolak: failure: already have such entry');
+    expect(t('The router refused: failure: already have such entry')).toBe(
+      'Router menolak: failure: already have such entry',
+    );
     // Field names in "{{label}} …" messages, and the "<field>: <message> (and N more)" summary.
     expect(t('Notes must be at most 2000 characters')).toBe('Catatan maksimal 2000 karakter');
     expect(t('name: Name is required (and 2 more)')).toBe('name: Nama wajib diisi (dan 2 lainnya)');
@@ -195,7 +250,9 @@ describe('server messages in Indonesian', () => {
     );
     expect(t('arrears cleared')).toBe('tunggakan lunas');
     expect(t('payment PAY-20261124-0001')).toBe('pembayaran PAY-20261124-0001');
-    expect(t('subscription 7: end date 2026-11-30 → 2026-12-31')).toBe('langganan 7: tanggal berakhir 2026-11-30 → 2026-12-31');
+    expect(t('subscription 7: end date 2026-11-30 → 2026-12-31')).toBe(
+      'langganan 7: tanggal berakhir 2026-11-30 → 2026-12-31',
+    );
     expect(t('restore after invoice INV-202611-00002 voided: Router not found')).toBe(
       'pemulihan setelah tagihan INV-202611-00002 dibatalkan: Router tidak ditemukan',
     );
@@ -204,22 +261,42 @@ describe('server messages in Indonesian', () => {
 
   it('checks without a message of their own get plain sentences, all translated', () => {
     const schema = z
-      .object({ notes: z.string().max(500), tags: z.array(z.string()).min(1), qty: z.number().int().min(0).max(99), mode: z.enum(['a', 'b']) })
+      .object({
+        notes: z.string().max(500),
+        tags: z.array(z.string()).min(1),
+        qty: z.number().int().min(0).max(99),
+        mode: z.enum(['a', 'b']),
+      })
       .strict();
     const bad = schema.safeParse({ notes: 'x'.repeat(501), tags: [], qty: 100, mode: 'c', extra: 1 });
     const messages = bad.error!.issues.map((i) => i.message);
-    expect(messages.sort()).toEqual(['At most 500 characters', 'At most 99', 'Choose at least one', 'Must be one of: a, b', 'Unknown field: extra']);
-    expect(messages.map(translateApiMessage).sort()).toEqual(['Harus salah satu dari: a, b', 'Kolom tidak dikenal: extra', 'Maksimal 500 karakter', 'Maksimal 99', 'Pilih minimal satu']);
+    expect(messages.sort()).toEqual([
+      'At most 500 characters',
+      'At most 99',
+      'Choose at least one',
+      'Must be one of: a, b',
+      'Unknown field: extra',
+    ]);
+    expect(messages.map(translateApiMessage).sort()).toEqual([
+      'Harus salah satu dari: a, b',
+      'Kolom tidak dikenal: extra',
+      'Maksimal 500 karakter',
+      'Maksimal 99',
+      'Pilih minimal satu',
+    ]);
     expect(schema.safeParse({}).error!.issues.map((i) => translateApiMessage(i.message))).toContain('Wajib diisi');
     expect(z.object({ n: z.number() }).safeParse({ n: '5' }).error!.issues[0]!.message).toBe('Must be a number');
     // A check's own message wins; a number placeholder never swallows words.
-    expect(z.string().max(3, 'Code is 3 letters').safeParse('abcd').error!.issues[0]!.message).toBe('Code is 3 letters');
+    expect(z.string().max(3, 'Code is 3 letters').safeParse('abcd').error!.issues[0]!.message).toBe(
+      'Code is 3 letters',
+    );
     expect(translateApiMessage('At most 5 backups at once')).toBe('At most 5 backups at once');
   });
 
   it('shows the message as sent in English', async () => {
     await i18n.changeLanguage('en');
-    const m = 'The router refused: connection refused — is the API service enabled on port 8728? (IP → Services → api on 10.0.0.1)';
+    const m =
+      'The router refused: connection refused — is the API service enabled on port 8728? (IP → Services → api on 10.0.0.1)';
     expect(translateApiMessage(m)).toBe(m);
     await i18n.changeLanguage('id');
   });

@@ -29,7 +29,11 @@ describe('reports.aging', () => {
           const db = t.app.ctx.sqlite;
           db.exec('DELETE FROM invoices; DELETE FROM customer_status_history; DELETE FROM customers;');
           const ids = [0, 1, 2, 3, 4].map((i) =>
-            Number(db.prepare("INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2025-01-01')").run(`A${i}`, `Cust ${i}`).lastInsertRowid),
+            Number(
+              db
+                .prepare("INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2025-01-01')")
+                .run(`A${i}`, `Cust ${i}`).lastInsertRowid,
+            ),
           );
           const asOf = '2026-11-24';
           const exp = new Map<string, Map<number, number>>();
@@ -39,7 +43,16 @@ describe('reports.aging', () => {
             const status = r.void ? 'void' : paid === r.amount ? 'paid' : paid > 0 ? 'partial' : 'unpaid';
             db.prepare(
               'INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount, paid_amount, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            ).run(`I${i}`, ids[r.customer], '2026-01', addDays(due, -10) > asOf ? asOf : addDays(due, -10), due, r.amount, paid, status);
+            ).run(
+              `I${i}`,
+              ids[r.customer],
+              '2026-01',
+              addDays(due, -10) > asOf ? asOf : addDays(due, -10),
+              due,
+              r.amount,
+              paid,
+              status,
+            );
             if (status === 'unpaid' || status === 'partial') {
               const b = bucketOf(daysBetween(due, asOf));
               const m = exp.get(b) ?? new Map<number, number>();
@@ -69,7 +82,9 @@ describe('reports.customers', () => {
     // Status history dates come from the clock: move it, then change status.
     const db = t.app.ctx.sqlite;
     const setHistory = (id: number, on: string) =>
-      db.prepare('UPDATE customer_status_history SET changed_on = ? WHERE customer_id = ? AND from_status IS NULL').run(on, id);
+      db
+        .prepare('UPDATE customer_status_history SET changed_on = ? WHERE customer_id = ? AND from_status IS NULL')
+        .run(on, id);
     const a = await mk('A', '2026-01-10');
     setHistory(a, '2026-01-10');
     const b = await mk('B', '2026-01-20');
@@ -77,11 +92,17 @@ describe('reports.customers', () => {
     const c = await mk('C', '2026-02-05');
     setHistory(c, '2026-02-05');
     await t.ok('customers.update', { id: b, status: 'inactive' });
-    db.prepare("UPDATE customer_status_history SET changed_on = '2026-02-15' WHERE customer_id = ? AND to_status = 'inactive'").run(b);
+    db.prepare(
+      "UPDATE customer_status_history SET changed_on = '2026-02-15' WHERE customer_id = ? AND to_status = 'inactive'",
+    ).run(b);
     await t.ok('customers.update', { id: c, status: 'suspended' });
-    db.prepare("UPDATE customer_status_history SET changed_on = '2026-03-03' WHERE customer_id = ? AND to_status = 'suspended'").run(c);
+    db.prepare(
+      "UPDATE customer_status_history SET changed_on = '2026-03-03' WHERE customer_id = ? AND to_status = 'suspended'",
+    ).run(c);
     // A customer without history (e.g. written before history existed) counts from its join date.
-    db.prepare("INSERT INTO customers(customer_code, name, join_date, status) VALUES ('OLD1', 'Old', '2025-12-01', 'active')").run();
+    db.prepare(
+      "INSERT INTO customers(customer_code, name, join_date, status) VALUES ('OLD1', 'Old', '2025-12-01', 'active')",
+    ).run();
 
     const r = await t.ok('reports.customers', { from: '2026-01-01', to: '2026-03-31' });
     expect(r.months.map((m) => [m.period, m.new, m.churned, m.activeAtStart, m.activeAtEnd])).toEqual([

@@ -10,12 +10,36 @@ beforeEach(async () => {
   t = await testApp();
   const db = t.app.ctx.sqlite;
   await t.ok('settings.update', { ispName: 'Net Desa Sukamaju' });
-  const c = Number(db.prepare("INSERT INTO customers(customer_code, name, join_date, phone) VALUES ('C1', 'Budi Santoso', '2025-01-01', '0812')").run().lastInsertRowid);
-  db.prepare("INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount) VALUES ('I1', ?, '2026-09', '2026-09-01', '2026-09-10', 150000)").run(c);
-  db.prepare("INSERT INTO payments(payment_number, customer_id, amount, method, payment_date, paid_at, received_by) VALUES ('P1', ?, 1250000, 'cash', '2026-10-05', '2026-10-05T02:00:00Z', 1)").run(c);
-  const pkg = Number(db.prepare("INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name) VALUES ('Home', 1, 1, 1, 'monthly', 30, 'Home')").run().lastInsertRowid);
-  const acc = Number(db.prepare("INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name) VALUES (?, ?, 'budi', 'x', 'Home')").run(c, pkg).lastInsertRowid);
-  db.prepare("INSERT INTO traffic_samples(account_id, at, day, bytes_in, bytes_out) VALUES (?, '2026-10-05T01:00:00Z', '2026-10-05', 5000000000, 1000000000)").run(acc);
+  const c = Number(
+    db
+      .prepare(
+        "INSERT INTO customers(customer_code, name, join_date, phone) VALUES ('C1', 'Budi Santoso', '2025-01-01', '0812')",
+      )
+      .run().lastInsertRowid,
+  );
+  db.prepare(
+    "INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount) VALUES ('I1', ?, '2026-09', '2026-09-01', '2026-09-10', 150000)",
+  ).run(c);
+  db.prepare(
+    "INSERT INTO payments(payment_number, customer_id, amount, method, payment_date, paid_at, received_by) VALUES ('P1', ?, 1250000, 'cash', '2026-10-05', '2026-10-05T02:00:00Z', 1)",
+  ).run(c);
+  const pkg = Number(
+    db
+      .prepare(
+        "INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name) VALUES ('Home', 1, 1, 1, 'monthly', 30, 'Home')",
+      )
+      .run().lastInsertRowid,
+  );
+  const acc = Number(
+    db
+      .prepare(
+        "INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name) VALUES (?, ?, 'budi', 'x', 'Home')",
+      )
+      .run(c, pkg).lastInsertRowid,
+  );
+  db.prepare(
+    "INSERT INTO traffic_samples(account_id, at, day, bytes_in, bytes_out) VALUES (?, '2026-10-05T01:00:00Z', '2026-10-05', 5000000000, 1000000000)",
+  ).run(acc);
 });
 afterEach(() => t.close());
 
@@ -27,7 +51,11 @@ const pdfText = (base64: string) => {
 
 describe('reports.export', () => {
   it('writes a real PDF whose text carries the ISP, the title, the period and rupiah amounts', async () => {
-    const r = await t.ok('reports.export', { report: 'financial', params: { from: '2026-09-01', to: '2026-10-31', groupBy: 'month' }, format: 'pdf' });
+    const r = await t.ok('reports.export', {
+      report: 'financial',
+      params: { from: '2026-09-01', to: '2026-10-31', groupBy: 'month' },
+      format: 'pdf',
+    });
     expect(r).toMatchObject({ filename: 'financial_2026-09-01_2026-10-31.pdf', mime: 'application/pdf' });
     const text = pdfText(r.base64);
     expect(text).toContain('Net Desa Sukamaju');
@@ -39,7 +67,12 @@ describe('reports.export', () => {
   });
 
   it('writes an English PDF when asked', async () => {
-    const r = await t.ok('reports.export', { report: 'aging', params: { asOf: '2026-11-24' }, format: 'pdf', language: 'en' });
+    const r = await t.ok('reports.export', {
+      report: 'aging',
+      params: { asOf: '2026-11-24' },
+      format: 'pdf',
+      language: 'en',
+    });
     const text = pdfText(r.base64);
     expect(text).toContain('Receivables Aging');
     expect(text).toMatch(/61-90 days/);
@@ -47,7 +80,11 @@ describe('reports.export', () => {
   });
 
   it('writes a real xlsx: numbers as numbers in rupiah format, months as dates', async () => {
-    const r = await t.ok('reports.export', { report: 'financial', params: { from: '2026-09-01', to: '2026-10-31', groupBy: 'month' }, format: 'xlsx' });
+    const r = await t.ok('reports.export', {
+      report: 'financial',
+      params: { from: '2026-09-01', to: '2026-10-31', groupBy: 'month' },
+      format: 'xlsx',
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(r.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
@@ -80,7 +117,12 @@ describe('reports.export', () => {
         expect(head).toBe(format === 'pdf' ? '%PDF' : 'PK\u0003\u0004');
       }
     }
-    const bw = await t.ok('reports.export', { report: 'bandwidth', params: params.bandwidth, format: 'pdf', language: 'en' });
+    const bw = await t.ok('reports.export', {
+      report: 'bandwidth',
+      params: params.bandwidth,
+      format: 'pdf',
+      language: 'en',
+    });
     expect(pdfText(bw.base64)).toMatch(/budi \(Budi Santoso\)\s+5[.,]00\s+1[.,]00/);
   });
 
@@ -93,7 +135,11 @@ describe('reports.export', () => {
       ok: false,
       error: { code: 'BAD_INPUT', issues: [{ path: 'format' }] },
     });
-    const r = await t.call('reports.export', { report: 'financial', params: { from: '2026-05-01', to: '2026-01-01' }, format: 'pdf' });
+    const r = await t.call('reports.export', {
+      report: 'financial',
+      params: { from: '2026-05-01', to: '2026-01-01' },
+      format: 'pdf',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'params.to' }] } });
   });
 });

@@ -15,7 +15,10 @@ type Pay = { payment_date: string; amount: number; method: string; status: strin
 
 /** The oracle: the same figures computed in plain JS from the raw rows (no SQL aggregation). */
 function expected(invs: Inv[], pays: Pay[], from: string, to: string, len: number) {
-  const buckets = new Map<string, { invoiced: number; collected: number; voided: number; outstanding: number; payments: number }>();
+  const buckets = new Map<
+    string,
+    { invoiced: number; collected: number; voided: number; outstanding: number; payments: number }
+  >();
   const b = (k: string) => {
     let v = buckets.get(k);
     if (!v) buckets.set(k, (v = { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0 }));
@@ -51,14 +54,22 @@ describe('reports.financial', () => {
         fc.constantFrom('day', 'month', 'year') as fc.Arbitrary<'day' | 'month' | 'year'>,
         async (ops, start, span, groupBy) => {
           const db = t.app.ctx.sqlite;
-          db.exec('DELETE FROM payments; DELETE FROM invoices; DELETE FROM customer_status_history; DELETE FROM customers; DELETE FROM users WHERE id > 1;');
+          db.exec(
+            'DELETE FROM payments; DELETE FROM invoices; DELETE FROM customer_status_history; DELETE FROM customers; DELETE FROM users WHERE id > 1;',
+          );
           db.exec('DELETE FROM report_daily_invoices; DELETE FROM report_daily_payments;');
           applyOps(db, ops);
           const from = addDays(BASE_DAY, start);
           const to = addDays(from, span);
           const r = await t.ok('reports.financial', { from, to, groupBy });
           const len = { day: 10, month: 7, year: 4 }[groupBy];
-          const exp = expected(db.prepare('SELECT * FROM invoices').all() as Inv[], db.prepare('SELECT * FROM payments').all() as Pay[], from, to, len);
+          const exp = expected(
+            db.prepare('SELECT * FROM invoices').all() as Inv[],
+            db.prepare('SELECT * FROM payments').all() as Pay[],
+            from,
+            to,
+            len,
+          );
           for (const bucket of r.buckets) {
             const e = exp.get(bucket.key) ?? { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0 };
             expect({ ...bucket, key: undefined }).toEqual({ key: undefined, ...e });

@@ -14,7 +14,15 @@ export interface LedgerOp {
 }
 
 export const opArb = fc.record({
-  kind: fc.constantFrom('invoice', 'invoice', 'payment', 'payment', 'pay', 'voidInvoice', 'voidPayment') as fc.Arbitrary<LedgerOp['kind']>,
+  kind: fc.constantFrom(
+    'invoice',
+    'invoice',
+    'payment',
+    'payment',
+    'pay',
+    'voidInvoice',
+    'voidPayment',
+  ) as fc.Arbitrary<LedgerOp['kind']>,
   day: fc.integer({ min: 0, max: 800 }),
   amount: fc.integer({ min: 1, max: 2_000_000 }),
   pick: fc.nat(),
@@ -31,7 +39,9 @@ export function seedBase(db: Database.Database): { customers: number[]; cashiers
   const ins = db.prepare("INSERT INTO customers(customer_code, name, join_date, phone) VALUES (?, ?, '2024-01-01', ?)");
   for (let i = 1; i <= 6; i++) customers.push(Number(ins.run(`T${i}`, `Customer ${i}`, `0812000${i}`).lastInsertRowid));
   const u = db
-    .prepare("INSERT INTO users(username, full_name, role, password_hash) VALUES ('kasir1', 'Kasir Satu', 'staff', 'x')")
+    .prepare(
+      "INSERT INTO users(username, full_name, role, password_hash) VALUES ('kasir1', 'Kasir Satu', 'staff', 'x')",
+    )
     .run();
   return { customers, cashiers: [null, 1, Number(u.lastInsertRowid)] };
 }
@@ -43,7 +53,9 @@ export function applyOps(db: Database.Database, ops: LedgerOp[]) {
   for (const op of ops) {
     const day = addDays(BASE_DAY, op.day);
     const customer = customers[op.pick % customers.length]!;
-    const invoices = db.prepare("SELECT id, amount, paid_amount AS paid, status FROM invoices WHERE status != 'void'").all() as {
+    const invoices = db
+      .prepare("SELECT id, amount, paid_amount AS paid, status FROM invoices WHERE status != 'void'")
+      .all() as {
       id: number;
       amount: number;
       paid: number;

@@ -111,7 +111,10 @@ describe('audit trail', () => {
   it('only admin and manager may read the trail', async () => {
     const staff = await signInAs(t, 'staff');
     expect(await t.call('audit.list', {}, staff.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.call('audit.export', { format: 'csv' }, staff.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('audit.export', { format: 'csv' }, staff.token)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const manager = await signInAs(t, 'manager');
     expect((await t.call('audit.list', {}, manager.token)).ok).toBe(true);
   });

@@ -14,7 +14,9 @@ afterEach(() => t.close());
 
 const login = (username: string, password: string) => t.call('auth.login', { username, password }, '');
 const audit = () =>
-  t.app.ctx.sqlite.prepare('SELECT action, user_id AS userId, entity_id AS entityId, after FROM audit_log ORDER BY id').all() as {
+  t.app.ctx.sqlite
+    .prepare('SELECT action, user_id AS userId, entity_id AS entityId, after FROM audit_log ORDER BY id')
+    .all() as {
     action: string;
     userId: number | null;
     entityId: string | null;
@@ -35,21 +37,29 @@ describe('sign-in', () => {
 
   it('audits a successful login with the user', async () => {
     const { id } = await signInAs(t, 'manager');
-    expect(audit().filter((r) => r.action === 'auth.login')).toEqual([expect.objectContaining({ userId: id, entityId: String(id) })]);
+    expect(audit().filter((r) => r.action === 'auth.login')).toEqual([
+      expect.objectContaining({ userId: id, entityId: String(id) }),
+    ]);
   });
 
   it('locks after 5 failures for 5 minutes and says until when in the ISP zone', async () => {
     await signInAs(t, 'staff');
     // 03:00Z = 10:00 WIB
-    for (let i = 0; i < 4; i++) expect(await login('staff1', 'wrong-pass')).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    for (let i = 0; i < 4; i++)
+      expect(await login('staff1', 'wrong-pass')).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     const fifth = await login('staff1', 'wrong-pass');
     expect(fifth).toEqual({
       ok: false,
-      error: { code: 'RATE_LIMITED', message: 'Too many failed sign-ins: this account is locked until 10:05 WIB on 2026-11-24' },
+      error: {
+        code: 'RATE_LIMITED',
+        message: 'Too many failed sign-ins: this account is locked until 10:05 WIB on 2026-11-24',
+      },
     });
     // Even the right password is refused while locked.
     t.clock.advance(4 * 60_000 + 59_000);
-    expect(await login('staff1', PASSWORDS.staff)).toMatchObject({ error: { code: 'RATE_LIMITED', message: expect.stringContaining('10:05 WIB') } });
+    expect(await login('staff1', PASSWORDS.staff)).toMatchObject({
+      error: { code: 'RATE_LIMITED', message: expect.stringContaining('10:05 WIB') },
+    });
     t.clock.advance(1_000);
     expect((await login('staff1', PASSWORDS.staff)).ok).toBe(true);
     expect(audit().map((r) => r.action)).toContain('auth.login_locked');
@@ -62,7 +72,9 @@ describe('sign-in', () => {
     await t.ok('settings.update', { timeZone: 'Asia/Makassar' });
     await signInAs(t, 'staff');
     for (let i = 0; i < 4; i++) await login('staff1', 'wrong-pass');
-    expect(await login('staff1', 'wrong-pass')).toMatchObject({ error: { message: expect.stringContaining('until 11:05 WITA on 2026-11-24') } });
+    expect(await login('staff1', 'wrong-pass')).toMatchObject({
+      error: { message: expect.stringContaining('until 11:05 WITA on 2026-11-24') },
+    });
   });
 
   it('unknown usernames "lock" the same way, so lockout does not reveal which names exist', async () => {
@@ -146,16 +158,22 @@ describe('change password', () => {
   it('needs the current password, refuses the same one, limits guessing, ends other sessions', async () => {
     const { token } = await signInAs(t, 'staff');
     const other = (await t.ok('auth.login', { username: 'staff1', password: PASSWORDS.staff }, '')).token;
-    expect(await t.call('auth.changePassword', { currentPassword: PASSWORDS.staff, newPassword: PASSWORDS.staff }, token)).toMatchObject({
+    expect(
+      await t.call('auth.changePassword', { currentPassword: PASSWORDS.staff, newPassword: PASSWORDS.staff }, token),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT', issues: [{ path: 'newPassword' }] },
     });
     for (let i = 0; i < 5; i++) {
-      expect(await t.call('auth.changePassword', { currentPassword: 'guess-' + i, newPassword: 'Es-Teh-Manis-44' }, token)).toMatchObject({
+      expect(
+        await t.call('auth.changePassword', { currentPassword: 'guess-' + i, newPassword: 'Es-Teh-Manis-44' }, token),
+      ).toMatchObject({
         error: { code: 'BAD_INPUT', issues: [{ path: 'currentPassword' }] },
       });
     }
-    expect(await t.call('auth.changePassword', { currentPassword: PASSWORDS.staff, newPassword: 'Es-Teh-Manis-44' }, token)).toMatchObject({
+    expect(
+      await t.call('auth.changePassword', { currentPassword: PASSWORDS.staff, newPassword: 'Es-Teh-Manis-44' }, token),
+    ).toMatchObject({
       error: { code: 'RATE_LIMITED' },
     });
     t.clock.advance(5 * 60_000);
@@ -169,7 +187,13 @@ describe('change password', () => {
 describe('secrets at rest', () => {
   it('the database files hold no plain-text password of an app user', async () => {
     const marker = 'Unik-Sandi-Zebra-8842';
-    await t.ok('users.create', { username: 'kasir9', fullName: 'K', role: 'staff', password: marker, mustChangePassword: false });
+    await t.ok('users.create', {
+      username: 'kasir9',
+      fullName: 'K',
+      role: 'staff',
+      password: marker,
+      mustChangePassword: false,
+    });
     await t.ok('auth.login', { username: 'kasir9', password: marker }, '');
     await t.call('auth.login', { username: 'kasir9', password: marker + 'x' }, '');
     await t.ok('users.resetPassword', { id: 2, newPassword: 'Lain-Sandi-Kuda-5531' });

@@ -21,7 +21,15 @@ const WRITES_ON_ERROR: Partial<Record<Channel, RegExp>> = {
 };
 
 /** Tables whose rows are bookkeeping (sessions, idempotency keys, queues, samples), not business changes. */
-const BOOKKEEPING = new Set(['auth_sessions', 'job_runs', 'sync_ops', 'traffic_samples', 'automation_log', 'sequences', '__drizzle_migrations']);
+const BOOKKEEPING = new Set([
+  'auth_sessions',
+  'job_runs',
+  'sync_ops',
+  'traffic_samples',
+  'automation_log',
+  'sequences',
+  '__drizzle_migrations',
+]);
 
 /** The field names of a channel's input object, looking through default/optional/preprocess wrappers. */
 function objectKeys(schema: z.ZodType, depth = 0): string[] {
@@ -80,18 +88,61 @@ const hostileString = fc.oneof(
   fc.constant('é'.repeat(70_000)),
 );
 const hostileNumber = fc.oneof(
-  fc.constantFrom(-1, 0, -0, 1, 2, 1.5, -2147483649, 2 ** 31, 2 ** 53 + 2, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.NaN, Number.POSITIVE_INFINITY),
+  fc.constantFrom(
+    -1,
+    0,
+    -0,
+    1,
+    2,
+    1.5,
+    -2147483649,
+    2 ** 31,
+    2 ** 53 + 2,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ),
   fc.integer(),
   fc.double(),
 );
 /** Values that pass many schemas, so the fuzzing reaches the handlers too. */
-const plausible = fc.constantFrom(1, 2, 3, 5, 10, 50000, 'admin', 'staff', 'active', 'csv', 'xlsx', 'pdf', '2026-11-24', '2026-11', 'Budi', true, false, null);
-const protoBomb = fc.constant(JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'));
+const plausible = fc.constantFrom(
+  1,
+  2,
+  3,
+  5,
+  10,
+  50000,
+  'admin',
+  'staff',
+  'active',
+  'csv',
+  'xlsx',
+  'pdf',
+  '2026-11-24',
+  '2026-11',
+  'Budi',
+  true,
+  false,
+  null,
+);
+const protoBomb = fc.constant(
+  JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'),
+);
 const leaf = fc.oneof(hostileString, hostileNumber, plausible, fc.constant(undefined), protoBomb);
 const value: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: leaf },
   { weight: 1, arbitrary: fc.array(leaf, { maxLength: 4 }) },
-  { weight: 1, arbitrary: fc.dictionary(hostileString.filter((s) => s.length < 50), leaf, { maxKeys: 3 }) },
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(
+      hostileString.filter((s) => s.length < 50),
+      leaf,
+      { maxKeys: 3 },
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(nest(2_000)) },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
 );
@@ -108,19 +159,27 @@ function typedHostile(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
   if (depth > 5) return leaf;
   switch (def.type) {
     case 'string':
-      return fc.oneof(hostileString, plausible.filter((v) => typeof v === 'string'));
+      return fc.oneof(
+        hostileString,
+        plausible.filter((v) => typeof v === 'string'),
+      );
     case 'number':
     case 'int':
       return fc.oneof(hostileNumber, fc.constantFrom(1, 2, 3, 0, -1, 100, 50_000));
     case 'boolean':
       return fc.boolean();
     case 'enum':
-      return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...Object.values(def.entries as object)) }, { weight: 1, arbitrary: hostileString });
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...Object.values(def.entries as object)) },
+        { weight: 1, arbitrary: hostileString },
+      );
     case 'literal':
       return fc.constantFrom(...(def.values as unknown[]));
     case 'object': {
       const shape = def.shape as Record<string, unknown>;
-      return fc.record(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, typedHostile(v, depth + 1)])), { requiredKeys: [] });
+      return fc.record(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, typedHostile(v, depth + 1)])), {
+        requiredKeys: [],
+      });
     }
     case 'array':
       return fc.array(typedHostile(def.element, depth + 1), { maxLength: 3 });
@@ -157,7 +216,14 @@ function inputFor(channel: Channel): fc.Arbitrary<unknown> {
       weight: 1,
       arbitrary: fc
         .tuple(loose, fc.constantFrom('__proto__', 'constructor', 'extra', 'id'), leaf)
-        .map(([o, k, v]) => JSON.parse(JSON.stringify({ ...o, [k === '__proto__' ? 'proto_placeholder' : k]: v }).replace('proto_placeholder', '__proto__'))),
+        .map(([o, k, v]) =>
+          JSON.parse(
+            JSON.stringify({ ...o, [k === '__proto__' ? 'proto_placeholder' : k]: v }).replace(
+              'proto_placeholder',
+              '__proto__',
+            ),
+          ),
+        ),
     },
   );
 }
@@ -173,7 +239,12 @@ function checksums(): Map<string, string> {
     const cols = name === 'auth_sessions' ? 'id, token_hash, user_id, created_at, revoked_at, transport' : '*';
     const rows = t.app.ctx.sqlite.prepare(`SELECT ${cols} FROM "${name}"`).raw().all();
     const h = crypto.createHash('sha256');
-    for (const r of rows) h.update(JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v)));
+    for (const r of rows)
+      h.update(
+        JSON.stringify(r, (_k, v) =>
+          Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v,
+        ),
+      );
     out.set(name, `${rows.length}:${h.digest('hex')}`);
   }
   return out;
@@ -185,7 +256,9 @@ beforeAll(async () => {
   adminId = (await t.ok('auth.me', {})).id;
   tables = (
     t.app.ctx.sqlite
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`,
+      )
       .all() as { name: string }[]
   ).map((r) => r.name);
 }, 60_000);
@@ -217,9 +290,13 @@ describe('fuzzing every channel', () => {
             // A change that went through left a trail (a no-op success may write nothing).
             if (procedures[channel].mutates && changes() !== snapshot.at) {
               const after = checksums();
-              const changed = [...after.keys()].filter((k) => after.get(k) !== snapshot.sums.get(k) && !BOOKKEEPING.has(k));
+              const changed = [...after.keys()].filter(
+                (k) => after.get(k) !== snapshot.sums.get(k) && !BOOKKEEPING.has(k),
+              );
               if (changed.length) {
-                expect(auditRows(), `${channel} changed ${changed.join(', ')} without an audit row`).toBeGreaterThan(auditBefore);
+                expect(auditRows(), `${channel} changed ${changed.join(', ')} without an audit row`).toBeGreaterThan(
+                  auditBefore,
+                );
               }
               snapshot = { at: changes(), sums: after };
             }

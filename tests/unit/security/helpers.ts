@@ -10,7 +10,13 @@ export const PASSWORDS: Record<Role, string> = {
 
 /** Creates a user of the role (must_change_password off) and signs them in; returns the token. */
 export async function signInAs(t: TestApp, role: Role, username = `${role}1`): Promise<{ token: string; id: number }> {
-  const u = await t.ok('users.create', { username, fullName: `User ${role}`, role, password: PASSWORDS[role], mustChangePassword: false });
+  const u = await t.ok('users.create', {
+    username,
+    fullName: `User ${role}`,
+    role,
+    password: PASSWORDS[role],
+    mustChangePassword: false,
+  });
   const { token } = await t.ok('auth.login', { username, password: PASSWORDS[role] }, '');
   return { token, id: u.id };
 }
@@ -23,7 +29,9 @@ export function mintSession(t: TestApp, userId: number, transport = 'http'): str
   const token = crypto.randomBytes(32).toString('base64url');
   const now = t.clock.now();
   t.app.ctx.sqlite
-    .prepare('INSERT INTO auth_sessions(token_hash, user_id, created_at, last_seen_at, expires_at, transport) VALUES (?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO auth_sessions(token_hash, user_id, created_at, last_seen_at, expires_at, transport) VALUES (?, ?, ?, ?, ?, ?)',
+    )
     .run(
       crypto.createHash('sha256').update(token).digest('hex'),
       userId,
@@ -37,16 +45,19 @@ export function mintSession(t: TestApp, userId: number, transport = 'http'): str
 
 /** One active user per role (the admin from testApp plus a manager and a staff), by direct insert. */
 export function usersPerRole(t: TestApp): Record<Role, number> {
-  const ids = { admin: (t.app.ctx.sqlite.prepare(`SELECT id FROM users WHERE username = 'admin'`).get() as { id: number }).id } as Record<
-    Role,
-    number
-  >;
-  const hash = (t.app.ctx.sqlite.prepare('SELECT password_hash AS h FROM users WHERE id = ?').get(ids.admin) as { h: string }).h;
+  const ids = {
+    admin: (t.app.ctx.sqlite.prepare(`SELECT id FROM users WHERE username = 'admin'`).get() as { id: number }).id,
+  } as Record<Role, number>;
+  const hash = (
+    t.app.ctx.sqlite.prepare('SELECT password_hash AS h FROM users WHERE id = ?').get(ids.admin) as { h: string }
+  ).h;
   for (const role of ['manager', 'staff'] as const) {
     const now = t.clock.now().toISOString();
     ids[role] = Number(
       t.app.ctx.sqlite
-        .prepare('INSERT INTO users(username, full_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO users(username, full_name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(`${role}-probe`, role, role, hash, now, now).lastInsertRowid,
     );
   }

@@ -26,12 +26,17 @@ function request(
   opts: { headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] } = {},
 ): Promise<Res> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: rawPath, headers: opts.headers, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: rawPath, headers: opts.headers, agent: false },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (opts.chunks) {
       for (const c of opts.chunks) req.write(c);
@@ -41,24 +46,37 @@ function request(
 }
 
 /** An open `/api/events` stream: wait for a line, or for the server to end it. */
-function openStream(token: string): Promise<{ next(line: string): Promise<void>; ended: Promise<void>; text(): string }> {
+function openStream(
+  token: string,
+): Promise<{ next(line: string): Promise<void>; ended: Promise<void>; text(): string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'GET', path: '/api/events', headers: { Authorization: `Bearer ${token}` }, agent: false }, (res) => {
-      expect(res.statusCode).toBe(200);
-      let text = '';
-      const waiters: { line: string; done: () => void }[] = [];
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-        for (const w of [...waiters]) if (text.includes(w.line)) waiters.splice(waiters.indexOf(w), 1) && w.done();
-      });
-      const ended = new Promise<void>((done) => res.on('end', done));
-      resolve({
-        next: (line) => (text.includes(line) ? Promise.resolve() : new Promise((done) => waiters.push({ line, done }))),
-        ended,
-        text: () => text,
-      });
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'GET',
+        path: '/api/events',
+        headers: { Authorization: `Bearer ${token}` },
+        agent: false,
+      },
+      (res) => {
+        expect(res.statusCode).toBe(200);
+        let text = '';
+        const waiters: { line: string; done: () => void }[] = [];
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          for (const w of [...waiters]) if (text.includes(w.line)) waiters.splice(waiters.indexOf(w), 1) && w.done();
+        });
+        const ended = new Promise<void>((done) => res.on('end', done));
+        resolve({
+          next: (line) =>
+            text.includes(line) ? Promise.resolve() : new Promise((done) => waiters.push({ line, done })),
+          ended,
+          text: () => text,
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -91,7 +109,11 @@ afterEach(async () => {
 describe('HTTP host authentication', () => {
   it('needs a valid token: missing or forged → 401, Bearer → 200', async () => {
     expect((await api('customers.list', {})).status).toBe(401);
-    const forged = await api('customers.list', {}, { Authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    const forged = await api(
+      'customers.list',
+      {},
+      { Authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    );
     expect(forged.status).toBe(401);
     expect(JSON.parse(forged.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect((await api('customers.list', {}, { Authorization: 'Basic YWRtaW46eA==' })).status).toBe(401);
@@ -116,8 +138,15 @@ describe('HTTP host authentication', () => {
     const bad = await api('auth.login', { username: 'admin', password: 'nope-nope-nope' });
     expect(bad.status).toBe(401);
     expect(JSON.parse(bad.body).error.message).toBe('Wrong username or password');
-    await t.ok('users.create', { username: 'kasir1', fullName: 'K', role: 'staff', password: PASSWORDS.staff, mustChangePassword: false });
-    const staff = JSON.parse((await api('auth.login', { username: 'kasir1', password: PASSWORDS.staff })).body).value.token as string;
+    await t.ok('users.create', {
+      username: 'kasir1',
+      fullName: 'K',
+      role: 'staff',
+      password: PASSWORDS.staff,
+      mustChangePassword: false,
+    });
+    const staff = JSON.parse((await api('auth.login', { username: 'kasir1', password: PASSWORDS.staff })).body).value
+      .token as string;
     const r = await api('users.list', {}, { Authorization: `Bearer ${staff}` });
     expect(r.status).toBe(403);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -129,22 +158,31 @@ describe('HTTP host hardening', () => {
     const auth = { Authorization: `Bearer ${t.token}` };
     expect((await api('customers.list', {}, { ...auth, Origin: 'http://evil.example' })).status).toBe(403);
     expect((await api('customers.list', {}, { ...auth, Origin: 'null' })).status).toBe(403);
-    expect((await api('auth.login', { username: 'admin', password: PASSWORDS.admin }, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (await api('auth.login', { username: 'admin', password: PASSWORDS.admin }, { Origin: 'http://evil.example' }))
+        .status,
+    ).toBe(403);
     expect((await api('customers.list', {}, { ...auth, Origin: `http://127.0.0.1:${port}` })).status).toBe(200);
   });
 
   it('refuses a foreign Host header while bound to loopback (DNS rebinding)', async () => {
-    const r = await api('setup.createAdmin', { username: 'x', fullName: 'x', password: 'y' }, {
-      Host: `evil.example:${port}`,
-      Origin: `http://evil.example:${port}`,
-    });
+    const r = await api(
+      'setup.createAdmin',
+      { username: 'x', fullName: 'x', password: 'y' },
+      {
+        Host: `evil.example:${port}`,
+        Origin: `http://evil.example:${port}`,
+      },
+    );
     expect(r.status).toBe(403);
     expect((await api('system.info', {}, { Host: `localhost:${port}` })).status).toBe(200);
   });
 
   it('never sends Access-Control-Allow-Origin, not even to a preflight', async () => {
     const responses = [
-      await request('OPTIONS', '/api/customers.list', { headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' } }),
+      await request('OPTIONS', '/api/customers.list', {
+        headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' },
+      }),
       await api('system.info', {}, { Origin: 'http://evil.example' }),
       await api('system.info', {}),
       await api('customers.list', {}, { Authorization: `Bearer ${t.token}` }),
@@ -160,21 +198,30 @@ describe('HTTP host hardening', () => {
 
   it('wants JSON: another content type is 415, broken JSON is 400', async () => {
     const auth = `Bearer ${t.token}`;
-    const plain = await request('POST', '/api/customers.list', { headers: { 'Content-Type': 'text/plain', Authorization: auth }, body: '{}' });
+    const plain = await request('POST', '/api/customers.list', {
+      headers: { 'Content-Type': 'text/plain', Authorization: auth },
+      body: '{}',
+    });
     expect(plain.status).toBe(415);
     const form = await request('POST', '/api/auth.login', {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'username=admin&password=x',
     });
     expect(form.status).toBe(415);
-    const broken = await request('POST', '/api/customers.list', { headers: { 'Content-Type': 'application/json', Authorization: auth }, body: '{"a":' });
+    const broken = await request('POST', '/api/customers.list', {
+      headers: { 'Content-Type': 'application/json', Authorization: auth },
+      body: '{"a":',
+    });
     expect(broken.status).toBe(400);
     expect((await request('GET', '/api/customers.list')).status).toBe(405);
   });
 
   it('answers a huge body with 400 (declared or streamed) and keeps serving', async () => {
     const big = Buffer.alloc(3 * 1024 * 1024, 0x61);
-    const declared = await request('POST', '/api/auth.login', { headers: { 'Content-Type': 'application/json', 'Content-Length': String(big.length) }, body: big });
+    const declared = await request('POST', '/api/auth.login', {
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(big.length) },
+      body: big,
+    });
     expect(declared.status).toBe(400);
     expect(JSON.parse(declared.body).error.message).toMatch(/2 MB/);
     const chunk = Buffer.alloc(256 * 1024, 0x20);
@@ -229,7 +276,9 @@ describe('HTTP host hardening', () => {
     await t.ok('users.disable', { id: staff.id });
     await stream.ended;
     expect(stream.text().match(/event: data\.changed/g)).toHaveLength(1);
-    expect((await request('GET', '/api/events', { headers: { Authorization: `Bearer ${staff.token}` } })).status).toBe(401);
+    expect((await request('GET', '/api/events', { headers: { Authorization: `Bearer ${staff.token}` } })).status).toBe(
+      401,
+    );
   });
 
   it('an event stream ends once its session has expired while idle (the stream does not keep it alive)', async () => {

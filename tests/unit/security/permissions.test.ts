@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedures, type Channel } from '../../../src-shared/contract';
-import { PERMISSIONS, ROLES, ROLE_PERMISSIONS, roleCan, type Permission, type Role } from '../../../src-shared/permissions';
+import {
+  PERMISSIONS,
+  ROLES,
+  ROLE_PERMISSIONS,
+  roleCan,
+  type Permission,
+  type Role,
+} from '../../../src-shared/permissions';
 import { testApp, type TestApp } from '../../helpers/app';
 import { mintSession, usersPerRole } from './helpers';
 
@@ -48,17 +55,30 @@ describe('permission declarations', () => {
 
   it('a cashier takes payments and looks customers up, but cannot void, change prices, delete, see router passwords or change settings', () => {
     const staff = ROLE_PERMISSIONS.staff;
-    for (const p of ['payments.create', 'customers.read', 'shifts.use'] as Permission[]) expect(staff.has(p), p).toBe(true);
+    for (const p of ['payments.create', 'customers.read', 'shifts.use'] as Permission[])
+      expect(staff.has(p), p).toBe(true);
     const never = PERMISSIONS.filter(
       (p) =>
         p.endsWith('.delete') ||
         p.endsWith('.void') ||
         p.startsWith('routers.') ||
-        ['packages.write', 'pppoe.viewPassword', 'pppoe.write', 'settings.read', 'settings.write', 'users.manage', 'audit.read', 'backups.manage', 'system.admin', 'billing.run'].includes(p),
+        [
+          'packages.write',
+          'pppoe.viewPassword',
+          'pppoe.write',
+          'settings.read',
+          'settings.write',
+          'users.manage',
+          'audit.read',
+          'backups.manage',
+          'system.admin',
+          'billing.run',
+        ].includes(p),
     );
     for (const p of never) expect(staff.has(p), p).toBe(false);
     // And through the channels that carry those permissions:
-    for (const c of channels) if (never.includes(procedures[c].permission)) expect(roleCan('staff', procedures[c].permission), c).toBe(false);
+    for (const c of channels)
+      if (never.includes(procedures[c].permission)) expect(roleCan('staff', procedures[c].permission), c).toBe(false);
   });
 
   it('only admin manages users, backups and the system', () => {
@@ -86,18 +106,28 @@ describe('dispatch enforces the table for every channel × role', () => {
     if (!r.ok) expect(after, 'a refused call wrote to the audit log').toBe(before);
   });
 
-  it.each(channels.filter((c) => procedures[c].permission !== 'public'))('%s without a session is UNAUTHENTICATED', async (channel) => {
-    for (const token of [undefined, '', 'forged-token', mintSession(t, ids.staff).slice(1)]) {
-      const r = await t.app.call(channel, {}, { transport: 'http', token });
-      expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    }
-  });
+  it.each(channels.filter((c) => procedures[c].permission !== 'public'))(
+    '%s without a session is UNAUTHENTICATED',
+    async (channel) => {
+      for (const token of [undefined, '', 'forged-token', mintSession(t, ids.staff).slice(1)]) {
+        const r = await t.app.call(channel, {}, { transport: 'http', token });
+        expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      }
+    },
+  );
 
-  it.each(channels.filter((c) => !procedures[c].mutates))('read-only %s with an empty input is never FORBIDDEN for a role that may call it', async (channel) => {
-    for (const role of ROLES) {
-      if (!roleCan(role, procedures[channel].permission)) continue;
-      const r = await t.app.call(channel, {}, { transport: 'http', token: mintSession(t, ids[role]) });
-      if (!r.ok) expect(['BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'ROUTER_UNREACHABLE', 'RATE_LIMITED'], `${channel} as ${role}: ${r.error.message}`).toContain(r.error.code);
-    }
-  });
+  it.each(channels.filter((c) => !procedures[c].mutates))(
+    'read-only %s with an empty input is never FORBIDDEN for a role that may call it',
+    async (channel) => {
+      for (const role of ROLES) {
+        if (!roleCan(role, procedures[channel].permission)) continue;
+        const r = await t.app.call(channel, {}, { transport: 'http', token: mintSession(t, ids[role]) });
+        if (!r.ok)
+          expect(
+            ['BAD_INPUT', 'NOT_FOUND', 'CONFLICT', 'ROUTER_UNREACHABLE', 'RATE_LIMITED'],
+            `${channel} as ${role}: ${r.error.message}`,
+          ).toContain(r.error.code);
+      }
+    },
+  );
 });

@@ -28,9 +28,21 @@ beforeAll(async () => {
   const customers = await t.ok('customers.list', {});
   customerId = customers.items[0]!.id;
   const pkg = (await t.ok('packages.list', {})).items[0]!;
-  const router = await t.ok('routers.create', { name: 'Kantor', host: '127.0.0.1', port: 1, username: 'api', password: ROUTER_PASSWORD });
+  const router = await t.ok('routers.create', {
+    name: 'Kantor',
+    host: '127.0.0.1',
+    port: 1,
+    username: 'api',
+    password: ROUTER_PASSWORD,
+  });
   routerId = router.id;
-  const created = await t.ok('pppoe.create', { customerId, internetPackageId: pkg.id, routerId, username: 'rahasia-uji', password: PPPOE_PASSWORD });
+  const created = await t.ok('pppoe.create', {
+    customerId,
+    internetPackageId: pkg.id,
+    routerId,
+    username: 'rahasia-uji',
+    password: PPPOE_PASSWORD,
+  });
   accountId = created.account.id;
   expect(created.password).toBe(PPPOE_PASSWORD);
 }, 60_000);
@@ -41,12 +53,15 @@ describe('secrets', () => {
     t.app.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     for (const f of fs.readdirSync(t.dataDir).filter((n) => n.startsWith(DB_FILE))) {
       const bytes = fs.readFileSync(path.join(t.dataDir, f));
-      for (const secret of [ROUTER_PASSWORD, PPPOE_PASSWORD]) expect(bytes.includes(Buffer.from(secret)), `${secret} in ${f}`).toBe(false);
+      for (const secret of [ROUTER_PASSWORD, PPPOE_PASSWORD])
+        expect(bytes.includes(Buffer.from(secret)), `${secret} in ${f}`).toBe(false);
     }
   });
 
   it('router passwords are never returned, and PPPoE passwords only to roles that may view them', async () => {
-    const readChannels = (Object.keys(procedures) as Channel[]).filter((c) => !procedures[c].mutates && procedures[c].permission !== 'public');
+    const readChannels = (Object.keys(procedures) as Channel[]).filter(
+      (c) => !procedures[c].mutates && procedures[c].permission !== 'public',
+    );
     const inputs = [{}, { id: accountId }, { id: routerId }, { routerId }, { customerId }, { id: customerId }];
     const leaks: string[] = [];
     for (const role of ROLES) {
@@ -56,8 +71,10 @@ describe('secrets', () => {
         for (const input of inputs) {
           const r = await t.app.call(channel, input, { transport: 'http', token });
           const text = JSON.stringify(r);
-          if (text.includes(ROUTER_PASSWORD)) leaks.push(`${channel} ${JSON.stringify(input)} as ${role}: router password`);
-          if (text.includes(PPPOE_PASSWORD) && !roleCan(role, 'pppoe.viewPassword')) leaks.push(`${channel} ${JSON.stringify(input)} as ${role}: PPPoE password`);
+          if (text.includes(ROUTER_PASSWORD))
+            leaks.push(`${channel} ${JSON.stringify(input)} as ${role}: router password`);
+          if (text.includes(PPPOE_PASSWORD) && !roleCan(role, 'pppoe.viewPassword'))
+            leaks.push(`${channel} ${JSON.stringify(input)} as ${role}: PPPoE password`);
         }
       }
     }
@@ -66,7 +83,11 @@ describe('secrets', () => {
 
   it('revealing a PPPoE password needs pppoe.viewPassword', async () => {
     for (const role of ROLES) {
-      const r = await t.app.call('pppoe.revealPassword', { id: accountId }, { transport: 'http', token: mintSession(t, ids[role]) });
+      const r = await t.app.call(
+        'pppoe.revealPassword',
+        { id: accountId },
+        { transport: 'http', token: mintSession(t, ids[role]) },
+      );
       if (roleCan(role, 'pppoe.viewPassword')) expect(r).toEqual({ ok: true, value: { password: PPPOE_PASSWORD } });
       else expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }

@@ -68,12 +68,15 @@ describe('settings', () => {
 
   it('normalises prefixes to capitals and accepts a PNG logo as a data URL', async () => {
     const t = await fresh();
-    const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const logo =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
     const s = await t.ok('settings.update', { invoicePrefix: 'tag', ispLogo: logo });
     expect(s.invoicePrefix).toBe('TAG');
     expect(s.ispLogo).toBe(logo);
     // The audit row records the change without the image itself.
-    const audit = t.app.ctx.sqlite.prepare("SELECT after FROM audit_log WHERE action = 'settings.update' ORDER BY id DESC").get() as { after: string };
+    const audit = t.app.ctx.sqlite
+      .prepare("SELECT after FROM audit_log WHERE action = 'settings.update' ORDER BY id DESC")
+      .get() as { after: string };
     expect(JSON.parse(audit.after)).toEqual({ invoicePrefix: 'TAG', ispLogo: '[image]' });
   });
 

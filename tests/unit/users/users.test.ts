@@ -9,12 +9,25 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const auditActions = () =>
-  (t.app.ctx.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[]).map((r) => r.action);
+  (t.app.ctx.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[]).map(
+    (r) => r.action,
+  );
 
 describe('users', () => {
   it('creates a user with a role, hides the hash, lists and audits it', async () => {
-    const u = await t.ok('users.create', { username: 'kasir1', fullName: 'Siti Kasir', role: 'staff', password: 'Kopi-Susu-Manis-9' });
-    expect(u).toMatchObject({ username: 'kasir1', role: 'staff', isActive: true, mustChangePassword: true, lockedUntil: null });
+    const u = await t.ok('users.create', {
+      username: 'kasir1',
+      fullName: 'Siti Kasir',
+      role: 'staff',
+      password: 'Kopi-Susu-Manis-9',
+    });
+    expect(u).toMatchObject({
+      username: 'kasir1',
+      role: 'staff',
+      isActive: true,
+      mustChangePassword: true,
+      lockedUntil: null,
+    });
     expect(JSON.stringify(u)).not.toMatch(/argon|hash/i);
     const list = await t.ok('users.list', {});
     expect(list.total).toBe(2);
@@ -23,13 +36,20 @@ describe('users', () => {
     expect((await t.ok('users.list', { search: 'siti' })).total).toBe(1);
     expect((await t.ok('users.list', { search: '%' })).total).toBe(0);
     expect(auditActions()).toContain('user.create');
-    const row = t.app.ctx.sqlite.prepare(`SELECT after FROM audit_log WHERE action = 'user.create' ORDER BY id DESC`).get() as { after: string };
+    const row = t.app.ctx.sqlite
+      .prepare(`SELECT after FROM audit_log WHERE action = 'user.create' ORDER BY id DESC`)
+      .get() as { after: string };
     expect(row.after).not.toContain('Kopi-Susu');
   });
 
   it('refuses a duplicate username (any case) with CONFLICT on the field', async () => {
     await t.ok('users.create', { username: 'kasir1', fullName: 'A', role: 'staff', password: 'Kopi-Susu-Manis-9' });
-    const r = await t.call('users.create', { username: 'KASIR1', fullName: 'B', role: 'staff', password: 'Kopi-Susu-Manis-9' });
+    const r = await t.call('users.create', {
+      username: 'KASIR1',
+      fullName: 'B',
+      role: 'staff',
+      password: 'Kopi-Susu-Manis-9',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'username' }] } });
   });
 
@@ -54,7 +74,7 @@ describe('users', () => {
 
   it('updates name and role; the new role applies to the open session at once', async () => {
     const { token, id } = await signInAs(t, 'staff');
-    expect((await t.call('users.list', {}, token))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('users.list', {}, token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const u = await t.ok('users.update', { id, role: 'admin', fullName: 'Now Admin' });
     expect(u).toMatchObject({ role: 'admin', fullName: 'Now Admin' });
     expect((await t.call('users.list', {}, token)).ok).toBe(true);
@@ -63,7 +83,10 @@ describe('users', () => {
 
   it('never disables or demotes the last active admin, and nobody disables themselves', async () => {
     const adminId = (await t.ok('auth.me', {})).id;
-    expect(await t.call('users.update', { id: adminId, role: 'manager' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.call('users.update', { id: adminId, role: 'manager' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await t.call('users.disable', { id: adminId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const second = await signInAs(t, 'admin', 'owner2');
     // Now two admins: the second may demote the first, but then the second is the last one.
@@ -76,7 +99,9 @@ describe('users', () => {
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/last active Admin/) },
     });
-    const admins = t.app.ctx.sqlite.prepare(`SELECT count(*) AS n FROM users WHERE role='admin' AND is_active=1`).get() as { n: number };
+    const admins = t.app.ctx.sqlite
+      .prepare(`SELECT count(*) AS n FROM users WHERE role='admin' AND is_active=1`)
+      .get() as { n: number };
     expect(admins.n).toBe(1);
   });
 
@@ -86,7 +111,9 @@ describe('users', () => {
     const d = await t.ok('users.disable', { id, reason: 'left the company' });
     expect(d.isActive).toBe(false);
     expect(await t.call('auth.me', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const revoked = t.app.ctx.sqlite.prepare('SELECT count(*) AS n FROM auth_sessions WHERE user_id = ? AND revoked_at IS NULL').get(id) as { n: number };
+    const revoked = t.app.ctx.sqlite
+      .prepare('SELECT count(*) AS n FROM auth_sessions WHERE user_id = ? AND revoked_at IS NULL')
+      .get(id) as { n: number };
     expect(revoked.n).toBe(0);
     // Same answer as a wrong password: a disabled account is not advertised.
     expect(await t.call('auth.login', { username: 'staff1', password: PASSWORDS.staff }, '')).toMatchObject({
@@ -95,7 +122,9 @@ describe('users', () => {
     });
     await t.ok('users.enable', { id });
     expect((await t.call('auth.login', { username: 'staff1', password: PASSWORDS.staff }, '')).ok).toBe(true);
-    const row = t.app.ctx.sqlite.prepare(`SELECT reason FROM audit_log WHERE action = 'user.disable'`).get() as { reason: string };
+    const row = t.app.ctx.sqlite.prepare(`SELECT reason FROM audit_log WHERE action = 'user.disable'`).get() as {
+      reason: string;
+    };
     expect(row.reason).toBe('left the company');
   });
 
@@ -106,10 +135,16 @@ describe('users', () => {
     const u = await t.ok('users.resetPassword', { id, newPassword: 'Sementara-2026' });
     expect(u).toMatchObject({ mustChangePassword: true, lockedUntil: null });
     expect(await t.call('auth.me', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await t.call('auth.login', { username: 'staff1', password: PASSWORDS.staff }, '')).toMatchObject({ ok: false });
+    expect(await t.call('auth.login', { username: 'staff1', password: PASSWORDS.staff }, '')).toMatchObject({
+      ok: false,
+    });
     const login = await t.ok('auth.login', { username: 'staff1', password: 'Sementara-2026' }, '');
     expect(login.user.mustChangePassword).toBe(true);
-    await t.ok('auth.changePassword', { currentPassword: 'Sementara-2026', newPassword: 'Es-Teh-Manis-44' }, login.token);
+    await t.ok(
+      'auth.changePassword',
+      { currentPassword: 'Sementara-2026', newPassword: 'Es-Teh-Manis-44' },
+      login.token,
+    );
     expect((await t.ok('auth.me', {}, login.token)).mustChangePassword).toBe(false);
     expect(auditActions()).toEqual(expect.arrayContaining(['user.reset_password', 'user.change_password']));
   });
@@ -120,14 +155,23 @@ describe('users', () => {
       ok: false,
       error: { code: 'BAD_INPUT', issues: [{ path: 'newPassword' }] },
     });
-    expect(await t.call('users.resetPassword', { id: 999, newPassword: 'Sementara-2026' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call('users.resetPassword', { id: 999, newPassword: 'Sementara-2026' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await t.call('users.disable', { id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('manager and staff cannot manage users', async () => {
     for (const role of ['manager', 'staff'] as const) {
       const { token } = await signInAs(t, role);
-      expect(await t.call('users.create', { username: `x${role}`, fullName: 'X', role: 'admin', password: 'Kopi-Susu-Manis-9' }, token)).toMatchObject({
+      expect(
+        await t.call(
+          'users.create',
+          { username: `x${role}`, fullName: 'X', role: 'admin', password: 'Kopi-Susu-Manis-9' },
+          token,
+        ),
+      ).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
       });

@@ -13,22 +13,40 @@ import { financialReport } from '../financial';
 import { forecastReport } from '../forecast';
 import type { Lang } from './labels';
 import { renderPdf } from './pdf';
-import { agingTables, bandwidthTables, customersTables, financialTables, forecastTables, type ExportDocument } from './tables';
+import {
+  agingTables,
+  bandwidthTables,
+  customersTables,
+  financialTables,
+  forecastTables,
+  type ExportDocument,
+} from './tables';
 import { renderXlsx } from './xlsx';
 
 type ReportName = (typeof REPORT_NAMES)[number];
 
 /** Validates the export's params with the report's own input schema, so bad ranges fail the same way. */
-function parse<C extends keyof typeof reportsContract>(channel: C, params: unknown): z.output<(typeof reportsContract)[C]['input']> {
+function parse<C extends keyof typeof reportsContract>(
+  channel: C,
+  params: unknown,
+): z.output<(typeof reportsContract)[C]['input']> {
   const r = reportsContract[channel].input.safeParse(params);
   if (!r.success) {
-    const issues = r.error.issues.map((i) => ({ path: ['params', ...i.path.map(String)].join('.'), message: i.message }));
+    const issues = r.error.issues.map((i) => ({
+      path: ['params', ...i.path.map(String)].join('.'),
+      message: i.message,
+    }));
     throw new AppError('BAD_INPUT', `${issues[0]?.path}: ${issues[0]?.message}`, issues);
   }
   return r.data as z.output<(typeof reportsContract)[C]['input']>;
 }
 
-function buildDocument(app: AppContext, report: ReportName, params: unknown, lang: Lang): { doc: ExportDocument; slug: string } {
+function buildDocument(
+  app: AppContext,
+  report: ReportName,
+  params: unknown,
+  lang: Lang,
+): { doc: ExportDocument; slug: string } {
   switch (report) {
     case 'financial': {
       const p = parse('reports.financial', params);
@@ -67,7 +85,8 @@ export async function exportReport(
   const body = input.format === 'pdf' ? await renderPdf(doc, meta) : await renderXlsx(doc, meta);
   return {
     filename: `${input.report}_${slug}.${input.format}`.replace(/[^A-Za-z0-9_.-]/g, '-'),
-    mime: input.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    mime:
+      input.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: body.toString('base64'),
   };
 }

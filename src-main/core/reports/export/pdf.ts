@@ -25,9 +25,17 @@ function formatCell(kind: Column['kind'], v: Cell, lang: 'id' | 'en'): string {
 const numeric = (k: Column['kind']) => k !== 'text' && k !== 'date' && k !== 'month';
 
 /** A4 landscape PDF with the ISP header, each section as a table; header rows repeat after page breaks. */
-export function renderPdf(doc: ExportDocument, meta: { ispName: string; generatedAt: string; lang: 'id' | 'en' }): Promise<Buffer> {
+export function renderPdf(
+  doc: ExportDocument,
+  meta: { ispName: string; generatedAt: string; lang: 'id' | 'en' },
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: doc.title, Creator: 'PPPoE Desk' } });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      layout: 'landscape',
+      margin: MARGIN,
+      info: { Title: doc.title, Creator: 'PPPoE Desk' },
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
@@ -37,7 +45,12 @@ export function renderPdf(doc: ExportDocument, meta: { ispName: string; generate
     const bottom = () => pdf.page.height - MARGIN - 14;
     pdf.font('Helvetica-Bold').fontSize(15).text(toWinAnsi(meta.ispName));
     pdf.fontSize(12).text(toWinAnsi(doc.title));
-    pdf.font('Helvetica').fontSize(9).fillColor('#444').text(toWinAnsi(`${doc.subtitle}   ·   ${meta.generatedAt}`)).fillColor('black');
+    pdf
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor('#444')
+      .text(toWinAnsi(`${doc.subtitle}   ·   ${meta.generatedAt}`))
+      .fillColor('black');
     pdf.moveDown(0.6);
 
     for (const section of doc.sections) {
@@ -51,18 +64,32 @@ export function renderPdf(doc: ExportDocument, meta: { ispName: string; generate
           drawHeader();
         }
         const y = pdf.y;
-        if (fill) pdf.rect(MARGIN, y - 2, pageWidth, rowHeight).fill(fill).fillColor('black');
+        if (fill)
+          pdf
+            .rect(MARGIN, y - 2, pageWidth, rowHeight)
+            .fill(fill)
+            .fillColor('black');
         pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
         let x = MARGIN;
         cells.forEach((text, i) => {
           const w = widths[i]!;
-          pdf.text(toWinAnsi(text), x + 3, y, { width: w - 6, align: numeric(section.columns[i]!.kind) ? 'right' : 'left', lineBreak: false, ellipsis: true });
+          pdf.text(toWinAnsi(text), x + 3, y, {
+            width: w - 6,
+            align: numeric(section.columns[i]!.kind) ? 'right' : 'left',
+            lineBreak: false,
+            ellipsis: true,
+          });
           x += w;
         });
         pdf.x = MARGIN;
         pdf.y = y + rowHeight;
       };
-      const drawHeader = () => drawRow(section.columns.map((c) => c.header), true, '#e8eef7');
+      const drawHeader = () =>
+        drawRow(
+          section.columns.map((c) => c.header),
+          true,
+          '#e8eef7',
+        );
 
       if (section.heading) {
         if (pdf.y + 3 * rowHeight > bottom()) pdf.addPage();
@@ -71,10 +98,24 @@ export function renderPdf(doc: ExportDocument, meta: { ispName: string; generate
       }
       drawHeader();
       section.rows.forEach((r, idx) =>
-        drawRow(r.map((v, i) => formatCell(section.columns[i]!.kind, v, meta.lang)), false, idx % 2 ? '#f6f6f6' : undefined),
+        drawRow(
+          r.map((v, i) => formatCell(section.columns[i]!.kind, v, meta.lang)),
+          false,
+          idx % 2 ? '#f6f6f6' : undefined,
+        ),
       );
-      if (section.total) drawRow(section.total.map((v, i) => formatCell(section.columns[i]!.kind, v, meta.lang)), true, '#eeeeee');
-      if (section.note) pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(8).text(toWinAnsi(section.note), MARGIN, pdf.y, { width: pageWidth });
+      if (section.total)
+        drawRow(
+          section.total.map((v, i) => formatCell(section.columns[i]!.kind, v, meta.lang)),
+          true,
+          '#eeeeee',
+        );
+      if (section.note)
+        pdf
+          .moveDown(0.3)
+          .font('Helvetica-Oblique')
+          .fontSize(8)
+          .text(toWinAnsi(section.note), MARGIN, pdf.y, { width: pageWidth });
       pdf.moveDown(0.6);
     }
     pdf.end();

@@ -55,7 +55,14 @@ export function financialTables(r: FinancialReport, lang: Lang): ExportDocument 
           { header: t('payments'), kind: 'int', width: 0.7 },
         ],
         rows: r.buckets.map((b) => [b.key, b.invoiced, b.collected, b.voided, b.outstanding, b.payments]),
-        total: [t('total'), r.totals.invoiced, r.totals.collected, r.totals.voided, r.totals.outstanding, r.totals.payments],
+        total: [
+          t('total'),
+          r.totals.invoiced,
+          r.totals.collected,
+          r.totals.voided,
+          r.totals.outstanding,
+          r.totals.payments,
+        ],
       },
       {
         heading: t('byMethod'),
@@ -133,7 +140,16 @@ export function customersTables(r: CustomersReport, lang: Lang): ExportDocument 
           { header: t('arpu'), kind: 'money' },
         ],
         rows: r.months.map((m) => [m.period, m.new, m.churned, m.net, m.activeAtEnd, m.churnRate, m.collected, m.arpu]),
-        total: [t('total'), r.totals.new, r.totals.churned, r.totals.net, null, r.totals.churnRate, null, r.totals.arpu],
+        total: [
+          t('total'),
+          r.totals.new,
+          r.totals.churned,
+          r.totals.net,
+          null,
+          r.totals.churnRate,
+          null,
+          r.totals.arpu,
+        ],
       },
       {
         heading: t('byPackage'),
@@ -185,7 +201,11 @@ export function forecastTables(r: ForecastReport, lang: Lang): ExportDocument {
 export function bandwidthTables(r: BandwidthReport, lang: Lang): ExportDocument {
   const t = (k: Parameters<typeof label>[1]) => label(lang, k);
   const keyKind = r.groupBy === 'day' ? 'date' : r.groupBy === 'month' ? 'month' : 'text';
-  const traffic = (heading: string, first: string, rows: { name: string; bytesIn: number; bytesOut: number }[]): Section => ({
+  const traffic = (
+    heading: string,
+    first: string,
+    rows: { name: string; bytesIn: number; bytesOut: number }[],
+  ): Section => ({
     heading,
     columns: [
       { header: first, kind: 'text', width: 2 },
@@ -211,7 +231,11 @@ export function bandwidthTables(r: BandwidthReport, lang: Lang): ExportDocument 
       traffic(
         t('topUsers'),
         t('user'),
-        r.topUsers.map((u) => ({ name: `${u.username} (${u.customerName})`, bytesIn: u.bytesIn, bytesOut: u.bytesOut })),
+        r.topUsers.map((u) => ({
+          name: `${u.username} (${u.customerName})`,
+          bytesIn: u.bytesIn,
+          bytesOut: u.bytesOut,
+        })),
       ),
     ],
   };
