@@ -34,8 +34,6 @@ export function signatureError(provider: GatewayProvider, what: string): Gateway
   return new GatewayError('signature', `${provider} callback: ${what}`, { provider, operation: 'callback' });
 }
 
-export const plainOk = { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' };
-
 /** Seconds since the epoch (as number or digits) → epoch ms. */
 export function fromUnixSeconds(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;

@@ -122,21 +122,29 @@ describe.each(FAKE_PROVIDERS)('%s adapter against its fake provider', (provider)
   });
 
   it('retries a status read that times out or gets 500, then surfaces the failure without crashing', async () => {
-    const input = paymentInput(s);
-    const p = await s.gateway.createPayment(input);
-    const query = { merchantRef: input.merchantRef, providerRef: p.providerRef };
-    const before = s.fake.requests.length;
-    s.fake.failNext('timeout', 1);
-    s.fake.failNext('500', 1);
-    expect((await s.gateway.getStatus(query)).status).toBe('pending');
-    expect(s.fake.requests.length - before).toBe(3);
+    // Its own adapter with one retry and a 1 s timeout: each held request costs one real second.
+    const t = await startSubject(provider, { timeoutMs: 1000, maxAttempts: 2 });
+    try {
+      const input = paymentInput(t);
+      const p = await t.gateway.createPayment(input);
+      const query = { merchantRef: input.merchantRef, providerRef: p.providerRef };
+      let before = t.fake.requests.length;
+      t.fake.failNext('timeout', 1);
+      expect((await t.gateway.getStatus(query)).status).toBe('pending');
+      expect(t.fake.requests.length - before).toBe(2);
+      t.fake.failNext('500', 1);
+      expect((await t.gateway.getStatus(query)).status).toBe('pending');
 
-    s.fake.failNext('timeout', 3);
-    const timedOut = await rejection(s.gateway.getStatus(query));
-    expect(timedOut).toMatchObject({ kind: 'timeout', retryable: true, provider });
-    s.fake.failNext('500', 3);
-    expect((await rejection(s.gateway.getStatus(query))).kind).toBe('server');
-    expect((await s.gateway.getStatus(query)).status).toBe('pending'); // and it recovers
+      before = t.fake.requests.length;
+      t.fake.failNext('timeout', 2);
+      expect(await rejection(t.gateway.getStatus(query))).toMatchObject({ kind: 'timeout', retryable: true, provider });
+      expect(t.fake.requests.length - before).toBe(2);
+      t.fake.failNext('500', 2);
+      expect((await rejection(t.gateway.getStatus(query))).kind).toBe('server');
+      expect((await t.gateway.getStatus(query)).status).toBe('pending'); // and it recovers
+    } finally {
+      await t.stop();
+    }
   });
 
   it('never creates twice when the provider processed a create but the answer was lost', async () => {

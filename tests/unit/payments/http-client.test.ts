@@ -33,10 +33,11 @@ afterEach(async () => {
 const SECRET = 'sk-very-secret-key-123';
 const basic = Buffer.from(`${SECRET}:`).toString('base64');
 
-function client(base: string, logs: string[] = [], clock = new FakeClock()) {
+/** A generous timeout, so a slow machine never turns an answer into a timeout; 300 ms where one is wanted. */
+function client(base: string, logs: string[] = [], clock = new FakeClock(), timeoutMs = 3000) {
   return new GatewayHttpClient('xendit', base, [SECRET, basic], {
     clock,
-    timeoutMs: 300,
+    timeoutMs,
     maxAttempts: 3,
     random: () => 1,
     logger: recordingLogger(logs),
@@ -102,7 +103,7 @@ describe('GatewayHttpClient', () => {
 
   it('times out a silent server per attempt and marks a POST ambiguous', async () => {
     const base = await serve(() => undefined); // never answers
-    const e = await failure(client(base).send(post));
+    const e = await failure(client(base, [], new FakeClock(), 300).send(post));
     expect(e).toMatchObject({ kind: 'timeout', ambiguous: true, retryable: true });
     expect(hits).toBe(1); // retry 'never'
   });

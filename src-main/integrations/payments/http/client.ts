@@ -103,7 +103,7 @@ export class GatewayHttpClient {
       opts.limiter ??
       new TokenBucket({
         ratePerSecond: opts.ratePerSecond ?? DEFAULT_RATE_PER_SECOND,
-        burst: opts.burst ?? opts.ratePerSecond ?? DEFAULT_RATE_PER_SECOND,
+        burst: Math.max(1, opts.burst ?? opts.ratePerSecond ?? DEFAULT_RATE_PER_SECOND),
         clock: this.clock,
       });
     // Longest first, so a secret containing another is replaced whole.
