@@ -147,7 +147,8 @@ export abstract class FakeGateway {
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', this.origin);
     try {
-      if (url.pathname.startsWith('/__fake/')) return send(res, await this.control(req.method!, url, raw));
+      if (url.pathname.startsWith('/__fake/'))
+        return send(res, await this.control(req.method!, url, raw).catch((e) => json(404, { message: String(e) })));
       if (!url.pathname.startsWith(this.prefix + '/') && url.pathname !== this.prefix)
         return send(res, json(404, { message: 'unknown path' }));
       const path = url.pathname.slice(this.prefix.length).replace(/^\/+/, '');
