@@ -101,6 +101,8 @@ export class RouterSim extends EventEmitter {
   private server: net.Server | null = null;
   private readonly conns = new Set<SimConnection>();
   private rules: Rule[] = [];
+  /** Commands added from outside (e.g. sms.ts installs `/tool/sms/send`): attrs → `!re` rows; throw SimTrap to refuse. */
+  readonly extraCommands = new Map<string, (attrs: Record<string, string>) => Record<string, string>[]>();
 
   constructor(readonly opts: SimOptions = {}) {
     super();
@@ -577,6 +579,8 @@ class SimConnection {
         case '/interface/monitor-traffic':
           return this.monitor(attrs, tag);
       }
+      const extra = sim.extraCommands.get(command);
+      if (extra) return [...extra(attrs).map((r) => this.re(r)), this.done()];
       const slash = command.lastIndexOf('/');
       const path = command.slice(0, slash);
       const verb = command.slice(slash + 1);
