@@ -17,6 +17,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   raw: string;
+  /** The body bytes as received (encrypted push payloads are binary). */
+  bytes: Buffer;
   /** Form fields (urlencoded) or the JSON object's string fields. */
   form: Record<string, string>;
   json: unknown;
@@ -114,7 +116,8 @@ export class FakeHttpServer extends EventEmitter {
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const type = String(req.headers['content-type'] ?? '');
     let json: unknown;
@@ -138,6 +141,7 @@ export class FakeHttpServer extends EventEmitter {
       query: url.searchParams,
       headers: req.headers,
       raw,
+      bytes,
       form,
       json,
     };
