@@ -11,7 +11,7 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function setup(password?: string) {
+async function setup(password?: string, timeoutMs = 10_000) {
   const sim = await new RouterSim().start();
   const modem = new SimSmsModem(sim);
   const pool = new RouterPool({ backoffInitialMs: 10, retryFloorMs: 0 });
@@ -20,7 +20,7 @@ async function setup(password?: string) {
     () => sim.stop(),
     () => pool.close(),
   );
-  const ch = new MikrotikSmsChannel({ client: pool.client('r1'), port: 'lte1', timeoutMs: 500 });
+  const ch = new MikrotikSmsChannel({ client: pool.client('r1'), port: 'lte1', timeoutMs });
   return { sim, modem, pool, ch };
 }
 
@@ -92,7 +92,7 @@ describe('SMS through the MikroTik LTE modem (RouterOS simulator)', () => {
   });
 
   it('no answer or a dropped connection may have sent it; router off has not; wrong password stops the channel', async () => {
-    const { sim, ch } = await setup();
+    const { sim, ch } = await setup(undefined, 300);
     sim.inject('/tool/sms/send', { kind: 'silent' }, 1);
     expect(await ch.send(sms())).toMatchObject({
       ok: false,

@@ -52,7 +52,7 @@ async function setup(security: SmtpConfig['security'], over: Partial<SmtpConfig>
     password: 'smtp-secret',
     from: { address: 'billing@maju.net.id', name: 'Maju Net' },
     ca: FAKE_CA,
-    timeoutMs: 1_000,
+    timeoutMs: 10_000,
     ...over,
   });
   open.push(fake, ch);
@@ -134,7 +134,7 @@ describe('SMTP adapter against a local SMTP server', () => {
   });
 
   it('no answer after the message: timeout that may have been accepted; server down: not accepted', async () => {
-    const { fake, ch } = await setup('starttls');
+    const { fake, ch } = await setup('starttls', { timeoutMs: 500 });
     fake.fail('hang');
     expect(await ch.send(invoiceMail())).toMatchObject({
       ok: false,

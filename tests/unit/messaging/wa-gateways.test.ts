@@ -19,7 +19,7 @@ describe('Fonnte adapter against the local Fonnte fake', () => {
   beforeEach(async () => {
     fake = await new FonnteFake().start();
     logs = [];
-    ch = new FonnteChannel({ token: fake.token, baseUrl: fake.url, timeoutMs: 1_000, log: (e) => logs.push(e) });
+    ch = new FonnteChannel({ token: fake.token, baseUrl: fake.url, timeoutMs: 10_000, log: (e) => logs.push(e) });
   });
   afterEach(() => fake.stop());
 
@@ -66,7 +66,8 @@ describe('Fonnte adapter against the local Fonnte fake', () => {
       failure: { reason: 'rate_limited', retryable: true, scope: 'channel' },
     });
     fake.http.fail({ kind: 'hang' });
-    expect(await ch.send(msg())).toMatchObject({
+    const quick = new FonnteChannel({ token: fake.token, baseUrl: fake.url, timeoutMs: 300 });
+    expect(await quick.send(msg())).toMatchObject({
       ok: false,
       failure: { reason: 'timeout', retryable: true, maybeAccepted: true },
     });
@@ -139,7 +140,7 @@ describe('Wablas adapter against the local Wablas fake', () => {
   let ch: WablasChannel;
   beforeEach(async () => {
     fake = await new WablasFake().start();
-    ch = new WablasChannel({ baseUrl: fake.url, token: fake.token, secretKey: fake.secretKey, timeoutMs: 1_000 });
+    ch = new WablasChannel({ baseUrl: fake.url, token: fake.token, secretKey: fake.secretKey, timeoutMs: 10_000 });
   });
   afterEach(() => fake.stop());
 
@@ -208,7 +209,8 @@ describe('Wablas adapter against the local Wablas fake', () => {
       failure: { reason: 'rate_limited', retryAfterMs: 12_000 },
     });
     fake.http.fail({ kind: 'hang' });
-    expect(await ch.send(msg())).toMatchObject({ ok: false, failure: { reason: 'timeout', maybeAccepted: true } });
+    const quick = new WablasChannel({ baseUrl: fake.url, token: fake.token, timeoutMs: 300 });
+    expect(await quick.send(msg())).toMatchObject({ ok: false, failure: { reason: 'timeout', maybeAccepted: true } });
     expect(await ch.send(msg({ text: 'x'.repeat(1025) }))).toMatchObject({
       ok: false,
       failure: { reason: 'message_rejected' },

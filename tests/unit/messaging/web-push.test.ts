@@ -26,7 +26,7 @@ describe('Web Push adapter against a local push service', () => {
     push = await new PushServiceFake().start();
     push.vapidPublicKey = vapid.publicKey;
     sub = push.subscribe();
-    ch = new WebPushChannel({ vapid, ca: FAKE_CA, timeoutMs: 1_000 });
+    ch = new WebPushChannel({ vapid, ca: FAKE_CA, timeoutMs: 10_000 });
   });
   afterEach(async () => {
     await ch.close();
@@ -96,7 +96,9 @@ describe('Web Push adapter against a local push service', () => {
     push.http.fail({ kind: 'status', status: 503, body: 'unavailable' });
     expect(await ch.send(msg())).toMatchObject({ ok: false, failure: { reason: 'server_error', retryable: true } });
     push.http.fail({ kind: 'hang' });
-    expect(await ch.send(msg())).toMatchObject({ ok: false, failure: { reason: 'timeout', maybeAccepted: true } });
+    const quick = new WebPushChannel({ vapid, ca: FAKE_CA, timeoutMs: 300 });
+    expect(await quick.send(msg())).toMatchObject({ ok: false, failure: { reason: 'timeout', maybeAccepted: true } });
+    await quick.close();
     const down = msg({
       to: {
         kind: 'push',

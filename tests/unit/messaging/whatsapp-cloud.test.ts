@@ -28,7 +28,7 @@ describe('WhatsApp Cloud API adapter against the local Graph fake', () => {
       accessToken: fake.accessToken,
       phoneNumberId: fake.phoneNumberId,
       baseUrl: fake.url,
-      timeoutMs: 1_000,
+      timeoutMs: 10_000,
     });
   });
   afterEach(() => fake.stop());
@@ -135,7 +135,13 @@ describe('WhatsApp Cloud API adapter against the local Graph fake', () => {
     fake.http.fail({ kind: 'status', ...WhatsAppCloudFake.errors.serviceUnavailable } as never);
     expect(await ch.send(msg())).toMatchObject({ ok: false, failure: { reason: 'server_error', providerCode: '2' } });
     fake.http.fail({ kind: 'hang' });
-    expect(await ch.send(msg())).toMatchObject({ ok: false, failure: { reason: 'timeout', maybeAccepted: true } });
+    const quick = new WhatsAppCloudChannel({
+      accessToken: fake.accessToken,
+      phoneNumberId: fake.phoneNumberId,
+      baseUrl: fake.url,
+      timeoutMs: 300,
+    });
+    expect(await quick.send(msg())).toMatchObject({ ok: false, failure: { reason: 'timeout', maybeAccepted: true } });
     expect(fake.messages).toHaveLength(0);
     expect(await ch.send(msg())).toMatchObject({ ok: true });
   });
