@@ -65,6 +65,9 @@ export function failureFromHttpStatus(status: number, detail: string, retryAfter
       maybeAccepted: status === 504,
       retryAfterMs: parseRetryAfter(retryAfter),
     });
+  // A redirect or an unknown path means the configured base URL is wrong: every message would fail.
+  if ((status >= 300 && status < 400) || status === 404 || status === 405)
+    return failure({ reason: 'config', httpStatus: status, detail });
   return failure({ reason: 'message_rejected', httpStatus: status, detail });
 }
 

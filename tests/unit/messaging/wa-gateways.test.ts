@@ -110,6 +110,20 @@ describe('Fonnte adapter against the local Fonnte fake', () => {
     });
   });
 
+  it('a wrong base URL (404, redirect) is a settings problem for the whole channel', async () => {
+    const wrong = new FonnteChannel({ token: fake.token, baseUrl: `${fake.url}/api/v2` });
+    expect(await wrong.send(msg())).toMatchObject({
+      ok: false,
+      failure: { reason: 'config', httpStatus: 404, scope: 'channel' },
+    });
+    fake.http.fail({ kind: 'status', status: 301, headers: { Location: 'https://elsewhere.example/' } });
+    expect(await ch.send(msg())).toMatchObject({ ok: false, failure: { reason: 'config', httpStatus: 301 } });
+    const wablas = await new WablasFake().start();
+    const w = new WablasChannel({ baseUrl: `${wablas.url}/v2`, token: wablas.token });
+    expect(await w.send(msg())).toMatchObject({ ok: false, failure: { reason: 'config', httpStatus: 404 } });
+    await wablas.stop();
+  });
+
   it('refuses before sending what cannot work, and never logs the token or the text', async () => {
     expect(await ch.send(msg({ to: { kind: 'email', address: 'a@b.id' } }))).toMatchObject({
       ok: false,

@@ -99,12 +99,14 @@ export class FonnteChannel implements Channel {
   private readSend(a: HttpAnswer): SendResult {
     const secrets = [this.cfg.token];
     const reason = asText(field(a.json, 'reason'));
-    if (field(a.json, 'status') !== undefined && !truthy(field(a.json, 'status')))
-      return {
-        ok: false,
-        failure: classifyFonnteReason(scrub(reason ?? 'refused without a reason', secrets), a.status),
-      };
-    if (a.status < 200 || a.status >= 300)
+    const refused = field(a.json, 'status') !== undefined && !truthy(field(a.json, 'status'));
+    const byReason = refused
+      ? classifyFonnteReason(scrub(reason ?? 'refused without a reason', secrets), a.status)
+      : null;
+    const http2xx = a.status >= 200 && a.status < 300;
+    // A reason we recognise wins; an unknown one on a non-2xx answer says less than the HTTP status.
+    if (byReason && (http2xx || byReason.reason !== 'server_error')) return { ok: false, failure: byReason };
+    if (!http2xx)
       return {
         ok: false,
         failure: failureFromHttpStatus(
