@@ -1,0 +1,142 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+/**
+ * A statement as rows of cells, whatever the file was: CSV cells are text; an .xlsx cell is text, a
+ * number or a date (exceljs gives date cells as a Date holding the wall-clock day in UTC). Parsers and
+ * the mapping screen work on this grid only.
+ */
+export type Cell = string | number | Date | null;
+
+export interface Grid {
+  rows: Cell[][];
+  /** 1-based row of each grid row in the file (CSV line, sheet row), for messages. */
+  rowNumbers: number[];
+}
+
+export type GridOutcome = { ok: true; grid: Grid } | { ok: false; code: 'file_unreadable' | 'xls_not_supported' };
+
+export interface ReadOptions {
+  /** CSV field separator; sniffed from the first lines when absent. */
+  delimiter?: ',' | ';' | '\t';
+  /** .xlsx: 0-based sheet index (default the first sheet). */
+  sheet?: number;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+/** Reads a CSV or .xlsx file (decided by its first bytes, not its name). */
+export async function readGrid(bytes: Uint8Array, options: ReadOptions = {}): Promise<GridOutcome> {
+  if (bytes.length === 0) return { ok: false, code: 'file_unreadable' };
+  if (startsWith(bytes, OLE)) return { ok: false, code: 'xls_not_supported' };
+  if (startsWith(bytes, ZIP)) return readXlsx(bytes, options.sheet ?? 0);
+  const text = decodeText(bytes);
+  if (text === null) return { ok: false, code: 'file_unreadable' };
+  return readCsv(text, options.delimiter);
+}
+
+/** UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as Windows-1252, as Excel saves it. */
+function decodeText(bytes: Uint8Array): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  text = text.replace(/^\ufeff/, '');
+  // Binary data is not a statement: NUL bytes never occur in CSV text.
+  return text.includes('\u0000') ? null : text;
+}
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The separator that splits the head of the file into the most rows of three or more cells (a
+ * statement table has at least date, description and amount); ties go to the comma.
+ */
+export function sniffDelimiter(text: string): ',' | ';' | '\t' {
+  const head = text
+    .split(/\r\n|\n|\r/)
+    .slice(0, 60)
+    .join('\n');
+  let best: (typeof DELIMITERS)[number] = ',';
+  let bestScore = -1;
+  for (const d of DELIMITERS) {
+    let score = 0;
+    try {
+      score = csvRecords(head, d).filter((r) => r.record.length >= 3).length;
+    } catch {
+      continue; // e.g. a quote left open under this separator
+    }
+    if (score > bestScore) [best, bestScore] = [d, score];
+  }
+  return best;
+}
+
+function csvRecords(text: string, delimiter: string): { record: string[]; line: number }[] {
+  const out = parse(text, {
+    delimiter,
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  return out.map((r) => ({ record: r.record, line: r.info.lines }));
+}
+
+export function readCsv(text: string, delimiter?: ',' | ';' | '\t'): GridOutcome {
+  let records: { record: string[]; line: number }[];
+  try {
+    records = csvRecords(text, delimiter ?? sniffDelimiter(text));
+  } catch {
+    return { ok: false, code: 'file_unreadable' }; // a record the CSV reader cannot close: nothing is guessed
+  }
+  if (!records.length) return { ok: false, code: 'file_unreadable' };
+  return {
+    ok: true,
+    grid: { rows: records.map((r) => r.record.map((c) => c as Cell)), rowNumbers: records.map((r) => r.line) },
+  };
+}
+
+async function readXlsx(bytes: Uint8Array, sheetIndex: number): Promise<GridOutcome> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch {
+    return { ok: false, code: 'file_unreadable' };
+  }
+  const ws = wb.worksheets[sheetIndex];
+  if (!ws) return { ok: false, code: 'file_unreadable' };
+  const rows: Cell[][] = [];
+  const rowNumbers: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      // A merged range keeps its value in its top-left cell only; the other cells are empty here, so a
+      // value is never seen twice.
+      cells[col - 1] = cell.isMerged && cell.master.address !== cell.address ? null : cellValue(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+    if (cells.some((c) => c !== null && c !== '')) {
+      rows.push(cells);
+      rowNumbers.push(rowNumber);
+    }
+  });
+  if (!rows.length) return { ok: false, code: 'file_unreadable' };
+  return { ok: true, grid: { rows, rowNumbers } };
+}
+
+function cellValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('result' in v) return v.result === undefined ? null : cellValue(v.result as ExcelJS.CellValue);
+  if ('text' in v) return String(v.text);
+  if ('error' in v) return null;
+  return null;
+}
