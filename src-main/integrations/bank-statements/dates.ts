@@ -18,6 +18,7 @@ export interface Period {
   to: string;
 }
 
+// prettier-ignore
 const MONTHS: Record<string, number> = {
   jan: 1, januari: 1, january: 1,
   feb: 2, pebruari: 2, februari: 2, february: 2,
@@ -31,7 +32,7 @@ const MONTHS: Record<string, number> = {
   okt: 10, oct: 10, oktober: 10, october: 10,
   nov: 11, nop: 11, november: 11, nopember: 11,
   des: 12, dec: 12, desember: 12, december: 12,
-}; // prettier-ignore
+};
 
 const TIME = String.raw`(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?)?`;
 const SEP = '[/.-]';

@@ -25,6 +25,8 @@ export function resolveBca(grid: Grid): ResolvedLayout | undefined {
   const date = h.col(['tanggal'], true)!;
   const description = h.col(['keterangan'])!;
   const amount = h.col(['jumlah'])!;
+  // KlikBCA puts CR/DB in the unnamed column after Jumlah; KlikBCA Bisnis has no such column (suffix only).
+  const hasMarkerColumn = grid.rows.some((r) => r.length > amount + 1);
   const lines = preamble(grid, h.row);
   const period = lines.map((l) => (/periode/i.test(l) ? periodFromText(l) : undefined)).find(Boolean);
   return {
@@ -36,7 +38,13 @@ export function resolveBca(grid: Grid): ResolvedLayout | undefined {
       dateFormat: 'dmy',
       description: [description],
       numberFormat: 'en',
-      amount: { kind: 'marker', column: amount, marker: amount + 1, credit: CREDIT_WORDS, debit: DEBIT_WORDS },
+      amount: {
+        kind: 'marker',
+        column: amount,
+        ...(hasMarkerColumn ? { marker: amount + 1 } : {}),
+        credit: CREDIT_WORDS,
+        debit: DEBIT_WORDS,
+      },
       stopAt: ['Saldo Awal', 'Saldo Akhir', 'Mutasi Kredit', 'Mutasi Debet', 'Mutasi Debit'],
       pending: ['PEND'],
       ...(period ? { period } : {}),

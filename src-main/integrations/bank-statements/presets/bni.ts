@@ -8,7 +8,13 @@ import { findHeader, type ResolvedLayout } from './header';
  * bank's reference of the line. The file carries no account number.
  */
 export function resolveBni(grid: Grid): ResolvedLayout | undefined {
-  const h = findHeader(grid, (k) => ['postdate', 'description', 'debit', 'credit'].every((x) => k.includes(x)));
+  // Journal No. is what tells BNI apart: other banks (Bank Jatim, for one) also export Post Date/Debit/Credit.
+  const h = findHeader(
+    grid,
+    (k) =>
+      ['postdate', 'description', 'debit', 'credit'].every((x) => k.includes(x)) &&
+      (k.includes('journalno') || k.includes('journalnumber')),
+  );
   if (!h) return undefined;
   const reference = h.col(['journalno', 'journalnumber']);
   return {
