@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { backupsSuite } from './backups.bench';
+import { bankStatementsSuite } from './bank-statements.bench';
 import { billingSuite } from './billing.bench';
 import type { BenchSuite } from './harness';
 import { platformSuite } from './platform.bench';
@@ -22,6 +23,7 @@ const SUITES: BenchSuite[] = [
   routerosSuite,
   backupsSuite,
   securitySuite,
+  bankStatementsSuite,
 ];
 
 async function main() {

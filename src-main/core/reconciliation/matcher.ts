@@ -1,5 +1,5 @@
 import { addDays } from '../../../src-shared/dates';
-import { nameSimilarity, nameWords, refKey, wordRuns, words } from './tokens';
+import { descriptionWords, nameSimilarity, nameWords, refKey, words, type DescriptionWords } from './tokens';
 
 /**
  * Suggests which open bill each incoming bank line pays. Pure and synchronous: indexes are built once
@@ -84,8 +84,11 @@ const POINTS: Record<Exclude<MatchReason, 'bill_claimed_twice'>, number> = {
   amount_differs: -15,
   before_issue: -50,
 };
-/** A name counts as evidence when at least half of its words are in the description. */
-const NAME_THRESHOLD = 0.5;
+/**
+ * A name is evidence when at least half of its words, and two of them if it has two or more, are in the
+ * description: "Agus Salim" needs both words, a one-word name its word; one shared first name is not enough.
+ */
+const nameFound = (found: number, of: number) => of > 0 && found * 2 >= of && found >= Math.min(2, of);
 /** A high suggestion stays `matched` beside a rival of the same customer only this far ahead. */
 const CLEAR_LEAD = 40;
 /** References shorter than this (after dropping separators) are not looked for: too easy to hit by chance. */
@@ -95,6 +98,8 @@ const REF_PARTS = 4;
 interface Indexed {
   bill: OpenBill;
   name: string[];
+  /** Lines dated before this do not pay the bill by amount (issue date − beforeIssueDays). */
+  earliest: string;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
@@ -113,12 +118,18 @@ export function matchStatementLines(
   const byAmount = new Map<number, Indexed[]>();
   const byRef = new Map<string, { item: Indexed; reason: 'invoice_number' | 'customer_code' }[]>();
   const byBaseAndName = new Map<string, Indexed[]>();
+  const earliestByIssue = new Map<string, string>(); // bills share a few issue dates
+  let longestRef = 0;
   for (const bill of bills) {
-    const item: Indexed = { bill, name: nameWords(bill.customerName) };
+    let earliest = earliestByIssue.get(bill.issueDate);
+    if (earliest === undefined)
+      earliestByIssue.set(bill.issueDate, (earliest = addDays(bill.issueDate, -beforeIssueDays)));
+    const item: Indexed = { bill, name: nameWords(bill.customerName), earliest };
     push(byAmount, bill.amount, item);
     const inv = refKey(bill.invoiceNumber);
-    if (inv.length >= MIN_REF_LENGTH) push(byRef, inv, { item, reason: 'invoice_number' as const });
     const code = refKey(bill.customerCode);
+    longestRef = Math.max(longestRef, inv.length, code.length);
+    if (inv.length >= MIN_REF_LENGTH) push(byRef, inv, { item, reason: 'invoice_number' as const });
     if (code.length >= MIN_REF_LENGTH) push(byRef, code, { item, reason: 'customer_code' as const });
     if (bill.baseAmount !== undefined && bill.baseAmount !== bill.amount)
       for (const w of item.name) push(byBaseAndName, `${bill.baseAmount}|${w}`, item);
@@ -126,7 +137,7 @@ export function matchStatementLines(
 
   const results = lines.map((line) => {
     const ws = words(`${line.description} ${line.bankReference ?? ''}`);
-    const wordSet = new Set(ws);
+    const desc = descriptionWords(ws);
     const found = new Map<number, { item: Indexed; reasons: Set<MatchReason> }>();
     const note = (item: Indexed, reason?: MatchReason) => {
       let f = found.get(item.bill.id);
@@ -134,13 +145,27 @@ export function matchStatementLines(
       if (reason) f.reasons.add(reason);
     };
     for (const item of byAmount.get(line.amount) ?? []) note(item, 'unique_amount');
-    for (const run of new Set(wordRuns(ws, REF_PARTS)))
-      for (const hit of byRef.get(run) ?? []) note(hit.item, hit.reason);
-    for (const w of wordSet) for (const item of byBaseAndName.get(`${line.amount}|${w}`) ?? []) note(item);
+    // References are looked for as runs of 1–4 consecutive words joined, the ways one can be written
+    // with or without separators (`INV 202611 00042`, `INV/202611/00042`, `INV20261100042`); runs start
+    // and end on word boundaries, so `CUST00071` never yields `CUST0007`.
+    for (let i = 0; i < ws.length; i++) {
+      let run = '';
+      for (let j = i; j < ws.length && j < i + REF_PARTS && run.length < longestRef; j++) {
+        run += ws[j];
+        if (run.length >= MIN_REF_LENGTH) for (const hit of byRef.get(run) ?? []) note(hit.item, hit.reason);
+      }
+    }
+    // The bill amount without the code is shared by a whole package: a bill qualifies only when its
+    // customer's name is in the description (nameFound), counted here from the (amount, word) postings.
+    const nameHits = new Map<Indexed, number>();
+    for (const w of desc.all)
+      for (const item of byBaseAndName.get(`${line.amount}|${w}`) ?? [])
+        nameHits.set(item, (nameHits.get(item) ?? 0) + 1);
+    for (const [item, hits] of nameHits) if (nameFound(hits, item.name.length)) note(item);
 
     const suggestions: Suggestion[] = [];
     for (const { item, reasons } of found.values()) {
-      const s = score(line, item, reasons, wordSet, beforeIssueDays);
+      const s = score(line, item, reasons, desc);
       if (s) suggestions.push(s);
     }
     suggestions.sort((a, b) => b.score - a.score || a.billId - b.billId);
@@ -152,20 +177,19 @@ export function matchStatementLines(
 
 function score(
   line: MatchLine,
-  { bill, name }: Indexed,
+  { bill, name, earliest }: Indexed,
   reasons: Set<MatchReason>,
-  descriptionWords: ReadonlySet<string>,
-  beforeIssueDays: number,
+  desc: DescriptionWords,
 ): Suggestion | undefined {
-  const similarity = nameSimilarity(name, descriptionWords);
-  if (similarity >= NAME_THRESHOLD) reasons.add('name');
+  const similarity = nameSimilarity(name, desc);
+  if (nameFound(Math.round(similarity * name.length), name.length)) reasons.add('name');
   if (bill.baseAmount !== undefined && bill.baseAmount !== bill.amount && line.amount === bill.baseAmount)
     reasons.add('base_amount');
   // A bare base amount is shared by every customer on that package: it needs the name beside it.
   if (reasons.has('base_amount') && reasons.size === 1) return undefined;
   if (reasons.has('name') && reasons.size === 1) return undefined;
   if (!reasons.has('unique_amount') && !reasons.has('base_amount')) reasons.add('amount_differs');
-  if (line.date < addDays(bill.issueDate, -beforeIssueDays)) reasons.add('before_issue');
+  if (line.date < earliest) reasons.add('before_issue');
 
   let points = 0;
   for (const r of reasons)

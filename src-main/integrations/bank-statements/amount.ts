@@ -68,10 +68,8 @@ export function parseAmount(cell: Cell, format: NumberFormat): AmountResult {
   return { ok: true, value: value === 0 ? 0 : sign * value };
 }
 
-function isGrouped(intPart: string, group: string): boolean {
-  const g = group === '.' ? '\\.' : ',';
-  return new RegExp(`^\\d{1,3}(?:${g}\\d{3})+$`).test(intPart);
-}
+const GROUPED: Record<string, RegExp> = { '.': /^\d{1,3}(?:\.\d{3})+$/, ',': /^\d{1,3}(?:,\d{3})+$/ };
+const isGrouped = (intPart: string, group: string) => GROUPED[group]!.test(intPart);
 
 /**
  * The number formats that read every sample without refusing it as unreadable or ambiguous: the mapping

@@ -295,6 +295,26 @@ describe('files', () => {
     expect(await parseStatementFile(brokenZip, { accountKey: 'a' })).toEqual({ ok: false, code: 'file_unreadable' });
   });
 
+  it('counts rows by file line, also after a description with a line break inside its quotes', async () => {
+    const csv =
+      'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo\n' +
+      '05/11/2026,"TRANSFER\nANI",0000,150321.00,CR,1\n\n' +
+      '06/11/2026,TRANSFER BUDI,0000,150123.00,CR,1\n';
+    const r = await parseOk(new TextEncoder().encode(csv));
+    expect(r.lines.map((l) => [l.row, l.description])).toEqual([
+      [2, 'TRANSFER ANI'],
+      [5, 'TRANSFER BUDI'],
+    ]);
+  });
+
+  it('refuses a file whose quotes never close instead of reading it short', async () => {
+    const csv = 'Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo\n05/11/2026,"TRANSFER ANI,0000,150321.00,CR,1\n';
+    expect(await parseStatementFile(new TextEncoder().encode(csv), { accountKey: 'a' })).toEqual({
+      ok: false,
+      code: 'file_unreadable',
+    });
+  });
+
   it('reads a Windows-1252 CSV (as Excel saves it) and a UTF-8 one with BOM alike', async () => {
     const text =
       "Tanggal Transaksi,Keterangan,Cabang,Jumlah,,Saldo\r\n'05/11/2026,'TRANSFER JOSÉ,'0000,150321.00,CR,1\r\n";
