@@ -49,6 +49,7 @@ export function readWithMapping(grid: Grid, m: ColumnMapping): EngineResult {
   const out: EngineResult = { lines: [], refused: [], skipped: { debit: 0, zero: 0 } };
   const stops = (m.stopAt ?? []).map((s) => s.toLowerCase());
   const pending = new Set((m.pending ?? []).map((s) => s.toUpperCase()));
+  let account: string | undefined; // the first row's, once seen
   for (let i = m.firstRow; i < grid.rows.length; i++) {
     const cells = grid.rows[i]!;
     const row = grid.rowNumbers[i] ?? i + 1;
@@ -56,6 +57,9 @@ export function readWithMapping(grid: Grid, m: ColumnMapping): EngineResult {
     if (first === undefined) continue;
     if (stops.some((s) => first.toLowerCase().startsWith(s))) break;
     const refuse = (r: Refusal) => out.refused.push({ row, ...r });
+    // Leading zeros come and go when a number column passes through Excel (036001… vs 36001…).
+    const acct = m.account === undefined ? '' : cellText(cells[m.account]).replace(/^0+/, '');
+    if (acct) account ??= acct;
 
     const dir = direction(cells, m);
     if (dir.kind === 'debit') out.skipped.debit++;
@@ -65,6 +69,10 @@ export function readWithMapping(grid: Grid, m: ColumnMapping): EngineResult {
 
     if (m.currency !== undefined && !/^(idr|rp\.?|)$/i.test(cellText(cells[m.currency]))) {
       refuse({ code: 'not_rupiah', field: 'currency', raw: cellText(cells[m.currency]) });
+      continue;
+    }
+    if (m.account !== undefined && acct !== account) {
+      refuse({ code: 'other_account', field: 'account', raw: cellText(cells[m.account]) });
       continue;
     }
     const dateCell = cells[m.date] ?? null;

@@ -21,6 +21,11 @@ export interface ColumnMapping {
   reference?: number;
   /** A currency column: lines not in IDR/Rp are refused. */
   currency?: number;
+  /**
+   * An account-number column (Kopra, MCM, BRI print one per row): lines of another account than the
+   * first line's are refused, so a file covering several accounts never credits a foreign line.
+   */
+  account?: number;
   numberFormat: NumberFormat;
   amount: AmountColumns;
   /** A row whose first non-empty cell starts with one of these ends the table (summary footers). */
@@ -53,6 +58,7 @@ export const columnMappingSchema = z.object({
   description: z.array(col).min(1).max(5),
   reference: col.optional(),
   currency: col.optional(),
+  account: col.optional(),
   numberFormat: z.enum(['id', 'en']),
   amount: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('columns'), credit: col, debit: col.optional() }),
@@ -73,5 +79,7 @@ export function mappedColumns(m: ColumnMapping): number[] {
       : a.kind === 'signed'
         ? [a.column]
         : [a.column, ...(a.marker === undefined ? [] : [a.marker])];
-  return [m.date, ...m.description, ...amountCols, m.reference, m.currency].filter((c): c is number => c !== undefined);
+  return [m.date, ...m.description, ...amountCols, m.reference, m.currency, m.account].filter(
+    (c): c is number => c !== undefined,
+  );
 }

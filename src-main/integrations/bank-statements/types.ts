@@ -59,13 +59,15 @@ export type RowRefusalCode =
   /** Not yet posted by the bank (BCA `PEND`): import it again once it has a date. */
   | 'pending'
   /** The line's currency column says something other than IDR. */
-  | 'not_rupiah';
+  | 'not_rupiah'
+  /** The line's account number differs from the statement's (a file covering several accounts). */
+  | 'other_account';
 
 export interface RefusedRow {
   row: number;
   code: RowRefusalCode;
   /** Which cell was refused. */
-  field: 'date' | 'amount' | 'direction' | 'currency';
+  field: 'date' | 'amount' | 'direction' | 'currency' | 'account';
   raw: string;
 }
 

@@ -261,6 +261,19 @@ describe('bad rows are refused one by one, with a reason, and the good rows stil
     expect(withPeriod.info.period).toEqual({ from: '2026-11-01', to: '2026-11-30' });
   });
 
+  it('a line of another account in the same file is refused; a lost leading zero is the same account', async () => {
+    const csv = [
+      'AccountNo;Ccy;PostDate;Remarks;AdditionalDesc;Credit Amount;Debit Amount;Close Balance',
+      '0137001234567;IDR;02 November 2026 08:15:22;TRANSFER A;X;150456.00;0.00;1',
+      '137001234567;IDR;02 November 2026 09:15:22;TRANSFER B;X;150457.00;0.00;1',
+      '1370099999999;IDR;02 November 2026 10:15:22;TRANSFER C;X;150458.00;0.00;1',
+    ].join('\n');
+    const r = await parseOk(new TextEncoder().encode(csv));
+    expect(r.info.accountNumber).toBe('0137001234567');
+    expect(r.lines.map((l) => l.amount)).toEqual([150456, 150457]);
+    expect(r.refused).toEqual([{ row: 4, code: 'other_account', field: 'account', raw: '1370099999999' }]);
+  });
+
   it('a credit cell and a debit cell both filled is a conflict, not a guess', async () => {
     const csv = 'd,k,db,cr\n05/11/2026,X,"1,000.00","2,000.00"\n';
     const r = await parseOk(new TextEncoder().encode(csv), {

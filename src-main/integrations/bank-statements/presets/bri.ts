@@ -11,7 +11,8 @@ import { findHeader, firstValueBelow, type ResolvedLayout } from './header';
 export function resolveBri(grid: Grid): ResolvedLayout | undefined {
   const h = findHeader(grid, (k) => ['tgltran', 'desktran', 'mutasikredit'].every((x) => k.includes(x)));
   if (!h) return undefined;
-  const account = firstValueBelow(grid, h.row, h.col(['norek']));
+  const accountCol = h.col(['norek']);
+  const account = firstValueBelow(grid, h.row, accountCol);
   const description = [h.col(['desktran'])!, h.col(['remarkcustom'])].filter((c): c is number => c !== undefined);
   const debit = h.col(['mutasidebet', 'mutasidebit']);
   return {
@@ -22,6 +23,7 @@ export function resolveBri(grid: Grid): ResolvedLayout | undefined {
       date: h.col(['tgltran'])!,
       dateFormat: 'ymd',
       description,
+      ...(accountCol === undefined ? {} : { account: accountCol }),
       numberFormat: 'en',
       amount: { kind: 'columns', credit: h.col(['mutasikredit'])!, ...(debit === undefined ? {} : { debit }) },
     },

@@ -23,7 +23,8 @@ export function resolveMandiri(grid: Grid): ResolvedLayout | undefined {
 function kopra(grid: Grid): ResolvedLayout | undefined {
   const h = findHeader(grid, (k) => ['postdate', 'remarks', 'creditamount', 'debitamount'].every((x) => k.includes(x)));
   if (!h) return undefined;
-  const account = firstValueBelow(grid, h.row, h.col(['accountno']));
+  const accountCol = h.col(['accountno']);
+  const account = firstValueBelow(grid, h.row, accountCol);
   const description = [h.col(['remarks'])!, h.col(['additionaldesc'])].filter((c): c is number => c !== undefined);
   const currency = h.col(['ccy', 'currency']);
   return {
@@ -35,6 +36,7 @@ function kopra(grid: Grid): ResolvedLayout | undefined {
       dateFormat: 'd_month_y',
       description,
       ...(currency === undefined ? {} : { currency }),
+      ...(accountCol === undefined ? {} : { account: accountCol }),
       numberFormat: 'en',
       amount: { kind: 'columns', credit: h.col(['creditamount'])!, debit: h.col(['debitamount'])! },
     },
@@ -44,7 +46,8 @@ function kopra(grid: Grid): ResolvedLayout | undefined {
 function mcm(grid: Grid): ResolvedLayout | undefined {
   const h = findHeader(grid, (k) => ['accountno', 'date', 'valdate', 'debit', 'credit'].every((x) => k.includes(x)));
   if (!h) return undefined;
-  const account = firstValueBelow(grid, h.row, h.col(['accountno']));
+  const accountCol = h.col(['accountno']);
+  const account = firstValueBelow(grid, h.row, accountCol);
   const reference = h.col(['referenceno', 'refno']);
   return {
     format: 'mandiri',
@@ -55,6 +58,7 @@ function mcm(grid: Grid): ResolvedLayout | undefined {
       dateFormat: 'dmy',
       description: h.cols(['description']),
       ...(reference === undefined ? {} : { reference }),
+      ...(accountCol === undefined ? {} : { account: accountCol }),
       numberFormat: 'en',
       amount: { kind: 'columns', credit: h.col(['credit'])!, debit: h.col(['debit'])! },
     },
