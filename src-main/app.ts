@@ -12,6 +12,7 @@ import { recoverInterruptedRestore } from './core/backups/service';
 import { invalidateSettings } from './core/settings';
 import { runMigrations } from './db/migrate';
 import { openSqlite, startCheckpoints, wrapDrizzle } from './db/open';
+import { lockDataDir } from './host/data-dir-lock';
 
 export const DB_FILE = 'pppoe-desk.sqlite';
 
@@ -25,6 +26,8 @@ export interface CreateAppOptions {
   events?: EventBus;
   /** Electron-ABI better-sqlite3 addon (desktop app only). */
   nativeBinding?: string;
+  /** Who opens the folder ("desktop app", "browser host"), named to a second process that is refused. */
+  holder?: string;
 }
 
 export interface App {
@@ -100,11 +103,21 @@ function openDatabase(opts: CreateAppOptions, file: string, logger: Logger, cloc
 /** Opens (creating if needed) and migrates the database in dataDir, and wires the core context. */
 export function createApp(opts: CreateAppOptions): App {
   fs.mkdirSync(opts.dataDir, { recursive: true });
+  // Before anything touches the folder (restore recovery, migrations) or any host starts serving or
+  // background work: a second process on the same folder stops here with DataDirLockedError.
+  const lock = lockDataDir(opts.dataDir, { kind: opts.holder ?? 'PPPoE Desk', nativeBinding: opts.nativeBinding });
   const logger = opts.logger ?? consoleLogger();
   const clock = opts.clock ?? systemClock;
   const dbFile = path.resolve(opts.dataDir, DB_FILE);
-  recoverInterruptedRestore(opts.dataDir, dbFile);
-  const { sqlite, db } = openDatabase(opts, dbFile, logger, clock);
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    recoverInterruptedRestore(opts.dataDir, dbFile);
+    opened = openDatabase(opts, dbFile, logger, clock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  const { sqlite, db } = opened;
   const closers: (() => void)[] = [];
   const replaced = new Set<(phase: 'before' | 'after') => void>();
   const ctx: AppContext = {
@@ -155,9 +168,14 @@ export function createApp(opts: CreateAppOptions): App {
           logger.warn('error while closing', { error: String(err) });
         }
       }
-      if (ctx.sqlite.open) {
-        ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-        ctx.sqlite.close();
+      try {
+        if (ctx.sqlite.open) {
+          ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+          ctx.sqlite.close();
+        }
+      } finally {
+        // Last: the next process may open the folder only once this one has let go of the database.
+        lock.release();
       }
     },
   };

@@ -107,6 +107,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
       logger,
       secrets: safeStorageSecretBox(safeStorage, dataDir, logger),
       nativeBinding: requireNativeBinding(loc),
+      holder: 'desktop app',
     });
     logger.info('PPPoE Desk started', { version: app.getVersion(), dataDir, packaged: app.isPackaged });
 

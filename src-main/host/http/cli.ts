@@ -52,6 +52,7 @@ export async function main(argv = process.argv.slice(2)) {
     migrationsFolder: path.join(root, 'drizzle'),
     appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
     logger,
+    holder: 'browser host',
   });
 
   // The environment variable keeps the password out of the process list and shell history.

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -53,6 +54,43 @@ describe('start-up failure', () => {
       expect.stringContaining('electron-native'),
     );
     expect(m.app.exit).toHaveBeenCalledWith(1);
+    paths.cleanup();
+  });
+
+  it('a data folder already used by the browser host: explained in a dialog, exit 1, nothing started', async () => {
+    const { createElectronMock } = await import('./electron-mock');
+    const { desktopEnv } = await import('./desktop-env');
+    const paths = desktopEnv();
+    // `npm run serve` on the same folder, in another process.
+    const holder = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.resolve(__dirname, '../host/hold-lock.ts'), paths.userData, 'browser host'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout!.on('data', (c: Buffer) => c.toString().startsWith('READY') && resolve());
+      holder.once('exit', (code) => reject(new Error(`lock holder exited (${code})`)));
+    });
+    const m = createElectronMock({ userData: paths.userData, appPath: paths.appPath });
+    const startBackground = vi.fn();
+    const d = runDesktop(m as any, {
+      startBackground,
+      loadAutoUpdater: () => ({}) as any,
+      outDir: paths.base,
+      resourcesPath: paths.base,
+    });
+    await expect(d!.ready).rejects.toThrow(/already running on the data folder/);
+    expect(m.dialog.showErrorBox).toHaveBeenCalledWith(
+      'PPPoE Desk cannot start',
+      expect.stringContaining(`browser host, process ${holder.pid}`),
+    );
+    expect(m.app.exit).toHaveBeenCalledWith(1);
+    expect(startBackground).not.toHaveBeenCalled();
+    expect(m.ipcMain.handle).not.toHaveBeenCalled();
+    expect(fs.existsSync(path.join(paths.userData, 'pppoe-desk.sqlite'))).toBe(false);
+    const gone = new Promise((r) => holder.once('exit', r));
+    holder.kill('SIGKILL');
+    await gone;
     paths.cleanup();
   });
 
