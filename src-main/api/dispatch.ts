@@ -3,7 +3,7 @@ import { isChannel, procedures, type Channel } from '../../src-shared/contract';
 import { roleCan } from '../../src-shared/permissions';
 import { AppError, fail, ok, type ApiResult, type FieldIssue } from '../../src-shared/result';
 import { resolveSession } from '../core/auth';
-import type { AppContext, CallContext } from '../core/context';
+import { sourceOf, type AppContext, type CallContext } from '../core/context';
 import { handlers } from './handlers';
 
 /** All a user with a temporary password (set by an Admin reset) may do until they choose their own. */
@@ -13,6 +13,8 @@ export interface Caller {
   transport: CallContext['transport'];
   /** Bearer token (HTTP) or the token the IPC host keeps for the window. */
   token?: string;
+  /** The peer address (HTTP); IPC calls are recorded as `desktop`. */
+  source?: string | null;
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
@@ -56,7 +58,13 @@ export async function dispatch(
     return fail('BAD_INPUT', `Unknown channel: ${String(channel).slice(0, 80)}`);
   }
   const proc = procedures[channel];
-  const call: CallContext = { app, session: null, transport: caller.transport, token: caller.token };
+  const call: CallContext = {
+    app,
+    session: null,
+    transport: caller.transport,
+    source: sourceOf(caller),
+    token: caller.token,
+  };
   try {
     call.session = resolveSession(app, caller.token);
     if (proc.permission !== 'public') {

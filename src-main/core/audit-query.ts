@@ -10,6 +10,7 @@ export interface AuditFilters {
   entity?: string;
   entityId?: string;
   action?: string;
+  source?: string;
   from?: string;
   to?: string;
   search?: string;
@@ -46,6 +47,10 @@ function where(app: AppContext, f: AuditFilters): { sql: string; args: unknown[]
     w.push(`(action = ? OR action LIKE ? ESCAPE '\\')`);
     args.push(f.action, `${likePattern(f.action).slice(1, -1)}.%`);
   }
+  if (f.source) {
+    w.push('source = ?');
+    args.push(f.source);
+  }
   if (f.from) {
     w.push('at >= ?');
     args.push(startOfDayUtc(f.from, tz));
@@ -58,14 +63,14 @@ function where(app: AppContext, f: AuditFilters): { sql: string; args: unknown[]
     const p = likePattern(f.search);
     w.push(
       `(username LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\'
-        OR before LIKE ? ESCAPE '\\' OR after LIKE ? ESCAPE '\\' OR reason LIKE ? ESCAPE '\\')`,
+        OR before LIKE ? ESCAPE '\\' OR after LIKE ? ESCAPE '\\' OR reason LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')`,
     );
-    args.push(p, p, p, p, p, p, p);
+    args.push(p, p, p, p, p, p, p, p);
   }
   return { sql: w.length ? ` WHERE ${w.join(' AND ')}` : '', args };
 }
 
-const COLUMNS = `id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, reason`;
+const COLUMNS = `id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, reason, source`;
 
 /** Newest first. */
 export function listAudit(call: CallContext, q: AuditFilters & { page: number; pageSize: number }): Paged<AuditEntry> {
@@ -95,6 +100,11 @@ export function auditFacets(call: CallContext) {
   return {
     actions: col('action'),
     entities: col('entity'),
+    sources: (
+      sqlite.prepare('SELECT DISTINCT source AS v FROM audit_log WHERE source IS NOT NULL ORDER BY 1').all() as {
+        v: string;
+      }[]
+    ).map((r) => r.v),
     users: sqlite.prepare('SELECT id, username FROM users ORDER BY username COLLATE NOCASE').all() as {
       id: number;
       username: string;
@@ -129,7 +139,7 @@ export async function exportAudit(
     .all(...args, EXPORT_MAX_ROWS + 1) as AuditEntry[];
   const truncated = rows.length > EXPORT_MAX_ROWS;
   if (truncated) rows.length = EXPORT_MAX_ROWS;
-  const header = ['ID', 'Date', 'Time', 'User', 'Action', 'Entity', 'Entity ID', 'Before', 'After', 'Reason'];
+  const header = ['ID', 'Date', 'Time', 'User', 'Source', 'Action', 'Entity', 'Entity ID', 'Before', 'After', 'Reason'];
   const table = rows.map((r) => {
     const at = new Date(r.at);
     return [
@@ -137,6 +147,7 @@ export async function exportAudit(
       businessDate(at, tz),
       businessTime(at, tz),
       r.username,
+      r.source,
       r.action,
       r.entity,
       r.entityId,
@@ -164,7 +175,7 @@ export async function exportAudit(
   ws.addRow(header).font = { bold: true };
   for (const line of table) ws.addRow(line);
   ws.columns.forEach((c, i) => {
-    c.width = [8, 12, 8, 14, 22, 14, 10, 40, 40, 30][i] ?? 14;
+    c.width = [8, 12, 8, 14, 16, 22, 14, 10, 40, 40, 30][i] ?? 14;
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   const buf = Buffer.from(await wb.xlsx.writeBuffer());

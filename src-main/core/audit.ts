@@ -1,4 +1,4 @@
-import type { CallContext } from './context';
+import { sourceOf, type CallContext } from './context';
 
 export interface AuditEntry {
   action: string;
@@ -22,14 +22,17 @@ function snapshot(v: unknown): string | null {
  */
 const insertStatements = new WeakMap<object, import('better-sqlite3').Statement>();
 
-export function writeAudit(call: Pick<CallContext, 'app' | 'session'>, entry: AuditEntry): void {
+export function writeAudit(
+  call: Pick<CallContext, 'app' | 'session'> & Partial<Pick<CallContext, 'transport' | 'source'>>,
+  entry: AuditEntry,
+): void {
   const { app, session } = call;
   // Prepared once per connection: audit rows are written by every business action.
   let insert = insertStatements.get(app.sqlite);
   if (!insert) {
     insert = app.sqlite.prepare(
-      `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     insertStatements.set(app.sqlite, insert);
   }
@@ -43,6 +46,7 @@ export function writeAudit(call: Pick<CallContext, 'app' | 'session'>, entry: Au
     snapshot(entry.before),
     snapshot(entry.after),
     entry.reason ?? null,
+    sourceOf({ transport: call.transport ?? 'internal', source: call.source }),
   );
 }
 

@@ -3,14 +3,14 @@ import type { Me } from '../../src-shared/contract/auth';
 import { ROLE_PERMISSIONS, type Role } from '../../src-shared/permissions';
 import { AppError } from '../../src-shared/result';
 import { writeAudit } from './audit';
-import type { AppContext, CallContext, Session } from './context';
+import { sourceOf, type AppContext, type CallContext, type Session } from './context';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords';
 import { getSettings } from './settings';
 import { businessDate, businessTime } from '../../src-shared/dates';
+import { isKnownSource, LOCKOUT_MINUTES, loginThrottle, MAX_FAILED_LOGINS } from './users/login-throttle';
 import { RateLimiter } from './users/rate-limit';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 5;
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS };
 /** lastSeen is written at most this often, so reads do not each cost a disk sync. */
 const TOUCH_EVERY_MS = 30_000;
 /**
@@ -101,7 +101,7 @@ export async function createFirstAdmin(
       expiresAt: now,
     };
     writeAudit(
-      { app, session },
+      { ...call, session },
       { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: 'admin' } },
     );
     return startSession(call, user);
@@ -119,21 +119,19 @@ export function formatLocalTime(app: AppContext, iso: string): string {
   return `${businessTime(at, tz)} ${ZONE_ABBR[tz] ?? tz} on ${businessDate(at, tz)}`;
 }
 
-const lockedError = (app: AppContext, until: string) =>
-  new AppError('RATE_LIMITED', `Too many failed sign-ins: this account is locked until ${formatLocalTime(app, until)}`);
+const lockedError = (app: AppContext, until: Date) =>
+  new AppError(
+    'RATE_LIMITED',
+    `Too many failed sign-ins from this device: this account is locked on it until ${formatLocalTime(app, until.toISOString())}`,
+  );
+
+const slowedError = (seconds: number) =>
+  new AppError('RATE_LIMITED', `Too many failed sign-ins on this account: try again in ${seconds} seconds`);
 
 /**
- * Failed attempts on usernames that do not exist, counted like real accounts (in memory), so the
- * lockout answer cannot be used to tell which usernames exist.
+ * Checks a password and starts a session. Wrong passwords are limited per account and source and
+ * slowed per account (see users/login-throttle.ts); every attempt is audited with its source.
  */
-function ghostLocks(app: AppContext): Map<string, { failed: number; lockedUntil: string | null }> {
-  const existing = app.services.ghostLoginLocks;
-  if (existing instanceof Map) return existing as Map<string, { failed: number; lockedUntil: string | null }>;
-  const m = new Map<string, { failed: number; lockedUntil: string | null }>();
-  app.services.ghostLoginLocks = m;
-  return m;
-}
-
 export async function login(
   call: CallContext,
   username: string,
@@ -143,67 +141,64 @@ export async function login(
   // Computed on the first sign-in of any kind, so later unknown-user attempts cost the same as real ones.
   const dummy = dummyHash();
   const name = username.trim();
+  const key = name.toLowerCase();
+  const source = sourceOf(call);
+  const where = source ?? 'unknown';
   const user = app.sqlite.prepare(`${USER_SELECT} WHERE username = ? COLLATE NOCASE`).get(name) as UserRow | undefined;
-  const now = app.clock.now();
+  const throttle = loginThrottle(app);
+  // users.locked_until marks "locked on some device" for the Users screen; an Admin's reset or
+  // re-enable clears it, and with it the device locks.
+  if (user && !(user.lockedUntil && user.lockedUntil > app.clock.now().toISOString())) throttle.liftLocks(key);
+  // Refused before any password is hashed: the answer costs nothing and says nothing about the password.
+  const verdict = throttle.check(key, where, !!user && isKnownSource(app, user.id, source));
+  if (!verdict.ok) {
+    writeAudit(call, {
+      action: 'locked' in verdict ? 'auth.login_locked' : 'auth.login_throttled',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      after: { username: (user?.username ?? name).slice(0, 64) },
+    });
+    throw 'locked' in verdict ? lockedError(app, verdict.locked) : slowedError(verdict.retryAfterSeconds);
+  }
   if (!user) {
     await verifyPassword(await dummy, password);
-    const locks = ghostLocks(app);
-    if (locks.size > 10_000) locks.clear();
-    const key = name.toLowerCase();
-    const g = locks.get(key) ?? { failed: 0, lockedUntil: null };
+    const lock = throttle.failed(key, where);
     writeAudit(call, { action: 'auth.login_failed', entity: 'user', after: { username: name.slice(0, 64) } });
-    if (g.lockedUntil && g.lockedUntil > now.toISOString()) throw lockedError(app, g.lockedUntil);
-    g.failed += 1;
-    if (g.failed >= MAX_FAILED_LOGINS) {
-      g.failed = 0;
-      g.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-    }
-    locks.set(key, g);
-    throw g.lockedUntil && g.lockedUntil > now.toISOString()
-      ? lockedError(app, g.lockedUntil)
-      : new AppError('UNAUTHENTICATED', WRONG);
-  }
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    // The password is still checked (and discarded) so a locked account answers in the same time.
-    await verifyPassword(user.passwordHash, password);
-    writeAudit(call, {
-      action: 'auth.login_locked',
-      entity: 'user',
-      entityId: user.id,
-      after: { username: user.username },
-    });
-    throw lockedError(app, user.lockedUntil);
+    throw lock ? lockedError(app, lock) : new AppError('UNAUTHENTICATED', WRONG);
   }
   const good = await verifyPassword(user.passwordHash, password);
-  // Re-read after the await: another attempt may have run meanwhile. The failure is recorded in a
-  // committed transaction and only then reported, so the counter and the audit row survive.
+  // Re-read after the await: the account may have been disabled meanwhile. The failure's audit row is
+  // committed before it is reported.
   const outcome = app.sqlite.transaction((): { token: string; user: Me } | AppError => {
     const fresh = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(user.id) as UserRow;
     if (!good || !fresh.isActive) {
-      const failed = fresh.failedLogins + 1;
-      const lock =
-        failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-      app.sqlite
-        .prepare('UPDATE users SET failed_logins = ?, locked_until = coalesce(?, locked_until) WHERE id = ?')
-        .run(lock ? 0 : failed, lock, user.id);
-      writeAudit(
-        { app, session: null },
-        {
-          action: 'auth.login_failed',
-          entity: 'user',
-          entityId: user.id,
-          after: { username: user.username, lockedUntil: lock, ...(fresh.isActive ? {} : { disabled: true }) },
+      const lock = throttle.failed(key, where);
+      if (lock) {
+        app.sqlite
+          .prepare('UPDATE users SET locked_until = max(coalesce(locked_until, ?), ?) WHERE id = ?')
+          .run(lock.toISOString(), lock.toISOString(), user.id);
+      }
+      writeAudit(call, {
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: user.id,
+        after: {
+          username: user.username,
+          lockedUntil: lock?.toISOString() ?? null,
+          ...(fresh.isActive ? {} : { disabled: true }),
         },
-      );
+      });
       return lock ? lockedError(app, lock) : new AppError('UNAUTHENTICATED', WRONG);
     }
+    // failed_logins belonged to the former account-wide lock; locked_until stays while another device
+    // is still locked (it ends on its own).
     app.sqlite
-      .prepare('UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?')
-      .run(now.toISOString(), user.id);
+      .prepare('UPDATE users SET failed_logins = 0, last_login_at = ? WHERE id = ?')
+      .run(app.clock.now().toISOString(), user.id);
     const started = startSession(call, fresh);
     writeAudit(
       {
-        app,
+        ...call,
         session: {
           userId: fresh.id,
           username: fresh.username,
@@ -218,6 +213,7 @@ export async function login(
     return started;
   })();
   if (outcome instanceof AppError) throw outcome;
+  throttle.succeeded(key, where);
   return outcome;
 }
 

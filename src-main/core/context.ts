@@ -61,8 +61,25 @@ export interface CallContext {
   app: AppContext;
   session: Session | null;
   transport: 'ipc' | 'http' | 'internal';
+  /**
+   * Where the call came from, recorded on every audit row and used by the sign-in limits: `desktop` for
+   * the desktop app (IPC), the peer address for the browser host, null for the app's own work.
+   */
+  source?: string | null;
   /** The raw token, so auth.logout can revoke exactly this session. */
   token?: string;
+}
+
+/** `::ffff:192.168.1.5` → `192.168.1.5`: the same client reads the same whether the host listens on IPv4 or `::`. */
+export function peerAddress(raw: string | undefined | null): string | null {
+  if (!raw) return null;
+  return raw.startsWith('::ffff:') && raw.includes('.') ? raw.slice(7) : raw;
+}
+
+/** The source of a call as recorded: the desktop app is `desktop`, an HTTP call its peer address. */
+export function sourceOf(call: Pick<CallContext, 'transport' | 'source'>): string | null {
+  if (call.source) return call.source;
+  return call.transport === 'ipc' ? 'desktop' : null;
 }
 
 export const nowIso = (clock: Clock) => clock.now().toISOString();

@@ -14,6 +14,8 @@ export const auditFilters = {
   entity: filterText(60, 'Entity'),
   entityId: filterText(60, 'Entity id'),
   action: filterText(80, 'Action'),
+  /** `desktop` or an address, exactly as recorded. */
+  source: filterText(64, 'Source'),
   from: isoDate.optional(),
   to: isoDate.optional(),
   search: filterText(100, 'Search'),
@@ -34,6 +36,8 @@ export const auditEntry = z.object({
   before: z.string().nullable(),
   after: z.string().nullable(),
   reason: z.string().nullable(),
+  /** `desktop` (the desktop app), the peer address (browser host), null (the app's own work). */
+  source: z.string().nullable(),
 });
 export type AuditEntry = z.output<typeof auditEntry>;
 
@@ -54,6 +58,7 @@ export const auditContract = {
     output: z.object({
       actions: z.array(z.string()),
       entities: z.array(z.string()),
+      sources: z.array(z.string()),
       users: z.array(z.object({ id: z.number().int(), username: z.string() })),
     }),
   }),

@@ -379,7 +379,7 @@ export function restoreBackup(call: CallContext, file: string): Promise<RestoreS
     // The restored data may not know the current user (foreign key): record the name in the row.
     app.sqlite.transaction(() =>
       writeAudit(
-        { app, session: null },
+        { app, session: null, transport: call.transport, source: call.source },
         {
           action: 'backups.restore',
           entity: 'backup',

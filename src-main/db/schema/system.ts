@@ -66,8 +66,14 @@ export const auditLog = sqliteTable(
     before: text('before'),
     after: text('after'),
     reason: text('reason'),
+    /** Where the action came from: `desktop` (the desktop app), the peer address (browser host), null (the app itself). */
+    source: text('source'),
   },
-  (t) => [index('audit_at_idx').on(t.at), index('audit_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_source_idx').on(t.source),
+  ],
 );
 
 /** Idempotency keys for scheduled jobs (e.g. `invoice-run:2026-11`), so catch-up never runs twice. */

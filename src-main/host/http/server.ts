@@ -7,6 +7,7 @@ import type { App } from '../../app';
 import { CONTENT_SECURITY_POLICY } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
 import { sessionIsLive } from '../../core/auth';
+import { peerAddress } from '../../core/context';
 import { isLoopback, LOOPBACK_HOSTS } from './bind-policy';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -164,7 +165,7 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
   if (channel === 'auth.login' || channel === 'setup.createAdmin') {
     // Guessing from one address is slowed down whichever usernames it tries (the account lockout
     // only covers names that exist).
-    const retryAt = loginSourceLimiter(opts.app.ctx).hit(`http:${req.socket.remoteAddress ?? '?'}`);
+    const retryAt = loginSourceLimiter(opts.app.ctx).hit(`http:${peerAddress(req.socket.remoteAddress) ?? '?'}`);
     if (retryAt) {
       const seconds = Math.max(1, Math.ceil((retryAt.getTime() - opts.app.ctx.clock.now().getTime()) / 1000));
       return send(
@@ -181,7 +182,11 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
       );
     }
   }
-  const result: ApiResult<unknown> = await opts.app.call(channel, input, { transport: 'http', token: tokenOf(req) });
+  const result: ApiResult<unknown> = await opts.app.call(channel, input, {
+    transport: 'http',
+    token: tokenOf(req),
+    source: peerAddress(req.socket.remoteAddress),
+  });
   const headers: Record<string, string> = {};
   if (result.ok && (channel === 'auth.login' || channel === 'setup.createAdmin')) {
     headers['Set-Cookie'] = sessionCookie((result.value as { token: string }).token, false);
@@ -195,7 +200,8 @@ function handleEvents(opts: HttpHostOptions, req: http.IncomingMessage, res: htt
     return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Cross-origin request refused' } });
   }
   // The same sign-in as the API: no events for strangers.
-  opts.app.call('auth.me', {}, { transport: 'http', token: tokenOf(req) }).then((me) => {
+  const source = peerAddress(req.socket.remoteAddress);
+  opts.app.call('auth.me', {}, { transport: 'http', token: tokenOf(req), source }).then((me) => {
     if (!me.ok) return send(res, 401, me);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',

@@ -19,7 +19,7 @@ import {
 import { downloadBase64 } from '../../lib/download';
 import { useFormat } from '../../lib/format';
 
-type Filters = { userId?: number; entity?: string; action?: string; from?: string; to?: string };
+type Filters = { userId?: number; entity?: string; action?: string; source?: string; from?: string; to?: string };
 
 const MIME = {
   csv: 'text/csv',
@@ -79,6 +79,9 @@ export default function AuditScreen() {
     });
   };
 
+  // Where it came from: the desktop app, an address on the LAN, or the app itself (scheduler, restore).
+  const sourceLabel = (source: string | null) => (source === 'desktop' ? t('sourceDesktop') : (source ?? t('system')));
+
   const columns: Column<AuditEntry, never>[] = [
     {
       key: 'at',
@@ -91,6 +94,15 @@ export default function AuditScreen() {
       ),
     },
     { key: 'user', header: t('field.user'), render: (e) => <Text size="sm">{e.username ?? t('system')}</Text> },
+    {
+      key: 'source',
+      header: t('field.source'),
+      render: (e) => (
+        <Text size="sm" c="dimmed" ff={e.source && e.source !== 'desktop' ? 'monospace' : undefined}>
+          {sourceLabel(e.source)}
+        </Text>
+      ),
+    },
     {
       key: 'action',
       header: t('field.action'),
@@ -136,7 +148,7 @@ export default function AuditScreen() {
   const total = q.data?.total ?? 0;
   const clear = () => {
     list.setSearch('');
-    for (const k of ['userId', 'entity', 'action', 'from', 'to'] as const) list.setFilter(k, undefined);
+    for (const k of ['userId', 'entity', 'action', 'source', 'from', 'to'] as const) list.setFilter(k, undefined);
   };
 
   return (
@@ -204,6 +216,16 @@ export default function AuditScreen() {
           value={fl.action ?? null}
           onChange={(v) => list.setFilter('action', v ?? undefined)}
           data={facets.data?.actions ?? []}
+        />
+        <Select
+          aria-label={t('field.source')}
+          placeholder={t('allSources')}
+          w={150}
+          clearable
+          searchable
+          value={fl.source ?? null}
+          onChange={(v) => list.setFilter('source', v ?? undefined)}
+          data={(facets.data?.sources ?? []).map((s) => ({ value: s, label: sourceLabel(s) }))}
         />
         <DateInput
           aria-label={t('field.from')}
@@ -274,6 +296,10 @@ export default function AuditScreen() {
                 {t('field.user')}
               </Text>
               <Text size="sm">{open.username ?? t('system')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('field.source')}
+              </Text>
+              <Text size="sm">{sourceLabel(open.source)}</Text>
               <Text size="sm" c="dimmed">
                 {t('field.action')}
               </Text>

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src-main/app';
-import { createFirstAdmin } from '../../../src-main/core/auth';
+import { hashPassword } from '../../../src-main/core/passwords';
 import { silentLogger } from '../../../src-main/core/logger';
 import { roleCan } from '../../../src-shared/permissions';
 import { APPLICATION_ID } from '../../../src-main/core/backups/verify';
@@ -256,18 +256,29 @@ describe('migrations and restore across schema versions', () => {
     expect(n).toBeGreaterThan(1);
     const dataDir = tempDir();
     const clock = new FakeClock(Date.parse('2026-11-24T03:00:00.000Z'));
-    // An "older app" with one migration less writes data...
+    // An "older app" with one migration less writes data (in plain SQL: this version's code writes
+    // columns the older schema may not have)...
     const old = createApp({ dataDir, migrationsFolder: olderMigrations(n - 1), clock, logger: silentLogger });
-    const { token } = await createFirstAdmin(
-      { app: old.ctx, session: null, transport: 'internal' },
-      { username: 'admin', fullName: 'Admin', password: 'Rahasia-Kantor-1' },
-    );
-    await old.call('customers.create', { name: 'Lama' }, { transport: 'http', token });
+    const now = clock.now().toISOString();
+    old.ctx.sqlite
+      .prepare(
+        `INSERT INTO users(username, full_name, role, password_hash, created_at, updated_at) VALUES ('admin', 'Admin', 'admin', ?, ?, ?)`,
+      )
+      .run(await hashPassword('Rahasia-Kantor-1'), now, now);
+    old.ctx.sqlite
+      .prepare(`INSERT INTO customers(customer_code, name, join_date) VALUES ('CUST0001', 'Lama', '2026-11-24')`)
+      .run();
     old.close();
     // ...then this app opens it: a pre-migration backup is taken first and listed.
     clock.advance(60_000);
     const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, clock, logger: silentLogger });
     try {
+      const signIn = await app.call(
+        'auth.login',
+        { username: 'admin', password: 'Rahasia-Kantor-1' },
+        { transport: 'http' },
+      );
+      const token = (signIn as { ok: true; value: { token: string } }).value.token;
       const call = (c: string, i: unknown) => app.call(c, i, { transport: 'http', token });
       const list = (await call('backups.list', {})) as {
         ok: true;

@@ -17,6 +17,8 @@ describe('audit trail', () => {
     const { sqlite } = t.app.ctx;
     expect(() => sqlite.prepare(`UPDATE audit_log SET action = 'x'`).run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    // The source column came with a later migration (ADD COLUMN): the triggers still cover it.
+    expect(() => sqlite.prepare(`UPDATE audit_log SET source = '10.0.0.1'`).run()).toThrow(/append-only/);
     expect((sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBeGreaterThan(0);
   });
 
@@ -92,8 +94,44 @@ describe('audit trail', () => {
     expect(text.startsWith('\ufeffID,Date,Time,User')).toBe(true);
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('2026-11-24,10:00,admin,customer.create');
+    expect(lines[1]).toContain('2026-11-24,10:00,admin,,customer.create');
     expect(r.rows).toBe(1);
+  });
+
+  it('records where every sign-in and change came from, filterable, searchable and exported', async () => {
+    const via = (source: string | undefined, transport: 'http' | 'ipc' = 'http') => ({ transport, source });
+    const signIn = await t.app.call(
+      'auth.login',
+      { username: 'admin', password: PASSWORDS.admin },
+      via('192.168.1.23'),
+    );
+    const token = (signIn as { value: { token: string } }).value.token;
+    await t.app.call('customers.create', { name: 'Dari kasir LAN' }, { ...via('192.168.1.23'), token });
+    await t.app.call('auth.login', { username: 'admin', password: 'salah-ketik' }, via('10.0.0.7'));
+    const desk = await t.app.call(
+      'auth.login',
+      { username: 'admin', password: PASSWORDS.admin },
+      via(undefined, 'ipc'),
+    );
+    const deskToken = (desk as { value: { token: string } }).value.token;
+    await t.app.call('customers.create', { name: 'Dari meja kantor' }, { transport: 'ipc', token: deskToken });
+    const rows = (await t.ok('audit.list', { pageSize: 100 })).items;
+    const pick = (action: string) => rows.filter((r) => r.action === action).map((r) => r.source);
+    expect(pick('auth.login')).toEqual(['desktop', '192.168.1.23']);
+    expect(pick('auth.login_failed')).toEqual(['10.0.0.7']);
+    expect(pick('customer.create')).toEqual(['desktop', '192.168.1.23']);
+    // The app's own first Admin (testApp, an internal call) has no address.
+    expect(pick('user.create')).toEqual([null]);
+
+    const lan = await t.ok('audit.list', { source: '192.168.1.23' });
+    expect(lan.items.map((r) => r.action).sort()).toEqual(['auth.login', 'customer.create']);
+    expect((await t.ok('audit.list', { search: '10.0.0' })).items.map((r) => r.action)).toEqual(['auth.login_failed']);
+    expect((await t.ok('audit.facets', {})).sources).toEqual(['10.0.0.7', '192.168.1.23', 'desktop']);
+
+    const csv = await t.ok('audit.export', { format: 'csv', source: '192.168.1.23' });
+    const lines = Buffer.from(csv.base64, 'base64').toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('ID,Date,Time,User,Source,Action,Entity,Entity ID,Before,After,Reason');
+    expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual(['192.168.1.23', '192.168.1.23']);
   });
 
   it('exports xlsx readable by exceljs', async () => {

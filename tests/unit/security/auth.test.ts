@@ -12,7 +12,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const login = (username: string, password: string) => t.call('auth.login', { username, password }, '');
+/** Every attempt from one address (tests/unit/security/login-throttle.test.ts plays several). */
+const login = (username: string, password: string) =>
+  t.app.call('auth.login', { username, password }, { transport: 'http', source: '192.168.1.5' });
 const audit = () =>
   t.app.ctx.sqlite
     .prepare('SELECT action, user_id AS userId, entity_id AS entityId, after FROM audit_log ORDER BY id')
@@ -42,7 +44,7 @@ describe('sign-in', () => {
     ]);
   });
 
-  it('locks after 5 failures for 5 minutes and says until when in the ISP zone', async () => {
+  it('locks after 5 failures for 5 minutes on that source and says until when in the ISP zone', async () => {
     await signInAs(t, 'staff');
     // 03:00Z = 10:00 WIB
     for (let i = 0; i < 4; i++)
@@ -52,7 +54,8 @@ describe('sign-in', () => {
       ok: false,
       error: {
         code: 'RATE_LIMITED',
-        message: 'Too many failed sign-ins: this account is locked until 10:05 WIB on 2026-11-24',
+        message:
+          'Too many failed sign-ins from this device: this account is locked on it until 10:05 WIB on 2026-11-24',
       },
     });
     // Even the right password is refused while locked.

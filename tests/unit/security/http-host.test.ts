@@ -23,11 +23,12 @@ let outside: string;
 function request(
   method: string,
   rawPath: string,
-  opts: { headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] } = {},
+  opts: { headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[]; from?: string } = {},
 ): Promise<Res> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path: rawPath, headers: opts.headers, agent: false },
+      // `from`: the client's own address (127.0.0.2, 127.0.0.3… play other computers on the LAN).
+      { host: '127.0.0.1', port, method, path: rawPath, headers: opts.headers, agent: false, localAddress: opts.from },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
@@ -82,10 +83,11 @@ function openStream(
   });
 }
 
-const api = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
+const api = (channel: string, input: unknown, headers: Record<string, string> = {}, from?: string) =>
   request('POST', `/api/${channel}`, {
     headers: { 'Content-Type': 'application/json', ...headers },
     body: input === undefined ? '' : JSON.stringify(input),
+    from,
   });
 
 beforeEach(async () => {
@@ -306,6 +308,37 @@ describe('HTTP host hardening', () => {
     expect((await api('customers.list', {}, { Authorization: `Bearer ${t.token}` })).status).toBe(200);
     t.clock.advance(60_000);
     expect((await api('auth.login', { username: 'admin', password: PASSWORDS.admin })).status).toBe(200);
+  });
+});
+
+describe('HTTP host: sign-in limits and the audit trail by peer address', () => {
+  const sources = (action: string) =>
+    (
+      t.app.ctx.sqlite.prepare('SELECT source FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
+        source: string;
+      }[]
+    ).map((r) => r.source);
+
+  it('wrong passwords from 127.0.0.2 lock that address only; the admin signs in from 127.0.0.3', async () => {
+    const owner = await api('auth.login', { username: 'admin', password: PASSWORDS.admin }, {}, '127.0.0.3');
+    expect(owner.status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await api('auth.login', { username: 'admin', password: 'tebakan' }, {}, '127.0.0.2')).status).toBe(401);
+    expect((await api('auth.login', { username: 'admin', password: 'tebakan' }, {}, '127.0.0.2')).status).toBe(429);
+    expect((await api('auth.login', { username: 'admin', password: PASSWORDS.admin }, {}, '127.0.0.2')).status).toBe(
+      429,
+    );
+    const again = await api('auth.login', { username: 'admin', password: PASSWORDS.admin }, {}, '127.0.0.3');
+    expect(again.status).toBe(200);
+    // A change made over HTTP is recorded with the address it came from.
+    const token = JSON.parse(again.body).value.token as string;
+    expect(
+      (await api('customers.create', { name: 'Dari LAN' }, { Authorization: `Bearer ${token}` }, '127.0.0.3')).status,
+    ).toBe(200);
+    expect(sources('auth.login_failed')).toEqual(Array(5).fill('127.0.0.2'));
+    expect(sources('auth.login_locked')).toEqual(['127.0.0.2']);
+    expect(sources('auth.login')).toEqual(['127.0.0.3', '127.0.0.3']);
+    expect(sources('customer.create')).toEqual(['127.0.0.3']);
   });
 });
 
