@@ -14,7 +14,9 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, out, 'renderer'),
     emptyOutDir: true,
     target: 'chrome130',
-    sourcemap: true,
+    // Production builds carry no source maps (the browser host would hand the readable source to
+    // anyone on the LAN). PPPOE_SOURCEMAP=1 inlines them for debugging; no .map file is ever written.
+    sourcemap: process.env.PPPOE_SOURCEMAP ? 'inline' : false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       // Mantine marks its modules "use client" (for React Server Components); meaningless here.

@@ -10,10 +10,16 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  sourcemap: true,
+  // No source maps in production builds (the installer would ship the readable source next to the
+  // bundle); PPPOE_SOURCEMAP=1 inlines them for debugging.
+  sourcemap: process.env.PPPOE_SOURCEMAP ? 'inline' : false,
   logLevel: 'warning',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
+
+// A clean slate, so nothing of an older build (source maps included) lingers beside the new bundles.
+for (const dir of ['host', 'main', 'preload', 'drizzle'])
+  fs.rmSync(path.join(out, dir), { recursive: true, force: true });
 
 await Promise.all([
   build({

@@ -15,3 +15,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** `*.map` (any case): neither host serves source maps. */
+export const isSourceMap = (file: string) => /\.map$/i.test(file);

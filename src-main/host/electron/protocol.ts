@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../security-policy';
+import { CONTENT_SECURITY_POLICY, isSourceMap } from '../security-policy';
 import { APP_HOST, APP_SCHEME } from './constants';
 
 const MIME: Record<string, string> = {
@@ -10,7 +10,6 @@ const MIME: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
-  '.map': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -93,6 +92,8 @@ export function createAppProtocolHandler(root: string) {
     }
     let file = resolveAppPath(root, request.url);
     if (!file) return respond(403, 'Forbidden');
+    // Source maps are never served, even if a debugging build left one behind.
+    if (isSourceMap(file)) return respond(404, 'Not found');
     if (!(await isFile(file))) {
       if (path.extname(file) !== '') return respond(404, 'Not found');
       file = path.join(path.resolve(root), 'index.html');

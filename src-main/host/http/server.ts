@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EVENT_NAMES } from '../../../src-shared/events';
 import type { ApiResult, ErrorCode } from '../../../src-shared/result';
 import type { App } from '../../app';
-import { CONTENT_SECURITY_POLICY } from '../security-policy';
+import { CONTENT_SECURITY_POLICY, isSourceMap } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
 import { sessionIsLive } from '../../core/auth';
 import { peerAddress } from '../../core/context';
@@ -250,6 +250,11 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
   // Path traversal: anything outside the renderer folder is refused.
   if (file !== root && !file.startsWith(root + path.sep)) {
     res.writeHead(403).end('Forbidden');
+    return;
+  }
+  // Source maps are never served (nor answered with index.html), even if a debugging build left one.
+  if (isSourceMap(file)) {
+    res.writeHead(404).end('Not found');
     return;
   }
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');

@@ -16,6 +16,8 @@ const root = path.join(base, 'renderer');
 fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
 fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>PPPoE Desk</title>');
 fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+// A debugging build's leftover: never served.
+fs.writeFileSync(path.join(root, 'assets', 'app.js.map'), '{"sources":["src-renderer/main.tsx"]}');
 // A file next to the renderer folder that traversal would reach.
 fs.writeFileSync(path.join(base, 'secret.txt'), 'db password');
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
@@ -52,6 +54,18 @@ describe('app:// protocol', () => {
     const missing = await get('app://pppoe-desk/assets/nope.js');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('never serves a source map, present or not', async () => {
+    for (const url of [
+      'app://pppoe-desk/assets/app.js.map',
+      'app://pppoe-desk/assets/APP.JS.MAP',
+      'app://pppoe-desk/x.map',
+    ]) {
+      const res = await get(url);
+      expect(res.status, url).toBe(404);
+      expect(await res.text()).not.toContain('sources');
+    }
   });
 
   it.each([

@@ -259,6 +259,16 @@ describe('HTTP host hardening', () => {
     expect((await request('GET', '/')).status).toBe(200);
   });
 
+  it('never serves a source map: not the file, not index.html in its place', async () => {
+    fs.writeFileSync(path.join(staticRoot, 'assets', 'app.js.map'), '{"sources":["src-renderer/main.tsx"]}');
+    for (const p of ['/assets/app.js.map', '/assets/APP.JS.MAP', '/assets/missing.js.map', '/x.map']) {
+      const r = await request('GET', p);
+      expect(r.status, p).toBe(404);
+      expect(r.body, p).not.toContain('sources');
+      expect(r.body, p).not.toContain('<title>');
+    }
+  });
+
   it('serves pages with a CSP and frame protection', async () => {
     const r = await request('GET', '/');
     expect(r.headers['content-security-policy']).toBeTruthy();
