@@ -28,6 +28,8 @@ export interface CreateAppOptions {
   nativeBinding?: string;
   /** Who opens the folder ("desktop app", "browser host"), named to a second process that is refused. */
   holder?: string;
+  /** `--backup-root` folders of the browser host (see AppContext.backupRoots). */
+  backupRoots?: string[];
 }
 
 export interface App {
@@ -151,6 +153,7 @@ export function createApp(opts: CreateAppOptions): App {
     secrets: opts.secrets ?? keyFileSecretBox(opts.dataDir),
     logger,
     dataDir: opts.dataDir,
+    backupRoots: opts.backupRoots,
     migrationsFolder: opts.migrationsFolder,
     appVersion: opts.appVersion ?? '0.0.0-dev',
     services: {},

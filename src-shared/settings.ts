@@ -72,6 +72,11 @@ export const settingsShape = {
     .max(24 * 60, 'At most 1440 minutes (24 hours)')
     .default(30),
   backupFolder: z.string().trim().max(1000, 'Folder path is too long').default(''),
+  /** Folders "Back up to folder" may write into (besides backupFolder), each checked when saved. */
+  backupAllowedFolders: z
+    .array(z.string().trim().min(1, 'Folder path is required').max(1000, 'Folder path is too long'))
+    .max(20, 'At most 20 folders')
+    .default([]),
   backupTime: hhmm.default('02:00'),
   backupKeepDaily: count(1, 365).default(7),
   backupKeepWeekly: count(0, 520).default(4),

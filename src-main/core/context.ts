@@ -37,6 +37,11 @@ export interface AppContext {
   secrets: SecretBox;
   logger: Logger;
   dataDir: string;
+  /**
+   * Folders the server operator allowed for backups (`npm run serve -- --backup-root <dir>`): when
+   * set, every backup folder from Settings must lie inside one of them.
+   */
+  backupRoots?: string[];
   migrationsFolder: string;
   appVersion: string;
   /** Late-bound services that need the whole context (router pool, scheduler...), keyed by name. */

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, settingsSchema, settingsShape, type Settings } from '../../src-shared/settings';
 import { AppError } from '../../src-shared/result';
 import { writeAudit } from './audit';
-import { checkFolder } from './backups/folder';
+import { checkAllowableFolder } from './backups/folder';
 import type { AppContext, CallContext } from './context';
 
 const cache = new WeakMap<AppContext, Settings>();
@@ -46,9 +46,17 @@ export function updateSettings(call: CallContext, patch: Partial<Settings>): Set
   const changed = (Object.keys(patch) as (keyof Settings)[]).filter(
     (k) => JSON.stringify(before[k]) !== JSON.stringify(next.data[k]),
   );
-  // A backup folder must exist and be writable when it is chosen (a USB stick pulled out later is
-  // reported by the daily backup, which still writes to the default folder).
-  if (changed.includes('backupFolder') && next.data.backupFolder) checkFolder(next.data.backupFolder, 'backupFolder');
+  // A backup folder must exist, be writable and be allowable (no system folder, not PPPoE Desk's own,
+  // inside --backup-root when the server has one) when it is chosen; a USB stick pulled out later is
+  // reported by the daily backup, which still writes to the default folder.
+  if (changed.includes('backupFolder') && next.data.backupFolder)
+    checkAllowableFolder(app, next.data.backupFolder, 'backupFolder');
+  if (changed.includes('backupAllowedFolders')) {
+    const was = new Set(before.backupAllowedFolders);
+    next.data.backupAllowedFolders.forEach((f, i) => {
+      if (!was.has(f)) checkAllowableFolder(app, f, `backupAllowedFolders.${i}`, true);
+    });
+  }
   const upsert = app.sqlite.prepare(
     `INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

@@ -31,6 +31,8 @@ export const backupsContract = {
       items: z.array(backupEntry),
       defaultFolder: z.string(),
       customFolder: z.string(),
+      /** Where "Back up to folder" may write (a folder inside one of them also qualifies). */
+      allowedFolders: z.array(z.string()),
       /** This app's schema version (a backup with a higher one cannot be restored). */
       appSchemaVersion: z.number().int(),
       status: z.object({

@@ -9,9 +9,11 @@ function runHost(
   args: string[],
   env: Record<string, string> = {},
   whileUp?: (url: string) => Promise<void>,
+  /** A data folder to share between runs (kept); a fresh one otherwise (removed). */
+  shared?: string,
 ): Promise<{ code: number | null; out: string }> {
   const out = path.resolve(process.env.PPPOE_OUT ?? 'out');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-cli-'));
+  const dataDir = shared ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-cli-'));
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -34,7 +36,7 @@ function runHost(
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('exit', (code) => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!shared) fs.rmSync(dataDir, { recursive: true, force: true });
       resolve({ code, out: text });
     });
   });
@@ -66,5 +68,95 @@ test.describe('browser host command line', () => {
     });
     expect(r.out).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/m);
     expect(login).toBe(200);
+  });
+
+  test('a second host on the same data folder exits 1 before serving; the first keeps serving', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-cli-shared-'));
+    let second: { code: number | null; out: string } | null = null;
+    let firstStillServes = 0;
+    const first = await runHost(
+      ['--init-admin', 'owner:Kantor-Pusat-Bandung-9'],
+      {},
+      async (url) => {
+        second = await runHost([], {}, undefined, dataDir);
+        firstStillServes = (await fetch(`${url}/`)).status;
+      },
+      dataDir,
+    );
+    expect(first.code).toBe(0);
+    expect(second!.code).toBe(1);
+    expect(second!.out).toContain(`PPPoE Desk is already running on the data folder ${dataDir}`);
+    expect(second!.out).toMatch(/browser host, process \d+/);
+    expect(second!.out).not.toMatch(/^http:\/\//m);
+    expect(firstStillServes).toBe(200);
+    // Once the first has stopped, the folder is free again.
+    const third = await runHost([], {}, async () => undefined, dataDir);
+    expect(third.out).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/m);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('--demo loads the demo data into an empty database, and only then', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-cli-demo-'));
+    const counts = async (url: string) => {
+      const login = await fetch(`${url}/api/auth.login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'owner', password: 'Kantor-Pusat-Bandung-9' }),
+      });
+      const { token } = (await login.json()).value;
+      const get = async (channel: string) =>
+        (
+          await (
+            await fetch(`${url}/api/${channel}`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+              body: '{}',
+            })
+          ).json()
+        ).value.total as number;
+      return { customers: await get('customers.list'), packages: await get('packages.list') };
+    };
+    let first = { customers: 0, packages: 0 };
+    let again = { customers: 0, packages: 0 };
+    // Before the fix: "Unknown option '--demo'", exit 2.
+    const r = await runHost(
+      ['--demo', '--init-admin', 'owner:Kantor-Pusat-Bandung-9'],
+      {},
+      async (url) => void (first = await counts(url)),
+      dataDir,
+    );
+    expect(r.code).toBe(0);
+    expect(first.customers).toBeGreaterThan(0);
+    expect(first.packages).toBeGreaterThan(0);
+    const r2 = await runHost(['--demo'], {}, async (url) => void (again = await counts(url)), dataDir);
+    expect(r2.out).toContain('--demo ignored');
+    expect(again).toEqual(first);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('beyond loopback it warns that plain HTTP is for a trusted LAN, and the last line is still the URL', async () => {
+    // 127.0.0.2 plays a LAN address (loopback, so nothing leaves this computer).
+    let status = 0;
+    const r = await runHost(
+      ['--host', '127.0.0.2', '--init-admin', 'owner:Kantor-Pusat-Bandung-9'],
+      {},
+      async (url) => {
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+        status = (await fetch(`${url}/`)).status;
+      },
+    );
+    expect(status).toBe(200);
+    expect(r.out).toContain('Warning: this is plain HTTP');
+    expect(r.out).toContain('trusted office LAN');
+    expect(r.out).not.toContain('0.0.0.0');
+  });
+
+  test('--backup-root refuses system folders and relative paths before listening', async () => {
+    const sys = await runHost(['--backup-root', '/etc']);
+    expect(sys.code).toBe(2);
+    expect(sys.out).toContain('--backup-root /etc: PPPoE Desk does not put backups into system folders');
+    const missing = await runHost(['--backup-root', '/tidak/ada/folder']);
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain('The folder does not exist');
   });
 });

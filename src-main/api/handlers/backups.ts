@@ -7,6 +7,7 @@ import {
   listBackups,
   restoreBackup,
 } from '../../core/backups/service';
+import { allowedBackupFolders } from '../../core/backups/folder';
 import { defaultBackupDir } from '../../core/backups/names';
 import { nextSlot } from '../../core/backups/schedule';
 import { getSettings } from '../../core/settings';
@@ -21,6 +22,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       items: listBackups(app),
       defaultFolder: defaultBackupDir(app.dataDir),
       customFolder: s.backupFolder,
+      allowedFolders: allowedBackupFolders(app),
       appSchemaVersion: readJournal(app.migrationsFolder).entries.length,
       status: { ...backupStatus(app), nextDailyAt: nextSlot(app.clock.now(), s.backupTime, s.timeZone).toISOString() },
     };

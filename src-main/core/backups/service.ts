@@ -7,7 +7,7 @@ import { resolveSession } from '../auth';
 import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
 import { defaultBackupDir, uniqueBackupPath, parseBackupFileName, sidecarOf, type BackupKind } from './names';
-import { checkFolder } from './folder';
+import { checkAllowableFolder, checkBackupDestination } from './folder';
 import { selectForPruning } from './retention';
 import { BackupRejected, prepareCopy, verifyDatabaseFile, type BackupCounts, type VerifiedBackup } from './verify';
 
@@ -127,7 +127,7 @@ export interface CreateOptions {
  */
 async function writeBackup(app: AppContext, opts: CreateOptions): Promise<BackupEntry> {
   const isDefault = opts.folder === undefined;
-  const dir = isDefault ? defaultBackupDir(app.dataDir) : checkFolder(opts.folder!);
+  const dir = isDefault ? defaultBackupDir(app.dataDir) : checkBackupDestination(app, opts.folder!);
   fs.mkdirSync(dir, { recursive: true });
   const at = app.clock.now();
   const final = uniqueBackupPath(dir, at, opts.kind);
@@ -462,7 +462,7 @@ export async function runDailyBackup(app: AppContext): Promise<BackupEntry> {
     st.lastError = null;
     if (custom) {
       try {
-        const dir = checkFolder(custom, 'backupFolder');
+        const dir = checkAllowableFolder(app, custom, 'backupFolder');
         const dest = path.join(dir, entry.fileName);
         await fs.promises.copyFile(entry.file, `${dest}.partial`);
         await fsyncFile(`${dest}.partial`);

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '../../app';
+import { createApp, type App } from '../../app';
+import { checkAllowableFolder } from '../../core/backups/folder';
+import { loadDemoData } from '../../core/demo';
 import { createFirstAdmin, userCount } from '../../core/auth';
-import { consoleLogger, teeLogger } from '../../core/logger';
+import { consoleLogger, teeLogger, type Logger } from '../../core/logger';
 import { createFileLogger, logsDir } from '../../core/logging/file-logger';
 import { defaultDataDir } from '../paths';
 import { startBackground } from '../background';
+import { announcement } from './announce';
 import { bindRefusal } from './bind-policy';
 import { createHttpHost } from './server';
 
@@ -15,9 +18,21 @@ declare const __APP_VERSION__: string;
 function usage(msg?: string): never {
   if (msg) console.error(msg);
   console.error(
-    'Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] [--init-admin <user>:<password>] [--demo]',
+    'Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] [--init-admin <user>:<password>] [--demo] [--backup-root <dir>]...',
   );
   process.exit(2);
+}
+
+/** --demo: the sample data (packages, customers, their billing) goes into an empty database only. */
+async function loadDemoOnce(app: App, logger: Logger) {
+  const { n } = app.ctx.sqlite
+    .prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM internet_packages) AS n')
+    .get() as { n: number };
+  // Printed even with --quiet: it answers the operator's own flag.
+  if (n > 0) return console.log('--demo ignored: this database already has customers or packages.');
+  const added = await loadDemoData({ app: app.ctx, session: null, transport: 'internal' });
+  logger.info('demo data loaded', { added });
+  console.log(`Demo data loaded: ${JSON.stringify(added)}`);
 }
 
 export async function main(argv = process.argv.slice(2)) {
@@ -32,6 +47,8 @@ export async function main(argv = process.argv.slice(2)) {
         'init-admin': { type: 'string' },
         'static-dir': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        demo: { type: 'boolean', default: false },
+        'backup-root': { type: 'string', multiple: true },
       },
       strict: true,
     }).values;
@@ -53,7 +70,15 @@ export async function main(argv = process.argv.slice(2)) {
     appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
     logger,
     holder: 'browser host',
+    backupRoots: (args['backup-root'] ?? []).map((r) => path.resolve(r)),
   });
+  for (const root of app.ctx.backupRoots ?? []) {
+    try {
+      checkAllowableFolder(app.ctx, root, '--backup-root');
+    } catch (err) {
+      usage(`--backup-root ${root}: ${(err as Error).message}`);
+    }
+  }
 
   // The environment variable keeps the password out of the process list and shell history.
   const initAdmin = args['init-admin'] ?? process.env.PPPOE_DESK_INIT_ADMIN;
@@ -70,6 +95,7 @@ export async function main(argv = process.argv.slice(2)) {
       usage(`--init-admin: ${(err as Error).message}`);
     }
   }
+  if (args.demo) await loadDemoOnce(app, logger);
   const refusal = bindRefusal(args.host!, userCount(app.ctx));
   if (refusal) usage(refusal);
 
@@ -80,10 +106,13 @@ export async function main(argv = process.argv.slice(2)) {
     host: args.host,
     staticDir: args['static-dir'] ?? path.join(root, 'renderer'),
   });
-  const { url } = await host.listen();
+  const { port: bound } = await host.listen();
   logger.info('PPPoE Desk browser host ready', { dataDir });
-  // One line with only the URL: scripts and tests read it.
-  console.log(url);
+  // The addresses to open (never "0.0.0.0") and, beyond loopback, the plain-HTTP warning. The last line
+  // holds only this computer's URL: scripts and tests read it.
+  const { info, warning } = announcement(args.host!, bound);
+  if (warning) console.error(warning);
+  for (const line of info) console.log(line);
 
   let closing = false;
   const shutdown = async () => {

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY, isSourceMap } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
 import { sessionIsLive } from '../../core/auth';
 import { peerAddress } from '../../core/context';
+import { localUrl } from './announce';
 import { isLoopback, LOOPBACK_HOSTS } from './bind-policy';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -303,8 +304,8 @@ export function createHttpHost(opts: HttpHostOptions) {
         server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
           const addr = server.address();
           const port = typeof addr === 'object' && addr ? addr.port : 0;
-          const host = (opts.host ?? '127.0.0.1').includes(':') ? `[${opts.host}]` : (opts.host ?? '127.0.0.1');
-          resolve({ url: `http://${host}:${port}`, port });
+          // This computer's URL (a wildcard bind is reached through loopback, never "0.0.0.0").
+          resolve({ url: localUrl(opts.host ?? '127.0.0.1', port), port });
         });
       });
     },

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Badge,
   Button,
   Group,
@@ -339,12 +340,19 @@ export default function BackupsScreen() {
             <Text size="sm" c="dimmed">
               {t('folderHelp')}
             </Text>
-            <TextInput
+            {data && data.allowedFolders.length === 0 && (
+              <Alert color="yellow" data-testid="no-allowed-folders">
+                {t('noAllowedFolders')}
+              </Alert>
+            )}
+            {/* Only folders an Admin allowed in Settings (or inside them) are accepted: offer those. */}
+            <Autocomplete
               label={t('folder')}
               value={folder}
-              onChange={(e) => setFolder(e.currentTarget.value)}
+              onChange={setFolder}
+              data={data?.allowedFolders ?? []}
               error={folderError}
-              placeholder="E:\\"
+              placeholder={data?.allowedFolders[0] ?? 'E:\\'}
               data-autofocus
             />
             <Group justify="flex-end">

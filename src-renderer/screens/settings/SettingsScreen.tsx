@@ -9,6 +9,7 @@ import {
   Stack,
   Switch,
   Tabs,
+  TagsInput,
   Text,
   TextInput,
   Input,
@@ -85,6 +86,7 @@ export default function SettingsScreen() {
       allowNegativeDeposit: 'billing',
       receiptWidth: 'printing',
       backupFolder: 'backup',
+      backupAllowedFolders: 'backup',
       backupTime: 'backup',
       backupKeepDaily: 'backup',
       backupKeepWeekly: 'backup',
@@ -289,6 +291,15 @@ export default function SettingsScreen() {
         <Tabs.Panel value="backup">
           <Stack maw={720}>
             <TextInput {...text('backupFolder')} {...hint('backupFolder')} placeholder="D:\\Backup PPPoE Desk" />
+            {/* Paths may hold commas: Enter adds a folder, nothing splits on typing. */}
+            <TagsInput
+              {...text('backupAllowedFolders')}
+              {...hint('backupAllowedFolders')}
+              placeholder="E:\\"
+              splitChars={[]}
+              acceptValueOnBlur
+              clearable
+            />
             <TimeInput {...text('backupTime')} {...hint('backupTime')} />
             <SimpleGrid cols={3}>
               <NumberInput {...num('backupKeepDaily', { min: 1, max: 365 })} />

@@ -121,6 +121,7 @@ describe('backups: create, verify, list', () => {
   it('writes a manual backup into a chosen folder; a missing or read-only folder is a clear error', async () => {
     const t = await fresh();
     const usb = tempDir('usb-');
+    await t.ok('settings.update', { backupAllowedFolders: [usb] });
     const e = await t.ok('backups.create', { folder: usb });
     expect(path.dirname(e.file)).toBe(usb);
     expect(e.location).toBe('custom');
@@ -132,7 +133,8 @@ describe('backups: create, verify, list', () => {
       expect(missing.error.message).toMatch(/does not exist/);
       expect(missing.error.issues?.[0]?.path).toBe('folder');
     }
-    const ro = tempDir('ro-');
+    const ro = path.join(usb, 'ro');
+    fs.mkdirSync(ro);
     fs.chmodSync(ro, 0o500);
     try {
       const r = await t.call('backups.create', { folder: ro });
