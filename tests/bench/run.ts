@@ -64,7 +64,11 @@ async function main() {
   ].join('\n');
   const file = path.resolve('BENCHMARKS.md');
   if (!only.length || !fs.existsSync(file)) {
-    fs.writeFileSync(file, `${header}\n${sections.join('\n')}`);
+    // The section `npm run test:stress` writes is not a benchmark: a full run keeps it as it was.
+    const kept = fs.existsSync(file)
+      ? /\n(## Test suite under load[\s\S]*?)(?=\n## |$)/.exec(fs.readFileSync(file, 'utf8'))
+      : null;
+    fs.writeFileSync(file, `${header}\n${sections.join('\n')}${kept ? `\n${kept[1]}` : ''}`);
   } else {
     // Partial run: replace just the sections that ran, keep the others as they were measured.
     let text = fs.readFileSync(file, 'utf8');
