@@ -156,7 +156,12 @@ describe('Electron main (mocked electron)', () => {
     expect(m.ipcMain.removeHandler).toHaveBeenCalledWith('api:invoke');
     expect(core.ctx.sqlite.open).toBe(false);
     const log = path.join(env.paths.userData, 'logs', 'pppoe-desk.log');
-    await vi.waitFor(() => expect(fs.readFileSync(log, 'utf8')).toContain('PPPoE Desk closed'));
+    // The log stream flushes asynchronously: wait for the line itself. vi.waitFor gives up after 1 s by
+    // default, a deadline a loaded machine can miss; the test's own timeout is the real limit.
+    await vi.waitFor(() => expect(fs.readFileSync(log, 'utf8')).toContain('PPPoE Desk closed'), {
+      timeout: 15_000,
+      interval: 20,
+    });
     const text = fs.readFileSync(log, 'utf8');
     expect(text).toContain('PPPoE Desk started');
     expect(text).not.toContain('Kantor-Rahasia-77');
