@@ -290,12 +290,12 @@ export default function SettingsScreen() {
 
         <Tabs.Panel value="backup">
           <Stack maw={720}>
-            <TextInput {...text('backupFolder')} {...hint('backupFolder')} placeholder="D:\\Backup PPPoE Desk" />
+            <TextInput {...text('backupFolder')} {...hint('backupFolder')} placeholder={'D:\\Backup PPPoE Desk'} />
             {/* Paths may hold commas: Enter adds a folder, nothing splits on typing. */}
             <TagsInput
               {...text('backupAllowedFolders')}
               {...hint('backupAllowedFolders')}
-              placeholder="E:\\"
+              placeholder={'E:\\'}
               splitChars={[]}
               acceptValueOnBlur
               clearable
