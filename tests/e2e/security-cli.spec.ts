@@ -151,12 +151,39 @@ test.describe('browser host command line', () => {
     expect(r.out).not.toContain('0.0.0.0');
   });
 
-  test('--backup-root refuses system folders and relative paths before listening', async () => {
+  test('--backup-root refuses system folders and missing folders before listening', async () => {
     const sys = await runHost(['--backup-root', '/etc']);
     expect(sys.code).toBe(2);
     expect(sys.out).toContain('--backup-root /etc: PPPoE Desk does not put backups into system folders');
     const missing = await runHost(['--backup-root', '/tidak/ada/folder']);
     expect(missing.code).toBe(2);
     expect(missing.out).toContain('The folder does not exist');
+  });
+
+  test('with --backup-root, "Back up to folder" over HTTP writes there and nowhere else', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-cli-root-'));
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-cli-elsewhere-'));
+    const statuses: number[] = [];
+    let refusal = '';
+    await runHost(['--backup-root', root, '--init-admin', 'owner:Kantor-Pusat-Bandung-9'], {}, async (url) => {
+      const post = (channel: string, body: unknown, token?: string) =>
+        fetch(`${url}/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
+      const { token } = (
+        await (await post('auth.login', { username: 'owner', password: 'Kantor-Pusat-Bandung-9' })).json()
+      ).value;
+      statuses.push((await post('backups.create', { folder: root }, token)).status);
+      const refused = await post('backups.create', { folder: elsewhere }, token);
+      statuses.push(refused.status);
+      refusal = (await refused.json()).error.message;
+    });
+    expect(statuses).toEqual([200, 400]);
+    expect(refusal).toContain('outside the backup folders this server allows (--backup-root)');
+    expect(fs.readdirSync(root).some((f) => f.endsWith('-manual.sqlite'))).toBe(true);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+    for (const d of [root, elsewhere]) fs.rmSync(d, { recursive: true, force: true });
   });
 });
