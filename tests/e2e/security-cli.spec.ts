@@ -175,6 +175,13 @@ test.describe('browser host command line', () => {
       const { token } = (
         await (await post('auth.login', { username: 'owner', password: 'Kantor-Pusat-Bandung-9' })).json()
       ).value;
+      // A fresh host takes its first daily backup at start; one backup runs at a time.
+      await expect
+        .poll(async () => {
+          const { status } = (await (await post('backups.list', {}, token)).json()).value;
+          return status.lastDaily !== null && status.running === null;
+        })
+        .toBe(true);
       statuses.push((await post('backups.create', { folder: root }, token)).status);
       const refused = await post('backups.create', { folder: elsewhere }, token);
       statuses.push(refused.status);
