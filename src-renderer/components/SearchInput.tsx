@@ -28,8 +28,20 @@ export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchIn
   const [text, setText] = useState(value);
   const inner = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => inner.current!);
-  useEffect(() => setText(value), [value]);
-  const debounced = useDebouncedCallback((v: string) => onSearch(v), delay);
+  // What this box last sent. The list echoes it back as `value` a render later; by then more keys may
+  // have landed, so an echo must not overwrite the box (it dropped keys on a busy PC). Only a value
+  // the box did not send (filters cleared, navigation) replaces the text.
+  const sent = useRef(value);
+  const search = (v: string) => {
+    sent.current = v;
+    onSearch(v);
+  };
+  useEffect(() => {
+    if (value === sent.current) return;
+    sent.current = value;
+    setText(value);
+  }, [value]);
+  const debounced = useDebouncedCallback((v: string) => search(v), delay);
 
   useWindowEvent('keydown', (e) => {
     if (!globalShortcut) return;
@@ -55,7 +67,7 @@ export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchIn
             aria-label="clear"
             onClick={() => {
               setText('');
-              onSearch('');
+              search('');
               inner.current?.focus();
             }}
           />
@@ -71,11 +83,11 @@ export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchIn
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
-          onSearch(text);
+          search(text);
         } else if (e.key === 'Escape' && text) {
           e.stopPropagation();
           setText('');
-          onSearch('');
+          search('');
         } else if (e.key === 'ArrowDown' && arrowIntoTable) {
           const row = document.querySelector<HTMLElement>('[data-testid="data-table"] tbody tr');
           if (row) {
