@@ -1,6 +1,5 @@
 import {
   Alert,
-  Autocomplete,
   Badge,
   Button,
   Group,
@@ -33,6 +32,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useSession } from '../../app/session';
 import { ConfirmDialog, EmptyState, notifyApiError, PageHeader, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
+import { BackupToFolderDialog } from './BackupToFolderDialog';
 import { RestoreConfirm, RestoreDone, type RestoreSummary } from './RestoreDialogs';
 
 export function formatBytes(n: number): string {
@@ -323,49 +323,19 @@ export default function BackupsScreen() {
         </Paper>
       )}
 
-      <Modal
+      <BackupToFolderDialog
         opened={folderOpen}
-        onClose={() => (running ? undefined : setFolderOpen(false))}
-        title={<Text fw={600}>{t('toFolder')}</Text>}
-        centered
-      >
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!folder.trim()) return setFolderError(t('folderRequired'));
-            if (await backup(folder.trim())) setFolderOpen(false);
-          }}
-        >
-          <Stack>
-            <Text size="sm" c="dimmed">
-              {t('folderHelp')}
-            </Text>
-            {data && data.allowedFolders.length === 0 && (
-              <Alert color="yellow" data-testid="no-allowed-folders">
-                {t('noAllowedFolders')}
-              </Alert>
-            )}
-            {/* Only folders an Admin allowed in Settings (or inside them) are accepted: offer those. */}
-            <Autocomplete
-              label={t('folder')}
-              value={folder}
-              onChange={setFolder}
-              data={data?.allowedFolders ?? []}
-              error={folderError}
-              placeholder={data?.allowedFolders[0] ?? 'E:\\'}
-              data-autofocus
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setFolderOpen(false)} disabled={running}>
-                {t('common:cancel')}
-              </Button>
-              <Button type="submit" loading={running}>
-                {t('backupHere')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        running={running}
+        folder={folder}
+        onFolder={setFolder}
+        error={folderError}
+        allowedFolders={data?.allowedFolders ?? null}
+        onClose={() => setFolderOpen(false)}
+        onSubmit={async () => {
+          if (!folder.trim()) return setFolderError(t('folderRequired'));
+          if (await backup(folder.trim())) setFolderOpen(false);
+        }}
+      />
 
       <Modal
         opened={fileOpen}
