@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, signInPage, test } from './fixtures';
 import { ADMIN } from './helpers/host';
+import { LoginPage } from './pages/LoginPage';
 import { BackupsPage } from './pages/OperationsPages';
 import { DataTablePart } from './pages/DataTablePart';
 
 /** A sign-in from another computer on the LAN, played by 127.0.0.2 (loopback, nothing leaves this PC). */
-function signInFrom(url: string, localAddress: string, password: string): Promise<number> {
+function signInFrom(url: string, localAddress: string, password: string, username = ADMIN.username): Promise<number> {
   return new Promise((resolve, reject) => {
     const u = new URL(`${url}/api/auth.login`);
     const req = http.request(
@@ -26,7 +27,7 @@ function signInFrom(url: string, localAddress: string, password: string): Promis
       },
     );
     req.on('error', reject);
-    req.end(JSON.stringify({ username: ADMIN.username, password }));
+    req.end(JSON.stringify({ username, password }));
   });
 }
 
@@ -91,4 +92,28 @@ test('back up to folder: only folders allowed in Settings, in Indonesian', async
   } finally {
     for (const d of [usb, other]) fs.rmSync(d, { recursive: true, force: true });
   }
+});
+
+test('sign-in: five wrong passwords lock this computer only, said in Indonesian', async ({ page, host, api }) => {
+  await api.ok('users.create', {
+    username: 'kasir.kunci',
+    fullName: 'Kasir Kunci',
+    role: 'staff',
+    password: 'Teh-Manis-Hangat-8',
+    mustChangePassword: false,
+  });
+  // The cashier's own PC on the LAN (127.0.0.2) has signed in before.
+  expect(await signInFrom(host.url, '127.0.0.2', 'Teh-Manis-Hangat-8', 'kasir.kunci')).toBe(200);
+  const login = new LoginPage(page);
+  await login.goto(host.url);
+  for (let i = 0; i < 4; i++) {
+    await login.signIn('kasir.kunci', `salah-${i}`);
+    await expect(login.error).toHaveText('Nama pengguna atau kata sandi salah');
+  }
+  await login.signIn('kasir.kunci', 'salah-lagi');
+  await expect(login.error).toContainText(
+    'Terlalu banyak percobaan masuk yang gagal dari perangkat ini: akun ini dikunci di perangkat ini sampai',
+  );
+  // Someone guessing here does not lock the cashier out of their own PC.
+  expect(await signInFrom(host.url, '127.0.0.2', 'Teh-Manis-Hangat-8', 'kasir.kunci')).toBe(200);
 });
