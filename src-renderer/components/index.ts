@@ -10,3 +10,5 @@ export { SearchInput } from './SearchInput';
 export { StatusBadge } from './StatusBadge';
 export { useListParams } from './useListParams';
 export { useResetOnOpen } from './useResetOnOpen';
+export { IntegerInput, type NumberTextProps } from './MoneyInput';
+export { fieldError, integerRule, integerText, integerValue, rupiahRule, rupiahText, rupiahValue } from './numberField';

@@ -30,7 +30,17 @@ import type { ApiError } from '../../../src-shared/result';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, MoneyText, PageHeader, StatusBadge, translateApiMessage, MoneyInput } from '../../components';
+import {
+  ConfirmDialog,
+  fieldError,
+  MoneyInput,
+  MoneyText,
+  PageHeader,
+  rupiahText,
+  rupiahValue,
+  StatusBadge,
+  translateApiMessage,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 import { PdfFileButtons, PrinterSelect } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
@@ -106,8 +116,8 @@ export default function CashDeskScreen() {
   const [firstInvoice, setFirstInvoice] = useState<number | null>(null);
   const [useDeposit, setUseDeposit] = useState(false);
   const [method, setMethod] = useState<PaymentMethod>('cash');
-  const [amount, setAmount] = useState<number | string>('');
-  const [tendered, setTendered] = useState<number | string>('');
+  const [amount, setAmountText] = useState('');
+  const [tendered, setTenderedText] = useState('');
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
@@ -130,7 +140,8 @@ export default function CashDeskScreen() {
 
   const refill = (c: DeskCustomer, first: number | null, useDep: boolean, m: PaymentMethod) => {
     const s = suggestedAmount(c, first, useDep, m);
-    setAmount(s > 0 ? s : '');
+    setAmountText(s > 0 ? rupiahText(s) : '');
+    clearError('amount');
   };
 
   const select = (c: DeskCustomer) => {
@@ -139,7 +150,7 @@ export default function CashDeskScreen() {
     setUseDeposit(false);
     setMethod('cash');
     setReference('');
-    setTendered('');
+    setTenderedText('');
     setErrors({});
     setDone(null);
     refill(c, null, false, 'cash');
@@ -165,8 +176,8 @@ export default function CashDeskScreen() {
     setResults([]);
     setDone(null);
     setErrors({});
-    setAmount('');
-    setTendered('');
+    setAmountText('');
+    setTenderedText('');
     setReference('');
     requestAnimationFrame(() => searchRef.current?.focus());
   };
@@ -187,8 +198,9 @@ export default function CashDeskScreen() {
     if (r.ok && r.value.customers[0]) setCustomer(r.value.customers[0]);
   };
 
-  const amountNum = typeof amount === 'number' ? amount : Number(String(amount).replace(/\D/g, '')) || 0;
-  const tenderedNum = typeof tendered === 'number' ? tendered : Number(String(tendered).replace(/\D/g, '')) || 0;
+  // Only what the strict parser accepts counts: a typo shows its message and previews nothing.
+  const amountNum = rupiahValue(amount) ?? 0;
+  const tenderedNum = rupiahValue(tendered) ?? 0;
   const change = method === 'cash' && tenderedNum > 0 ? tenderedNum - amountNum : 0;
   const preview = useMemo(
     () => previewAllocation(invoices, amountNum + depositApplied, firstInvoice),
@@ -200,10 +212,14 @@ export default function CashDeskScreen() {
   const submit = async (confirmed = false) => {
     if (!customer || submitting) return;
     const errs: Record<string, string> = {};
-    if (amountNum <= 0) errs.amount = t('desk.amountRequired');
+    const amountError = amount.trim() ? fieldError('rupiah', amount) : null;
+    if (amountError) errs.amount = amountError;
+    else if (amountNum <= 0) errs.amount = t('desk.amountRequired');
+    const tenderedError = fieldError('rupiah', tendered, { required: false });
     if (method !== 'cash' && method !== 'deposit' && !reference.trim())
       errs.referenceNumber = t('desk.referenceRequired');
-    if (method === 'cash' && tenderedNum > 0 && tenderedNum < amountNum) errs.tendered = t('desk.tenderedTooLow');
+    if (method === 'cash' && tenderedError) errs.tendered = tenderedError;
+    else if (method === 'cash' && tenderedNum > 0 && tenderedNum < amountNum) errs.tendered = t('desk.tenderedTooLow');
     setErrors(errs);
     if (Object.keys(errs).length) return;
     setSubmitting(true);
@@ -227,6 +243,23 @@ export default function CashDeskScreen() {
     const printer = isDesktop() ? (storedPrinter('receipt') ?? undefined) : undefined;
     const doc = await api('documents.receipt', { paymentId: payment.id, ...(printer ? { printer } : {}) });
     setDone({ payment, receipt: doc.ok ? doc.value : null, receiptError: doc.ok ? null : doc.error.message });
+  };
+
+  /** A field's message goes as soon as the field changes (it was about the old text). */
+  const clearError = (field: string) =>
+    setErrors((e) => {
+      if (!(field in e)) return e;
+      const { [field]: _gone, ...rest } = e;
+      return rest;
+    });
+  const setAmount = (text: string) => {
+    setAmountText(text);
+    clearError('amount');
+    clearError('tendered');
+  };
+  const setTendered = (text: string) => {
+    setTenderedText(text);
+    clearError('tendered');
   };
 
   const showError = (error: ApiError) => {
@@ -562,7 +595,6 @@ export default function CashDeskScreen() {
                       onKeyDown={onFieldKey}
                       error={errors.amount}
                       data-testid="desk-amount"
-                      hideControls
                     />
                     {method === 'cash' && (
                       <MoneyInput
@@ -573,7 +605,6 @@ export default function CashDeskScreen() {
                         onKeyDown={onFieldKey}
                         error={errors.tendered}
                         data-testid="desk-tendered"
-                        hideControls
                       />
                     )}
                     {method !== 'cash' && method !== 'deposit' && (
@@ -581,7 +612,10 @@ export default function CashDeskScreen() {
                         size="lg"
                         label={t('payment.reference')}
                         value={reference}
-                        onChange={(e) => setReference(e.currentTarget.value)}
+                        onChange={(e) => {
+                          setReference(e.currentTarget.value);
+                          clearError('referenceNumber');
+                        }}
                         onKeyDown={onFieldKey}
                         error={errors.referenceNumber}
                         withAsterisk

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Shift } from '../../../src-shared/contract/billing';
 import { api } from '../../api/client';
-import { applyApiError, MoneyInput } from '../../components';
+import { applyApiError, MoneyInput, rupiahRule, rupiahValue } from '../../components';
 
 /** Opens the caller's cash shift with the starting cash in the drawer. */
 export function OpenShiftDialog({
@@ -16,14 +16,16 @@ export function OpenShiftDialog({
   onOpened: (s: Shift) => void;
 }) {
   const { t } = useTranslation('billing');
-  const form = useForm<{ openingCash: number | string; notes: string }>({
-    initialValues: { openingCash: 0, notes: '' },
+  const form = useForm<{ openingCash: string; notes: string }>({
+    initialValues: { openingCash: 'Rp 0', notes: '' },
+    validate: { openingCash: rupiahRule() },
+    validateInputOnBlur: ['openingCash'],
   });
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{t('shift.openTitle')}</Text>} centered>
       <form
         onSubmit={form.onSubmit(async (v) => {
-          const r = await api('shifts.open', { openingCash: Number(v.openingCash) || 0, notes: v.notes });
+          const r = await api('shifts.open', { openingCash: rupiahValue(v.openingCash)!, notes: v.notes });
           if (!r.ok) return void applyApiError(form, r.error);
           form.reset();
           onOpened(r.value);

@@ -5,7 +5,6 @@ import {
   Grid,
   Group,
   Modal,
-  NumberInput,
   SegmentedControl,
   Stack,
   Switch,
@@ -17,7 +16,17 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useResetOnOpen, MoneyInput } from '../../components';
+import {
+  IntegerInput,
+  integerRule,
+  integerText,
+  integerValue,
+  MoneyInput,
+  rupiahRule,
+  rupiahText,
+  rupiahValue,
+  useResetOnOpen,
+} from '../../components';
 import {
   BILLING_CYCLES,
   DEFAULT_DURATION_DAYS,
@@ -31,11 +40,11 @@ import { formatBandwidth } from '../../lib/format';
 interface Values {
   name: string;
   description: string;
-  bandwidthDown: number | string;
-  bandwidthUp: number | string;
-  price: number | string;
+  bandwidthDown: string;
+  bandwidthUp: string;
+  price: string;
   billingCycle: BillingCycle;
-  durationDays: number | string;
+  durationDays: string;
   isActive: boolean;
   ipPool: string;
   profileName: string;
@@ -45,21 +54,25 @@ interface Values {
 const toValues = (p?: InternetPackage | null): Values => ({
   name: p?.name ?? '',
   description: p?.description ?? '',
-  bandwidthDown: p?.bandwidthDown ?? '',
-  bandwidthUp: p?.bandwidthUp ?? '',
-  price: p?.price ?? '',
+  bandwidthDown: integerText(p?.bandwidthDown, true),
+  bandwidthUp: integerText(p?.bandwidthUp, true),
+  price: rupiahText(p?.price),
   billingCycle: p?.billingCycle ?? 'monthly',
-  durationDays: p?.durationDays ?? DEFAULT_DURATION_DAYS.monthly,
+  durationDays: integerText(p?.durationDays ?? DEFAULT_DURATION_DAYS.monthly),
   isActive: p?.isActive ?? true,
   ipPool: p?.ipPool ?? '',
   profileName: p?.profileName ?? '',
   features: p?.features ?? [],
 });
 
-/** An empty NumberInput is '' in Mantine: send it as missing so the API names the field. */
-const num = (v: number | string) => (v === '' ? undefined : Number(v));
+/** Same bounds as the API (src-shared/contract/packages.ts), checked on the field before sending. */
+const KBPS = { min: 8, max: 100_000_000 };
+const DAYS = { min: 1, max: 3660, required: false };
 
-const mbpsHint = (v: number | string) => (typeof v === 'number' && v > 0 ? `= ${formatBandwidth(v)}` : undefined);
+const mbpsHint = (v: string) => {
+  const n = integerValue(v, KBPS);
+  return n !== undefined && n > 0 ? `= ${formatBandwidth(n)}` : undefined;
+};
 
 interface Props {
   opened: boolean;
@@ -72,14 +85,24 @@ interface Props {
 /** Create / edit an internet package. Bandwidth in kbps (Mbps shown as a hint), price in whole rupiah. */
 export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }: Props) {
   const { t } = useTranslation('packages');
-  const form = useForm<Values>({ initialValues: toValues(pkg) });
+  const form = useForm<Values>({
+    initialValues: toValues(pkg),
+    validate: {
+      bandwidthDown: integerRule(KBPS),
+      bandwidthUp: integerRule(KBPS),
+      price: rupiahRule(),
+      durationDays: integerRule(DAYS),
+    },
+    validateInputOnBlur: ['bandwidthDown', 'bandwidthUp', 'price', 'durationDays'],
+  });
   useResetOnOpen(form, opened, pkg?.id, () => toValues(pkg));
 
   const setCycle = (c: BillingCycle) => {
     // The duration follows the cycle unless someone typed their own value.
     const prev = DEFAULT_DURATION_DAYS[form.values.billingCycle];
-    if (form.values.durationDays === '' || Number(form.values.durationDays) === prev)
-      form.setFieldValue('durationDays', DEFAULT_DURATION_DAYS[c]);
+    const typed = form.values.durationDays;
+    if (typed.trim() === '' || integerValue(typed) === prev)
+      form.setFieldValue('durationDays', integerText(DEFAULT_DURATION_DAYS[c]));
     form.setFieldValue('billingCycle', c);
   };
 
@@ -87,11 +110,11 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
     const fields = {
       name: v.name,
       description: v.description,
-      bandwidthDown: num(v.bandwidthDown) as number,
-      bandwidthUp: num(v.bandwidthUp) as number,
-      price: num(v.price) as number,
+      bandwidthDown: integerValue(v.bandwidthDown)!,
+      bandwidthUp: integerValue(v.bandwidthUp)!,
+      price: rupiahValue(v.price)!,
       billingCycle: v.billingCycle,
-      durationDays: num(v.durationDays),
+      durationDays: integerValue(v.durationDays),
       isActive: v.isActive,
       ipPool: v.ipPool,
       // Empty: a new package gets a profile name derived from its name; an edit keeps the old one.
@@ -154,27 +177,23 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <NumberInput
+                <IntegerInput
                   label={t('field.bandwidthDown')}
                   withAsterisk
-                  suffix=" kbps"
-                  thousandSeparator="."
-                  decimalSeparator=","
-                  allowDecimal={false}
-                  allowNegative={false}
+                  group
+                  rightSection="kbps"
+                  rightSectionWidth={48}
                   description={mbpsHint(form.values.bandwidthDown) ?? t('kbpsHint')}
                   {...form.getInputProps('bandwidthDown')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <NumberInput
+                <IntegerInput
                   label={t('field.bandwidthUp')}
                   withAsterisk
-                  suffix=" kbps"
-                  thousandSeparator="."
-                  decimalSeparator=","
-                  allowDecimal={false}
-                  allowNegative={false}
+                  group
+                  rightSection="kbps"
+                  rightSectionWidth={48}
                   description={mbpsHint(form.values.bandwidthUp) ?? t('kbpsHint')}
                   {...form.getInputProps('bandwidthUp')}
                 />
@@ -209,11 +228,10 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
                 </Stack>
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 4 }}>
-                <NumberInput
+                <IntegerInput
                   label={t('field.durationDays')}
-                  suffix={` ${t('days')}`}
-                  allowDecimal={false}
-                  allowNegative={false}
+                  rightSection={t('days')}
+                  rightSectionWidth={48}
                   {...form.getInputProps('durationDays')}
                 />
               </Grid.Col>

@@ -6,7 +6,6 @@ import {
   Group,
   Loader,
   Modal,
-  NumberInput,
   ScrollArea,
   Stack,
   Stepper,
@@ -20,16 +19,33 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview, Router } from '../../../src-shared/contract/routers';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import { notifyApiError, MoneyInput } from '../../components';
+import {
+  fieldError,
+  IntegerInput,
+  integerText,
+  integerValue,
+  MoneyInput,
+  notifyApiError,
+  rupiahValue,
+} from '../../components';
 
 type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
 interface ProfileChoice {
   accept: boolean;
   packageName: string;
-  price: number | string;
-  up: number | string;
-  down: number | string;
+  price: string;
+  up: string;
+  down: string;
 }
+
+const KBPS = { min: 8, max: 100_000_000 };
+/** Field messages of a choice's typed numbers (strict parsers); empty fields are not errors here. */
+const choiceErrors = (c: ProfileChoice) => ({
+  price: fieldError('rupiah', c.price, { required: false }) ?? undefined,
+  up: fieldError('integer', c.up, { ...KBPS, required: false }) ?? undefined,
+  down: fieldError('integer', c.down, { ...KBPS, required: false }) ?? undefined,
+});
+const choiceValid = (c: ProfileChoice) => Object.values(choiceErrors(c)).every((e) => e === undefined);
 
 /** RouterOS speeds are decimal (1M = 1,000 kbps), as the profile's rate-limit says. */
 const rate = (kbps: number) => (kbps >= 1000 ? `${Math.round(kbps / 10) / 100} Mbps` : `${kbps} kbps`);
@@ -62,8 +78,8 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
             accept: x.proposal !== 'exists' && x.secrets > 0,
             packageName: x.existingPackageName ?? x.name,
             price: '',
-            up: x.upKbps ?? '',
-            down: x.downKbps ?? '',
+            up: integerText(x.upKbps),
+            down: integerText(x.downKbps),
           },
         ]),
       ),
@@ -103,9 +119,9 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
           .map(([name, c]) => ({
             name,
             packageName: c.packageName,
-            price: c.price === '' ? 0 : Number(c.price),
-            ...(c.up !== '' ? { upKbps: Number(c.up) } : {}),
-            ...(c.down !== '' ? { downKbps: Number(c.down) } : {}),
+            price: rupiahValue(c.price) ?? 0,
+            ...(c.up.trim() ? { upKbps: integerValue(c.up, KBPS)! } : {}),
+            ...(c.down.trim() ? { downKbps: integerValue(c.down, KBPS)! } : {}),
           })),
         secrets: [...secrets],
       },
@@ -216,20 +232,22 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                       <Table.Td>
                         {p.proposal === 'unparsable' && c.accept ? (
                           <Group gap={4} wrap="nowrap">
-                            <NumberInput
+                            <IntegerInput
                               size="xs"
                               w={90}
                               placeholder="↓ kbps"
                               aria-label={t('import.down')}
                               value={c.down}
+                              error={choiceErrors(c).down}
                               onChange={(v) => set({ down: v })}
                             />
-                            <NumberInput
+                            <IntegerInput
                               size="xs"
                               w={90}
                               placeholder="↑ kbps"
                               aria-label={t('import.up')}
                               value={c.up}
+                              error={choiceErrors(c).up}
                               onChange={(v) => set({ up: v })}
                             />
                           </Group>
@@ -263,6 +281,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                             w={130}
                             aria-label={t('import.price')}
                             value={c.price}
+                            error={choiceErrors(c).price}
                             disabled={!c.accept}
                             onChange={(v) => set({ price: v })}
                           />
@@ -391,7 +410,10 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
             <Button
               onClick={() => void apply()}
               loading={applying}
-              disabled={secrets.size === 0 && !Object.values(profiles).some((c) => c.accept)}
+              disabled={
+                (secrets.size === 0 && !Object.values(profiles).some((c) => c.accept)) ||
+                Object.values(profiles).some((c) => c.accept && !choiceValid(c))
+              }
               data-testid="import-apply"
             >
               {t('import.apply', { count: secrets.size })}

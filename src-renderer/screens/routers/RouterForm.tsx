@@ -4,7 +4,6 @@ import {
   Grid,
   Group,
   Modal,
-  NumberInput,
   PasswordInput,
   Stack,
   Switch,
@@ -19,12 +18,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Router, RouterTestResult } from '../../../src-shared/contract/routers';
 import { api } from '../../api/client';
-import { applyApiError, notifyApiError, useResetOnOpen } from '../../components';
+import {
+  applyApiError,
+  IntegerInput,
+  integerRule,
+  integerText,
+  integerValue,
+  notifyApiError,
+  translateApiMessage,
+  useResetOnOpen,
+} from '../../components';
 
 interface Values {
   name: string;
   host: string;
-  port: number | string;
+  port: string;
   useTls: boolean;
   username: string;
   password: string;
@@ -36,7 +44,7 @@ interface Values {
 const toValues = (r?: Router | null): Values => ({
   name: r?.name ?? '',
   host: r?.host ?? '',
-  port: r?.port ?? 8728,
+  port: integerText(r?.port ?? 8728),
   useTls: r?.useTls ?? false,
   username: r?.username ?? 'admin',
   password: '',
@@ -66,7 +74,7 @@ export function TestResultView({ result }: { result: RouterTestResult | null }) 
       data-testid="router-test-result"
       data-ok="false"
     >
-      <Text size="sm">{result.message}</Text>
+      <Text size="sm">{result.message ? translateApiMessage(result.message) : null}</Text>
     </Alert>
   );
 }
@@ -82,7 +90,11 @@ interface Props {
 /** Add / edit a router. The password field is empty on edit: leave it empty to keep the stored one. */
 export function RouterForm({ opened, router, readOnly = false, onClose, onSaved }: Props) {
   const { t } = useTranslation('network');
-  const form = useForm<Values>({ initialValues: toValues(router) });
+  const form = useForm<Values>({
+    initialValues: toValues(router),
+    validate: { port: integerRule({ min: 1, max: 65535, required: false }) },
+    validateInputOnBlur: ['port'],
+  });
   const [test, setTest] = useState<RouterTestResult | null>(null);
   const [testing, setTesting] = useState(false);
   useResetOnOpen(
@@ -96,7 +108,7 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
   const fields = (v: Values) => ({
     name: v.name,
     host: v.host,
-    port: v.port === '' ? undefined : Number(v.port),
+    port: integerValue(v.port),
     useTls: v.useTls,
     username: v.username,
     isolirProfile: v.isolirProfile,
@@ -105,13 +117,14 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
   });
 
   const runTest = async () => {
+    if (form.validateField('port').hasError) return;
     setTesting(true);
     setTest(null);
     const v = form.values;
     const r = await api('routers.test', {
       ...(router ? { id: router.id } : {}),
       host: v.host.trim() || undefined,
-      port: v.port === '' ? undefined : Number(v.port),
+      port: integerValue(v.port),
       useTls: v.useTls,
       username: v.username.trim() || undefined,
       ...(v.password ? { password: v.password } : {}),
@@ -175,13 +188,7 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <NumberInput
-                label={t('router.port')}
-                allowDecimal={false}
-                allowNegative={false}
-                disabled={readOnly}
-                {...form.getInputProps('port')}
-              />
+              <IntegerInput label={t('router.port')} disabled={readOnly} {...form.getInputProps('port')} />
             </Grid.Col>
             <Grid.Col span={12}>
               <Switch
@@ -192,8 +199,8 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
                 onChange={(e) => {
                   const tls = e.currentTarget.checked;
                   form.setFieldValue('useTls', tls);
-                  if (form.values.port === 8728 || form.values.port === 8729 || form.values.port === '')
-                    form.setFieldValue('port', tls ? 8729 : 8728);
+                  if (['8728', '8729', ''].includes(form.values.port.trim()))
+                    form.setFieldValue('port', tls ? '8729' : '8728');
                 }}
               />
             </Grid.Col>

@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Group,
-  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -31,10 +30,11 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
-import { applyApiError, PageHeader, translateApiMessage } from '../../components';
+import { applyApiError, IntegerInput, MoneyInput, PageHeader, translateApiMessage } from '../../components';
 import { LogoInput } from './LogoInput';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
+import { fromForm, isNumberKey, numberKind, numberRules, toForm, type SettingsForm } from './settingsForm';
 
 type Tab = 'isp' | 'billing' | 'printing' | 'backup' | 'security' | 'updates';
 
@@ -50,14 +50,18 @@ export default function SettingsScreen() {
   const refreshInfo = useSession((s) => s.refreshInfo);
   const q = useApiQuery('settings.get', {}, { entities: ['settings'] });
   const [tab, setTab] = useState<Tab>('isp');
-  const form = useForm<Settings>({ initialValues: DEFAULT_SETTINGS });
+  const form = useForm<SettingsForm>({
+    initialValues: toForm(DEFAULT_SETTINGS),
+    validate: numberRules,
+    validateInputOnBlur: true,
+  });
   const [loadedFrom, setLoadedFrom] = useState<Settings | null>(null);
 
   useEffect(() => {
     // Load the stored values once (and again after a save); a background refetch never wipes edits.
     if (q.data && (!loadedFrom || !form.isDirty())) {
-      form.setValues(q.data);
-      form.resetDirty(q.data);
+      form.setValues(toForm(q.data));
+      form.resetDirty(toForm(q.data));
       setLoadedFrom(q.data);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -110,7 +114,8 @@ export default function SettingsScreen() {
     );
   }
 
-  const save = form.onSubmit(async (values) => {
+  const save = form.onSubmit(async (typed) => {
+    const values = fromForm(typed);
     const patch = Object.fromEntries(
       (Object.keys(values) as (keyof Settings)[])
         .filter((k) => JSON.stringify(values[k]) !== JSON.stringify(loadedFrom[k]))
@@ -127,8 +132,8 @@ export default function SettingsScreen() {
       if (first && fieldTab[first]) setTab(fieldTab[first]);
       return;
     }
-    form.setValues(r.value);
-    form.resetDirty(r.value);
+    form.setValues(toForm(r.value));
+    form.resetDirty(toForm(r.value));
     setLoadedFrom(r.value);
     if (patch.language && patch.language !== i18n.language) void i18n.changeLanguage(patch.language);
     await refreshInfo();
@@ -136,13 +141,16 @@ export default function SettingsScreen() {
   });
 
   const ro = !canWrite;
-  const num = (k: keyof Settings, extra: Record<string, unknown> = {}) => ({
-    label: t(`fields.${k}`),
-    disabled: ro,
-    allowDecimal: false,
-    ...extra,
-    ...form.getInputProps(k),
-  });
+  /** A number setting: typed as text, read by the strict parser of its kind (money or whole number). */
+  const num = (k: keyof Settings, hintKey?: string) => {
+    const props = {
+      label: t(`fields.${k}`),
+      disabled: ro,
+      ...(hintKey ? hint(hintKey) : {}),
+      ...form.getInputProps(k),
+    };
+    return isNumberKey(k) && numberKind(k) === 'rupiah' ? <MoneyInput {...props} /> : <IntegerInput {...props} />;
+  };
   const text = (k: keyof Settings) => ({ label: t(`fields.${k}`), disabled: ro, ...form.getInputProps(k) });
   const hint = (k: string) => ({ description: t(`hints.${k}`) });
 
@@ -154,7 +162,7 @@ export default function SettingsScreen() {
         actions={
           canWrite && (
             <>
-              <Button variant="default" disabled={!form.isDirty()} onClick={() => form.setValues(loadedFrom)}>
+              <Button variant="default" disabled={!form.isDirty()} onClick={() => form.setValues(toForm(loadedFrom))}>
                 {t('undo')}
               </Button>
               <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>
@@ -212,8 +220,8 @@ export default function SettingsScreen() {
               <TextInput {...text('paymentPrefix')} {...hint('prefix')} />
             </SimpleGrid>
             <SimpleGrid cols={2}>
-              <NumberInput {...num('dueDays', { min: 0, max: 90 })} {...hint('dueDays')} />
-              <NumberInput {...num('graceDays', { min: 0, max: 90 })} {...hint('graceDays')} />
+              {num('dueDays', 'dueDays')}
+              {num('graceDays', 'graceDays')}
             </SimpleGrid>
             <Input.Wrapper
               label={t('fields.isolirMode')}
@@ -238,7 +246,7 @@ export default function SettingsScreen() {
               disabled={ro}
             />
             <SimpleGrid cols={2}>
-              <NumberInput {...num('invoiceRunDay', { min: 1, max: 28 })} {...hint('invoiceRunDay')} />
+              {num('invoiceRunDay', 'invoiceRunDay')}
               <TimeInput {...text('invoiceRunTime')} {...hint('time')} />
             </SimpleGrid>
             <Switch
@@ -248,16 +256,8 @@ export default function SettingsScreen() {
               disabled={ro}
             />
             <SimpleGrid cols={2}>
-              <NumberInput {...num('expiryAlertDays', { min: 1, max: 90 })} />
-              <NumberInput
-                {...num('paymentConfirmLimit', {
-                  min: 0,
-                  thousandSeparator: '.',
-                  decimalSeparator: ',',
-                  prefix: 'Rp ',
-                })}
-                {...hint('paymentConfirmLimit')}
-              />
+              {num('expiryAlertDays')}
+              {num('paymentConfirmLimit', 'paymentConfirmLimit')}
             </SimpleGrid>
             <Switch
               {...form.getInputProps('allowNegativeDeposit', { type: 'checkbox' })}
@@ -302,9 +302,9 @@ export default function SettingsScreen() {
             />
             <TimeInput {...text('backupTime')} {...hint('backupTime')} />
             <SimpleGrid cols={3}>
-              <NumberInput {...num('backupKeepDaily', { min: 1, max: 365 })} />
-              <NumberInput {...num('backupKeepWeekly', { min: 0, max: 520 })} />
-              <NumberInput {...num('backupKeepMonthly', { min: 0, max: 240 })} />
+              {num('backupKeepDaily')}
+              {num('backupKeepWeekly')}
+              {num('backupKeepMonthly')}
             </SimpleGrid>
             <Text size="sm" c="dimmed">
               {t('hints.retention')}
@@ -313,9 +313,7 @@ export default function SettingsScreen() {
         </Tabs.Panel>
 
         <Tabs.Panel value="security">
-          <Stack maw={720}>
-            <NumberInput {...num('sessionTimeoutMinutes', { min: 1, max: 1440 })} {...hint('sessionTimeoutMinutes')} />
-          </Stack>
+          <Stack maw={720}>{num('sessionTimeoutMinutes', 'sessionTimeoutMinutes')}</Stack>
         </Tabs.Panel>
 
         <Tabs.Panel value="updates">

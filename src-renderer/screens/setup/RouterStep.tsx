@@ -1,10 +1,8 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Group,
-  NumberInput,
   PasswordInput,
   ScrollArea,
   SimpleGrid,
@@ -14,14 +12,28 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCircleCheck, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import { applyApiError, notifyApiError, MoneyInput } from '../../components';
+import {
+  applyApiError,
+  fieldError,
+  IntegerInput,
+  integerRule,
+  integerValue,
+  MoneyInput,
+  notifyApiError,
+  rupiahValue,
+} from '../../components';
+import { TestResultView } from '../routers/RouterForm';
 
 type TestResult = OutputOf<'routers.test'>;
+
+/** Same bounds as the API (src-shared/contract/routers.ts). */
+const PORT = { min: 1, max: 65535 };
+const KBPS = { min: 8, max: 100_000_000 };
 type Preview = OutputOf<'routers.import'>['preview'];
 type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
 
@@ -36,20 +48,22 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
     initialValues: {
       name: 'Router utama',
       host: '',
-      port: 8728 as number | string,
+      port: '8728',
       useTls: false,
       username: 'admin',
       password: '',
     },
+    validate: { port: integerRule(PORT) },
+    validateInputOnBlur: ['port'],
   });
   const [test, setTest] = useState<TestResult | null>(null);
   const [testing, setTesting] = useState(false);
   const [routerId, setRouterId] = useState<number | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [reading, setReading] = useState(false);
-  const [prices, setPrices] = useState<Record<string, number | string>>({});
+  const [prices, setPrices] = useState<Record<string, string>>({});
   // Speeds typed for profiles whose rate-limit could not be read (kbps, decimal like RouterOS).
-  const [speeds, setSpeeds] = useState<Record<string, { down: number | string; up: number | string }>>({});
+  const [speeds, setSpeeds] = useState<Record<string, { down: string; up: string }>>({});
   const [applied, setApplied] = useState<Applied | null>(null);
   const [importing, setImporting] = useState(false);
 
@@ -57,7 +71,7 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
     const v = form.values;
     return {
       host: v.host,
-      port: typeof v.port === 'number' ? v.port : undefined,
+      port: integerValue(v.port, PORT),
       useTls: v.useTls,
       username: v.username,
       password: v.password,
@@ -65,6 +79,7 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
   };
 
   const runTest = async () => {
+    if (form.validateField('port').hasError) return;
     setTesting(true);
     setTest(null);
     const r = await api('routers.test', target());
@@ -85,10 +100,18 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
   });
 
   const newProfiles = preview?.profiles.filter((p) => p.proposal === 'create' || p.proposal === 'unparsable') ?? [];
-  const speedOf = (name: string) => ({ down: Number(speeds[name]?.down) || 0, up: Number(speeds[name]?.up) || 0 });
+  // Only numbers the strict parsers accept count; a typo keeps the profile out and shows its message.
+  const speedOf = (name: string) => ({
+    down: integerValue(speeds[name]?.down ?? '', KBPS),
+    up: integerValue(speeds[name]?.up ?? '', KBPS),
+  });
+  const priceOf = (name: string) => rupiahValue(prices[name] ?? '', { min: 1 });
   /** A new profile is imported once it has a price, and, when its rate-limit was unreadable, both speeds. */
   const ready = (p: Preview['profiles'][number]) =>
-    Number(prices[p.name]) > 0 && (p.proposal === 'create' || (speedOf(p.name).down > 0 && speedOf(p.name).up > 0));
+    priceOf(p.name) !== undefined &&
+    (p.proposal === 'create' || (speedOf(p.name).down !== undefined && speedOf(p.name).up !== undefined));
+  const typedError = (kind: 'rupiah' | 'integer', text: string | undefined, rules: { min: number; max?: number }) =>
+    text?.trim() ? (fieldError(kind, text, rules) ?? undefined) : undefined;
   const importable = (p: Preview) => {
     const known = new Set(
       p.profiles
@@ -106,8 +129,8 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
     const profiles = newProfiles.filter(ready).map((p) => ({
       name: p.name,
       packageName: p.name,
-      price: Number(prices[p.name]),
-      ...(p.proposal === 'unparsable' ? { downKbps: speedOf(p.name).down, upKbps: speedOf(p.name).up } : {}),
+      price: priceOf(p.name)!,
+      ...(p.proposal === 'unparsable' ? { downKbps: speedOf(p.name).down!, upKbps: speedOf(p.name).up! } : {}),
     }));
     const r = await api('routers.import', {
       routerId,
@@ -174,29 +197,27 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
                           <Table.Td>
                             {p.proposal === 'unparsable' ? (
                               <Group gap={4} wrap="nowrap">
-                                <NumberInput
+                                <IntegerInput
                                   size="xs"
                                   w={90}
                                   placeholder="↓ kbps"
                                   aria-label={t('router.downOf', { name: p.name })}
                                   value={speeds[p.name]?.down ?? ''}
+                                  error={typedError('integer', speeds[p.name]?.down, KBPS)}
                                   onChange={(v) =>
                                     setSpeeds((x) => ({ ...x, [p.name]: { up: x[p.name]?.up ?? '', down: v } }))
                                   }
-                                  allowDecimal={false}
-                                  min={8}
                                 />
-                                <NumberInput
+                                <IntegerInput
                                   size="xs"
                                   w={90}
                                   placeholder="↑ kbps"
                                   aria-label={t('router.upOf', { name: p.name })}
                                   value={speeds[p.name]?.up ?? ''}
+                                  error={typedError('integer', speeds[p.name]?.up, KBPS)}
                                   onChange={(v) =>
                                     setSpeeds((x) => ({ ...x, [p.name]: { down: x[p.name]?.down ?? '', up: v } }))
                                   }
-                                  allowDecimal={false}
-                                  min={8}
                                 />
                               </Group>
                             ) : (
@@ -209,8 +230,8 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
                               size="xs"
                               aria-label={t('router.priceOf', { name: p.name })}
                               value={prices[p.name] ?? ''}
+                              error={typedError('rupiah', prices[p.name], { min: 1 })}
                               onChange={(v) => setPrices((x) => ({ ...x, [p.name]: v }))}
-                              min={0}
                             />
                           </Table.Td>
                         </Table.Tr>
@@ -248,45 +269,21 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
         <TextInput label={t('router.name')} {...form.getInputProps('name')} />
         <SimpleGrid cols={2}>
           <TextInput label={t('router.host')} placeholder="192.168.88.1" autoFocus {...form.getInputProps('host')} />
-          <NumberInput
-            label={t('router.port')}
-            min={1}
-            max={65535}
-            allowDecimal={false}
-            {...form.getInputProps('port')}
-          />
+          <IntegerInput label={t('router.port')} {...form.getInputProps('port')} />
         </SimpleGrid>
         <Checkbox
           label={t('router.useTls')}
           {...form.getInputProps('useTls', { type: 'checkbox' })}
           onChange={(e) => {
             form.setFieldValue('useTls', e.currentTarget.checked);
-            form.setFieldValue('port', e.currentTarget.checked ? 8729 : 8728);
+            form.setFieldValue('port', e.currentTarget.checked ? '8729' : '8728');
           }}
         />
         <SimpleGrid cols={2}>
           <TextInput label={t('router.username')} autoComplete="off" {...form.getInputProps('username')} />
           <PasswordInput label={t('router.password')} autoComplete="new-password" {...form.getInputProps('password')} />
         </SimpleGrid>
-        {test && (
-          <Alert
-            color={test.ok ? 'green' : 'red'}
-            icon={test.ok ? <IconPlugConnected /> : <IconPlugConnectedX />}
-            data-testid="router-test-result"
-            title={test.ok ? t('router.testOk') : t('router.testFailed')}
-          >
-            {test.ok ? (
-              <Group gap="xs">
-                <Badge variant="light">{test.identity}</Badge>
-                <Text size="sm">
-                  RouterOS {test.version} · {test.boardName} · {test.ms} ms
-                </Text>
-              </Group>
-            ) : (
-              <Text size="sm">{test.message ?? test.reason}</Text>
-            )}
-          </Alert>
-        )}
+        <TestResultView result={test} />
         <Group justify="space-between" mt="sm">
           <Button variant="subtle" onClick={onDone}>
             {t('router.skip')}

@@ -15,6 +15,8 @@ import {
   PageHeader,
   StatusBadge,
   MoneyInput,
+  rupiahRule,
+  rupiahValue,
   useListParams,
   type Column,
 } from '../../components';
@@ -170,11 +172,13 @@ function CloseShiftDialog({
   onClosed: (r: Report) => void;
 }) {
   const { t } = useTranslation('billing');
-  const form = useForm<{ countedCash: number | string; notes: string }>({
+  const form = useForm<{ countedCash: string; notes: string }>({
     initialValues: { countedCash: '', notes: '' },
-    validate: { countedCash: (v) => (v === '' ? t('shift.countedRequired') : null) },
+    validate: { countedCash: (v) => (v.trim() === '' ? t('shift.countedRequired') : rupiahRule()(v)) },
+    validateInputOnBlur: ['countedCash'],
   });
-  const counted = form.values.countedCash === '' ? null : Number(form.values.countedCash);
+  // The variance is shown only for a count the parser accepts: never for a guess out of a typo.
+  const counted = rupiahValue(form.values.countedCash) ?? null;
   return (
     <Modal
       opened={opened}
@@ -184,7 +188,11 @@ function CloseShiftDialog({
     >
       <form
         onSubmit={form.onSubmit(async (v) => {
-          const r = await api('shifts.close', { id: shift.id, countedCash: Number(v.countedCash), notes: v.notes });
+          const r = await api('shifts.close', {
+            id: shift.id,
+            countedCash: rupiahValue(v.countedCash)!,
+            notes: v.notes,
+          });
           if (!r.ok) return void applyApiError(form, r.error);
           form.reset();
           onClosed(r.value);

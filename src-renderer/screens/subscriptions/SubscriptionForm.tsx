@@ -1,16 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
@@ -19,7 +7,17 @@ import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/co
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { applyApiError, MoneyInput } from '../../components';
+import {
+  applyApiError,
+  IntegerInput,
+  integerRule,
+  integerText,
+  integerValue,
+  MoneyInput,
+  rupiahRule,
+  rupiahText,
+  rupiahValue,
+} from '../../components';
 import { useFormat } from '../../lib/format';
 
 interface Values {
@@ -28,14 +26,16 @@ interface Values {
   pppoeAccountId: string | null;
   startDate: string;
   endDate: string;
-  monthlyFee: number | string;
+  monthlyFee: string;
   feeNote: string;
-  billingDay: number | string;
+  billingDay: string;
   prorateFirst: boolean;
   autoRenew: boolean;
   status: string;
   notes: string;
 }
+
+const BILLING_DAY = { min: 1, max: 28, required: false };
 
 /** Create or edit a subscription. The fee defaults to the package price; a different fee needs a note. */
 export function SubscriptionForm({
@@ -65,6 +65,8 @@ export function SubscriptionForm({
       status: 'active',
       notes: '',
     },
+    validate: { monthlyFee: rupiahRule({ required: false }), billingDay: integerRule(BILLING_DAY) },
+    validateInputOnBlur: ['monthlyFee', 'billingDay'],
   });
   const [customerSearch, setCustomerSearch] = useState('');
   const [search] = useDebouncedValue(customerSearch, 200);
@@ -86,9 +88,9 @@ export function SubscriptionForm({
         pppoeAccountId: editing.pppoeAccountId === null ? null : String(editing.pppoeAccountId),
         startDate: editing.startDate,
         endDate: editing.endDate ?? '',
-        monthlyFee: editing.monthlyFee,
+        monthlyFee: rupiahText(editing.monthlyFee),
         feeNote: editing.feeNote ?? '',
-        billingDay: editing.billingDay,
+        billingDay: integerText(editing.billingDay),
         prorateFirst: editing.prorateFirst,
         autoRenew: editing.autoRenew,
         status: editing.status,
@@ -100,7 +102,7 @@ export function SubscriptionForm({
   }, [opened, editing]);
 
   const pkg = packages.data?.items.find((p) => String(p.id) === form.values.internetPackageId);
-  const fee = form.values.monthlyFee === '' ? null : Number(form.values.monthlyFee);
+  const fee = rupiahValue(form.values.monthlyFee) ?? null;
   const feeDiffers = pkg && fee !== null && fee !== pkg.price;
 
   const customerData = [
@@ -127,9 +129,9 @@ export function SubscriptionForm({
             pppoeAccountId: v.pppoeAccountId ? Number(v.pppoeAccountId) : null,
             startDate: v.startDate || undefined,
             endDate: v.endDate || null,
-            ...(v.monthlyFee !== '' ? { monthlyFee: Number(v.monthlyFee) } : {}),
+            ...(v.monthlyFee.trim() ? { monthlyFee: rupiahValue(v.monthlyFee)! } : {}),
             feeNote: v.feeNote,
-            ...(v.billingDay !== '' ? { billingDay: Number(v.billingDay) } : {}),
+            ...(v.billingDay.trim() ? { billingDay: integerValue(v.billingDay, BILLING_DAY)! } : {}),
             prorateFirst: v.prorateFirst,
             autoRenew: v.autoRenew,
             notes: v.notes,
@@ -180,7 +182,7 @@ export function SubscriptionForm({
             onChange={(v) => {
               form.setFieldValue('internetPackageId', v);
               const p = packages.data?.items.find((x) => String(x.id) === v);
-              if (p && !form.values.feeNote) form.setFieldValue('monthlyFee', p.price);
+              if (p && !form.values.feeNote) form.setFieldValue('monthlyFee', rupiahText(p.price));
             }}
           />
           {can('pppoe.read') && (
@@ -212,13 +214,9 @@ export function SubscriptionForm({
               {...form.getInputProps('startDate')}
             />
             <TextInput type="date" label={t('sub.endDate')} {...form.getInputProps('endDate')} />
-            <NumberInput
+            <IntegerInput
               label={t('sub.billingDay')}
               description={t('sub.billingDayHelp')}
-              min={1}
-              max={28}
-              allowDecimal={false}
-              allowNegative={false}
               {...form.getInputProps('billingDay')}
             />
             {editing && (
