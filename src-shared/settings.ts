@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIME_ZONES } from './dates';
+import { phoneOrEmpty } from './validators';
 
 const prefix = z
   .string()
@@ -29,7 +30,7 @@ export const settingsShape = {
     .max(120, 'ISP name must be at most 120 characters')
     .default('PPPoE Desk ISP'),
   ispAddress: z.string().trim().max(300, 'Address must be at most 300 characters').default(''),
-  ispPhone: z.string().trim().max(40, 'Phone must be at most 40 characters').default(''),
+  ispPhone: phoneOrEmpty.default(''),
   /** Logo as a data: URL (PNG/JPEG), used on receipts and invoices. */
   ispLogo: z
     .string()

@@ -35,7 +35,7 @@ export interface NumberRules {
   max?: number;
 }
 
-const fail = (problem: NumberProblem, limit?: number): ParsedNumber =>
+const refuse = (problem: NumberProblem, limit?: number): ParsedNumber =>
   limit === undefined ? { ok: false, problem } : { ok: false, problem, limit };
 
 /** "10.240" or "10240" → 10240; anything else (bad groups, letters) → a problem. */
@@ -43,8 +43,8 @@ function digitsBody(body: string): ParsedNumber {
   if (/^\d+$/.test(body)) return { ok: true, value: Number(body) };
   // Thousands groups: the first group 1–3 digits without a leading zero ("0.500" reads as a half).
   if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(body)) return { ok: true, value: Number(body.replace(/\./g, '')) };
-  if (/^[\d.]+$/.test(body)) return fail('grouping');
-  return fail('notNumber');
+  if (/^[\d.]+$/.test(body)) return refuse('grouping');
+  return refuse('notNumber');
 }
 
 /** A leading minus (ASCII or the typographic U+2212) and the rest. */
@@ -56,11 +56,11 @@ function splitSign(text: string): { negative: boolean; rest: string } {
 function withinRules(value: number, negative: boolean, rules: NumberRules, defaultMax: number): ParsedNumber {
   const min = rules.min ?? 0;
   const max = rules.max ?? defaultMax;
-  if (!Number.isSafeInteger(value)) return fail('tooLarge', max);
+  if (!Number.isSafeInteger(value)) return refuse('tooLarge', max);
   const signed = negative ? -value : value;
-  if (negative && value !== 0 && min >= 0) return fail('negative');
-  if (signed < min) return fail('tooSmall', min);
-  if (signed > max) return fail('tooLarge', max);
+  if (negative && value !== 0 && min >= 0) return refuse('negative');
+  if (signed < min) return refuse('tooSmall', min);
+  if (signed > max) return refuse('tooLarge', max);
   // -0 is 0.
   return { ok: true, value: signed === 0 ? 0 : signed };
 }
@@ -78,7 +78,7 @@ function scaled(whole: string, fraction: string, unit: number): number | null {
 /** Whole rupiah as typed at a desk. See the module comment for the accepted forms. */
 export function parseRupiahInput(text: string, rules: NumberRules = {}): ParsedNumber {
   let s = text.trim();
-  if (!s) return fail('empty');
+  if (!s) return refuse('empty');
   let { negative, rest } = splitSign(s);
   // "Rp", "Rp.", "IDR", then optionally the sign again ("Rp -50.000").
   const prefix = /^(rp\.?|idr)\s*/i.exec(rest);
@@ -87,19 +87,19 @@ export function parseRupiahInput(text: string, rules: NumberRules = {}): ParsedN
     if (!negative) ({ negative, rest } = splitSign(rest));
   }
   s = rest;
-  if (!s) return fail('notNumber');
+  if (!s) return refuse('notNumber');
 
   const short = /^(\d+)(?:,(\d+))?\s*(rb|ribu|jt|juta)$/i.exec(s);
   if (short) {
     const value = scaled(short[1]!, short[2] ?? '', SHORTHAND[short[3]!.toLowerCase()]!);
-    return value === null ? fail('fraction') : withinRules(value, negative, rules, MAX_RUPIAH);
+    return value === null ? refuse('fraction') : withinRules(value, negative, rules, MAX_RUPIAH);
   }
-  if (/^[\d.,]+\s*(rb|ribu|jt|juta)$/i.test(s)) return fail('grouping');
+  if (/^[\d.,]+\s*(rb|ribu|jt|juta)$/i.test(s)) return refuse('grouping');
 
   // "50.000,-" and "50.000,00" are how amounts are written on Indonesian paper: zero sen.
   const zeroSen = /^(.*?),(-|00)$/.exec(s);
   if (zeroSen) s = zeroSen[1]!;
-  else if (/^[\d.]+,\d+$/.test(s)) return fail('fraction');
+  else if (/^[\d.]+,\d+$/.test(s)) return refuse('fraction');
   const body = digitsBody(s);
   if (!body.ok) return body;
   return withinRules(body.value, negative, rules, MAX_RUPIAH);
@@ -108,9 +108,9 @@ export function parseRupiahInput(text: string, rules: NumberRules = {}): ParsedN
 /** A whole number (kbps, days, minutes, a port): digits, optionally grouped by thousands with dots. */
 export function parseIntegerInput(text: string, rules: NumberRules = {}): ParsedNumber {
   const s = text.trim();
-  if (!s) return fail('empty');
+  if (!s) return refuse('empty');
   const { negative, rest } = splitSign(s);
-  if (/^[\d.]+,\d*$/.test(rest)) return fail('fraction');
+  if (/^[\d.]+,\d*$/.test(rest)) return refuse('fraction');
   const body = digitsBody(rest);
   if (!body.ok) return body;
   return withinRules(body.value, negative, rules, Number.MAX_SAFE_INTEGER);

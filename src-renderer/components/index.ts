@@ -12,3 +12,4 @@ export { useListParams } from './useListParams';
 export { useResetOnOpen } from './useResetOnOpen';
 export { IntegerInput, type NumberTextProps } from './MoneyInput';
 export { fieldError, integerRule, integerText, integerValue, rupiahRule, rupiahText, rupiahValue } from './numberField';
+export { idCardRule, phoneRule } from './contactRules';

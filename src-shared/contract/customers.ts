@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
+import { optionalIdCard, optionalPhone } from '../validators';
 import {
   byId,
   id,
@@ -17,25 +18,9 @@ import {
 export const CUSTOMER_STATUSES = ['active', 'inactive', 'suspended'] as const;
 export const customerStatus = z.enum(CUSTOMER_STATUSES, { error: 'Must be active, inactive or suspended' });
 
-const phone = z.preprocess(
-  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v),
-  z
-    .string()
-    .regex(/^\+?[0-9][0-9 \-]{5,19}$/, 'Phone must be 6–20 digits (spaces, dashes and a leading + allowed)')
-    .nullable()
-    .optional(),
-);
 const email = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v),
   z.email('Not a valid e-mail address').max(254).nullable().optional(),
-);
-const idCard = z.preprocess(
-  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.replace(/\s/g, '')) : v),
-  z
-    .string()
-    .regex(/^[A-Za-z0-9\-]{4,32}$/, 'ID card number must be 4–32 letters or digits')
-    .nullable()
-    .optional(),
 );
 
 export const customer = z.object({
@@ -61,9 +46,9 @@ export type Customer = z.output<typeof customer>;
 const customerFields = {
   name: requiredText(120, 'Name'),
   address: optionalText(500, 'Address'),
-  phone,
+  phone: optionalPhone,
   email,
-  idCard,
+  idCard: optionalIdCard,
   status: customerStatus.optional(),
   joinDate: isoDate.optional(),
   notes: optionalText(2000, 'Notes'),

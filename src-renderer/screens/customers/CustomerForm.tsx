@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useResetOnOpen } from '../../components';
+import { idCardRule, phoneRule, useResetOnOpen } from '../../components';
 import { CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
@@ -50,15 +50,22 @@ interface Props {
  */
 export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
   const { t } = useTranslation('customers');
-  const form = useForm<Values>({ initialValues: toValues(customer) });
+  const form = useForm<Values>({
+    initialValues: toValues(customer),
+    validate: { phone: phoneRule, idCard: idCardRule },
+    validateInputOnBlur: ['phone', 'idCard'],
+  });
   useResetOnOpen(form, opened, customer?.id, () => toValues(customer));
 
   const submit = form.onSubmit(async (v) => {
+    // An edit sends the phone and ID number only when they changed: a record saved before today's
+    // stricter checks can still be edited without retyping fields nobody touched.
+    const changed = (k: 'phone' | 'idCard') => !customer || v[k] !== (customer[k] ?? '');
     const fields = {
       name: v.name,
-      phone: v.phone,
+      ...(changed('phone') ? { phone: v.phone } : {}),
       email: v.email,
-      idCard: v.idCard,
+      ...(changed('idCard') ? { idCard: v.idCard } : {}),
       address: v.address,
       status: v.status,
       notes: v.notes,

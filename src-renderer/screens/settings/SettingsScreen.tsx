@@ -30,7 +30,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
-import { applyApiError, IntegerInput, MoneyInput, PageHeader, translateApiMessage } from '../../components';
+import { applyApiError, IntegerInput, MoneyInput, PageHeader, phoneRule, translateApiMessage } from '../../components';
 import { LogoInput } from './LogoInput';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
@@ -52,7 +52,7 @@ export default function SettingsScreen() {
   const [tab, setTab] = useState<Tab>('isp');
   const form = useForm<SettingsForm>({
     initialValues: toForm(DEFAULT_SETTINGS),
-    validate: numberRules,
+    validate: { ...numberRules, ispPhone: phoneRule },
     validateInputOnBlur: true,
   });
   const [loadedFrom, setLoadedFrom] = useState<Settings | null>(null);

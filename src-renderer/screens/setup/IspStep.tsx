@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../src-shared/settings';
 import { api } from '../../api/client';
-import { applyApiError } from '../../components';
+import { applyApiError, phoneRule } from '../../components';
 import { LogoInput } from '../settings/LogoInput';
 import { timeZoneOptions } from '../settings/options';
 
@@ -12,6 +12,9 @@ export function IspStep({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation('setup');
   const form = useForm<Pick<Settings, 'ispName' | 'ispAddress' | 'ispPhone' | 'ispLogo' | 'timeZone'>>({
     initialValues: { ispName: '', ispAddress: '', ispPhone: '', ispLogo: '', timeZone: 'Asia/Jakarta' },
+    // The same phone check as the customer form and the server (src-shared/validators.ts).
+    validate: { ispPhone: phoneRule },
+    validateInputOnBlur: ['ispPhone'],
   });
   return (
     <form
