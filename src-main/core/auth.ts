@@ -75,7 +75,37 @@ function startSession(call: CallContext, user: UserRow): { token: string; user: 
   return { token, user: toMe(user, expiresAt) };
 }
 
-/** First start: creates the Admin account. Refused once any user exists. */
+/** Inserts the first Admin and its audit row (inside the caller's transaction). Refused once any user exists. */
+function insertFirstAdmin(call: CallContext, input: { username: string; fullName: string }, passwordHash: string) {
+  const { app } = call;
+  if (userCount(app) > 0) throw new AppError('CONFLICT', 'Setup is already done: sign in instead');
+  const now = app.clock.now().toISOString();
+  const { lastInsertRowid } = app.sqlite
+    .prepare(
+      `INSERT INTO users(username, full_name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'admin', ?, ?, ?)`,
+    )
+    .run(input.username, input.fullName, passwordHash, now, now);
+  const user = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(Number(lastInsertRowid)) as UserRow;
+  const session = {
+    userId: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    role: user.role,
+    sessionId: 0,
+    expiresAt: now,
+  };
+  writeAudit(
+    { ...call, session },
+    { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: 'admin' } },
+  );
+  return user;
+}
+
+/**
+ * First start (the setup wizard): creates the Admin account and signs it in. That is a sign-in like
+ * any other, so it is the account's last sign-in (the Users list showed "never" for the very admin
+ * looking at it).
+ */
 export async function createFirstAdmin(
   call: CallContext,
   input: { username: string; fullName: string; password: string },
@@ -84,28 +114,20 @@ export async function createFirstAdmin(
   const passwordHash = await hashPassword(input.password);
   const { app } = call;
   return app.sqlite.transaction(() => {
-    if (userCount(app) > 0) throw new AppError('CONFLICT', 'Setup is already done: sign in instead');
-    const now = app.clock.now().toISOString();
-    const { lastInsertRowid } = app.sqlite
-      .prepare(
-        `INSERT INTO users(username, full_name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'admin', ?, ?, ?)`,
-      )
-      .run(input.username, input.fullName, passwordHash, now, now);
-    const user = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(Number(lastInsertRowid)) as UserRow;
-    const session = {
-      userId: user.id,
-      username: user.username,
-      fullName: user.fullName,
-      role: user.role,
-      sessionId: 0,
-      expiresAt: now,
-    };
-    writeAudit(
-      { ...call, session },
-      { action: 'user.create', entity: 'user', entityId: user.id, after: { username: user.username, role: 'admin' } },
-    );
+    const user = insertFirstAdmin(call, input, passwordHash);
+    app.sqlite.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(app.clock.now().toISOString(), user.id);
     return startSession(call, user);
   })();
+}
+
+/** `--init-admin` (headless server): creates the first Admin without signing anyone in. */
+export async function createFirstAdminAccount(
+  app: AppContext,
+  input: { username: string; fullName: string; password: string },
+): Promise<void> {
+  checkPasswordPolicy(input.password, input.username);
+  const passwordHash = await hashPassword(input.password);
+  app.sqlite.transaction(() => insertFirstAdmin({ app, session: null, transport: 'internal' }, input, passwordHash))();
 }
 
 const WRONG = 'Wrong username or password';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createApp, type App } from '../../app';
 import { checkAllowableFolder } from '../../core/backups/folder';
 import { loadDemoData } from '../../core/demo';
-import { createFirstAdmin, userCount } from '../../core/auth';
+import { createFirstAdminAccount, userCount } from '../../core/auth';
 import { consoleLogger, teeLogger, type Logger } from '../../core/logger';
 import { createFileLogger, logsDir } from '../../core/logging/file-logger';
 import { defaultDataDir } from '../paths';
@@ -87,10 +87,11 @@ export async function main(argv = process.argv.slice(2)) {
     if (i < 1) usage('--init-admin takes <user>:<password>');
     const username = initAdmin.slice(0, i);
     try {
-      await createFirstAdmin(
-        { app: app.ctx, session: null, transport: 'internal' },
-        { username, fullName: 'Administrator', password: initAdmin.slice(i + 1) },
-      );
+      await createFirstAdminAccount(app.ctx, {
+        username,
+        fullName: 'Administrator',
+        password: initAdmin.slice(i + 1),
+      });
     } catch (err) {
       usage(`--init-admin: ${(err as Error).message}`);
     }
