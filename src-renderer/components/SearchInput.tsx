@@ -2,6 +2,7 @@ import { CloseButton, Kbd, TextInput, type TextInputProps } from '@mantine/core'
 import { useDebouncedCallback, useWindowEvent } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props extends Omit<TextInputProps, 'value' | 'onChange'> {
   value: string;
@@ -25,6 +26,7 @@ export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchIn
   { value, onSearch, delay = 250, globalShortcut = true, arrowIntoTable = true, onKeyDown, ...rest },
   ref,
 ) {
+  const { t } = useTranslation();
   const [text, setText] = useState(value);
   const inner = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => inner.current!);
@@ -64,7 +66,7 @@ export const SearchInput = forwardRef<HTMLInputElement, Props>(function SearchIn
         text ? (
           <CloseButton
             size="sm"
-            aria-label="clear"
+            aria-label={t('common:clearSearch')}
             onClick={() => {
               setText('');
               search('');

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../src-shared/contract/audit';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
@@ -50,6 +51,10 @@ function pretty(json: string | null): string {
     return json;
   }
 }
+
+/** "customer.update" → "Ubah pelanggan"; a code this version has no label for shows as is. */
+const labelOf = (t: TFunction, group: 'actions' | 'entities', code: string) =>
+  t(`${group}.${code}`, { defaultValue: code });
 
 const actionColor = (a: string) =>
   /failed|locked|void|delete|disable/.test(a) ? 'red.7' : /login|logout/.test(a) ? 'dimmed' : 'indigo.7';
@@ -107,8 +112,8 @@ export default function AuditScreen() {
       key: 'action',
       header: t('field.action'),
       render: (e) => (
-        <Text size="xs" ff="monospace" fw={600} c={actionColor(e.action)} style={{ whiteSpace: 'nowrap' }}>
-          {e.action}
+        <Text size="sm" fw={600} c={actionColor(e.action)} style={{ whiteSpace: 'nowrap' }} title={e.action}>
+          {labelOf(t, 'actions', e.action)}
         </Text>
       ),
     },
@@ -117,7 +122,7 @@ export default function AuditScreen() {
       header: t('field.entity'),
       render: (e) => (
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {e.entityId ? `${e.entity} #${e.entityId}` : e.entity}
+          {e.entityId ? `${labelOf(t, 'entities', e.entity)} #${e.entityId}` : labelOf(t, 'entities', e.entity)}
         </Text>
       ),
     },
@@ -205,7 +210,7 @@ export default function AuditScreen() {
           searchable
           value={fl.entity ?? null}
           onChange={(v) => list.setFilter('entity', v ?? undefined)}
-          data={facets.data?.entities ?? []}
+          data={(facets.data?.entities ?? []).map((v) => ({ value: v, label: labelOf(t, 'entities', v) }))}
         />
         <Select
           aria-label={t('field.action')}
@@ -215,7 +220,7 @@ export default function AuditScreen() {
           searchable
           value={fl.action ?? null}
           onChange={(v) => list.setFilter('action', v ?? undefined)}
-          data={facets.data?.actions ?? []}
+          data={(facets.data?.actions ?? []).map((v) => ({ value: v, label: labelOf(t, 'actions', v) }))}
         />
         <Select
           aria-label={t('field.source')}
@@ -303,11 +308,19 @@ export default function AuditScreen() {
               <Text size="sm" c="dimmed">
                 {t('field.action')}
               </Text>
-              <Text size="sm">{open.action}</Text>
+              <Text size="sm">
+                {labelOf(t, 'actions', open.action)}{' '}
+                <Text span size="xs" c="dimmed" ff="monospace">
+                  {open.action}
+                </Text>
+              </Text>
               <Text size="sm" c="dimmed">
                 {t('field.entity')}
               </Text>
-              <Text size="sm">{open.entityId ? `${open.entity} #${open.entityId}` : open.entity}</Text>
+              <Text size="sm">
+                {labelOf(t, 'entities', open.entity)}
+                {open.entityId ? ` #${open.entityId}` : ''}
+              </Text>
               {open.reason && (
                 <>
                   <Text size="sm" c="dimmed">

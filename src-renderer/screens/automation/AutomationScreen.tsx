@@ -68,7 +68,7 @@ export default function AutomationScreen() {
       render: (r) => (
         <StatusBadge
           status={r.result === 'ok' ? 'active' : r.result === 'pending' ? 'pending' : 'failed'}
-          label={r.result}
+          label={t(`auto.results.${r.result}`, { defaultValue: r.result })}
         />
       ),
     },

@@ -181,7 +181,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                 <Table.Tr>
                   <Table.Th w={40} />
                   <Table.Th>{t('import.profile')}</Table.Th>
-                  <Table.Th>rate-limit</Table.Th>
+                  <Table.Th>{t('import.rateLimit')}</Table.Th>
                   <Table.Th>{t('import.speed')}</Table.Th>
                   <Table.Th>{t('import.packageName')}</Table.Th>
                   <Table.Th>{t('import.price')}</Table.Th>
@@ -215,7 +215,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                         </Text>
                         {p.remoteAddress && (
                           <Text size="xs" c="dimmed">
-                            pool {p.remoteAddress}
+                            {t('import.pool', { pool: p.remoteAddress })}
                           </Text>
                         )}
                       </Table.Td>

@@ -166,7 +166,7 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
                 label={t('router.name')}
                 withAsterisk
                 data-autofocus
-                placeholder="MikroTik Kantor"
+                placeholder={t('router.namePlaceholder')}
                 disabled={readOnly}
                 {...form.getInputProps('name')}
               />

@@ -30,7 +30,7 @@ export function IspStep({ onDone }: { onDone: () => void }) {
         </Text>
         <TextInput
           label={t('settings:fields.ispName')}
-          placeholder="Net Kampung"
+          placeholder={t('isp.namePlaceholder')}
           withAsterisk
           autoFocus
           {...form.getInputProps('ispName')}

@@ -29,6 +29,21 @@ const INTERNAL = new Set([
   'unknown operation X1',
 ]);
 
+/**
+ * Object properties whose text reaches a user: API error messages, and `detail` lines of the billing
+ * automation log (stored in English, shown translated on the Otomasi screen).
+ */
+const STORED_TEXT = new Set(['message', 'error', 'detail']);
+
+/**
+ * Messages with a slot that only holds a few fixed words (an enum), translated by one key per word:
+ * the scan cannot fill such a slot, so each is covered by the examples at the end instead.
+ */
+const ENUM_SLOTS = new Set([
+  // (X5) is settings.isolirMode: "profile" or "disable".
+  'X1: X2 due X3, grace X4 days (X5)',
+]);
+
 /** Call name → index of its message argument (`notFound(what)` sends "<what> not found"). */
 const ERROR_CALLS: Record<string, number> = {
   badInput: 1,
@@ -130,8 +145,23 @@ function scan(file: string): Found[] {
     }
     // `(max: number, label = 'Text') =>`
     if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === 'label') add(n.initializer, '', true);
-    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && (n.name.text === 'message' || n.name.text === 'error'))
-      add(n.initializer);
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && STORED_TEXT.has(n.name.text)) add(n.initializer);
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      const { expression: target, name } = n.expression;
+      // `errors.push(`invoice run ${p}: …`)`: the automation's run result lists these on screen.
+      if (name.text === 'push' && /errors$/i.test(target.getText())) n.arguments.forEach((a) => add(a));
+      // `.prepare('INSERT INTO automation_log(…)').run(at, action, `${p}: ${n} invoices…`, 'ok')`
+      if (
+        name.text === 'run' &&
+        ts.isCallExpression(target) &&
+        target.arguments[0] &&
+        /automation_log/.test(target.arguments[0].getText())
+      )
+        n.arguments.forEach((a) => {
+          // Sentences only: the action code ('invoice.run') and result ('ok') are labels of their own.
+          for (const t of texts(a)) if (/\s/.test(t.sample)) add(a);
+        });
+    }
     ts.forEachChild(n, visit);
   };
   visit(sf);
@@ -178,11 +208,13 @@ describe('server messages in Indonesian', () => {
     expect(samples).toContain('Wrong username or password'); // through `const WRONG`
     expect(samples).toContain('The end date is before the start date'); // zod addIssue({ message })
     expect(samples).toContain('host X1 is unreachable — check the address, cable and route'); // template
+    expect(samples).toContain('X1: X2 invoices, Rp X3'); // automation_log insert
+    expect(samples).toContain('arrears cleared'); // detail: … of logAutomation
   });
 
   it('every message the server sends has an Indonesian translation', () => {
     const missing = messages
-      .filter((f) => !INTERNAL.has(f.sample))
+      .filter((f) => !INTERNAL.has(f.sample) && !ENUM_SLOTS.has(f.sample))
       .flatMap((f) => {
         const why = untranslated(f);
         return why ? [`${f.file}: "${f.sample}" (${why})`] : [];
@@ -248,6 +280,9 @@ describe('server messages in Indonesian', () => {
     expect(t('budi: INV-202611-00001 due 2026-11-10, grace 3 days (profile)')).toBe(
       'budi: INV-202611-00001 jatuh tempo 2026-11-10, masa tenggang 3 hari (profil isolir)',
     );
+    expect(t('budi: INV-202611-00001 due 2026-11-10, grace 3 days (disable)')).toBe(
+      'budi: INV-202611-00001 jatuh tempo 2026-11-10, masa tenggang 3 hari (akun dinonaktifkan)',
+    );
     expect(t('arrears cleared')).toBe('tunggakan lunas');
     expect(t('payment PAY-20261124-0001')).toBe('pembayaran PAY-20261124-0001');
     expect(t('subscription 7: end date 2026-11-30 → 2026-12-31')).toBe(
@@ -257,6 +292,10 @@ describe('server messages in Indonesian', () => {
       'pemulihan setelah tagihan INV-202611-00002 dibatalkan: Router tidak ditemukan',
     );
     expect(t('isolate customer 12: Router not found')).toBe('isolir pelanggan 12: Router tidak ditemukan');
+    // The invoice run's line (the walkthrough saw "2026-12: 0 invoices, Rp 0" in the Indonesian log).
+    expect(t('2026-12: 0 invoices, Rp 0')).toBe('2026-12: 0 tagihan, Rp 0');
+    expect(t('2026-12: 12 invoices, Rp 1.800.000')).toBe('2026-12: 12 tagihan, Rp 1.800.000');
+    expect(t('invoice run 2026-12: Router not found')).toBe('pembuatan tagihan 2026-12: Router tidak ditemukan');
   });
 
   it('checks without a message of their own get plain sentences, all translated', () => {
