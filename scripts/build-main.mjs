@@ -46,3 +46,8 @@ await Promise.all([
 ]);
 // The migrations travel with the build so `node out/host/serve.mjs` finds them next to it.
 fs.cpSync('drizzle', path.join(out, 'drizzle'), { recursive: true });
+// So do the PDF fonts and their licences (src-main/core/documents/fonts.ts looks in <out>/fonts).
+fs.cpSync('resources/fonts', path.join(out, 'fonts'), {
+  recursive: true,
+  filter: (f) => !/\.(py|mjs)$/.test(f),
+});

@@ -13,3 +13,4 @@ export { useResetOnOpen } from './useResetOnOpen';
 export { IntegerInput, type NumberTextProps } from './MoneyInput';
 export { fieldError, integerRule, integerText, integerValue, rupiahRule, rupiahText, rupiahValue } from './numberField';
 export { idCardRule, phoneRule } from './contactRules';
+export { printWarning } from './printWarning';

@@ -1,47 +1,42 @@
 import PDFDocument from 'pdfkit';
+import { toPrintable } from '../../../src-shared/pdf-charset';
+import { FONT_FILES, pdfFont, type FontName } from './fonts';
 
 export type Pdf = PDFKit.PDFDocument;
 
 /** Millimetres to PDF points. */
 export const mm = (n: number) => (n * 72) / 25.4;
 
-// The built-in Helvetica only has the Windows-1252 (WinAnsi) characters: Latin-1 plus these.
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+/**
+ * Text as the embedded font prints it: NFC, and characters it has no glyph for (Chinese, Arabic…)
+ * as a visible □ rather than nothing. Settings warns about such characters in the ISP name.
+ */
+export const printable = toPrintable;
 
 /**
- * Text the standard fonts can show: letters with accents outside WinAnsi lose the accent (Ğ → G),
- * anything else becomes '?', instead of the garbage glyphs pdfkit would otherwise print.
+ * Deterministic output (fixed creation date: the document's own date is printed in it instead),
+ * drawn with the embedded font. Documents keep using the standard names Helvetica, Helvetica-Bold
+ * and Helvetica-Oblique: they are registered here as the embedded regular, bold and italic.
  */
-export function toWinAnsi(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch) || ch === '\n')
-      out += ch;
-    else {
-      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += base && [...base].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0xff) ? base : '?';
-    }
-  }
-  return out;
-}
-
-/** Deterministic output: fixed creation date (the document's own date is printed in it instead). */
 export function newPdf(opts: PDFKit.PDFDocumentOptions & { title: string; at: Date }): Pdf {
   const { title, at, ...rest } = opts;
   const doc = new PDFDocument({
     ...rest,
-    info: { Title: toWinAnsi(title), Creator: 'PPPoE Desk', Producer: 'PPPoE Desk', CreationDate: at },
+    // A fontkit font is a valid default font for pdfkit (no standard font is loaded at all).
+    font: pdfFont('Helvetica') as unknown as string,
+    info: { Title: title, Creator: 'PPPoE Desk', Producer: 'PPPoE Desk', CreationDate: at },
   });
-  // Every string drawn or measured goes through toWinAnsi, so layout and output agree.
+  for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, pdfFont(name) as unknown as string);
+  doc.font('Helvetica');
+  // Every string drawn or measured goes through printable(), so layout and output agree.
   const text = doc.text.bind(doc);
   const widthOf = doc.widthOfString.bind(doc);
   const heightOf = doc.heightOfString.bind(doc);
   doc.text = ((s: unknown, ...args: unknown[]) =>
-    (text as (...a: unknown[]) => Pdf)(typeof s === 'string' ? toWinAnsi(s) : s, ...args)) as Pdf['text'];
-  doc.widthOfString = ((s: string, o?: PDFKit.Mixins.TextOptions) => widthOf(toWinAnsi(s), o)) as Pdf['widthOfString'];
+    (text as (...a: unknown[]) => Pdf)(typeof s === 'string' ? printable(s) : s, ...args)) as Pdf['text'];
+  doc.widthOfString = ((s: string, o?: PDFKit.Mixins.TextOptions) => widthOf(printable(s), o)) as Pdf['widthOfString'];
   doc.heightOfString = ((s: string, o?: PDFKit.Mixins.TextOptions) =>
-    heightOf(toWinAnsi(s), o)) as Pdf['heightOfString'];
+    heightOf(printable(s), o)) as Pdf['heightOfString'];
   return doc;
 }
 

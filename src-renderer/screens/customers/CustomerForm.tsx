@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { idCardRule, phoneRule, useResetOnOpen } from '../../components';
+import { idCardRule, phoneRule, printWarning, useResetOnOpen } from '../../components';
 import { CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
@@ -112,7 +112,13 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
         <Stack gap="sm">
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput label={t('field.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+              <TextInput
+                label={t('field.name')}
+                withAsterisk
+                data-autofocus
+                description={printWarning(form.values.name)}
+                {...form.getInputProps('name')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <Select

@@ -30,7 +30,15 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
-import { applyApiError, IntegerInput, MoneyInput, PageHeader, phoneRule, translateApiMessage } from '../../components';
+import {
+  applyApiError,
+  IntegerInput,
+  MoneyInput,
+  PageHeader,
+  phoneRule,
+  printWarning,
+  translateApiMessage,
+} from '../../components';
 import { LogoInput } from './LogoInput';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
@@ -196,7 +204,12 @@ export default function SettingsScreen() {
 
         <Tabs.Panel value="isp">
           <Stack maw={720}>
-            <TextInput {...text('ispName')} withAsterisk />
+            <TextInput
+              {...text('ispName')}
+              withAsterisk
+              description={printWarning(form.values.ispName)}
+              data-testid="isp-name"
+            />
             <TextInput {...text('ispAddress')} />
             <TextInput {...text('ispPhone')} />
             <LogoInput

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../src-shared/settings';
 import { api } from '../../api/client';
-import { applyApiError, phoneRule } from '../../components';
+import { applyApiError, phoneRule, printWarning } from '../../components';
 import { LogoInput } from '../settings/LogoInput';
 import { timeZoneOptions } from '../settings/options';
 
@@ -31,6 +31,7 @@ export function IspStep({ onDone }: { onDone: () => void }) {
         <TextInput
           label={t('settings:fields.ispName')}
           placeholder={t('isp.namePlaceholder')}
+          description={printWarning(form.values.ispName)}
           withAsterisk
           autoFocus
           {...form.getInputProps('ispName')}

@@ -18,3 +18,15 @@ export function inspectPdf(pdf: Buffer): { text: string; pages: number; width: n
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** pdffonts' lines, one per font of the PDF (name, type, encoding, emb, sub, uni, object). */
+export function pdfFonts(pdf: Buffer): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-test-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

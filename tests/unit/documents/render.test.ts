@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderInvoice } from '../../../src-main/core/documents/invoice';
 import { renderReceipt } from '../../../src-main/core/documents/receipt';
-import { toWinAnsi } from '../../../src-main/core/documents/pdf';
+import { printable } from '../../../src-main/core/documents/pdf';
 import { renderShiftReport } from '../../../src-main/core/documents/shiftReport';
 import type { DocCommon, ReceiptDoc } from '../../../src-main/core/documents/types';
-import { inspectPdf } from './pdfText';
+import { inspectPdf, pdfFonts } from './pdfText';
 
 // 1x1 transparent PNG
 const PNG =
@@ -123,13 +123,60 @@ describe('receipt PDF', () => {
   });
 });
 
-describe('characters outside the built-in font', () => {
-  it('keep accents the font has, drop the ones it lacks, and never print garbage', async () => {
-    expect(toWinAnsi('Ñandú “Jaya” — 5€')).toBe('Ñandú “Jaya” — 5€');
-    expect(toWinAnsi('Ğürsel Şahin')).toBe('Gürsel Sahin');
-    expect(toWinAnsi('Budi 王 😀')).toBe('Budi ? ?');
-    const t = squash(inspectPdf(await renderReceipt(receipt({ customerName: 'Ğürsel 王' }), 58)).text);
-    expect(t).toContain('Gürsel ?');
+describe('names with emoji, accents and other scripts (issue 12: an emoji in the ISP name printed "?")', () => {
+  it('prints emoji and accented or Cyrillic letters as typed, in every document', async () => {
+    const isp = { ...common.isp, name: 'Net Kampung 📶😀' };
+    const r = receipt({ isp, customerName: 'Ğürsel Şahin Жук ❤️' });
+    const texts = [
+      inspectPdf(await renderReceipt(r, 58)).text,
+      inspectPdf(await renderReceipt(r, 80)).text,
+      inspectPdf(
+        await renderInvoice({
+          ...common,
+          isp,
+          invoiceNumber: 'INV-202611-00001',
+          period: '2026-11',
+          invoiceDate: '2026-11-01',
+          dueDate: '2026-11-11',
+          status: 'unpaid',
+          amount: 150_000,
+          paidAmount: 0,
+          description: 'Internet 10 Mbps November 2026',
+          lines: [{ description: 'Internet 10 Mbps November 2026', amount: 150_000 }],
+          servicePeriod: { from: '2026-11-01', to: '2026-11-30' },
+          customerCode: 'CUST0001',
+          customerName: 'Ğürsel Şahin Жук ❤️',
+          customerAddress: null,
+          customerPhone: null,
+          packageName: 'Home 10',
+          voidReason: null,
+          payments: [],
+        }),
+      ).text,
+    ];
+    for (const t of texts) {
+      expect(t).toContain('Net Kampung 📶😀');
+      expect(t).toContain('Ğürsel Şahin Жук');
+      expect(t).not.toContain('?');
+    }
+  });
+
+  it('prints a character the font lacks as a visible □, never "?" or nothing', async () => {
+    expect(printable('Budi 王 😀')).toBe('Budi □ 😀');
+    expect(printable('Ñandú “Jaya” — 5€')).toBe('Ñandú “Jaya” — 5€');
+    // Decomposed accents are composed first: "é" typed as e + ◌́ prints as é.
+    expect(printable('Jose\u0301')).toBe('José');
+    const t = squash(inspectPdf(await renderReceipt(receipt({ customerName: 'Budi 王' }), 58)).text);
+    expect(t).toContain('Budi □');
+  });
+
+  it('embeds its own font (no reliance on the viewer having Helvetica)', async () => {
+    const fonts = pdfFonts(await renderReceipt(receipt(), 58));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f).toMatch(/PPPoEDeskSans/);
+      expect(f).toMatch(/\byes\s+yes\b/); // embedded, subset
+    }
   });
 });
 
@@ -224,5 +271,13 @@ describe('shift close report PDF', () => {
       `Halaman ${pages}/${pages}`,
     ])
       expect(t).toContain(s);
+  });
+});
+
+describe('the shared PDF font', () => {
+  it('a letter first met inside another (the G of Ğ) still copies as itself in the next document', async () => {
+    const r = (customerName: string) => renderReceipt(receipt({ customerName }), 58);
+    await r('ĞĞĞ');
+    expect(squash(inspectPdf(await r('GGG Budi')).text)).toContain('GGG Budi');
   });
 });

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { formatRupiah } from '../../../../src-shared/money';
-import { toWinAnsi } from '../../documents/pdf';
+import { newPdf } from '../../documents/pdf';
 import type { Cell, Column, ExportDocument } from './tables';
 
 const MARGIN = 36;
@@ -30,12 +29,8 @@ export function renderPdf(
   meta: { ispName: string; generatedAt: string; lang: 'id' | 'en' },
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({
-      size: 'A4',
-      layout: 'landscape',
-      margin: MARGIN,
-      info: { Title: doc.title, Creator: 'PPPoE Desk' },
-    });
+    // The embedded font (names, emoji, accents print as typed); the export is dated now.
+    const pdf = newPdf({ size: 'A4', layout: 'landscape', margin: MARGIN, title: doc.title, at: new Date() });
     const chunks: Buffer[] = [];
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
@@ -43,13 +38,13 @@ export function renderPdf(
 
     const pageWidth = pdf.page.width - MARGIN * 2;
     const bottom = () => pdf.page.height - MARGIN - 14;
-    pdf.font('Helvetica-Bold').fontSize(15).text(toWinAnsi(meta.ispName));
-    pdf.fontSize(12).text(toWinAnsi(doc.title));
+    pdf.font('Helvetica-Bold').fontSize(15).text(meta.ispName);
+    pdf.fontSize(12).text(doc.title);
     pdf
       .font('Helvetica')
       .fontSize(9)
       .fillColor('#444')
-      .text(toWinAnsi(`${doc.subtitle}   ·   ${meta.generatedAt}`))
+      .text(`${doc.subtitle}   ·   ${meta.generatedAt}`)
       .fillColor('black');
     pdf.moveDown(0.6);
 
@@ -73,7 +68,7 @@ export function renderPdf(
         let x = MARGIN;
         cells.forEach((text, i) => {
           const w = widths[i]!;
-          pdf.text(toWinAnsi(text), x + 3, y, {
+          pdf.text(text, x + 3, y, {
             width: w - 6,
             align: numeric(section.columns[i]!.kind) ? 'right' : 'left',
             lineBreak: false,
@@ -93,7 +88,7 @@ export function renderPdf(
 
       if (section.heading) {
         if (pdf.y + 3 * rowHeight > bottom()) pdf.addPage();
-        pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(10.5).text(toWinAnsi(section.heading), MARGIN);
+        pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(10.5).text(section.heading, MARGIN);
         pdf.moveDown(0.2);
       }
       drawHeader();
@@ -111,11 +106,7 @@ export function renderPdf(
           '#eeeeee',
         );
       if (section.note)
-        pdf
-          .moveDown(0.3)
-          .font('Helvetica-Oblique')
-          .fontSize(8)
-          .text(toWinAnsi(section.note), MARGIN, pdf.y, { width: pageWidth });
+        pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(8).text(section.note, MARGIN, pdf.y, { width: pageWidth });
       pdf.moveDown(0.6);
     }
     pdf.end();
