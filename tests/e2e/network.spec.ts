@@ -38,7 +38,7 @@ class RoutersPage {
     await d.getByLabel(/^Nama/).fill(f.name);
     await d.getByLabel(/^Host/).fill(f.host);
     await d.getByLabel(/^Port API/).fill(String(f.port));
-    await d.getByLabel(/^User API/).fill(f.username);
+    await d.getByLabel(/^Pengguna API/).fill(f.username);
     await d.getByLabel(/^Kata sandi/).fill(f.password);
   }
 }
@@ -84,7 +84,7 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     // Wrong password first: the test names the reason.
     await routers.dialog.getByTestId('router-test').click();
     await pwExpect(routers.dialog.getByTestId('router-test-result')).toHaveAttribute('data-ok', 'false');
-    await pwExpect(routers.dialog.getByTestId('router-test-result')).toContainText('User atau kata sandi salah');
+    await pwExpect(routers.dialog.getByTestId('router-test-result')).toContainText('Nama pengguna atau kata sandi salah');
     await routers.dialog.getByLabel(/^Kata sandi/).fill('rahasia');
     await routers.dialog.getByTestId('router-test').click();
     const ok = routers.dialog.getByTestId('router-test-result');

@@ -130,7 +130,8 @@ export default function AuditScreen() {
       key: 'changes',
       header: t('field.changes'),
       render: (e) => (
-        <Text size="xs" c="dimmed" lineClamp={2} maw={420} ff="monospace">
+        // The stored record's fields as they are in the data (names and values), not interface text.
+        <Text size="xs" c="dimmed" lineClamp={2} maw={420} ff="monospace" translate="no">
           {[summary(e.before) && `− ${summary(e.before)}`, summary(e.after) && `+ ${summary(e.after)}`]
             .filter(Boolean)
             .join('  ')}
@@ -333,11 +334,15 @@ export default function AuditScreen() {
             <Text size="sm" fw={600}>
               {t('field.before')}
             </Text>
-            <Code block>{pretty(open.before)}</Code>
+            <Code block translate="no">
+              {pretty(open.before)}
+            </Code>
             <Text size="sm" fw={600}>
               {t('field.after')}
             </Text>
-            <Code block>{pretty(open.after)}</Code>
+            <Code block translate="no">
+              {pretty(open.after)}
+            </Code>
           </Stack>
         )}
       </Drawer>

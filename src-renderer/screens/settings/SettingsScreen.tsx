@@ -208,7 +208,6 @@ export default function SettingsScreen() {
               {...text('ispName')}
               withAsterisk
               description={printWarning(form.values.ispName)}
-              data-testid="isp-name"
             />
             <TextInput {...text('ispAddress')} />
             <TextInput {...text('ispPhone')} />
@@ -303,7 +302,7 @@ export default function SettingsScreen() {
 
         <Tabs.Panel value="backup">
           <Stack maw={720}>
-            <TextInput {...text('backupFolder')} {...hint('backupFolder')} placeholder={'D:\\Backup PPPoE Desk'} />
+            <TextInput {...text('backupFolder')} {...hint('backupFolder')} placeholder={'D:\\Cadangan PPPoE Desk'} />
             {/* Paths may hold commas: Enter adds a folder, nothing splits on typing. */}
             <TagsInput
               {...text('backupAllowedFolders')}
