@@ -48,7 +48,8 @@ test('first-run wizard: Admin, ISP details with logo and zone, router test and i
     // Router: a wrong password fails the test with the router's reason, the right one connects.
     await wizard.routerForm({ host: '127.0.0.1', port: sim.port, username: 'admin', password: 'salah' });
     await page.getByRole('button', { name: 'Uji koneksi' }).click();
-    await expect(wizard.testResult()).toContainText('Tidak dapat terhubung');
+    // The same result view as the Routers screen: the reason as a title, the router's words translated.
+    await expect(wizard.testResult()).toContainText('Nama pengguna atau kata sandi salah');
     await page.getByLabel('Kata sandi router').fill('rahasia');
     await page.getByRole('button', { name: 'Uji koneksi' }).click();
     await expect(wizard.testResult()).toContainText('Terhubung');

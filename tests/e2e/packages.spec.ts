@@ -16,9 +16,9 @@ test.describe('Paket Internet (packages)', () => {
     // kbps → Mbps hint and rupiah grouping.
     await expect(p.dialog.getByText('= 15 Mbps')).toBeVisible();
     await expect(p.dialog.getByLabel(/^Harga/)).toHaveValue('Rp 175.000');
-    await expect(p.dialog.getByLabel('Durasi')).toHaveValue('30 hari');
+    await expect(p.dialog.getByLabel('Durasi')).toHaveValue('30');
     await p.fill({ cycle: 'Triwulan' });
-    await expect(p.dialog.getByLabel('Durasi')).toHaveValue('90 hari');
+    await expect(p.dialog.getByLabel('Durasi')).toHaveValue('90');
     await p.save();
     await p.shell.expectNotification(/Paket Uji 15 Mbps ditambahkan/);
     const row = p.table.row('Paket Uji 15 Mbps');

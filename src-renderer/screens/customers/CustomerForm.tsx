@@ -52,12 +52,13 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
   const { t } = useTranslation('customers');
   const form = useForm<Values>({
     initialValues: toValues(customer),
+    // The server's own checks (src-shared/validators.ts), shown as soon as the field is left.
     validate: { phone: phoneRule, idCard: idCardRule },
     validateInputOnBlur: ['phone', 'idCard'],
   });
   useResetOnOpen(form, opened, customer?.id, () => toValues(customer));
 
-  const submit = form.onSubmit(async (v) => {
+  const save = async (v: Values) => {
     // An edit sends the phone and ID number only when they changed: a record saved before today's
     // stricter checks can still be edited without retyping fields nobody touched.
     const changed = (k: 'phone' | 'idCard') => !customer || v[k] !== (customer[k] ?? '');
@@ -83,7 +84,10 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
         : t('created', { code: r.value.customerCode, name: r.value.name }),
     });
     onSaved(r.value);
-  });
+  };
+  // When a field's own check fails the server is asked all the same: it applies the same checks (and
+  // refuses, writing nothing) plus the others, so every field's message shows after one save.
+  const submit = form.onSubmit(save, () => void save(form.getValues()));
 
   return (
     <Modal

@@ -65,9 +65,8 @@ const toValues = (p?: InternetPackage | null): Values => ({
   features: p?.features ?? [],
 });
 
-/** Same bounds as the API (src-shared/contract/packages.ts), checked on the field before sending. */
+const NUMBER = { required: false };
 const KBPS = { min: 8, max: 100_000_000 };
-const DAYS = { min: 1, max: 3660, required: false };
 
 const mbpsHint = (v: string) => {
   const n = integerValue(v, KBPS);
@@ -87,11 +86,13 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
   const { t } = useTranslation('packages');
   const form = useForm<Values>({
     initialValues: toValues(pkg),
+    // Only what cannot be sent as a number is stopped here ("-5", "1o24"); empty fields and ranges
+    // are the API's, so a save shows every field's message at once (name, profile, speeds…).
     validate: {
-      bandwidthDown: integerRule(KBPS),
-      bandwidthUp: integerRule(KBPS),
-      price: rupiahRule(),
-      durationDays: integerRule(DAYS),
+      bandwidthDown: integerRule(NUMBER),
+      bandwidthUp: integerRule(NUMBER),
+      price: rupiahRule(NUMBER),
+      durationDays: integerRule(NUMBER),
     },
     validateInputOnBlur: ['bandwidthDown', 'bandwidthUp', 'price', 'durationDays'],
   });

@@ -16,14 +16,14 @@ export function IspStep({ onDone }: { onDone: () => void }) {
     validate: { ispPhone: phoneRule },
     validateInputOnBlur: ['ispPhone'],
   });
+  const save = async (v: typeof form.values) => {
+    const r = await api('settings.update', v);
+    if (!r.ok) return void applyApiError(form, r.error);
+    onDone();
+  };
   return (
-    <form
-      onSubmit={form.onSubmit(async (v) => {
-        const r = await api('settings.update', v);
-        if (!r.ok) return void applyApiError(form, r.error);
-        onDone();
-      })}
-    >
+    // A failed field check still asks the server (same checks, nothing written) for every message.
+    <form onSubmit={form.onSubmit(save, () => void save(form.getValues()))}>
       <Stack gap="sm" mt="md">
         <Text size="sm" c="dimmed">
           {t('isp.intro')}
