@@ -29,11 +29,10 @@ const INTERNAL = new Set([
   'unknown operation X1',
 ]);
 
-/**
- * Object properties whose text reaches a user: API error messages, and `detail` lines of the billing
- * automation log (stored in English, shown translated on the Otomasi screen).
- */
-const STORED_TEXT = new Set(['message', 'error', 'detail']);
+/** Object properties whose text reaches a user as an API error. */
+const STORED_TEXT = new Set(['message', 'error']);
+/** Calls that store a line of the billing automation log (English, shown translated on Otomasi) → its text property. */
+const LOG_CALLS: Record<string, string> = { logAutomation: 'detail' };
 
 /**
  * Messages with a slot that only holds a few fixed words (an enum), translated by one key per word:
@@ -146,6 +145,11 @@ function scan(file: string): Found[] {
     // `(max: number, label = 'Text') =>`
     if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === 'label') add(n.initializer, '', true);
     if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && STORED_TEXT.has(n.name.text)) add(n.initializer);
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text in LOG_CALLS)
+      for (const arg of n.arguments)
+        if (ts.isObjectLiteralExpression(arg))
+          for (const p of arg.properties)
+            if (ts.isPropertyAssignment(p) && p.name.getText() === LOG_CALLS[n.expression.text]) add(p.initializer);
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
       const { expression: target, name } = n.expression;
       // `errors.push(`invoice run ${p}: …`)`: the automation's run result lists these on screen.
@@ -209,7 +213,7 @@ describe('server messages in Indonesian', () => {
     expect(samples).toContain('The end date is before the start date'); // zod addIssue({ message })
     expect(samples).toContain('host X1 is unreachable — check the address, cable and route'); // template
     expect(samples).toContain('X1: X2 invoices, Rp X3'); // automation_log insert
-    expect(samples).toContain('arrears cleared'); // detail: … of logAutomation
+    expect(samples).toContain('arrears cleared'); // logAutomation({ detail: … })
   });
 
   it('every message the server sends has an Indonesian translation', () => {
