@@ -34,6 +34,8 @@ await Promise.all([
     entryPoints: ['src-main/host/electron/main.ts'],
     outfile: `${out}/main/main.cjs`,
     format: 'cjs',
+    // CommonJS has no import.meta: code that looks for files beside itself uses __dirname there.
+    define: { ...common.define, 'import.meta.url': 'undefined' },
     packages: 'external',
   }),
   build({
