@@ -1,4 +1,4 @@
-import { formatRupiah, MAX_RUPIAH } from '../../src-shared/money';
+import { formatRupiah } from '../../src-shared/money';
 import {
   formatIntegerInput,
   parseIntegerInput,
@@ -31,10 +31,8 @@ export function formatField(kind: NumberKind, value: number, group = false): str
 /** The field message for a parse result, in the current language; null when the number is fine. */
 export function numberMessage(kind: NumberKind, r: ParsedNumber): string | null {
   if (r.ok) return null;
-  const limit =
-    r.limit === undefined ? '' : kind === 'rupiah' && r.limit !== MAX_RUPIAH ? formatRupiah(r.limit) : String(r.limit);
-  if (kind === 'rupiah' && r.problem === 'tooLarge' && r.limit === MAX_RUPIAH)
-    return i18n.t('common:numberInput.tooLarge', { limit: formatRupiah(MAX_RUPIAH) });
+  // Bounds read like the field: "Minimal Rp 1", "Maksimal 28".
+  const limit = r.limit === undefined ? '' : kind === 'rupiah' ? formatRupiah(r.limit) : String(r.limit);
   return i18n.t(`common:numberInput.${r.problem}`, { limit });
 }
 
