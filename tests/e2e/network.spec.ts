@@ -84,7 +84,9 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     // Wrong password first: the test names the reason.
     await routers.dialog.getByTestId('router-test').click();
     await pwExpect(routers.dialog.getByTestId('router-test-result')).toHaveAttribute('data-ok', 'false');
-    await pwExpect(routers.dialog.getByTestId('router-test-result')).toContainText('Nama pengguna atau kata sandi salah');
+    await pwExpect(routers.dialog.getByTestId('router-test-result')).toContainText(
+      'Nama pengguna atau kata sandi salah',
+    );
     await routers.dialog.getByLabel(/^Kata sandi/).fill('rahasia');
     await routers.dialog.getByTestId('router-test').click();
     const ok = routers.dialog.getByTestId('router-test-result');

@@ -204,11 +204,7 @@ export default function SettingsScreen() {
 
         <Tabs.Panel value="isp">
           <Stack maw={720}>
-            <TextInput
-              {...text('ispName')}
-              withAsterisk
-              description={printWarning(form.values.ispName)}
-            />
+            <TextInput {...text('ispName')} withAsterisk description={printWarning(form.values.ispName)} />
             <TextInput {...text('ispAddress')} />
             <TextInput {...text('ispPhone')} />
             <LogoInput
