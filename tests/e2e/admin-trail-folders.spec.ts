@@ -37,9 +37,9 @@ test('audit trail: where each entry came from, shown, filtered and in Indonesian
   await signInPage(page, host, '#/audit');
   const table = new DataTablePart(page);
   await expect(table.root.getByRole('columnheader', { name: 'Sumber' })).toBeVisible();
-  await expect(table.row(/auth\.login_failed/).first()).toContainText('127.0.0.2');
+  await expect(table.row(/Gagal masuk/).first()).toContainText('127.0.0.2');
   // The first Admin came from --init-admin: the app itself, shown as "sistem".
-  await expect(table.row(/user\.create/).first()).toContainText('sistem');
+  await expect(table.row(/Tambah pengguna/).first()).toContainText('sistem');
 
   await page.getByRole('combobox', { name: 'Sumber' }).click();
   await page.getByRole('option', { name: '127.0.0.2' }).click();

@@ -166,7 +166,7 @@ test.describe('Keamanan: peran dan hak akses', () => {
     await page.getByRole('searchbox').fill('Pindah cabang');
     await page.getByRole('searchbox').press('Enter');
     await expect(page.getByTestId('data-table').locator('tbody tr')).toHaveCount(1);
-    await expect(page.getByTestId('data-table')).toContainText('user.disable');
+    await expect(page.getByTestId('data-table')).toContainText('Nonaktifkan pengguna');
 
     // Enable again and reset the password: the old one stops working.
     await page.goto(`${host.url}/#/users`);
@@ -200,11 +200,11 @@ test.describe('Keamanan: peran dan hak akses', () => {
     await page.goto(`${host.url}/#/audit`);
     await expect(page.getByRole('heading', { name: 'Jejak audit' })).toBeVisible();
     const table = page.getByTestId('data-table');
-    await expect(table).toContainText('auth.login');
+    await expect(table).toContainText('Masuk');
     await page.getByRole('combobox', { name: 'Aksi' }).click();
-    await page.getByRole('option', { name: 'customer.create', exact: true }).click();
-    await expect(table.locator('tbody tr').first()).toContainText('customer.create');
-    await expect(table).not.toContainText('auth.login');
+    await page.getByRole('option', { name: 'Tambah pelanggan', exact: true }).click();
+    await expect(table.locator('tbody tr').first()).toContainText('Tambah pelanggan');
+    await expect(table.locator('tbody tr').filter({ hasNotText: 'Tambah pelanggan' })).toHaveCount(0);
     await table.locator('tbody tr', { hasText: 'Audit Pelanggan' }).click();
     await expect(page.getByTestId('audit-detail')).toContainText('Audit Pelanggan');
     await page.keyboard.press('Escape');
