@@ -23,6 +23,8 @@ export interface ConnectionOptions {
   onClose?: (reason: RouterError) => void;
   /** Called when a command times out (the pool then checks whether the router is still there). */
   onCommandTimeout?: (command: string) => void;
+  /** Aborting gives up a connect/login still in progress (the pool replaces a stale attempt). */
+  signal?: AbortSignal;
 }
 
 interface Pending {
@@ -118,7 +120,14 @@ export class RouterConnection implements RouterClient {
         ),
       connectMs,
     );
+    const signal = this.opts.signal;
+    const onAbort = () => this.destroy(new RouterError('closed', 'connection attempt replaced by a new one'));
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      if (signal?.aborted) {
+        onAbort();
+        throw this.failure;
+      }
       await new Promise<void>((resolve, reject) => {
         this.closedWaiters.push(() => reject(this.failure));
         const socket = t.tls ? this.tlsSocket(port) : net.connect({ host: t.host, port });
@@ -151,6 +160,7 @@ export class RouterConnection implements RouterClient {
       throw this.failure ?? e;
     } finally {
       this.timers.clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -12,6 +12,7 @@ export { API_PORT, API_SSL_PORT, mapSocketError, portOf } from './errors';
 export {
   RouterPool,
   parseVersion,
+  type ConnectOptions,
   type PoolOptions,
   type RouterHealth,
   type RouterId,

@@ -38,10 +38,13 @@ export interface PoolOptions {
   keepaliveMs?: number;
   /** How long a keepalive may take before the connection is declared dead (default 10 s). */
   keepaliveTimeoutMs?: number;
-  /** Reconnect backoff: first delay, doubling up to max (defaults 1 s → 60 s). */
+  /** Reconnect backoff: first delay, doubling up to max (defaults 1 s → 30 s). */
   backoffInitialMs?: number;
   backoffMaxMs?: number;
-  /** After a failed connect, calls within this window fail at once with the same error (default 1 s). */
+  /**
+   * After a failed connect, ordinary calls within this window fail at once with the same error, and a
+   * user's retry joins an attempt started within this window instead of starting another (default 1 s).
+   */
   retryFloorMs?: number;
   /** Called when a router's status, version, identity or last error changes. */
   onStateChange?: (health: RouterHealth, previous: RouterHealth) => void;
@@ -49,12 +52,33 @@ export interface PoolOptions {
   connect?: (target: RouterTarget, opts: ConnectionOptions) => Promise<RouterConnection>;
 }
 
+/** One connect + login + first reads; a user's retry may replace it while it is still in flight. */
+interface Attempt {
+  promise: Promise<RouterConnection>;
+  startedAt: number;
+  /** Started by a user's retry (others pressing retry at the same time join it). */
+  byRetry: boolean;
+  /** Replaced by a newer attempt: its callers wait for that one instead. */
+  superseded: boolean;
+  abort: AbortController;
+}
+
+/** What a caller asks of the connection (see RouterPool.connect). */
+export interface ConnectOptions {
+  /**
+   * A user's retry at this time (timers.now()): the answer comes from a new attempt, whatever the
+   * backoff, the retry floor or an automatic attempt still waiting for a silent router. Retries
+   * within retryFloorMs of each other share one attempt.
+   */
+  freshSince?: number;
+}
+
 interface Entry {
   id: RouterId;
   target: RouterTarget;
   generation: number;
   conn: RouterConnection | null;
-  connecting: Promise<RouterConnection> | null;
+  connecting: Attempt | null;
   health: RouterHealth;
   lastFailure: RouterError | null;
   lastFailureAt: number;
@@ -85,7 +109,7 @@ export class RouterPool {
       keepaliveMs: opts.keepaliveMs ?? 30_000,
       keepaliveTimeoutMs: opts.keepaliveTimeoutMs ?? 10_000,
       backoffInitialMs: opts.backoffInitialMs ?? 1_000,
-      backoffMaxMs: opts.backoffMaxMs ?? 60_000,
+      backoffMaxMs: opts.backoffMaxMs ?? 30_000,
       retryFloorMs: opts.retryFloorMs ?? 1_000,
     };
   }
@@ -104,6 +128,7 @@ export class RouterPool {
     e.attempt = 0;
     e.lastFailure = null;
     e.lastFailureAt = 0;
+    e.connecting?.abort.abort();
     this.update(e, { status: 'unknown', lastError: undefined, lastErrorKind: undefined });
   }
 
@@ -117,6 +142,7 @@ export class RouterPool {
     if (!e) return;
     e.removed = true;
     this.entries.delete(id);
+    e.connecting?.abort.abort();
     await this.dropConnection(e);
   }
 
@@ -143,8 +169,18 @@ export class RouterPool {
   }
 
   /** Connects if needed (resolves when online, rejects with the RouterError why not). */
-  async connect(id: RouterId): Promise<void> {
-    await this.ensure(this.entry(id));
+  async connect(id: RouterId, opts: ConnectOptions = {}): Promise<void> {
+    await this.ensure(this.entry(id), opts);
+  }
+
+  /** A user's "try now": a fresh attempt at once (see ConnectOptions.freshSince). */
+  retryNow(id: RouterId): Promise<void> {
+    return this.connect(id, { freshSince: this.timers.now() });
+  }
+
+  /** The time base of freshSince. */
+  now(): number {
+    return this.timers.now();
   }
 
   async run(
@@ -190,6 +226,7 @@ export class RouterPool {
     await Promise.all(
       all.map((e) => {
         e.removed = true;
+        e.connecting?.abort.abort();
         return this.dropConnection(e);
       }),
     );
@@ -255,30 +292,72 @@ export class RouterPool {
     }
   }
 
-  private ensure(e: Entry): Promise<RouterConnection> {
-    if (e.conn?.connected) return Promise.resolve(e.conn);
-    if (e.connecting) return e.connecting;
-    if (e.lastFailure && this.timers.now() - e.lastFailureAt < this.o.retryFloorMs)
-      return Promise.reject(e.lastFailure);
-    return this.startConnect(e);
+  private async ensure(e: Entry, opts: ConnectOptions = {}): Promise<RouterConnection> {
+    if (opts.freshSince !== undefined) this.freshAttempt(e, opts.freshSince);
+    for (;;) {
+      if (e.conn?.connected) return e.conn;
+      if (!e.connecting) {
+        if (e.lastFailure && this.timers.now() - e.lastFailureAt < this.o.retryFloorMs) throw e.lastFailure;
+        this.startConnect(e);
+      }
+      const attempt = e.connecting!;
+      try {
+        return await attempt.promise;
+      } catch (err) {
+        // A retry replaced this attempt: its answer is the new attempt's answer.
+        if (attempt.superseded && e.connecting && !e.removed && !this.closed) continue;
+        throw err;
+      }
+    }
   }
 
-  private startConnect(e: Entry): Promise<RouterConnection> {
+  /**
+   * A retry's attempt: join one another retry started just before, else replace whatever is in flight
+   * (its callers move to the new attempt) or waiting out a backoff.
+   */
+  private freshAttempt(e: Entry, since: number) {
+    if (e.conn?.connected) return;
+    const c = e.connecting;
+    if (c?.byRetry && c.startedAt >= since - this.o.retryFloorMs) return;
+    if (e.reconnectTimer !== undefined) this.timers.clearTimeout(e.reconnectTimer);
+    e.reconnectTimer = undefined;
+    e.attempt = 0;
+    e.lastFailure = null;
+    e.lastFailureAt = 0;
+    if (c) {
+      c.superseded = true;
+      c.abort.abort();
+    }
+    this.startConnect(e, true);
+  }
+
+  private startConnect(e: Entry, byRetry = false): Attempt {
     const generation = e.generation;
     const open = this.opts.connect ?? RouterConnection.open;
     let conn: RouterConnection | null = null;
-    const p = (async () => {
+    const attempt: Attempt = {
+      promise: null as unknown as Promise<RouterConnection>,
+      startedAt: this.timers.now(),
+      byRetry,
+      superseded: false,
+      abort: new AbortController(),
+    };
+    attempt.promise = (async () => {
       try {
         conn = await open(e.target, {
           timers: this.timers,
+          signal: attempt.abort.signal,
           onClose: (reason) => this.onConnectionClosed(e, conn, reason),
           onCommandTimeout: () => this.ping(e),
         });
-        const [resource, identity] = await Promise.all([
+        const reads = Promise.all([
           conn.run('/system/resource/print', {}, { timeoutMs: this.o.keepaliveTimeoutMs }),
           conn.run('/system/identity/print', {}, { timeoutMs: this.o.keepaliveTimeoutMs }),
         ]);
-        if (e.removed || generation !== e.generation || this.closed) {
+        const stop = () => conn?.abort(new RouterError('closed', 'connection attempt replaced by a new one'));
+        attempt.abort.signal.addEventListener('abort', stop, { once: true });
+        const [resource, identity] = await reads.finally(() => attempt.abort.signal.removeEventListener('abort', stop));
+        if (e.removed || generation !== e.generation || this.closed || attempt.superseded) {
           e.quietClose.add(conn);
           await conn.close();
           throw new RouterError('closed', 'the router settings changed while connecting');
@@ -305,14 +384,16 @@ export class RouterPool {
           e.quietClose.add(conn);
           void conn.close();
         }
-        if (generation === e.generation && !e.removed) this.failed(e, re);
+        if (generation === e.generation && !e.removed && !attempt.superseded) this.failed(e, re);
         throw re;
       } finally {
-        e.connecting = null;
+        if (e.connecting === attempt) e.connecting = null;
       }
     })();
-    e.connecting = p;
-    return p;
+    e.connecting = attempt;
+    // Nobody may be waiting (a background reconnect): its failure is recorded, not thrown away unhandled.
+    attempt.promise.catch(() => undefined);
+    return attempt;
   }
 
   private failed(e: Entry, err: RouterError) {
@@ -345,7 +426,7 @@ export class RouterPool {
     e.reconnectTimer = this.timers.setTimeout(() => {
       e.reconnectTimer = undefined;
       if (e.conn?.connected || e.connecting || e.removed) return;
-      this.startConnect(e).catch(() => {}); // failure schedules the next attempt itself
+      this.startConnect(e); // a failure schedules the next attempt itself
     }, delay);
   }
 

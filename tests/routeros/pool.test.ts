@@ -178,6 +178,59 @@ describe('RouterPool', () => {
     expect(p.health(1)!.status).toBe('online');
   });
 
+  it("a user's retry connects at once, whatever the backoff and the retry floor", async () => {
+    const s = await sim();
+    const { p, timers } = pool({ backoffInitialMs: 60_000, retryFloorMs: 1_000 });
+    p.set(1, s.target());
+    await s.stop();
+    for (let i = 0; i < 3; i++) {
+      await expect(p.connect(1)).rejects.toMatchObject({ kind: 'unreachable' });
+      timers.advance(1_001); // past the retry floor; the pool's own reconnect waits a minute
+    }
+    await expect(p.connect(1)).rejects.toMatchObject({ kind: 'unreachable' });
+    await s.start();
+    // Just failed: an ordinary call gets the cached failure (the floor), without a connection ...
+    const before = s.stats.connections;
+    await expect(p.connect(1)).rejects.toMatchObject({ kind: 'unreachable' });
+    expect(s.stats.connections).toBe(before);
+    // ... a retry does not: a new connection now, no timer needed.
+    await p.retryNow(1);
+    expect(p.health(1)!.status).toBe('online');
+    expect(s.stats.connections).toBe(before + 1);
+  });
+
+  it('a retry replaces an attempt stuck on a router that accepts but never answers', async () => {
+    const s = await sim();
+    const { p, timers } = pool();
+    p.set(1, s.target());
+    s.faults.silent = true;
+    let logins = 0;
+    s.on('command', (c: { command: string }) => void (c.command === '/login' && logins++));
+    const waiting = p.connect(1); // the sync worker, waiting for the 10 s connect timeout
+    await expect.poll(() => logins).toBe(1);
+    s.faults.silent = false; // the router answers again; the stuck socket never will
+    await p.retryNow(1);
+    // the caller that was waiting gets the new attempt's answer, without any timer firing
+    await expect(waiting).resolves.toBeUndefined();
+    expect(p.health(1)!.status).toBe('online');
+    expect(timers.now()).toBe(1_700_000_000_000);
+  });
+
+  it('20 retries pressed together make one connection attempt', async () => {
+    const s = await sim();
+    const { p } = pool();
+    p.set(1, s.target());
+    await s.stop();
+    const before = s.stats.connections;
+    const all = await Promise.allSettled(Array.from({ length: 20 }, () => p.retryNow(1)));
+    expect(all.every((r) => r.status === 'rejected')).toBe(true);
+    await s.start();
+    expect(s.stats.connections).toBe(before); // the listener was down: nothing reached it
+    const ok = await Promise.allSettled(Array.from({ length: 20 }, () => p.retryNow(1)));
+    expect(ok.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(s.stats.connections).toBe(before + 1);
+  });
+
   it('a listener that throws does not break the pool', async () => {
     const s = await sim();
     const { p } = pool({
