@@ -146,6 +146,11 @@ export class RouterPool {
     await this.dropConnection(e);
   }
 
+  /** Whether a connection attempt is in flight (connect, login, first reads). */
+  connecting(id: RouterId): boolean {
+    return !!this.entries.get(id)?.connecting;
+  }
+
   health(id: RouterId): RouterHealth | undefined {
     const e = this.entries.get(id);
     return e ? { ...e.health } : undefined;

@@ -31,7 +31,29 @@ export const routerSyncStatus = z.object({
   /** Set while the worker applies a batch. */
   running: z.boolean(),
   nextRetryAt: z.string().nullable(),
+  /** What the worker's last attempt did (since the app started). */
+  lastRun: z
+    .object({
+      at: timestamp,
+      applied: z.number().int(),
+      failed: z.number().int(),
+      /** Why the router could not be reached (an English server message, translated on screen). */
+      error: z.string().nullable(),
+    })
+    .nullable(),
 });
+
+/** The outcome of one router's "try now" attempt. */
+export const retryOutcome = z.object({
+  routerId: z.number().int(),
+  name: z.string(),
+  applied: z.number().int(),
+  failed: z.number().int(),
+  /** Still waiting after the attempt. */
+  pending: z.number().int(),
+  error: z.string().nullable(),
+});
+export type RetryOutcome = z.output<typeof retryOutcome>;
 
 export const syncContract = {
   'sync.status': procedure({
@@ -62,7 +84,8 @@ export const syncContract = {
         message: 'Choose operations or a router',
         path: ['ids'],
       }),
-    output: z.object({ retried: z.number().int() }),
+    /** Answers after the fresh attempt: what it applied, or why the router could not be reached. */
+    output: z.object({ retried: z.number().int(), outcomes: z.array(retryOutcome) }),
   }),
   'sync.drop': procedure({
     permission: 'sync.write',

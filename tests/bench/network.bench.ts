@@ -31,7 +31,9 @@ export const networkSuite: BenchSuite = {
     const { ctx } = t.app;
     const connector = poolConnector(ctx);
     setConnector(ctx, connector);
-    const engine = new SyncEngine(ctx, { timers: { setTimeout: () => null, clearTimeout: () => undefined } });
+    const engine = new SyncEngine(ctx, {
+      timers: { setTimeout: () => null, clearTimeout: () => undefined, now: () => 0 },
+    });
     try {
       const target = sim.target();
       const router = await t.ok('routers.create', {

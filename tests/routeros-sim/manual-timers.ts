@@ -19,6 +19,12 @@ export class ManualTimers implements Timers {
   now(): number {
     return this.t;
   }
+  /** When the next timer falls due (undefined when none waits). */
+  get nextAt(): number | undefined {
+    let at: number | undefined;
+    for (const e of this.queue.values()) if (at === undefined || e.at < at) at = e.at;
+    return at;
+  }
   /** Number of timers waiting. */
   get pending(): number {
     return this.queue.size;

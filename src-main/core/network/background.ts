@@ -13,7 +13,7 @@ export interface NetworkWorkOptions extends EngineOptions {
  * Starts the sync engine (one worker per router, resuming whatever the queue holds after a restart)
  * and the router poller (health → `router.status`, who is online, byte counters every pollMs).
  */
-export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {}): () => void {
+export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {}): () => Promise<void> {
   const timers = opts.timers ?? realTimers;
   const engine = new SyncEngine(app, opts).start();
   const sampler = new TrafficSampler();
@@ -21,17 +21,9 @@ export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {})
   let handle: unknown = null;
   let stopped = false;
   const round = async () => {
-    const routers = app.sqlite.prepare('SELECT id, state FROM routers WHERE is_active = 1').all() as {
-      id: number;
-      state: string;
-    }[];
-    await Promise.all(
-      routers.map(async (r) => {
-        const up = await pollRouter(app, r.id, sampler);
-        // Back online while operations wait out a backoff: go now rather than at the backoff's end.
-        if (up && r.state !== 'online') engine.wake(r.id, true);
-      }),
-    );
+    const routers = app.sqlite.prepare('SELECT id FROM routers WHERE is_active = 1').all() as { id: number }[];
+    // A router found back online wakes its sync worker (markRouterOnline).
+    await Promise.all(routers.map((r) => pollRouter(app, r.id, sampler)));
   };
   const tick = () => {
     if (stopped) return;
@@ -42,10 +34,11 @@ export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {})
       });
   };
   handle = timers.setTimeout(tick, 1000);
+  // Resolves once the sync steps in flight have finished, so a restore never swaps the database under them.
   return () => {
     stopped = true;
     if (handle) timers.clearTimeout(handle);
-    engine.stop();
     if (app.services[SYNC_ENGINE] === engine) delete app.services[SYNC_ENGINE];
+    return engine.stop();
   };
 }

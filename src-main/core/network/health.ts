@@ -1,5 +1,6 @@
 import { RouterError } from '../../routeros/client';
 import type { AppContext } from '../context';
+import { SYNC_ENGINE, type SyncWaker } from './queue';
 import { describeRouterError } from './router-access';
 
 export type RouterState = 'unknown' | 'online' | 'offline' | 'auth_failed';
@@ -12,7 +13,8 @@ interface Seen {
 
 /**
  * Records a router's health. Writes the routers row on every call (last seen, uptime) but pushes a
- * `router.status` event only when the state changes, so screens update without a flood.
+ * `router.status` event only when the state changes, so screens update without a flood. A router that
+ * answers again is used at once: its waiting changes go now, not at the end of a backoff.
  */
 export function markRouterOnline(app: AppContext, routerId: number, seen: Seen = {}) {
   const now = app.clock.now().toISOString();
@@ -26,7 +28,10 @@ export function markRouterOnline(app: AppContext, routerId: number, seen: Seen =
          identity = coalesce(?, identity), version = coalesce(?, version), uptime = coalesce(?, uptime) WHERE id = ?`,
     )
     .run(now, seen.identity ?? null, seen.version ?? null, seen.uptime ?? null, routerId);
-  if (before.state !== 'online') emitStatus(app, routerId, 'online', null);
+  if (before.state !== 'online') {
+    emitStatus(app, routerId, 'online', null);
+    (app.services[SYNC_ENGINE] as SyncWaker | undefined)?.wake(routerId, true);
+  }
 }
 
 export function markRouterDown(app: AppContext, routerId: number, err: unknown) {

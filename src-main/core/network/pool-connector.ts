@@ -12,7 +12,7 @@ import type { RouterConnector } from './router-access';
 export function poolConnector(
   app: AppContext,
   opts: Omit<PoolOptions, 'onStateChange'> = {},
-): RouterConnector & { close(): Promise<void> } {
+): RouterConnector & { close(): Promise<void>; connecting(routerId: number): boolean } {
   const pool = new RouterPool({
     ...opts,
     onStateChange: (h) => {
@@ -41,13 +41,21 @@ export function poolConnector(
     },
   });
   return {
-    async client(routerId, target) {
+    async client(routerId, target, opts = {}) {
       pool.set(routerId, target);
-      await pool.connect(routerId);
+      await pool.connect(routerId, { freshSince: opts.freshSince ?? (opts.fresh ? pool.now() : undefined) });
       return pool.client(routerId);
+    },
+    retry(routerId, target) {
+      pool.set(routerId, target);
+      const since = pool.now();
+      // Started now; whoever needs the answer joins it with client(…, { freshSince }).
+      pool.connect(routerId, { freshSince: since }).catch(() => undefined);
+      return since;
     },
     connect: (target) => RouterConnection.open(target),
     release: (routerId) => void pool.delete(routerId).catch(() => undefined),
+    connecting: (routerId) => pool.connecting(routerId),
     close: () => pool.close(),
   };
 }

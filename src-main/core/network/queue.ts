@@ -16,7 +16,8 @@ export interface NamePayload {
 
 /** Something that wakes the per-router worker after new operations were queued (the sync engine). */
 export interface SyncWaker {
-  wake(routerId: number): void;
+  /** `force`: the router answers again, so go now whatever the backoff. */
+  wake(routerId: number, force?: boolean): void;
 }
 export const SYNC_ENGINE = 'network.syncEngine';
 

@@ -7,9 +7,22 @@ import { poolConnector } from './pool-connector';
  * How the network services reach routers. The production implementation wraps the RouterOS adapter's
  * connection pool (one persistent connection per router); tests swap in a fake or point at the simulator.
  */
+/** How fresh the connection must be (see RouterPool's ConnectOptions). */
+export interface ClientOptions {
+  /** A user is waiting (opened a screen, pressed a button): try now, never answer with a cached failure. */
+  fresh?: boolean;
+  /** The token retry() returned: the answer comes from that retry's attempt (or a later one). */
+  freshSince?: number;
+}
+
 export interface RouterConnector {
   /** The router's persistent (pooled) connection, connected and logged in. */
-  client(routerId: number, target: RouterTarget): Promise<RouterClient>;
+  client(routerId: number, target: RouterTarget, opts?: ClientOptions): Promise<RouterClient>;
+  /**
+   * A user's "try now": starts a fresh connection attempt at once, whatever the backoff, replacing an
+   * automatic attempt still in flight. Returns the token for `client(…, { freshSince })`.
+   */
+  retry(routerId: number, target: RouterTarget): number;
   /** A one-off connection the caller closes (the Test button before a router is saved). */
   connect(target: RouterTarget): Promise<RouterClient>;
   /** Drops the pooled connection (router edited or deleted). */
@@ -56,9 +69,9 @@ export function routerTarget(app: AppContext, routerId: number): RouterTarget {
   };
 }
 
-/** The pooled client of a saved router. */
-export async function routerClient(app: AppContext, routerId: number): Promise<RouterClient> {
-  return connectorOf(app).client(routerId, routerTarget(app, routerId));
+/** The pooled client of a saved router. `fresh` when a user is waiting for the answer. */
+export async function routerClient(app: AppContext, routerId: number, opts: ClientOptions = {}): Promise<RouterClient> {
+  return connectorOf(app).client(routerId, routerTarget(app, routerId), opts);
 }
 
 /** A RouterError as a user-facing AppError (router calls made directly from a channel). */

@@ -5,7 +5,7 @@ import { RouterError, type RouterClient, type RouterRow } from '../../routeros/c
 import { writeAudit } from '../audit';
 import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
-import { kick } from './engine';
+import { kick } from './apply';
 import { markRouterDown, markRouterOnline } from './health';
 import { forgetOnline, setOnline } from './online';
 import { routerClient, routerFailure } from './router-access';

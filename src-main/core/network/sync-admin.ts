@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SyncOp, syncContract } from '../../../src-shared/contract/sync';
+import type { RetryOutcome, SyncOp, syncContract } from '../../../src-shared/contract/sync';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import type { Paged } from '../sql';
@@ -34,12 +34,17 @@ export function syncStatus(call: CallContext) {
   }[];
   const engine = engineOf(call);
   return {
-    routers: rows.map((r) => ({
-      ...r,
-      state: r.state as 'unknown' | 'online' | 'offline' | 'auth_failed',
-      running: engine?.status(r.routerId).running ?? false,
-      nextRetryAt: engine?.status(r.routerId).nextRetryAt ?? null,
-    })),
+    routers: rows.map((r) => {
+      const st = engine?.status(r.routerId);
+      const last = st?.last;
+      return {
+        ...r,
+        state: r.state as 'unknown' | 'online' | 'offline' | 'auth_failed',
+        running: st?.running ?? false,
+        nextRetryAt: st?.nextRetryAt ?? null,
+        lastRun: last ? { at: last.at, applied: last.applied, failed: last.failed, error: last.connectionError } : null,
+      };
+    }),
   };
 }
 
@@ -94,8 +99,14 @@ export function listOps(call: CallContext, input: In<'sync.ops'>): Paged<SyncOp>
   };
 }
 
-/** Failed (or waiting) operations go back to the front of their router's queue now. */
-export function retryOps(call: CallContext, input: In<'sync.retry'>): { retried: number } {
+/**
+ * Failed (or waiting) operations go back to the front of their router's queue, and each router gets a
+ * fresh connection attempt now; answers with what that attempt did.
+ */
+export async function retryOps(
+  call: CallContext,
+  input: In<'sync.retry'>,
+): Promise<{ retried: number; outcomes: RetryOutcome[] }> {
   const { app } = call;
   const routers = new Set<number>();
   const retried = app.sqlite.transaction(() => {
@@ -117,8 +128,27 @@ export function retryOps(call: CallContext, input: In<'sync.retry'>): { retried:
     return rows.length;
   })();
   if (input.routerId) routers.add(input.routerId);
-  for (const r of routers) engineOf(call)?.wake(r, true);
-  return { retried };
+  const engine = engineOf(call);
+  if (!engine) return { retried, outcomes: [] };
+  const outcomes = await Promise.all(
+    [...routers].map(async (routerId) => {
+      const r = await engine.retryNow(routerId);
+      const row = app.sqlite
+        .prepare(
+          "SELECT r.name, (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS pending FROM routers r WHERE r.id = ?",
+        )
+        .get(routerId) as { name: string; pending: number } | undefined;
+      return {
+        routerId,
+        name: row?.name ?? `#${routerId}`,
+        applied: r.applied,
+        failed: r.failed,
+        pending: row?.pending ?? 0,
+        error: r.connectionError,
+      };
+    }),
+  );
+  return { retried, outcomes };
 }
 
 /** Gives up on operations (the router is fixed by hand, or the change is no longer wanted). Audited. */

@@ -4,11 +4,12 @@ import { SyncEngine, type Timers } from '../../../src-main/core/network/engine';
 import { RouterSim } from '../../routeros-sim/simulator';
 import { testApp, type TestApp } from '../../helpers/app';
 
-/** Timers that never fire on their own: tests drive the worker with runOnce(). */
+/** Timers that never fire on their own (and a clock that stands still): tests drive the worker with runOnce(). */
 export const manualTimers = (): Timers & { pending: { fn: () => void; ms: number }[] } => {
   const pending: { fn: () => void; ms: number }[] = [];
   return {
     pending,
+    now: () => 0,
     setTimeout(fn, ms) {
       const h = { fn, ms };
       pending.push(h);
