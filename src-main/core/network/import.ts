@@ -30,9 +30,10 @@ export interface RouterSnapshot {
   secrets: RouterRow[];
 }
 
+/** Profiles and secrets as the router has them now (a user is waiting: a fresh attempt, never a cached failure). */
 export async function readRouter(call: CallContext, routerId: number): Promise<RouterSnapshot> {
   try {
-    const client = await routerClient(call.app, routerId);
+    const client = await routerClient(call.app, routerId, { fresh: true });
     const [profiles, secrets] = await Promise.all([
       client.run('/ppp/profile/print', { '.proplist': '.id,name,rate-limit,remote-address' }),
       client.run('/ppp/secret/print', {

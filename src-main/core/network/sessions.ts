@@ -81,7 +81,7 @@ export async function listSessions(
   const { app } = call;
   if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
   try {
-    const client = await routerClient(app, routerId);
+    const client = await routerClient(app, routerId, { fresh: true }); // someone is looking at it
     const { rows, accounts } = await pollActive(app, routerId, client);
     markRouterOnline(app, routerId);
     return {
@@ -116,7 +116,7 @@ export async function kickSession(call: CallContext, routerId: number, name: str
   const { app } = call;
   if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
   try {
-    const client = await routerClient(app, routerId);
+    const client = await routerClient(app, routerId, { fresh: true }); // someone is looking at it
     const n = await kick(client, name);
     writeAudit(call, { action: 'session.kick', entity: 'router', entityId: routerId, after: { name, sessions: n } });
     await pollActive(app, routerId, client).catch(() => undefined);

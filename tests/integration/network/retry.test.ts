@@ -204,3 +204,35 @@ describe('"Coba sekarang" really tries now', () => {
     });
   }
 });
+
+describe('the other places that use the router connection try afresh too', () => {
+  for (const kind of ['refusing', 'silent'] as const) {
+    it(`${kind} router back: sessions, differences and import answer at once, not with the cached failure`, async () => {
+      const r = await rig();
+      await outage(r, kind, 2);
+      await routerBack(r, kind);
+      const before = r.timers.now();
+      expect((await r.t.ok('sessions.list', { routerId: r.routerId })).items).toEqual([]);
+      // A refusing router: the worker waits out its backoff. A silent one: the worker was waiting on the
+      // stuck attempt, moved to the fresh one and has sent the change meanwhile.
+      expect((await r.t.ok('routers.drift', { routerId: r.routerId })).items.map((i) => i.key)).toEqual(
+        kind === 'refusing' ? ['missing:siti.aminah'] : [],
+      );
+      const preview = (await r.t.ok('routers.import', { routerId: r.routerId })).preview;
+      expect(preview.secrets.map((x) => [x.name, x.conflict])).toEqual(
+        kind === 'refusing' ? [] : [['siti.aminah', 'username']],
+      );
+      expect(r.timers.now()).toBe(before);
+    });
+  }
+
+  it('a successful Test of the saved router sends the waiting changes at once', async () => {
+    const r = await rig();
+    await outage(r, 'refusing', 3);
+    await r.sim.start();
+    expect(await r.t.ok('routers.test', { id: r.routerId })).toMatchObject({ ok: true });
+    // The worker was woken through a timer due now (the Test may run inside other work): no waiting.
+    const took = await until(r, () => r.sim.secret('siti.aminah') !== undefined);
+    expect(took).toBe(0);
+  });
+});
