@@ -218,9 +218,13 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     // Nothing applied yet: the bar is empty, not full.
     await pwExpect(card.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
     await sim.start();
+    // "Coba sekarang" connects at once (whatever the backoff) and says what that attempt did.
     await card.getByRole('button', { name: 'Coba sekarang' }).click();
-    await pwExpect(card.getByTestId('sync-pending')).toHaveText('0', { timeout: 15_000 });
+    const shell = new AppShell(page);
+    await shell.expectNotification(/1 perubahan diterapkan/);
     expect(sim.secret('siti.aminah')).toBeDefined();
+    await pwExpect(card.getByTestId('sync-pending')).toHaveText('0');
+    await pwExpect(card.getByTestId('sync-last-run')).toContainText('1 diterapkan');
     await routers.goto(host.url);
     await pwExpect(routers.table.row('Kantor Pusat').getByTestId('router-state')).toHaveText('Online', {
       timeout: 15_000,

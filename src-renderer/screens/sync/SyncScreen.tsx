@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncOp } from '../../../src-shared/contract/sync';
+import type { RetryOutcome, SyncOp } from '../../../src-shared/contract/sync';
 import { api, onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
@@ -27,11 +27,11 @@ import {
   PageHeader,
   StatusBadge,
   notifyApiError,
-  translateApiMessage,
   useListParams,
   type Column,
 } from '../../components';
 import { useFormat } from '../../lib/format';
+import { RouterMessage } from './RouterMessage';
 
 interface Progress {
   applied: number;
@@ -54,6 +54,7 @@ export default function SyncScreen() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [toDrop, setToDrop] = useState<number[] | null>(null);
   const [reason, setReason] = useState('');
+  const [retrying, setRetrying] = useState<number | 'ops' | null>(null);
 
   useEffect(
     () =>
@@ -70,11 +71,35 @@ export default function SyncScreen() {
   );
   useEffect(() => onEvent('router.status', () => status.refetch()), [status.refetch]);
 
+  // The answer comes after the router was tried: say what that attempt did.
+  const showOutcome = (o: RetryOutcome) =>
+    notifications.show({
+      color: o.error ? 'red' : 'teal',
+      title: o.name,
+      autoClose: o.error ? 10_000 : 5_000,
+      message: o.error ? (
+        <RouterMessage message={o.error} />
+      ) : (
+        [
+          o.applied || o.failed ? t('sync.outcomeApplied', { count: o.applied }) : t('sync.outcomeNothing'),
+          o.failed ? t('sync.outcomeFailed', { count: o.failed }) : '',
+          o.pending ? t('sync.outcomePending', { count: o.pending }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      ),
+    });
   const retry = async (input: { ids?: number[]; routerId?: number }) => {
+    setRetrying(input.routerId ?? 'ops');
     const r = await api('sync.retry', input);
+    setRetrying(null);
     if (!r.ok) return notifyApiError(r.error);
     setSelected(new Set());
-    notifications.show({ color: 'teal', message: t('sync.retried', { count: r.value.retried }) });
+    if (!r.value.outcomes.length)
+      notifications.show({ color: 'teal', message: t('sync.retried', { count: r.value.retried }) });
+    r.value.outcomes.forEach(showOutcome);
+    status.refetch();
+    ops.refetch();
   };
   const drop = async () => {
     if (!toDrop) return;
@@ -131,9 +156,7 @@ export default function SyncScreen() {
       header: t('sync.lastError'),
       render: (o) => (
         <div>
-          <Text size="sm" c={o.status === 'failed' ? 'red' : undefined}>
-            {o.lastError ? translateApiMessage(o.lastError) : ''}
-          </Text>
+          {o.lastError && <RouterMessage message={o.lastError} c={o.status === 'failed' ? 'red' : undefined} />}
           <Text size="xs" c="dimmed">
             {t('sync.attempts', { count: o.attempts })}
             {o.nextAttemptAt ? ` · ${t('sync.nextAt', { at: f.dateTime(o.nextAttemptAt) })}` : ''}
@@ -217,10 +240,17 @@ export default function SyncScreen() {
                   </Text>
                 </Stack>
               )}
-              {r.lastError && (
-                <Text size="xs" c="red" mt="xs" lineClamp={2}>
-                  {translateApiMessage(r.lastError)}
+              {r.lastRun && (
+                <Text size="xs" c="dimmed" mt="xs" data-testid="sync-last-run">
+                  {r.lastRun.error
+                    ? t('sync.lastRunFailed', { at: f.dateTime(r.lastRun.at) })
+                    : t('sync.lastRun', { at: f.dateTime(r.lastRun.at), count: r.lastRun.applied })}
                 </Text>
+              )}
+              {r.lastError && (
+                <Stack gap={0} mt={r.lastRun ? 0 : 'xs'}>
+                  <RouterMessage message={r.lastError} size="xs" c="red" lineClamp={2} />
+                </Stack>
               )}
               {canWrite && (r.pending > 0 || r.failed > 0) && (
                 <Button
@@ -228,6 +258,7 @@ export default function SyncScreen() {
                   variant="light"
                   mt="sm"
                   leftSection={<IconRefresh size={14} />}
+                  loading={retrying === r.routerId}
                   onClick={() => void retry({ routerId: r.routerId })}
                 >
                   {t('sync.retryAll')}
@@ -249,7 +280,12 @@ export default function SyncScreen() {
         />
         {canWrite && selected.size > 0 && (
           <Group gap="xs">
-            <Button size="xs" variant="light" onClick={() => void retry({ ids: [...selected] })}>
+            <Button
+              size="xs"
+              variant="light"
+              loading={retrying === 'ops'}
+              onClick={() => void retry({ ids: [...selected] })}
+            >
               {t('sync.retrySelected', { count: selected.size })}
             </Button>
             <Button size="xs" variant="light" color="red" onClick={() => setToDrop([...selected])}>
