@@ -63,6 +63,7 @@ if (a['control-port'] !== undefined) {
     'POST /start': async () => (sim.listening || (await sim.start()), { ok: true }),
     'POST /restart': async () => (await sim.restart(), { ok: true }),
     'POST /drop': () => (sim.dropConnections(), { ok: true }),
+    'POST /reset': () => (sim.resetConfiguration(), { ok: true }),
     'POST /secret': (b: Record<string, string>) => ({ id: sim.addSecret(b) }),
     'POST /profile': (b: Record<string, string>) => ({ id: sim.addProfile(b) }),
     'POST /connect': (b: { name: string; address?: string; callerId?: string; rxBps?: number; txBps?: number }) =>

@@ -253,6 +253,11 @@ export class RouterSim extends EventEmitter {
   addSecret(values: Record<string, string>): string {
     return this.state.menu('/ppp/secret').add({ service: 'pppoe', ...values });
   }
+  /** A technician reset the router: secrets, profiles, pools and lists gone; connections dropped. */
+  resetConfiguration() {
+    this.state.reset();
+    this.dropConnections();
+  }
   /** Secrets as the router prints them. */
   secrets(): Record<string, string>[] {
     return this.state.menu('/ppp/secret').rows();

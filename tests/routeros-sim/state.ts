@@ -46,7 +46,15 @@ export class Menu {
     readonly spec: MenuSpec,
     private readonly state: SimState,
   ) {
-    for (const b of spec.builtin ?? []) this.insert({ id: b.id, values: { ...b.values }, fixed: b.fixed });
+    this.clear();
+  }
+
+  /** Back to the factory rows only (`/system reset-configuration`). */
+  clear() {
+    this.items.clear();
+    this.byKey.clear();
+    this.nextId = 1;
+    for (const b of this.spec.builtin ?? []) this.insert({ id: b.id, values: { ...b.values }, fixed: b.fixed });
   }
 
   private insert(item: Item) {
@@ -364,6 +372,12 @@ export class SimState {
     this.active.set(s.id, s);
     for (const l of this.activeListeners) l(this.renderActive(s));
     return s;
+  }
+
+  /** A router reset: every PPP secret, profile, pool, list and queue gone (built-ins stay), sessions dropped. */
+  reset() {
+    for (const s of [...this.active.values()]) this.disconnect(s.id, 'reset');
+    for (const m of this.menus.values()) m.clear();
   }
 
   disconnect(idOrName: string, reason = 'hung-up'): boolean {

@@ -41,6 +41,12 @@ describe('simulator menus', () => {
     expect(await trap(c.run('/ppp/secret/add', { name: 'a', profile: 'NOPE' }))).toBe(
       'trap: input does not match any value of profile',
     );
+    // A secret must point at an existing profile, on set as on add (a reset router refuses both).
+    await c.run('/ppp/secret/add', { name: 'b', profile: 'default' });
+    expect(await trap(c.run('/ppp/secret/set', { numbers: 'b', profile: 'NOPE' }))).toBe(
+      'trap: input does not match any value of profile',
+    );
+    expect(s.secret('b')!.profile).toBe('default');
     expect(await trap(c.run('/ppp/secret/add', { name: 'a', colour: 'red' }))).toBe('trap: unknown parameter colour');
     expect(await trap(c.run('/ppp/secret/add', { password: 'x' }))).toBe('trap: failure: name must be specified');
     expect(await trap(c.run('/ppp/secret/add', { name: 'a', 'remote-address': '10.0.0' }))).toMatch(/IP address/);
@@ -53,6 +59,21 @@ describe('simulator menus', () => {
     await c.run('/ip/firewall/address-list/add', { list: 'ISOLIR', address: '10.0.0.5' });
     expect(await trap(c.run('/ip/firewall/address-list/add', { list: 'ISOLIR', address: '10.0.0.5' }))).toBe(
       'trap: failure: already have such entry',
+    );
+  });
+
+  it('a router reset leaves only the built-in profiles', async () => {
+    const s = await sim();
+    s.addProfile({ name: '10M', 'rate-limit': '2M/10M' });
+    s.addSecret({ name: 'budi', password: 'x', profile: '10M' });
+    s.connectUser('budi');
+    s.resetConfiguration();
+    expect(s.secrets()).toEqual([]);
+    expect(s.activeSessions()).toEqual([]);
+    expect(s.profiles().map((p) => p.name)).toEqual(['default', 'default-encryption']);
+    const c = await connect(s.target());
+    expect(await trap(c.run('/ppp/secret/add', { name: 'budi', profile: '10M' }))).toBe(
+      'trap: input does not match any value of profile',
     );
   });
 
