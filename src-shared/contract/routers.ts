@@ -128,12 +128,36 @@ export const importPreview = z.object({
 });
 export type ImportPreview = z.output<typeof importPreview>;
 
-export const driftKind = z.enum(['missing', 'extra', 'profile', 'disabled', 'password', 'staticIp', 'comment']);
+/**
+ * Secrets: missing (not on the router), extra (only on the router), unowned (a secret of the same name
+ * the app did not create: never overwritten without the owner's choice), noProfile (its profile is
+ * missing on the router, so it cannot be created there), and the field differences.
+ * Profiles of the packages (and the isolir profile): profileMissing, rateLimit, pool.
+ */
+export const DRIFT_KINDS = [
+  'missing',
+  'extra',
+  'unowned',
+  'noProfile',
+  'profile',
+  'disabled',
+  'password',
+  'staticIp',
+  'comment',
+  'profileMissing',
+  'rateLimit',
+  'pool',
+] as const;
+export const driftKind = z.enum(DRIFT_KINDS);
 export type DriftKind = z.output<typeof driftKind>;
 export const driftItem = z.object({
   key: z.string(),
+  /** What differs: a PPP secret (an account) or a PPP profile (a package, or the isolir profile). */
+  subject: z.enum(['secret', 'profile']),
+  /** The secret's username or the profile's name. */
   username: z.string(),
   accountId: z.number().int().nullable(),
+  packageId: z.number().int().nullable(),
   kind: driftKind,
   app: z.string().nullable(),
   router: z.string().nullable(),
@@ -246,6 +270,8 @@ export const routersContract = {
       checkedAt: timestamp,
       accountsInApp: z.number().int(),
       secretsOnRouter: z.number().int(),
+      profilesInApp: z.number().int(),
+      profilesOnRouter: z.number().int(),
       items: z.array(driftItem),
     }),
   }),
@@ -270,9 +296,11 @@ export const routersContract = {
       changes: z.array(
         z.object({
           key: z.string(),
+          subject: z.enum(['secret', 'profile']),
           username: z.string(),
           kind: driftKind,
           direction: driftDirection,
+          /** The English log line; screens word it themselves from kind/direction. */
           description: z.string(),
         }),
       ),

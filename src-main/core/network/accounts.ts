@@ -247,7 +247,9 @@ export function updateAccount(call: CallContext, input: In<'pppoe.update'>): Ppp
           input.id,
         );
       if (routerId !== before.routerId) {
-        // Moved to another router: remove from the old one, create on the new one.
+        // Moved to another router: remove from the old one, create on the new one (where a secret of the
+        // same name is not the app's until proven, see ownsSecret).
+        app.sqlite.prepare('UPDATE pppoe_accounts SET router_secret_id = NULL WHERE id = ?').run(input.id);
         if (before.routerId !== null) enqueueSecretRemove(app, before.routerId, input.id, before.username);
         if (before.routerId !== null) enqueueKick(app, before.routerId, input.id, before.username);
         syncAccount(app, input.id);

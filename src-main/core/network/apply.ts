@@ -6,7 +6,9 @@
  */
 import { RouterError, type RouterClient } from '../../routeros/client';
 import type { AppContext } from '../context';
+import { appliedAccounts, ownsSecret } from './drift-compare';
 import { isConnectionError } from './health';
+import { RouterIds, type Known } from './router-ids';
 import type { NamePayload, ProfilePayload, SecretUpsertPayload } from './queue';
 
 export interface OpRow {
@@ -18,8 +20,29 @@ export interface OpRow {
 }
 
 export type Outcome =
-  | { id: number; ok: true }
+  /** `secret`: the account and the router's `.id` of its secret, recorded as the app's own. */
+  | { id: number; ok: true; secret?: { accountId: number; id: string } }
   | { id: number; ok: false; error: string; retry: boolean; attempts: number };
+
+/** The router has a secret of that name the app did not create: it is not overwritten. */
+class NotOurs extends RouterError {
+  constructor(name: string) {
+    super(
+      'trap',
+      `The router already has a secret named ${name} that this app did not create; its password was not changed. Take it into the app (Routers → Differences) or choose another username`,
+    );
+  }
+}
+
+/** A router refusal as a sentence for the queue (the router's own words kept at the end). */
+function refusal(op: OpRow, err: RouterError): string {
+  if (err instanceof NotOurs) return err.message;
+  if (op.kind === 'secret.upsert' && /does not match any value of profile/i.test(err.message)) {
+    const p = JSON.parse(op.payload) as SecretUpsertPayload;
+    return `Profile ${p.profile} is not on the router: repair its profiles first (Routers → Differences) (router said: ${err.message})`;
+  }
+  return `The router refused: ${err.message}`;
+}
 
 /**
  * Router refusals that will not go away by trying again (bad value, unknown profile...). Anything else
@@ -30,17 +53,17 @@ const PERMANENT_TRAP =
 export const isRetryableTrap = (message: string) => !PERMANENT_TRAP.test(message);
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
-const lc = (s: string) => s.toLowerCase();
 
 /** Runs one batch: per-account chains, profiles as barriers, at most `concurrency` commands in flight. */
 export async function applyBatch(
   app: AppContext,
+  routerId: number,
   client: RouterClient,
   ids: RouterIds,
   batch: OpRow[],
   concurrency: number,
 ): Promise<{ done: Outcome[]; connectionError: unknown }> {
-  const passwords = passwordsOf(app, batch);
+  const accounts = accountsOf(app, routerId, batch);
   if (batch.some((o) => o.kind.startsWith('secret.'))) await ids.load('/ppp/secret').catch((e) => e);
   if (batch.some((o) => o.kind.startsWith('profile.'))) await ids.load('/ppp/profile').catch((e) => e);
   const done: Outcome[] = [];
@@ -65,8 +88,12 @@ export async function applyBatch(
       await limit.acquire();
       try {
         if (connectionError) return;
-        await applyOne(client, ids, op, passwords);
-        done.push({ id: op.id, ok: true });
+        const secretId = await applyOne(client, ids, op, accounts);
+        done.push(
+          secretId && op.entityId !== null
+            ? { id: op.id, ok: true, secret: { accountId: op.entityId, id: secretId } }
+            : { id: op.id, ok: true },
+        );
       } catch (err) {
         if (isConnectionError(err) || !(err instanceof RouterError)) {
           connectionError ??= err;
@@ -75,8 +102,8 @@ export async function applyBatch(
         done.push({
           id: op.id,
           ok: false,
-          error: err.message,
-          retry: isRetryableTrap(err.message),
+          error: refusal(op, err),
+          retry: !(err instanceof NotOurs) && isRetryableTrap(err.message),
           attempts: op.attempts + 1,
         });
       } finally {
@@ -91,18 +118,43 @@ export async function applyBatch(
   return { done, connectionError };
 }
 
-function passwordsOf(app: AppContext, batch: OpRow[]): Map<number, string> {
+/** What an upsert needs of its account: the password, and whether a same-named secret is the app's own. */
+interface AccountInfo {
+  password: string;
+  routerSecretId: string | null;
+  customerCode: string;
+  appliedBefore: boolean;
+}
+
+function accountsOf(app: AppContext, routerId: number, batch: OpRow[]): Map<number, AccountInfo> {
   const ids = batch.filter((o) => o.kind === 'secret.upsert' && o.entityId !== null).map((o) => o.entityId!);
-  const out = new Map<number, string>();
-  const stmt = app.sqlite.prepare('SELECT password_enc AS enc FROM pppoe_accounts WHERE id = ?');
+  const out = new Map<number, AccountInfo>();
+  if (!ids.length) return out;
+  const applied = appliedAccounts(app, routerId, ids);
+  const stmt = app.sqlite.prepare(
+    `SELECT a.password_enc AS enc, a.router_secret_id AS secretId, c.customer_code AS code
+     FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE a.id = ?`,
+  );
   for (const id of ids) {
-    const r = stmt.get(id) as { enc: string } | undefined;
-    if (r) out.set(id, app.secrets.decrypt(r.enc));
+    const r = stmt.get(id) as { enc: string; secretId: string | null; code: string } | undefined;
+    if (r)
+      out.set(id, {
+        password: app.secrets.decrypt(r.enc),
+        routerSecretId: r.secretId,
+        customerCode: r.code,
+        appliedBefore: applied.has(id),
+      });
   }
   return out;
 }
 
-async function applyOne(client: RouterClient, ids: RouterIds, op: OpRow, passwords: Map<number, string>) {
+/** Applies one operation; a secret upsert answers with the router's `.id` of the secret. */
+async function applyOne(
+  client: RouterClient,
+  ids: RouterIds,
+  op: OpRow,
+  accounts: Map<number, AccountInfo>,
+): Promise<string | undefined> {
   const payload = JSON.parse(op.payload) as unknown;
   switch (op.kind) {
     case 'profile.upsert': {
@@ -127,12 +179,12 @@ async function applyOne(client: RouterClient, ids: RouterIds, op: OpRow, passwor
     }
     case 'secret.upsert': {
       const p = payload as SecretUpsertPayload;
-      const password = op.entityId !== null ? passwords.get(op.entityId) : undefined;
+      const a = op.entityId !== null ? accounts.get(op.entityId) : undefined;
       // The account was deleted after this was queued; its remove follows in the queue.
-      if (password === undefined) return;
+      if (a === undefined) return;
       const attrs: Record<string, string> = {
         name: p.name,
-        password,
+        password: a.password,
         service: 'pppoe',
         profile: p.profile,
         comment: p.comment,
@@ -140,8 +192,11 @@ async function applyOne(client: RouterClient, ids: RouterIds, op: OpRow, passwor
         'caller-id': p.callerId ?? '',
         'remote-address': p.remoteAddress ?? '',
       };
-      await ids.upsert('/ppp/secret', p.name, p.previousName ?? null, attrs, /same name already exists/i);
-      return;
+      // Never replace someone else's secret (and its password) silently: see ownsSecret.
+      const ours = (found: Known) => {
+        if (!ownsSecret(a, found)) throw new NotOurs(p.name);
+      };
+      return ids.upsert('/ppp/secret', p.name, p.previousName ?? null, attrs, /same name already exists/i, ours);
     }
     case 'secret.remove': {
       const p = payload as NamePayload;
@@ -170,131 +225,6 @@ export async function kick(client: RouterClient, name: string): Promise<number> 
     }
   }
   return rows.length;
-}
-
-/**
- * Properties cleared with `unset` rather than set to an empty value: an IP-typed property does not
- * take an empty string on every RouterOS version, while `unset =numbers= =value-name=` works on all.
- */
-const UNSETTABLE: Record<string, readonly string[]> = {
-  '/ppp/secret': ['remote-address'],
-  '/ppp/profile': ['remote-address'],
-};
-
-interface Known {
-  id: string;
-  /** Current values of the menu's UNSETTABLE properties, so `unset` is only sent when something is set. */
-  values: Record<string, string>;
-}
-
-/**
- * name → `.id` of a router menu, read once per run with one print (cheap even for thousands of rows)
- * and kept current as this worker adds and removes items.
- */
-export class RouterIds {
-  private maps = new Map<string, Map<string, Known>>();
-  constructor(private readonly client: RouterClient) {}
-
-  private proplist(menu: string) {
-    return ['.id', 'name', ...(UNSETTABLE[menu] ?? [])].join(',');
-  }
-
-  private known(menu: string, row: Record<string, string | undefined>): Known {
-    return { id: row['.id']!, values: Object.fromEntries((UNSETTABLE[menu] ?? []).map((k) => [k, row[k] ?? ''])) };
-  }
-
-  async load(menu: string) {
-    if (this.maps.has(menu)) return;
-    const rows = await this.client.run(`${menu}/print`, { '.proplist': this.proplist(menu) });
-    this.maps.set(
-      menu,
-      new Map(rows.filter((r) => r.name !== undefined).map((r) => [lc(r.name!), this.known(menu, r)])),
-    );
-  }
-
-  private async find(menu: string, name: string): Promise<Known | undefined> {
-    const m = this.maps.get(menu);
-    if (m) return m.get(lc(name));
-    const rows = await this.client.run(
-      `${menu}/print`,
-      { '.proplist': this.proplist(menu) },
-      { queries: [`?name=${name}`] },
-    );
-    return rows[0] ? this.known(menu, rows[0]) : undefined;
-  }
-
-  /** `set` what has a value; `unset` the UNSETTABLE properties asked to be empty that are not already. */
-  private async update(menu: string, item: Known, attrs: Record<string, string>, clear: readonly string[]) {
-    await this.client.run(`${menu}/set`, { '.id': item.id, ...attrs });
-    for (const k of clear)
-      if (item.values[k]) await this.client.run(`${menu}/unset`, { numbers: item.id, 'value-name': k });
-  }
-
-  async upsert(menu: string, name: string, previousName: string | null, attrs: Record<string, string>, dup: RegExp) {
-    const clear = (UNSETTABLE[menu] ?? []).filter((k) => attrs[k] === '');
-    const sent = Object.fromEntries(Object.entries(attrs).filter(([k]) => !clear.includes(k)));
-    let item = await this.find(menu, name);
-    if (item === undefined && previousName) item = await this.find(menu, previousName);
-    let id = item?.id;
-    if (item !== undefined) {
-      await this.update(menu, item, sent, clear);
-    } else {
-      try {
-        // An empty value on add is at best noise and at worst "invalid value" on some versions: leave it out.
-        const ret = await this.client.run(
-          `${menu}/add`,
-          Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '')),
-        );
-        id = ret[0]?.ret;
-      } catch (err) {
-        // Someone created it since we looked: adopt it.
-        if (!(err instanceof RouterError && err.kind === 'trap' && dup.test(err.message))) throw err;
-        const rows = await this.client.run(
-          `${menu}/print`,
-          { '.proplist': this.proplist(menu) },
-          { queries: [`?name=${name}`] },
-        );
-        if (!rows[0]) throw err;
-        const found = this.known(menu, rows[0]);
-        id = found.id;
-        await this.update(menu, found, sent, clear);
-      }
-    }
-    const m = this.maps.get(menu);
-    if (m) {
-      if (previousName) m.delete(lc(previousName));
-      if (id !== undefined) {
-        const values = Object.fromEntries(
-          (UNSETTABLE[menu] ?? []).map((k) => [k, sent[k] ?? (clear.includes(k) ? '' : (item?.values[k] ?? ''))]),
-        );
-        m.set(lc(name), { id, values });
-      }
-    }
-  }
-
-  /** Adds the item only when there is none with that name. */
-  async ensure(menu: string, name: string, attrs: Record<string, string>) {
-    if ((await this.find(menu, name)) !== undefined) return;
-    try {
-      const ret = await this.client.run(`${menu}/add`, attrs);
-      const id = ret[0]?.ret;
-      if (id !== undefined) this.maps.get(menu)?.set(lc(name), this.known(menu, { '.id': id, ...attrs }));
-    } catch (err) {
-      if (!(err instanceof RouterError && err.kind === 'trap' && /same name already exists/i.test(err.message)))
-        throw err;
-    }
-  }
-
-  async remove(menu: string, name: string) {
-    const item = await this.find(menu, name);
-    if (item === undefined) return; // already gone: removing is idempotent
-    try {
-      await this.client.run(`${menu}/remove`, { '.id': item.id });
-    } catch (err) {
-      if (!(err instanceof RouterError && err.kind === 'trap' && /no such item/i.test(err.message))) throw err;
-    }
-    this.maps.get(menu)?.delete(lc(name));
-  }
 }
 
 class Semaphore {

@@ -7,7 +7,8 @@
 import { RouterError } from '../../routeros/client';
 import { realTimers, type Timers } from '../../routeros/timers';
 import type { AppContext } from '../context';
-import { applyBatch, RouterIds, type OpRow, type Outcome } from './apply';
+import { applyBatch, type OpRow, type Outcome } from './apply';
+import { RouterIds } from './router-ids';
 import { markRouterDown, markRouterOnline } from './health';
 import type { SyncWaker } from './queue';
 import { SYNC_ENGINE } from './queue';
@@ -285,7 +286,7 @@ export class SyncEngine implements SyncWaker {
       const batch = due.all(routerId, this.app.clock.now().toISOString(), after, this.o.batchSize) as OpRow[];
       if (!batch.length) break;
       after = batch[batch.length - 1]!.id;
-      const outcomes = await applyBatch(this.app, client, ids, batch, this.o.concurrency);
+      const outcomes = await applyBatch(this.app, routerId, client, ids, batch, this.o.concurrency);
       // A restore swapped the database while commands were in flight: these rows are not its rows.
       if (this.app.sqlite !== sqlite) return;
       this.record(outcomes.done);
@@ -316,8 +317,13 @@ export class SyncEngine implements SyncWaker {
     const retry = this.app.sqlite.prepare(
       "UPDATE sync_ops SET attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
     );
+    // The secret the app wrote is the app's own from now on (a same-named secret of others never is).
+    const owned = this.app.sqlite.prepare(
+      'UPDATE pppoe_accounts SET router_secret_id = ? WHERE id = ? AND router_secret_id IS NOT ?',
+    );
     this.app.sqlite.transaction(() => {
       for (const o of outcomes) {
+        if (o.ok && o.secret) owned.run(o.secret.id, o.secret.accountId, o.secret.id);
         if (o.ok) done.run(iso, o.id);
         else if (o.retry && o.attempts < this.o.maxTrapAttempts) {
           const delay = Math.min(this.o.backoffMaxMs, this.o.backoffBaseMs * 2 ** (o.attempts - 1));

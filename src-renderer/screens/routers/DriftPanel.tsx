@@ -13,6 +13,11 @@ type Drift = OutputOf<'routers.drift'>;
 type Repair = OutputOf<'routers.repair'>;
 type Dir = 'push' | 'adopt';
 
+/** Nothing on the router to take into the app for these (the router lacks it, or the app decides it). */
+const NOTHING_TO_ADOPT = new Set<DriftItem['kind']>(['comment', 'profileMissing']);
+/** Pushing these replaces something the router had of its own: confirm first, as "fix all" does. */
+const CONFIRM_PUSH = new Set<DriftItem['kind']>(['unowned']);
+
 /** Where the app and the router disagree, with "push app → router" / "adopt router → app" per row or for all. */
 export function DriftPanel({
   router,
@@ -77,13 +82,29 @@ export function DriftPanel({
       kind: t(`drift.kinds.${c.kind}`),
       value: item ? shown(c.kind, c.direction === 'push' ? item.app : item.router) : '—',
     };
-    if (c.kind === 'missing' || c.kind === 'extra')
-      return t(`drift.changes.${c.direction}${c.kind === 'missing' ? 'Missing' : 'Extra'}`, vars);
-    if (c.direction === 'adopt' && (c.kind === 'comment' || c.kind === 'password'))
-      return t(`drift.changes.adopt${c.kind === 'comment' ? 'Comment' : 'Password'}`, vars);
+    const push = c.direction === 'push';
+    switch (c.kind) {
+      case 'missing':
+      case 'extra':
+        return t(`drift.changes.${c.direction}${c.kind === 'missing' ? 'Missing' : 'Extra'}`, vars);
+      case 'unowned':
+        return t(push ? 'drift.changes.pushUnowned' : 'drift.changes.adoptUnowned', vars);
+      case 'noProfile':
+        if (push) return t('drift.changes.pushNoProfile', vars);
+        return item?.router === null ? t('drift.changes.adoptMissing', vars) : t('drift.changes.adoptSet', vars);
+      case 'profileMissing':
+        return t(push ? 'drift.changes.pushProfileMissing' : 'drift.changes.adoptProfileMissing', vars);
+      case 'rateLimit':
+      case 'pool':
+        return t(push ? 'drift.changes.pushSet' : 'drift.changes.adoptPackage', vars);
+      case 'comment':
+      case 'password':
+        if (!push) return t(`drift.changes.adopt${c.kind === 'comment' ? 'Comment' : 'Password'}`, vars);
+    }
     return t(`drift.changes.${c.direction}Set`, vars);
   };
-  const one = (i: DriftItem, d: Dir) => void repair({ items: [{ key: i.key, direction: d }] }, false, `${i.key}:${d}`);
+  const one = (i: DriftItem, d: Dir) =>
+    void repair({ items: [{ key: i.key, direction: d }] }, d === 'push' && CONFIRM_PUSH.has(i.kind), `${i.key}:${d}`);
 
   return (
     <Modal
@@ -99,6 +120,7 @@ export function DriftPanel({
             {drift
               ? t('drift.summary', {
                   app: drift.accountsInApp,
+                  profiles: drift.profilesInApp,
                   router: drift.secretsOnRouter,
                   diff: drift.items.length,
                   at: f.dateTime(drift.checkedAt),
@@ -148,6 +170,11 @@ export function DriftPanel({
             title={t('drift.dryTitle', { count: dry.res.changes.length })}
             data-testid="drift-dry-run"
           >
+            {dry.res.changes.some((c) => c.subject === 'profile') && (
+              <Text size="xs" c="dimmed" mb={4}>
+                {t('drift.profilesFirst')}
+              </Text>
+            )}
             <ScrollArea.Autosize mah={180}>
               {dry.res.changes.map((c) => (
                 <Text size="xs" key={`${c.key}:${c.direction}`}>
@@ -175,7 +202,7 @@ export function DriftPanel({
             <Table striped withTableBorder stickyHeader data-testid="drift-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('drift.username')}</Table.Th>
+                  <Table.Th>{t('drift.name')}</Table.Th>
                   <Table.Th>{t('drift.kind')}</Table.Th>
                   <Table.Th>{t('drift.inApp')}</Table.Th>
                   <Table.Th>{t('drift.onRouter')}</Table.Th>
@@ -189,9 +216,23 @@ export function DriftPanel({
                       <Text size="sm" ff="monospace">
                         {i.username}
                       </Text>
+                      <Text size="xs" c="dimmed">
+                        {t(`drift.subjects.${i.subject}`)}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge size="sm" tt="none" color={i.kind === 'missing' || i.kind === 'extra' ? 'orange' : 'blue'}>
+                      <Badge
+                        size="sm"
+                        tt="none"
+                        color={
+                          i.kind === 'unowned'
+                            ? 'red'
+                            : ['missing', 'extra', 'noProfile', 'profileMissing'].includes(i.kind)
+                              ? 'orange'
+                              : 'blue'
+                        }
+                        title={i.kind === 'unowned' ? t('drift.unownedHint') : undefined}
+                      >
                         {t(`drift.kinds.${i.kind}`)}
                       </Badge>
                     </Table.Td>
@@ -214,7 +255,7 @@ export function DriftPanel({
                           >
                             {t('drift.push')}
                           </Button>
-                          {i.kind !== 'comment' && (
+                          {!NOTHING_TO_ADOPT.has(i.kind) && (
                             <Button
                               size="compact-xs"
                               variant="light"

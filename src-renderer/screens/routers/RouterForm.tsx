@@ -25,9 +25,9 @@ import {
   integerText,
   integerValue,
   notifyApiError,
-  translateApiMessage,
   useResetOnOpen,
 } from '../../components';
+import { RouterMessage } from '../sync/RouterMessage';
 
 interface Values {
   name: string;
@@ -74,7 +74,7 @@ export function TestResultView({ result }: { result: RouterTestResult | null }) 
       data-testid="router-test-result"
       data-ok="false"
     >
-      <Text size="sm">{result.message ? translateApiMessage(result.message) : null}</Text>
+      {result.message && <RouterMessage message={result.message} />}
     </Alert>
   );
 }

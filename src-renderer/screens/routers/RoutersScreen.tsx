@@ -33,6 +33,7 @@ import { useFormat } from '../../lib/format';
 import { DriftPanel } from './DriftPanel';
 import { ImportWizard } from './ImportWizard';
 import { RouterForm } from './RouterForm';
+import { RouterMessage } from '../sync/RouterMessage';
 
 /** MikroTik routers: health, queue counts, test, import, drift. Routes: `/`, `/new`, `/:id`, `/:id/import`, `/:id/drift`. */
 export default function RoutersScreen() {
@@ -82,7 +83,7 @@ export default function RoutersScreen() {
       notifications.show({
         color: 'red',
         title: t(`router.reason.${v.reason ?? 'error'}`, { defaultValue: t('router.reason.error') }),
-        message: v.message ?? '',
+        message: v.message ? <RouterMessage message={v.message} /> : '',
       });
     q.refetch();
   };

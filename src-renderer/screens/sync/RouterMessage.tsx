@@ -22,8 +22,21 @@ export function routerWords(message: string): string | null {
 }
 
 /**
+ * The sentence in the user's language and, apart, the router's own words when the sentence does not
+ * already show them (a translation's "(kata router: …)" tail moves to the detail line).
+ */
+export function splitRouterMessage(message: string): { text: string; words: string | null } {
+  const words = routerWords(message);
+  let text = translateApiMessage(message);
+  if (!words) return { text, words: null };
+  const quoted = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  text = text.replace(new RegExp(`\\s*\\([^()]*${quoted}\\)$`), '');
+  return { text, words: text.includes(words) ? null : words };
+}
+
+/**
  * A router error in the user's language, with the router's original words kept on a detail line
- * (what a technician searches for or tells MikroTik support) when the sentence does not show them.
+ * (what a technician searches for or tells MikroTik support).
  */
 export function RouterMessage({
   message,
@@ -37,14 +50,13 @@ export function RouterMessage({
   lineClamp?: number;
 }) {
   const { t } = useTranslation('network');
-  const text = translateApiMessage(message);
-  const words = routerWords(message);
+  const { text, words } = splitRouterMessage(message);
   return (
     <div data-testid="router-message">
       <Text size={size} c={c} lineClamp={lineClamp}>
         {text}
       </Text>
-      {words && !text.includes(words) && (
+      {words && (
         <Text size="xs" c="dimmed" ff="monospace" data-testid="router-words">
           {t('sync.routerSaid', { words })}
         </Text>

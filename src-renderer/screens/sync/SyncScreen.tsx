@@ -14,7 +14,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconGitCompare, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetryOutcome, SyncOp } from '../../../src-shared/contract/sync';
@@ -168,10 +168,23 @@ export default function SyncScreen() {
     {
       key: 'actions',
       header: '',
-      width: 80,
+      width: 110,
       render: (o) =>
         canWrite && (
           <Group gap={2} wrap="nowrap">
+            {o.lastError?.includes('(Routers → Differences)') && (
+              <Tooltip label={t('drift.open')}>
+                <ActionIcon
+                  variant="subtle"
+                  color="grape"
+                  component="a"
+                  href={`#/routers/${o.routerId}/drift`}
+                  aria-label={t('sync.openDrift', { id: o.id })}
+                >
+                  <IconGitCompare size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
             <Tooltip label={t('sync.retry')}>
               <ActionIcon
                 variant="subtle"

@@ -341,6 +341,8 @@ describe('router failures never crash a channel', () => {
 
 describe('drift adopt of a missing secret', () => {
   it('unlinks the account and drops what was queued for it', async () => {
+    n.sim.addProfile({ name: 'Home-10M', 'rate-limit': '2M/10M' });
+    n.sim.addProfile({ name: 'ISOLIR' });
     const { customer, pkg } = await customerAndPackage(n.t);
     const { account } = await n.t.ok('pppoe.create', {
       customerId: customer.id,

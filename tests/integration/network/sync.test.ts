@@ -79,10 +79,60 @@ describe('sync engine against the simulator', () => {
     expect(ops(n.t.app.ctx, n.routerId).filter((o) => o.status === 'pending' || o.status === 'failed')).toHaveLength(0);
   });
 
-  it('is idempotent: an existing secret is adopted, a missing one removes fine', async () => {
+  it('a router secret of the same name the app did not create is never overwritten: the create fails, naming it', async () => {
     n.sim.addProfile({ name: 'Home-10M' });
-    n.sim.addSecret({ name: 'budi.santoso', password: 'old', profile: 'default' });
+    n.sim.addSecret({ name: 'budi.santoso', password: 'punya-teknisi', profile: 'default', comment: 'Pak Budi lama' });
     const { customer, pkg } = await customerAndPackage(n.t);
+    const { account } = await n.t.ok('pppoe.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      routerId: n.routerId,
+      password: 'Rahasia-1',
+    });
+    const r = await n.engine.runOnce(n.routerId);
+    expect(r.failed).toBe(1);
+    // The technician's secret is as it was: password, profile, comment.
+    expect(n.sim.secret('budi.santoso')).toMatchObject({
+      password: 'punya-teknisi',
+      profile: 'default',
+      comment: 'Pak Budi lama',
+    });
+    const acc = await n.t.ok('pppoe.get', { id: account.id });
+    expect(acc.syncState).toBe('failed');
+    expect(acc.syncError).toBe(
+      'The router already has a secret named budi.santoso that this app did not create; its password was not changed. Take it into the app (Routers → Differences) or choose another username',
+    );
+    // Not retried by itself, and a retry does not overwrite it either.
+    expect(n.timers.pending.filter((p) => p.ms > 0)).toHaveLength(0);
+    await n.t.ok('sync.retry', { routerId: n.routerId });
+    await n.engine.runOnce(n.routerId);
+    expect(n.sim.secret('budi.santoso')!.password).toBe('punya-teknisi');
+    // The differences offer to take it into the app (or, by the owner's choice, to overwrite it).
+    const d = await n.t.ok('routers.drift', { routerId: n.routerId });
+    expect(d.items).toEqual([
+      expect.objectContaining({
+        key: 'unowned:budi.santoso',
+        accountId: account.id,
+        app: 'Home-10M',
+        router: 'default',
+      }),
+    ]);
+    await n.t.ok('routers.repair', {
+      routerId: n.routerId,
+      items: [{ key: 'unowned:budi.santoso', direction: 'adopt' }],
+    });
+    expect(await n.t.ok('pppoe.revealPassword', { id: account.id })).toEqual({ password: 'punya-teknisi' });
+    await n.engine.runOnce(n.routerId);
+    // Now it is the account's: the comment carries the customer code, the password stayed the router's.
+    expect(n.sim.secret('budi.santoso')).toMatchObject({ password: 'punya-teknisi', comment: customer.customerCode });
+    expect((await n.t.ok('pppoe.get', { id: account.id })).syncState).toBe('synced');
+  });
+
+  it("the app's own secret is taken over (a reply lost on the way), a missing one removes fine", async () => {
+    n.sim.addProfile({ name: 'Home-10M' });
+    const { customer, pkg } = await customerAndPackage(n.t);
+    // Written by the app before the connection broke: it carries the customer code.
+    n.sim.addSecret({ name: 'budi.santoso', password: 'old', profile: 'default', comment: customer.customerCode });
     const { account } = await n.t.ok('pppoe.create', {
       customerId: customer.id,
       internetPackageId: pkg.id,
@@ -151,7 +201,10 @@ describe('sync engine against the simulator', () => {
     ).toEqual(['pelanggan.a', 'pelanggan.c']);
     const failed = await n.t.ok('sync.ops', { status: 'failed' });
     expect(failed.items).toHaveLength(1);
-    expect(failed.items[0]).toMatchObject({ lastError: 'invalid value for argument remote-address', entityId: ids[1] });
+    expect(failed.items[0]).toMatchObject({
+      lastError: 'The router refused: invalid value for argument remote-address',
+      entityId: ids[1],
+    });
     // Permanent refusal: no retry is scheduled.
     expect(n.timers.pending.filter((p) => p.ms > 0)).toHaveLength(0);
     n.sim.clearFaults();
@@ -166,7 +219,7 @@ describe('sync engine against the simulator', () => {
     const r = await n.engine.runOnce(n.routerId);
     expect(r).toMatchObject({ failed: 0 });
     const pending = (await n.t.ok('sync.ops', { status: 'pending' })).items;
-    expect(pending[0]).toMatchObject({ attempts: 1, lastError: 'router busy, try again later' });
+    expect(pending[0]).toMatchObject({ attempts: 1, lastError: 'The router refused: router busy, try again later' });
     expect(pending[0]!.nextAttemptAt).toBe(new Date(n.t.clock.now().getTime() + 1000).toISOString());
     clear();
     n.t.clock.advance(1000);
