@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../src-shared/result';
 import { dispatch, type Caller } from './api/dispatch';
-import { type AppContext, type Clock, systemClock } from './core/context';
+import { type AppContext, type Clock, type DatabaseReplacePhase, systemClock } from './core/context';
 import { createEventBus, type EventBus } from './core/events';
 import { consoleLogger, type Logger } from './core/logger';
 import { keyFileSecretBox, type SecretBox } from './core/secrets';
@@ -121,22 +121,21 @@ export function createApp(opts: CreateAppOptions): App {
   }
   const { sqlite, db } = opened;
   const closers: (() => void)[] = [];
-  const replaced = new Set<(phase: 'before' | 'after') => void>();
+  const replaced = new Set<(phase: DatabaseReplacePhase) => void | Promise<void>>();
+  const notify = (phase: DatabaseReplacePhase) =>
+    [...replaced].map(async (fn) => {
+      try {
+        await fn(phase);
+      } catch (err) {
+        logger.warn('database replacement listener failed', { phase, error: String(err) });
+      }
+    });
   const ctx: AppContext = {
     sqlite,
     db,
     dbFile,
     nativeBinding: opts.nativeBinding,
     reopenDatabase: (swap) => {
-      const notify = (phase: 'before' | 'after') => {
-        for (const fn of [...replaced]) {
-          try {
-            fn(phase);
-          } catch (err) {
-            logger.warn('database replacement listener failed', { phase, error: String(err) });
-          }
-        }
-      };
       notify('before');
       try {
         reopenDatabase(ctx, opts, swap);
@@ -148,6 +147,10 @@ export function createApp(opts: CreateAppOptions): App {
       replaced.add(fn);
       return () => replaced.delete(fn);
     },
+    prepareDatabaseReplace: async () => {
+      await Promise.all(notify('prepare'));
+    },
+    cancelDatabaseReplace: () => void notify('cancelled'),
     clock,
     events: opts.events ?? createEventBus(),
     secrets: opts.secrets ?? keyFileSecretBox(opts.dataDir),

@@ -9,6 +9,8 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+export type DatabaseReplacePhase = 'prepare' | 'before' | 'after' | 'cancelled';
+
 /** Long-lived dependencies of the core; tests swap any of them. */
 export interface AppContext {
   /**
@@ -27,9 +29,16 @@ export interface AppContext {
   reopenDatabase(swap?: (dbFile: string) => (() => void) | void): void;
   /**
    * Runs `fn('before')` just before reopenDatabase closes the connection and `fn('after')` once the
-   * new one is in place (background work stops, then starts again on the restored data).
+   * new one is in place (background work stops, then starts again on the restored data). A restore
+   * first awaits `fn('prepare')` (background work stops and finishes what is in flight, e.g. a router
+   * sync step, while the current data is still there), and runs `fn('cancelled')` if it then gives up
+   * before the swap.
    */
-  onDatabaseReplaced(fn: (phase: 'before' | 'after') => void): () => void;
+  onDatabaseReplaced(fn: (phase: DatabaseReplacePhase) => void | Promise<void>): () => void;
+  /** Awaits every listener's 'prepare' (see onDatabaseReplaced). */
+  prepareDatabaseReplace(): Promise<void>;
+  /** The replacement prepared for will not happen: listeners get 'cancelled'. */
+  cancelDatabaseReplace(): void;
   /** Electron-ABI better-sqlite3 addon, for every other connection the app opens (backups). */
   nativeBinding?: string;
   clock: Clock;

@@ -7,8 +7,11 @@ export interface BackgroundWork {
   stop(): void;
 }
 
-/** Starts one piece of long-running work and returns how to stop it. */
-export type BackgroundStarter = (app: App) => () => void;
+/**
+ * Starts one piece of long-running work and returns how to stop it; a stop may return a promise that
+ * settles once what was in flight has finished (a router sync step).
+ */
+export type BackgroundStarter = (app: App) => () => unknown;
 
 /**
  * Long-running work owned by the main process (router sync workers, billing scheduler, backups).
@@ -21,21 +24,27 @@ const STARTERS: BackgroundStarter[] = [
 ];
 
 export function startBackground(app: App, starters: BackgroundStarter[] = STARTERS): BackgroundWork {
-  let stops = starters.map((start) => start(app));
+  let stops: (() => unknown)[] = starters.map((start) => start(app));
   const stopAll = () => {
-    for (const stop of stops.reverse()) stop();
+    const settled = stops.reverse().map((stop) => stop());
     stops = [];
+    return Promise.all(settled).then(() => undefined);
   };
-  // A restore swaps the database: stop everything before, start again on the restored data after
-  // (so the sync queue and schedules of the restored database resume).
+  const startAll = () => {
+    if (!stops.length) stops = starters.map((start) => start(app));
+  };
+  // A restore swaps the database: stop everything first and let work in flight finish on the current
+  // data ('prepare'), start again on the restored data after (so the sync queue and schedules of the
+  // restored database resume), or on the same data if the restore gave up before the swap.
   const off = app.ctx.onDatabaseReplaced((phase) => {
-    if (phase === 'before') stopAll();
-    else stops = starters.map((start) => start(app));
+    if (phase === 'prepare') return stopAll();
+    if (phase === 'before') void stopAll();
+    else if (phase === 'after' || phase === 'cancelled') startAll();
   });
   return {
     stop() {
       off();
-      stopAll();
+      void stopAll();
     },
   };
 }

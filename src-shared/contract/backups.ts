@@ -83,6 +83,8 @@ export const backupsContract = {
       counts,
       preRestoreBackup: z.string(),
       sessionKept: z.boolean(),
+      /** Routers whose sync queue is held until the owner has checked their differences (Sync screen). */
+      routersHeld: z.number().int(),
     }),
   }),
   'backups.delete': procedure({

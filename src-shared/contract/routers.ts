@@ -61,6 +61,8 @@ export const router = z.object({
   uptime: z.string().nullable(),
   lastSeenAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** 'restore': the sync queue waits for the owner after a restore (see sync.status). */
+  syncHold: z.enum(['restore']).nullable(),
   accounts: z.number().int(),
   pending: z.number().int(),
   failed: z.number().int(),

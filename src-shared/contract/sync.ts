@@ -19,6 +19,14 @@ export const syncOp = z.object({
 });
 export type SyncOp = z.output<typeof syncOp>;
 
+/** The last difference check of a router. */
+export const driftSeen = z.object({
+  checkedAt: timestamp,
+  differences: z.number().int(),
+  /** The check could not be done (an English server message, translated on screen). */
+  error: z.string().nullable(),
+});
+
 export const routerSyncStatus = z.object({
   routerId: z.number().int(),
   name: z.string(),
@@ -41,6 +49,11 @@ export const routerSyncStatus = z.object({
       error: z.string().nullable(),
     })
     .nullable(),
+  /**
+   * The queue is held (after a restore: the router may hold a state the restored data does not know)
+   * until the owner has looked at the differences and chose to send it (sync.retry releases it).
+   */
+  hold: z.object({ reason: z.enum(['restore']), since: timestamp, drift: driftSeen.nullable() }).nullable(),
 });
 
 /** The outcome of one router's "try now" attempt. */

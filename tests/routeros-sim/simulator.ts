@@ -22,7 +22,9 @@ export type SimFault =
   /** Never answer this command (a `/cancel` of its tag still ends it). */
   | { kind: 'silent' }
   /** Answer with these raw bytes instead of a reply. */
-  | { kind: 'garbage'; bytes: Buffer };
+  | { kind: 'garbage'; bytes: Buffer }
+  /** Run and answer the command only once `open` resolves (the test decides when a step completes). */
+  | { kind: 'gate'; open: Promise<void> };
 
 export interface SplitMode {
   /** Write each reply in segments of this many bytes (1 = one byte per TCP segment). */
@@ -453,6 +455,13 @@ class SimConnection {
           return;
         case 'garbage':
           return this.write(fault.bytes);
+        case 'gate':
+          void fault.open.then(() => {
+            if (this.closed) return;
+            const reply = this.execute(command, attrs, queries, tag);
+            if (reply) this.send(reply, tag);
+          });
+          return;
         case 'dropMidReply': {
           const reply = this.execute(command, attrs, queries, tag);
           return this.send(

@@ -5,6 +5,7 @@ import { AppError } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
 import { resolveSession } from '../auth';
 import type { AppContext, CallContext } from '../context';
+import { checkHeldRouters, holdAfterRestore } from '../network/restore-hold';
 import { getSettings } from '../settings';
 import { defaultBackupDir, uniqueBackupPath, parseBackupFileName, sidecarOf, type BackupKind } from './names';
 import { checkAllowableFolder, checkBackupDestination } from './folder';
@@ -334,6 +335,8 @@ export interface RestoreSummary {
   preRestoreBackup: string;
   /** false when the restored data does not know the current sign-in: sign in again. */
   sessionKept: boolean;
+  /** Routers whose sync queue waits for the owner (see core/network/restore-hold.ts). */
+  routersHeld: number;
 }
 
 /** Marker written while the database files are being swapped; see recoverInterruptedRestore. */
@@ -352,32 +355,44 @@ export function restoreBackup(call: CallContext, file: string): Promise<RestoreS
     const info = await checkCandidate(app, abs, staging);
     const parsed = parseBackupFileName(path.basename(abs));
     const backupCreatedAt = parsed ? parsed.createdAt.toISOString() : fs.statSync(abs).mtime.toISOString();
+    // Background work stops first; a router sync step in flight finishes on the current data, so the
+    // pre-restore backup has its outcome and nothing writes into the restored data.
+    await app.prepareDatabaseReplace();
     let pre: BackupEntry;
     try {
       pre = await writeBackup(app, { kind: 'pre-restore' });
     } catch (err) {
       fs.rmSync(staging, { force: true });
+      app.cancelDatabaseReplace();
       throw err;
     }
     const marker = restoreMarker(app.dataDir);
     const aside = `${app.dbFile}.before-restore`;
-    fs.writeFileSync(marker, JSON.stringify({ staging, aside, at: app.clock.now().toISOString() }));
-    fsyncPath(marker);
-    app.reopenDatabase((dbFile) => {
-      for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
-      fs.renameSync(dbFile, aside);
-      fs.renameSync(staging, dbFile);
-      fsyncPath(path.dirname(dbFile));
-      return () => {
-        fs.renameSync(dbFile, staging);
-        fs.renameSync(aside, dbFile);
-      };
-    });
+    let swapping = false;
+    try {
+      fs.writeFileSync(marker, JSON.stringify({ staging, aside, at: app.clock.now().toISOString() }));
+      fsyncPath(marker);
+      swapping = true; // from here on reopenDatabase restarts the background work, whatever happens
+      app.reopenDatabase((dbFile) => {
+        for (const ext of ['-wal', '-shm']) fs.rmSync(dbFile + ext, { force: true });
+        fs.renameSync(dbFile, aside);
+        fs.renameSync(staging, dbFile);
+        fsyncPath(path.dirname(dbFile));
+        return () => {
+          fs.renameSync(dbFile, staging);
+          fs.renameSync(aside, dbFile);
+        };
+      });
+    } catch (err) {
+      if (!swapping) app.cancelDatabaseReplace();
+      throw err;
+    }
     fs.rmSync(aside, { force: true });
     fs.rmSync(marker, { force: true });
     const by = call.session?.username ?? 'system';
-    // The restored data may not know the current user (foreign key): record the name in the row.
-    app.sqlite.transaction(() =>
+    // The restored data may not know the current user (foreign key): record the name in the row. The
+    // routers' queues are held until the owner has seen how the routers differ from the restored data.
+    const routersHeld = app.sqlite.transaction(() => {
       writeAudit(
         { app, session: null, transport: call.transport, source: call.source },
         {
@@ -386,8 +401,10 @@ export function restoreBackup(call: CallContext, file: string): Promise<RestoreS
           entityId: path.basename(abs),
           after: { restoredBy: by, backupCreatedAt, preRestore: pre.fileName },
         },
-      ),
-    )();
+      );
+      return holdAfterRestore(app);
+    })();
+    void checkHeldRouters(app).catch((err) => app.logger.warn('difference check failed', { error: String(err) }));
     app.logger.info('database restored', { from: abs, preRestore: pre.file });
     return {
       restoredFrom: abs,
@@ -397,6 +414,7 @@ export function restoreBackup(call: CallContext, file: string): Promise<RestoreS
       counts: info.counts,
       preRestoreBackup: pre.file,
       sessionKept: !!(call.token && safeSession(app, call.token)),
+      routersHeld,
     };
   });
 }

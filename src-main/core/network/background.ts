@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { SyncEngine, realTimers, type EngineOptions, type Timers } from './engine';
 import { pollRouter, TrafficSampler } from './sessions';
 import { SYNC_ENGINE } from './queue';
+import { checkHeldRouters } from './restore-hold';
 
 export interface NetworkWorkOptions extends EngineOptions {
   timers?: Timers;
@@ -34,6 +35,8 @@ export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {})
       });
   };
   handle = timers.setTimeout(tick, 1000);
+  // Held after a restore (the app restarted since): check the differences again for the Sync screen.
+  void checkHeldRouters(app).catch((err) => app.logger.warn('difference check failed', { error: String(err) }));
   // Resolves once the sync steps in flight have finished, so a restore never swaps the database under them.
   return () => {
     stopped = true;

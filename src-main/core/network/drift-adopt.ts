@@ -15,6 +15,15 @@ const POOL = /^[A-Za-z0-9_.-]{1,64}$/;
 type PackageUpdate = Parameters<typeof updatePackage>[1];
 
 export function adoptItem(call: CallContext, routerId: number, c: Compared, item: DriftItem) {
+  adopt(call, routerId, c, item);
+  // The account's queue now carries the adopted state: an older queued change (say, from restored data)
+  // must not put back what the owner just took from the router.
+  const a = c.accounts.get(lc(item.username));
+  if (a && ['profile', 'disabled', 'password', 'staticIp'].includes(item.kind)) syncAccount(call.app, a.id);
+  if (a && item.kind === 'noProfile' && c.secrets.has(lc(item.username))) syncAccount(call.app, a.id);
+}
+
+function adopt(call: CallContext, routerId: number, c: Compared, item: DriftItem) {
   const { app } = call;
   const now = app.clock.now().toISOString();
   const a = c.accounts.get(lc(item.username));

@@ -87,7 +87,7 @@ export class SyncEngine implements SyncWaker {
     this.app.services[SYNC_ENGINE] = this;
     const routers = this.app.sqlite
       .prepare(
-        "SELECT DISTINCT o.router_id AS id FROM sync_ops o JOIN routers r ON r.id = o.router_id WHERE o.status = 'pending' AND r.is_active = 1",
+        "SELECT DISTINCT o.router_id AS id FROM sync_ops o JOIN routers r ON r.id = o.router_id WHERE o.status = 'pending' AND r.is_active = 1 AND r.sync_hold IS NULL",
       )
       .all() as { id: number }[];
     for (const r of routers) this.wake(r.id);
@@ -255,10 +255,11 @@ export class SyncEngine implements SyncWaker {
 
   private async drain(routerId: number, result: RunResult, w: RouterWork) {
     const { sqlite } = this.app;
-    const active = sqlite.prepare('SELECT is_active AS a FROM routers WHERE id = ?').get(routerId) as
-      | { a: number }
-      | undefined;
-    if (!active || !active.a) return;
+    const router = sqlite
+      .prepare('SELECT is_active AS a, sync_hold AS hold FROM routers WHERE id = ?')
+      .get(routerId) as { a: number; hold: string | null } | undefined;
+    // Inactive, or held after a restore until the owner has looked at the differences.
+    if (!router || !router.a || router.hold) return;
     const due = sqlite.prepare(
       `SELECT id, kind, entity_id AS entityId, payload, attempts FROM sync_ops
        WHERE router_id = ? AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND id > ?

@@ -16,7 +16,7 @@ type In<K extends keyof R> = z.output<R[K]['input']>;
 const SELECT = `
   SELECT r.id, r.name, r.host, r.port, r.use_tls AS useTls, r.username, (r.password_enc IS NOT NULL) AS hasPassword,
          r.isolir_profile AS isolirProfile, r.notes, r.is_active AS isActive, r.state, r.identity, r.version, r.uptime,
-         r.last_seen_at AS lastSeenAt, r.last_error AS lastError,
+         r.last_seen_at AS lastSeenAt, r.last_error AS lastError, r.sync_hold AS syncHold,
          (SELECT count(*) FROM pppoe_accounts a WHERE a.router_id = r.id) AS accounts,
          (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS pending,
          (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'failed') AS failed,

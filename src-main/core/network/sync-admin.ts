@@ -5,6 +5,7 @@ import type { CallContext } from '../context';
 import type { Paged } from '../sql';
 import type { SyncEngine } from './engine';
 import { SYNC_ENGINE } from './queue';
+import { lastDrift, releaseHolds } from './restore-hold';
 
 type S = typeof syncContract;
 type In<K extends keyof S> = z.output<S[K]['input']>;
@@ -19,7 +20,8 @@ export function syncStatus(call: CallContext) {
               (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'failed') AS failed,
               coalesce((SELECT o.last_error FROM sync_ops o WHERE o.router_id = r.id AND o.status IN ('pending','failed') AND o.last_error IS NOT NULL
                         ORDER BY o.updated_at DESC LIMIT 1), r.last_error) AS lastError,
-              (SELECT min(o.created_at) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS oldestPendingAt
+              (SELECT min(o.created_at) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS oldestPendingAt,
+              r.sync_hold AS hold, r.sync_hold_since AS holdSince
        FROM routers r ORDER BY r.name COLLATE NOCASE`,
     )
     .all() as {
@@ -31,14 +33,19 @@ export function syncStatus(call: CallContext) {
     failed: number;
     lastError: string | null;
     oldestPendingAt: string | null;
+    hold: string | null;
+    holdSince: string | null;
   }[];
   const engine = engineOf(call);
   return {
-    routers: rows.map((r) => {
+    routers: rows.map(({ hold, holdSince, ...r }) => {
       const st = engine?.status(r.routerId);
       const last = st?.last;
       return {
         ...r,
+        hold: hold
+          ? { reason: 'restore' as const, since: holdSince ?? '', drift: lastDrift(call.app, r.routerId) }
+          : null,
         state: r.state as 'unknown' | 'online' | 'offline' | 'auth_failed',
         running: st?.running ?? false,
         nextRetryAt: st?.nextRetryAt ?? null,
@@ -125,6 +132,8 @@ export async function retryOps(
     }
     if (rows.length)
       writeAudit(call, { action: 'sync.retry', entity: 'sync_op', after: { ids: rows.map((r) => r.id) } });
+    // Sending the queue of a router held after a restore is the owner's choice: the hold ends.
+    releaseHolds(call, [...new Set([...routers, ...(input.routerId ? [input.routerId] : [])])]);
     return rows.length;
   })();
   if (input.routerId) routers.add(input.routerId);

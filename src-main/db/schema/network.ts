@@ -24,6 +24,12 @@ export const routers = sqliteTable(
     uptime: text('uptime'),
     lastSeenAt: text('last_seen_at'),
     lastError: text('last_error'),
+    /**
+     * Set when the sync worker must not push this router's queue until the owner acts: 'restore' (the
+     * data was restored from a backup, so the router may hold a state the restored data does not know).
+     */
+    syncHold: text('sync_hold'),
+    syncHoldSince: text('sync_hold_since'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -158,6 +158,14 @@ export function RestoreDone({ summary, onClose }: { summary: RestoreSummary | nu
           <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
             {summary.preRestoreBackup}
           </Text>
+          {summary.routersHeld > 0 && (
+            <Alert color="orange" data-testid="restore-routers-held">
+              {t('done.routersHeld', { count: summary.routersHeld })}{' '}
+              <Anchor href="#/sync" onClick={onClose}>
+                {t('done.toSync')}
+              </Anchor>
+            </Alert>
+          )}
           {!summary.sessionKept && <Alert color="yellow">{t('done.signInAgain')}</Alert>}
           <Group justify="flex-end">
             <Button onClick={onClose} data-autofocus>

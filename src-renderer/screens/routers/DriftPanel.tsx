@@ -1,13 +1,15 @@
 import { Alert, Badge, Button, Group, Loader, Menu, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowRight, IconArrowLeft, IconChevronDown } from '@tabler/icons-react';
+import { IconArrowRight, IconArrowLeft, IconChevronDown, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DriftItem, Router } from '../../../src-shared/contract/routers';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
 import { notifyApiError } from '../../components';
+import { useCan } from '../../app/session';
 import { useFormat } from '../../lib/format';
+import { RouterMessage } from '../sync/RouterMessage';
 
 type Drift = OutputOf<'routers.drift'>;
 type Repair = OutputOf<'routers.repair'>;
@@ -23,12 +25,16 @@ export function DriftPanel({
   router,
   canWrite,
   onClose,
+  onChanged,
 }: {
   router: Router | null;
   canWrite: boolean;
   onClose: () => void;
+  /** The router's row changed (the hold ended): refresh it. */
+  onChanged?: () => void;
 }) {
   const { t } = useTranslation('network');
+  const can = useCan();
   const f = useFormat();
   const [drift, setDrift] = useState<Drift | null>(null);
   const [loading, setLoading] = useState(false);
@@ -103,6 +109,22 @@ export function DriftPanel({
     }
     return t(`drift.changes.${c.direction}Set`, vars);
   };
+  // Held after a restore: the owner sends the queue once the differences are settled.
+  const canResume = can('sync.write');
+  const resume = async () => {
+    if (!router) return;
+    setBusy('resume');
+    const r = await api('sync.retry', { routerId: router.id });
+    setBusy(null);
+    if (!r.ok) return notifyApiError(r.error);
+    const o = r.value.outcomes[0];
+    notifications.show({
+      color: o?.error ? 'red' : 'teal',
+      title: router.name,
+      message: o?.error ? <RouterMessage message={o.error} /> : t('sync.outcomeApplied', { count: o?.applied ?? 0 }),
+    });
+    onChanged?.();
+  };
   const one = (i: DriftItem, d: Dir) =>
     void repair({ items: [{ key: i.key, direction: d }] }, d === 'push' && CONFIRM_PUSH.has(i.kind), `${i.key}:${d}`);
 
@@ -162,6 +184,23 @@ export function DriftPanel({
         {drift && drift.items.length === 0 && (
           <Alert color="teal" data-testid="drift-clean">
             {t('drift.clean')}
+          </Alert>
+        )}
+        {router?.syncHold && (
+          <Alert color="orange" data-testid="drift-hold">
+            <Text size="sm">{t('sync.heldDrift')}</Text>
+            {canResume && (
+              <Button
+                size="xs"
+                color="orange"
+                mt="xs"
+                leftSection={<IconPlayerPlay size={14} />}
+                loading={busy === 'resume'}
+                onClick={() => void resume()}
+              >
+                {t('sync.resume')}
+              </Button>
+            )}
           </Alert>
         )}
         {dry && (

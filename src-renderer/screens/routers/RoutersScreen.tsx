@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
@@ -123,6 +123,11 @@ export default function RoutersScreen() {
               label={t(`router.states.${r.state}`)}
               data-testid="router-state"
             />
+            {r.syncHold && (
+              <Badge color="orange" size="sm" tt="none" ml={4} data-testid="router-hold">
+                {t('sync.heldBadge')}
+              </Badge>
+            )}
           </span>
         </Tooltip>
       ),
@@ -278,7 +283,7 @@ export default function RoutersScreen() {
         onSaved={() => navigate('/')}
       />
       <ImportWizard router={byId(importId)} onClose={() => navigate('/')} />
-      <DriftPanel router={byId(driftId)} canWrite={canWrite} onClose={() => navigate('/')} />
+      <DriftPanel router={byId(driftId)} canWrite={canWrite} onClose={() => navigate('/')} onChanged={q.refetch} />
       <ConfirmDialog
         opened={!!toDelete}
         title={t('router.deleteTitle')}

@@ -1,11 +1,9 @@
 import {
   ActionIcon,
   Button,
-  Card,
   Checkbox,
   Group,
   Modal,
-  Progress,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -32,12 +30,7 @@ import {
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { RouterMessage } from './RouterMessage';
-
-interface Progress {
-  applied: number;
-  pending: number;
-  total: number;
-}
+import { RouterSyncCard, type Progress } from './RouterSyncCard';
 
 /** The router queue: pending/failed per router with a progress bar while it drains; retry or drop operations. */
 export default function SyncScreen() {
@@ -219,67 +212,16 @@ export default function SyncScreen() {
     <Stack gap="md">
       <PageHeader title={t('sync.title')} subtitle={t('sync.subtitle')} />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {(status.data?.routers ?? []).map((r) => {
-          const p = progress[r.routerId];
-          const total = p && r.pending > 0 ? Math.max(p.total, r.pending) : 0;
-          // Without a run in progress nothing of the waiting work is done yet: an empty bar, not a full one.
-          const pct = total ? Math.round(((total - r.pending) / total) * 100) : 0;
-          return (
-            <Card withBorder key={r.routerId} data-testid="sync-router-card">
-              <Group justify="space-between" mb="xs">
-                <Text fw={600}>{r.name}</Text>
-                <StatusBadge
-                  status={r.state === 'auth_failed' ? 'failed' : r.state}
-                  label={t(`router.states.${r.state}`)}
-                />
-              </Group>
-              <Group gap="lg">
-                <Text size="sm">
-                  {t('sync.pending')}: <b data-testid="sync-pending">{r.pending}</b>
-                </Text>
-                <Text size="sm">
-                  {t('sync.failed')}: <b data-testid="sync-failed">{r.failed}</b>
-                </Text>
-              </Group>
-              {r.pending > 0 && (
-                <Stack gap={2} mt="xs">
-                  <Progress value={pct} animated={r.running} aria-label={t('sync.progress')} />
-                  <Text size="xs" c="dimmed">
-                    {r.running
-                      ? t('sync.running')
-                      : r.nextRetryAt
-                        ? t('sync.waitingRetry', { at: f.dateTime(r.nextRetryAt) })
-                        : t('sync.waiting')}
-                  </Text>
-                </Stack>
-              )}
-              {r.lastRun && (
-                <Text size="xs" c="dimmed" mt="xs" data-testid="sync-last-run">
-                  {r.lastRun.error
-                    ? t('sync.lastRunFailed', { at: f.dateTime(r.lastRun.at) })
-                    : t('sync.lastRun', { at: f.dateTime(r.lastRun.at), count: r.lastRun.applied })}
-                </Text>
-              )}
-              {r.lastError && (
-                <Stack gap={0} mt={r.lastRun ? 0 : 'xs'}>
-                  <RouterMessage message={r.lastError} size="xs" c="red" lineClamp={2} />
-                </Stack>
-              )}
-              {canWrite && (r.pending > 0 || r.failed > 0) && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  mt="sm"
-                  leftSection={<IconRefresh size={14} />}
-                  loading={retrying === r.routerId}
-                  onClick={() => void retry({ routerId: r.routerId })}
-                >
-                  {t('sync.retryAll')}
-                </Button>
-              )}
-            </Card>
-          );
-        })}
+        {(status.data?.routers ?? []).map((r) => (
+          <RouterSyncCard
+            key={r.routerId}
+            status={r}
+            progress={progress[r.routerId]}
+            canWrite={canWrite}
+            retrying={retrying === r.routerId}
+            onRetry={() => void retry({ routerId: r.routerId })}
+          />
+        ))}
       </SimpleGrid>
       <Group justify="space-between">
         <SegmentedControl
