@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rupiah } from '../money';
+import { customersContract } from './customers';
 import { billingCycle } from './packages';
 import { byId, id, listOf, optionalText, procedure, requiredText, searchText, timestamp } from './define';
 
@@ -96,6 +97,14 @@ export const testResult = z.object({
 });
 export type RouterTestResult = z.output<typeof testResult>;
 
+/** What the import wizard lets the user set for a new customer: the customer form's own fields and rules. */
+const importedCustomer = customersContract['customers.create'].input.pick({
+  name: true,
+  phone: true,
+  email: true,
+  address: true,
+});
+
 export const importProfile = z.object({
   name: z.string(),
   rateLimit: z.string().nullable(),
@@ -120,6 +129,9 @@ export const importSecret = z.object({
   customerCode: z.string().nullable(),
   existingCustomerId: z.number().int().nullable(),
   existingCustomerName: z.string().nullable(),
+  /** For a new customer: the name (the comment without its code, else the username) and a phone found there. */
+  proposedName: z.string(),
+  proposedPhone: z.string().nullable(),
   /** username: already in the app; unknown_profile: profile neither on the router nor a package; bad_ip: remote-address is not IPv4. */
   conflict: z.enum(['username', 'unknown_profile', 'bad_ip']).nullable(),
 });
@@ -247,6 +259,11 @@ export const routersContract = {
               )
               .max(1000),
             secrets: z.array(z.string().min(1)).max(50_000),
+            /** New customers' details as confirmed in the wizard (checked like the customer form). */
+            customers: z
+              .array(z.object({ secret: z.string().min(1), ...importedCustomer.shape }).strict())
+              .max(50_000)
+              .optional(),
           })
           .strict()
           .optional(),

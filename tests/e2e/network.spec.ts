@@ -253,11 +253,32 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     await row.getByRole('textbox', { name: 'Nama paket' }).fill('Bisnis 20M');
     await row.getByRole('textbox', { name: 'Harga' }).fill('350000');
     const secrets = wizard.getByTestId('import-secrets');
-    await pwExpect(secrets.getByRole('row').filter({ hasText: 'pak.rt' })).toContainText('pelanggan baru PLG0042');
+    const rt = secrets.locator('tr[data-secret="pak.rt"]');
+    await pwExpect(rt).toContainText('pelanggan baru PLG0042');
+    // The comment is only a code: the name proposed is the username, and it can be corrected here.
+    const rtName = rt.getByRole('textbox', { name: 'Nama pelanggan untuk pak.rt' });
+    await pwExpect(rtName).toHaveValue('pak.rt');
+    await pwExpect(
+      secrets.locator('tr[data-secret="warung.bu.tini"]').getByRole('textbox', { name: /^Nama pelanggan/ }),
+    ).toHaveValue('Warung Bu Tini');
+    await rtName.fill('Pak RT 05');
+    const rtPhone = rt.getByRole('textbox', { name: 'Telepon pelanggan untuk pak.rt' });
+    await rtPhone.fill('abc-telp');
+    await wizard.getByTestId('import-apply').click();
+    // Checked like the customer form: the message is on the field, in Indonesian, and nothing is saved.
+    await pwExpect(rt.locator('.mantine-TextInput-error')).toContainText(/Telepon/);
+    expect((await api.ok('pppoe.list', { search: 'pak.rt' })).total).toBe(0);
+    await rtPhone.fill('0812 3456 7890');
     await wizard.getByTestId('import-apply').click();
     await pwExpect(wizard.getByTestId('import-result')).toContainText('1 paket');
     const accounts = (await api.ok('pppoe.list', { search: 'pak.rt' })).items;
-    expect(accounts[0]).toMatchObject({ customerCode: 'PLG0042', status: 'inactive', packageName: 'Bisnis 20M' });
+    expect(accounts[0]).toMatchObject({
+      customerCode: 'PLG0042',
+      customerName: 'Pak RT 05',
+      status: 'inactive',
+      packageName: 'Bisnis 20M',
+    });
+    expect((await api.ok('customers.get', { id: accounts[0]!.customerId })).phone).toBe('0812 3456 7890');
     const tini = (await api.ok('pppoe.list', { search: 'warung' })).items[0]!;
     expect(tini).toMatchObject({ customerName: 'Warung Bu Tini', status: 'active' });
     expect((await api.ok('packages.list', { search: 'Bisnis' })).items[0]).toMatchObject({

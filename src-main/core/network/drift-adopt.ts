@@ -6,6 +6,7 @@ import type { CallContext } from '../context';
 import { updatePackage } from '../packages';
 import type { Compared } from './drift-compare';
 import { adoptSecret } from './import';
+import { sharedComments } from './import-names';
 import { syncAccount } from './queue';
 import { parseRateLimit } from './rate-limit';
 
@@ -46,7 +47,12 @@ function adopt(call: CallContext, routerId: number, c: Compared, item: DriftItem
       return s ? adoptProfile(call, a!.id, a!.isolirProfile, s) : unlink();
     case 'extra': {
       if (!s) return;
-      const r = adoptSecret(call, { routerId, secret: s, fixComment: true });
+      const r = adoptSecret(call, {
+        routerId,
+        secret: s,
+        fixComment: true,
+        shared: sharedComments([...c.secrets.values()]),
+      });
       if ('skipped' in r) throw new AppError('CONFLICT', `Cannot import ${item.username}: ${r.skipped}`);
       return;
     }

@@ -9,6 +9,7 @@ import { createCustomer } from '../customers';
 import { createPackage } from '../packages';
 import { isUniqueViolation } from '../sql';
 import { accountRow } from './desired';
+import { codeFromComment, proposeCustomer, sharedComments } from './import-names';
 import { enqueueSecretUpsert } from './queue';
 import { parseRateLimit } from './rate-limit';
 import { routerClient, routerFailure } from './router-access';
@@ -17,13 +18,6 @@ type In = z.output<(typeof routersContract)['routers.import']['input']>;
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const POOL = /^[A-Za-z0-9_.\-]{1,64}$/;
-/** `CUST0001`, `PLG-0042`: letters then digits, as ISPs put customer codes in secret comments. */
-const CODE = /^[A-Za-z]{1,10}-?\d{1,10}$/;
-
-export const codeFromComment = (comment: string | undefined | null): string | null => {
-  const first = (comment ?? '').trim().split(/[\s,;|]+/)[0] ?? '';
-  return CODE.test(first) ? first.toUpperCase() : null;
-};
 
 export interface RouterSnapshot {
   profiles: RouterRow[];
@@ -76,6 +70,7 @@ export function buildPreview(
   for (const s of secrets)
     usage.set((s.profile ?? 'default').toLowerCase(), (usage.get((s.profile ?? 'default').toLowerCase()) ?? 0) + 1);
   const routerProfiles = new Set(snap.profiles.map((p) => (p.name ?? '').toLowerCase()));
+  const shared = sharedComments(secrets);
   const profiles = snap.profiles
     .filter((p) => p.name && p.name.toLowerCase() !== router.isolir.toLowerCase())
     .filter((p) => (usage.get(p.name!.toLowerCase()) ?? 0) > 0 || !!p['rate-limit'])
@@ -110,6 +105,7 @@ export function buildPreview(
           : s['remote-address'] && !IPV4.test(s['remote-address'])
             ? ('bad_ip' as const)
             : null;
+      const proposed = proposeCustomer(s, shared);
       return {
         name: s.name!,
         profile,
@@ -120,10 +116,20 @@ export function buildPreview(
         customerCode: code,
         existingCustomerId: customer?.id ?? null,
         existingCustomerName: customer?.name ?? null,
+        proposedName: proposed.name,
+        proposedPhone: proposed.phone,
         conflict,
       };
     }),
   };
+}
+
+/** The new customer's details as the user confirmed them in the wizard. */
+export interface CustomerDetails {
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
 }
 
 export interface AdoptOptions {
@@ -131,6 +137,10 @@ export interface AdoptOptions {
   secret: RouterRow;
   /** Queue a comment fix when the router comment is not the customer code. */
   fixComment: boolean;
+  /** A new customer's details; otherwise guessed from the secret's comment (see import-names). */
+  customer?: CustomerDetails;
+  /** Comments shared by several secrets of the router (they name nobody). */
+  shared?: Set<string>;
 }
 
 /**
@@ -161,11 +171,18 @@ export function adoptSecret(
     : undefined;
   let newCustomer = false;
   if (!customer) {
-    const comment = (s.comment ?? '').trim();
-    const displayName = (comment && !code ? comment : name).slice(0, 120);
+    const guess = proposeCustomer(s, o.shared ?? new Set());
+    const details = o.customer ?? { name: guess.name, phone: guess.phone };
     const created = createCustomer(
       call,
-      { name: displayName, status: 'active', notes: `Imported from router secret ${name}` },
+      {
+        name: details.name,
+        phone: details.phone ?? null,
+        email: details.email ?? null,
+        address: details.address ?? null,
+        status: 'active',
+        notes: `Imported from router secret ${name}`,
+      },
       code ? { code } : {},
     );
     customer = { id: created.id, code: created.customerCode };
@@ -261,13 +278,16 @@ export async function importFromRouter(call: CallContext, input: In) {
         .run(input.routerId, pkg.id);
       packages++;
     }
+    const shared = sharedComments(snap.secrets);
+    const details = new Map((accept.customers ?? []).map(({ secret, ...c }) => [secret.toLowerCase(), c]));
     for (const name of accept.secrets) {
       const s = byName.get(name.toLowerCase());
       if (!s) {
         skipped.push({ name, reason: 'not on the router' });
         continue;
       }
-      const r = adoptSecret(call, { routerId: input.routerId, secret: s, fixComment: true });
+      const customer = details.get(name.toLowerCase());
+      const r = adoptSecret(call, { routerId: input.routerId, secret: s, fixComment: true, customer, shared });
       if ('skipped' in r) skipped.push({ name, reason: r.skipped });
       else {
         accounts++;

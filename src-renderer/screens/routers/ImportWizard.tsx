@@ -1,54 +1,15 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  Modal,
-  ScrollArea,
-  Stack,
-  Stepper,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, Router } from '../../../src-shared/contract/routers';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import {
-  fieldError,
-  IntegerInput,
-  integerText,
-  integerValue,
-  MoneyInput,
-  notifyApiError,
-  rupiahValue,
-} from '../../components';
+import { integerText, integerValue, notifyApiError, rupiahValue, translateApiMessage } from '../../components';
+import { choiceValid, ImportProfilesTable, KBPS, type ProfileChoice } from './ImportProfilesTable';
+import { ImportSecretsTable, type CustomerDraft, type DraftErrors } from './ImportSecretsTable';
 
 type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
-interface ProfileChoice {
-  accept: boolean;
-  packageName: string;
-  price: string;
-  up: string;
-  down: string;
-}
-
-const KBPS = { min: 8, max: 100_000_000 };
-/** Field messages of a choice's typed numbers (strict parsers); empty fields are not errors here. */
-const choiceErrors = (c: ProfileChoice) => ({
-  price: fieldError('rupiah', c.price, { required: false }) ?? undefined,
-  up: fieldError('integer', c.up, { ...KBPS, required: false }) ?? undefined,
-  down: fieldError('integer', c.down, { ...KBPS, required: false }) ?? undefined,
-});
-const choiceValid = (c: ProfileChoice) => Object.values(choiceErrors(c)).every((e) => e === undefined);
-
-/** RouterOS speeds are decimal (1M = 1,000 kbps), as the profile's rate-limit says. */
-const rate = (kbps: number) => (kbps >= 1000 ? `${Math.round(kbps / 10) / 100} Mbps` : `${kbps} kbps`);
 
 /** Import from a router: read → preview (choose profiles → packages, secrets → customers + accounts) → apply. */
 export function ImportWizard({ router, onClose }: { router: Router | null; onClose: () => void }) {
@@ -61,6 +22,8 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
   const [filter, setFilter] = useState('');
   const [applying, setApplying] = useState(false);
   const [applied, setApplied] = useState<Applied | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, CustomerDraft>>({});
+  const [errors, setErrors] = useState<DraftErrors>({});
 
   const load = async (any = anyService) => {
     if (!router) return;
@@ -85,6 +48,10 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
       ),
     );
     setSecrets(new Set(p.secrets.filter((s) => !s.conflict).map((s) => s.name)));
+    setDrafts(
+      Object.fromEntries(p.secrets.map((s) => [s.name, { name: s.proposedName, phone: s.proposedPhone ?? '' }])),
+    );
+    setErrors({});
   };
 
   useEffect(() => {
@@ -97,7 +64,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
 
   const profileKnown = (name: string) => {
     const p = preview?.profiles.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    return !!p && (p.proposal === 'exists' || profiles[p.name]?.accept);
+    return !!p && (p.proposal === 'exists' || !!profiles[p.name]?.accept);
   };
   const shown = useMemo(
     () =>
@@ -109,6 +76,10 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
 
   const apply = async () => {
     if (!router || !preview) return;
+    // New customers as the user confirmed them (existing ones, matched by the code in the comment, stay as they are).
+    const customers = preview.secrets
+      .filter((x) => secrets.has(x.name) && !x.existingCustomerId && drafts[x.name])
+      .map((x) => ({ secret: x.name, name: drafts[x.name]!.name, phone: drafts[x.name]!.phone.trim() || null }));
     setApplying(true);
     const r = await api('routers.import', {
       routerId: router.id,
@@ -124,10 +95,22 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
             ...(c.down.trim() ? { downKbps: integerValue(c.down, KBPS)! } : {}),
           })),
         secrets: [...secrets],
+        customers,
       },
     });
     setApplying(false);
-    if (!r.ok) return notifyApiError(r.error);
+    if (!r.ok) {
+      // "apply.customers.3.phone" → the phone field of that secret's row.
+      const onRows: DraftErrors = {};
+      for (const issue of r.error.issues ?? []) {
+        const m = /^apply\.customers\.(\d+)\.(name|phone)$/.exec(issue.path);
+        const row = m ? customers[Number(m[1])] : undefined;
+        if (row) onRows[`${row.secret}.${m![2]}`] = translateApiMessage(issue.message);
+      }
+      setErrors(onRows);
+      if (Object.keys(onRows).length) setFilter('');
+      return notifyApiError(Object.keys(onRows).length ? { ...r.error, message: t('import.fixFields') } : r.error);
+    }
     setApplied(r.value.applied);
     setPreview(r.value.preview);
     notifications.show({
@@ -175,125 +158,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
       {preview && !applied && (
         <Stack gap="md">
           <Text fw={600}>{t('import.profiles', { count: preview.profiles.length })}</Text>
-          <ScrollArea.Autosize mah={260}>
-            <Table striped withTableBorder data-testid="import-profiles">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={40} />
-                  <Table.Th>{t('import.profile')}</Table.Th>
-                  <Table.Th>{t('import.rateLimit')}</Table.Th>
-                  <Table.Th>{t('import.speed')}</Table.Th>
-                  <Table.Th>{t('import.packageName')}</Table.Th>
-                  <Table.Th>{t('import.price')}</Table.Th>
-                  <Table.Th>{t('import.secretsCol')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.profiles.map((p) => {
-                  const c = profiles[p.name];
-                  if (!c) return null;
-                  const set = (patch: Partial<ProfileChoice>) =>
-                    setProfiles((all) => ({ ...all, [p.name]: { ...c, ...patch } }));
-                  return (
-                    <Table.Tr key={p.name}>
-                      <Table.Td>
-                        {p.proposal === 'exists' ? (
-                          <Text size="xs" c="teal" fw={600}>
-                            {t('import.linked')}
-                          </Text>
-                        ) : (
-                          <Checkbox
-                            aria-label={t('import.acceptProfile', { name: p.name })}
-                            checked={c.accept}
-                            onChange={(e) => set({ accept: e.currentTarget.checked })}
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {p.name}
-                        </Text>
-                        {p.remoteAddress && (
-                          <Text size="xs" c="dimmed">
-                            {t('import.pool', { pool: p.remoteAddress })}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs" ff="monospace">
-                          {p.rateLimit ?? '—'}
-                        </Text>
-                        {p.burst && (
-                          <Text size="xs" c="dimmed">
-                            {t('import.burst')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {p.proposal === 'unparsable' && c.accept ? (
-                          <Group gap={4} wrap="nowrap">
-                            <IntegerInput
-                              size="xs"
-                              w={90}
-                              placeholder="↓ kbps"
-                              aria-label={t('import.down')}
-                              value={c.down}
-                              error={choiceErrors(c).down}
-                              onChange={(v) => set({ down: v })}
-                            />
-                            <IntegerInput
-                              size="xs"
-                              w={90}
-                              placeholder="↑ kbps"
-                              aria-label={t('import.up')}
-                              value={c.up}
-                              error={choiceErrors(c).up}
-                              onChange={(v) => set({ up: v })}
-                            />
-                          </Group>
-                        ) : p.downKbps ? (
-                          <Text size="sm">
-                            ↓ {rate(p.downKbps)} / ↑ {rate(p.upKbps ?? 0)}
-                          </Text>
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            {t('import.unparsable')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {p.proposal === 'exists' ? (
-                          <Text size="sm">{p.existingPackageName}</Text>
-                        ) : (
-                          <TextInput
-                            size="xs"
-                            aria-label={t('import.packageName')}
-                            value={c.packageName}
-                            disabled={!c.accept}
-                            onChange={(e) => set({ packageName: e.currentTarget.value })}
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {p.proposal !== 'exists' && (
-                          <MoneyInput
-                            size="xs"
-                            w={130}
-                            aria-label={t('import.price')}
-                            value={c.price}
-                            error={choiceErrors(c).price}
-                            disabled={!c.accept}
-                            onChange={(v) => set({ price: v })}
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td>{p.secrets}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
+          <ImportProfilesTable preview={preview} profiles={profiles} setProfiles={setProfiles} />
           <Group justify="space-between">
             <Text fw={600}>{t('import.secrets', { count: preview.secrets.length, selected: secrets.size })}</Text>
             <Group gap="xs">
@@ -321,88 +186,32 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
               </Button>
             </Group>
           </Group>
-          <ScrollArea h={320}>
-            <Table striped withTableBorder stickyHeader data-testid="import-secrets">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={40} />
-                  <Table.Th>{t('import.username')}</Table.Th>
-                  <Table.Th>{t('import.profile')}</Table.Th>
-                  <Table.Th>{t('import.comment')}</Table.Th>
-                  <Table.Th>{t('import.customer')}</Table.Th>
-                  <Table.Th>IP</Table.Th>
-                  <Table.Th>{t('import.state')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.slice(0, 2000).map((s) => {
-                  const noPackage = !s.conflict && !profileKnown(s.profile);
-                  return (
-                    <Table.Tr key={s.name}>
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={t('import.acceptSecret', { name: s.name })}
-                          disabled={!!s.conflict}
-                          checked={secrets.has(s.name)}
-                          onChange={(e) => {
-                            const on = e.currentTarget.checked;
-                            setSecrets((all) => {
-                              const next = new Set(all);
-                              if (on) next.add(s.name);
-                              else next.delete(s.name);
-                              return next;
-                            });
-                          }}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {s.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{s.profile}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">{s.comment ?? ''}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">
-                          {s.existingCustomerName
-                            ? `${s.customerCode} · ${s.existingCustomerName}`
-                            : s.customerCode
-                              ? t('import.newWithCode', { code: s.customerCode })
-                              : t('import.newCustomer')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs">{s.remoteAddress ?? ''}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {s.conflict ? (
-                          <Badge color="red" size="sm" tt="none">
-                            {t(`import.conflict.${s.conflict}`)}
-                          </Badge>
-                        ) : noPackage ? (
-                          <Badge color="yellow" size="sm" tt="none">
-                            {t('import.needsPackage')}
-                          </Badge>
-                        ) : s.disabled ? (
-                          <Badge color="gray" size="sm" tt="none">
-                            {t('import.disabled')}
-                          </Badge>
-                        ) : (
-                          <Badge color="teal" size="sm" tt="none">
-                            {t('import.ok')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
+          <Text size="xs" c="dimmed">
+            {t('import.namesHint')}
+          </Text>
+          <ImportSecretsTable
+            secrets={shown}
+            selected={secrets}
+            onToggle={(name, on) =>
+              setSecrets((all) => {
+                const next = new Set(all);
+                if (on) next.add(name);
+                else next.delete(name);
+                return next;
+              })
+            }
+            drafts={drafts}
+            onDraft={(name, patch) => {
+              setDrafts((all) => ({ ...all, [name]: { ...all[name]!, ...patch } }));
+              setErrors((all) => {
+                const next = { ...all };
+                for (const k of Object.keys(patch)) delete next[`${name}.${k}`];
+                return next;
+              });
+            }}
+            errors={errors}
+            profileKnown={profileKnown}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}

@@ -134,6 +134,81 @@ describe('import', () => {
   });
 });
 
+describe('import: who the new customers are', () => {
+  beforeEach(() => {
+    n.sim.addProfile({ name: 'paket-5M', 'rate-limit': '1M/5M' });
+    for (const [name, comment] of [
+      ['dedi', 'preexisting'],
+      ['eka', 'preexisting'],
+      ['rina', 'PLG0009 Rina Marlina'],
+      ['toko.sinar', '0812-3456-7890'],
+      ['wawan', 'C7'],
+      ['yuli', ''],
+    ])
+      n.sim.addSecret({ name: name!, password: 'x', profile: 'paket-5M', comment: comment! });
+  });
+  const apply = (customers?: { secret: string; name: string; phone?: string | null }[]) =>
+    n.t.call('routers.import', {
+      routerId: n.routerId,
+      apply: {
+        profiles: [{ name: 'paket-5M', packageName: 'Hemat 5M', price: 100_000 }],
+        secrets: ['dedi', 'eka', 'rina', 'toko.sinar', 'wawan', 'yuli'],
+        ...(customers ? { customers } : {}),
+      },
+    });
+
+  it('names come from the comment, else the username; a comment on many secrets or only a code names nobody', async () => {
+    const { preview } = await n.t.ok('routers.import', { routerId: n.routerId });
+    expect(preview.secrets.map((x) => [x.name, x.proposedName, x.proposedPhone, x.customerCode])).toEqual([
+      ['dedi', 'dedi', null, null],
+      ['eka', 'eka', null, null],
+      ['rina', 'Rina Marlina', null, 'PLG0009'],
+      ['toko.sinar', 'toko.sinar', '0812-3456-7890', null],
+      ['wawan', 'wawan', null, 'C7'],
+      ['yuli', 'yuli', null, null],
+    ]);
+    const r = await apply();
+    expect(r.ok).toBe(true);
+    const names = (await n.t.ok('customers.list', { pageSize: 100 })).items.map((c) => [c.name, c.phone]).sort();
+    expect(names).toEqual([
+      ['Rina Marlina', null],
+      ['dedi', null],
+      ['eka', null],
+      ['toko.sinar', '0812-3456-7890'],
+      ['wawan', null],
+      ['yuli', null],
+    ]);
+  });
+
+  it('the names and phones typed in the wizard are saved, checked like the customer form', async () => {
+    const bad = await apply([
+      { secret: 'dedi', name: 'Dedi Kurniawan', phone: 'abc-telp' },
+      { secret: 'eka', name: '   ' },
+    ]);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const issues = !bad.ok ? bad.error.issues : [];
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'apply.customers.0.phone',
+          message: 'Phone must be 6–20 digits (spaces, dashes and a leading + allowed)',
+        },
+        { path: 'apply.customers.1.name', message: 'Name is required' },
+      ]),
+    );
+    expect((await n.t.ok('customers.list', {})).total).toBe(0); // nothing written
+    const ok = await apply([
+      { secret: 'dedi', name: 'Dedi Kurniawan', phone: '0812 1111 2222' },
+      { secret: 'eka', name: 'Eka Putri' },
+    ]);
+    expect(ok.ok).toBe(true);
+    const dedi = (await n.t.ok('pppoe.list', { search: 'dedi' })).items[0]!;
+    expect(dedi).toMatchObject({ customerName: 'Dedi Kurniawan' });
+    expect((await n.t.ok('customers.get', { id: dedi.customerId })).phone).toBe('0812 1111 2222');
+    expect((await n.t.ok('pppoe.list', { search: 'eka' })).items[0]).toMatchObject({ customerName: 'Eka Putri' });
+  });
+});
+
 describe('drift', () => {
   async function synced() {
     const { customer, pkg } = await customerAndPackage(n.t);
