@@ -8,8 +8,18 @@ export const syncOp = z.object({
   kind: z.string(),
   entity: z.string(),
   entityId: z.number().int().nullable(),
-  /** Human-readable: "add/set secret budi.santoso (profile home-10m)". */
+  /** Human-readable English (logs, audit): "secret budi.santoso: profile Home-10M". */
   summary: z.string(),
+  /** What the operation sets, for screens to word in the user's language. */
+  details: z.object({
+    name: z.string(),
+    profile: z.string().nullable(),
+    previousName: z.string().nullable(),
+    ip: z.string().nullable(),
+    disabled: z.boolean(),
+    rateLimit: z.string().nullable(),
+    pool: z.string().nullable(),
+  }),
   status: z.enum(['pending', 'failed', 'done', 'dropped']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),

@@ -122,7 +122,11 @@ export async function repairDrift(call: CallContext, input: RepairIn) {
   const c = compare(app, input.routerId, snap);
   const byKey = new Map(c.items.map((i) => [i.key, i]));
   const chosen: Chosen[] = [];
-  if (input.all) for (const item of c.items) chosen.push({ item, direction: input.all, explicit: false });
+  // Overwriting a secret the router had of its own is decided row by row, never by "push all".
+  if (input.all)
+    for (const item of c.items)
+      if (!(input.all === 'push' && item.kind === 'unowned'))
+        chosen.push({ item, direction: input.all, explicit: false });
   for (const sel of input.items ?? []) {
     const item = byKey.get(sel.key);
     if (!item)

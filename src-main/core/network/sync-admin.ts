@@ -73,6 +73,21 @@ export function summarize(kind: string, payload: string): string {
   }
 }
 
+/** The payload's fields a screen shows, whatever the kind. */
+export function opDetails(payload: string): SyncOp['details'] {
+  const p = JSON.parse(payload) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  return {
+    name: String(p.name ?? ''),
+    profile: str(p.profile),
+    previousName: str(p.previousName),
+    ip: str(p.remoteAddress) && 'profile' in p ? str(p.remoteAddress) : null,
+    disabled: p.disabled === true,
+    rateLimit: str(p.rateLimit),
+    pool: str(p.remoteAddress) && !('profile' in p) ? str(p.remoteAddress) : null,
+  };
+}
+
 export function listOps(call: CallContext, input: In<'sync.ops'>): Paged<SyncOp> {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -95,11 +110,15 @@ export function listOps(call: CallContext, input: In<'sync.ops'>): Paged<SyncOp>
               next_attempt_at AS nextAttemptAt, created_at AS createdAt, updated_at AS updatedAt
        FROM sync_ops ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as (Omit<SyncOp, 'summary'> & {
+    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as (Omit<SyncOp, 'summary' | 'details'> & {
     payload: string;
   })[];
   return {
-    items: rows.map(({ payload, ...r }) => ({ ...r, summary: summarize(r.kind, payload) })),
+    items: rows.map(({ payload, ...r }) => ({
+      ...r,
+      summary: summarize(r.kind, payload),
+      details: opDetails(payload),
+    })),
     total,
     page: input.page,
     pageSize: input.pageSize,

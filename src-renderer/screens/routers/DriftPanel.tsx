@@ -209,6 +209,11 @@ export function DriftPanel({
             title={t('drift.dryTitle', { count: dry.res.changes.length })}
             data-testid="drift-dry-run"
           >
+            {dry.req.all === 'push' && drift?.items.some((i) => i.kind === 'unowned') && (
+              <Text size="xs" c="dimmed" mb={4}>
+                {t('drift.unownedNotInAll')}
+              </Text>
+            )}
             {dry.res.changes.some((c) => c.subject === 'profile') && (
               <Text size="xs" c="dimmed" mb={4}>
                 {t('drift.profilesFirst')}

@@ -112,6 +112,31 @@ export default function SyncScreen() {
       return n;
     });
 
+  // The operation in the user's language (the API's `summary` is the English log line).
+  const opText = (o: SyncOp) => {
+    const d = o.details;
+    switch (o.kind) {
+      case 'profile.upsert':
+        return [t('sync.op.profile', d), d.pool ? t('sync.op.pool', d) : ''].filter(Boolean).join(', ');
+      case 'profile.ensure':
+        return t('sync.op.isolir', d);
+      case 'secret.upsert':
+        return [
+          t('sync.op.secret', d),
+          d.previousName ? t('sync.op.renamed', d) : '',
+          d.ip ? t('sync.op.ip', d) : '',
+          d.disabled ? t('sync.op.disabled') : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+      case 'secret.remove':
+        return t('sync.op.remove', d);
+      case 'session.kick':
+        return t('sync.op.kick', d);
+      default:
+        return o.summary;
+    }
+  };
   const routerName = (id: number) => status.data?.routers.find((r) => r.routerId === id)?.name ?? `#${id}`;
   const columns: Column<SyncOp, never>[] = [
     ...(canWrite
@@ -142,7 +167,7 @@ export default function SyncScreen() {
       ),
     },
     { key: 'router', header: t('sync.router'), render: (o) => <Text size="sm">{routerName(o.routerId)}</Text> },
-    { key: 'what', header: t('sync.operation'), render: (o) => <Text size="sm">{o.summary}</Text> },
+    { key: 'what', header: t('sync.operation'), render: (o) => <Text size="sm">{opText(o)}</Text> },
     { key: 'status', header: t('sync.status'), render: (o) => <StatusBadge status={o.status} /> },
     {
       key: 'error',

@@ -117,6 +117,8 @@ describe('sync engine against the simulator', () => {
         router: 'default',
       }),
     ]);
+    // "Push all" never overwrites it: that is decided row by row.
+    expect((await n.t.ok('routers.repair', { routerId: n.routerId, all: 'push', dryRun: true })).changes).toEqual([]);
     await n.t.ok('routers.repair', {
       routerId: n.routerId,
       items: [{ key: 'unowned:budi.santoso', direction: 'adopt' }],
