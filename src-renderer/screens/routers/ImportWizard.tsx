@@ -33,12 +33,14 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
     if (!r.ok) return notifyApiError(r.error);
     const p = r.value.preview;
     setPreview(p);
+    const usable = new Set(p.secrets.filter((s) => !s.conflict).map((s) => s.profile.toLowerCase()));
     setProfiles(
       Object.fromEntries(
         p.profiles.map((x) => [
           x.name,
           {
-            accept: x.proposal !== 'exists' && x.secrets > 0,
+            // Proposed when secrets to import use it and its speed could be read (else the user types it).
+            accept: x.proposal === 'create' && usable.has(x.name.toLowerCase()),
             packageName: x.existingPackageName ?? x.name,
             price: '',
             up: integerText(x.upKbps),
