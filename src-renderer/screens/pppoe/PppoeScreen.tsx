@@ -48,6 +48,7 @@ import {
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from '../sessions/TrafficChart';
 import { AccountForm } from './AccountForm';
+import { OverrideReasonDialog } from './OverrideReasonDialog';
 
 type SortField = (typeof PPPOE_SORT_FIELDS)[number];
 type Status = (typeof PPPOE_STATUSES)[number];
@@ -104,8 +105,15 @@ export default function PppoeScreen() {
   const [chart, setChart] = useState<PppoeAccount | null>(null);
   useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
 
-  const setEnabled = async (a: PppoeAccount, on: boolean) => {
-    const r = await api(on ? 'pppoe.enable' : 'pppoe.disable', { id: a.id });
+  // Enabling the account of a suspended customer needs an override reason (OverrideReasonDialog).
+  const [enableAsk, setEnableAsk] = useState<{ account: PppoeAccount; message: string } | null>(null);
+  const setEnabled = async (a: PppoeAccount, on: boolean, overrideReason?: string) => {
+    const r = on
+      ? await api('pppoe.enable', { id: a.id, ...(overrideReason ? { overrideReason } : {}) })
+      : await api('pppoe.disable', { id: a.id });
+    const ask = !r.ok && r.error.issues?.find((i) => i.path === 'overrideReason');
+    if (ask) return setEnableAsk({ account: a, message: translateApiMessage(ask.message) });
+    setEnableAsk(null);
     if (!r.ok) return notifyApiError(r.error);
     notifications.show({ color: 'teal', message: t(on ? 'pppoe.enabled' : 'pppoe.disabled', { name: a.username }) });
   };
@@ -384,6 +392,11 @@ export default function PppoeScreen() {
         confirmLabel={t('common:delete')}
         onCancel={() => setToDelete(null)}
         onConfirm={remove}
+      />
+      <OverrideReasonDialog
+        message={enableAsk?.message ?? null}
+        onCancel={() => setEnableAsk(null)}
+        onConfirm={(reason) => setEnabled(enableAsk!.account, true, reason)}
       />
     </Stack>
   );
