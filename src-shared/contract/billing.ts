@@ -215,7 +215,39 @@ export const paymentCreated = paymentDetail.extend({
   restoredAccounts: z.number().int(),
 });
 
-const ispBlock = z.object({
+// ---------------------------------------------------------------- deposit refunds
+
+/** Ways a deposit is paid back: cash from the cashier's drawer, or a transfer with its reference. */
+export const REFUND_METHODS = ['cash', 'bank_transfer', 'e_wallet'] as const;
+export const refundMethod = z.enum(REFUND_METHODS, { error: 'Must be cash, bank_transfer or e_wallet' });
+
+export const refund = z.object({
+  id: z.number().int(),
+  refundNumber: z.string(),
+  customerId: z.number().int(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  /** Money paid out. */
+  amount: z.number().int(),
+  method: refundMethod,
+  refundDate: z.string(),
+  refundedAt: z.string(),
+  referenceNumber: z.string().nullable(),
+  reason: z.string(),
+  notes: z.string().nullable(),
+  refundedBy: z.number().int().nullable(),
+  refundedByName: z.string().nullable(),
+  shiftId: z.number().int().nullable(),
+  status: z.enum(['live', 'void']),
+  voidedAt: z.string().nullable(),
+  voidedByName: z.string().nullable(),
+  voidReason: z.string().nullable(),
+  receiptPrints: z.number().int(),
+  createdAt: timestamp,
+});
+export type Refund = z.output<typeof refund>;
+
+export const ispBlock = z.object({
   name: z.string(),
   address: z.string(),
   phone: z.string(),
@@ -240,6 +272,9 @@ export const shift = z.object({
   paymentsCount: z.number().int(),
   /** Money received in the shift by all methods (live payments). */
   totalReceived: z.number().int(),
+  /** Deposit refunds paid out of this drawer in cash (live); expected cash = opening + cash in − this. */
+  cashRefunded: z.number().int(),
+  refundsCount: z.number().int(),
   notes: z.string().nullable(),
   status: z.enum(['open', 'closed']),
 });
@@ -251,11 +286,14 @@ export const shiftReport = z.object({
   byMethod: z.array(z.object({ method: paymentMethod, count: z.number().int(), amount: z.number().int() })),
   openingCash: z.number().int(),
   cashReceived: z.number().int(),
+  cashRefunded: z.number().int(),
   expectedCash: z.number().int(),
   countedCash: z.number().int().nullable(),
   variance: z.number().int().nullable(),
   payments: z.array(payment),
   voidedPayments: z.array(payment),
+  /** Deposit refunds made in the shift (every method), voided ones included with their status. */
+  refunds: z.array(refund),
   generatedAt: timestamp,
 });
 

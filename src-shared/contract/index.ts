@@ -7,6 +7,7 @@ import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
+import { refundsContract } from './refunds';
 import { reportsContract } from './reports';
 import { routersContract } from './routers';
 import { sessionsContract } from './sessions';
@@ -27,6 +28,7 @@ export const procedures = {
   ...documentsContract,
   ...packagesContract,
   ...pppoeContract,
+  ...refundsContract,
   ...routersContract,
   ...sessionsContract,
   ...syncContract,

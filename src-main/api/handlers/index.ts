@@ -8,6 +8,7 @@ import { customersHandlers } from './customers';
 import { documentsHandlers } from './documents';
 import { packagesHandlers } from './packages';
 import { pppoeHandlers } from './pppoe';
+import { refundsHandlers } from './refunds';
 import { reportsHandlers } from './reports';
 import { routersHandlers } from './routers';
 import { sessionsHandlers } from './sessions';
@@ -25,6 +26,7 @@ export const handlers: HandlersFor<Procedures> = {
   ...documentsHandlers,
   ...packagesHandlers,
   ...pppoeHandlers,
+  ...refundsHandlers,
   ...routersHandlers,
   ...sessionsHandlers,
   ...syncHandlers,
