@@ -68,7 +68,6 @@ export function AccountBillingPanel({ opened, packageId, customerId, accountId, 
                 start: f.date(b.startDate),
                 day: b.billingDay,
               })}
-              {b.prorateFirst ? ` ${t('accountBilling.prorated')}` : ''}
             </Text>
             {changed && (
               <Text size="sm" c="blue">
