@@ -12,7 +12,6 @@ import { getSettings } from '../settings';
 import { addDays, addMonths, today, stmt } from './common';
 import { chargeFor, firstPeriod, type SubscriptionTerms } from './periods';
 import { latestDuePeriod } from './scheduler';
-import { settingsTerms } from './settingsTerms';
 import { createSubscription, getSubscription, updateSubscription } from './subscriptions';
 
 /** What the caller may choose for the new subscription; the rest comes from Settings and the package. */
@@ -22,6 +21,19 @@ export interface BillingChoice {
   prorateFirst?: boolean;
   monthlyFee?: number;
   feeNote?: string | null;
+}
+
+/**
+ * Billing day and pro-rating of a new account's subscription starting on `startDate`, as Settings say:
+ * the start date's day (capped at 28, every month has it) or one fixed day for everyone. Subscriptions
+ * made by hand keep their own form's values.
+ */
+export function settingsTerms(app: AppContext, startDate: string): { billingDay: number; prorateFirst: boolean } {
+  const s = getSettings(app);
+  return {
+    billingDay: s.billingDayMode === 'fixed' ? s.fixedBillingDay : Math.min(28, Number(startDate.slice(8, 10))),
+    prorateFirst: s.prorateFirstInvoice,
+  };
 }
 
 /**

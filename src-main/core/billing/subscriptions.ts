@@ -4,7 +4,6 @@ import { diff, writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { likePattern, type Paged } from '../sql';
 import { today, type In, stmt } from './common';
-import { settingsTerms } from './settingsTerms';
 
 const SELECT = `
   SELECT s.id, s.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
@@ -128,9 +127,8 @@ export function createSubscription(call: CallContext, input: In<'subscriptions.c
       feeNote: input.feeNote ?? null,
       status: input.status ?? 'active',
       autoRenew: input.autoRenew ?? true,
-      // Billing day and pro-rating default to Settings (see settingsTerms).
-      billingDay: input.billingDay ?? settingsTerms(app, startDate).billingDay,
-      prorateFirst: input.prorateFirst ?? settingsTerms(app, startDate).prorateFirst,
+      billingDay: input.billingDay ?? Math.min(28, Number(startDate.slice(8, 10))),
+      prorateFirst: input.prorateFirst ?? false,
       notes: input.notes ?? null,
     };
     validate(call, v);
