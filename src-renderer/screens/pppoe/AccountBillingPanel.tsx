@@ -14,6 +14,8 @@ interface Props {
   accountId: number | null;
   /** The account's package before this edit, so a change can be pointed out. */
   originalPackageId: number | null;
+  /** The edited account's status: a disabled one is billed again when it is enabled. */
+  accountStatus?: string | null;
 }
 
 /**
@@ -22,7 +24,14 @@ interface Props {
  * subscription and, after a package change, the next invoice at the new price. Also warns before a
  * suspended or inactive customer (saving then asks for an override reason).
  */
-export function AccountBillingPanel({ opened, packageId, customerId, accountId, originalPackageId }: Props) {
+export function AccountBillingPanel({
+  opened,
+  packageId,
+  customerId,
+  accountId,
+  originalPackageId,
+  accountStatus,
+}: Props) {
   const { t, i18n } = useTranslation('billing');
   const f = useFormat();
   const q = useApiQuery(
@@ -55,8 +64,8 @@ export function AccountBillingPanel({ opened, packageId, customerId, accountId, 
           {q.loading && <Loader size="xs" />}
         </Group>
         {!d ? null : !b ? (
-          <Text size="sm" c="orange" data-testid="account-unbilled">
-            {t('accountBilling.unbilled')}
+          <Text size="sm" c={accountStatus === 'active' ? 'orange' : 'dimmed'} data-testid="account-unbilled">
+            {accountStatus === 'active' ? t('accountBilling.unbilled') : t('accountBilling.unbilledInactive')}
           </Text>
         ) : (
           <Stack gap={2}>

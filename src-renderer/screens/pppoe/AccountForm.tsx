@@ -259,6 +259,7 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
             customerId={form.values.customerId ? Number(form.values.customerId) : null}
             accountId={account?.id ?? null}
             originalPackageId={account?.internetPackageId ?? null}
+            accountStatus={account?.status ?? null}
           />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={onClose}>

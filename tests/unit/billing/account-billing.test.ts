@@ -126,6 +126,27 @@ describe('creating an account bills it', () => {
     expect(count('SELECT count(*) AS n FROM subscriptions')).toBe(1);
   });
 
+  it('refuses a second active subscription for the same account (the old "account, then subscription" habit would bill twice)', async () => {
+    const { customer, pkg } = await customerAndPackage();
+    const r = await t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id });
+    const again = await t.call('subscriptions.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      pppoeAccountId: r.account.id,
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'pppoeAccountId' }] } });
+    if (!again.ok) expect(again.error.message).toContain(`subscription #${r.subscription!.id}`);
+    // Editing the account's own subscription is fine; a paused (inactive) second one is allowed.
+    await t.ok('subscriptions.update', { id: r.subscription!.id, notes: 'diskon tetangga' });
+    await t.ok('subscriptions.create', {
+      customerId: customer.id,
+      internetPackageId: pkg.id,
+      pppoeAccountId: r.account.id,
+      status: 'inactive',
+    });
+    expect(count("SELECT count(*) AS n FROM subscriptions WHERE status = 'active'")).toBe(1);
+  });
+
   it('deletes an account created by mistake with its never-invoiced subscription, but not one with invoices', async () => {
     const { customer, pkg } = await customerAndPackage();
     const a = await t.ok('pppoe.create', { customerId: customer.id, internetPackageId: pkg.id });
