@@ -13,7 +13,9 @@ import {
   searchText,
   timestamp,
 } from './define';
+import { ispBlock } from './isp';
 import { billingCycle } from './packages';
+import { refund } from './refunds';
 
 /*
  * Billing: subscriptions, invoice runs, invoices, payments, cash desk, shifts, automation, alerts.
@@ -215,47 +217,6 @@ export const paymentCreated = paymentDetail.extend({
   restoredAccounts: z.number().int(),
 });
 
-// ---------------------------------------------------------------- deposit refunds
-
-/** Ways a deposit is paid back: cash from the cashier's drawer, or a transfer with its reference. */
-export const REFUND_METHODS = ['cash', 'bank_transfer', 'e_wallet'] as const;
-export const refundMethod = z.enum(REFUND_METHODS, { error: 'Must be cash, bank_transfer or e_wallet' });
-
-export const refund = z.object({
-  id: z.number().int(),
-  refundNumber: z.string(),
-  customerId: z.number().int(),
-  customerCode: z.string(),
-  customerName: z.string(),
-  /** Money paid out. */
-  amount: z.number().int(),
-  method: refundMethod,
-  refundDate: z.string(),
-  refundedAt: z.string(),
-  referenceNumber: z.string().nullable(),
-  reason: z.string(),
-  notes: z.string().nullable(),
-  refundedBy: z.number().int().nullable(),
-  refundedByName: z.string().nullable(),
-  shiftId: z.number().int().nullable(),
-  status: z.enum(['live', 'void']),
-  voidedAt: z.string().nullable(),
-  voidedByName: z.string().nullable(),
-  voidReason: z.string().nullable(),
-  receiptPrints: z.number().int(),
-  createdAt: timestamp,
-});
-export type Refund = z.output<typeof refund>;
-
-export const ispBlock = z.object({
-  name: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  /** data: URL or '' */
-  logo: z.string(),
-  timeZone: z.string(),
-});
-
 // ---------------------------------------------------------------- shifts
 
 export const shift = z.object({
@@ -389,37 +350,6 @@ export const billingContract = {
       })
       .strict(),
     output: subscription,
-  }),
-
-  /** Active accounts of billable customers that no active subscription bills: the dashboard alert. */
-  'subscriptions.unbilled': procedure({
-    permission: 'subscriptions.read',
-    input: z
-      .object({ limit: z.number().int().min(1).max(500).default(20) })
-      .strict()
-      .default({ limit: 20 }),
-    output: z.object({
-      count: z.number().int(),
-      items: z.array(
-        z.object({
-          accountId: z.number().int(),
-          username: z.string(),
-          customerId: z.number().int(),
-          customerCode: z.string(),
-          customerName: z.string(),
-          packageName: z.string(),
-          price: z.number().int(),
-          createdAt: z.string(),
-        }),
-      ),
-    }),
-  }),
-  /** The alert's fix: a subscription (from today, Settings' terms) for each unbilled account, audited. */
-  'subscriptions.billUnbilled': procedure({
-    permission: 'subscriptions.write',
-    mutates: 'subscriptions',
-    input: z.object({}).strict().default({}),
-    output: z.object({ created: z.number().int(), linked: z.number().int() }),
   }),
 
   // ---- invoice run

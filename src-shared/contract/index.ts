@@ -13,6 +13,7 @@ import { routersContract } from './routers';
 import { sessionsContract } from './sessions';
 import { syncContract } from './sync';
 import { systemOpsContract } from './system-ops';
+import { unbilledContract } from './unbilled';
 import { usersContract } from './users';
 
 /**
@@ -34,6 +35,7 @@ export const procedures = {
   ...syncContract,
   ...reportsContract,
   ...systemOpsContract,
+  ...unbilledContract,
   ...usersContract,
 };
 

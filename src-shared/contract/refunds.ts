@@ -1,14 +1,55 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
 import { positiveRupiah } from '../money';
-import { ispBlock, refund, refundMethod } from './billing';
-import { byId, id, listOf, optionalText, page, pageSize, procedure, requiredText, searchText } from './define';
+import {
+  byId,
+  id,
+  listOf,
+  optionalText,
+  page,
+  pageSize,
+  procedure,
+  requiredText,
+  searchText,
+  timestamp,
+} from './define';
+import { ispBlock } from './isp';
 
 /*
  * Deposit refunds: a customer's deposit paid back (a departing customer, an overpayment returned), in
  * cash from the open shift's drawer or by transfer with a reference. Never more than the deposit;
  * voided with a reason, never deleted.
  */
+
+/** Ways a deposit is paid back: cash from the cashier's drawer, or a transfer with its reference. */
+export const REFUND_METHODS = ['cash', 'bank_transfer', 'e_wallet'] as const;
+export const refundMethod = z.enum(REFUND_METHODS, { error: 'Must be cash, bank_transfer or e_wallet' });
+
+export const refund = z.object({
+  id: z.number().int(),
+  refundNumber: z.string(),
+  customerId: z.number().int(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  /** Money paid out. */
+  amount: z.number().int(),
+  method: refundMethod,
+  refundDate: z.string(),
+  refundedAt: z.string(),
+  referenceNumber: z.string().nullable(),
+  reason: z.string(),
+  notes: z.string().nullable(),
+  refundedBy: z.number().int().nullable(),
+  refundedByName: z.string().nullable(),
+  shiftId: z.number().int().nullable(),
+  status: z.enum(['live', 'void']),
+  voidedAt: z.string().nullable(),
+  voidedByName: z.string().nullable(),
+  voidReason: z.string().nullable(),
+  receiptPrints: z.number().int(),
+  createdAt: timestamp,
+});
+export type Refund = z.output<typeof refund>;
 
 export const refundDetail = refund.extend({
   /** The customer's deposit now. */

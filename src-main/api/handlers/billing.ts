@@ -1,5 +1,4 @@
 import type { billingContract } from '../../../src-shared/contract/billing';
-import { billUnbilledAccounts, unbilledAccounts } from '../../core/billing/accountBilling';
 import { billingAlerts, automationLog, runAutomation } from '../../core/billing/automation';
 import { cashdeskLookup } from '../../core/billing/cashdesk';
 import {
@@ -25,8 +24,6 @@ export const billingHandlers: HandlersFor<typeof billingContract> = {
   'subscriptions.get': ({ id }, call) => getSubscription(call, id),
   'subscriptions.create': (input, call) => createSubscription(call, input),
   'subscriptions.update': (input, call) => updateSubscription(call, input),
-  'subscriptions.unbilled': ({ limit }, call) => unbilledAccounts(call.app, limit),
-  'subscriptions.billUnbilled': (_input, call) => billUnbilledAccounts(call),
   'billing.generateInvoices': (input, call) => generateInvoices(call, input),
   'invoices.list': (input, call) => listInvoices(call, input),
   'invoices.get': ({ id }, call) => invoiceDetail(call, id),

@@ -14,6 +14,7 @@ import { routersHandlers } from './routers';
 import { sessionsHandlers } from './sessions';
 import { syncHandlers } from './sync';
 import { systemOpsHandlers } from './system-ops';
+import { unbilledHandlers } from './unbilled';
 import { usersHandlers } from './users';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
@@ -32,5 +33,6 @@ export const handlers: HandlersFor<Procedures> = {
   ...syncHandlers,
   ...reportsHandlers,
   ...systemOpsHandlers,
+  ...unbilledHandlers,
   ...usersHandlers,
 };

@@ -116,6 +116,22 @@ export function followPackageChange(call: CallContext, accountId: number, packag
   return ids.map(({ id }) => updateSubscription(call, { id, internetPackageId: packageId }));
 }
 
+/**
+ * Deletes the account's subscriptions that never invoiced anything (an account created by mistake can be
+ * deleted with them: no financial history is lost), each with its audit row. Inside the caller's transaction.
+ */
+export function dropUninvoicedSubscriptions(call: CallContext, accountId: number): void {
+  const rows = stmt(
+    call.app.sqlite,
+    `SELECT * FROM subscriptions s WHERE s.pppoe_account_id = ?
+       AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.id)`,
+  ).all(accountId) as { id: number }[];
+  for (const row of rows) {
+    stmt(call.app.sqlite, 'DELETE FROM subscriptions WHERE id = ?').run(row.id);
+    writeAudit(call, { action: 'subscription.delete', entity: 'subscription', entityId: row.id, before: row });
+  }
+}
+
 // ------------------------------------------------------------------ unbilled accounts
 
 const UNBILLED_WHERE = `a.status = 'active' AND c.status != 'inactive'

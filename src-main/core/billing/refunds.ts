@@ -5,8 +5,7 @@
  * a trigger (drizzle/0006) refuses an over-refund whoever writes it. Voided with a reason, never deleted.
  */
 import type { z } from 'zod';
-import type { Refund } from '../../../src-shared/contract/billing';
-import type { refundsContract } from '../../../src-shared/contract/refunds';
+import type { Refund, refundsContract } from '../../../src-shared/contract/refunds';
 import { businessTime } from '../../../src-shared/dates';
 import { formatRupiah } from '../../../src-shared/money';
 import { AppError, badInput, notFound } from '../../../src-shared/result';

@@ -4,7 +4,8 @@ import type { Subscription } from '../../../src-shared/contract/billing';
 import { roleCan } from '../../../src-shared/permissions';
 import { AppError, notFound } from '../../../src-shared/result';
 import { diff, writeAudit } from '../audit';
-import { ensureAccountSubscription, followPackageChange } from '../billing/accountBilling';
+import { dropUninvoicedSubscriptions, ensureAccountSubscription, followPackageChange } from '../billing/accountBilling';
+import { customerGate } from './customer-gate';
 import type { CallContext } from '../context';
 import { isUniqueViolation, likePattern, type Paged } from '../sql';
 import { generatePassword, uniqueUsername } from './credentials';
@@ -161,29 +162,6 @@ function staticIpCheck(call: CallContext, ip: string | null | undefined, routerI
     throw new AppError('CONFLICT', `Static IP ${ip} is already used by ${other.username}`, [
       { path: 'staticIp', message: `Already used by ${other.username}` },
     ]);
-}
-
-/**
- * An active account gives internet access: for a customer who is suspended or inactive that needs an
- * explicit override with a reason. Returns the override to record in the audit row, or null.
- */
-function customerGate(
-  call: CallContext,
-  customerId: number,
-  overrideReason: string | null | undefined,
-): { customerStatus: string; reason: string } | null {
-  const c = call.app.sqlite
-    .prepare('SELECT customer_code AS code, name, status FROM customers WHERE id = ?')
-    .get(customerId) as { code: string; name: string; status: string } | undefined;
-  if (!c || c.status === 'active') return null;
-  if (!overrideReason) {
-    const message =
-      c.status === 'suspended'
-        ? `Customer ${c.code} ${c.name} is suspended: an active account needs an override with a reason`
-        : `Customer ${c.code} ${c.name} is inactive: an active account needs an override with a reason`;
-    throw new AppError('CONFLICT', message, [{ path: 'overrideReason', message }]);
-  }
-  return { customerStatus: c.status, reason: overrideReason };
 }
 
 export function createAccount(
@@ -385,14 +363,8 @@ export function deleteAccount(call: CallContext, id: number): { id: number } {
         'CONFLICT',
         `${before.username} is used by ${subs} subscription(s): disable it instead of deleting`,
       );
-    // A subscription that never invoiced anything is no financial history: it goes with its account
-    // (an account created by mistake can be deleted), audited.
-    for (const s of app.sqlite.prepare('SELECT * FROM subscriptions WHERE pppoe_account_id = ?').all(id) as {
-      id: number;
-    }[]) {
-      app.sqlite.prepare('DELETE FROM subscriptions WHERE id = ?').run(s.id);
-      writeAudit(call, { action: 'subscription.delete', entity: 'subscription', entityId: s.id, before: s });
-    }
+    // Subscriptions that never invoiced anything are no financial history: they go with their account.
+    dropUninvoicedSubscriptions(call, id);
     if (before.routerId !== null) {
       enqueueSecretRemove(app, before.routerId, id, before.username);
       enqueueKick(app, before.routerId, id, before.username);

@@ -2,7 +2,7 @@ import { Button, Drawer, Group, SimpleGrid, Stack, Text, TextInput } from '@mant
 import { IconBan } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Refund } from '../../../src-shared/contract/billing';
+import type { Refund } from '../../../src-shared/contract/refunds';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';

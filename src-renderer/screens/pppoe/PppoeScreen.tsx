@@ -48,7 +48,7 @@ import {
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from '../sessions/TrafficChart';
 import { AccountForm } from './AccountForm';
-import { OverrideReasonDialog } from './OverrideReasonDialog';
+import { useEnableAccount } from './useEnableAccount';
 
 type SortField = (typeof PPPOE_SORT_FIELDS)[number];
 type Status = (typeof PPPOE_STATUSES)[number];
@@ -105,18 +105,7 @@ export default function PppoeScreen() {
   const [chart, setChart] = useState<PppoeAccount | null>(null);
   useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
 
-  // Enabling the account of a suspended customer needs an override reason (OverrideReasonDialog).
-  const [enableAsk, setEnableAsk] = useState<{ account: PppoeAccount; message: string } | null>(null);
-  const setEnabled = async (a: PppoeAccount, on: boolean, overrideReason?: string) => {
-    const r = on
-      ? await api('pppoe.enable', { id: a.id, ...(overrideReason ? { overrideReason } : {}) })
-      : await api('pppoe.disable', { id: a.id });
-    const ask = !r.ok && r.error.issues?.find((i) => i.path === 'overrideReason');
-    if (ask) return setEnableAsk({ account: a, message: translateApiMessage(ask.message) });
-    setEnableAsk(null);
-    if (!r.ok) return notifyApiError(r.error);
-    notifications.show({ color: 'teal', message: t(on ? 'pppoe.enabled' : 'pppoe.disabled', { name: a.username }) });
-  };
+  const { setEnabled, dialog: enableDialog } = useEnableAccount();
   const reveal = async (a: PppoeAccount) => {
     const r = await api('pppoe.revealPassword', { id: a.id });
     if (!r.ok) return notifyApiError(r.error);
@@ -393,11 +382,7 @@ export default function PppoeScreen() {
         onCancel={() => setToDelete(null)}
         onConfirm={remove}
       />
-      <OverrideReasonDialog
-        message={enableAsk?.message ?? null}
-        onCancel={() => setEnableAsk(null)}
-        onConfirm={(reason) => setEnabled(enableAsk!.account, true, reason)}
-      />
+      {enableDialog}
     </Stack>
   );
 }
