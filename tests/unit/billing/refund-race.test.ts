@@ -1,7 +1,8 @@
 /**
  * "Never more than the deposit", with two processes (two SQLite connections) refunding the same deposit
  * at the same moment: each refund reads the deposit inside an IMMEDIATE transaction, so one waits for the
- * other's commit and sees the lower balance. Exactly as many refunds pass as the deposit covers.
+ * other's commit and sees the lower balance. Exactly as many refunds pass as the deposit covers. (The app
+ * runs one process per data folder; this checks the database rule itself, two writers or not.)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -65,16 +66,19 @@ function start(args: Record<string, unknown>): Child {
 }
 
 it('two processes refunding one deposit at once never pay out more than it', async () => {
-  // Real time: the children run on the system clock, and the session must be valid for them.
+  // Real time: the children run on the system clock (refund dates, the shift they pay out of).
   const t = await testApp({ clock: new FakeClock(Date.now()) });
   const dataDir = t.dataDir;
   try {
     const c = await t.ok('customers.create', { name: 'Rini Susanti' });
     await t.ok('shifts.open', { openingCash: 1_000_000 });
     await t.ok('payments.create', { customerId: c.id, amount: 250_000, method: 'bank_transfer', referenceNumber: 'T' });
-    t.app.close();
 
-    const common = { dataDir, migrations: MIGRATIONS, token: t.token, customerId: c.id, attempts: 12, amount: 20_000 };
+    const userId = (t.app.ctx.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: number })
+      .id;
+    const dbFile = t.app.ctx.dbFile;
+    t.app.close();
+    const common = { dbFile, userId, customerId: c.id, attempts: 12, amount: 20_000 };
     const a = start({ ...common, method: 'cash' });
     const b = start({ ...common, method: 'bank_transfer' });
     await Promise.all([a.ready, b.ready]);

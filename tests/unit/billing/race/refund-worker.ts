@@ -1,17 +1,21 @@
 /**
- * Child process of refund-race.test.ts: its own app (own SQLite connection) on the shared data dir.
- * It says READY, waits for GO on stdin (so both children race at the same moment), then tries the
- * refunds one after the other and prints `OK <number>` or `NO <code> <message>` for each.
+ * Child process of refund-race.test.ts: its own SQLite connection (the app's pragmas) on the shared
+ * database, calling the refund service directly. The app itself refuses a second process on a data
+ * folder (host/data-dir-lock.ts); this test is about the database: even two writers cannot pay out
+ * more than the deposit. It says READY, waits for GO on stdin (so both race at the same moment), then
+ * tries the refunds one after the other and prints `OK <number>` or `NO <code> <message>` for each.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { createApp } from '../../../../src-main/app';
+import { createRefund } from '../../../../src-main/core/billing/refunds';
+import { systemClock, type AppContext, type CallContext } from '../../../../src-main/core/context';
 import { silentLogger } from '../../../../src-main/core/logger';
+import { openSqlite } from '../../../../src-main/db/open';
+import { AppError } from '../../../../src-shared/result';
 
 interface Args {
-  dataDir: string;
-  migrations: string;
-  token: string;
+  dbFile: string;
+  userId: number;
   customerId: number;
   attempts: number;
   amount: number;
@@ -21,31 +25,41 @@ const args = JSON.parse(process.argv[2]!) as Args;
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
 
 async function main() {
-  const app = createApp({
-    dataDir: args.dataDir,
-    migrationsFolder: args.migrations,
-    logger: silentLogger,
-    appVersion: '0.0.0-race',
-  });
+  const sqlite = openSqlite(args.dbFile);
+  // Only what the refund service reads from the context.
+  const app = { sqlite, clock: systemClock, logger: silentLogger } as unknown as AppContext;
+  const call: CallContext = {
+    app,
+    transport: 'internal',
+    session: {
+      userId: args.userId,
+      username: 'admin',
+      fullName: 'Admin',
+      role: 'admin',
+      sessionId: 0,
+      expiresAt: '9999',
+    },
+  };
   say('READY');
   const rl = readline.createInterface({ input: process.stdin });
   await new Promise<void>((resolve) => rl.once('line', () => resolve()));
   rl.close();
   for (let i = 0; i < args.attempts; i++) {
-    const r = await app.call(
-      'refunds.create',
-      {
+    try {
+      const r = createRefund(call, {
         customerId: args.customerId,
         amount: args.amount,
         method: args.method,
         ...(args.method === 'cash' ? {} : { referenceNumber: `TRF-${process.pid}-${i}` }),
         reason: 'race',
-      },
-      { transport: 'http', token: args.token },
-    );
-    say(r.ok ? `OK ${(r.value as { refundNumber: string }).refundNumber}` : `NO ${r.error.code} ${r.error.message}`);
+      });
+      say(`OK ${r.refundNumber}`);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      say(`NO ${err.code} ${err.message}`);
+    }
   }
-  app.close();
+  sqlite.close();
 }
 
 main().catch((err) => {
