@@ -37,6 +37,7 @@ CREATE TABLE `report_daily_refunds` (
 );
 --> statement-breakpoint
 ALTER TABLE `deposit_ledger` ADD `refund_id` integer REFERENCES deposit_refunds(id);--> statement-breakpoint
+CREATE INDEX `subs_account_idx` ON `subscriptions` (`pppoe_account_id`);--> statement-breakpoint
 -- Hand-written below (drizzle-kit does not generate triggers).
 -- A refund never pays out more than the customer's deposit, whoever inserts it: the service refuses
 -- first with a clear message inside its IMMEDIATE transaction; this is the last line of defence.

@@ -33,7 +33,12 @@ export const subscriptions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('subs_customer_idx').on(t.customerId), index('subs_status_idx').on(t.status)],
+  (t) => [
+    index('subs_customer_idx').on(t.customerId),
+    index('subs_status_idx').on(t.status),
+    // "Which subscription bills this account" (one active per account, account delete, package change).
+    index('subs_account_idx').on(t.pppoeAccountId),
+  ],
 );
 
 export const invoices = sqliteTable(
