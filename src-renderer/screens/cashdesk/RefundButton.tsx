@@ -9,7 +9,8 @@ import { REFUND_METHODS, type refundsContract } from '../../../src-shared/contra
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { applyApiError, MoneyInput, MoneyText, translateApiMessage } from '../../components';
+import { applyApiError, MoneyInput, MoneyText, rupiahRule, rupiahValue, translateApiMessage } from '../../components';
+import { formatRupiah } from '../../lib/format';
 import { PdfFileButtons } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
 
@@ -18,7 +19,8 @@ type Refunded = z.output<(typeof refundsContract)['refunds.create']['output']>;
 type ReceiptFile = z.output<(typeof documentsContract)['documents.refundReceipt']['output']>;
 
 interface Values {
-  amount: number | string;
+  /** As typed; read by the strict rupiah parser. */
+  amount: string;
   method: Method;
   referenceNumber: string;
   reason: string;
@@ -44,8 +46,9 @@ export function RefundButton({
   );
   const shift = useApiQuery('shifts.current', {}, { enabled: opened, entities: ['shifts', 'payments', 'refunds'] });
   const form = useForm<Values>({
-    initialValues: { amount: customer.deposit, method: 'cash', referenceNumber: '', reason: '' },
+    initialValues: { amount: formatRupiah(customer.deposit), method: 'cash', referenceNumber: '', reason: '' },
     validate: {
+      amount: rupiahRule({ min: 1 }),
       reason: (v) => (v.trim() ? null : t('refund.reasonRequired')),
       referenceNumber: (v, all) => (all.method !== 'cash' && !v.trim() ? t('desk.referenceRequired') : null),
     },
@@ -53,7 +56,7 @@ export function RefundButton({
   if (!can('deposits.refund') || (customer.deposit <= 0 && !opened)) return null;
 
   const open = () => {
-    form.setValues({ amount: customer.deposit, method: 'cash', referenceNumber: '', reason: '' });
+    form.setValues({ amount: formatRupiah(customer.deposit), method: 'cash', referenceNumber: '', reason: '' });
     form.clearErrors();
     setDone(null);
     setOpened(true);
@@ -65,7 +68,7 @@ export function RefundButton({
   const submit = form.onSubmit(async (v) => {
     const r = await api('refunds.create', {
       customerId: customer.id,
-      amount: Number(v.amount) || 0,
+      amount: rupiahValue(v.amount)!,
       method: v.method,
       ...(v.method !== 'cash' ? { referenceNumber: v.referenceNumber.trim() } : {}),
       reason: v.reason.trim(),

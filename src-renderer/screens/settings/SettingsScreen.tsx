@@ -280,9 +280,7 @@ export default function SettingsScreen() {
                   data-testid="billing-day-mode"
                 />
               </Input.Wrapper>
-              {form.values.billingDayMode === 'fixed' && (
-                <NumberInput {...num('fixedBillingDay', { min: 1, max: 28 })} {...hint('fixedBillingDay')} />
-              )}
+              {form.values.billingDayMode === 'fixed' && num('fixedBillingDay', 'fixedBillingDay')}
             </SimpleGrid>
             <Switch
               {...form.getInputProps('prorateFirstInvoice', { type: 'checkbox' })}
