@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'payments.read',
   'payments.create',
   'payments.void',
+  /** Pay a customer's deposit back (cash from the own drawer, or a transfer); voiding one needs payments.void. */
+  'deposits.refund',
   'shifts.use',
   'shifts.readAll',
   'dashboard.read',
@@ -60,6 +62,7 @@ const STAFF: Permission[] = [
   'invoices.read',
   'payments.read',
   'payments.create',
+  'deposits.refund',
   'shifts.use',
   'dashboard.read',
   // Not settings.read: the Settings screen is for the owner; what a cashier needs (ISP name, time zone,

@@ -42,6 +42,7 @@ export const settingsShape = {
   customerCodePrefix: prefix.default('CUST'),
   invoicePrefix: prefix.default('INV'),
   paymentPrefix: prefix.default('PAY'),
+  refundPrefix: prefix.default('RFD'),
   /** Days from invoice date to due date. */
   dueDays: days(0, 90).default(10),
   /** Days after the due date before isolir. */
@@ -55,6 +56,21 @@ export const settingsShape = {
     .max(28, 'Day of month: 1 to 28 (every month has a 28th)')
     .default(1),
   invoiceRunTime: hhmm.default('07:00'),
+  /**
+   * Billing terms of a subscription created with a PPPoE account (or by import, or by the unbilled-accounts
+   * fix): its billing day is the start date's day (capped at 28) or one fixed day for everyone, and the
+   * first invoice is pro-rated from the start date when the start is past the billing day.
+   */
+  billingDayMode: z
+    .enum(['start_date', 'fixed'], { error: 'Billing day is the start date or a fixed day' })
+    .default('start_date'),
+  fixedBillingDay: z
+    .number({ error: 'Day of month is required' })
+    .int('Day of month must be a whole number')
+    .min(1, 'Day of month: 1 to 28')
+    .max(28, 'Day of month: 1 to 28 (every month has a 28th)')
+    .default(1),
+  prorateFirstInvoice: z.boolean().default(true),
   automationEnabled: z.boolean().default(true),
   expiryAlertDays: days(1, 90).default(7),
   receiptWidth: z.union([z.literal(58), z.literal(80)], { error: 'Receipt width is 58 or 80 mm' }).default(58),

@@ -1,6 +1,7 @@
 /**
- * `npm run db:seed [-- --data-dir <dir>]`: loads the demo data (the product description's 5 packages
- * and 5 customers) into the database, creating and migrating it if needed. Safe to run twice.
+ * `npm run db:seed [-- --data-dir <dir>]`: loads the demo data (5 packages, 8 customers with PPPoE
+ * accounts, subscriptions and months of invoices and payments, see core/demo.ts) into the database,
+ * creating and migrating it if needed. Safe to run twice.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,9 @@ const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 const app = createApp({ dataDir, migrationsFolder: path.join(root, 'drizzle'), logger: consoleLogger(true) });
 try {
   const r = loadDemoData({ app: app.ctx, session: null, transport: 'internal' });
-  console.log(`Demo data in ${dataDir}: ${r.packages} package(s) and ${r.customers} customer(s) added.`);
+  console.log(
+    `Demo data in ${dataDir}: ${r.packages} package(s), ${r.customers} customer(s) with their PPPoE accounts, ${r.invoices} invoice(s) and ${r.payments} payment(s) added.`,
+  );
 } finally {
   app.close();
 }

@@ -1,8 +1,13 @@
+import { writeAudit } from './audit';
 import type { CallContext } from './context';
-import { createCustomer } from './customers';
 import { createPackage } from './packages';
+import { addDemoCustomers, type DemoCounts } from './demoHistory';
 
-/** The product description's sample data: 5 packages and 5 customers. Skips anything that already exists. */
+/**
+ * The demo data: 5 packages and 8 customers with their PPPoE accounts (no router), subscriptions and a
+ * few months of invoices and payments, dated relative to today in the ISP zone, so the dashboard and
+ * the reports show the product working. Skips whatever already exists, so loading twice adds nothing.
+ */
 export const DEMO_PACKAGES = [
   {
     name: 'Paket Starter 2 Mbps',
@@ -29,40 +34,150 @@ export const DEMO_PACKAGES = [
   },
 ] as const;
 
-export const DEMO_CUSTOMERS = [
-  { name: 'Budi Santoso', phone: '081234567801', address: 'Jl. Merdeka No. 1, Bandung', status: 'active' },
-  { name: 'Siti Nurhaliza', phone: '081234567802', address: 'Jl. Melati No. 12, Bandung', status: 'active' },
-  { name: 'Ahmad Wijaya', phone: '081234567803', address: 'Jl. Kenanga No. 7, Cimahi', status: 'active' },
-  { name: 'Dewi Sartika', phone: '081234567804', address: 'Jl. Dahlia No. 3, Bandung', status: 'suspended' },
-  { name: 'Rini Susanti', phone: '081234567805', address: 'Jl. Anggrek No. 21, Soreang', status: 'active' },
-] as const;
+/**
+ * How each demo customer pays. `monthsAgo`/`daysAgo` place the start date (and so the billing day) relative
+ * to today, so whatever the date the demo shows the same picture: paid on time, a partial payment on a
+ * current invoice, a deposit paid at sign-up, a late payer with an overdue invoice who is never isolated,
+ * a customer who stopped paying and is isolated and suspended, and a new customer this month.
+ */
+export type Behaviour = 'onTime' | 'partialLatest' | 'stopped' | 'lateSkipLatest' | 'new';
 
-export function loadDemoData(call: CallContext): { packages: number; customers: number } {
+export interface DemoCustomer {
+  name: string;
+  phone: string;
+  address: string;
+  packageName: (typeof DEMO_PACKAGES)[number]['name'];
+  monthsAgo: number;
+  daysAgo: number;
+  method: 'cash' | 'bank_transfer' | 'e_wallet';
+  /** Days from invoice date to payment. */
+  payAfterDays: number;
+  behaviour: Behaviour;
+  /** Cash left as a deposit (jaminan) when signing up, before the first invoice. */
+  depositAtStart?: number;
+  neverIsolate?: boolean;
+  notes?: string;
+}
+
+export const DEMO_CUSTOMERS: DemoCustomer[] = [
+  {
+    name: 'Budi Santoso',
+    phone: '081234567801',
+    address: 'Jl. Merdeka No. 1, Bandung',
+    packageName: 'Paket Home 10 Mbps',
+    monthsAgo: 5,
+    daysAgo: 8,
+    method: 'cash',
+    payAfterDays: 2,
+    behaviour: 'onTime',
+  },
+  {
+    name: 'Siti Nurhaliza',
+    phone: '081234567802',
+    address: 'Jl. Melati No. 12, Bandung',
+    packageName: 'Paket Home 5 Mbps',
+    monthsAgo: 4,
+    daysAgo: 4,
+    method: 'bank_transfer',
+    payAfterDays: 3,
+    behaviour: 'partialLatest',
+  },
+  {
+    name: 'Ahmad Wijaya',
+    phone: '081234567803',
+    address: 'Jl. Kenanga No. 7, Cimahi',
+    packageName: 'Paket Business 20 Mbps',
+    monthsAgo: 3,
+    daysAgo: 12,
+    method: 'e_wallet',
+    payAfterDays: 1,
+    behaviour: 'onTime',
+    depositAtStart: 100_000,
+    notes: 'Deposit jaminan perangkat Rp 100.000.',
+  },
+  {
+    name: 'Dewi Sartika',
+    phone: '081234567804',
+    address: 'Jl. Dahlia No. 3, Bandung',
+    packageName: 'Paket Home 5 Mbps',
+    monthsAgo: 4,
+    daysAgo: 10,
+    method: 'cash',
+    payAfterDays: 4,
+    behaviour: 'stopped',
+  },
+  {
+    name: 'Rini Susanti',
+    phone: '081234567805',
+    address: 'Jl. Anggrek No. 21, Soreang',
+    packageName: 'Paket Starter 2 Mbps',
+    monthsAgo: 3,
+    daysAgo: 20,
+    method: 'cash',
+    payAfterDays: 14,
+    behaviour: 'lateSkipLatest',
+    neverIsolate: true,
+    notes: 'Pelanggan lama, biasa bayar terlambat: jangan diisolir.',
+  },
+  {
+    name: 'Agus Salim',
+    phone: '081234567806',
+    address: 'Jl. Cempaka No. 9, Bandung',
+    packageName: 'Paket Home 10 Mbps',
+    monthsAgo: 2,
+    daysAgo: 15,
+    method: 'bank_transfer',
+    payAfterDays: 1,
+    behaviour: 'onTime',
+  },
+  {
+    name: 'Lina Marlina',
+    phone: '081234567807',
+    address: 'Ruko Sukajadi Blok B2, Bandung',
+    packageName: 'Paket Enterprise 50 Mbps',
+    monthsAgo: 4,
+    daysAgo: 1,
+    method: 'bank_transfer',
+    payAfterDays: 5,
+    behaviour: 'onTime',
+  },
+  {
+    name: 'Joko Susilo',
+    phone: '081234567808',
+    address: 'Jl. Flamboyan No. 4, Cimahi',
+    packageName: 'Paket Home 5 Mbps',
+    monthsAgo: 0,
+    daysAgo: 0,
+    method: 'cash',
+    payAfterDays: 0,
+    behaviour: 'new',
+  },
+];
+
+export function loadDemoData(call: CallContext): DemoCounts {
   const { sqlite } = call.app;
-  return sqlite.transaction(() => {
-    let packages = 0;
-    let customers = 0;
-    const pkgExists = sqlite.prepare('SELECT 1 FROM internet_packages WHERE name = ? COLLATE NOCASE');
-    for (const p of DEMO_PACKAGES) {
-      if (pkgExists.get(p.name)) continue;
-      createPackage(call, {
-        name: p.name,
-        bandwidthUp: p.up,
-        bandwidthDown: p.down,
-        price: p.price,
-        billingCycle: 'monthly',
-        features: [...p.features],
-        description: null,
-        ipPool: null,
-      });
-      packages++;
-    }
-    const custExists = sqlite.prepare('SELECT 1 FROM customers WHERE name = ? AND phone = ?');
-    for (const c of DEMO_CUSTOMERS) {
-      if (custExists.get(c.name, c.phone)) continue;
-      createCustomer(call, { name: c.name, phone: c.phone, address: c.address, status: c.status });
-      customers++;
-    }
-    return { packages, customers };
-  })();
+  return sqlite
+    .transaction(() => {
+      let packages = 0;
+      const pkgExists = sqlite.prepare('SELECT 1 FROM internet_packages WHERE name = ? COLLATE NOCASE');
+      for (const p of DEMO_PACKAGES) {
+        if (pkgExists.get(p.name)) continue;
+        createPackage(call, {
+          name: p.name,
+          bandwidthUp: p.up,
+          bandwidthDown: p.down,
+          price: p.price,
+          billingCycle: 'monthly',
+          features: [...p.features],
+          description: null,
+          ipPool: null,
+        });
+        packages++;
+      }
+      const counts = { packages, ...addDemoCustomers(call, DEMO_CUSTOMERS) };
+      if (Object.values(counts).some((n) => n > 0))
+        writeAudit(call, { action: 'demo.load', entity: 'system', after: counts });
+      return counts;
+    })
+    .immediate();
 }

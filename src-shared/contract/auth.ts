@@ -85,6 +85,13 @@ export const authContract = {
     permission: 'system.admin',
     mutates: 'all',
     input: z.object({}).strict().default({}),
-    output: z.object({ packages: z.number().int(), customers: z.number().int() }),
+    /** What was added (nothing when loaded twice); invoices and payments only into an empty ledger. */
+    output: z.object({
+      packages: z.number().int(),
+      customers: z.number().int(),
+      accounts: z.number().int(),
+      invoices: z.number().int(),
+      payments: z.number().int(),
+    }),
   }),
 };

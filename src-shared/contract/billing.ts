@@ -13,7 +13,9 @@ import {
   searchText,
   timestamp,
 } from './define';
+import { ispBlock } from './isp';
 import { billingCycle } from './packages';
+import { refund } from './refunds';
 
 /*
  * Billing: subscriptions, invoice runs, invoices, payments, cash desk, shifts, automation, alerts.
@@ -215,15 +217,6 @@ export const paymentCreated = paymentDetail.extend({
   restoredAccounts: z.number().int(),
 });
 
-const ispBlock = z.object({
-  name: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  /** data: URL or '' */
-  logo: z.string(),
-  timeZone: z.string(),
-});
-
 // ---------------------------------------------------------------- shifts
 
 export const shift = z.object({
@@ -240,6 +233,9 @@ export const shift = z.object({
   paymentsCount: z.number().int(),
   /** Money received in the shift by all methods (live payments). */
   totalReceived: z.number().int(),
+  /** Deposit refunds paid out of this drawer in cash (live); expected cash = opening + cash in − this. */
+  cashRefunded: z.number().int(),
+  refundsCount: z.number().int(),
   notes: z.string().nullable(),
   status: z.enum(['open', 'closed']),
 });
@@ -251,11 +247,14 @@ export const shiftReport = z.object({
   byMethod: z.array(z.object({ method: paymentMethod, count: z.number().int(), amount: z.number().int() })),
   openingCash: z.number().int(),
   cashReceived: z.number().int(),
+  cashRefunded: z.number().int(),
   expectedCash: z.number().int(),
   countedCash: z.number().int().nullable(),
   variance: z.number().int().nullable(),
   payments: z.array(payment),
   voidedPayments: z.array(payment),
+  /** Deposit refunds made in the shift (every method), voided ones included with their status. */
+  refunds: z.array(refund),
   generatedAt: timestamp,
 });
 

@@ -32,6 +32,18 @@ export const documentsContract = {
       printError: z.string().nullable(),
     }),
   }),
+  /** The deposit refund receipt ("PENGEMBALIAN DEPOSIT"), printed like a payment receipt. */
+  'documents.refundReceipt': procedure({
+    permission: 'payments.read',
+    mutates: 'refunds',
+    input: z.object({ refundId: id, width: receiptWidth.optional(), copy: z.boolean().optional(), printer }).strict(),
+    output: pdfFile.extend({
+      copy: z.boolean(),
+      prints: z.number().int(),
+      printed: z.boolean(),
+      printError: z.string().nullable(),
+    }),
+  }),
   /** A4 invoice. */
   'documents.invoice': procedure({
     permission: 'invoices.read',

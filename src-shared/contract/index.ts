@@ -7,11 +7,13 @@ import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
+import { refundsContract } from './refunds';
 import { reportsContract } from './reports';
 import { routersContract } from './routers';
 import { sessionsContract } from './sessions';
 import { syncContract } from './sync';
 import { systemOpsContract } from './system-ops';
+import { unbilledContract } from './unbilled';
 import { usersContract } from './users';
 
 /**
@@ -27,11 +29,13 @@ export const procedures = {
   ...documentsContract,
   ...packagesContract,
   ...pppoeContract,
+  ...refundsContract,
   ...routersContract,
   ...sessionsContract,
   ...syncContract,
   ...reportsContract,
   ...systemOpsContract,
+  ...unbilledContract,
   ...usersContract,
 };
 

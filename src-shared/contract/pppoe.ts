@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
+import { rupiah } from '../money';
+import { billingCycle } from './packages';
+import { subscription } from './billing';
 import { byId, id, listOf, optionalText, page, pageSize, procedure, searchText, sortDir, timestamp } from './define';
 import { profileName } from './routers';
 
@@ -85,6 +88,54 @@ const fields = {
   notes: optionalText(1000, 'Notes'),
 };
 
+const billingDay = z
+  .number({ error: 'Must be a day 1–28' })
+  .int('Must be a day 1–28')
+  .min(1, 'Must be a day 1–28')
+  .max(28, 'Must be a day 1–28');
+
+/** The new account's subscription; anything left out comes from Settings (billing day, pro-rating) and the package (price). */
+const billingChoice = z
+  .object({
+    /** Defaults to today (ISP zone). */
+    startDate: isoDate.optional(),
+    billingDay: billingDay.optional(),
+    prorateFirst: z.boolean().optional(),
+    /** Defaults to the package price; a different amount (0 = free) needs `feeNote`. */
+    monthlyFee: rupiah.optional(),
+    feeNote: optionalText(300, 'Fee note'),
+  })
+  .strict();
+
+/** Needed to make an account active for a customer who is suspended or inactive; audited. */
+const overrideReason = optionalText(500, 'Reason');
+
+const invoicePreview = z.object({
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  amount: z.number().int(),
+  prorated: z.boolean(),
+  days: z.number().int().nullable(),
+  invoiceDate: z.string(),
+  dueDate: z.string(),
+});
+
+export const billingPreview = z.object({
+  /** new: the subscription creating the account would make; change: the account's subscription on this package. */
+  mode: z.enum(['new', 'change']),
+  subscriptionId: z.number().int().nullable(),
+  packageName: z.string(),
+  cycle: billingCycle,
+  /** Fee per billing cycle, integer rupiah. */
+  fee: z.number().int(),
+  startDate: z.string(),
+  billingDay: z.number().int(),
+  prorateFirst: z.boolean(),
+  /** The next invoice the run will issue (null when nothing is owed: free or ended). */
+  firstInvoice: invoicePreview.nullable(),
+});
+
 export const PPPOE_SORT_FIELDS = ['username', 'customerName', 'status', 'lastLogin', 'createdAt'] as const;
 
 export const pppoeContract = {
@@ -113,12 +164,40 @@ export const pppoeContract = {
     input: z.object({ customerId: id }).strict(),
     output: z.object({ username: z.string(), password: z.string() }),
   }),
+  /**
+   * An active account is created with its subscription (same transaction): `billing` overrides the
+   * Settings' terms. For a suspended or inactive customer it is refused unless `overrideReason` is given.
+   */
   'pppoe.create': procedure({
     permission: 'pppoe.write',
     mutates: 'pppoe',
-    input: z.object(fields).strict(),
+    input: z.object({ ...fields, billing: billingChoice.optional(), overrideReason }).strict(),
     /** `password` is returned once, and only to roles allowed to view passwords. */
-    output: z.object({ account: pppoeAccount, password: z.string().nullable() }),
+    output: z.object({
+      account: pppoeAccount,
+      password: z.string().nullable(),
+      /** The subscription that bills the account (null for an inactive account). */
+      subscription: subscription.nullable(),
+    }),
+  }),
+  /** What the account dialog shows: the subscription a new account gets, or an edited account's after a package change. */
+  'pppoe.billingPreview': procedure({
+    permission: 'pppoe.write',
+    input: z
+      .object({
+        internetPackageId: id,
+        /** An existing account (package change); without it, a new account. */
+        accountId: id.optional(),
+        customerId: id.optional(),
+        billing: billingChoice.optional(),
+      })
+      .strict(),
+    output: z.object({
+      /** Null for an existing account that no subscription bills yet. */
+      billing: billingPreview.nullable(),
+      /** The customer's status, when customerId is given: the dialog warns before a suspended customer. */
+      customerStatus: z.string().nullable(),
+    }),
   }),
   'pppoe.update': procedure({
     permission: 'pppoe.write',
@@ -140,10 +219,11 @@ export const pppoeContract = {
     input: byId.strict(),
     output: z.object({ id: z.number().int() }),
   }),
+  /** Refused for a suspended or inactive customer unless `overrideReason` is given; bills the account if nothing does. */
   'pppoe.enable': procedure({
     permission: 'pppoe.write',
     mutates: 'pppoe',
-    input: byId.strict(),
+    input: byId.extend({ overrideReason }).strict(),
     output: pppoeAccount,
   }),
   'pppoe.disable': procedure({

@@ -75,10 +75,23 @@ export const financialReport = z.object({
       /** Of the invoices issued in the bucket, what is still unpaid now. */
       outstanding: money,
       payments: count,
+      /** Deposits paid back to customers (live refunds, by refund date): money out. */
+      refunded: money,
+      refunds: count,
     }),
   ),
-  totals: z.object({ invoiced: money, collected: money, voided: money, outstanding: money, payments: count }),
+  totals: z.object({
+    invoiced: money,
+    collected: money,
+    voided: money,
+    outstanding: money,
+    payments: count,
+    refunded: money,
+    refunds: count,
+  }),
   byMethod: z.array(methodRow),
+  /** Deposit refunds by how they were paid out (cash, transfer). */
+  refundsByMethod: z.array(methodRow),
   byCashier: z.array(z.object({ userId: z.number().int().nullable(), name: z.string(), count, amount: money })),
 });
 export type FinancialReport = z.output<typeof financialReport>;

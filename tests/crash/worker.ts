@@ -105,15 +105,12 @@ async function main() {
         name: `Pelanggan ${args.seed}-${n}`,
       });
       const pkg = pick(packages);
-      const acc = await call('pppoe.create', { customerId: c.id, internetPackageId: pkg, routerId });
+      // The account comes with its subscription (same transaction); without an account, a subscription alone.
+      const billing = { startDate: '2026-01-05', billingDay: 5 };
+      const acc = await call('pppoe.create', { customerId: c.id, internetPackageId: pkg, routerId, billing });
       const accountId = acc.ok ? (acc.value as { account: { id: number } }).account.id : null;
-      await must('subscriptions.create', {
-        customerId: c.id,
-        internetPackageId: pkg,
-        pppoeAccountId: accountId,
-        startDate: '2026-01-05',
-        billingDay: 5,
-      });
+      if (accountId === null)
+        await must('subscriptions.create', { customerId: c.id, internetPackageId: pkg, ...billing });
       say(`OK customer ${JSON.stringify({ id: c.id, code: c.customerCode, accountId })}`);
     } else if (r < 0.5) {
       const period = `2026-${String(1 + Math.floor(rand() * 11)).padStart(2, '0')}`;

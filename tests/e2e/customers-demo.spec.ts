@@ -7,8 +7,8 @@ test('an Admin loads the demo data from the empty Customers screen', async ({ ad
   const empty = page.getByTestId('empty-state');
   await expect(empty).toContainText('Belum ada pelanggan');
   await empty.getByRole('button', { name: 'Muat data demo' }).click();
-  await c.shell.expectNotification('Data demo dimuat: 5 paket, 5 pelanggan');
+  await c.shell.expectNotification(/Data demo dimuat: 5 paket, 8 pelanggan, \d+ tagihan, \d+ pembayaran/);
   // The list refreshes itself (data.changed event): no reload needed.
-  await expect(c.table.rows).toHaveCount(5);
-  await c.table.expectTotal(5);
+  await expect(c.table.rows).toHaveCount(8);
+  await c.table.expectTotal(8);
 });

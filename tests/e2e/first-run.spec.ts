@@ -5,7 +5,10 @@ import { SetupPage } from './pages/SetupPage';
 
 test.use({ initAdmin: false });
 
-test('first run: create the Admin, load demo data, see 5 packages and 5 customers', async ({ page, host }) => {
+test('first run: create the Admin, load demo data, see 5 packages, 8 customers and a dashboard that is not Rp 0', async ({
+  page,
+  host,
+}) => {
   const setup = new SetupPage(page);
   await setup.goto(host.url);
   // The password rules are the server's; its message shows under the field.
@@ -21,8 +24,15 @@ test('first run: create the Admin, load demo data, see 5 packages and 5 customer
   // Whatever screen opens first (the first the role may see), the demo rows are in Pelanggan.
   await customers.shell.goTo('Pelanggan');
   await expect(page.getByRole('heading', { name: 'Pelanggan' })).toBeVisible();
-  await customers.table.expectTotal(5);
-  for (const name of ['Budi Santoso', 'Siti Nurhaliza', 'Ahmad Wijaya', 'Dewi Sartika', 'Rini Susanti']) {
+  await customers.table.expectTotal(8);
+  for (const name of [
+    'Budi Santoso',
+    'Siti Nurhaliza',
+    'Ahmad Wijaya',
+    'Dewi Sartika',
+    'Rini Susanti',
+    'Joko Susilo',
+  ]) {
     await expect(customers.table.row(name)).toBeVisible();
   }
   await expect(customers.table.row('Dewi Sartika')).toContainText('Ditangguhkan');
@@ -39,6 +49,13 @@ test('first run: create the Admin, load demo data, see 5 packages and 5 customer
     ['Enterprise 50 Mbps', 'Rp 1.200.000'],
   ];
   for (const [name, price] of expected) await expect(packages.table.row(name)).toContainText(price);
+
+  // The demo shows the product working: money collected, money owed, an isolated customer.
+  await customers.shell.goTo('Dasbor');
+  await expect(page.getByTestId('stat-outstanding')).not.toContainText('Rp 0');
+  await expect(page.getByTestId('stat-overdue')).not.toContainText('Rp 0');
+  await expect(page.getByText('Penerimaan 30 hari terakhir')).toBeVisible();
+  await expect(page.getByTestId('alert-unbilled')).toHaveCount(0);
 
   // The next start goes to sign-in, not setup.
   await customers.shell.signOut();

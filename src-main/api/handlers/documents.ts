@@ -2,15 +2,18 @@ import { billingContract } from '../../../src-shared/contract/billing';
 import type { documentsContract } from '../../../src-shared/contract/documents';
 import { badInput } from '../../../src-shared/result';
 import type { CallContext } from '../../core/context';
-import { invoiceDoc, receiptDoc, shiftReportDoc } from '../../core/documents/fromBilling';
+import { refundsContract } from '../../../src-shared/contract/refunds';
+import { invoiceDoc, receiptDoc, refundReceiptDoc, shiftReportDoc } from '../../core/documents/fromBilling';
 import { renderInvoice } from '../../core/documents/invoice';
 import { printerService } from '../../core/documents/printer';
 import { renderReceipt } from '../../core/documents/receipt';
 import { renderReceiptHtml } from '../../core/documents/receiptHtml';
+import { renderRefundReceipt, renderRefundReceiptHtml } from '../../core/documents/refundReceipt';
 import { renderShiftReport } from '../../core/documents/shiftReport';
 import { getSettings } from '../../core/settings';
 import type { HandlersFor } from '../handler';
 import { billingHandlers } from './billing';
+import { refundsHandlers } from './refunds';
 
 /*
  * PDFs are built from billing's own data channels (payments.receipt, invoices.document, shifts.report),
@@ -31,6 +34,21 @@ const pdf = (filename: string, buf: Buffer) => ({
   base64: buf.toString('base64'),
 });
 
+/** Sends a thermal receipt's HTML to the chosen printer (desktop app); the PDF is returned either way. */
+async function printReceiptHtml(call: CallContext, printer: string | undefined, html: string, title: string) {
+  const service = printerService(call.app);
+  if (printer === undefined || !service) return { printed: false, printError: null };
+  try {
+    await service.printHtml(html, { deviceName: printer, title });
+    return { printed: true, printError: null };
+  } catch (err) {
+    // A jammed or unplugged printer must not lose the receipt: the PDF comes back with the reason.
+    const printError = `Printing to "${printer}" failed: ${err instanceof Error ? err.message : String(err)}`;
+    call.app.logger.warn('receipt print failed', { printer, error: printError });
+    return { printed: false, printError };
+  }
+}
+
 export const documentsHandlers: HandlersFor<typeof documentsContract> = {
   'documents.receipt': async ({ paymentId, width, copy, printer }, call) => {
     checkPrinter(call, printer);
@@ -41,20 +59,20 @@ export const documentsHandlers: HandlersFor<typeof documentsContract> = {
     const buf = await renderReceipt(doc, w);
     const suffix = doc.copy ? `-copy${data.receiptPrints}` : '';
     const file = pdf(`receipt-${safeName(data.payment.paymentNumber)}${suffix}.pdf`, buf);
-    const service = printerService(call.app);
-    let printed = false;
-    let printError: string | null = null;
-    if (printer !== undefined && service) {
-      try {
-        await service.printHtml(renderReceiptHtml(doc, w), { deviceName: printer, title: file.filename });
-        printed = true;
-      } catch (err) {
-        // A jammed or unplugged printer must not lose the receipt: the PDF comes back with the reason.
-        printError = `Printing to "${printer}" failed: ${err instanceof Error ? err.message : String(err)}`;
-        call.app.logger.warn('receipt print failed', { printer, error: printError });
-      }
-    }
-    return { ...file, copy: doc.copy, prints: data.receiptPrints, printed, printError };
+    const sent = await printReceiptHtml(call, printer, renderReceiptHtml(doc, w), file.filename);
+    return { ...file, copy: doc.copy, prints: data.receiptPrints, ...sent };
+  },
+  'documents.refundReceipt': async ({ refundId, width, copy, printer }, call) => {
+    checkPrinter(call, printer);
+    const raw = await refundsHandlers['refunds.receipt']({ id: refundId, markPrinted: true }, call);
+    const data = refundsContract['refunds.receipt'].output.parse(raw);
+    const doc = refundReceiptDoc(data, getSettings(call.app), call.app.clock.now(), copy ?? false);
+    const w = width ?? data.isp.receiptWidth;
+    const buf = await renderRefundReceipt(doc, w);
+    const suffix = doc.copy ? `-copy${data.receiptPrints}` : '';
+    const file = pdf(`refund-${safeName(data.refund.refundNumber)}${suffix}.pdf`, buf);
+    const sent = await printReceiptHtml(call, printer, renderRefundReceiptHtml(doc, w), file.filename);
+    return { ...file, copy: doc.copy, prints: data.receiptPrints, ...sent };
   },
   'documents.invoice': async ({ invoiceId }, call) => {
     const raw = await billingHandlers['invoices.document']({ id: invoiceId }, call);

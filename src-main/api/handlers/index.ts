@@ -8,11 +8,13 @@ import { customersHandlers } from './customers';
 import { documentsHandlers } from './documents';
 import { packagesHandlers } from './packages';
 import { pppoeHandlers } from './pppoe';
+import { refundsHandlers } from './refunds';
 import { reportsHandlers } from './reports';
 import { routersHandlers } from './routers';
 import { sessionsHandlers } from './sessions';
 import { syncHandlers } from './sync';
 import { systemOpsHandlers } from './system-ops';
+import { unbilledHandlers } from './unbilled';
 import { usersHandlers } from './users';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
@@ -25,10 +27,12 @@ export const handlers: HandlersFor<Procedures> = {
   ...documentsHandlers,
   ...packagesHandlers,
   ...pppoeHandlers,
+  ...refundsHandlers,
   ...routersHandlers,
   ...sessionsHandlers,
   ...syncHandlers,
   ...reportsHandlers,
   ...systemOpsHandlers,
+  ...unbilledHandlers,
   ...usersHandlers,
 };

@@ -1,4 +1,5 @@
 import type { pppoeContract } from '../../../src-shared/contract/pppoe';
+import { billingPreview } from '../../core/billing/accountBilling';
 import {
   createAccount,
   deleteAccount,
@@ -19,7 +20,8 @@ export const pppoeHandlers: HandlersFor<typeof pppoeContract> = {
   'pppoe.create': (input, call) => createAccount(call, input),
   'pppoe.update': (input, call) => updateAccount(call, input),
   'pppoe.delete': ({ id }, call) => deleteAccount(call, id),
-  'pppoe.enable': ({ id }, call) => enableAccount(call, id),
+  'pppoe.enable': ({ id, overrideReason }, call) => enableAccount(call, id, overrideReason),
+  'pppoe.billingPreview': (input, call) => billingPreview(call.app, input),
   'pppoe.disable': ({ id }, call) => disableAccount(call, id),
   'pppoe.revealPassword': ({ id }, call) => revealPassword(call, id),
 };

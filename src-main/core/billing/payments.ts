@@ -126,23 +126,24 @@ interface OpenInvoice {
 }
 
 /** Writes one deposit movement and keeps customers.deposit (the cached sum) in step, same transaction. */
-function moveDeposit(
+export function moveDeposit(
   call: CallContext,
   customerId: number,
   amount: number,
-  kind: 'overpayment' | 'topup' | 'applied' | 'reversal',
-  refs: { paymentId: number; invoiceId?: number | null; note?: string | null },
+  kind: 'overpayment' | 'topup' | 'applied' | 'reversal' | 'refund',
+  refs: { paymentId?: number | null; refundId?: number | null; invoiceId?: number | null; note?: string | null },
 ): void {
   const { app, session } = call;
   const now = app.clock.now().toISOString();
   stmt(
     app.sqlite,
-    `INSERT INTO deposit_ledger(customer_id, amount, kind, payment_id, invoice_id, user_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO deposit_ledger(customer_id, amount, kind, payment_id, refund_id, invoice_id, user_id, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     customerId,
     amount,
     kind,
-    refs.paymentId,
+    refs.paymentId ?? null,
+    refs.refundId ?? null,
     refs.invoiceId ?? null,
     session?.userId ?? null,
     refs.note ?? null,

@@ -7,6 +7,7 @@ import type { CallContext } from '../context';
 import type { Paged } from '../sql';
 import { addDays, dayStartUtc, ispBlock, type In, stmt } from './common';
 import { listPayments } from './payments';
+import { listRefunds } from './refunds';
 
 const SELECT = `
   SELECT s.id, s.user_id AS userId, u.full_name AS userName, s.opened_at AS openedAt, s.closed_at AS closedAt,
@@ -14,15 +15,20 @@ const SELECT = `
          s.notes, s.status,
          (SELECT count(*) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live') AS paymentsCount,
          (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live') AS totalReceived,
-         (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live' AND p.method = 'cash') AS cashReceived
+         (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live' AND p.method = 'cash') AS cashReceived,
+         (SELECT coalesce(sum(r.amount), 0) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live' AND r.method = 'cash') AS cashRefunded,
+         (SELECT count(*) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live') AS refundsCount
   FROM shifts s JOIN users u ON u.id = s.user_id`;
 
 type Row = Omit<Shift, 'expectedCash'> & { storedExpected: number | null; cashReceived: number };
 
+/** What the drawer should hold: opening cash + cash taken − deposit refunds paid out in cash. */
+const expectedOf = (r: Row) => r.openingCash + r.cashReceived - r.cashRefunded;
+
 function toShift(r: Row): Shift {
-  const { storedExpected, cashReceived, ...rest } = r;
-  // Frozen at close; live (opening cash + cash taken) while open.
-  return { ...rest, expectedCash: storedExpected ?? r.openingCash + cashReceived };
+  const { storedExpected, cashReceived: _cashReceived, ...rest } = r;
+  // Frozen at close; live while open.
+  return { ...rest, expectedCash: storedExpected ?? expectedOf(r) };
 }
 
 function me(call: CallContext) {
@@ -89,7 +95,7 @@ export function closeShift(call: CallContext, input: In<'shifts.close'>) {
         row = own;
       }
       if (row.status !== 'open') throw new AppError('CONFLICT', 'This shift is already closed');
-      const expected = row.openingCash + row.cashReceived;
+      const expected = expectedOf(row);
       const variance = input.countedCash - expected;
       const now = app.clock.now().toISOString();
       stmt(
@@ -172,6 +178,10 @@ export function shiftReport(call: CallContext, id: number) {
     variance: shift.variance,
     payments: live.sort((a, b) => a.paidAt.localeCompare(b.paidAt) || a.id - b.id),
     voidedPayments: all.filter((p) => p.status === 'void'),
+    cashRefunded: row.cashRefunded,
+    refunds: listRefunds(call, { shiftId: id, page: 1, pageSize: 100_000 } as Parameters<
+      typeof listRefunds
+    >[1]).items.sort((a, b) => a.refundedAt.localeCompare(b.refundedAt) || a.id - b.id),
     generatedAt: app.clock.now().toISOString(),
   };
 }

@@ -86,7 +86,7 @@ interface Resolved {
 }
 
 /** Cross-field checks shared by create and update; every failure names its field. */
-function validate(call: CallContext, v: Resolved): void {
+function validate(call: CallContext, v: Resolved, selfId = 0): void {
   const db = call.app.sqlite;
   if (!stmt(db, 'SELECT 1 FROM customers WHERE id = ?').get(v.customerId))
     throw badInput('customerId', 'Customer not found');
@@ -101,6 +101,19 @@ function validate(call: CallContext, v: Resolved): void {
     if (!acc) throw badInput('pppoeAccountId', 'PPPoE account not found');
     if (acc.customerId !== v.customerId)
       throw badInput('pppoeAccountId', 'The PPPoE account belongs to another customer');
+    // An account is created with its subscription: a second active one would bill the customer twice.
+    const other =
+      v.status === 'active'
+        ? (stmt(
+            db,
+            "SELECT id FROM subscriptions WHERE pppoe_account_id = ? AND status = 'active' AND id != ? LIMIT 1",
+          ).get(v.pppoeAccountId, selfId) as { id: number } | undefined)
+        : undefined;
+    if (other)
+      throw badInput(
+        'pppoeAccountId',
+        `This PPPoE account is already billed by subscription #${other.id}: change that one instead`,
+      );
   }
   if (v.endDate !== null && v.endDate < v.startDate)
     throw badInput('endDate', 'End date must not be before the start date');
@@ -194,7 +207,7 @@ export function updateSubscription(call: CallContext, input: In<'subscriptions.u
       if (invoiced)
         throw new AppError('CONFLICT', 'This subscription already has invoices; it cannot move to another customer');
     }
-    validate(call, v);
+    validate(call, v, before.id);
     stmt(
       app.sqlite,
       `UPDATE subscriptions SET customer_id = ?, internet_package_id = ?, pppoe_account_id = ?, start_date = ?, end_date = ?,

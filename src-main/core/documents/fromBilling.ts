@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { billingContract } from '../../../src-shared/contract/billing';
+import type { refundsContract } from '../../../src-shared/contract/refunds';
 import type { Settings } from '../../../src-shared/settings';
-import type { DocCommon, InvoiceDoc, ReceiptDoc, ShiftReportDoc } from './types';
+import type { DocCommon, InvoiceDoc, ReceiptDoc, RefundReceiptDoc, ShiftReportDoc } from './types';
 
 /*
  * Maps the billing data channels (payments.receipt, invoices.document, shifts.report) onto the
@@ -11,6 +12,7 @@ type B = typeof billingContract;
 export type ReceiptData = z.output<B['payments.receipt']['output']>;
 export type InvoiceData = z.output<B['invoices.document']['output']>;
 export type ShiftReportData = z.output<B['shifts.report']['output']>;
+export type RefundReceiptData = z.output<(typeof refundsContract)['refunds.receipt']['output']>;
 
 type Isp = ReceiptData['isp'] | InvoiceData['isp'];
 
@@ -60,6 +62,32 @@ export function receiptDoc(d: ReceiptData, settings: Settings, now: Date, forceC
     deposit: p.customerDeposit,
     voided,
     voidReason: p.voidReason,
+    copy: d.copy || forceCopy,
+  };
+}
+
+export function refundReceiptDoc(
+  d: RefundReceiptData,
+  settings: Settings,
+  now: Date,
+  forceCopy: boolean,
+): RefundReceiptDoc {
+  const r = d.refund;
+  return {
+    ...common(d.isp, settings, now),
+    refundNumber: r.refundNumber,
+    refundedAt: r.refundedAt,
+    cashier: r.refundedByName,
+    customerCode: d.customer.customerCode,
+    customerName: d.customer.name,
+    method: r.method,
+    referenceNumber: r.referenceNumber,
+    amount: r.amount,
+    reason: r.reason,
+    depositBefore: d.depositBefore,
+    depositAfter: d.depositAfter,
+    voided: r.status === 'void',
+    voidReason: r.voidReason,
     copy: d.copy || forceCopy,
   };
 }
@@ -116,6 +144,8 @@ export function shiftReportDoc(d: ShiftReportData, settings: Settings, now: Date
     closedAt: s.closedAt,
     status: s.status,
     openingCash: d.openingCash,
+    cashReceived: d.cashReceived,
+    cashRefunded: d.cashRefunded,
     expectedCash: d.expectedCash,
     countedCash: d.countedCash,
     variance: d.variance,
@@ -129,6 +159,15 @@ export function shiftReportDoc(d: ShiftReportData, settings: Settings, now: Date
       method: p.method,
       amount: p.amount,
       voided,
+    })),
+    refunds: d.refunds.map((r) => ({
+      refundNumber: r.refundNumber,
+      refundedAt: r.refundedAt,
+      customerCode: r.customerCode,
+      customerName: r.customerName,
+      method: r.method,
+      amount: r.amount,
+      voided: r.status === 'void',
     })),
   };
 }

@@ -52,6 +52,15 @@ const ID = {
   stillOpen: 'masih buka',
   none: 'Tidak ada pembayaran',
   page: 'Halaman',
+  refundReceipt: 'PENGEMBALIAN DEPOSIT',
+  voidReason: 'Alasan batal',
+  refunded: 'Dikembalikan',
+  depositBefore: 'Deposit sebelumnya',
+  depositAfter: 'Sisa deposit',
+  signature: 'Tanda tangan penerima',
+  refunds: 'Pengembalian deposit',
+  cashIn: 'Kas masuk (tunai)',
+  cashOut: 'Deposit dikembalikan',
 } as const;
 
 type Labels = { [K in keyof typeof ID]: string };
@@ -107,6 +116,15 @@ const EN: Labels = {
   stillOpen: 'still open',
   none: 'No payments',
   page: 'Page',
+  refundReceipt: 'DEPOSIT REFUND',
+  voidReason: 'Void reason',
+  refunded: 'Paid out',
+  depositBefore: 'Deposit before',
+  depositAfter: 'Deposit left',
+  signature: "Recipient's signature",
+  refunds: 'Deposit refunds',
+  cashIn: 'Cash in',
+  cashOut: 'Deposits refunded',
 };
 
 export const labels = (lang: DocLanguage): Labels => (lang === 'en' ? EN : ID);

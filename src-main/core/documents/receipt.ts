@@ -6,7 +6,7 @@ import type { ReceiptDoc } from './types';
 
 export type ReceiptWidth = 58 | 80;
 
-interface Geometry {
+export interface Geometry {
   pageWidth: number;
   margin: number;
   font: number;
@@ -14,7 +14,7 @@ interface Geometry {
   title: number;
 }
 
-const GEOMETRY: Record<ReceiptWidth, Geometry> = {
+export const GEOMETRY: Record<ReceiptWidth, Geometry> = {
   58: { pageWidth: mm(58), margin: mm(2.5), font: 7.5, small: 6.5, title: 9 },
   80: { pageWidth: mm(80), margin: mm(3.5), font: 9, small: 7.5, title: 11 },
 };
@@ -22,23 +22,38 @@ const GEOMETRY: Record<ReceiptWidth, Geometry> = {
 /** PDF allows at most 14,400 pt per side; a receipt never comes close, the measure pass uses this. */
 const MEASURE_HEIGHT = 14_000;
 
-function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
-  const L = labels(r.language);
+/** Centred text on a thermal receipt, back to the body font afterwards. */
+export function centerer(doc: Pdf, g: Geometry) {
   const x = g.margin;
   const w = g.pageWidth - 2 * g.margin;
-  const center = (text: string, size = g.font, bold = false) => {
+  return (text: string, size = g.font, bold = false) => {
     doc
       .font(bold ? 'Helvetica-Bold' : 'Helvetica')
       .fontSize(size)
       .text(text, x, doc.y, { width: w, align: 'center' });
     doc.font('Helvetica').fontSize(g.font);
   };
+}
+
+/** Logo, ISP name, address and phone at the top of a thermal receipt. */
+export function receiptHeader(doc: Pdf, isp: ReceiptDoc['isp'], g: Geometry) {
+  const x = g.margin;
+  const w = g.pageWidth - 2 * g.margin;
+  const center = centerer(doc, g);
   doc.y = g.margin;
-  const logoH = drawLogo(doc, r.isp.logo, x, doc.y, w, g.pageWidth * 0.25);
+  const logoH = drawLogo(doc, isp.logo, x, doc.y, w, g.pageWidth * 0.25);
   if (logoH) doc.y += logoH + 3;
-  center(r.isp.name, g.title, true);
-  if (r.isp.address) center(r.isp.address, g.small);
-  if (r.isp.phone) center(r.isp.phone, g.small);
+  center(isp.name, g.title, true);
+  if (isp.address) center(isp.address, g.small);
+  if (isp.phone) center(isp.phone, g.small);
+}
+
+function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
+  const L = labels(r.language);
+  const x = g.margin;
+  const w = g.pageWidth - 2 * g.margin;
+  const center = centerer(doc, g);
+  receiptHeader(doc, r.isp, g);
   rule(doc, x, w);
   center(L.receipt, g.font, true);
   if (r.copy) center(L.copy, g.font, true);
@@ -91,17 +106,27 @@ function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
  * A thermal receipt: page width = paper width (58 or 80 mm), height fitted to the content. pdfkit
  * fixes the page size when the page is created, so the layout runs once to measure and once to draw.
  */
-export async function renderReceipt(r: ReceiptDoc, width: ReceiptWidth): Promise<Buffer> {
+export function renderReceipt(r: ReceiptDoc, width: ReceiptWidth): Promise<Buffer> {
+  return renderThermal(width, r.paymentNumber, r.printedAt, (doc, g) => drawReceipt(doc, r, g));
+}
+
+/** Lays out a thermal page twice: once to measure the height `draw` returns, once to draw it on a fitted page. */
+export async function renderThermal(
+  width: ReceiptWidth,
+  title: string,
+  printedAt: string,
+  draw: (doc: Pdf, g: Geometry) => number,
+): Promise<Buffer> {
   const g = GEOMETRY[width];
-  const at = new Date(r.printedAt);
+  const at = new Date(printedAt);
   // No bottom margin: the fitted page ends where the content does, so pdfkit never breaks the page.
   const margins = { top: g.margin, left: g.margin, right: g.margin, bottom: 0 };
-  const opts = { size: [g.pageWidth, MEASURE_HEIGHT] as [number, number], margins, title: r.paymentNumber, at };
+  const opts = { size: [g.pageWidth, MEASURE_HEIGHT] as [number, number], margins, title, at };
   let height = 0;
   await toBuffer(newPdf(opts), (doc) => {
-    height = drawReceipt(doc, r, g);
+    height = draw(doc, g);
   });
   return toBuffer(newPdf({ ...opts, size: [g.pageWidth, Math.ceil(height)] }), (doc) => {
-    drawReceipt(doc, r, g);
+    draw(doc, g);
   });
 }

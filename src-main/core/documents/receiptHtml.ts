@@ -10,19 +10,24 @@ import type { ReceiptDoc } from './types';
  * (Chromium prints HTML reliably; a PDF shown in a hidden window does not print). The PDF stays the
  * document of record; this is only what goes to the paper. Every value is HTML-escaped.
  */
-const esc = (s: string) =>
+export const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const row = (l: string, r: string, bold = false) =>
+export const row = (l: string, r: string, bold = false) =>
   `<div class="row${bold ? ' b' : ''}"><span>${esc(l)}</span><span>${esc(r)}</span></div>`;
+
+/** The ISP block at the top of a thermal receipt. */
+export function ispHtml(isp: ReceiptDoc['isp']): string[] {
+  const out: string[] = [];
+  if (logoBuffer(isp.logo)) out.push(`<div class="c"><img src="${esc(isp.logo)}" alt=""></div>`);
+  out.push(`<div class="c b big">${esc(isp.name)}</div>`);
+  if (isp.address) out.push(`<div class="c s">${esc(isp.address)}</div>`);
+  if (isp.phone) out.push(`<div class="c s">${esc(isp.phone)}</div>`);
+  return out;
+}
 
 export function renderReceiptHtml(r: ReceiptDoc, width: ReceiptWidth): string {
   const L = labels(r.language);
-  const font = width === 58 ? 11 : 13;
-  const out: string[] = [];
-  if (logoBuffer(r.isp.logo)) out.push(`<div class="c"><img src="${esc(r.isp.logo)}" alt=""></div>`);
-  out.push(`<div class="c b big">${esc(r.isp.name)}</div>`);
-  if (r.isp.address) out.push(`<div class="c s">${esc(r.isp.address)}</div>`);
-  if (r.isp.phone) out.push(`<div class="c s">${esc(r.isp.phone)}</div>`);
+  const out = ispHtml(r.isp);
   out.push('<hr>', `<div class="c b">${esc(L.receipt)}</div>`);
   if (r.copy) out.push(`<div class="c b">${esc(L.copy)}</div>`);
   if (r.voided) out.push(`<div class="c b">${esc(L.voided)}</div>`);
@@ -57,12 +62,19 @@ export function renderReceiptHtml(r: ReceiptDoc, width: ReceiptWidth): string {
     `<div class="c b">${esc(L.thanks)}</div>`,
     `<div class="c s">${esc(`${L.printed} ${formatDateTime(r.printedAt, r.timeZone)}`)}</div>`,
   );
-  return `<!doctype html><html lang="${r.language}"><head><meta charset="utf-8"><title>${esc(r.paymentNumber)}</title><style>
+  return thermalPage(r.language, r.paymentNumber, width, out);
+}
+
+/** A whole HTML page sized to the paper roll, for the desktop app's silent print. */
+export function thermalPage(language: string, title: string, width: ReceiptWidth, body: string[]): string {
+  const font = width === 58 ? 11 : 13;
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
 @page { size: ${width}mm auto; margin: 0 }
 * { box-sizing: border-box }
 body { margin: 0; padding: 2mm; width: ${width}mm; font: ${font}px/1.3 Arial, Helvetica, sans-serif; color: #000 }
 .row { display: flex; justify-content: space-between; gap: 4px } .row span:last-child { text-align: right }
 .c { text-align: center } .r { text-align: right } .b { font-weight: bold } .s { font-size: 0.85em } .big { font-size: 1.25em } .in { padding-left: 4px }
 hr { border: 0; border-top: 1px dashed #000; margin: 3px 0 } img { max-width: 60%; max-height: 20mm }
-</style></head><body>${out.join('\n')}</body></html>`;
+.sig { margin-top: 12mm; border-top: 1px solid #000; text-align: center }
+</style></head><body>${body.join('\n')}</body></html>`;
 }

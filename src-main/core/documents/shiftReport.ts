@@ -7,7 +7,7 @@ import type { ShiftReportDoc } from './types';
 
 const money = (n: number | null) => (n === null ? '—' : formatRupiah(n));
 
-/** A4 shift close report: times, cash expected/counted/variance, totals per method, every payment. */
+/** A4 shift close report: times, cash in/out, expected/counted/variance, totals per method, every payment and refund. */
 export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
   const L = labels(s.language);
   const { doc, x, w } = a4(s, `${L.shift} #${s.shiftId}`);
@@ -24,6 +24,8 @@ export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
         [L.opened, formatDateTime(s.openedAt, s.timeZone)],
         [L.closed, s.closedAt ? formatDateTime(s.closedAt, s.timeZone) : L.stillOpen],
         [L.openingCash, money(s.openingCash)],
+        [L.cashIn, money(s.cashReceived)],
+        ...(s.cashRefunded ? ([[L.cashOut, `- ${money(s.cashRefunded)}`]] as [string, string][]) : []),
         [L.expectedCash, money(s.expectedCash)],
         [L.countedCash, money(s.countedCash)],
         [L.variance, money(s.variance)],
@@ -75,6 +77,31 @@ export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
         ]),
         { fontSize: 8, strike: s.payments.map((p) => p.voided) },
       );
+    if (s.refunds.length) {
+      doc.y += 14;
+      doc.font('Helvetica-Bold').fontSize(11).text(L.refunds, x, doc.y, { width: w }).font('Helvetica');
+      doc.y += 4;
+      table(
+        doc,
+        x,
+        w,
+        [
+          { header: L.number, width: 0.24 },
+          { header: L.time, width: 0.2 },
+          { header: L.customer, width: 0.3 },
+          { header: L.method, width: 0.12 },
+          { header: L.amount, width: 0.14, align: 'right' },
+        ],
+        s.refunds.map((r) => [
+          r.voided ? `${r.refundNumber} (${statusLabel(s.language, 'void')})` : r.refundNumber,
+          formatDateTime(r.refundedAt, s.timeZone),
+          `${r.customerCode} ${r.customerName}`,
+          methodLabel(s.language, r.method),
+          `- ${formatRupiah(r.amount)}`,
+        ]),
+        { fontSize: 8, strike: s.refunds.map((r) => r.voided) },
+      );
+    }
     footers(doc, s, x, w);
   });
 }

@@ -54,6 +54,25 @@ export interface ReceiptDoc extends DocCommon {
   copy: boolean;
 }
 
+/** A deposit paid back: the customer signs the cash copy. */
+export interface RefundReceiptDoc extends DocCommon {
+  refundNumber: string;
+  refundedAt: string;
+  cashier: string | null;
+  customerCode: string;
+  customerName: string;
+  method: string;
+  referenceNumber: string | null;
+  amount: number;
+  reason: string;
+  /** The deposit just before and just after this refund. */
+  depositBefore: number;
+  depositAfter: number;
+  voided: boolean;
+  voidReason: string | null;
+  copy: boolean;
+}
+
 export interface InvoiceDoc extends DocCommon {
   invoiceNumber: string;
   period: string;
@@ -82,6 +101,8 @@ export interface ShiftReportDoc extends DocCommon {
   closedAt: string | null;
   status: string;
   openingCash: number;
+  cashReceived: number;
+  cashRefunded: number;
   expectedCash: number | null;
   countedCash: number | null;
   variance: number | null;
@@ -90,6 +111,15 @@ export interface ShiftReportDoc extends DocCommon {
   payments: {
     paymentNumber: string;
     paidAt: string;
+    customerCode: string;
+    customerName: string;
+    method: string;
+    amount: number;
+    voided: boolean;
+  }[];
+  refunds: {
+    refundNumber: string;
+    refundedAt: string;
     customerCode: string;
     customerName: string;
     method: string;

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import type { PppoeAccount, pppoeContract } from '../../../src-shared/contract/pppoe';
+import type { Subscription } from '../../../src-shared/contract/billing';
 import { roleCan } from '../../../src-shared/permissions';
 import { AppError, notFound } from '../../../src-shared/result';
 import { diff, writeAudit } from '../audit';
+import { dropUninvoicedSubscriptions, ensureAccountSubscription, followPackageChange } from '../billing/accountBilling';
+import { customerGate } from './customer-gate';
 import type { CallContext } from '../context';
 import { isUniqueViolation, likePattern, type Paged } from '../sql';
 import { generatePassword, uniqueUsername } from './credentials';
@@ -164,12 +167,14 @@ function staticIpCheck(call: CallContext, ip: string | null | undefined, routerI
 export function createAccount(
   call: CallContext,
   input: In<'pppoe.create'>,
-): { account: PppoeAccount; password: string | null } {
+): { account: PppoeAccount; password: string | null; subscription: Subscription | null } {
   const { app } = call;
   const now = app.clock.now().toISOString();
   try {
     return app.sqlite.transaction(() => {
       const pkg = refCheck(call, input)!;
+      const active = (input.status ?? 'active') === 'active';
+      const override = active ? customerGate(call, input.customerId, input.overrideReason) : null;
       const routerId = input.routerId ?? null;
       const username = input.username ?? suggestCredentials(call, input.customerId).username;
       const password = input.password ?? generatePassword(10);
@@ -198,8 +203,20 @@ export function createAccount(
       const id = Number(lastInsertRowid);
       syncAccount(app, id);
       const account = getAccount(call, id);
-      writeAudit(call, { action: 'pppoe.create', entity: 'pppoe', entityId: id, after: account });
-      return { account, password: roleCan(call.session?.role, 'pppoe.viewPassword') ? password : null };
+      writeAudit(call, {
+        action: 'pppoe.create',
+        entity: 'pppoe',
+        entityId: id,
+        after: override ? { ...account, override: { customerStatus: override.customerStatus } } : account,
+        reason: override?.reason ?? null,
+      });
+      // An active account is a paying one: its subscription is written in the same transaction.
+      const subscription = active ? ensureAccountSubscription(call, id, input.billing ?? {}).subscription : null;
+      return {
+        account,
+        password: roleCan(call.session?.role, 'pppoe.viewPassword') ? password : null,
+        subscription,
+      };
     })();
   } catch (err) {
     uniqueFailure(err);
@@ -273,6 +290,8 @@ export function updateAccount(call: CallContext, input: In<'pppoe.update'>): Ppp
           if (renamed && before.routerId !== null) enqueueKick(app, before.routerId, input.id, before.username);
         }
       }
+      // The subscription follows the package (new price from the next invoice on).
+      if (packageChanged) followPackageChange(call, input.id, next.internetPackageId);
       const after = getAccount(call, input.id);
       const d = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
       for (const k of ['updatedAt', 'syncState', 'syncError', 'online'] as const) {
@@ -289,11 +308,18 @@ export function updateAccount(call: CallContext, input: In<'pppoe.update'>): Ppp
   }
 }
 
-function setStatus(call: CallContext, id: number, status: 'active' | 'inactive', action: string): PppoeAccount {
+function setStatus(
+  call: CallContext,
+  id: number,
+  status: 'active' | 'inactive',
+  action: string,
+  overrideReason?: string | null,
+): PppoeAccount {
   const { app } = call;
   return app.sqlite.transaction(() => {
     const before = getAccount(call, id);
     if (before.status === status && before.isolatedFromProfile === null) return before;
+    const override = status === 'active' ? customerGate(call, before.customerId, overrideReason) : null;
     app.sqlite
       .prepare(
         'UPDATE pppoe_accounts SET status = ?, isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?',
@@ -307,13 +333,19 @@ function setStatus(call: CallContext, id: number, status: 'active' | 'inactive',
       entity: 'pppoe',
       entityId: id,
       before: { status: before.status },
-      after: { status: after.status },
+      after: override
+        ? { status: after.status, override: { customerStatus: override.customerStatus } }
+        : { status: after.status },
+      reason: override?.reason ?? null,
     });
+    // Enabled means billed: an account that no subscription bills gets one, as at creation.
+    if (status === 'active') ensureAccountSubscription(call, id);
     return after;
   })();
 }
 
-export const enableAccount = (call: CallContext, id: number) => setStatus(call, id, 'active', 'pppoe.enable');
+export const enableAccount = (call: CallContext, id: number, overrideReason?: string | null) =>
+  setStatus(call, id, 'active', 'pppoe.enable', overrideReason);
 export const disableAccount = (call: CallContext, id: number) => setStatus(call, id, 'inactive', 'pppoe.disable');
 
 export function deleteAccount(call: CallContext, id: number): { id: number } {
@@ -321,13 +353,20 @@ export function deleteAccount(call: CallContext, id: number): { id: number } {
   return app.sqlite.transaction(() => {
     const before = getAccount(call, id);
     const subs = (
-      app.sqlite.prepare('SELECT count(*) AS n FROM subscriptions WHERE pppoe_account_id = ?').get(id) as { n: number }
+      app.sqlite
+        .prepare(
+          `SELECT count(*) AS n FROM subscriptions s WHERE s.pppoe_account_id = ?
+             AND EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.id)`,
+        )
+        .get(id) as { n: number }
     ).n;
     if (subs > 0)
       throw new AppError(
         'CONFLICT',
         `${before.username} is used by ${subs} subscription(s): disable it instead of deleting`,
       );
+    // Subscriptions that never invoiced anything are no financial history: they go with their account.
+    dropUninvoicedSubscriptions(call, id);
     if (before.routerId !== null) {
       enqueueSecretRemove(app, before.routerId, id, before.username);
       enqueueKick(app, before.routerId, id, before.username);

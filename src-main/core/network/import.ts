@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ImportPreview, routersContract } from '../../../src-shared/contract/routers';
-import { createSubscription } from '../billing/subscriptions';
+import { ensureAccountSubscription } from '../billing/accountBilling';
 import { AppError } from '../../../src-shared/result';
 import type { RouterRow } from '../../routeros/client';
 import { writeAudit } from '../audit';
@@ -211,14 +211,8 @@ export function adoptSecret(
       now,
     );
   const accountId = Number(lastInsertRowid);
-  // A customer on the router is a paying customer: an active account gets its subscription at the
-  // package's price, so the next invoice run bills it (unless the customer already has one for it).
-  const subscribed = db
-    .prepare("SELECT 1 FROM subscriptions WHERE customer_id = ? AND internet_package_id = ? AND status = 'active'")
-    .get(customer.id, pkg.id);
-  if (!isTrue(s.disabled) && !subscribed) {
-    createSubscription(call, { customerId: customer.id, internetPackageId: pkg.id, pppoeAccountId: accountId });
-  }
+  // A customer on the router is a paying customer: an active account is billed like one created in the app.
+  if (!isTrue(s.disabled)) ensureAccountSubscription(call, accountId);
   if (o.fixComment && (s.comment ?? '') !== customer.code)
     enqueueSecretUpsert(call.app, accountRow(call.app, accountId)!);
   return { accountId, newCustomer };

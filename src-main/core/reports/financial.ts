@@ -3,8 +3,8 @@ import type { AppContext } from '../context';
 import { bucketKeys, KEY_LENGTH, sqlOffset, type GroupBy } from './common';
 
 /**
- * Invoiced, collected, voided and still-outstanding money per day/month/year, with the split by payment
- * method and by cashier. Reads the trigger-maintained daily aggregates; voids come from the (few) void
+ * Invoiced, collected, voided and still-outstanding money per day/month/year, deposit refunds paid out,
+ * with the split by payment method and by cashier. Reads the trigger-maintained daily aggregates; voids come from the (few) void
  * invoices, dated by when they were voided in the ISP zone.
  */
 export function financialReport(
@@ -26,6 +26,12 @@ export function financialReport(
        FROM report_daily_payments WHERE day BETWEEN ? AND ? AND method != 'deposit' GROUP BY k`,
     )
     .all(from, to) as { k: string; collected: number; payments: number }[];
+  const refunds = db
+    .prepare(
+      `SELECT substr(day, 1, ${len}) AS k, sum(amount) AS refunded, sum(refunds) AS refunds
+       FROM report_daily_refunds WHERE day BETWEEN ? AND ? GROUP BY k`,
+    )
+    .all(from, to) as { k: string; refunded: number; refunds: number }[];
   const voids = db
     .prepare(
       `SELECT substr(date(voided_at, ?), 1, ${len}) AS k, sum(amount) AS voided
@@ -36,12 +42,13 @@ export function financialReport(
   const byKey = new Map(
     bucketKeys(from, to, groupBy).map((key) => [
       key,
-      { key, invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0 },
+      { key, invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0, refunded: 0, refunds: 0 },
     ]),
   );
   for (const r of inv) Object.assign(byKey.get(r.k) ?? {}, { invoiced: r.invoiced, outstanding: r.outstanding });
   for (const r of pay) Object.assign(byKey.get(r.k) ?? {}, { collected: r.collected, payments: r.payments });
   for (const r of voids) Object.assign(byKey.get(r.k) ?? {}, { voided: r.voided });
+  for (const r of refunds) Object.assign(byKey.get(r.k) ?? {}, { refunded: r.refunded, refunds: r.refunds });
   const buckets = [...byKey.values()];
   const totals = buckets.reduce(
     (t, b) => ({
@@ -50,8 +57,10 @@ export function financialReport(
       voided: t.voided + b.voided,
       outstanding: t.outstanding + b.outstanding,
       payments: t.payments + b.payments,
+      refunded: t.refunded + b.refunded,
+      refunds: t.refunds + b.refunds,
     }),
-    { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0 },
+    { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0, refunded: 0, refunds: 0 },
   );
 
   const byMethod = db
@@ -68,5 +77,12 @@ export function financialReport(
     )
     .all(from, to) as { userId: number | null; name: string; count: number; amount: number }[];
 
-  return { from, to, groupBy, buckets, totals, byMethod, byCashier };
+  const refundsByMethod = db
+    .prepare(
+      `SELECT method, sum(refunds) AS count, sum(amount) AS amount FROM report_daily_refunds
+       WHERE day BETWEEN ? AND ? GROUP BY method HAVING sum(refunds) > 0 ORDER BY amount DESC`,
+    )
+    .all(from, to) as { method: string; count: number; amount: number }[];
+
+  return { from, to, groupBy, buckets, totals, byMethod, byCashier, refundsByMethod };
 }

@@ -33,7 +33,12 @@ export const subscriptions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('subs_customer_idx').on(t.customerId), index('subs_status_idx').on(t.status)],
+  (t) => [
+    index('subs_customer_idx').on(t.customerId),
+    index('subs_status_idx').on(t.status),
+    // "Which subscription bills this account" (one active per account, account delete, package change).
+    index('subs_account_idx').on(t.pppoeAccountId),
+  ],
 );
 
 export const invoices = sqliteTable(
@@ -163,6 +168,48 @@ export const paymentAllocations = sqliteTable(
   (t) => [index('alloc_invoice_idx').on(t.invoiceId), index('alloc_payment_idx').on(t.paymentId)],
 );
 
+/**
+ * Deposit paid back to a customer (a departing customer's deposit, an overpayment returned): cash out of
+ * the cashier's open shift drawer, or a transfer with its reference. Never more than the deposit (checked
+ * in the transaction and by a trigger, drizzle/0006); voided with a reason, never deleted.
+ */
+export const depositRefunds = sqliteTable(
+  'deposit_refunds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    refundNumber: text('refund_number').notNull(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** Money paid out, > 0. */
+    amount: integer('amount').notNull(),
+    method: text('method', { enum: ['cash', 'bank_transfer', 'e_wallet'] }).notNull(),
+    /** Business date (ISP time zone). */
+    refundDate: text('refund_date').notNull(),
+    refundedAt: text('refunded_at').notNull(),
+    referenceNumber: text('reference_number'),
+    reason: text('reason').notNull(),
+    notes: text('notes'),
+    refundedBy: integer('refunded_by').references(() => users.id),
+    /** The drawer the cash came out of (cash refunds). */
+    shiftId: integer('shift_id').references(() => shifts.id),
+    status: text('status', { enum: ['live', 'void'] })
+      .notNull()
+      .default('live'),
+    voidedAt: text('voided_at'),
+    voidedBy: integer('voided_by').references(() => users.id),
+    voidReason: text('void_reason'),
+    receiptPrints: integer('receipt_prints').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('refunds_number_uq').on(t.refundNumber),
+    index('refunds_customer_idx').on(t.customerId),
+    index('refunds_date_idx').on(t.refundDate, t.status),
+    index('refunds_shift_idx').on(t.shiftId),
+  ],
+);
+
 /** Deposit movements; customers.deposit = sum(amount). Credits positive, debits negative. */
 export const depositLedger = sqliteTable(
   'deposit_ledger',
@@ -175,6 +222,8 @@ export const depositLedger = sqliteTable(
     kind: text('kind', { enum: ['overpayment', 'topup', 'applied', 'reversal', 'refund'] }).notNull(),
     paymentId: integer('payment_id').references(() => payments.id),
     invoiceId: integer('invoice_id').references(() => invoices.id),
+    /** The refund that paid this out (kind 'refund') or gave it back on void (kind 'reversal'). */
+    refundId: integer('refund_id').references(() => depositRefunds.id),
     userId: integer('user_id').references(() => users.id),
     note: text('note'),
     at: text('at').notNull(),

@@ -27,3 +27,17 @@ export const reportDailyPayments = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.method, t.receivedBy] })],
 );
+
+/** Per refund_date × method × cashier: live deposit refunds (money paid out). */
+export const reportDailyRefunds = sqliteTable(
+  'report_daily_refunds',
+  {
+    day: text('day').notNull(),
+    method: text('method').notNull(),
+    /** 0 when no user is recorded. */
+    refundedBy: integer('refunded_by').notNull().default(0),
+    refunds: integer('refunds').notNull().default(0),
+    amount: integer('amount').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.method, t.refundedBy] })],
+);

@@ -46,6 +46,7 @@ import { PdfFileButtons, PrinterSelect } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
 import { previewAllocation, sortOldestFirst } from './allocation';
 import { OpenShiftDialog } from './OpenShiftDialog';
+import { RefundButton } from './RefundButton';
 
 type B = typeof billingContract;
 type DeskCustomer = z.output<B['cashdesk.lookup']['output']>['customers'][number];
@@ -69,7 +70,7 @@ export default function CashDeskScreen() {
   const focusAmount = useRef(false); // set by select(); the effect below focuses once the amount is mounted
 
   // ---- shift
-  const shiftQ = useApiQuery('shifts.current', {}, { entities: ['shifts', 'payments'] });
+  const shiftQ = useApiQuery('shifts.current', {}, { entities: ['shifts', 'payments', 'refunds'] });
   const shift = shiftQ.data ?? null;
   const [shiftDialog, setShiftDialog] = useState(false);
   const askedShift = useRef(false);
@@ -462,6 +463,9 @@ export default function CashDeskScreen() {
                     </Text>
                     <MoneyText amount={customer.deposit} fw={700} size="lg" data-testid="desk-deposit" />
                   </Paper>
+                </Group>
+                <Group justify="flex-end" mt="xs">
+                  <RefundButton customer={customer} onDone={() => void reloadCustomer(customer.id)} />
                 </Group>
               </Paper>
             )}

@@ -30,6 +30,7 @@ import { useCan } from '../../app/session';
 import { EmptyState, MoneyText, PageHeader, StatusBadge, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
 import { StatCard } from './StatCard';
+import { UnbilledAlert } from './UnbilledAlert';
 
 const METHOD_COLORS: Record<string, string> = {
   cash: 'teal.6',
@@ -98,6 +99,8 @@ export default function DashboardScreen() {
           )
         }
       />
+
+      <UnbilledAlert />
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <StatCard

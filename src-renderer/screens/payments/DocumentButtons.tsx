@@ -91,7 +91,8 @@ export function PdfFileButtons({
 type DocRequest =
   | { kind: 'invoice'; invoiceId: number }
   | { kind: 'shiftReport'; shiftId: number }
-  | { kind: 'receipt'; paymentId: number; copy?: boolean };
+  | { kind: 'receipt'; paymentId: number; copy?: boolean }
+  | { kind: 'refundReceipt'; refundId: number; copy?: boolean };
 
 type DocResult = PdfFile & { printed?: boolean; printError?: string | null };
 
@@ -99,6 +100,12 @@ type DocResult = PdfFile & { printed?: boolean; printError?: string | null };
 async function fetchDoc(req: DocRequest, printer?: string): Promise<ApiResult<DocResult>> {
   if (req.kind === 'invoice') return api('documents.invoice', { invoiceId: req.invoiceId });
   if (req.kind === 'shiftReport') return api('documents.shiftReport', { shiftId: req.shiftId });
+  if (req.kind === 'refundReceipt')
+    return api('documents.refundReceipt', {
+      refundId: req.refundId,
+      ...(req.copy ? { copy: true } : {}),
+      ...(printer ? { printer } : {}),
+    });
   return api('documents.receipt', {
     paymentId: req.paymentId,
     ...(req.copy ? { copy: true } : {}),
@@ -123,7 +130,7 @@ export function DocumentActions({
 }) {
   const { t } = useTranslation('billing');
   const [busy, setBusy] = useState<'print' | 'download' | null>(null);
-  const kind: PrinterKind = req.kind === 'receipt' ? 'receipt' : 'a4';
+  const kind: PrinterKind = req.kind === 'receipt' || req.kind === 'refundReceipt' ? 'receipt' : 'a4';
   const run = async (action: 'print' | 'download') => {
     const printer =
       action === 'print' && kind === 'receipt' && isDesktop() ? (storedPrinter(kind) ?? undefined) : undefined;

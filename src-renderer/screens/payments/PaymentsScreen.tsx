@@ -1,4 +1,16 @@
-import { Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconBan } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,11 +32,44 @@ import { useFormat } from '../../lib/format';
 import { Fact } from '../invoices/InvoiceDrawer';
 import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions, PrinterSelect } from './DocumentButtons';
+import { RefundsPanel } from './RefundsPanel';
 import { VoidDialog } from './VoidDialog';
 
 type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string; customerId?: number };
 
 export default function PaymentsScreen() {
+  const { t } = useTranslation('billing');
+  const [view, setView] = useState<'payments' | 'refunds'>('payments');
+  const switcher = (
+    <SegmentedControl
+      value={view}
+      onChange={(v) => setView(v as typeof view)}
+      data={[
+        { value: 'payments', label: t('payments') },
+        { value: 'refunds', label: t('refund.list') },
+      ]}
+      data-testid="payments-view"
+    />
+  );
+  return view === 'payments' ? (
+    <PaymentsList switcher={switcher} />
+  ) : (
+    <Stack gap="md">
+      <PageHeader
+        title={t('refund.list')}
+        actions={
+          <>
+            {switcher}
+            <PrinterSelect kind="receipt" />
+          </>
+        }
+      />
+      <RefundsPanel />
+    </Stack>
+  );
+}
+
+function PaymentsList({ switcher }: { switcher: React.ReactNode }) {
   const { t } = useTranslation('billing');
   const f = useFormat();
   const [openId, setOpenId] = useState<number | null>(null);
@@ -84,7 +129,12 @@ export default function PaymentsScreen() {
         subtitle={
           q.data ? t('payment.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount) }) : undefined
         }
-        actions={<PrinterSelect kind="receipt" />}
+        actions={
+          <>
+            {switcher}
+            <PrinterSelect kind="receipt" />
+          </>
+        }
       />
       <Group gap="sm" wrap="wrap" align="flex-end">
         <SearchInput

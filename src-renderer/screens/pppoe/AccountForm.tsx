@@ -20,7 +20,9 @@ import { useTranslation } from 'react-i18next';
 import type { PppoeAccount } from '../../../src-shared/contract/pppoe';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { applyApiError, useResetOnOpen } from '../../components';
+import { applyApiError, translateApiMessage, useResetOnOpen } from '../../components';
+import { AccountBillingPanel } from './AccountBillingPanel';
+import { OverrideReasonDialog } from './OverrideReasonDialog';
 
 interface Values {
   customerId: string | null;
@@ -101,7 +103,10 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
     });
   }
 
-  const submit = form.onSubmit(async (v) => {
+  // A suspended or inactive customer: the server asks for an override reason, then the save is repeated with it.
+  const [overrideAsk, setOverrideAsk] = useState<{ message: string; values: Values } | null>(null);
+
+  const save = async (v: Values, overrideReason?: string) => {
     const common = {
       internetPackageId: v.internetPackageId ? Number(v.internetPackageId) : undefined,
       routerId: v.routerId ? Number(v.routerId) : null,
@@ -126,12 +131,17 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
         customerId: v.customerId ? Number(v.customerId) : (undefined as unknown as number),
         ...common,
         internetPackageId: common.internetPackageId as number,
+        ...(overrideReason ? { overrideReason } : {}),
       });
+      const ask = !r.ok && r.error.issues?.find((i) => i.path === 'overrideReason');
+      if (ask) return void setOverrideAsk({ message: translateApiMessage(ask.message), values: v });
+      setOverrideAsk(null);
       if (!r.ok) return void applyApiError(form, r.error);
       notifications.show({ color: 'teal', message: t('pppoe.created', { name: r.value.account.username }) });
       onSaved(r.value.account, r.value.password);
     }
-  });
+  };
+  const submit = form.onSubmit((v) => save(v));
 
   return (
     <Modal
@@ -243,6 +253,14 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
               <Textarea label={t('pppoe.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
             </Grid.Col>
           </Grid>
+          <AccountBillingPanel
+            opened={opened}
+            packageId={form.values.internetPackageId ? Number(form.values.internetPackageId) : null}
+            customerId={form.values.customerId ? Number(form.values.customerId) : null}
+            accountId={account?.id ?? null}
+            originalPackageId={account?.internetPackageId ?? null}
+            accountStatus={account?.status ?? null}
+          />
           <Group justify="flex-end" mt="xs">
             <Button variant="default" onClick={onClose}>
               {t('common:cancel')}
@@ -253,6 +271,11 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
           </Group>
         </Stack>
       </form>
+      <OverrideReasonDialog
+        message={overrideAsk?.message ?? null}
+        onCancel={() => setOverrideAsk(null)}
+        onConfirm={(reason) => save(overrideAsk!.values, reason)}
+      />
     </Modal>
   );
 }

@@ -48,6 +48,7 @@ import {
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from '../sessions/TrafficChart';
 import { AccountForm } from './AccountForm';
+import { useEnableAccount } from './useEnableAccount';
 
 type SortField = (typeof PPPOE_SORT_FIELDS)[number];
 type Status = (typeof PPPOE_STATUSES)[number];
@@ -104,11 +105,7 @@ export default function PppoeScreen() {
   const [chart, setChart] = useState<PppoeAccount | null>(null);
   useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
 
-  const setEnabled = async (a: PppoeAccount, on: boolean) => {
-    const r = await api(on ? 'pppoe.enable' : 'pppoe.disable', { id: a.id });
-    if (!r.ok) return notifyApiError(r.error);
-    notifications.show({ color: 'teal', message: t(on ? 'pppoe.enabled' : 'pppoe.disabled', { name: a.username }) });
-  };
+  const { setEnabled, dialog: enableDialog } = useEnableAccount();
   const reveal = async (a: PppoeAccount) => {
     const r = await api('pppoe.revealPassword', { id: a.id });
     if (!r.ok) return notifyApiError(r.error);
@@ -385,6 +382,7 @@ export default function PppoeScreen() {
         onCancel={() => setToDelete(null)}
         onConfirm={remove}
       />
+      {enableDialog}
     </Stack>
   );
 }

@@ -34,8 +34,8 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
       </Group>
       {r && (
         <>
-          <SimpleGrid cols={{ base: 2, md: 4 }}>
-            {(['invoiced', 'collected', 'voided', 'outstanding'] as const).map((k) => (
+          <SimpleGrid cols={{ base: 2, md: 5 }}>
+            {(['invoiced', 'collected', 'refunded', 'voided', 'outstanding'] as const).map((k) => (
               <Stack key={k} gap={0} data-testid={`total-${k}`}>
                 <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
                   {t(`col.${k}`)}
@@ -75,6 +75,7 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
                 { header: t('col.voided'), render: (b) => money(b.voided), align: 'right' },
                 { header: t('col.outstanding'), render: (b) => money(b.outstanding), align: 'right' },
                 { header: t('col.payments'), render: (b) => f.number(b.payments), align: 'right' },
+                { header: t('col.refunded'), render: (b) => money(b.refunded), align: 'right' },
               ]}
               footer={[
                 t('total'),
@@ -83,6 +84,7 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
                 money(r.totals.voided),
                 money(r.totals.outstanding),
                 f.number(r.totals.payments),
+                money(r.totals.refunded),
               ]}
             />
           </Panel>
@@ -122,6 +124,18 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
                 ]}
               />
             </Panel>
+            {r.refundsByMethod.length > 0 && (
+              <Panel title={t('refundsByMethod')} testId="refunds-by-method">
+                <ReportTable
+                  rows={r.refundsByMethod}
+                  columns={[
+                    { header: t('col.method'), render: (m) => t(`pm.${m.method}`) },
+                    { header: t('col.count'), render: (m) => f.number(m.count), align: 'right' },
+                    { header: t('col.amount'), render: (m) => money(m.amount), align: 'right' },
+                  ]}
+                />
+              </Panel>
+            )}
           </SimpleGrid>
         </>
       )}

@@ -86,12 +86,16 @@ export default function SettingsScreen() {
       customerCodePrefix: 'billing',
       invoicePrefix: 'billing',
       paymentPrefix: 'billing',
+      refundPrefix: 'billing',
       dueDays: 'billing',
       graceDays: 'billing',
       isolirMode: 'billing',
       autoInvoiceRun: 'billing',
       invoiceRunDay: 'billing',
       invoiceRunTime: 'billing',
+      billingDayMode: 'billing',
+      fixedBillingDay: 'billing',
+      prorateFirstInvoice: 'billing',
       automationEnabled: 'billing',
       expiryAlertDays: 'billing',
       paymentConfirmLimit: 'billing',
@@ -222,10 +226,11 @@ export default function SettingsScreen() {
 
         <Tabs.Panel value="billing">
           <Stack maw={720}>
-            <SimpleGrid cols={3}>
+            <SimpleGrid cols={{ base: 2, sm: 4 }}>
               <TextInput {...text('customerCodePrefix')} {...hint('prefix')} />
               <TextInput {...text('invoicePrefix')} {...hint('prefix')} />
               <TextInput {...text('paymentPrefix')} {...hint('prefix')} />
+              <TextInput {...text('refundPrefix')} {...hint('prefix')} />
             </SimpleGrid>
             <SimpleGrid cols={2}>
               {num('dueDays', 'dueDays')}
@@ -257,6 +262,32 @@ export default function SettingsScreen() {
               {num('invoiceRunDay', 'invoiceRunDay')}
               <TimeInput {...text('invoiceRunTime')} {...hint('time')} />
             </SimpleGrid>
+            <SimpleGrid cols={2}>
+              <Input.Wrapper
+                label={t('fields.billingDayMode')}
+                description={t('hints.billingDayMode')}
+                error={form.errors.billingDayMode}
+              >
+                <SegmentedControl
+                  mt={6}
+                  disabled={ro}
+                  value={form.values.billingDayMode}
+                  onChange={(v) => form.setFieldValue('billingDayMode', v as Settings['billingDayMode'])}
+                  data={[
+                    { value: 'start_date', label: t('billingDay.start_date') },
+                    { value: 'fixed', label: t('billingDay.fixed') },
+                  ]}
+                  data-testid="billing-day-mode"
+                />
+              </Input.Wrapper>
+              {form.values.billingDayMode === 'fixed' && num('fixedBillingDay', 'fixedBillingDay')}
+            </SimpleGrid>
+            <Switch
+              {...form.getInputProps('prorateFirstInvoice', { type: 'checkbox' })}
+              label={t('fields.prorateFirstInvoice')}
+              description={t('hints.prorateFirstInvoice')}
+              disabled={ro}
+            />
             <Switch
               {...form.getInputProps('automationEnabled', { type: 'checkbox' })}
               label={t('fields.automationEnabled')}

@@ -9,6 +9,7 @@ const NUMBER_FIELDS = {
   dueDays: { kind: 'integer', min: 0, max: 90 },
   graceDays: { kind: 'integer', min: 0, max: 90 },
   invoiceRunDay: { kind: 'integer', min: 1, max: 28 },
+  fixedBillingDay: { kind: 'integer', min: 1, max: 28 },
   expiryAlertDays: { kind: 'integer', min: 1, max: 90 },
   paymentConfirmLimit: { kind: 'rupiah', min: 0 },
   backupKeepDaily: { kind: 'integer', min: 1, max: 365 },

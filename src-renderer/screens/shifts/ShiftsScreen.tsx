@@ -96,10 +96,13 @@ export default function ShiftsScreen() {
           <Group justify="space-between" align="flex-start">
             <Stack gap="xs">
               <Title order={4}>{t('shift.openBadge', { id: shift.id })}</Title>
-              <SimpleGrid cols={4} spacing="lg">
+              <SimpleGrid cols={{ base: 2, md: shift.cashRefunded ? 5 : 4 }} spacing="lg">
                 <Fact label={t('shift.openedAt')} value={f.dateTime(shift.openedAt)} />
                 <Fact label={t('shift.openingCash')} value={<MoneyText amount={shift.openingCash} />} />
                 <Fact label={t('shift.totalReceived')} value={<MoneyText amount={shift.totalReceived} />} />
+                {shift.cashRefunded > 0 && (
+                  <Fact label={t('shift.cashRefunded')} value={<MoneyText amount={-shift.cashRefunded} c="grape" />} />
+                )}
                 <Fact label={t('shift.expectedCash')} value={<MoneyText amount={shift.expectedCash} fw={700} />} />
               </SimpleGrid>
             </Stack>
@@ -172,6 +175,7 @@ function CloseShiftDialog({
   onClosed: (r: Report) => void;
 }) {
   const { t } = useTranslation('billing');
+  const f = useFormat();
   const form = useForm<{ countedCash: string; notes: string }>({
     initialValues: { countedCash: '', notes: '' },
     validate: { countedCash: (v) => (v.trim() === '' ? t('shift.countedRequired') : rupiahRule()(v)) },
@@ -202,6 +206,11 @@ function CloseShiftDialog({
           <Text size="sm">
             {t('shift.expectedCash')}: <MoneyText amount={shift.expectedCash} fw={700} />
           </Text>
+          {shift.cashRefunded > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('shift.expectedHelp', { amount: f.rupiah(shift.cashRefunded) })}
+            </Text>
+          )}
           <MoneyInput
             label={t('shift.countedCash')}
             withAsterisk
@@ -230,7 +239,11 @@ function CloseShiftDialog({
 }
 
 function ReportLoader({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const q = useApiQuery('shifts.report', { id: id ?? 0 }, { enabled: id !== null, entities: ['shifts', 'payments'] });
+  const q = useApiQuery(
+    'shifts.report',
+    { id: id ?? 0 },
+    { enabled: id !== null, entities: ['shifts', 'payments', 'refunds'] },
+  );
   return <ReportModal report={id !== null ? (q.data ?? null) : null} onClose={onClose} />;
 }
 
@@ -256,9 +269,15 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
             </Text>
             <DocumentActions req={{ kind: 'shiftReport', shiftId: report.shift.id }} size="sm" />
           </Group>
-          <SimpleGrid cols={5}>
+          <SimpleGrid cols={{ base: 2, md: report.cashRefunded ? 6 : 5 }}>
             <Fact label={t('shift.openingCash')} value={<MoneyText amount={report.openingCash} />} />
             <Fact label={t('shift.cashReceived')} value={<MoneyText amount={report.cashReceived} />} />
+            {report.cashRefunded > 0 && (
+              <Fact
+                label={t('shift.cashRefunded')}
+                value={<MoneyText amount={-report.cashRefunded} c="grape" data-testid="shift-cash-refunded" />}
+              />
+            )}
             <Fact label={t('shift.expectedCash')} value={<MoneyText amount={report.expectedCash} fw={700} />} />
             <Fact
               label={t('shift.countedCash')}
@@ -325,6 +344,31 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
               ))}
             </Table.Tbody>
           </Table>
+          {report.refunds.length > 0 && (
+            <>
+              <Text fw={600} size="sm">
+                {t('refund.list')}
+              </Text>
+              <Table striped verticalSpacing={2} data-testid="shift-refunds">
+                <Table.Tbody>
+                  {report.refunds.map((r) => (
+                    <Table.Tr
+                      key={r.id}
+                      style={r.status === 'void' ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}
+                    >
+                      <Table.Td>{r.refundNumber}</Table.Td>
+                      <Table.Td>{f.dateTime(r.refundedAt)}</Table.Td>
+                      <Table.Td>{r.customerName}</Table.Td>
+                      <Table.Td>{t(`method.${r.method}`)}</Table.Td>
+                      <Table.Td ta="right">
+                        <MoneyText amount={-r.amount} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
         </Stack>
       )}
     </Modal>

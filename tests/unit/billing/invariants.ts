@@ -4,7 +4,8 @@ import type { AppContext } from '../../../src-main/core/context';
 /**
  * DOMAIN.md's ledger invariants, checked with independent SQL and plain JS (no service code):
  * paid_amount = live allocations, status follows amounts, deposit = ledger sum ≥ 0, one invoice per
- * subscription and period, gapless unique numbering, audit rows for every change, voids reversed.
+ * subscription and period, gapless unique numbering, audit rows for every change, voids reversed,
+ * deposit refunds never above the deposit they paid out of, and their daily aggregate exact.
  */
 export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: boolean } = {}): void {
   const db = app.sqlite;
@@ -133,11 +134,55 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
     expect(auditCount('payment.create', 'payment', p.id), `${p.number} create audited`).toBe(1);
     expect(auditCount('payment.void', 'payment', p.id), `${p.number} void audited`).toBe(p.status === 'void' ? 1 : 0);
   }
-  // Each deposit movement has its audit row (one per payment and direction).
+  // Deposit refunds: paid out of the deposit there was (never more), one ledger debit each, reversed by a void.
+  const refunds = all<{ id: number; number: string; customer: number; amount: number; status: string }>(
+    'SELECT id, refund_number AS number, customer_id AS customer, amount, status FROM deposit_refunds',
+  );
+  gapless(
+    refunds.map((r) => r.number),
+    /^([A-Z0-9]+)-(\d{8})-(\d{4})$/,
+    (p, k) => `refund:${p}:${k}`,
+  );
+  for (const r of refunds) {
+    expect(r.amount, `${r.number} amount > 0`).toBeGreaterThan(0);
+    const rows = all<{ id: number; kind: string; amount: number }>(
+      'SELECT id, kind, amount FROM deposit_ledger WHERE refund_id = ? ORDER BY id',
+      r.id,
+    );
+    const want = r.status === 'void' ? ['refund', 'reversal'] : ['refund'];
+    expect(
+      rows.map((x) => x.kind),
+      `${r.number} ledger rows`,
+    ).toEqual(want);
+    expect(rows[0]!.amount, `${r.number} debit`).toBe(-r.amount);
+    if (r.status === 'void') expect(rows[1]!.amount, `${r.number} void gives it back`).toBe(r.amount);
+    const before = (
+      db
+        .prepare('SELECT coalesce(sum(amount), 0) AS s FROM deposit_ledger WHERE customer_id = ? AND id < ?')
+        .get(r.customer, rows[0]!.id) as { s: number }
+    ).s;
+    expect(r.amount, `${r.number} never more than the deposit`).toBeLessThanOrEqual(before);
+    expect(auditCount('refund.create', 'refund', r.id), `${r.number} create audited`).toBe(1);
+    expect(auditCount('refund.void', 'refund', r.id), `${r.number} void audited`).toBe(r.status === 'void' ? 1 : 0);
+  }
+  // The trigger-kept daily aggregate equals the live refunds.
+  const agg = (sql: string) => JSON.stringify(db.prepare(sql).all());
+  expect(
+    agg(
+      'SELECT day, method, refunded_by AS u, refunds AS n, amount FROM report_daily_refunds WHERE refunds != 0 OR amount != 0 ORDER BY 1, 2, 3',
+    ),
+    'report_daily_refunds exact',
+  ).toBe(
+    agg(`SELECT refund_date AS day, method, coalesce(refunded_by, 0) AS u, count(*) AS n, sum(amount) AS amount
+         FROM deposit_refunds WHERE status = 'live' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+  );
+
+  // Each deposit movement has its audit row (one per payment or refund, and direction).
   const grouped = (
     db
       .prepare(
-        `SELECT count(*) AS n FROM (SELECT payment_id, CASE WHEN kind = 'reversal' THEN 'r' ELSE 'f' END AS dir FROM deposit_ledger GROUP BY 1, 2)`,
+        `SELECT count(*) AS n FROM (SELECT payment_id, refund_id, CASE WHEN kind = 'reversal' THEN 'r' ELSE 'f' END AS dir
+                                     FROM deposit_ledger GROUP BY 1, 2, 3)`,
       )
       .get() as { n: number }
   ).n;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPayment, voidPayment } from '../../../src-main/core/billing/payments';
 import { runPeriod } from '../../../src-main/core/billing/invoices';
+import { createRefund } from '../../../src-main/core/billing/refunds';
 import type { CallContext } from '../../../src-main/core/context';
 import { addMonths } from '../../../src-shared/dates';
 import { testApp, type TestApp } from '../../helpers/app';
@@ -10,8 +11,8 @@ import { checkInvariants } from './invariants';
 
 /**
  * Random sequences of invoice runs (incl. retries and concurrent duplicates), payments (partial, over,
- * from deposit, every method, good and bad input), voids of payments and invoices, clock moves and
- * crashes mid-transaction. After every step: every DOMAIN.md invariant (independent SQL), no INTERNAL
+ * from deposit, every method, good and bad input), deposit refunds (cash and transfer, up to and past the
+ * deposit), voids of payments, refunds and invoices, clock moves and crashes mid-transaction. After every step: every DOMAIN.md invariant (independent SQL), no INTERNAL
  * error, and a refused or crashed step leaves the database exactly as it was.
  */
 
@@ -51,6 +52,30 @@ const op = fc.oneof(
       amount: fc.integer({ min: 1, max: 400_000 }),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('overpay' as const),
+      customer: fc.nat(3),
+      extra: fc.integer({ min: 1, max: 200_000 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('refund' as const),
+      customer: fc.nat(3),
+      // Often the whole deposit or more, so the "never more than the deposit" edge is hit.
+      amount: fc.oneof(
+        { weight: 3, arbitrary: fc.constant('all' as const) },
+        { weight: 1, arbitrary: fc.constant('allPlusOne' as const) },
+        { weight: 2, arbitrary: fc.integer({ min: 1, max: 100_000 }) },
+      ),
+      method: fc.constantFrom('cash', 'bank_transfer', 'e_wallet'),
+      withRef: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('voidRefund' as const), pick: fc.nat(50) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('voidPayment' as const), pick: fc.nat(50) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('voidInvoice' as const), pick: fc.nat(50) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 40 }) }) },
@@ -58,7 +83,7 @@ const op = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('crash' as const),
-      what: fc.constantFrom('payment', 'run', 'void'),
+      what: fc.constantFrom('payment', 'run', 'void', 'refund'),
       customer: fc.nat(3),
     }),
   },
@@ -73,6 +98,9 @@ function snapshot(t: TestApp): string {
     one('SELECT count(*), group_concat(status) FROM payments'),
     one('SELECT count(*), coalesce(sum(is_live),0) FROM payment_allocations'),
     one('SELECT count(*), coalesce(sum(amount),0) FROM deposit_ledger'),
+    one('SELECT count(*), group_concat(status) FROM deposit_refunds'),
+    one('SELECT * FROM report_daily_refunds ORDER BY 1, 2, 3'),
+    one('SELECT id, status, expected_cash FROM shifts ORDER BY id'),
     one('SELECT id, deposit FROM customers ORDER BY id'),
     one('SELECT count(*) FROM audit_log'),
     one('SELECT name, value FROM sequences ORDER BY name'),
@@ -91,6 +119,13 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
     t.app.ctx.sqlite
       .prepare("UPDATE subscriptions SET monthly_fee = monthly_fee + id * 25000, fee_note = 'test'")
       .run();
+    // One customer starts with a deposit (paid ahead before any invoice), so refunds have something to pay back.
+    await t.ok('payments.create', {
+      customerId: customers[0]!.id,
+      amount: 150_000,
+      method: 'bank_transfer',
+      referenceNumber: 'AWAL',
+    });
     const internal: CallContext = { app: t.app.ctx, session: null, transport: 'internal' };
     let now = Date.parse('2026-11-24T03:00:00.000Z');
     const base = '2026-11';
@@ -146,6 +181,54 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
             }),
           );
           break;
+        case 'overpay': {
+          // Pays everything open and more: the rest goes to the deposit (something to refund later).
+          const c = customers[o.customer]!;
+          const open = (
+            t.app.ctx.sqlite
+              .prepare(
+                "SELECT coalesce(sum(amount - paid_amount), 0) AS s FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial')",
+              )
+              .get(c.id) as { s: number }
+          ).s;
+          expectRefusal(
+            await t.call('payments.create', {
+              customerId: c.id,
+              amount: open + o.extra,
+              method: 'bank_transfer',
+              referenceNumber: `OP-${o.extra}`,
+              confirmLarge: true,
+            }),
+          );
+          break;
+        }
+        case 'refund': {
+          // Mostly a customer who has a deposit to pay back (few do in a random ledger).
+          const depositOf = (id: number) =>
+            (t.app.ctx.sqlite.prepare('SELECT deposit FROM customers WHERE id = ?').get(id) as { deposit: number })
+              .deposit;
+          const holders = customers.filter((x) => depositOf(x.id) > 0);
+          const c = holders.length ? holders[o.customer % holders.length]! : customers[o.customer]!;
+          const deposit = depositOf(c.id);
+          const amount = o.amount === 'all' ? deposit : o.amount === 'allPlusOne' ? deposit + 1 : o.amount;
+          const r = await t.call('refunds.create', {
+            customerId: c.id,
+            amount,
+            method: o.method,
+            referenceNumber: o.withRef ? `RF-${amount}` : undefined,
+            reason: 'berhenti',
+          });
+          expectRefusal(r);
+          // Refused exactly when it would pay out more than the deposit (or is not a valid amount / lacks a reference).
+          if (amount > deposit || amount <= 0) expect(r.ok, 'over-refund refused').toBe(false);
+          break;
+        }
+        case 'voidRefund': {
+          const rs = t.app.ctx.sqlite.prepare('SELECT id FROM deposit_refunds ORDER BY id').all() as { id: number }[];
+          if (!rs.length) continue;
+          expectRefusal(await t.call('refunds.void', { id: rs[o.pick % rs.length]!.id, reason: 'uji' }));
+          break;
+        }
         case 'voidPayment': {
           const ps = t.app.ctx.sqlite.prepare('SELECT id FROM payments ORDER BY id').all() as { id: number }[];
           if (!ps.length) continue;
@@ -185,7 +268,19 @@ async function runSequence(ops: Op[], allowNegativeDeposit = false): Promise<voi
                   referenceNumber: 'X',
                 });
               else if (o.what === 'run') runPeriod(call, addMonths(base, 1));
-              else {
+              else if (o.what === 'refund') {
+                try {
+                  createRefund(call, {
+                    customerId: customers[o.customer]!.id,
+                    amount: 1,
+                    method: 'bank_transfer',
+                    referenceNumber: 'X',
+                    reason: 'crash',
+                  });
+                } catch {
+                  /* no deposit to refund: still crash below */
+                }
+              } else {
                 const p = db.prepare("SELECT id FROM payments WHERE status = 'live' ORDER BY id DESC LIMIT 1").get() as
                   | { id: number }
                   | undefined;

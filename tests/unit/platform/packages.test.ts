@@ -94,8 +94,8 @@ describe('packages', () => {
   });
 
   it('loads the demo data once', async () => {
-    expect(await t.ok('demo.load', {})).toEqual({ packages: 5, customers: 5 });
-    expect(await t.ok('demo.load', {})).toEqual({ packages: 0, customers: 0 });
+    expect(await t.ok('demo.load', {})).toMatchObject({ packages: 5, customers: 8, accounts: 8 });
+    expect(await t.ok('demo.load', {})).toEqual({ packages: 0, customers: 0, accounts: 0, invoices: 0, payments: 0 });
     const pk = await t.ok('packages.list', {});
     expect(pk.items.map((p) => p.price)).toEqual([99_000, 150_000, 250_000, 500_000, 1_200_000]);
     const dewi = await t.ok('customers.list', { search: 'dewi' });

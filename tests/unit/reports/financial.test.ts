@@ -12,16 +12,16 @@ afterEach(() => t.close());
 
 type Inv = { invoice_date: string; amount: number; paid_amount: number; status: string; voided_at: string | null };
 type Pay = { payment_date: string; amount: number; method: string; status: string; received_by: number | null };
+type Ref = { refund_date: string; amount: number; method: string; status: string };
 
 /** The oracle: the same figures computed in plain JS from the raw rows (no SQL aggregation). */
-function expected(invs: Inv[], pays: Pay[], from: string, to: string, len: number) {
-  const buckets = new Map<
-    string,
-    { invoiced: number; collected: number; voided: number; outstanding: number; payments: number }
-  >();
+const ZERO = { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0, refunded: 0, refunds: 0 };
+
+function expected(invs: Inv[], pays: Pay[], refs: Ref[], from: string, to: string, len: number) {
+  const buckets = new Map<string, typeof ZERO>();
   const b = (k: string) => {
     let v = buckets.get(k);
-    if (!v) buckets.set(k, (v = { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0 }));
+    if (!v) buckets.set(k, (v = { ...ZERO }));
     return v;
   };
   const wib = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
@@ -41,6 +41,12 @@ function expected(invs: Inv[], pays: Pay[], from: string, to: string, len: numbe
       b(p.payment_date.slice(0, len)).payments += 1;
     }
   }
+  for (const r of refs) {
+    if (r.status === 'live' && r.refund_date >= from && r.refund_date <= to) {
+      b(r.refund_date.slice(0, len)).refunded += r.amount;
+      b(r.refund_date.slice(0, len)).refunds += 1;
+    }
+  }
   return buckets;
 }
 
@@ -55,9 +61,11 @@ describe('reports.financial', () => {
         async (ops, start, span, groupBy) => {
           const db = t.app.ctx.sqlite;
           db.exec(
-            'DELETE FROM payments; DELETE FROM invoices; DELETE FROM customer_status_history; DELETE FROM customers; DELETE FROM users WHERE id > 1;',
+            'DELETE FROM payments; DELETE FROM invoices; DELETE FROM deposit_refunds; DELETE FROM customer_status_history; DELETE FROM customers; DELETE FROM users WHERE id > 1;',
           );
-          db.exec('DELETE FROM report_daily_invoices; DELETE FROM report_daily_payments;');
+          db.exec(
+            'DELETE FROM report_daily_invoices; DELETE FROM report_daily_payments; DELETE FROM report_daily_refunds;',
+          );
           applyOps(db, ops);
           const from = addDays(BASE_DAY, start);
           const to = addDays(from, span);
@@ -66,12 +74,13 @@ describe('reports.financial', () => {
           const exp = expected(
             db.prepare('SELECT * FROM invoices').all() as Inv[],
             db.prepare('SELECT * FROM payments').all() as Pay[],
+            db.prepare('SELECT * FROM deposit_refunds').all() as Ref[],
             from,
             to,
             len,
           );
           for (const bucket of r.buckets) {
-            const e = exp.get(bucket.key) ?? { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0 };
+            const e = exp.get(bucket.key) ?? ZERO;
             expect({ ...bucket, key: undefined }).toEqual({ key: undefined, ...e });
           }
           // Every bucket with activity is in range and present; buckets are continuous.
@@ -85,6 +94,14 @@ describe('reports.financial', () => {
           expect(new Map(r.byMethod.map((m) => [m.method, m.amount]))).toEqual(byMethod);
           const cashierTotal = pays.filter((p) => p.method !== 'deposit').reduce((s, p) => s + p.amount, 0);
           expect(r.byCashier.reduce((s, c) => s + c.amount, 0)).toBe(cashierTotal);
+          // Refunds: money out, live ones only, split by how they were paid.
+          const refs = (db.prepare('SELECT * FROM deposit_refunds').all() as Ref[]).filter(
+            (x) => x.status === 'live' && x.refund_date >= from && x.refund_date <= to,
+          );
+          expect(r.totals.refunded).toBe(refs.reduce((s, x) => s + x.amount, 0));
+          const refundsByMethod = new Map<string, number>();
+          for (const x of refs) refundsByMethod.set(x.method, (refundsByMethod.get(x.method) ?? 0) + x.amount);
+          expect(new Map(r.refundsByMethod.map((m) => [m.method, m.amount]))).toEqual(refundsByMethod);
         },
       ),
       { numRuns: 40 },

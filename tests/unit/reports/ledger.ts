@@ -4,7 +4,7 @@ import { addDays } from '../../../src-shared/dates';
 
 /** A random ledger, written with plain SQL so the report triggers see inserts, updates and voids. */
 export interface LedgerOp {
-  kind: 'invoice' | 'payment' | 'pay' | 'voidInvoice' | 'voidPayment';
+  kind: 'invoice' | 'payment' | 'pay' | 'voidInvoice' | 'voidPayment' | 'refund' | 'voidRefund';
   day: number;
   amount: number;
   pick: number;
@@ -22,6 +22,8 @@ export const opArb = fc.record({
     'pay',
     'voidInvoice',
     'voidPayment',
+    'refund',
+    'voidRefund',
   ) as fc.Arbitrary<LedgerOp['kind']>,
   day: fc.integer({ min: 0, max: 800 }),
   amount: fc.integer({ min: 1, max: 2_000_000 }),
@@ -32,11 +34,15 @@ export const opArb = fc.record({
 });
 
 export const METHODS = ['cash', 'bank_transfer', 'e_wallet', 'credit_card', 'deposit'] as const;
+export const REFUND_METHODS = ['cash', 'bank_transfer', 'e_wallet'] as const;
 export const BASE_DAY = '2024-06-01';
 
 export function seedBase(db: Database.Database): { customers: number[]; cashiers: (number | null)[] } {
   const customers: number[] = [];
-  const ins = db.prepare("INSERT INTO customers(customer_code, name, join_date, phone) VALUES (?, ?, '2024-01-01', ?)");
+  // A deposit large enough for any refund the ops write (the over-refund trigger checks it).
+  const ins = db.prepare(
+    "INSERT INTO customers(customer_code, name, join_date, phone, deposit) VALUES (?, ?, '2024-01-01', ?, 1000000000000)",
+  );
   for (let i = 1; i <= 6; i++) customers.push(Number(ins.run(`T${i}`, `Customer ${i}`, `0812000${i}`).lastInsertRowid));
   const u = db
     .prepare(
@@ -91,6 +97,28 @@ export function applyOps(db: Database.Database, ops: LedgerOp[]) {
           `${day}T${String(op.voidHour).padStart(2, '0')}:30:00.000Z`,
           inv.id,
         );
+        break;
+      }
+      case 'refund':
+        db.prepare(
+          `INSERT INTO deposit_refunds(refund_number, customer_id, amount, method, refund_date, refunded_at, reason, refunded_by)
+           VALUES (?, ?, ?, ?, ?, ?, 'r', ?)`,
+        ).run(
+          `RFD-${++n}`,
+          customer,
+          op.amount,
+          REFUND_METHODS[op.method % REFUND_METHODS.length],
+          day,
+          `${day}T04:00:00.000Z`,
+          cashiers[op.cashier],
+        );
+        break;
+      case 'voidRefund': {
+        const live = db.prepare("SELECT id FROM deposit_refunds WHERE status = 'live' ORDER BY id").all() as {
+          id: number;
+        }[];
+        const r = live[op.pick % Math.max(1, live.length)];
+        if (r) db.prepare("UPDATE deposit_refunds SET status = 'void' WHERE id = ?").run(r.id);
         break;
       }
       case 'voidPayment': {

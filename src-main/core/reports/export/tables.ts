@@ -53,8 +53,9 @@ export function financialTables(r: FinancialReport, lang: Lang): ExportDocument 
           { header: t('voided'), kind: 'money' },
           { header: t('outstanding'), kind: 'money' },
           { header: t('payments'), kind: 'int', width: 0.7 },
+          { header: t('refunded'), kind: 'money' },
         ],
-        rows: r.buckets.map((b) => [b.key, b.invoiced, b.collected, b.voided, b.outstanding, b.payments]),
+        rows: r.buckets.map((b) => [b.key, b.invoiced, b.collected, b.voided, b.outstanding, b.payments, b.refunded]),
         total: [
           t('total'),
           r.totals.invoiced,
@@ -62,6 +63,7 @@ export function financialTables(r: FinancialReport, lang: Lang): ExportDocument 
           r.totals.voided,
           r.totals.outstanding,
           r.totals.payments,
+          r.totals.refunded,
         ],
       },
       {
@@ -82,6 +84,19 @@ export function financialTables(r: FinancialReport, lang: Lang): ExportDocument 
         ],
         rows: r.byCashier.map((c) => [c.name, c.count, c.amount]),
       },
+      ...(r.refundsByMethod.length
+        ? [
+            {
+              heading: t('refundsByMethod'),
+              columns: [
+                { header: t('method'), kind: 'text' as const, width: 1.5 },
+                { header: t('count'), kind: 'int' as const },
+                { header: t('amount'), kind: 'money' as const },
+              ],
+              rows: r.refundsByMethod.map((m) => [maybeLabel(lang, m.method), m.count, m.amount]),
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -1,0 +1,25 @@
+import { AppError } from '../../../src-shared/result';
+import type { CallContext } from '../context';
+
+/**
+ * An active account gives internet access: for a customer who is suspended or inactive that needs an
+ * explicit override with a reason. Returns the override to record in the audit row, or null.
+ */
+export function customerGate(
+  call: CallContext,
+  customerId: number,
+  overrideReason: string | null | undefined,
+): { customerStatus: string; reason: string } | null {
+  const c = call.app.sqlite
+    .prepare('SELECT customer_code AS code, name, status FROM customers WHERE id = ?')
+    .get(customerId) as { code: string; name: string; status: string } | undefined;
+  if (!c || c.status === 'active') return null;
+  if (!overrideReason) {
+    const message =
+      c.status === 'suspended'
+        ? `Customer ${c.code} ${c.name} is suspended: an active account needs an override with a reason`
+        : `Customer ${c.code} ${c.name} is inactive: an active account needs an override with a reason`;
+    throw new AppError('CONFLICT', message, [{ path: 'overrideReason', message }]);
+  }
+  return { customerStatus: c.status, reason: overrideReason };
+}

@@ -1,0 +1,194 @@
+import { Button, Drawer, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconBan } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Refund } from '../../../src-shared/contract/refunds';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
+import { useCan } from '../../app/session';
+import {
+  DataTable,
+  EmptyState,
+  MoneyText,
+  SearchInput,
+  StatusBadge,
+  useListParams,
+  type Column,
+} from '../../components';
+import { useFormat } from '../../lib/format';
+import { Fact } from '../invoices/InvoiceDrawer';
+import { CustomerFilter } from './CustomerFilter';
+import { DocumentActions } from './DocumentButtons';
+import { VoidDialog } from './VoidDialog';
+
+type Filters = { from?: string; to?: string; customerId?: number };
+
+/** Deposit refunds (money paid back to customers): the list, and each one's receipt and void. */
+export function RefundsPanel() {
+  const { t } = useTranslation('billing');
+  const f = useFormat();
+  const [openId, setOpenId] = useState<number | null>(null);
+  const list = useListParams<never, Filters>();
+  const { sort: _sort, ...params } = list.params;
+  const q = useApiQuery('refunds.list', params, { entities: ['refunds'] });
+  const columns: Column<Refund>[] = [
+    {
+      key: 'number',
+      header: t('refund.number'),
+      render: (r) => (
+        <Text size="sm" fw={500} td={r.status === 'void' ? 'line-through' : undefined}>
+          {r.refundNumber}
+        </Text>
+      ),
+    },
+    { key: 'at', header: t('refund.at'), render: (r) => f.dateTime(r.refundedAt) },
+    {
+      key: 'customer',
+      header: t('customer'),
+      render: (r) => (
+        <Text size="sm">
+          {r.customerName}{' '}
+          <Text span size="xs" c="dimmed">
+            {r.customerCode}
+          </Text>
+        </Text>
+      ),
+    },
+    { key: 'method', header: t('payment.method'), render: (r) => t(`method.${r.method}`) },
+    { key: 'amount', header: t('refund.amount'), align: 'right', render: (r) => <MoneyText amount={r.amount} /> },
+    {
+      key: 'reason',
+      header: t('refund.reason'),
+      render: (r) => (
+        <Text size="sm" lineClamp={1}>
+          {r.reason}
+        </Text>
+      ),
+    },
+    { key: 'by', header: t('refund.by'), render: (r) => r.refundedByName ?? '—' },
+    {
+      key: 'status',
+      header: t('status'),
+      width: 130,
+      render: (r) => (
+        <StatusBadge status={r.status === 'void' ? 'void' : 'active'} label={t(`payment.status.${r.status}`)} />
+      ),
+    },
+  ];
+  return (
+    <Stack gap="md" data-testid="refunds-panel">
+      <Text size="sm" c="dimmed">
+        {q.data ? t('refund.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount) }) : ' '}
+      </Text>
+      <Group gap="sm" wrap="wrap" align="flex-end">
+        <SearchInput
+          value={list.search}
+          onSearch={list.setSearch}
+          placeholder={t('refund.searchPlaceholder')}
+          w={300}
+        />
+        <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
+        <TextInput
+          type="date"
+          w={160}
+          aria-label={t('from')}
+          value={list.filters.from ?? ''}
+          onChange={(e) => list.setFilter('from', e.currentTarget.value || undefined)}
+        />
+        <TextInput
+          type="date"
+          w={160}
+          aria-label={t('to')}
+          value={list.filters.to ?? ''}
+          onChange={(e) => list.setFilter('to', e.currentTarget.value || undefined)}
+        />
+      </Group>
+      <DataTable
+        label={t('refund.list')}
+        columns={columns}
+        rows={q.data?.items}
+        total={q.data?.total ?? 0}
+        rowKey={(r) => r.id}
+        loading={q.loading}
+        onOpen={(r) => setOpenId(r.id)}
+        empty={<EmptyState title={t('refund.empty')} />}
+        {...list.tableProps}
+        sort={undefined}
+        onSortChange={undefined}
+      />
+      <RefundDrawer id={openId} onClose={() => setOpenId(null)} />
+    </Stack>
+  );
+}
+
+function RefundDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const { t } = useTranslation('billing');
+  const f = useFormat();
+  const can = useCan();
+  const q = useApiQuery('refunds.get', { id: id ?? 0 }, { enabled: id !== null, entities: ['refunds'] });
+  const r = id !== null ? q.data : undefined;
+  const [voiding, setVoiding] = useState(false);
+  return (
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={<Text fw={600}>{r?.refundNumber ?? t('common:loading')}</Text>}
+      data-testid="refund-drawer"
+    >
+      {r && (
+        <Stack gap="md">
+          <Group justify="space-between">
+            <StatusBadge
+              status={r.status === 'void' ? 'void' : 'active'}
+              label={t(`payment.status.${r.status}`)}
+              size="lg"
+            />
+            <DocumentActions
+              req={{ kind: 'refundReceipt', refundId: r.id }}
+              size="sm"
+              printLabel={r.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')}
+            />
+          </Group>
+          <SimpleGrid cols={2} spacing="xs">
+            <Fact label={t('customer')} value={`${r.customerName} (${r.customerCode})`} />
+            <Fact label={t('refund.at')} value={f.dateTime(r.refundedAt)} />
+            <Fact label={t('payment.method')} value={t(`method.${r.method}`)} />
+            <Fact label={t('payment.reference')} value={r.referenceNumber ?? '—'} />
+            <Fact label={t('refund.by')} value={r.refundedByName ?? '—'} />
+            <Fact label={t('payment.receiptPrints')} value={String(r.receiptPrints)} />
+            <Fact label={t('refund.amount')} value={<MoneyText amount={r.amount} fw={700} />} />
+            <Fact label={t('refund.depositNow')} value={<MoneyText amount={r.customerDeposit} fw={700} />} />
+          </SimpleGrid>
+          <Fact label={t('refund.reason')} value={r.reason} />
+          {r.status === 'void' && (
+            <Text size="sm" c="red">
+              {t('voidedBy', { name: r.voidedByName ?? '—', at: f.dateTime(r.voidedAt), reason: r.voidReason ?? '' })}
+            </Text>
+          )}
+          {can('payments.void') && r.status === 'live' && (
+            <Group>
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconBan size={16} />}
+                onClick={() => setVoiding(true)}
+                data-testid="refund-void"
+              >
+                {t('refund.void')}
+              </Button>
+            </Group>
+          )}
+          <VoidDialog
+            opened={voiding}
+            title={t('refund.voidTitle', { number: r.refundNumber })}
+            message={t('refund.voidHelp')}
+            onClose={() => setVoiding(false)}
+            onVoid={(reason) => api('refunds.void', { id: r.id, reason })}
+          />
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

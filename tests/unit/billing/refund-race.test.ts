@@ -1,0 +1,105 @@
+/**
+ * "Never more than the deposit", with two processes (two SQLite connections) refunding the same deposit
+ * at the same moment: each refund reads the deposit inside an IMMEDIATE transaction, so one waits for the
+ * other's commit and sees the lower balance. Exactly as many refunds pass as the deposit covers. (The app
+ * runs one process per data folder; this checks the database rule itself, two writers or not.)
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../../src-main/app';
+import { silentLogger } from '../../../src-main/core/logger';
+import { FakeClock, MIGRATIONS, testApp } from '../../helpers/app';
+import { checkInvariants } from './invariants';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+const WORKER = path.join(ROOT, 'node_modules', '.cache', 'pppoe-desk-refund-race', 'worker.mjs');
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [path.join(ROOT, 'tests/unit/billing/race/refund-worker.ts')],
+    outfile: WORKER,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+}, 60_000);
+
+interface Child {
+  ready: Promise<void>;
+  done: Promise<string[]>;
+  go(): void;
+}
+
+function start(args: Record<string, unknown>): Child {
+  const child = spawn(process.execPath, [WORKER, JSON.stringify(args)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let buf = '';
+  let stderr = '';
+  let onReady = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  child.stdout.on('data', (d: Buffer) => {
+    buf += d.toString('utf8');
+    let i: number;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      if (line === 'READY') onReady();
+      else lines.push(line);
+    }
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const done = new Promise<string[]>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const fatal = lines.find((l) => l.startsWith('FATAL'));
+      if (code !== 0 || fatal) reject(new Error(fatal ?? stderr.slice(0, 2000)));
+      else resolve(lines);
+    });
+  });
+  return { ready, done, go: () => child.stdin.end('GO\n') };
+}
+
+it('two processes refunding one deposit at once never pay out more than it', async () => {
+  // Real time: the children run on the system clock (refund dates, the shift they pay out of).
+  const t = await testApp({ clock: new FakeClock(Date.now()) });
+  const dataDir = t.dataDir;
+  try {
+    const c = await t.ok('customers.create', { name: 'Rini Susanti' });
+    await t.ok('shifts.open', { openingCash: 1_000_000 });
+    await t.ok('payments.create', { customerId: c.id, amount: 250_000, method: 'bank_transfer', referenceNumber: 'T' });
+
+    const userId = (t.app.ctx.sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: number })
+      .id;
+    const dbFile = t.app.ctx.dbFile;
+    t.app.close();
+    const common = { dbFile, userId, customerId: c.id, attempts: 12, amount: 20_000 };
+    const a = start({ ...common, method: 'cash' });
+    const b = start({ ...common, method: 'bank_transfer' });
+    await Promise.all([a.ready, b.ready]);
+    a.go();
+    b.go();
+    const lines = [...(await a.done), ...(await b.done)];
+
+    // 250,000 covers 12 refunds of 20,000; the other 12 attempts are refused by name, none fails otherwise.
+    expect(lines.filter((l) => l.startsWith('OK'))).toHaveLength(12);
+    for (const l of lines.filter((x) => !x.startsWith('OK')))
+      expect(l).toBe('NO BAD_INPUT The deposit is only Rp 10.000');
+
+    const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger, appVersion: '0.0.0-test' });
+    try {
+      const row = app.ctx.sqlite.prepare('SELECT deposit FROM customers WHERE id = ?').get(c.id) as { deposit: number };
+      expect(row.deposit).toBe(10_000);
+      checkInvariants(app.ctx);
+    } finally {
+      app.close();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 60_000);
