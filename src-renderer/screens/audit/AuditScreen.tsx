@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../src-shared/contract/audit';
 import { api } from '../../api/client';
+import { translateApiMessage } from '../../components/apiError';
 import { useApiQuery } from '../../api/useApi';
 import {
   DataTable,
@@ -143,7 +144,8 @@ export default function AuditScreen() {
       header: t('field.reason'),
       render: (e) => (
         <Text size="sm" lineClamp={2} maw={220}>
-          {e.reason ?? ''}
+          {/* The app's own reasons ("invoice run 2026-12") are stored in English like server messages. */}
+          {e.reason ? translateApiMessage(e.reason) : ''}
         </Text>
       ),
     },
@@ -327,7 +329,7 @@ export default function AuditScreen() {
                   <Text size="sm" c="dimmed">
                     {t('field.reason')}
                   </Text>
-                  <Text size="sm">{open.reason}</Text>
+                  <Text size="sm">{translateApiMessage(open.reason)}</Text>
                 </>
               )}
             </SimpleGrid>
