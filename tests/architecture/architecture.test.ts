@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * layer, database rows are typed there (no casts elsewhere), files stay small, and the layer/cycle
  * rule really fails on a violation (shown on a fixture, not on src).
  */
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../..');
 const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
 
 function sourceFiles(dir: string, exts = ['.ts', '.tsx']): string[] {
