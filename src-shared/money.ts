@@ -18,11 +18,3 @@ export function formatRupiah(amount: number): string {
   const sign = amount < 0 ? '-' : '';
   return `${sign}Rp ${grouping.format(Math.abs(Math.trunc(amount)))}`;
 }
-
-/** Parses what a cashier types: `150.000`, `150000`, `Rp 150.000`. Returns null when not a whole amount. */
-export function parseRupiah(text: string): number | null {
-  const cleaned = text.replace(/rp/i, '').replace(/[\s.]/g, '');
-  if (!/^\d+$/.test(cleaned)) return null;
-  const n = Number(cleaned);
-  return Number.isSafeInteger(n) ? n : null;
-}

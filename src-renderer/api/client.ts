@@ -52,13 +52,6 @@ export async function api<C extends Channel>(channel: C, input: InputOf<C>): Pro
   return result as ApiResult<OutputOf<C>>;
 }
 
-/** Like `api`, but for places where a failure is exceptional (throws ApiCallError). */
-export class ApiCallError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
-}
-
 type Listener = (payload: Record<string, unknown>) => void;
 const listeners = new Map<string, Set<Listener>>();
 let source: EventSource | null = null;

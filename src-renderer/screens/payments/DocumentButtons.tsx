@@ -202,26 +202,3 @@ export function DocumentActions({
     </Group>
   );
 }
-
-/** Keeps a generated file for a dialog; regenerates only when the request changes. */
-export function useGeneratedPdf(req: DocRequest | null, printer?: string) {
-  const [file, setFile] = useState<PdfFile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify(req);
-  useEffect(() => {
-    setFile(null);
-    setError(null);
-    if (!req) return;
-    let live = true;
-    void fetchDoc(req, printer).then((r) => {
-      if (!live) return;
-      if (r.ok) setFile(r.value);
-      else setError(translateApiMessage(r.error.message));
-    });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return { file, error };
-}

@@ -1,4 +1,5 @@
 import type { PdfFile } from '../../../src-shared/contract/documents';
+import { base64Blob, saveBlob, withObjectUrl } from '../../lib/download';
 
 /*
  * What the UI does with a generated PDF. The browser host opens it in a new tab (the browser's own
@@ -9,31 +10,8 @@ import type { PdfFile } from '../../../src-shared/contract/documents';
 
 export const isDesktop = () => typeof window !== 'undefined' && !!window.pppoe;
 
-export function pdfBlob(file: Pick<PdfFile, 'base64'>): Blob {
-  const bin = atob(file.base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type: 'application/pdf' });
-}
-
-/** Object URLs live until the page unloads unless revoked; keep one per file and revoke after a while. */
-function withUrl(file: PdfFile, use: (url: string) => void) {
-  const url = URL.createObjectURL(pdfBlob(file));
-  use(url);
-  // Long enough for a new tab or a save dialog to read it.
-  setTimeout(() => URL.revokeObjectURL(url), 120_000);
-}
-
 export function downloadPdf(file: PdfFile) {
-  withUrl(file, (url) => {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.filename;
-    a.rel = 'noopener';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  });
+  saveBlob(base64Blob(file.base64, 'application/pdf'), file.filename);
 }
 
 /**
@@ -43,7 +21,7 @@ export function downloadPdf(file: PdfFile) {
 export function openAndPrintPdf(file: PdfFile): boolean {
   if (isDesktop()) return false;
   let opened = false;
-  withUrl(file, (url) => {
+  withObjectUrl(base64Blob(file.base64, 'application/pdf'), (url) => {
     const w = window.open(url, '_blank');
     if (!w) return;
     opened = true;
