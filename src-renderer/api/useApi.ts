@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Channel, InputOf, OutputOf } from '../../src-shared/contract';
 import type { EventName } from '../../src-shared/events';
 import type { ApiError } from '../../src-shared/result';
@@ -39,31 +39,43 @@ export function useApiQuery<C extends Channel>(
   opts: QueryOptions = {},
 ): QueryState<OutputOf<C>> {
   const { enabled = true, entities, refetchOn } = opts;
+  // `key` stands for the input's content: a new object with the same content does not refetch. The
+  // input is sent as it would travel anyway (JSON), so the request never reads a stale render's input.
   const key = JSON.stringify(input ?? null);
+  const sent = useMemo(() => (JSON.parse(key) ?? undefined) as InputOf<C>, [key]);
   const [state, setState] = useState<{ data: OutputOf<C> | undefined; error: ApiError | null; loading: boolean }>({
     data: undefined,
     error: null,
     loading: enabled,
   });
+  // A new input (or enabling the query) shows `loading` in the same render, before the request is made.
+  const wanted = enabled ? key : null;
+  const [shown, setShown] = useState(wanted);
+  if (wanted !== shown) {
+    setShown(wanted);
+    if (wanted !== null) setState((s) => ({ ...s, loading: true }));
+  }
   const seq = useRef(0);
-  const inputRef = useRef(input);
-  inputRef.current = input;
 
-  const run = useCallback(() => {
+  const load = useCallback(() => {
     if (!enabled) return;
     const mine = ++seq.current;
-    setState((s) => ({ ...s, loading: true }));
-    void api(channel, inputRef.current).then((r) => {
+    void api(channel, sent).then((r) => {
       if (mine !== seq.current) return;
       setState((s) =>
         r.ok ? { data: r.value, error: null, loading: false } : { data: s.data, error: r.error, loading: false },
       );
     });
-    // `key` stands for the input's content: a new object with the same content does not refetch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [channel, key, enabled]);
+  }, [channel, sent, enabled]);
 
-  useEffect(run, [run]);
+  useEffect(load, [load]);
+
+  /** Loads again with the same input (a data change, a pushed event, the caller). */
+  const run = useCallback(() => {
+    if (!enabled) return;
+    setState((s) => ({ ...s, loading: true }));
+    load();
+  }, [enabled, load]);
 
   const entitiesKey = entities?.join(',');
   useEffect(
@@ -97,21 +109,4 @@ export function useApiQuery<C extends Channel>(
   }, [run, refetchOnKey]);
 
   return { ...state, refetch: run };
-}
-
-/** A mutation helper: tracks `pending` for buttons; the caller handles the ApiResult. */
-export function useApiMutation<C extends Channel>(channel: C) {
-  const [pending, setPending] = useState(false);
-  const mutate = useCallback(
-    async (input: InputOf<C>) => {
-      setPending(true);
-      try {
-        return await api(channel, input);
-      } finally {
-        setPending(false);
-      }
-    },
-    [channel],
-  );
-  return { mutate, pending };
 }

@@ -10,6 +10,7 @@ export { SearchInput } from './SearchInput';
 export { StatusBadge } from './StatusBadge';
 export { useListParams } from './useListParams';
 export { useResetOnOpen } from './useResetOnOpen';
+export { useLoadOnKey } from './useLoadOnKey';
 export { IntegerInput, type NumberTextProps } from './MoneyInput';
 export { fieldError, integerRule, integerText, integerValue, rupiahRule, rupiahText, rupiahValue } from './numberField';
 export { idCardRule, phoneRule } from './contactRules';

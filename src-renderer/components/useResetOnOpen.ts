@@ -1,5 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /**
  * Loads a dialog's form when it opens or another record is chosen (`key`), and only then: a refetch
@@ -13,13 +13,15 @@ export function useResetOnOpen<V extends Record<string, any>>(
   values: () => V,
   onOpen?: () => void,
 ) {
-  useEffect(() => {
-    if (!opened) return;
+  // Reads the latest form, values and callback without making them reasons to reload.
+  const load = useEffectEvent(() => {
     const v = values();
     form.setValues(v);
     form.resetDirty(v);
     form.clearErrors();
     onOpen?.();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (opened) load();
   }, [opened, key]);
 }

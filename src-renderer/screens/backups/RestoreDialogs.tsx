@@ -45,19 +45,18 @@ export function RestoreConfirm({
 }) {
   const { t } = useTranslation('backups');
   const f = useFormat();
-  const [info, setInfo] = useState<Inspected | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  // What the server said about which file: another file shows nothing until its own answer comes.
+  const [answer, setAnswer] = useState<{ file: string; info: Inspected | null; error: ApiError | null } | null>(null);
+  const current = answer && answer.file === file ? answer : null;
+  const info = current?.info ?? null;
+  const error = current?.error ?? null;
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    setInfo(null);
-    setError(null);
     if (!file) return;
     let live = true;
     void api('backups.verify', { file }).then((r) => {
-      if (!live) return;
-      if (r.ok) setInfo(r.value);
-      else setError(r.error);
+      if (live) setAnswer(r.ok ? { file, info: r.value, error: null } : { file, info: null, error: r.error });
     });
     return () => {
       live = false;
@@ -70,7 +69,7 @@ export function RestoreConfirm({
     const r = await api('backups.restore', { file });
     setBusy(false);
     if (r.ok) onRestored(r.value);
-    else setError(r.error);
+    else setAnswer({ file, info, error: r.error });
   };
 
   return (

@@ -5,7 +5,7 @@ import { IconDatabaseImport, IconDots, IconEdit, IconEye, IconPlus, IconTrash, I
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
-import { CUSTOMER_SORT_FIELDS, CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
+import { type CUSTOMER_SORT_FIELDS, CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';

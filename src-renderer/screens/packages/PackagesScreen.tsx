@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
 import {
   BILLING_CYCLES,
-  PACKAGE_SORT_FIELDS,
+  type PACKAGE_SORT_FIELDS,
   type BillingCycle,
   type InternetPackage,
 } from '../../../src-shared/contract/packages';

@@ -15,8 +15,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InputOf } from '../../../src-shared/contract';
 import type { PppoeAccount } from '../../../src-shared/contract/pppoe';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
@@ -78,10 +79,11 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
   );
 
   // A single router is the obvious choice for a new account.
+  const pickOnlyRouter = useEffectEvent((items: { id: number }[]) => {
+    if (!account && !form.values.routerId && items.length === 1) form.setFieldValue('routerId', String(items[0]!.id));
+  });
   useEffect(() => {
-    if (opened && !account && !form.values.routerId && routers.data?.items.length === 1)
-      form.setFieldValue('routerId', String(routers.data.items[0]!.id));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (opened && routers.data) pickOnlyRouter(routers.data.items);
   }, [opened, routers.data]);
 
   const suggest = async (customerId: string | null, which: 'both' | 'password' = 'both') => {
@@ -127,12 +129,13 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
       notifications.show({ color: 'teal', message: t('pppoe.updated', { name: r.value.username }) });
       onSaved(r.value, null);
     } else {
-      const r = await api('pppoe.create', {
-        customerId: v.customerId ? Number(v.customerId) : (undefined as unknown as number),
+      // No customer or package chosen: sent as missing, so the server's message lands under the field.
+      const input: Partial<InputOf<'pppoe.create'>> = {
+        customerId: v.customerId ? Number(v.customerId) : undefined,
         ...common,
-        internetPackageId: common.internetPackageId as number,
         ...(overrideReason ? { overrideReason } : {}),
-      });
+      };
+      const r = await api('pppoe.create', input as InputOf<'pppoe.create'>);
       const ask = !r.ok && r.error.issues?.find((i) => i.path === 'overrideReason');
       if (ask) return void setOverrideAsk({ message: translateApiMessage(ask.message), values: v });
       setOverrideAsk(null);

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -21,12 +21,15 @@ export function OverrideReasonDialog({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
+  // A new question starts with an empty reason (adjusted during render, not in an effect).
+  const [askedFor, setAskedFor] = useState(message);
+  if (message !== askedFor) {
+    setAskedFor(message);
     if (message !== null) {
       setReason('');
       setError(null);
     }
-  }, [message]);
+  }
   const confirm = async () => {
     if (!reason.trim()) return setError(t('override.reasonRequired'));
     setBusy(true);

@@ -29,7 +29,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
-import { PPPOE_SORT_FIELDS, PPPOE_STATUSES, type PppoeAccount } from '../../../src-shared/contract/pppoe';
+import { type PPPOE_SORT_FIELDS, PPPOE_STATUSES, type PppoeAccount } from '../../../src-shared/contract/pppoe';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, Loader, Menu, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconArrowLeft, IconChevronDown, IconPlayerPlay } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DriftItem, Router } from '../../../src-shared/contract/routers';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import { notifyApiError } from '../../components';
+import { notifyApiError, useLoadOnKey } from '../../components';
 import { useCan } from '../../app/session';
 import { useFormat } from '../../lib/format';
 import { RouterMessage } from '../sync/RouterMessage';
@@ -37,26 +37,20 @@ export function DriftPanel({
   const can = useCan();
   const f = useFormat();
   const [drift, setDrift] = useState<Drift | null>(null);
-  const [loading, setLoading] = useState(false);
   const [dry, setDry] = useState<{ req: { items?: { key: string; direction: Dir }[]; all?: Dir }; res: Repair } | null>(
     null,
   );
   const [busy, setBusy] = useState<string | null>(null);
 
-  const check = async () => {
-    if (!router) return;
-    setLoading(true);
-    const r = await api('routers.drift', { routerId: router.id });
-    setLoading(false);
+  const check = async (routerId: number) => {
+    const r = await api('routers.drift', { routerId });
     if (!r.ok) return notifyApiError(r.error);
     setDrift(r.value);
   };
-  useEffect(() => {
+  const { loading, track } = useLoadOnKey(router?.id, check, () => {
     setDrift(null);
     setDry(null);
-    if (router) void check();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [router?.id]);
+  });
 
   const repair = async (
     req: { items?: { key: string; direction: Dir }[]; all?: Dir },
@@ -74,7 +68,7 @@ export function DriftPanel({
       color: 'teal',
       message: t('drift.fixed', { count: r.value.changes.length, queued: r.value.queued }),
     });
-    await check();
+    await track(check(router.id));
   };
 
   // enabled/disabled come from the API as words: show them in the user's language.
@@ -152,7 +146,12 @@ export function DriftPanel({
                 : ''}
           </Text>
           <Group gap="xs">
-            <Button size="xs" variant="default" onClick={() => void check()} loading={loading}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => router && void track(check(router.id))}
+              loading={loading}
+            >
               {t('drift.recheck')}
             </Button>
             {canWrite && drift && drift.items.length > 0 && (

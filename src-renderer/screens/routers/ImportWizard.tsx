@@ -1,11 +1,18 @@
 import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, Router } from '../../../src-shared/contract/routers';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import { integerText, integerValue, notifyApiError, rupiahValue, translateApiMessage } from '../../components';
+import {
+  integerText,
+  integerValue,
+  notifyApiError,
+  rupiahValue,
+  translateApiMessage,
+  useLoadOnKey,
+} from '../../components';
 import { choiceValid, ImportProfilesTable, KBPS, type ProfileChoice } from './ImportProfilesTable';
 import { ImportSecretsTable, type CustomerDraft, type DraftErrors } from './ImportSecretsTable';
 
@@ -15,7 +22,6 @@ type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
 export function ImportWizard({ router, onClose }: { router: Router | null; onClose: () => void }) {
   const { t } = useTranslation('network');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [loading, setLoading] = useState(false);
   const [anyService, setAnyService] = useState(false);
   const [profiles, setProfiles] = useState<Record<string, ProfileChoice>>({});
   const [secrets, setSecrets] = useState<Set<string>>(new Set());
@@ -25,11 +31,8 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
   const [drafts, setDrafts] = useState<Record<string, CustomerDraft>>({});
   const [errors, setErrors] = useState<DraftErrors>({});
 
-  const load = async (any = anyService) => {
-    if (!router) return;
-    setLoading(true);
-    const r = await api('routers.import', { routerId: router.id, anyService: any });
-    setLoading(false);
+  const load = async (routerId: number, any: boolean) => {
+    const r = await api('routers.import', { routerId, anyService: any });
     if (!r.ok) return notifyApiError(r.error);
     const p = r.value.preview;
     setPreview(p);
@@ -56,13 +59,15 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
     setErrors({});
   };
 
-  useEffect(() => {
-    setPreview(null);
-    setApplied(null);
-    setFilter('');
-    if (router) void load(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [router?.id]);
+  const { loading, track } = useLoadOnKey(
+    router?.id,
+    (routerId) => load(routerId, false),
+    () => {
+      setPreview(null);
+      setApplied(null);
+      setFilter('');
+    },
+  );
 
   const profileKnown = (name: string) => {
     const p = preview?.profiles.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -176,8 +181,9 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
                 label={t('import.anyService')}
                 checked={anyService}
                 onChange={(e) => {
-                  setAnyService(e.currentTarget.checked);
-                  void load(e.currentTarget.checked);
+                  const any = e.currentTarget.checked;
+                  setAnyService(any);
+                  if (router) void track(load(router.id, any));
                 }}
               />
               <Button size="xs" variant="default" onClick={() => toggleAll(true)}>

@@ -59,10 +59,11 @@ export default function RoutersScreen() {
   useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
 
   // Health and queue changes are pushed: refresh the table when they arrive.
+  const { refetch } = q;
   useEffect(() => {
-    const offs = [onEvent('router.status', () => q.refetch()), onEvent('sync.progress', () => q.refetch())];
+    const offs = [onEvent('router.status', refetch), onEvent('sync.progress', refetch)];
     return () => offs.forEach((o) => o());
-  }, [q.refetch]);
+  }, [refetch]);
 
   const rows = q.data?.items ?? [];
   const byId = (id: number | null) => (id === null ? null : (rows.find((r) => r.id === id) ?? null));

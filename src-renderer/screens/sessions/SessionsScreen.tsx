@@ -26,24 +26,24 @@ export default function SessionsScreen() {
   const can = useCan();
   const f = useFormat();
   const routers = useApiQuery('sessions.routers', {}, { entities: ['routers'] });
-  const [routerId, setRouterId] = useState<number | null>(null);
+  // Until the user picks one, the first router is shown.
+  const [picked, setRouterId] = useState<number | null>(null);
+  const routerId = picked ?? routers.data?.items[0]?.id ?? null;
   const [search, setSearch] = useState('');
   const [toKick, setToKick] = useState<ActiveSession | null>(null);
   const [chart, setChart] = useState<{ id: number; username: string } | null>(null);
-  useEffect(() => {
-    if (routerId === null && routers.data?.items[0]) setRouterId(routers.data.items[0].id);
-  }, [routers.data, routerId]);
   const q = useApiQuery(
     'sessions.list',
     { routerId: routerId ?? 0 },
     { enabled: routerId !== null, entities: ['sessions'] },
   );
+  const { refetch } = q;
   // Presence changes by itself: refresh every 15 s while the screen is open.
   useEffect(() => {
     if (routerId === null) return;
-    const h = setInterval(() => q.refetch(), 15_000);
+    const h = setInterval(refetch, 15_000);
     return () => clearInterval(h);
-  }, [routerId, q.refetch]);
+  }, [routerId, refetch]);
 
   const rows = useMemo(() => {
     const s = search.trim().toLowerCase();

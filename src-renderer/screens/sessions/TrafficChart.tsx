@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Badge, Group, Modal, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { translateApiMessage } from '../../components';
@@ -29,31 +29,37 @@ export function TrafficChart({
   const { t } = useTranslation('network');
   const f = useFormat();
   // The poll loop lives across renders: it reads the formatter of the latest render.
-  const timeOf = useRef(f.time);
-  timeOf.current = f.time;
+  const timeOf = useEffectEvent((at: string) => f.time(at));
   const [points, setPoints] = useState<Point[]>([]);
   const [online, setOnline] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   const busy = useRef(false);
 
-  useEffect(() => {
+  // Another account (or none): start from an empty chart in this very render.
+  const accountId = account?.id;
+  const [shownFor, setShownFor] = useState(accountId);
+  if (accountId !== shownFor) {
+    setShownFor(accountId);
     setPoints([]);
     setOnline(null);
     setError(null);
-    if (!account) return;
+  }
+
+  useEffect(() => {
+    if (accountId === undefined) return;
     let stopped = false;
     const tick = async () => {
       // One request at a time: a slow router must not pile up calls.
       if (busy.current) return;
       busy.current = true;
-      const r = await api('sessions.traffic', { accountId: account.id });
+      const r = await api('sessions.traffic', { accountId });
       busy.current = false;
       if (stopped) return;
       if (!r.ok) return setError(translateApiMessage(r.error.message));
       setError(null);
       setOnline(r.value.online);
       // Router rx = what the customer uploads, tx = what the customer downloads.
-      const p = { t: timeOf.current(r.value.at), download: mbps(r.value.txBps), upload: mbps(r.value.rxBps) };
+      const p = { t: timeOf(r.value.at), download: mbps(r.value.txBps), upload: mbps(r.value.rxBps) };
       setPoints((ps) => [...ps, p].slice(-WINDOW));
     };
     void tick();
@@ -62,7 +68,7 @@ export function TrafficChart({
       stopped = true;
       clearInterval(h);
     };
-  }, [account?.id]);
+  }, [accountId]);
 
   const last = points[points.length - 1];
   return (

@@ -24,7 +24,7 @@ import {
   IconLock,
   IconPrinter,
 } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffectEvent, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/settings';
 import { api } from '../../api/client';
@@ -63,17 +63,22 @@ export default function SettingsScreen() {
     validate: { ...numberRules, ispPhone: phoneRule },
     validateInputOnBlur: true,
   });
+  // The stored values the form was loaded from: the first answer, and later ones while nothing is
+  // edited (e.g. after a save); a background refetch never wipes edits. Decided in the render the answer
+  // arrives in; the form is filled before that render is painted.
   const [loadedFrom, setLoadedFrom] = useState<Settings | null>(null);
-
-  useEffect(() => {
-    // Load the stored values once (and again after a save); a background refetch never wipes edits.
-    if (q.data && (!loadedFrom || !form.isDirty())) {
-      form.setValues(toForm(q.data));
-      form.resetDirty(toForm(q.data));
-      setLoadedFrom(q.data);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q.data]);
+  const [seen, setSeen] = useState(q.data);
+  if (q.data !== seen) {
+    setSeen(q.data);
+    if (q.data && (!loadedFrom || !form.isDirty())) setLoadedFrom(q.data);
+  }
+  const fill = useEffectEvent((s: Settings) => {
+    form.setValues(toForm(s));
+    form.resetDirty(toForm(s));
+  });
+  useLayoutEffect(() => {
+    if (loadedFrom) fill(loadedFrom);
+  }, [loadedFrom]);
 
   const fieldTab: Record<keyof Settings, Tab> = useMemo(
     () => ({

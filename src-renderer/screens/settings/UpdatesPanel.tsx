@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileZip, IconRefresh, IconRotateClockwise } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UpdateStatus } from '../../../src-shared/contract/system-ops';
+import { updateStatus, type UpdateStatus } from '../../../src-shared/contract/system-ops';
 import { api, onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { notifyApiError, translateApiMessage } from '../../components';
@@ -18,24 +18,31 @@ export function UpdatesPanel() {
   const { t } = useTranslation('settings');
   const f = useFormat();
   const q = useApiQuery('updates.status', {});
-  const [status, setStatus] = useState<UpdateStatus | undefined>(undefined);
+  // The newest word wins: a pushed status or an answer (the query's, or a button's) replaces what is shown
+  // until the query answers again.
+  const [latest, setLatest] = useState<{ status: UpdateStatus; over: UpdateStatus | undefined } | null>(null);
+  const status = latest && latest.over === q.data ? latest.status : q.data;
+  const show = (s: UpdateStatus) => setLatest({ status: s, over: q.data });
   const [busy, setBusy] = useState<'check' | 'install' | 'diag' | null>(null);
-  useEffect(() => setStatus(q.data), [q.data]);
-  useEffect(() => onEvent('update.status', (p) => setStatus(p as unknown as UpdateStatus)), []);
+  const onPushed = useEffectEvent((p: unknown) => {
+    const pushed = updateStatus.safeParse(p);
+    if (pushed.success) show(pushed.data);
+  });
+  useEffect(() => onEvent('update.status', (p) => onPushed(p)), []);
 
   const check = async () => {
     setBusy('check');
     const r = await api('updates.check', {});
     setBusy(null);
     if (!r.ok) return notifyApiError(r.error);
-    setStatus(r.value);
+    show(r.value);
   };
   const install = async () => {
     setBusy('install');
     const r = await api('updates.install', {});
     setBusy(null);
     if (!r.ok) return notifyApiError(r.error);
-    setStatus(r.value);
+    show(r.value);
   };
   const exportDiagnostics = async () => {
     setBusy('diag');

@@ -25,19 +25,19 @@ const NUMBER_KEYS = Object.keys(NUMBER_FIELDS) as NumberKey[];
 export type SettingsForm = Omit<Settings, NumberKey> & Record<NumberKey, string>;
 
 export function toForm(s: Settings): SettingsForm {
-  const out = { ...s } as unknown as SettingsForm;
-  for (const k of NUMBER_KEYS) out[k] = formatField(NUMBER_FIELDS[k].kind, s[k]);
-  return out;
+  const texts = Object.fromEntries(NUMBER_KEYS.map((k) => [k, formatField(NUMBER_FIELDS[k].kind, s[k])]));
+  return { ...s, ...(texts as Record<NumberKey, string>) };
 }
 
 /** The settings a validated form means (every number field passed its rule). */
 export function fromForm(v: SettingsForm): Settings {
-  const out = { ...v } as unknown as Settings;
-  for (const k of NUMBER_KEYS) {
-    const { kind, ...rules } = NUMBER_FIELDS[k];
-    (out as Record<NumberKey, number>)[k] = fieldValue(kind, v[k], rules)!;
-  }
-  return out;
+  const numbers = Object.fromEntries(
+    NUMBER_KEYS.map((k) => {
+      const { kind, ...rules } = NUMBER_FIELDS[k];
+      return [k, fieldValue(kind, v[k], rules)!];
+    }),
+  );
+  return { ...v, ...(numbers as Record<NumberKey, number>) };
 }
 
 /** @mantine/form rules for the number settings. */

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/contract/billing';
 import { api } from '../../api/client';
@@ -17,6 +17,7 @@ import {
   rupiahRule,
   rupiahText,
   rupiahValue,
+  useResetOnOpen,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 
@@ -79,27 +80,29 @@ export function SubscriptionForm({
     { enabled: opened && customerId > 0 && can('pppoe.read') },
   );
 
-  useEffect(() => {
-    if (!opened) return;
-    if (editing)
-      form.setValues({
-        customerId: String(editing.customerId),
-        internetPackageId: String(editing.internetPackageId),
-        pppoeAccountId: editing.pppoeAccountId === null ? null : String(editing.pppoeAccountId),
-        startDate: editing.startDate,
-        endDate: editing.endDate ?? '',
-        monthlyFee: rupiahText(editing.monthlyFee),
-        feeNote: editing.feeNote ?? '',
-        billingDay: integerText(editing.billingDay),
-        prorateFirst: editing.prorateFirst,
-        autoRenew: editing.autoRenew,
-        status: editing.status,
-        notes: editing.notes ?? '',
-      });
-    else form.reset();
-    setCustomerSearch('');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, editing]);
+  useResetOnOpen(
+    form,
+    opened,
+    editing,
+    () =>
+      editing
+        ? {
+            customerId: String(editing.customerId),
+            internetPackageId: String(editing.internetPackageId),
+            pppoeAccountId: editing.pppoeAccountId === null ? null : String(editing.pppoeAccountId),
+            startDate: editing.startDate,
+            endDate: editing.endDate ?? '',
+            monthlyFee: rupiahText(editing.monthlyFee),
+            feeNote: editing.feeNote ?? '',
+            billingDay: integerText(editing.billingDay),
+            prorateFirst: editing.prorateFirst,
+            autoRenew: editing.autoRenew,
+            status: editing.status,
+            notes: editing.notes ?? '',
+          }
+        : form.getInitialValues(),
+    () => setCustomerSearch(''),
+  );
 
   const pkg = packages.data?.items.find((p) => String(p.id) === form.values.internetPackageId);
   const fee = rupiahValue(form.values.monthlyFee) ?? null;

@@ -48,6 +48,8 @@ export default function SyncScreen() {
   const [toDrop, setToDrop] = useState<number[] | null>(null);
   const [reason, setReason] = useState('');
   const [retrying, setRetrying] = useState<number | 'ops' | null>(null);
+  const { refetch: refetchStatus } = status;
+  const { refetch: refetchOps } = ops;
 
   useEffect(
     () =>
@@ -57,12 +59,12 @@ export default function SyncScreen() {
           ...all,
           [id]: { applied: Number(p.applied) || 0, pending: Number(p.pending) || 0, total: Number(p.total) || 0 },
         }));
-        status.refetch();
-        ops.refetch();
+        refetchStatus();
+        refetchOps();
       }),
-    [status.refetch, ops.refetch],
+    [refetchStatus, refetchOps],
   );
-  useEffect(() => onEvent('router.status', () => status.refetch()), [status.refetch]);
+  useEffect(() => onEvent('router.status', refetchStatus), [refetchStatus]);
 
   // The answer comes after the router was tried: say what that attempt did.
   const showOutcome = (o: RetryOutcome) =>

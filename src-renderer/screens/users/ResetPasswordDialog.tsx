@@ -1,11 +1,11 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppUser } from '../../../src-shared/contract/users';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
+import { useResetOnOpen } from '../../components/useResetOnOpen';
 
 /** Admin sets a temporary password; the user must change it at the next sign-in. */
 export function ResetPasswordDialog({ user, onClose }: { user: AppUser | null; onClose: () => void }) {
@@ -14,10 +14,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: AppUser | null; o
     initialValues: { newPassword: '', repeat: '' },
     validate: { repeat: (v, values) => (v === values.newPassword ? null : t('passwordsDiffer')) },
   });
-  useEffect(() => {
-    form.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [user?.id]);
+  useResetOnOpen(form, !!user, user?.id, () => ({ newPassword: '', repeat: '' }));
   if (!user) return null;
   return (
     <Modal

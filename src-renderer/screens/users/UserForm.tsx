@@ -1,12 +1,12 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppUser } from '../../../src-shared/contract/users';
 import { ROLES, type Role } from '../../../src-shared/permissions';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
+import { useResetOnOpen } from '../../components/useResetOnOpen';
 
 interface Values {
   username: string;
@@ -35,20 +35,14 @@ export function UserForm({ opened, user, onClose, onSaved }: Props) {
       repeat: (v, values) => (isNew && v !== values.password ? t('passwordsDiffer') : null),
     },
   });
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues({
-      username: user?.username ?? '',
-      fullName: user?.fullName ?? '',
-      role: user?.role ?? 'staff',
-      password: '',
-      repeat: '',
-      mustChangePassword: true,
-    });
-    form.resetDirty();
-    form.clearErrors();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, user?.id]);
+  useResetOnOpen(form, opened, user?.id, () => ({
+    username: user?.username ?? '',
+    fullName: user?.fullName ?? '',
+    role: user?.role ?? 'staff',
+    password: '',
+    repeat: '',
+    mustChangePassword: true,
+  }));
 
   const submit = form.onSubmit(async (v) => {
     const r = user
