@@ -2,8 +2,8 @@ import { Alert, Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { AUTOMATION_ACTIONS, type automationEntry, type billingContract } from '../../../src-shared/contract/billing';
+import type { OutputOf } from '../../../src-shared/contract';
+import { AUTOMATION_ACTIONS } from '../../../src-shared/contract/billing';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
@@ -20,8 +20,8 @@ import {
 import { useFormat } from '../../lib/format';
 import { AlertsPanel } from './AlertsPanel';
 
-type Entry = z.output<typeof automationEntry>;
-type RunResult = z.output<(typeof billingContract)['billing.runAutomation']['output']>;
+type Entry = OutputOf<'automation.log'>['items'][number];
+type RunResult = OutputOf<'billing.runAutomation'>;
 
 /** What the billing automation did (isolir, restore, expire, renew, catch-up runs) and a "run now". */
 export default function AutomationScreen() {

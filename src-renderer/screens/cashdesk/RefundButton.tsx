@@ -3,9 +3,8 @@ import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck, IconReceiptRefund } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { documentsContract } from '../../../src-shared/contract/documents';
-import { REFUND_METHODS, type refundsContract } from '../../../src-shared/contract/refunds';
+import type { OutputOf } from '../../../src-shared/contract';
+import { REFUND_METHODS } from '../../../src-shared/contract/refunds';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
@@ -15,8 +14,8 @@ import { PdfFileButtons } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
 
 type Method = (typeof REFUND_METHODS)[number];
-type Refunded = z.output<(typeof refundsContract)['refunds.create']['output']>;
-type ReceiptFile = z.output<(typeof documentsContract)['documents.refundReceipt']['output']>;
+type Refunded = OutputOf<'refunds.create'>;
+type ReceiptFile = OutputOf<'documents.refundReceipt'>;
 
 interface Values {
   /** As typed; read by the strict rupiah parser. */

@@ -2,15 +2,14 @@ import { Alert, Button, Group, Modal, ScrollArea, Select, SimpleGrid, Stack, Tab
 import { IconCircleCheck, IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { billingContract } from '../../../src-shared/contract/billing';
+import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { MoneyText, notifyApiError } from '../../components';
 import { useFormat } from '../../lib/format';
 import { currentPeriod, periodLabel, periodOptions } from '../payments/periods';
 
-type RunResult = z.output<(typeof billingContract)['billing.generateInvoices']['output']>;
+type RunResult = OutputOf<'billing.generateInvoices'>;
 
 /**
  * The owner's monthly action: pick the period, preview (dry run: nothing written), then "Issue".

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { IconCashRegister } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { billingContract, Shift } from '../../../src-shared/contract/billing';
+import type { OutputOf } from '../../../src-shared/contract';
+import type { Shift } from '../../../src-shared/contract/billing';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import {
@@ -25,7 +25,7 @@ import { OpenShiftDialog } from '../cashdesk/OpenShiftDialog';
 import { Fact } from '../invoices/InvoiceDrawer';
 import { DocumentActions, PrinterSelect } from '../payments/DocumentButtons';
 
-type Report = z.output<(typeof billingContract)['shifts.close']['output']>;
+type Report = OutputOf<'shifts.close'>;
 
 export default function ShiftsScreen() {
   const { t } = useTranslation('billing');
