@@ -1,17 +1,4 @@
-import {
-  Button,
-  Divider,
-  Drawer,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconBan } from '@tabler/icons-react';
+import { Divider, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../../src-shared/contract/billing';
@@ -29,11 +16,10 @@ import {
   type Column,
 } from '../../components';
 import { useFormat } from '../../lib/format';
-import { Fact } from '../invoices/InvoiceDrawer';
+import { Fact, RecordBody, RecordDrawer } from './RecordDrawer';
 import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions, PrinterSelect } from './DocumentButtons';
 import { RefundsPanel } from './RefundsPanel';
-import { VoidDialog } from './VoidDialog';
 
 type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string; customerId?: number };
 
@@ -204,30 +190,53 @@ export function PaymentDrawer({ id, onClose }: { id: number | null; onClose: () 
   const can = useCan();
   const q = useApiQuery('payments.get', { id: id ?? 0 }, { enabled: id !== null, entities: ['payments'] });
   const p = id !== null ? q.data : undefined;
-  const [voiding, setVoiding] = useState(false);
   return (
-    <Drawer
-      opened={id !== null}
-      onClose={onClose}
-      position="right"
-      size="lg"
-      title={<Text fw={600}>{p?.paymentNumber ?? t('common:loading')}</Text>}
-      data-testid="payment-drawer"
-    >
+    <RecordDrawer opened={id !== null} onClose={onClose} number={p?.paymentNumber} testId="payment-drawer">
       {p && (
-        <Stack gap="md">
-          <Group justify="space-between">
-            <StatusBadge
-              status={p.status === 'void' ? 'void' : 'paid'}
-              label={t(`payment.status.${p.status}`)}
-              size="lg"
-            />
-            <DocumentActions
-              req={{ kind: 'receipt', paymentId: p.id }}
-              size="sm"
-              printLabel={p.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')}
-            />
-          </Group>
+        <RecordBody
+          header={
+            <>
+              <StatusBadge
+                status={p.status === 'void' ? 'void' : 'paid'}
+                label={t(`payment.status.${p.status}`)}
+                size="lg"
+              />
+              <DocumentActions
+                req={{ kind: 'receipt', paymentId: p.id }}
+                size="sm"
+                printLabel={p.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')}
+              />
+            </>
+          }
+          voided={p.status === 'void' ? { by: p.voidedByName, at: p.voidedAt, reason: p.voidReason } : null}
+          below={
+            <>
+              <Divider label={t('payment.allocations')} labelPosition="left" />
+              <Table verticalSpacing={4}>
+                <Table.Tbody>
+                  {p.allocations.map((a, i) => (
+                    <Table.Tr key={i} style={a.isLive ? undefined : { textDecoration: 'line-through', opacity: 0.6 }}>
+                      <Table.Td>{a.invoiceNumber}</Table.Td>
+                      <Table.Td>{a.period}</Table.Td>
+                      <Table.Td>{a.source === 'deposit' ? t('method.deposit') : ''}</Table.Td>
+                      <Table.Td ta="right">
+                        <MoneyText amount={a.amount} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          }
+          canVoid={can('payments.void') && p.status === 'live'}
+          voidAction={{
+            label: t('payment.void'),
+            testId: 'payment-void',
+            title: t('payment.voidTitle', { number: p.paymentNumber }),
+            help: t('payment.voidHelp'),
+            onVoid: (reason) => api('payments.void', { id: p.id, reason }),
+          }}
+        >
           <SimpleGrid cols={2} spacing="xs">
             <Fact label={t('customer')} value={`${p.customerName} (${p.customerCode})`} />
             <Fact label={t('payment.paidAt')} value={f.dateTime(p.paidAt)} />
@@ -247,48 +256,8 @@ export function PaymentDrawer({ id, onClose }: { id: number | null; onClose: () 
               <Fact label={t('desk.change')} value={<MoneyText amount={p.change} />} />
             </SimpleGrid>
           )}
-          {p.status === 'void' && (
-            <Text size="sm" c="red">
-              {t('voidedBy', { name: p.voidedByName ?? '—', at: f.dateTime(p.voidedAt), reason: p.voidReason ?? '' })}
-            </Text>
-          )}
-          <Divider label={t('payment.allocations')} labelPosition="left" />
-          <Table verticalSpacing={4}>
-            <Table.Tbody>
-              {p.allocations.map((a, i) => (
-                <Table.Tr key={i} style={a.isLive ? undefined : { textDecoration: 'line-through', opacity: 0.6 }}>
-                  <Table.Td>{a.invoiceNumber}</Table.Td>
-                  <Table.Td>{a.period}</Table.Td>
-                  <Table.Td>{a.source === 'deposit' ? t('method.deposit') : ''}</Table.Td>
-                  <Table.Td ta="right">
-                    <MoneyText amount={a.amount} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {can('payments.void') && p.status === 'live' && (
-            <Group>
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconBan size={16} />}
-                onClick={() => setVoiding(true)}
-                data-testid="payment-void"
-              >
-                {t('payment.void')}
-              </Button>
-            </Group>
-          )}
-          <VoidDialog
-            opened={voiding}
-            title={t('payment.voidTitle', { number: p.paymentNumber })}
-            message={t('payment.voidHelp')}
-            onClose={() => setVoiding(false)}
-            onVoid={(reason) => api('payments.void', { id: p.id, reason })}
-          />
-        </Stack>
+        </RecordBody>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

@@ -1,5 +1,4 @@
-import { Button, Drawer, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { IconBan } from '@tabler/icons-react';
+import { Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Refund } from '../../../src-shared/contract/refunds';
@@ -16,10 +15,9 @@ import {
   type Column,
 } from '../../components';
 import { useFormat } from '../../lib/format';
-import { Fact } from '../invoices/InvoiceDrawer';
+import { Fact, RecordBody, RecordDrawer } from './RecordDrawer';
 import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions } from './DocumentButtons';
-import { VoidDialog } from './VoidDialog';
 
 type Filters = { from?: string; to?: string; customerId?: number };
 
@@ -127,30 +125,34 @@ function RefundDrawer({ id, onClose }: { id: number | null; onClose: () => void 
   const can = useCan();
   const q = useApiQuery('refunds.get', { id: id ?? 0 }, { enabled: id !== null, entities: ['refunds'] });
   const r = id !== null ? q.data : undefined;
-  const [voiding, setVoiding] = useState(false);
   return (
-    <Drawer
-      opened={id !== null}
-      onClose={onClose}
-      position="right"
-      size="lg"
-      title={<Text fw={600}>{r?.refundNumber ?? t('common:loading')}</Text>}
-      data-testid="refund-drawer"
-    >
+    <RecordDrawer opened={id !== null} onClose={onClose} number={r?.refundNumber} testId="refund-drawer">
       {r && (
-        <Stack gap="md">
-          <Group justify="space-between">
-            <StatusBadge
-              status={r.status === 'void' ? 'void' : 'active'}
-              label={t(`payment.status.${r.status}`)}
-              size="lg"
-            />
-            <DocumentActions
-              req={{ kind: 'refundReceipt', refundId: r.id }}
-              size="sm"
-              printLabel={r.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')}
-            />
-          </Group>
+        <RecordBody
+          header={
+            <>
+              <StatusBadge
+                status={r.status === 'void' ? 'void' : 'active'}
+                label={t(`payment.status.${r.status}`)}
+                size="lg"
+              />
+              <DocumentActions
+                req={{ kind: 'refundReceipt', refundId: r.id }}
+                size="sm"
+                printLabel={r.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')}
+              />
+            </>
+          }
+          voided={r.status === 'void' ? { by: r.voidedByName, at: r.voidedAt, reason: r.voidReason } : null}
+          canVoid={can('payments.void') && r.status === 'live'}
+          voidAction={{
+            label: t('refund.void'),
+            testId: 'refund-void',
+            title: t('refund.voidTitle', { number: r.refundNumber }),
+            help: t('refund.voidHelp'),
+            onVoid: (reason) => api('refunds.void', { id: r.id, reason }),
+          }}
+        >
           <SimpleGrid cols={2} spacing="xs">
             <Fact label={t('customer')} value={`${r.customerName} (${r.customerCode})`} />
             <Fact label={t('refund.at')} value={f.dateTime(r.refundedAt)} />
@@ -162,33 +164,8 @@ function RefundDrawer({ id, onClose }: { id: number | null; onClose: () => void 
             <Fact label={t('refund.depositNow')} value={<MoneyText amount={r.customerDeposit} fw={700} />} />
           </SimpleGrid>
           <Fact label={t('refund.reason')} value={r.reason} />
-          {r.status === 'void' && (
-            <Text size="sm" c="red">
-              {t('voidedBy', { name: r.voidedByName ?? '—', at: f.dateTime(r.voidedAt), reason: r.voidReason ?? '' })}
-            </Text>
-          )}
-          {can('payments.void') && r.status === 'live' && (
-            <Group>
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconBan size={16} />}
-                onClick={() => setVoiding(true)}
-                data-testid="refund-void"
-              >
-                {t('refund.void')}
-              </Button>
-            </Group>
-          )}
-          <VoidDialog
-            opened={voiding}
-            title={t('refund.voidTitle', { number: r.refundNumber })}
-            message={t('refund.voidHelp')}
-            onClose={() => setVoiding(false)}
-            onVoid={(reason) => api('refunds.void', { id: r.id, reason })}
-          />
-        </Stack>
+        </RecordBody>
       )}
-    </Drawer>
+    </RecordDrawer>
   );
 }

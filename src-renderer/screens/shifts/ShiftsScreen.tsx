@@ -22,7 +22,7 @@ import {
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { OpenShiftDialog } from '../cashdesk/OpenShiftDialog';
-import { Fact } from '../invoices/InvoiceDrawer';
+import { Fact } from '../payments/RecordDrawer';
 import { DocumentActions, PrinterSelect } from '../payments/DocumentButtons';
 
 type Report = OutputOf<'shifts.close'>;
