@@ -18,6 +18,7 @@ import {
 import { useFormat } from '../../lib/format';
 import { CustomerFilter } from '../payments/CustomerFilter';
 import { DocumentActions } from '../payments/DocumentButtons';
+import { customerColumn } from '../payments/listParts';
 import { periodLabel, periodOptions } from '../payments/periods';
 import { GenerateInvoicesDialog } from './GenerateInvoicesDialog';
 import { InvoiceDrawer } from './InvoiceDrawer';
@@ -55,18 +56,7 @@ export default function InvoicesScreen() {
         </Text>
       ),
     },
-    {
-      key: 'customer',
-      header: t('customer'),
-      render: (r) => (
-        <Text size="sm">
-          {r.customerName}{' '}
-          <Text span size="xs" c="dimmed">
-            {r.customerCode}
-          </Text>
-        </Text>
-      ),
-    },
+    customerColumn(t('customer')),
     { key: 'period', header: t('invoice.period'), render: (r) => r.period },
     {
       key: 'due',

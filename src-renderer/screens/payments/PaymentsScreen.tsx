@@ -1,4 +1,4 @@
-import { Divider, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Divider, Group, SegmentedControl, Select, SimpleGrid, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../../src-shared/contract/billing';
@@ -19,6 +19,7 @@ import { useFormat } from '../../lib/format';
 import { Fact, RecordBody, RecordDrawer } from './RecordDrawer';
 import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions, PrinterSelect } from './DocumentButtons';
+import { customerColumn, DateRangeFilter, numberColumn } from './listParts';
 import { RefundsPanel } from './RefundsPanel';
 
 type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string; customerId?: number };
@@ -64,28 +65,9 @@ function PaymentsList({ switcher }: { switcher: React.ReactNode }) {
   const q = useApiQuery('payments.list', params, { entities: ['payments'] });
 
   const columns: Column<Payment>[] = [
-    {
-      key: 'number',
-      header: t('payment.number'),
-      render: (r) => (
-        <Text size="sm" fw={500} td={r.status === 'void' ? 'line-through' : undefined}>
-          {r.paymentNumber}
-        </Text>
-      ),
-    },
+    numberColumn(t('payment.number'), (r) => r.paymentNumber),
     { key: 'at', header: t('payment.paidAt'), render: (r) => f.dateTime(r.paidAt) },
-    {
-      key: 'customer',
-      header: t('customer'),
-      render: (r) => (
-        <Text size="sm">
-          {r.customerName}{' '}
-          <Text span size="xs" c="dimmed">
-            {r.customerCode}
-          </Text>
-        </Text>
-      ),
-    },
+    customerColumn(t('customer')),
     { key: 'method', header: t('payment.method'), render: (r) => t(`method.${r.method}`) },
     {
       key: 'amount',
@@ -151,20 +133,7 @@ function PaymentsList({ switcher }: { switcher: React.ReactNode }) {
           onChange={(v) => list.setFilter('status', (v ?? undefined) as 'live' | 'void' | undefined)}
           aria-label={t('status')}
         />
-        <TextInput
-          type="date"
-          w={160}
-          aria-label={t('from')}
-          value={list.filters.from ?? ''}
-          onChange={(e) => list.setFilter('from', e.currentTarget.value || undefined)}
-        />
-        <TextInput
-          type="date"
-          w={160}
-          aria-label={t('to')}
-          value={list.filters.to ?? ''}
-          onChange={(e) => list.setFilter('to', e.currentTarget.value || undefined)}
-        />
+        <DateRangeFilter from={list.filters.from} to={list.filters.to} onChange={list.setFilter} />
       </Group>
       <DataTable
         label={t('payments')}

@@ -1,4 +1,4 @@
-import { Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Refund } from '../../../src-shared/contract/refunds';
@@ -18,6 +18,7 @@ import { useFormat } from '../../lib/format';
 import { Fact, RecordBody, RecordDrawer } from './RecordDrawer';
 import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions } from './DocumentButtons';
+import { customerColumn, DateRangeFilter, numberColumn } from './listParts';
 
 type Filters = { from?: string; to?: string; customerId?: number };
 
@@ -30,28 +31,9 @@ export function RefundsPanel() {
   const { sort: _sort, ...params } = list.params;
   const q = useApiQuery('refunds.list', params, { entities: ['refunds'] });
   const columns: Column<Refund>[] = [
-    {
-      key: 'number',
-      header: t('refund.number'),
-      render: (r) => (
-        <Text size="sm" fw={500} td={r.status === 'void' ? 'line-through' : undefined}>
-          {r.refundNumber}
-        </Text>
-      ),
-    },
+    numberColumn(t('refund.number'), (r) => r.refundNumber),
     { key: 'at', header: t('refund.at'), render: (r) => f.dateTime(r.refundedAt) },
-    {
-      key: 'customer',
-      header: t('customer'),
-      render: (r) => (
-        <Text size="sm">
-          {r.customerName}{' '}
-          <Text span size="xs" c="dimmed">
-            {r.customerCode}
-          </Text>
-        </Text>
-      ),
-    },
+    customerColumn(t('customer')),
     { key: 'method', header: t('payment.method'), render: (r) => t(`method.${r.method}`) },
     { key: 'amount', header: t('refund.amount'), align: 'right', render: (r) => <MoneyText amount={r.amount} /> },
     {
@@ -86,20 +68,7 @@ export function RefundsPanel() {
           w={300}
         />
         <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
-        <TextInput
-          type="date"
-          w={160}
-          aria-label={t('from')}
-          value={list.filters.from ?? ''}
-          onChange={(e) => list.setFilter('from', e.currentTarget.value || undefined)}
-        />
-        <TextInput
-          type="date"
-          w={160}
-          aria-label={t('to')}
-          value={list.filters.to ?? ''}
-          onChange={(e) => list.setFilter('to', e.currentTarget.value || undefined)}
-        />
+        <DateRangeFilter from={list.filters.from} to={list.filters.to} onChange={list.setFilter} />
       </Group>
       <DataTable
         label={t('refund.list')}
