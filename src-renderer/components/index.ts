@@ -3,6 +3,7 @@ export { applyApiError, notifyApiError, translateApiMessage } from './apiError';
 export { ConfirmDialog } from './ConfirmDialog';
 export { DataTable, PAGE_SIZES, type Column, type SortState } from './DataTable';
 export { EmptyState } from './EmptyState';
+export { FormDialog } from './FormDialog';
 export { MoneyInput } from './MoneyInput';
 export { MoneyText } from './MoneyText';
 export { PageHeader } from './PageHeader';

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Alert, PasswordInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
+import { FormDialog } from '../../components/FormDialog';
 
 /** `auth.changePassword`. `forced` when the account must change its password before working. */
 export function ChangePasswordDialog({
@@ -29,7 +30,7 @@ export function ChangePasswordDialog({
     onClose();
   };
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={forced ? () => {} : close}
       withCloseButton={!forced}
@@ -38,46 +39,36 @@ export function ChangePasswordDialog({
       title={t('changePassword')}
       centered
       attributes={{ content: { 'data-testid': 'change-password-dialog' } as Record<string, string> }}
+      onSubmit={form.onSubmit(async ({ currentPassword, newPassword }) => {
+        const r = await api('auth.changePassword', { currentPassword, newPassword });
+        if (!r.ok) return void applyApiError(form, r.error);
+        notifications.show({ color: 'teal', message: t('passwordChanged') });
+        close();
+      })}
+      submitting={form.submitting}
+      submitLabel={t('save')}
+      withCancel={!forced}
+      onCancel={close}
+      footerMt="sm"
     >
-      <form
-        onSubmit={form.onSubmit(async ({ currentPassword, newPassword }) => {
-          const r = await api('auth.changePassword', { currentPassword, newPassword });
-          if (!r.ok) return void applyApiError(form, r.error);
-          notifications.show({ color: 'teal', message: t('passwordChanged') });
-          close();
-        })}
-      >
-        <Stack gap="sm">
-          {forced && (
-            <Alert color="yellow" variant="light">
-              {t('mustChangePassword')}
-            </Alert>
-          )}
-          <PasswordInput
-            label={t('currentPassword')}
-            autoComplete="current-password"
-            data-autofocus
-            {...form.getInputProps('currentPassword')}
-          />
-          <PasswordInput
-            label={t('newPassword')}
-            description={t('passwordRule')}
-            autoComplete="new-password"
-            {...form.getInputProps('newPassword')}
-          />
-          <PasswordInput label={t('repeatPassword')} autoComplete="new-password" {...form.getInputProps('repeat')} />
-          <Group justify="flex-end" mt="sm">
-            {!forced && (
-              <Button variant="default" onClick={close}>
-                {t('common:cancel')}
-              </Button>
-            )}
-            <Button type="submit" loading={form.submitting}>
-              {t('save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {forced && (
+        <Alert color="yellow" variant="light">
+          {t('mustChangePassword')}
+        </Alert>
+      )}
+      <PasswordInput
+        label={t('currentPassword')}
+        autoComplete="current-password"
+        data-autofocus
+        {...form.getInputProps('currentPassword')}
+      />
+      <PasswordInput
+        label={t('newPassword')}
+        description={t('passwordRule')}
+        autoComplete="new-password"
+        {...form.getInputProps('newPassword')}
+      />
+      <PasswordInput label={t('repeatPassword')} autoComplete="new-password" {...form.getInputProps('repeat')} />
+    </FormDialog>
   );
 }

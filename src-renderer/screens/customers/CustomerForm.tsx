@@ -1,10 +1,10 @@
-import { Button, Grid, Group, Modal, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Grid, Group, Select, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { idCardRule, phoneRule, printWarning, useResetOnOpen } from '../../components';
+import { idCardRule, phoneRule, printWarning, useResetOnOpen, FormDialog } from '../../components';
 import { CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
@@ -90,7 +90,7 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
   const submit = form.onSubmit(save, () => void save(form.getValues()));
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       size="xl"
@@ -105,101 +105,77 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
         </Group>
       }
       attributes={{ content: { 'data-testid': 'customer-form' } as Record<string, string> }}
+      onSubmit={submit}
+      saveOnCtrlEnter
+      noValidate
+      submitting={form.submitting}
+      footerStart={
+        <Text size="xs" c="dimmed">
+          {t('saveHint')}
+        </Text>
+      }
+      footerMt="xs"
     >
-      <form
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <Grid gap="sm">
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput
-                label={t('field.name')}
-                withAsterisk
-                data-autofocus
-                description={printWarning(form.values.name)}
-                {...form.getInputProps('name')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select
-                label={t('field.status')}
-                data={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps('status')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput
-                label={t('field.phone')}
-                placeholder="0812…"
-                inputMode="tel"
-                {...form.getInputProps('phone')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('field.email')} placeholder="nama@contoh.id" {...form.getInputProps('email')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t('field.idCard')} placeholder="3273…" {...form.getInputProps('idCard')} />
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <Textarea
-                label={t('field.address')}
-                autosize
-                minRows={2}
-                maxRows={4}
-                {...form.getInputProps('address')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <DateInput
-                label={t('field.joinDate')}
-                placeholder={t('joinDateDefault')}
-                valueFormat="D MMM YYYY"
-                clearable
-                {...form.getInputProps('joinDate')}
-                value={form.values.joinDate || null}
-                onChange={(v) => form.setFieldValue('joinDate', v ?? '')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput
-                label={t('field.deposit')}
-                title={t('depositReadOnly')}
-                rightSection={<IconLock size={14} />}
-                readOnly
-                tabIndex={-1}
-                variant="filled"
-                value={formatRupiah(customer?.deposit ?? 0)}
-                data-testid="deposit"
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }} pt={36}>
-              <Switch label={t('field.neverIsolate')} {...form.getInputProps('neverIsolate', { type: 'checkbox' })} />
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <Textarea label={t('field.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
-            </Grid.Col>
-          </Grid>
-          <Group justify="space-between" mt="xs">
-            <Text size="xs" c="dimmed">
-              {t('saveHint')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common:cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('common:save')}
-              </Button>
-            </Group>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <TextInput
+            label={t('field.name')}
+            withAsterisk
+            data-autofocus
+            description={printWarning(form.values.name)}
+            {...form.getInputProps('name')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <Select
+            label={t('field.status')}
+            data={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('status')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput label={t('field.phone')} placeholder="0812…" inputMode="tel" {...form.getInputProps('phone')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput label={t('field.email')} placeholder="nama@contoh.id" {...form.getInputProps('email')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput label={t('field.idCard')} placeholder="3273…" {...form.getInputProps('idCard')} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Textarea label={t('field.address')} autosize minRows={2} maxRows={4} {...form.getInputProps('address')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <DateInput
+            label={t('field.joinDate')}
+            placeholder={t('joinDateDefault')}
+            valueFormat="D MMM YYYY"
+            clearable
+            {...form.getInputProps('joinDate')}
+            value={form.values.joinDate || null}
+            onChange={(v) => form.setFieldValue('joinDate', v ?? '')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput
+            label={t('field.deposit')}
+            title={t('depositReadOnly')}
+            rightSection={<IconLock size={14} />}
+            readOnly
+            tabIndex={-1}
+            variant="filled"
+            value={formatRupiah(customer?.deposit ?? 0)}
+            data-testid="deposit"
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }} pt={36}>
+          <Switch label={t('field.neverIsolate')} {...form.getInputProps('neverIsolate', { type: 'checkbox' })} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Textarea label={t('field.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+        </Grid.Col>
+      </Grid>
+    </FormDialog>
   );
 }

@@ -1,10 +1,8 @@
 import {
   Badge,
-  Button,
   Fieldset,
   Grid,
   Group,
-  Modal,
   SegmentedControl,
   Stack,
   Switch,
@@ -26,6 +24,7 @@ import {
   rupiahText,
   rupiahValue,
   useResetOnOpen,
+  FormDialog,
 } from '../../components';
 import {
   BILLING_CYCLES,
@@ -132,7 +131,7 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
   });
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       size="xl"
@@ -147,141 +146,127 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
         </Group>
       }
       attributes={{ content: { 'data-testid': 'package-form' } as Record<string, string> }}
+      onSubmit={submit}
+      saveOnCtrlEnter
+      noValidate
+      readOnly={readOnly}
+      submitting={form.submitting}
+      footerStart={
+        <Text size="xs" c="dimmed">
+          {readOnly ? '' : t('customers:saveHint')}
+        </Text>
+      }
+      footerMt="xs"
     >
-      <form
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !readOnly) void submit();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <Fieldset variant="unstyled" disabled={readOnly} p={0}>
-            <Grid gap="sm">
-              <Grid.Col span={{ base: 12, sm: 8 }}>
-                <TextInput label={t('field.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
-                <Switch
-                  label={t('field.isActive')}
-                  description={t('isActiveHint')}
-                  {...form.getInputProps('isActive', { type: 'checkbox' })}
-                />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <Textarea
-                  label={t('field.description')}
-                  autosize
-                  minRows={1}
-                  maxRows={4}
-                  {...form.getInputProps('description')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <IntegerInput
-                  label={t('field.bandwidthDown')}
-                  withAsterisk
-                  group
-                  rightSection="kbps"
-                  rightSectionWidth={48}
-                  description={mbpsHint(form.values.bandwidthDown) ?? t('kbpsHint')}
-                  {...form.getInputProps('bandwidthDown')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <IntegerInput
-                  label={t('field.bandwidthUp')}
-                  withAsterisk
-                  group
-                  rightSection="kbps"
-                  rightSectionWidth={48}
-                  description={mbpsHint(form.values.bandwidthUp) ?? t('kbpsHint')}
-                  {...form.getInputProps('bandwidthUp')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <MoneyInput
-                  label={t('field.price')}
-                  withAsterisk
-                  description={t('priceHint')}
-                  {...form.getInputProps('price')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 8 }}>
-                <Stack gap={4}>
-                  <Text size="sm" fw={600}>
-                    {t('field.billingCycle')}
-                  </Text>
-                  <SegmentedControl
-                    fullWidth
-                    aria-label={t('field.billingCycle')}
-                    data-testid="billing-cycle"
-                    value={form.values.billingCycle}
-                    onChange={(v) => setCycle(v as BillingCycle)}
-                    data={BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) }))}
-                    disabled={readOnly}
-                  />
-                  {form.errors.billingCycle && (
-                    <Text size="xs" c="red">
-                      {form.errors.billingCycle}
-                    </Text>
-                  )}
-                </Stack>
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <IntegerInput
-                  label={t('field.durationDays')}
-                  rightSection={t('days')}
-                  rightSectionWidth={48}
-                  {...form.getInputProps('durationDays')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label={t('field.profileName')}
-                  description={t('profileHint')}
-                  placeholder={pkg ? undefined : t('profileAuto')}
-                  {...form.getInputProps('profileName')}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  label={t('field.ipPool')}
-                  description={t('ipPoolHint')}
-                  placeholder="pool-pppoe"
-                  {...form.getInputProps('ipPool')}
-                />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <TagsInput
-                  label={t('field.features')}
-                  description={t('featuresHint')}
-                  placeholder={form.values.features.length ? undefined : t('featuresPlaceholder')}
-                  clearable
-                  splitChars={[',']}
-                  maxTags={30}
-                  {...form.getInputProps('features')}
-                />
-              </Grid.Col>
-            </Grid>
-          </Fieldset>
-          <Group justify="space-between" mt="xs">
-            <Text size="xs" c="dimmed">
-              {readOnly ? '' : t('customers:saveHint')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {readOnly ? t('common:close') : t('common:cancel')}
-              </Button>
-              {!readOnly && (
-                <Button type="submit" loading={form.submitting}>
-                  {t('common:save')}
-                </Button>
+      <Fieldset variant="unstyled" disabled={readOnly} p={0}>
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, sm: 8 }}>
+            <TextInput label={t('field.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
+            <Switch
+              label={t('field.isActive')}
+              description={t('isActiveHint')}
+              {...form.getInputProps('isActive', { type: 'checkbox' })}
+            />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <Textarea
+              label={t('field.description')}
+              autosize
+              minRows={1}
+              maxRows={4}
+              {...form.getInputProps('description')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <IntegerInput
+              label={t('field.bandwidthDown')}
+              withAsterisk
+              group
+              rightSection="kbps"
+              rightSectionWidth={48}
+              description={mbpsHint(form.values.bandwidthDown) ?? t('kbpsHint')}
+              {...form.getInputProps('bandwidthDown')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <IntegerInput
+              label={t('field.bandwidthUp')}
+              withAsterisk
+              group
+              rightSection="kbps"
+              rightSectionWidth={48}
+              description={mbpsHint(form.values.bandwidthUp) ?? t('kbpsHint')}
+              {...form.getInputProps('bandwidthUp')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <MoneyInput
+              label={t('field.price')}
+              withAsterisk
+              description={t('priceHint')}
+              {...form.getInputProps('price')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 8 }}>
+            <Stack gap={4}>
+              <Text size="sm" fw={600}>
+                {t('field.billingCycle')}
+              </Text>
+              <SegmentedControl
+                fullWidth
+                aria-label={t('field.billingCycle')}
+                data-testid="billing-cycle"
+                value={form.values.billingCycle}
+                onChange={(v) => setCycle(v as BillingCycle)}
+                data={BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) }))}
+                disabled={readOnly}
+              />
+              {form.errors.billingCycle && (
+                <Text size="xs" c="red">
+                  {form.errors.billingCycle}
+                </Text>
               )}
-            </Group>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <IntegerInput
+              label={t('field.durationDays')}
+              rightSection={t('days')}
+              rightSectionWidth={48}
+              {...form.getInputProps('durationDays')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput
+              label={t('field.profileName')}
+              description={t('profileHint')}
+              placeholder={pkg ? undefined : t('profileAuto')}
+              {...form.getInputProps('profileName')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput
+              label={t('field.ipPool')}
+              description={t('ipPoolHint')}
+              placeholder="pool-pppoe"
+              {...form.getInputProps('ipPool')}
+            />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TagsInput
+              label={t('field.features')}
+              description={t('featuresHint')}
+              placeholder={form.values.features.length ? undefined : t('featuresPlaceholder')}
+              clearable
+              splitChars={[',']}
+              maxTags={30}
+              {...form.getInputProps('features')}
+            />
+          </Grid.Col>
+        </Grid>
+      </Fieldset>
+    </FormDialog>
   );
 }

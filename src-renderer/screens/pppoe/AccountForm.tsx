@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Grid,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Grid, Select, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -21,7 +9,7 @@ import type { InputOf } from '../../../src-shared/contract';
 import type { PppoeAccount } from '../../../src-shared/contract/pppoe';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { applyApiError, translateApiMessage, useResetOnOpen } from '../../components';
+import { applyApiError, translateApiMessage, useResetOnOpen, FormDialog } from '../../components';
 import { AccountBillingPanel } from './AccountBillingPanel';
 import { OverrideReasonDialog } from './OverrideReasonDialog';
 
@@ -147,138 +135,127 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
   const submit = form.onSubmit((v) => save(v));
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       size="lg"
       title={<Text fw={600}>{account ? t('pppoe.editTitle') : t('pppoe.newTitle')}</Text>}
       attributes={{ content: { 'data-testid': 'pppoe-form' } as Record<string, string> }}
+      onSubmit={submit}
+      saveOnCtrlEnter
+      noValidate
+      submitting={form.submitting}
+      submitTestId="pppoe-save"
+      footerMt="xs"
+      after={
+        <OverrideReasonDialog
+          message={overrideAsk?.message ?? null}
+          onCancel={() => setOverrideAsk(null)}
+          onConfirm={(reason) => save(overrideAsk!.values, reason)}
+        />
+      }
     >
-      <form
-        onSubmit={submit}
-        noValidate
-        onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void submit()}
-      >
-        <Stack gap="sm">
-          <Grid gap="sm">
-            <Grid.Col span={12}>
-              <Select
-                label={t('pppoe.customer')}
-                withAsterisk
-                searchable
-                data-autofocus
-                placeholder={t('pppoe.customerSearch')}
-                data={customerOptions}
-                searchValue={customerSearch}
-                onSearchChange={setCustomerSearch}
-                filter={({ options }) => options}
-                nothingFoundMessage={t('pppoe.noCustomer')}
-                {...form.getInputProps('customerId')}
-                onChange={(v) => {
-                  form.setFieldValue('customerId', v);
-                  if (!account) void suggest(v);
-                }}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Select
-                label={t('pppoe.package')}
-                withAsterisk
-                searchable
-                data={(packages.data?.items ?? [])
-                  .filter((p) => p.isActive || String(p.id) === form.values.internetPackageId)
-                  .map((p) => ({ value: String(p.id), label: `${p.name} (${p.profileName})` }))}
-                {...form.getInputProps('internetPackageId')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Select
-                label={t('pppoe.router')}
-                description={t('pppoe.routerHint')}
-                clearable
-                data={(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
-                {...form.getInputProps('routerId')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={t('pppoe.username')}
-                description={account ? undefined : t('pppoe.usernameHint')}
-                autoComplete="off"
-                {...form.getInputProps('username')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={t('pppoe.password')}
-                description={account ? t('pppoe.passwordKeep') : t('pppoe.passwordHint')}
-                autoComplete="off"
-                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-                rightSection={
-                  <Tooltip label={t('pppoe.regenerate')}>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('pppoe.regenerate')}
-                      onClick={() =>
-                        void suggest(
-                          form.values.customerId ?? (account ? String(account.customerId) : null),
-                          'password',
-                        )
-                      }
-                    >
-                      <IconRefresh size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                }
-                {...form.getInputProps('password')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={t('pppoe.staticIp')}
-                placeholder="10.10.0.25"
-                description={t('pppoe.staticIpHint')}
-                {...form.getInputProps('staticIp')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={t('pppoe.callerId')}
-                placeholder="AA:BB:CC:DD:EE:FF"
-                description={t('pppoe.callerIdHint')}
-                {...form.getInputProps('callerId')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t('pppoe.expiresAt')} placeholder="2026-12-31" {...form.getInputProps('expiresAt')} />
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <Textarea label={t('pppoe.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
-            </Grid.Col>
-          </Grid>
-          <AccountBillingPanel
-            opened={opened}
-            packageId={form.values.internetPackageId ? Number(form.values.internetPackageId) : null}
-            customerId={form.values.customerId ? Number(form.values.customerId) : null}
-            accountId={account?.id ?? null}
-            originalPackageId={account?.internetPackageId ?? null}
-            accountStatus={account?.status ?? null}
+      <Grid gap="sm">
+        <Grid.Col span={12}>
+          <Select
+            label={t('pppoe.customer')}
+            withAsterisk
+            searchable
+            data-autofocus
+            placeholder={t('pppoe.customerSearch')}
+            data={customerOptions}
+            searchValue={customerSearch}
+            onSearchChange={setCustomerSearch}
+            filter={({ options }) => options}
+            nothingFoundMessage={t('pppoe.noCustomer')}
+            {...form.getInputProps('customerId')}
+            onChange={(v) => {
+              form.setFieldValue('customerId', v);
+              if (!account) void suggest(v);
+            }}
           />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting} data-testid="pppoe-save">
-              {t('common:save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <OverrideReasonDialog
-        message={overrideAsk?.message ?? null}
-        onCancel={() => setOverrideAsk(null)}
-        onConfirm={(reason) => save(overrideAsk!.values, reason)}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label={t('pppoe.package')}
+            withAsterisk
+            searchable
+            data={(packages.data?.items ?? [])
+              .filter((p) => p.isActive || String(p.id) === form.values.internetPackageId)
+              .map((p) => ({ value: String(p.id), label: `${p.name} (${p.profileName})` }))}
+            {...form.getInputProps('internetPackageId')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label={t('pppoe.router')}
+            description={t('pppoe.routerHint')}
+            clearable
+            data={(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
+            {...form.getInputProps('routerId')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label={t('pppoe.username')}
+            description={account ? undefined : t('pppoe.usernameHint')}
+            autoComplete="off"
+            {...form.getInputProps('username')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label={t('pppoe.password')}
+            description={account ? t('pppoe.passwordKeep') : t('pppoe.passwordHint')}
+            autoComplete="off"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            rightSection={
+              <Tooltip label={t('pppoe.regenerate')}>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t('pppoe.regenerate')}
+                  onClick={() =>
+                    void suggest(form.values.customerId ?? (account ? String(account.customerId) : null), 'password')
+                  }
+                >
+                  <IconRefresh size={16} />
+                </ActionIcon>
+              </Tooltip>
+            }
+            {...form.getInputProps('password')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label={t('pppoe.staticIp')}
+            placeholder="10.10.0.25"
+            description={t('pppoe.staticIpHint')}
+            {...form.getInputProps('staticIp')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label={t('pppoe.callerId')}
+            placeholder="AA:BB:CC:DD:EE:FF"
+            description={t('pppoe.callerIdHint')}
+            {...form.getInputProps('callerId')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput label={t('pppoe.expiresAt')} placeholder="2026-12-31" {...form.getInputProps('expiresAt')} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Textarea label={t('pppoe.notes')} autosize minRows={1} maxRows={3} {...form.getInputProps('notes')} />
+        </Grid.Col>
+      </Grid>
+      <AccountBillingPanel
+        opened={opened}
+        packageId={form.values.internetPackageId ? Number(form.values.internetPackageId) : null}
+        customerId={form.values.customerId ? Number(form.values.customerId) : null}
+        accountId={account?.id ?? null}
+        originalPackageId={account?.internetPackageId ?? null}
+        accountStatus={account?.status ?? null}
       />
-    </Modal>
+    </FormDialog>
   );
 }

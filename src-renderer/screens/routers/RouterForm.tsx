@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Grid,
-  Group,
-  Modal,
-  PasswordInput,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Grid, PasswordInput, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlugConnected } from '@tabler/icons-react';
@@ -26,6 +14,7 @@ import {
   integerValue,
   notifyApiError,
   useResetOnOpen,
+  FormDialog,
 } from '../../components';
 import { RouterMessage } from '../sync/RouterMessage';
 
@@ -147,125 +136,113 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
   });
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       size="lg"
       title={<Text fw={600}>{router ? t('router.editTitle') : t('router.newTitle')}</Text>}
       attributes={{ content: { 'data-testid': 'router-form' } as Record<string, string> }}
+      onSubmit={submit}
+      saveOnCtrlEnter
+      noValidate
+      readOnly={readOnly}
+      submitting={form.submitting}
+      footerStart={
+        <Button
+          variant="light"
+          leftSection={<IconPlugConnected size={16} />}
+          loading={testing}
+          onClick={() => void runTest().catch((e) => notifyApiError({ code: 'INTERNAL', message: String(e) }))}
+          data-testid="router-test"
+        >
+          {t('router.test')}
+        </Button>
+      }
+      footerMt="xs"
     >
-      <form
-        onSubmit={submit}
-        noValidate
-        onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !readOnly && void submit()}
-      >
-        <Stack gap="sm">
-          <Grid gap="sm">
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput
-                label={t('router.name')}
-                withAsterisk
-                data-autofocus
-                placeholder={t('router.namePlaceholder')}
-                disabled={readOnly}
-                {...form.getInputProps('name')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
-              <Switch
-                label={t('router.isActive')}
-                disabled={readOnly}
-                {...form.getInputProps('isActive', { type: 'checkbox' })}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <TextInput
-                label={t('router.host')}
-                withAsterisk
-                placeholder="192.168.88.1"
-                disabled={readOnly}
-                {...form.getInputProps('host')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <IntegerInput label={t('router.port')} disabled={readOnly} {...form.getInputProps('port')} />
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <Switch
-                label={t('router.useTls')}
-                description={t('router.useTlsHint')}
-                disabled={readOnly}
-                checked={form.values.useTls}
-                onChange={(e) => {
-                  const tls = e.currentTarget.checked;
-                  form.setFieldValue('useTls', tls);
-                  if (['8728', '8729', ''].includes(form.values.port.trim()))
-                    form.setFieldValue('port', tls ? '8729' : '8728');
-                }}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={t('router.username')}
-                withAsterisk
-                autoComplete="off"
-                disabled={readOnly}
-                {...form.getInputProps('username')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <PasswordInput
-                label={t('router.password')}
-                withAsterisk={!router}
-                autoComplete="new-password"
-                description={router?.hasPassword ? t('router.passwordKeep') : undefined}
-                disabled={readOnly}
-                {...form.getInputProps('password')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label={t('router.isolirProfile')}
-                description={t('router.isolirHint')}
-                disabled={readOnly}
-                {...form.getInputProps('isolirProfile')}
-              />
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <Textarea
-                label={t('router.notes')}
-                autosize
-                minRows={1}
-                maxRows={3}
-                disabled={readOnly}
-                {...form.getInputProps('notes')}
-              />
-            </Grid.Col>
-          </Grid>
-          <TestResultView result={test} />
-          <Group justify="space-between" mt="xs">
-            <Button
-              variant="light"
-              leftSection={<IconPlugConnected size={16} />}
-              loading={testing}
-              onClick={() => void runTest().catch((e) => notifyApiError({ code: 'INTERNAL', message: String(e) }))}
-              data-testid="router-test"
-            >
-              {t('router.test')}
-            </Button>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {readOnly ? t('common:close') : t('common:cancel')}
-              </Button>
-              {!readOnly && (
-                <Button type="submit" loading={form.submitting}>
-                  {t('common:save')}
-                </Button>
-              )}
-            </Group>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <TextInput
+            label={t('router.name')}
+            withAsterisk
+            data-autofocus
+            placeholder={t('router.namePlaceholder')}
+            disabled={readOnly}
+            {...form.getInputProps('name')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
+          <Switch
+            label={t('router.isActive')}
+            disabled={readOnly}
+            {...form.getInputProps('isActive', { type: 'checkbox' })}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <TextInput
+            label={t('router.host')}
+            withAsterisk
+            placeholder="192.168.88.1"
+            disabled={readOnly}
+            {...form.getInputProps('host')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <IntegerInput label={t('router.port')} disabled={readOnly} {...form.getInputProps('port')} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Switch
+            label={t('router.useTls')}
+            description={t('router.useTlsHint')}
+            disabled={readOnly}
+            checked={form.values.useTls}
+            onChange={(e) => {
+              const tls = e.currentTarget.checked;
+              form.setFieldValue('useTls', tls);
+              if (['8728', '8729', ''].includes(form.values.port.trim()))
+                form.setFieldValue('port', tls ? '8729' : '8728');
+            }}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label={t('router.username')}
+            withAsterisk
+            autoComplete="off"
+            disabled={readOnly}
+            {...form.getInputProps('username')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <PasswordInput
+            label={t('router.password')}
+            withAsterisk={!router}
+            autoComplete="new-password"
+            description={router?.hasPassword ? t('router.passwordKeep') : undefined}
+            disabled={readOnly}
+            {...form.getInputProps('password')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label={t('router.isolirProfile')}
+            description={t('router.isolirHint')}
+            disabled={readOnly}
+            {...form.getInputProps('isolirProfile')}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Textarea
+            label={t('router.notes')}
+            autosize
+            minRows={1}
+            maxRows={3}
+            disabled={readOnly}
+            {...form.getInputProps('notes')}
+          />
+        </Grid.Col>
+      </Grid>
+      <TestResultView result={test} />
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import {
   rupiahRule,
   rupiahText,
   rupiahValue,
+  FormDialog,
   useResetOnOpen,
 } from '../../components';
 import { useFormat } from '../../lib/format';
@@ -118,137 +119,126 @@ export function SubscriptionForm({
   ];
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       size="lg"
       centered
       title={<Text fw={600}>{editing ? t('sub.editTitle') : t('sub.newTitle')}</Text>}
       data-testid="subscription-form"
+      onSubmit={form.onSubmit(async (v) => {
+        const common = {
+          pppoeAccountId: v.pppoeAccountId ? Number(v.pppoeAccountId) : null,
+          startDate: v.startDate || undefined,
+          endDate: v.endDate || null,
+          ...(v.monthlyFee.trim() ? { monthlyFee: rupiahValue(v.monthlyFee)! } : {}),
+          feeNote: v.feeNote,
+          ...(v.billingDay.trim() ? { billingDay: integerValue(v.billingDay, BILLING_DAY)! } : {}),
+          prorateFirst: v.prorateFirst,
+          autoRenew: v.autoRenew,
+          notes: v.notes,
+        };
+        const r = editing
+          ? await api('subscriptions.update', {
+              id: editing.id,
+              ...common,
+              ...(v.internetPackageId ? { internetPackageId: Number(v.internetPackageId) } : {}),
+              status: v.status as Subscription['status'],
+            })
+          : await api('subscriptions.create', {
+              ...common,
+              customerId: Number(v.customerId) || 0,
+              internetPackageId: Number(v.internetPackageId) || 0,
+            });
+        if (!r.ok) return void applyApiError(form, r.error);
+        onClose();
+      })}
+      submitting={form.submitting}
+      submitTestId="subscription-save"
     >
-      <form
-        onSubmit={form.onSubmit(async (v) => {
-          const common = {
-            pppoeAccountId: v.pppoeAccountId ? Number(v.pppoeAccountId) : null,
-            startDate: v.startDate || undefined,
-            endDate: v.endDate || null,
-            ...(v.monthlyFee.trim() ? { monthlyFee: rupiahValue(v.monthlyFee)! } : {}),
-            feeNote: v.feeNote,
-            ...(v.billingDay.trim() ? { billingDay: integerValue(v.billingDay, BILLING_DAY)! } : {}),
-            prorateFirst: v.prorateFirst,
-            autoRenew: v.autoRenew,
-            notes: v.notes,
-          };
-          const r = editing
-            ? await api('subscriptions.update', {
-                id: editing.id,
-                ...common,
-                ...(v.internetPackageId ? { internetPackageId: Number(v.internetPackageId) } : {}),
-                status: v.status as Subscription['status'],
-              })
-            : await api('subscriptions.create', {
-                ...common,
-                customerId: Number(v.customerId) || 0,
-                internetPackageId: Number(v.internetPackageId) || 0,
-              });
-          if (!r.ok) return void applyApiError(form, r.error);
-          onClose();
-        })}
-      >
-        <Stack gap="sm">
+      <Select
+        label={t('customer')}
+        withAsterisk
+        searchable
+        disabled={!!editing}
+        data={customerData}
+        searchValue={customerSearch}
+        onSearchChange={setCustomerSearch}
+        filter={({ options }) => options}
+        nothingFoundMessage={t('sub.noCustomer')}
+        data-autofocus
+        {...form.getInputProps('customerId')}
+        onChange={(v) => {
+          form.setFieldValue('customerId', v);
+          form.setFieldValue('pppoeAccountId', null);
+        }}
+      />
+      <Select
+        label={t('package')}
+        withAsterisk
+        searchable
+        data={(packages.data?.items ?? []).map((p) => ({
+          value: String(p.id),
+          label: `${p.name} · ${f.rupiah(p.price)} / ${t(`cycle.${p.billingCycle}`)}`,
+        }))}
+        {...form.getInputProps('internetPackageId')}
+        onChange={(v) => {
+          form.setFieldValue('internetPackageId', v);
+          const p = packages.data?.items.find((x) => String(x.id) === v);
+          if (p && !form.values.feeNote) form.setFieldValue('monthlyFee', rupiahText(p.price));
+        }}
+      />
+      {can('pppoe.read') && (
+        <Select
+          label={t('sub.pppoeAccount')}
+          description={t('sub.pppoeAccountHelp')}
+          clearable
+          disabled={!customerId}
+          data={(accounts.data?.items ?? []).map((a) => ({ value: String(a.id), label: a.username }))}
+          {...form.getInputProps('pppoeAccountId')}
+        />
+      )}
+      <SimpleGrid cols={2}>
+        <MoneyInput
+          label={t('sub.fee')}
+          description={pkg ? t('sub.feeDefault', { price: f.rupiah(pkg.price) }) : undefined}
+          {...form.getInputProps('monthlyFee')}
+        />
+        <TextInput
+          label={t('sub.feeNote')}
+          withAsterisk={!!feeDiffers}
+          description={feeDiffers ? t('sub.feeNoteHelp') : undefined}
+          {...form.getInputProps('feeNote')}
+        />
+        <TextInput
+          type="date"
+          label={t('sub.startDate')}
+          description={editing ? undefined : t('sub.startDateHelp')}
+          {...form.getInputProps('startDate')}
+        />
+        <TextInput type="date" label={t('sub.endDate')} {...form.getInputProps('endDate')} />
+        <IntegerInput
+          label={t('sub.billingDay')}
+          description={t('sub.billingDayHelp')}
+          {...form.getInputProps('billingDay')}
+        />
+        {editing && (
           <Select
-            label={t('customer')}
-            withAsterisk
-            searchable
-            disabled={!!editing}
-            data={customerData}
-            searchValue={customerSearch}
-            onSearchChange={setCustomerSearch}
-            filter={({ options }) => options}
-            nothingFoundMessage={t('sub.noCustomer')}
-            data-autofocus
-            {...form.getInputProps('customerId')}
-            onChange={(v) => {
-              form.setFieldValue('customerId', v);
-              form.setFieldValue('pppoeAccountId', null);
-            }}
-          />
-          <Select
-            label={t('package')}
-            withAsterisk
-            searchable
-            data={(packages.data?.items ?? []).map((p) => ({
-              value: String(p.id),
-              label: `${p.name} · ${f.rupiah(p.price)} / ${t(`cycle.${p.billingCycle}`)}`,
+            label={t('status')}
+            data={SUBSCRIPTION_STATUSES.map((s) => ({
+              value: s,
+              label: t(`common:status.${s}`, { defaultValue: s }),
             }))}
-            {...form.getInputProps('internetPackageId')}
-            onChange={(v) => {
-              form.setFieldValue('internetPackageId', v);
-              const p = packages.data?.items.find((x) => String(x.id) === v);
-              if (p && !form.values.feeNote) form.setFieldValue('monthlyFee', rupiahText(p.price));
-            }}
+            allowDeselect={false}
+            {...form.getInputProps('status')}
           />
-          {can('pppoe.read') && (
-            <Select
-              label={t('sub.pppoeAccount')}
-              description={t('sub.pppoeAccountHelp')}
-              clearable
-              disabled={!customerId}
-              data={(accounts.data?.items ?? []).map((a) => ({ value: String(a.id), label: a.username }))}
-              {...form.getInputProps('pppoeAccountId')}
-            />
-          )}
-          <SimpleGrid cols={2}>
-            <MoneyInput
-              label={t('sub.fee')}
-              description={pkg ? t('sub.feeDefault', { price: f.rupiah(pkg.price) }) : undefined}
-              {...form.getInputProps('monthlyFee')}
-            />
-            <TextInput
-              label={t('sub.feeNote')}
-              withAsterisk={!!feeDiffers}
-              description={feeDiffers ? t('sub.feeNoteHelp') : undefined}
-              {...form.getInputProps('feeNote')}
-            />
-            <TextInput
-              type="date"
-              label={t('sub.startDate')}
-              description={editing ? undefined : t('sub.startDateHelp')}
-              {...form.getInputProps('startDate')}
-            />
-            <TextInput type="date" label={t('sub.endDate')} {...form.getInputProps('endDate')} />
-            <IntegerInput
-              label={t('sub.billingDay')}
-              description={t('sub.billingDayHelp')}
-              {...form.getInputProps('billingDay')}
-            />
-            {editing && (
-              <Select
-                label={t('status')}
-                data={SUBSCRIPTION_STATUSES.map((s) => ({
-                  value: s,
-                  label: t(`common:status.${s}`, { defaultValue: s }),
-                }))}
-                allowDeselect={false}
-                {...form.getInputProps('status')}
-              />
-            )}
-          </SimpleGrid>
-          <Group>
-            <Checkbox label={t('sub.prorateFirst')} {...form.getInputProps('prorateFirst', { type: 'checkbox' })} />
-            <Checkbox label={t('sub.autoRenew')} {...form.getInputProps('autoRenew', { type: 'checkbox' })} />
-          </Group>
-          <Textarea label={t('notes')} autosize minRows={1} {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting} data-testid="subscription-save">
-              {t('common:save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      </SimpleGrid>
+      <Group>
+        <Checkbox label={t('sub.prorateFirst')} {...form.getInputProps('prorateFirst', { type: 'checkbox' })} />
+        <Checkbox label={t('sub.autoRenew')} {...form.getInputProps('autoRenew', { type: 'checkbox' })} />
+      </Group>
+      <Textarea label={t('notes')} autosize minRows={1} {...form.getInputProps('notes')} />
+    </FormDialog>
   );
 }

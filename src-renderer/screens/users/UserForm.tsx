@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { PasswordInput, Select, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { AppUser } from '../../../src-shared/contract/users';
 import { ROLES, type Role } from '../../../src-shared/permissions';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
+import { FormDialog } from '../../components/FormDialog';
 import { useResetOnOpen } from '../../components/useResetOnOpen';
 
 interface Values {
@@ -60,59 +61,43 @@ export function UserForm({ opened, user, onClose, onSaved }: Props) {
   });
 
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={<Text fw={600}>{user ? t('editTitle', { username: user.username }) : t('createTitle')}</Text>}
       centered
       data-testid="user-form"
+      onSubmit={submit}
+      submitting={form.submitting}
+      footerMt="sm"
     >
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          <TextInput
-            label={t('field.username')}
-            disabled={!isNew}
-            autoComplete="off"
-            data-autofocus={isNew || undefined}
-            {...form.getInputProps('username')}
+      <TextInput
+        label={t('field.username')}
+        disabled={!isNew}
+        autoComplete="off"
+        data-autofocus={isNew || undefined}
+        {...form.getInputProps('username')}
+      />
+      <TextInput label={t('field.fullName')} data-autofocus={!isNew || undefined} {...form.getInputProps('fullName')} />
+      <Select
+        label={t('field.role')}
+        allowDeselect={false}
+        data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
+        description={t(`roleHelp.${form.values.role}`)}
+        {...form.getInputProps('role')}
+      />
+      {isNew && (
+        <>
+          <PasswordInput
+            label={t('field.password')}
+            description={t('passwordRule')}
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
           />
-          <TextInput
-            label={t('field.fullName')}
-            data-autofocus={!isNew || undefined}
-            {...form.getInputProps('fullName')}
-          />
-          <Select
-            label={t('field.role')}
-            allowDeselect={false}
-            data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
-            description={t(`roleHelp.${form.values.role}`)}
-            {...form.getInputProps('role')}
-          />
-          {isNew && (
-            <>
-              <PasswordInput
-                label={t('field.password')}
-                description={t('passwordRule')}
-                autoComplete="new-password"
-                {...form.getInputProps('password')}
-              />
-              <PasswordInput label={t('field.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
-              <Switch
-                label={t('field.mustChange')}
-                {...form.getInputProps('mustChangePassword', { type: 'checkbox' })}
-              />
-            </>
-          )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common:save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <PasswordInput label={t('field.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
+          <Switch label={t('field.mustChange')} {...form.getInputProps('mustChangePassword', { type: 'checkbox' })} />
+        </>
+      )}
+    </FormDialog>
   );
 }
