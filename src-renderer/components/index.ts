@@ -3,6 +3,8 @@ export { applyApiError, notifyApiError, translateApiMessage } from './apiError';
 export { ConfirmDialog } from './ConfirmDialog';
 export { DataTable, PAGE_SIZES, type Column, type SortState } from './DataTable';
 export { EmptyState } from './EmptyState';
+export { ListEmpty } from './ListEmpty';
+export { RowMenu } from './RowMenu';
 export { FormDialog } from './FormDialog';
 export { MoneyInput } from './MoneyInput';
 export { MoneyText } from './MoneyText';

@@ -30,6 +30,12 @@ export function useListParams<F extends string, Filters extends Record<string, u
     setPageSizeRaw(n);
     setPage(1);
   };
+  /** Clears the search and every filter (back to the initial ones). */
+  const clearFilters = () => {
+    setSearchRaw('');
+    setFiltersRaw(initial.filters ?? ({} as Filters));
+    setPage(1);
+  };
   const setSort = (s: SortState<F> | undefined) => {
     setSortRaw(s);
     setPage(1);
@@ -43,6 +49,7 @@ export function useListParams<F extends string, Filters extends Record<string, u
     setSearch,
     filters,
     setFilter,
+    clearFilters,
     page,
     setPage,
     pageSize,

@@ -1,7 +1,7 @@
-import { ActionIcon, Button, Group, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDatabaseImport, IconDots, IconEdit, IconEye, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconDatabaseImport, IconEdit, IconEye, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
@@ -13,7 +13,6 @@ import {
   AddButton,
   ConfirmDialog,
   DataTable,
-  EmptyState,
   MoneyText,
   PageHeader,
   SearchInput,
@@ -21,6 +20,8 @@ import {
   notifyApiError,
   useListParams,
   type Column,
+  RowMenu,
+  ListEmpty,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { CustomerDetail } from './CustomerDetail';
@@ -146,34 +147,21 @@ export default function CustomersScreen() {
       header: '',
       width: 48,
       render: (c) => (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('common:actions')}
-              onClick={(e) => e.stopPropagation()}
-              onKeyDown={(e) => e.stopPropagation()}
-            >
-              <IconDots size={16} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-            <Menu.Item leftSection={<IconEye size={16} />} onClick={() => navigate(`/${c.id}`)}>
-              {t('common:details')}
+        <RowMenu label={t('common:actions')}>
+          <Menu.Item leftSection={<IconEye size={16} />} onClick={() => navigate(`/${c.id}`)}>
+            {t('common:details')}
+          </Menu.Item>
+          {can('customers.write') && (
+            <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${c.id}/edit`)}>
+              {t('common:edit')}
             </Menu.Item>
-            {can('customers.write') && (
-              <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${c.id}/edit`)}>
-                {t('common:edit')}
-              </Menu.Item>
-            )}
-            {can('customers.delete') && (
-              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(c)}>
-                {t('common:delete')}
-              </Menu.Item>
-            )}
-          </Menu.Dropdown>
-        </Menu>
+          )}
+          {can('customers.delete') && (
+            <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(c)}>
+              {t('common:delete')}
+            </Menu.Item>
+          )}
+        </RowMenu>
       ),
     },
   ];
@@ -217,48 +205,34 @@ export default function CustomersScreen() {
         onOpen={(c) => navigate(`/${c.id}`)}
         {...list.tableProps}
         empty={
-          filtered ? (
-            <EmptyState
-              title={t('noMatchTitle')}
-              description={t('noMatchText')}
-              actions={
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    list.setSearch('');
-                    list.setFilter('status', undefined);
-                  }}
-                >
-                  {t('clearFilters')}
-                </Button>
-              }
-            />
-          ) : (
-            <EmptyState
-              icon={<IconUsers size={30} stroke={1.5} />}
-              title={t('emptyTitle')}
-              description={t('emptyText')}
-              actions={
-                <Group gap="sm">
-                  {can('customers.write') && (
-                    <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-                      {t('add')}
-                    </Button>
-                  )}
-                  {can('system.admin') && (
-                    <Button
-                      variant="default"
-                      leftSection={<IconDatabaseImport size={16} />}
-                      loading={loadingDemo}
-                      onClick={() => void loadDemo()}
-                    >
-                      {t('common:loadDemo')}
-                    </Button>
-                  )}
-                </Group>
-              }
-            />
-          )
+          <ListEmpty
+            filtered={filtered}
+            noMatch={{ title: t('noMatchTitle'), description: t('noMatchText') }}
+            onClearFilters={list.clearFilters}
+            clearLabel={t('clearFilters')}
+            icon={<IconUsers size={30} stroke={1.5} />}
+            title={t('emptyTitle')}
+            description={t('emptyText')}
+            actions={
+              <Group gap="sm">
+                {can('customers.write') && (
+                  <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                    {t('add')}
+                  </Button>
+                )}
+                {can('system.admin') && (
+                  <Button
+                    variant="default"
+                    leftSection={<IconDatabaseImport size={16} />}
+                    loading={loadingDemo}
+                    onClick={() => void loadDemo()}
+                  >
+                    {t('common:loadDemo')}
+                  </Button>
+                )}
+              </Group>
+            }
+          />
         }
       />
       <CustomerDetail

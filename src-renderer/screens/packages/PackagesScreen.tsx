@@ -1,7 +1,7 @@
-import { ActionIcon, Box, Button, Group, Menu, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
+import { Box, Button, Group, Menu, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBox, IconDots, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconBox, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
@@ -18,13 +18,14 @@ import {
   AddButton,
   ConfirmDialog,
   DataTable,
-  EmptyState,
   MoneyText,
   PageHeader,
   SearchInput,
   notifyApiError,
   useListParams,
   type Column,
+  RowMenu,
+  ListEmpty,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { PackageForm } from './PackageForm';
@@ -153,39 +154,26 @@ export default function PackagesScreen() {
       width: 48,
       render: (p) =>
         canWrite || can('packages.delete') ? (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={t('common:actions')}
-                onClick={(e) => e.stopPropagation()}
-                onKeyDown={(e) => e.stopPropagation()}
+          <RowMenu label={t('common:actions')}>
+            {canWrite && (
+              <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${p.id}`)}>
+                {t('common:edit')}
+              </Menu.Item>
+            )}
+            {canWrite && (
+              <Menu.Item
+                leftSection={p.isActive ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
+                onClick={() => void setActive(p, !p.isActive)}
               >
-                <IconDots size={16} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-              {canWrite && (
-                <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${p.id}`)}>
-                  {t('common:edit')}
-                </Menu.Item>
-              )}
-              {canWrite && (
-                <Menu.Item
-                  leftSection={p.isActive ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
-                  onClick={() => void setActive(p, !p.isActive)}
-                >
-                  {p.isActive ? t('deactivate') : t('activate')}
-                </Menu.Item>
-              )}
-              {can('packages.delete') && (
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(p)}>
-                  {t('common:delete')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
+                {p.isActive ? t('deactivate') : t('activate')}
+              </Menu.Item>
+            )}
+            {can('packages.delete') && (
+              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(p)}>
+                {t('common:delete')}
+              </Menu.Item>
+            )}
+          </RowMenu>
         ) : null,
     },
   ];
@@ -243,37 +231,22 @@ export default function PackagesScreen() {
         onOpen={(p) => navigate(`/${p.id}`)}
         {...list.tableProps}
         empty={
-          filtered ? (
-            <EmptyState
-              title={t('noMatchTitle')}
-              description={t('noMatchText')}
-              actions={
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    list.setSearch('');
-                    list.setFilter('isActive', undefined);
-                    list.setFilter('billingCycle', undefined);
-                  }}
-                >
-                  {t('customers:clearFilters')}
+          <ListEmpty
+            filtered={filtered}
+            noMatch={{ title: t('noMatchTitle'), description: t('noMatchText') }}
+            onClearFilters={list.clearFilters}
+            clearLabel={t('customers:clearFilters')}
+            icon={<IconBox size={30} stroke={1.5} />}
+            title={t('emptyTitle')}
+            description={t('emptyText')}
+            actions={
+              canWrite && (
+                <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                  {t('add')}
                 </Button>
-              }
-            />
-          ) : (
-            <EmptyState
-              icon={<IconBox size={30} stroke={1.5} />}
-              title={t('emptyTitle')}
-              description={t('emptyText')}
-              actions={
-                canWrite && (
-                  <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-                    {t('add')}
-                  </Button>
-                )
-              }
-            />
-          )
+              )
+            }
+          />
         }
       />
       <PackageForm

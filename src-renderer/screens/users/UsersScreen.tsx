@@ -1,19 +1,7 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Badge, Button, Group, Menu, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDots, IconEdit, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconEdit, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
@@ -31,6 +19,7 @@ import {
   notifyApiError,
   useListParams,
   type Column,
+  RowMenu,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -136,41 +125,28 @@ export default function UsersScreen() {
       header: '',
       width: 48,
       render: (u) => (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={`${t('common:actions')} ${u.username}`}
-              onClick={(e) => e.stopPropagation()}
-              onKeyDown={(e) => e.stopPropagation()}
+        <RowMenu label={`${t('common:actions')} ${u.username}`}>
+          <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${u.id}`)}>
+            {t('common:edit')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetFor(u)}>
+            {t('resetPassword')}
+          </Menu.Item>
+          {u.isActive ? (
+            <Menu.Item
+              color="red"
+              leftSection={<IconUserOff size={16} />}
+              disabled={u.id === me?.id}
+              onClick={() => setToDisable(u)}
             >
-              <IconDots size={16} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-            <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${u.id}`)}>
-              {t('common:edit')}
+              {t('disable')}
             </Menu.Item>
-            <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setResetFor(u)}>
-              {t('resetPassword')}
+          ) : (
+            <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void enable(u)}>
+              {t('enable')}
             </Menu.Item>
-            {u.isActive ? (
-              <Menu.Item
-                color="red"
-                leftSection={<IconUserOff size={16} />}
-                disabled={u.id === me?.id}
-                onClick={() => setToDisable(u)}
-              >
-                {t('disable')}
-              </Menu.Item>
-            ) : (
-              <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void enable(u)}>
-                {t('enable')}
-              </Menu.Item>
-            )}
-          </Menu.Dropdown>
-        </Menu>
+          )}
+        </RowMenu>
       ),
     },
   ];
