@@ -13,6 +13,10 @@ import { invalidateSettings } from './core/settings';
 import { runMigrations } from './db/migrate';
 import { openSqlite, startCheckpoints, wrapDrizzle } from './db/open';
 import { lockDataDir } from './host/data-dir-lock';
+import type { DatabaseEncryption } from './core/crypto/database-key';
+import type { KeyStore } from './core/crypto/key-file';
+import { appendKeyRecord } from './core/crypto/backup-trailer';
+import { startEncryption } from './core/crypto/startup';
 
 export const DB_FILE = 'pppoe-desk.sqlite';
 
@@ -30,6 +34,10 @@ export interface CreateAppOptions {
   holder?: string;
   /** `--backup-root` folders of the browser host (see AppContext.backupRoots). */
   backupRoots?: string[];
+  /** Where the database key is kept; without it the database is plain (tests, benchmarks' baseline). */
+  keyStore?: KeyStore;
+  /** Unlocks the key on a PC whose key store does not have it (core/crypto/database-key.ts). */
+  recoveryKey?: string;
 }
 
 export interface App {
@@ -52,14 +60,16 @@ export function snapshotBeforeMigration(
   at: Date = new Date(),
   migrationsFolder?: string,
   nativeBinding?: string,
+  encryption?: DatabaseEncryption | null,
 ): string {
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = uniqueBackupPath(dir, at, 'pre-migration', reason.replace(/^before-migration-/, ''));
-  sqlite.prepare('VACUUM INTO ?').run(file);
+  sqlite.prepare('VACUUM INTO ?').run(file); // an encrypted database gives a copy under the same key
+  if (encryption) appendKeyRecord(file, encryption.keyring);
   if (migrationsFolder) {
     try {
-      const info = verifyDatabaseFileSync(file, migrationsFolder, nativeBinding);
+      const info = verifyDatabaseFileSync(file, migrationsFolder, nativeBinding, encryption?.key);
       fs.writeFileSync(
         sidecarOf(file),
         JSON.stringify({
@@ -77,8 +87,14 @@ export function snapshotBeforeMigration(
 }
 
 /** Opens and migrates the database file (backing it up first when migrations are pending). */
-function openDatabase(opts: CreateAppOptions, file: string, logger: Logger, clock: Clock) {
-  const sqlite = openSqlite(file, { nativeBinding: opts.nativeBinding });
+function openDatabase(
+  opts: CreateAppOptions,
+  file: string,
+  logger: Logger,
+  clock: Clock,
+  encryption: DatabaseEncryption | null,
+) {
+  const sqlite = openSqlite(file, { nativeBinding: opts.nativeBinding, key: encryption?.key });
   const db = wrapDrizzle(sqlite);
   try {
     runMigrations(sqlite, db, opts.migrationsFolder, (reason) => {
@@ -89,6 +105,7 @@ function openDatabase(opts: CreateAppOptions, file: string, logger: Logger, cloc
         clock.now(),
         opts.migrationsFolder,
         opts.nativeBinding,
+        encryption,
       );
       logger.info('backup taken before migration', { file: snap });
     });
@@ -111,10 +128,24 @@ export function createApp(opts: CreateAppOptions): App {
   const logger = opts.logger ?? consoleLogger();
   const clock = opts.clock ?? systemClock;
   const dbFile = path.resolve(opts.dataDir, DB_FILE);
+  const events = opts.events ?? createEventBus();
   let opened: ReturnType<typeof openDatabase>;
+  let encryption: DatabaseEncryption | null;
   try {
     recoverInterruptedRestore(opts.dataDir, dbFile);
-    opened = openDatabase(opts, dbFile, logger, clock);
+    encryption = opts.keyStore
+      ? startEncryption({
+          dataDir: opts.dataDir,
+          dbFile,
+          store: opts.keyStore,
+          recoveryKey: opts.recoveryKey,
+          nativeBinding: opts.nativeBinding,
+          logger,
+          events,
+          now: clock.now(),
+        })
+      : null;
+    opened = openDatabase(opts, dbFile, logger, clock, encryption);
   } catch (err) {
     lock.release();
     throw err;
@@ -135,6 +166,7 @@ export function createApp(opts: CreateAppOptions): App {
     db,
     dbFile,
     nativeBinding: opts.nativeBinding,
+    encryption,
     reopenDatabase: (swap) => {
       notify('before');
       try {
@@ -152,7 +184,7 @@ export function createApp(opts: CreateAppOptions): App {
     },
     cancelDatabaseReplace: () => void notify('cancelled'),
     clock,
-    events: opts.events ?? createEventBus(),
+    events,
     secrets: opts.secrets ?? keyFileSecretBox(opts.dataDir),
     logger,
     dataDir: opts.dataDir,
@@ -206,12 +238,12 @@ export function reopenDatabase(
   let next: ReturnType<typeof openDatabase>;
   try {
     undo = swap?.(ctx.dbFile);
-    next = openDatabase(opts, ctx.dbFile, ctx.logger, ctx.clock);
+    next = openDatabase(opts, ctx.dbFile, ctx.logger, ctx.clock, ctx.encryption);
   } catch (err) {
     try {
       undo?.();
     } finally {
-      const back = openDatabase(opts, ctx.dbFile, ctx.logger, ctx.clock);
+      const back = openDatabase(opts, ctx.dbFile, ctx.logger, ctx.clock, ctx.encryption);
       ctx.sqlite = back.sqlite;
       ctx.db = back.db;
       invalidateSettings(ctx);

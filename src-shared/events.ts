@@ -6,6 +6,7 @@ export const EVENT_NAMES = [
   'automation.ran',
   'backup.done',
   'backup.progress',
+  'encryption.progress',
   'update.status',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

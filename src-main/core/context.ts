@@ -3,6 +3,7 @@ import type { Role } from '../../src-shared/permissions';
 import type { EventBus } from './events';
 import type { Logger } from './logger';
 import type { SecretBox } from './secrets';
+import type { DatabaseEncryption } from './crypto/database-key';
 
 export interface Clock {
   now(): Date;
@@ -41,6 +42,8 @@ export interface AppContext {
   cancelDatabaseReplace(): void;
   /** Electron-ABI better-sqlite3 addon, for every other connection the app opens (backups). */
   nativeBinding?: string;
+  /** The database key and its record; null for a plain database (tests, benchmarks' baseline). */
+  encryption: DatabaseEncryption | null;
   clock: Clock;
   events: EventBus;
   secrets: SecretBox;

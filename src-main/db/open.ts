@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
+import { openDatabaseFile, type DbKey } from './encryption/cipher';
 
 export type Sqlite = Database.Database;
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -9,6 +10,8 @@ export interface OpenOptions {
   /** Path to the native addon built for Electron's ABI (desktop app only). */
   nativeBinding?: string;
   readonly?: boolean;
+  /** The database key (encryption/cipher.ts); null or absent: a plain database. */
+  key?: DbKey | null;
 }
 
 /**
@@ -17,12 +20,10 @@ export interface OpenOptions {
  * - synchronous=FULL: with WAL, NORMAL may lose the last committed transactions on power loss;
  *   a confirmed payment must survive a pulled cord, and FULL costs one fsync per commit (~ms on an SSD).
  * - foreign_keys on, busy_timeout so a backup or second reader never gives "database is locked".
+ * - with a key, the key first: a wrong key fails before any of these pragmas could write.
  */
 export function openSqlite(file: string, opts: OpenOptions = {}): Sqlite {
-  const sqlite = new Database(file, {
-    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-    ...(opts.readonly ? { readonly: true, fileMustExist: true } : {}),
-  });
+  const sqlite = openDatabaseFile(file, opts);
   if (!opts.readonly) {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');

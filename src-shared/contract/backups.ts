@@ -7,6 +7,11 @@ const filePath = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),
   z.string({ error: 'Choose a backup file' }).min(1, 'Choose a backup file').max(1000, 'Path is too long'),
 );
+/** Needed only for a backup made by another installation (its database key is wrapped by this key). */
+const recoveryKey = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().max(100, 'Recovery key is too long').optional(),
+);
 const counts = z.object({ customers: z.number().int(), invoices: z.number().int(), payments: z.number().int() });
 
 export const backupEntry = z.object({
@@ -61,7 +66,7 @@ export const backupsContract = {
   /** Checks a backup (listed or any file path) and tells what it contains, without touching current data. */
   'backups.verify': procedure({
     permission: 'backups.manage',
-    input: z.object({ file: filePath }).strict(),
+    input: z.object({ file: filePath, recoveryKey }).strict(),
     output: z.object({
       file: z.string(),
       createdAt: timestamp,
@@ -74,7 +79,7 @@ export const backupsContract = {
   'backups.restore': procedure({
     permission: 'backups.manage',
     mutates: 'all',
-    input: z.object({ file: filePath }).strict(),
+    input: z.object({ file: filePath, recoveryKey }).strict(),
     output: z.object({
       restoredFrom: z.string(),
       backupCreatedAt: timestamp,

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, type App } from '../../src-main/app';
+import { createApp, type App, type CreateAppOptions } from '../../src-main/app';
+import { fileKeyStore } from '../../src-main/core/crypto/key-file';
 import { createFirstAdmin } from '../../src-main/core/auth';
 import type { Clock } from '../../src-main/core/context';
 import { silentLogger } from '../../src-main/core/logger';
+import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import type { Channel, InputOf, OutputOf } from '../../src-shared/contract';
 import type { ApiResult } from '../../src-shared/result';
 
@@ -27,6 +29,23 @@ export class FakeClock implements Clock {
 
 export function tempDir(prefix = 'pppoe-desk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * The suite runs on encrypted databases, like the app: each data dir gets a key file in its own temp
+ * folder (outside the data dir). PPPOE_TEST_PLAIN=1 runs it on plain databases instead.
+ */
+export const TEST_ENCRYPTED = process.env.PPPOE_TEST_PLAIN !== '1';
+
+export function testKeyStore(dataDir: string): Pick<CreateAppOptions, 'keyStore'> {
+  if (!TEST_ENCRYPTED) return {};
+  const dir = `${dataDir}-keys`;
+  return { keyStore: fileKeyStore({ dir, dataDir }) };
+}
+
+/** Opens a database file of a test app directly (with its key when the suite is encrypted). */
+export function openTestDb(app: App, file = app.ctx.dbFile, opts: { readonly?: boolean } = {}) {
+  return openDatabaseFile(file, { key: app.ctx.encryption?.key, readonly: opts.readonly });
 }
 
 export interface TestApp {
@@ -51,6 +70,7 @@ export async function testApp(opts: { clock?: FakeClock } = {}): Promise<TestApp
     clock,
     logger: silentLogger,
     appVersion: '0.0.0-test',
+    ...testKeyStore(dataDir),
   });
   const { token } = await createFirstAdmin(
     { app: app.ctx, session: null, transport: 'internal' },
@@ -72,6 +92,7 @@ export async function testApp(opts: { clock?: FakeClock } = {}): Promise<TestApp
     close() {
       app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-keys`, { recursive: true, force: true });
     },
   };
 }

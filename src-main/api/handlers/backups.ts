@@ -39,7 +39,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
     )();
     return entry;
   },
-  'backups.verify': ({ file }, { app }) => inspectBackup(app, file),
-  'backups.restore': ({ file }, call) => restoreBackup(call, file),
+  'backups.verify': ({ file, recoveryKey }, { app }) => inspectBackup(app, file, recoveryKey),
+  'backups.restore': ({ file, recoveryKey }, call) => restoreBackup(call, file, recoveryKey),
   'backups.delete': ({ file }, call) => deleteBackup(call, file),
 };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { keyPragmas, type DbKey } from '../../db/encryption/cipher';
 
 /**
  * `PRAGMA integrity_check` reads every page and index of the file: seconds on a large database. Run
@@ -41,6 +42,7 @@ if (Database) {
   let db;
   try {
     db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+    for (const p of workerData.pragmas) db.pragma(p);
     const rows = db.pragma('integrity_check').map((r) => r.integrity_check);
     // The row counts read whole tables too: take them here, off the main thread (see countRows).
     let counts = null;
@@ -62,7 +64,7 @@ export type IntegrityResult = ({ rows: string[]; counts: FileCounts | null } | {
   via: 'worker' | 'inline';
 };
 
-function modulePath(): string | null {
+export function modulePath(): string | null {
   try {
     // ES modules (HTTP host, tests) have import.meta.url; in the CommonJS bundle (Electron main) it is
     // empty and the real `require` exists.
@@ -74,10 +76,11 @@ function modulePath(): string | null {
   }
 }
 
-export function integrityCheckSync(file: string, nativeBinding?: string): IntegrityResult {
+export function integrityCheckSync(file: string, nativeBinding?: string, key?: DbKey | null): IntegrityResult {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    if (key) for (const p of keyPragmas(key)) db.pragma(p);
     const rows = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     let counts: FileCounts | null = null;
     if (rows.length === 1 && rows[0] === 'ok') {
@@ -95,9 +98,9 @@ export function integrityCheckSync(file: string, nativeBinding?: string): Integr
   }
 }
 
-export function integrityCheck(file: string, nativeBinding?: string): Promise<IntegrityResult> {
+export function integrityCheck(file: string, nativeBinding?: string, key?: DbKey | null): Promise<IntegrityResult> {
   const mod = modulePath();
-  if (!mod) return Promise.resolve(integrityCheckSync(file, nativeBinding));
+  if (!mod) return Promise.resolve(integrityCheckSync(file, nativeBinding, key));
   return new Promise((resolve) => {
     let settled = false;
     const done = (r: IntegrityResult) => {
@@ -108,9 +111,10 @@ export function integrityCheck(file: string, nativeBinding?: string): Promise<In
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath: mod, nativeBinding } });
+      const pragmas = key ? keyPragmas(key) : [];
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath: mod, nativeBinding, pragmas } });
     } catch {
-      return done(integrityCheckSync(file, nativeBinding));
+      return done(integrityCheckSync(file, nativeBinding, key));
     }
     worker.once(
       'message',
@@ -121,12 +125,12 @@ export function integrityCheck(file: string, nativeBinding?: string): Promise<In
         error?: string;
         unavailable?: string;
       }) => {
-        if (m.unavailable || m.countsFailed) done(integrityCheckSync(file, nativeBinding));
+        if (m.unavailable || m.countsFailed) done(integrityCheckSync(file, nativeBinding, key));
         else if (m.rows) done({ rows: m.rows, counts: m.counts ?? null, via: 'worker' });
         else done({ error: m.error ?? 'integrity check failed', via: 'worker' });
       },
     );
-    worker.once('error', () => done(integrityCheckSync(file, nativeBinding)));
-    worker.once('exit', () => done(integrityCheckSync(file, nativeBinding)));
+    worker.once('error', () => done(integrityCheckSync(file, nativeBinding, key)));
+    worker.once('exit', () => done(integrityCheckSync(file, nativeBinding, key)));
   });
 }

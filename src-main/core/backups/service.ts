@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../../../src-shared/result';
+import { DatabaseKeyError, fileKind, openDatabaseFile, type DbKey } from '../../db/encryption/cipher';
+import { changeKey } from '../../db/encryption/rekey';
+import { snapshotDatabase } from '../../db/encryption/snapshot';
+import { appendKeyRecord } from '../crypto/backup-trailer';
+import { keyForBackup } from '../crypto/backup-keys';
+import { modulePath } from './integrity';
 import { writeAudit } from '../audit';
 import { resolveSession } from '../auth';
 import type { AppContext, CallContext } from '../context';
@@ -121,10 +126,11 @@ export interface CreateOptions {
 }
 
 /**
- * Online backup with SQLite's backup API (better-sqlite3 `backup()` copies pages in steps between
- * event-loop turns, so the app keeps answering; writes made meanwhile through this connection are
- * carried into the copy). The copy is written under a temporary name, switched to a single-file
- * journal mode, verified, synced and only then renamed to its final name.
+ * Online backup: a snapshot copy written by a worker thread on its own read connection (VACUUM INTO,
+ * db/encryption/snapshot.ts: SQLite's backup API cannot write an encrypted copy), so the app keeps
+ * answering. An encrypted copy gets its key record (the database key wrapped by the recovery key) at
+ * its end, so it can be restored on another PC. The copy is written under a temporary name, switched
+ * to a single-file journal mode, verified, synced and only then renamed to its final name.
  */
 async function writeBackup(app: AppContext, opts: CreateOptions): Promise<BackupEntry> {
   const isDefault = opts.folder === undefined;
@@ -134,27 +140,29 @@ async function writeBackup(app: AppContext, opts: CreateOptions): Promise<Backup
   const final = uniqueBackupPath(dir, at, opts.kind);
   const tmp = path.join(dir, `.${path.basename(final)}.partial`);
   let lastPercent = -1;
+  const key = app.encryption?.key ?? null;
   try {
-    await app.sqlite.backup(tmp, {
-      progress: ({ totalPages, remainingPages }) => {
-        const percent = totalPages ? Math.floor(((totalPages - remainingPages) / totalPages) * 100) : 100;
+    const pageBytes = (p: string) => Number(app.sqlite.pragma(p, { simple: true }));
+    await snapshotDatabase(app.dbFile, tmp, {
+      key,
+      nativeBinding: app.nativeBinding,
+      modulePath: modulePath(),
+      expectedBytes: pageBytes('page_count') * pageBytes('page_size'),
+      onProgress: (percent) => {
         if (percent >= lastPercent + 5) {
           lastPercent = percent;
           app.events.emit({ name: 'backup.progress', payload: { kind: opts.kind, percent } });
         }
-        return 200;
       },
     });
-    const db = new Database(tmp, {
-      fileMustExist: true,
-      ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}),
-    });
+    const db = openDatabaseFile(tmp, { fileMustExist: true, nativeBinding: app.nativeBinding, key });
     try {
       db.pragma('journal_mode = DELETE');
     } finally {
       db.close();
     }
-    const info = await verifyDatabaseFile(tmp, app.migrationsFolder, app.nativeBinding);
+    if (app.encryption) appendKeyRecord(tmp, app.encryption.keyring);
+    const info = await verifyDatabaseFile(tmp, app.migrationsFolder, app.nativeBinding, key);
     await fsyncFile(tmp);
     fs.renameSync(tmp, final);
     await fsyncFile(dir).catch(() => undefined); // makes the rename durable; Windows cannot open folders
@@ -281,11 +289,12 @@ export function deleteBackup(call: CallContext, file: string): { ok: true } {
 export async function inspectBackup(
   app: AppContext,
   file: string,
+  recoveryKey?: string,
 ): Promise<VerifiedBackup & { file: string; createdAt: string }> {
   const abs = path.resolve(file);
   const staging = path.join(app.dataDir, `.verify-${process.pid}.sqlite`);
   try {
-    const info = await checkCandidate(app, abs, staging);
+    const { info } = await checkCandidate(app, abs, staging, recoveryKey);
     const parsed = parseBackupFileName(path.basename(abs));
     const createdAt = parsed ? parsed.createdAt.toISOString() : fs.statSync(abs).mtime.toISOString();
     if (parsed && !readSidecar(abs)) {
@@ -303,7 +312,13 @@ export async function inspectBackup(
   }
 }
 
-async function checkCandidate(app: AppContext, abs: string, staging: string): Promise<VerifiedBackup> {
+/** Verifies a private copy of a backup; returns what it holds and the key the copy is encrypted with. */
+async function checkCandidate(
+  app: AppContext,
+  abs: string,
+  staging: string,
+  recoveryKey?: string,
+): Promise<{ info: VerifiedBackup; key: DbKey | null }> {
   if (abs === path.resolve(app.dbFile)) {
     throw new AppError('BAD_INPUT', 'That is the live database, not a backup', [
       { path: 'file', message: 'Live database' },
@@ -312,11 +327,23 @@ async function checkCandidate(app: AppContext, abs: string, staging: string): Pr
   if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
     throw new AppError('NOT_FOUND', 'The backup file was not found', [{ path: 'file', message: 'File not found' }]);
   }
+  let key: DbKey | null;
   try {
-    await prepareCopy(abs, staging, app.nativeBinding);
-    return await verifyDatabaseFile(staging, app.migrationsFolder, app.nativeBinding);
+    key = keyForBackup(app, abs, recoveryKey);
+  } catch (err) {
+    if (err instanceof DatabaseKeyError)
+      throw new AppError('BAD_INPUT', err.message, [{ path: 'recoveryKey', message: err.message }]);
+    throw err;
+  }
+  try {
+    await prepareCopy(abs, staging, app.nativeBinding, key);
+    const info = await verifyDatabaseFile(staging, app.migrationsFolder, app.nativeBinding, key);
+    // A plain copy (a backup from before encryption) is read without a key.
+    return { info, key: fileKind(staging) === 'plain' ? null : key };
   } catch (err) {
     fs.rmSync(staging, { force: true });
+    if (err instanceof BackupRejected && err.reason === 'other-key')
+      throw new AppError('BAD_INPUT', err.message, [{ path: 'recoveryKey', message: err.message }]);
     if (err instanceof BackupRejected)
       throw new AppError('BAD_INPUT', err.message, [{ path: 'file', message: err.message }]);
     app.logger.warn('backup file unreadable', { file: abs, error: (err as Error).message });
@@ -347,12 +374,19 @@ export const restoreMarker = (dataDir: string) => path.join(dataDir, 'restore-in
  * back up the current database ('pre-restore'), then swap the files while the connection is closed
  * and reopen (migrating an older backup forward).
  */
-export function restoreBackup(call: CallContext, file: string): Promise<RestoreSummary> {
+export function restoreBackup(call: CallContext, file: string, recoveryKey?: string): Promise<RestoreSummary> {
   const { app } = call;
   return exclusive(app, 'restore', async () => {
     const abs = path.resolve(file);
     const staging = path.join(app.dataDir, 'restore-staging.sqlite');
-    const info = await checkCandidate(app, abs, staging);
+    const { info, key } = await checkCandidate(app, abs, staging, recoveryKey);
+    try {
+      // The restored data takes this installation's key (or is encrypted, if the backup predates it).
+      changeKey(staging, key, app.encryption?.key ?? null, app.nativeBinding);
+    } catch (err) {
+      fs.rmSync(staging, { force: true });
+      throw err;
+    }
     const parsed = parseBackupFileName(path.basename(abs));
     const backupCreatedAt = parsed ? parsed.createdAt.toISOString() : fs.statSync(abs).mtime.toISOString();
     // Background work stops first; a router sync step in flight finishes on the current data, so the

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { readJournal } from '../../db/migrate';
+import { DatabaseKeyError, openDatabaseFile, type DbKey } from '../../db/encryption/cipher';
+import { readKeyRecord, stripKeyRecord } from '../crypto/backup-trailer';
 import { integrityCheck, integrityCheckSync, type IntegrityResult } from './integrity';
 
 /** `PRAGMA application_id` of every PPPoE Desk database ('PPDK'): the first sign a file is ours. */
@@ -24,7 +26,7 @@ export interface VerifiedBackup {
 /** Why a file cannot be restored; the message is shown to the user as is. */
 export class BackupRejected extends Error {
   constructor(
-    readonly reason: 'missing' | 'not-sqlite' | 'corrupt' | 'not-ours' | 'newer',
+    readonly reason: 'missing' | 'not-sqlite' | 'corrupt' | 'not-ours' | 'newer' | 'other-key',
     message: string,
   ) {
     super(message);
@@ -45,8 +47,12 @@ function readHeader(file: string): Buffer {
   }
 }
 
-/** Cheap checks before opening: exists, SQLite header, not truncated. */
-function preflight(file: string): void {
+/**
+ * Cheap checks before opening: exists, SQLite header, not truncated. An encrypted file has no readable
+ * header: it must be whole pages (plus our key record) and open with the key. Returns the key to read
+ * the file with: null for a plain file (a backup from before encryption).
+ */
+function preflight(file: string, key?: DbKey | null, nativeBinding?: string): DbKey | null {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -55,6 +61,8 @@ function preflight(file: string): void {
   }
   if (!stat.isFile()) throw new BackupRejected('missing', 'The backup file was not found');
   const header = readHeader(file);
+  if (header.length >= 16 && !header.subarray(0, 16).equals(SQLITE_HEADER))
+    return encryptedPreflight(file, stat, key, nativeBinding);
   if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
     throw new BackupRejected('not-sqlite', 'This file is not a PPPoE Desk backup (it is not an SQLite database).');
   }
@@ -64,6 +72,35 @@ function preflight(file: string): void {
   if (pageCount > 0 && stat.size < pageSize * pageCount) {
     throw new BackupRejected('corrupt', 'The backup file is incomplete (truncated): it cannot be restored.');
   }
+  return null;
+}
+
+function encryptedPreflight(file: string, stat: fs.Stats, key?: DbKey | null, nativeBinding?: string): DbKey {
+  const record = readKeyRecord(file);
+  const pages = stat.size - (record?.bytes ?? 0);
+  // SQLCipher writes whole pages (512 bytes or more): anything else that no key opens is not a database.
+  const aligned = pages >= 512 && pages % 512 === 0;
+  const refuse = () =>
+    aligned
+      ? new BackupRejected(
+          'other-key',
+          record
+            ? "This backup is encrypted with the key of another installation: enter that installation's recovery key to use it."
+            : 'This file is encrypted with a key this installation does not have, or it is not a PPPoE Desk backup.',
+        )
+      : new BackupRejected('not-sqlite', 'This file is not a PPPoE Desk backup (it is not an SQLite database).');
+  if (!key) throw refuse();
+  let db: Database.Database | undefined;
+  try {
+    db = openDatabaseFile(file, { key, readonly: true, nativeBinding });
+  } catch (err) {
+    if (err instanceof DatabaseKeyError) throw refuse();
+    // The first page decrypts but the file is shorter than its header says, or a page fails its HMAC.
+    throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
+  } finally {
+    db?.close();
+  }
+  return key;
 }
 
 /** Opens the checked file read-only for the cheap checks: marker, migration history, counts. */
@@ -72,6 +109,7 @@ function inspect(
   migrationsFolder: string,
   integrityResult: IntegrityResult,
   nativeBinding?: string,
+  key?: DbKey | null,
 ): VerifiedBackup {
   if ('error' in integrityResult)
     throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
@@ -81,7 +119,7 @@ function inspect(
   }
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = openDatabaseFile(file, { key, readonly: true, nativeBinding });
   } catch {
     throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
   }
@@ -138,9 +176,14 @@ function inspect(
  * The file must be in rollback (non-WAL) mode, as every backup this app writes is; callers that check
  * a foreign file verify a private copy prepared by `prepareCopy` instead.
  */
-export function verifyDatabaseFileSync(file: string, migrationsFolder: string, nativeBinding?: string): VerifiedBackup {
-  preflight(file);
-  return inspect(file, migrationsFolder, integrityCheckSync(file, nativeBinding), nativeBinding);
+export function verifyDatabaseFileSync(
+  file: string,
+  migrationsFolder: string,
+  nativeBinding?: string,
+  key?: DbKey | null,
+): VerifiedBackup {
+  const k = preflight(file, key, nativeBinding);
+  return inspect(file, migrationsFolder, integrityCheckSync(file, nativeBinding, k), nativeBinding, k);
 }
 
 /** The same checks; the integrity check runs in a worker thread so the app keeps answering. */
@@ -148,9 +191,10 @@ export async function verifyDatabaseFile(
   file: string,
   migrationsFolder: string,
   nativeBinding?: string,
+  key?: DbKey | null,
 ): Promise<VerifiedBackup> {
-  preflight(file);
-  return inspect(file, migrationsFolder, await integrityCheck(file, nativeBinding), nativeBinding);
+  const k = preflight(file, key, nativeBinding);
+  return inspect(file, migrationsFolder, await integrityCheck(file, nativeBinding, k), nativeBinding, k);
 }
 
 /**
@@ -158,17 +202,25 @@ export async function verifyDatabaseFile(
  * the copy into a self-contained rollback-journal file, so it can be verified read-only and renamed
  * into place. The source is never opened for writing.
  */
-export async function prepareCopy(source: string, dest: string, nativeBinding?: string): Promise<void> {
+export async function prepareCopy(
+  source: string,
+  dest: string,
+  nativeBinding?: string,
+  key?: DbKey | null,
+): Promise<void> {
   await fs.promises.copyFile(source, dest);
+  stripKeyRecord(dest); // an encrypted backup's key record (crypto/backup-trailer.ts) is not part of the database
   // A live-looking WAL file next to the source holds committed pages: bring it along so they are kept.
   for (const ext of ['-wal', '-shm']) fs.rmSync(dest + ext, { force: true });
   if (fs.existsSync(source + '-wal')) await fs.promises.copyFile(source + '-wal', dest + '-wal');
   const header = readHeader(dest);
-  if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) return; // verify reports it
-  if (header[18] === 2 || header[19] === 2) {
+  const encrypted = header.length >= 16 && !header.subarray(0, 16).equals(SQLITE_HEADER);
+  if (!encrypted && (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER))) return; // verify reports it
+  // An encrypted header cannot be read: open it with the key and switch to a rollback journal anyway.
+  if (encrypted ? !!key : header[18] === 2 || header[19] === 2) {
     let db: Database.Database | undefined;
     try {
-      db = new Database(dest, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+      db = openDatabaseFile(dest, { fileMustExist: true, nativeBinding, key: encrypted ? key : null });
       db.pragma('journal_mode = DELETE');
     } catch {
       // Unreadable: verifyDatabaseFile gives the user-facing reason.

@@ -7,7 +7,7 @@ import { hashPassword } from '../../../src-main/core/passwords';
 import { silentLogger } from '../../../src-main/core/logger';
 import { roleCan } from '../../../src-shared/permissions';
 import { APPLICATION_ID } from '../../../src-main/core/backups/verify';
-import { FakeClock, MIGRATIONS, tempDir, testApp, type TestApp } from '../../helpers/app';
+import { FakeClock, MIGRATIONS, openTestDb, tempDir, testApp, testKeyStore, type TestApp } from '../../helpers/app';
 import { journalLength, olderMigrations } from './helpers';
 
 const apps: TestApp[] = [];
@@ -68,7 +68,7 @@ describe('backups: create, verify, list', () => {
     expect(entry.counts!.customers).toBeGreaterThanOrEqual(before);
     expect(fs.existsSync(entry.file)).toBe(true);
     // A self-contained file: rollback journal mode, no -wal beside it, our application id.
-    const b = new Database(entry.file, { readonly: true });
+    const b = openTestDb(t.app, entry.file, { readonly: true });
     expect(b.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(b.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const names = (b.prepare('SELECT name FROM customers ORDER BY id').all() as { name: string }[]).map((r) => r.name);
@@ -209,7 +209,8 @@ describe('restore refuses what it must not restore, leaving current data untouch
     const { t, good, dir } = await setup();
     const f = path.join(dir, 'corrupt.sqlite');
     const buf = Buffer.from(fs.readFileSync(good.file));
-    const pageSize = buf.readUInt16BE(16);
+    // An encrypted file has no readable header: SQLCipher 4 pages are 4096 bytes.
+    const pageSize = t.app.ctx.encryption ? 4096 : buf.readUInt16BE(16);
     // Scribble over every page after the first (schema page kept, so it opens and then fails the check).
     for (let p = 1; p * pageSize < buf.length; p++) buf.fill(0xa5, p * pageSize + 8, p * pageSize + 200);
     fs.writeFileSync(f, buf);
@@ -236,7 +237,7 @@ describe('restore refuses what it must not restore, leaving current data untouch
     const { t, good, dir } = await setup();
     const f = path.join(dir, 'newer.sqlite');
     fs.copyFileSync(good.file, f);
-    const o = new Database(f);
+    const o = openTestDb(t.app, f);
     o.prepare('INSERT INTO __drizzle_migrations(hash, created_at) VALUES (?, ?)').run('future', Date.now() + 1e9);
     o.close();
     await refused(t, f, /newer version of PPPoE Desk/);
@@ -260,7 +261,13 @@ describe('migrations and restore across schema versions', () => {
     const clock = new FakeClock(Date.parse('2026-11-24T03:00:00.000Z'));
     // An "older app" with one migration less writes data (in plain SQL: this version's code writes
     // columns the older schema may not have)...
-    const old = createApp({ dataDir, migrationsFolder: olderMigrations(n - 1), clock, logger: silentLogger });
+    const old = createApp({
+      dataDir,
+      migrationsFolder: olderMigrations(n - 1),
+      clock,
+      logger: silentLogger,
+      ...testKeyStore(dataDir),
+    });
     const now = clock.now().toISOString();
     old.ctx.sqlite
       .prepare(
@@ -273,7 +280,13 @@ describe('migrations and restore across schema versions', () => {
     old.close();
     // ...then this app opens it: a pre-migration backup is taken first and listed.
     clock.advance(60_000);
-    const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, clock, logger: silentLogger });
+    const app = createApp({
+      dataDir,
+      migrationsFolder: MIGRATIONS,
+      clock,
+      logger: silentLogger,
+      ...testKeyStore(dataDir),
+    });
     try {
       const signIn = await app.call(
         'auth.login',

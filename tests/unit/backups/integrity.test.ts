@@ -46,7 +46,7 @@ describe('integrity check off the main thread', () => {
     try {
       await t.ok('customers.create', { name: 'Budi' });
       const b = await t.ok('backups.create', {});
-      const r = await integrityCheck(b.file);
+      const r = await integrityCheck(b.file, undefined, t.app.ctx.encryption?.key);
       expect(r).toMatchObject({ rows: ['ok'], via: 'worker', counts: { customers: 1, invoices: 0, payments: 0 } });
     } finally {
       t.close();

@@ -5,7 +5,7 @@ import { createApp, DB_FILE } from '../../../src-main/app';
 import { restoreMarker } from '../../../src-main/core/backups/service';
 import { startBackground } from '../../../src-main/host/background';
 import { silentLogger } from '../../../src-main/core/logger';
-import { MIGRATIONS, testApp } from '../../helpers/app';
+import { MIGRATIONS, testApp, testKeyStore } from '../../helpers/app';
 
 const customers = (sqlite: { prepare(s: string): { get(): unknown } }) =>
   (sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
@@ -47,7 +47,7 @@ describe('database swap safety', () => {
     fs.renameSync(live, aside);
     fs.copyFileSync(backup.file, staging);
     fs.writeFileSync(restoreMarker(dataDir), JSON.stringify({ staging, aside }));
-    const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger });
+    const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger, ...testKeyStore(dataDir) });
     try {
       expect(customers(app.ctx.sqlite)).toBe(1);
       expect(fs.existsSync(restoreMarker(dataDir))).toBe(false);
@@ -58,7 +58,7 @@ describe('database swap safety', () => {
     // Same cut, but the staging file was lost too: the previous database comes back.
     fs.renameSync(live, aside);
     fs.writeFileSync(restoreMarker(dataDir), JSON.stringify({ staging, aside }));
-    const again = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger });
+    const again = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger, ...testKeyStore(dataDir) });
     try {
       expect(customers(again.ctx.sqlite)).toBe(1);
       expect(fs.existsSync(live)).toBe(true);
