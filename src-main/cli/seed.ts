@@ -7,14 +7,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app';
+import { hostKeyStore } from '../core/crypto/key-file';
 import { loadDemoData } from '../core/demo';
 import { consoleLogger } from '../core/logger';
 import { defaultDataDir } from '../host/paths';
 
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, 'key-file': { type: 'string' } },
+  strict: true,
+});
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-const app = createApp({ dataDir, migrationsFolder: path.join(root, 'drizzle'), logger: consoleLogger(true) });
+// The same database key as `npm run serve` on this data folder.
+const app = createApp({
+  dataDir,
+  migrationsFolder: path.join(root, 'drizzle'),
+  logger: consoleLogger(true),
+  keyStore: hostKeyStore(dataDir, values['key-file']),
+});
 try {
   const r = loadDemoData({ app: app.ctx, session: null, transport: 'internal' });
   console.log(

@@ -15,14 +15,14 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src-main/app';
 import { silentLogger } from '../../src-main/core/logger';
 import { startNetworkWork } from '../../src-main/core/network/background';
 import { RouterSim } from '../routeros-sim/simulator';
-import { MIGRATIONS, tempDir } from '../helpers/app';
+import { MIGRATIONS, readTestKey, tempDir, TEST_ENCRYPTED, testKeyStore } from '../helpers/app';
+import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const WORKER = path.join(ROOT, 'node_modules', '.cache', 'pppoe-desk-crash', 'worker.mjs');
@@ -57,7 +57,16 @@ function runAndKill(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [WORKER, JSON.stringify({ dataDir, migrations: MIGRATIONS, seed, simPort })],
+      [
+        WORKER,
+        JSON.stringify({
+          dataDir,
+          migrations: MIGRATIONS,
+          seed,
+          simPort,
+          ...(TEST_ENCRYPTED ? { keyDir: `${dataDir}-keys` } : {}),
+        }),
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -108,7 +117,8 @@ function collect(lines: string[], into: Confirmed) {
 
 /** Everything DOMAIN.md promises about the ledger, checked straight on the file after a kill. */
 function checkDatabase(file: string, confirmed: Confirmed) {
-  const db = new Database(file); // read-write: replays the WAL exactly as the next start would
+  // Read-write: replays the WAL exactly as the next start would.
+  const db = openDatabaseFile(file, { key: readTestKey(path.dirname(file)) });
   try {
     const all = <T>(sql: string) => db.prepare(sql).all() as T[];
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -225,7 +235,7 @@ describe('crash safety (SIGKILL during invoice runs, payments and router sync)',
       expect(confirmed.runs).toBeGreaterThan(3);
 
       // The queue resumes after the last kill: a normal start drains every pending operation.
-      const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger });
+      const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger, ...testKeyStore(dataDir) });
       try {
         const pending = () =>
           (app.ctx.sqlite.prepare("SELECT count(*) AS n FROM sync_ops WHERE status = 'pending'").get() as { n: number })
@@ -262,6 +272,7 @@ describe('crash safety (SIGKILL during invoice runs, payments and router sync)',
       );
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-keys`, { recursive: true, force: true });
     }
   }, 600_000);
 });

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../../src-main/app';
+import { fileKeyStore } from '../../src-main/core/crypto/key-file';
 import { createFirstAdmin, userCount } from '../../src-main/core/auth';
 import { silentLogger } from '../../src-main/core/logger';
 import { startNetworkWork } from '../../src-main/core/network/background';
@@ -17,6 +18,8 @@ interface Args {
   migrations: string;
   seed: number;
   simPort: number;
+  /** Folder of the database key file (the suite runs encrypted); absent: a plain database. */
+  keyDir?: string;
 }
 const args = JSON.parse(process.argv[2]!) as Args;
 
@@ -43,6 +46,7 @@ async function main() {
     migrationsFolder: args.migrations,
     logger: silentLogger,
     appVersion: '0.0.0-crash',
+    ...(args.keyDir ? { keyStore: fileKeyStore({ dir: args.keyDir, dataDir: args.dataDir }) } : {}),
   });
   const internal = { app: app.ctx, session: null, transport: 'internal' as const };
   // The session token is kept between runs (password hashing is the slowest part of a start).

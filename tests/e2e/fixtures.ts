@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import type { Channel, InputOf, OutputOf } from '../../src-shared/contract';
 import type { ApiResult } from '../../src-shared/result';
 import { ADMIN, startHost, type Host } from './helpers/host';
@@ -67,7 +69,8 @@ function apiFor(host: Host): Api {
       return r.value;
     },
     sql(fn) {
-      const db = new Database(host.dbFile);
+      const key = Buffer.from(fs.readFileSync(host.keyFile, 'utf8').trim(), 'hex');
+      const db = openDatabaseFile(host.dbFile, { key });
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
       try {

@@ -19,7 +19,7 @@ function runHost(
       process.execPath,
       [path.join(out, 'host', 'serve.mjs'), '--port', '0', '--data-dir', dataDir, '--quiet', ...args],
       {
-        env: { ...process.env, ...env },
+        env: { ...process.env, PPPOE_DESK_KEY_FILE: path.join(`${dataDir}-key`, 'database.key'), ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -36,7 +36,10 @@ function runHost(
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('exit', (code) => {
-      if (!shared) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!shared) {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.rmSync(`${dataDir}-key`, { recursive: true, force: true });
+      }
       resolve({ code, out: text });
     });
   });
@@ -93,6 +96,7 @@ test.describe('browser host command line', () => {
     const third = await runHost([], {}, async () => undefined, dataDir);
     expect(third.out).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/m);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}-key`, { recursive: true, force: true });
   });
 
   test('--demo loads the demo data into an empty database, and only then', async () => {
@@ -132,6 +136,7 @@ test.describe('browser host command line', () => {
     expect(r2.out).toContain('--demo ignored');
     expect(again).toEqual(first);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}-key`, { recursive: true, force: true });
   });
 
   test('beyond loopback it warns that plain HTTP is for a trusted LAN, and the last line is still the URL', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App, type CreateAppOptions } from '../../src-main/app';
 import { fileKeyStore } from '../../src-main/core/crypto/key-file';
+import { readKeyring } from '../../src-main/core/crypto/keyring';
 import { createFirstAdmin } from '../../src-main/core/auth';
 import type { Clock } from '../../src-main/core/context';
 import { silentLogger } from '../../src-main/core/logger';
@@ -41,6 +42,13 @@ export function testKeyStore(dataDir: string): Pick<CreateAppOptions, 'keyStore'
   if (!TEST_ENCRYPTED) return {};
   const dir = `${dataDir}-keys`;
   return { keyStore: fileKeyStore({ dir, dataDir }) };
+}
+
+/** The database key a test data dir was given by testKeyStore (null when the suite runs plain). */
+export function readTestKey(dataDir: string): Buffer | null {
+  const ring = readKeyring(dataDir);
+  if (!ring) return null;
+  return fileKeyStore({ dir: `${dataDir}-keys`, dataDir }).load(ring.keyId);
 }
 
 /** Opens a database file of a test app directly (with its key when the suite is encrypted). */

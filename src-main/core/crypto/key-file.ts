@@ -77,3 +77,13 @@ export function fileKeyStore(opts: { file?: string; dir?: string; dataDir: strin
     },
   };
 }
+
+/** Environment variables of the browser host and the CLI tools (they keep secrets out of `ps`). */
+export const KEY_FILE_ENV = 'PPPOE_DESK_KEY_FILE';
+export const RECOVERY_KEY_ENV = 'PPPOE_DESK_RECOVERY_KEY';
+
+/** The key store of `npm run serve` and the CLI tools: --key-file, else PPPOE_DESK_KEY_FILE, else the default folder. */
+export function hostKeyStore(dataDir: string, keyFile?: string, env = process.env): KeyStore {
+  const file = keyFile ?? env[KEY_FILE_ENV];
+  return fileKeyStore({ file: file ? path.resolve(file) : undefined, dataDir });
+}

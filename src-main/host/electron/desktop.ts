@@ -10,6 +10,7 @@ import { createIpcHost, type IpcHost } from './ipc';
 import { migrationsFolder, requireNativeBinding } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { safeStorageSecretBox } from './safe-storage-box';
+import { safeStorageKeyStore } from './safe-storage-key-store';
 import { hardenSession, installGlobalGuards } from './security';
 import { createElectronPrinter } from '../../core/documents/electronPrinter';
 import { createUpdater, type AutoUpdaterLike } from './updater';
@@ -106,6 +107,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
       appVersion: app.getVersion(),
       logger,
       secrets: safeStorageSecretBox(safeStorage, dataDir, logger),
+      keyStore: safeStorageKeyStore(safeStorage, dataDir, logger),
       nativeBinding: requireNativeBinding(loc),
       holder: 'desktop app',
     });

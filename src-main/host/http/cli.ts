@@ -6,6 +6,7 @@ import { checkAllowableFolder } from '../../core/backups/folder';
 import { loadDemoData } from '../../core/demo';
 import { createFirstAdminAccount, userCount } from '../../core/auth';
 import { consoleLogger, teeLogger, type Logger } from '../../core/logger';
+import { hostKeyStore, RECOVERY_KEY_ENV } from '../../core/crypto/key-file';
 import { createFileLogger, logsDir } from '../../core/logging/file-logger';
 import { defaultDataDir } from '../paths';
 import { startBackground } from '../background';
@@ -18,7 +19,7 @@ declare const __APP_VERSION__: string;
 function usage(msg?: string): never {
   if (msg) console.error(msg);
   console.error(
-    'Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] [--init-admin <user>:<password>] [--demo] [--backup-root <dir>]...',
+    'Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] [--init-admin <user>:<password>] [--key-file <file>] [--recovery-key <key>] [--demo] [--backup-root <dir>]...',
   );
   process.exit(2);
 }
@@ -46,6 +47,10 @@ export async function main(argv = process.argv.slice(2)) {
         host: { type: 'string', default: '127.0.0.1' },
         'init-admin': { type: 'string' },
         'static-dir': { type: 'string' },
+        // The database key (0600, outside the data dir); default: one per data dir in the user's config folder.
+        'key-file': { type: 'string' },
+        // Unlocks the database key when the key file is lost (a new PC); PPPOE_DESK_RECOVERY_KEY too.
+        'recovery-key': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         demo: { type: 'boolean', default: false },
         'backup-root': { type: 'string', multiple: true },
@@ -71,6 +76,8 @@ export async function main(argv = process.argv.slice(2)) {
     logger,
     holder: 'browser host',
     backupRoots: (args['backup-root'] ?? []).map((r) => path.resolve(r)),
+    keyStore: hostKeyStore(dataDir, args['key-file']),
+    recoveryKey: args['recovery-key'] ?? process.env[RECOVERY_KEY_ENV],
   });
   for (const root of app.ctx.backupRoots ?? []) {
     try {

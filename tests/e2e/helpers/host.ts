@@ -11,6 +11,8 @@ export interface Host {
   dataDir: string;
   /** The SQLite file, for seeding rows the UI cannot create yet. */
   dbFile: string;
+  /** The database key file (outside the data dir), as an installation keeps it. */
+  keyFile: string;
   stop(): Promise<void>;
 }
 
@@ -24,7 +26,11 @@ export async function startHost(opts: { initAdmin?: boolean } = {}): Promise<Hos
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-e2e-'));
   const args = [path.join(out, 'host', 'serve.mjs'), '--port', '0', '--data-dir', dataDir, '--quiet'];
   if (opts.initAdmin !== false) args.push('--init-admin', `${ADMIN.username}:${ADMIN.password}`);
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const keyFile = path.join(`${dataDir}-key`, 'database.key');
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PPPOE_DESK_KEY_FILE: keyFile },
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -38,6 +44,7 @@ export async function startHost(opts: { initAdmin?: boolean } = {}): Promise<Hos
     url,
     dataDir,
     dbFile: path.join(dataDir, 'pppoe-desk.sqlite'),
+    keyFile,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -45,6 +52,7 @@ export async function startHost(opts: { initAdmin?: boolean } = {}): Promise<Hos
         await exited;
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
     },
   };
 }
