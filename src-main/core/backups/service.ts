@@ -4,7 +4,7 @@ import { AppError } from '../../../src-shared/result';
 import { DatabaseKeyError, fileKind, openDatabaseFile, type DbKey } from '../../db/encryption/cipher';
 import { changeKey } from '../../db/encryption/rekey';
 import { snapshotDatabase } from '../../db/encryption/snapshot';
-import { appendKeyRecord } from '../crypto/backup-trailer';
+import { appendKeyRecord, readKeyRecord } from '../crypto/backup-trailer';
 import { keyForBackup } from '../crypto/backup-keys';
 import { modulePath } from './integrity';
 import { writeAudit } from '../audit';
@@ -342,8 +342,13 @@ async function checkCandidate(
     return { info, key: fileKind(staging) === 'plain' ? null : key };
   } catch (err) {
     fs.rmSync(staging, { force: true });
-    if (err instanceof BackupRejected && err.reason === 'other-key')
-      throw new AppError('BAD_INPUT', err.message, [{ path: 'recoveryKey', message: err.message }]);
+    if (err instanceof BackupRejected && err.reason === 'other-key') {
+      // The private copy has lost the key record: the original tells whether another installation made it.
+      const message = readKeyRecord(abs)
+        ? "This backup is encrypted with the key of another installation: enter that installation's recovery key to use it."
+        : err.message;
+      throw new AppError('BAD_INPUT', message, [{ path: 'recoveryKey', message }]);
+    }
     if (err instanceof BackupRejected)
       throw new AppError('BAD_INPUT', err.message, [{ path: 'file', message: err.message }]);
     app.logger.warn('backup file unreadable', { file: abs, error: (err as Error).message });

@@ -84,9 +84,7 @@ function encryptedPreflight(file: string, stat: fs.Stats, key?: DbKey | null, na
     aligned
       ? new BackupRejected(
           'other-key',
-          record
-            ? "This backup is encrypted with the key of another installation: enter that installation's recovery key to use it."
-            : 'This file is encrypted with a key this installation does not have, or it is not a PPPoE Desk backup.',
+          'This file is encrypted with a key this installation does not have, or it is not a PPPoE Desk backup.',
         )
       : new BackupRejected('not-sqlite', 'This file is not a PPPoE Desk backup (it is not an SQLite database).');
   if (!key) throw refuse();
