@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createApp } from '../../src-main/app';
 import { silentLogger } from '../../src-main/core/logger';
-import { testApp, tempDir, MIGRATIONS } from '../helpers/app';
+import { testApp, tempDir, testKeyStore, MIGRATIONS } from '../helpers/app';
 import { ms, percentile, timeAsync, timeSync, type BenchSuite } from './harness';
 
 const FIRST = [
@@ -103,9 +103,13 @@ export const platformSuite: BenchSuite = {
 
     // Cold start: open + migrate a fresh database, then reopen an existing one.
     const dir = tempDir();
-    const fresh = timeSync(() => createApp({ dataDir: dir, migrationsFolder: MIGRATIONS, logger: silentLogger }));
+    const fresh = timeSync(() =>
+      createApp({ dataDir: dir, migrationsFolder: MIGRATIONS, logger: silentLogger, ...testKeyStore(dir) }),
+    );
     fresh.value.close();
-    const again = timeSync(() => createApp({ dataDir: dir, migrationsFolder: MIGRATIONS, logger: silentLogger }));
+    const again = timeSync(() =>
+      createApp({ dataDir: dir, migrationsFolder: MIGRATIONS, logger: silentLogger, ...testKeyStore(dir) }),
+    );
     again.value.close();
     fs.rmSync(dir, { recursive: true, force: true });
 

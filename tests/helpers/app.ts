@@ -38,8 +38,9 @@ export function tempDir(prefix = 'pppoe-desk-test-'): string {
  */
 export const TEST_ENCRYPTED = process.env.PPPOE_TEST_PLAIN !== '1';
 
+/** Read at each call: the benchmarks switch it between runs of a suite (plain vs encrypted). */
 export function testKeyStore(dataDir: string): Pick<CreateAppOptions, 'keyStore'> {
-  if (!TEST_ENCRYPTED) return {};
+  if (process.env.PPPOE_TEST_PLAIN === '1') return {};
   const dir = `${dataDir}-keys`;
   return { keyStore: fileKeyStore({ dir, dataDir }) };
 }
