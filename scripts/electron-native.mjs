@@ -49,11 +49,14 @@ export async function buildElectronNative({
 } = {}) {
   const electronVersion = readJson(require.resolve('electron/package.json')).version;
   const sqlitePkgDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const sqliteVersion = readJson(path.join(sqlitePkgDir, 'package.json')).version;
+  const sqlitePkg = readJson(path.join(sqlitePkgDir, 'package.json'));
+  const sqliteVersion = sqlitePkg.version;
   const outDir = nativeDir(platform, arch, base);
   const outFile = path.join(outDir, 'better_sqlite3.node');
   const infoFile = path.join(outDir, 'build-info.json');
-  const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform, arch };
+  // The package name too: better-sqlite3 is an alias of better-sqlite3-multiple-ciphers of the same version
+  // number, and a stale plain addon would leave the desktop app unable to encrypt.
+  const wanted = { electron: electronVersion, package: sqlitePkg.name, betterSqlite3: sqliteVersion, platform, arch };
 
   if (!force && fs.existsSync(outFile) && fs.existsSync(infoFile)) {
     const have = readJson(infoFile);

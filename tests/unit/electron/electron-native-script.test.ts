@@ -28,7 +28,13 @@ describe('scripts/electron-native.mjs (no network needed for these cases)', () =
     fs.writeFileSync(path.join(dir, 'better_sqlite3.node'), 'addon');
     fs.writeFileSync(
       path.join(dir, 'build-info.json'),
-      JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteVersion, platform: 'win32', arch: 'x64' }),
+      JSON.stringify({
+        electron: electronVersion,
+        package: 'better-sqlite3-multiple-ciphers',
+        betterSqlite3: sqliteVersion,
+        platform: 'win32',
+        arch: 'x64',
+      }),
     );
     const before = sha(nodeAddon);
     await expect(buildElectronNative({ platform: 'win32', arch: 'x64', base })).resolves.toBe(
