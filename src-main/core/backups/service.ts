@@ -344,10 +344,10 @@ async function checkCandidate(
     fs.rmSync(staging, { force: true });
     if (err instanceof BackupRejected && err.reason === 'other-key') {
       // The private copy has lost the key record: the original tells whether another installation made it.
-      const message = readKeyRecord(abs)
+      const why = readKeyRecord(abs)
         ? "This backup is encrypted with the key of another installation: enter that installation's recovery key to use it."
         : err.message;
-      throw new AppError('BAD_INPUT', message, [{ path: 'recoveryKey', message }]);
+      throw new AppError('BAD_INPUT', why, [{ path: 'recoveryKey', message: why }]);
     }
     if (err instanceof BackupRejected)
       throw new AppError('BAD_INPUT', err.message, [{ path: 'file', message: err.message }]);

@@ -68,7 +68,7 @@ export function prepareDatabaseKey(opts: PrepareKeyOptions): DatabaseEncryption 
     if (!key && opts.recoveryKey) {
       key = keyFromRecovery(existing, opts.recoveryKey);
       store.save(existing.keyId, key);
-      logger.info('database key restored with the recovery key', { keyFile: where });
+      logger.info('database key restored with the recovery key', { storedIn: where });
     }
     if (!key) {
       throw new DatabaseKeyError(
@@ -98,7 +98,7 @@ export function prepareDatabaseKey(opts: PrepareKeyOptions): DatabaseEncryption 
   if (!key) {
     key = crypto.randomBytes(KEY_BYTES);
     store.save(keyId, key);
-    logger.info('new database key created', { keyFile: where });
+    logger.info('new database key created', { storedIn: where });
   }
   const keyring = newKeyring(key, keyId, now);
   writeKeyring(dataDir, keyring);

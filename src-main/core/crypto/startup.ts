@@ -41,7 +41,7 @@ export function startEncryption(opts: EncryptionStartOptions): DatabaseEncryptio
         opts.logger.info(`encrypting the database: ${p.percent}% (${p.phase})`);
       },
     });
-    opts.logger.info('database encrypted', { file: opts.dbFile, keyLocation: enc.keyLocation });
+    opts.logger.info('database encrypted', { file: opts.dbFile, storedIn: enc.keyLocation });
   }
   if (!enc.keyring.recoveryConfirmedAt)
     opts.logger.warn(

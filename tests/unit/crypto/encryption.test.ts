@@ -7,7 +7,7 @@ import { createFirstAdmin } from '../../../src-main/core/auth';
 import { fileKeyStore } from '../../../src-main/core/crypto/key-file';
 import { readKeyring } from '../../../src-main/core/crypto/keyring';
 import { confirmRecoveryKey, recoveryKeyStatus, revealRecoveryKey } from '../../../src-main/core/crypto/database-key';
-import { silentLogger } from '../../../src-main/core/logger';
+import { redact, silentLogger } from '../../../src-main/core/logger';
 import { DatabaseKeyError, fileKind, openDatabaseFile } from '../../../src-main/db/encryption/cipher';
 import { openSqlite } from '../../../src-main/db/open';
 import { MIGRATIONS, tempDir } from '../../helpers/app';
@@ -131,10 +131,18 @@ describe('database encryption at rest', () => {
     expect(again.ctx.sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(PEOPLE.length);
   });
 
-  it('key files: 0600 outside the data folder; a readable or misplaced one is refused', async () => {
+  it('key files: 0600 outside the data folder, logged where; a readable or misplaced one is refused', async () => {
     const { dataDir, keyDir, store } = dirPair();
-    const app = open(dataDir, store);
+    const lines: string[] = [];
+    const logger = {
+      ...silentLogger,
+      info: (msg: string, data?: Record<string, unknown>) => lines.push(`${msg} ${JSON.stringify(redact(data))}`),
+    };
+    const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger, keyStore: store });
+    apps.push(app);
     const keyFile = path.join(keyDir, `${app.ctx.encryption!.keyring.keyId}.key`);
+    // Logged where it is (and the path survives the log's secret redaction).
+    expect(lines.some((l) => l.startsWith('new database key created') && l.includes(keyFile))).toBe(true);
     expect(app.ctx.encryption!.keyLocation).toBe(keyFile);
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     // Nothing in the data folder holds the key (a copy of the folder cannot open the database).
