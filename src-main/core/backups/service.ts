@@ -139,7 +139,7 @@ async function writeBackup(app: AppContext, opts: CreateOptions): Promise<Backup
   const at = app.clock.now();
   const final = uniqueBackupPath(dir, at, opts.kind);
   const tmp = path.join(dir, `.${path.basename(final)}.partial`);
-  let lastPercent = -1;
+  let lastPercent = -5; // 0 is announced too: the screen shows the bar from the start, however fast the copy
   const key = app.encryption?.key ?? null;
   try {
     const pageBytes = (p: string) => Number(app.sqlite.pragma(p, { simple: true }));
