@@ -14,6 +14,7 @@ import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
+import { DEFAULT_PAGE_CIPHER, usePageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
 
 const SUITES: BenchSuite[] = [
   platformSuite,
@@ -26,33 +27,42 @@ const SUITES: BenchSuite[] = [
   bankStatementsSuite,
 ];
 
-type Mode = 'plain' | 'encrypted';
+/** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */
+type Mode = 'plain' | PageCipher;
+const CIPHERS: PageCipher[] = ['aegis', 'chacha20', 'sqlcipher'];
 
 /** Runs a suite with the test apps plain or encrypted (tests/helpers/app.ts reads PPPOE_TEST_PLAIN per app). */
 async function runAs(suite: BenchSuite, mode: Mode) {
   const was = process.env.PPPOE_TEST_PLAIN;
   process.env.PPPOE_TEST_PLAIN = mode === 'plain' ? '1' : '0';
+  if (mode !== 'plain') usePageCipher(mode);
   try {
     return await suite.run();
   } finally {
+    usePageCipher(DEFAULT_PAGE_CIPHER);
     if (was === undefined) delete process.env.PPPOE_TEST_PLAIN;
     else process.env.PPPOE_TEST_PLAIN = was;
   }
 }
+
+const label = (m: Mode) => (m === 'plain' ? 'plain' : m === DEFAULT_PAGE_CIPHER ? `encrypted (${m})` : m);
 
 const met = (r: { pass?: boolean }) => (r.pass === undefined ? '' : r.pass ? 'yes' : '**no**');
 
 /**
  * Default: every suite twice, on plain and on encrypted databases, side by side (targets are judged on
  * the encrypted run, which is what the app uses). `--plain` / `--encrypted`: one mode only.
+ * `--ciphers`: plain and every page cipher the library offers (the comparison behind the choice).
  */
 async function main() {
   const argv = process.argv.slice(2);
   const modes: Mode[] = argv.includes('--plain')
     ? ['plain']
     : argv.includes('--encrypted')
-      ? ['encrypted']
-      : ['plain', 'encrypted'];
+      ? [DEFAULT_PAGE_CIPHER]
+      : argv.includes('--ciphers')
+        ? ['plain', ...CIPHERS]
+        : ['plain', DEFAULT_PAGE_CIPHER];
   const only = argv.filter((a) => !a.startsWith('--'));
   const sections: string[] = [];
   for (const suite of SUITES) {
@@ -65,23 +75,25 @@ async function main() {
       runs.push(rows);
       for (const r of rows)
         console.log(
-          `${r.pass === undefined ? ' ' : r.pass ? '✓' : '✗'} [${mode}] ${r.name}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`,
+          `${r.pass === undefined ? ' ' : r.pass ? '✓' : '✗'} [${label(mode)}] ${r.name}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`,
         );
     }
-    const last = runs.at(-1)!;
+    // Targets are judged on the app's own cipher.
+    const judged = runs[modes.indexOf(DEFAULT_PAGE_CIPHER)] ?? runs.at(-1)!;
     const table =
-      modes.length === 2
+      modes.length > 1
         ? [
-            '| measurement | plain | encrypted | target | met (encrypted) |',
-            '| --- | --- | --- | --- | --- |',
-            ...last.map(
-              (r, i) => `| ${r.name} | ${runs[0]![i]?.value ?? ''} | ${r.value} | ${r.target ?? ''} | ${met(r)} |`,
+            `| measurement | ${modes.map(label).join(' | ')} | target | met (encrypted) |`,
+            `| --- | ${modes.map(() => '---').join(' | ')} | --- | --- |`,
+            ...judged.map(
+              (r, i) =>
+                `| ${r.name} | ${runs.map((run) => run[i]?.value ?? '').join(' | ')} | ${r.target ?? ''} | ${met(r)} |`,
             ),
           ]
         : [
-            `| measurement | result (${modes[0]}) | target | met |`,
+            `| measurement | result (${label(modes[0]!)}) | target | met |`,
             '| --- | --- | --- | --- |',
-            ...last.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${met(r)} |`),
+            ...judged.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${met(r)} |`),
           ];
     sections.push(
       [
@@ -100,9 +112,13 @@ async function main() {
     '',
     `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`,
     'Each figure is measured in that run, not copied. Re-run to refresh.',
-    'Each suite runs twice: on plain SQLite databases and on SQLCipher-encrypted ones (what the app uses since',
+    `Each suite runs twice: on plain SQLite databases and on encrypted ones (${DEFAULT_PAGE_CIPHER}, what the app uses since`,
     'encryption at rest); targets are judged on the encrypted run. The suites name the same measurement in',
     "the same row; where a row name carries a figure (a file size) it is the encrypted run's.",
+    `Machine load at the start (uptime): ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}.`,
     '',
   ].join('\n');
   const file = path.resolve('BENCHMARKS.md');

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { DatabaseKeyError, fileKind, KEY_BYTES } from '../../db/encryption/cipher';
+import { currentPageCipher, DatabaseKeyError, fileKind, KEY_BYTES } from '../../db/encryption/cipher';
 import type { Logger } from '../logger';
 import type { KeyStore } from './key-file';
 import { keyCheckOf, newKeyring, readKeyring, unsealPending, writeKeyring, type Keyring } from './keyring';
@@ -63,6 +63,14 @@ export function prepareDatabaseKey(opts: PrepareKeyOptions): DatabaseEncryption 
   const now = opts.now ?? new Date();
   const existing = readKeyring(dataDir);
   if (existing) {
+    // Only this branch's development builds wrote SQLCipher-format databases (nothing was released
+    // with encryption before AEGIS): named plainly rather than reported as a wrong key.
+    if (existing.cipher !== `${currentPageCipher()}-rawkey`) {
+      throw new DatabaseKeyError(
+        'engine',
+        `The database of ${dataDir} was encrypted with ${existing.cipher}, which this version does not open (it uses ${currentPageCipher()}). Nothing was changed.`,
+      );
+    }
     const where = store.where(existing.keyId);
     let key = store.load(existing.keyId);
     if (!key && opts.recoveryKey) {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { currentPageCipher, type PageCipher } from '../../db/encryption/cipher';
 import { formatRecoveryKey, generateRecoverySecret, wrapKey, type WrappedKey } from './recovery-key';
 
 /**
@@ -14,7 +15,8 @@ export interface Keyring {
   version: 1;
   /** Names this installation's key (key file name, backup trailers); never secret. */
   keyId: string;
-  cipher: 'sqlcipher4-rawkey';
+  /** The page cipher the database was written with, raw key (db/encryption/cipher.ts). */
+  cipher: `${PageCipher}-rawkey`;
   createdAt: string;
   /** HMAC of a constant under the key: tells "wrong key file" apart from "damaged database". */
   keyCheck: string;
@@ -87,7 +89,7 @@ export function newKeyring(key: Buffer, keyId: string, at: Date): Keyring {
   return {
     version: 1,
     keyId,
-    cipher: 'sqlcipher4-rawkey',
+    cipher: `${currentPageCipher()}-rawkey`,
     createdAt: at.toISOString(),
     keyCheck: keyCheckOf(key, keyId),
     recovery: wrapKey(key, secret, keyId),

@@ -2,13 +2,47 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 
 /**
- * SQLCipher 4 compatible encryption through SQLite3 Multiple Ciphers (the `better-sqlite3` package is
- * an npm alias of better-sqlite3-multiple-ciphers, see README). Every page of the database and of its
- * WAL is AES-256 encrypted and HMAC-SHA512 authenticated; only the 16-byte salt at the start of the
- * file is plain. The key is 32 random bytes given as a raw key (x'…'), so opening costs no key
- * derivation (SQLCipher's passphrase KDF is 256,000 PBKDF2 rounds on every open). A technician with
- * the key can open a file in any SQLCipher 4 tool ("raw key", SQLCipher 4 defaults).
+ * Page encryption through SQLite3 Multiple Ciphers (the `better-sqlite3` package is an npm alias of
+ * better-sqlite3-multiple-ciphers, see README). Every page of the database and of its WAL is encrypted
+ * and authenticated: a changed byte makes the page unreadable (SQLITE_CORRUPT) instead of silently
+ * wrong. Only the 16-byte salt at the start of the file is plain. The key is 32 random bytes given as a
+ * raw key (x'…'), so opening costs no key derivation (each cipher's passphrase KDF — Argon2id for
+ * AEGIS, PBKDF2 for the others — would run on every connection, the integrity-check worker's too).
+ *
+ * The cipher is AEGIS-256 (an AES-round AEAD, CAESAR winner, IETF CFRG draft): on the figures in
+ * BENCHMARKS.md it costs a fraction of SQLCipher 4's AES-CBC + HMAC-SHA512 and of ChaCha20-Poly1305
+ * per page, because it runs on the CPU's AES instructions. The others stay selectable for the
+ * benchmarks that compare them (usePageCipher).
  */
+export type PageCipher = 'aegis' | 'chacha20' | 'sqlcipher';
+
+/** The cipher of every database this app writes and opens. */
+export const DEFAULT_PAGE_CIPHER: PageCipher = 'aegis';
+
+/** The pragmas selecting each cipher, every parameter pinned so a library default changing later cannot change the format. */
+const CIPHER_PRAGMAS: Record<PageCipher, string[]> = {
+  // AEGIS-256: 32-byte key, 32-byte random nonce and 32-byte tag per page (64 reserved bytes).
+  aegis: ["cipher = 'aegis'", "algorithm = 'aegis-256'", 'plaintext_header_size = 0'],
+  // sqleet's ChaCha20-Poly1305 (the library's default cipher): 16-byte nonce and tag per page.
+  chacha20: ["cipher = 'chacha20'", 'legacy = 0', 'plaintext_header_size = 0'],
+  // SQLCipher 4 format: AES-256-CBC and HMAC-SHA512 per page (80 reserved bytes); opens in SQLCipher tools.
+  sqlcipher: ["cipher = 'sqlcipher'", 'legacy = 4', 'plaintext_header_size = 0'],
+};
+
+let pageCipher: PageCipher = DEFAULT_PAGE_CIPHER;
+
+/** The cipher this process writes; recorded in the key record (encryption.json). */
+export const currentPageCipher = (): PageCipher => pageCipher;
+
+/**
+ * Benchmarks only (tests/bench/run.ts compares the ciphers in one run): switches the cipher of the
+ * databases opened from now on in this process. The app never calls it: a database written with one
+ * cipher does not open with another.
+ */
+export function usePageCipher(cipher: PageCipher): void {
+  pageCipher = cipher;
+}
+
 export const KEY_BYTES = 32;
 
 export type DbKey = Buffer;
@@ -25,9 +59,9 @@ export class DatabaseKeyError extends Error {
 }
 
 /** The pragmas that select the cipher and give the key, in order; the first statements on a connection. */
-export function keyPragmas(key: DbKey): string[] {
+export function keyPragmas(key: DbKey, verb: 'key' | 'rekey' = 'key'): string[] {
   if (key.length !== KEY_BYTES) throw new Error('database key must be 32 bytes');
-  return ["cipher = 'sqlcipher'", 'legacy = 4', `key = "x'${key.toString('hex')}'"`];
+  return [...CIPHER_PRAGMAS[pageCipher], `${verb} = "x'${key.toString('hex')}'"`];
 }
 
 /**

@@ -94,10 +94,7 @@ export function encryptInPlace(
   const copy = new Database(tmp, { fileMustExist: true, ...native });
   try {
     copy.pragma('journal_mode = DELETE'); // PRAGMA rekey refuses WAL mode
-    const [cipher, legacy, keyPragma] = keyPragmas(key);
-    copy.pragma(cipher!);
-    copy.pragma(legacy!);
-    copy.pragma(keyPragma!.replace(/^key/, 'rekey'));
+    for (const p of keyPragmas(key, 'rekey')) copy.pragma(p);
   } finally {
     copy.close();
   }

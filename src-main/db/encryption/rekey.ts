@@ -12,10 +12,7 @@ export function changeKey(file: string, from: DbKey | null, to: DbKey | null, na
   try {
     db.pragma('journal_mode = DELETE'); // rekey refuses WAL mode
     if (to) {
-      const [cipher, legacy, key] = keyPragmas(to);
-      db.pragma(cipher!);
-      db.pragma(legacy!);
-      db.pragma(key!.replace(/^key/, 'rekey'));
+      for (const p of keyPragmas(to, 'rekey')) db.pragma(p);
     } else {
       db.pragma("rekey = ''");
     }
