@@ -39,6 +39,19 @@ try {
 }
 `;
 
+/**
+ * Switches a finished copy to a single-file journal mode (no -wal beside a backup on a USB stick),
+ * opened with its key.
+ */
+export function useRollbackJournal(file: string, opts: { key?: DbKey | null; nativeBinding?: string }): void {
+  const db = openDatabaseFile(file, { fileMustExist: true, nativeBinding: opts.nativeBinding, key: opts.key });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
 function inline(source: string, dest: string, opts: SnapshotOptions) {
   const db = openDatabaseFile(source, { key: opts.key, readonly: true, nativeBinding: opts.nativeBinding });
   try {
@@ -58,11 +71,11 @@ export async function snapshotDatabase(source: string, dest: string, opts: Snaps
   }
   const poll = setInterval(() => {
     if (!opts.expectedBytes) return;
-    let size = 0;
+    let size: number;
     try {
       size = fs.statSync(dest).size;
     } catch {
-      return;
+      return; // not created yet
     }
     report(Math.min(99, Math.floor((size / opts.expectedBytes) * 100)));
   }, opts.pollMs ?? 100);
