@@ -28,7 +28,45 @@ export const backupEntry = z.object({
 });
 export type BackupEntryDto = z.output<typeof backupEntry>;
 
+/** Encryption at rest as the owner sees it (never the key itself). */
+const encryptionStatus = z.object({
+  encrypted: z.boolean(),
+  /** Where the database key is kept (a key file path, or the Windows-protected file). */
+  keyLocation: z.string().nullable(),
+  /** The owner typed the recovery key back: the app no longer keeps it and cannot show it again. */
+  recoveryKeyConfirmed: z.boolean(),
+  confirmedAt: timestamp.nullable(),
+});
+
 export const backupsContract = {
+  'backups.encryption': procedure({
+    permission: 'backups.manage',
+    input: z.object({}).strict().default({}),
+    output: encryptionStatus,
+  }),
+  /** Shows the recovery key while it is not yet confirmed (each showing is audited). */
+  'backups.revealRecoveryKey': procedure({
+    permission: 'backups.manage',
+    input: z.object({}).strict().default({}),
+    output: z.object({ recoveryKey: z.string() }),
+  }),
+  /** The owner types the recovery key back to prove it is stored; then the app forgets it for good. */
+  'backups.confirmRecoveryKey': procedure({
+    permission: 'backups.manage',
+    mutates: 'backups',
+    input: z
+      .object({
+        recoveryKey: z.preprocess(
+          (v) => (typeof v === 'string' ? v.trim() : v),
+          z
+            .string({ error: 'Type the recovery key' })
+            .min(1, 'Type the recovery key')
+            .max(100, 'Recovery key is too long'),
+        ),
+      })
+      .strict(),
+    output: encryptionStatus,
+  }),
   'backups.list': procedure({
     permission: 'backups.manage',
     input: z.object({}).strict().default({}),

@@ -14,6 +14,7 @@ import { getSettings } from '../../core/settings';
 import { readJournal } from '../../db/migrate';
 import type { HandlersFor } from '../handler';
 import { writeAudit } from '../../core/audit';
+import { confirmOwnerRecoveryKey, encryptionStatus, showRecoveryKey } from '../../core/crypto/recovery-key-owner';
 
 export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.list': (_input, { app }) => {
@@ -42,4 +43,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.verify': ({ file, recoveryKey }, { app }) => inspectBackup(app, file, recoveryKey),
   'backups.restore': ({ file, recoveryKey }, call) => restoreBackup(call, file, recoveryKey),
   'backups.delete': ({ file }, call) => deleteBackup(call, file),
+  'backups.encryption': (_input, { app }) => encryptionStatus(app),
+  'backups.revealRecoveryKey': (_input, call) => showRecoveryKey(call),
+  'backups.confirmRecoveryKey': ({ recoveryKey }, call) => confirmOwnerRecoveryKey(call, recoveryKey),
 };
