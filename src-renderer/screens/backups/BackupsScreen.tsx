@@ -33,6 +33,7 @@ import { useSession } from '../../app/session';
 import { ConfirmDialog, EmptyState, notifyApiError, PageHeader, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
 import { BackupToFolderDialog } from './BackupToFolderDialog';
+import { RecoveryKeyCard } from './RecoveryKeyCard';
 import { RestoreConfirm, RestoreDone, type RestoreSummary } from './RestoreDialogs';
 
 export function formatBytes(n: number): string {
@@ -157,6 +158,7 @@ export default function BackupsScreen() {
         </Paper>
       )}
 
+      <RecoveryKeyCard />
       <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
         <Paper withBorder p="md">
           <Text size="xs" c="dimmed" tt="uppercase">

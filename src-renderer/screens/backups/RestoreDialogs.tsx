@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,31 +45,50 @@ export function RestoreConfirm({
 }) {
   const { t } = useTranslation('backups');
   const f = useFormat();
-  // What the server said about which file: another file shows nothing until its own answer comes.
-  const [answer, setAnswer] = useState<{ file: string; info: Inspected | null; error: ApiError | null } | null>(null);
-  const current = answer && answer.file === file ? answer : null;
+  const [busy, setBusy] = useState(false);
+  // A backup of another computer (a dead PC) opens with that computer's recovery key. Kept per file,
+  // so another file starts without it.
+  const [keyState, setKeyState] = useState<{ file: string; needed: boolean; typed: string; key?: string } | null>(null);
+  const rec = keyState && keyState.file === file ? keyState : null;
+  const recoveryKey = rec?.key;
+  // What the server said about which file (and recovery key): another file, or the same file checked
+  // with a newly typed key, shows nothing until its own answer comes.
+  const [answer, setAnswer] = useState<{
+    file: string;
+    key: string | undefined;
+    info: Inspected | null;
+    error: ApiError | null;
+  } | null>(null);
+  const current = answer && answer.file === file && answer.key === recoveryKey ? answer : null;
   const info = current?.info ?? null;
   const error = current?.error ?? null;
-  const [busy, setBusy] = useState(false);
+  const setTypedKey = (typed: string) => file && setKeyState({ file, needed: true, typed, key: rec?.key });
 
   useEffect(() => {
     if (!file) return;
     let live = true;
-    void api('backups.verify', { file }).then((r) => {
-      if (live) setAnswer(r.ok ? { file, info: r.value, error: null } : { file, info: null, error: r.error });
+    void api('backups.verify', { file, recoveryKey }).then((r) => {
+      if (!live) return;
+      setAnswer(
+        r.ok
+          ? { file, key: recoveryKey, info: r.value, error: null }
+          : { file, key: recoveryKey, info: null, error: r.error },
+      );
+      if (!r.ok && r.error.issues?.some((i) => i.path === 'recoveryKey'))
+        setKeyState((k) => (k && k.file === file ? { ...k, needed: true } : { file, needed: true, typed: '' }));
     });
     return () => {
       live = false;
     };
-  }, [file]);
+  }, [file, recoveryKey]);
 
   const restore = async () => {
     if (!file) return;
     setBusy(true);
-    const r = await api('backups.restore', { file });
+    const r = await api('backups.restore', { file, recoveryKey });
     setBusy(false);
     if (r.ok) onRestored(r.value);
-    else setAnswer({ file, info, error: r.error });
+    else setAnswer({ file, key: recoveryKey, info, error: r.error });
   };
 
   return (
@@ -98,6 +117,32 @@ export function RestoreConfirm({
               {t('restore.untouched')}
             </Text>
           </Alert>
+        )}
+        {rec?.needed && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (rec.typed.trim()) setKeyState({ ...rec, key: rec.typed.trim() });
+            }}
+          >
+            <Stack gap="xs">
+              <Text size="sm">{t('recovery.restoreHelp')}</Text>
+              <TextInput
+                label={t('recovery.restoreField')}
+                value={rec.typed}
+                onChange={(e) => setTypedKey(e.currentTarget.value)}
+                placeholder="123456-123456-…"
+                autoComplete="off"
+                spellCheck={false}
+                data-autofocus
+              />
+              <Group>
+                <Button type="submit" variant="default" disabled={!rec.typed.trim()}>
+                  {t('recovery.restoreCheck')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         )}
         {info && !error && (
           <>
