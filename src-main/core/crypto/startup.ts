@@ -45,7 +45,7 @@ export function startEncryption(opts: EncryptionStartOptions): DatabaseEncryptio
   }
   if (!enc.keyring.recoveryConfirmedAt)
     opts.logger.warn(
-      'the recovery key has not been confirmed yet: show it in Administrasi and store it safely; without it the data is lost if this PC dies',
+      'the recovery key has not been confirmed yet: show it on the Backups screen (Cadangan data), store it safely and type it back; without it the data is lost if this PC dies',
     );
   return enc;
 }
