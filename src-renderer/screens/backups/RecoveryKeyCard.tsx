@@ -9,6 +9,11 @@ import { useApiQuery } from '../../api/useApi';
 import { notifyApiError, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
 
+const groupLines = (key: string | null) => {
+  const groups = (key ?? '').split('-');
+  return `${groups.slice(0, 4).join('-')}\n${groups.slice(4).join('-')}`;
+};
+
 /**
  * Encryption at rest on the Backups screen. Until the owner has confirmed the recovery key: a warning
  * that says plainly what is lost without it, the key shown once in a printable sheet, and the
@@ -96,10 +101,17 @@ export function RecoveryKeyCard() {
         <Stack className="recovery-key-sheet">
           <Title order={4}>{t('recovery.sheetTitle')}</Title>
           <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
-            {t('recovery.sheetFor', { where: s.keyLocation ?? '—' })}
+            {t('recovery.keyAt', { where: s.keyLocation ?? '—' })}
           </Text>
-          <Code block fz="lg" ta="center" data-testid="recovery-key-value" style={{ letterSpacing: 1 }}>
-            {shown}
+          {/* Two lines of four groups: fits a phone-width dialog and a sheet of paper. */}
+          <Code
+            block
+            fz="lg"
+            ta="center"
+            data-testid="recovery-key-value"
+            style={{ letterSpacing: 1, whiteSpace: 'pre-wrap' }}
+          >
+            {groupLines(shown)}
           </Code>
           <Text size="sm">{t('recovery.explain')}</Text>
           <Text size="sm" fw={600}>
