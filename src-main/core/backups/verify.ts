@@ -3,7 +3,14 @@ import type Database from 'better-sqlite3';
 import { readJournal } from '../../db/migrate';
 import { DatabaseKeyError, openDatabaseFile, type DbKey } from '../../db/encryption/cipher';
 import { readKeyRecord, stripKeyRecord } from '../crypto/backup-trailer';
-import { integrityCheck, integrityCheckSync, type IntegrityResult } from './integrity';
+import { integrityCheck, integrityCheckSync, type IntegrityResult } from '../../db/integrity-check';
+import { useRollbackJournal } from '../../db/encryption/snapshot';
+import {
+  applicationId,
+  appliedMigrationTimes,
+  hasTable as tableIn,
+  storedIspName,
+} from '../../data/backups.repository';
 
 /** `PRAGMA application_id` of every PPPoE Desk database ('PPDK'): the first sign a file is ours. */
 export const APPLICATION_ID = 0x5050444b;
@@ -122,18 +129,15 @@ function inspect(
     throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
   }
   try {
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const hasTable = (name: string) =>
-      !!db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?").get(name);
+    const appId = applicationId(db);
+    const hasTable = (name: string) => tableIn(db, name);
     const notOurs = () =>
       new BackupRejected('not-ours', 'This file is an SQLite database, but not a PPPoE Desk database.');
     if (appId !== 0 && appId !== APPLICATION_ID) throw notOurs();
     if (!hasTable('__drizzle_migrations')) throw notOurs();
 
     // The applied migrations must be ours, in order (drizzle stores each migration's journal timestamp).
-    const applied = (
-      db.prepare('SELECT created_at AS at FROM __drizzle_migrations ORDER BY id').all() as { at: number }[]
-    ).map((r) => Number(r.at));
+    const applied = appliedMigrationTimes(db);
     const journal = readJournal(migrationsFolder).entries.map((e) => e.when);
     if (applied.length === 0) throw notOurs();
     const shared = Math.min(applied.length, journal.length);
@@ -147,10 +151,10 @@ function inspect(
       );
     }
 
-    const ispRow = db.prepare("SELECT value FROM settings WHERE key='ispName'").get() as { value: string } | undefined;
+    const ispValue = storedIspName(db);
     let ispName: string | null = null;
     try {
-      ispName = ispRow ? (JSON.parse(ispRow.value) as string) : null;
+      ispName = ispValue !== undefined ? (JSON.parse(ispValue) as string) : null;
     } catch {
       ispName = null;
     }
@@ -216,14 +220,10 @@ export async function prepareCopy(
   if (!encrypted && (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER))) return; // verify reports it
   // An encrypted header cannot be read: open it with the key and switch to a rollback journal anyway.
   if (encrypted ? !!key : header[18] === 2 || header[19] === 2) {
-    let db: Database.Database | undefined;
     try {
-      db = openDatabaseFile(dest, { fileMustExist: true, nativeBinding, key: encrypted ? key : null });
-      db.pragma('journal_mode = DELETE');
+      useRollbackJournal(dest, { nativeBinding, key: encrypted ? key : null });
     } catch {
       // Unreadable: verifyDatabaseFile gives the user-facing reason.
-    } finally {
-      db?.close();
     }
   }
   for (const ext of ['-wal', '-shm']) fs.rmSync(dest + ext, { force: true });

@@ -8,7 +8,7 @@ import type { AppContext } from '../context';
 import { entryFor, writeSidecar, type BackupEntry } from './catalogue';
 import { fsyncFile } from './durable';
 import { checkBackupDestination } from './folder';
-import { modulePath } from './integrity';
+import { modulePath } from '../../db/integrity-check';
 import { defaultBackupDir, uniqueBackupPath, type BackupKind } from './names';
 import { exclusive } from './state';
 import { verifyDatabaseFile } from './verify';

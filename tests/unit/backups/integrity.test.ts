@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { integrityCheck } from '../../../src-main/core/backups/integrity';
+import { integrityCheck } from '../../../src-main/db/integrity-check';
 import { tempDir, testApp } from '../../helpers/app';
 
 function makeDb(file: string, rows: number) {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { keyPragmas, type DbKey } from '../../db/encryption/cipher';
+import { keyPragmas, type DbKey } from './encryption/cipher';
 
 /**
  * `PRAGMA integrity_check` reads every page and index of the file: seconds on a large database. Run
