@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PAGE_CIPHER, usePageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
+import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
 import { openSqlite, type Sqlite } from '../../src-main/db/open';
 
 type Mode = 'plain' | PageCipher;
@@ -27,13 +27,13 @@ const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length
 const pct = (a: number[], p: number) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(p * a.length))]!;
 
 function open(file: string, mode: Mode, key: Buffer, cache: number): Sqlite {
-  if (mode !== 'plain') usePageCipher(mode);
+  if (mode !== 'plain') selectPageCipher(mode);
   try {
     const db = openSqlite(file, { key: mode === 'plain' ? null : key });
     db.pragma(`cache_size = ${cache}`);
     return db;
   } finally {
-    usePageCipher(DEFAULT_PAGE_CIPHER);
+    selectPageCipher(DEFAULT_PAGE_CIPHER);
   }
 }
 

@@ -14,7 +14,7 @@ import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
-import { DEFAULT_PAGE_CIPHER, usePageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
+import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
 
 const SUITES: BenchSuite[] = [
   platformSuite,
@@ -35,11 +35,11 @@ const CIPHERS: PageCipher[] = ['aegis', 'chacha20', 'sqlcipher'];
 async function runAs(suite: BenchSuite, mode: Mode) {
   const was = process.env.PPPOE_TEST_PLAIN;
   process.env.PPPOE_TEST_PLAIN = mode === 'plain' ? '1' : '0';
-  if (mode !== 'plain') usePageCipher(mode);
+  if (mode !== 'plain') selectPageCipher(mode);
   try {
     return await suite.run();
   } finally {
-    usePageCipher(DEFAULT_PAGE_CIPHER);
+    selectPageCipher(DEFAULT_PAGE_CIPHER);
     if (was === undefined) delete process.env.PPPOE_TEST_PLAIN;
     else process.env.PPPOE_TEST_PLAIN = was;
   }

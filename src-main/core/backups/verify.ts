@@ -4,7 +4,7 @@ import { readJournal } from '../../db/migrate';
 import { DatabaseKeyError, openDatabaseFile, type DbKey } from '../../db/encryption/cipher';
 import { readKeyRecord, stripKeyRecord } from '../crypto/backup-trailer';
 import { integrityCheck, integrityCheckSync, type IntegrityResult } from '../../db/integrity-check';
-import { useRollbackJournal } from '../../db/encryption/snapshot';
+import { toRollbackJournal } from '../../db/encryption/snapshot';
 import {
   applicationId,
   appliedMigrationTimes,
@@ -221,7 +221,7 @@ export async function prepareCopy(
   // An encrypted header cannot be read: open it with the key and switch to a rollback journal anyway.
   if (encrypted ? !!key : header[18] === 2 || header[19] === 2) {
     try {
-      useRollbackJournal(dest, { nativeBinding, key: encrypted ? key : null });
+      toRollbackJournal(dest, { nativeBinding, key: encrypted ? key : null });
     } catch {
       // Unreadable: verifyDatabaseFile gives the user-facing reason.
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../src-shared/result';
 import { databaseBytes } from '../../data/backups.repository';
-import { useRollbackJournal, snapshotDatabase } from '../../db/encryption/snapshot';
+import { toRollbackJournal, snapshotDatabase } from '../../db/encryption/snapshot';
 import { appendKeyRecord } from '../crypto/backup-trailer';
 import type { AppContext } from '../context';
 import { entryFor, writeSidecar, type BackupEntry } from './catalogue';
@@ -48,7 +48,7 @@ export async function writeBackup(app: AppContext, opts: CreateOptions): Promise
         }
       },
     });
-    useRollbackJournal(tmp, { key, nativeBinding: app.nativeBinding });
+    toRollbackJournal(tmp, { key, nativeBinding: app.nativeBinding });
     if (app.encryption) appendKeyRecord(tmp, app.encryption.keyring);
     const info = await verifyDatabaseFile(tmp, app.migrationsFolder, app.nativeBinding, key);
     await fsyncFile(tmp);

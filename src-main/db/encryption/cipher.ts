@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
  * The cipher is AEGIS-256 (an AES-round AEAD, CAESAR winner, IETF CFRG draft): on the figures in
  * BENCHMARKS.md it costs a fraction of SQLCipher 4's AES-CBC + HMAC-SHA512 and of ChaCha20-Poly1305
  * per page, because it runs on the CPU's AES instructions. The others stay selectable for the
- * benchmarks that compare them (usePageCipher).
+ * benchmarks that compare them (selectPageCipher).
  */
 export type PageCipher = 'aegis' | 'chacha20' | 'sqlcipher';
 
@@ -39,7 +39,7 @@ export const currentPageCipher = (): PageCipher => pageCipher;
  * databases opened from now on in this process. The app never calls it: a database written with one
  * cipher does not open with another.
  */
-export function usePageCipher(cipher: PageCipher): void {
+export function selectPageCipher(cipher: PageCipher): void {
   pageCipher = cipher;
 }
 

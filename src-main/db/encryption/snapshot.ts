@@ -43,7 +43,7 @@ try {
  * Switches a finished copy to a single-file journal mode (no -wal beside a backup on a USB stick),
  * opened with its key.
  */
-export function useRollbackJournal(file: string, opts: { key?: DbKey | null; nativeBinding?: string }): void {
+export function toRollbackJournal(file: string, opts: { key?: DbKey | null; nativeBinding?: string }): void {
   const db = openDatabaseFile(file, { fileMustExist: true, nativeBinding: opts.nativeBinding, key: opts.key });
   try {
     db.pragma('journal_mode = DELETE');
