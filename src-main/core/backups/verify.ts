@@ -85,7 +85,7 @@ function preflight(file: string, key?: DbKey | null, nativeBinding?: string): Db
 function encryptedPreflight(file: string, stat: fs.Stats, key?: DbKey | null, nativeBinding?: string): DbKey {
   const record = readKeyRecord(file);
   const pages = stat.size - (record?.bytes ?? 0);
-  // SQLCipher writes whole pages (512 bytes or more): anything else that no key opens is not a database.
+  // The cipher writes whole pages (512 bytes or more): anything else that no key opens is not a database.
   const aligned = pages >= 512 && pages % 512 === 0;
   const refuse = () =>
     aligned
@@ -100,7 +100,7 @@ function encryptedPreflight(file: string, stat: fs.Stats, key?: DbKey | null, na
     db = openDatabaseFile(file, { key, readonly: true, nativeBinding });
   } catch (err) {
     if (err instanceof DatabaseKeyError) throw refuse();
-    // The first page decrypts but the file is shorter than its header says, or a page fails its HMAC.
+    // The first page decrypts but the file is shorter than its header says, or a page fails its tag.
     throw new BackupRejected('corrupt', 'The backup file cannot be opened: it is damaged.');
   } finally {
     db?.close();

@@ -4,9 +4,9 @@ import type { WrappedKey } from './recovery-key';
 /**
  * Every encrypted backup carries its own wrapped key, so the file alone plus the recovery key restore
  * it on a new PC (no sidecar or encryption.json needed). The record is appended after the last page:
- *   [SQLCipher pages][JSON record][4-byte length][8-byte magic]
+ *   [encrypted pages][JSON record][4-byte length][8-byte magic]
  * It is shorter than one page, and SQLite sizes the database from its header, so SQLite (and any
- * SQLCipher tool) ignores it. A restore cuts it off its private copy before using the file.
+ * SQLite3 Multiple Ciphers tool) ignores it. A restore cuts it off its private copy before using the file.
  */
 const MAGIC = Buffer.from('PPDKRKY1', 'latin1');
 const MAX_RECORD = 3000;
