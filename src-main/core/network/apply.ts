@@ -5,19 +5,15 @@
  * that already exists updates it, a remove of a missing one succeeds. A `!trap` fails only that operation.
  */
 import { RouterError, type RouterClient } from '../../routeros/client';
+import { secretOwnership } from '../../data/network/account-state.repository';
+import { appliedAccountIds, type OpRow } from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
-import { appliedAccounts, ownsSecret } from './drift-compare';
-import { isConnectionError } from './health';
-import { RouterIds, type Known } from './router-ids';
+import { ownsSecret } from './drift-compare';
+import { isConnectionError } from './router-errors';
+import type { RouterIds, Known } from './router-ids';
 import type { NamePayload, ProfilePayload, SecretUpsertPayload } from './queue';
 
-export interface OpRow {
-  id: number;
-  kind: string;
-  entityId: number | null;
-  payload: string;
-  attempts: number;
-}
+export type { OpRow };
 
 export type Outcome =
   /** `secret`: the account and the router's `.id` of its secret, recorded as the app's own. */
@@ -130,13 +126,9 @@ function accountsOf(app: AppContext, routerId: number, batch: OpRow[]): Map<numb
   const ids = batch.filter((o) => o.kind === 'secret.upsert' && o.entityId !== null).map((o) => o.entityId!);
   const out = new Map<number, AccountInfo>();
   if (!ids.length) return out;
-  const applied = appliedAccounts(app, routerId, ids);
-  const stmt = app.sqlite.prepare(
-    `SELECT a.password_enc AS enc, a.router_secret_id AS secretId, c.customer_code AS code
-     FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE a.id = ?`,
-  );
+  const applied = appliedAccountIds(app.sqlite, routerId, ids);
   for (const id of ids) {
-    const r = stmt.get(id) as { enc: string; secretId: string | null; code: string } | undefined;
+    const r = secretOwnership(app.sqlite, id);
     if (r)
       out.set(id, {
         password: app.secrets.decrypt(r.enc),

@@ -1,3 +1,4 @@
+import { activeRouterIds } from '../../data/network/routers.repository';
 import type { AppContext } from '../context';
 import { SyncEngine, realTimers, type EngineOptions, type Timers } from './engine';
 import { pollRouter, TrafficSampler } from './sessions';
@@ -22,9 +23,8 @@ export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {})
   let handle: unknown = null;
   let stopped = false;
   const round = async () => {
-    const routers = app.sqlite.prepare('SELECT id FROM routers WHERE is_active = 1').all() as { id: number }[];
     // A router found back online wakes its sync worker (markRouterOnline).
-    await Promise.all(routers.map((r) => pollRouter(app, r.id, sampler)));
+    await Promise.all(activeRouterIds(app.sqlite).map((id) => pollRouter(app, id, sampler)));
   };
   const tick = () => {
     if (stopped) return;

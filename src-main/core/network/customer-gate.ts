@@ -1,4 +1,5 @@
 import { AppError } from '../../../src-shared/result';
+import { customerStanding } from '../../data/network/customer-refs.queries';
 import type { CallContext } from '../context';
 
 /**
@@ -10,9 +11,7 @@ export function customerGate(
   customerId: number,
   overrideReason: string | null | undefined,
 ): { customerStatus: string; reason: string } | null {
-  const c = call.app.sqlite
-    .prepare('SELECT customer_code AS code, name, status FROM customers WHERE id = ?')
-    .get(customerId) as { code: string; name: string; status: string } | undefined;
+  const c = customerStanding(call.app.sqlite, customerId);
   if (!c || c.status === 'active') return null;
   if (!overrideReason) {
     const message =

@@ -2,6 +2,17 @@
 import type { DriftItem } from '../../../src-shared/contract/routers';
 import { AppError } from '../../../src-shared/result';
 import type { RouterRow } from '../../routeros/client';
+import {
+  followRouterProfile,
+  isolateByRouterProfile,
+  setPasswordEnc,
+  setStaticIp,
+  takeSecret,
+  unlinkFromRouter,
+} from '../../data/network/account-state.repository';
+import { setAccountStatus } from '../../data/network/accounts.repository';
+import { dropOpenAccountOps, dropPendingPackageOps } from '../../data/network/sync-ops.repository';
+import { packageIdByProfile } from '../../data/packages.repository';
 import type { CallContext } from '../context';
 import { updatePackage } from '../packages';
 import type { Compared } from './drift-compare';
@@ -29,16 +40,11 @@ function adopt(call: CallContext, routerId: number, c: Compared, item: DriftItem
   const now = app.clock.now().toISOString();
   const a = c.accounts.get(lc(item.username));
   const s = c.secrets.get(lc(item.username));
-  const run = (sql: string, ...params: unknown[]) => app.sqlite.prepare(sql).run(...params);
+  const db = app.sqlite;
   const unlink = () => {
-    run('UPDATE pppoe_accounts SET router_id = NULL, router_secret_id = NULL, updated_at = ? WHERE id = ?', now, a!.id);
+    unlinkFromRouter(db, a!.id, now);
     // Whatever was still queued would put the secret back on the router.
-    run(
-      "UPDATE sync_ops SET status = 'dropped', last_error = 'account unlinked from this router', updated_at = ? WHERE router_id = ? AND entity = 'pppoe' AND entity_id = ? AND status IN ('pending', 'failed')",
-      now,
-      routerId,
-      a!.id,
-    );
+    dropOpenAccountOps(db, routerId, a!.id, 'account unlinked from this router', now);
   };
   switch (item.kind) {
     case 'missing':
@@ -59,15 +65,16 @@ function adopt(call: CallContext, routerId: number, c: Compared, item: DriftItem
     case 'unowned': {
       // The router's secret becomes the account's: its password, profile, status and IP, and its id.
       adoptProfile(call, a!.id, a!.isolirProfile, s!);
-      run(
-        `UPDATE pppoe_accounts SET password_enc = ?, static_ip = ?, router_secret_id = ?, updated_at = ?,
-           status = CASE WHEN ? THEN 'inactive' WHEN status = 'inactive' THEN 'active' ELSE status END WHERE id = ?`,
-        app.secrets.encrypt(s!.password ?? ''),
-        s!['remote-address'] || null,
-        s!['.id'] ?? null,
-        now,
-        isTrue(s!.disabled) ? 1 : 0,
+      takeSecret(
+        db,
         a!.id,
+        {
+          passwordEnc: app.secrets.encrypt(s!.password ?? ''),
+          staticIp: s!['remote-address'] || null,
+          secretId: s!['.id'] ?? null,
+          disabled: isTrue(s!.disabled),
+        },
+        now,
       );
       // Only the comment (the customer code) goes back to the router; the rest already matches.
       syncAccount(app, a!.id);
@@ -76,26 +83,11 @@ function adopt(call: CallContext, routerId: number, c: Compared, item: DriftItem
     case 'profile':
       return adoptProfile(call, a!.id, a!.isolirProfile, s!);
     case 'disabled':
-      return run(
-        'UPDATE pppoe_accounts SET status = ?, isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?',
-        isTrue(s!.disabled) ? 'inactive' : 'active',
-        now,
-        a!.id,
-      );
+      return setAccountStatus(db, a!.id, isTrue(s!.disabled) ? 'inactive' : 'active', now);
     case 'password':
-      return run(
-        'UPDATE pppoe_accounts SET password_enc = ?, updated_at = ? WHERE id = ?',
-        app.secrets.encrypt(s!.password ?? ''),
-        now,
-        a!.id,
-      );
+      return setPasswordEnc(db, a!.id, app.secrets.encrypt(s!.password ?? ''), now);
     case 'staticIp':
-      return run(
-        'UPDATE pppoe_accounts SET static_ip = ?, updated_at = ? WHERE id = ?',
-        s!['remote-address'] || null,
-        now,
-        a!.id,
-      );
+      return setStaticIp(db, a!.id, s!['remote-address'] || null, now);
     case 'rateLimit':
     case 'pool':
       return adoptPackageProfile(call, routerId, c, item);
@@ -111,23 +103,11 @@ function adoptProfile(call: CallContext, accountId: number, isolir: string | nul
   const now = app.clock.now().toISOString();
   const routerProfile = s.profile ?? 'default';
   if (isolir && lc(routerProfile) === lc(isolir)) {
-    app.sqlite
-      .prepare(
-        "UPDATE pppoe_accounts SET status = 'suspended', isolated_from_profile = profile_name, isolated_at = coalesce(isolated_at, ?), updated_at = ? WHERE id = ?",
-      )
-      .run(now, now, accountId);
+    isolateByRouterProfile(app.sqlite, accountId, now);
     return;
   }
-  const pkg = app.sqlite
-    .prepare('SELECT id FROM internet_packages WHERE profile_name = ? COLLATE NOCASE')
-    .get(routerProfile) as { id: number } | undefined;
-  app.sqlite
-    .prepare(
-      `UPDATE pppoe_accounts SET profile_name = ?, internet_package_id = coalesce(?, internet_package_id),
-         status = CASE WHEN status = 'suspended' AND isolated_from_profile IS NOT NULL THEN 'active' ELSE status END,
-         isolated_from_profile = NULL, updated_at = ? WHERE id = ?`,
-    )
-    .run(routerProfile, pkg?.id ?? null, now, accountId);
+  const pkgId = packageIdByProfile(app.sqlite, routerProfile);
+  followRouterProfile(app.sqlite, accountId, routerProfile, pkgId ?? null, now);
 }
 
 /**
@@ -150,9 +130,11 @@ function adoptPackageProfile(call: CallContext, routerId: number, c: Compared, i
     change = { id: item.packageId, ipPool: pool } as PackageUpdate;
   }
   updatePackage(call, change);
-  call.app.sqlite
-    .prepare(
-      "UPDATE sync_ops SET status = 'dropped', last_error = 'taken from this router', updated_at = ? WHERE router_id = ? AND entity = 'package' AND entity_id = ? AND status = 'pending'",
-    )
-    .run(call.app.clock.now().toISOString(), routerId, item.packageId);
+  dropPendingPackageOps(
+    call.app.sqlite,
+    routerId,
+    item.packageId,
+    'taken from this router',
+    call.app.clock.now().toISOString(),
+  );
 }

@@ -4,8 +4,12 @@
  */
 import type { DriftItem, DriftKind } from '../../../src-shared/contract/routers';
 import type { RouterRow } from '../../routeros/client';
+import { routerAccountRows, type AccountRow } from '../../data/network/account-state.repository';
+import { isolirProfileOf } from '../../data/network/routers.repository';
+import { appliedAccountIds } from '../../data/network/sync-ops.repository';
+import { routerProfiles } from '../../data/packages.repository';
 import type { AppContext } from '../context';
-import { ACCOUNT_ROW_SQL, secretState, type AccountRow } from './desired';
+import { secretState } from './desired';
 import type { RouterSnapshot } from './import';
 import { parseRateLimit, rateLimitFor } from './rate-limit';
 
@@ -47,37 +51,14 @@ export function ownsSecret(
   );
 }
 
-/** Accounts of this router the sync worker has already written to it. */
-export function appliedAccounts(app: AppContext, routerId: number, ids?: number[]): Set<number> {
-  const where = ids ? `AND entity_id IN (${ids.map(() => '?').join(',')})` : '';
-  if (ids && !ids.length) return new Set();
-  const rows = app.sqlite
-    .prepare(
-      `SELECT DISTINCT entity_id AS id FROM sync_ops
-       WHERE router_id = ? AND entity = 'pppoe' AND kind = 'secret.upsert' AND status = 'done' ${where}`,
-    )
-    .all(routerId, ...(ids ?? [])) as { id: number }[];
-  return new Set(rows.map((r) => r.id));
-}
-
 /** The packages' profiles this router should have (active packages and any its accounts use) and its isolir profile. */
 export function wantedProfiles(app: AppContext, routerId: number): Map<string, WantedProfile> {
-  const pkgs = app.sqlite
-    .prepare(
-      `SELECT p.id, p.profile_name AS name, p.bandwidth_up AS up, p.bandwidth_down AS down, p.ip_pool AS ipPool
-       FROM internet_packages p
-       WHERE p.is_active = 1 OR EXISTS (SELECT 1 FROM pppoe_accounts a WHERE a.router_id = ? AND a.internet_package_id = p.id)
-       ORDER BY p.id`,
-    )
-    .all(routerId) as { id: number; name: string; up: number; down: number; ipPool: string | null }[];
   const out = new Map<string, WantedProfile>();
-  for (const p of pkgs)
-    out.set(lc(p.name), { name: p.name, packageId: p.id, up: p.up, down: p.down, ipPool: p.ipPool });
-  const r = app.sqlite.prepare('SELECT isolir_profile AS isolir FROM routers WHERE id = ?').get(routerId) as
-    | { isolir: string }
-    | undefined;
-  if (r && !out.has(lc(r.isolir)))
-    out.set(lc(r.isolir), { name: r.isolir, packageId: null, up: 256, down: 256, ipPool: null });
+  for (const p of routerProfiles(app.sqlite, routerId))
+    out.set(lc(p.profileName), { name: p.profileName, packageId: p.id, up: p.up, down: p.down, ipPool: p.ipPool });
+  const isolir = isolirProfileOf(app.sqlite, routerId);
+  if (isolir !== undefined && !out.has(lc(isolir)))
+    out.set(lc(isolir), { name: isolir, packageId: null, up: 256, down: 256, ipPool: null });
   return out;
 }
 
@@ -105,16 +86,14 @@ export function compare(app: AppContext, routerId: number, snap: RouterSnapshot)
     if (lc(pool ?? '') !== lc(w.ipPool ?? '')) push({ ...base, kind: 'pool', app: w.ipPool, router: pool });
   }
 
-  const accounts = app.sqlite
-    .prepare(`${ACCOUNT_ROW_SQL} WHERE a.router_id = ? ORDER BY a.username`)
-    .all(routerId) as AccountRow[];
+  const accounts = routerAccountRows(app.sqlite, routerId);
   const byName = new Map(accounts.map((a) => [lc(a.username), a]));
   const secrets = new Map(
     snap.secrets
       .filter((s) => s.name && (!s.service || s.service === 'pppoe' || s.service === 'any'))
       .map((s) => [lc(s.name!), s]),
   );
-  const applied = appliedAccounts(app, routerId);
+  const applied = appliedAccountIds(app.sqlite, routerId);
   for (const a of accounts) {
     const s = secrets.get(lc(a.username));
     const want = secretState(a);

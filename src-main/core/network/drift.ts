@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { DriftItem, routersContract } from '../../../src-shared/contract/routers';
 import { AppError, notFound } from '../../../src-shared/result';
+import { setRouterSecretId } from '../../data/network/account-state.repository';
+import { routerExists } from '../../data/network/routers.repository';
+import { dropOpenProfileUpserts } from '../../data/network/sync-ops.repository';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { adoptItem } from './drift-adopt';
@@ -8,7 +11,7 @@ import { compare, type Compared, type WantedProfile } from './drift-compare';
 import { readRouter } from './import';
 import { enqueueIsolirProfile, enqueueOp, syncAccount, type ProfilePayload } from './queue';
 import { rateLimitFor } from './rate-limit';
-import { rememberDrift } from './restore-hold';
+import { rememberDrift } from './drift-seen';
 
 type RepairIn = z.output<(typeof routersContract)['routers.repair']['input']>;
 type Direction = 'push' | 'adopt';
@@ -20,7 +23,7 @@ export const NOTHING_TO_ADOPT = new Set(['comment', 'profileMissing']);
 
 export async function driftCheck(call: CallContext, routerId: number) {
   const { app } = call;
-  if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
+  if (!routerExists(app.sqlite, routerId)) throw notFound('Router');
   const snap = await readRouter(call, routerId);
   const c = compare(app, routerId, snap);
   const result = {
@@ -97,12 +100,7 @@ function neededProfile(c: Compared, x: Chosen): WantedProfile | null | undefined
 function queueProfile(call: CallContext, routerId: number, w: WantedProfile) {
   const { app } = call;
   if (w.packageId === null) return enqueueIsolirProfile(app, routerId, w.name);
-  app.sqlite
-    .prepare(
-      `UPDATE sync_ops SET status = 'dropped', last_error = 'superseded by a newer change', updated_at = ?
-       WHERE router_id = ? AND entity = 'package' AND entity_id = ? AND kind = 'profile.upsert' AND status IN ('pending','failed')`,
-    )
-    .run(app.clock.now().toISOString(), routerId, w.packageId);
+  dropOpenProfileUpserts(app.sqlite, routerId, w.packageId, app.clock.now().toISOString());
   return enqueueOp(app, routerId, 'profile.upsert', 'package', w.packageId, {
     name: w.name,
     rateLimit: rateLimitFor(w.up, w.down),
@@ -117,7 +115,7 @@ function queueProfile(call: CallContext, routerId: number, w: WantedProfile) {
  */
 export async function repairDrift(call: CallContext, input: RepairIn) {
   const { app } = call;
-  if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(input.routerId)) throw notFound('Router');
+  if (!routerExists(app.sqlite, input.routerId)) throw notFound('Router');
   const snap = await readRouter(call, input.routerId);
   const c = compare(app, input.routerId, snap);
   const byKey = new Map(c.items.map((i) => [i.key, i]));
@@ -178,9 +176,7 @@ export async function repairDrift(call: CallContext, input: RepairIn) {
       } else if (a) {
         // The owner chose to replace the router's own secret: from now on it is the app's.
         if (item.kind === 'unowned')
-          app.sqlite
-            .prepare('UPDATE pppoe_accounts SET router_secret_id = ? WHERE id = ?')
-            .run(c.secrets.get(lc(item.username))?.['.id'] ?? null, a.id);
+          setRouterSecretId(app.sqlite, a.id, c.secrets.get(lc(item.username))?.['.id'] ?? null);
         accounts.add(a.id);
       }
     }

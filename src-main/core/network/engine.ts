@@ -1,21 +1,19 @@
 /**
- * The per-router sync worker. It applies `sync_ops` in id order over the router's one pooled connection
- * (apply.ts does the router side). Transport failures leave the queue as it is and retry with a backoff
+ * The per-router sync worker's scheduling. A run applies `sync_ops` in id order over the router's one
+ * pooled connection (drain.ts reads and records, apply.ts does the router side). Transport failures leave the queue as it is and retry with a backoff
  * capped at 30 s; a user's "try now" connects at once and answers with that attempt's outcome; a router
  * that answers again (health poll, Test button, pool reconnect) is used at once.
  */
-import { RouterError } from '../../routeros/client';
 import { realTimers, type Timers } from '../../routeros/timers';
+import { nextRetryAt, routersWithPendingOps } from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
-import { applyBatch, type OpRow, type Outcome } from './apply';
-import { RouterIds } from './router-ids';
-import { markRouterDown, markRouterOnline } from './health';
+import { drainQueue, type DrainOptions, type RunResult } from './drain';
 import type { SyncWaker } from './queue';
 import { SYNC_ENGINE } from './queue';
-import { connectorOf, describeRouterError, routerClient, routerTarget } from './router-access';
+import { connectorOf, routerClient, routerTarget } from './router-access';
 
 export { kick } from './apply';
-export { realTimers, type Timers };
+export { realTimers, type RunResult, type Timers };
 
 export interface EngineOptions {
   timers?: Timers;
@@ -28,13 +26,6 @@ export interface EngineOptions {
   backoffMaxMs?: number;
   /** A retryable `!trap` is tried this many times before the operation is marked failed. */
   maxTrapAttempts?: number;
-}
-
-export interface RunResult {
-  applied: number;
-  failed: number;
-  /** Set when the run stopped because the router could not be reached. */
-  connectionError: string | null;
 }
 
 /** The last run of a router's worker, for the Sync screen. */
@@ -66,7 +57,7 @@ export class SyncEngine implements SyncWaker {
   private readonly work = new Map<number, RouterWork>();
   private readonly timers: Timers;
   private stopped = false;
-  private readonly o: Required<Omit<EngineOptions, 'timers'>>;
+  private readonly o: Omit<DrainOptions, 'stopped' | 'connect'>;
 
   constructor(
     private readonly app: AppContext,
@@ -85,12 +76,7 @@ export class SyncEngine implements SyncWaker {
   /** Registers this engine as the app's waker and schedules every router that has due work. */
   start(): this {
     this.app.services[SYNC_ENGINE] = this;
-    const routers = this.app.sqlite
-      .prepare(
-        "SELECT DISTINCT o.router_id AS id FROM sync_ops o JOIN routers r ON r.id = o.router_id WHERE o.status = 'pending' AND r.is_active = 1 AND r.sync_hold IS NULL",
-      )
-      .all() as { id: number }[];
-    for (const r of routers) this.wake(r.id);
+    for (const id of routersWithPendingOps(this.app.sqlite)) this.wake(id);
     return this;
   }
 
@@ -201,7 +187,7 @@ export class SyncEngine implements SyncWaker {
 
   private async run(routerId: number, w: RouterWork): Promise<RunResult> {
     const result: RunResult = { applied: 0, failed: 0, connectionError: null };
-    let attemptAt = this.timers.now();
+    let attemptAt: number;
     for (;;) {
       w.again = false;
       result.connectionError = null;
@@ -224,113 +210,25 @@ export class SyncEngine implements SyncWaker {
       w.failures = 0;
       w.nextRetryAt = null;
       // Retryable traps come back at their own time.
-      const next = this.app.sqlite
-        .prepare(
-          "SELECT min(next_attempt_at) AS at FROM sync_ops WHERE router_id = ? AND status = 'pending' AND next_attempt_at IS NOT NULL",
-        )
-        .get(routerId) as { at: string | null };
-      if (next.at) this.schedule(routerId, Math.max(0, Date.parse(next.at) - this.app.clock.now().getTime()));
+      const at = nextRetryAt(this.app.sqlite, routerId);
+      if (at) this.schedule(routerId, Math.max(0, Date.parse(at) - this.app.clock.now().getTime()));
     }
     return result;
   }
 
-  private progress(routerId: number, applied: number, failed: number) {
-    const counts = this.app.sqlite
-      .prepare(
-        "SELECT sum(status = 'pending') AS pending, sum(status = 'failed') AS failed FROM sync_ops WHERE router_id = ? AND status IN ('pending', 'failed')",
-      )
-      .get(routerId) as { pending: number | null; failed: number | null };
-    this.app.events.emit({
-      name: 'sync.progress',
-      payload: {
-        routerId,
-        applied,
-        failedNow: failed,
-        pending: counts.pending ?? 0,
-        failed: counts.failed ?? 0,
-        total: applied + failed + (counts.pending ?? 0),
+  private drain(routerId: number, result: RunResult, w: RouterWork) {
+    return drainQueue(this.app, routerId, result, {
+      ...this.o,
+      stopped: () => this.stopped,
+      connect: async () => {
+        // A user's retry not yet used by a pass: this connection attempt is the one that answers it.
+        const fresh = w.retrySeq !== w.usedRetrySeq;
+        try {
+          return await routerClient(this.app, routerId, fresh ? { freshSince: w.retrySince } : {});
+        } finally {
+          w.usedRetrySeq = w.retrySeq;
+        }
       },
     });
-  }
-
-  private async drain(routerId: number, result: RunResult, w: RouterWork) {
-    const { sqlite } = this.app;
-    const router = sqlite
-      .prepare('SELECT is_active AS a, sync_hold AS hold FROM routers WHERE id = ?')
-      .get(routerId) as { a: number; hold: string | null } | undefined;
-    // Inactive, or held after a restore until the owner has looked at the differences.
-    if (!router || !router.a || router.hold) return;
-    const due = sqlite.prepare(
-      `SELECT id, kind, entity_id AS entityId, payload, attempts FROM sync_ops
-       WHERE router_id = ? AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) AND id > ?
-       ORDER BY id LIMIT ?`,
-    );
-    // Nothing to do: no connection needed (and no endless retries of a router nobody is waiting for).
-    if (!due.get(routerId, this.app.clock.now().toISOString(), 0, 1)) return;
-    const fresh = w.retrySeq !== w.usedRetrySeq;
-    let client;
-    try {
-      client = await routerClient(this.app, routerId, fresh ? { freshSince: w.retrySince } : {});
-    } catch (err) {
-      if (!(err instanceof RouterError)) throw err;
-      if (this.app.sqlite !== sqlite) return; // a restore replaced the database meanwhile
-      result.connectionError = describeRouterError(err);
-      markRouterDown(this.app, routerId, err);
-      return;
-    } finally {
-      w.usedRetrySeq = w.retrySeq;
-    }
-    const ids = new RouterIds(client);
-    let after = 0;
-    for (;;) {
-      if (this.stopped || this.app.sqlite !== sqlite) return;
-      const batch = due.all(routerId, this.app.clock.now().toISOString(), after, this.o.batchSize) as OpRow[];
-      if (!batch.length) break;
-      after = batch[batch.length - 1]!.id;
-      const outcomes = await applyBatch(this.app, routerId, client, ids, batch, this.o.concurrency);
-      // A restore swapped the database while commands were in flight: these rows are not its rows.
-      if (this.app.sqlite !== sqlite) return;
-      this.record(outcomes.done);
-      for (const o of outcomes.done)
-        if (o.ok) result.applied++;
-        else if (!o.retry) result.failed++;
-      if (outcomes.connectionError) {
-        result.connectionError = describeRouterError(outcomes.connectionError);
-        markRouterDown(this.app, routerId, outcomes.connectionError);
-        this.progress(routerId, result.applied, result.failed);
-        return;
-      }
-      markRouterOnline(this.app, routerId);
-      this.progress(routerId, result.applied, result.failed);
-    }
-  }
-
-  private record(outcomes: Outcome[]) {
-    if (!outcomes.length) return;
-    const now = this.app.clock.now();
-    const iso = now.toISOString();
-    const done = this.app.sqlite.prepare(
-      "UPDATE sync_ops SET status = 'done', attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'",
-    );
-    const fail = this.app.sqlite.prepare(
-      "UPDATE sync_ops SET status = 'failed', attempts = ?, last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'",
-    );
-    const retry = this.app.sqlite.prepare(
-      "UPDATE sync_ops SET attempts = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
-    );
-    // The secret the app wrote is the app's own from now on (a same-named secret of others never is).
-    const owned = this.app.sqlite.prepare(
-      'UPDATE pppoe_accounts SET router_secret_id = ? WHERE id = ? AND router_secret_id IS NOT ?',
-    );
-    this.app.sqlite.transaction(() => {
-      for (const o of outcomes) {
-        if (o.ok && o.secret) owned.run(o.secret.id, o.secret.accountId, o.secret.id);
-        if (o.ok) done.run(iso, o.id);
-        else if (o.retry && o.attempts < this.o.maxTrapAttempts) {
-          const delay = Math.min(this.o.backoffMaxMs, this.o.backoffBaseMs * 2 ** (o.attempts - 1));
-          retry.run(o.attempts, o.error, new Date(now.getTime() + delay).toISOString(), iso, o.id);
-        } else fail.run(o.attempts, o.error, iso, o.id);
-      }
-    })();
   }
 }

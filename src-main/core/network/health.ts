@@ -1,7 +1,8 @@
 import { RouterError } from '../../routeros/client';
+import { routerHealth, setRouterOnline, setRouterState } from '../../data/network/routers.repository';
 import type { AppContext } from '../context';
 import { SYNC_ENGINE, type SyncWaker } from './queue';
-import { describeRouterError } from './router-access';
+import { describeRouterError } from './router-errors';
 
 export type RouterState = 'unknown' | 'online' | 'offline' | 'auth_failed';
 
@@ -17,17 +18,13 @@ interface Seen {
  * answers again is used at once: its waiting changes go now, not at the end of a backoff.
  */
 export function markRouterOnline(app: AppContext, routerId: number, seen: Seen = {}) {
-  const now = app.clock.now().toISOString();
-  const before = app.sqlite.prepare('SELECT state FROM routers WHERE id = ?').get(routerId) as
-    | { state: string }
-    | undefined;
+  const before = routerHealth(app.sqlite, routerId);
   if (!before) return;
-  app.sqlite
-    .prepare(
-      `UPDATE routers SET state = 'online', last_seen_at = ?, last_error = NULL,
-         identity = coalesce(?, identity), version = coalesce(?, version), uptime = coalesce(?, uptime) WHERE id = ?`,
-    )
-    .run(now, seen.identity ?? null, seen.version ?? null, seen.uptime ?? null, routerId);
+  setRouterOnline(app.sqlite, routerId, app.clock.now().toISOString(), {
+    identity: seen.identity ?? null,
+    version: seen.version ?? null,
+    uptime: seen.uptime ?? null,
+  });
   if (before.state !== 'online') {
     emitStatus(app, routerId, 'online', null);
     (app.services[SYNC_ENGINE] as SyncWaker | undefined)?.wake(routerId, true);
@@ -37,17 +34,12 @@ export function markRouterOnline(app: AppContext, routerId: number, seen: Seen =
 export function markRouterDown(app: AppContext, routerId: number, err: unknown) {
   const state: RouterState = err instanceof RouterError && err.kind === 'auth' ? 'auth_failed' : 'offline';
   const message = describeRouterError(err);
-  const before = app.sqlite.prepare('SELECT state, last_error AS lastError FROM routers WHERE id = ?').get(routerId) as
-    | { state: string; lastError: string | null }
-    | undefined;
+  const before = routerHealth(app.sqlite, routerId);
   if (!before) return;
-  app.sqlite.prepare('UPDATE routers SET state = ?, last_error = ? WHERE id = ?').run(state, message, routerId);
+  setRouterState(app.sqlite, routerId, state, message);
   if (before.state !== state) emitStatus(app, routerId, state, message);
 }
 
 function emitStatus(app: AppContext, routerId: number, state: RouterState, error: string | null) {
   app.events.emit({ name: 'router.status', payload: { routerId, state, error } });
 }
-
-/** A transport-level failure (router down, dropped, slow) as opposed to the router refusing one command. */
-export const isConnectionError = (err: unknown) => err instanceof RouterError && err.kind !== 'trap';

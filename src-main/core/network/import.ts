@@ -8,16 +8,22 @@ import type { CallContext } from '../context';
 import { createCustomer } from '../customers';
 import { createPackage } from '../packages';
 import { isUniqueViolation } from '../sql';
-import { accountRow } from './desired';
+import { accountRow } from '../../data/network/account-state.repository';
+import { insertAccount, usernameTaken } from '../../data/network/accounts.repository';
+import { customerByCode } from '../../data/network/customer-refs.queries';
+import { isolirProfileOf } from '../../data/network/routers.repository';
+import { dropPendingPackageOps } from '../../data/network/sync-ops.repository';
+import { packageIdByProfile, packageProfiles } from '../../data/packages.repository';
 import { codeFromComment, proposeCustomer, sharedComments } from './import-names';
 import { enqueueSecretUpsert } from './queue';
 import { parseRateLimit } from './rate-limit';
-import { routerClient, routerFailure } from './router-access';
+import { routerClient } from './router-access';
+import { routerFailure } from './router-errors';
 
 type In = z.output<(typeof routersContract)['routers.import']['input']>;
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const POOL = /^[A-Za-z0-9_.\-]{1,64}$/;
+const POOL = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export interface RouterSnapshot {
   profiles: RouterRow[];
@@ -49,20 +55,9 @@ export function buildPreview(
   anyService: boolean,
 ): ImportPreview {
   const db = call.app.sqlite;
-  const router = db.prepare('SELECT isolir_profile AS isolir FROM routers WHERE id = ?').get(routerId) as {
-    isolir: string;
-  };
-  const pkgByProfile = new Map(
-    (
-      db.prepare('SELECT id, name, profile_name AS profile FROM internet_packages').all() as {
-        id: number;
-        name: string;
-        profile: string;
-      }[]
-    ).map((p) => [p.profile.toLowerCase(), p]),
-  );
-  const userTaken = db.prepare('SELECT 1 FROM pppoe_accounts WHERE username = ? COLLATE NOCASE');
-  const customerByCode = db.prepare('SELECT id, name FROM customers WHERE customer_code = ?');
+  // The router was just read, so it exists.
+  const isolir = isolirProfileOf(db, routerId)!;
+  const pkgByProfile = new Map(packageProfiles(db).map((p) => [p.profile.toLowerCase(), p]));
   const secrets = snap.secrets.filter(
     (s) => s.name && (anyService || !s.service || s.service === 'pppoe' || s.service === 'any'),
   );
@@ -72,7 +67,7 @@ export function buildPreview(
   const routerProfiles = new Set(snap.profiles.map((p) => (p.name ?? '').toLowerCase()));
   const shared = sharedComments(secrets);
   const profiles = snap.profiles
-    .filter((p) => p.name && p.name.toLowerCase() !== router.isolir.toLowerCase())
+    .filter((p) => p.name && p.name.toLowerCase() !== isolir.toLowerCase())
     .filter((p) => (usage.get(p.name!.toLowerCase()) ?? 0) > 0 || !!p['rate-limit'])
     .map((p) => {
       const parsed = parseRateLimit(p['rate-limit']);
@@ -96,9 +91,9 @@ export function buildPreview(
     profiles,
     secrets: secrets.map((s) => {
       const code = codeFromComment(s.comment);
-      const customer = code ? (customerByCode.get(code) as { id: number; name: string } | undefined) : undefined;
+      const customer = code ? customerByCode(db, code) : undefined;
       const profile = s.profile || 'default';
-      const conflict = userTaken.get(s.name!)
+      const conflict = usernameTaken(db, s.name!)
         ? ('username' as const)
         : !routerProfiles.has(profile.toLowerCase()) && !pkgByProfile.has(profile.toLowerCase())
           ? ('unknown_profile' as const)
@@ -154,21 +149,14 @@ export function adoptSecret(
   const db = call.app.sqlite;
   const s = o.secret;
   const name = s.name!;
-  if (db.prepare('SELECT 1 FROM pppoe_accounts WHERE username = ? COLLATE NOCASE').get(name))
-    return { skipped: 'username already in the app' };
+  if (usernameTaken(db, name)) return { skipped: 'username already in the app' };
   const profile = s.profile || 'default';
-  const pkg = db.prepare('SELECT id FROM internet_packages WHERE profile_name = ? COLLATE NOCASE').get(profile) as
-    | { id: number }
-    | undefined;
-  if (!pkg) return { skipped: `no package for profile ${profile}` };
+  const pkgId = packageIdByProfile(db, profile);
+  if (pkgId === undefined) return { skipped: `no package for profile ${profile}` };
   const ip = s['remote-address'] && IPV4.test(s['remote-address']) ? s['remote-address'] : null;
   if (s['remote-address'] && !ip) return { skipped: `remote-address ${s['remote-address']} is not an IPv4 address` };
   const code = codeFromComment(s.comment);
-  let customer = code
-    ? (db.prepare('SELECT id, customer_code AS code FROM customers WHERE customer_code = ?').get(code) as
-        | { id: number; code: string }
-        | undefined)
-    : undefined;
+  let customer: { id: number; code: string } | undefined = code ? customerByCode(db, code) : undefined;
   let newCustomer = false;
   if (!customer) {
     const guess = proposeCustomer(s, o.shared ?? new Set());
@@ -188,33 +176,27 @@ export function adoptSecret(
     customer = { id: created.id, code: created.customerCode };
     newCustomer = true;
   }
-  const now = call.app.clock.now().toISOString();
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, router_id, username, password_enc, static_ip, profile_name, status,
-         caller_id, router_secret_id, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      customer.id,
-      pkg.id,
-      o.routerId,
-      name,
-      call.app.secrets.encrypt(s.password ?? ''),
-      ip,
-      profile,
-      isTrue(s.disabled) ? 'inactive' : 'active',
-      /^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/.test(s['caller-id'] ?? '') ? s['caller-id'] : null,
-      s['.id'] ?? null,
-      'Imported from router',
-      now,
-      now,
-    );
-  const accountId = Number(lastInsertRowid);
+  const accountId = insertAccount(
+    db,
+    {
+      customerId: customer.id,
+      internetPackageId: pkgId,
+      routerId: o.routerId,
+      username: name,
+      passwordEnc: call.app.secrets.encrypt(s.password ?? ''),
+      staticIp: ip,
+      profileName: profile,
+      status: isTrue(s.disabled) ? 'inactive' : 'active',
+      callerId: /^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/.test(s['caller-id'] ?? '') ? s['caller-id']! : null,
+      expiresAt: null,
+      routerSecretId: s['.id'] ?? null,
+      notes: 'Imported from router',
+    },
+    call.app.clock.now().toISOString(),
+  );
   // A customer on the router is a paying customer: an active account is billed like one created in the app.
   if (!isTrue(s.disabled)) ensureAccountSubscription(call, accountId);
-  if (o.fixComment && (s.comment ?? '') !== customer.code)
-    enqueueSecretUpsert(call.app, accountRow(call.app, accountId)!);
+  if (o.fixComment && (s.comment ?? '') !== customer.code) enqueueSecretUpsert(call.app, accountRow(db, accountId)!);
   return { accountId, newCustomer };
 }
 
@@ -265,11 +247,7 @@ export async function importFromRouter(call: CallContext, input: In) {
         throw err;
       }
       // The profile came from this router with its burst settings: do not push our simpler version back.
-      app.sqlite
-        .prepare(
-          "UPDATE sync_ops SET status = 'dropped', last_error = 'imported from this router' WHERE router_id = ? AND entity = 'package' AND entity_id = ? AND status = 'pending'",
-        )
-        .run(input.routerId, pkg.id);
+      dropPendingPackageOps(app.sqlite, input.routerId, pkg.id, 'imported from this router', null);
       packages++;
     }
     const shared = sharedComments(snap.secrets);

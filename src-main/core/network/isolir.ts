@@ -6,13 +6,19 @@
 import { AppError, notFound } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
-import { accountRow, type AccountRow } from './desired';
+import {
+  accountRow,
+  endIsolation,
+  expire,
+  isolate,
+  type AccountRow,
+} from '../../data/network/account-state.repository';
 import { syncAccount } from './queue';
 
 export type IsolirMode = 'profile' | 'disable';
 
 function load(call: CallContext, accountId: number): AccountRow {
-  const a = accountRow(call.app, accountId);
+  const a = accountRow(call.app.sqlite, accountId);
   if (!a) throw notFound('PPPoE account');
   return a;
 }
@@ -33,13 +39,7 @@ export function isolateAccount(call: CallContext, accountId: number, mode: Isoli
   const currentMode: IsolirMode | null =
     a.status === 'suspended' ? (a.isolatedFromProfile !== null ? 'profile' : 'disable') : null;
   if (currentMode === mode) return;
-  const now = app.clock.now().toISOString();
-  app.sqlite
-    .prepare(
-      `UPDATE pppoe_accounts SET status = 'suspended', isolated_from_profile = ?, isolated_at = coalesce(isolated_at, ?), updated_at = ?
-       WHERE id = ?`,
-    )
-    .run(mode === 'profile' ? a.profileName : null, now, now, accountId);
+  isolate(app.sqlite, accountId, mode === 'profile' ? a.profileName : null, app.clock.now().toISOString());
   syncAccount(app, accountId, { kick: true });
   const after = load(call, accountId);
   writeAudit(call, {
@@ -61,12 +61,7 @@ export function restoreAccount(call: CallContext, accountId: number): void {
   const a = load(call, accountId);
   // Only an isolated account is restored: a disabled or expired one stays as the user left it.
   if (a.status !== 'suspended') return;
-  const now = app.clock.now().toISOString();
-  app.sqlite
-    .prepare(
-      `UPDATE pppoe_accounts SET status = 'active', isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?`,
-    )
-    .run(now, accountId);
+  endIsolation(app.sqlite, accountId, app.clock.now().toISOString());
   syncAccount(app, accountId, { kick: true });
   const after = load(call, accountId);
   writeAudit(call, {
@@ -83,12 +78,7 @@ export function expireAccount(call: CallContext, accountId: number): void {
   const { app } = call;
   const a = load(call, accountId);
   if (a.status === 'expired') return;
-  const now = app.clock.now().toISOString();
-  app.sqlite
-    .prepare(
-      `UPDATE pppoe_accounts SET status = 'expired', isolated_from_profile = NULL, isolated_at = NULL, updated_at = ? WHERE id = ?`,
-    )
-    .run(now, accountId);
+  expire(app.sqlite, accountId, app.clock.now().toISOString());
   syncAccount(app, accountId, { kick: true });
   const after = load(call, accountId);
   writeAudit(call, {

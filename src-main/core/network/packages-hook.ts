@@ -1,3 +1,4 @@
+import { accountsOnProfile, setProfileName } from '../../data/network/account-state.repository';
 import type { AppContext } from '../context';
 import { enqueueProfileEverywhere, syncAccount } from './queue';
 import { rateLimitFor } from './rate-limit';
@@ -26,13 +27,9 @@ export function onPackageSaved(app: AppContext, before: PkgShape | null, after: 
   if (!routerVisible) return;
   enqueueProfileEverywhere(app, after, rateLimitFor(after.bandwidthUp, after.bandwidthDown));
   if (before && before.profileName !== after.profileName) {
-    const moved = app.sqlite
-      .prepare('SELECT id FROM pppoe_accounts WHERE internet_package_id = ? AND profile_name = ? COLLATE NOCASE')
-      .all(after.id, before.profileName) as { id: number }[];
-    const upd = app.sqlite.prepare('UPDATE pppoe_accounts SET profile_name = ?, updated_at = ? WHERE id = ?');
-    for (const a of moved) {
-      upd.run(after.profileName, app.clock.now().toISOString(), a.id);
-      syncAccount(app, a.id, { kick: true });
+    for (const id of accountsOnProfile(app.sqlite, after.id, before.profileName)) {
+      setProfileName(app.sqlite, id, after.profileName, app.clock.now().toISOString());
+      syncAccount(app, id, { kick: true });
     }
   }
 }

@@ -3,7 +3,7 @@ import { RouterConnection } from '../../routeros/connection';
 import { RouterPool, type PoolOptions } from '../../routeros/pool';
 import type { AppContext } from '../context';
 import { markRouterDown, markRouterOnline } from './health';
-import type { RouterConnector } from './router-access';
+import type { RouterConnector } from './connector';
 
 /**
  * The production connector: the adapter's RouterPool (one persistent connection per router with

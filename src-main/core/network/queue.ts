@@ -1,5 +1,14 @@
+import { accountRow, type AccountRow } from '../../data/network/account-state.repository';
+import { activeRouterIds } from '../../data/network/routers.repository';
+import {
+  dropOpenAccountOps,
+  dropOpenProfileUpserts,
+  dropOpsById,
+  insertOp,
+  openSecretUpserts,
+} from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
-import { accountRow, secretState, type AccountRow, type SecretState } from './desired';
+import { secretState, type SecretState } from './desired';
 
 /** Operation kinds the sync worker understands. */
 export type SyncOpKind = 'profile.upsert' | 'profile.ensure' | 'secret.upsert' | 'secret.remove' | 'session.kick';
@@ -39,15 +48,13 @@ export function enqueueOp(
   entityId: number | null,
   payload: object,
 ): number {
-  const now = app.clock.now().toISOString();
-  const { lastInsertRowid } = app.sqlite
-    .prepare(
-      `INSERT INTO sync_ops(router_id, kind, entity, entity_id, payload, status, attempts, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-    )
-    .run(routerId, kind, entity, entityId, JSON.stringify(payload), now, now);
+  const id = insertOp(
+    app.sqlite,
+    { routerId, kind, entity, entityId, payload: JSON.stringify(payload) },
+    app.clock.now().toISOString(),
+  );
   wake(app, routerId);
-  return Number(lastInsertRowid);
+  return id;
 }
 
 /**
@@ -57,12 +64,7 @@ export function enqueueOp(
 export function enqueueSecretUpsert(app: AppContext, account: AccountRow, previousName?: string | null): number | null {
   if (account.routerId === null) return null;
   const now = app.clock.now().toISOString();
-  const old = app.sqlite
-    .prepare(
-      `SELECT id, payload FROM sync_ops WHERE router_id = ? AND entity = 'pppoe' AND entity_id = ? AND kind = 'secret.upsert'
-         AND status IN ('pending', 'failed')`,
-    )
-    .all(account.routerId, account.id) as { id: number; payload: string }[];
+  const old = openSecretUpserts(app.sqlite, account.routerId, account.id);
   // A rename still pending must keep the oldest known router name, or the old secret would be orphaned.
   let carriedName = previousName ?? null;
   for (const o of old) {
@@ -70,14 +72,13 @@ export function enqueueSecretUpsert(app: AppContext, account: AccountRow, previo
     if (p.previousName) carriedName = p.previousName;
     else if (!carriedName && p.name !== account.username) carriedName = p.name;
   }
-  if (old.length) {
-    app.sqlite
-      .prepare(
-        `UPDATE sync_ops SET status = 'dropped', last_error = 'superseded by a newer change', updated_at = ?
-         WHERE id IN (${old.map(() => '?').join(',')})`,
-      )
-      .run(now, ...old.map((o) => o.id));
-  }
+  if (old.length)
+    dropOpsById(
+      app.sqlite,
+      old.map((o) => o.id),
+      'superseded by a newer change',
+      now,
+    );
   const payload: SecretUpsertPayload = { ...secretState(account) };
   if (carriedName && carriedName.toLowerCase() !== account.username.toLowerCase()) payload.previousName = carriedName;
   return enqueueOp(app, account.routerId, 'secret.upsert', 'pppoe', account.id, payload);
@@ -89,12 +90,7 @@ export function enqueueKick(app: AppContext, routerId: number, accountId: number
 
 export function enqueueSecretRemove(app: AppContext, routerId: number, accountId: number, username: string): number {
   // Anything still queued for this account on that router is moot once it is removed.
-  app.sqlite
-    .prepare(
-      `UPDATE sync_ops SET status = 'dropped', last_error = 'superseded: account removed', updated_at = ?
-       WHERE router_id = ? AND entity = 'pppoe' AND entity_id = ? AND status IN ('pending', 'failed')`,
-    )
-    .run(app.clock.now().toISOString(), routerId, accountId);
+  dropOpenAccountOps(app.sqlite, routerId, accountId, 'superseded: account removed', app.clock.now().toISOString());
   return enqueueOp(app, routerId, 'secret.remove', 'pppoe', accountId, { name: username } satisfies NamePayload);
 }
 
@@ -104,7 +100,7 @@ export function syncAccount(
   accountId: number,
   opts: { kick?: boolean; previousName?: string | null } = {},
 ) {
-  const a = accountRow(app, accountId);
+  const a = accountRow(app.sqlite, accountId);
   if (!a || a.routerId === null) return;
   enqueueSecretUpsert(app, a, opts.previousName);
   if (opts.kick) enqueueKick(app, a.routerId, a.id, a.username);
@@ -128,15 +124,9 @@ export function enqueueProfileEverywhere(
   pkg: { id: number; profileName: string; bandwidthUp: number; bandwidthDown: number; ipPool: string | null },
   rateLimit: string,
 ) {
-  const routers = app.sqlite.prepare('SELECT id FROM routers WHERE is_active = 1').all() as { id: number }[];
-  for (const r of routers) {
-    app.sqlite
-      .prepare(
-        `UPDATE sync_ops SET status = 'dropped', last_error = 'superseded by a newer change', updated_at = ?
-         WHERE router_id = ? AND entity = 'package' AND entity_id = ? AND kind = 'profile.upsert' AND status IN ('pending','failed')`,
-      )
-      .run(app.clock.now().toISOString(), r.id, pkg.id);
-    enqueueOp(app, r.id, 'profile.upsert', 'package', pkg.id, {
+  for (const routerId of activeRouterIds(app.sqlite)) {
+    dropOpenProfileUpserts(app.sqlite, routerId, pkg.id, app.clock.now().toISOString());
+    enqueueOp(app, routerId, 'profile.upsert', 'package', pkg.id, {
       name: pkg.profileName,
       rateLimit,
       remoteAddress: pkg.ipPool,

@@ -4,53 +4,25 @@
  * difference check runs per router, and nothing is pushed until the owner has looked and chosen:
  * "Lanjutkan sinkron" (sync.retry) releases the hold.
  */
+import { clearRouterHold, heldRouterIds, holdActiveRouters, routerHold } from '../../data/network/routers.repository';
 import { writeAudit } from '../audit';
 import type { AppContext, CallContext } from '../context';
 import { driftCheck } from './drift';
-
-/** The last difference check of a router (in memory: it is re-run whenever wanted). */
-export interface DriftSeen {
-  checkedAt: string;
-  differences: number;
-  /** Why the check could not be done (router unreachable...), an English server message. */
-  error: string | null;
-}
-const KEY = 'network.driftSeen';
-
-function seen(app: AppContext): Map<number, DriftSeen> {
-  let m = app.services[KEY] as Map<number, DriftSeen> | undefined;
-  if (!m) app.services[KEY] = m = new Map();
-  return m;
-}
-
-export function rememberDrift(app: AppContext, routerId: number, s: DriftSeen) {
-  seen(app).set(routerId, s);
-}
-
-export function lastDrift(app: AppContext, routerId: number): DriftSeen | null {
-  return seen(app).get(routerId) ?? null;
-}
+import { forgetDrift, hasDriftSeen, rememberDrift } from './drift-seen';
 
 /** Holds every router's queue; runs inside the restore's transaction, on the restored data. */
 export function holdAfterRestore(app: AppContext): number {
-  seen(app).clear(); // checks made on the previous data say nothing about the restored one
-  const { changes } = app.sqlite
-    .prepare("UPDATE routers SET sync_hold = 'restore', sync_hold_since = ? WHERE is_active = 1")
-    .run(app.clock.now().toISOString());
-  return changes;
+  forgetDrift(app);
+  return holdActiveRouters(app.sqlite, app.clock.now().toISOString());
 }
 
 /** The owner chose to send the queue: the hold ends (audited, in the caller's transaction). */
 export function releaseHolds(call: CallContext, routerIds: number[]): number[] {
   const released: number[] = [];
-  const get = call.app.sqlite.prepare(
-    'SELECT name, sync_hold AS hold, sync_hold_since AS since FROM routers WHERE id = ?',
-  );
-  const clear = call.app.sqlite.prepare('UPDATE routers SET sync_hold = NULL, sync_hold_since = NULL WHERE id = ?');
   for (const id of routerIds) {
-    const r = get.get(id) as { name: string; hold: string | null; since: string | null } | undefined;
+    const r = routerHold(call.app.sqlite, id);
     if (!r?.hold) continue;
-    clear.run(id);
+    clearRouterHold(call.app.sqlite, id);
     released.push(id);
     writeAudit(call, {
       action: 'sync.resume',
@@ -68,18 +40,16 @@ export function releaseHolds(call: CallContext, routerIds: number[]): number[] {
  * while held). Failures are remembered too: the screens say the router could not be checked.
  */
 export async function checkHeldRouters(app: AppContext): Promise<void> {
-  const held = app.sqlite
-    .prepare('SELECT id FROM routers WHERE sync_hold IS NOT NULL AND is_active = 1 ORDER BY id')
-    .all() as { id: number }[];
+  const held = heldRouterIds(app.sqlite);
   const call: CallContext = { app, session: null, transport: 'internal' };
   await Promise.all(
     held
-      .filter((r) => !seen(app).has(r.id))
-      .map(async (r) => {
+      .filter((id) => !hasDriftSeen(app, id))
+      .map(async (id) => {
         try {
-          await driftCheck(call, r.id);
+          await driftCheck(call, id);
         } catch (err) {
-          rememberDrift(app, r.id, {
+          rememberDrift(app, id, {
             checkedAt: app.clock.now().toISOString(),
             differences: 0,
             error: err instanceof Error ? err.message : String(err),

@@ -2,55 +2,32 @@ import type { z } from 'zod';
 import type { Router, RouterTestResult, routersContract } from '../../../src-shared/contract/routers';
 import { AppError, notFound } from '../../../src-shared/result';
 import { RouterError, type RouterTarget } from '../../routeros/client';
+import { profileIsolatedOnRouter } from '../../data/network/account-state.repository';
+import * as routersRepo from '../../data/network/routers.repository';
+import { deleteRouterOps } from '../../data/network/sync-ops.repository';
+import { detachRouterTraffic } from '../../data/network/traffic.repository';
+import { activeProfiles } from '../../data/packages.repository';
 import { diff, writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { isUniqueViolation, likePattern, type Paged } from '../sql';
 import { markRouterDown, markRouterOnline } from './health';
-import { connectorOf, describeRouterError, routerTarget } from './router-access';
+import { connectorOf, routerTarget } from './router-access';
+import { describeRouterError } from './router-errors';
 import { enqueueIsolirProfile, enqueueOp, syncAccount } from './queue';
 import { rateLimitFor } from './rate-limit';
 
 type R = typeof routersContract;
 type In<K extends keyof R> = z.output<R[K]['input']>;
 
-const SELECT = `
-  SELECT r.id, r.name, r.host, r.port, r.use_tls AS useTls, r.username, (r.password_enc IS NOT NULL) AS hasPassword,
-         r.isolir_profile AS isolirProfile, r.notes, r.is_active AS isActive, r.state, r.identity, r.version, r.uptime,
-         r.last_seen_at AS lastSeenAt, r.last_error AS lastError, r.sync_hold AS syncHold,
-         (SELECT count(*) FROM pppoe_accounts a WHERE a.router_id = r.id) AS accounts,
-         (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS pending,
-         (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'failed') AS failed,
-         r.created_at AS createdAt, r.updated_at AS updatedAt
-  FROM routers r`;
-
-type Row = Omit<Router, 'useTls' | 'hasPassword' | 'isActive'> & {
-  useTls: number;
-  hasPassword: number;
-  isActive: number;
-};
-const toRouter = (r: Row): Router => ({
-  ...r,
-  useTls: r.useTls === 1,
-  hasPassword: r.hasPassword === 1,
-  isActive: r.isActive === 1,
-});
-
 export function getRouter(call: CallContext, id: number): Router {
-  const row = call.app.sqlite.prepare(`${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
-  if (!row) throw notFound('Router');
-  return toRouter(row);
+  const router = routersRepo.findRouter(call.app.sqlite, id);
+  if (!router) throw notFound('Router');
+  return router;
 }
 
 export function listRouters(call: CallContext, input: In<'routers.list'>): Paged<Router> {
-  const params: unknown[] = [];
-  let w = '';
-  if (input.search) {
-    w = "WHERE r.name LIKE ? ESCAPE '\\' OR r.host LIKE ? ESCAPE '\\' OR coalesce(r.identity, '') LIKE ? ESCAPE '\\'";
-    const p = likePattern(input.search);
-    params.push(p, p, p);
-  }
-  const rows = call.app.sqlite.prepare(`${SELECT} ${w} ORDER BY r.name COLLATE NOCASE`).all(...params) as Row[];
-  return { items: rows.map(toRouter), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
+  const rows = routersRepo.listRouters(call.app.sqlite, input.search ? likePattern(input.search) : null);
+  return { items: rows, total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
 }
 
 function nameConflict(err: unknown): never {
@@ -64,12 +41,7 @@ function nameConflict(err: unknown): never {
 
 /** A new router gets every active package as a profile, so accounts created on it find their profile. */
 function queueAllProfiles(call: CallContext, routerId: number) {
-  const pkgs = call.app.sqlite
-    .prepare(
-      'SELECT id, profile_name AS profileName, bandwidth_up AS up, bandwidth_down AS down, ip_pool AS ipPool FROM internet_packages WHERE is_active = 1 ORDER BY id',
-    )
-    .all() as { id: number; profileName: string; up: number; down: number; ipPool: string | null }[];
-  for (const p of pkgs) {
+  for (const p of activeProfiles(call.app.sqlite)) {
     enqueueOp(call.app, routerId, 'profile.upsert', 'package', p.id, {
       name: p.profileName,
       rateLimit: rateLimitFor(p.up, p.down),
@@ -84,25 +56,21 @@ export function createRouter(call: CallContext, input: In<'routers.create'>): Ro
   try {
     return app.sqlite.transaction(() => {
       const useTls = input.useTls ?? false;
-      const { lastInsertRowid } = app.sqlite
-        .prepare(
-          `INSERT INTO routers(name, host, port, use_tls, username, password_enc, isolir_profile, notes, is_active, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.name,
-          input.host,
-          input.port ?? (useTls ? 8729 : 8728),
-          useTls ? 1 : 0,
-          input.username,
-          app.secrets.encrypt(input.password),
-          input.isolirProfile ?? 'ISOLIR',
-          input.notes ?? null,
-          input.isActive === false ? 0 : 1,
-          now,
-          now,
-        );
-      const id = Number(lastInsertRowid);
+      const id = routersRepo.insertRouter(
+        app.sqlite,
+        {
+          name: input.name,
+          host: input.host,
+          port: input.port ?? (useTls ? 8729 : 8728),
+          useTls,
+          username: input.username,
+          passwordEnc: app.secrets.encrypt(input.password),
+          isolirProfile: input.isolirProfile ?? 'ISOLIR',
+          notes: input.notes ?? null,
+          isActive: input.isActive !== false,
+        },
+        now,
+      );
       if (input.isActive !== false) {
         enqueueIsolirProfile(app, id, input.isolirProfile ?? 'ISOLIR');
         queueAllProfiles(call, id);
@@ -136,24 +104,13 @@ export function updateRouter(call: CallContext, input: In<'routers.update'>): Ro
         notes: input.notes === undefined ? before.notes : input.notes,
         isActive: input.isActive ?? before.isActive,
       };
-      app.sqlite
-        .prepare(
-          `UPDATE routers SET name = ?, host = ?, port = ?, use_tls = ?, username = ?, isolir_profile = ?, notes = ?, is_active = ?,
-             updated_at = ? ${input.password !== undefined ? ', password_enc = ?' : ''} WHERE id = ?`,
-        )
-        .run(
-          next.name,
-          next.host,
-          next.port,
-          next.useTls ? 1 : 0,
-          next.username,
-          next.isolirProfile,
-          next.notes,
-          next.isActive ? 1 : 0,
-          app.clock.now().toISOString(),
-          ...(input.password !== undefined ? [app.secrets.encrypt(input.password)] : []),
-          input.id,
-        );
+      routersRepo.updateRouter(
+        app.sqlite,
+        input.id,
+        next,
+        input.password !== undefined ? app.secrets.encrypt(input.password) : undefined,
+        app.clock.now().toISOString(),
+      );
       reconnect =
         next.host !== before.host ||
         next.port !== before.port ||
@@ -164,16 +121,11 @@ export function updateRouter(call: CallContext, input: In<'routers.update'>): Ro
       if (next.isolirProfile !== before.isolirProfile) {
         enqueueIsolirProfile(app, input.id, next.isolirProfile);
         // Accounts isolated by profile on this router must move to the new isolir profile.
-        const isolated = app.sqlite
-          .prepare(
-            "SELECT id FROM pppoe_accounts WHERE router_id = ? AND status = 'suspended' AND isolated_from_profile IS NOT NULL",
-          )
-          .all(input.id) as { id: number }[];
-        for (const a of isolated) syncAccount(app, a.id, { kick: true });
+        for (const id of profileIsolatedOnRouter(app.sqlite, input.id)) syncAccount(app, id, { kick: true });
       }
       if (next.isActive && !before.isActive) queueAllProfiles(call, input.id);
       const after = getRouter(call, input.id);
-      const d = diff(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
+      const d = diff(before, after);
       delete d.before.updatedAt;
       delete d.after.updatedAt;
       if (input.password !== undefined) {
@@ -210,9 +162,9 @@ export function deleteRouter(call: CallContext, id: number): { id: number } {
       );
     }
     // Queue rows and traffic samples are operational data about this router, not business records.
-    sqlite.prepare('DELETE FROM sync_ops WHERE router_id = ?').run(id);
-    sqlite.prepare('UPDATE traffic_samples SET router_id = NULL WHERE router_id = ?').run(id);
-    sqlite.prepare('DELETE FROM routers WHERE id = ?').run(id);
+    deleteRouterOps(sqlite, id);
+    detachRouterTraffic(sqlite, id);
+    routersRepo.deleteRouter(sqlite, id);
     writeAudit(call, { action: 'router.delete', entity: 'router', entityId: id, before });
   })();
   tryRelease(call, id);

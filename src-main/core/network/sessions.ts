@@ -2,13 +2,24 @@ import type { ActiveSession } from '../../../src-shared/contract/sessions';
 import { businessDate } from '../../../src-shared/dates';
 import { notFound } from '../../../src-shared/result';
 import { RouterError, type RouterClient, type RouterRow } from '../../routeros/client';
+import { accountExists } from '../../data/network/accounts.repository';
+import { routerExists } from '../../data/network/routers.repository';
+import {
+  accountOnRouter,
+  addSample,
+  routerAccountRefs,
+  setLastLogin,
+  usageByDay,
+  type AccountRef,
+} from '../../data/network/traffic.repository';
 import { writeAudit } from '../audit';
 import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
 import { kick } from './apply';
 import { markRouterDown, markRouterOnline } from './health';
 import { forgetOnline, setOnline } from './online';
-import { routerClient, routerFailure } from './router-access';
+import { routerClient } from './router-access';
+import { routerFailure } from './router-errors';
 
 /** RouterOS uptime `1w2d3h4m5s` → milliseconds. */
 export function parseUptime(text: string | undefined): number | null {
@@ -24,22 +35,8 @@ export function parseUptime(text: string | undefined): number | null {
   return any ? ms : null;
 }
 
-interface AccountRef {
-  id: number;
-  username: string;
-  customerName: string;
-  customerCode: string;
-  lastLogin: string | null;
-}
-
 function accountsByName(app: AppContext, routerId: number): Map<string, AccountRef> {
-  const rows = app.sqlite
-    .prepare(
-      `SELECT a.id, a.username, c.name AS customerName, c.customer_code AS customerCode, a.last_login AS lastLogin
-       FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE a.router_id = ?`,
-    )
-    .all(routerId) as AccountRef[];
-  return new Map(rows.map((r) => [r.username.toLowerCase(), r]));
+  return new Map(routerAccountRefs(app.sqlite, routerId).map((r) => [r.username.toLowerCase(), r]));
 }
 
 /**
@@ -59,7 +56,6 @@ async function pollActive(
   );
   const accounts = accountsByName(app, routerId);
   const now = app.clock.now().getTime();
-  const upd = app.sqlite.prepare('UPDATE pppoe_accounts SET last_login = ?, last_ip = ? WHERE id = ?');
   app.sqlite.transaction(() => {
     for (const r of rows) {
       const a = accounts.get((r.name ?? '').toLowerCase());
@@ -68,7 +64,7 @@ async function pollActive(
       const login = new Date(Math.floor((now - up) / 1000) * 1000).toISOString();
       // Uptime is whole seconds and polls are not instant: only a jump of over a minute is a new login.
       if (!a.lastLogin || Math.abs(Date.parse(a.lastLogin) - Date.parse(login)) > 60_000)
-        upd.run(login, r.address ?? null, a.id);
+        setLastLogin(app.sqlite, a.id, login, r.address ?? null);
     }
   })();
   return { rows, accounts };
@@ -79,7 +75,7 @@ export async function listSessions(
   routerId: number,
 ): Promise<{ routerId: number; fetchedAt: string; items: ActiveSession[] }> {
   const { app } = call;
-  if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
+  if (!routerExists(app.sqlite, routerId)) throw notFound('Router');
   try {
     const client = await routerClient(app, routerId, { fresh: true }); // someone is looking at it
     const { rows, accounts } = await pollActive(app, routerId, client);
@@ -114,7 +110,7 @@ export async function listSessions(
 
 export async function kickSession(call: CallContext, routerId: number, name: string): Promise<{ kicked: boolean }> {
   const { app } = call;
-  if (!app.sqlite.prepare('SELECT 1 FROM routers WHERE id = ?').get(routerId)) throw notFound('Router');
+  if (!routerExists(app.sqlite, routerId)) throw notFound('Router');
   try {
     const client = await routerClient(app, routerId, { fresh: true }); // someone is looking at it
     const n = await kick(client, name);
@@ -129,9 +125,7 @@ export async function kickSession(call: CallContext, routerId: number, name: str
 /** One `/interface/monitor-traffic =once=` of the account's PPPoE interface; a missing interface = offline. */
 export async function trafficNow(call: CallContext, accountId: number) {
   const { app } = call;
-  const a = app.sqlite
-    .prepare('SELECT username, router_id AS routerId FROM pppoe_accounts WHERE id = ?')
-    .get(accountId) as { username: string; routerId: number | null } | undefined;
+  const a = accountOnRouter(app.sqlite, accountId);
   if (!a) throw notFound('PPPoE account');
   const at = app.clock.now().toISOString();
   if (a.routerId === null) return { at, online: false, rxBps: 0, txBps: 0 };
@@ -153,16 +147,10 @@ export async function trafficNow(call: CallContext, accountId: number) {
 
 export function usage(call: CallContext, accountId: number, days: number) {
   const { app } = call;
-  if (!app.sqlite.prepare('SELECT 1 FROM pppoe_accounts WHERE id = ?').get(accountId)) throw notFound('PPPoE account');
+  if (!accountExists(app.sqlite, accountId)) throw notFound('PPPoE account');
   const tz = getSettings(app).timeZone;
   const from = businessDate(new Date(app.clock.now().getTime() - (days - 1) * 86_400_000), tz);
-  const items = app.sqlite
-    .prepare(
-      `SELECT day, sum(bytes_in) AS bytesIn, sum(bytes_out) AS bytesOut FROM traffic_samples
-       WHERE account_id = ? AND day >= ? GROUP BY day ORDER BY day`,
-    )
-    .all(accountId, from) as { day: string; bytesIn: number; bytesOut: number }[];
-  return { items };
+  return { items: usageByDay(app.sqlite, accountId, from) };
 }
 
 /**
@@ -177,12 +165,6 @@ export class TrafficSampler {
     const rows = await client.run('/queue/simple/print', { '.proplist': 'name,bytes' });
     const now = app.clock.now();
     const day = businessDate(now, getSettings(app).timeZone);
-    const ins = app.sqlite.prepare(
-      'INSERT INTO traffic_samples(account_id, router_id, at, day, bytes_in, bytes_out) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    const add = app.sqlite.prepare(
-      'UPDATE pppoe_accounts SET bytes_in = bytes_in + ?, bytes_out = bytes_out + ? WHERE id = ?',
-    );
     const seen = new Set<string>();
     app.sqlite.transaction(() => {
       for (const r of rows) {
@@ -201,9 +183,8 @@ export class TrafficSampler {
         const dUp = up >= prev.up ? up - prev.up : up;
         const dDown = down >= prev.down ? down - prev.down : down;
         if (dUp === 0 && dDown === 0) continue;
-        // bytes_in = downloaded by the customer, bytes_out = uploaded.
-        ins.run(a.id, routerId, now.toISOString(), day, dDown, dUp);
-        add.run(dDown, dUp, a.id);
+        // In = downloaded by the customer, out = uploaded.
+        addSample(app.sqlite, { accountId: a.id, routerId, at: now.toISOString(), day, bytesIn: dDown, bytesOut: dUp });
       }
     })();
     // A session that ended and comes back starts from zero: forget its old counter.

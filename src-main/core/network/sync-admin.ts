@@ -1,11 +1,21 @@
 import type { z } from 'zod';
 import type { RetryOutcome, SyncOp, syncContract } from '../../../src-shared/contract/sync';
+import {
+  dropOp,
+  openOpsById,
+  openOpsOf,
+  pageOps,
+  resetOp,
+  routerPending,
+  routerQueues,
+} from '../../data/network/sync-status.queries';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import type { Paged } from '../sql';
 import type { SyncEngine } from './engine';
 import { SYNC_ENGINE } from './queue';
-import { lastDrift, releaseHolds } from './restore-hold';
+import { lastDrift } from './drift-seen';
+import { releaseHolds } from './restore-hold';
 
 type S = typeof syncContract;
 type In<K extends keyof S> = z.output<S[K]['input']>;
@@ -13,29 +23,7 @@ type In<K extends keyof S> = z.output<S[K]['input']>;
 const engineOf = (call: CallContext) => call.app.services[SYNC_ENGINE] as SyncEngine | undefined;
 
 export function syncStatus(call: CallContext) {
-  const rows = call.app.sqlite
-    .prepare(
-      `SELECT r.id AS routerId, r.name, r.state, r.last_seen_at AS lastSeenAt,
-              (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS pending,
-              (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'failed') AS failed,
-              coalesce((SELECT o.last_error FROM sync_ops o WHERE o.router_id = r.id AND o.status IN ('pending','failed') AND o.last_error IS NOT NULL
-                        ORDER BY o.updated_at DESC LIMIT 1), r.last_error) AS lastError,
-              (SELECT min(o.created_at) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS oldestPendingAt,
-              r.sync_hold AS hold, r.sync_hold_since AS holdSince
-       FROM routers r ORDER BY r.name COLLATE NOCASE`,
-    )
-    .all() as {
-    routerId: number;
-    name: string;
-    state: string;
-    lastSeenAt: string | null;
-    pending: number;
-    failed: number;
-    lastError: string | null;
-    oldestPendingAt: string | null;
-    hold: string | null;
-    holdSince: string | null;
-  }[];
+  const rows = routerQueues(call.app.sqlite);
   const engine = engineOf(call);
   return {
     routers: rows.map(({ hold, holdSince, ...r }) => {
@@ -46,7 +34,6 @@ export function syncStatus(call: CallContext) {
         hold: hold
           ? { reason: 'restore' as const, since: holdSince ?? '', drift: lastDrift(call.app, r.routerId) }
           : null,
-        state: r.state as 'unknown' | 'online' | 'offline' | 'auth_failed',
         running: st?.running ?? false,
         nextRetryAt: st?.nextRetryAt ?? null,
         lastRun: last ? { at: last.at, applied: last.applied, failed: last.failed, error: last.connectionError } : null,
@@ -89,30 +76,12 @@ export function opDetails(payload: string): SyncOp['details'] {
 }
 
 export function listOps(call: CallContext, input: In<'sync.ops'>): Paged<SyncOp> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.routerId) {
-    where.push('router_id = ?');
-    params.push(input.routerId);
-  }
-  if (input.status) {
-    where.push('status = ?');
-    params.push(input.status);
-  } else where.push("status IN ('pending', 'failed')");
-  const w = `WHERE ${where.join(' AND ')}`;
-  const db = call.app.sqlite;
-  const total = (db.prepare(`SELECT count(*) AS n FROM sync_ops ${w}`).get(...params) as { n: number }).n;
-  // Pending/failed read in queue order; history newest first.
-  const order = input.status === 'done' || input.status === 'dropped' ? 'id DESC' : 'id ASC';
-  const rows = db
-    .prepare(
-      `SELECT id, router_id AS routerId, kind, entity, entity_id AS entityId, payload, status, attempts, last_error AS lastError,
-              next_attempt_at AS nextAttemptAt, created_at AS createdAt, updated_at AS updatedAt
-       FROM sync_ops ${w} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as (Omit<SyncOp, 'summary' | 'details'> & {
-    payload: string;
-  })[];
+  const { rows, total } = pageOps(
+    call.app.sqlite,
+    { routerId: input.routerId, status: input.status },
+    input.pageSize,
+    (input.page - 1) * input.pageSize,
+  );
   return {
     items: rows.map(({ payload, ...r }) => ({
       ...r,
@@ -136,17 +105,10 @@ export async function retryOps(
   const { app } = call;
   const routers = new Set<number>();
   const retried = app.sqlite.transaction(() => {
-    const where = input.ids ? `id IN (${input.ids.map(() => '?').join(',')})` : 'router_id = ?';
-    const params = input.ids ?? [input.routerId!];
-    const rows = app.sqlite
-      .prepare(`SELECT id, router_id AS routerId FROM sync_ops WHERE ${where} AND status IN ('failed', 'pending')`)
-      .all(...params) as { id: number; routerId: number }[];
-    const upd = app.sqlite.prepare(
-      "UPDATE sync_ops SET status = 'pending', next_attempt_at = NULL, attempts = 0, updated_at = ? WHERE id = ?",
-    );
+    const rows = openOpsOf(app.sqlite, input.ids ? { ids: input.ids } : { routerId: input.routerId! });
     const now = app.clock.now().toISOString();
     for (const r of rows) {
-      upd.run(now, r.id);
+      resetOp(app.sqlite, r.id, now);
       routers.add(r.routerId);
     }
     if (rows.length)
@@ -161,11 +123,7 @@ export async function retryOps(
   const outcomes = await Promise.all(
     [...routers].map(async (routerId) => {
       const r = await engine.retryNow(routerId);
-      const row = app.sqlite
-        .prepare(
-          "SELECT r.name, (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS pending FROM routers r WHERE r.id = ?",
-        )
-        .get(routerId) as { name: string; pending: number } | undefined;
+      const row = routerPending(app.sqlite, routerId);
       return {
         routerId,
         name: row?.name ?? `#${routerId}`,
@@ -183,16 +141,9 @@ export async function retryOps(
 export function dropOps(call: CallContext, input: In<'sync.drop'>): { dropped: number } {
   const { app } = call;
   return app.sqlite.transaction(() => {
-    const rows = app.sqlite
-      .prepare(
-        `SELECT id, router_id AS routerId, kind, payload, status FROM sync_ops WHERE id IN (${input.ids.map(() => '?').join(',')}) AND status IN ('pending','failed')`,
-      )
-      .all(...input.ids) as { id: number; routerId: number; kind: string; payload: string; status: string }[];
-    const upd = app.sqlite.prepare(
-      "UPDATE sync_ops SET status = 'dropped', last_error = coalesce(?, last_error), updated_at = ? WHERE id = ?",
-    );
+    const rows = openOpsById(app.sqlite, input.ids);
     const now = app.clock.now().toISOString();
-    for (const r of rows) upd.run(input.reason ? `dropped: ${input.reason}` : null, now, r.id);
+    for (const r of rows) dropOp(app.sqlite, r.id, input.reason ? `dropped: ${input.reason}` : null, now);
     if (rows.length) {
       writeAudit(call, {
         action: 'sync.drop',

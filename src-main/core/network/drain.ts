@@ -1,0 +1,113 @@
+/**
+ * One pass of a router's sync worker: reads its due operations in id order, applies them in batches over
+ * the router's connection (apply.ts) and records each outcome. Scheduling, backoff and "try now" are the
+ * engine's (engine.ts).
+ */
+import { RouterError, type RouterClient } from '../../routeros/client';
+import { recordOwnedSecret } from '../../data/network/account-state.repository';
+import { routerSyncGate } from '../../data/network/routers.repository';
+import { dueOps, markOpDone, markOpFailed, markOpRetry, openCounts } from '../../data/network/sync-ops.repository';
+import type { AppContext } from '../context';
+import { applyBatch, type Outcome } from './apply';
+import { markRouterDown, markRouterOnline } from './health';
+import { RouterIds } from './router-ids';
+import { describeRouterError } from './router-errors';
+
+export interface RunResult {
+  applied: number;
+  failed: number;
+  /** Set when the run stopped because the router could not be reached. */
+  connectionError: string | null;
+}
+
+export interface DrainOptions {
+  /** Operations read per batch. */
+  batchSize: number;
+  /** Commands in flight at once on the connection. */
+  concurrency: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** A retryable `!trap` is tried this many times before the operation is marked failed. */
+  maxTrapAttempts: number;
+  /** The engine was stopped: no new batch starts. */
+  stopped: () => boolean;
+  /** The router's connection (the engine decides how fresh it must be). */
+  connect: () => Promise<RouterClient>;
+}
+
+/** Applies every due operation of one router, adding to `result`; stops at a connection failure. */
+export async function drainQueue(app: AppContext, routerId: number, result: RunResult, o: DrainOptions) {
+  const { sqlite } = app;
+  const router = routerSyncGate(sqlite, routerId);
+  // Inactive, or held after a restore until the owner has looked at the differences.
+  if (!router || !router.a || router.hold) return;
+  // Nothing to do: no connection needed (and no endless retries of a router nobody is waiting for).
+  if (!dueOps(sqlite, routerId, app.clock.now().toISOString(), 0, 1).length) return;
+  let client;
+  try {
+    client = await o.connect();
+  } catch (err) {
+    if (!(err instanceof RouterError)) throw err;
+    if (app.sqlite !== sqlite) return; // a restore replaced the database meanwhile
+    result.connectionError = describeRouterError(err);
+    markRouterDown(app, routerId, err);
+    return;
+  }
+  const ids = new RouterIds(client);
+  let after = 0;
+  for (;;) {
+    if (o.stopped() || app.sqlite !== sqlite) return;
+    const batch = dueOps(sqlite, routerId, app.clock.now().toISOString(), after, o.batchSize);
+    if (!batch.length) break;
+    after = batch[batch.length - 1]!.id;
+    const outcomes = await applyBatch(app, routerId, client, ids, batch, o.concurrency);
+    // A restore swapped the database while commands were in flight: these rows are not its rows.
+    if (app.sqlite !== sqlite) return;
+    record(app, outcomes.done, o);
+    for (const x of outcomes.done)
+      if (x.ok) result.applied++;
+      else if (!x.retry) result.failed++;
+    if (outcomes.connectionError) {
+      result.connectionError = describeRouterError(outcomes.connectionError);
+      markRouterDown(app, routerId, outcomes.connectionError);
+      progress(app, routerId, result.applied, result.failed);
+      return;
+    }
+    markRouterOnline(app, routerId);
+    progress(app, routerId, result.applied, result.failed);
+  }
+}
+
+function progress(app: AppContext, routerId: number, applied: number, failed: number) {
+  const counts = openCounts(app.sqlite, routerId);
+  app.events.emit({
+    name: 'sync.progress',
+    payload: {
+      routerId,
+      applied,
+      failedNow: failed,
+      pending: counts.pending,
+      failed: counts.failed,
+      total: applied + failed + counts.pending,
+    },
+  });
+}
+
+/** One transaction for the batch's outcomes: done, failed, or back later (a retryable trap, with backoff). */
+function record(app: AppContext, outcomes: Outcome[], o: DrainOptions) {
+  if (!outcomes.length) return;
+  const db = app.sqlite;
+  const now = app.clock.now();
+  const iso = now.toISOString();
+  db.transaction(() => {
+    for (const x of outcomes) {
+      // The secret the app wrote is the app's own from now on (a same-named secret of others never is).
+      if (x.ok && x.secret) recordOwnedSecret(db, x.secret.accountId, x.secret.id);
+      if (x.ok) markOpDone(db, x.id, iso);
+      else if (x.retry && x.attempts < o.maxTrapAttempts) {
+        const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (x.attempts - 1));
+        markOpRetry(db, x.id, x.attempts, x.error, new Date(now.getTime() + delay).toISOString(), iso);
+      } else markOpFailed(db, x.id, x.attempts, x.error, iso);
+    }
+  })();
+}
