@@ -4,18 +4,25 @@
  * Guarantees: every run() settles — with rows, or a RouterError on !trap, !fatal, timeout, close,
  * socket error or unreadable bytes — and nothing the router sends can throw out of a socket handler.
  */
-import crypto from 'node:crypto';
 import net from 'node:net';
-import tls from 'node:tls';
 import { RouterError, type CommandOptions, type RouterClient, type RouterRow, type RouterTarget } from './client';
 import { mapSocketError, portOf } from './errors';
-import { encodeSentence, parseReply, ProtocolError, SentenceDecoder } from './protocol';
+import {
+  attributeWords,
+  challengeResponse,
+  encodeSentence,
+  parseReply,
+  ProtocolError,
+  SentenceDecoder,
+  type AttrValue,
+} from './protocol';
+import { tlsSocket } from './tls-socket';
 import { realTimers, type Timers } from './timers';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
 
-export type AttrValue = string | number | boolean | undefined;
+export { attributeWords, challengeResponse, type AttrValue };
 
 export interface ConnectionOptions {
   timers?: Timers;
@@ -38,25 +45,6 @@ interface Pending {
   timer?: unknown;
   resolve(rows: RouterRow[]): void;
   reject(err: RouterError): void;
-}
-
-/** Attribute words as RouterOS expects them; booleans are sent as yes/no. */
-export function attributeWords(attrs: Record<string, AttrValue> = {}): string[] {
-  const words: string[] = [];
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined) continue;
-    words.push(`=${k}=${typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)}`);
-  }
-  return words;
-}
-
-/** Response to a pre-6.43 login challenge: "00" + md5(0x00 + password + challenge bytes). */
-export function challengeResponse(password: string, challengeHex: string): string {
-  const md5 = crypto.createHash('md5');
-  md5.update(Buffer.from([0]));
-  md5.update(Buffer.from(password, 'utf8'));
-  md5.update(Buffer.from(challengeHex, 'hex'));
-  return `00${md5.digest('hex')}`;
 }
 
 export class RouterConnection implements RouterClient {
@@ -130,7 +118,7 @@ export class RouterConnection implements RouterClient {
       }
       await new Promise<void>((resolve, reject) => {
         this.closedWaiters.push(() => reject(this.failure));
-        const socket = t.tls ? this.tlsSocket(port) : net.connect({ host: t.host, port });
+        const socket = t.tls ? tlsSocket(t, port) : net.connect({ host: t.host, port });
         this.socket = socket;
         socket.on('error', (err) => {
           this.socketError ??= mapSocketError(err, t);
@@ -161,27 +149,6 @@ export class RouterConnection implements RouterClient {
     } finally {
       this.timers.clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private tlsSocket(port: number): tls.TLSSocket {
-    const t = this.target;
-    const base: tls.ConnectionOptions = { host: t.host, port, servername: net.isIP(t.host) ? undefined : t.host };
-    if (t.tlsCa) {
-      // Verify against the router's own certificate/CA; routers are usually addressed by IP, so the
-      // pinned CA (not the host name) is what we trust.
-      return tls.connect({ ...base, ca: t.tlsCa, checkServerIdentity: () => undefined });
-    }
-    // Trusted-LAN mode: encrypted but unauthenticated. Also offer anonymous-DH suites, which is what
-    // API-SSL negotiates when the router has no certificate (OpenSSL builds only; fall back otherwise).
-    try {
-      return tls.connect({
-        ...base,
-        rejectUnauthorized: false,
-        ciphers: `${tls.DEFAULT_CIPHERS}:ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:ADH-AES256-SHA256:ADH-AES128-SHA256:@SECLEVEL=0`,
-      });
-    } catch {
-      return tls.connect({ ...base, rejectUnauthorized: false });
     }
   }
 

@@ -2,100 +2,29 @@
  * One persistent connection per router, opened lazily, kept alive when idle, re-opened with backoff when
  * it drops, with a health state per router (online / offline / auth_failed) reported on every change.
  */
+import { RouterError, type CommandOptions, type RouterClient, type RouterRow, type RouterTarget } from './client';
+import { RouterConnection, type AttrValue } from './connection';
 import {
-  RouterError,
-  type CommandOptions,
-  type RouterClient,
-  type RouterErrorKind,
-  type RouterRow,
-  type RouterTarget,
-} from './client';
-import { RouterConnection, type AttrValue, type ConnectionOptions } from './connection';
+  newEntry,
+  parseVersion,
+  type Attempt,
+  type AttemptState,
+  type ConnectOptions,
+  type Entry,
+  type PoolOptions,
+  type RouterHealth,
+  type RouterId,
+} from './pool-entry';
 import { realTimers, type Timers } from './timers';
 
-export type RouterId = number | string;
-export type RouterStatus = 'unknown' | 'online' | 'offline' | 'auth_failed';
-
-export interface RouterHealth {
-  routerId: RouterId;
-  status: RouterStatus;
-  /** e.g. `7.19.4` (channel stripped). */
-  version?: string;
-  identity?: string;
-  boardName?: string;
-  uptime?: string;
-  /** Epoch ms of the last successful exchange with the router. */
-  lastSeenAt?: number;
-  lastError?: string;
-  lastErrorKind?: RouterErrorKind;
-  /** Epoch ms since `status` has had its current value. */
-  since: number;
-}
-
-export interface PoolOptions {
-  timers?: Timers;
-  /** Idle time before a `/system/identity/print` keepalive (default 30 s). */
-  keepaliveMs?: number;
-  /** How long a keepalive may take before the connection is declared dead (default 10 s). */
-  keepaliveTimeoutMs?: number;
-  /** Reconnect backoff: first delay, doubling up to max (defaults 1 s → 30 s). */
-  backoffInitialMs?: number;
-  backoffMaxMs?: number;
-  /**
-   * After a failed connect, ordinary calls within this window fail at once with the same error, and a
-   * user's retry joins an attempt started within this window instead of starting another (default 1 s).
-   */
-  retryFloorMs?: number;
-  /** Called when a router's status, version, identity or last error changes. */
-  onStateChange?: (health: RouterHealth, previous: RouterHealth) => void;
-  /** Connection factory (tests). */
-  connect?: (target: RouterTarget, opts: ConnectionOptions) => Promise<RouterConnection>;
-}
-
-/** One connect + login + first reads; a user's retry may replace it while it is still in flight. */
-interface Attempt {
-  promise: Promise<RouterConnection>;
-  startedAt: number;
-  /** Started by a user's retry (others pressing retry at the same time join it). */
-  byRetry: boolean;
-  /** Replaced by a newer attempt: its callers wait for that one instead. */
-  superseded: boolean;
-  abort: AbortController;
-}
-
-/** What a caller asks of the connection (see RouterPool.connect). */
-export interface ConnectOptions {
-  /**
-   * A user's retry at this time (timers.now()): the answer comes from a new attempt, whatever the
-   * backoff, the retry floor or an automatic attempt still waiting for a silent router. Retries
-   * within retryFloorMs of each other share one attempt.
-   */
-  freshSince?: number;
-}
-
-interface Entry {
-  id: RouterId;
-  target: RouterTarget;
-  generation: number;
-  conn: RouterConnection | null;
-  connecting: Attempt | null;
-  health: RouterHealth;
-  lastFailure: RouterError | null;
-  lastFailureAt: number;
-  attempt: number;
-  keepaliveTimer: unknown;
-  reconnectTimer: unknown;
-  pinging: boolean;
-  lastCommandAt: number;
-  removed: boolean;
-  /** Connections we closed on purpose (no offline event, no reconnect). */
-  quietClose: WeakSet<RouterConnection>;
-}
-
-/** `7.19.4 (stable)` → `7.19.4`. */
-export function parseVersion(v: string | undefined): string | undefined {
-  return v?.split(' ')[0] || undefined;
-}
+export {
+  parseVersion,
+  type ConnectOptions,
+  type PoolOptions,
+  type RouterHealth,
+  type RouterId,
+  type RouterStatus,
+} from './pool-entry';
 
 export class RouterPool {
   private readonly entries = new Map<RouterId, Entry>();
@@ -118,7 +47,7 @@ export class RouterPool {
   set(id: RouterId, target: RouterTarget): void {
     const e = this.entries.get(id);
     if (!e) {
-      this.entries.set(id, this.newEntry(id, target));
+      this.entries.set(id, newEntry(id, target, this.timers.now()));
       return;
     }
     if (JSON.stringify(e.target) === JSON.stringify(target)) return;
@@ -162,7 +91,7 @@ export class RouterPool {
 
   /** A RouterClient bound to one router id (what services and the sync worker use). */
   client(id: RouterId): RouterClient {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- inside the getter below `this` is the client object
     const pool = this;
     return {
       run: (command, attrs, opts) => pool.run(id, command, attrs, opts),
@@ -244,26 +173,6 @@ export class RouterPool {
     return e;
   }
 
-  private newEntry(id: RouterId, target: RouterTarget): Entry {
-    return {
-      id,
-      target,
-      generation: 0,
-      conn: null,
-      connecting: null,
-      health: { routerId: id, status: 'unknown', since: this.timers.now() },
-      lastFailure: null,
-      lastFailureAt: 0,
-      attempt: 0,
-      keepaliveTimer: undefined,
-      reconnectTimer: undefined,
-      pinging: false,
-      lastCommandAt: 0,
-      removed: false,
-      quietClose: new WeakSet(),
-    };
-  }
-
   private async dropConnection(e: Entry) {
     this.clearTimers(e);
     const conn = e.conn;
@@ -337,68 +246,71 @@ export class RouterPool {
   }
 
   private startConnect(e: Entry, byRetry = false): Attempt {
-    const generation = e.generation;
-    const open = this.opts.connect ?? RouterConnection.open;
-    let conn: RouterConnection | null = null;
-    const attempt: Attempt = {
-      promise: null as unknown as Promise<RouterConnection>,
+    const state: AttemptState = {
       startedAt: this.timers.now(),
       byRetry,
       superseded: false,
       abort: new AbortController(),
     };
-    attempt.promise = (async () => {
-      try {
-        conn = await open(e.target, {
-          timers: this.timers,
-          signal: attempt.abort.signal,
-          onClose: (reason) => this.onConnectionClosed(e, conn, reason),
-          onCommandTimeout: () => this.ping(e),
-        });
-        const reads = Promise.all([
-          conn.run('/system/resource/print', {}, { timeoutMs: this.o.keepaliveTimeoutMs }),
-          conn.run('/system/identity/print', {}, { timeoutMs: this.o.keepaliveTimeoutMs }),
-        ]);
-        const stop = () => conn?.abort(new RouterError('closed', 'connection attempt replaced by a new one'));
-        attempt.abort.signal.addEventListener('abort', stop, { once: true });
-        const [resource, identity] = await reads.finally(() => attempt.abort.signal.removeEventListener('abort', stop));
-        if (e.removed || generation !== e.generation || this.closed || attempt.superseded) {
-          e.quietClose.add(conn);
-          await conn.close();
-          throw new RouterError('closed', 'the router settings changed while connecting');
-        }
-        e.conn = conn;
-        e.attempt = 0;
-        e.lastFailure = null;
-        const r = resource[0] ?? {};
-        e.health.lastSeenAt = this.timers.now();
-        this.update(e, {
-          status: 'online',
-          version: parseVersion(r.version),
-          uptime: r.uptime,
-          boardName: r['board-name'],
-          identity: identity[0]?.name,
-          lastError: undefined,
-          lastErrorKind: undefined,
-        });
-        this.armKeepalive(e);
-        return conn;
-      } catch (err) {
-        const re = err instanceof RouterError ? err : new RouterError('closed', String(err));
-        if (conn) {
-          e.quietClose.add(conn);
-          void conn.close();
-        }
-        if (generation === e.generation && !e.removed && !attempt.superseded) this.failed(e, re);
-        throw re;
-      } finally {
-        if (e.connecting === attempt) e.connecting = null;
-      }
-    })();
+    // The same object: the attempt's own code sees it superseded, and clears e.connecting only if still it.
+    const attempt: Attempt = Object.assign(state, { promise: this.open(e, state) });
     e.connecting = attempt;
     // Nobody may be waiting (a background reconnect): its failure is recorded, not thrown away unhandled.
     attempt.promise.catch(() => undefined);
     return attempt;
+  }
+
+  /** Connect, log in, read identity and resource; the router is online once they answered. */
+  private async open(e: Entry, attempt: AttemptState): Promise<RouterConnection> {
+    const generation = e.generation;
+    const open = this.opts.connect ?? RouterConnection.open;
+    let conn: RouterConnection | null = null;
+    try {
+      conn = await open(e.target, {
+        timers: this.timers,
+        signal: attempt.abort.signal,
+        onClose: (reason) => this.onConnectionClosed(e, conn, reason),
+        onCommandTimeout: () => this.ping(e),
+      });
+      const reads = Promise.all([
+        conn.run('/system/resource/print', {}, { timeoutMs: this.o.keepaliveTimeoutMs }),
+        conn.run('/system/identity/print', {}, { timeoutMs: this.o.keepaliveTimeoutMs }),
+      ]);
+      const stop = () => conn?.abort(new RouterError('closed', 'connection attempt replaced by a new one'));
+      attempt.abort.signal.addEventListener('abort', stop, { once: true });
+      const [resource, identity] = await reads.finally(() => attempt.abort.signal.removeEventListener('abort', stop));
+      if (e.removed || generation !== e.generation || this.closed || attempt.superseded) {
+        e.quietClose.add(conn);
+        await conn.close();
+        throw new RouterError('closed', 'the router settings changed while connecting');
+      }
+      e.conn = conn;
+      e.attempt = 0;
+      e.lastFailure = null;
+      const r = resource[0] ?? {};
+      e.health.lastSeenAt = this.timers.now();
+      this.update(e, {
+        status: 'online',
+        version: parseVersion(r.version),
+        uptime: r.uptime,
+        boardName: r['board-name'],
+        identity: identity[0]?.name,
+        lastError: undefined,
+        lastErrorKind: undefined,
+      });
+      this.armKeepalive(e);
+      return conn;
+    } catch (err) {
+      const re = err instanceof RouterError ? err : new RouterError('closed', String(err));
+      if (conn) {
+        e.quietClose.add(conn);
+        void conn.close();
+      }
+      if (generation === e.generation && !e.removed && !attempt.superseded) this.failed(e, re);
+      throw re;
+    } finally {
+      if (e.connecting === attempt) e.connecting = null;
+    }
   }
 
   private failed(e: Entry, err: RouterError) {

@@ -3,6 +3,7 @@
  * word. The decoder is incremental: a word, a length prefix or the final zero byte may be split across
  * any number of TCP segments (node-routeros stalls on the last case, see ROUTEROS.md defect 6).
  */
+import crypto from 'node:crypto';
 
 export class ProtocolError extends Error {
   constructor(message: string) {
@@ -133,4 +134,25 @@ export function parseReply(words: string[]): ParsedReply {
     else reply.other.push(w);
   }
   return reply;
+}
+
+export type AttrValue = string | number | boolean | undefined;
+
+/** Attribute words as RouterOS expects them; booleans are sent as yes/no. */
+export function attributeWords(attrs: Record<string, AttrValue> = {}): string[] {
+  const words: string[] = [];
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined) continue;
+    words.push(`=${k}=${typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)}`);
+  }
+  return words;
+}
+
+/** Response to a pre-6.43 login challenge: "00" + md5(0x00 + password + challenge bytes). */
+export function challengeResponse(password: string, challengeHex: string): string {
+  const md5 = crypto.createHash('md5');
+  md5.update(Buffer.from([0]));
+  md5.update(Buffer.from(password, 'utf8'));
+  md5.update(Buffer.from(challengeHex, 'hex'));
+  return `00${md5.digest('hex')}`;
 }

@@ -38,7 +38,7 @@ const poolOrProfileName = (label: string) =>
     (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v),
     z
       .string()
-      .regex(/^[A-Za-z0-9_.\-]{1,64}$/, `${label} may use letters, digits, '_', '.', '-' (at most 64)`)
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, `${label} may use letters, digits, '_', '.', '-' (at most 64)`)
       .nullable()
       .optional(),
   );

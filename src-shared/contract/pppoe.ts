@@ -24,7 +24,7 @@ export const pppoeUsername = z.preprocess(
   z
     .string()
     .regex(
-      /^[A-Za-z0-9][A-Za-z0-9_.@\-]{1,63}$/,
+      /^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$/,
       "Username: 2–64 letters, digits, '_', '.', '@', '-' (starting with a letter or digit)",
     ),
 );

@@ -33,14 +33,14 @@ export const routerUsername = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),
   z
     .string({ error: 'Username is required' })
-    .regex(/^[A-Za-z0-9_.@\-]{1,64}$/, "Username may use letters, digits, '_', '.', '@', '-' (1–64)"),
+    .regex(/^[A-Za-z0-9_.@-]{1,64}$/, "Username may use letters, digits, '_', '.', '@', '-' (1–64)"),
 );
 export const profileName = (label = 'Profile') =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
     z
       .string({ error: `${label} is required` })
-      .regex(/^[A-Za-z0-9_.\-]{1,64}$/, `${label} may use letters, digits, '_', '.', '-' (1–64)`),
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, `${label} may use letters, digits, '_', '.', '-' (1–64)`),
   );
 const routerPassword = z.string().max(128, 'Password must be at most 128 characters');
 

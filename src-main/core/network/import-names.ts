@@ -8,7 +8,7 @@ import type { RouterRow } from '../../routeros/client';
 /** `CUST0001`, `PLG-0042`: letters then digits, as ISPs put customer codes in secret comments. */
 const CODE = /^[A-Za-z]{1,10}-?\d{1,10}$/;
 /** The customer form's phone rule (6–20 digits, spaces and dashes, a leading +). */
-const PHONE = /^\+?[0-9][0-9 \-]{5,19}$/;
+const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
 export const codeFromComment = (comment: string | undefined | null): string | null => {
   const first = (comment ?? '').trim().split(/[\s,;|]+/)[0] ?? '';
