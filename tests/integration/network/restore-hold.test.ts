@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startNetworkWork } from '../../../src-main/core/network/background';
 import type { SyncEngine } from '../../../src-main/core/network/engine';
@@ -7,7 +6,7 @@ import { SYNC_ENGINE } from '../../../src-main/core/network/queue';
 import { setConnector } from '../../../src-main/core/network/router-access';
 import { startBackground } from '../../../src-main/host/background';
 import { RouterSim } from '../../routeros-sim/simulator';
-import { testApp, type TestApp } from '../../helpers/app';
+import { openTestDb, testApp, type TestApp } from '../../helpers/app';
 import { customerAndPackage } from '../../unit/network/net-helpers';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -85,7 +84,7 @@ describe('restore while a router sync step is in flight', () => {
     expect(summary.routersHeld).toBe(1);
 
     // The step's outcome went into the data it belongs to (the pre-restore backup), not the restored one.
-    const pre = new Database(summary.preRestoreBackup, { readonly: true });
+    const pre = openTestDb(t.app, summary.preRestoreBackup, { readonly: true });
     cleanups.push(() => pre.close());
     expect(
       pre.prepare("SELECT status FROM sync_ops WHERE kind = 'secret.upsert' AND payload LIKE '%citra.lestari%'").get(),

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../../src-main/app';
 import { silentLogger } from '../../../src-main/core/logger';
-import { FakeClock, MIGRATIONS, testApp } from '../../helpers/app';
+import { FakeClock, MIGRATIONS, testApp, testKeyStore } from '../../helpers/app';
 import { checkInvariants } from './invariants';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
@@ -78,7 +78,8 @@ it('two processes refunding one deposit at once never pay out more than it', asy
       .id;
     const dbFile = t.app.ctx.dbFile;
     t.app.close();
-    const common = { dbFile, userId, customerId: c.id, attempts: 12, amount: 20_000 };
+    const key = t.app.ctx.encryption?.key.toString('hex') ?? null;
+    const common = { dbFile, key, userId, customerId: c.id, attempts: 12, amount: 20_000 };
     const a = start({ ...common, method: 'cash' });
     const b = start({ ...common, method: 'bank_transfer' });
     await Promise.all([a.ready, b.ready]);
@@ -91,7 +92,13 @@ it('two processes refunding one deposit at once never pay out more than it', asy
     for (const l of lines.filter((x) => !x.startsWith('OK')))
       expect(l).toBe('NO BAD_INPUT The deposit is only Rp 10.000');
 
-    const app = createApp({ dataDir, migrationsFolder: MIGRATIONS, logger: silentLogger, appVersion: '0.0.0-test' });
+    const app = createApp({
+      dataDir,
+      migrationsFolder: MIGRATIONS,
+      logger: silentLogger,
+      appVersion: '0.0.0-test',
+      ...testKeyStore(dataDir),
+    });
     try {
       const row = app.ctx.sqlite.prepare('SELECT deposit FROM customers WHERE id = ?').get(c.id) as { deposit: number };
       expect(row.deposit).toBe(10_000);

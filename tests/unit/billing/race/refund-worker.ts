@@ -15,6 +15,8 @@ import { AppError } from '../../../../src-shared/result';
 
 interface Args {
   dbFile: string;
+  /** The database key as hex, when the suite runs encrypted. */
+  key: string | null;
   userId: number;
   customerId: number;
   attempts: number;
@@ -25,7 +27,7 @@ const args = JSON.parse(process.argv[2]!) as Args;
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
 
 async function main() {
-  const sqlite = openSqlite(args.dbFile);
+  const sqlite = openSqlite(args.dbFile, { key: args.key ? Buffer.from(args.key, 'hex') : null });
   // Only what the refund service reads from the context.
   const app = { sqlite, clock: systemClock, logger: silentLogger } as unknown as AppContext;
   const call: CallContext = {
