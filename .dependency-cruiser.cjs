@@ -56,6 +56,13 @@ module.exports = {
       to: { path: [main('(data|db|core|api|host|cli|integrations)/'), main('app\\.ts$')] },
     },
     {
+      name: 'logging-is-a-leaf',
+      comment: 'The logger and its file sink are used by every layer, so they import none of them.',
+      severity: 'error',
+      from: { path: main('logging/') },
+      to: { path: [main('(data|db|core|api|host|cli|routeros|integrations)/'), main('app\\.ts$')] },
+    },
+    {
       name: 'integrations-are-clients',
       comment: 'Provider adapters (gateways, messaging) are protocol clients: no SQL, no services.',
       severity: 'error',

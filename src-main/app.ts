@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../src-shared/result';
 import { dispatch, type Caller } from './api/dispatch';
-import { type AppContext, type Clock, type DatabaseReplacePhase, systemClock } from './core/context';
+import { type AppContext, type Clock, type DatabaseReplacePhase, type RunningApp, systemClock } from './core/context';
 import { createEventBus, type EventBus } from './core/events';
-import { consoleLogger, type Logger } from './core/logger';
+import { consoleLogger, type Logger } from './logging/logger';
 import { keyFileSecretBox, type SecretBox } from './core/secrets';
 import { APPLICATION_ID, verifyDatabaseFileSync } from './core/backups/verify';
 import { defaultBackupDir, sidecarOf, uniqueBackupPath } from './core/backups/names';
@@ -12,7 +12,7 @@ import { recoverInterruptedRestore } from './core/backups/service';
 import { invalidateSettings } from './core/settings';
 import { runMigrations } from './db/migrate';
 import { openSqlite, startCheckpoints, wrapDrizzle } from './db/open';
-import { lockDataDir } from './host/data-dir-lock';
+import { lockDataDir } from './data/data-dir-lock';
 import type { DatabaseEncryption } from './core/crypto/database-key';
 import type { KeyStore } from './core/crypto/key-file';
 import { appendKeyRecord } from './core/crypto/backup-trailer';
@@ -40,8 +40,7 @@ export interface CreateAppOptions {
   recoveryKey?: string;
 }
 
-export interface App {
-  ctx: AppContext;
+export interface App extends RunningApp {
   call(channel: string, input: unknown, caller: Caller): Promise<ApiResult<unknown>>;
   close(): void;
 }

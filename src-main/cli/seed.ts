@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app';
 import { hostKeyStore } from '../core/crypto/key-file';
 import { loadDemoData } from '../core/demo';
-import { consoleLogger } from '../core/logger';
+import { consoleLogger } from '../logging/logger';
 import { defaultDataDir } from '../host/paths';
 
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
 import type { Db, Sqlite } from '../db/open';
 import type { Role } from '../../src-shared/permissions';
 import type { EventBus } from './events';
-import type { Logger } from './logger';
+import type { Logger } from '../logging/logger';
 import type { SecretBox } from './secrets';
 import type { DatabaseEncryption } from './crypto/database-key';
 
@@ -60,6 +60,14 @@ export interface AppContext {
   services: Record<string, unknown>;
   /** Registers clean-up (timers, sockets) to run when the app closes, last registered first. */
   onClose(fn: () => void): void;
+}
+
+/**
+ * A running app as the core's long-running work sees it (the billing and backup schedulers): app.ts's
+ * App is one, and the core never imports app.ts.
+ */
+export interface RunningApp {
+  ctx: AppContext;
 }
 
 export interface Session {

@@ -16,7 +16,7 @@ import { logAutomation } from './billing/restore';
 import { latestDuePeriod } from './billing/scheduler';
 import type { AppContext, CallContext } from './context';
 import { createCustomer, updateCustomer } from './customers';
-import type { DemoCustomer } from './demo';
+import type { DemoCustomer } from './demoData';
 import { createAccount } from './network/accounts';
 import { isolateAccount } from './network/isolir';
 import { getSettings } from './settings';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createApp } from '../../src-main/app';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-main/logging/logger';
 import { testApp, tempDir, testKeyStore, MIGRATIONS } from '../helpers/app';
 import { ms, percentile, timeAsync, timeSync, type BenchSuite } from './harness';
 

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src-main/app';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-main/logging/logger';
 import { startNetworkWork } from '../../src-main/core/network/background';
 import { RouterSim } from '../routeros-sim/simulator';
 import { MIGRATIONS, readTestKey, tempDir, TEST_ENCRYPTED, testKeyStore } from '../helpers/app';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createApp } from '../../src-main/app';
 import { fileKeyStore } from '../../src-main/core/crypto/key-file';
 import { createFirstAdmin, userCount } from '../../src-main/core/auth';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-main/logging/logger';
 import { startNetworkWork } from '../../src-main/core/network/background';
 
 interface Args {

@@ -7,7 +7,7 @@ import { fileKeyStore } from '../../src-main/core/crypto/key-file';
 import { readKeyring } from '../../src-main/core/crypto/keyring';
 import { createFirstAdmin } from '../../src-main/core/auth';
 import type { Clock } from '../../src-main/core/context';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-main/logging/logger';
 import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import type { Channel, InputOf, OutputOf } from '../../src-shared/contract';
 import type { ApiResult } from '../../src-shared/result';

@@ -1,6 +1,5 @@
 import { addDays, businessDate } from '../../../src-shared/dates';
-import type { App } from '../../app';
-import type { AppContext } from '../context';
+import type { AppContext, RunningApp as App } from '../context';
 import { getSettings } from '../settings';
 import { backupStatus, isBackupRunning, runDailyBackup } from './service';
 

@@ -8,8 +8,7 @@
  * 3. the automation (renew/expire, isolate/restore).
  */
 import { addMonths, businessDate, businessTime } from '../../../src-shared/dates';
-import type { App } from '../../app';
-import type { AppContext, CallContext } from '../context';
+import type { AppContext, CallContext, RunningApp as App } from '../context';
 import { getSettings } from '../settings';
 import { runAutomation, type AutomationResult } from './automation';
 import { stmt } from './common';

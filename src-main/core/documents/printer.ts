@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 
 /**
  * Printing to a named printer is a desktop-only capability. The Electron host registers an
- * implementation under `app.services.printer` (see electronPrinter.ts); the browser host has none,
+ * implementation under `app.services.printer` (see host/electron/printer.ts); the browser host has none,
  * and the UI then prints the PDF through the browser's own viewer or downloads it.
  */
 export interface PrinterService {

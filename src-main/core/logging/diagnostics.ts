@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { AppContext } from '../context';
-import { redact, redactText } from '../logger';
+import { redact, redactText } from '../../logging/logger';
 import { getSettings } from '../settings';
 import { migrationInfo } from '../../db/migrate';
-import { logsDir } from './file-logger';
+import { logsDir } from '../../logging/file-logger';
 
 /** Desktop host: shows a save dialog in the main process and writes the file; null when cancelled. */
 export type FileSaver = (suggestedName: string, data: Uint8Array) => Promise<string | null>;

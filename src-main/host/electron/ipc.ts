@@ -2,7 +2,7 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'el
 import { EVENT_NAMES, type AppEvent } from '../../../src-shared/events';
 import { fail, type ApiResult } from '../../../src-shared/result';
 import type { App } from '../../app';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../logging/logger';
 import { IPC_EVENT, IPC_INVOKE } from './constants';
 import { isAppUrl } from './security';
 

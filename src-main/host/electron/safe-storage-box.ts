@@ -1,5 +1,5 @@
 import type { SafeStorage } from 'electron';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../logging/logger';
 import { keyFileSecretBox, type SecretBox } from '../../core/secrets';
 
 const PREFIX = 'ss1:';

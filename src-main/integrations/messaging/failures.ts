@@ -2,7 +2,7 @@
  * Building and classifying channel failures: HTTP statuses, socket errors, Retry-After, and scrubbing
  * secrets out of anything that goes into a failure's detail or a log line.
  */
-import { redactText } from '../../core/logger';
+import { redactText } from '../../logging/logger';
 import type { ChannelFailure, FailureReason } from './types';
 
 type FailureInit = Partial<Omit<ChannelFailure, 'reason' | 'detail'>> & { reason: FailureReason; detail: string };

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src-main/app';
 import { hashPassword } from '../../../src-main/core/passwords';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 import { roleCan } from '../../../src-shared/permissions';
 import { APPLICATION_ID } from '../../../src-main/core/backups/verify';
 import { FakeClock, MIGRATIONS, openTestDb, tempDir, testApp, testKeyStore, type TestApp } from '../../helpers/app';

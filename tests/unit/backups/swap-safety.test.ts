@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, DB_FILE } from '../../../src-main/app';
 import { restoreMarker } from '../../../src-main/core/backups/service';
 import { startBackground } from '../../../src-main/host/background';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 import { MIGRATIONS, testApp, testKeyStore } from '../../helpers/app';
 
 const customers = (sqlite: { prepare(s: string): { get(): unknown } }) =>

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../../src-main/app';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 import { FakeClock, MIGRATIONS, testApp, testKeyStore } from '../../helpers/app';
 import { checkInvariants } from './invariants';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createElectronPrinter, type ElectronPrinterDeps } from '../../../src-main/core/documents/electronPrinter';
+import { createElectronPrinter, type ElectronPrinterDeps } from '../../../src-main/host/electron/printer';
 import { renderReceiptHtml } from '../../../src-main/core/documents/receiptHtml';
 import type { ReceiptDoc } from '../../../src-main/core/documents/types';
 

@@ -5,7 +5,7 @@ import { createElectronMock, FakeBrowserWindow, FakeFrame, FakeWebContents, invo
 vi.mock('electron', () => createElectronMock({ userData: '/tmp/none', appPath: '/tmp/none' }));
 
 const { createIpcHost, isTrustedSender } = await import('../../../src-main/host/electron/ipc');
-const { silentLogger } = await import('../../../src-main/core/logger');
+const { silentLogger } = await import('../../../src-main/logging/logger');
 
 let t: TestApp;
 let win: FakeBrowserWindow;

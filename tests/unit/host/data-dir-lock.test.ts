@@ -11,8 +11,8 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, DB_FILE } from '../../../src-main/app';
-import { silentLogger } from '../../../src-main/core/logger';
-import { DataDirLockedError, LOCK_FILE, LOCK_INFO_FILE } from '../../../src-main/host/data-dir-lock';
+import { silentLogger } from '../../../src-main/logging/logger';
+import { DataDirLockedError, LOCK_FILE, LOCK_INFO_FILE } from '../../../src-main/data/data-dir-lock';
 import { MIGRATIONS, tempDir } from '../../helpers/app';
 
 const ROOT = path.resolve(__dirname, '../../..');

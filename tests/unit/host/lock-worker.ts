@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { createApp } from '../../../src-main/app';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 
 const { dataDir, migrations, kind } = JSON.parse(process.argv[2]!) as {
   dataDir: string;

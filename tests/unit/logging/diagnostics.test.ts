@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileLogger, logsDir } from '../../../src-main/core/logging/file-logger';
+import { createFileLogger, logsDir } from '../../../src-main/logging/file-logger';
 import { testApp, type TestApp } from '../../helpers/app';
 
 let t: TestApp;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileLogger, LOG_FILE } from '../../../src-main/core/logging/file-logger';
-import { redact, redactText } from '../../../src-main/core/logger';
+import { createFileLogger, LOG_FILE } from '../../../src-main/logging/file-logger';
+import { redact, redactText } from '../../../src-main/logging/logger';
 import { tempDir } from '../../helpers/app';
 
 const dirs: string[] = [];

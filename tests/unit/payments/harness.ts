@@ -1,7 +1,7 @@
 /** Test wiring: a fake provider on 127.0.0.1, an adapter pointed at it, and a callback receiver. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../../../src-main/core/logger';
+import type { Logger } from '../../../src-main/logging/logger';
 import { createGateway, type GatewayConfig } from '../../../src-main/integrations/payments';
 import type { GatewayHttpOptions } from '../../../src-main/integrations/payments/http/client';
 import type { CallbackInput, CreatePaymentInput, PaymentGateway } from '../../../src-main/integrations/payments/types';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src-main/app';
 import { createFirstAdminAccount } from '../../../src-main/core/auth';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 import { FakeClock, MIGRATIONS, tempDir, testApp, type TestApp } from '../../helpers/app';
 
 /*

@@ -1,6 +1,5 @@
 /** Default English texts, the same messages as the Indonesian ones, for ISPs that choose English. */
-import type { KindTexts } from './defaults';
-import type { MessageKind } from './kinds';
+import type { KindTexts, MessageKind } from './kinds';
 
 const SIGN = '_{isp_name} · {isp_phone}_';
 

@@ -3,8 +3,7 @@
  * Bapak/Ibu", "mohon", "terima kasih"). They use only values the app always has; an ISP with a payment
  * link or a portal adds `{link_bayar}` / `{link_portal}` in Settings.
  */
-import type { KindTexts } from './defaults';
-import type { MessageKind } from './kinds';
+import type { KindTexts, MessageKind } from './kinds';
 
 const SIGN = '_{nama_isp} · {telepon_isp}_';
 

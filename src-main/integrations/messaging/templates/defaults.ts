@@ -7,17 +7,7 @@ import { TEXTS_EN } from './defaults-en';
 import { TEXTS_ID } from './defaults-id';
 import { renderTemplate, type TemplateIssue } from './engine';
 import type { Language } from './format';
-import type { MessageKind, TemplateValues } from './kinds';
-
-export interface KindTexts {
-  /** WhatsApp text; also the e-mail body. */
-  whatsapp: string;
-  /** One GSM-7 SMS (≤ 160 characters with ordinary values). */
-  sms: string;
-  subject: string;
-  pushTitle: string;
-  pushBody: string;
-}
+import type { KindTexts, MessageKind, TemplateValues } from './kinds';
 
 export const DEFAULT_TEXTS: Record<Language, Record<MessageKind, KindTexts>> = { id: TEXTS_ID, en: TEXTS_EN };
 

@@ -140,3 +140,14 @@ export function placeholdersFor(kind: MessageKind): PlaceholderDef[] {
   const allowed = new Set(KIND_VALUES[kind]);
   return PLACEHOLDERS.filter((p) => allowed.has(p.value));
 }
+
+/** One kind's default texts in one language (templates/defaults-id.ts, defaults-en.ts). */
+export interface KindTexts {
+  /** WhatsApp text; also the e-mail body. */
+  whatsapp: string;
+  /** One GSM-7 SMS (≤ 160 characters with ordinary values). */
+  sms: string;
+  subject: string;
+  pushTitle: string;
+  pushBody: string;
+}

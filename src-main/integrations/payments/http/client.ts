@@ -1,4 +1,4 @@
-import { redactText, silentLogger, type Logger } from '../../../core/logger';
+import { redactText, silentLogger, type Logger } from '../../../logging/logger';
 import { GatewayError, isGatewayError, kindForStatus } from '../errors';
 import type { GatewayProvider } from '../types';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';

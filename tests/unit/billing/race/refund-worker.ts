@@ -1,7 +1,7 @@
 /**
  * Child process of refund-race.test.ts: its own SQLite connection (the app's pragmas) on the shared
  * database, calling the refund service directly. The app itself refuses a second process on a data
- * folder (host/data-dir-lock.ts); this test is about the database: even two writers cannot pay out
+ * folder (data/data-dir-lock.ts); this test is about the database: even two writers cannot pay out
  * more than the deposit. It says READY, waits for GO on stdin (so both race at the same moment), then
  * tries the refunds one after the other and prints `OK <number>` or `NO <code> <message>` for each.
  */
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { createRefund } from '../../../../src-main/core/billing/refunds';
 import { systemClock, type AppContext, type CallContext } from '../../../../src-main/core/context';
-import { silentLogger } from '../../../../src-main/core/logger';
+import { silentLogger } from '../../../../src-main/logging/logger';
 import { openSqlite } from '../../../../src-main/db/open';
 import { AppError } from '../../../../src-shared/result';
 

@@ -16,6 +16,9 @@ import Database from 'better-sqlite3';
  * lock: moxystudio/node-proper-lockfile#121), and two starters racing are ordered by the kernel.
  * The lock file is never deleted: a deleted-and-recreated file would let two processes lock two
  * different files under one name.
+ *
+ * It sits below app.ts (which takes it before anything touches the folder) and in the data layer because
+ * it is SQLite: its pragmas and statements are the only SQL outside the app's own database.
  */
 export const LOCK_FILE = 'pppoe-desk.lock';
 /** Who holds the lock, for the message the second process prints. Informational only, never trusted. */

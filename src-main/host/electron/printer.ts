@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, PrinterInfo, WebContentsPrintOptions } from 'electron';
-import type { PrinterService } from './printer';
+import type { PrinterService } from '../../core/documents/printer';
 
 /**
  * The desktop PrinterService, for the Electron main process to register as `app.services.printer`:

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
-import { redact, redactText, type Logger } from '../logger';
+import { redact, redactText, type Logger } from './logger';
 
 export const LOG_FILE = 'pppoe-desk.log';
 export const logsDir = (dataDir: string) => path.join(dataDir, 'logs');
