@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions';
 import { procedure, requiredText } from './define';
-import { settingsPatchSchema, settingsSchema } from '../settings';
 
 export const role = z.enum(ROLES, { error: 'Role must be admin, manager or staff' });
 
@@ -69,17 +68,6 @@ export const authContract = {
     mutates: 'users',
     input: z.object({ currentPassword: z.string().max(256), newPassword }).strict(),
     output: z.object({ ok: z.boolean() }),
-  }),
-  'settings.get': procedure({
-    permission: 'settings.read',
-    input: z.object({}).strict().default({}),
-    output: settingsSchema,
-  }),
-  'settings.update': procedure({
-    permission: 'settings.write',
-    mutates: 'settings',
-    input: settingsPatchSchema,
-    output: settingsSchema,
   }),
   'demo.load': procedure({
     permission: 'system.admin',

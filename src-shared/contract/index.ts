@@ -11,6 +11,7 @@ import { refundsContract } from './refunds';
 import { reportsContract } from './reports';
 import { routersContract } from './routers';
 import { sessionsContract } from './sessions';
+import { settingsContract } from './settings';
 import { syncContract } from './sync';
 import { systemOpsContract } from './system-ops';
 import { unbilledContract } from './unbilled';
@@ -23,6 +24,7 @@ import { usersContract } from './users';
 export const procedures = {
   ...auditContract,
   ...authContract,
+  ...settingsContract,
   ...backupsContract,
   ...billingContract,
   ...customersContract,

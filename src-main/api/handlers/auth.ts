@@ -1,7 +1,7 @@
 import type { authContract } from '../../../src-shared/contract/auth';
 import { changePassword, createFirstAdmin, login, logout, me, userCount } from '../../core/auth';
 import { loadDemoData } from '../../core/demo';
-import { getSettings, updateSettings } from '../../core/settings';
+import { getSettings } from '../../core/settings';
 import { appliedMigrations } from '../../db/migrate';
 import type { HandlersFor } from '../handler';
 
@@ -24,7 +24,5 @@ export const authHandlers: HandlersFor<typeof authContract> = {
   'auth.logout': (_input, call) => logout(call),
   'auth.me': (_input, call) => me(call),
   'auth.changePassword': ({ currentPassword, newPassword }, call) => changePassword(call, currentPassword, newPassword),
-  'settings.get': (_input, { app }) => getSettings(app),
-  'settings.update': (input, call) => updateSettings(call, input),
   'demo.load': (_input, call) => loadDemoData(call),
 };

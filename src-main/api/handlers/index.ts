@@ -12,6 +12,7 @@ import { refundsHandlers } from './refunds';
 import { reportsHandlers } from './reports';
 import { routersHandlers } from './routers';
 import { sessionsHandlers } from './sessions';
+import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
 import { systemOpsHandlers } from './system-ops';
 import { unbilledHandlers } from './unbilled';
@@ -21,6 +22,7 @@ import { usersHandlers } from './users';
 export const handlers: HandlersFor<Procedures> = {
   ...auditHandlers,
   ...authHandlers,
+  ...settingsHandlers,
   ...backupsHandlers,
   ...billingHandlers,
   ...customersHandlers,
