@@ -12,6 +12,7 @@ import { recoverInterruptedRestore } from './core/backups/service';
 import { invalidateSettings } from './core/settings';
 import { runMigrations } from './db/migrate';
 import { openSqlite, startCheckpoints, wrapDrizzle } from './db/open';
+import { checkpointTruncate, markApplicationId, vacuumInto } from './data/database-file';
 import { lockDataDir } from './data/data-dir-lock';
 import type { DatabaseEncryption } from './core/crypto/database-key';
 import type { KeyStore } from './core/crypto/key-file';
@@ -64,7 +65,7 @@ export function snapshotBeforeMigration(
   const dir = backupsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const file = uniqueBackupPath(dir, at, 'pre-migration', reason.replace(/^before-migration-/, ''));
-  sqlite.prepare('VACUUM INTO ?').run(file); // an encrypted database gives a copy under the same key
+  vacuumInto(sqlite, file); // an encrypted database gives a copy under the same key
   if (encryption) appendKeyRecord(file, encryption.keyring);
   if (migrationsFolder) {
     try {
@@ -108,9 +109,7 @@ function openDatabase(
       );
       logger.info('backup taken before migration', { file: snap });
     });
-    // Marks the file as a PPPoE Desk database (checked before any restore).
-    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID)
-      sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    markApplicationId(sqlite, APPLICATION_ID);
   } catch (err) {
     sqlite.close();
     throw err;
@@ -207,7 +206,7 @@ export function createApp(opts: CreateAppOptions): App {
       }
       try {
         if (ctx.sqlite.open) {
-          ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+          checkpointTruncate(ctx.sqlite);
           ctx.sqlite.close();
         }
       } finally {
@@ -230,7 +229,7 @@ export function reopenDatabase(
 ): void {
   const old = ctx.sqlite;
   if (old.open) {
-    old.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointTruncate(old);
     old.close();
   }
   let undo: (() => void) | void = undefined;

@@ -3,7 +3,8 @@ import type { AuditEntry } from '../../src-shared/contract/audit';
 import { addDays, businessDate, businessTime } from '../../src-shared/dates';
 import type { AppContext, CallContext } from './context';
 import { getSettings } from './settings';
-import { likePattern, type Paged } from './sql';
+import { auditFacetValues, auditPage, auditRowsForExport, type AuditQuery } from '../data/audit.queries';
+import type { Paged } from '../data/sql';
 
 export interface AuditFilters {
   userId?: number;
@@ -26,90 +27,29 @@ export function startOfDayUtc(date: string, tz: string): string {
   return new Date(guess - offset).toISOString();
 }
 
-function where(app: AppContext, f: AuditFilters): { sql: string; args: unknown[] } {
-  const w: string[] = [];
-  const args: unknown[] = [];
+/** The filters as the data layer takes them: the business dates become instants in the ISP's zone. */
+function toQuery(app: AppContext, f: AuditFilters): AuditQuery {
   const tz = getSettings(app).timeZone;
-  if (f.userId !== undefined) {
-    w.push('user_id = ?');
-    args.push(f.userId);
-  }
-  if (f.entity) {
-    w.push('entity = ?');
-    args.push(f.entity);
-  }
-  if (f.entityId) {
-    w.push('entity_id = ?');
-    args.push(f.entityId);
-  }
-  if (f.action) {
-    // `payment` matches payment.create, payment.void...; a full name matches exactly.
-    w.push(`(action = ? OR action LIKE ? ESCAPE '\\')`);
-    args.push(f.action, `${likePattern(f.action).slice(1, -1)}.%`);
-  }
-  if (f.source) {
-    w.push('source = ?');
-    args.push(f.source);
-  }
-  if (f.from) {
-    w.push('at >= ?');
-    args.push(startOfDayUtc(f.from, tz));
-  }
-  if (f.to) {
-    w.push('at < ?');
-    args.push(startOfDayUtc(addDays(f.to, 1), tz));
-  }
-  if (f.search) {
-    const p = likePattern(f.search);
-    w.push(
-      `(username LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\'
-        OR before LIKE ? ESCAPE '\\' OR after LIKE ? ESCAPE '\\' OR reason LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')`,
-    );
-    args.push(p, p, p, p, p, p, p, p);
-  }
-  return { sql: w.length ? ` WHERE ${w.join(' AND ')}` : '', args };
+  return {
+    userId: f.userId,
+    entity: f.entity,
+    entityId: f.entityId,
+    action: f.action,
+    source: f.source,
+    fromAt: f.from ? startOfDayUtc(f.from, tz) : undefined,
+    toAt: f.to ? startOfDayUtc(addDays(f.to, 1), tz) : undefined,
+    search: f.search,
+  };
 }
-
-const COLUMNS = `id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, reason, source`;
 
 /** Newest first. */
 export function listAudit(call: CallContext, q: AuditFilters & { page: number; pageSize: number }): Paged<AuditEntry> {
-  const { sqlite } = call.app;
-  const { sql, args } = where(call.app, q);
-  const offset = (q.page - 1) * q.pageSize;
-  const count = () => (sqlite.prepare(`SELECT count(*) AS n FROM audit_log${sql}`).get(...args) as { n: number }).n;
-  if (q.search) {
-    // Text search scans the table: count in the same pass (one scan instead of two).
-    const rows = sqlite
-      .prepare(`SELECT ${COLUMNS}, count(*) OVER () AS total FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
-      .all(...args, q.pageSize, offset) as (AuditEntry & { total: number })[];
-    const total = rows[0]?.total ?? (offset > 0 ? count() : 0);
-    return { items: rows.map(({ total: _t, ...e }) => e), total, page: q.page, pageSize: q.pageSize };
-  }
-  const total = count();
-  const items = sqlite
-    .prepare(`SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...args, q.pageSize, offset) as AuditEntry[];
+  const { items, total } = auditPage(call.app.sqlite, toQuery(call.app, q), q.pageSize, (q.page - 1) * q.pageSize);
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export function auditFacets(call: CallContext) {
-  const { sqlite } = call.app;
-  const col = (c: string) =>
-    (sqlite.prepare(`SELECT DISTINCT ${c} AS v FROM audit_log ORDER BY 1`).all() as { v: string }[]).map((r) => r.v);
-  return {
-    actions: col('action'),
-    entities: col('entity'),
-    sources: (
-      sqlite.prepare('SELECT DISTINCT source AS v FROM audit_log WHERE source IS NOT NULL ORDER BY 1').all() as {
-        v: string;
-      }[]
-    ).map((r) => r.v),
-    users: sqlite.prepare('SELECT id, username FROM users ORDER BY username COLLATE NOCASE').all() as {
-      id: number;
-      username: string;
-    }[],
-  };
+  return auditFacetValues(call.app.sqlite);
 }
 
 /** Enough for years of a small office; a larger export asks the user to narrow the dates. */
@@ -133,10 +73,7 @@ export async function exportAudit(
 ): Promise<{ filename: string; base64: string; rows: number; truncated: boolean }> {
   const { app } = call;
   const tz = getSettings(app).timeZone;
-  const { sql, args } = where(app, q);
-  const rows = app.sqlite
-    .prepare(`SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id ASC LIMIT ?`)
-    .all(...args, EXPORT_MAX_ROWS + 1) as AuditEntry[];
+  const rows = auditRowsForExport(app.sqlite, toQuery(app, q), EXPORT_MAX_ROWS + 1);
   const truncated = rows.length > EXPORT_MAX_ROWS;
   if (truncated) rows.length = EXPORT_MAX_ROWS;
   const header = ['ID', 'Date', 'Time', 'User', 'Source', 'Action', 'Entity', 'Entity ID', 'Before', 'After', 'Reason'];

@@ -1,3 +1,4 @@
+import { insertAuditRow } from '../data/audit.repository';
 import { sourceOf, type CallContext } from './context';
 
 export interface AuditEntry {
@@ -20,41 +21,27 @@ function snapshot(v: unknown): string | null {
  * Appends one audit row. Call inside the same transaction as the change it records, so the
  * change and its trail commit or roll back together. There is no update or delete path.
  */
-const insertStatements = new WeakMap<object, import('better-sqlite3').Statement>();
-
 export function writeAudit(
   call: Pick<CallContext, 'app' | 'session'> & Partial<Pick<CallContext, 'transport' | 'source'>>,
   entry: AuditEntry,
 ): void {
   const { app, session } = call;
-  // Prepared once per connection: audit rows are written by every business action.
-  let insert = insertStatements.get(app.sqlite);
-  if (!insert) {
-    insert = app.sqlite.prepare(
-      `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    insertStatements.set(app.sqlite, insert);
-  }
-  insert.run(
-    app.clock.now().toISOString(),
-    session?.userId ?? null,
-    session?.username ?? 'system',
-    entry.action,
-    entry.entity,
-    entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-    snapshot(entry.before),
-    snapshot(entry.after),
-    entry.reason ?? null,
-    sourceOf({ transport: call.transport ?? 'internal', source: call.source }),
-  );
+  insertAuditRow(app.sqlite, {
+    at: app.clock.now().toISOString(),
+    userId: session?.userId ?? null,
+    username: session?.username ?? 'system',
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: snapshot(entry.before),
+    after: snapshot(entry.after),
+    reason: entry.reason ?? null,
+    source: sourceOf({ transport: call.transport ?? 'internal', source: call.source }),
+  });
 }
 
 /** Only the fields that changed, for compact before/after rows. */
-export function diff<T extends Record<string, unknown>>(
-  before: T,
-  after: T,
-): { before: Partial<T>; after: Partial<T> } {
+export function diff<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const k of Object.keys(after) as (keyof T)[]) {

@@ -1,7 +1,26 @@
 import crypto from 'node:crypto';
 import type { Me } from '../../src-shared/contract/auth';
-import { ROLE_PERMISSIONS, type Role } from '../../src-shared/permissions';
-import { AppError } from '../../src-shared/result';
+import { ROLE_PERMISSIONS } from '../../src-shared/permissions';
+import { AppError, notFound } from '../../src-shared/result';
+import {
+  countUsers,
+  extendUserLock,
+  findUserAuth,
+  findUserAuthByName,
+  insertFirstAdminRow,
+  recordLogin,
+  recordSuccessfulLogin,
+  setOwnPassword,
+  type UserAuthRow,
+} from '../data/users.repository';
+import {
+  findOpenSession,
+  insertSession,
+  liveSessionExpiry,
+  revokeSession,
+  revokeUserSessions,
+  touchSession,
+} from '../data/sessions.repository';
 import { writeAudit } from './audit';
 import { sourceOf, type AppContext, type CallContext, type Session } from './context';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords';
@@ -25,28 +44,16 @@ function nextExpiry(app: AppContext, now: Date, createdAt: Date): string {
   return new Date(Math.min(now.getTime() + idleMs(app), createdAt.getTime() + MAX_SESSION_MS)).toISOString();
 }
 
-interface UserRow {
-  id: number;
-  username: string;
-  fullName: string;
-  role: Role;
-  passwordHash: string;
-  isActive: number;
-  failedLogins: number;
-  lockedUntil: string | null;
-  mustChangePassword: number;
-}
-
-const USER_SELECT = `SELECT id, username, full_name AS fullName, role, password_hash AS passwordHash, is_active AS isActive,
-  failed_logins AS failedLogins, locked_until AS lockedUntil, must_change_password AS mustChangePassword FROM users`;
-
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 export function userCount(app: AppContext): number {
-  return (app.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  return countUsers(app.sqlite);
 }
 
-function toMe(u: Pick<UserRow, 'id' | 'username' | 'fullName' | 'role' | 'mustChangePassword'>, expiresAt: string): Me {
+function toMe(
+  u: Pick<UserAuthRow, 'id' | 'username' | 'fullName' | 'role' | 'mustChangePassword'>,
+  expiresAt: string,
+): Me {
   return {
     id: u.id,
     username: u.username,
@@ -62,16 +69,18 @@ function idleMs(app: AppContext) {
   return getSettings(app).sessionTimeoutMinutes * 60_000;
 }
 
-function startSession(call: CallContext, user: UserRow): { token: string; user: Me } {
+function startSession(call: CallContext, user: UserAuthRow): { token: string; user: Me } {
   const { app } = call;
   const token = crypto.randomBytes(32).toString('base64url');
   const now = app.clock.now();
   const expiresAt = nextExpiry(app, now, now);
-  app.sqlite
-    .prepare(
-      'INSERT INTO auth_sessions(token_hash, user_id, created_at, last_seen_at, expires_at, transport) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(sha256(token), user.id, now.toISOString(), now.toISOString(), expiresAt, call.transport);
+  insertSession(app.sqlite, {
+    tokenHash: sha256(token),
+    userId: user.id,
+    at: now.toISOString(),
+    expiresAt,
+    transport: call.transport,
+  });
   return { token, user: toMe(user, expiresAt) };
 }
 
@@ -80,12 +89,14 @@ function insertFirstAdmin(call: CallContext, input: { username: string; fullName
   const { app } = call;
   if (userCount(app) > 0) throw new AppError('CONFLICT', 'Setup is already done: sign in instead');
   const now = app.clock.now().toISOString();
-  const { lastInsertRowid } = app.sqlite
-    .prepare(
-      `INSERT INTO users(username, full_name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'admin', ?, ?, ?)`,
-    )
-    .run(input.username, input.fullName, passwordHash, now, now);
-  const user = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(Number(lastInsertRowid)) as UserRow;
+  const id = insertFirstAdminRow(app.sqlite, {
+    username: input.username,
+    fullName: input.fullName,
+    passwordHash,
+    at: now,
+  });
+  const user = findUserAuth(app.sqlite, id);
+  if (!user) throw notFound('User');
   const session = {
     userId: user.id,
     username: user.username,
@@ -115,7 +126,7 @@ export async function createFirstAdmin(
   const { app } = call;
   return app.sqlite.transaction(() => {
     const user = insertFirstAdmin(call, input, passwordHash);
-    app.sqlite.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(app.clock.now().toISOString(), user.id);
+    recordLogin(app.sqlite, user.id, app.clock.now().toISOString());
     return startSession(call, user);
   })();
 }
@@ -166,7 +177,7 @@ export async function login(
   const key = name.toLowerCase();
   const source = sourceOf(call);
   const where = source ?? 'unknown';
-  const user = app.sqlite.prepare(`${USER_SELECT} WHERE username = ? COLLATE NOCASE`).get(name) as UserRow | undefined;
+  const user = findUserAuthByName(app.sqlite, name);
   const throttle = loginThrottle(app);
   // users.locked_until marks "locked on some device" for the Users screen; an Admin's reset or
   // re-enable clears it, and with it the device locks.
@@ -192,14 +203,11 @@ export async function login(
   // Re-read after the await: the account may have been disabled meanwhile. The failure's audit row is
   // committed before it is reported.
   const outcome = app.sqlite.transaction((): { token: string; user: Me } | AppError => {
-    const fresh = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(user.id) as UserRow;
-    if (!good || !fresh.isActive) {
+    // A user row is never deleted: `fresh` is only missing if the database was swapped meanwhile.
+    const fresh = findUserAuth(app.sqlite, user.id);
+    if (!good || !fresh?.isActive) {
       const lock = throttle.failed(key, where);
-      if (lock) {
-        app.sqlite
-          .prepare('UPDATE users SET locked_until = max(coalesce(locked_until, ?), ?) WHERE id = ?')
-          .run(lock.toISOString(), lock.toISOString(), user.id);
-      }
+      if (lock) extendUserLock(app.sqlite, user.id, lock.toISOString());
       writeAudit(call, {
         action: 'auth.login_failed',
         entity: 'user',
@@ -207,16 +215,14 @@ export async function login(
         after: {
           username: user.username,
           lockedUntil: lock?.toISOString() ?? null,
-          ...(fresh.isActive ? {} : { disabled: true }),
+          ...(fresh?.isActive ? {} : { disabled: true }),
         },
       });
       return lock ? lockedError(app, lock) : new AppError('UNAUTHENTICATED', WRONG);
     }
     // failed_logins belonged to the former account-wide lock; locked_until stays while another device
     // is still locked (it ends on its own).
-    app.sqlite
-      .prepare('UPDATE users SET failed_logins = 0, last_login_at = ? WHERE id = ?')
-      .run(app.clock.now().toISOString(), user.id);
+    recordSuccessfulLogin(app.sqlite, user.id, app.clock.now().toISOString());
     const started = startSession(call, fresh);
     writeAudit(
       {
@@ -245,47 +251,20 @@ export async function login(
  */
 export function sessionIsLive(app: AppContext, token: string | undefined): boolean {
   if (!token) return false;
-  const row = app.sqlite
-    .prepare(
-      `SELECT s.expires_at AS expiresAt FROM auth_sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND s.revoked_at IS NULL AND u.is_active = 1`,
-    )
-    .get(sha256(token)) as { expiresAt: string } | undefined;
-  return !!row && row.expiresAt > app.clock.now().toISOString();
+  const expiresAt = liveSessionExpiry(app.sqlite, sha256(token));
+  return !!expiresAt && expiresAt > app.clock.now().toISOString();
 }
 
 /** Resolves a bearer token to a live session, sliding its idle expiry. Null when unknown, revoked or expired. */
 export function resolveSession(app: AppContext, token: string | undefined): Session | null {
   if (!token) return null;
-  const row = app.sqlite
-    .prepare(
-      `SELECT s.id, s.user_id AS userId, s.created_at AS createdAt, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt,
-              u.username, u.full_name AS fullName, u.role, u.is_active AS isActive, u.must_change_password AS mustChange
-       FROM auth_sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = ? AND s.revoked_at IS NULL`,
-    )
-    .get(sha256(token)) as
-    | {
-        id: number;
-        userId: number;
-        createdAt: string;
-        lastSeenAt: string;
-        expiresAt: string;
-        username: string;
-        fullName: string;
-        role: Role;
-        isActive: number;
-        mustChange: number;
-      }
-    | undefined;
+  const row = findOpenSession(app.sqlite, sha256(token));
   const now = app.clock.now();
   if (!row || !row.isActive || row.expiresAt <= now.toISOString()) return null;
   let expiresAt = row.expiresAt;
   if (now.getTime() - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) {
     expiresAt = nextExpiry(app, now, new Date(row.createdAt));
-    app.sqlite
-      .prepare('UPDATE auth_sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?')
-      .run(now.toISOString(), expiresAt, row.id);
+    touchSession(app.sqlite, row.id, now.toISOString(), expiresAt);
   }
   return {
     userId: row.userId,
@@ -301,9 +280,7 @@ export function resolveSession(app: AppContext, token: string | undefined): Sess
 export function logout(call: CallContext): { ok: boolean } {
   if (!call.session) return { ok: true };
   call.app.sqlite.transaction(() => {
-    call.app.sqlite
-      .prepare('UPDATE auth_sessions SET revoked_at = ? WHERE id = ?')
-      .run(call.app.clock.now().toISOString(), call.session!.sessionId);
+    revokeSession(call.app.sqlite, call.session!.sessionId, call.app.clock.now().toISOString());
     writeAudit(call, { action: 'auth.logout', entity: 'user', entityId: call.session!.userId });
   })();
   return { ok: true };
@@ -311,7 +288,8 @@ export function logout(call: CallContext): { ok: boolean } {
 
 export function me(call: CallContext): Me {
   const s = call.session!;
-  const u = call.app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(s.userId) as UserRow;
+  const u = findUserAuth(call.app.sqlite, s.userId);
+  if (!u) throw notFound('User');
   return toMe(u, s.expiresAt);
 }
 
@@ -326,7 +304,8 @@ function changePasswordLimiter(app: AppContext): RateLimiter {
 export async function changePassword(call: CallContext, current: string, next: string): Promise<{ ok: boolean }> {
   const s = call.session!;
   const { app } = call;
-  const u = app.sqlite.prepare(`${USER_SELECT} WHERE id = ?`).get(s.userId) as UserRow;
+  const u = findUserAuth(app.sqlite, s.userId);
+  if (!u) throw notFound('User');
   // A left-open session must not become a way to guess the password: 5 wrong tries per 5 minutes.
   const limiter = changePasswordLimiter(app);
   const key = `user:${u.id}`;
@@ -348,13 +327,9 @@ export async function changePassword(call: CallContext, current: string, next: s
   checkPasswordPolicy(next, u.username, 'newPassword');
   const h = await hashPassword(next);
   app.sqlite.transaction(() => {
-    app.sqlite
-      .prepare('UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?')
-      .run(h, app.clock.now().toISOString(), u.id);
+    setOwnPassword(app.sqlite, u.id, h, app.clock.now().toISOString());
     // Other sessions of this user end: whoever knew the old password is signed out.
-    app.sqlite
-      .prepare('UPDATE auth_sessions SET revoked_at = ? WHERE user_id = ? AND id != ? AND revoked_at IS NULL')
-      .run(app.clock.now().toISOString(), u.id, s.sessionId);
+    revokeUserSessions(app.sqlite, u.id, app.clock.now().toISOString(), s.sessionId);
     writeAudit(call, { action: 'user.change_password', entity: 'user', entityId: u.id });
   })();
   return { ok: true };

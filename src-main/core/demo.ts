@@ -1,3 +1,4 @@
+import { packageIdByName } from '../data/demo.queries';
 import { writeAudit } from './audit';
 import type { CallContext } from './context';
 import { createPackage } from './packages';
@@ -14,9 +15,8 @@ export function loadDemoData(call: CallContext): DemoCounts {
   return sqlite
     .transaction(() => {
       let packages = 0;
-      const pkgExists = sqlite.prepare('SELECT 1 FROM internet_packages WHERE name = ? COLLATE NOCASE');
       for (const p of DEMO_PACKAGES) {
-        if (pkgExists.get(p.name)) continue;
+        if (packageIdByName(sqlite, p.name) !== undefined) continue;
         createPackage(call, {
           name: p.name,
           bandwidthUp: p.up,

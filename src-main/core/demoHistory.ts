@@ -7,6 +7,15 @@
  * past months are never added next to real ones.
  */
 import { addDays, addMonths } from '../../src-shared/dates';
+import {
+  accountUsername,
+  countRows,
+  customerExists,
+  invoiceIdByNumber,
+  packageIdByName,
+  subscriptionBillingDay,
+  type LedgerTable,
+} from '../data/demo.queries';
 import { addMonthsToDate } from './billing/automation';
 import { dayStartUtc, today } from './billing/common';
 import { runPeriod, type RunResult } from './billing/invoices';
@@ -55,13 +64,11 @@ export function addDemoCustomers(call: CallContext, list: DemoCustomer[]): Omit<
   const nowMs = app.clock.now().getTime();
   const todayDate = today(app);
   const settings = getSettings(app);
-  const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: LedgerTable) => countRows(db, table);
   // A past only for a ledger that has none yet.
   const fresh = count('invoices') + count('payments') + count('subscriptions') === 0;
   const before = { invoices: count('invoices'), payments: count('payments') };
-  const exists = db.prepare('SELECT 1 FROM customers WHERE name = ? AND phone = ?');
-  const todo = list.filter((c) => !exists.get(c.name, c.phone));
-  const packageId = db.prepare('SELECT id FROM internet_packages WHERE name = ? COLLATE NOCASE');
+  const todo = list.filter((c) => !customerExists(db, c.name, c.phone));
 
   const events: Event[] = [];
   let seq = 0;
@@ -77,12 +84,11 @@ export function addDemoCustomers(call: CallContext, list: DemoCustomer[]): Omit<
       if (!who || !number) continue;
       const { c } = who;
       const index = who.invoices++;
-      const invoiceId = (db.prepare('SELECT id FROM invoices WHERE invoice_number = ?').get(number) as { id: number })
-        .id;
+      // Both were written by the invoice run that reported this row.
+      const invoiceId = invoiceIdByNumber(db, number);
+      const billingDay = subscriptionBillingDay(db, row.subscriptionId);
+      if (invoiceId === undefined || billingDay === undefined) continue;
       // The latest invoice: the next one would be dated after today.
-      const { billingDay } = db
-        .prepare('SELECT billing_day AS billingDay FROM subscriptions WHERE id = ?')
-        .get(row.subscriptionId) as { billingDay: number };
       const latest = periodStart(addMonths(row.period, 1), billingDay) > todayDate;
       let amount = row.amount;
       if (c.behaviour === 'partialLatest' && latest) amount = Math.round((row.amount * 2) / 3 / 1000) * 1000;
@@ -110,11 +116,7 @@ export function addDemoCustomers(call: CallContext, list: DemoCustomer[]): Omit<
         push(isoAt, () => {
           const cc = at(call, isoAt);
           isolateAccount(cc, who.accountId, settings.isolirMode);
-          const username = (
-            db.prepare('SELECT username FROM pppoe_accounts WHERE id = ?').get(who.accountId) as {
-              username: string;
-            }
-          ).username;
+          const username = accountUsername(db, who.accountId) ?? '';
           logAutomation(cc.app, {
             action: 'isolate',
             customerId: row.customerId,
@@ -130,8 +132,8 @@ export function addDemoCustomers(call: CallContext, list: DemoCustomer[]): Omit<
 
   let firstMonth = todayDate.slice(0, 7);
   for (const c of todo) {
-    const pkg = packageId.get(c.packageName) as { id: number } | undefined;
-    if (!pkg) continue;
+    const packageId = packageIdByName(db, c.packageName);
+    if (packageId === undefined) continue;
     // daysAgo first: the billing day is then the day of (today − daysAgo), whatever the months' lengths.
     const start = fresh ? addMonthsToDate(addDays(todayDate, -c.daysAgo), -c.monthsAgo) : todayDate;
     if (start.slice(0, 7) < firstMonth) firstMonth = start.slice(0, 7);
@@ -158,7 +160,7 @@ export function addDemoCustomers(call: CallContext, list: DemoCustomer[]): Omit<
         });
       const { account } = createAccount(cc, {
         customerId: customer.id,
-        internetPackageId: pkg.id,
+        internetPackageId: packageId,
         billing: { startDate: start, billingDay: Math.min(28, Number(start.slice(8, 10))) },
       });
       byCustomer.set(customer.id, { c, accountId: account.id, invoices: 0, isolated: false });

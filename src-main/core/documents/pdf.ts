@@ -23,10 +23,10 @@ export function newPdf(opts: PDFKit.PDFDocumentOptions & { title: string; at: Da
   const doc = new PDFDocument({
     ...rest,
     // A fontkit font is a valid default font for pdfkit (no standard font is loaded at all).
-    font: pdfFont('Helvetica') as unknown as string,
+    font: pdfFont('Helvetica'),
     info: { Title: title, Creator: 'PPPoE Desk', Producer: 'PPPoE Desk', CreationDate: at },
   });
-  for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, pdfFont(name) as unknown as string);
+  for (const name of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(name, pdfFont(name));
   doc.font('Helvetica');
   // Every string drawn or measured goes through printable(), so layout and output agree.
   const text = doc.text.bind(doc);
@@ -80,12 +80,12 @@ export function drawLogo(
   const buf = logoBuffer(dataUrl);
   if (!buf) return 0;
   try {
-    // openImage exists in pdfkit but not in @types/pdfkit; it lets us size the box before drawing.
-    const img = (doc as unknown as { openImage(b: Buffer): { width: number; height: number } }).openImage(buf);
+    // openImage (declared in pdfkit-extra.d.ts) lets us size the box before drawing.
+    const img = doc.openImage(buf);
     const scale = Math.min(w / img.width, h / img.height, 1);
     const iw = img.width * scale;
     const ih = img.height * scale;
-    doc.image(img as unknown as Buffer, align === 'center' ? x + (w - iw) / 2 : x, y, { width: iw, height: ih });
+    doc.image(img, align === 'center' ? x + (w - iw) / 2 : x, y, { width: iw, height: ih });
     return ih;
   } catch {
     return 0;

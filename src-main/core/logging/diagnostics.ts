@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { journalMode, sqliteVersion, tableRowCounts } from '../../data/diagnostics.queries';
 import type { AppContext } from '../context';
 import { redact, redactText } from '../../logging/logger';
 import { getSettings } from '../settings';
@@ -29,21 +30,8 @@ function readTail(file: string): string {
   }
 }
 
-function tableSizes(ctx: AppContext): Record<string, number> {
-  const tables = ctx.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
-  const out: Record<string, number> = {};
-  for (const { name } of tables) {
-    out[name] = (
-      ctx.sqlite.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }
-    ).n;
-  }
-  return out;
-}
-
 export function diagnosticsVersions(ctx: AppContext) {
-  const sqlite = (ctx.sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const sqlite = sqliteVersion(ctx.sqlite);
   const schema = migrationInfo(ctx.sqlite, ctx.migrationsFolder);
   return {
     app: ctx.appVersion,
@@ -84,8 +72,8 @@ export async function buildDiagnosticsZip(ctx: AppContext): Promise<{ filename: 
         schemaVersion: versions.schemaVersion,
         schemaLatest: versions.schemaLatest,
         fileBytes: dbFile && fs.existsSync(dbFile) ? fs.statSync(dbFile).size : null,
-        journalMode: ctx.sqlite.pragma('journal_mode', { simple: true }),
-        rowCounts: tableSizes(ctx),
+        journalMode: journalMode(ctx.sqlite),
+        rowCounts: tableRowCounts(ctx.sqlite),
       },
       null,
       2,

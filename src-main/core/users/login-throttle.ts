@@ -1,3 +1,4 @@
+import { signedInFromSince } from '../../data/audit.repository';
 import type { AppContext, Clock } from '../context';
 
 /**
@@ -143,11 +144,5 @@ export function loginThrottle(app: AppContext): LoginThrottle {
  */
 export function isKnownSource(app: AppContext, userId: number, source: string | null): boolean {
   const since = new Date(app.clock.now().getTime() - 90 * 86_400_000).toISOString();
-  return !!app.sqlite
-    .prepare(
-      // `+source`: search by the user (audit_entity_idx: a few rows per sign-in), not by the address,
-      // which on the office PC matches most of the trail.
-      `SELECT 1 FROM audit_log WHERE entity = 'user' AND entity_id = ? AND action = 'auth.login' AND +source IS ? AND at >= ? LIMIT 1`,
-    )
-    .get(String(userId), source, since);
+  return signedInFromSince(app.sqlite, userId, source, since);
 }

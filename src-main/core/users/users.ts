@@ -4,25 +4,21 @@ import { AppError, notFound } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
 import type { AppContext, CallContext } from '../context';
 import { checkPasswordPolicy, hashPassword } from '../passwords';
-import { likePattern, type Paged } from '../sql';
+import { isUniqueViolation, type Paged } from '../../data/sql';
+import { revokeUserSessions } from '../../data/sessions.repository';
+import {
+  countActiveAdmins,
+  findUser,
+  insertUser,
+  listUserRows,
+  resetUserPassword,
+  setUserActiveRow,
+  updateUserProfile,
+  usernameTaken,
+  type UserRow,
+} from '../../data/users.repository';
 
-interface Row {
-  id: number;
-  username: string;
-  fullName: string;
-  role: Role;
-  isActive: number;
-  mustChangePassword: number;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const SELECT = `SELECT id, username, full_name AS fullName, role, is_active AS isActive, must_change_password AS mustChangePassword,
-  locked_until AS lockedUntil, last_login_at AS lastLoginAt, created_at AS createdAt, updated_at AS updatedAt FROM users`;
-
-function toUser(r: Row, now: string): AppUser {
+function toUser(r: UserRow, now: string): AppUser {
   return {
     id: r.id,
     username: r.username,
@@ -39,47 +35,28 @@ function toUser(r: Row, now: string): AppUser {
 
 const now = (app: AppContext) => app.clock.now().toISOString();
 
-function row(app: AppContext, id: number): Row {
-  const r = app.sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+function row(app: AppContext, id: number): UserRow {
+  const r = findUser(app.sqlite, id);
   if (!r) throw notFound('User');
   return r;
 }
 
-const activeAdmins = (app: AppContext) =>
-  (app.sqlite.prepare(`SELECT count(*) AS n FROM users WHERE role = 'admin' AND is_active = 1`).get() as { n: number })
-    .n;
-
 /** Ends every open session of a user (disable, password reset): they must sign in again. */
 export function revokeSessions(app: AppContext, userId: number): number {
-  return app.sqlite
-    .prepare('UPDATE auth_sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL')
-    .run(now(app), userId).changes;
+  return revokeUserSessions(app.sqlite, userId, now(app));
 }
 
 export function listUsers(
   call: CallContext,
   q: { search?: string; role?: Role; active?: boolean; page: number; pageSize: number },
 ): Paged<AppUser> {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (q.search) {
-    where.push(`(username LIKE ? ESCAPE '\\' OR full_name LIKE ? ESCAPE '\\')`);
-    args.push(likePattern(q.search), likePattern(q.search));
-  }
-  if (q.role) {
-    where.push('role = ?');
-    args.push(q.role);
-  }
-  if (q.active !== undefined) {
-    where.push('is_active = ?');
-    args.push(q.active ? 1 : 0);
-  }
-  const w = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const { sqlite } = call.app;
-  const total = (sqlite.prepare(`SELECT count(*) AS n FROM users${w}`).get(...args) as { n: number }).n;
-  const rows = sqlite
-    .prepare(`${SELECT}${w} ORDER BY is_active DESC, username COLLATE NOCASE LIMIT ? OFFSET ?`)
-    .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as Row[];
+  const { rows, total } = listUserRows(call.app.sqlite, {
+    search: q.search,
+    role: q.role,
+    active: q.active,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   const t = now(call.app);
   return { items: rows.map((r) => toUser(r, t)), total, page: q.page, pageSize: q.pageSize };
 }
@@ -94,24 +71,23 @@ export async function createUser(
     new AppError('CONFLICT', `The username ${input.username} is already taken`, [
       { path: 'username', message: 'This username is already taken' },
     ]);
-  if (app.sqlite.prepare('SELECT 1 FROM users WHERE username = ? COLLATE NOCASE').get(input.username)) throw taken();
+  if (usernameTaken(app.sqlite, input.username)) throw taken();
   const passwordHash = await hashPassword(input.password);
   return app.sqlite.transaction(() => {
     const t = now(app);
     let id: number;
     try {
-      id = Number(
-        app.sqlite
-          .prepare(
-            `INSERT INTO users(username, full_name, role, password_hash, must_change_password, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(input.username, input.fullName, input.role, passwordHash, input.mustChangePassword ? 1 : 0, t, t)
-          .lastInsertRowid,
-      );
+      id = insertUser(app.sqlite, {
+        username: input.username,
+        fullName: input.fullName,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: input.mustChangePassword,
+        at: t,
+      });
     } catch (err) {
       // Another create may have won the race since the check above.
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw taken();
+      if (isUniqueViolation(err)) throw taken();
       throw err;
     }
     const created = toUser(row(app, id), t);
@@ -131,8 +107,8 @@ export async function createUser(
 }
 
 /** The last active Admin can be neither disabled nor demoted: someone must always be able to manage users. */
-function guardLastAdmin(app: AppContext, r: Row, what: string) {
-  if (r.role === 'admin' && r.isActive === 1 && activeAdmins(app) <= 1) {
+function guardLastAdmin(app: AppContext, r: UserRow, what: string) {
+  if (r.role === 'admin' && r.isActive === 1 && countActiveAdmins(app.sqlite) <= 1) {
     throw new AppError(
       'CONFLICT',
       what === 'disabled'
@@ -154,9 +130,7 @@ export function updateUser(
     if (role !== before.role && before.role === 'admin') guardLastAdmin(app, before, 'demoted');
     if (fullName === before.fullName && role === before.role) return toUser(before, now(app));
     const t = now(app);
-    app.sqlite
-      .prepare('UPDATE users SET full_name = ?, role = ?, updated_at = ? WHERE id = ?')
-      .run(fullName, role, t, input.id);
+    updateUserProfile(app.sqlite, input.id, { fullName, role, at: t });
     const b: Record<string, unknown> = {};
     const a: Record<string, unknown> = {};
     if (fullName !== before.fullName) [b.fullName, a.fullName] = [before.fullName, fullName];
@@ -188,11 +162,7 @@ export function setUserActive(
     if ((before.isActive === 1) === active) return toUser(before, now(app));
     const t = now(app);
     // Re-enabling also clears a lockout left from before.
-    app.sqlite
-      .prepare(
-        `UPDATE users SET is_active = ?, updated_at = ?${active ? ', failed_logins = 0, locked_until = NULL' : ''} WHERE id = ?`,
-      )
-      .run(active ? 1 : 0, t, input.id);
+    setUserActiveRow(app.sqlite, input.id, active, t);
     const ended = active ? 0 : revokeSessions(app, input.id);
     writeAudit(call, {
       action: active ? 'user.enable' : 'user.disable',
@@ -219,15 +189,9 @@ export async function resetPassword(call: CallContext, input: { id: number; newP
     row(app, input.id);
     const t = now(app);
     const self = call.session?.userId === input.id;
-    app.sqlite
-      .prepare(
-        `UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?`,
-      )
-      .run(passwordHash, self ? 0 : 1, t, input.id);
+    resetUserPassword(app.sqlite, input.id, { passwordHash, mustChange: !self, at: t });
     const ended = self
-      ? app.sqlite
-          .prepare('UPDATE auth_sessions SET revoked_at = ? WHERE user_id = ? AND id != ? AND revoked_at IS NULL')
-          .run(t, input.id, call.session!.sessionId).changes
+      ? revokeUserSessions(app.sqlite, input.id, t, call.session!.sessionId)
       : revokeSessions(app, input.id);
     writeAudit(call, {
       action: 'user.reset_password',

@@ -11,6 +11,7 @@ export interface AutoUpdaterLike {
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each event has its own payload; any keeps electron-updater's typed overloads assignable
   on(event: string, listener: (...args: any[]) => void): unknown;
   logger?: unknown;
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createApp, type App } from '../../app';
 import { checkAllowableFolder } from '../../core/backups/folder';
 import { loadDemoData } from '../../core/demo';
+import { hasCustomersOrPackages } from '../../data/demo.queries';
 import { createFirstAdminAccount, userCount } from '../../core/auth';
 import { consoleLogger, teeLogger, type Logger } from '../../logging/logger';
 import { hostKeyStore, RECOVERY_KEY_ENV } from '../../core/crypto/key-file';
@@ -26,11 +27,9 @@ function usage(msg?: string): never {
 
 /** --demo: the sample data (packages, customers, their billing) goes into an empty database only. */
 async function loadDemoOnce(app: App, logger: Logger) {
-  const { n } = app.ctx.sqlite
-    .prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM internet_packages) AS n')
-    .get() as { n: number };
   // Printed even with --quiet: it answers the operator's own flag.
-  if (n > 0) return console.log('--demo ignored: this database already has customers or packages.');
+  if (hasCustomersOrPackages(app.ctx.sqlite))
+    return console.log('--demo ignored: this database already has customers or packages.');
   const added = await loadDemoData({ app: app.ctx, session: null, transport: 'internal' });
   logger.info('demo data loaded', { added });
   console.log(`Demo data loaded: ${JSON.stringify(added)}`);

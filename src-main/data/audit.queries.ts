@@ -1,0 +1,116 @@
+import type { AuditEntry } from '../../src-shared/contract/audit';
+import type { Sqlite } from '../db/open';
+import { likePattern } from './sql';
+import { prepared } from './statements';
+
+/** Filters of the audit trail, with the dates already turned into instants (`fromAt` ≤ at < `toAt`). */
+export interface AuditQuery {
+  userId?: number;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  source?: string;
+  fromAt?: string;
+  toAt?: string;
+  search?: string;
+}
+
+type Arg = string | number;
+
+function where(f: AuditQuery): { sql: string; args: Arg[] } {
+  const w: string[] = [];
+  const args: Arg[] = [];
+  if (f.userId !== undefined) {
+    w.push('user_id = ?');
+    args.push(f.userId);
+  }
+  if (f.entity) {
+    w.push('entity = ?');
+    args.push(f.entity);
+  }
+  if (f.entityId) {
+    w.push('entity_id = ?');
+    args.push(f.entityId);
+  }
+  if (f.action) {
+    // `payment` matches payment.create, payment.void...; a full name matches exactly.
+    w.push(`(action = ? OR action LIKE ? ESCAPE '\\')`);
+    args.push(f.action, `${likePattern(f.action).slice(1, -1)}.%`);
+  }
+  if (f.source) {
+    w.push('source = ?');
+    args.push(f.source);
+  }
+  if (f.fromAt) {
+    w.push('at >= ?');
+    args.push(f.fromAt);
+  }
+  if (f.toAt) {
+    w.push('at < ?');
+    args.push(f.toAt);
+  }
+  if (f.search) {
+    const p = likePattern(f.search);
+    w.push(
+      `(username LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR entity LIKE ? ESCAPE '\\' OR entity_id LIKE ? ESCAPE '\\'
+        OR before LIKE ? ESCAPE '\\' OR after LIKE ? ESCAPE '\\' OR reason LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')`,
+    );
+    args.push(p, p, p, p, p, p, p, p);
+  }
+  return { sql: w.length ? ` WHERE ${w.join(' AND ')}` : '', args };
+}
+
+const COLUMNS = `id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, reason, source`;
+
+/** One page of the trail, newest first, and how many rows match. */
+export function auditPage(
+  db: Sqlite,
+  f: AuditQuery,
+  limit: number,
+  offset: number,
+): { items: AuditEntry[]; total: number } {
+  const { sql, args } = where(f);
+  const count = () =>
+    prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM audit_log${sql}`).get(...args)?.n ?? 0;
+  if (f.search) {
+    // Text search scans the table: count in the same pass (one scan instead of two).
+    const rows = prepared<Arg[], AuditEntry & { total: number }>(
+      db,
+      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    ).all(...args, limit, offset);
+    const total = rows[0]?.total ?? (offset > 0 ? count() : 0);
+    return { items: rows.map(({ total: _t, ...e }) => e), total };
+  }
+  const total = count();
+  const items = prepared<Arg[], AuditEntry>(
+    db,
+    `SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
+  ).all(...args, limit, offset);
+  return { items, total };
+}
+
+/** The trail in time order for an export, at most `limit` rows. */
+export function auditRowsForExport(db: Sqlite, f: AuditQuery, limit: number): AuditEntry[] {
+  const { sql, args } = where(f);
+  return prepared<Arg[], AuditEntry>(db, `SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id ASC LIMIT ?`).all(
+    ...args,
+    limit,
+  );
+}
+
+/** The values the filters offer: every action, entity and source recorded, and every user. */
+export function auditFacetValues(db: Sqlite) {
+  const distinct = (sql: string) =>
+    prepared<[], { v: string }>(db, sql)
+      .all()
+      .map((r) => r.v);
+  return {
+    actions: distinct('SELECT DISTINCT action AS v FROM audit_log ORDER BY 1'),
+    entities: distinct('SELECT DISTINCT entity AS v FROM audit_log ORDER BY 1'),
+    sources: distinct('SELECT DISTINCT source AS v FROM audit_log WHERE source IS NOT NULL ORDER BY 1'),
+    users: prepared<[], { id: number; username: string }>(
+      db,
+      'SELECT id, username FROM users ORDER BY username COLLATE NOCASE',
+    ).all(),
+  };
+}

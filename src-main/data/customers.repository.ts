@@ -1,0 +1,189 @@
+import type { Customer } from '../../src-shared/contract/customers';
+import type { Sqlite } from '../db/open';
+import { likePattern } from './sql';
+import { prepared } from './statements';
+
+const SELECT = `
+  SELECT c.id, c.customer_code AS customerCode, c.name, c.address, c.phone, c.email, c.id_card AS idCard,
+         c.status, c.join_date AS joinDate, c.deposit, c.notes, c.never_isolate AS neverIsolate,
+         c.created_by AS createdBy, u.full_name AS createdByName, c.created_at AS createdAt, c.updated_at AS updatedAt
+  FROM customers c LEFT JOIN users u ON u.id = c.created_by`;
+
+type CustomerRow = Omit<Customer, 'neverIsolate'> & { neverIsolate: number };
+const toCustomer = (r: CustomerRow): Customer => ({ ...r, neverIsolate: r.neverIsolate === 1 });
+
+export type CustomerSortField = 'customerCode' | 'name' | 'joinDate' | 'status' | 'deposit' | 'createdAt';
+
+const SORT_COLUMNS: Record<CustomerSortField, string> = {
+  customerCode: 'c.customer_code',
+  name: 'c.name COLLATE NOCASE',
+  joinDate: 'c.join_date',
+  status: 'c.status',
+  deposit: 'c.deposit',
+  createdAt: 'c.id',
+};
+
+export function findCustomer(db: Sqlite, id: number): Customer | undefined {
+  const row = prepared<[number], CustomerRow>(db, `${SELECT} WHERE c.id = ?`).get(id);
+  return row && toCustomer(row);
+}
+
+export interface CustomerPageQuery {
+  status?: Customer['status'];
+  sort: { field: CustomerSortField; dir: 'asc' | 'desc' };
+  limit: number;
+  offset: number;
+}
+
+type PageParams = { status: string | null; limit: number; offset: number };
+
+function pageParts(q: CustomerPageQuery) {
+  const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  return {
+    order: `${SORT_COLUMNS[q.sort.field]} ${dir}, c.id ${dir}`,
+    params: { status: q.status ?? null, limit: q.limit, offset: q.offset },
+  };
+}
+
+/**
+ * Search (50,000 customers, p95 ≤ 15 ms), raw SQL for the index hint: a substring LIKE scans the narrow
+ * covering index customers_search_idx (search_text, status, name) once; the window count gives the total
+ * in the same pass, and only the page's rows are read from the table.
+ */
+export function searchCustomers(
+  db: Sqlite,
+  needle: string,
+  q: CustomerPageQuery,
+): { items: Customer[]; total: number } {
+  const { order, params } = pageParts(q);
+  const status = q.status ? 'AND c.status = @status' : '';
+  const pattern = likePattern(needle);
+  const hits = prepared<PageParams & { pattern: string }, { id: number; total: number }>(
+    db,
+    `SELECT c.id, count(*) OVER () AS total FROM customers c INDEXED BY customers_search_idx
+     WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}
+     ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, pattern });
+  let total = hits[0]?.total ?? 0;
+  if (!hits.length && q.offset > 0) {
+    // Past the last page: the window had no row to carry the total.
+    total =
+      prepared<{ status: string | null; pattern: string }, { n: number }>(
+        db,
+        `SELECT count(*) AS n FROM customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}`,
+      ).get({ status: params.status, pattern })?.n ?? 0;
+  }
+  const byId = prepared<[number], CustomerRow>(db, `${SELECT} WHERE c.id = ?`);
+  const items = hits.flatMap((h) => {
+    const row = byId.get(h.id);
+    return row ? [toCustomer(row)] : [];
+  });
+  return { items, total };
+}
+
+/** Without a search the sort indexes page directly. */
+export function listCustomerPage(db: Sqlite, q: CustomerPageQuery): { items: Customer[]; total: number } {
+  const { order, params } = pageParts(q);
+  const w = q.status ? 'WHERE c.status = @status' : '';
+  const total =
+    prepared<PageParams, { n: number }>(db, `SELECT count(*) AS n FROM customers c ${w}`).get(params)?.n ?? 0;
+  const rows = prepared<PageParams, CustomerRow>(
+    db,
+    `${SELECT} ${w} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all(params);
+  return { items: rows.map(toCustomer), total };
+}
+
+/** How many accounts, invoices and payments a customer has (the detail view). */
+export function customerRecordCounts(db: Sqlite, id: number) {
+  const count = (table: 'pppoe_accounts' | 'invoices' | 'payments') =>
+    prepared<[number], { n: number }>(db, `SELECT count(*) AS n FROM ${table} WHERE customer_id = ?`).get(id)?.n ?? 0;
+  return { pppoeAccounts: count('pppoe_accounts'), invoices: count('invoices'), payments: count('payments') };
+}
+
+/** What keeps a customer from being deleted: its accounts, subscriptions and money history. */
+export function customerReferences(db: Sqlite, id: number) {
+  const refs = prepared<
+    { id: number },
+    { accounts: number; subscriptions: number; invoices: number; payments: number; deposits: number }
+  >(
+    db,
+    `SELECT (SELECT count(*) FROM pppoe_accounts WHERE customer_id = @id) AS accounts,
+            (SELECT count(*) FROM subscriptions WHERE customer_id = @id) AS subscriptions,
+            (SELECT count(*) FROM invoices WHERE customer_id = @id) AS invoices,
+            (SELECT count(*) FROM payments WHERE customer_id = @id) AS payments,
+            (SELECT count(*) FROM deposit_ledger WHERE customer_id = @id) AS deposits`,
+  ).get({ id });
+  return refs ?? { accounts: 0, subscriptions: 0, invoices: 0, payments: 0, deposits: 0 };
+}
+
+export function customerCodeTaken(db: Sqlite, code: string): boolean {
+  return (
+    prepared<[string], { one: number }>(db, 'SELECT 1 AS one FROM customers WHERE customer_code = ?').get(code) !==
+    undefined
+  );
+}
+
+/** The editable columns of a customer, as stored. */
+export interface CustomerFields {
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  idCard: string | null;
+  status: Customer['status'];
+  joinDate: string;
+  notes: string | null;
+  neverIsolate: boolean;
+}
+
+export function insertCustomer(
+  db: Sqlite,
+  c: CustomerFields & { code: string; createdBy: number | null; at: string },
+): number {
+  const { lastInsertRowid } = prepared<unknown[]>(
+    db,
+    `INSERT INTO customers(customer_code, name, address, phone, email, id_card, status, join_date, notes,
+                           never_isolate, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.code,
+    c.name,
+    c.address,
+    c.phone,
+    c.email,
+    c.idCard,
+    c.status,
+    c.joinDate,
+    c.notes,
+    c.neverIsolate ? 1 : 0,
+    c.createdBy,
+    c.at,
+    c.at,
+  );
+  return Number(lastInsertRowid);
+}
+
+export function updateCustomerRow(db: Sqlite, id: number, c: CustomerFields, at: string): void {
+  prepared<unknown[]>(
+    db,
+    `UPDATE customers SET name = ?, address = ?, phone = ?, email = ?, id_card = ?, status = ?, join_date = ?,
+            notes = ?, never_isolate = ?, updated_at = ? WHERE id = ?`,
+  ).run(c.name, c.address, c.phone, c.email, c.idCard, c.status, c.joinDate, c.notes, c.neverIsolate ? 1 : 0, at, id);
+}
+
+export function insertStatusHistory(
+  db: Sqlite,
+  h: { customerId: number; from: string | null; to: string; changedOn: string; at: string },
+): void {
+  prepared<unknown[]>(
+    db,
+    'INSERT INTO customer_status_history(customer_id, from_status, to_status, changed_on, at) VALUES (?, ?, ?, ?, ?)',
+  ).run(h.customerId, h.from, h.to, h.changedOn, h.at);
+}
+
+/** Deletes a customer without history, and its status history (the caller checked customerReferences). */
+export function deleteCustomerRow(db: Sqlite, id: number): void {
+  prepared<[number]>(db, 'DELETE FROM customer_status_history WHERE customer_id = ?').run(id);
+  prepared<[number]>(db, 'DELETE FROM customers WHERE id = ?').run(id);
+}

@@ -1,0 +1,20 @@
+/** One page of a list and the total it was cut from. */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** `%text%` for LIKE with `\` as the escape character, so `%` and `_` typed by a user match literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** True when a better-sqlite3 error is a UNIQUE constraint failure (optionally on a given index/column). */
+export function isUniqueViolation(err: unknown, needle?: string): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e: { code?: unknown; message?: unknown } = err;
+  if (e.code !== 'SQLITE_CONSTRAINT_UNIQUE') return false;
+  return needle ? String(e.message ?? '').includes(needle) : true;
+}
