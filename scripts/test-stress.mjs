@@ -53,6 +53,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /** Test counts from the vitest and Playwright summaries in a run's output, when they are there. */
 export function summarize(log) {
+  // eslint-disable-next-line no-control-regex -- ESC starts the colour codes being stripped
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
   const parts = [];
   const vitest = /^\s*Tests\s+(.+?)\s*$/m.exec(plain);

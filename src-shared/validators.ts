@@ -12,7 +12,7 @@ export const ID_CARD_MESSAGE = 'ID number must be a 16-digit NIK or a passport n
 /** Null when `text` is a phone number: digits with optional spaces/dashes and a leading +, 6–15 digits. */
 export function phoneProblem(text: string): string | null {
   const t = text.trim();
-  if (!/^\+?\d[\d \-]*$/.test(t)) return PHONE_MESSAGE;
+  if (!/^\+?\d[\d -]*$/.test(t)) return PHONE_MESSAGE;
   const digits = t.replace(/\D/g, '').length;
   return digits >= 6 && digits <= 15 ? null : PHONE_MESSAGE;
 }
@@ -23,7 +23,7 @@ export function phoneProblem(text: string): string | null {
  */
 export function normalizeIdCard(text: string): string | null {
   const t = text.trim();
-  const nik = t.replace(/[\s.\-]/g, '');
+  const nik = t.replace(/[\s.-]/g, '');
   if (/^\d{16}$/.test(nik)) return nik;
   const passport = t.replace(/\s/g, '').toUpperCase();
   return /^[A-Z]{1,2}\d{6,8}$/.test(passport) ? passport : null;

@@ -10,7 +10,7 @@ export const username = z.preprocess(
     .string({ error: 'Username is required' })
     .min(3, 'Username must be at least 3 characters')
     .max(32, 'Username must be at most 32 characters')
-    .regex(/^[A-Za-z0-9_.\-]+$/, 'Username may use letters, digits, dot, dash and underscore'),
+    .regex(/^[A-Za-z0-9_.-]+$/, 'Username may use letters, digits, dot, dash and underscore'),
 );
 export const newPassword = z
   .string({ error: 'Password is required' })

@@ -2,9 +2,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
 import { seedCustomers } from './platform.bench';
 import { testApp } from '../helpers/app';
+import type { Sqlite } from '../../src-main/db/open';
 
 /** Invoices and payments straight into SQLite (set-up only), so the file has a realistic size. */
-function seedLedger(sqlite: import('better-sqlite3').Database, customers: number, months: number) {
+function seedLedger(sqlite: Sqlite, customers: number, months: number) {
   const inv = sqlite.prepare(
     `INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount, paid_amount, status)
      VALUES (?, ?, ?, ?, ?, 150000, ?, ?)`,

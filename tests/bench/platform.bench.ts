@@ -3,6 +3,7 @@ import { createApp } from '../../src-main/app';
 import { silentLogger } from '../../src-main/logging/logger';
 import { testApp, tempDir, testKeyStore, MIGRATIONS } from '../helpers/app';
 import { ms, percentile, timeAsync, timeSync, type BenchSuite } from './harness';
+import type { Sqlite } from '../../src-main/db/open';
 
 const FIRST = [
   'Budi',
@@ -36,7 +37,7 @@ const LAST = [
 ];
 
 /** Inserts n customers straight into SQLite (set-up only; the measured path is dispatch). */
-export function seedCustomers(sqlite: import('better-sqlite3').Database, n: number) {
+export function seedCustomers(sqlite: Sqlite, n: number) {
   const ins = sqlite.prepare(
     `INSERT INTO customers(customer_code, name, address, phone, email, id_card, status, join_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );

@@ -6,6 +6,7 @@ import { createHttpHost } from '../../src-main/host/http/server';
 import { testApp } from '../helpers/app';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
 import { seedCustomers } from './platform.bench';
+import type { App } from '../../src-main/app';
 
 const CUSTOMERS = 50_000;
 const PAYMENTS = 1_000_000;
@@ -121,7 +122,7 @@ export const reportsSuite: BenchSuite = {
  * Serves the seeded app through the real HTTP host and times, in Debian's Chromium, from navigation to
  * the screen's content being visible (data fetched and drawn). Needs the built renderer (npm run build).
  */
-async function renderTimes(app: import('../../src-main/app').App): Promise<{ name: string; ms: number }[]> {
+async function renderTimes(app: App): Promise<{ name: string; ms: number }[]> {
   const staticDir = path.resolve(process.env.PPPOE_OUT ?? 'out', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'index.html')))
     throw new Error(`run npm run build first: ${staticDir} is missing`);

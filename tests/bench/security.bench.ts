@@ -1,5 +1,6 @@
 import { testApp } from '../helpers/app';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
+import type { Sqlite } from '../../src-main/db/open';
 
 const ACTIONS = [
   'customer.create',
@@ -16,7 +17,7 @@ const ACTIONS = [
 const ENTITIES = ['customer', 'customer', 'payment', 'payment', 'invoice', 'user', 'user', 'pppoe', 'package', 'user'];
 
 /** Inserts n audit rows spread over a year (set-up only; the measured path is dispatch). */
-function seedAudit(sqlite: import('better-sqlite3').Database, n: number) {
+function seedAudit(sqlite: Sqlite, n: number) {
   const ins = sqlite.prepare(
     `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );

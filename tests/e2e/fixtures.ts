@@ -96,6 +96,7 @@ export async function signInPage(page: Page, host: Host, hash = '#/customers') {
 export const test = base.extend<{ initAdmin: boolean; host: Host; api: Api; adminPage: Page }, { hosts: HostsByFile }>({
   initAdmin: [true, { option: true }],
   hosts: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
     async ({}, use) => {
       const hosts = new HostsByFile();
       await use(hosts);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES } from '../../../src-shared/events';
-import { createElectronMock } from './electron-mock';
+import { type createElectronMock } from './electron-mock';
 
 const electron = vi.hoisted(() => ({ mock: null as any }));
 vi.mock('electron', async () => {

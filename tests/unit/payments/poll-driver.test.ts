@@ -65,7 +65,10 @@ describe.each(FAKE_PROVIDERS)('poll driver with %s', (provider) => {
     let rounds = 0;
     for (let wake = nextWakeAt(states.values()); wake !== null; wake = nextWakeAt(states.values())) {
       if (wake > s.clock.now()) s.clock.advance(wake - s.clock.now());
-      if (rounds === 5) (s.fake.markPaid(refs[0]!), s.fake.markPaid(refs[1]!));
+      if (rounds === 5) {
+        s.fake.markPaid(refs[0]!);
+        s.fake.markPaid(refs[1]!);
+      }
       const sum = await cycle(s, states);
       expect(sum.maxInFlight).toBeLessThanOrEqual(3);
       if (++rounds > 500) throw new Error('polling never ends');

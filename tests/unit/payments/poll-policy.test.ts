@@ -39,7 +39,10 @@ describe('poll schedule', () => {
     expect(times[0]).toBe(T0 + P.firstCheckMs);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     const early = gaps.filter((_, i) => times[i]! - T0 < 30 * MIN);
-    for (const g of early) (expect(g).toBeGreaterThanOrEqual(1.8 * MIN), expect(g).toBeLessThanOrEqual(2.2 * MIN));
+    for (const g of early) {
+      expect(g).toBeGreaterThanOrEqual(1.8 * MIN);
+      expect(g).toBeLessThanOrEqual(2.2 * MIN);
+    }
     const late = gaps.filter((_, i) => times[i]! - T0 > 6 * HOUR && times[i + 1]! < s.expiresAt);
     for (const g of late) expect(g).toBeGreaterThanOrEqual(27 * MIN);
     expect(gaps.every((g, i) => g >= gaps[Math.max(0, i - 1)]! * 0.8 || times[i + 1]! > s.expiresAt)).toBe(true);

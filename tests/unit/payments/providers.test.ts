@@ -1,7 +1,7 @@
 /** What differs per provider: Midtrans Snap/idempotency, Tripay fees, Xendit lookups, Duitku forms. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { GatewayError, MidtransGateway } from '../../../src-main/integrations/payments';
-import { TripayFake } from '../../fakes/gateways';
+import { type TripayFake } from '../../fakes/gateways';
 import { paymentInput, startReceiver, startSubject, type Subject } from './harness';
 
 let s: Subject | undefined;

@@ -67,7 +67,11 @@ function openStream(
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {
           text += chunk;
-          for (const w of [...waiters]) if (text.includes(w.line)) waiters.splice(waiters.indexOf(w), 1) && w.done();
+          for (const w of [...waiters]) {
+            if (!text.includes(w.line)) continue;
+            waiters.splice(waiters.indexOf(w), 1);
+            w.done();
+          }
         });
         const ended = new Promise<void>((done) => res.on('end', done));
         resolve({

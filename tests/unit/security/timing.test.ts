@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Passwords from '../../../src-main/core/passwords';
 
 // Count password verifications: a login for an unknown user must do the same argon2 work as a real one.
 const calls: string[] = [];
 vi.mock('../../../src-main/core/passwords', async (importOriginal) => {
-  const orig = await importOriginal<typeof import('../../../src-main/core/passwords')>();
+  const orig = await importOriginal<typeof Passwords>();
   return {
     ...orig,
     verifyPassword: (hash: string, plain: string) => {
