@@ -26,7 +26,7 @@ const MAX_NATIONAL = 12;
 export function normalizeIndonesianPhone(input: string): PhoneResult {
   const raw = input.trim();
   if (!raw) return { ok: false, problem: 'empty' };
-  if (/[\/,;|]|\bdan\b|\bor\b|\batau\b/i.test(raw)) return { ok: false, problem: 'multiple_numbers' };
+  if (/[/,;|]|\bdan\b|\bor\b|\batau\b/i.test(raw)) return { ok: false, problem: 'multiple_numbers' };
   if (!/^\+?[\d\s().-]+$/.test(raw)) return { ok: false, problem: 'invalid_characters' };
   if (raw.indexOf('+') > 0) return { ok: false, problem: 'invalid_characters' };
 
