@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src-main/app';
 import { fileKeyStore } from '../../src-main/core/crypto/key-file';
 import { readKeyring } from '../../src-main/core/crypto/keyring';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-main/logging/logger';
 import { fileKind, openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import { MIGRATIONS, tempDir } from '../helpers/app';
 

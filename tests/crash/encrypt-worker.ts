@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createApp } from '../../src-main/app';
 import { fileKeyStore } from '../../src-main/core/crypto/key-file';
 import { createEventBus } from '../../src-main/core/events';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-main/logging/logger';
 
 const args = JSON.parse(process.argv[2]!) as { dataDir: string; keyDir: string; migrations: string };
 const events = createEventBus();

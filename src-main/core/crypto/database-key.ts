@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { currentPageCipher, DatabaseKeyError, fileKind, KEY_BYTES } from '../../db/encryption/cipher';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logging/logger';
 import type { KeyStore } from './key-file';
 import { keyCheckOf, newKeyring, readKeyring, unsealPending, writeKeyring, type Keyring } from './keyring';
 import { parseRecoveryKey, RecoveryKeyFormatError, unwrapKey } from './recovery-key';

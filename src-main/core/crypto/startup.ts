@@ -1,7 +1,7 @@
 import { cleanupInterruptedEncryption, encryptInPlace } from '../../db/encryption/encrypt-in-place';
 import { fileKind } from '../../db/encryption/cipher';
 import type { EventBus } from '../events';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logging/logger';
 import { prepareDatabaseKey, type DatabaseEncryption } from './database-key';
 import type { KeyStore } from './key-file';
 

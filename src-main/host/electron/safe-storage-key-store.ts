@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../../logging/logger';
 import { fileKeyStore, type KeyStore } from '../../core/crypto/key-file';
 import { safeStorageUsable } from './safe-storage-box';
 

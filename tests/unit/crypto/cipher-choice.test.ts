@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, DB_FILE, type App } from '../../../src-main/app';
 import { fileKeyStore } from '../../../src-main/core/crypto/key-file';
 import { readKeyring, writeKeyring } from '../../../src-main/core/crypto/keyring';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 import {
   currentPageCipher,
   DatabaseKeyError,

@@ -7,7 +7,7 @@ import { createFirstAdmin } from '../../../src-main/core/auth';
 import { fileKeyStore } from '../../../src-main/core/crypto/key-file';
 import { readKeyring } from '../../../src-main/core/crypto/keyring';
 import { confirmRecoveryKey, recoveryKeyStatus, revealRecoveryKey } from '../../../src-main/core/crypto/database-key';
-import { redact, silentLogger } from '../../../src-main/core/logger';
+import { redact, silentLogger } from '../../../src-main/logging/logger';
 import { DatabaseKeyError, fileKind, openDatabaseFile } from '../../../src-main/db/encryption/cipher';
 import { openSqlite } from '../../../src-main/db/open';
 import { MIGRATIONS, tempDir } from '../../helpers/app';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src-main/app';
 import { createFirstAdmin } from '../../../src-main/core/auth';
 import { fileKeyStore } from '../../../src-main/core/crypto/key-file';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 import { createHttpHost } from '../../../src-main/host/http/server';
 import { MIGRATIONS, tempDir } from '../../helpers/app';
 

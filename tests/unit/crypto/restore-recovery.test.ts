@@ -5,7 +5,7 @@ import { createApp, type App } from '../../../src-main/app';
 import { createFirstAdmin } from '../../../src-main/core/auth';
 import { fileKeyStore } from '../../../src-main/core/crypto/key-file';
 import { revealRecoveryKey } from '../../../src-main/core/crypto/database-key';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 import { fileKind } from '../../../src-main/db/encryption/cipher';
 import { MIGRATIONS, tempDir } from '../../helpers/app';
 

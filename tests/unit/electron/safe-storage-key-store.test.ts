@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../src-main/app';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger } from '../../../src-main/logging/logger';
 import { fileKind } from '../../../src-main/db/encryption/cipher';
 import { MIGRATIONS, tempDir } from '../../helpers/app';
 import { createElectronMock } from './electron-mock';
