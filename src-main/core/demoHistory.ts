@@ -18,7 +18,7 @@ import {
 } from '../data/demo.queries';
 import { addMonthsToDate } from './billing/automation';
 import { dayStartUtc, today } from './billing/common';
-import { runPeriod, type RunResult } from './billing/invoices';
+import { runPeriod, type RunResult } from './billing/invoiceRun';
 import { createPayment } from './billing/payments';
 import { periodStart } from './billing/periods';
 import { logAutomation } from './billing/restore';

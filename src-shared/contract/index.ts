@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
-import { billingContract } from './billing';
+import { automationContract } from './automation';
+import { cashdeskContract } from './cashdesk';
+import { invoicesContract } from './invoices';
+import { paymentsContract } from './payments';
+import { shiftsContract } from './shifts';
+import { subscriptionsContract } from './subscriptions';
 import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { packagesContract } from './packages';
@@ -26,7 +31,12 @@ export const procedures = {
   ...authContract,
   ...settingsContract,
   ...backupsContract,
-  ...billingContract,
+  ...subscriptionsContract,
+  ...invoicesContract,
+  ...paymentsContract,
+  ...cashdeskContract,
+  ...shiftsContract,
+  ...automationContract,
   ...customersContract,
   ...documentsContract,
   ...packagesContract,

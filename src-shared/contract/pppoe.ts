@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../dates';
 import { rupiah } from '../money';
 import { billingCycle } from './packages';
-import { subscription } from './billing';
+import { subscription } from './subscriptions';
 import { byId, id, listOf, optionalText, page, pageSize, procedure, searchText, sortDir, timestamp } from './define';
 import { profileName } from './routers';
 

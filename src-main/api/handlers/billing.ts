@@ -1,15 +1,21 @@
-import type { billingContract } from '../../../src-shared/contract/billing';
+import type { automationContract } from '../../../src-shared/contract/automation';
+import type { cashdeskContract } from '../../../src-shared/contract/cashdesk';
+import type { invoicesContract } from '../../../src-shared/contract/invoices';
+import type { paymentsContract } from '../../../src-shared/contract/payments';
+import type { shiftsContract } from '../../../src-shared/contract/shifts';
+import type { subscriptionsContract } from '../../../src-shared/contract/subscriptions';
 import { billingAlerts, automationLog, runAutomation } from '../../core/billing/automation';
 import { cashdeskLookup } from '../../core/billing/cashdesk';
+import { generateInvoices } from '../../core/billing/invoiceRun';
 import {
   createManualInvoice,
-  generateInvoices,
   invoiceDetail,
   invoiceDocument,
   listInvoices,
   voidInvoice,
 } from '../../core/billing/invoices';
-import { createPayment, listPayments, paymentDetail, paymentReceipt, voidPayment } from '../../core/billing/payments';
+import { listPayments, paymentDetail, paymentReceipt } from '../../core/billing/paymentDetails';
+import { createPayment, voidPayment } from '../../core/billing/payments';
 import { closeShift, currentShift, listShifts, openShift, shiftReport } from '../../core/billing/shifts';
 import {
   createSubscription,
@@ -19,7 +25,14 @@ import {
 } from '../../core/billing/subscriptions';
 import type { HandlersFor } from '../handler';
 
-export const billingHandlers: HandlersFor<typeof billingContract> = {
+type BillingContract = typeof subscriptionsContract &
+  typeof invoicesContract &
+  typeof paymentsContract &
+  typeof cashdeskContract &
+  typeof shiftsContract &
+  typeof automationContract;
+
+export const billingHandlers: HandlersFor<BillingContract> = {
   'subscriptions.list': (input, call) => listSubscriptions(call, input),
   'subscriptions.get': ({ id }, call) => getSubscription(call, id),
   'subscriptions.create': (input, call) => createSubscription(call, input),

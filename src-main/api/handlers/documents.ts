@@ -1,4 +1,6 @@
-import { billingContract } from '../../../src-shared/contract/billing';
+import { invoicesContract } from '../../../src-shared/contract/invoices';
+import { paymentsContract } from '../../../src-shared/contract/payments';
+import { shiftsContract } from '../../../src-shared/contract/shifts';
 import type { documentsContract } from '../../../src-shared/contract/documents';
 import { badInput } from '../../../src-shared/result';
 import type { CallContext } from '../../core/context';
@@ -53,7 +55,7 @@ export const documentsHandlers: HandlersFor<typeof documentsContract> = {
   'documents.receipt': async ({ paymentId, width, copy, printer }, call) => {
     checkPrinter(call, printer);
     const raw = await billingHandlers['payments.receipt']({ id: paymentId, markPrinted: true }, call);
-    const data = billingContract['payments.receipt'].output.parse(raw);
+    const data = paymentsContract['payments.receipt'].output.parse(raw);
     const doc = receiptDoc(data, getSettings(call.app), call.app.clock.now(), copy ?? false);
     const w = width ?? data.isp.receiptWidth;
     const buf = await renderReceipt(doc, w);
@@ -76,13 +78,13 @@ export const documentsHandlers: HandlersFor<typeof documentsContract> = {
   },
   'documents.invoice': async ({ invoiceId }, call) => {
     const raw = await billingHandlers['invoices.document']({ id: invoiceId }, call);
-    const data = billingContract['invoices.document'].output.parse(raw);
+    const data = invoicesContract['invoices.document'].output.parse(raw);
     const buf = await renderInvoice(invoiceDoc(data, getSettings(call.app), call.app.clock.now()));
     return pdf(`invoice-${safeName(data.invoice.invoiceNumber)}.pdf`, buf);
   },
   'documents.shiftReport': async ({ shiftId }, call) => {
     const raw = await billingHandlers['shifts.report']({ id: shiftId }, call);
-    const data = billingContract['shifts.report'].output.parse(raw);
+    const data = shiftsContract['shifts.report'].output.parse(raw);
     const buf = await renderShiftReport(shiftReportDoc(data, getSettings(call.app), call.app.clock.now()));
     return pdf(`shift-${data.shift.id}-${data.shift.openedAt.slice(0, 10)}.pdf`, buf);
   },

@@ -3,13 +3,25 @@
  * enabling an account, the router import and the dashboard's "bill them" fix all call
  * ensureAccountSubscription, with the billing terms from Settings (billing day, pro-rating).
  */
-import type { Subscription } from '../../../src-shared/contract/billing';
-import type { BillingCycle } from '../../../src-shared/contract/packages';
+import type { Subscription } from '../../../src-shared/contract/subscriptions';
 import { AppError } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
 import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
-import { addDays, addMonths, today, stmt } from './common';
+import {
+  coveringSubscription,
+  deleteSubscription,
+  findAccountRef,
+  subscriptionsOffPackage,
+  uninvoicedSubscriptions,
+  unbilledAccountIds,
+  unbilledAccounts as unbilledAccountRows,
+  type AccountRef,
+  type UnbilledAccount,
+} from '../../data/billing/account-billing.repository';
+import { customerStatus } from '../../data/billing/billed-customers.queries';
+import { findPackageTerms, subscriptionTerms, type PackageTerms } from '../../data/billing/subscriptions.repository';
+import { addDays, addMonths, today } from './common';
 import { chargeFor, firstPeriod, type SubscriptionTerms } from './periods';
 import { latestDuePeriod } from './scheduler';
 import { createSubscription, getSubscription, updateSubscription } from './subscriptions';
@@ -36,38 +48,18 @@ export function settingsTerms(app: AppContext, startDate: string): { billingDay:
   };
 }
 
-/**
- * The active subscription billing this account: the one linked to it, else an active unlinked one of
- * the same customer and package (made before the account existed, or by hand). Customer first, so the
- * lookup uses subs_customer_idx.
- */
-const COVERING = `SELECT s.id, s.pppoe_account_id AS accountId FROM subscriptions s
-  WHERE s.customer_id = @customerId AND s.status = 'active'
-    AND (s.pppoe_account_id = @accountId OR (s.pppoe_account_id IS NULL AND s.internet_package_id = @packageId))
-  ORDER BY s.pppoe_account_id IS NULL, s.id LIMIT 1`;
-
-interface AccountRef {
-  id: number;
-  customerId: number;
-  packageId: number;
-  username: string;
-}
-
 function accountRef(app: AppContext, accountId: number): AccountRef {
-  const a = stmt(
-    app.sqlite,
-    'SELECT id, customer_id AS customerId, internet_package_id AS packageId, username FROM pppoe_accounts WHERE id = ?',
-  ).get(accountId) as AccountRef | undefined;
+  const a = findAccountRef(app.sqlite, accountId);
   if (!a) throw new AppError('NOT_FOUND', 'PPPoE account not found');
   return a;
 }
 
+/**
+ * The active subscription billing this account: the one linked to it, else an active unlinked one of
+ * the same customer and package (made before the account existed, or by hand).
+ */
 export function coveringSubscriptionId(app: AppContext, a: AccountRef): { id: number; linked: boolean } | null {
-  const row = stmt(app.sqlite, COVERING).get({
-    customerId: a.customerId,
-    accountId: a.id,
-    packageId: a.packageId,
-  }) as { id: number; accountId: number | null } | undefined;
+  const row = coveringSubscription(app.sqlite, a);
   return row ? { id: row.id, linked: row.accountId === a.id } : null;
 }
 
@@ -109,11 +101,9 @@ export function ensureAccountSubscription(
  * the next invoice on (invoices already issued keep their amount). Inside the caller's transaction.
  */
 export function followPackageChange(call: CallContext, accountId: number, packageId: number): Subscription[] {
-  const ids = stmt(
-    call.app.sqlite,
-    "SELECT id FROM subscriptions WHERE pppoe_account_id = ? AND status = 'active' AND internet_package_id != ?",
-  ).all(accountId, packageId) as { id: number }[];
-  return ids.map(({ id }) => updateSubscription(call, { id, internetPackageId: packageId }));
+  return subscriptionsOffPackage(call.app.sqlite, accountId, packageId).map((id) =>
+    updateSubscription(call, { id, internetPackageId: packageId }),
+  );
 }
 
 /**
@@ -121,46 +111,19 @@ export function followPackageChange(call: CallContext, accountId: number, packag
  * deleted with them: no financial history is lost), each with its audit row. Inside the caller's transaction.
  */
 export function dropUninvoicedSubscriptions(call: CallContext, accountId: number): void {
-  const rows = stmt(
-    call.app.sqlite,
-    `SELECT * FROM subscriptions s WHERE s.pppoe_account_id = ?
-       AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.id)`,
-  ).all(accountId) as { id: number }[];
-  for (const row of rows) {
-    stmt(call.app.sqlite, 'DELETE FROM subscriptions WHERE id = ?').run(row.id);
+  for (const row of uninvoicedSubscriptions(call.app.sqlite, accountId)) {
+    deleteSubscription(call.app.sqlite, row.id);
     writeAudit(call, { action: 'subscription.delete', entity: 'subscription', entityId: row.id, before: row });
   }
 }
 
 // ------------------------------------------------------------------ unbilled accounts
 
-const UNBILLED_WHERE = `a.status = 'active' AND c.status != 'inactive'
-  AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = a.customer_id AND s.status = 'active'
-    AND (s.pppoe_account_id = a.id OR (s.pppoe_account_id IS NULL AND s.internet_package_id = a.internet_package_id)))`;
-
-export interface UnbilledAccount {
-  accountId: number;
-  username: string;
-  customerId: number;
-  customerCode: string;
-  customerName: string;
-  packageName: string;
-  price: number;
-  createdAt: string;
-}
+export type { UnbilledAccount };
 
 /** Active accounts of billable customers that no active subscription bills (the dashboard alert). */
 export function unbilledAccounts(app: AppContext, limit: number): { count: number; items: UnbilledAccount[] } {
-  const from = 'FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id';
-  const count = (stmt(app.sqlite, `SELECT count(*) AS n ${from} WHERE ${UNBILLED_WHERE}`).get() as { n: number }).n;
-  const items = stmt(
-    app.sqlite,
-    `SELECT a.id AS accountId, a.username, a.customer_id AS customerId, c.customer_code AS customerCode,
-            c.name AS customerName, p.name AS packageName, p.price, a.created_at AS createdAt
-     ${from} JOIN internet_packages p ON p.id = a.internet_package_id WHERE ${UNBILLED_WHERE}
-     ORDER BY a.id LIMIT ?`,
-  ).all(limit) as UnbilledAccount[];
-  return { count, items };
+  return unbilledAccountRows(app.sqlite, limit);
 }
 
 /**
@@ -171,20 +134,17 @@ export function billUnbilledAccounts(call: CallContext): { created: number; link
   const { app } = call;
   return app.sqlite
     .transaction(() => {
-      const ids = stmt(
-        app.sqlite,
-        `SELECT a.id FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE ${UNBILLED_WHERE} ORDER BY a.id`,
-      ).all() as { id: number }[];
+      const ids = unbilledAccountIds(app.sqlite);
       let created = 0;
       let linked = 0;
-      for (const { id } of ids) {
+      for (const id of ids) {
         if (ensureAccountSubscription(call, id).created) created++;
         else linked++;
       }
       writeAudit(call, {
         action: 'subscription.bill_unbilled',
         entity: 'subscription',
-        after: { accounts: ids.map((r) => r.id), created, linked },
+        after: { accounts: ids, created, linked },
       });
       return { created, linked };
     })
@@ -225,15 +185,8 @@ export function nextInvoice(app: AppContext, t: SubscriptionTerms, from: string)
   return null;
 }
 
-export interface PackageTerms {
-  price: number;
-  cycle: BillingCycle;
-}
-
-export function packageTerms(app: AppContext, packageId: number): PackageTerms & { name: string } {
-  const p = stmt(app.sqlite, 'SELECT name, price, billing_cycle AS cycle FROM internet_packages WHERE id = ?').get(
-    packageId,
-  ) as (PackageTerms & { name: string }) | undefined;
+export function packageTerms(app: AppContext, packageId: number): PackageTerms {
+  const p = findPackageTerms(app.sqlite, packageId);
   if (!p)
     throw new AppError('BAD_INPUT', 'Package not found', [{ path: 'internetPackageId', message: 'Package not found' }]);
   return p;
@@ -271,30 +224,14 @@ export function previewChange(app: AppContext, accountId: number, packageId: num
   const a = accountRef(app, accountId);
   const covering = coveringSubscriptionId(app, a);
   if (!covering) return null;
-  const sub = stmt(
-    app.sqlite,
-    `SELECT s.id, s.start_date AS startDate, s.end_date AS endDate, s.auto_renew AS autoRenew, s.billing_day AS billingDay,
-            s.prorate_first AS prorateFirst, s.monthly_fee AS fee, s.internet_package_id AS packageId,
-            (SELECT max(period) FROM invoices i WHERE i.subscription_id = s.id) AS last
-     FROM subscriptions s WHERE s.id = ?`,
-  ).get(covering.id) as {
-    id: number;
-    startDate: string;
-    endDate: string | null;
-    autoRenew: number;
-    billingDay: number;
-    prorateFirst: number;
-    fee: number;
-    packageId: number;
-    last: string | null;
-  };
+  const sub = subscriptionTerms(app.sqlite, covering.id)!;
   const pkg = packageTerms(app, packageId);
   const terms: SubscriptionTerms = {
     startDate: sub.startDate,
     endDate: sub.endDate,
-    autoRenew: sub.autoRenew === 1,
+    autoRenew: sub.autoRenew,
     billingDay: sub.billingDay,
-    prorateFirst: sub.prorateFirst === 1,
+    prorateFirst: sub.prorateFirst,
     // A new package brings its price (updateSubscription does the same).
     fee: sub.packageId === packageId ? sub.fee : pkg.price,
     cycle: pkg.cycle,
@@ -318,17 +255,10 @@ export function billingPreview(
   app: AppContext,
   input: { internetPackageId: number; accountId?: number; customerId?: number; billing?: BillingChoice },
 ) {
-  const customerStatus =
-    input.customerId === undefined
-      ? null
-      : ((
-          stmt(app.sqlite, 'SELECT status FROM customers WHERE id = ?').get(input.customerId) as
-            | { status: string }
-            | undefined
-        )?.status ?? null);
+  const status = input.customerId === undefined ? null : customerStatus(app.sqlite, input.customerId);
   const billing =
     input.accountId === undefined
       ? previewNew(app, input.internetPackageId, input.billing ?? {})
       : previewChange(app, input.accountId, input.internetPackageId);
-  return { billing, customerStatus };
+  return { billing, customerStatus: status };
 }

@@ -4,7 +4,6 @@
  * the current state, so a tick is idempotent and a late tick (PC was off) simply catches up. Each
  * customer/account is handled in its own transaction: one failure is logged and does not stop the rest.
  */
-import type { BillingCycle } from '../../../src-shared/contract/packages';
 import { CYCLE_MONTHS } from '../../../src-shared/contract/packages';
 import { addDays, daysBetween } from '../../../src-shared/dates';
 import { writeAudit } from '../audit';
@@ -12,7 +11,20 @@ import type { CallContext } from '../context';
 import { expireAccount, isolateAccount, restoreAccount } from '../network/isolir';
 import { getSettings } from '../settings';
 import type { Paged } from '../sql';
-import { dayStartUtc, INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow, stmt } from './common';
+import {
+  accountsPastExpiry,
+  activeAccountsOf,
+  billingIsolatedCustomers,
+  customersToIsolate,
+  endedSubscriptions,
+  expireSubscription,
+  expiringAccounts,
+  listAutomationLog,
+  setSubscriptionEndDate,
+  type AutomationLogRow,
+} from '../../data/billing/automation.repository';
+import { invoiceNumberAndDue, overdueInvoices, toInvoice } from '../../data/billing/invoices.repository';
+import { dayStartUtc, today, type In } from './common';
 import { arrearsCutoff, billingIsolatedAccounts, hasArrears, logAutomation } from './restore';
 
 /** Items per committed batch. */
@@ -96,21 +108,16 @@ export function runAutomation(call: CallContext): AutomationResult {
   };
 
   // 1. Subscriptions past their end date: auto-renew extends by whole cycles, the others expire.
-  const ended = stmt(
-    db,
-    `SELECT s.id, s.customer_id AS customerId, s.end_date AS endDate, s.auto_renew AS autoRenew, p.billing_cycle AS cycle
-       FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id
-       WHERE s.status = 'active' AND s.end_date IS NOT NULL AND s.end_date < ?`,
-  ).all(todayDate) as { id: number; customerId: number; endDate: string; autoRenew: number; cycle: BillingCycle }[];
+  const ended = endedSubscriptions(db, todayDate);
   batched(ended, (s) => {
-    const kind = s.autoRenew === 1 ? 'renewed' : 'subscriptionsExpired';
+    const kind = s.autoRenew ? 'renewed' : 'subscriptionsExpired';
     res[kind] += attempt(`subscription ${s.id}`, { customerId: s.customerId }, () => {
       const now = app.clock.now().toISOString();
-      if (s.autoRenew === 1) {
+      if (s.autoRenew) {
         let end = s.endDate;
         let k = 0;
         while (end < todayDate) end = addMonthsToDate(s.endDate, CYCLE_MONTHS[s.cycle] * ++k);
-        stmt(db, 'UPDATE subscriptions SET end_date = ?, updated_at = ? WHERE id = ?').run(end, now, s.id);
+        setSubscriptionEndDate(db, s.id, end, now);
         writeAudit(call, {
           action: 'subscription.renew',
           entity: 'subscription',
@@ -124,7 +131,7 @@ export function runAutomation(call: CallContext): AutomationResult {
           detail: `subscription ${s.id}: end date ${s.endDate} → ${end}`,
         });
       } else {
-        stmt(db, "UPDATE subscriptions SET status = 'expired', updated_at = ? WHERE id = ?").run(now, s.id);
+        expireSubscription(db, s.id, now);
         writeAudit(call, {
           action: 'subscription.expire',
           entity: 'subscription',
@@ -143,11 +150,7 @@ export function runAutomation(call: CallContext): AutomationResult {
   });
 
   // 2. Accounts past expiresAt (a business date: the account works through that day).
-  const expiring = stmt(
-    db,
-    `SELECT id, customer_id AS customerId, username, expires_at AS expiresAt FROM pppoe_accounts
-       WHERE expires_at IS NOT NULL AND expires_at < ? AND status IN ('active','suspended')`,
-  ).all(todayDate) as { id: number; customerId: number; username: string; expiresAt: string }[];
+  const expiring = accountsPastExpiry(db, todayDate);
   batched(expiring, (a) => {
     res.expired += attempt(`expire ${a.username}`, { customerId: a.customerId, accountId: a.id }, () => {
       expireAccount(call, a.id);
@@ -163,29 +166,11 @@ export function runAutomation(call: CallContext): AutomationResult {
 
   // 3. Isolate: overdue beyond the grace period, not excluded, with an account still active.
   const cutoff = arrearsCutoff(app);
-  const overdue = stmt(
-    db,
-    `SELECT c.id AS customerId,
-              (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?
-               ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
-       FROM customers c
-       WHERE c.id IN (SELECT customer_id FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?)
-         AND c.never_isolate = 0
-         AND EXISTS (SELECT 1 FROM pppoe_accounts a WHERE a.customer_id = c.id AND a.status = 'active')`,
-  ).all(cutoff, cutoff) as { customerId: number; invoiceId: number }[];
+  const overdue = customersToIsolate(db, cutoff);
   batched(overdue, (o) => {
     res.isolated += attempt(`isolate customer ${o.customerId}`, { customerId: o.customerId }, () => {
-      const inv = stmt(db, 'SELECT invoice_number AS n, due_date AS d FROM invoices WHERE id = ?').get(o.invoiceId) as {
-        n: string;
-        d: string;
-      };
-      const accounts = stmt(
-        db,
-        "SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'",
-      ).all(o.customerId) as {
-        id: number;
-        username: string;
-      }[];
+      const inv = invoiceNumberAndDue(db, o.invoiceId)!;
+      const accounts = activeAccountsOf(db, o.customerId);
       for (const a of accounts) {
         isolateAccount(call, a.id, settings.isolirMode);
         logAutomation(app, {
@@ -201,14 +186,7 @@ export function runAutomation(call: CallContext): AutomationResult {
   });
 
   // 4. Restore whatever the billing isolated when the arrears are gone (paid elsewhere, voided, excluded).
-  const isolatedCustomers = stmt(
-    db,
-    `SELECT DISTINCT a.customer_id AS customerId, c.never_isolate AS neverIsolate FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
-       WHERE a.status = 'suspended'
-         AND (SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')
-              ORDER BY l.id DESC LIMIT 1) = 'isolate'`,
-  ).all() as { customerId: number; neverIsolate: number }[];
-  const toRestore = isolatedCustomers.filter((c) => c.neverIsolate === 1 || !hasArrears(app, c.customerId));
+  const toRestore = billingIsolatedCustomers(db).filter((c) => c.neverIsolate || !hasArrears(app, c.customerId));
   batched(toRestore, (c) => {
     res.restored += attempt(`restore customer ${c.customerId}`, { customerId: c.customerId }, () => {
       const ids = billingIsolatedAccounts(app, c.customerId);
@@ -229,51 +207,16 @@ export function runAutomation(call: CallContext): AutomationResult {
 
 // ------------------------------------------------------------------ reading
 
-export function automationLog(
-  call: CallContext,
-  input: In<'automation.log'>,
-): Paged<{
-  id: number;
-  at: string;
-  action: string;
-  customerId: number | null;
-  customerName: string | null;
-  accountId: number | null;
-  pppoeUsername: string | null;
-  invoiceId: number | null;
-  invoiceNumber: string | null;
-  detail: string | null;
-  result: string;
-}> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.action) {
-    where.push('l.action = ?');
-    params.push(input.action);
-  }
-  if (input.customerId) {
-    where.push('l.customer_id = ?');
-    params.push(input.customerId);
-  }
+export function automationLog(call: CallContext, input: In<'automation.log'>): Paged<AutomationLogRow> {
   // `at` is a UTC instant; from/to are business dates in the ISP zone.
-  if (input.from) {
-    where.push('l.at >= ?');
-    params.push(dayStartUtc(call.app, input.from));
-  }
-  if (input.to) {
-    where.push('l.at < ?');
-    params.push(dayStartUtc(call.app, addDays(input.to, 1)));
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const db = call.app.sqlite;
-  const total = (stmt(db, `SELECT count(*) AS n FROM automation_log l ${w}`).get(...params) as { n: number }).n;
-  const items = stmt(
-    db,
-    `SELECT l.id, l.at, l.action, l.customer_id AS customerId, c.name AS customerName, l.account_id AS accountId,
-              a.username AS pppoeUsername, l.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, l.detail, l.result
-       FROM automation_log l LEFT JOIN customers c ON c.id = l.customer_id LEFT JOIN pppoe_accounts a ON a.id = l.account_id
-       LEFT JOIN invoices i ON i.id = l.invoice_id ${w} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
-  ).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as never[];
+  const { items, total } = listAutomationLog(call.app.sqlite, {
+    ...(input.action ? { action: input.action } : {}),
+    ...(input.customerId ? { customerId: input.customerId } : {}),
+    ...(input.from ? { atFrom: dayStartUtc(call.app, input.from) } : {}),
+    ...(input.to ? { atBefore: dayStartUtc(call.app, addDays(input.to, 1)) } : {}),
+    page: input.page,
+    pageSize: input.pageSize,
+  });
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -282,39 +225,21 @@ export function billingAlerts(call: CallContext, input: In<'billing.alerts'>) {
   const db = app.sqlite;
   const todayDate = today(app);
   const cutoff = arrearsCutoff(app);
-  const agg = stmt(
-    db,
-    `SELECT count(*) AS n, coalesce(sum(amount - paid_amount), 0) AS amount FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?`,
-  ).get(todayDate) as { n: number; amount: number };
-  const overdue = (
-    stmt(
-      db,
-      `${INVOICE_SELECT} WHERE i.status IN ('unpaid','partial') AND i.due_date < ? ORDER BY i.due_date, i.id LIMIT ?`,
-    ).all(todayDate, input.limit) as InvoiceRow[]
-  ).map((r) => ({
+  const due = overdueInvoices(db, todayDate, input.limit);
+  const overdue = due.rows.map((r) => ({
     ...toInvoice(r, todayDate),
     daysOverdue: daysBetween(r.dueDate, todayDate),
     isolationDue: r.dueDate < cutoff,
   }));
   const until = addDays(todayDate, getSettings(app).expiryAlertDays);
-  const expWhere = `a.expires_at IS NOT NULL AND a.expires_at >= ? AND a.expires_at <= ? AND a.status IN ('active','suspended')`;
-  const expiringCount = (
-    stmt(db, `SELECT count(*) AS n FROM pppoe_accounts a WHERE ${expWhere}`).get(todayDate, until) as { n: number }
-  ).n;
-  const expiring = (
-    stmt(
-      db,
-      `SELECT a.id AS accountId, a.username, a.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
-                a.expires_at AS expiresAt
-         FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE ${expWhere} ORDER BY a.expires_at, a.id LIMIT ?`,
-    ).all(todayDate, until, input.limit) as {
-      accountId: number;
-      username: string;
-      customerId: number;
-      customerCode: string;
-      customerName: string;
-      expiresAt: string;
-    }[]
-  ).map((a) => ({ ...a, daysLeft: daysBetween(todayDate, a.expiresAt) }));
-  return { today: todayDate, overdueCount: agg.n, overdueAmount: agg.amount, overdue, expiringCount, expiring };
+  const exp = expiringAccounts(db, todayDate, until, input.limit);
+  const expiring = exp.items.map((a) => ({ ...a, daysLeft: daysBetween(todayDate, a.expiresAt) }));
+  return {
+    today: todayDate,
+    overdueCount: due.count,
+    overdueAmount: due.amount,
+    overdue,
+    expiringCount: exp.count,
+    expiring,
+  };
 }

@@ -1,6 +1,14 @@
+import {
+  accountsOf,
+  cashdeskCustomer,
+  customerRanks,
+  exactCustomerHits,
+  partialCustomerHits,
+} from '../../data/billing/cashdesk.queries';
+import { openInvoiceRowsOf, toInvoice } from '../../data/billing/invoices.repository';
 import type { CallContext } from '../context';
 import { likePattern } from '../sql';
-import { INVOICE_SELECT, toInvoice, today, type In, type InvoiceRow, stmt } from './common';
+import { today, type In } from './common';
 
 /**
  * The cashier's hot path: one call finds customers by code, name, phone, PPPoE username or invoice
@@ -15,39 +23,12 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
     ids = [input.customerId];
   } else {
     const q = (input.query ?? '').toLowerCase();
-    const like = likePattern(q);
-    const col = (sql: string, ...p: unknown[]) => (stmt(db, sql).all(...p) as { id: number }[]).map((r) => r.id);
-    // Exact hits on unique indexes first: customer code, PPPoE username, invoice number.
-    const exact = [
-      ...col('SELECT id FROM customers WHERE customer_code = ?', q.toUpperCase()),
-      ...col('SELECT customer_id AS id FROM pppoe_accounts WHERE username = ? COLLATE NOCASE', q),
-      ...col('SELECT customer_id AS id FROM invoices WHERE invoice_number = ?', q.toUpperCase()),
-    ];
-    // Then substring hits, each source cut at the limit. The covering search index is ordered by
-    // search_text, which starts with the customer code, so the scan stops early in code order.
-    const partial = [
-      ...col("SELECT id FROM customers WHERE search_text LIKE ? ESCAPE '\\' LIMIT ?", like, input.limit),
-      ...col(
-        "SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?",
-        like,
-        input.limit,
-      ),
-    ];
+    // Exact hits on unique indexes first, then substring hits.
+    const exact = exactCustomerHits(db, q);
+    const partial = partialCustomerHits(db, likePattern(q), input.limit);
     ids = [...new Set([...exact, ...partial])];
     const exactSet = new Set(exact);
-    const rank = new Map(
-      (ids.length
-        ? (stmt(
-            db,
-            `SELECT id, status = 'active' AS active, customer_code AS code FROM customers WHERE id IN (${ids.map(() => '?').join(',')})`,
-          ).all(...ids) as {
-            id: number;
-            active: number;
-            code: string;
-          }[])
-        : []
-      ).map((r) => [r.id, r]),
-    );
+    const rank = customerRanks(db, ids);
     // Exact first, then active customers, then by code.
     ids.sort((x, y) => {
       const ex = Number(exactSet.has(y)) - Number(exactSet.has(x));
@@ -58,31 +39,12 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
     });
     ids = ids.slice(0, input.limit);
   }
-  const custStmt = stmt(
-    db,
-    `SELECT id, customer_code AS customerCode, name, phone, address, status, deposit FROM customers WHERE id = ?`,
-  );
-  const accStmt = stmt(db, `SELECT username, status FROM pppoe_accounts WHERE customer_id = ? ORDER BY username`);
-  const invStmt = stmt(
-    db,
-    `${INVOICE_SELECT} WHERE i.customer_id = ? AND i.status IN ('unpaid','partial') ORDER BY i.due_date, i.id`,
-  );
   const customers = [];
   for (const id of ids) {
-    const c = custStmt.get(id) as
-      | {
-          id: number;
-          customerCode: string;
-          name: string;
-          phone: string | null;
-          address: string | null;
-          status: string;
-          deposit: number;
-        }
-      | undefined;
+    const c = cashdeskCustomer(db, id);
     if (!c) continue;
-    const accounts = accStmt.all(id) as { username: string; status: string }[];
-    const openInvoices = (invStmt.all(id) as InvoiceRow[]).map((r) => toInvoice(r, todayDate));
+    const accounts = accountsOf(db, id);
+    const openInvoices = openInvoiceRowsOf(db, id).map((r) => toInvoice(r, todayDate));
     customers.push({
       ...c,
       pppoeUsernames: accounts.map((a) => a.username),

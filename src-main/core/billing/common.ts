@@ -1,13 +1,22 @@
 import type { z } from 'zod';
-import type { billingContract, Invoice, InvoiceStatus } from '../../../src-shared/contract/billing';
+import type { automationContract } from '../../../src-shared/contract/automation';
+import type { cashdeskContract } from '../../../src-shared/contract/cashdesk';
+import type { invoicesContract } from '../../../src-shared/contract/invoices';
+import type { paymentsContract } from '../../../src-shared/contract/payments';
+import type { shiftsContract } from '../../../src-shared/contract/shifts';
+import type { subscriptionsContract } from '../../../src-shared/contract/subscriptions';
 import { addDays, addMonths, businessDate, daysBetween } from '../../../src-shared/dates';
 import { AppError } from '../../../src-shared/result';
-import type { Statement } from 'better-sqlite3';
-import type { Sqlite } from '../../db/open';
 import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
 
-export type B = typeof billingContract;
+/** The billing channels, whose parsed inputs the services take. */
+export type B = typeof subscriptionsContract &
+  typeof invoicesContract &
+  typeof paymentsContract &
+  typeof cashdeskContract &
+  typeof shiftsContract &
+  typeof automationContract;
 export type In<K extends keyof B> = z.output<B[K]['input']>;
 
 /** Today's business date in the ISP's time zone. */
@@ -49,32 +58,6 @@ export function periodLabel(p: string): string {
   return `${BULAN[m - 1]} ${y}`;
 }
 
-/**
- * Reserves `count` consecutive numbers of a named counter in one statement. Must run inside the
- * transaction that writes the numbered rows, so a rollback gives the whole block back (no gaps).
- * Returns the first number of the block.
- */
-export function reserveSequence(sqlite: Sqlite, name: string, count: number): number {
-  const row = stmt(
-    sqlite,
-    'INSERT INTO sequences(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value RETURNING value',
-  ).get(name, count) as { value: number };
-  return row.value - count + 1;
-}
-
-const statements = new WeakMap<Sqlite, Map<string, Statement>>();
-/**
- * A prepared statement cached per connection: better-sqlite3 does not cache prepare(), and the cash
- * desk's hot path would otherwise compile a dozen statements per payment.
- */
-export function stmt(db: Sqlite, sql: string): Statement {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = db.prepare(sql)));
-  return st;
-}
-
 export const invoiceSequenceName = (prefix: string, yyyymm: string) => `invoice:${prefix}:${yyyymm}`;
 export const paymentSequenceName = (prefix: string, yyyymmdd: string) => `payment:${prefix}:${yyyymmdd}`;
 export const formatInvoiceNumber = (prefix: string, yyyymm: string, n: number) =>
@@ -82,47 +65,10 @@ export const formatInvoiceNumber = (prefix: string, yyyymm: string, n: number) =
 export const formatPaymentNumber = (prefix: string, yyyymmdd: string, n: number) =>
   `${prefix}-${yyyymmdd}-${String(n).padStart(4, '0')}`;
 
-/** Shown status: stored unpaid/partial become `overdue` once the due date has passed (ISP zone). */
-export function displayStatus(stored: string, dueDate: string, todayDate: string): InvoiceStatus {
-  if ((stored === 'unpaid' || stored === 'partial') && dueDate < todayDate) return 'overdue';
-  return stored as InvoiceStatus;
-}
-
 /** Stored status that follows from the amounts (void stays void). */
 export function storedStatus(amount: number, paid: number): 'unpaid' | 'partial' | 'paid' {
   if (paid <= 0) return 'unpaid';
   return paid >= amount ? 'paid' : 'partial';
-}
-
-export const INVOICE_SELECT = `
-  SELECT i.id, i.invoice_number AS invoiceNumber, i.customer_id AS customerId, c.customer_code AS customerCode,
-         c.name AS customerName, i.subscription_id AS subscriptionId, i.period, i.invoice_date AS invoiceDate,
-         i.due_date AS dueDate, i.amount, i.paid_amount AS paidAmount, i.status, i.description, i.notes,
-         i.voided_at AS voidedAt, vu.full_name AS voidedByName, i.void_reason AS voidReason, i.created_at AS createdAt
-  FROM invoices i JOIN customers c ON c.id = i.customer_id LEFT JOIN users vu ON vu.id = i.voided_by`;
-
-export type InvoiceRow = Omit<Invoice, 'outstanding'>;
-
-export function toInvoice(r: InvoiceRow, todayDate: string): Invoice {
-  const isVoid = r.status === 'void';
-  return {
-    ...r,
-    status: displayStatus(r.status, r.dueDate, todayDate),
-    outstanding: isVoid ? 0 : Math.max(0, r.amount - r.paidAmount),
-  };
-}
-
-/** SQL condition (on alias `i`) for a shown status; `?` is today's date. */
-export function statusCondition(status: InvoiceStatus): { sql: string; needsToday: boolean } {
-  switch (status) {
-    case 'overdue':
-      return { sql: "i.status IN ('unpaid','partial') AND i.due_date < ?", needsToday: true };
-    case 'unpaid':
-    case 'partial':
-      return { sql: `i.status = '${status}' AND i.due_date >= ?`, needsToday: true };
-    default:
-      return { sql: `i.status = '${status}'`, needsToday: false };
-  }
 }
 
 export function requireSession(call: CallContext) {

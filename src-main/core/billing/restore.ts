@@ -5,7 +5,9 @@
 import type { AppContext, CallContext } from '../context';
 import { restoreAccount } from '../network/isolir';
 import { getSettings } from '../settings';
-import { addDays, today, stmt } from './common';
+import { billingIsolatedAccountIds, insertAutomationLog } from '../../data/billing/automation.repository';
+import { hasOpenInvoiceDueBefore } from '../../data/billing/invoices.repository';
+import { addDays, today } from './common';
 
 /** Invoices not fully paid whose due date + grace days lies before today: the customer should be isolated. */
 export function arrearsCutoff(app: AppContext): string {
@@ -13,10 +15,7 @@ export function arrearsCutoff(app: AppContext): string {
 }
 
 export function hasArrears(app: AppContext, customerId: number): boolean {
-  return !!stmt(
-    app.sqlite,
-    `SELECT 1 FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') AND due_date < ? LIMIT 1`,
-  ).get(customerId, arrearsCutoff(app));
+  return hasOpenInvoiceDueBefore(app.sqlite, customerId, arrearsCutoff(app));
 }
 
 export function logAutomation(
@@ -30,18 +29,15 @@ export function logAutomation(
     result?: string;
   },
 ): void {
-  stmt(
-    app.sqlite,
-    `INSERT INTO automation_log(at, action, customer_id, account_id, invoice_id, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    app.clock.now().toISOString(),
-    e.action,
-    e.customerId ?? null,
-    e.accountId ?? null,
-    e.invoiceId ?? null,
-    e.detail ?? null,
-    e.result ?? 'ok',
-  );
+  insertAutomationLog(app.sqlite, {
+    at: app.clock.now().toISOString(),
+    action: e.action,
+    customerId: e.customerId ?? null,
+    accountId: e.accountId ?? null,
+    invoiceId: e.invoiceId ?? null,
+    detail: e.detail ?? null,
+    result: e.result ?? 'ok',
+  });
 }
 
 /**
@@ -50,15 +46,7 @@ export function logAutomation(
  * technician suspended by hand are never touched.
  */
 export function billingIsolatedAccounts(app: AppContext, customerId: number): number[] {
-  return (
-    stmt(
-      app.sqlite,
-      `SELECT a.id FROM pppoe_accounts a
-         WHERE a.customer_id = ? AND a.status = 'suspended'
-           AND (SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')
-                ORDER BY l.id DESC LIMIT 1) = 'isolate'`,
-    ).all(customerId) as { id: number }[]
-  ).map((r) => r.id);
+  return billingIsolatedAccountIds(app.sqlite, customerId);
 }
 
 /**

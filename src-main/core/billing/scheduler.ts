@@ -8,11 +8,12 @@
  * 3. the automation (renew/expire, isolate/restore).
  */
 import { addMonths, businessDate, businessTime } from '../../../src-shared/dates';
-import type { AppContext, CallContext, RunningApp as App } from '../context';
+import type { AppContext, CallContext } from '../context';
 import { getSettings } from '../settings';
 import { runAutomation, type AutomationResult } from './automation';
-import { stmt } from './common';
-import { runPeriod } from './invoices';
+import { claimTopUp, hasInvoiceRun, invoiceRunPeriods } from '../../data/billing/invoice-run.repository';
+import { runPeriod } from './invoiceRun';
+import { logAutomation } from './restore';
 
 /** At most this many missed periods are caught up (a PC off for a year still gets a bounded run). */
 const MAX_CATCH_UP = 12;
@@ -61,11 +62,7 @@ export function latestDuePeriod(app: AppContext): string {
  */
 export function periodsToRun(app: AppContext): string[] {
   const latest = latestDuePeriod(app);
-  const done = new Set(
-    (stmt(app.sqlite, "SELECT run_key AS k FROM job_runs WHERE job = 'invoice-run'").all() as { k: string }[]).map(
-      (r) => r.k,
-    ),
-  );
+  const done = new Set(invoiceRunPeriods(app.sqlite));
   // First ever start: only the current period (no invoices for history before the app was installed).
   if (!done.size) return [latest];
   const first = [...done].sort()[0]!;
@@ -92,14 +89,10 @@ export function billingTick(app: AppContext): TickResult {
         // runPeriod records job_runs(invoice-run, p) in the same transaction: a crash leaves nothing half-done.
         const r = app.sqlite.transaction(() => runPeriod(call, p)).immediate();
         out.invoiceRuns.push({ period: p, created: r.created });
-        app.sqlite
-          .prepare('INSERT INTO automation_log(at, action, detail, result) VALUES (?, ?, ?, ?)')
-          .run(
-            app.clock.now().toISOString(),
-            'invoice.run',
-            `${p}: ${r.created} invoices, Rp ${r.totalAmount.toLocaleString('id-ID')}`,
-            'ok',
-          );
+        logAutomation(app, {
+          action: 'invoice.run',
+          detail: `${p}: ${r.created} invoices, Rp ${r.totalAmount.toLocaleString('id-ID')}`,
+        });
       } catch (err) {
         out.errors.push(`invoice run ${p}: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -107,17 +100,11 @@ export function billingTick(app: AppContext): TickResult {
     // Daily top-up of the current period for subscriptions added since its run.
     const today = businessDate(app.clock.now(), s.timeZone);
     const latest = latestDuePeriod(app);
-    const ran = app.sqlite.prepare("SELECT 1 FROM job_runs WHERE job = 'invoice-run' AND run_key = ?").get(latest);
-    if (ran) {
+    if (hasInvoiceRun(app.sqlite, latest)) {
       try {
         const r = app.sqlite
           .transaction(() => {
-            const fresh = app.sqlite
-              .prepare(
-                "INSERT INTO job_runs(job, run_key, started_at) VALUES ('invoice-topup', ?, ?) ON CONFLICT(job, run_key) DO NOTHING",
-              )
-              .run(today, app.clock.now().toISOString());
-            return fresh.changes ? runPeriod(call, latest) : null;
+            return claimTopUp(app.sqlite, today, app.clock.now().toISOString()) ? runPeriod(call, latest) : null;
           })
           .immediate();
         if (r && r.created) out.invoiceRuns.push({ period: latest, created: r.created });
@@ -147,8 +134,15 @@ export function billingTick(app: AppContext): TickResult {
   return out;
 }
 
-/** BackgroundStarter factory: a catch-up tick shortly after start, then one every TICK_MS. */
-export function startBillingScheduler(app: App, timers: Timers = realTimers, intervalMs = TICK_MS): () => void {
+/**
+ * BackgroundStarter factory: a catch-up tick shortly after start, then one every TICK_MS. Takes the app,
+ * not its context, and reads `app.ctx` at each tick (only the context is needed: no import of app.ts).
+ */
+export function startBillingScheduler(
+  app: { readonly ctx: AppContext },
+  timers: Timers = realTimers,
+  intervalMs = TICK_MS,
+): () => void {
   const tick = () => {
     try {
       billingTick(app.ctx);

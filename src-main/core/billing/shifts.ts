@@ -1,31 +1,27 @@
-import type { Shift } from '../../../src-shared/contract/billing';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../../src-shared/contract/billing';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../src-shared/contract/payments';
+import type { Shift } from '../../../src-shared/contract/shifts';
 import { roleCan } from '../../../src-shared/permissions';
 import { AppError, notFound } from '../../../src-shared/result';
+import {
+  closeShiftRow,
+  findShiftRow,
+  insertShift,
+  listShiftRows,
+  openShiftIdOf,
+  openShiftRowOf,
+  type ShiftRow,
+} from '../../data/billing/shifts.repository';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import type { Paged } from '../sql';
-import { addDays, dayStartUtc, ispBlock, type In, stmt } from './common';
-import { listPayments } from './payments';
+import { addDays, dayStartUtc, ispBlock, type In } from './common';
+import { listPayments } from './paymentDetails';
 import { listRefunds } from './refunds';
 
-const SELECT = `
-  SELECT s.id, s.user_id AS userId, u.full_name AS userName, s.opened_at AS openedAt, s.closed_at AS closedAt,
-         s.opening_cash AS openingCash, s.counted_cash AS countedCash, s.expected_cash AS storedExpected, s.variance,
-         s.notes, s.status,
-         (SELECT count(*) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live') AS paymentsCount,
-         (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live') AS totalReceived,
-         (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live' AND p.method = 'cash') AS cashReceived,
-         (SELECT coalesce(sum(r.amount), 0) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live' AND r.method = 'cash') AS cashRefunded,
-         (SELECT count(*) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live') AS refundsCount
-  FROM shifts s JOIN users u ON u.id = s.user_id`;
-
-type Row = Omit<Shift, 'expectedCash'> & { storedExpected: number | null; cashReceived: number };
-
 /** What the drawer should hold: opening cash + cash taken − deposit refunds paid out in cash. */
-const expectedOf = (r: Row) => r.openingCash + r.cashReceived - r.cashRefunded;
+const expectedOf = (r: ShiftRow) => r.openingCash + r.cashReceived - r.cashRefunded;
 
-function toShift(r: Row): Shift {
+function toShift(r: ShiftRow): Shift {
   const { storedExpected, cashReceived: _cashReceived, ...rest } = r;
   // Frozen at close; live while open.
   return { ...rest, expectedCash: storedExpected ?? expectedOf(r) };
@@ -38,8 +34,8 @@ function me(call: CallContext) {
 
 const canSeeAll = (call: CallContext) => roleCan(call.session?.role, 'shifts.readAll');
 
-function loadShift(call: CallContext, id: number): Row {
-  const row = stmt(call.app.sqlite, `${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
+function loadShift(call: CallContext, id: number): ShiftRow {
+  const row = findShiftRow(call.app.sqlite, id);
   if (!row) throw notFound('Shift');
   if (row.userId !== me(call).userId && !canSeeAll(call))
     throw new AppError('FORBIDDEN', "Only a manager may see another cashier's shift");
@@ -47,9 +43,7 @@ function loadShift(call: CallContext, id: number): Row {
 }
 
 export function currentShift(call: CallContext): Shift | null {
-  const row = stmt(call.app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(me(call).userId) as
-    | Row
-    | undefined;
+  const row = openShiftRowOf(call.app.sqlite, me(call).userId);
   return row ? toShift(row) : null;
 }
 
@@ -58,14 +52,17 @@ export function openShift(call: CallContext, input: In<'shifts.open'>): Shift {
   const user = me(call);
   return app.sqlite
     .transaction(() => {
-      if (stmt(app.sqlite, "SELECT 1 FROM shifts WHERE user_id = ? AND status = 'open'").get(user.userId)) {
+      if (openShiftIdOf(app.sqlite, user.userId) !== null) {
         throw new AppError('CONFLICT', 'You already have an open shift: close it first');
       }
-      const { lastInsertRowid } = stmt(
+      const id = insertShift(
         app.sqlite,
-        `INSERT INTO shifts(user_id, opened_at, opening_cash, notes, status) VALUES (?, ?, ?, ?, 'open')`,
-      ).run(user.userId, app.clock.now().toISOString(), input.openingCash, input.notes ?? null);
-      const shift = toShift(loadShift(call, Number(lastInsertRowid)));
+        user.userId,
+        app.clock.now().toISOString(),
+        input.openingCash,
+        input.notes ?? null,
+      );
+      const shift = toShift(loadShift(call, id));
       writeAudit(call, {
         action: 'shift.open',
         entity: 'shift',
@@ -82,15 +79,13 @@ export function closeShift(call: CallContext, input: In<'shifts.close'>) {
   const user = me(call);
   const id = app.sqlite
     .transaction(() => {
-      let row: Row;
+      let row: ShiftRow;
       if (input.id !== undefined) {
         row = loadShift(call, input.id);
         if (row.userId !== user.userId && !canSeeAll(call))
           throw new AppError('FORBIDDEN', "Only a manager may close another cashier's shift");
       } else {
-        const own = stmt(app.sqlite, `${SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(user.userId) as
-          | Row
-          | undefined;
+        const own = openShiftRowOf(app.sqlite, user.userId);
         if (!own) throw new AppError('CONFLICT', 'You have no open shift');
         row = own;
       }
@@ -98,11 +93,13 @@ export function closeShift(call: CallContext, input: In<'shifts.close'>) {
       const expected = expectedOf(row);
       const variance = input.countedCash - expected;
       const now = app.clock.now().toISOString();
-      stmt(
-        app.sqlite,
-        `UPDATE shifts SET status = 'closed', closed_at = ?, counted_cash = ?, expected_cash = ?, variance = ?,
-           notes = coalesce(?, notes) WHERE id = ?`,
-      ).run(now, input.countedCash, expected, variance, input.notes ?? null, row.id);
+      closeShiftRow(app.sqlite, row.id, {
+        closedAt: now,
+        countedCash: input.countedCash,
+        expectedCash: expected,
+        variance,
+        notes: input.notes ?? null,
+      });
       writeAudit(call, {
         action: 'shift.close',
         entity: 'shift',
@@ -118,37 +115,19 @@ export function closeShift(call: CallContext, input: In<'shifts.close'>) {
 
 export function listShifts(call: CallContext, input: In<'shifts.list'>): Paged<Shift> {
   const user = me(call);
-  const where: string[] = [];
-  const params: unknown[] = [];
   const userId = canSeeAll(call) ? input.userId : user.userId;
   if (input.userId !== undefined && input.userId !== user.userId && !canSeeAll(call)) {
     throw new AppError('FORBIDDEN', "Only a manager may see another cashier's shifts");
   }
-  if (userId !== undefined) {
-    where.push('s.user_id = ?');
-    params.push(userId);
-  }
-  if (input.status) {
-    where.push('s.status = ?');
-    params.push(input.status);
-  }
   // A shift belongs to the business day (ISP zone) it opened on.
-  if (input.from) {
-    where.push('s.opened_at >= ?');
-    params.push(dayStartUtc(call.app, input.from));
-  }
-  if (input.to) {
-    where.push('s.opened_at < ?');
-    params.push(dayStartUtc(call.app, addDays(input.to, 1)));
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const db = call.app.sqlite;
-  const total = (stmt(db, `SELECT count(*) AS n FROM shifts s ${w}`).get(...params) as { n: number }).n;
-  const rows = stmt(db, `${SELECT} ${w} ORDER BY s.opened_at DESC, s.id DESC LIMIT ? OFFSET ?`).all(
-    ...params,
-    input.pageSize,
-    (input.page - 1) * input.pageSize,
-  ) as Row[];
+  const { rows, total } = listShiftRows(call.app.sqlite, {
+    ...(userId !== undefined ? { userId } : {}),
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.from ? { openedFrom: dayStartUtc(call.app, input.from) } : {}),
+    ...(input.to ? { openedBefore: dayStartUtc(call.app, addDays(input.to, 1)) } : {}),
+    page: input.page,
+    pageSize: input.pageSize,
+  });
   return { items: rows.map(toShift), total, page: input.page, pageSize: input.pageSize };
 }
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { billingContract } from '../../../src-shared/contract/billing';
+import type { invoicesContract } from '../../../src-shared/contract/invoices';
+import type { paymentsContract } from '../../../src-shared/contract/payments';
+import type { shiftsContract } from '../../../src-shared/contract/shifts';
 import type { refundsContract } from '../../../src-shared/contract/refunds';
 import type { Settings } from '../../../src-shared/settings';
 import type { DocCommon, InvoiceDoc, ReceiptDoc, RefundReceiptDoc, ShiftReportDoc } from './types';
@@ -8,10 +10,9 @@ import type { DocCommon, InvoiceDoc, ReceiptDoc, RefundReceiptDoc, ShiftReportDo
  * Maps the billing data channels (payments.receipt, invoices.document, shifts.report) onto the
  * renderers' view models. No billing rules live here: amounts are taken as billing computed them.
  */
-type B = typeof billingContract;
-export type ReceiptData = z.output<B['payments.receipt']['output']>;
-export type InvoiceData = z.output<B['invoices.document']['output']>;
-export type ShiftReportData = z.output<B['shifts.report']['output']>;
+export type ReceiptData = z.output<(typeof paymentsContract)['payments.receipt']['output']>;
+export type InvoiceData = z.output<(typeof invoicesContract)['invoices.document']['output']>;
+export type ShiftReportData = z.output<(typeof shiftsContract)['shifts.report']['output']>;
 export type RefundReceiptData = z.output<(typeof refundsContract)['refunds.receipt']['output']>;
 
 type Isp = ReceiptData['isp'] | InvoiceData['isp'];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PppoeAccount, pppoeContract } from '../../../src-shared/contract/pppoe';
-import type { Subscription } from '../../../src-shared/contract/billing';
+import type { Subscription } from '../../../src-shared/contract/subscriptions';
 import { roleCan } from '../../../src-shared/permissions';
 import { AppError, notFound } from '../../../src-shared/result';
 import { setRouterSecretId } from '../../data/network/account-state.repository';

@@ -3,7 +3,7 @@ import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src-shared/contract';
-import { AUTOMATION_ACTIONS } from '../../../src-shared/contract/billing';
+import { AUTOMATION_ACTIONS } from '../../../src-shared/contract/automation';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';

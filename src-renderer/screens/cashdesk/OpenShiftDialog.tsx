@@ -1,7 +1,7 @@
 import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { Shift } from '../../../src-shared/contract/billing';
+import type { Shift } from '../../../src-shared/contract/shifts';
 import { api } from '../../api/client';
 import { applyApiError, MoneyInput, rupiahRule, rupiahValue, FormDialog } from '../../components';
 

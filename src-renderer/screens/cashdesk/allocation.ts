@@ -1,4 +1,4 @@
-import type { Invoice } from '../../../src-shared/contract/billing';
+import type { Invoice } from '../../../src-shared/contract/invoices';
 
 /**
  * A preview of how the server will spread a payment (chosen invoice first, then oldest due first),

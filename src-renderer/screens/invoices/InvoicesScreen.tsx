@@ -2,7 +2,7 @@ import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/c
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Invoice, InvoiceStatus } from '../../../src-shared/contract/billing';
+import type { Invoice, InvoiceStatus } from '../../../src-shared/contract/invoices';
 import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
 import {

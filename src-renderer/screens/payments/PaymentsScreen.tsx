@@ -1,7 +1,7 @@
 import { Divider, Group, SegmentedControl, Select, SimpleGrid, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../../src-shared/contract/billing';
+import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../../src-shared/contract/payments';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';

@@ -4,7 +4,7 @@ import { IconCashRegister } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src-shared/contract';
-import type { Shift } from '../../../src-shared/contract/billing';
+import type { Shift } from '../../../src-shared/contract/shifts';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import {

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/contract/billing';
+import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/contract/subscriptions';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';

@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/contract/billing';
+import { SUBSCRIPTION_STATUSES, type Subscription } from '../../../src-shared/contract/subscriptions';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPayment, voidPayment } from '../../../src-main/core/billing/payments';
-import { runPeriod } from '../../../src-main/core/billing/invoices';
+import { runPeriod } from '../../../src-main/core/billing/invoiceRun';
 import { createRefund } from '../../../src-main/core/billing/refunds';
 import type { CallContext } from '../../../src-main/core/context';
 import { addMonths } from '../../../src-shared/dates';

@@ -1,0 +1,207 @@
+/**
+ * The billing automation's reads and writes: what is due (ended subscriptions, expiring accounts,
+ * overdue customers, accounts to restore) and its log (automation_log), which also tells which
+ * suspended accounts the billing isolated (as opposed to a technician by hand).
+ */
+import type { BillingCycle } from '../../../src-shared/contract/packages';
+import type { Sqlite } from '../../db/open';
+import { prepared } from '../statements';
+
+export interface AutomationLogEntry {
+  at: string;
+  action: string;
+  customerId: number | null;
+  accountId: number | null;
+  invoiceId: number | null;
+  detail: string | null;
+  result: string;
+}
+
+export function insertAutomationLog(db: Sqlite, e: AutomationLogEntry): void {
+  prepared(
+    db,
+    `INSERT INTO automation_log(at, action, customer_id, account_id, invoice_id, detail, result) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.at, e.action, e.customerId, e.accountId, e.invoiceId, e.detail, e.result);
+}
+
+/** The latest isolate/restore entry of the account is an isolate. */
+const ISOLATED_BY_BILLING = `(SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')
+                ORDER BY l.id DESC LIMIT 1) = 'isolate'`;
+
+/** The customer's accounts that the billing isolated and nobody has restored since (still suspended). */
+export function billingIsolatedAccountIds(db: Sqlite, customerId: number): number[] {
+  return prepared<[number], { id: number }>(
+    db,
+    `SELECT a.id FROM pppoe_accounts a
+       WHERE a.customer_id = ? AND a.status = 'suspended'
+         AND ${ISOLATED_BY_BILLING}`,
+  )
+    .all(customerId)
+    .map((r) => r.id);
+}
+
+/** Customers with at least one billing-isolated account, and whether they are marked never-isolate. */
+export function billingIsolatedCustomers(db: Sqlite): { customerId: number; neverIsolate: boolean }[] {
+  return prepared<[], { customerId: number; neverIsolate: number }>(
+    db,
+    `SELECT DISTINCT a.customer_id AS customerId, c.never_isolate AS neverIsolate FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
+       WHERE a.status = 'suspended'
+         AND ${ISOLATED_BY_BILLING}`,
+  )
+    .all()
+    .map((r) => ({ customerId: r.customerId, neverIsolate: r.neverIsolate === 1 }));
+}
+
+export interface EndedSubscription {
+  id: number;
+  customerId: number;
+  endDate: string;
+  autoRenew: boolean;
+  cycle: BillingCycle;
+}
+
+/** Active subscriptions whose end date lies before `today`. */
+export function endedSubscriptions(db: Sqlite, today: string): EndedSubscription[] {
+  return prepared<[string], Omit<EndedSubscription, 'autoRenew'> & { autoRenew: number }>(
+    db,
+    `SELECT s.id, s.customer_id AS customerId, s.end_date AS endDate, s.auto_renew AS autoRenew, p.billing_cycle AS cycle
+       FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id
+       WHERE s.status = 'active' AND s.end_date IS NOT NULL AND s.end_date < ?`,
+  )
+    .all(today)
+    .map((r) => ({ ...r, autoRenew: r.autoRenew === 1 }));
+}
+
+export function setSubscriptionEndDate(db: Sqlite, id: number, endDate: string, now: string): void {
+  prepared(db, 'UPDATE subscriptions SET end_date = ?, updated_at = ? WHERE id = ?').run(endDate, now, id);
+}
+
+export function expireSubscription(db: Sqlite, id: number, now: string): void {
+  prepared(db, "UPDATE subscriptions SET status = 'expired', updated_at = ? WHERE id = ?").run(now, id);
+}
+
+/** Active or suspended accounts whose expiry date lies before `today`. */
+export function accountsPastExpiry(
+  db: Sqlite,
+  today: string,
+): { id: number; customerId: number; username: string; expiresAt: string }[] {
+  return prepared<[string], { id: number; customerId: number; username: string; expiresAt: string }>(
+    db,
+    `SELECT id, customer_id AS customerId, username, expires_at AS expiresAt FROM pppoe_accounts
+       WHERE expires_at IS NOT NULL AND expires_at < ? AND status IN ('active','suspended')`,
+  ).all(today);
+}
+
+/**
+ * Customers to isolate: an open invoice due before `cutoff`, not marked never-isolate, with an account
+ * still active; with their oldest such invoice.
+ */
+export function customersToIsolate(db: Sqlite, cutoff: string): { customerId: number; invoiceId: number }[] {
+  return prepared<[string, string], { customerId: number; invoiceId: number }>(
+    db,
+    `SELECT c.id AS customerId,
+              (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?
+               ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
+       FROM customers c
+       WHERE c.id IN (SELECT customer_id FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?)
+         AND c.never_isolate = 0
+         AND EXISTS (SELECT 1 FROM pppoe_accounts a WHERE a.customer_id = c.id AND a.status = 'active')`,
+  ).all(cutoff, cutoff);
+}
+
+export function activeAccountsOf(db: Sqlite, customerId: number): { id: number; username: string }[] {
+  return prepared<[number], { id: number; username: string }>(
+    db,
+    "SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'",
+  ).all(customerId);
+}
+
+// ------------------------------------------------------------------ reading
+
+export interface AutomationLogFilter {
+  action?: string;
+  customerId?: number;
+  /** UTC instants bounding `at`: [atFrom, atBefore). */
+  atFrom?: string;
+  atBefore?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface AutomationLogRow {
+  id: number;
+  at: string;
+  action: string;
+  customerId: number | null;
+  customerName: string | null;
+  accountId: number | null;
+  pppoeUsername: string | null;
+  invoiceId: number | null;
+  invoiceNumber: string | null;
+  detail: string | null;
+  result: string;
+}
+
+/** One page of the automation log, newest first, with the filter's count. */
+export function listAutomationLog(db: Sqlite, f: AutomationLogFilter): { items: AutomationLogRow[]; total: number } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.action) {
+    where.push('l.action = ?');
+    params.push(f.action);
+  }
+  if (f.customerId) {
+    where.push('l.customer_id = ?');
+    params.push(f.customerId);
+  }
+  if (f.atFrom) {
+    where.push('l.at >= ?');
+    params.push(f.atFrom);
+  }
+  if (f.atBefore) {
+    where.push('l.at < ?');
+    params.push(f.atBefore);
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = prepared<unknown[], { n: number }>(db, `SELECT count(*) AS n FROM automation_log l ${w}`).get(
+    ...params,
+  )!.n;
+  const items = prepared<unknown[], AutomationLogRow>(
+    db,
+    `SELECT l.id, l.at, l.action, l.customer_id AS customerId, c.name AS customerName, l.account_id AS accountId,
+              a.username AS pppoeUsername, l.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, l.detail, l.result
+       FROM automation_log l LEFT JOIN customers c ON c.id = l.customer_id LEFT JOIN pppoe_accounts a ON a.id = l.account_id
+       LEFT JOIN invoices i ON i.id = l.invoice_id ${w} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
+  ).all(...params, f.pageSize, (f.page - 1) * f.pageSize);
+  return { items, total };
+}
+
+export interface ExpiringAccount {
+  accountId: number;
+  username: string;
+  customerId: number;
+  customerCode: string;
+  customerName: string;
+  expiresAt: string;
+}
+
+/** Active or suspended accounts expiring between `from` and `until` (inclusive): how many, and the first `limit`. */
+export function expiringAccounts(
+  db: Sqlite,
+  from: string,
+  until: string,
+  limit: number,
+): { count: number; items: ExpiringAccount[] } {
+  const expWhere = `a.expires_at IS NOT NULL AND a.expires_at >= ? AND a.expires_at <= ? AND a.status IN ('active','suspended')`;
+  const count = prepared<[string, string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM pppoe_accounts a WHERE ${expWhere}`,
+  ).get(from, until)!.n;
+  const items = prepared<[string, string, number], ExpiringAccount>(
+    db,
+    `SELECT a.id AS accountId, a.username, a.customer_id AS customerId, c.customer_code AS customerCode, c.name AS customerName,
+              a.expires_at AS expiresAt
+       FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE ${expWhere} ORDER BY a.expires_at, a.id LIMIT ?`,
+  ).all(from, until, limit);
+  return { count, items };
+}

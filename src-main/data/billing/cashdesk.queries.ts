@@ -1,0 +1,65 @@
+/**
+ * The cash desk's lookup: customers by code, name, phone, PPPoE username or invoice number, and what
+ * the cashier sees of each. Raw SQL on purpose: each query is a single index probe (the hot path).
+ */
+import type { Sqlite } from '../../db/open';
+import { prepared } from '../statements';
+
+const ids = (db: Sqlite, sql: string, ...p: unknown[]) =>
+  prepared<unknown[], { id: number }>(db, sql)
+    .all(...p)
+    .map((r) => r.id);
+
+/** Exact hits on unique indexes: customer code, PPPoE username, invoice number (in that order). */
+export function exactCustomerHits(db: Sqlite, query: string): number[] {
+  return [
+    ...ids(db, 'SELECT id FROM customers WHERE customer_code = ?', query.toUpperCase()),
+    ...ids(db, 'SELECT customer_id AS id FROM pppoe_accounts WHERE username = ? COLLATE NOCASE', query),
+    ...ids(db, 'SELECT customer_id AS id FROM invoices WHERE invoice_number = ?', query.toUpperCase()),
+  ];
+}
+
+/**
+ * Substring hits, each source cut at `limit`. The covering search index is ordered by search_text,
+ * which starts with the customer code, so the scan stops early in code order.
+ */
+export function partialCustomerHits(db: Sqlite, like: string, limit: number): number[] {
+  return [
+    ...ids(db, "SELECT id FROM customers WHERE search_text LIKE ? ESCAPE '\\' LIMIT ?", like, limit),
+    ...ids(db, "SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?", like, limit),
+  ];
+}
+
+/** Whether each customer is active, and its code: the order in which hits are shown. */
+export function customerRanks(db: Sqlite, customerIds: number[]): Map<number, { active: number; code: string }> {
+  if (!customerIds.length) return new Map();
+  const rows = prepared<number[], { id: number; active: number; code: string }>(
+    db,
+    `SELECT id, status = 'active' AS active, customer_code AS code FROM customers WHERE id IN (${customerIds.map(() => '?').join(',')})`,
+  ).all(...customerIds);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface CashdeskCustomerRow {
+  id: number;
+  customerCode: string;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  status: string;
+  deposit: number;
+}
+
+export function cashdeskCustomer(db: Sqlite, id: number): CashdeskCustomerRow | undefined {
+  return prepared<[number], CashdeskCustomerRow>(
+    db,
+    `SELECT id, customer_code AS customerCode, name, phone, address, status, deposit FROM customers WHERE id = ?`,
+  ).get(id);
+}
+
+export function accountsOf(db: Sqlite, customerId: number): { username: string; status: string }[] {
+  return prepared<[number], { username: string; status: string }>(
+    db,
+    `SELECT username, status FROM pppoe_accounts WHERE customer_id = ? ORDER BY username`,
+  ).all(customerId);
+}

@@ -1,0 +1,183 @@
+/** Payments and their allocations to invoices. */
+import type { Payment, PaymentMethod } from '../../../src-shared/contract/payments';
+import type { Sqlite } from '../../db/open';
+import { prepared } from '../statements';
+
+const PAYMENT_SELECT = `
+  SELECT p.id, p.payment_number AS paymentNumber, p.customer_id AS customerId, c.customer_code AS customerCode,
+         c.name AS customerName, p.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, p.amount, p.method,
+         p.payment_date AS paymentDate, p.paid_at AS paidAt, p.reference_number AS referenceNumber, p.notes,
+         p.received_by AS receivedBy, ru.full_name AS receivedByName, p.shift_id AS shiftId, p.tendered,
+         coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.payment_id = p.id AND a.source = 'deposit'), 0) AS fromDeposit,
+         coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.payment_id = p.id AND a.source = 'payment'), 0) AS allocated,
+         p.status, p.voided_at AS voidedAt, vu.full_name AS voidedByName, p.void_reason AS voidReason,
+         p.receipt_prints AS receiptPrints, p.created_at AS createdAt
+  FROM payments p
+  JOIN customers c ON c.id = p.customer_id
+  LEFT JOIN invoices i ON i.id = p.invoice_id
+  LEFT JOIN users ru ON ru.id = p.received_by
+  LEFT JOIN users vu ON vu.id = p.voided_by`;
+
+type PaymentRow = Omit<Payment, 'change' | 'toDeposit'>;
+
+/** The row mapper: change due and the part of the money received that went to the deposit. */
+function toPayment(r: PaymentRow): Payment {
+  // Money received that no invoice took went to the deposit (deposit-method payments receive nothing).
+  const toDeposit = r.method === 'deposit' ? 0 : Math.max(0, r.amount - r.allocated);
+  return { ...r, toDeposit, change: r.tendered !== null ? Math.max(0, r.tendered - r.amount) : 0 };
+}
+
+export function findPayment(db: Sqlite, id: number): Payment | undefined {
+  const row = prepared<[number], PaymentRow>(db, `${PAYMENT_SELECT} WHERE p.id = ?`).get(id);
+  return row && toPayment(row);
+}
+
+export interface PaymentAllocation {
+  invoiceId: number;
+  invoiceNumber: string;
+  period: string;
+  description: string | null;
+  invoiceAmount: number;
+  invoiceOutstanding: number;
+  amount: number;
+  source: 'payment' | 'deposit';
+  isLive: boolean;
+}
+
+/** Where the payment's money went (live and reversed allocations), in allocation order. */
+export function paymentAllocations(db: Sqlite, paymentId: number): PaymentAllocation[] {
+  return prepared<[number], Omit<PaymentAllocation, 'isLive'> & { isLive: number }>(
+    db,
+    `SELECT a.invoice_id AS invoiceId, i.invoice_number AS invoiceNumber, i.period, i.description, i.amount AS invoiceAmount,
+              CASE WHEN i.status = 'void' THEN 0 ELSE i.amount - i.paid_amount END AS invoiceOutstanding,
+              a.amount, a.source, a.is_live AS isLive
+       FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ? ORDER BY a.id`,
+  )
+    .all(paymentId)
+    .map((a) => ({ ...a, isLive: a.isLive === 1 }));
+}
+
+export interface PaymentFilter {
+  customerId?: number;
+  method?: PaymentMethod;
+  status?: 'live' | 'void';
+  shiftId?: number;
+  from?: string;
+  to?: string;
+  /** A LIKE pattern (escaped with `\\`) matched against number, customer and reference. */
+  like?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of payments, newest first, with the filter's count and live total. */
+export function listPayments(db: Sqlite, f: PaymentFilter) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    where.push(sql);
+    params.push(v);
+  };
+  if (f.customerId) add('p.customer_id = ?', f.customerId);
+  if (f.method) add('p.method = ?', f.method);
+  if (f.status) add('p.status = ?', f.status);
+  if (f.shiftId) add('p.shift_id = ?', f.shiftId);
+  if (f.from) add('p.payment_date >= ?', f.from);
+  if (f.to) add('p.payment_date <= ?', f.to);
+  if (f.like) {
+    where.push(
+      "(lower(p.payment_number) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR lower(coalesce(p.reference_number, '')) LIKE ? ESCAPE '\\')",
+    );
+    params.push(f.like, f.like, f.like);
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const agg = prepared<unknown[], { n: number; amount: number }>(
+    db,
+    `SELECT count(*) AS n, coalesce(sum(CASE WHEN p.status = 'live' THEN p.amount ELSE 0 END), 0) AS amount
+       FROM payments p JOIN customers c ON c.id = p.customer_id ${w}`,
+  ).get(...params)!;
+  const rows = prepared<unknown[], PaymentRow>(
+    db,
+    `${PAYMENT_SELECT} ${w} ORDER BY p.paid_at DESC, p.id DESC LIMIT ? OFFSET ?`,
+  ).all(...params, f.pageSize, (f.page - 1) * f.pageSize);
+  return { items: rows.map(toPayment), total: agg.n, totalAmount: agg.amount };
+}
+
+export interface NewPayment {
+  paymentNumber: string;
+  customerId: number;
+  invoiceId: number | null;
+  amount: number;
+  method: PaymentMethod;
+  paymentDate: string;
+  paidAt: string;
+  referenceNumber: string | null;
+  notes: string | null;
+  receivedBy: number | null;
+  shiftId: number | null;
+  tendered: number | null;
+}
+
+/** A live payment, not yet printed. Returns its id. */
+export function insertPayment(db: Sqlite, v: NewPayment): number {
+  const { lastInsertRowid } = prepared(
+    db,
+    `INSERT INTO payments(payment_number, customer_id, invoice_id, amount, method, payment_date, paid_at, reference_number, notes,
+                            received_by, shift_id, tendered, status, receipt_prints, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'live', 0, ?)`,
+  ).run(
+    v.paymentNumber,
+    v.customerId,
+    v.invoiceId,
+    v.amount,
+    v.method,
+    v.paymentDate,
+    v.paidAt,
+    v.referenceNumber,
+    v.notes,
+    v.receivedBy,
+    v.shiftId,
+    v.tendered,
+    v.paidAt,
+  );
+  return Number(lastInsertRowid);
+}
+
+export function insertAllocation(
+  db: Sqlite,
+  paymentId: number,
+  invoiceId: number,
+  amount: number,
+  source: 'payment' | 'deposit',
+  now: string,
+): void {
+  prepared(
+    db,
+    `INSERT INTO payment_allocations(payment_id, invoice_id, amount, source, is_live, created_at) VALUES (?, ?, ?, ?, 1, ?)`,
+  ).run(paymentId, invoiceId, amount, source, now);
+}
+
+export function liveAllocations(db: Sqlite, paymentId: number): { id: number; invoiceId: number; amount: number }[] {
+  return prepared<[number], { id: number; invoiceId: number; amount: number }>(
+    db,
+    `SELECT id, invoice_id AS invoiceId, amount FROM payment_allocations WHERE payment_id = ? AND is_live = 1`,
+  ).all(paymentId);
+}
+
+/** The payment's allocations stop counting (kept as history). */
+export function reverseAllocations(db: Sqlite, paymentId: number): void {
+  prepared(db, 'UPDATE payment_allocations SET is_live = 0 WHERE payment_id = ?').run(paymentId);
+}
+
+export function markPaymentVoid(db: Sqlite, id: number, userId: number | null, reason: string, now: string): void {
+  prepared(db, `UPDATE payments SET status = 'void', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?`).run(
+    now,
+    userId,
+    reason,
+    id,
+  );
+}
+
+export function countPaymentReceiptPrint(db: Sqlite, id: number): void {
+  prepared(db, 'UPDATE payments SET receipt_prints = receipt_prints + 1 WHERE id = ?').run(id);
+}
