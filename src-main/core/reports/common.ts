@@ -36,7 +36,12 @@ export function bucketKeys(from: string, to: string, groupBy: GroupBy): string[]
     const k = `${y}-${String(m).padStart(2, '0')}`;
     if (k > end) break;
     keys.push(k);
-    m === 12 ? ((y += 1), (m = 1)) : (m += 1);
+    if (m === 12) {
+      y += 1;
+      m = 1;
+    } else {
+      m += 1;
+    }
   }
   return keys;
 }

@@ -1,5 +1,13 @@
 import type { CustomersReport } from '../../../src-shared/contract/reports';
-import { CYCLE_MONTHS, type BillingCycle } from '../../../src-shared/contract/packages';
+import { CYCLE_MONTHS } from '../../../src-shared/contract/packages';
+import {
+  activeDeltaByMonth,
+  activeSubscriptionsByPackage,
+  churnedByMonth,
+  collectedByMonth,
+  customersByStatus,
+  joinedByMonth,
+} from '../../data/reports/customers.queries';
 import type { AppContext } from '../context';
 import { bucketKeys, monthBounds } from './common';
 
@@ -15,54 +23,23 @@ export function customersReport(app: AppContext, input: { from: string; to: stri
   const firstDay = monthBounds(months[0]!).first;
 
   // Net change in active customers per month, and the active count before the range.
-  const deltas = db
-    .prepare(
-      `SELECT substr(changed_on, 1, 7) AS m,
-              sum((to_status = 'active') - (coalesce(from_status, '') = 'active')) AS d
-       FROM customer_status_history GROUP BY m`,
-    )
-    .all() as { m: string; d: number }[];
+  const deltas = activeDeltaByMonth(db);
   const delta = new Map<string, number>();
   for (const r of deltas) delta.set(r.m, (delta.get(r.m) ?? 0) + r.d);
   let active = 0;
   for (const [m, d] of delta) if (m < months[0]!) active += d;
 
-  const newByMonth = new Map(
-    (
-      db
-        .prepare(
-          `SELECT substr(join_date, 1, 7) AS m, count(*) AS n FROM customers WHERE join_date BETWEEN ? AND ? GROUP BY m`,
-        )
-        .all(firstDay, monthBounds(months.at(-1)!).last) as { m: string; n: number }[]
-    ).map((r) => [r.m, r.n]),
-  );
-  const churnByMonth = new Map(
-    (
-      db
-        .prepare(
-          `SELECT substr(changed_on, 1, 7) AS m, count(*) AS n FROM customer_status_history
-           WHERE to_status = 'inactive' AND coalesce(from_status, '') != 'inactive' AND changed_on BETWEEN ? AND ? GROUP BY m`,
-        )
-        .all(firstDay, monthBounds(months.at(-1)!).last) as { m: string; n: number }[]
-    ).map((r) => [r.m, r.n]),
-  );
-  const collectedByMonth = new Map(
-    (
-      db
-        .prepare(
-          `SELECT substr(day, 1, 7) AS m, sum(amount) AS a FROM report_daily_payments
-           WHERE day BETWEEN ? AND ? AND method != 'deposit' GROUP BY m`,
-        )
-        .all(firstDay, monthBounds(months.at(-1)!).last) as { m: string; a: number }[]
-    ).map((r) => [r.m, r.a]),
-  );
+  const lastDay = monthBounds(months.at(-1)!).last;
+  const newByMonth = joinedByMonth(db, firstDay, lastDay);
+  const churnByMonth = churnedByMonth(db, firstDay, lastDay);
+  const collectedMonthly = collectedByMonth(db, firstDay, lastDay);
 
   const rows = months.map((period) => {
     const activeAtStart = active;
     active += delta.get(period) ?? 0;
     const n = newByMonth.get(period) ?? 0;
     const churned = churnByMonth.get(period) ?? 0;
-    const collected = collectedByMonth.get(period) ?? 0;
+    const collected = collectedMonthly.get(period) ?? 0;
     return {
       period,
       new: n,
@@ -81,24 +58,14 @@ export function customersReport(app: AppContext, input: { from: string; to: stri
   const avgActive = rows.reduce((s, r) => s + r.activeAtEnd, 0) / rows.length;
   const startActive = rows[0]?.activeAtStart ?? 0;
 
-  const byPackage = (
-    db
-      .prepare(
-        `SELECT p.id AS packageId, p.name, p.billing_cycle AS cycle, count(s.id) AS subscriptions, coalesce(sum(s.monthly_fee), 0) AS fees
-         FROM internet_packages p JOIN subscriptions s ON s.internet_package_id = p.id AND s.status = 'active'
-         GROUP BY p.id ORDER BY subscriptions DESC, p.name`,
-      )
-      .all() as { packageId: number; name: string; cycle: BillingCycle; subscriptions: number; fees: number }[]
-  ).map((r) => ({
+  const byPackage = activeSubscriptionsByPackage(db).map((r) => ({
     packageId: r.packageId,
     name: r.name,
     subscriptions: r.subscriptions,
     // Quarterly and yearly fees spread over their months, so packages compare per month.
     monthlyValue: Math.round(r.fees / CYCLE_MONTHS[r.cycle]),
   }));
-  const byStatus = db
-    .prepare(`SELECT status, count(*) AS customers FROM customers GROUP BY status ORDER BY status`)
-    .all() as { status: string; customers: number }[];
+  const byStatus = customersByStatus(db);
 
   return {
     from: input.from,

@@ -1,4 +1,13 @@
 import type { FinancialReport } from '../../../src-shared/contract/reports';
+import {
+  collectedByBucket,
+  collectedByCashier,
+  invoicedByBucket,
+  paymentsByMethod,
+  refundedByBucket,
+  refundsByMethod as refundTotalsByMethod,
+  voidedByBucket,
+} from '../../data/reports/financial.queries';
 import type { AppContext } from '../context';
 import { bucketKeys, KEY_LENGTH, sqlOffset, type GroupBy } from './common';
 
@@ -14,30 +23,10 @@ export function financialReport(
   const { from, to, groupBy } = input;
   const len = KEY_LENGTH[groupBy];
   const db = app.sqlite;
-  const inv = db
-    .prepare(
-      `SELECT substr(day, 1, ${len}) AS k, sum(invoiced) AS invoiced, sum(outstanding) AS outstanding
-       FROM report_daily_invoices WHERE day BETWEEN ? AND ? GROUP BY k`,
-    )
-    .all(from, to) as { k: string; invoiced: number; outstanding: number }[];
-  const pay = db
-    .prepare(
-      `SELECT substr(day, 1, ${len}) AS k, sum(amount) AS collected, sum(payments) AS payments
-       FROM report_daily_payments WHERE day BETWEEN ? AND ? AND method != 'deposit' GROUP BY k`,
-    )
-    .all(from, to) as { k: string; collected: number; payments: number }[];
-  const refunds = db
-    .prepare(
-      `SELECT substr(day, 1, ${len}) AS k, sum(amount) AS refunded, sum(refunds) AS refunds
-       FROM report_daily_refunds WHERE day BETWEEN ? AND ? GROUP BY k`,
-    )
-    .all(from, to) as { k: string; refunded: number; refunds: number }[];
-  const voids = db
-    .prepare(
-      `SELECT substr(date(voided_at, ?), 1, ${len}) AS k, sum(amount) AS voided
-       FROM invoices WHERE status = 'void' AND voided_at IS NOT NULL AND date(voided_at, ?) BETWEEN ? AND ? GROUP BY k`,
-    )
-    .all(sqlOffset(app), sqlOffset(app), from, to) as { k: string; voided: number }[];
+  const inv = invoicedByBucket(db, from, to, len);
+  const pay = collectedByBucket(db, from, to, len);
+  const refunds = refundedByBucket(db, from, to, len);
+  const voids = voidedByBucket(db, from, to, len, sqlOffset(app));
 
   const byKey = new Map(
     bucketKeys(from, to, groupBy).map((key) => [
@@ -63,26 +52,9 @@ export function financialReport(
     { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0, refunded: 0, refunds: 0 },
   );
 
-  const byMethod = db
-    .prepare(
-      `SELECT method, sum(payments) AS count, sum(amount) AS amount FROM report_daily_payments
-       WHERE day BETWEEN ? AND ? GROUP BY method HAVING sum(payments) > 0 ORDER BY amount DESC`,
-    )
-    .all(from, to) as { method: string; count: number; amount: number }[];
-  const byCashier = db
-    .prepare(
-      `SELECT nullif(p.received_by, 0) AS userId, coalesce(u.full_name, '—') AS name, sum(p.payments) AS count, sum(p.amount) AS amount
-       FROM report_daily_payments p LEFT JOIN users u ON u.id = p.received_by
-       WHERE p.day BETWEEN ? AND ? AND p.method != 'deposit' GROUP BY p.received_by HAVING sum(p.payments) > 0 ORDER BY amount DESC`,
-    )
-    .all(from, to) as { userId: number | null; name: string; count: number; amount: number }[];
-
-  const refundsByMethod = db
-    .prepare(
-      `SELECT method, sum(refunds) AS count, sum(amount) AS amount FROM report_daily_refunds
-       WHERE day BETWEEN ? AND ? GROUP BY method HAVING sum(refunds) > 0 ORDER BY amount DESC`,
-    )
-    .all(from, to) as { method: string; count: number; amount: number }[];
+  const byMethod = paymentsByMethod(db, from, to);
+  const byCashier = collectedByCashier(db, from, to);
+  const refundsByMethod = refundTotalsByMethod(db, from, to);
 
   return { from, to, groupBy, buckets, totals, byMethod, byCashier, refundsByMethod };
 }

@@ -1,7 +1,8 @@
 import type { ForecastReport } from '../../../src-shared/contract/reports';
-import type { BillingCycle } from '../../../src-shared/contract/packages';
 import { addMonths } from '../../../src-shared/dates';
 import { chargeFor } from '../billing/periods';
+import { activeSubscriptionTerms } from '../../data/reports/forecast.queries';
+import { invoicedTotals } from '../../data/reports/financial.queries';
 import type { AppContext } from '../context';
 import { monthBounds, today } from './common';
 
@@ -16,36 +17,17 @@ export function forecastReport(app: AppContext, input: { months: number }): Fore
   const current = today(app).slice(0, 7);
   const from = monthBounds(addMonths(current, -WINDOW_MONTHS)).first;
   const to = monthBounds(addMonths(current, -1)).last;
-  const agg = app.sqlite
-    .prepare(
-      `SELECT coalesce(sum(invoiced), 0) AS invoiced, coalesce(sum(outstanding), 0) AS outstanding
-       FROM report_daily_invoices WHERE day BETWEEN ? AND ?`,
-    )
-    .get(from, to) as { invoiced: number; outstanding: number };
+  const agg = invoicedTotals(app.sqlite, from, to);
   const collected = agg.invoiced - agg.outstanding;
   const rate = agg.invoiced > 0 ? collected / agg.invoiced : 1;
 
-  const subs = app.sqlite
-    .prepare(
-      `SELECT s.start_date AS startDate, s.end_date AS endDate, s.auto_renew AS autoRenew, s.billing_day AS billingDay,
-              s.prorate_first AS prorateFirst, s.monthly_fee AS fee, p.billing_cycle AS cycle
-       FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id WHERE s.status = 'active'`,
-    )
-    .all() as {
-    startDate: string;
-    endDate: string | null;
-    autoRenew: number;
-    billingDay: number;
-    prorateFirst: number;
-    fee: number;
-    cycle: BillingCycle;
-  }[];
+  const subs = activeSubscriptionTerms(app.sqlite);
 
   const months = Array.from({ length: input.months }, (_, i) => addMonths(current, i + 1)).map((period) => {
     let expectedInvoicing = 0;
     let subscriptions = 0;
     for (const s of subs) {
-      const charge = chargeFor({ ...s, autoRenew: s.autoRenew === 1, prorateFirst: s.prorateFirst === 1 }, period);
+      const charge = chargeFor(s, period);
       if (charge) {
         expectedInvoicing += charge.amount;
         subscriptions += 1;
