@@ -135,7 +135,7 @@ export function shiftReport(call: CallContext, id: number) {
   const { app } = call;
   const row = loadShift(call, id);
   const shift = toShift(row);
-  const all = listPayments(call, { shiftId: id, page: 1, pageSize: 100_000 } as In<'payments.list'>).items;
+  const all = listPayments(call, { shiftId: id, page: 1, pageSize: 100_000 }).items;
   const live = all.filter((p) => p.status === 'live');
   const byMethod = PAYMENT_METHODS.map((method: PaymentMethod) => {
     const ps = live.filter((p) => p.method === method);
@@ -158,9 +158,9 @@ export function shiftReport(call: CallContext, id: number) {
     payments: live.sort((a, b) => a.paidAt.localeCompare(b.paidAt) || a.id - b.id),
     voidedPayments: all.filter((p) => p.status === 'void'),
     cashRefunded: row.cashRefunded,
-    refunds: listRefunds(call, { shiftId: id, page: 1, pageSize: 100_000 } as Parameters<
-      typeof listRefunds
-    >[1]).items.sort((a, b) => a.refundedAt.localeCompare(b.refundedAt) || a.id - b.id),
+    refunds: listRefunds(call, { shiftId: id, page: 1, pageSize: 100_000 }).items.sort(
+      (a, b) => a.refundedAt.localeCompare(b.refundedAt) || a.id - b.id,
+    ),
     generatedAt: app.clock.now().toISOString(),
   };
 }
