@@ -10,11 +10,10 @@ import {
   countInvoicedSubscriptions,
   customerNames,
   dueSubscriptions,
-  insertRunInvoices,
   maxInvoiceId,
   packageNames,
   recordInvoiceRun,
-  type RunInvoice,
+  runInvoiceWriter,
 } from '../../data/billing/invoice-run.repository';
 import { reserveSequence } from '../../data/sequences';
 import type { AppContext, CallContext } from '../context';
@@ -147,16 +146,15 @@ export function runPeriod(call: CallContext, p: string): RunResult {
   }
   const userId = session?.userId ?? null;
   const firstId = maxInvoiceId(db);
-  const numbered: RunInvoice[] = [];
+  const write = runInvoiceWriter(db, p, userId, now);
   for (const [ym, list] of byMonth) {
     let n = reserveSequence(db, invoiceSequenceName(prefix, ym), list.length);
     for (const r of list) {
       const invoiceNumber = formatInvoiceNumber(prefix, ym, n++);
       r.invoiceNumber = invoiceNumber;
-      numbered.push({ ...r, invoiceNumber });
+      write(r, invoiceNumber);
     }
   }
-  insertRunInvoices(db, p, numbered, userId, now);
   // Every invoice above the old maximum id was written just now, inside this IMMEDIATE transaction.
   auditRunInvoices(db, firstId, { userId, username: session?.username ?? 'system' }, `invoice run ${p}`, now);
   const result = summarise(p, false, rows, skipped);

@@ -64,8 +64,8 @@ export function maxInvoiceId(db: Sqlite): number {
   return prepared<[], { m: number }>(db, `SELECT coalesce(max(id), 0) AS m FROM invoices`).get()!.m;
 }
 
+/** What the run writes of each invoice besides its number. */
 export interface RunInvoice {
-  invoiceNumber: string;
   customerId: number;
   subscriptionId: number;
   invoiceDate: string;
@@ -74,23 +74,20 @@ export interface RunInvoice {
   description: string;
 }
 
-/** Inserts the run's invoices in the given order (ids follow it). */
-export function insertRunInvoices(
-  db: Sqlite,
-  period: string,
-  invoices: RunInvoice[],
-  createdBy: number | null,
-  now: string,
-): void {
+/**
+ * Returns a writer for the run's invoices: the statement is looked up once and each call inserts one
+ * invoice (ids follow the call order). The run writes tens of thousands per transaction.
+ */
+export function runInvoiceWriter(db: Sqlite, period: string, createdBy: number | null, now: string) {
   const insert = prepared(
     db,
     `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount,
                           status, description, created_by, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'unpaid', ?, ?, ?, ?)`,
   );
-  for (const r of invoices) {
+  return (r: RunInvoice, invoiceNumber: string): void => {
     insert.run(
-      r.invoiceNumber,
+      invoiceNumber,
       r.customerId,
       r.subscriptionId,
       period,
@@ -102,7 +99,7 @@ export function insertRunInvoices(
       now,
       now,
     );
-  }
+  };
 }
 
 /**
