@@ -18,6 +18,8 @@ import { logAutomation } from './restore';
 /** At most this many missed periods are caught up (a PC off for a year still gets a bounded run). */
 const MAX_CATCH_UP = 12;
 export const TICK_MS = 5 * 60_000;
+/** The automation log's entry for a scheduled run (an automation-log action, not an audit code). */
+const INVOICE_RUN_LOG = 'invoice.run';
 
 export interface Timers {
   setInterval(fn: () => void, ms: number): unknown;
@@ -90,7 +92,7 @@ export function billingTick(app: AppContext): TickResult {
         const r = app.sqlite.transaction(() => runPeriod(call, p)).immediate();
         out.invoiceRuns.push({ period: p, created: r.created });
         logAutomation(app, {
-          action: 'invoice.run',
+          action: INVOICE_RUN_LOG,
           detail: `${p}: ${r.created} invoices, Rp ${r.totalAmount.toLocaleString('id-ID')}`,
         });
       } catch (err) {
