@@ -14,6 +14,10 @@ export const INVOICE_SELECT = `
          i.voided_at AS voidedAt, vu.full_name AS voidedByName, i.void_reason AS voidReason, i.created_at AS createdAt
   FROM invoices i JOIN customers c ON c.id = i.customer_id LEFT JOIN users vu ON vu.id = i.voided_by`;
 
+// Composed once: a statement's cache key is its text, so hot paths should not rebuild it per call.
+const INVOICE_BY_ID = `${INVOICE_SELECT} WHERE i.id = ?`;
+const OPEN_INVOICES_OF_CUSTOMER = `${INVOICE_SELECT} WHERE i.customer_id = ? AND i.status IN ('unpaid','partial') ORDER BY i.due_date, i.id`;
+
 /** An invoice as stored: `status` is the stored one (unpaid/partial/paid/void), not yet the shown one. */
 export type InvoiceRow = Omit<Invoice, 'outstanding' | 'status'> & { status: string };
 
@@ -36,15 +40,12 @@ export function toInvoice(r: InvoiceRow, todayDate: string): Invoice {
 }
 
 export function findInvoiceRow(db: Sqlite, id: number): InvoiceRow | undefined {
-  return prepared<[number], InvoiceRow>(db, `${INVOICE_SELECT} WHERE i.id = ?`).get(id);
+  return prepared<[number], InvoiceRow>(db, INVOICE_BY_ID).get(id);
 }
 
 /** Open invoices of a customer, oldest due first (the cash desk shows them in payment order). */
 export function openInvoiceRowsOf(db: Sqlite, customerId: number): InvoiceRow[] {
-  return prepared<[number], InvoiceRow>(
-    db,
-    `${INVOICE_SELECT} WHERE i.customer_id = ? AND i.status IN ('unpaid','partial') ORDER BY i.due_date, i.id`,
-  ).all(customerId);
+  return prepared<[number], InvoiceRow>(db, OPEN_INVOICES_OF_CUSTOMER).all(customerId);
 }
 
 export interface InvoiceExtras {
@@ -214,8 +215,10 @@ export interface PayableInvoice {
 
 const PAYABLE = `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId FROM invoices`;
 
+const PAYABLE_BY_ID = `${PAYABLE} WHERE id = ?`;
+
 export function findPayableInvoice(db: Sqlite, id: number): PayableInvoice | undefined {
-  return prepared<[number], PayableInvoice>(db, `${PAYABLE} WHERE id = ?`).get(id);
+  return prepared<[number], PayableInvoice>(db, PAYABLE_BY_ID).get(id);
 }
 
 /** A customer's unpaid and partly paid invoices in allocation order: oldest due date first. */

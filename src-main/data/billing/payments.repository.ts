@@ -18,6 +18,8 @@ const PAYMENT_SELECT = `
   LEFT JOIN users ru ON ru.id = p.received_by
   LEFT JOIN users vu ON vu.id = p.voided_by`;
 
+const PAYMENT_BY_ID = `${PAYMENT_SELECT} WHERE p.id = ?`;
+
 type PaymentRow = Omit<Payment, 'change' | 'toDeposit'>;
 
 /** The row mapper: change due and the part of the money received that went to the deposit. */
@@ -28,7 +30,7 @@ function toPayment(r: PaymentRow): Payment {
 }
 
 export function findPayment(db: Sqlite, id: number): Payment | undefined {
-  const row = prepared<[number], PaymentRow>(db, `${PAYMENT_SELECT} WHERE p.id = ?`).get(id);
+  const row = prepared<[number], PaymentRow>(db, PAYMENT_BY_ID).get(id);
   return row && toPayment(row);
 }
 

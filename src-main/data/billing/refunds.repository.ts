@@ -14,8 +14,10 @@ const REFUND_SELECT = `
   LEFT JOIN users ru ON ru.id = r.refunded_by
   LEFT JOIN users vu ON vu.id = r.voided_by`;
 
+const REFUND_BY_ID = `${REFUND_SELECT} WHERE r.id = ?`;
+
 export function findRefund(db: Sqlite, id: number): Refund | undefined {
-  return prepared<[number], Refund>(db, `${REFUND_SELECT} WHERE r.id = ?`).get(id);
+  return prepared<[number], Refund>(db, REFUND_BY_ID).get(id);
 }
 
 export interface NewRefund {

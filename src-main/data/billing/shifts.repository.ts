@@ -14,15 +14,18 @@ const SHIFT_SELECT = `
          (SELECT count(*) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live') AS refundsCount
   FROM shifts s JOIN users u ON u.id = s.user_id`;
 
+const SHIFT_BY_ID = `${SHIFT_SELECT} WHERE s.id = ?`;
+const OPEN_SHIFT_OF_USER = `${SHIFT_SELECT} WHERE s.user_id = ? AND s.status = 'open'`;
+
 /** A shift as stored, with the expected cash frozen at close (null while open) and the cash taken. */
 export type ShiftRow = Omit<Shift, 'expectedCash'> & { storedExpected: number | null; cashReceived: number };
 
 export function findShiftRow(db: Sqlite, id: number): ShiftRow | undefined {
-  return prepared<[number], ShiftRow>(db, `${SHIFT_SELECT} WHERE s.id = ?`).get(id);
+  return prepared<[number], ShiftRow>(db, SHIFT_BY_ID).get(id);
 }
 
 export function openShiftRowOf(db: Sqlite, userId: number): ShiftRow | undefined {
-  return prepared<[number], ShiftRow>(db, `${SHIFT_SELECT} WHERE s.user_id = ? AND s.status = 'open'`).get(userId);
+  return prepared<[number], ShiftRow>(db, OPEN_SHIFT_OF_USER).get(userId);
 }
 
 /** The id of the user's open shift, or null (the cash desk's hot path: no figures). */

@@ -17,6 +17,8 @@ const SUBSCRIPTION_SELECT = `
   JOIN internet_packages p ON p.id = s.internet_package_id
   LEFT JOIN pppoe_accounts a ON a.id = s.pppoe_account_id`;
 
+const SUBSCRIPTION_BY_ID = `${SUBSCRIPTION_SELECT} WHERE s.id = ?`;
+
 type SubscriptionRow = Omit<Subscription, 'autoRenew' | 'prorateFirst'> & { autoRenew: number; prorateFirst: number };
 
 const toSubscription = (r: SubscriptionRow): Subscription => ({
@@ -26,7 +28,7 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
 });
 
 export function findSubscription(db: Sqlite, id: number): Subscription | undefined {
-  const row = prepared<[number], SubscriptionRow>(db, `${SUBSCRIPTION_SELECT} WHERE s.id = ?`).get(id);
+  const row = prepared<[number], SubscriptionRow>(db, SUBSCRIPTION_BY_ID).get(id);
   return row && toSubscription(row);
 }
 
