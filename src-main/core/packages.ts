@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../src-shared/result';
 import { diff, writeAudit } from './audit';
 import type { CallContext } from './context';
 import { onPackageSaved } from './network/packages-hook';
-import { isUniqueViolation, likePattern, type Paged } from './sql';
+import { isUniqueViolation, likePattern, type Paged } from '../data/sql';
 import * as packagesRepo from '../data/packages.repository';
 
 type P = typeof packagesContract;

@@ -10,7 +10,7 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { expireAccount, isolateAccount, restoreAccount } from '../network/isolir';
 import { getSettings } from '../settings';
-import type { Paged } from '../sql';
+import type { Paged } from '../../data/sql';
 import {
   accountsPastExpiry,
   activeAccountsOf,

@@ -7,7 +7,7 @@ import {
 } from '../../data/billing/cashdesk.queries';
 import { openInvoiceRowsOf, toInvoice } from '../../data/billing/invoices.repository';
 import type { CallContext } from '../context';
-import { likePattern } from '../sql';
+import { likePattern } from '../../data/sql';
 import { today, type In } from './common';
 
 /**

@@ -15,7 +15,7 @@ import { reserveSequence } from '../../data/sequences';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
-import { likePattern, type Paged } from '../sql';
+import { likePattern, type Paged } from '../../data/sql';
 import { addDays, formatInvoiceNumber, invoiceSequenceName, ispBlock, today, type In } from './common';
 import { periodEnd, periodStart } from './periods';
 import { restoreIfCleared } from './restore';

@@ -14,7 +14,7 @@ import {
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
-import { likePattern, type Paged } from '../sql';
+import { likePattern, type Paged } from '../../data/sql';
 import { ispBlock, type In } from './common';
 
 export function getPayment(call: CallContext, id: number): Payment {

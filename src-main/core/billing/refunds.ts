@@ -12,7 +12,7 @@ import { AppError, badInput, notFound } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
-import { likePattern, type Paged } from '../sql';
+import { likePattern, type Paged } from '../../data/sql';
 import { receiptCustomer } from '../../data/billing/billed-customers.queries';
 import {
   depositBeforeRefund,

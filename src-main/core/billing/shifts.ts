@@ -13,7 +13,7 @@ import {
 } from '../../data/billing/shifts.repository';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
-import type { Paged } from '../sql';
+import type { Paged } from '../../data/sql';
 import { addDays, dayStartUtc, ispBlock, type In } from './common';
 import { listPayments } from './paymentDetails';
 import { listRefunds } from './refunds';

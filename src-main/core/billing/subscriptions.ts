@@ -2,7 +2,7 @@ import type { Subscription } from '../../../src-shared/contract/subscriptions';
 import { AppError, badInput, notFound } from '../../../src-shared/result';
 import { diff, writeAudit } from '../audit';
 import type { CallContext } from '../context';
-import { likePattern, type Paged } from '../sql';
+import { likePattern, type Paged } from '../../data/sql';
 import { customerExists } from '../../data/billing/billed-customers.queries';
 import {
   accountOwner,

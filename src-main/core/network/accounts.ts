@@ -14,7 +14,7 @@ import { diff, writeAudit } from '../audit';
 import { dropUninvoicedSubscriptions, ensureAccountSubscription, followPackageChange } from '../billing/accountBilling';
 import { customerGate } from './customer-gate';
 import type { CallContext } from '../context';
-import { isUniqueViolation, likePattern, type Paged } from '../sql';
+import { isUniqueViolation, likePattern, type Paged } from '../../data/sql';
 import { generatePassword, uniqueUsername } from './credentials';
 import { enqueueKick, enqueueSecretRemove, syncAccount } from './queue';
 import { isOnline, onlineNames } from './online';

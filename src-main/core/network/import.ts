@@ -7,7 +7,7 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { createCustomer } from '../customers';
 import { createPackage } from '../packages';
-import { isUniqueViolation } from '../sql';
+import { isUniqueViolation } from '../../data/sql';
 import { accountRow } from '../../data/network/account-state.repository';
 import { insertAccount, usernameTaken } from '../../data/network/accounts.repository';
 import { customerByCode } from '../../data/network/customer-refs.queries';

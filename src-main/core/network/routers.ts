@@ -9,7 +9,7 @@ import { detachRouterTraffic } from '../../data/network/traffic.repository';
 import { activeProfiles } from '../../data/packages.repository';
 import { diff, writeAudit } from '../audit';
 import type { CallContext } from '../context';
-import { isUniqueViolation, likePattern, type Paged } from '../sql';
+import { isUniqueViolation, likePattern, type Paged } from '../../data/sql';
 import { markRouterDown, markRouterOnline } from './health';
 import { connectorOf, routerTarget } from './router-access';
 import { describeRouterError } from './router-errors';

@@ -11,7 +11,7 @@ import {
 } from '../../data/network/sync-status.queries';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
-import type { Paged } from '../sql';
+import type { Paged } from '../../data/sql';
 import type { SyncEngine } from './engine';
 import { SYNC_ENGINE } from './queue';
 import { lastDrift } from './drift-seen';
