@@ -5,8 +5,9 @@ import { DataTablePart } from './pages/DataTablePart';
 import { expect, test as base } from './fixtures';
 
 /** A RouterOS simulator on 127.0.0.1 for the whole file; the app under test talks to it over TCP. */
-const test = base.extend<{}, { sim: RouterSim }>({
+const test = base.extend<object, { sim: RouterSim }>({
   sim: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
     async ({}, use) => {
       const sim = await new RouterSim({ identity: 'MikroTik-Kantor' }).start();
       await use(sim);

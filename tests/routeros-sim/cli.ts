@@ -5,6 +5,7 @@
  * tiny JSON HTTP API on 127.0.0.1 (see README.md) to inject faults or stop/start the "router".
  */
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { RouterSim, type SimFault } from './simulator';
 
@@ -37,6 +38,7 @@ await sim.start();
 
 let controlPort: number | undefined;
 if (a['control-port'] !== undefined) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON of a test-only control API; each route names its body's shape
   const routes: Record<string, (body: any) => unknown> = {
     'GET /state': () => ({
       port: sim.port,
@@ -52,7 +54,7 @@ if (a['control-port'] !== undefined) {
       sim.inject(
         b.command,
         b.fault.kind === 'garbage'
-          ? { kind: 'garbage', bytes: Buffer.from((b.fault as any).hex ?? 'f8', 'hex') }
+          ? { kind: 'garbage', bytes: Buffer.from((b.fault as { hex?: string }).hex ?? 'f8', 'hex') }
           : b.fault,
         b.times,
       ),
@@ -89,7 +91,7 @@ if (a['control-port'] !== undefined) {
     });
   });
   await new Promise<void>((r) => server.listen(Number(a['control-port']), '127.0.0.1', () => r()));
-  controlPort = (server.address() as import('node:net').AddressInfo).port;
+  controlPort = (server.address() as AddressInfo).port;
 }
 
 console.log(`ROUTEROS_SIM port=${sim.port}${controlPort ? ` control=${controlPort}` : ''} user=${a.user}`);

@@ -39,8 +39,10 @@ export class WireReader {
       const b = this.buf[pos]!;
       let size: number;
       let len: number;
-      if (b < 0x80) ((size = 1), (len = b));
-      else if (b < 0xc0) size = 2;
+      if (b < 0x80) {
+        size = 1;
+        len = b;
+      } else if (b < 0xc0) size = 2;
       else if (b < 0xe0) size = 3;
       else if (b < 0xf0) size = 4;
       else if (b === 0xf0) size = 5;

@@ -1,6 +1,6 @@
 /** The simulator's RouterOS semantics (what h3b's sync/import/drift tests rely on), via our client. */
 import { describe, expect, it } from 'vitest';
-import { RouterError } from '../../src-main/routeros/client';
+import type { RouterError } from '../../src-main/routeros/client';
 import { connect, sim } from './helpers';
 
 const trap = (p: Promise<unknown>) =>

@@ -5,7 +5,7 @@
  */
 export function words(text: string): string[] {
   // Accents off (é → E) only when there are any: most text is plain ASCII and NFKD is not free.
-  const plain = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  const plain = /[\u0080-\uffff]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
   return plain.toUpperCase().match(/[A-Z]+|[0-9]+/g) ?? [];
 }
 

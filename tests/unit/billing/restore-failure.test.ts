@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as Isolir from '../../../src-main/core/network/isolir';
 import { testApp, type TestApp } from '../../helpers/app';
 import { addAccount, seedBilling, travelTo } from './fixtures';
 import { checkInvariants } from './invariants';
 
 // The router side fails to restore (whatever the reason): the payment must still be taken.
 vi.mock('../../../src-main/core/network/isolir', async (orig) => {
-  const real = await orig<typeof import('../../../src-main/core/network/isolir')>();
+  const real = await orig<typeof Isolir>();
   return {
     ...real,
     restoreAccount: () => {
