@@ -18,3 +18,5 @@ export { IntegerInput, type NumberTextProps } from './MoneyInput';
 export { fieldError, integerRule, integerText, integerValue, rupiahRule, rupiahText, rupiahValue } from './numberField';
 export { idCardRule, phoneRule } from './contactRules';
 export { printWarning } from './printWarning';
+export { useRouteId } from './useRouteId';
+export { useMissingRecord } from './useMissingRecord';

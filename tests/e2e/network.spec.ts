@@ -151,7 +151,11 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
 
     // Disable from the list: the secret is disabled and the live session kicked.
     sim.connectUser('budi.santoso');
-    await accRow.getByRole('button', { name: /Aksi untuk budi.santoso/ }).click();
+    // Enter on the row's "…" button opens its menu, not the row (the edit form).
+    await accRow.getByRole('button', { name: /Aksi untuk budi.santoso/ }).focus();
+    await page.keyboard.press('Enter');
+    await pwExpect(page.getByRole('menuitem', { name: /Nonaktifkan/ })).toBeVisible();
+    await pwExpect(pppoe.dialog).toBeHidden();
     await page.getByRole('menuitem', { name: /Nonaktifkan/ }).click();
     await shell.expectNotification(/budi.santoso dinonaktifkan/);
     await expect.poll(() => sim.secret('budi.santoso')?.disabled, { timeout: 15_000 }).toBe('true');
@@ -230,6 +234,13 @@ test.describe('MikroTik: routers and PPPoE accounts against the simulator', () =
     await pwExpect(routers.table.row('Kantor Pusat').getByTestId('router-state')).toHaveText('Online', {
       timeout: 15_000,
     });
+    // Enter on the row's "…" button opens its menu, not the row (the edit form).
+    await routers.table.row('Kantor Pusat').getByRole('button', { name: 'Aksi' }).focus();
+    await page.keyboard.press('Enter');
+    await pwExpect(page.getByRole('menuitem', { name: 'Cek perbedaan' })).toBeVisible();
+    await pwExpect(routers.dialog).toBeHidden();
+    await page.keyboard.press('Escape');
+    await pwExpect(page.getByRole('menuitem', { name: 'Cek perbedaan' })).toBeHidden();
   });
 
   test('import secrets from the router with the wizard', async ({ adminPage: page, api, host, sim }) => {

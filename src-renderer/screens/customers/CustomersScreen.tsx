@@ -2,7 +2,7 @@ import { Button, Group, Menu, SegmentedControl, Stack, Text } from '@mantine/cor
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconEdit, IconEye, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
 import { type CUSTOMER_SORT_FIELDS, CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
@@ -22,6 +22,8 @@ import {
   type Column,
   RowMenu,
   ListEmpty,
+  useMissingRecord,
+  useRouteId,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { CustomerDetail } from './CustomerDetail';
@@ -40,10 +42,9 @@ export default function CustomersScreen() {
   const f = useFormat();
   const [, navigate] = useLocation();
   const [isNew] = useRoute('/new');
-  const [isEdit, editParams] = useRoute<{ id: string }>('/:id/edit');
-  const [isDetail, detailParams] = useRoute<{ id: string }>('/:id');
-  const detailId = isDetail && detailParams && /^\d+$/.test(detailParams.id) ? Number(detailParams.id) : null;
-  const editId = isEdit && editParams && /^\d+$/.test(editParams.id) ? Number(editParams.id) : null;
+  const [isEdit] = useRoute('/:id/edit');
+  const detailId = useRouteId('/:id');
+  const editId = useRouteId('/:id/edit');
 
   const list = useListParams<SortField, { status?: Status }>({ sort: { field: 'customerCode', dir: 'desc' } });
   const q = useApiQuery('customers.list', list.params, { entities: ['customers', 'all'] });
@@ -52,13 +53,7 @@ export default function CustomersScreen() {
   const [loadingDemo, setLoadingDemo] = useState(false);
 
   useHotkeys([['alt+n', () => can('customers.write') && navigate('/new')]]);
-  // A deep link to a customer that no longer exists: say so and go back to the list.
-  useEffect(() => {
-    if (editId !== null && editing.error) {
-      notifyApiError(editing.error);
-      navigate('/');
-    }
-  }, [editId, editing.error, navigate]);
+  useMissingRecord(editId, editing.error);
 
   const remove = async () => {
     if (!toDelete) return;

@@ -2,7 +2,7 @@ import { Box, Button, Group, Menu, SegmentedControl, Select, Stack, Switch, Text
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBox, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useRoute } from 'wouter';
 import {
@@ -26,6 +26,8 @@ import {
   type Column,
   RowMenu,
   ListEmpty,
+  useMissingRecord,
+  useRouteId,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { PackageForm } from './PackageForm';
@@ -40,8 +42,7 @@ export default function PackagesScreen() {
   const f = useFormat();
   const [, navigate] = useLocation();
   const [isNew] = useRoute('/new');
-  const [isOpen, params] = useRoute<{ id: string }>('/:id');
-  const openId = isOpen && params && /^\d+$/.test(params.id) ? Number(params.id) : null;
+  const openId = useRouteId('/:id');
   const canWrite = can('packages.write');
 
   const list = useListParams<SortField, Filters>({ sort: { field: 'price', dir: 'asc' } });
@@ -50,13 +51,7 @@ export default function PackagesScreen() {
   const [toDelete, setToDelete] = useState<InternetPackage | null>(null);
 
   useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
-  // A deep link to a package that no longer exists: say so and go back to the list.
-  useEffect(() => {
-    if (openId !== null && opened.error) {
-      notifyApiError(opened.error);
-      navigate('/');
-    }
-  }, [openId, opened.error, navigate]);
+  useMissingRecord(openId, opened.error);
 
   const setActive = async (p: InternetPackage, isActive: boolean) => {
     const r = await api('packages.update', { id: p.id, isActive });

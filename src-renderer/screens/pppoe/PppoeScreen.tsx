@@ -1,22 +1,8 @@
-import {
-  ActionIcon,
-  Box,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Menu,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Box, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconChartLine,
-  IconDots,
   IconEdit,
   IconEye,
   IconKey,
@@ -44,6 +30,8 @@ import {
   translateApiMessage,
   useListParams,
   type Column,
+  useRouteId,
+  RowMenu,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from '../sessions/TrafficChart';
@@ -89,8 +77,7 @@ export default function PppoeScreen() {
   const f = useFormat();
   const [, navigate] = useLocation();
   const [isNew] = useRoute('/new');
-  const [isOpen, params] = useRoute<{ id: string }>('/:id');
-  const openId = isOpen && params && /^\d+$/.test(params.id) ? Number(params.id) : null;
+  const openId = useRouteId('/:id');
   const canWrite = can('pppoe.write');
   const list = useListParams<SortField, Filters>({ sort: { field: 'username', dir: 'asc' } });
   const q = useApiQuery('pppoe.list', list.params, {
@@ -198,50 +185,38 @@ export default function PppoeScreen() {
       header: '',
       width: 48,
       render: (a) => (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('pppoe.actionsFor', { name: a.username })}
-              onClick={(e) => e.stopPropagation()}
-            >
-              <IconDots size={16} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-            {canWrite && (
-              <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${a.id}`)}>
-                {t('pppoe.editOrPackage')}
+        <RowMenu label={t('pppoe.actionsFor', { name: a.username })}>
+          {canWrite && (
+            <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${a.id}`)}>
+              {t('pppoe.editOrPackage')}
+            </Menu.Item>
+          )}
+          {canWrite &&
+            (a.status === 'active' ? (
+              <Menu.Item leftSection={<IconPlayerPause size={16} />} onClick={() => void setEnabled(a, false)}>
+                {t('pppoe.disable')}
               </Menu.Item>
-            )}
-            {canWrite &&
-              (a.status === 'active' ? (
-                <Menu.Item leftSection={<IconPlayerPause size={16} />} onClick={() => void setEnabled(a, false)}>
-                  {t('pppoe.disable')}
-                </Menu.Item>
-              ) : (
-                <Menu.Item leftSection={<IconPlayerPlay size={16} />} onClick={() => void setEnabled(a, true)}>
-                  {t('pppoe.enable')}
-                </Menu.Item>
-              ))}
-            {can('pppoe.viewPassword') && (
-              <Menu.Item leftSection={<IconEye size={16} />} onClick={() => void reveal(a)}>
-                {t('pppoe.reveal')}
+            ) : (
+              <Menu.Item leftSection={<IconPlayerPlay size={16} />} onClick={() => void setEnabled(a, true)}>
+                {t('pppoe.enable')}
               </Menu.Item>
-            )}
-            {can('sessions.read') && a.routerId !== null && (
-              <Menu.Item leftSection={<IconChartLine size={16} />} onClick={() => setChart(a)}>
-                {t('traffic.open')}
-              </Menu.Item>
-            )}
-            {can('pppoe.delete') && (
-              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(a)}>
-                {t('common:delete')}
-              </Menu.Item>
-            )}
-          </Menu.Dropdown>
-        </Menu>
+            ))}
+          {can('pppoe.viewPassword') && (
+            <Menu.Item leftSection={<IconEye size={16} />} onClick={() => void reveal(a)}>
+              {t('pppoe.reveal')}
+            </Menu.Item>
+          )}
+          {can('sessions.read') && a.routerId !== null && (
+            <Menu.Item leftSection={<IconChartLine size={16} />} onClick={() => setChart(a)}>
+              {t('traffic.open')}
+            </Menu.Item>
+          )}
+          {can('pppoe.delete') && (
+            <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(a)}>
+              {t('common:delete')}
+            </Menu.Item>
+          )}
+        </RowMenu>
       ),
     },
   ];

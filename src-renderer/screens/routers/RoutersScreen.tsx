@@ -2,7 +2,6 @@ import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, Tooltip } from '@m
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
-  IconDots,
   IconEdit,
   IconFileImport,
   IconGitCompare,
@@ -28,6 +27,8 @@ import {
   notifyApiError,
   translateApiMessage,
   type Column,
+  useRouteId,
+  RowMenu,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { DriftPanel } from './DriftPanel';
@@ -42,13 +43,9 @@ export default function RoutersScreen() {
   const f = useFormat();
   const [, navigate] = useLocation();
   const [isNew] = useRoute('/new');
-  const [isEdit, editP] = useRoute<{ id: string }>('/:id');
-  const [isImport, importP] = useRoute<{ id: string }>('/:id/import');
-  const [isDrift, driftP] = useRoute<{ id: string }>('/:id/drift');
-  const idOf = (p: { id: string } | null) => (p && /^\d+$/.test(p.id) ? Number(p.id) : null);
-  const editId = isEdit ? idOf(editP) : null;
-  const importId = isImport ? idOf(importP) : null;
-  const driftId = isDrift ? idOf(driftP) : null;
+  const editId = useRouteId('/:id');
+  const importId = useRouteId('/:id/import');
+  const driftId = useRouteId('/:id/drift');
   const canWrite = can('routers.write');
   const [search, setSearch] = useState('');
   const q = useApiQuery('routers.list', search ? { search } : {}, {
@@ -191,38 +188,26 @@ export default function RoutersScreen() {
               <IconPlugConnected size={16} />
             </ActionIcon>
           </Tooltip>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                aria-label={t('common:actions')}
-                onClick={(e) => e.stopPropagation()}
-              >
-                <IconDots size={16} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-              {canWrite && (
-                <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${r.id}`)}>
-                  {t('common:edit')}
-                </Menu.Item>
-              )}
-              {canWrite && (
-                <Menu.Item leftSection={<IconFileImport size={16} />} onClick={() => navigate(`/${r.id}/import`)}>
-                  {t('import.open')}
-                </Menu.Item>
-              )}
-              <Menu.Item leftSection={<IconGitCompare size={16} />} onClick={() => navigate(`/${r.id}/drift`)}>
-                {t('drift.open')}
+          <RowMenu label={t('common:actions')}>
+            {canWrite && (
+              <Menu.Item leftSection={<IconEdit size={16} />} onClick={() => navigate(`/${r.id}`)}>
+                {t('common:edit')}
               </Menu.Item>
-              {can('routers.delete') && (
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(r)}>
-                  {t('common:delete')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
+            )}
+            {canWrite && (
+              <Menu.Item leftSection={<IconFileImport size={16} />} onClick={() => navigate(`/${r.id}/import`)}>
+                {t('import.open')}
+              </Menu.Item>
+            )}
+            <Menu.Item leftSection={<IconGitCompare size={16} />} onClick={() => navigate(`/${r.id}/drift`)}>
+              {t('drift.open')}
+            </Menu.Item>
+            {can('routers.delete') && (
+              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(r)}>
+                {t('common:delete')}
+              </Menu.Item>
+            )}
+          </RowMenu>
         </Group>
       ),
     },

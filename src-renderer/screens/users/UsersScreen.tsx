@@ -20,6 +20,7 @@ import {
   useListParams,
   type Column,
   RowMenu,
+  useRouteId,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -36,8 +37,7 @@ export default function UsersScreen() {
   const me = useSession((s) => s.me);
   const [, navigate] = useLocation();
   const [isNew] = useRoute('/new');
-  const [isOpen, params] = useRoute<{ id: string }>('/:id');
-  const openId = isOpen && params && /^\d+$/.test(params.id) ? Number(params.id) : null;
+  const openId = useRouteId('/:id');
 
   const list = useListParams<never, Filters>({ filters: { active: true } });
   const q = useApiQuery('users.list', list.params, { entities: ['users', 'all'] });
