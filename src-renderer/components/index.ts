@@ -11,7 +11,7 @@ export { MoneyText } from './MoneyText';
 export { PageHeader } from './PageHeader';
 export { SearchInput } from './SearchInput';
 export { StatusBadge } from './StatusBadge';
-export { useListParams } from './useListParams';
+export { useListParams, type ListParams } from './useListParams';
 export { useResetOnOpen } from './useResetOnOpen';
 export { useLoadOnKey } from './useLoadOnKey';
 export { IntegerInput, type NumberTextProps } from './MoneyInput';

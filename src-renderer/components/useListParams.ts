@@ -68,3 +68,8 @@ export function useListParams<F extends string, Filters extends Record<string, u
     tableProps: { page, pageSize, sort, onPageChange: setPage, onPageSizeChange: setPageSize, onSortChange: setSort },
   };
 }
+
+/** What useListParams returns, for parts that render a list's search, filters or table. */
+export type ListParams<F extends string, Filters extends Record<string, unknown>> = ReturnType<
+  typeof useListParams<F, Filters>
+>;

@@ -1,24 +1,16 @@
-import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invoice, InvoiceStatus } from '../../../src-shared/contract/invoices';
 import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
-import {
-  DataTable,
-  EmptyState,
-  MoneyText,
-  PageHeader,
-  SearchInput,
-  StatusBadge,
-  useListParams,
-  type Column,
-} from '../../components';
+import { MoneyText, PageHeader, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { CustomerFilter } from '../payments/CustomerFilter';
 import { DocumentActions } from '../payments/DocumentButtons';
 import { customerColumn } from '../payments/listParts';
+import { MoneyList } from '../payments/MoneyList';
 import { periodLabel, periodOptions } from '../payments/periods';
 import { GenerateInvoicesDialog } from './GenerateInvoicesDialog';
 import { InvoiceDrawer } from './InvoiceDrawer';
@@ -33,7 +25,6 @@ export default function InvoicesScreen() {
   const tz = useSession((s) => s.info?.timeZone ?? 'Asia/Jakarta');
   const [view, setView] = useState<View>('all');
   const [generating, setGenerating] = useState(false);
-  const [openId, setOpenId] = useState<number | null>(null);
   const list = useListParams<never, { period?: string; customerId?: number }>();
   const { sort: _sort, ...params } = list.params;
   const q = useApiQuery(
@@ -116,53 +107,40 @@ export default function InvoicesScreen() {
           )
         }
       />
-      <Group gap="sm" wrap="wrap">
-        <SearchInput
-          value={list.search}
-          onSearch={list.setSearch}
-          placeholder={t('invoice.searchPlaceholder')}
-          w={300}
-        />
-        <SegmentedControl
-          value={view}
-          onChange={(v) => {
-            setView(v as View);
-            list.setPage(1);
-          }}
-          data={VIEWS.map((v) => ({ value: v, label: t(`invoice.view.${v}`) }))}
-          data-testid="invoice-view"
-        />
-        <Select
-          placeholder={t('invoice.allPeriods')}
-          clearable
-          searchable
-          w={200}
-          data={periodOptions(tz).map((p) => ({ value: p, label: periodLabel(p, i18n.language) }))}
-          value={list.filters.period ?? null}
-          onChange={(v) => list.setFilter('period', v ?? undefined)}
-          aria-label={t('invoice.period')}
-        />
-        <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
-      </Group>
-      <DataTable
+      <MoneyList
+        list={list}
+        searchPlaceholder={t('invoice.searchPlaceholder')}
+        filters={
+          <>
+            <SegmentedControl
+              value={view}
+              onChange={(v) => {
+                setView(v as View);
+                list.setPage(1);
+              }}
+              data={VIEWS.map((v) => ({ value: v, label: t(`invoice.view.${v}`) }))}
+              data-testid="invoice-view"
+            />
+            <Select
+              placeholder={t('invoice.allPeriods')}
+              clearable
+              searchable
+              w={200}
+              data={periodOptions(tz).map((p) => ({ value: p, label: periodLabel(p, i18n.language) }))}
+              value={list.filters.period ?? null}
+              onChange={(v) => list.setFilter('period', v ?? undefined)}
+              aria-label={t('invoice.period')}
+            />
+            <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
+          </>
+        }
         label={t('invoices')}
         columns={columns}
-        rows={q.data?.items}
-        total={q.data?.total ?? 0}
-        rowKey={(r) => r.id}
+        page={q.data}
         loading={q.loading}
-        onOpen={(r) => setOpenId(r.id)}
-        empty={
-          <EmptyState
-            title={t('invoice.empty')}
-            description={can('billing.run') ? t('invoice.emptyHelp') : undefined}
-          />
-        }
-        {...list.tableProps}
-        sort={undefined}
-        onSortChange={undefined}
+        empty={{ title: t('invoice.empty'), description: can('billing.run') ? t('invoice.emptyHelp') : undefined }}
+        drawer={(id, onClose) => <InvoiceDrawer id={id} onClose={onClose} />}
       />
-      <InvoiceDrawer id={openId} onClose={() => setOpenId(null)} />
       {can('billing.run') && <GenerateInvoicesDialog opened={generating} onClose={() => setGenerating(false)} />}
     </Stack>
   );

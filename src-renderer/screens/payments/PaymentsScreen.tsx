@@ -1,25 +1,17 @@
-import { Divider, Group, SegmentedControl, Select, SimpleGrid, Stack, Table } from '@mantine/core';
+import { Divider, SegmentedControl, Select, SimpleGrid, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../../src-shared/contract/payments';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import {
-  DataTable,
-  EmptyState,
-  MoneyText,
-  PageHeader,
-  SearchInput,
-  StatusBadge,
-  useListParams,
-  type Column,
-} from '../../components';
+import { MoneyText, PageHeader, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { Fact, RecordBody, RecordDrawer } from './RecordDrawer';
 import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions, PrinterSelect } from './DocumentButtons';
 import { customerColumn, DateRangeFilter, numberColumn } from './listParts';
+import { MoneyList } from './MoneyList';
 import { RefundsPanel } from './RefundsPanel';
 
 type Filters = { method?: PaymentMethod; status?: 'live' | 'void'; from?: string; to?: string; customerId?: number };
@@ -59,7 +51,6 @@ export default function PaymentsScreen() {
 function PaymentsList({ switcher }: { switcher: React.ReactNode }) {
   const { t } = useTranslation('billing');
   const f = useFormat();
-  const [openId, setOpenId] = useState<number | null>(null);
   const list = useListParams<never, Filters>();
   const { sort: _sort, ...params } = list.params;
   const q = useApiQuery('payments.list', params, { entities: ['payments'] });
@@ -104,51 +95,43 @@ function PaymentsList({ switcher }: { switcher: React.ReactNode }) {
           </>
         }
       />
-      <Group gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput
-          value={list.search}
-          onSearch={list.setSearch}
-          placeholder={t('payment.searchPlaceholder')}
-          w={300}
-        />
-        <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
-        <Select
-          placeholder={t('payment.allMethods')}
-          clearable
-          w={170}
-          data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
-          value={list.filters.method ?? null}
-          onChange={(v) => list.setFilter('method', (v ?? undefined) as PaymentMethod | undefined)}
-          aria-label={t('payment.method')}
-        />
-        <Select
-          placeholder={t('payment.allStatuses')}
-          clearable
-          w={150}
-          data={[
-            { value: 'live', label: t('payment.status.live') },
-            { value: 'void', label: t('payment.status.void') },
-          ]}
-          value={list.filters.status ?? null}
-          onChange={(v) => list.setFilter('status', (v ?? undefined) as 'live' | 'void' | undefined)}
-          aria-label={t('status')}
-        />
-        <DateRangeFilter from={list.filters.from} to={list.filters.to} onChange={list.setFilter} />
-      </Group>
-      <DataTable
+      <MoneyList
+        list={list}
+        searchPlaceholder={t('payment.searchPlaceholder')}
+        filters={
+          <>
+            <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
+            <Select
+              placeholder={t('payment.allMethods')}
+              clearable
+              w={170}
+              data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+              value={list.filters.method ?? null}
+              onChange={(v) => list.setFilter('method', (v ?? undefined) as PaymentMethod | undefined)}
+              aria-label={t('payment.method')}
+            />
+            <Select
+              placeholder={t('payment.allStatuses')}
+              clearable
+              w={150}
+              data={[
+                { value: 'live', label: t('payment.status.live') },
+                { value: 'void', label: t('payment.status.void') },
+              ]}
+              value={list.filters.status ?? null}
+              onChange={(v) => list.setFilter('status', (v ?? undefined) as 'live' | 'void' | undefined)}
+              aria-label={t('status')}
+            />
+            <DateRangeFilter from={list.filters.from} to={list.filters.to} onChange={list.setFilter} />
+          </>
+        }
         label={t('payments')}
         columns={columns}
-        rows={q.data?.items}
-        total={q.data?.total ?? 0}
-        rowKey={(r) => r.id}
+        page={q.data}
         loading={q.loading}
-        onOpen={(r) => setOpenId(r.id)}
-        empty={<EmptyState title={t('payment.empty')} />}
-        {...list.tableProps}
-        sort={undefined}
-        onSortChange={undefined}
+        empty={{ title: t('payment.empty') }}
+        drawer={(id, onClose) => <PaymentDrawer id={id} onClose={onClose} />}
       />
-      <PaymentDrawer id={openId} onClose={() => setOpenId(null)} />
     </Stack>
   );
 }

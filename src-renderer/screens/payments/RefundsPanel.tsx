@@ -1,24 +1,16 @@
-import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Refund } from '../../../src-shared/contract/refunds';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import {
-  DataTable,
-  EmptyState,
-  MoneyText,
-  SearchInput,
-  StatusBadge,
-  useListParams,
-  type Column,
-} from '../../components';
+import { MoneyText, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
 import { Fact, RecordBody, RecordDrawer } from './RecordDrawer';
 import { CustomerFilter } from './CustomerFilter';
 import { DocumentActions } from './DocumentButtons';
 import { customerColumn, DateRangeFilter, numberColumn } from './listParts';
+import { MoneyList } from './MoneyList';
 
 type Filters = { from?: string; to?: string; customerId?: number };
 
@@ -26,7 +18,6 @@ type Filters = { from?: string; to?: string; customerId?: number };
 export function RefundsPanel() {
   const { t } = useTranslation('billing');
   const f = useFormat();
-  const [openId, setOpenId] = useState<number | null>(null);
   const list = useListParams<never, Filters>();
   const { sort: _sort, ...params } = list.params;
   const q = useApiQuery('refunds.list', params, { entities: ['refunds'] });
@@ -60,30 +51,22 @@ export function RefundsPanel() {
       <Text size="sm" c="dimmed">
         {q.data ? t('refund.summary', { count: q.data.total, amount: f.rupiah(q.data.totalAmount) }) : ' '}
       </Text>
-      <Group gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput
-          value={list.search}
-          onSearch={list.setSearch}
-          placeholder={t('refund.searchPlaceholder')}
-          w={300}
-        />
-        <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
-        <DateRangeFilter from={list.filters.from} to={list.filters.to} onChange={list.setFilter} />
-      </Group>
-      <DataTable
+      <MoneyList
+        list={list}
+        searchPlaceholder={t('refund.searchPlaceholder')}
+        filters={
+          <>
+            <CustomerFilter value={list.filters.customerId} onChange={(id) => list.setFilter('customerId', id)} />
+            <DateRangeFilter from={list.filters.from} to={list.filters.to} onChange={list.setFilter} />
+          </>
+        }
         label={t('refund.list')}
         columns={columns}
-        rows={q.data?.items}
-        total={q.data?.total ?? 0}
-        rowKey={(r) => r.id}
+        page={q.data}
         loading={q.loading}
-        onOpen={(r) => setOpenId(r.id)}
-        empty={<EmptyState title={t('refund.empty')} />}
-        {...list.tableProps}
-        sort={undefined}
-        onSortChange={undefined}
+        empty={{ title: t('refund.empty') }}
+        drawer={(id, onClose) => <RefundDrawer id={id} onClose={onClose} />}
       />
-      <RefundDrawer id={openId} onClose={() => setOpenId(null)} />
     </Stack>
   );
 }
