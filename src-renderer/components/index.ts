@@ -20,3 +20,4 @@ export { idCardRule, phoneRule } from './contactRules';
 export { printWarning } from './printWarning';
 export { useRouteId } from './useRouteId';
 export { useMissingRecord } from './useMissingRecord';
+export { ListScreen } from './ListScreen';

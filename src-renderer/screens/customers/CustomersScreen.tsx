@@ -1,5 +1,4 @@
-import { Button, Group, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Button, Group, Menu, SegmentedControl, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconEdit, IconEye, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,18 +9,15 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import {
-  AddButton,
   ConfirmDialog,
-  DataTable,
   MoneyText,
-  PageHeader,
-  SearchInput,
   StatusBadge,
   notifyApiError,
   useListParams,
   type Column,
   RowMenu,
   ListEmpty,
+  ListScreen,
   useMissingRecord,
   useRouteId,
 } from '../../components';
@@ -52,7 +48,6 @@ export default function CustomersScreen() {
   const [toDelete, setToDelete] = useState<Pick<Customer, 'id' | 'name' | 'customerCode'> | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
 
-  useHotkeys([['alt+n', () => can('customers.write') && navigate('/new')]]);
   useMissingRecord(editId, editing.error);
 
   const remove = async () => {
@@ -165,20 +160,14 @@ export default function CustomersScreen() {
   const total = q.data?.total ?? 0;
 
   return (
-    <Stack gap={0}>
-      <PageHeader
-        title={t('title')}
-        subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
-        actions={can('customers.write') && <AddButton label={t('add')} onClick={() => navigate('/new')} />}
-      />
-      <Group mb="md" gap="sm" wrap="wrap">
-        <SearchInput
-          value={list.search}
-          onSearch={list.setSearch}
-          placeholder={t('searchPlaceholder')}
-          aria-label={t('common:search')}
-          w={{ base: '100%', sm: 380 }}
-        />
+    <ListScreen
+      title={t('title')}
+      subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
+      addLabel={can('customers.write') ? t('add') : null}
+      list={list}
+      searchPlaceholder={t('searchPlaceholder')}
+      searchWidth={380}
+      filters={
         <SegmentedControl
           aria-label={t('field.status')}
           data-testid="status-filter"
@@ -189,47 +178,42 @@ export default function CustomersScreen() {
             ...CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) })),
           ]}
         />
-      </Group>
-      <DataTable
-        label={t('title')}
-        columns={columns}
-        rows={q.data?.items}
-        rowKey={(c) => c.id}
-        total={total}
-        loading={q.loading}
-        onOpen={(c) => navigate(`/${c.id}`)}
-        {...list.tableProps}
-        empty={
-          <ListEmpty
-            filtered={filtered}
-            noMatch={{ title: t('noMatchTitle'), description: t('noMatchText') }}
-            onClearFilters={list.clearFilters}
-            clearLabel={t('clearFilters')}
-            icon={<IconUsers size={30} stroke={1.5} />}
-            title={t('emptyTitle')}
-            description={t('emptyText')}
-            actions={
-              <Group gap="sm">
-                {can('customers.write') && (
-                  <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-                    {t('add')}
-                  </Button>
-                )}
-                {can('system.admin') && (
-                  <Button
-                    variant="default"
-                    leftSection={<IconDatabaseImport size={16} />}
-                    loading={loadingDemo}
-                    onClick={() => void loadDemo()}
-                  >
-                    {t('common:loadDemo')}
-                  </Button>
-                )}
-              </Group>
-            }
-          />
-        }
-      />
+      }
+      columns={columns}
+      page={q.data}
+      loading={q.loading}
+      onOpen={(c) => navigate(`/${c.id}`)}
+      empty={
+        <ListEmpty
+          filtered={filtered}
+          noMatch={{ title: t('noMatchTitle'), description: t('noMatchText') }}
+          onClearFilters={list.clearFilters}
+          clearLabel={t('clearFilters')}
+          icon={<IconUsers size={30} stroke={1.5} />}
+          title={t('emptyTitle')}
+          description={t('emptyText')}
+          actions={
+            <Group gap="sm">
+              {can('customers.write') && (
+                <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                  {t('add')}
+                </Button>
+              )}
+              {can('system.admin') && (
+                <Button
+                  variant="default"
+                  leftSection={<IconDatabaseImport size={16} />}
+                  loading={loadingDemo}
+                  onClick={() => void loadDemo()}
+                >
+                  {t('common:loadDemo')}
+                </Button>
+              )}
+            </Group>
+          }
+        />
+      }
+    >
       <CustomerDetail
         id={isEdit ? null : detailId}
         onClose={() => navigate('/')}
@@ -250,6 +234,6 @@ export default function CustomersScreen() {
         onCancel={() => setToDelete(null)}
         onConfirm={remove}
       />
-    </Stack>
+    </ListScreen>
   );
 }

@@ -1,5 +1,4 @@
-import { Box, Button, Group, Menu, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { Box, Button, Menu, SegmentedControl, Select, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBox, IconEdit, IconPlayerPause, IconPlayerPlay, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,12 +14,8 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import {
-  AddButton,
   ConfirmDialog,
-  DataTable,
   MoneyText,
-  PageHeader,
-  SearchInput,
   notifyApiError,
   useListParams,
   type Column,
@@ -28,6 +23,7 @@ import {
   ListEmpty,
   useMissingRecord,
   useRouteId,
+  ListScreen,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { PackageForm } from './PackageForm';
@@ -50,7 +46,6 @@ export default function PackagesScreen() {
   const opened = useApiQuery('packages.get', { id: openId ?? 0 }, { enabled: openId !== null });
   const [toDelete, setToDelete] = useState<InternetPackage | null>(null);
 
-  useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
   useMissingRecord(openId, opened.error);
 
   const setActive = async (p: InternetPackage, isActive: boolean) => {
@@ -178,72 +173,63 @@ export default function PackagesScreen() {
   const activeValue = list.filters.isActive === undefined ? 'all' : list.filters.isActive ? 'active' : 'inactive';
 
   return (
-    <Stack gap={0}>
-      <PageHeader
-        title={t('title')}
-        subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
-        actions={canWrite && <AddButton label={t('add')} onClick={() => navigate('/new')} />}
-      />
-      <Group mb="md" gap="sm" wrap="wrap">
-        <SearchInput
-          value={list.search}
-          onSearch={list.setSearch}
-          placeholder={t('searchPlaceholder')}
-          aria-label={t('common:search')}
-          w={{ base: '100%', sm: 320 }}
-        />
-        <SegmentedControl
-          aria-label={t('field.isActive')}
-          data-testid="active-filter"
-          value={activeValue}
-          onChange={(v) => list.setFilter('isActive', v === 'all' ? undefined : v === 'active')}
-          data={[
-            { value: 'all', label: t('common:all') },
-            { value: 'active', label: t('common:status.active') },
-            { value: 'inactive', label: t('common:status.inactive') },
-          ]}
-        />
-        <Select
-          aria-label={t('field.billingCycle')}
-          data-testid="cycle-filter"
-          w={170}
-          value={list.filters.billingCycle ?? 'all'}
-          onChange={(v) => list.setFilter('billingCycle', !v || v === 'all' ? undefined : (v as BillingCycle))}
-          allowDeselect={false}
-          data={[
-            { value: 'all', label: t('allCycles') },
-            ...BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) })),
-          ]}
-        />
-      </Group>
-      <DataTable
-        label={t('title')}
-        columns={columns}
-        rows={q.data?.items}
-        rowKey={(p) => p.id}
-        total={total}
-        loading={q.loading}
-        onOpen={(p) => navigate(`/${p.id}`)}
-        {...list.tableProps}
-        empty={
-          <ListEmpty
-            filtered={filtered}
-            noMatch={{ title: t('noMatchTitle'), description: t('noMatchText') }}
-            onClearFilters={list.clearFilters}
-            clearLabel={t('customers:clearFilters')}
-            icon={<IconBox size={30} stroke={1.5} />}
-            title={t('emptyTitle')}
-            description={t('emptyText')}
-            actions={
-              canWrite && (
-                <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-                  {t('add')}
-                </Button>
-              )
-            }
+    <ListScreen
+      title={t('title')}
+      subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
+      addLabel={canWrite ? t('add') : null}
+      list={list}
+      searchPlaceholder={t('searchPlaceholder')}
+      searchWidth={320}
+      filters={
+        <>
+          <SegmentedControl
+            aria-label={t('field.isActive')}
+            data-testid="active-filter"
+            value={activeValue}
+            onChange={(v) => list.setFilter('isActive', v === 'all' ? undefined : v === 'active')}
+            data={[
+              { value: 'all', label: t('common:all') },
+              { value: 'active', label: t('common:status.active') },
+              { value: 'inactive', label: t('common:status.inactive') },
+            ]}
           />
-        }
-      />
+          <Select
+            aria-label={t('field.billingCycle')}
+            data-testid="cycle-filter"
+            w={170}
+            value={list.filters.billingCycle ?? 'all'}
+            onChange={(v) => list.setFilter('billingCycle', !v || v === 'all' ? undefined : (v as BillingCycle))}
+            allowDeselect={false}
+            data={[
+              { value: 'all', label: t('allCycles') },
+              ...BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) })),
+            ]}
+          />
+        </>
+      }
+      columns={columns}
+      page={q.data}
+      loading={q.loading}
+      onOpen={(p) => navigate(`/${p.id}`)}
+      empty={
+        <ListEmpty
+          filtered={filtered}
+          noMatch={{ title: t('noMatchTitle'), description: t('noMatchText') }}
+          onClearFilters={list.clearFilters}
+          clearLabel={t('customers:clearFilters')}
+          icon={<IconBox size={30} stroke={1.5} />}
+          title={t('emptyTitle')}
+          description={t('emptyText')}
+          actions={
+            canWrite && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                {t('add')}
+              </Button>
+            )
+          }
+        />
+      }
+    >
       <PackageForm
         opened={isNew || (openId !== null && opened.data?.id === openId)}
         pkg={isNew ? null : (opened.data ?? null)}
@@ -259,6 +245,6 @@ export default function PackagesScreen() {
         onCancel={() => setToDelete(null)}
         onConfirm={remove}
       />
-    </Stack>
+    </ListScreen>
   );
 }

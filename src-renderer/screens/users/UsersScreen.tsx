@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Menu, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,16 +10,13 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useSession } from '../../app/session';
 import {
-  AddButton,
-  DataTable,
   EmptyState,
-  PageHeader,
-  SearchInput,
   notifyApiError,
   useListParams,
   type Column,
   RowMenu,
   useRouteId,
+  ListScreen,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
@@ -45,8 +41,6 @@ export default function UsersScreen() {
   const [resetFor, setResetFor] = useState<AppUser | null>(null);
   const [toDisable, setToDisable] = useState<AppUser | null>(null);
   const [reason, setReason] = useState('');
-
-  useHotkeys([['alt+n', () => navigate('/new')]]);
 
   const enable = async (u: AppUser) => {
     const r = await api('users.enable', { id: u.id });
@@ -154,54 +148,45 @@ export default function UsersScreen() {
   const total = q.data?.total ?? 0;
   const activeValue = list.filters.active === undefined ? 'all' : list.filters.active ? 'active' : 'disabled';
   return (
-    <Stack gap={0}>
-      <PageHeader
-        title={t('title')}
-        subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : t('subtitle')}
-        actions={<AddButton label={t('add')} onClick={() => navigate('/new')} />}
-      />
-      <Group mb="md" gap="sm" wrap="wrap">
-        <SearchInput
-          value={list.search}
-          onSearch={list.setSearch}
-          placeholder={t('searchPlaceholder')}
-          aria-label={t('common:search')}
-          w={{ base: '100%', sm: 300 }}
-        />
-        <Select
-          aria-label={t('field.role')}
-          w={170}
-          allowDeselect={false}
-          value={list.filters.role ?? 'all'}
-          onChange={(v) => list.setFilter('role', !v || v === 'all' ? undefined : (v as Role))}
-          data={[
-            { value: 'all', label: t('allRoles') },
-            ...ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) })),
-          ]}
-        />
-        <SegmentedControl
-          aria-label={t('activeFilter')}
-          data-testid="active-filter"
-          value={activeValue}
-          onChange={(v) => list.setFilter('active', v === 'all' ? undefined : v === 'active')}
-          data={[
-            { value: 'active', label: t('status.active') },
-            { value: 'disabled', label: t('status.disabled') },
-            { value: 'all', label: t('common:all') },
-          ]}
-        />
-      </Group>
-      <DataTable
-        label={t('title')}
-        columns={columns}
-        rows={q.data?.items}
-        rowKey={(u) => u.id}
-        total={total}
-        loading={q.loading}
-        onOpen={(u) => navigate(`/${u.id}`)}
-        {...list.tableProps}
-        empty={<EmptyState title={t('noMatchTitle')} description={t('noMatchText')} />}
-      />
+    <ListScreen
+      title={t('title')}
+      subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : t('subtitle')}
+      addLabel={t('add')}
+      list={list}
+      searchPlaceholder={t('searchPlaceholder')}
+      searchWidth={300}
+      filters={
+        <>
+          <Select
+            aria-label={t('field.role')}
+            w={170}
+            allowDeselect={false}
+            value={list.filters.role ?? 'all'}
+            onChange={(v) => list.setFilter('role', !v || v === 'all' ? undefined : (v as Role))}
+            data={[
+              { value: 'all', label: t('allRoles') },
+              ...ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) })),
+            ]}
+          />
+          <SegmentedControl
+            aria-label={t('activeFilter')}
+            data-testid="active-filter"
+            value={activeValue}
+            onChange={(v) => list.setFilter('active', v === 'all' ? undefined : v === 'active')}
+            data={[
+              { value: 'active', label: t('status.active') },
+              { value: 'disabled', label: t('status.disabled') },
+              { value: 'all', label: t('common:all') },
+            ]}
+          />
+        </>
+      }
+      columns={columns}
+      page={q.data}
+      loading={q.loading}
+      onOpen={(u) => navigate(`/${u.id}`)}
+      empty={<EmptyState title={t('noMatchTitle')} description={t('noMatchText')} />}
+    >
       <UserForm
         opened={isNew || editing !== null}
         user={isNew ? null : editing}
@@ -246,6 +231,6 @@ export default function UsersScreen() {
           </Stack>
         </form>
       </Modal>
-    </Stack>
+    </ListScreen>
   );
 }
