@@ -1,27 +1,16 @@
-import { Button, Code, Drawer, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Button, Code, Drawer, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconFileTypeCsv, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../src-shared/contract/audit';
 import { api } from '../../api/client';
 import { translateApiMessage } from '../../components/apiError';
 import { useApiQuery } from '../../api/useApi';
-import {
-  DataTable,
-  EmptyState,
-  PageHeader,
-  SearchInput,
-  notifyApiError,
-  useListParams,
-  type Column,
-} from '../../components';
+import { DataTable, EmptyState, PageHeader, notifyApiError, useListParams, type Column } from '../../components';
 import { downloadBase64 } from '../../lib/download';
+import { AuditFilters, labelOf, type AuditFilterValues } from './AuditFilters';
 import { useFormat } from '../../lib/format';
-
-type Filters = { userId?: number; entity?: string; action?: string; source?: string; from?: string; to?: string };
 
 const MIME = {
   csv: 'text/csv',
@@ -53,10 +42,6 @@ function pretty(json: string | null): string {
   }
 }
 
-/** "customer.update" → "Ubah pelanggan"; a code this version has no label for shows as is. */
-const labelOf = (t: TFunction, group: 'actions' | 'entities', code: string) =>
-  t(`${group}.${code}`, { defaultValue: code });
-
 const actionColor = (a: string) =>
   /failed|locked|void|delete|disable/.test(a) ? 'red.7' : /login|logout/.test(a) ? 'dimmed' : 'indigo.7';
 
@@ -64,7 +49,7 @@ const actionColor = (a: string) =>
 export default function AuditScreen() {
   const { t } = useTranslation('audit');
   const f = useFormat();
-  const list = useListParams<never, Filters>();
+  const list = useListParams<never, AuditFilterValues>();
   const q = useApiQuery('audit.list', list.params);
   const facets = useApiQuery('audit.facets', {});
   const [open, setOpen] = useState<AuditEntry | null>(null);
@@ -187,75 +172,7 @@ export default function AuditScreen() {
           </>
         }
       />
-      <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
-        <SearchInput
-          value={list.search}
-          onSearch={list.setSearch}
-          placeholder={t('searchPlaceholder')}
-          aria-label={t('common:search')}
-          w={{ base: '100%', sm: 200 }}
-        />
-        <Select
-          aria-label={t('field.user')}
-          placeholder={t('allUsers')}
-          w={150}
-          clearable
-          searchable
-          value={fl.userId ? String(fl.userId) : null}
-          onChange={(v) => list.setFilter('userId', v ? Number(v) : undefined)}
-          data={(facets.data?.users ?? []).map((u) => ({ value: String(u.id), label: u.username }))}
-        />
-        <Select
-          aria-label={t('field.entity')}
-          placeholder={t('allEntities')}
-          w={140}
-          clearable
-          searchable
-          value={fl.entity ?? null}
-          onChange={(v) => list.setFilter('entity', v ?? undefined)}
-          data={(facets.data?.entities ?? []).map((v) => ({ value: v, label: labelOf(t, 'entities', v) }))}
-        />
-        <Select
-          aria-label={t('field.action')}
-          placeholder={t('allActions')}
-          w={170}
-          clearable
-          searchable
-          value={fl.action ?? null}
-          onChange={(v) => list.setFilter('action', v ?? undefined)}
-          data={(facets.data?.actions ?? []).map((v) => ({ value: v, label: labelOf(t, 'actions', v) }))}
-        />
-        <Select
-          aria-label={t('field.source')}
-          placeholder={t('allSources')}
-          w={150}
-          clearable
-          searchable
-          value={fl.source ?? null}
-          onChange={(v) => list.setFilter('source', v ?? undefined)}
-          data={(facets.data?.sources ?? []).map((s) => ({ value: s, label: sourceLabel(s) }))}
-        />
-        <DateInput
-          aria-label={t('field.from')}
-          placeholder={t('field.from')}
-          w={135}
-          clearable
-          valueFormat="DD MMM YYYY"
-          value={fl.from ?? null}
-          maxDate={fl.to}
-          onChange={(v) => list.setFilter('from', v ?? undefined)}
-        />
-        <DateInput
-          aria-label={t('field.to')}
-          placeholder={t('field.to')}
-          w={135}
-          clearable
-          valueFormat="DD MMM YYYY"
-          value={fl.to ?? null}
-          minDate={fl.from}
-          onChange={(v) => list.setFilter('to', v ?? undefined)}
-        />
-      </Group>
+      <AuditFilters list={list} facets={facets.data} sourceLabel={sourceLabel} />
       <DataTable
         label={t('title')}
         columns={columns}
