@@ -1,11 +1,12 @@
-import { BarChart, DonutChart } from '@mantine/charts';
+import { DonutChart } from '@mantine/charts';
 import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
 import { ExportButtons, GroupByControl, RangePicker, type Range } from './ReportControls';
-import { axisRupiah, bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
+import { MoneyBars } from './MoneyBars';
+import { bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
 
 const METHOD_COLORS: Record<string, string> = {
   cash: 'teal.6',
@@ -47,21 +48,12 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
             ))}
           </SimpleGrid>
           <Panel title={t('incomeTrend')}>
-            <BarChart
+            <MoneyBars
               h={260}
-              data={r.buckets.map((b) => ({
-                key: bucketLabel(b.key, i18n.language),
-                invoiced: b.invoiced,
-                collected: b.collected,
-              }))}
-              dataKey="key"
-              series={[
-                { name: 'invoiced', label: t('col.invoiced'), color: 'indigo.4' },
-                { name: 'collected', label: t('col.collected'), color: 'teal.6' },
-              ]}
-              withLegend
-              valueFormatter={(v) => f.rupiah(v)}
-              yAxisProps={{ width: 70, tickFormatter: (v: number) => axisRupiah(v, i18n.language) }}
+              rows={r.buckets}
+              period={(b) => b.key}
+              invoiced={{ label: t('col.invoiced'), value: (b) => b.invoiced }}
+              collected={{ label: t('col.collected'), value: (b) => b.collected }}
             />
           </Panel>
           <Panel title={t('byPeriod')}>

@@ -1,4 +1,3 @@
-import { BarChart } from '@mantine/charts';
 import { Alert, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
 import { ExportButtons } from './ReportControls';
-import { axisRupiah, bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
+import { MoneyBars } from './MoneyBars';
+import { bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
 
 /** Expected invoicing and collection for the coming months, with the method spelled out. */
 export function ForecastTab() {
@@ -32,21 +32,12 @@ export function ForecastTab() {
       {r && (
         <>
           <Panel title={t('forecastChart')} testId="forecast-chart">
-            <BarChart
+            <MoneyBars
               h={240}
-              data={r.months.map((m) => ({
-                month: bucketLabel(m.period, i18n.language),
-                invoicing: m.expectedInvoicing,
-                collection: m.expectedCollection,
-              }))}
-              dataKey="month"
-              series={[
-                { name: 'invoicing', label: t('col.expectedInvoicing'), color: 'indigo.4' },
-                { name: 'collection', label: t('col.expectedCollection'), color: 'teal.6' },
-              ]}
-              withLegend
-              valueFormatter={(v) => f.rupiah(v)}
-              yAxisProps={{ width: 70, tickFormatter: (v: number) => axisRupiah(v, i18n.language) }}
+              rows={r.months}
+              period={(m) => m.period}
+              invoiced={{ label: t('col.expectedInvoicing'), value: (m) => m.expectedInvoicing }}
+              collected={{ label: t('col.expectedCollection'), value: (m) => m.expectedCollection }}
             />
           </Panel>
           <Panel title={t('byMonth')}>
