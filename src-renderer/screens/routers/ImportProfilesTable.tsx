@@ -1,7 +1,8 @@
-import { Checkbox, Group, ScrollArea, Table, Text, TextInput } from '@mantine/core';
+import { Checkbox, ScrollArea, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../src-shared/contract/routers';
-import { fieldError, IntegerInput, MoneyInput } from '../../components';
+import { fieldError, MoneyInput } from '../../components';
+import { SpeedInputs } from './SpeedInputs';
 
 export interface ProfileChoice {
   accept: boolean;
@@ -91,26 +92,12 @@ export function ImportProfilesTable({
                 </Table.Td>
                 <Table.Td>
                   {p.proposal === 'unparsable' && c.accept ? (
-                    <Group gap={4} wrap="nowrap">
-                      <IntegerInput
-                        size="xs"
-                        w={90}
-                        placeholder="↓ kbps"
-                        aria-label={t('import.down')}
-                        value={c.down}
-                        error={choiceErrors(c).down}
-                        onChange={(v) => set({ down: v })}
-                      />
-                      <IntegerInput
-                        size="xs"
-                        w={90}
-                        placeholder="↑ kbps"
-                        aria-label={t('import.up')}
-                        value={c.up}
-                        error={choiceErrors(c).up}
-                        onChange={(v) => set({ up: v })}
-                      />
-                    </Group>
+                    <SpeedInputs
+                      labels={{ down: t('import.down'), up: t('import.up') }}
+                      value={c}
+                      errors={choiceErrors(c)}
+                      onChange={(dir, v) => set({ [dir]: v })}
+                    />
                   ) : p.downKbps ? (
                     <Text size="sm">
                       ↓ {rate(p.downKbps)} / ↑ {rate(p.upKbps ?? 0)}

@@ -27,13 +27,14 @@ import {
   notifyApiError,
   rupiahValue,
 } from '../../components';
+import { KBPS } from '../routers/ImportProfilesTable';
 import { TestResultView } from '../routers/RouterForm';
+import { SpeedInputs } from '../routers/SpeedInputs';
 
 type TestResult = OutputOf<'routers.test'>;
 
 /** Same bounds as the API (src-shared/contract/routers.ts). */
 const PORT = { min: 1, max: 65535 };
-const KBPS = { min: 8, max: 100_000_000 };
 type Preview = OutputOf<'routers.import'>['preview'];
 type Applied = NonNullable<OutputOf<'routers.import'>['applied']>;
 
@@ -196,30 +197,23 @@ export function RouterStep({ onDone }: { onDone: () => void }) {
                           <Table.Td>{p.name}</Table.Td>
                           <Table.Td>
                             {p.proposal === 'unparsable' ? (
-                              <Group gap={4} wrap="nowrap">
-                                <IntegerInput
-                                  size="xs"
-                                  w={90}
-                                  placeholder="↓ kbps"
-                                  aria-label={t('router.downOf', { name: p.name })}
-                                  value={speeds[p.name]?.down ?? ''}
-                                  error={typedError('integer', speeds[p.name]?.down, KBPS)}
-                                  onChange={(v) =>
-                                    setSpeeds((x) => ({ ...x, [p.name]: { up: x[p.name]?.up ?? '', down: v } }))
-                                  }
-                                />
-                                <IntegerInput
-                                  size="xs"
-                                  w={90}
-                                  placeholder="↑ kbps"
-                                  aria-label={t('router.upOf', { name: p.name })}
-                                  value={speeds[p.name]?.up ?? ''}
-                                  error={typedError('integer', speeds[p.name]?.up, KBPS)}
-                                  onChange={(v) =>
-                                    setSpeeds((x) => ({ ...x, [p.name]: { down: x[p.name]?.down ?? '', up: v } }))
-                                  }
-                                />
-                              </Group>
+                              <SpeedInputs
+                                labels={{
+                                  down: t('router.downOf', { name: p.name }),
+                                  up: t('router.upOf', { name: p.name }),
+                                }}
+                                value={{ down: speeds[p.name]?.down ?? '', up: speeds[p.name]?.up ?? '' }}
+                                errors={{
+                                  down: typedError('integer', speeds[p.name]?.down, KBPS),
+                                  up: typedError('integer', speeds[p.name]?.up, KBPS),
+                                }}
+                                onChange={(dir, v) =>
+                                  setSpeeds((x) => ({
+                                    ...x,
+                                    [p.name]: { down: x[p.name]?.down ?? '', up: x[p.name]?.up ?? '', [dir]: v },
+                                  }))
+                                }
+                              />
                             ) : (
                               (p.rateLimit ?? '—')
                             )}
