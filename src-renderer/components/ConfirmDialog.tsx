@@ -1,3 +1,4 @@
+import { contentTestId } from './testIds';
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,7 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, danger = t
       title={<Text fw={600}>{title}</Text>}
       centered
       size="md"
-      attributes={{ content: { 'data-testid': 'confirm-dialog' } as Record<string, string> }}
+      attributes={contentTestId('confirm-dialog')}
     >
       <Text size="sm">{message}</Text>
       <Group justify="flex-end" mt="lg">

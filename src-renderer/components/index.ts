@@ -21,3 +21,4 @@ export { printWarning } from './printWarning';
 export { useRouteId } from './useRouteId';
 export { useMissingRecord } from './useMissingRecord';
 export { ListScreen } from './ListScreen';
+export { contentTestId } from './testIds';

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 import { FormDialog } from '../../components/FormDialog';
+import { contentTestId } from '../../components';
 
 /** `auth.changePassword`. `forced` when the account must change its password before working. */
 export function ChangePasswordDialog({
@@ -38,7 +39,7 @@ export function ChangePasswordDialog({
       closeOnClickOutside={!forced}
       title={t('changePassword')}
       centered
-      attributes={{ content: { 'data-testid': 'change-password-dialog' } as Record<string, string> }}
+      attributes={contentTestId('change-password-dialog')}
       onSubmit={form.onSubmit(async ({ currentPassword, newPassword }) => {
         const r = await api('auth.changePassword', { currentPassword, newPassword });
         if (!r.ok) return void applyApiError(form, r.error);

@@ -8,7 +8,15 @@ import { REFUND_METHODS } from '../../../src-shared/contract/refunds';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { applyApiError, MoneyInput, MoneyText, rupiahRule, rupiahValue, translateApiMessage } from '../../components';
+import {
+  applyApiError,
+  MoneyInput,
+  MoneyText,
+  rupiahRule,
+  rupiahValue,
+  translateApiMessage,
+  contentTestId,
+} from '../../components';
 import { formatRupiah } from '../../lib/format';
 import { PdfFileButtons } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
@@ -97,7 +105,7 @@ export function RefundButton({
         onClose={close}
         centered
         title={<Text fw={600}>{t('refund.title', { name: customer.name })}</Text>}
-        attributes={{ content: { 'data-testid': 'refund-dialog' } as Record<string, string> }}
+        attributes={contentTestId('refund-dialog')}
       >
         {done ? (
           <Stack gap="sm" data-testid="refund-done">

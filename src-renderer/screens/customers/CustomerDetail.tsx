@@ -22,6 +22,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { translateApiMessage } from '../../components/apiError';
 import { useFormat } from '../../lib/format';
 import type { OutputOf } from '../../../src-shared/contract';
+import { contentTestId } from '../../components';
 
 export type CustomerDetailData = OutputOf<'customers.get'>;
 
@@ -72,7 +73,7 @@ export function CustomerDetail({ id, onClose, onEdit, onDelete }: Props) {
       position="right"
       size={480}
       title={<Text fw={600}>{t('detailTitle')}</Text>}
-      attributes={{ content: { 'data-testid': 'customer-detail' } as Record<string, string> }}
+      attributes={contentTestId('customer-detail')}
     >
       {!c && !q.error && (
         <Center h={200}>

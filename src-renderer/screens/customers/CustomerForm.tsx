@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { idCardRule, phoneRule, printWarning, useResetOnOpen, FormDialog } from '../../components';
+import { idCardRule, phoneRule, printWarning, useResetOnOpen, FormDialog, contentTestId } from '../../components';
 import { CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/customers';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
@@ -104,7 +104,7 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
           )}
         </Group>
       }
-      attributes={{ content: { 'data-testid': 'customer-form' } as Record<string, string> }}
+      attributes={contentTestId('customer-form')}
       onSubmit={submit}
       saveOnCtrlEnter
       noValidate

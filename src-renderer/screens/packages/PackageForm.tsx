@@ -25,6 +25,7 @@ import {
   rupiahValue,
   useResetOnOpen,
   FormDialog,
+  contentTestId,
 } from '../../components';
 import {
   BILLING_CYCLES,
@@ -145,7 +146,7 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
           )}
         </Group>
       }
-      attributes={{ content: { 'data-testid': 'package-form' } as Record<string, string> }}
+      attributes={contentTestId('package-form')}
       onSubmit={submit}
       saveOnCtrlEnter
       noValidate

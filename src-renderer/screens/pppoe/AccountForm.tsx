@@ -9,7 +9,7 @@ import type { InputOf } from '../../../src-shared/contract';
 import type { PppoeAccount } from '../../../src-shared/contract/pppoe';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { applyApiError, translateApiMessage, useResetOnOpen, FormDialog } from '../../components';
+import { applyApiError, translateApiMessage, useResetOnOpen, FormDialog, contentTestId } from '../../components';
 import { AccountBillingPanel } from './AccountBillingPanel';
 import { OverrideReasonDialog } from './OverrideReasonDialog';
 
@@ -140,7 +140,7 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
       onClose={onClose}
       size="lg"
       title={<Text fw={600}>{account ? t('pppoe.editTitle') : t('pppoe.newTitle')}</Text>}
-      attributes={{ content: { 'data-testid': 'pppoe-form' } as Record<string, string> }}
+      attributes={contentTestId('pppoe-form')}
       onSubmit={submit}
       saveOnCtrlEnter
       noValidate

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contentTestId } from '../../components';
 
 /**
  * The explicit override the server asks for before an active account is given to a suspended or
@@ -42,7 +43,7 @@ export function OverrideReasonDialog({
       onClose={onCancel}
       centered
       title={<Text fw={600}>{t('override.title')}</Text>}
-      attributes={{ content: { 'data-testid': 'override-dialog' } as Record<string, string> }}
+      attributes={contentTestId('override-dialog')}
     >
       <Stack gap="sm">
         <Alert color="orange" icon={<IconAlertTriangle size={18} />}>

@@ -32,6 +32,7 @@ import {
   type Column,
   useRouteId,
   RowMenu,
+  contentTestId,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { TrafficChart } from '../sessions/TrafficChart';
@@ -323,7 +324,7 @@ export default function PppoeScreen() {
             <Text fw={600}>{t('pppoe.credentials')}</Text>
           </Group>
         }
-        attributes={{ content: { 'data-testid': 'pppoe-credentials' } as Record<string, string> }}
+        attributes={contentTestId('pppoe-credentials')}
       >
         {secret && (
           <Stack gap="xs">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DriftItem, Router } from '../../../src-shared/contract/routers';
 import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
-import { notifyApiError, useLoadOnKey } from '../../components';
+import { notifyApiError, useLoadOnKey, contentTestId } from '../../components';
 import { useCan } from '../../app/session';
 import { useFormat } from '../../lib/format';
 import { RouterMessage } from '../sync/RouterMessage';
@@ -128,7 +128,7 @@ export function DriftPanel({
       onClose={onClose}
       size="90%"
       title={<Text fw={600}>{t('drift.title', { name: router?.name ?? '' })}</Text>}
-      attributes={{ content: { 'data-testid': 'drift-panel' } as Record<string, string> }}
+      attributes={contentTestId('drift-panel')}
     >
       <Stack gap="sm">
         <Group justify="space-between">

@@ -12,6 +12,7 @@ import {
   rupiahValue,
   translateApiMessage,
   useLoadOnKey,
+  contentTestId,
 } from '../../components';
 import { choiceValid, ImportProfilesTable, KBPS, type ProfileChoice } from './ImportProfilesTable';
 import { ImportSecretsTable, type CustomerDraft, type DraftErrors } from './ImportSecretsTable';
@@ -135,7 +136,7 @@ export function ImportWizard({ router, onClose }: { router: Router | null; onClo
       onClose={onClose}
       size="90%"
       title={<Text fw={600}>{t('import.title', { name: router?.name ?? '' })}</Text>}
-      attributes={{ content: { 'data-testid': 'import-wizard' } as Record<string, string> }}
+      attributes={contentTestId('import-wizard')}
     >
       <Stepper active={applied ? 2 : preview ? 1 : 0} size="sm" mb="md">
         <Stepper.Step label={t('import.stepRead')} />

@@ -15,6 +15,7 @@ import {
   notifyApiError,
   useResetOnOpen,
   FormDialog,
+  contentTestId,
 } from '../../components';
 import { RouterMessage } from '../sync/RouterMessage';
 
@@ -141,7 +142,7 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
       onClose={onClose}
       size="lg"
       title={<Text fw={600}>{router ? t('router.editTitle') : t('router.newTitle')}</Text>}
-      attributes={{ content: { 'data-testid': 'router-form' } as Record<string, string> }}
+      attributes={contentTestId('router-form')}
       onSubmit={submit}
       saveOnCtrlEnter
       noValidate

@@ -4,7 +4,7 @@ import { Badge, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { translateApiMessage } from '../../components';
+import { translateApiMessage, contentTestId } from '../../components';
 import { useFormat } from '../../lib/format';
 
 interface Point {
@@ -77,7 +77,7 @@ export function TrafficChart({
       onClose={onClose}
       size="xl"
       title={<Text fw={600}>{t('traffic.title', { name: account?.username ?? '' })}</Text>}
-      attributes={{ content: { 'data-testid': 'traffic-chart' } as Record<string, string> }}
+      attributes={contentTestId('traffic-chart')}
     >
       <Stack gap="sm">
         <Group gap="sm">

@@ -27,6 +27,7 @@ import {
   notifyApiError,
   useListParams,
   type Column,
+  contentTestId,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { RouterMessage } from './RouterMessage';
@@ -291,7 +292,7 @@ export default function SyncScreen() {
         onClose={() => setToDrop(null)}
         centered
         title={<Text fw={600}>{t('sync.dropTitle', { count: toDrop?.length ?? 0 })}</Text>}
-        attributes={{ content: { 'data-testid': 'confirm-dialog' } as Record<string, string> }}
+        attributes={contentTestId('confirm-dialog')}
       >
         <Stack gap="sm">
           <Text size="sm">{t('sync.dropText')}</Text>
