@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
-import { ExportButtons } from './ReportControls';
-import { axisRupiah, money, Panel, QueryStatus, ReportTable } from './parts';
+import { ReportToolbar } from './ReportControls';
+import { axisRupiah, money, Panel, ReportTable } from './parts';
 
 const COLORS: Record<string, string> = {
   current: 'teal.6',
@@ -29,20 +29,16 @@ export function AgingTab({ today }: { today: string }) {
   const name = (b: string) => (b === 'current' ? t('aging.current') : t('aging.days', { range: b }));
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Group gap="sm">
-          <DateInput
-            label={t('asOf')}
-            value={asOf}
-            onChange={(v) => v && setAsOf(v)}
-            valueFormat="D MMM YYYY"
-            w={180}
-            maxDate={today}
-          />
-          <QueryStatus loading={q.loading} error={q.error} />
-        </Group>
-        <ExportButtons report="aging" params={params} />
-      </Group>
+      <ReportToolbar report="aging" params={params} query={q}>
+        <DateInput
+          label={t('asOf')}
+          value={asOf}
+          onChange={(v) => v && setAsOf(v)}
+          valueFormat="D MMM YYYY"
+          w={180}
+          maxDate={today}
+        />
+      </ReportToolbar>
       {r && (
         <>
           <Panel title={t('aging.chart')} right={<Text fw={700}>{f.rupiah(r.total)}</Text>} testId="aging-chart">

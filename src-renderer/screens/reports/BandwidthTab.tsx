@@ -1,10 +1,10 @@
 import { AreaChart } from '@mantine/charts';
-import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
-import { ExportButtons, GroupByControl, RangePicker, type Range } from './ReportControls';
-import { bucketLabel, Panel, QueryStatus, ReportTable } from './parts';
+import { ReportToolbar, GroupByControl, RangePicker, type Range } from './ReportControls';
+import { bucketLabel, Panel, ReportTable } from './parts';
 
 const gb = (bytes: number) => bytes / 1e9;
 const fmtGb = (bytes: number, lng: string) =>
@@ -30,14 +30,10 @@ export function BandwidthTab({ range, onRange, today }: { range: Range; onRange:
   );
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Group gap="sm">
-          <RangePicker value={range} onChange={onRange} today={today} />
-          <GroupByControl value={groupBy} onChange={setGroupBy} />
-          <QueryStatus loading={q.loading} error={q.error} />
-        </Group>
-        <ExportButtons report="bandwidth" params={params} />
-      </Group>
+      <ReportToolbar report="bandwidth" params={params} query={q}>
+        <RangePicker value={range} onChange={onRange} today={today} />
+        <GroupByControl value={groupBy} onChange={setGroupBy} />
+      </ReportToolbar>
       {r && r.samples === 0 && (
         <Text c="dimmed" size="sm" data-testid="bandwidth-empty">
           {t('noTraffic')}

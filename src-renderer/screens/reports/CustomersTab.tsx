@@ -1,11 +1,11 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { StatusBadge } from '../../components';
 import { useFormat } from '../../lib/format';
-import { ExportButtons, RangePicker, type Range } from './ReportControls';
-import { bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
+import { ReportToolbar, RangePicker, type Range } from './ReportControls';
+import { bucketLabel, money, Panel, ReportTable } from './parts';
 
 const pct = (v: number, lng: string) =>
   `${(v * 100).toLocaleString(lng === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 })}%`;
@@ -18,13 +18,9 @@ export function CustomersTab({ range, onRange, today }: { range: Range; onRange:
   const r = q.data;
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Group gap="sm">
-          <RangePicker value={range} onChange={onRange} today={today} />
-          <QueryStatus loading={q.loading} error={q.error} />
-        </Group>
-        <ExportButtons report="customers" params={{ ...range }} />
-      </Group>
+      <ReportToolbar report="customers" params={{ ...range }} query={q}>
+        <RangePicker value={range} onChange={onRange} today={today} />
+      </ReportToolbar>
       {r && (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
-import { ExportButtons, GroupByControl, RangePicker, type Range } from './ReportControls';
+import { ReportToolbar, GroupByControl, RangePicker, type Range } from './ReportControls';
 import { MoneyBars } from './MoneyBars';
-import { bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
+import { bucketLabel, money, Panel, ReportTable } from './parts';
 
 const METHOD_COLORS: Record<string, string> = {
   cash: 'teal.6',
@@ -25,14 +25,10 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
   const r = q.data;
   return (
     <Stack gap="md">
-      <Group justify="space-between" wrap="wrap">
-        <Group gap="sm">
-          <RangePicker value={range} onChange={onRange} today={today} />
-          <GroupByControl value={groupBy} onChange={setGroupBy} />
-          <QueryStatus loading={q.loading} error={q.error} />
-        </Group>
-        <ExportButtons report="financial" params={params} />
-      </Group>
+      <ReportToolbar report="financial" params={params} query={q}>
+        <RangePicker value={range} onChange={onRange} today={today} />
+        <GroupByControl value={groupBy} onChange={setGroupBy} />
+      </ReportToolbar>
       {r && (
         <>
           <SimpleGrid cols={{ base: 2, md: 5 }}>

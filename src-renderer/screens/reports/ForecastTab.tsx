@@ -1,12 +1,12 @@
-import { Alert, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
-import { ExportButtons } from './ReportControls';
+import { ReportToolbar } from './ReportControls';
 import { MoneyBars } from './MoneyBars';
-import { bucketLabel, money, Panel, QueryStatus, ReportTable } from './parts';
+import { bucketLabel, money, Panel, ReportTable } from './parts';
 
 /** Expected invoicing and collection for the coming months, with the method spelled out. */
 export function ForecastTab() {
@@ -18,17 +18,13 @@ export function ForecastTab() {
   const r = q.data;
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Group gap="sm">
-          <SegmentedControl
-            value={String(months)}
-            onChange={(v) => setMonths(Number(v))}
-            data={['3', '6', '12'].map((v) => ({ value: v, label: t('months', { count: Number(v) }) }))}
-          />
-          <QueryStatus loading={q.loading} error={q.error} />
-        </Group>
-        <ExportButtons report="forecast" params={params} />
-      </Group>
+      <ReportToolbar report="forecast" params={params} query={q}>
+        <SegmentedControl
+          value={String(months)}
+          onChange={(v) => setMonths(Number(v))}
+          data={['3', '6', '12'].map((v) => ({ value: v, label: t('months', { count: Number(v) }) }))}
+        />
+      </ReportToolbar>
       {r && (
         <>
           <Panel title={t('forecastChart')} testId="forecast-chart">

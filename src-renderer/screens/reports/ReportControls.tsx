@@ -2,14 +2,16 @@ import { Button, Group, Menu, SegmentedControl } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCalendar, IconChevronDown, IconFileSpreadsheet, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { REPORT_NAMES } from '../../../src-shared/contract/reports';
 import { addDays, addMonths } from '../../../src-shared/dates';
+import type { ApiError } from '../../../src-shared/result';
 import { api } from '../../api/client';
 import { useCan } from '../../app/session';
 import { notifyApiError } from '../../components';
 import { downloadBase64 } from '../../lib/download';
+import { QueryStatus } from './parts';
 
 export interface Range {
   from: string;
@@ -143,6 +145,29 @@ export function ExportButtons({
       <Button variant="subtle" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
         {t('print')}
       </Button>
+    </Group>
+  );
+}
+
+/** A report tab's top row: its controls and the query's state on the left, the exports on the right. */
+export function ReportToolbar({
+  report,
+  params,
+  query,
+  children,
+}: {
+  report: (typeof REPORT_NAMES)[number];
+  params: Record<string, unknown>;
+  query: { loading: boolean; error: ApiError | null };
+  children: ReactNode;
+}) {
+  return (
+    <Group justify="space-between">
+      <Group gap="sm">
+        {children}
+        <QueryStatus loading={query.loading} error={query.error} />
+      </Group>
+      <ExportButtons report={report} params={params} />
     </Group>
   );
 }
