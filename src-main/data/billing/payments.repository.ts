@@ -1,5 +1,6 @@
 /** Payments and their allocations to invoices. */
 import type { Payment, PaymentMethod } from '../../../src-shared/contract/payments';
+import { moneyListWhere } from './money-list';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
 
@@ -74,25 +75,7 @@ export interface PaymentFilter {
 
 /** One page of payments, newest first, with the filter's count and live total. */
 export function listPayments(db: Sqlite, f: PaymentFilter) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    where.push(sql);
-    params.push(v);
-  };
-  if (f.customerId) add('p.customer_id = ?', f.customerId);
-  if (f.method) add('p.method = ?', f.method);
-  if (f.status) add('p.status = ?', f.status);
-  if (f.shiftId) add('p.shift_id = ?', f.shiftId);
-  if (f.from) add('p.payment_date >= ?', f.from);
-  if (f.to) add('p.payment_date <= ?', f.to);
-  if (f.like) {
-    where.push(
-      "(lower(p.payment_number) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR lower(coalesce(p.reference_number, '')) LIKE ? ESCAPE '\\')",
-    );
-    params.push(f.like, f.like, f.like);
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { where: w, params } = moneyListWhere({ alias: 'p', date: 'payment_date', number: 'payment_number' }, f);
   const agg = prepared<unknown[], { n: number; amount: number }>(
     db,
     `SELECT count(*) AS n, coalesce(sum(CASE WHEN p.status = 'live' THEN p.amount ELSE 0 END), 0) AS amount

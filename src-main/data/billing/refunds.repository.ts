@@ -1,5 +1,6 @@
 /** Deposit refunds: money paid back from a customer's deposit. */
 import type { Refund } from '../../../src-shared/contract/refunds';
+import { moneyListWhere } from './money-list';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
 
@@ -84,25 +85,7 @@ export interface RefundFilter {
 
 /** One page of refunds, newest first, with the filter's count and live total. */
 export function listRefunds(db: Sqlite, f: RefundFilter) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    where.push(sql);
-    params.push(v);
-  };
-  if (f.customerId) add('r.customer_id = ?', f.customerId);
-  if (f.method) add('r.method = ?', f.method);
-  if (f.status) add('r.status = ?', f.status);
-  if (f.shiftId) add('r.shift_id = ?', f.shiftId);
-  if (f.from) add('r.refund_date >= ?', f.from);
-  if (f.to) add('r.refund_date <= ?', f.to);
-  if (f.like) {
-    where.push(
-      "(lower(r.refund_number) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR lower(coalesce(r.reference_number, '')) LIKE ? ESCAPE '\\')",
-    );
-    params.push(f.like, f.like, f.like);
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { where: w, params } = moneyListWhere({ alias: 'r', date: 'refund_date', number: 'refund_number' }, f);
   const agg = prepared<unknown[], { n: number; amount: number }>(
     db,
     `SELECT count(*) AS n, coalesce(sum(CASE WHEN r.status = 'live' THEN r.amount ELSE 0 END), 0) AS amount
