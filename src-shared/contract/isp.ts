@@ -9,3 +9,13 @@ export const ispBlock = z.object({
   logo: z.string(),
   timeZone: z.string(),
 });
+
+/** The ISP letterhead and the customer as a 58/80 mm receipt prints them (payments and refunds). */
+export const receiptIsp = ispBlock.extend({ receiptWidth: z.union([z.literal(58), z.literal(80)]) });
+export const receiptCustomer = z.object({
+  id: z.number().int(),
+  customerCode: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+});

@@ -13,7 +13,7 @@ import {
   searchText,
   timestamp,
 } from './define';
-import { ispBlock } from './isp';
+import { receiptCustomer, receiptIsp } from './isp';
 
 /*
  * Payments: money in (cash, transfer, e-wallet, card, or from the deposit), its allocation to invoices,
@@ -149,15 +149,9 @@ export const paymentsContract = {
     mutates: 'payments',
     input: z.object({ id, markPrinted: z.boolean().default(false) }).strict(),
     output: z.object({
-      isp: ispBlock.extend({ receiptWidth: z.union([z.literal(58), z.literal(80)]) }),
+      isp: receiptIsp,
       payment: paymentDetail,
-      customer: z.object({
-        id: z.number().int(),
-        customerCode: z.string(),
-        name: z.string(),
-        address: z.string().nullable(),
-        phone: z.string().nullable(),
-      }),
+      customer: receiptCustomer,
       cashierName: z.string().nullable(),
       /** Local date and time of payment in the ISP zone, `YYYY-MM-DD HH:mm`. */
       paidAtLocal: z.string(),

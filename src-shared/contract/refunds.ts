@@ -13,7 +13,7 @@ import {
   searchText,
   timestamp,
 } from './define';
-import { ispBlock } from './isp';
+import { receiptCustomer, receiptIsp } from './isp';
 
 /*
  * Deposit refunds: a customer's deposit paid back (a departing customer, an overpayment returned), in
@@ -105,15 +105,9 @@ export const refundsContract = {
     mutates: 'refunds',
     input: z.object({ id, markPrinted: z.boolean().default(false) }).strict(),
     output: z.object({
-      isp: ispBlock.extend({ receiptWidth: z.union([z.literal(58), z.literal(80)]) }),
+      isp: receiptIsp,
       refund: refundDetail,
-      customer: z.object({
-        id: z.number().int(),
-        customerCode: z.string(),
-        name: z.string(),
-        address: z.string().nullable(),
-        phone: z.string().nullable(),
-      }),
+      customer: receiptCustomer,
       /** Local date and time in the ISP zone, `YYYY-MM-DD HH:mm`. */
       refundedAtLocal: z.string(),
       /** The deposit just before this refund (and after it: refund.customerDeposit is the balance now). */
