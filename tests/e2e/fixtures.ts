@@ -13,11 +13,11 @@ export { ADMIN };
 class HostsByFile {
   private file: string | null = null;
   private host: Host | null = null;
-  async forFile(file: string, initAdmin: boolean): Promise<Host> {
-    const key = `${file}|${initAdmin}`;
+  async forFile(file: string, initAdmin: boolean, env: Record<string, string>): Promise<Host> {
+    const key = `${file}|${initAdmin}|${JSON.stringify(env)}`;
     if (this.host && this.file === key) return this.host;
     await this.stop();
-    this.host = await startHost({ initAdmin });
+    this.host = await startHost({ initAdmin, env });
     this.file = key;
     return this.host;
   }
@@ -93,8 +93,13 @@ export async function signInPage(page: Page, host: Host, hash = '#/customers') {
   await page.goto(`${host.url}/${hash}`);
 }
 
-export const test = base.extend<{ initAdmin: boolean; host: Host; api: Api; adminPage: Page }, { hosts: HostsByFile }>({
+export const test = base.extend<
+  { initAdmin: boolean; hostEnv: Record<string, string>; host: Host; api: Api; adminPage: Page },
+  { hosts: HostsByFile }
+>({
   initAdmin: [true, { option: true }],
+  /** Extra environment for the file's host process (e.g. PPPOE_DESK_SYNC_RETRY_MS). */
+  hostEnv: [{}, { option: true }],
   hosts: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none
     async ({}, use) => {
@@ -104,8 +109,8 @@ export const test = base.extend<{ initAdmin: boolean; host: Host; api: Api; admi
     },
     { scope: 'worker' },
   ],
-  host: async ({ hosts, initAdmin }, use, testInfo) => {
-    await use(await hosts.forFile(testInfo.file, initAdmin));
+  host: async ({ hosts, initAdmin, hostEnv }, use, testInfo) => {
+    await use(await hosts.forFile(testInfo.file, initAdmin, hostEnv));
   },
   api: async ({ host }, use) => {
     await use(apiFor(host));

@@ -66,6 +66,9 @@ class PppoePage {
 }
 
 test.describe('MikroTik: routers and PPPoE accounts against the simulator', () => {
+  // No automatic router retries during these tests: one landing between the router coming back and the
+  // click on "Coba sekarang" applied the change first and the button was gone (seen on a loaded machine).
+  test.use({ hostEnv: { PPPOE_DESK_SYNC_RETRY_MS: String(3_600_000) } });
   test('add a router, test it, create an account and find it on the router', async ({
     adminPage: page,
     api,

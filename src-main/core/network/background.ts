@@ -4,6 +4,7 @@ import { SyncEngine, realTimers, type EngineOptions, type Timers } from './engin
 import { pollRouter, TrafficSampler } from './sessions';
 import { SYNC_ENGINE } from './queue';
 import { checkHeldRouters } from './restore-hold';
+import { retryTiming } from './retry-timing';
 
 export interface NetworkWorkOptions extends EngineOptions {
   timers?: Timers;
@@ -19,7 +20,7 @@ export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {})
   const timers = opts.timers ?? realTimers;
   const engine = new SyncEngine(app, opts).start();
   const sampler = new TrafficSampler();
-  const pollMs = opts.pollMs ?? 60_000;
+  const pollMs = opts.pollMs ?? retryTiming().pollMs;
   let handle: unknown = null;
   let stopped = false;
   const round = async () => {

@@ -11,6 +11,7 @@ import { drainQueue, type DrainOptions, type RunResult } from './drain';
 import type { SyncWaker } from './queue';
 import { SYNC_ENGINE } from './queue';
 import { connectorOf, routerClient, routerTarget } from './router-access';
+import { retryTiming } from './retry-timing';
 
 export { kick } from './apply';
 export { realTimers, type RunResult, type Timers };
@@ -64,11 +65,12 @@ export class SyncEngine implements SyncWaker {
     opts: EngineOptions = {},
   ) {
     this.timers = opts.timers ?? realTimers;
+    const timing = retryTiming();
     this.o = {
       batchSize: opts.batchSize ?? 1000,
       concurrency: opts.concurrency ?? 64,
-      backoffBaseMs: opts.backoffBaseMs ?? 2000,
-      backoffMaxMs: opts.backoffMaxMs ?? 30_000,
+      backoffBaseMs: opts.backoffBaseMs ?? timing.engineBaseMs,
+      backoffMaxMs: opts.backoffMaxMs ?? timing.engineMaxMs,
       maxTrapAttempts: opts.maxTrapAttempts ?? 5,
     };
   }

@@ -4,6 +4,7 @@ import { RouterPool, type PoolOptions } from '../../routeros/pool';
 import type { AppContext } from '../context';
 import { markRouterDown, markRouterOnline } from './health';
 import type { RouterConnector } from './connector';
+import { retryTiming } from './retry-timing';
 
 /**
  * The production connector: the adapter's RouterPool (one persistent connection per router with
@@ -13,7 +14,10 @@ export function poolConnector(
   app: AppContext,
   opts: Omit<PoolOptions, 'onStateChange'> = {},
 ): RouterConnector & { close(): Promise<void>; connecting(routerId: number): boolean } {
+  const timing = retryTiming();
   const pool = new RouterPool({
+    backoffInitialMs: timing.poolInitialMs,
+    backoffMaxMs: timing.poolMaxMs,
     ...opts,
     onStateChange: (h) => {
       const id = Number(h.routerId);

@@ -21,7 +21,7 @@ export interface Host {
  * prints (a line holding only `http://127.0.0.1:<port>`). `initAdmin: false` leaves the database
  * without users, so the app shows first-run setup.
  */
-export async function startHost(opts: { initAdmin?: boolean } = {}): Promise<Host> {
+export async function startHost(opts: { initAdmin?: boolean; env?: Record<string, string> } = {}): Promise<Host> {
   const out = path.resolve(process.env.PPPOE_OUT ?? 'out');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-e2e-'));
   const args = [path.join(out, 'host', 'serve.mjs'), '--port', '0', '--data-dir', dataDir, '--quiet'];
@@ -29,7 +29,7 @@ export async function startHost(opts: { initAdmin?: boolean } = {}): Promise<Hos
   const keyFile = path.join(`${dataDir}-key`, 'database.key');
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PPPOE_DESK_KEY_FILE: keyFile },
+    env: { ...process.env, PPPOE_DESK_KEY_FILE: keyFile, ...opts.env },
   });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
