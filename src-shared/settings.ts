@@ -21,6 +21,12 @@ const count = (min: number, max: number) =>
     .min(min, `At least ${min}`)
     .max(max, `At most ${max}`);
 
+const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const quad = `${octet}(\\.${octet}){3}`;
+const ipv4 = new RegExp(`^${quad}$`);
+const ipv4OrEmpty = new RegExp(`^(${quad})?$`);
+const ipv4Range = new RegExp(`^${quad}-${quad}$`);
+
 /** Every setting with its default. Stored as JSON per key; unknown keys are rejected. */
 export const settingsShape = {
   ispName: z
@@ -48,6 +54,52 @@ export const settingsShape = {
   /** Days after the due date before isolir. */
   graceDays: days(0, 90).default(3),
   isolirMode: z.enum(['profile', 'disable'], { error: 'Isolir mode is profile or disable' }).default('profile'),
+  /**
+   * The isolir page as the router reaches it: the dst-nat of isolated customers' HTTP goes to this
+   * address and port (the portal's address on the ISP's network). Empty = the router setup cannot be applied.
+   */
+  isolirPortalAddress: z
+    .string()
+    .trim()
+    .regex(ipv4OrEmpty, 'Isolir page address must be an IPv4 address (e.g. 192.168.88.10)')
+    .default(''),
+  isolirPortalPort: z
+    .number({ error: 'Isolir page port must be a number' })
+    .int('Isolir page port must be a whole number')
+    .min(1, 'Isolir page port must be between 1 and 65535')
+    .max(65535, 'Isolir page port must be between 1 and 65535')
+    .default(80),
+  /** Addresses the isolir profile gives out (its own pool), and the router's side of those sessions. */
+  isolirPoolRanges: z
+    .string()
+    .trim()
+    .regex(ipv4Range, 'Isolir pool must be an address range like 172.30.0.2-172.30.3.254')
+    .default('172.30.0.2-172.30.3.254'),
+  isolirLocalAddress: z
+    .string()
+    .trim()
+    .regex(ipv4, 'Isolir local address must be an IPv4 address (e.g. 172.30.0.1)')
+    .default('172.30.0.1'),
+  /** Where customers transfer to: shown on the isolir page and the portal. */
+  bankAccounts: z
+    .array(
+      z
+        .object({
+          bank: z.string().trim().min(1, 'Bank name is required').max(60, 'Bank name must be at most 60 characters'),
+          number: z
+            .string()
+            .trim()
+            .regex(/^[0-9 .-]{4,30}$/, 'Account number: 4–30 digits (spaces, dots or dashes allowed)'),
+          holder: z
+            .string()
+            .trim()
+            .min(1, 'Account holder is required')
+            .max(100, 'Account holder must be at most 100 characters'),
+        })
+        .strict(),
+    )
+    .max(5, 'At most 5 bank accounts')
+    .default([]),
   autoInvoiceRun: z.boolean().default(true),
   invoiceRunDay: z
     .number({ error: 'Day of month is required' })

@@ -5,6 +5,7 @@ import { backupsContract } from './backups';
 import { automationContract } from './automation';
 import { cashdeskContract } from './cashdesk';
 import { invoicesContract } from './invoices';
+import { isolirRouterContract } from './isolir-router';
 import { paymentsContract } from './payments';
 import { shiftsContract } from './shifts';
 import { subscriptionsContract } from './subscriptions';
@@ -43,6 +44,7 @@ export const procedures = {
   ...pppoeContract,
   ...refundsContract,
   ...routersContract,
+  ...isolirRouterContract,
   ...sessionsContract,
   ...syncContract,
   ...reportsContract,

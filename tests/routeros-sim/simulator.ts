@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { RouterTarget } from '../../src-main/routeros/client';
+import { interfaceRows } from './firewall';
 import { SimState, SimTrap, formatUptime, matchQuery, type ActiveSession } from './state';
 import { WireReader, encodeSentence } from './wire';
 
@@ -285,6 +286,16 @@ export class RouterSim extends EventEmitter {
   }
   activeSessions(): Record<string, string>[] {
     return [...this.state.active.values()].map((s) => this.state.renderActive(s));
+  }
+  /** The session's interface counters grow: `up` bytes from the customer, `down` bytes to them. */
+  addBytes(name: string, up: number, down: number) {
+    for (const s of this.state.active.values())
+      if (s.name === name) Object.assign(s, { rxBytes: s.rxBytes + up, txBytes: s.txBytes + down });
+  }
+  /** A power cycle: every PPP session and its counters gone, config kept; connections dropped. */
+  async reboot(): Promise<void> {
+    this.state.reboot();
+    await this.restart();
   }
   setTraffic(name: string, rxBps: number, txBps: number) {
     for (const s of this.state.active.values()) if (s.name === name) Object.assign(s, { rxBps, txBps });
@@ -592,6 +603,8 @@ class SimConnection {
         }
         case '/interface/monitor-traffic':
           return this.monitor(attrs, tag);
+        case '/interface/print':
+          return this.print(interfaceRows(st), attrs, queries);
       }
       const extra = sim.extraCommands.get(command);
       if (extra) return [...extra(attrs).map((r) => this.re(r)), this.done()];

@@ -2,6 +2,7 @@
  * In-memory RouterOS menus for the simulator: /ppp/secret, /ppp/profile, /ppp/active and a few more,
  * with the router's own error texts and print queries (`?name=x`, `?-name`, `?>a=1`, `?#|&!.`).
  */
+import { firewallMenus } from './firewall';
 
 export class SimTrap extends Error {
   constructor(
@@ -23,6 +24,8 @@ export interface MenuSpec {
   defaults?: Record<string, string>;
   booleans?: string[];
   readOnly?: boolean;
+  /** Rows keep an order the router evaluates (firewall rules): `add =place-before=*N` inserts before *N. */
+  ordered?: boolean;
   /** Ids given to built-in rows (e.g. the `default` profile is `*0`). */
   builtin?: Array<{ id: string; values: Record<string, string>; fixed?: boolean }>;
   validate?(values: Record<string, string>, state: SimState): void;
@@ -125,12 +128,17 @@ export class Menu {
 
   add(attrs: Record<string, string>): string {
     if (this.spec.readOnly) throw new SimTrap('no such command');
-    const values = this.normalise(attrs);
+    const { 'place-before': before, ...rest } = attrs;
+    if (before !== undefined && !this.spec.ordered) throw new SimTrap('unknown parameter place-before');
+    const anchor = before === undefined ? undefined : this.find(before);
+    if (before !== undefined && !anchor) throw new SimTrap('no such item');
+    const values = this.normalise(rest);
     for (const r of this.spec.required ?? []) if (!values[r]) throw new SimTrap(`failure: ${r} must be specified`);
     this.spec.validate?.({ ...this.spec.defaults, ...values }, this.state);
     this.checkUnique({ ...this.spec.defaults, ...values });
     const id = `*${(this.nextId++).toString(16).toUpperCase()}`;
     this.insert({ id, values });
+    if (anchor) placeBefore(this.items, id, anchor.id);
     return id;
   }
 
@@ -174,6 +182,17 @@ export class Menu {
   }
 }
 
+/** Re-orders a Map so `id` sits right before `anchor` (Map keeps insertion order). */
+function placeBefore(items: Map<string, Item>, id: string, anchor: string) {
+  const moved = items.get(id)!;
+  const entries = [...items.entries()].filter(([k]) => k !== id);
+  items.clear();
+  for (const [k, v] of entries) {
+    if (k === anchor) items.set(id, moved);
+    items.set(k, v);
+  }
+}
+
 export interface ActiveSession {
   id: string;
   name: string;
@@ -184,6 +203,11 @@ export interface ActiveSession {
   connectedAt: number;
   rxBps: number;
   txBps: number;
+  /** The session's dynamic `<pppoe-NAME>` interface: a new `.id` and counters from zero per session. */
+  ifaceId: string;
+  /** Interface byte counters: rx = received from the customer (upload), tx = sent to them (download). */
+  rxBytes: number;
+  txBytes: number;
 }
 
 export function formatUptime(ms: number): string {
@@ -213,6 +237,7 @@ export class SimState {
   readonly active = new Map<string, ActiveSession>();
   private nextActive = 0x80000000;
   private nextSession = 0x81000000;
+  private nextIface = 0xf00000;
   /** Listeners of /ppp/active changes (the `listen` command). */
   readonly activeListeners = new Set<(row: Record<string, string>) => void>();
 
@@ -323,6 +348,7 @@ export class SimState {
       defaults: { disabled: 'false', 'max-limit': '0/0', bytes: '0/0', rate: '0/0' },
       booleans: ['disabled'],
     });
+    for (const spec of firewallMenus()) menu(spec);
   }
 
   menu(path: string): Menu {
@@ -368,6 +394,9 @@ export class SimState {
       connectedAt: Date.now(),
       rxBps: opts.rxBps ?? 1_000_000 + n * 1000,
       txBps: opts.txBps ?? 5_000_000 + n * 1000,
+      ifaceId: `*${(this.nextIface++).toString(16).toUpperCase()}`,
+      rxBytes: 0,
+      txBytes: 0,
     };
     this.active.set(s.id, s);
     for (const l of this.activeListeners) l(this.renderActive(s));
@@ -378,6 +407,12 @@ export class SimState {
   reset() {
     for (const s of [...this.active.values()]) this.disconnect(s.id, 'reset');
     for (const m of this.menus.values()) m.clear();
+  }
+
+  /** A power cycle: config kept, every session (and its interface counters) gone. */
+  reboot() {
+    for (const s of [...this.active.values()]) this.disconnect(s.id, 'reboot');
+    this.bootedAt = Date.now();
   }
 
   disconnect(idOrName: string, reason = 'hung-up'): boolean {

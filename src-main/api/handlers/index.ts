@@ -6,6 +6,7 @@ import { backupsHandlers } from './backups';
 import { billingHandlers } from './billing';
 import { customersHandlers } from './customers';
 import { documentsHandlers } from './documents';
+import { isolirRouterHandlers } from './isolir-router';
 import { packagesHandlers } from './packages';
 import { pppoeHandlers } from './pppoe';
 import { refundsHandlers } from './refunds';
@@ -31,6 +32,7 @@ export const handlers: HandlersFor<Procedures> = {
   ...pppoeHandlers,
   ...refundsHandlers,
   ...routersHandlers,
+  ...isolirRouterHandlers,
   ...sessionsHandlers,
   ...syncHandlers,
   ...reportsHandlers,

@@ -23,6 +23,7 @@ import {
   IconFileInvoice,
   IconLock,
   IconPrinter,
+  IconWorldOff,
 } from '@tabler/icons-react';
 import { useEffectEvent, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,12 +40,13 @@ import {
   printWarning,
   translateApiMessage,
 } from '../../components';
+import { IsolirPagePanel } from './IsolirPagePanel';
 import { LogoInput } from './LogoInput';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
 import { fromForm, isNumberKey, numberKind, numberRules, toForm, type SettingsForm } from './settingsForm';
 
-type Tab = 'isp' | 'billing' | 'printing' | 'backup' | 'security' | 'updates';
+type Tab = 'isp' | 'billing' | 'isolir' | 'printing' | 'backup' | 'security' | 'updates';
 
 /**
  * Every setting of src-shared/settings.ts, grouped in tabs. Only the fields that changed are sent;
@@ -105,6 +107,11 @@ export default function SettingsScreen() {
       expiryAlertDays: 'billing',
       paymentConfirmLimit: 'billing',
       allowNegativeDeposit: 'billing',
+      isolirPortalAddress: 'isolir',
+      isolirPortalPort: 'isolir',
+      isolirPoolRanges: 'isolir',
+      isolirLocalAddress: 'isolir',
+      bankAccounts: 'isolir',
       receiptWidth: 'printing',
       backupFolder: 'backup',
       backupAllowedFolders: 'backup',
@@ -145,7 +152,7 @@ export default function SettingsScreen() {
     const r = await api('settings.update', patch);
     if (!r.ok) {
       applyApiError(form, r.error);
-      const first = r.error.issues?.[0]?.path as keyof Settings | undefined;
+      const first = String(r.error.issues?.[0]?.path ?? '').split('.')[0] as keyof Settings;
       if (first && fieldTab[first]) setTab(fieldTab[first]);
       return;
     }
@@ -196,6 +203,9 @@ export default function SettingsScreen() {
           </Tabs.Tab>
           <Tabs.Tab value="billing" leftSection={<IconFileInvoice size={16} />}>
             {t('tabs.billing')}
+          </Tabs.Tab>
+          <Tabs.Tab value="isolir" leftSection={<IconWorldOff size={16} />}>
+            {t('tabs.isolir')}
           </Tabs.Tab>
           <Tabs.Tab value="printing" leftSection={<IconPrinter size={16} />}>
             {t('tabs.printing')}
@@ -309,6 +319,10 @@ export default function SettingsScreen() {
               disabled={ro}
             />
           </Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="isolir">
+          <IsolirPagePanel form={form} ro={ro} portField={num('isolirPortalPort')} />
         </Tabs.Panel>
 
         <Tabs.Panel value="printing">
