@@ -39,10 +39,27 @@ export const sessionsContract = {
     input: z.object({ accountId: id }).strict(),
     output: z.object({ at: timestamp, online: z.boolean(), rxBps: z.number(), txBps: z.number() }),
   }),
-  /** Stored byte counts per business day (from the periodic sampler). */
+  /**
+   * Data used per business day (the last `days`, zeros included) and per month (the last 12), and the
+   * speed over the last sample; from the usage sampler. bytesIn = downloaded by the customer.
+   */
   'sessions.usage': procedure({
     permission: 'sessions.read',
-    input: z.object({ accountId: id, days: z.number().int().min(1).max(366).default(30) }).strict(),
-    output: z.object({ items: z.array(z.object({ day: z.string(), bytesIn: z.number(), bytesOut: z.number() })) }),
+    input: z
+      .object({
+        accountId: id,
+        days: z
+          .number({ error: 'Days must be a number' })
+          .int('Days must be a whole number')
+          .min(1, 'Days: 1 to 366')
+          .max(366, 'Days: 1 to 366')
+          .default(30),
+      })
+      .strict(),
+    output: z.object({
+      days: z.array(z.object({ day: z.string(), bytesIn: z.number(), bytesOut: z.number() })),
+      months: z.array(z.object({ month: z.string(), bytesIn: z.number(), bytesOut: z.number() })),
+      current: z.object({ at: z.string(), bpsIn: z.number(), bpsOut: z.number() }).nullable(),
+    }),
   }),
 };

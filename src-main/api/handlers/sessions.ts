@@ -1,6 +1,7 @@
 import type { sessionsContract } from '../../../src-shared/contract/sessions';
 import { activeRoutersByName } from '../../data/online-sessions.queries';
-import { kickSession, listSessions, trafficNow, usage } from '../../core/network/sessions';
+import { kickSession, listSessions, trafficNow } from '../../core/network/sessions';
+import { accountUsage } from '../../core/network/usage';
 import type { HandlersFor } from '../handler';
 
 export const sessionsHandlers: HandlersFor<typeof sessionsContract> = {
@@ -8,5 +9,5 @@ export const sessionsHandlers: HandlersFor<typeof sessionsContract> = {
   'sessions.list': ({ routerId }, call) => listSessions(call, routerId),
   'sessions.kick': ({ routerId, name }, call) => kickSession(call, routerId, name),
   'sessions.traffic': ({ accountId }, call) => trafficNow(call, accountId),
-  'sessions.usage': ({ accountId, days }, call) => usage(call, accountId, days),
+  'sessions.usage': ({ accountId, days }, call) => accountUsage(call.app, accountId, days),
 };

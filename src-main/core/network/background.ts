@@ -1,7 +1,7 @@
 import { activeRouterIds } from '../../data/network/routers.repository';
 import type { AppContext } from '../context';
 import { SyncEngine, realTimers, type EngineOptions, type Timers } from './engine';
-import { pollRouter, TrafficSampler } from './sessions';
+import { pollRouter } from './sessions';
 import { SYNC_ENGINE } from './queue';
 import { checkHeldRouters } from './restore-hold';
 import { retryTiming } from './retry-timing';
@@ -19,13 +19,12 @@ export interface NetworkWorkOptions extends EngineOptions {
 export function startNetworkWork(app: AppContext, opts: NetworkWorkOptions = {}): () => Promise<void> {
   const timers = opts.timers ?? realTimers;
   const engine = new SyncEngine(app, opts).start();
-  const sampler = new TrafficSampler();
   const pollMs = opts.pollMs ?? retryTiming().pollMs;
   let handle: unknown = null;
   let stopped = false;
   const round = async () => {
     // A router found back online wakes its sync worker (markRouterOnline).
-    await Promise.all(activeRouterIds(app.sqlite).map((id) => pollRouter(app, id, sampler)));
+    await Promise.all(activeRouterIds(app.sqlite).map((id) => pollRouter(app, id)));
   };
   const tick = () => {
     if (stopped) return;

@@ -1,25 +1,21 @@
 import type { ActiveSession } from '../../../src-shared/contract/sessions';
-import { businessDate } from '../../../src-shared/dates';
 import { notFound } from '../../../src-shared/result';
 import { RouterError, type RouterClient, type RouterRow } from '../../routeros/client';
-import { accountExists } from '../../data/network/accounts.repository';
 import { routerExists } from '../../data/network/routers.repository';
 import {
   accountOnRouter,
-  addSample,
   routerAccountRefs,
   setLastLogin,
-  usageByDay,
   type AccountRef,
 } from '../../data/network/traffic.repository';
 import { writeAudit } from '../audit';
 import type { AppContext, CallContext } from '../context';
-import { getSettings } from '../settings';
 import { kick } from './apply';
 import { markRouterDown, markRouterOnline } from './health';
 import { forgetOnline, setOnline } from './online';
 import { routerClient } from './router-access';
 import { routerFailure } from './router-errors';
+import { sampleUsage } from './usage';
 
 /** RouterOS uptime `1w2d3h4m5s` → milliseconds. */
 export function parseUptime(text: string | undefined): number | null {
@@ -145,56 +141,8 @@ export async function trafficNow(call: CallContext, accountId: number) {
   }
 }
 
-export function usage(call: CallContext, accountId: number, days: number) {
-  const { app } = call;
-  if (!accountExists(app.sqlite, accountId)) throw notFound('PPPoE account');
-  const tz = getSettings(app).timeZone;
-  const from = businessDate(new Date(app.clock.now().getTime() - (days - 1) * 86_400_000), tz);
-  return { items: usageByDay(app.sqlite, accountId, from) };
-}
-
-/**
- * Byte counters per session come from the dynamic simple queues RouterOS creates for each PPPoE user
- * (`<pppoe-NAME>`, `bytes=upload/download`). Counters restart with every session, so a counter smaller
- * than the last one seen is a new session: its whole value is the delta.
- */
-export class TrafficSampler {
-  private last = new Map<string, { up: number; down: number }>();
-
-  async sample(app: AppContext, routerId: number, client: RouterClient, accounts: Map<string, AccountRef>) {
-    const rows = await client.run('/queue/simple/print', { '.proplist': 'name,bytes' });
-    const now = app.clock.now();
-    const day = businessDate(now, getSettings(app).timeZone);
-    const seen = new Set<string>();
-    app.sqlite.transaction(() => {
-      for (const r of rows) {
-        const m = /^<pppoe-(.+)>$/.exec(r.name ?? '');
-        if (!m) continue;
-        const a = accounts.get(m[1]!.toLowerCase());
-        if (!a) continue;
-        const [up, down] = (r.bytes ?? '0/0').split('/').map((x) => Number(x) || 0) as [number, number];
-        const key = `${routerId}:${a.id}`;
-        seen.add(key);
-        const prev = this.last.get(key);
-        this.last.set(key, { up, down });
-        // First sight after start: the counter may include bytes already counted before a restart, so it
-        // is only a baseline.
-        if (!prev) continue;
-        const dUp = up >= prev.up ? up - prev.up : up;
-        const dDown = down >= prev.down ? down - prev.down : down;
-        if (dUp === 0 && dDown === 0) continue;
-        // In = downloaded by the customer, out = uploaded.
-        addSample(app.sqlite, { accountId: a.id, routerId, at: now.toISOString(), day, bytesIn: dDown, bytesOut: dUp });
-      }
-    })();
-    // A session that ended and comes back starts from zero: forget its old counter.
-    for (const k of [...this.last.keys()])
-      if (k.startsWith(`${routerId}:`) && !seen.has(k)) this.last.set(k, { up: 0, down: 0 });
-  }
-}
-
-/** One health + presence + traffic round for a router (the background poller calls this every minute). */
-export async function pollRouter(app: AppContext, routerId: number, sampler: TrafficSampler): Promise<boolean> {
+/** One health + presence + usage round for a router (the background poller calls this every minute). */
+export async function pollRouter(app: AppContext, routerId: number): Promise<boolean> {
   try {
     const client = await routerClient(app, routerId);
     const [resource, identity] = await Promise.all([
@@ -207,7 +155,7 @@ export async function pollRouter(app: AppContext, routerId: number, sampler: Tra
       uptime: resource[0]?.uptime ?? null,
     });
     const { accounts } = await pollActive(app, routerId, client);
-    await sampler.sample(app, routerId, client, accounts);
+    await sampleUsage(app, routerId, client, accounts, parseUptime(resource[0]?.uptime));
     return true;
   } catch (err) {
     if (err instanceof RouterError && err.kind !== 'trap') {

@@ -3,3 +3,4 @@ export * from './customers';
 export * from './network';
 export * from './billing';
 export * from './reports';
+export * from './usage';

@@ -334,8 +334,8 @@ describe('sessions', () => {
     expect(await n.t.ok('sessions.kick', { routerId: n.routerId, name: 'budi.santoso' })).toEqual({ kicked: false });
   });
 
-  it('samples byte counters into traffic_samples and handles counter resets', async () => {
-    const { pollRouter, TrafficSampler } = await import('../../../src-main/core/network/sessions');
+  it("samples the PPPoE interfaces' byte counters into daily usage and handles a new session", async () => {
+    const { pollRouter } = await import('../../../src-main/core/network/sessions');
     const { customer, pkg } = await customerAndPackage(n.t);
     const { account } = await n.t.ok('pppoe.create', {
       customerId: customer.id,
@@ -343,22 +343,21 @@ describe('sessions', () => {
       routerId: n.routerId,
     });
     await n.engine.runOnce(n.routerId);
-    const q = n.sim.state.menu('/queue/simple');
-    const qid = q.add({ name: '<pppoe-budi.santoso>', target: '<pppoe-budi.santoso>' });
-    const bytes = (v: string) => (q.items.get(qid)!.values.bytes = v);
-    const sampler = new TrafficSampler();
-    bytes('1000/5000');
-    expect(await pollRouter(n.t.app.ctx, n.routerId, sampler)).toBe(true); // baseline
-    bytes('3000/9000');
-    await pollRouter(n.t.app.ctx, n.routerId, sampler);
-    bytes('500/700'); // new session: counters restarted
-    await pollRouter(n.t.app.ctx, n.routerId, sampler);
+    n.sim.connectUser('budi.santoso');
+    n.sim.addBytes('budi.santoso', 1000, 5000);
+    expect(await pollRouter(n.t.app.ctx, n.routerId)).toBe(true); // baseline
+    n.sim.addBytes('budi.santoso', 2000, 4000);
+    await pollRouter(n.t.app.ctx, n.routerId);
+    n.sim.disconnectUser('budi.santoso');
+    n.sim.connectUser('budi.santoso'); // new session: counters restarted
+    n.sim.addBytes('budi.santoso', 500, 700);
+    await pollRouter(n.t.app.ctx, n.routerId);
     const acc = await n.t.ok('pppoe.get', { id: account.id });
     expect(acc).toMatchObject({ bytesIn: 4000 + 700, bytesOut: 2000 + 500 });
     const usage = await n.t.ok('sessions.usage', { accountId: account.id });
-    expect(usage.items).toEqual([{ day: '2026-11-24', bytesIn: 4700, bytesOut: 2500 }]);
+    expect(usage.days.at(-1)).toEqual({ day: '2026-11-24', bytesIn: 4700, bytesOut: 2500 });
     await n.sim.stop();
-    expect(await pollRouter(n.t.app.ctx, n.routerId, sampler)).toBe(false);
+    expect(await pollRouter(n.t.app.ctx, n.routerId)).toBe(false);
     expect((await n.t.ok('routers.get', { id: n.routerId })).state).toBe('offline');
     expect((await n.t.ok('pppoe.get', { id: account.id })).online).toBeNull();
   });
@@ -368,8 +367,8 @@ describe('router failures never crash a channel', () => {
   it('unreachable router: clear errors, offline state pushed once as router.status', async () => {
     const events: { name: string; payload: Record<string, unknown> }[] = [];
     n.t.app.ctx.events.subscribe((e) => events.push(e));
-    const { pollRouter, TrafficSampler } = await import('../../../src-main/core/network/sessions');
-    expect(await pollRouter(n.t.app.ctx, n.routerId, new TrafficSampler())).toBe(true);
+    const { pollRouter } = await import('../../../src-main/core/network/sessions');
+    expect(await pollRouter(n.t.app.ctx, n.routerId)).toBe(true);
     await n.sim.stop();
     for (const ch of ['sessions.list', 'routers.drift'] as const) {
       const r = await n.t.call(ch, { routerId: n.routerId });
@@ -379,11 +378,11 @@ describe('router failures never crash a channel', () => {
       ok: false,
       error: { code: 'ROUTER_UNREACHABLE' },
     });
-    await pollRouter(n.t.app.ctx, n.routerId, new TrafficSampler());
+    await pollRouter(n.t.app.ctx, n.routerId);
     const status = events.filter((e) => e.name === 'router.status').map((e) => e.payload.state);
     expect(status).toEqual(['online', 'offline']);
     await n.sim.start();
-    await pollRouter(n.t.app.ctx, n.routerId, new TrafficSampler());
+    await pollRouter(n.t.app.ctx, n.routerId);
     expect(events.filter((e) => e.name === 'router.status').map((e) => e.payload.state)).toEqual([
       'online',
       'offline',

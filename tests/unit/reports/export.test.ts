@@ -38,7 +38,7 @@ beforeEach(async () => {
       .run(c, pkg).lastInsertRowid,
   );
   db.prepare(
-    "INSERT INTO traffic_samples(account_id, at, day, bytes_in, bytes_out) VALUES (?, '2026-10-05T01:00:00Z', '2026-10-05', 5000000000, 1000000000)",
+    "INSERT INTO usage_daily(account_id, day, bytes_in, bytes_out, samples) VALUES (?, '2026-10-05', 5000000000, 1000000000, 1)",
   ).run(acc);
 });
 afterEach(() => t.close());

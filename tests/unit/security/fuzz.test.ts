@@ -26,6 +26,8 @@ const BOOKKEEPING = new Set([
   'job_runs',
   'sync_ops',
   'traffic_samples',
+  'usage_daily',
+  'usage_counters',
   'automation_log',
   'sequences',
   '__drizzle_migrations',

@@ -36,7 +36,7 @@ export interface ExportDocument {
 }
 
 const GB = 1e9;
-// traffic_samples: bytes_in = downloaded by the customer, bytes_out = uploaded (see core/network/sessions.ts).
+// usage_daily: bytes_in = downloaded by the customer, bytes_out = uploaded (see core/network/usage.ts).
 
 export function financialTables(r: FinancialReport, lang: Lang): ExportDocument {
   const t = (k: Parameters<typeof label>[1]) => label(lang, k);
