@@ -23,6 +23,7 @@ import { translateApiMessage } from '../../components/apiError';
 import { useFormat } from '../../lib/format';
 import type { OutputOf } from '../../../src-shared/contract';
 import { contentTestId } from '../../components';
+import { CustomerUsage } from './CustomerUsage';
 
 export type CustomerDetailData = OutputOf<'customers.get'>;
 
@@ -115,6 +116,7 @@ export function CustomerDetail({ id, onClose, onEdit, onDelete }: Props) {
           </SimpleGrid>
           <Field label={t('field.address')}>{c.address}</Field>
           <Field label={t('field.notes')}>{c.notes}</Field>
+          {c.pppoeAccounts > 0 && can('sessions.read') && <CustomerUsage customerId={c.id} />}
           <Text size="xs" c="dimmed">
             {t('timestamps', { created: f.dateTime(c.createdAt), updated: f.dateTime(c.updatedAt) })}
           </Text>

@@ -9,6 +9,7 @@ import {
   IconPlus,
   IconRouter,
   IconTrash,
+  IconWorldOff,
 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,10 +34,11 @@ import {
 import { useFormat } from '../../lib/format';
 import { DriftPanel } from './DriftPanel';
 import { ImportWizard } from './ImportWizard';
+import { IsolirSetupPanel } from './IsolirSetupPanel';
 import { RouterForm } from './RouterForm';
 import { RouterMessage } from '../sync/RouterMessage';
 
-/** MikroTik routers: health, queue counts, test, import, drift. Routes: `/`, `/new`, `/:id`, `/:id/import`, `/:id/drift`. */
+/** MikroTik routers: health, queue counts, test, import, drift. Routes: `/`, `/new`, `/:id`, `/:id/import`, `/:id/drift`, `/:id/isolir`. */
 export default function RoutersScreen() {
   const { t } = useTranslation('network');
   const can = useCan();
@@ -46,6 +48,7 @@ export default function RoutersScreen() {
   const editId = useRouteId('/:id');
   const importId = useRouteId('/:id/import');
   const driftId = useRouteId('/:id/drift');
+  const isolirId = useRouteId('/:id/isolir');
   const canWrite = can('routers.write');
   const [search, setSearch] = useState('');
   const q = useApiQuery('routers.list', search ? { search } : {}, {
@@ -202,6 +205,11 @@ export default function RoutersScreen() {
             <Menu.Item leftSection={<IconGitCompare size={16} />} onClick={() => navigate(`/${r.id}/drift`)}>
               {t('drift.open')}
             </Menu.Item>
+            {canWrite && (
+              <Menu.Item leftSection={<IconWorldOff size={16} />} onClick={() => navigate(`/${r.id}/isolir`)}>
+                {t('isolirSetup.open')}
+              </Menu.Item>
+            )}
             {can('routers.delete') && (
               <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setToDelete(r)}>
                 {t('common:delete')}
@@ -269,6 +277,7 @@ export default function RoutersScreen() {
         onSaved={() => navigate('/')}
       />
       <ImportWizard router={byId(importId)} onClose={() => navigate('/')} />
+      <IsolirSetupPanel router={canWrite ? byId(isolirId) : null} onClose={() => navigate('/')} />
       <DriftPanel router={byId(driftId)} canWrite={canWrite} onClose={() => navigate('/')} onChanged={q.refetch} />
       <ConfirmDialog
         opened={!!toDelete}
