@@ -14,6 +14,7 @@ import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
+import { usageSuite } from './usage.bench';
 import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
 
 const SUITES: BenchSuite[] = [
@@ -21,6 +22,7 @@ const SUITES: BenchSuite[] = [
   reportsSuite,
   billingSuite,
   networkSuite,
+  usageSuite,
   routerosSuite,
   backupsSuite,
   securitySuite,

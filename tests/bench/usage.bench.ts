@@ -1,0 +1,109 @@
+import { pollRouter } from '../../src-main/core/network/sessions';
+import { poolConnector } from '../../src-main/core/network/pool-connector';
+import { routerClient, setConnector } from '../../src-main/core/network/router-access';
+import { sampleUsage } from '../../src-main/core/network/usage';
+import { routerAccountRefs } from '../../src-main/data/network/traffic.repository';
+import { RouterSim } from '../routeros-sim/simulator';
+import { testApp } from '../helpers/app';
+import { percentile, timeAsync, type BenchSuite } from './harness';
+
+const N = 5000;
+const SAMPLES = 5;
+const LATENCY_MS = 2;
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export const usageSuite: BenchSuite = {
+  id: 'usage',
+  title: `Usage sampling: ${N.toLocaleString('en')} active PPPoE sessions on one router`,
+  notes: [
+    `One sample = one \`/interface/print ?type=pppoe-in\` (all ${N} session interfaces with their byte counters) from the RouterOS simulator (${LATENCY_MS} ms per reply, real TCP on 127.0.0.1),`,
+    `then one SQLite transaction: each session compared with its stored counters and every account with traffic added to its daily total (usage_daily) and its counters (usage_counters) saved.`,
+    `Every session moves bytes between samples, so each sample writes ${N} daily totals; the first sample (only baselines) is measured separately.`,
+    `"Poll round" = what the background poller does per router per minute: resource + identity + /ppp/active + the usage sample.`,
+  ].join(' '),
+  async run() {
+    const sim = await new RouterSim({ identity: 'bench' }).start();
+    sim.faults.latencyMs = LATENCY_MS;
+    const t = await testApp();
+    const { ctx } = t.app;
+    const connector = poolConnector(ctx);
+    setConnector(ctx, connector);
+    try {
+      const target = sim.target();
+      const router = await t.ok('routers.create', {
+        name: 'Bench',
+        host: target.host,
+        port: target.port,
+        username: target.username,
+        password: target.password,
+      });
+      const pkg = await t.ok('packages.create', {
+        name: 'Home 10M',
+        bandwidthUp: 2000,
+        bandwidthDown: 10000,
+        price: 150_000,
+        billingCycle: 'monthly',
+      });
+      // Set-up (not measured): N customers with accounts on the router, every one of them online.
+      const insC = ctx.sqlite.prepare(
+        "INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2026-01-01')",
+      );
+      const insA = ctx.sqlite.prepare(
+        "INSERT INTO pppoe_accounts(customer_id, internet_package_id, router_id, username, password_enc, profile_name) VALUES (?, ?, ?, ?, 'x', ?)",
+      );
+      ctx.sqlite.transaction(() => {
+        for (let i = 1; i <= N; i++) {
+          const c = Number(insC.run(`CUST${String(i).padStart(5, '0')}`, `Pelanggan ${i}`).lastInsertRowid);
+          insA.run(c, pkg.id, router.id, `user${String(i).padStart(4, '0')}`, pkg.profileName);
+        }
+      })();
+      sim.seedSecrets(N);
+      for (let i = 1; i <= N; i++) sim.connectUser(`user${String(i).padStart(4, '0')}`);
+      const accounts = new Map(routerAccountRefs(ctx.sqlite, router.id).map((a) => [a.username.toLowerCase(), a]));
+      const client = await routerClient(ctx, router.id);
+      const traffic = () => {
+        for (const s of sim.state.active.values()) {
+          s.rxBytes += 1_000_000;
+          s.txBytes += 8_000_000;
+        }
+      };
+
+      const first = await timeAsync(() => sampleUsage(ctx, router.id, client, accounts, null));
+      const times: number[] = [];
+      let counted = 0;
+      for (let i = 0; i < SAMPLES; i++) {
+        traffic();
+        t.clock.advance(60_000);
+        const s = await timeAsync(() => sampleUsage(ctx, router.id, client, accounts, null));
+        times.push(s.ms);
+        counted = s.value.counted;
+      }
+      traffic();
+      t.clock.advance(60_000);
+      const round = await timeAsync(() => pollRouter(ctx, router.id));
+      const worst = Math.max(...times);
+      return [
+        {
+          name: `first sample of ${N} sessions (baselines)`,
+          value: `${fmtS(first.ms)} (${first.value.sessions} interfaces read)`,
+          target: '≤ 2 s',
+          pass: first.ms <= 2000 && first.value.sessions === N,
+        },
+        {
+          name: `usage sample of ${N} sessions, ${SAMPLES} samples: median / worst`,
+          value: `${fmtS(percentile(times, 50))} / ${fmtS(worst)} (${counted} daily totals written per sample)`,
+          target: '≤ 2 s per router per sample',
+          pass: worst <= 2000 && counted === N,
+        },
+        {
+          name: `poll round (health + /ppp/active + usage) of ${N} sessions`,
+          value: fmtS(round.ms),
+        },
+      ];
+    } finally {
+      await connector.close();
+      await sim.stop();
+      t.close();
+    }
+  },
+};
