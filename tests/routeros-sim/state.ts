@@ -154,6 +154,8 @@ export class Menu {
     for (const t of targets) {
       this.unindex(t);
       Object.assign(t.values, changes);
+      // RouterOS prints no comment once it is set to empty.
+      if (changes.comment === '') delete t.values.comment;
       this.insert(t);
     }
   }

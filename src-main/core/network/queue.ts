@@ -7,6 +7,7 @@ import {
   insertOp,
   openSecretUpserts,
 } from '../../data/network/sync-ops.repository';
+import { ENSURED_PROFILE } from './isolir-router/desired';
 import type { AppContext } from '../context';
 import { secretState, type SecretState } from './desired';
 
@@ -113,8 +114,8 @@ export function syncAccount(
 export function enqueueIsolirProfile(app: AppContext, routerId: number, name: string) {
   return enqueueOp(app, routerId, 'profile.ensure', 'router', routerId, {
     name,
-    rateLimit: '256k/256k',
-    addressList: 'ISOLIR',
+    rateLimit: ENSURED_PROFILE['rate-limit'],
+    addressList: ENSURED_PROFILE['address-list'],
   });
 }
 

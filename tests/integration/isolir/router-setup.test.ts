@@ -156,6 +156,32 @@ describe.each(['6.49.10', '7.18.2'])('isolir router setup on RouterOS %s', (vers
     ]);
   });
 
+  it('takes over the isolir profile the sync worker made and puts it back as it was on removal', async () => {
+    const { t, sim, routerId, snapshot } = await rig(version);
+    // What profile.ensure creates on every router (no comment).
+    sim.addProfile({ name: 'ISOLIR', 'rate-limit': '256k/256k', 'address-list': 'ISOLIR' });
+    sim.addSecret({ name: 'budi', profile: 'ISOLIR' }); // an isolated account keeps working throughout
+    const before = snapshot();
+    const plan = await t.ok('routers.isolirPreview', { routerId, mode: 'apply' });
+    expect(plan.problems).toEqual([]);
+    const profile = plan.changes.find((c) => c.key === 'profile')!;
+    expect(profile.action).toBe('set');
+    expect(profile.changes.map((c) => c.field).sort()).toEqual(
+      ['address-list', 'comment', 'dns-server', 'local-address', 'remote-address'].sort(),
+    );
+    await t.ok('routers.isolirRun', { routerId, mode: 'apply', fingerprint: plan.fingerprint });
+    expect(sim.profiles().find((p) => p.name === 'ISOLIR')).toMatchObject({
+      comment: 'pppoe-desk:isolir:profile;adopted',
+      'address-list': 'pppoe-desk-isolir',
+    });
+    expect((await t.ok('routers.isolirPreview', { routerId, mode: 'apply' })).pending).toBe(0);
+    const rm = await t.ok('routers.isolirPreview', { routerId, mode: 'remove' });
+    expect(rm.problems).toEqual([]); // the profile stays, so isolated accounts do not block removal
+    expect(rm.changes.find((c) => c.key === 'profile')?.action).toBe('set');
+    await t.ok('routers.isolirRun', { routerId, mode: 'remove', fingerprint: rm.fingerprint });
+    expect(snapshot()).toBe(before);
+  });
+
   it('refuses names the operator already uses, missing settings, and a remove while accounts are isolated', async () => {
     const { t, sim, routerId, snapshot } = await rig(version);
     sim.addProfile({ name: 'ISOLIR', 'rate-limit': '1M/1M' }); // the operator's own profile of that name

@@ -29,11 +29,34 @@ export interface IsolirRouterConfig {
 }
 
 export const commentOf = (key: string) => `${TAG}:${key}`;
+/**
+ * The isolir profile the sync worker already made (`profile.ensure`, no comment) is taken over rather
+ * than refused: its comment says so, and removing the setup puts it back as it was instead of deleting it.
+ */
+export const ADOPTED = ';adopted';
 
-/** Our key from a comment, or null when the object is not ours. */
+/** Our key from a comment (`…:profile;adopted` → `profile`), or null when the object is not ours. */
 export function keyOf(comment: string | undefined): string | null {
   if (!comment?.startsWith(`${TAG}:`)) return null;
-  return comment.slice(TAG.length + 1);
+  const key = comment.slice(TAG.length + 1);
+  return key.endsWith(ADOPTED) ? key.slice(0, -ADOPTED.length) : key;
+}
+
+export const isAdopted = (comment: string | undefined) => keyOf(comment) !== null && comment!.endsWith(ADOPTED);
+
+/** What `profile.ensure` (core/network/queue.ts) creates when a router has no isolir profile. */
+export const ENSURED_PROFILE = { 'rate-limit': ISOLIR_RATE_LIMIT, 'address-list': 'ISOLIR' } as const;
+/** Fields the setup adds to an adopted profile: unset again on removal. */
+export const ADOPTED_EXTRA = ['local-address', 'remote-address', 'dns-server'] as const;
+
+/** Exactly the profile `profile.ensure` made, untouched since: ours, though it carries no comment. */
+export function isEnsuredProfile(r: Record<string, string>): boolean {
+  return (
+    !r.comment &&
+    r['rate-limit'] === ENSURED_PROFILE['rate-limit'] &&
+    r['address-list'] === ENSURED_PROFILE['address-list'] &&
+    ADOPTED_EXTRA.every((f) => !r[f])
+  );
 }
 
 /**

@@ -1,12 +1,17 @@
 /**
  * Dry run of the isolir router setup: reads the four menus once each and says, object by object, what
- * applying (or removing) would do. Nothing is written here; apply.ts carries the plan out.
+ * applying (or removing) would do. Nothing is written here; setup.ts carries the plan out.
  */
 import crypto from 'node:crypto';
 import type { IsolirChange, IsolirPlan } from '../../../../src-shared/contract/isolir-router';
 import type { RouterClient, RouterRow } from '../../../routeros/client';
 import {
+  ADOPTED,
+  ADOPTED_EXTRA,
   desiredObjects,
+  ENSURED_PROFILE,
+  isAdopted,
+  isEnsuredProfile,
   keyOf,
   REMOVE_ORDER,
   type DesiredObject,
@@ -42,9 +47,15 @@ function anchorFor(rows: RouterRow[], chain: string, laterKeys: string[]): Route
   return rows.find((r) => r.chain === chain && !ours(r) && !isTrue(r.dynamic));
 }
 
+/** The profile `profile.ensure` made, with this name and no comment: taken over, not refused. */
+const ensuredProfile = (d: DesiredObject, rows: RouterRow[]) =>
+  d.menu === '/ppp/profile' ? rows.find((r) => r.name === d.fields.name && isEnsuredProfile(r)) : undefined;
+
 function changeFor(d: DesiredObject, state: RouterState, later: DesiredObject[]): IsolirChange {
   const rows = state[d.menu];
-  const have = rows.find((r) => keyOf(r.comment) === d.key);
+  const have = rows.find((r) => keyOf(r.comment) === d.key) ?? ensuredProfile(d, rows);
+  if (have && (isAdopted(have.comment) || !have.comment))
+    d = { ...d, fields: { ...d.fields, comment: `${d.fields.comment}${ADOPTED}` } };
   const base = { menu: d.menu, key: d.key, fields: d.fields };
   if (!have) {
     const chain = d.fields.chain;
@@ -82,7 +93,10 @@ function conflicts(desired: DesiredObject[], state: RouterState): string[] {
   const out: string[] = [];
   for (const d of desired) {
     if (d.menu !== '/ip/pool' && d.menu !== '/ppp/profile') continue;
-    const clash = state[d.menu].find((r) => r.name === d.fields.name && keyOf(r.comment) !== d.key);
+    const clash = state[d.menu].find(
+      (r) =>
+        r.name === d.fields.name && keyOf(r.comment) !== d.key && !(d.menu === '/ppp/profile' && isEnsuredProfile(r)),
+    );
     if (clash)
       out.push(
         d.menu === '/ip/pool'
@@ -113,16 +127,16 @@ export function applyPlan(config: IsolirRouterConfig, state: RouterState, proble
 
 function removal(menu: IsolirMenu, key: string, r: RouterRow): IsolirChange {
   const fields = Object.fromEntries(Object.entries(r).filter(([k]) => k !== '.id'));
-  return {
-    menu,
-    key,
-    fields,
-    action: 'remove',
-    id: r['.id'] ?? null,
-    changes: [],
-    placeBefore: null,
-    placeBeforeLabel: null,
-  };
+  const base = { menu, key, fields, id: r['.id'] ?? null, placeBefore: null, placeBeforeLabel: null };
+  if (!isAdopted(r.comment)) return { ...base, action: 'remove', changes: [] };
+  // Taken over from profile.ensure: put back as it made it (`to: ''` = unset), not deleted.
+  const changes = [
+    ...Object.entries(ENSURED_PROFILE)
+      .filter(([k, v]) => r[k] !== v)
+      .map(([field, to]) => ({ field, from: r[field] ?? null, to })),
+    ...[...ADOPTED_EXTRA, 'comment'].filter((f) => r[f]).map((field) => ({ field, from: r[field]!, to: '' })),
+  ];
+  return { ...base, action: 'set', changes };
 }
 
 export function removePlan(state: RouterState, problems: string[]): IsolirPlan {

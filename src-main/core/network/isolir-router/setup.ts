@@ -12,7 +12,7 @@ import type { AppContext, CallContext } from '../../context';
 import { getSettings } from '../../settings';
 import { routerClient } from '../router-access';
 import { routerFailure } from '../router-errors';
-import type { IsolirRouterConfig } from './desired';
+import { isAdopted, keyOf, type IsolirRouterConfig } from './desired';
 import { applyPlan, readState, removePlan } from './plan';
 
 export type IsolirMode = 'apply' | 'remove';
@@ -47,7 +47,7 @@ async function planFor(app: AppContext, client: RouterClient, routerId: number, 
     { queries: [`?profile=${config.profileName}`] },
   );
   const ourProfile = state['/ppp/profile'].some(
-    (p) => p.name === config.profileName && p.comment?.startsWith('pppoe-desk:isolir'),
+    (p) => p.name === config.profileName && keyOf(p.comment) === 'profile' && !isAdopted(p.comment),
   );
   const n = Number(inUse[0]?.ret ?? 0);
   return removePlan(
@@ -74,10 +74,12 @@ async function carryOut(client: RouterClient, c: IsolirChange): Promise<void> {
     if (c.placeBefore) attrs['place-before'] = c.placeBefore;
     await client.run(`${c.menu}/add`, attrs);
   } else if (c.action === 'set') {
-    await client.run(`${c.menu}/set`, {
-      '.id': c.id!,
-      ...Object.fromEntries(c.changes.map((x) => [x.field, x.to])),
-    });
+    // An empty value means "not set": `unset` (RouterOS refuses an empty address); a comment is just emptied.
+    const unset = c.changes.filter((x) => x.to === '' && x.field !== 'comment');
+    const set = c.changes.filter((x) => !unset.includes(x));
+    if (set.length)
+      await client.run(`${c.menu}/set`, { '.id': c.id!, ...Object.fromEntries(set.map((x) => [x.field, x.to])) });
+    for (const x of unset) await client.run(`${c.menu}/unset`, { numbers: c.id!, 'value-name': x.field });
   } else if (c.action === 'remove') await client.run(`${c.menu}/remove`, { '.id': c.id! });
 }
 
