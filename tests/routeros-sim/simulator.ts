@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { RouterTarget } from '../../src-main/routeros/client';
-import { interfaceRows } from './firewall';
+import { firewallMenus, interfaceRows } from './firewall';
 import { SimState, SimTrap, formatUptime, matchQuery, type ActiveSession } from './state';
 import { WireReader, encodeSentence } from './wire';
 
@@ -114,6 +114,7 @@ export class RouterSim extends EventEmitter {
     this.legacyLogin = opts.legacyLogin ?? false;
     this.boardName = opts.boardName ?? 'hEX';
     this.state.identity = opts.identity ?? 'MikroTik';
+    for (const spec of firewallMenus()) this.state.addMenu(spec);
     this.port = opts.port ?? 0;
     this.applyVersion();
   }

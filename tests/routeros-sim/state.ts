@@ -2,7 +2,6 @@
  * In-memory RouterOS menus for the simulator: /ppp/secret, /ppp/profile, /ppp/active and a few more,
  * with the router's own error texts and print queries (`?name=x`, `?-name`, `?>a=1`, `?#|&!.`).
  */
-import { firewallMenus } from './firewall';
 
 export class SimTrap extends Error {
   constructor(
@@ -350,7 +349,11 @@ export class SimState {
       defaults: { disabled: 'false', 'max-limit': '0/0', bytes: '0/0', rate: '0/0' },
       booleans: ['disabled'],
     });
-    for (const spec of firewallMenus()) menu(spec);
+  }
+
+  /** More menus (the simulator adds the firewall's, firewall.ts). */
+  addMenu(spec: MenuSpec) {
+    this.menus.set(spec.path, new Menu(spec, this));
   }
 
   menu(path: string): Menu {
