@@ -1,3 +1,5 @@
+import { maskPersonalText, maskPersonalValue, PERSONAL_KEYS } from './mask';
+
 export interface Logger {
   info(msg: string, data?: Record<string, unknown>): void;
   warn(msg: string, data?: Record<string, unknown>): void;
@@ -16,11 +18,11 @@ const SECRET_TEXT: [RegExp, string][] = [
 ];
 const MAX_DEPTH = 6;
 
-/** Scrubs secrets out of one string (log messages, error texts, whole log lines in diagnostics). */
+/** Scrubs secrets and masks phone/ID numbers in one string (log messages, error texts, whole log lines in diagnostics). */
 export function redactText(text: string): string {
   let out = text;
   for (const [re, sub] of SECRET_TEXT) out = out.replace(re, sub);
-  return out;
+  return maskPersonalText(out);
 }
 
 function redactValue(value: unknown, depth: number, seen: WeakSet<object>): unknown {
@@ -37,13 +39,21 @@ function redactValue(value: unknown, depth: number, seen: WeakSet<object>): unkn
   seen.add(value);
   if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1, seen));
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : redactValue(v, depth + 1, seen)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      SECRET_KEYS.test(k)
+        ? '[redacted]'
+        : PERSONAL_KEYS.test(k) && (typeof v === 'string' || typeof v === 'number')
+          ? maskPersonalValue(v)
+          : redactValue(v, depth + 1, seen),
+    ]),
   );
 }
 
 /**
- * Drops values whose key looks like a secret (at any depth) and scrubs secret-looking text, so no log
- * line can carry a password or token.
+ * Drops values whose key looks like a secret (at any depth), masks phone and ID numbers by key and by
+ * pattern (mask.ts), and scrubs secret-looking text, so no log line can carry a password, a token, a full
+ * phone number or a NIK.
  */
 export function redact(data?: Record<string, unknown>): Record<string, unknown> | undefined {
   if (!data) return data;
