@@ -43,6 +43,10 @@ export const PERMISSIONS = [
   'reports.read',
   'reports.export',
   'audit.read',
+  /** A customer's personal data as a file for them (UU PDP right of access); every export is audited. */
+  'privacy.export',
+  /** Erase a customer's personal data on their request; financial records stay under the code. */
+  'privacy.erase',
   'users.manage',
   'settings.read',
   'settings.write',

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { customersContract, Customer } from '../../src-shared/contract/customers';
 import { businessDate } from '../../src-shared/dates';
-import { AppError, notFound } from '../../src-shared/result';
+import { AppError, conflict, notFound } from '../../src-shared/result';
 import { nextSequence } from '../db/sequences';
 import { diff, writeAudit } from './audit';
 import type { CallContext } from './context';
@@ -115,6 +115,10 @@ export function updateCustomer(call: CallContext, input: In<'customers.update'>)
   const { app } = call;
   return app.sqlite.transaction(() => {
     const before = getCustomer(call, input.id);
+    // An erased customer stays anonymous: their status may change, their personal fields stay empty.
+    const personal = [input.name, input.address, input.phone, input.email, input.idCard, input.notes];
+    if (before.erasedAt && personal.some((v) => v !== undefined && v !== null && v !== before.name))
+      throw conflict(`The personal data of ${before.customerCode} was erased: it cannot be filled in again`);
     const next = {
       name: input.name ?? before.name,
       address: input.address === undefined ? before.address : input.address,

@@ -5,7 +5,7 @@ import { prepared } from './statements';
 
 const SELECT = `
   SELECT c.id, c.customer_code AS customerCode, c.name, c.address, c.phone, c.email, c.id_card AS idCard,
-         c.status, c.join_date AS joinDate, c.deposit, c.notes, c.never_isolate AS neverIsolate,
+         c.status, c.join_date AS joinDate, c.deposit, c.notes, c.never_isolate AS neverIsolate, c.erased_at AS erasedAt,
          c.created_by AS createdBy, u.full_name AS createdByName, c.created_at AS createdAt, c.updated_at AS updatedAt
   FROM customers c LEFT JOIN users u ON u.id = c.created_by`;
 

@@ -36,6 +36,8 @@ export const customer = z.object({
   deposit: z.number().int(),
   notes: z.string().nullable(),
   neverIsolate: z.boolean(),
+  /** When the personal data was erased on request (privacy.eraseCustomer); the row keeps only its code. */
+  erasedAt: z.string().nullable(),
   createdBy: z.number().int().nullable(),
   createdByName: z.string().nullable(),
   createdAt: timestamp,

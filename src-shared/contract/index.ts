@@ -13,6 +13,7 @@ import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
+import { privacyContract } from './privacy';
 import { refundsContract } from './refunds';
 import { reportsContract } from './reports';
 import { routersContract } from './routers';
@@ -42,6 +43,7 @@ export const procedures = {
   ...documentsContract,
   ...packagesContract,
   ...pppoeContract,
+  ...privacyContract,
   ...refundsContract,
   ...routersContract,
   ...isolirRouterContract,

@@ -9,6 +9,7 @@ import { documentsHandlers } from './documents';
 import { isolirRouterHandlers } from './isolir-router';
 import { packagesHandlers } from './packages';
 import { pppoeHandlers } from './pppoe';
+import { privacyHandlers } from './privacy';
 import { refundsHandlers } from './refunds';
 import { reportsHandlers } from './reports';
 import { routersHandlers } from './routers';
@@ -30,6 +31,7 @@ export const handlers: HandlersFor<Procedures> = {
   ...documentsHandlers,
   ...packagesHandlers,
   ...pppoeHandlers,
+  ...privacyHandlers,
   ...refundsHandlers,
   ...routersHandlers,
   ...isolirRouterHandlers,

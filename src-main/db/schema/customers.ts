@@ -23,6 +23,8 @@ export const customers = sqliteTable(
     notes: text('notes'),
     /** Per-customer exclusion from automatic isolir. */
     neverIsolate: bool('never_isolate').notNull().default(false),
+    /** Set when the customer's personal data was erased on request (core/privacy): the row keeps only the code. */
+    erasedAt: text('erased_at'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -4,3 +4,4 @@ export * from './network';
 export * from './billing';
 export * from './reports';
 export * from './usage';
+export * from './privacy';

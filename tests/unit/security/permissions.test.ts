@@ -70,6 +70,8 @@ describe('permission declarations', () => {
           'settings.write',
           'users.manage',
           'audit.read',
+          'privacy.export',
+          'privacy.erase',
           'backups.manage',
           'system.admin',
           'billing.run',
