@@ -12,8 +12,8 @@ import {
   Title,
   Center,
 } from '@mantine/core';
-import { IconAlertCircle, IconEdit, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconAlertCircle, IconDownload, IconEdit, IconShieldX, IconTrash } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
@@ -24,6 +24,7 @@ import { useFormat } from '../../lib/format';
 import type { OutputOf } from '../../../src-shared/contract';
 import { contentTestId } from '../../components';
 import { CustomerUsage } from './CustomerUsage';
+import { EraseDataDialog, ExportDataDialog } from './PrivacyDialogs';
 
 export type CustomerDetailData = OutputOf<'customers.get'>;
 
@@ -67,6 +68,7 @@ export function CustomerDetail({ id, onClose, onEdit, onDelete }: Props) {
   const f = useFormat();
   const q = useApiQuery('customers.get', { id: id ?? 0 }, { enabled: id !== null, entities: ['customers', 'all'] });
   const c = q.data && q.data.id === id ? q.data : undefined;
+  const [dialog, setDialog] = useState<'export' | 'erase' | null>(null);
   return (
     <Drawer
       opened={id !== null}
@@ -120,6 +122,30 @@ export function CustomerDetail({ id, onClose, onEdit, onDelete }: Props) {
           <Text size="xs" c="dimmed">
             {t('timestamps', { created: f.dateTime(c.createdAt), updated: f.dateTime(c.updatedAt) })}
           </Text>
+          {c.erasedAt && (
+            <Alert color="gray" data-testid="customer-erased">
+              {t('privacy.erasedNotice', { date: f.dateTime(c.erasedAt) })}
+            </Alert>
+          )}
+          {(can('privacy.export') || (can('privacy.erase') && !c.erasedAt)) && (
+            <Group gap="sm">
+              {can('privacy.export') && (
+                <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => setDialog('export')}>
+                  {t('privacy.exportData')}
+                </Button>
+              )}
+              {can('privacy.erase') && !c.erasedAt && (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  leftSection={<IconShieldX size={16} />}
+                  onClick={() => setDialog('erase')}
+                >
+                  {t('privacy.eraseData')}
+                </Button>
+              )}
+            </Group>
+          )}
           <Group justify="flex-end" gap="sm" mt="sm">
             {can('customers.delete') && (
               <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={() => onDelete(c)}>
@@ -134,6 +160,8 @@ export function CustomerDetail({ id, onClose, onEdit, onDelete }: Props) {
           </Group>
         </Stack>
       )}
+      <ExportDataDialog customer={dialog === 'export' && c ? c : null} onClose={() => setDialog(null)} />
+      <EraseDataDialog customer={dialog === 'erase' && c ? c : null} onClose={() => setDialog(null)} />
     </Drawer>
   );
 }
