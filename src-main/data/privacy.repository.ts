@@ -132,7 +132,7 @@ export function auditRowsAbout(db: Sqlite, customerId: number, code: string, lin
 export function auditExportRows(db: Sqlite, auditIds: number[]): ExportRow[] {
   const st = prepared<[number], ExportRow>(
     db,
-    'SELECT at, username AS byUser, action, entity, before, after, reason, source FROM audit_log WHERE id = ?',
+    'SELECT at, username AS byUser, action, entity AS recordType, before, after, reason, source FROM audit_log WHERE id = ?',
   );
   return auditIds.map((id) => st.get(id)!).filter(Boolean);
 }

@@ -13,6 +13,8 @@ export interface Host {
   dbFile: string;
   /** The database key file (outside the data dir), as an installation keeps it. */
   keyFile: string;
+  /** Everything the host printed so far (stdout and stderr): its console log. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,9 @@ export async function startHost(opts: { initAdmin?: boolean; env?: Record<string
     env: { ...process.env, PPPOE_DESK_KEY_FILE: keyFile, ...opts.env },
   });
   let stderr = '';
+  let printed = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout!.on('data', (c: Buffer) => (printed += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
     rl.on('line', (line) => {
@@ -45,6 +49,7 @@ export async function startHost(opts: { initAdmin?: boolean; env?: Record<string
     dataDir,
     dbFile: path.join(dataDir, 'pppoe-desk.sqlite'),
     keyFile,
+    output: () => printed + stderr,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
