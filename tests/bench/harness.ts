@@ -31,3 +31,29 @@ export async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; 
   const value = await fn();
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, value };
 }
+
+/** The first number of each ` / `-separated part of a figure: "0.33 ms / 0.45 ms" → [0.33, 0.45]. */
+export function figureNumbers(value: string): number[] {
+  return value.split(' / ').flatMap((part) => {
+    const m = /-?\d+(?:\.\d+)?/.exec(part.replace(/(\d),(\d{3})/g, '$1$2'));
+    return m ? [Number(m[0])] : [];
+  });
+}
+
+/** Encrypted ÷ plain per part ("1.10× / 1.25×"); empty when the figures are not comparable numbers. */
+export function ratio(encrypted: string, plain: string): string {
+  const e = figureNumbers(encrypted);
+  const p = figureNumbers(plain);
+  if (!e.length || e.length !== p.length || p.some((n) => n <= 0)) return '';
+  return e.map((n, i) => `${(n / p[i]!).toFixed(2)}×`).join(' / ');
+}
+
+/** Of one row's figures over the rounds, the one whose first number is the median (the whole text kept). */
+export function medianFigure(values: string[]): string {
+  const ranked = values
+    .map((v) => ({ v, n: figureNumbers(v)[0] }))
+    .filter((x): x is { v: string; n: number } => x.n !== undefined)
+    .sort((a, b) => a.n - b.n);
+  if (!ranked.length) return values[0] ?? '';
+  return ranked[Math.floor((ranked.length - 1) / 2)]!.v;
+}
