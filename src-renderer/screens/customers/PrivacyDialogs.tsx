@@ -119,9 +119,15 @@ export function EraseDataDialog({ customer, onClose }: { customer: Target | null
           <Alert color="red" icon={<IconShieldLock size={18} />} title={t('privacy.goneTitle')}>
             <List size="sm">
               <List.Item>{t('privacy.gone.profile', { name: p.name })}</List.Item>
-              <List.Item>{t('privacy.gone.accounts', { count: p.removes.accounts })}</List.Item>
-              <List.Item>{t('privacy.gone.routers', { count: p.removes.routerSecrets })}</List.Item>
-              <List.Item>{t('privacy.gone.audit', { count: p.removes.auditRows })}</List.Item>
+              {p.removes.accounts > 0 && (
+                <List.Item>{t('privacy.gone.accounts', { count: p.removes.accounts })}</List.Item>
+              )}
+              {p.removes.routerSecrets > 0 && (
+                <List.Item>{t('privacy.gone.routers', { count: p.removes.routerSecrets })}</List.Item>
+              )}
+              {p.removes.auditRows > 0 && (
+                <List.Item>{t('privacy.gone.audit', { count: p.removes.auditRows })}</List.Item>
+              )}
             </List>
             <Text size="sm" fw={600} mt="xs">
               {t('privacy.goneForever')}
