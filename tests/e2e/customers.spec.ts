@@ -143,7 +143,7 @@ test.describe('Pelanggan (customers)', () => {
     await c.searchFor('Hapus Saya');
     await c.open('Hapus Saya');
     // Cancel first: nothing happens.
-    await c.detail.getByRole('button', { name: 'Hapus' }).click();
+    await c.detail.getByRole('button', { name: 'Hapus', exact: true }).click();
     await page
       .getByRole('dialog')
       .filter({ hasText: 'Hapus pelanggan?' })

@@ -30,6 +30,8 @@ test('Staff sees Customers and Packages without the actions their role lacks', a
   await c.open('Dilihat Staf');
   await expect(c.detail.getByRole('button', { name: 'Ubah' })).toBeVisible();
   await expect(c.detail.getByRole('button', { name: 'Hapus' })).toHaveCount(0);
+  // Personal-data export and erasure are for Admins and Managers.
+  await expect(c.detail.getByRole('button', { name: /Unduh data pelanggan|Hapus data pribadi/ })).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   // packages.read only: no add button, the form opens read-only, the switch is disabled.
