@@ -8,6 +8,8 @@ export const EVENT_NAMES = [
   'backup.progress',
   'encryption.progress',
   'update.status',
+  /** The message outbox moved (a send, a cancel, a broadcast queued): the Pesan screen refreshes its counts. */
+  'messages.progress',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -52,6 +52,12 @@ export const PERMISSIONS = [
   'settings.write',
   'backups.manage',
   'system.admin',
+  /** The Pesan screen: outbox, counts. */
+  'messages.read',
+  /** Resend, cancel, pause a channel, broadcast, click-to-chat. */
+  'messages.send',
+  /** Providers, credentials, templates, kinds. */
+  'messages.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,11 +75,18 @@ const STAFF: Permission[] = [
   'deposits.refund',
   'shifts.use',
   'dashboard.read',
+  'messages.read',
   // Not settings.read: the Settings screen is for the owner; what a cashier needs (ISP name, time zone,
   // language) comes with system.info, and receipts are built in the main process.
 ];
 
-const MANAGER_EXCLUDED: Permission[] = ['users.manage', 'backups.manage', 'system.admin', 'settings.write'];
+const MANAGER_EXCLUDED: Permission[] = [
+  'users.manage',
+  'backups.manage',
+  'system.admin',
+  'settings.write',
+  'messages.configure',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),

@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import { startBillingScheduler } from '../core/billing/scheduler';
 import { startBackupScheduler } from '../core/backups/schedule';
+import { startMessaging } from '../core/messaging/background';
 import { startNetworkWork } from '../core/network/background';
 
 export interface BackgroundWork {
@@ -21,6 +22,7 @@ const STARTERS: BackgroundStarter[] = [
   (app) => startBackupScheduler(app),
   (app) => startBillingScheduler(app),
   (app) => startNetworkWork(app.ctx),
+  (app) => startMessaging(app),
 ];
 
 export function startBackground(app: App, starters: BackgroundStarter[] = STARTERS): BackgroundWork {

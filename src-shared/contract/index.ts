@@ -11,6 +11,7 @@ import { shiftsContract } from './shifts';
 import { subscriptionsContract } from './subscriptions';
 import { customersContract } from './customers';
 import { documentsContract } from './documents';
+import { messagingContract } from './messaging';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
 import { privacyContract } from './privacy';
@@ -41,6 +42,7 @@ export const procedures = {
   ...automationContract,
   ...customersContract,
   ...documentsContract,
+  ...messagingContract,
   ...packagesContract,
   ...pppoeContract,
   ...privacyContract,

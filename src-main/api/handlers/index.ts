@@ -7,6 +7,7 @@ import { billingHandlers } from './billing';
 import { customersHandlers } from './customers';
 import { documentsHandlers } from './documents';
 import { isolirRouterHandlers } from './isolir-router';
+import { messagingHandlers } from './messaging';
 import { packagesHandlers } from './packages';
 import { pppoeHandlers } from './pppoe';
 import { privacyHandlers } from './privacy';
@@ -29,6 +30,7 @@ export const handlers: HandlersFor<Procedures> = {
   ...billingHandlers,
   ...customersHandlers,
   ...documentsHandlers,
+  ...messagingHandlers,
   ...packagesHandlers,
   ...pppoeHandlers,
   ...privacyHandlers,

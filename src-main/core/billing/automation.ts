@@ -8,6 +8,7 @@ import { CYCLE_MONTHS } from '../../../src-shared/contract/packages';
 import { addDays, daysBetween } from '../../../src-shared/dates';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
+import { queueIsolirNotice, queueRestoredNotice } from '../messaging/enqueue';
 import { expireAccount, isolateAccount, restoreAccount } from '../network/isolir';
 import { getSettings } from '../settings';
 import type { Paged } from '../../data/sql';
@@ -181,6 +182,7 @@ export function runAutomation(call: CallContext): AutomationResult {
           detail: `${a.username}: ${inv.n} due ${inv.d}, grace ${settings.graceDays} days (${settings.isolirMode})`,
         });
       }
+      if (accounts.length) queueIsolirNotice(call, o.customerId, o.invoiceId);
       return accounts.length;
     });
   });
@@ -199,6 +201,7 @@ export function runAutomation(call: CallContext): AutomationResult {
           detail: c.neverIsolate ? 'customer marked never isolate' : 'arrears cleared',
         });
       }
+      if (ids.length) queueRestoredNotice(call, c.customerId, todayDate);
       return ids.length;
     });
   });

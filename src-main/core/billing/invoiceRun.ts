@@ -17,6 +17,7 @@ import {
 } from '../../data/billing/invoice-run.repository';
 import { reserveSequence } from '../../data/sequences';
 import type { AppContext, CallContext } from '../context';
+import { queueBillIssued } from '../messaging/enqueue';
 import { getSettings } from '../settings';
 import { addDays, addMonths, currentPeriod, formatInvoiceNumber, invoiceSequenceName, today, type In } from './common';
 import { chargeFor, describeCharge, type PeriodCharge } from './periods';
@@ -157,6 +158,8 @@ export function runPeriod(call: CallContext, p: string): RunResult {
   }
   // Every invoice above the old maximum id was written just now, inside this IMMEDIATE transaction.
   auditRunInvoices(db, firstId, { userId, username: session?.username ?? 'system' }, `invoice run ${p}`, now);
+  // The "bill issued" notices commit with the invoices (one statement for the whole run).
+  queueBillIssued(call, firstId);
   const result = summarise(p, false, rows, skipped);
   recordInvoiceRun(db, p, now, JSON.stringify({ created: result.created, totalAmount: result.totalAmount }));
   return result;

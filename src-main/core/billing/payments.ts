@@ -22,6 +22,7 @@ import { openShiftIdOf } from '../../data/billing/shifts.repository';
 import { reserveSequence } from '../../data/sequences';
 import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
+import { queuePaymentReceipt } from '../messaging/enqueue';
 import { getSettings } from '../settings';
 import { formatPaymentNumber, paymentSequenceName, storedStatus, today, type In } from './common';
 import { moveDeposit } from './deposits';
@@ -206,6 +207,7 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
           allocations: plan.map((a) => ({ invoiceId: a.inv.id, amount: a.amount, source: a.source })),
         },
       });
+      queuePaymentReceipt(call, customer.id, paymentId);
       const restoredAccounts = restoreIfCleared(call, customer.id, `payment ${number}`);
       return { ...created, restoredAccounts };
     })

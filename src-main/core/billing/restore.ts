@@ -4,6 +4,7 @@
  */
 import type { AppContext, CallContext } from '../context';
 import { restoreAccount } from '../network/isolir';
+import { queueRestoredNotice } from '../messaging/enqueue';
 import { getSettings } from '../settings';
 import { billingIsolatedAccountIds, insertAutomationLog } from '../../data/billing/automation.repository';
 import { hasOpenInvoiceDueBefore } from '../../data/billing/invoices.repository';
@@ -77,5 +78,6 @@ export function restoreIfCleared(call: CallContext, customerId: number, why: str
       });
     }
   }
+  if (restored) queueRestoredNotice(call, customerId, today(app));
   return restored;
 }

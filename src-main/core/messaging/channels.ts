@@ -1,0 +1,174 @@
+/**
+ * The providers behind the channels: saving what the owner typed (secrets sealed with the app's
+ * SecretBox, like router passwords, and audited without them), the view the renderer gets (never a
+ * secret), and building the adapter the worker sends with.
+ */
+import type { ChannelInput, ChannelView, ProviderInput } from '../../../src-shared/contract/messaging';
+import { AppError, badInput } from '../../../src-shared/result';
+import {
+  findChannel,
+  listChannels,
+  setChannelPaused,
+  upsertChannel,
+  type ChannelRow,
+} from '../../data/messaging/config.repository';
+import { createChannel, type Channel, type ChannelConfig } from '../../integrations/messaging';
+import { writeAudit } from '../audit';
+import type { AppContext, CallContext } from '../context';
+import { PROVIDER_CHANNEL } from './config';
+
+const SECRET_FIELDS: Record<ProviderInput['provider'], string[]> = {
+  fonnte: ['token'],
+  wablas: ['token', 'secretKey'],
+  whatsapp_cloud: ['accessToken'],
+  smtp: ['password'],
+};
+
+type Fields = Record<string, string | number | null>;
+
+function split(settings: ProviderInput): { fields: Fields; secrets: Record<string, string | undefined> } {
+  const fields: Fields = {};
+  const secrets: Record<string, string | undefined> = {};
+  const secretNames = new Set(SECRET_FIELDS[settings.provider]);
+  for (const [k, v] of Object.entries(settings)) {
+    if (k === 'provider') continue;
+    if (secretNames.has(k)) secrets[k] = typeof v === 'string' ? v : undefined;
+    else fields[k] = v === undefined ? null : (v as string | number | null);
+  }
+  return { fields, secrets };
+}
+
+function readSecrets(app: AppContext, row: ChannelRow | undefined): Record<string, string> {
+  if (!row?.secret) return {};
+  return JSON.parse(app.secrets.decrypt(row.secret)) as Record<string, string>;
+}
+
+export function toView(row: ChannelRow, app: AppContext): ChannelView {
+  const fields = JSON.parse(row.config) as Fields;
+  const { baseUrl = null, ...rest } = fields;
+  return {
+    channel: row.channel as ChannelView['channel'],
+    provider: row.provider,
+    enabled: row.enabled,
+    paused: row.paused,
+    baseUrl: typeof baseUrl === 'string' && baseUrl ? baseUrl : null,
+    fields: rest,
+    secretsStored: Object.entries(readSecrets(app, row))
+      .filter(([, v]) => v !== '')
+      .map(([k]) => k),
+    throttle: {
+      minGapSeconds: Math.round(row.minGapMs / 1000),
+      maxGapSeconds: Math.round(row.maxGapMs / 1000),
+      dailyCap: row.dailyCap,
+      quietStart: row.quietStart,
+      quietEnd: row.quietEnd,
+    },
+    sentToday: row.sentToday,
+  };
+}
+
+export function channelViews(call: CallContext): ChannelView[] {
+  return listChannels(call.app.sqlite).map((r) => toView(r, call.app));
+}
+
+/** Saves a channel's provider and throttling; one transaction with its audit row (secrets masked). */
+export function saveChannel(call: CallContext, input: ChannelInput): ChannelView {
+  const { app } = call;
+  if (PROVIDER_CHANNEL[input.settings.provider] !== input.channel)
+    throw badInput('settings.provider', 'This provider does not serve that channel');
+  return app.sqlite
+    .transaction(() => {
+      const db = app.sqlite;
+      const before = findChannel(db, input.channel);
+      const { fields, secrets } = split(input.settings);
+      // A secret left out keeps the stored one, unless the provider changed.
+      const kept = before?.provider === input.settings.provider ? readSecrets(app, before) : {};
+      const merged: Record<string, string> = {};
+      for (const name of SECRET_FIELDS[input.settings.provider]) {
+        const v = secrets[name] ?? kept[name];
+        if (v !== undefined) merged[name] = v;
+      }
+      const now = app.clock.now().toISOString();
+      upsertChannel(db, {
+        channel: input.channel,
+        provider: input.settings.provider,
+        enabled: input.enabled,
+        paused: before?.paused ?? false,
+        config: JSON.stringify(fields),
+        secret: Object.keys(merged).length ? app.secrets.encrypt(JSON.stringify(merged)) : null,
+        minGapMs: input.throttle.minGapSeconds * 1000,
+        maxGapMs: input.throttle.maxGapSeconds * 1000,
+        dailyCap: input.throttle.dailyCap,
+        quietStart: input.throttle.quietStart,
+        quietEnd: input.throttle.quietEnd,
+        now,
+      });
+      const after = findChannel(db, input.channel)!;
+      writeAudit(call, {
+        action: 'messages.channel.save',
+        entity: 'message_channel',
+        entityId: input.channel,
+        before: before ? { ...toView(before, app), sentToday: undefined } : null,
+        after: { ...toView(after, app), sentToday: undefined },
+      });
+      return toView(after, app);
+    })
+    .immediate();
+}
+
+export function pauseChannel(call: CallContext, channel: string, paused: boolean): void {
+  const { app } = call;
+  app.sqlite.transaction(() => {
+    if (!setChannelPaused(app.sqlite, channel, paused, app.clock.now().toISOString()))
+      throw new AppError('NOT_FOUND', 'This channel is not set up');
+    writeAudit(call, {
+      action: paused ? 'messages.channel.pause' : 'messages.channel.resume',
+      entity: 'message_channel',
+      entityId: channel,
+      after: { paused },
+    });
+  })();
+}
+
+/** The adapter for a channel's stored settings (secrets decrypted here, in memory only). */
+export function buildChannel(app: AppContext, row: ChannelRow): Channel {
+  const f = JSON.parse(row.config) as Fields;
+  const s = readSecrets(app, row);
+  const str = (k: string) => (typeof f[k] === 'string' && f[k] ? (f[k] as string) : undefined);
+  const base = str('baseUrl');
+  let cfg: ChannelConfig;
+  switch (row.provider) {
+    case 'fonnte':
+      cfg = { provider: 'fonnte', token: s.token ?? '', ...(base ? { baseUrl: base } : {}) };
+      break;
+    case 'wablas':
+      cfg = {
+        provider: 'wablas',
+        token: s.token ?? '',
+        baseUrl: base ?? 'https://wablas.com',
+        ...(s.secretKey ? { secretKey: s.secretKey } : {}),
+      };
+      break;
+    case 'whatsapp_cloud':
+      cfg = {
+        provider: 'whatsapp_cloud',
+        accessToken: s.accessToken ?? '',
+        phoneNumberId: str('phoneNumberId') ?? '',
+        ...(base ? { baseUrl: base } : {}),
+      };
+      break;
+    case 'smtp':
+      cfg = {
+        provider: 'smtp',
+        host: str('host') ?? '',
+        port: Number(f.port),
+        security: (str('security') ?? 'starttls') as 'implicit' | 'starttls' | 'none',
+        ...(str('user') ? { user: str('user'), password: s.password ?? '' } : {}),
+        from: { address: str('fromAddress') ?? '', ...(str('fromName') ? { name: str('fromName') } : {}) },
+      };
+      break;
+    default:
+      throw new Error(`provider ${row.provider} cannot be built`);
+  }
+  return createChannel(cfg);
+}

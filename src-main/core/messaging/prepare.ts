@@ -1,0 +1,127 @@
+/**
+ * What to do with a queued message when its turn comes: cancel it (no longer relevant, with the
+ * reason), fail it for good (no valid phone or address, a template that cannot be filled), or send
+ * this text to this address. Everything is read fresh, so the worker never reminds a paid bill.
+ */
+import { daysBetween } from '../../../src-shared/dates';
+import type { Sqlite } from '../../db/open';
+import { findBroadcast } from '../../data/messaging/broadcasts.repository';
+import { findPrefs } from '../../data/messaging/config.repository';
+import { customerFacts, invoiceFacts, paymentFacts } from '../../data/messaging/facts.queries';
+import { newerReminderDue, type OutboxRow } from '../../data/messaging/outbox.repository';
+import {
+  composeMessage,
+  normalizeIndonesianPhone,
+  relevance,
+  type Composed,
+  type Language,
+  type MessageKind,
+  type Recipient,
+  type RelevanceFacts,
+  type TemplateValues,
+} from '../../integrations/messaging';
+import type { KindSetting } from './config';
+
+export type Preparation =
+  | { action: 'cancel'; reason: string }
+  | { action: 'fail'; reason: 'invalid_phone' | 'no_address' | 'template'; detail: string }
+  | { action: 'send'; to: Recipient; recipient: string; content: Composed };
+
+export interface PrepareContext {
+  db: Sqlite;
+  today: string;
+  now: string;
+  lang: Language;
+  tz: string;
+  isp: { name: string; phone: string };
+  kind: KindSetting;
+}
+
+/** Shown when the ISP has not written its own payment instructions (customer-facing text, like the templates). */
+const DEFAULT_INSTRUCTIONS: Record<Language, string> = {
+  id: 'Pembayaran dapat dilakukan di kantor kami atau melalui petugas penagihan.',
+  en: 'You can pay at our office or to our collector.',
+};
+
+export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation {
+  const { db, today } = ctx;
+  const kind = row.kind as MessageKind;
+  const customer = customerFacts(db, row.customerId);
+  if (!customer) return { action: 'cancel', reason: 'missing_facts' };
+  const invoice = row.invoiceId !== null ? invoiceFacts(db, row.invoiceId) : undefined;
+  const payment = row.paymentId !== null ? paymentFacts(db, row.paymentId) : undefined;
+  const broadcast = row.broadcastId !== null ? findBroadcast(db, row.broadcastId) : undefined;
+  const prefs = findPrefs(db, row.customerId);
+
+  const facts: RelevanceFacts = {
+    today,
+    customer: {
+      isolated: customer.isolated > 0,
+      terminated: customer.status === 'inactive',
+      optedOut: prefs.optOut.includes(kind) || !ctx.kind.enabled,
+    },
+  };
+  if (invoice) {
+    const status = invoice.status === 'void' ? 'void' : invoice.status === 'paid' ? 'paid' : 'open';
+    facts.invoice = { status, dueDate: invoice.dueDate };
+    facts.newerReminderDue = newerReminderDue(db, row, ctx.now);
+  }
+  if (payment) facts.payment = { voided: payment.status === 'void' };
+  if (kind === 'broadcast') facts.broadcast = { expiresOn: broadcast?.expiresOn ?? null };
+  const rel = relevance(kind, facts);
+  if (!rel.send) return { action: 'cancel', reason: rel.reason };
+
+  let to: Recipient;
+  let recipient: string;
+  if (row.channel === 'email') {
+    if (!customer.email) return { action: 'fail', reason: 'no_address', detail: 'customer has no e-mail address' };
+    to = { kind: 'email', address: customer.email, name: customer.name };
+    recipient = customer.email;
+  } else {
+    if (!customer.phone) return { action: 'fail', reason: 'no_address', detail: 'customer has no phone number' };
+    const p = normalizeIndonesianPhone(customer.phone);
+    if (!p.ok) return { action: 'fail', reason: 'invalid_phone', detail: `phone: ${p.problem}` };
+    to = { kind: 'phone', e164: p.e164 };
+    recipient = p.e164;
+  }
+
+  const values: TemplateValues = {
+    name: customer.name,
+    customerCode: customer.code,
+    package: invoice?.packageName ?? customer.packageName ?? undefined,
+    ispName: ctx.isp.name,
+    ispPhone: ctx.isp.phone || undefined,
+    paymentInstructions: DEFAULT_INSTRUCTIONS[ctx.lang],
+  };
+  if (invoice) {
+    values.amount = invoice.amount - invoice.paidAmount;
+    values.dueDate = invoice.dueDate;
+    values.period = invoice.period;
+    values.invoiceNumber = invoice.number;
+    const d = daysBetween(today, invoice.dueDate);
+    values.daysUntilDue = Math.max(0, d);
+    values.daysOverdue = Math.max(0, -d);
+  }
+  if (payment) {
+    values.paidAmount = payment.amount;
+    values.paidAt = payment.paidAt;
+    values.receiptNumber = payment.number;
+    values.paymentMethod = payment.method;
+    values.invoiceNumber = payment.invoiceNumber ?? undefined;
+    values.period = payment.period ?? undefined;
+  }
+  if (broadcast) values.broadcastText = broadcast.body;
+
+  const composed = composeMessage(kind, row.channel as 'whatsapp' | 'sms' | 'email', values, {
+    lang: ctx.lang,
+    tz: ctx.tz,
+    texts: ctx.kind.texts[ctx.lang],
+  });
+  if (!composed.ok) {
+    const what = composed.missing.length
+      ? `missing ${composed.missing.join(', ')}`
+      : composed.issues.map((i) => i.code).join(', ');
+    return { action: 'fail', reason: 'template', detail: `${composed.part}: ${what}` };
+  }
+  return { action: 'send', to, recipient, content: composed.content };
+}

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { byId, id, listOf, optionalText, page, pageSize, procedure, timestamp } from './define';
+
+export const MESSAGE_CHANNELS = ['whatsapp', 'sms', 'email'] as const;
+export const messageChannel = z.enum(MESSAGE_CHANNELS, { error: 'Channel must be WhatsApp, SMS or e-mail' });
+export const OUTBOX_KINDS = [
+  'bill_issued',
+  'reminder_early',
+  'reminder_final',
+  'due_today',
+  'overdue',
+  'isolir',
+  'restored',
+  'payment_receipt',
+  'broadcast',
+] as const;
+export const outboxKind = z.enum(OUTBOX_KINDS, { error: 'Unknown message kind' });
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'unknown'] as const;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time must be HH:mm (24-hour)');
+const baseUrl = z
+  .string()
+  .trim()
+  .max(300, 'Base URL must be at most 300 characters')
+  .regex(/^(https?:\/\/\S+)?$/, 'Base URL must start with http:// or https://')
+  .optional();
+const secret = (label: string) => z.string().max(500, `${label} must be at most 500 characters`).optional();
+
+/** Throttling of one channel: a random gap between messages, a daily cap, quiet hours (ISP zone). */
+export const throttleInput = z
+  .object({
+    minGapSeconds: z.number().int('Whole seconds').min(0, 'At least 0 seconds').max(3600, 'At most 3600 seconds'),
+    maxGapSeconds: z.number().int('Whole seconds').min(0, 'At least 0 seconds').max(3600, 'At most 3600 seconds'),
+    dailyCap: z.number().int('A whole number').min(1, 'At least 1').max(100_000, 'At most 100000').nullable(),
+    quietStart: hhmm.nullable(),
+    quietEnd: hhmm.nullable(),
+  })
+  .refine((t) => t.minGapSeconds <= t.maxGapSeconds, {
+    message: 'The shortest gap cannot be longer than the longest',
+    path: ['minGapSeconds'],
+  })
+  .refine((t) => (t.quietStart === null) === (t.quietEnd === null), {
+    message: 'Quiet hours need a start and an end',
+    path: ['quietEnd'],
+  });
+
+/**
+ * A provider's settings as typed in Settings. A secret field left out keeps the stored one (the screen
+ * never receives it back); an empty string clears it.
+ */
+export const providerInput = z.discriminatedUnion(
+  'provider',
+  [
+    z.object({ provider: z.literal('fonnte'), baseUrl, token: secret('Token') }),
+    z.object({ provider: z.literal('wablas'), baseUrl, token: secret('Token'), secretKey: secret('Secret key') }),
+    z.object({
+      provider: z.literal('whatsapp_cloud'),
+      baseUrl,
+      phoneNumberId: z
+        .string()
+        .trim()
+        .regex(/^\d{5,30}$/, 'Phone number ID must be digits'),
+      accessToken: secret('Access token'),
+    }),
+    z.object({
+      provider: z.literal('smtp'),
+      host: z.string().trim().min(1, 'SMTP host is required').max(255, 'SMTP host must be at most 255 characters'),
+      port: z.number().int('Port must be a whole number').min(1, 'Port: 1 to 65535').max(65535, 'Port: 1 to 65535'),
+      security: z.enum(['implicit', 'starttls', 'none'], { error: 'Security is TLS, STARTTLS or none' }),
+      user: optionalText(255, 'User'),
+      password: secret('Password'),
+      fromAddress: z.email('Sender must be an e-mail address'),
+      fromName: optionalText(120, 'Sender name'),
+    }),
+  ],
+  { error: 'Unknown provider' },
+);
+export type ProviderInput = z.output<typeof providerInput>;
+
+export const channelInput = z.object({
+  channel: messageChannel,
+  enabled: z.boolean(),
+  settings: providerInput,
+  throttle: throttleInput,
+});
+export type ChannelInput = z.output<typeof channelInput>;
+
+/** What the renderer sees of a channel: never a secret, only whether one is stored. */
+export const channelView = z.object({
+  channel: messageChannel,
+  provider: z.string(),
+  enabled: z.boolean(),
+  paused: z.boolean(),
+  baseUrl: z.string().nullable(),
+  /** Non-secret provider fields (phone number id, SMTP host…). */
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  secretsStored: z.array(z.string()),
+  throttle: z.object({
+    minGapSeconds: z.number().int(),
+    maxGapSeconds: z.number().int(),
+    dailyCap: z.number().int().nullable(),
+    quietStart: z.string().nullable(),
+    quietEnd: z.string().nullable(),
+  }),
+  sentToday: z.number().int(),
+});
+export type ChannelView = z.output<typeof channelView>;
+
+export const outboxRow = z.object({
+  id: z.number().int(),
+  kind: outboxKind,
+  channel: messageChannel,
+  customerId: z.number().int(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  invoiceId: z.number().int().nullable(),
+  invoiceNumber: z.string().nullable(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int(),
+  recipient: z.string().nullable(),
+  body: z.string().nullable(),
+  reason: z.string().nullable(),
+  detail: z.string().nullable(),
+  providerMessageId: z.string().nullable(),
+  nextAttemptAt: timestamp,
+  sentAt: z.string().nullable(),
+  createdAt: timestamp,
+});
+export type OutboxRowView = z.output<typeof outboxRow>;
+
+export const messagingContract = {
+  'messages.list': procedure({
+    input: z.object({
+      status: z.enum(OUTBOX_STATUSES).optional(),
+      kind: outboxKind.optional(),
+      channel: messageChannel.optional(),
+      customerId: id.optional(),
+      broadcastId: id.optional(),
+      page,
+      pageSize,
+    }),
+    output: listOf(outboxRow),
+    permission: 'messages.read',
+  }),
+  'messages.counts': procedure({
+    input: z.object({}).default({}),
+    output: z.object({
+      queued: z.number().int(),
+      sending: z.number().int(),
+      sent: z.number().int(),
+      failed: z.number().int(),
+      cancelled: z.number().int(),
+      unknown: z.number().int(),
+    }),
+    permission: 'messages.read',
+  }),
+  'messages.resend': procedure({
+    input: byId,
+    output: z.object({ ok: z.literal(true) }),
+    permission: 'messages.send',
+    mutates: 'messages',
+  }),
+  'messages.cancel': procedure({
+    input: z.object({
+      id,
+      reason: z.string().trim().min(1, 'A reason is required').max(300, 'At most 300 characters'),
+    }),
+    output: z.object({ ok: z.literal(true) }),
+    permission: 'messages.send',
+    mutates: 'messages',
+  }),
+  'messages.channels': procedure({
+    input: z.object({}).default({}),
+    output: z.array(channelView),
+    permission: 'messages.configure',
+  }),
+  'messages.saveChannel': procedure({
+    input: channelInput,
+    output: channelView,
+    permission: 'messages.configure',
+    mutates: 'messages',
+  }),
+  'messages.pauseChannel': procedure({
+    input: z.object({ channel: messageChannel, paused: z.boolean() }),
+    output: z.object({ ok: z.literal(true) }),
+    permission: 'messages.send',
+    mutates: 'messages',
+  }),
+};
