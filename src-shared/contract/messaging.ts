@@ -128,6 +128,46 @@ export const outboxRow = z.object({
 });
 export type OutboxRowView = z.output<typeof outboxRow>;
 
+const templateText = z.string().max(2000, 'At most 2000 characters');
+const kindTexts = z
+  .object({
+    whatsapp: templateText.optional(),
+    sms: z.string().max(480, 'At most 480 characters').optional(),
+    subject: z.string().max(200, 'At most 200 characters').optional(),
+  })
+  .strict();
+const language = z.enum(['id', 'en'], { error: 'Language must be Indonesian or English' });
+
+export const kindInput = z.object({
+  kind: outboxKind,
+  enabled: z.boolean(),
+  days: z.number().int('Whole days').min(0, 'At least 0 days').max(60, 'At most 60 days').nullable(),
+  texts: z.object({ id: kindTexts.optional(), en: kindTexts.optional() }),
+});
+export type KindInput = z.output<typeof kindInput>;
+
+export const kindView = z.object({
+  kind: outboxKind,
+  enabled: z.boolean(),
+  days: z.number().int().nullable(),
+  hasDays: z.boolean(),
+  texts: z.object({ id: kindTexts, en: kindTexts }),
+  /** The placeholders this kind may use, in the ISP's language. */
+  placeholders: z.array(z.string()),
+});
+export type KindView = z.output<typeof kindView>;
+
+export const previewInput = z.object({
+  kind: outboxKind,
+  customerId: id,
+  channel: messageChannel,
+  lang: language.optional(),
+  /** Texts being edited (not saved yet) over the stored ones. */
+  texts: kindTexts.optional(),
+  broadcastText: optionalText(1000, 'Broadcast text'),
+});
+export type PreviewInput = z.output<typeof previewInput>;
+
 export const messagingContract = {
   'messages.list': procedure({
     input: z.object({
@@ -143,7 +183,7 @@ export const messagingContract = {
     permission: 'messages.read',
   }),
   'messages.counts': procedure({
-    input: z.object({}).default({}),
+    input: z.object({ broadcastId: id.optional() }).default({}),
     output: z.object({
       queued: z.number().int(),
       sending: z.number().int(),
@@ -183,6 +223,67 @@ export const messagingContract = {
   'messages.pauseChannel': procedure({
     input: z.object({ channel: messageChannel, paused: z.boolean() }),
     output: z.object({ ok: z.literal(true) }),
+    permission: 'messages.send',
+    mutates: 'messages',
+  }),
+  'messages.kinds': procedure({
+    input: z.object({}).default({}),
+    output: z.array(kindView),
+    permission: 'messages.read',
+  }),
+  'messages.saveKind': procedure({
+    input: kindInput,
+    output: kindView,
+    permission: 'messages.configure',
+    mutates: 'messages',
+  }),
+  'messages.preview': procedure({
+    input: previewInput,
+    output: z.object({
+      ok: z.boolean(),
+      text: z.string().nullable(),
+      subject: z.string().nullable(),
+      /** Why the text cannot be filled (an English server message, translated on screen). */
+      problem: z.string().nullable(),
+      recipient: z.string().nullable(),
+      /** `no_address` or `invalid_phone` when the customer cannot be reached on that channel. */
+      recipientProblem: z.string().nullable(),
+    }),
+    permission: 'messages.read',
+  }),
+  'messages.prefs': procedure({
+    input: z.object({ customerId: id }),
+    output: z.object({
+      channel: messageChannel.nullable(),
+      optOut: z.array(outboxKind),
+      /** The customer's phone in E.164, or why it cannot be used. */
+      e164: z.string().nullable(),
+      phoneProblem: z.string().nullable(),
+    }),
+    permission: 'messages.read',
+  }),
+  'messages.savePrefs': procedure({
+    input: z.object({ customerId: id, channel: messageChannel.nullable(), optOut: z.array(outboxKind).max(20) }),
+    output: z.object({ ok: z.literal(true) }),
+    permission: 'customers.write',
+    mutates: 'messages',
+  }),
+  'messages.waLink': procedure({
+    input: z.object({ kind: outboxKind, customerId: id, invoiceId: id.optional() }),
+    output: z.object({ url: z.string() }),
+    permission: 'messages.send',
+    mutates: 'messages',
+  }),
+  'messages.broadcast': procedure({
+    input: z.object({
+      body: z.string().trim().min(1, 'The message is required').max(1000, 'At most 1000 characters'),
+      routerId: id.nullable(),
+      expiresOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date in the form YYYY-MM-DD')
+        .nullable(),
+    }),
+    output: z.object({ broadcastId: z.number().int(), queued: z.number().int() }),
     permission: 'messages.send',
     mutates: 'messages',
   }),

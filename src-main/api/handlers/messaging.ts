@@ -1,11 +1,14 @@
 import type { messagingContract } from '../../../src-shared/contract/messaging';
 import { cancelMessage, listMessages, messageCounts, resendMessage } from '../../core/messaging/admin';
+import { startBroadcast } from '../../core/messaging/broadcast';
+import { customerPrefs, saveCustomerPrefs, waLink } from '../../core/messaging/customer';
+import { listKinds, previewKind, saveKind } from '../../core/messaging/kinds';
 import { channelViews, pauseChannel, saveChannel } from '../../core/messaging/channels';
 import type { HandlersFor } from '../handler';
 
 export const messagingHandlers: HandlersFor<typeof messagingContract> = {
   'messages.list': (input, call) => listMessages(call, input),
-  'messages.counts': (_input, call) => messageCounts(call),
+  'messages.counts': (input, call) => messageCounts(call, input.broadcastId),
   'messages.resend': (input, call) => resendMessage(call, input.id),
   'messages.cancel': (input, call) => cancelMessage(call, input.id, input.reason),
   'messages.channels': (_input, call) => channelViews(call),
@@ -14,4 +17,11 @@ export const messagingHandlers: HandlersFor<typeof messagingContract> = {
     pauseChannel(call, input.channel, input.paused);
     return { ok: true as const };
   },
+  'messages.kinds': (_input, call) => listKinds(call),
+  'messages.saveKind': (input, call) => saveKind(call, input),
+  'messages.preview': (input, call) => previewKind(call, input),
+  'messages.prefs': (input, call) => customerPrefs(call, input.customerId),
+  'messages.savePrefs': (input, call) => saveCustomerPrefs(call, input),
+  'messages.waLink': (input, call) => waLink(call, input),
+  'messages.broadcast': (input, call) => startBroadcast(call, input),
 };

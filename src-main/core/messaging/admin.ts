@@ -12,8 +12,8 @@ export function listMessages(call: CallContext, f: OutboxFilter): Paged<OutboxRo
   return { ...page, items: page.items.map((r) => outboxRow.parse(r)) };
 }
 
-export function messageCounts(call: CallContext) {
-  const c = outboxCounts(call.app.sqlite);
+export function messageCounts(call: CallContext, broadcastId?: number) {
+  const c = outboxCounts(call.app.sqlite, broadcastId);
   return {
     queued: c.queued ?? 0,
     sending: c.sending ?? 0,

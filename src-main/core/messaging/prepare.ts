@@ -7,7 +7,14 @@ import { daysBetween } from '../../../src-shared/dates';
 import type { Sqlite } from '../../db/open';
 import { findBroadcast } from '../../data/messaging/broadcasts.repository';
 import { findPrefs } from '../../data/messaging/config.repository';
-import { customerFacts, invoiceFacts, paymentFacts } from '../../data/messaging/facts.queries';
+import {
+  customerFacts,
+  invoiceFacts,
+  paymentFacts,
+  type CustomerFacts,
+  type InvoiceFacts,
+  type PaymentFacts,
+} from '../../data/messaging/facts.queries';
 import { newerReminderDue, type OutboxRow } from '../../data/messaging/outbox.repository';
 import {
   composeMessage,
@@ -71,20 +78,47 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
   const rel = relevance(kind, facts);
   if (!rel.send) return { action: 'cancel', reason: rel.reason };
 
-  let to: Recipient;
-  let recipient: string;
-  if (row.channel === 'email') {
+  const r = recipientOf(row.channel, customer);
+  if ('action' in r) return r;
+  const values = templateValues(ctx, customer, invoice, payment, broadcast?.body);
+  const composed = composeMessage(kind, row.channel as 'whatsapp' | 'sms' | 'email', values, {
+    lang: ctx.lang,
+    tz: ctx.tz,
+    texts: ctx.kind.texts[ctx.lang],
+  });
+  if (!composed.ok) {
+    const what = composed.missing.length
+      ? `missing ${composed.missing.join(', ')}`
+      : composed.issues.map((i) => i.code).join(', ');
+    return { action: 'fail', reason: 'template', detail: `${composed.part}: ${what}` };
+  }
+  return { action: 'send', to: r.to, recipient: r.recipient, content: composed.content };
+}
+
+export function recipientOf(
+  channel: string,
+  customer: CustomerFacts,
+): Extract<Preparation, { action: 'fail' }> | { to: Recipient; recipient: string } {
+  if (channel === 'email') {
     if (!customer.email) return { action: 'fail', reason: 'no_address', detail: 'customer has no e-mail address' };
-    to = { kind: 'email', address: customer.email, name: customer.name };
-    recipient = customer.email;
+    return { to: { kind: 'email', address: customer.email, name: customer.name }, recipient: customer.email };
   } else {
     if (!customer.phone) return { action: 'fail', reason: 'no_address', detail: 'customer has no phone number' };
     const p = normalizeIndonesianPhone(customer.phone);
     if (!p.ok) return { action: 'fail', reason: 'invalid_phone', detail: `phone: ${p.problem}` };
-    to = { kind: 'phone', e164: p.e164 };
-    recipient = p.e164;
+    return { to: { kind: 'phone', e164: p.e164 }, recipient: p.e164 };
   }
+}
 
+/** The values a template is filled with, read from the customer, invoice and payment concerned. */
+export function templateValues(
+  ctx: Pick<PrepareContext, 'today' | 'lang' | 'isp'>,
+  customer: CustomerFacts,
+  invoice: InvoiceFacts | undefined,
+  payment: PaymentFacts | undefined,
+  broadcastText: string | undefined,
+): TemplateValues {
+  const { today } = ctx;
   const values: TemplateValues = {
     name: customer.name,
     customerCode: customer.code,
@@ -110,18 +144,7 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
     values.invoiceNumber = payment.invoiceNumber ?? undefined;
     values.period = payment.period ?? undefined;
   }
-  if (broadcast) values.broadcastText = broadcast.body;
+  if (broadcastText) values.broadcastText = broadcastText;
 
-  const composed = composeMessage(kind, row.channel as 'whatsapp' | 'sms' | 'email', values, {
-    lang: ctx.lang,
-    tz: ctx.tz,
-    texts: ctx.kind.texts[ctx.lang],
-  });
-  if (!composed.ok) {
-    const what = composed.missing.length
-      ? `missing ${composed.missing.join(', ')}`
-      : composed.issues.map((i) => i.code).join(', ');
-    return { action: 'fail', reason: 'template', detail: `${composed.part}: ${what}` };
-  }
-  return { action: 'send', to, recipient, content: composed.content };
+  return values;
 }

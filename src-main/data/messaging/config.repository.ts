@@ -125,3 +125,15 @@ export function upsertPrefs(db: Sqlite, customerId: number, p: PrefsRow, now: st
      ON CONFLICT(customer_id) DO UPDATE SET channel = excluded.channel, opt_out = excluded.opt_out, updated_at = excluded.updated_at`,
   ).run(customerId, p.channel, JSON.stringify(p.optOut), now);
 }
+
+export function insertLinkOffer(
+  db: Sqlite,
+  o: { kind: string; customerId: number; invoiceId: number | null; userId: number | null; at: string },
+): number {
+  return Number(
+    prepared<[typeof o]>(
+      db,
+      `INSERT INTO message_link_offers(kind, customer_id, invoice_id, user_id, at) VALUES (@kind, @customerId, @invoiceId, @userId, @at)`,
+    ).run(o).lastInsertRowid,
+  );
+}

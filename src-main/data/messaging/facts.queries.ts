@@ -33,6 +33,7 @@ export function customerFacts(db: Sqlite, customerId: number): CustomerFacts | u
 
 export interface InvoiceFacts {
   id: number;
+  customerId: number;
   number: string;
   period: string;
   dueDate: string;
@@ -45,7 +46,7 @@ export interface InvoiceFacts {
 export function invoiceFacts(db: Sqlite, invoiceId: number): InvoiceFacts | undefined {
   return prepared<[number], InvoiceFacts>(
     db,
-    `SELECT i.id, i.invoice_number AS number, i.period, i.due_date AS dueDate, i.amount, i.paid_amount AS paidAmount, i.status,
+    `SELECT i.id, i.customer_id AS customerId, i.invoice_number AS number, i.period, i.due_date AS dueDate, i.amount, i.paid_amount AS paidAmount, i.status,
         (SELECT p.name FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id WHERE s.id = i.subscription_id) AS packageName
        FROM invoices i WHERE i.id = ?`,
   ).get(invoiceId);
@@ -69,4 +70,23 @@ export function paymentFacts(db: Sqlite, paymentId: number): PaymentFacts | unde
         i.invoice_number AS invoiceNumber, i.period
        FROM payments p LEFT JOIN invoices i ON i.id = p.invoice_id WHERE p.id = ?`,
   ).get(paymentId);
+}
+
+/** The customer's newest invoice that is not void (for a preview). */
+export function latestInvoiceOf(db: Sqlite, customerId: number): number | null {
+  return (
+    prepared<[number], { id: number }>(
+      db,
+      `SELECT id FROM invoices WHERE customer_id = ? AND status <> 'void' ORDER BY id DESC LIMIT 1`,
+    ).get(customerId)?.id ?? null
+  );
+}
+
+export function latestPaymentOf(db: Sqlite, customerId: number): number | null {
+  return (
+    prepared<[number], { id: number }>(
+      db,
+      `SELECT id FROM payments WHERE customer_id = ? AND status = 'live' ORDER BY id DESC LIMIT 1`,
+    ).get(customerId)?.id ?? null
+  );
 }

@@ -63,12 +63,17 @@ export function listOutbox(db: Sqlite, f: OutboxFilter): Paged<OutboxListRow> {
   return { items, total, page: f.page, pageSize: f.pageSize };
 }
 
-export function outboxCounts(db: Sqlite): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of prepared<[], { status: string; n: number }>(
-    db,
-    `SELECT status, COUNT(*) AS n FROM message_outbox INDEXED BY message_outbox_status_idx GROUP BY status`,
-  ).all())
-    out[r.status] = r.n;
-  return out;
+/** Messages per status (of one broadcast when given: its progress while it drains). */
+export function outboxCounts(db: Sqlite, broadcastId?: number): Record<string, number> {
+  const rows =
+    broadcastId === undefined
+      ? prepared<[], { status: string; n: number }>(
+          db,
+          `SELECT status, COUNT(*) AS n FROM message_outbox INDEXED BY message_outbox_status_idx GROUP BY status`,
+        ).all()
+      : prepared<[number], { status: string; n: number }>(
+          db,
+          `SELECT status, COUNT(*) AS n FROM message_outbox WHERE broadcast_id = ? GROUP BY status`,
+        ).all(broadcastId);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
