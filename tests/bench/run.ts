@@ -9,6 +9,7 @@ import { backupsSuite } from './backups.bench';
 import { bankStatementsSuite } from './bank-statements.bench';
 import { billingSuite } from './billing.bench';
 import { medianFigure, ratio, type BenchSuite } from './harness';
+import { messagingSuite } from './messaging.bench';
 import { platformSuite } from './platform.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
@@ -27,6 +28,7 @@ const SUITES: BenchSuite[] = [
   backupsSuite,
   securitySuite,
   bankStatementsSuite,
+  messagingSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */
