@@ -9,6 +9,8 @@ import { IconArrowsExchange, IconNetwork, IconRouter, IconWifi } from '@tabler/i
 import type { Permission } from '../../src-shared/permissions';
 // Users and audit trail (admin section)
 import { IconHistory, IconUserShield } from '@tabler/icons-react';
+// Customer messages (outbox)
+import { IconMessage } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -107,6 +109,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'reports.read',
     section: 'finance',
     component: lazy(() => import('../screens/reports/ReportsScreen')),
+  },
+  {
+    path: '/messages',
+    labelKey: 'messages:nav',
+    icon: IconMessage,
+    permission: 'messages.read',
+    section: 'main',
+    component: lazy(() => import('../screens/messages/MessagesScreen')),
   },
   {
     path: '/users',
