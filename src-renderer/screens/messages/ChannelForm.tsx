@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import type { ChannelView } from '../../../src-shared/contract/messaging';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
@@ -16,32 +17,34 @@ const whole = (s: string): number | null => (s.trim() === '' ? null : Number(s.t
  * back (the server only says whether one is stored), throttling, pause/resume.
  */
 export function ChannelForm() {
-  const { t } = useTranslation('messages');
   const channels = useApiQuery('messages.channels', {});
-  const stored = channels.data?.find((c) => c.channel === 'whatsapp');
-  const [provider, setProvider] = useState<Provider>('fonnte');
-  const [enabled, setEnabled] = useState(true);
-  const [baseUrl, setBaseUrl] = useState('');
+  if (!channels.data) return null;
+  const stored = channels.data.find((c) => c.channel === 'whatsapp');
+  // Keyed by what is stored (not the day's count, which moves while messages go out): after a save the
+  // fields start again from the saved settings.
+  return (
+    <ChannelFields
+      key={JSON.stringify(stored ? { ...stored, sentToday: 0 } : null)}
+      stored={stored}
+      reload={channels.refetch}
+    />
+  );
+}
+
+function ChannelFields({ stored, reload }: { stored: ChannelView | undefined; reload: () => void }) {
+  const { t } = useTranslation('messages');
+  const th = stored?.throttle;
+  const [provider, setProvider] = useState<Provider>(stored?.provider === 'wablas' ? 'wablas' : 'fonnte');
+  const [enabled, setEnabled] = useState(stored?.enabled ?? true);
+  const [baseUrl, setBaseUrl] = useState(stored?.baseUrl ?? '');
   const [token, setToken] = useState('');
   const [secretKey, setSecretKey] = useState('');
-  const [minGap, setMinGap] = useState('5');
-  const [maxGap, setMaxGap] = useState('15');
-  const [cap, setCap] = useState('500');
-  const [quietStart, setQuietStart] = useState('21:00');
-  const [quietEnd, setQuietEnd] = useState('07:00');
+  const [minGap, setMinGap] = useState(String(th?.minGapSeconds ?? 5));
+  const [maxGap, setMaxGap] = useState(String(th?.maxGapSeconds ?? 15));
+  const [cap, setCap] = useState(th ? (th.dailyCap === null ? '' : String(th.dailyCap)) : '500');
+  const [quietStart, setQuietStart] = useState(th ? (th.quietStart ?? '') : '21:00');
+  const [quietEnd, setQuietEnd] = useState(th ? (th.quietEnd ?? '') : '07:00');
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!stored) return;
-    if (stored.provider === 'fonnte' || stored.provider === 'wablas') setProvider(stored.provider);
-    setEnabled(stored.enabled);
-    setBaseUrl(stored.baseUrl ?? '');
-    setMinGap(String(stored.throttle.minGapSeconds));
-    setMaxGap(String(stored.throttle.maxGapSeconds));
-    setCap(stored.throttle.dailyCap === null ? '' : String(stored.throttle.dailyCap));
-    setQuietStart(stored.throttle.quietStart ?? '');
-    setQuietEnd(stored.throttle.quietEnd ?? '');
-  }, [stored]);
 
   const save = async () => {
     setBusy(true);
@@ -66,12 +69,12 @@ export function ChannelForm() {
     setToken('');
     setSecretKey('');
     notifications.show({ color: 'teal', message: t('channelForm.saved') });
-    channels.refetch();
+    reload();
   };
   const pause = async (paused: boolean) => {
     const r = await api('messages.pauseChannel', { channel: 'whatsapp', paused });
     if (!r.ok) return notifyApiError(r.error);
-    channels.refetch();
+    reload();
   };
   const storedHint = (name: string) =>
     stored?.provider === provider && stored.secretsStored.includes(name) ? t('channelForm.secretStored') : undefined;
