@@ -86,6 +86,9 @@ test.describe('Pesan (issue 16: reminders and notices from a durable outbox)', (
       const to = fonnte.messages.map((m) => m.to);
       expect(to).toHaveLength(CUSTOMERS);
       expect(new Set(to).size).toBe(CUSTOMERS);
+      // The dashboard counts the outbox too.
+      await page.goto(`${host.url}/#/dashboard`);
+      await expect(page.getByTestId('dashboard-messages')).toContainText(`0 antri · ${CUSTOMERS} terkirim · 0 gagal`);
     } finally {
       await fonnte.stop();
     }

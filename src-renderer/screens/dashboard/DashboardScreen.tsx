@@ -30,6 +30,7 @@ import { useCan } from '../../app/session';
 import { EmptyState, MoneyText, PageHeader, StatusBadge, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
 import { StatCard } from './StatCard';
+import { MessagesStat } from '../messages/MessagesStat';
 import { UnbilledAlert } from './UnbilledAlert';
 
 const METHOD_COLORS: Record<string, string> = {
@@ -223,6 +224,12 @@ export default function DashboardScreen() {
           onClick={can('routers.read') ? () => navigate('~/routers') : undefined}
         />
       </SimpleGrid>
+
+      {can('messages.read') && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          <MessagesStat />
+        </SimpleGrid>
+      )}
 
       {d.routers.length > 0 && (
         <Card withBorder radius="md" padding="md">
