@@ -63,6 +63,15 @@ export const providerInput = z.discriminatedUnion(
       accessToken: secret('Access token'),
     }),
     z.object({
+      provider: z.literal('mikrotik_sms'),
+      /** A router of the Jaringan screen with an LTE modem. */
+      routerId: id,
+      port: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9._-]{1,32}$/, 'Modem interface: letters, digits, dot, dash (e.g. lte1)'),
+    }),
+    z.object({
       provider: z.literal('smtp'),
       host: z.string().trim().min(1, 'SMTP host is required').max(255, 'SMTP host must be at most 255 characters'),
       port: z.number().int('Port must be a whole number').min(1, 'Port: 1 to 65535').max(65535, 'Port: 1 to 65535'),

@@ -12,8 +12,11 @@ import {
   upsertChannel,
   type ChannelRow,
 } from '../../data/messaging/config.repository';
+import { routerExists } from '../../data/network/routers.repository';
 import { createChannel, type Channel, type ChannelConfig } from '../../integrations/messaging';
+import type { RouterClient } from '../../routeros/client';
 import { writeAudit } from '../audit';
+import { routerClient } from '../network/router-access';
 import type { AppContext, CallContext } from '../context';
 import { PROVIDER_CHANNEL } from './config';
 
@@ -21,6 +24,7 @@ const SECRET_FIELDS: Record<ProviderInput['provider'], string[]> = {
   fonnte: ['token'],
   wablas: ['token', 'secretKey'],
   whatsapp_cloud: ['accessToken'],
+  mikrotik_sms: [],
   smtp: ['password'],
 };
 
@@ -76,6 +80,8 @@ export function saveChannel(call: CallContext, input: ChannelInput): ChannelView
   const { app } = call;
   if (PROVIDER_CHANNEL[input.settings.provider] !== input.channel)
     throw badInput('settings.provider', 'This provider does not serve that channel');
+  if (input.settings.provider === 'mikrotik_sms' && !routerExists(app.sqlite, input.settings.routerId))
+    throw badInput('settings.routerId', 'Router not found');
   return app.sqlite
     .transaction(() => {
       const db = app.sqlite;
@@ -157,6 +163,13 @@ export function buildChannel(app: AppContext, row: ChannelRow): Channel {
         ...(base ? { baseUrl: base } : {}),
       };
       break;
+    case 'mikrotik_sms':
+      cfg = {
+        provider: 'mikrotik_sms',
+        client: lazyRouterClient(app, Number(f.routerId)),
+        port: str('port') ?? 'lte1',
+      };
+      break;
     case 'smtp':
       cfg = {
         provider: 'smtp',
@@ -171,4 +184,16 @@ export function buildChannel(app: AppContext, row: ChannelRow): Channel {
       throw new Error(`provider ${row.provider} cannot be built`);
   }
   return createChannel(cfg);
+}
+
+/**
+ * The router's pooled client, fetched at each command: the channel is built once, the router may be
+ * off then and back later (the pool owns the connection, so close() leaves it alone).
+ */
+function lazyRouterClient(app: AppContext, routerId: number): RouterClient {
+  return {
+    run: async (command, attrs, opts) => (await routerClient(app, routerId)).run(command, attrs, opts),
+    connected: true,
+    close: () => Promise.resolve(),
+  };
 }
