@@ -276,6 +276,14 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
   fs.createReadStream(file).pipe(res);
 }
 
+/**
+ * How long an idle keep-alive connection stays open. The client must always be the side that gives up an
+ * idle socket first: Node's fetch reuses one for 4 s, browsers longer, and a request written into a socket
+ * the server is closing at that moment fails with ECONNRESET (seen as "fetch failed" in a loaded e2e run,
+ * when the server's 5 s and the client's 4 s timers drifted together).
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** The browser host: the same API table as Electron IPC, over HTTP on 127.0.0.1. */
 export function createHttpHost(opts: HttpHostOptions) {
   const server = http.createServer((req, res) => {
@@ -295,7 +303,7 @@ export function createHttpHost(opts: HttpHostOptions) {
     if (!opts.staticDir) return void res.writeHead(404).end('No renderer');
     serveStatic(opts.staticDir, req, res, p);
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   return {
     server,
     listen(): Promise<{ url: string; port: number }> {
