@@ -21,6 +21,7 @@ import { today } from '../billing/common';
 import type { CallContext } from '../context';
 import { gatewayFor, gatewayRow } from './gateways';
 import { pollStateOf } from './observe';
+import { gatewayPollPolicy } from './poll-timing';
 import type { In } from './types';
 import { txView } from './view';
 
@@ -117,7 +118,7 @@ export async function createGatewayPayment(call: CallContext, input: In<'gateway
       const at = app.clock.now();
       const tx = findGatewayTx(app.sqlite, txId)!;
       const exp = created.expiresAt ?? expiresAt.getTime();
-      const next = nextCheckAt({ ...pollStateOf(tx), expiresAt: exp });
+      const next = nextCheckAt({ ...pollStateOf(tx), expiresAt: exp }, gatewayPollPolicy());
       const i = created.instructions;
       setGatewayTxCreated(app.sqlite, txId, {
         providerRef: created.providerRef,
@@ -158,7 +159,9 @@ function failCreate(call: CallContext, txId: number, e: unknown): void {
         lastCheckedAt: null,
         consecutiveErrors: 0,
         // May exist at the provider: the poller looks it up by our reference (first check as scheduled).
-        nextPollAt: pending ? new Date(nextCheckAt(pollStateOf(tx)) ?? Date.now()).toISOString() : null,
+        nextPollAt: pending
+          ? new Date(nextCheckAt(pollStateOf(tx), gatewayPollPolicy()) ?? Date.now()).toISOString()
+          : null,
         now: at,
       });
       if (!isGatewayError(e) || e.retryable) recordGatewayError(app.sqlite, tx.provider, at, message);

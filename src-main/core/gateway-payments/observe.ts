@@ -12,6 +12,7 @@ import {
 } from '../../data/payments-online/gateway-transactions.repository';
 import type { CallContext } from '../context';
 import { creditPaid, type CreditOutcome } from './credit';
+import { gatewayPollPolicy } from './poll-timing';
 
 /** A create that found nothing at the provider this long after it began never reached it. */
 const NOT_FOUND_AFTER_MS = 10 * 60_000;
@@ -53,7 +54,8 @@ export function observeAnswer(call: CallContext, txId: number, state: PaymentSta
       const status = tx.status === 'cancelled' && state.status !== 'paid' ? 'cancelled' : state.status;
       const checked = { ...pollStateOf(tx), lastCheckedAt: now.getTime(), consecutiveErrors: 0 };
       // Settled (paid, expired, failed) or already credited: nothing more to ask.
-      const next = tx.creditState !== 'none' ? null : nextCheckAt({ ...checked, status: state.status });
+      const next =
+        tx.creditState !== 'none' ? null : nextCheckAt({ ...checked, status: state.status }, gatewayPollPolicy());
       setGatewayTxObserved(db, tx.id, {
         status,
         rawStatus: state.rawStatus,
@@ -97,7 +99,10 @@ export function observeFailure(call: CallContext, txId: number, error: unknown):
       const errors = tx.consecutiveErrors + 1;
       const next = neverCreated
         ? null
-        : nextCheckAt({ ...pollStateOf(tx), lastCheckedAt: now.getTime(), consecutiveErrors: errors });
+        : nextCheckAt(
+            { ...pollStateOf(tx), lastCheckedAt: now.getTime(), consecutiveErrors: errors },
+            gatewayPollPolicy(),
+          );
       setGatewayTxObserved(db, tx.id, {
         status: neverCreated ? 'failed' : tx.status,
         rawStatus: null,
