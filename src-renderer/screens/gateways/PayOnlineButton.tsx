@@ -63,7 +63,7 @@ export function PayOnlineButton({ customer, openInvoices }: Props) {
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('pay.title', { name: customer.name })} size="md">
         {tx ? (
-          <GatewayTxCard tx={tx} onChanged={setTx} />
+          <LiveTx initial={tx} />
         ) : (
           <Stack>
             {!available.loading && !gateways.length && <Alert color="yellow">{t('pay.none')}</Alert>}
@@ -113,4 +113,10 @@ export function PayOnlineButton({ customer, openInvoices }: Props) {
       </Modal>
     </>
   );
+}
+
+/** The created attempt, refreshed when the poller credits it (a `data.changed` event for payments). */
+function LiveTx({ initial }: { initial: GatewayTx }) {
+  const q = useApiQuery('gatewayPayments.get', { id: initial.id }, { entities: ['payments', 'gatewayPayments'] });
+  return <GatewayTxCard tx={q.data ?? initial} onChanged={() => q.refetch()} />;
 }
