@@ -1,6 +1,6 @@
 /** The idempotency keys of gateway money and the review list of money that waits for a person. */
 import type { Sqlite } from '../../db/open';
-import type { GatewayProvider } from '../../integrations/payments';
+import type { Gateway as GatewayProvider } from '../../../src-shared/contract/gateway-payments';
 import { prepared } from '../statements';
 
 export interface NewCredit {

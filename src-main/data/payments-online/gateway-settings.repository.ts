@@ -1,6 +1,6 @@
 /** Gateway settings rows: one per provider, keys sealed (the sealed text never leaves the core). */
 import type { Sqlite } from '../../db/open';
-import type { GatewayProvider } from '../../integrations/payments';
+import type { Gateway as GatewayProvider } from '../../../src-shared/contract/gateway-payments';
 import { prepared } from '../statements';
 
 export interface GatewaySettingsRow {

@@ -1,9 +1,9 @@
 /** Gateway transactions: one payment attempt each, keyed by our merchant reference. */
 import type { Sqlite } from '../../db/open';
-import type { GatewayProvider, PaymentStatus } from '../../integrations/payments';
+import type { Gateway as GatewayProvider } from '../../../src-shared/contract/gateway-payments';
 import { prepared } from '../statements';
 
-export type GatewayTxStatus = PaymentStatus | 'cancelled';
+export type GatewayTxStatus = 'pending' | 'paid' | 'expired' | 'failed' | 'refunded' | 'cancelled';
 export type CreditState = 'none' | 'credited' | 'deposit' | 'review';
 
 export interface GatewayTxRow {
