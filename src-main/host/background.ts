@@ -2,6 +2,7 @@ import type { App } from '../app';
 import { startBillingScheduler } from '../core/billing/scheduler';
 import { startBackupScheduler } from '../core/backups/schedule';
 import { startMessaging } from '../core/messaging/background';
+import { startGatewayPoller } from '../core/gateway-payments/poller';
 import { startNetworkWork } from '../core/network/background';
 
 export interface BackgroundWork {
@@ -15,7 +16,8 @@ export interface BackgroundWork {
 export type BackgroundStarter = (app: App) => () => unknown;
 
 /**
- * Long-running work owned by the main process (router sync workers, billing scheduler, backups).
+ * Long-running work owned by the main process (router sync workers, billing scheduler, backups, the
+ * payment-gateway poller).
  * Listed here explicitly; both hosts (Electron and HTTP) call startBackground once after opening the app.
  */
 const STARTERS: BackgroundStarter[] = [
@@ -23,6 +25,10 @@ const STARTERS: BackgroundStarter[] = [
   (app) => startBillingScheduler(app),
   (app) => startNetworkWork(app.ctx),
   (app) => startMessaging(app),
+  (app) => {
+    const poller = startGatewayPoller(app.ctx);
+    return () => poller.stop();
+  },
 ];
 
 export function startBackground(app: App, starters: BackgroundStarter[] = STARTERS): BackgroundWork {

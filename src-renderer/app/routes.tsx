@@ -11,6 +11,8 @@ import type { Permission } from '../../src-shared/permissions';
 import { IconHistory, IconUserShield } from '@tabler/icons-react';
 // Customer messages (outbox)
 import { IconMessage } from '@tabler/icons-react';
+// Online payments (reconciliation, gateway settings)
+import { IconBuildingBank, IconQrcode } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -181,6 +183,22 @@ export const ROUTES: AppRoute[] = [
     permission: 'sync.read',
     section: 'network',
     component: lazy(() => import('../screens/sync/SyncScreen')),
+  },
+  {
+    path: '/gateway-payments',
+    labelKey: 'gateways:nav',
+    icon: IconQrcode,
+    permission: 'payments.read',
+    section: 'finance',
+    component: lazy(() => import('../screens/gateways/ReconciliationScreen')),
+  },
+  {
+    path: '/gateway-settings',
+    labelKey: 'gateways:settingsNav',
+    icon: IconBuildingBank,
+    permission: 'settings.read',
+    section: 'admin',
+    component: lazy(() => import('../screens/gateways/GatewaySettingsScreen')),
   },
   // ↑ add routes above this line
 ];

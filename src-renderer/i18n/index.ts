@@ -39,6 +39,8 @@ import idNetwork from './locales/id/network.json';
 import enNetwork from './locales/en/network.json';
 import idMessages from './locales/id/messages.json';
 import enMessages from './locales/en/messages.json';
+import idGateways from './locales/id/gateways.json';
+import enGateways from './locales/en/gateways.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -58,6 +60,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['backups', idBackups, enBackups],
   ['network', idNetwork, enNetwork],
   ['messages', idMessages, enMessages],
+  ['gateways', idGateways, enGateways],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

@@ -12,6 +12,7 @@ import { subscriptionsContract } from './subscriptions';
 import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { messagingContract } from './messaging';
+import { gatewayPaymentsContract } from './gateway-payments';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
 import { privacyContract } from './privacy';
@@ -43,6 +44,7 @@ export const procedures = {
   ...customersContract,
   ...documentsContract,
   ...messagingContract,
+  ...gatewayPaymentsContract,
   ...packagesContract,
   ...pppoeContract,
   ...privacyContract,

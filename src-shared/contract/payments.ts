@@ -20,12 +20,25 @@ import { receiptCustomer, receiptIsp } from './isp';
  * voiding, and the 58/80 mm receipt. Money is integer rupiah; instants are ISO UTC.
  */
 
-/** Money-in methods. `deposit` = paid from the customer's deposit (no money received). */
-export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'e_wallet', 'credit_card', 'deposit'] as const;
-export const paymentMethod = z.enum(PAYMENT_METHODS, {
+/** Money-in methods the desk records. `deposit` = paid from the customer's deposit (no money received). */
+export const DESK_PAYMENT_METHODS = ['cash', 'bank_transfer', 'e_wallet', 'credit_card', 'deposit'] as const;
+/** Money a payment gateway confirmed: recorded only by the gateway credit, never typed at the desk. */
+export const GATEWAY_PAYMENT_METHODS = [
+  'gateway/tripay',
+  'gateway/midtrans',
+  'gateway/xendit',
+  'gateway/duitku',
+] as const;
+export const PAYMENT_METHODS = [...DESK_PAYMENT_METHODS, ...GATEWAY_PAYMENT_METHODS] as const;
+export const deskPaymentMethod = z.enum(DESK_PAYMENT_METHODS, {
   error: 'Must be cash, bank_transfer, e_wallet, credit_card or deposit',
 });
+export const paymentMethod = z.enum(PAYMENT_METHODS, {
+  error: 'Must be cash, bank_transfer, e_wallet, credit_card, deposit or a payment gateway',
+});
 export type PaymentMethod = z.output<typeof paymentMethod>;
+export type DeskPaymentMethod = z.output<typeof deskPaymentMethod>;
+export type GatewayPaymentMethod = (typeof GATEWAY_PAYMENT_METHODS)[number];
 
 const reason = requiredText(500, 'Reason');
 
@@ -118,7 +131,7 @@ export const paymentsContract = {
         customerId: id,
         /** Money received; for method `deposit` the amount to take from the deposit. */
         amount: positiveRupiah,
-        method: paymentMethod,
+        method: deskPaymentMethod,
         /** Pay this invoice first; otherwise oldest unpaid first. */
         invoiceId: id.optional(),
         /** Required for every method except cash and deposit. */

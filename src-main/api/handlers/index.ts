@@ -8,6 +8,7 @@ import { customersHandlers } from './customers';
 import { documentsHandlers } from './documents';
 import { isolirRouterHandlers } from './isolir-router';
 import { messagingHandlers } from './messaging';
+import { gatewayPaymentsHandlers } from './gateway-payments';
 import { packagesHandlers } from './packages';
 import { pppoeHandlers } from './pppoe';
 import { privacyHandlers } from './privacy';
@@ -31,6 +32,7 @@ export const handlers: HandlersFor<Procedures> = {
   ...customersHandlers,
   ...documentsHandlers,
   ...messagingHandlers,
+  ...gatewayPaymentsHandlers,
   ...packagesHandlers,
   ...pppoeHandlers,
   ...privacyHandlers,

@@ -2,6 +2,7 @@
  * Taking and voiding payments: the cash desk's ledger actions. Each is one IMMEDIATE transaction with
  * its allocations, invoice amounts, deposit movements and audit rows.
  */
+import type { GatewayPaymentMethod } from '../../../src-shared/contract/payments';
 import { formatRupiah } from '../../../src-shared/money';
 import { AppError, badInput } from '../../../src-shared/result';
 import { findCustomerDeposit, paymentDepositEffect } from '../../data/billing/deposits.repository';
@@ -61,6 +62,27 @@ function applyToInvoice(
  * date), then whatever is left goes to the customer's deposit.
  */
 export function createPayment(call: CallContext, input: In<'payments.create'>) {
+  return recordPayment(call, input);
+}
+
+/** How money confirmed by a payment gateway enters the ledger (core/gateway-payments). */
+export interface GatewayPaymentInput extends Omit<In<'payments.create'>, 'method'> {
+  method: GatewayPaymentMethod;
+}
+
+/**
+ * A payment a gateway confirmed: allocated like a cash payment (or, with `depositOnly`, all to the
+ * deposit: money for a bill that was meanwhile paid at the desk). Runs inside the caller's transaction.
+ */
+export function recordGatewayPayment(call: CallContext, input: GatewayPaymentInput, opts: { depositOnly?: boolean }) {
+  return recordPayment(call, input, opts);
+}
+
+function recordPayment(
+  call: CallContext,
+  input: In<'payments.create'> | GatewayPaymentInput,
+  opts: { depositOnly?: boolean } = {},
+) {
   const { app, session } = call;
   const settings = getSettings(app);
   const isDeposit = input.method === 'deposit';
@@ -147,7 +169,7 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
           spread(fromDeposit, 'deposit');
         }
       }
-      const toDeposit = isDeposit ? 0 : spread(received, 'payment');
+      const toDeposit = isDeposit ? 0 : opts.depositOnly ? received : spread(received, 'payment');
 
       // Write.
       const now = app.clock.now();

@@ -136,6 +136,10 @@ const METHODS: Record<DocLanguage, Record<string, string>> = {
     e_wallet: 'E-wallet',
     credit_card: 'Kartu kredit',
     deposit: 'Deposit',
+    'gateway/tripay': 'Online (Tripay)',
+    'gateway/midtrans': 'Online (Midtrans)',
+    'gateway/xendit': 'Online (Xendit)',
+    'gateway/duitku': 'Online (Duitku)',
   },
   en: {
     cash: 'Cash',
@@ -143,6 +147,10 @@ const METHODS: Record<DocLanguage, Record<string, string>> = {
     e_wallet: 'E-wallet',
     credit_card: 'Credit card',
     deposit: 'Deposit',
+    'gateway/tripay': 'Online (Tripay)',
+    'gateway/midtrans': 'Online (Midtrans)',
+    'gateway/xendit': 'Online (Xendit)',
+    'gateway/duitku': 'Online (Duitku)',
   },
 };
 export const methodLabel = (lang: DocLanguage, m: string) => METHODS[lang][m] ?? m;

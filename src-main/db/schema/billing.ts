@@ -119,7 +119,19 @@ export const payments = sqliteTable(
     invoiceId: integer('invoice_id').references(() => invoices.id),
     /** Money received (0 for a pay-from-deposit payment). */
     amount: money('amount'),
-    method: text('method', { enum: ['cash', 'bank_transfer', 'e_wallet', 'credit_card', 'deposit'] }).notNull(),
+    method: text('method', {
+      enum: [
+        'cash',
+        'bank_transfer',
+        'e_wallet',
+        'credit_card',
+        'deposit',
+        'gateway/tripay',
+        'gateway/midtrans',
+        'gateway/xendit',
+        'gateway/duitku',
+      ],
+    }).notNull(),
     /** Business date (ISP time zone). */
     paymentDate: text('payment_date').notNull(),
     paidAt: text('paid_at').notNull(),

@@ -6,3 +6,4 @@ export * from './reports';
 export * from './usage';
 export * from './privacy';
 export * from './messaging';
+export * from './gateways';

@@ -3,9 +3,10 @@ import { IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MoneyText, StatusBadge } from '../../components';
 import type { DeskCustomer } from './deskTypes';
+import { PayOnlineButton } from '../gateways/PayOnlineButton';
 import { RefundButton } from './RefundButton';
 
-/** The selected customer: who, what is due, the deposit, and paying the deposit back. */
+/** The selected customer: who, what is due, the deposit, paying online, and paying the deposit back. */
 export function DeskCustomerCard({ customer, onRefunded }: { customer: DeskCustomer; onRefunded: () => void }) {
   const { t } = useTranslation('billing');
   return (
@@ -43,6 +44,7 @@ export function DeskCustomerCard({ customer, onRefunded }: { customer: DeskCusto
         </Paper>
       </Group>
       <Group justify="flex-end" mt="xs">
+        <PayOnlineButton customer={customer} openInvoices={customer.openInvoices} />
         <RefundButton customer={customer} onDone={onRefunded} />
       </Group>
     </Paper>

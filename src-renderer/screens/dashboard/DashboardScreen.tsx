@@ -29,6 +29,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import { EmptyState, MoneyText, PageHeader, StatusBadge, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
+import { GatewayHealthCard } from '../gateways/GatewayHealthCard';
 import { StatCard } from './StatCard';
 import { MessagesStat } from '../messages/MessagesStat';
 import { UnbilledAlert } from './UnbilledAlert';
@@ -273,6 +274,8 @@ export default function DashboardScreen() {
           </Table>
         </Card>
       )}
+
+      <GatewayHealthCard />
 
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder radius="md" padding="md" data-testid="alerts-overdue">

@@ -1,0 +1,32 @@
+/** Shapes stored gateway transactions into what the API returns. */
+import type { GatewayTx } from '../../../src-shared/contract/gateway-payments';
+import { AppError } from '../../../src-shared/result';
+import { gatewayTxView, txInvoices, type GatewayTxViewRow } from '../../data/payments-online/reconciliation.queries';
+import type { AppContext } from '../context';
+
+/** pending / paid (not yet credited) / credited / deposit / review / expired / failed / cancelled. */
+export function stateOf(r: { status: string; creditState: string }): GatewayTx['state'] {
+  if (r.creditState === 'credited' || r.creditState === 'deposit' || r.creditState === 'review') return r.creditState;
+  if (r.status === 'refunded') return 'failed';
+  return r.status as GatewayTx['state'];
+}
+
+export function toViews(app: AppContext, rows: GatewayTxViewRow[]): GatewayTx[] {
+  const invoices = txInvoices(
+    app.sqlite,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ status, creditState, ...r }) => ({
+    ...r,
+    state: stateOf({ status, creditState }),
+    invoices: invoices
+      .filter((i) => i.transactionId === r.id)
+      .map(({ invoiceId, invoiceNumber, amount }) => ({ invoiceId, invoiceNumber, amount })),
+  }));
+}
+
+export function txView(app: AppContext, id: number): GatewayTx {
+  const row = gatewayTxView(app.sqlite, id);
+  if (!row) throw new AppError('NOT_FOUND', 'Gateway payment not found');
+  return toViews(app, [row])[0]!;
+}

@@ -1,0 +1,109 @@
+import { GATEWAY_CREDENTIALS } from '../../src-shared/contract/gateway-payments';
+import { TripayFake } from '../fakes/gateways';
+import { expect, test } from './fixtures';
+import { CashDeskPage } from './pages/CashDeskPage';
+
+test.describe('Pembayaran online (payment gateway)', () => {
+  test.setTimeout(120_000);
+  // The poller checks a new payment after 1 s instead of 1 min: the customer's payment is seen without a click.
+  test.use({ hostEnv: { PPPOE_DESK_GATEWAY_POLL_MS: '1000' } });
+
+  test('a cashier creates a QRIS payment; once the simulator marks it paid the invoice turns paid and the isolated account is restored without a click', async ({
+    page,
+    host,
+    api,
+  }) => {
+    const fake = await new TripayFake().start();
+    try {
+      await api.ok('settings.update', { autoInvoiceRun: false });
+      const creds: Record<string, string> = fake.credentials();
+      await api.ok('gateways.save', {
+        provider: 'tripay',
+        enabled: true,
+        mode: 'sandbox',
+        methods: ['QRIS', 'BRIVA'],
+        feePayer: 'isp',
+        baseUrl: fake.baseUrl,
+        ratePerSecond: 5,
+        alertAfterMinutes: 30,
+        expiryHours: 24,
+        callbacksEnabled: false,
+        credentials: Object.fromEntries(GATEWAY_CREDENTIALS.tripay.map((k) => [k, creds[k]!])),
+      });
+      const pkg = await api.ok('packages.create', {
+        name: 'Rumah 20M',
+        bandwidthUp: 10240,
+        bandwidthDown: 20480,
+        price: 175_000,
+        billingCycle: 'monthly',
+      });
+      const c = await api.ok('customers.create', { name: 'Dewi Lestari', phone: '081355556666' });
+      await api.ok('subscriptions.create', {
+        customerId: c.id,
+        internetPackageId: pkg.id,
+        startDate: '2026-10-01',
+        billingDay: 1,
+      });
+      // An account the billing automation isolates for the overdue bill (no router: rows only).
+      api.sql((db) => {
+        const now = new Date().toISOString();
+        db.prepare(
+          `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name, status, created_at, updated_at)
+           VALUES (?, ?, 'dewi-qris', 'x', 'Rumah-20M', 'active', ?, ?)`,
+        ).run(c.id, pkg.id, now, now);
+      });
+      expect((await api.ok('billing.generateInvoices', { period: '2026-10' })).created).toBe(1);
+      // Overdue well past the grace period, so the automation isolates the account.
+      api.sql((db) => db.prepare(`UPDATE invoices SET due_date = '2026-01-10' WHERE customer_id = ?`).run(c.id));
+      await api.ok('billing.runAutomation', {}); // the scheduler's own tick may have isolated it already
+      const accountStatus = () => {
+        let status = '';
+        api.sql((db) => {
+          status = (
+            db.prepare(`SELECT status FROM pppoe_accounts WHERE username = 'dewi-qris'`).get() as {
+              status: string;
+            }
+          ).status;
+        });
+        return status;
+      };
+      expect(accountStatus()).toBe('suspended');
+      await api.ok('users.create', {
+        username: 'kasir2',
+        fullName: 'Kasir Dua',
+        role: 'staff',
+        password: 'Kasir-Depan-2026!',
+        mustChangePassword: false,
+      });
+
+      const login = await page.request.post(`${host.url}/api/auth.login`, {
+        data: { username: 'kasir2', password: 'Kasir-Depan-2026!' },
+      });
+      expect(login.ok()).toBeTruthy();
+      const desk = new CashDeskPage(page);
+      await desk.goto(host.url);
+      await desk.openShift('100000');
+      await desk.findAndSelect('dewi', 'Dewi Lestari');
+      await page.getByTestId('pay-online').click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByTestId('pay-online-method')).toHaveValue('QRIS');
+      await dialog.getByTestId('pay-online-create').click();
+      await expect(dialog.getByTestId('gateway-qr')).toBeVisible();
+      await expect(dialog.getByTestId('gateway-state')).toHaveAttribute('data-state', 'pending');
+
+      const [tx] = await api.ok('gatewayPayments.forCustomer', { customerId: c.id });
+      expect(fake.transactions()).toHaveLength(1);
+      fake.markPaid(tx!.merchantRef);
+
+      // No click: the poller sees the payment, credits it, and the open dialog follows.
+      await expect(dialog.getByTestId('gateway-state')).toHaveAttribute('data-state', 'credited', { timeout: 30_000 });
+      const invoices = await api.ok('invoices.list', { customerId: c.id });
+      expect(invoices.items.map((i) => i.status)).toEqual(['paid']);
+      expect(accountStatus()).toBe('active');
+      const payments = await api.ok('payments.list', { customerId: c.id });
+      expect(payments.items.map((p) => p.method)).toEqual(['gateway/tripay']);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
