@@ -92,8 +92,8 @@ function ChannelFields({ stored, reload }: { stored: ChannelView | undefined; re
           value={provider}
           onChange={(v) => v && setProvider(v as Provider)}
           data={[
-            { value: 'fonnte', label: 'Fonnte' },
-            { value: 'wablas', label: 'Wablas' },
+            { value: 'fonnte', label: t('channelForm.providers.fonnte') },
+            { value: 'wablas', label: t('channelForm.providers.wablas') },
           ]}
           allowDeselect={false}
         />
