@@ -1,3 +1,5 @@
+import { whereOf } from '../sql';
+
 /**
  * The filters the payments and refunds lists share (customer, method, status, shift, business-date
  * range, text), as one WHERE clause over a money table `alias` joined to customers as `c`.
@@ -23,23 +25,18 @@ export interface MoneyTable {
 
 export function moneyListWhere(t: MoneyTable, f: MoneyListFilter): { where: string; params: unknown[] } {
   const a = t.alias;
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    where.push(sql);
-    params.push(v);
-  };
-  if (f.customerId) add(`${a}.customer_id = ?`, f.customerId);
-  if (f.method) add(`${a}.method = ?`, f.method);
-  if (f.status) add(`${a}.status = ?`, f.status);
-  if (f.shiftId) add(`${a}.shift_id = ?`, f.shiftId);
-  if (f.from) add(`${a}.${t.date} >= ?`, f.from);
-  if (f.to) add(`${a}.${t.date} <= ?`, f.to);
-  if (f.like) {
-    where.push(
+  return whereOf([
+    f.customerId && [`${a}.customer_id = ?`, f.customerId],
+    f.method && [`${a}.method = ?`, f.method],
+    f.status && [`${a}.status = ?`, f.status],
+    f.shiftId && [`${a}.shift_id = ?`, f.shiftId],
+    f.from && [`${a}.${t.date} >= ?`, f.from],
+    f.to && [`${a}.${t.date} <= ?`, f.to],
+    f.like && [
       `(lower(${a}.${t.number}) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR lower(coalesce(${a}.reference_number, '')) LIKE ? ESCAPE '\\')`,
-    );
-    params.push(f.like, f.like, f.like);
-  }
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+      f.like,
+      f.like,
+      f.like,
+    ],
+  ]);
 }
