@@ -23,7 +23,7 @@ import {
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { OpenShiftDialog } from '../cashdesk/OpenShiftDialog';
-import { Fact } from '../payments/RecordDrawer';
+import { Fact, STRUCK } from '../payments/RecordDrawer';
 import { DocumentActions, PrinterSelect } from '../payments/DocumentButtons';
 
 type Report = OutputOf<'shifts.close'>;
@@ -324,7 +324,7 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
                 ...report.payments.map((p) => ({ p, v: false })),
                 ...report.voidedPayments.map((p) => ({ p, v: true })),
               ].map(({ p, v }) => (
-                <Table.Tr key={p.id} style={v ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}>
+                <Table.Tr key={p.id} style={v ? STRUCK : undefined}>
                   <Table.Td>{p.paymentNumber}</Table.Td>
                   <Table.Td>{f.dateTime(p.paidAt)}</Table.Td>
                   <Table.Td>{p.customerName}</Table.Td>
@@ -344,10 +344,7 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
               <Table striped verticalSpacing={2} data-testid="shift-refunds">
                 <Table.Tbody>
                   {report.refunds.map((r) => (
-                    <Table.Tr
-                      key={r.id}
-                      style={r.status === 'void' ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}
-                    >
+                    <Table.Tr key={r.id} style={r.status === 'void' ? STRUCK : undefined}>
                       <Table.Td>{r.refundNumber}</Table.Td>
                       <Table.Td>{f.dateTime(r.refundedAt)}</Table.Td>
                       <Table.Td>{r.customerName}</Table.Td>
