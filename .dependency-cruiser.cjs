@@ -63,6 +63,14 @@ module.exports = {
       to: { path: [main('(data|db|core|api|host|cli|routeros|integrations)/'), main('app\\.ts$')] },
     },
     {
+      name: 'timers-is-a-leaf',
+      comment:
+        'The one timers definition (real and injectable) is used by the RouterOS client and the schedulers alike.',
+      severity: 'error',
+      from: { path: main('timers\\.ts$') },
+      to: { path: '^src-main/' },
+    },
+    {
       name: 'integrations-are-clients',
       comment: 'Provider adapters (gateways, messaging) are protocol clients: no SQL, no services.',
       severity: 'error',

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { customersContract, Customer } from '../../src-shared/contract/customers';
 import { businessDate } from '../../src-shared/dates';
 import { AppError, conflict, notFound } from '../../src-shared/result';
-import { nextSequence } from '../db/sequences';
+import { nextSequence } from '../data/sequences';
 import { diff, writeAudit } from './audit';
 import type { CallContext } from './context';
 import { getSettings } from './settings';

@@ -1,6 +1,7 @@
 /** Internet packages (the plans sold; each is a `/ppp/profile` on the routers). */
 import type { InternetPackage } from '../../src-shared/contract/packages';
 import type { Sqlite } from '../db/open';
+import { whereOf } from './sql';
 import { prepared } from './statements';
 
 const SELECT = `
@@ -46,29 +47,21 @@ export function pagePackages(
   limit: number,
   offset: number,
 ): { rows: InternetPackage[]; total: number } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (f.isActive !== undefined) {
-    where.push('p.is_active = ?');
-    params.push(f.isActive ? 1 : 0);
-  }
-  if (f.billingCycle) {
-    where.push('p.billing_cycle = ?');
-    params.push(f.billingCycle);
-  }
-  if (f.pattern) {
-    where.push(
+  const { where: w, params } = whereOf([
+    f.isActive !== undefined && ['p.is_active = ?', f.isActive ? 1 : 0],
+    f.billingCycle && ['p.billing_cycle = ?', f.billingCycle],
+    f.pattern && [
       "(p.name LIKE ? ESCAPE '\\' OR p.profile_name LIKE ? ESCAPE '\\' OR coalesce(p.description, '') LIKE ? ESCAPE '\\')",
-    );
-    params.push(f.pattern, f.pattern, f.pattern);
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      f.pattern,
+      f.pattern,
+      f.pattern,
+    ],
+  ]);
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const total = prepared<(string | number)[], { n: number }>(
-    db,
-    `SELECT count(*) AS n FROM internet_packages p ${w}`,
-  ).get(...params)!.n;
-  const rows = prepared<(string | number)[], PackageRow>(
+  const total = prepared<unknown[], { n: number }>(db, `SELECT count(*) AS n FROM internet_packages p ${w}`).get(
+    ...params,
+  )!.n;
+  const rows = prepared<unknown[], PackageRow>(
     db,
     `${SELECT} ${w} ORDER BY ${SORT_COLUMNS[sort.field]} ${dir}, p.id ${dir} LIMIT ? OFFSET ?`,
   ).all(...params, limit, offset);
@@ -94,27 +87,28 @@ export interface PackageFields {
   features: string[];
 }
 
+/** The values of PackageFields in the column order both the insert and the update name them. */
+const packageColumns = (p: PackageFields) => [
+  p.name,
+  p.description,
+  p.bandwidthUp,
+  p.bandwidthDown,
+  p.price,
+  p.billingCycle,
+  p.durationDays,
+  p.isActive ? 1 : 0,
+  p.ipPool,
+  p.profileName,
+  JSON.stringify(p.features),
+];
+
 export function insertPackage(db: Sqlite, p: PackageFields, now: string): number {
   const { lastInsertRowid } = prepared(
     db,
     `INSERT INTO internet_packages(name, description, bandwidth_up, bandwidth_down, price, billing_cycle,
        duration_days, is_active, ip_pool, profile_name, features, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    p.name,
-    p.description,
-    p.bandwidthUp,
-    p.bandwidthDown,
-    p.price,
-    p.billingCycle,
-    p.durationDays,
-    p.isActive ? 1 : 0,
-    p.ipPool,
-    p.profileName,
-    JSON.stringify(p.features),
-    now,
-    now,
-  );
+  ).run(...packageColumns(p), now, now);
   return Number(lastInsertRowid);
 }
 
@@ -124,21 +118,7 @@ export function updatePackage(db: Sqlite, id: number, p: PackageFields, now: str
     `UPDATE internet_packages SET name = ?, description = ?, bandwidth_up = ?, bandwidth_down = ?, price = ?,
        billing_cycle = ?, duration_days = ?, is_active = ?, ip_pool = ?, profile_name = ?, features = ?, updated_at = ?
      WHERE id = ?`,
-  ).run(
-    p.name,
-    p.description,
-    p.bandwidthUp,
-    p.bandwidthDown,
-    p.price,
-    p.billingCycle,
-    p.durationDays,
-    p.isActive ? 1 : 0,
-    p.ipPool,
-    p.profileName,
-    JSON.stringify(p.features),
-    now,
-    id,
-  );
+  ).run(...packageColumns(p), now, id);
 }
 
 export function deletePackage(db: Sqlite, id: number) {

@@ -18,3 +18,15 @@ export function isUniqueViolation(err: unknown, needle?: string): boolean {
   if (e.code !== 'SQLITE_CONSTRAINT_UNIQUE') return false;
   return needle ? String(e.message ?? '').includes(needle) : true;
 }
+
+/** One condition of a list's WHERE clause with its parameters, or a falsy value for a filter not set. */
+export type Condition = readonly [sql: string, ...params: unknown[]] | false | undefined | null | 0 | '';
+
+/** `WHERE a AND b …` of the conditions that are set (empty when none is), and their parameters in order. */
+export function whereOf(conditions: Condition[]): { where: string; params: unknown[] } {
+  const set = conditions.filter((c) => !!c);
+  return {
+    where: set.length ? `WHERE ${set.map(([sql]) => sql).join(' AND ')}` : '',
+    params: set.flatMap(([, ...params]) => params),
+  };
+}

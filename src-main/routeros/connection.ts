@@ -17,7 +17,7 @@ import {
   type AttrValue,
 } from './protocol';
 import { tlsSocket } from './tls-socket';
-import { realTimers, type Timers } from './timers';
+import { realTimers, type Timers } from '../timers';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;

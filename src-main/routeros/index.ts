@@ -19,4 +19,4 @@ export {
   type RouterStatus,
 } from './pool';
 export { probeRouter, type RouterProbe } from './probe';
-export { realTimers, type Timers } from './timers';
+export { realTimers, type Timers } from '../timers';

@@ -1,7 +1,7 @@
 /** What the pool knows of each router: its target, connection, attempt in flight and health. */
 import type { RouterErrorKind, RouterError, RouterTarget } from './client';
 import type { ConnectionOptions, RouterConnection } from './connection';
-import type { Timers } from './timers';
+import type { Timers } from '../timers';
 
 export type RouterId = number | string;
 export type RouterStatus = 'unknown' | 'online' | 'offline' | 'auth_failed';

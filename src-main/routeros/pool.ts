@@ -15,7 +15,7 @@ import {
   type RouterHealth,
   type RouterId,
 } from './pool-entry';
-import { realTimers, type Timers } from './timers';
+import { realTimers, type Timers } from '../timers';
 
 export {
   parseVersion,

@@ -1,7 +1,7 @@
 import { RouterError, type RouterTarget } from './client';
 import { RouterConnection } from './connection';
 import { parseVersion } from './pool';
-import type { Timers } from './timers';
+import type { Timers } from '../timers';
 
 export interface RouterProbe {
   identity: string;

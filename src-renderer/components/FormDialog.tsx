@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, type MantineSpacing, type ModalProps } from '@mantine/core';
+import { Button, Group, Modal, Stack, type MantineColor, type MantineSpacing, type ModalProps } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,6 +17,7 @@ export function FormDialog({
   readOnly = false,
   submitting,
   submitLabel,
+  submitColor,
   submitTestId,
   withCancel = true,
   onCancel,
@@ -34,6 +35,8 @@ export function FormDialog({
   readOnly?: boolean;
   submitting: boolean;
   submitLabel?: ReactNode;
+  /** The Save button's colour (red for a void, orange for closing a shift); the theme's by default. */
+  submitColor?: MantineColor;
   submitTestId?: string;
   withCancel?: boolean;
   /** What Cancel does; the modal's onClose by default. */
@@ -54,7 +57,7 @@ export function FormDialog({
         </Button>
       )}
       {!readOnly && (
-        <Button type="submit" loading={submitting} data-testid={submitTestId}>
+        <Button type="submit" color={submitColor} loading={submitting} data-testid={submitTestId}>
           {submitLabel ?? t('common:save')}
         </Button>
       )}

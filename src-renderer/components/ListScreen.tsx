@@ -5,16 +5,28 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { AddButton } from './AddButton';
 import { PageHeader } from './PageHeader';
-import { DataTable, type Column } from './DataTable';
+import { DataTable, type Column, type DataTableProps } from './DataTable';
 import { SearchInput } from './SearchInput';
-import type { ListParams } from './useListParams';
 
 /**
- * A record list screen (customers, packages, users): title with its count and the "add" action
+ * The search and the table's paging and sort: what useListParams returns, or one page for a short
+ * list the server does not page (routers).
+ */
+export interface ListControls<R, F extends string> {
+  search: string;
+  setSearch: (search: string) => void;
+  tableProps: Pick<
+    DataTableProps<R, F>,
+    'page' | 'pageSize' | 'onPageChange' | 'onPageSizeChange' | 'sort' | 'onSortChange'
+  >;
+}
+
+/**
+ * A record list screen (customers, packages, users, PPPoE accounts, routers): title with its count and the "add" action
  * (Alt+N, to `/new`), the search and filters, the server-paged table whose row opens the record,
  * then the screen's dialogs (`children`), which stay over the mounted list.
  */
-export function ListScreen<R extends { id: number }, F extends string, Filters extends Record<string, unknown>>({
+export function ListScreen<R extends { id: number }, F extends string>({
   title,
   subtitle,
   addLabel,
@@ -33,11 +45,11 @@ export function ListScreen<R extends { id: number }, F extends string, Filters e
   subtitle: ReactNode;
   /** The add button's label; none when the user may not add. */
   addLabel: string | null;
-  list: ListParams<F, Filters>;
+  list: ListControls<R, F>;
   searchPlaceholder: string;
   searchWidth: number;
-  /** The filters after the search box. */
-  filters: ReactNode;
+  /** The filters after the search box, if any. */
+  filters?: ReactNode;
   columns: Column<R, F>[];
   page: { items: R[]; total: number } | undefined;
   loading: boolean;

@@ -20,5 +20,5 @@ export { idCardRule, phoneRule } from './contactRules';
 export { printWarning } from './printWarning';
 export { useRouteId } from './useRouteId';
 export { useMissingRecord } from './useMissingRecord';
-export { ListScreen } from './ListScreen';
+export { ListScreen, type ListControls } from './ListScreen';
 export { contentTestId } from './testIds';

@@ -1,4 +1,4 @@
-import type { Timers } from '../../src-main/routeros/timers';
+import type { Timers } from '../../src-main/timers';
 
 /** Manual timers for tests: `advance(ms)` fires what is due, in order. */
 export class ManualTimers implements Timers {

@@ -2,6 +2,7 @@ import { addDays, businessDate } from '../../../src-shared/dates';
 import type { AppContext, RunningApp as App } from '../context';
 import { getSettings } from '../settings';
 import { backupStatus, isBackupRunning, runDailyBackup } from './service';
+import { realTimers, type IntervalTimers } from '../../timers';
 
 /** The UTC instant of a wall-clock date and time in a zone (Indonesian zones have no DST). */
 export function zonedInstant(date: string, hhmm: string, timeZone: string): Date {
@@ -45,19 +46,6 @@ export function dailyBackupDue(app: AppContext): boolean {
   return !last || new Date(last.at).getTime() < lastSlot(now, s.backupTime, s.timeZone).getTime();
 }
 
-export interface Timers {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-const realTimers: Timers = {
-  setInterval: (fn, ms) => {
-    const h = setInterval(fn, ms);
-    h.unref?.();
-    return h;
-  },
-  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
-};
-
 /** Runs the daily backup when due; failures are logged and retried on the next tick. */
 export async function tickDailyBackup(app: AppContext): Promise<'ran' | 'not-due' | 'busy' | 'failed'> {
   if (isBackupRunning(app)) return 'busy';
@@ -75,7 +63,7 @@ export async function tickDailyBackup(app: AppContext): Promise<'ran' | 'not-due
 export const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 
 /** BackgroundStarter: catch-up check at start, then one check a minute. */
-export function startBackupScheduler(app: App, timers: Timers = realTimers, everyMs = 60_000): () => void {
+export function startBackupScheduler(app: App, timers: IntervalTimers = realTimers, everyMs = 60_000): () => void {
   let stopped = false;
   let pausedUntil = 0;
   const tick = () => {

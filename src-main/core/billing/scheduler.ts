@@ -14,6 +14,7 @@ import { runAutomation, type AutomationResult } from './automation';
 import { claimTopUp, hasInvoiceRun, invoiceRunPeriods } from '../../data/billing/invoice-run.repository';
 import { runPeriod } from './invoiceRun';
 import { logAutomation } from './restore';
+import { realTimers, type AllTimers, type IntervalTimers } from '../../timers';
 
 /** At most this many missed periods are caught up (a PC off for a year still gets a bounded run). */
 const MAX_CATCH_UP = 12;
@@ -21,27 +22,8 @@ export const TICK_MS = 5 * 60_000;
 /** The automation log's entry for a scheduled run (an automation-log action, not an audit code). */
 const INVOICE_RUN_LOG = 'invoice.run';
 
-export interface Timers {
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-  /** Optional: delays the start-up tick so the window appears first. Without it the first tick runs at once. */
-  setTimeout?(fn: () => void, ms: number): unknown;
-  clearTimeout?(handle: unknown): void;
-}
-const realTimers: Timers = {
-  setInterval: (fn, ms) => {
-    const h = setInterval(fn, ms);
-    h.unref?.();
-    return h;
-  },
-  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
-  setTimeout: (fn, ms) => {
-    const h = setTimeout(fn, ms);
-    h.unref?.();
-    return h;
-  },
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
+/** The scheduler's tick; with setTimeout the start-up tick waits so the window appears first (without, it runs at once). */
+export type SchedulerTimers = IntervalTimers & Partial<Pick<AllTimers, 'setTimeout' | 'clearTimeout'>>;
 /** Start-up catch-up runs this long after the app opened (the first screen is not kept waiting). */
 export const START_DELAY_MS = 3_000;
 
@@ -142,7 +124,7 @@ export function billingTick(app: AppContext): TickResult {
  */
 export function startBillingScheduler(
   app: { readonly ctx: AppContext },
-  timers: Timers = realTimers,
+  timers: SchedulerTimers = realTimers,
   intervalMs = TICK_MS,
 ): () => void {
   const tick = () => {

@@ -2,7 +2,7 @@ import { formatRupiah } from '../../../src-shared/money';
 import { formatDateTime, formatPeriod } from './format';
 import { labels, methodLabel } from './labels';
 import { drawLogo, mm, newPdf, pair, rule, toBuffer, type Pdf } from './pdf';
-import type { ReceiptDoc } from './types';
+import type { ReceiptDoc, ReceiptHead } from './types';
 
 export type ReceiptWidth = 58 | 80;
 
@@ -48,26 +48,45 @@ export function receiptHeader(doc: Pdf, isp: ReceiptDoc['isp'], g: Geometry) {
   if (isp.phone) center(isp.phone, g.small);
 }
 
-function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
+/** The title of a receipt, its number and when the money moved. */
+export interface ReceiptTitle {
+  title: string;
+  number: string;
+  at: string;
+}
+
+/**
+ * The top every thermal receipt shares: the ISP, the title (copy, voided), then number, time, cashier,
+ * customer, method and reference, closed by a rule.
+ */
+export function drawReceiptTop(doc: Pdf, r: ReceiptHead, t: ReceiptTitle, g: Geometry) {
   const L = labels(r.language);
   const x = g.margin;
   const w = g.pageWidth - 2 * g.margin;
   const center = centerer(doc, g);
   receiptHeader(doc, r.isp, g);
   rule(doc, x, w);
-  center(L.receipt, g.font, true);
+  center(t.title, g.font, true);
   if (r.copy) center(L.copy, g.font, true);
   if (r.voided) center(L.voided, g.font, true);
   rule(doc, x, w);
   doc.fontSize(g.font);
-  pair(doc, L.number, r.paymentNumber, x, w);
-  pair(doc, L.date, formatDateTime(r.paidAt, r.timeZone), x, w);
+  pair(doc, L.number, t.number, x, w);
+  pair(doc, L.date, formatDateTime(t.at, r.timeZone), x, w);
   if (r.cashier) pair(doc, L.cashier, r.cashier, x, w);
   pair(doc, L.customer, r.customerCode, x, w);
   doc.font('Helvetica-Bold').text(r.customerName, x, doc.y, { width: w, align: 'right' }).font('Helvetica');
   pair(doc, L.method, methodLabel(r.language, r.method), x, w);
   if (r.referenceNumber) pair(doc, L.reference, r.referenceNumber, x, w);
   rule(doc, x, w);
+}
+
+function drawReceipt(doc: Pdf, r: ReceiptDoc, g: Geometry): number {
+  const L = labels(r.language);
+  const x = g.margin;
+  const w = g.pageWidth - 2 * g.margin;
+  const center = centerer(doc, g);
+  drawReceiptTop(doc, r, { title: L.receipt, number: r.paymentNumber, at: r.paidAt }, g);
 
   if (r.lines.length) {
     doc.font('Helvetica-Bold').text(L.invoicesPaid, x, doc.y, { width: w }).font('Helvetica');

@@ -2,8 +2,8 @@ import { formatRupiah } from '../../../src-shared/money';
 import { formatDateTime, formatPeriod } from './format';
 import { labels, methodLabel } from './labels';
 import { logoBuffer } from './pdf';
-import type { ReceiptWidth } from './receipt';
-import type { ReceiptDoc } from './types';
+import type { ReceiptTitle, ReceiptWidth } from './receipt';
+import type { ReceiptDoc, ReceiptHead } from './types';
 
 /*
  * The same receipt as HTML, for printing straight to a thermal printer from the desktop app
@@ -25,13 +25,14 @@ export function ispHtml(isp: ReceiptDoc['isp']): string[] {
   return out;
 }
 
-export function renderReceiptHtml(r: ReceiptDoc, width: ReceiptWidth): string {
+/** The top every thermal receipt shares (as drawReceiptTop draws it in the PDF), closed by a rule. */
+export function receiptTopHtml(r: ReceiptHead, t: ReceiptTitle): string[] {
   const L = labels(r.language);
   const out = ispHtml(r.isp);
-  out.push('<hr>', `<div class="c b">${esc(L.receipt)}</div>`);
+  out.push('<hr>', `<div class="c b">${esc(t.title)}</div>`);
   if (r.copy) out.push(`<div class="c b">${esc(L.copy)}</div>`);
   if (r.voided) out.push(`<div class="c b">${esc(L.voided)}</div>`);
-  out.push('<hr>', row(L.number, r.paymentNumber), row(L.date, formatDateTime(r.paidAt, r.timeZone)));
+  out.push('<hr>', row(L.number, t.number), row(L.date, formatDateTime(t.at, r.timeZone)));
   if (r.cashier) out.push(row(L.cashier, r.cashier));
   out.push(
     row(L.customer, r.customerCode),
@@ -40,6 +41,12 @@ export function renderReceiptHtml(r: ReceiptDoc, width: ReceiptWidth): string {
   );
   if (r.referenceNumber) out.push(row(L.reference, r.referenceNumber));
   out.push('<hr>');
+  return out;
+}
+
+export function renderReceiptHtml(r: ReceiptDoc, width: ReceiptWidth): string {
+  const L = labels(r.language);
+  const out = receiptTopHtml(r, { title: L.receipt, number: r.paymentNumber, at: r.paidAt });
   if (r.lines.length) {
     out.push(`<div class="b">${esc(L.invoicesPaid)}</div>`);
     for (const l of r.lines)

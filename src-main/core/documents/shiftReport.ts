@@ -1,5 +1,5 @@
 import { formatRupiah } from '../../../src-shared/money';
-import { a4, facts, footers, letterhead, table } from './a4';
+import { a4, facts, footers, letterhead, table, type Column } from './a4';
 import { formatDateTime } from './format';
 import { labels, methodLabel, statusLabel } from './labels';
 import { toBuffer } from './pdf';
@@ -11,6 +11,14 @@ const money = (n: number | null) => (n === null ? '—' : formatRupiah(n));
 export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
   const L = labels(s.language);
   const { doc, x, w } = a4(s, `${L.shift} #${s.shiftId}`);
+  // The payments and the refunds are listed under the same columns.
+  const moneyColumns: Column[] = [
+    { header: L.number, width: 0.24 },
+    { header: L.time, width: 0.2 },
+    { header: L.customer, width: 0.3 },
+    { header: L.method, width: 0.12 },
+    { header: L.amount, width: 0.14, align: 'right' },
+  ];
   return toBuffer(doc, () => {
     letterhead(doc, s, x, w, L.shiftReport);
     facts(
@@ -61,13 +69,7 @@ export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
         doc,
         x,
         w,
-        [
-          { header: L.number, width: 0.24 },
-          { header: L.time, width: 0.2 },
-          { header: L.customer, width: 0.3 },
-          { header: L.method, width: 0.12 },
-          { header: L.amount, width: 0.14, align: 'right' },
-        ],
+        moneyColumns,
         s.payments.map((p) => [
           p.voided ? `${p.paymentNumber} (${statusLabel(s.language, 'void')})` : p.paymentNumber,
           formatDateTime(p.paidAt, s.timeZone),
@@ -85,13 +87,7 @@ export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
         doc,
         x,
         w,
-        [
-          { header: L.number, width: 0.24 },
-          { header: L.time, width: 0.2 },
-          { header: L.customer, width: 0.3 },
-          { header: L.method, width: 0.12 },
-          { header: L.amount, width: 0.14, align: 'right' },
-        ],
+        moneyColumns,
         s.refunds.map((r) => [
           r.voided ? `${r.refundNumber} (${statusLabel(s.language, 'void')})` : r.refundNumber,
           formatDateTime(r.refundedAt, s.timeZone),

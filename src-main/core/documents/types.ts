@@ -27,15 +27,22 @@ export interface ReceiptLine {
   amount: number;
 }
 
-export interface ReceiptDoc extends DocCommon {
-  paymentNumber: string;
-  paidAt: string;
-  paymentDate: string;
+/** What every thermal receipt (a payment's or a refund's) shows above its own figures. */
+export interface ReceiptHead extends DocCommon {
   cashier: string | null;
   customerCode: string;
   customerName: string;
   method: string;
   referenceNumber: string | null;
+  voided: boolean;
+  voidReason: string | null;
+  copy: boolean;
+}
+
+export interface ReceiptDoc extends ReceiptHead {
+  paymentNumber: string;
+  paidAt: string;
+  paymentDate: string;
   /** Money received (0 when paid from deposit). */
   amount: number;
   /** Cash handed over; null for non-cash. */
@@ -49,28 +56,17 @@ export interface ReceiptDoc extends DocCommon {
   arrears: number;
   /** Deposit balance after this payment. */
   deposit: number;
-  voided: boolean;
-  voidReason: string | null;
-  copy: boolean;
 }
 
 /** A deposit paid back: the customer signs the cash copy. */
-export interface RefundReceiptDoc extends DocCommon {
+export interface RefundReceiptDoc extends ReceiptHead {
   refundNumber: string;
   refundedAt: string;
-  cashier: string | null;
-  customerCode: string;
-  customerName: string;
-  method: string;
-  referenceNumber: string | null;
   amount: number;
   reason: string;
   /** The deposit just before and just after this refund. */
   depositBefore: number;
   depositAfter: number;
-  voided: boolean;
-  voidReason: string | null;
-  copy: boolean;
 }
 
 export interface InvoiceDoc extends DocCommon {

@@ -3,7 +3,7 @@
  * something is due — at the throttle's next moment, after a business change (data.changed), and at
  * least every minute (the daily reminder pass runs on the same tick).
  */
-import { realTimers, type Timers } from '../../routeros/timers';
+import { realTimers, type Timers } from '../../timers';
 import type { AppContext } from '../context';
 import { scheduleMessages } from './schedule';
 import { MessageWorker, type WorkerOptions } from './worker';

@@ -4,7 +4,7 @@
  * capped at 30 s; a user's "try now" connects at once and answers with that attempt's outcome; a router
  * that answers again (health poll, Test button, pool reconnect) is used at once.
  */
-import { realTimers, type Timers } from '../../routeros/timers';
+import { realTimers, type Timers } from '../../timers';
 import { nextRetryAt, routersWithPendingOps } from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
 import { drainQueue, type DrainOptions, type RunResult } from './drain';

@@ -1,6 +1,6 @@
 /** Payments and their allocations to invoices. */
 import type { Payment, PaymentMethod } from '../../../src-shared/contract/payments';
-import { moneyListWhere } from './money-list';
+import { pageMoneyList, type MoneyTable } from './money-list';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
 
@@ -73,19 +73,19 @@ export interface PaymentFilter {
   pageSize: number;
 }
 
+const PAYMENTS_LIST: MoneyTable = {
+  table: 'payments',
+  alias: 'p',
+  date: 'payment_date',
+  number: 'payment_number',
+  at: 'paid_at',
+  select: PAYMENT_SELECT,
+};
+
 /** One page of payments, newest first, with the filter's count and live total. */
 export function listPayments(db: Sqlite, f: PaymentFilter) {
-  const { where: w, params } = moneyListWhere({ alias: 'p', date: 'payment_date', number: 'payment_number' }, f);
-  const agg = prepared<unknown[], { n: number; amount: number }>(
-    db,
-    `SELECT count(*) AS n, coalesce(sum(CASE WHEN p.status = 'live' THEN p.amount ELSE 0 END), 0) AS amount
-       FROM payments p JOIN customers c ON c.id = p.customer_id ${w}`,
-  ).get(...params)!;
-  const rows = prepared<unknown[], PaymentRow>(
-    db,
-    `${PAYMENT_SELECT} ${w} ORDER BY p.paid_at DESC, p.id DESC LIMIT ? OFFSET ?`,
-  ).all(...params, f.pageSize, (f.page - 1) * f.pageSize);
-  return { items: rows.map(toPayment), total: agg.n, totalAmount: agg.amount };
+  const { rows, ...totals } = pageMoneyList<PaymentRow>(db, PAYMENTS_LIST, f);
+  return { items: rows.map(toPayment), ...totals };
 }
 
 export interface NewPayment {

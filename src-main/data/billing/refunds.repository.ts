@@ -1,6 +1,6 @@
 /** Deposit refunds: money paid back from a customer's deposit. */
 import type { Refund } from '../../../src-shared/contract/refunds';
-import { moneyListWhere } from './money-list';
+import { pageMoneyList, type MoneyTable } from './money-list';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
 
@@ -83,17 +83,17 @@ export interface RefundFilter {
   pageSize: number;
 }
 
+const REFUNDS_LIST: MoneyTable = {
+  table: 'deposit_refunds',
+  alias: 'r',
+  date: 'refund_date',
+  number: 'refund_number',
+  at: 'refunded_at',
+  select: REFUND_SELECT,
+};
+
 /** One page of refunds, newest first, with the filter's count and live total. */
 export function listRefunds(db: Sqlite, f: RefundFilter) {
-  const { where: w, params } = moneyListWhere({ alias: 'r', date: 'refund_date', number: 'refund_number' }, f);
-  const agg = prepared<unknown[], { n: number; amount: number }>(
-    db,
-    `SELECT count(*) AS n, coalesce(sum(CASE WHEN r.status = 'live' THEN r.amount ELSE 0 END), 0) AS amount
-       FROM deposit_refunds r JOIN customers c ON c.id = r.customer_id ${w}`,
-  ).get(...params)!;
-  const items = prepared<unknown[], Refund>(
-    db,
-    `${REFUND_SELECT} ${w} ORDER BY r.refunded_at DESC, r.id DESC LIMIT ? OFFSET ?`,
-  ).all(...params, f.pageSize, (f.page - 1) * f.pageSize);
-  return { items, total: agg.n, totalAmount: agg.amount };
+  const { rows: items, ...totals } = pageMoneyList<Refund>(db, REFUNDS_LIST, f);
+  return { items, ...totals };
 }

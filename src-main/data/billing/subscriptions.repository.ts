@@ -2,6 +2,7 @@
 import type { BillingCycle } from '../../../src-shared/contract/packages';
 import type { Subscription } from '../../../src-shared/contract/subscriptions';
 import type { Sqlite } from '../../db/open';
+import { whereOf } from '../sql';
 import { prepared } from '../statements';
 
 const SUBSCRIPTION_SELECT = `
@@ -44,27 +45,17 @@ export interface SubscriptionFilter {
 
 /** One page of subscriptions by customer name, with the filter's count. */
 export function listSubscriptions(db: Sqlite, f: SubscriptionFilter): { items: Subscription[]; total: number } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.status) {
-    where.push('s.status = ?');
-    params.push(f.status);
-  }
-  if (f.customerId) {
-    where.push('s.customer_id = ?');
-    params.push(f.customerId);
-  }
-  if (f.internetPackageId) {
-    where.push('s.internet_package_id = ?');
-    params.push(f.internetPackageId);
-  }
-  if (f.like) {
-    where.push(
+  const { where: w, params } = whereOf([
+    f.status && ['s.status = ?', f.status],
+    f.customerId && ['s.customer_id = ?', f.customerId],
+    f.internetPackageId && ['s.internet_package_id = ?', f.internetPackageId],
+    f.like && [
       "(c.search_text LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\' OR lower(a.username) LIKE ? ESCAPE '\\')",
-    );
-    params.push(f.like, f.like, f.like);
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      f.like,
+      f.like,
+      f.like,
+    ],
+  ]);
   const total = prepared<unknown[], { n: number }>(
     db,
     `SELECT count(*) AS n FROM subscriptions s JOIN customers c ON c.id = s.customer_id
@@ -93,28 +84,29 @@ export interface SubscriptionValues {
   notes: string | null;
 }
 
+/** The values of SubscriptionValues in the column order both the insert and the update name them. */
+const subscriptionColumns = (v: SubscriptionValues) => [
+  v.customerId,
+  v.internetPackageId,
+  v.pppoeAccountId,
+  v.startDate,
+  v.endDate,
+  v.monthlyFee,
+  v.feeNote,
+  v.status,
+  v.autoRenew ? 1 : 0,
+  v.billingDay,
+  v.prorateFirst ? 1 : 0,
+  v.notes,
+];
+
 export function insertSubscription(db: Sqlite, v: SubscriptionValues, now: string): number {
   const { lastInsertRowid } = prepared(
     db,
     `INSERT INTO subscriptions(customer_id, internet_package_id, pppoe_account_id, start_date, end_date, monthly_fee,
          fee_note, status, auto_renew, billing_day, prorate_first, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    v.customerId,
-    v.internetPackageId,
-    v.pppoeAccountId,
-    v.startDate,
-    v.endDate,
-    v.monthlyFee,
-    v.feeNote,
-    v.status,
-    v.autoRenew ? 1 : 0,
-    v.billingDay,
-    v.prorateFirst ? 1 : 0,
-    v.notes,
-    now,
-    now,
-  );
+  ).run(...subscriptionColumns(v), now, now);
   return Number(lastInsertRowid);
 }
 
@@ -124,22 +116,7 @@ export function updateSubscriptionRow(db: Sqlite, id: number, v: SubscriptionVal
     `UPDATE subscriptions SET customer_id = ?, internet_package_id = ?, pppoe_account_id = ?, start_date = ?, end_date = ?,
          monthly_fee = ?, fee_note = ?, status = ?, auto_renew = ?, billing_day = ?, prorate_first = ?, notes = ?, updated_at = ?
        WHERE id = ?`,
-  ).run(
-    v.customerId,
-    v.internetPackageId,
-    v.pppoeAccountId,
-    v.startDate,
-    v.endDate,
-    v.monthlyFee,
-    v.feeNote,
-    v.status,
-    v.autoRenew ? 1 : 0,
-    v.billingDay,
-    v.prorateFirst ? 1 : 0,
-    v.notes,
-    now,
-    id,
-  );
+  ).run(...subscriptionColumns(v), now, id);
 }
 
 export function hasInvoices(db: Sqlite, subscriptionId: number): boolean {

@@ -66,24 +66,24 @@ export interface RouterFields {
   isActive: boolean;
 }
 
+/** The values of RouterFields in the column order both the insert and the update name them. */
+const routerColumns = (r: RouterFields) => [
+  r.name,
+  r.host,
+  r.port,
+  r.useTls ? 1 : 0,
+  r.username,
+  r.isolirProfile,
+  r.notes,
+  r.isActive ? 1 : 0,
+];
+
 export function insertRouter(db: Sqlite, r: RouterFields & { passwordEnc: string }, now: string): number {
   const { lastInsertRowid } = prepared(
     db,
-    `INSERT INTO routers(name, host, port, use_tls, username, password_enc, isolir_profile, notes, is_active, created_at, updated_at)
+    `INSERT INTO routers(name, host, port, use_tls, username, isolir_profile, notes, is_active, password_enc, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    r.name,
-    r.host,
-    r.port,
-    r.useTls ? 1 : 0,
-    r.username,
-    r.passwordEnc,
-    r.isolirProfile,
-    r.notes,
-    r.isActive ? 1 : 0,
-    now,
-    now,
-  );
+  ).run(...routerColumns(r), r.passwordEnc, now, now);
   return Number(lastInsertRowid);
 }
 
@@ -93,19 +93,7 @@ export function updateRouter(db: Sqlite, id: number, r: RouterFields, passwordEn
     db,
     `UPDATE routers SET name = ?, host = ?, port = ?, use_tls = ?, username = ?, isolir_profile = ?, notes = ?, is_active = ?,
        updated_at = ? ${passwordEnc !== undefined ? ', password_enc = ?' : ''} WHERE id = ?`,
-  ).run(
-    r.name,
-    r.host,
-    r.port,
-    r.useTls ? 1 : 0,
-    r.username,
-    r.isolirProfile,
-    r.notes,
-    r.isActive ? 1 : 0,
-    now,
-    ...(passwordEnc !== undefined ? [passwordEnc] : []),
-    id,
-  );
+  ).run(...routerColumns(r), now, ...(passwordEnc !== undefined ? [passwordEnc] : []), id);
 }
 
 export function deleteRouter(db: Sqlite, id: number) {

@@ -1,13 +1,12 @@
-import { Divider, SimpleGrid, Table, Text } from '@mantine/core';
+import { Divider, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
-import { MoneyText, StatusBadge } from '../../components';
+import { MoneyText } from '../../components';
 import { useFormat } from '../../lib/format';
-import { DocumentActions } from '../payments/DocumentButtons';
 import { periodLabel } from '../payments/periods';
-import { Fact, RecordBody, RecordDrawer } from '../payments/RecordDrawer';
+import { AllocationTable, Fact, RecordBody, RecordDrawer } from '../payments/RecordDrawer';
 
 export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t, i18n } = useTranslation('billing');
@@ -19,12 +18,8 @@ export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () 
     <RecordDrawer opened={id !== null} onClose={onClose} number={inv?.invoiceNumber} testId="invoice-drawer">
       {inv && (
         <RecordBody
-          header={
-            <>
-              <StatusBadge status={inv.status} size="lg" />
-              <DocumentActions req={{ kind: 'invoice', invoiceId: inv.id }} size="sm" />
-            </>
-          }
+          status={{ status: inv.status }}
+          document={{ kind: 'invoice', invoiceId: inv.id }}
           voided={inv.status === 'void' ? { by: inv.voidedByName, at: inv.voidedAt, reason: inv.voidReason } : null}
           below={
             <>
@@ -34,20 +29,17 @@ export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () 
                   {t('invoice.noPayments')}
                 </Text>
               ) : (
-                <Table verticalSpacing={4}>
-                  <Table.Tbody>
-                    {inv.allocations.map((a, i) => (
-                      <Table.Tr key={i} style={a.isLive ? undefined : { textDecoration: 'line-through', opacity: 0.6 }}>
-                        <Table.Td>{a.paymentNumber}</Table.Td>
-                        <Table.Td>{f.dateTime(a.paidAt)}</Table.Td>
-                        <Table.Td>{a.source === 'deposit' ? t('method.deposit') : t(`method.${a.method}`)}</Table.Td>
-                        <Table.Td ta="right">
-                          <MoneyText amount={a.amount} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <AllocationTable
+                  rows={inv.allocations.map((a) => ({
+                    live: a.isLive,
+                    cells: [
+                      a.paymentNumber,
+                      f.dateTime(a.paidAt),
+                      a.source === 'deposit' ? t('method.deposit') : t(`method.${a.method}`),
+                    ],
+                    amount: a.amount,
+                  }))}
+                />
               )}
             </>
           }

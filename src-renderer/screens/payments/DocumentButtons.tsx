@@ -88,7 +88,7 @@ export function PdfFileButtons({
   );
 }
 
-type DocRequest =
+export type DocRequest =
   | { kind: 'invoice'; invoiceId: number }
   | { kind: 'shiftReport'; shiftId: number }
   | { kind: 'receipt'; paymentId: number; copy?: boolean }

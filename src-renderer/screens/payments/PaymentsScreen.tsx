@@ -1,4 +1,4 @@
-import { Divider, SegmentedControl, Select, SimpleGrid, Stack, Table } from '@mantine/core';
+import { Divider, SegmentedControl, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type Payment, type PaymentMethod } from '../../../src-shared/contract/payments';
@@ -7,9 +7,9 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import { MoneyText, PageHeader, StatusBadge, useListParams, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
-import { Fact, RecordBody, RecordDrawer } from './RecordDrawer';
+import { AllocationTable, Fact, RecordBody, RecordDrawer } from './RecordDrawer';
 import { CustomerFilter } from './CustomerFilter';
-import { DocumentActions, PrinterSelect } from './DocumentButtons';
+import { PrinterSelect } from './DocumentButtons';
 import { customerColumn, DateRangeFilter, numberColumn } from './listParts';
 import { MoneyList } from './MoneyList';
 import { RefundsPanel } from './RefundsPanel';
@@ -146,38 +146,20 @@ export function PaymentDrawer({ id, onClose }: { id: number | null; onClose: () 
     <RecordDrawer opened={id !== null} onClose={onClose} number={p?.paymentNumber} testId="payment-drawer">
       {p && (
         <RecordBody
-          header={
-            <>
-              <StatusBadge
-                status={p.status === 'void' ? 'void' : 'paid'}
-                label={t(`payment.status.${p.status}`)}
-                size="lg"
-              />
-              <DocumentActions
-                req={{ kind: 'receipt', paymentId: p.id }}
-                size="sm"
-                printLabel={p.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')}
-              />
-            </>
-          }
+          status={{ status: p.status === 'void' ? 'void' : 'paid', label: t(`payment.status.${p.status}`) }}
+          document={{ kind: 'receipt', paymentId: p.id }}
+          prints={p.receiptPrints}
           voided={p.status === 'void' ? { by: p.voidedByName, at: p.voidedAt, reason: p.voidReason } : null}
           below={
             <>
               <Divider label={t('payment.allocations')} labelPosition="left" />
-              <Table verticalSpacing={4}>
-                <Table.Tbody>
-                  {p.allocations.map((a, i) => (
-                    <Table.Tr key={i} style={a.isLive ? undefined : { textDecoration: 'line-through', opacity: 0.6 }}>
-                      <Table.Td>{a.invoiceNumber}</Table.Td>
-                      <Table.Td>{a.period}</Table.Td>
-                      <Table.Td>{a.source === 'deposit' ? t('method.deposit') : ''}</Table.Td>
-                      <Table.Td ta="right">
-                        <MoneyText amount={a.amount} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <AllocationTable
+                rows={p.allocations.map((a) => ({
+                  live: a.isLive,
+                  cells: [a.invoiceNumber, a.period, a.source === 'deposit' ? t('method.deposit') : ''],
+                  amount: a.amount,
+                }))}
+              />
             </>
           }
           canVoid={can('payments.void') && p.status === 'live'}

@@ -1,9 +1,11 @@
-import { Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Button, Drawer, Group, Stack, Table, Text } from '@mantine/core';
 import { IconBan } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../src-shared/result';
+import { MoneyText, StatusBadge } from '../../components';
 import { useFormat } from '../../lib/format';
+import { DocumentActions, type DocRequest } from './DocumentButtons';
 import { VoidDialog } from './VoidDialog';
 
 /** One labelled figure of a record. */
@@ -17,6 +19,29 @@ export function Fact({ label, value }: { label: string; value: ReactNode }) {
         {value}
       </Text>
     </Stack>
+  );
+}
+
+/** A voided row kept in a list for the trail: struck through and faded. */
+export const STRUCK = { textDecoration: 'line-through', opacity: 0.6 } as const;
+
+/** A record's allocations (to invoices, from payments): one row each, struck through when voided. */
+export function AllocationTable({ rows }: { rows: { live: boolean; cells: ReactNode[]; amount: number }[] }) {
+  return (
+    <Table verticalSpacing={4}>
+      <Table.Tbody>
+        {rows.map((r, i) => (
+          <Table.Tr key={i} style={r.live ? undefined : STRUCK}>
+            {r.cells.map((c, j) => (
+              <Table.Td key={j}>{c}</Table.Td>
+            ))}
+            <Table.Td ta="right">
+              <MoneyText amount={r.amount} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -58,15 +83,21 @@ export function RecordDrawer({
  * allocated to, and "Void" with a required reason (nothing financial is deleted).
  */
 export function RecordBody({
-  header,
+  status,
+  document,
+  prints,
   children,
   voided,
   below,
   canVoid,
   voidAction,
 }: {
-  /** Status badge and document buttons. */
-  header: ReactNode;
+  /** The status badge on top (its word, and the label when not the common one). */
+  status: { status: string; label?: string };
+  /** The record's document, with its print and download buttons beside the status. */
+  document: DocRequest;
+  /** How often a receipt was printed: its print button then says "reprint" after the first. */
+  prints?: number;
   /** The facts. */
   children: ReactNode;
   /** Who voided it, when and why; null while it stands. */
@@ -88,7 +119,14 @@ export function RecordBody({
   const [voiding, setVoiding] = useState(false);
   return (
     <Stack gap="md">
-      <Group justify="space-between">{header}</Group>
+      <Group justify="space-between">
+        <StatusBadge status={status.status} label={status.label} size="lg" />
+        <DocumentActions
+          req={document}
+          size="sm"
+          printLabel={prints === undefined ? undefined : prints > 0 ? t('payment.reprint') : t('doc.print')}
+        />
+      </Group>
       {children}
       {voided && (
         <Text size="sm" c="red">

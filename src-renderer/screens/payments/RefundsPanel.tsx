@@ -8,7 +8,6 @@ import { MoneyText, StatusBadge, useListParams, type Column } from '../../compon
 import { useFormat } from '../../lib/format';
 import { Fact, RecordBody, RecordDrawer } from './RecordDrawer';
 import { CustomerFilter } from './CustomerFilter';
-import { DocumentActions } from './DocumentButtons';
 import { customerColumn, DateRangeFilter, numberColumn } from './listParts';
 import { MoneyList } from './MoneyList';
 
@@ -81,20 +80,9 @@ function RefundDrawer({ id, onClose }: { id: number | null; onClose: () => void 
     <RecordDrawer opened={id !== null} onClose={onClose} number={r?.refundNumber} testId="refund-drawer">
       {r && (
         <RecordBody
-          header={
-            <>
-              <StatusBadge
-                status={r.status === 'void' ? 'void' : 'active'}
-                label={t(`payment.status.${r.status}`)}
-                size="lg"
-              />
-              <DocumentActions
-                req={{ kind: 'refundReceipt', refundId: r.id }}
-                size="sm"
-                printLabel={r.receiptPrints > 0 ? t('payment.reprint') : t('doc.print')}
-              />
-            </>
-          }
+          status={{ status: r.status === 'void' ? 'void' : 'active', label: t(`payment.status.${r.status}`) }}
+          document={{ kind: 'refundReceipt', refundId: r.id }}
+          prints={r.receiptPrints}
           voided={r.status === 'void' ? { by: r.voidedByName, at: r.voidedAt, reason: r.voidReason } : null}
           canVoid={can('payments.void') && r.status === 'live'}
           voidAction={{

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../src-shared/result';
-import { applyApiError } from '../../components';
+import { applyApiError, FormDialog } from '../../components';
 
 /** Void with a required reason (nothing financial is deleted). */
 export function VoidDialog({
@@ -24,35 +24,32 @@ export function VoidDialog({
     validate: { reason: (v) => (v.trim() ? null : t('voidReasonRequired')) },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{title}</Text>} centered data-testid="void-dialog">
-      <form
-        onSubmit={form.onSubmit(async ({ reason }) => {
-          const r = await onVoid(reason.trim());
-          if (!r.ok) return void applyApiError(form, r.error);
-          form.reset();
-          onClose();
-        })}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{message}</Text>
-          <Textarea
-            label={t('voidReason')}
-            data-autofocus
-            autosize
-            minRows={2}
-            withAsterisk
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button color="red" type="submit" loading={form.submitting} data-testid="void-submit">
-              {t('void')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{title}</Text>}
+      centered
+      data-testid="void-dialog"
+      onSubmit={form.onSubmit(async ({ reason }) => {
+        const r = await onVoid(reason.trim());
+        if (!r.ok) return void applyApiError(form, r.error);
+        form.reset();
+        onClose();
+      })}
+      submitting={form.submitting}
+      submitLabel={t('void')}
+      submitColor="red"
+      submitTestId="void-submit"
+    >
+      <Text size="sm">{message}</Text>
+      <Textarea
+        label={t('voidReason')}
+        data-autofocus
+        autosize
+        minRows={2}
+        withAsterisk
+        {...form.getInputProps('reason')}
+      />
+    </FormDialog>
   );
 }

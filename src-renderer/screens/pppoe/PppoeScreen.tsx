@@ -1,5 +1,4 @@
 import { Box, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconChartLine,
@@ -21,10 +20,8 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import {
   ConfirmDialog,
-  DataTable,
   EmptyState,
-  PageHeader,
-  SearchInput,
+  ListScreen,
   StatusBadge,
   notifyApiError,
   translateApiMessage,
@@ -91,7 +88,6 @@ export default function PppoeScreen() {
   const [toDelete, setToDelete] = useState<PppoeAccount | null>(null);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [chart, setChart] = useState<PppoeAccount | null>(null);
-  useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
 
   const { setEnabled, dialog: enableDialog } = useEnableAccount();
   const reveal = async (a: PppoeAccount) => {
@@ -225,86 +221,71 @@ export default function PppoeScreen() {
   const total = q.data?.total ?? 0;
   const filtered = !!list.search || Object.values(list.filters).some((v) => v !== undefined);
   return (
-    <Stack gap={0}>
-      <PageHeader
-        title={t('pppoe.title')}
-        subtitle={q.data ? t('pppoe.count', { count: total, formatted: f.number(total) }) : '\u00a0'}
-        actions={
-          canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-              {t('pppoe.add')}
-            </Button>
-          )
-        }
-      />
-      <Group mb="md" gap="sm">
-        <SearchInput
-          value={list.search}
-          onSearch={list.setSearch}
-          placeholder={t('pppoe.search')}
-          aria-label={t('common:search')}
-          w={{ base: '100%', sm: 320 }}
-        />
-        <Select
-          w={160}
-          aria-label={t('pppoe.status')}
-          value={list.filters.status ?? 'all'}
-          allowDeselect={false}
-          onChange={(v) => list.setFilter('status', !v || v === 'all' ? undefined : (v as Status))}
-          data={[
-            { value: 'all', label: t('pppoe.allStatuses') },
-            ...PPPOE_STATUSES.map((s) => ({ value: s, label: t(`pppoe.statuses.${s}`) })),
-          ]}
-        />
-        <Select
-          w={180}
-          aria-label={t('pppoe.router')}
-          value={list.filters.routerId ? String(list.filters.routerId) : 'all'}
-          allowDeselect={false}
-          onChange={(v) => list.setFilter('routerId', !v || v === 'all' ? undefined : Number(v))}
-          data={[
-            { value: 'all', label: t('pppoe.allRouters') },
-            ...(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name })),
-          ]}
-        />
-        <Select
-          w={150}
-          aria-label={t('pppoe.onlineFilter')}
-          value={list.filters.online === undefined ? 'all' : String(list.filters.online)}
-          allowDeselect={false}
-          onChange={(v) => list.setFilter('online', v === 'true' ? true : v === 'false' ? false : undefined)}
-          data={[
-            { value: 'all', label: t('pppoe.onlineAll') },
-            { value: 'true', label: t('pppoe.online') },
-            { value: 'false', label: t('pppoe.offline') },
-          ]}
-        />
-      </Group>
-      <DataTable
-        label={t('pppoe.title')}
-        columns={columns}
-        rows={q.data?.items}
-        rowKey={(a) => a.id}
-        total={total}
-        loading={q.loading}
-        onOpen={(a) => canWrite && navigate(`/${a.id}`)}
-        {...list.tableProps}
-        empty={
-          <EmptyState
-            icon={<IconUsers size={30} stroke={1.5} />}
-            title={filtered ? t('pppoe.noMatch') : t('pppoe.emptyTitle')}
-            description={filtered ? undefined : t('pppoe.emptyText')}
-            actions={
-              !filtered &&
-              canWrite && (
-                <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-                  {t('pppoe.add')}
-                </Button>
-              )
-            }
+    <ListScreen
+      title={t('pppoe.title')}
+      subtitle={q.data ? t('pppoe.count', { count: total, formatted: f.number(total) }) : '\u00a0'}
+      addLabel={canWrite ? t('pppoe.add') : null}
+      list={list}
+      searchPlaceholder={t('pppoe.search')}
+      searchWidth={320}
+      filters={
+        <>
+          <Select
+            w={160}
+            aria-label={t('pppoe.status')}
+            value={list.filters.status ?? 'all'}
+            allowDeselect={false}
+            onChange={(v) => list.setFilter('status', !v || v === 'all' ? undefined : (v as Status))}
+            data={[
+              { value: 'all', label: t('pppoe.allStatuses') },
+              ...PPPOE_STATUSES.map((s) => ({ value: s, label: t(`pppoe.statuses.${s}`) })),
+            ]}
           />
-        }
-      />
+          <Select
+            w={180}
+            aria-label={t('pppoe.router')}
+            value={list.filters.routerId ? String(list.filters.routerId) : 'all'}
+            allowDeselect={false}
+            onChange={(v) => list.setFilter('routerId', !v || v === 'all' ? undefined : Number(v))}
+            data={[
+              { value: 'all', label: t('pppoe.allRouters') },
+              ...(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name })),
+            ]}
+          />
+          <Select
+            w={150}
+            aria-label={t('pppoe.onlineFilter')}
+            value={list.filters.online === undefined ? 'all' : String(list.filters.online)}
+            allowDeselect={false}
+            onChange={(v) => list.setFilter('online', v === 'true' ? true : v === 'false' ? false : undefined)}
+            data={[
+              { value: 'all', label: t('pppoe.onlineAll') },
+              { value: 'true', label: t('pppoe.online') },
+              { value: 'false', label: t('pppoe.offline') },
+            ]}
+          />
+        </>
+      }
+      columns={columns}
+      page={q.data}
+      loading={q.loading}
+      onOpen={(a) => canWrite && navigate(`/${a.id}`)}
+      empty={
+        <EmptyState
+          icon={<IconUsers size={30} stroke={1.5} />}
+          title={filtered ? t('pppoe.noMatch') : t('pppoe.emptyTitle')}
+          description={filtered ? undefined : t('pppoe.emptyText')}
+          actions={
+            !filtered &&
+            canWrite && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                {t('pppoe.add')}
+              </Button>
+            )
+          }
+        />
+      }
+    >
       <AccountForm
         opened={isNew || (openId !== null && opened.data?.id === openId)}
         account={isNew ? null : (opened.data ?? null)}
@@ -359,6 +340,6 @@ export default function PppoeScreen() {
         onConfirm={remove}
       />
       {enableDialog}
-    </Stack>
+    </ListScreen>
   );
 }

@@ -1,5 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconEdit,
@@ -20,16 +19,15 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan } from '../../app/session';
 import {
   ConfirmDialog,
-  DataTable,
   EmptyState,
-  PageHeader,
-  SearchInput,
+  ListScreen,
   StatusBadge,
   notifyApiError,
   translateApiMessage,
   type Column,
   useRouteId,
   RowMenu,
+  type ListControls,
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { DriftPanel } from './DriftPanel';
@@ -56,7 +54,6 @@ export default function RoutersScreen() {
   });
   const [toDelete, setToDelete] = useState<Router | null>(null);
   const [testing, setTesting] = useState<number | null>(null);
-  useHotkeys([['alt+n', () => canWrite && navigate('/new')]]);
 
   // Health and queue changes are pushed: refresh the table when they arrive.
   const { refetch } = q;
@@ -221,54 +218,39 @@ export default function RoutersScreen() {
     },
   ];
 
+  // The routers list is short and not paged by the server: one page holds them all.
+  const controls: ListControls<Router, string> = {
+    search,
+    setSearch,
+    tableProps: { page: 1, pageSize: Math.max(25, q.data?.total ?? 0), onPageChange: () => undefined },
+  };
   return (
-    <Stack gap={0}>
-      <PageHeader
-        title={t('router.title')}
-        subtitle={t('router.subtitle')}
-        actions={
-          canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-              {t('router.add')}
-            </Button>
-          )
-        }
-      />
-      <Group mb="md">
-        <SearchInput
-          value={search}
-          onSearch={setSearch}
-          placeholder={t('router.search')}
-          aria-label={t('common:search')}
-          w={{ base: '100%', sm: 320 }}
+    <ListScreen
+      title={t('router.title')}
+      subtitle={t('router.subtitle')}
+      addLabel={canWrite ? t('router.add') : null}
+      list={controls}
+      searchPlaceholder={t('router.search')}
+      searchWidth={320}
+      columns={columns}
+      page={q.data}
+      loading={q.loading}
+      onOpen={(r) => canWrite && navigate(`/${r.id}`)}
+      empty={
+        <EmptyState
+          icon={<IconRouter size={30} stroke={1.5} />}
+          title={t('router.emptyTitle')}
+          description={t('router.emptyText')}
+          actions={
+            canWrite && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
+                {t('router.add')}
+              </Button>
+            )
+          }
         />
-      </Group>
-      <DataTable
-        label={t('router.title')}
-        columns={columns}
-        rows={q.data?.items}
-        rowKey={(r) => r.id}
-        total={q.data?.total ?? 0}
-        page={1}
-        pageSize={Math.max(25, q.data?.total ?? 0)}
-        onPageChange={() => undefined}
-        loading={q.loading}
-        onOpen={(r) => canWrite && navigate(`/${r.id}`)}
-        empty={
-          <EmptyState
-            icon={<IconRouter size={30} stroke={1.5} />}
-            title={t('router.emptyTitle')}
-            description={t('router.emptyText')}
-            actions={
-              canWrite && (
-                <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/new')}>
-                  {t('router.add')}
-                </Button>
-              )
-            }
-          />
-        }
-      />
+      }
+    >
       <RouterForm
         opened={isNew || (editId !== null && !!byId(editId))}
         router={isNew ? null : byId(editId)}
@@ -287,6 +269,6 @@ export default function RoutersScreen() {
         onCancel={() => setToDelete(null)}
         onConfirm={remove}
       />
-    </Stack>
+    </ListScreen>
   );
 }

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import {
   applyApiError,
+  FormDialog,
   DataTable,
   EmptyState,
   MoneyText,
@@ -22,7 +23,7 @@ import {
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { OpenShiftDialog } from '../cashdesk/OpenShiftDialog';
-import { Fact } from '../payments/RecordDrawer';
+import { Fact, STRUCK } from '../payments/RecordDrawer';
 import { DocumentActions, PrinterSelect } from '../payments/DocumentButtons';
 
 type Report = OutputOf<'shifts.close'>;
@@ -184,57 +185,48 @@ function CloseShiftDialog({
   // The variance is shown only for a count the parser accepts: never for a guess out of a typo.
   const counted = rupiahValue(form.values.countedCash) ?? null;
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       centered
       title={<Text fw={600}>{t('shift.closeTitle', { id: shift.id })}</Text>}
+      onSubmit={form.onSubmit(async (v) => {
+        const r = await api('shifts.close', {
+          id: shift.id,
+          countedCash: rupiahValue(v.countedCash)!,
+          notes: v.notes,
+        });
+        if (!r.ok) return void applyApiError(form, r.error);
+        form.reset();
+        onClosed(r.value);
+      })}
+      submitting={form.submitting}
+      submitLabel={t('shift.close')}
+      submitColor="orange"
+      submitTestId="close-shift-submit"
     >
-      <form
-        onSubmit={form.onSubmit(async (v) => {
-          const r = await api('shifts.close', {
-            id: shift.id,
-            countedCash: rupiahValue(v.countedCash)!,
-            notes: v.notes,
-          });
-          if (!r.ok) return void applyApiError(form, r.error);
-          form.reset();
-          onClosed(r.value);
-        })}
-      >
-        <Stack gap="sm">
-          <Text size="sm">
-            {t('shift.expectedCash')}: <MoneyText amount={shift.expectedCash} fw={700} />
-          </Text>
-          {shift.cashRefunded > 0 && (
-            <Text size="xs" c="dimmed">
-              {t('shift.expectedHelp', { amount: f.rupiah(shift.cashRefunded) })}
-            </Text>
-          )}
-          <MoneyInput
-            label={t('shift.countedCash')}
-            withAsterisk
-            data-autofocus
-            data-testid="counted-cash"
-            {...form.getInputProps('countedCash')}
-          />
-          {counted !== null && (
-            <Text size="sm" c={counted - shift.expectedCash === 0 ? 'teal' : 'red'}>
-              {t('shift.variance')}: <MoneyText amount={counted - shift.expectedCash} fw={700} />
-            </Text>
-          )}
-          <Textarea label={t('notes')} autosize minRows={1} {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:cancel')}
-            </Button>
-            <Button color="orange" type="submit" loading={form.submitting} data-testid="close-shift-submit">
-              {t('shift.close')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">
+        {t('shift.expectedCash')}: <MoneyText amount={shift.expectedCash} fw={700} />
+      </Text>
+      {shift.cashRefunded > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('shift.expectedHelp', { amount: f.rupiah(shift.cashRefunded) })}
+        </Text>
+      )}
+      <MoneyInput
+        label={t('shift.countedCash')}
+        withAsterisk
+        data-autofocus
+        data-testid="counted-cash"
+        {...form.getInputProps('countedCash')}
+      />
+      {counted !== null && (
+        <Text size="sm" c={counted - shift.expectedCash === 0 ? 'teal' : 'red'}>
+          {t('shift.variance')}: <MoneyText amount={counted - shift.expectedCash} fw={700} />
+        </Text>
+      )}
+      <Textarea label={t('notes')} autosize minRows={1} {...form.getInputProps('notes')} />
+    </FormDialog>
   );
 }
 
@@ -332,7 +324,7 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
                 ...report.payments.map((p) => ({ p, v: false })),
                 ...report.voidedPayments.map((p) => ({ p, v: true })),
               ].map(({ p, v }) => (
-                <Table.Tr key={p.id} style={v ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}>
+                <Table.Tr key={p.id} style={v ? STRUCK : undefined}>
                   <Table.Td>{p.paymentNumber}</Table.Td>
                   <Table.Td>{f.dateTime(p.paidAt)}</Table.Td>
                   <Table.Td>{p.customerName}</Table.Td>
@@ -352,10 +344,7 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
               <Table striped verticalSpacing={2} data-testid="shift-refunds">
                 <Table.Tbody>
                   {report.refunds.map((r) => (
-                    <Table.Tr
-                      key={r.id}
-                      style={r.status === 'void' ? { textDecoration: 'line-through', opacity: 0.6 } : undefined}
-                    >
+                    <Table.Tr key={r.id} style={r.status === 'void' ? STRUCK : undefined}>
                       <Table.Td>{r.refundNumber}</Table.Td>
                       <Table.Td>{f.dateTime(r.refundedAt)}</Table.Td>
                       <Table.Td>{r.customerName}</Table.Td>
