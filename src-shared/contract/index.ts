@@ -14,6 +14,7 @@ import { documentsContract } from './documents';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
 import { privacyContract } from './privacy';
+import { portalDeskContract } from './portal-desk';
 import { refundsContract } from './refunds';
 import { reportsContract } from './reports';
 import { routersContract } from './routers';
@@ -44,6 +45,7 @@ export const procedures = {
   ...packagesContract,
   ...pppoeContract,
   ...privacyContract,
+  ...portalDeskContract,
   ...refundsContract,
   ...routersContract,
   ...isolirRouterContract,

@@ -10,6 +10,7 @@ import { isolirRouterHandlers } from './isolir-router';
 import { packagesHandlers } from './packages';
 import { pppoeHandlers } from './pppoe';
 import { privacyHandlers } from './privacy';
+import { portalDeskHandlers } from './portal-desk';
 import { refundsHandlers } from './refunds';
 import { reportsHandlers } from './reports';
 import { routersHandlers } from './routers';
@@ -32,6 +33,7 @@ export const handlers: HandlersFor<Procedures> = {
   ...packagesHandlers,
   ...pppoeHandlers,
   ...privacyHandlers,
+  ...portalDeskHandlers,
   ...refundsHandlers,
   ...routersHandlers,
   ...isolirRouterHandlers,

@@ -5,3 +5,4 @@ export * from './billing';
 export * from './reports';
 export * from './usage';
 export * from './privacy';
+export * from './portal';

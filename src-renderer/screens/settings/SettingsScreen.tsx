@@ -19,6 +19,7 @@ import { notifications } from '@mantine/notifications';
 import {
   IconBuildingBroadcastTower,
   IconCloudDownload,
+  IconDeviceMobile,
   IconDatabase,
   IconFileInvoice,
   IconLock,
@@ -42,11 +43,12 @@ import {
 } from '../../components';
 import { IsolirPagePanel } from './IsolirPagePanel';
 import { LogoInput } from './LogoInput';
+import { PortalSettings } from './PortalSettings';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
 import { fromForm, isNumberKey, numberKind, numberRules, toForm, type SettingsForm } from './settingsForm';
 
-type Tab = 'isp' | 'billing' | 'isolir' | 'printing' | 'backup' | 'security' | 'updates';
+type Tab = 'isp' | 'billing' | 'isolir' | 'printing' | 'backup' | 'security' | 'portal' | 'updates';
 
 /**
  * Every setting of src-shared/settings.ts, grouped in tabs. Only the fields that changed are sent;
@@ -120,6 +122,9 @@ export default function SettingsScreen() {
       backupKeepWeekly: 'backup',
       backupKeepMonthly: 'backup',
       sessionTimeoutMinutes: 'security',
+      portalEnabled: 'portal',
+      portalHost: 'portal',
+      portalPort: 'portal',
       updateUrl: 'updates',
     }),
     [],
@@ -215,6 +220,9 @@ export default function SettingsScreen() {
           </Tabs.Tab>
           <Tabs.Tab value="security" leftSection={<IconLock size={16} />}>
             {t('tabs.security')}
+          </Tabs.Tab>
+          <Tabs.Tab value="portal" leftSection={<IconDeviceMobile size={16} />}>
+            {t('tabs.portal')}
           </Tabs.Tab>
           <Tabs.Tab value="updates" leftSection={<IconCloudDownload size={16} />}>
             {t('tabs.updates')}
@@ -372,6 +380,14 @@ export default function SettingsScreen() {
 
         <Tabs.Panel value="security">
           <Stack maw={720}>{num('sessionTimeoutMinutes', 'sessionTimeoutMinutes')}</Stack>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="portal">
+          <PortalSettings
+            enabled={{ disabled: ro, ...form.getInputProps('portalEnabled', { type: 'checkbox' }) }}
+            host={<TextInput {...text('portalHost')} {...hint('portalHost')} placeholder="0.0.0.0" />}
+            port={num('portalPort', 'portalPort')}
+          />
         </Tabs.Panel>
 
         <Tabs.Panel value="updates">

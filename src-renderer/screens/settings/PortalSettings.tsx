@@ -1,0 +1,69 @@
+import { Alert, Anchor, Group, Stack, Switch, Text, type SwitchProps } from '@mantine/core';
+import qrcode from 'qrcode-generator';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api/useApi';
+import { translateApiMessage } from '../../components';
+
+/** A QR code as SVG squares (no HTML strings injected), scannable from the screen by a phone camera. */
+function QrCode({ text, size = 180 }: { text: string; size?: number }) {
+  const cells = useMemo(() => {
+    const qr = qrcode(0, 'M');
+    qr.addData(text);
+    qr.make();
+    const n = qr.getModuleCount();
+    const dark: string[] = [];
+    for (let r = 0; r < n; r++)
+      for (let c = 0; c < n; c++) if (qr.isDark(r, c)) dark.push(`M${c + 4} ${r + 4}h1v1h-1z`);
+    return { n: n + 8, path: dark.join('') };
+  }, [text]);
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox={`0 0 ${cells.n} ${cells.n}`}
+      shapeRendering="crispEdges"
+      role="img"
+      data-testid="portal-qr"
+    >
+      <rect width={cells.n} height={cells.n} fill="#fff" />
+      <path d={cells.path} fill="#000" />
+    </svg>
+  );
+}
+
+/** Where customers open the portal now, with a QR code staff can scan to try it on a phone. */
+function PortalAddress() {
+  const { t } = useTranslation('settings');
+  const q = useApiQuery('settings.portalStatus', {}, { entities: ['settings'] });
+  if (!q.data) return null;
+  if (q.data.error) return <Alert color="red">{translateApiMessage(q.data.error)}</Alert>;
+  if (!q.data.url) return <Text c="dimmed">{t('portal.off')}</Text>;
+  return (
+    <Group align="flex-start" gap="lg">
+      <QrCode text={q.data.url} />
+      <Stack gap={4}>
+        <Text fw={500}>{t('portal.address')}</Text>
+        <Anchor href={q.data.url} target="_blank" rel="noreferrer" data-testid="portal-url">
+          {q.data.url}
+        </Anchor>
+        <Text size="sm" c="dimmed" maw={360}>
+          {t('portal.scan')}
+        </Text>
+      </Stack>
+    </Group>
+  );
+}
+
+/** Settings → Portal pelanggan: on/off, address and port (fields of the settings form), and where it runs now. */
+export function PortalSettings(props: { enabled: SwitchProps; host: ReactNode; port: ReactNode }) {
+  const { t } = useTranslation('settings');
+  return (
+    <Stack maw={720}>
+      <Switch label={t('fields.portalEnabled')} description={t('hints.portalEnabled')} {...props.enabled} />
+      {props.host}
+      {props.port}
+      <PortalAddress />
+    </Stack>
+  );
+}
