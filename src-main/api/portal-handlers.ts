@@ -6,6 +6,7 @@ import { changeOwnPortalPassword, updateOwnContact } from '../core/portal/creden
 import { portalInvoicePdf, portalReceiptPdf } from '../core/portal/documents';
 import { portalLogin } from '../core/portal/login';
 import { endPortalSession, type PortalCall } from '../core/portal/session';
+import { getOwnTicket, listOwnTickets, openTicket, ownTicketPhoto, replyAsCustomer } from '../core/portal/tickets';
 
 export type PortalHandlersFor<T extends Record<string, PortalProcedure>> = {
   [K in keyof T]: (
@@ -27,4 +28,9 @@ export const portalHandlers: PortalHandlersFor<PortalProcedures> = {
   'portal.changePassword': ({ currentPassword, newPassword }, call) =>
     changeOwnPortalPassword(call, currentPassword, newPassword),
   'portal.updateContact': (input, call) => updateOwnContact(call, input),
+  'portal.tickets.list': ({ page }, call) => listOwnTickets(call, page),
+  'portal.tickets.open': (input, call) => openTicket(call, input),
+  'portal.tickets.get': ({ id }, call) => getOwnTicket(call, id),
+  'portal.tickets.reply': ({ id, text, photo }, call) => replyAsCustomer(call, id, text, photo),
+  'portal.tickets.photo': ({ messageId }, call) => ownTicketPhoto(call, messageId),
 };

@@ -21,6 +21,7 @@ import { routersContract } from './routers';
 import { sessionsContract } from './sessions';
 import { settingsContract } from './settings';
 import { syncContract } from './sync';
+import { ticketsContract } from './tickets';
 import { systemOpsContract } from './system-ops';
 import { unbilledContract } from './unbilled';
 import { usersContract } from './users';
@@ -51,6 +52,7 @@ export const procedures = {
   ...isolirRouterContract,
   ...sessionsContract,
   ...syncContract,
+  ...ticketsContract,
   ...reportsContract,
   ...systemOpsContract,
   ...unbilledContract,

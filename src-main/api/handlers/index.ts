@@ -17,6 +17,7 @@ import { routersHandlers } from './routers';
 import { sessionsHandlers } from './sessions';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
+import { ticketsHandlers } from './tickets';
 import { systemOpsHandlers } from './system-ops';
 import { unbilledHandlers } from './unbilled';
 import { usersHandlers } from './users';
@@ -39,6 +40,7 @@ export const handlers: HandlersFor<Procedures> = {
   ...isolirRouterHandlers,
   ...sessionsHandlers,
   ...syncHandlers,
+  ...ticketsHandlers,
   ...reportsHandlers,
   ...systemOpsHandlers,
   ...unbilledHandlers,

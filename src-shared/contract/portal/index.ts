@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { portalAccountContract } from './account';
+import { portalTicketsContract } from './tickets';
 
 /** Every channel of the customer portal (`POST /api/<channel>` on the portal's own port). */
 export const portalProcedures = {
   ...portalAccountContract,
+  ...portalTicketsContract,
 };
 
 export type PortalProcedures = typeof portalProcedures;

@@ -10,6 +10,9 @@ let w: PortalWorld;
 let cookieA: string;
 let bInvoiceIds: number[];
 let bPaymentIds: number[];
+let bTicket: { id: number; messageId: number };
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 beforeAll(async () => {
   w = await portalWorld();
@@ -20,6 +23,13 @@ beforeAll(async () => {
   if (!inv.ok || !pay.ok) throw new Error('B cannot read their own records');
   bInvoiceIds = inv.value.items.map((i) => i.id);
   bPaymentIds = pay.value.items.map((p) => p.id);
+  const opened = await w.call(
+    'portal.tickets.open',
+    { category: 'gangguan', text: 'Internet B mati', photo: { type: 'image/png', base64: PNG } },
+    cookieB,
+  );
+  if (!opened.ok) throw new Error(JSON.stringify(opened));
+  bTicket = { id: opened.value.ticket.id, messageId: opened.value.messages[0]!.id };
 });
 afterAll(() => w.close());
 
@@ -77,6 +87,39 @@ const attempts: Record<string, () => Promise<void>> = {
     expect(r.status).toBe(400);
     const b = await w.t.ok('customers.get', { id: w.b.id });
     expect(b.phone).not.toBe('081299998888');
+  },
+  'portal.tickets.list': async () => {
+    const r = await w.call('portal.tickets.list', {}, cookieA);
+    expect(r.ok && r.value.items.map((t) => t.id)).not.toContain(bTicket.id);
+    expect((await w.post('portal.tickets.list', { customerId: w.b.id }, { cookie: cookieA })).status).toBe(400);
+  },
+  'portal.tickets.open': async () => {
+    const r = await w.post(
+      'portal.tickets.open',
+      { category: 'lainnya', text: 'x', customerId: w.b.id },
+      { cookie: cookieA },
+    );
+    expect(r.status).toBe(400);
+    expect(w.t.app.ctx.sqlite.prepare('SELECT count(*) AS n FROM tickets WHERE customer_id = ?').get(w.b.id)).toEqual({
+      n: 1,
+    });
+  },
+  'portal.tickets.get': async () => {
+    const r = await w.post('portal.tickets.get', { id: bTicket.id }, { cookie: cookieA });
+    expect(r.status).toBe(404);
+    expect(r.body).not.toContain('Internet B mati');
+  },
+  'portal.tickets.reply': async () => {
+    const r = await w.post('portal.tickets.reply', { id: bTicket.id, text: 'nyusup' }, { cookie: cookieA });
+    expect(r.status).toBe(404);
+    expect(w.t.app.ctx.sqlite.prepare("SELECT count(*) AS n FROM ticket_messages WHERE body = 'nyusup'").get()).toEqual(
+      { n: 0 },
+    );
+  },
+  'portal.tickets.photo': async () => {
+    const r = await w.post('portal.tickets.photo', { messageId: bTicket.messageId }, { cookie: cookieA });
+    expect(r.status).toBe(404);
+    expect(r.body).not.toContain(PNG.slice(0, 20));
   },
 };
 
