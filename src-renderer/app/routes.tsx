@@ -9,6 +9,8 @@ import { IconArrowsExchange, IconNetwork, IconRouter, IconWifi } from '@tabler/i
 import type { Permission } from '../../src-shared/permissions';
 // Users and audit trail (admin section)
 import { IconHistory, IconUserShield } from '@tabler/icons-react';
+// Support tickets from the customer portal
+import { IconLifebuoy } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -43,6 +45,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'customers.read',
     section: 'main',
     component: lazy(() => import('../screens/customers/CustomersScreen')),
+  },
+  {
+    path: '/tickets',
+    labelKey: 'tickets:nav',
+    icon: IconLifebuoy,
+    permission: 'tickets.read',
+    section: 'main',
+    component: lazy(() => import('../screens/tickets/TicketsScreen')),
   },
   {
     path: '/packages',

@@ -37,6 +37,8 @@ import idBackups from './locales/id/backups.json';
 import enBackups from './locales/en/backups.json';
 import idNetwork from './locales/id/network.json';
 import enNetwork from './locales/en/network.json';
+import idTickets from './locales/id/tickets.json';
+import enTickets from './locales/en/tickets.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -55,6 +57,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['settings', idSettings, enSettings],
   ['backups', idBackups, enBackups],
   ['network', idNetwork, enNetwork],
+  ['tickets', idTickets, enTickets],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

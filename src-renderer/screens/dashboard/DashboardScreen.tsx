@@ -31,6 +31,7 @@ import { EmptyState, MoneyText, PageHeader, StatusBadge, translateApiMessage } f
 import { useFormat } from '../../lib/format';
 import { StatCard } from './StatCard';
 import { UnbilledAlert } from './UnbilledAlert';
+import { TicketsCard } from './TicketsCard';
 
 const METHOD_COLORS: Record<string, string> = {
   cash: 'teal.6',
@@ -222,6 +223,7 @@ export default function DashboardScreen() {
           detail={routerDetail()}
           onClick={can('routers.read') ? () => navigate('~/routers') : undefined}
         />
+        <TicketsCard />
       </SimpleGrid>
 
       {d.routers.length > 0 && (
