@@ -39,6 +39,8 @@ import idNetwork from './locales/id/network.json';
 import enNetwork from './locales/en/network.json';
 import idTickets from './locales/id/tickets.json';
 import enTickets from './locales/en/tickets.json';
+import idPortal from './locales/id/portal.json';
+import enPortal from './locales/en/portal.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -58,6 +60,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['backups', idBackups, enBackups],
   ['network', idNetwork, enNetwork],
   ['tickets', idTickets, enTickets],
+  ['portal', idPortal, enPortal],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

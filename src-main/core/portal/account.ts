@@ -65,6 +65,7 @@ export function portalHome(call: PortalCall): PortalHome {
     })),
     payTo: { ispName: settings.ispName, address: settings.ispAddress, phone: settings.ispPhone },
     today: todayDate,
+    timeZone: settings.timeZone,
   };
 }
 

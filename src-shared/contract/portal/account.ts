@@ -54,6 +54,8 @@ export const portalHome = z.object({
   /** How to pay: the ISP's own details from Settings. */
   payTo: z.object({ ispName: z.string(), address: z.string(), phone: z.string() }),
   today: z.string(),
+  /** The ISP's zone (WIB/WITA/WIT), for times shown to the customer. */
+  timeZone: z.string(),
 });
 export type PortalHome = z.output<typeof portalHome>;
 
