@@ -10,6 +10,7 @@ import { bankStatementsSuite } from './bank-statements.bench';
 import { billingSuite } from './billing.bench';
 import { medianFigure, ratio, type BenchSuite } from './harness';
 import { platformSuite } from './platform.bench';
+import { portalSuite } from './portal.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 import { routerosSuite } from './routeros.bench';
@@ -27,6 +28,7 @@ const SUITES: BenchSuite[] = [
   backupsSuite,
   securitySuite,
   bankStatementsSuite,
+  portalSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */
