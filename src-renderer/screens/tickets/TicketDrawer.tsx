@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useCan, useSession } from '../../app/session';
 import { contentTestId, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
-import { STATUS_COLOR } from './TicketsScreen';
+import { STATUS_COLOR } from './statusColor';
 
 /** A message's photo, loaded when asked for (photos stay in the database until someone looks). */
 function Photo({ messageId }: { messageId: number }) {

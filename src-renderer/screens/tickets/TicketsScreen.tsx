@@ -6,12 +6,11 @@ import { TICKET_CATEGORIES, TICKET_STATUSES } from '../../../src-shared/contract
 import { useApiQuery } from '../../api/useApi';
 import { DataTable, PageHeader, SearchInput, type Column } from '../../components';
 import { useFormat } from '../../lib/format';
+import { STATUS_COLOR } from './statusColor';
 import { TicketDrawer } from './TicketDrawer';
 
 type Ticket = OutputOf<'tickets.list'>['items'][number];
 type Filters = Pick<NonNullable<InputOf<'tickets.list'>>, 'status' | 'category' | 'assigned'>;
-
-export const STATUS_COLOR = { open: 'orange', answered: 'blue', closed: 'gray' } as const;
 
 /** Tiket: customers' support tickets from the portal, newest activity first; Enter opens one. */
 export default function TicketsScreen() {
