@@ -43,10 +43,21 @@ const SECURITY_HEADERS = {
 };
 
 /**
- * Answers a plain page request (not /api/) before the portal app does, or returns false to pass.
- * The isolir page mounts here: it sees every plain-HTTP request the router redirects to the portal.
+ * Answers a plain page request (not /api/) before the portal app does, or resolves false to pass.
+ * The isolir page mounts here (core/isolir/page.ts' isolirPageFor is async): it sees every
+ * plain-HTTP request the router redirects to the portal.
  */
-export type PortalPageHandler = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean;
+export type PortalPageHandler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  pathname: string,
+) => boolean | Promise<boolean>;
+
+/** The page handlers in order; true when one of them answered. */
+async function pageHandled(opts: PortalHostOptions, req: http.IncomingMessage, res: http.ServerResponse, p: string) {
+  for (const handle of opts.pageHandlers ?? []) if (await handle(req, res, p)) return true;
+  return false;
+}
 
 export interface PortalHostOptions {
   app: App;
@@ -173,10 +184,16 @@ export function createPortalHost(opts: PortalHostOptions) {
       });
     }
     // Plain page requests: other modules first (the isolir page), then the portal app.
-    for (const handle of opts.pageHandlers ?? []) if (handle(req, res, p)) return;
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
-    if (!opts.staticDir) return void res.writeHead(404).end('No portal app');
-    serveStatic(opts.staticDir, req, res, p);
+    void pageHandled(opts, req, res, p)
+      .then((done) => {
+        if (done) return;
+        if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+        if (!opts.staticDir) return void res.writeHead(404).end('No portal app');
+        serveStatic(opts.staticDir, req, res, p);
+      })
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500).end('Request failed');
+      });
   });
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 30_000;

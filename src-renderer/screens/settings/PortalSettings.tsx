@@ -1,9 +1,12 @@
-import { Alert, Anchor, Group, Stack, Switch, Text, type SwitchProps } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { IconDeviceMobile } from '@tabler/icons-react';
 import qrcode from 'qrcode-generator';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { translateApiMessage } from '../../components';
+import type { SettingsForm } from './settingsForm';
 
 /** A QR code as SVG squares (no HTML strings injected), scannable from the screen by a phone camera. */
 function QrCode({ text, size = 180 }: { text: string; size?: number }) {
@@ -55,15 +58,48 @@ function PortalAddress() {
   );
 }
 
-/** Settings → Portal pelanggan: on/off, address and port (fields of the settings form), and where it runs now. */
-export function PortalSettings(props: { enabled: SwitchProps; host: ReactNode; port: ReactNode }) {
+/** Which tab each portal setting sits on (a field with an error selects its tab). */
+export const PORTAL_FIELD_TABS = { portalEnabled: 'portal', portalHost: 'portal', portalPort: 'portal' } as const;
+
+export function PortalTab() {
   const { t } = useTranslation('settings');
   return (
-    <Stack maw={720}>
-      <Switch label={t('fields.portalEnabled')} description={t('hints.portalEnabled')} {...props.enabled} />
-      {props.host}
-      {props.port}
-      <PortalAddress />
-    </Stack>
+    <Tabs.Tab value="portal" leftSection={<IconDeviceMobile size={16} />}>
+      {t('tabs.portal')}
+    </Tabs.Tab>
+  );
+}
+
+/** Settings → Portal pelanggan: on/off, address and port (fields of the settings form), and where it runs now. */
+export function PortalSettings({
+  form,
+  ro,
+  port,
+}: {
+  form: UseFormReturnType<SettingsForm>;
+  ro: boolean;
+  port: ReactNode;
+}) {
+  const { t } = useTranslation('settings');
+  return (
+    <Tabs.Panel value="portal">
+      <Stack maw={720}>
+        <Switch
+          label={t('fields.portalEnabled')}
+          description={t('hints.portalEnabled')}
+          disabled={ro}
+          {...form.getInputProps('portalEnabled', { type: 'checkbox' })}
+        />
+        <TextInput
+          label={t('fields.portalHost')}
+          description={t('hints.portalHost')}
+          placeholder="0.0.0.0"
+          disabled={ro}
+          {...form.getInputProps('portalHost')}
+        />
+        {port}
+        <PortalAddress />
+      </Stack>
+    </Tabs.Panel>
   );
 }

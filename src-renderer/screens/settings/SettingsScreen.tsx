@@ -19,7 +19,6 @@ import { notifications } from '@mantine/notifications';
 import {
   IconBuildingBroadcastTower,
   IconCloudDownload,
-  IconDeviceMobile,
   IconDatabase,
   IconFileInvoice,
   IconLock,
@@ -43,7 +42,7 @@ import {
 } from '../../components';
 import { IsolirPagePanel } from './IsolirPagePanel';
 import { LogoInput } from './LogoInput';
-import { PortalSettings } from './PortalSettings';
+import { PORTAL_FIELD_TABS, PortalSettings, PortalTab } from './PortalSettings';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
 import { fromForm, isNumberKey, numberKind, numberRules, toForm, type SettingsForm } from './settingsForm';
@@ -122,9 +121,7 @@ export default function SettingsScreen() {
       backupKeepWeekly: 'backup',
       backupKeepMonthly: 'backup',
       sessionTimeoutMinutes: 'security',
-      portalEnabled: 'portal',
-      portalHost: 'portal',
-      portalPort: 'portal',
+      ...PORTAL_FIELD_TABS,
       updateUrl: 'updates',
     }),
     [],
@@ -221,9 +218,7 @@ export default function SettingsScreen() {
           <Tabs.Tab value="security" leftSection={<IconLock size={16} />}>
             {t('tabs.security')}
           </Tabs.Tab>
-          <Tabs.Tab value="portal" leftSection={<IconDeviceMobile size={16} />}>
-            {t('tabs.portal')}
-          </Tabs.Tab>
+          <PortalTab />
           <Tabs.Tab value="updates" leftSection={<IconCloudDownload size={16} />}>
             {t('tabs.updates')}
           </Tabs.Tab>
@@ -382,13 +377,7 @@ export default function SettingsScreen() {
           <Stack maw={720}>{num('sessionTimeoutMinutes', 'sessionTimeoutMinutes')}</Stack>
         </Tabs.Panel>
 
-        <Tabs.Panel value="portal">
-          <PortalSettings
-            enabled={{ disabled: ro, ...form.getInputProps('portalEnabled', { type: 'checkbox' }) }}
-            host={<TextInput {...text('portalHost')} {...hint('portalHost')} placeholder="0.0.0.0" />}
-            port={num('portalPort', 'portalPort')}
-          />
-        </Tabs.Panel>
+        <PortalSettings form={form} ro={ro} port={num('portalPort', 'portalPort')} />
 
         <Tabs.Panel value="updates">
           <Stack maw={720}>
