@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiResult } from '../src-shared/result';
 import { dispatch, type Caller } from './api/dispatch';
+import { dispatchPortal, type PortalCaller } from './api/portal-dispatch';
 import { type AppContext, type Clock, type DatabaseReplacePhase, type RunningApp, systemClock } from './core/context';
 import { createEventBus, type EventBus } from './core/events';
 import { consoleLogger, type Logger } from './logging/logger';
@@ -43,6 +44,8 @@ export interface CreateAppOptions {
 
 export interface App extends RunningApp {
   call(channel: string, input: unknown, caller: Caller): Promise<ApiResult<unknown>>;
+  /** The customer portal's own realm (portal.* channels, customer sessions): never the staff table. */
+  callPortal(channel: string, input: unknown, caller: PortalCaller): Promise<ApiResult<unknown>>;
   close(): void;
 }
 
@@ -196,6 +199,7 @@ export function createApp(opts: CreateAppOptions): App {
   return {
     ctx,
     call: (channel, input, caller) => dispatch(ctx, channel, input, caller),
+    callPortal: (channel, input, caller) => dispatchPortal(ctx, channel, input, caller),
     close() {
       for (const fn of closers.splice(0).reverse()) {
         try {

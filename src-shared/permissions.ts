@@ -40,6 +40,9 @@ export const PERMISSIONS = [
   'shifts.use',
   'shifts.readAll',
   'dashboard.read',
+  /** Customers' support tickets from the portal: read, and answer / assign / close. */
+  'tickets.read',
+  'tickets.write',
   'reports.read',
   'reports.export',
   'audit.read',
@@ -76,6 +79,8 @@ const STAFF: Permission[] = [
   'shifts.use',
   'dashboard.read',
   'messages.read',
+  'tickets.read',
+  'tickets.write',
   // Not settings.read: the Settings screen is for the owner; what a cashier needs (ISP name, time zone,
   // language) comes with system.info, and receipts are built in the main process.
 ];

@@ -150,6 +150,17 @@ export const settingsShape = {
   backupKeepDaily: count(1, 365).default(7),
   backupKeepWeekly: count(0, 520).default(4),
   backupKeepMonthly: count(0, 240).default(12),
+  /** The customer portal (core/portal): off until the ISP turns it on; its own address and port. */
+  portalEnabled: z.boolean().default(false),
+  portalHost: z
+    .union([z.ipv4(), z.ipv6()], { error: 'Portal address must be an IP address, e.g. 0.0.0.0 or 192.168.88.10' })
+    .default('0.0.0.0'),
+  portalPort: z
+    .number({ error: 'Portal port is required' })
+    .int('Portal port must be a whole number')
+    .min(1, 'Portal port: 1 to 65535')
+    .max(65535, 'Portal port: 1 to 65535')
+    .default(8080),
   updateUrl: z
     .string()
     .trim()

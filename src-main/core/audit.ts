@@ -8,6 +8,8 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+  /** Who acted when no staff session did: a customer in the portal (`customer:CUST0001`). */
+  actor?: string;
 }
 
 const SECRET_FIELDS = new Set(['password', 'passwordEnc', 'passwordHash', 'token', 'tokenHash']);
@@ -29,7 +31,7 @@ export function writeAudit(
   insertAuditRow(app.sqlite, {
     at: app.clock.now().toISOString(),
     userId: session?.userId ?? null,
-    username: session?.username ?? 'system',
+    username: session?.username ?? entry.actor ?? 'system',
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),

@@ -13,6 +13,8 @@ import { IconHistory, IconUserShield } from '@tabler/icons-react';
 import { IconMessage } from '@tabler/icons-react';
 // Online payments (reconciliation, gateway settings)
 import { IconBuildingBank, IconQrcode } from '@tabler/icons-react';
+// Support tickets from the customer portal
+import { IconLifebuoy } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -47,6 +49,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'customers.read',
     section: 'main',
     component: lazy(() => import('../screens/customers/CustomersScreen')),
+  },
+  {
+    path: '/tickets',
+    labelKey: 'tickets:nav',
+    icon: IconLifebuoy,
+    permission: 'tickets.read',
+    section: 'main',
+    component: lazy(() => import('../screens/tickets/TicketsScreen')),
   },
   {
     path: '/packages',

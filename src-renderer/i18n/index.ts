@@ -41,6 +41,10 @@ import idMessages from './locales/id/messages.json';
 import enMessages from './locales/en/messages.json';
 import idGateways from './locales/id/gateways.json';
 import enGateways from './locales/en/gateways.json';
+import idTickets from './locales/id/tickets.json';
+import enTickets from './locales/en/tickets.json';
+import idPortal from './locales/id/portal.json';
+import enPortal from './locales/en/portal.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -61,6 +65,8 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['network', idNetwork, enNetwork],
   ['messages', idMessages, enMessages],
   ['gateways', idGateways, enGateways],
+  ['tickets', idTickets, enTickets],
+  ['portal', idPortal, enPortal],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

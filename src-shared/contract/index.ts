@@ -16,12 +16,14 @@ import { gatewayPaymentsContract } from './gateway-payments';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
 import { privacyContract } from './privacy';
+import { portalDeskContract } from './portal-desk';
 import { refundsContract } from './refunds';
 import { reportsContract } from './reports';
 import { routersContract } from './routers';
 import { sessionsContract } from './sessions';
 import { settingsContract } from './settings';
 import { syncContract } from './sync';
+import { ticketsContract } from './tickets';
 import { systemOpsContract } from './system-ops';
 import { unbilledContract } from './unbilled';
 import { usersContract } from './users';
@@ -48,11 +50,13 @@ export const procedures = {
   ...packagesContract,
   ...pppoeContract,
   ...privacyContract,
+  ...portalDeskContract,
   ...refundsContract,
   ...routersContract,
   ...isolirRouterContract,
   ...sessionsContract,
   ...syncContract,
+  ...ticketsContract,
   ...reportsContract,
   ...systemOpsContract,
   ...unbilledContract,

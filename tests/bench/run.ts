@@ -11,6 +11,7 @@ import { billingSuite } from './billing.bench';
 import { medianFigure, ratio, type BenchSuite } from './harness';
 import { messagingSuite } from './messaging.bench';
 import { platformSuite } from './platform.bench';
+import { portalSuite } from './portal.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 import { routerosSuite } from './routeros.bench';
@@ -29,6 +30,7 @@ const SUITES: BenchSuite[] = [
   securitySuite,
   bankStatementsSuite,
   messagingSuite,
+  portalSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

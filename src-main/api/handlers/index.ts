@@ -12,12 +12,14 @@ import { gatewayPaymentsHandlers } from './gateway-payments';
 import { packagesHandlers } from './packages';
 import { pppoeHandlers } from './pppoe';
 import { privacyHandlers } from './privacy';
+import { portalDeskHandlers } from './portal-desk';
 import { refundsHandlers } from './refunds';
 import { reportsHandlers } from './reports';
 import { routersHandlers } from './routers';
 import { sessionsHandlers } from './sessions';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
+import { ticketsHandlers } from './tickets';
 import { systemOpsHandlers } from './system-ops';
 import { unbilledHandlers } from './unbilled';
 import { usersHandlers } from './users';
@@ -36,11 +38,13 @@ export const handlers: HandlersFor<Procedures> = {
   ...packagesHandlers,
   ...pppoeHandlers,
   ...privacyHandlers,
+  ...portalDeskHandlers,
   ...refundsHandlers,
   ...routersHandlers,
   ...isolirRouterHandlers,
   ...sessionsHandlers,
   ...syncHandlers,
+  ...ticketsHandlers,
   ...reportsHandlers,
   ...systemOpsHandlers,
   ...unbilledHandlers,

@@ -115,6 +115,14 @@ export class LoginThrottle {
     }
   }
 
+  /** Forgets everything about the account (a new random password was handed over at the desk). */
+  forget(name: string): void {
+    const perSource = this.sources.get(name);
+    this.size -= (perSource?.size ?? 0) + (this.accounts.has(name) ? 1 : 0);
+    this.sources.delete(name);
+    this.accounts.delete(name);
+  }
+
   private sweep(now: number) {
     for (const [name, perSource] of this.sources) {
       for (const [k, s] of perSource)

@@ -7,3 +7,4 @@ export * from './usage';
 export * from './privacy';
 export * from './messaging';
 export * from './gateways';
+export * from './portal';

@@ -6,6 +6,7 @@ import { createFileLogger, logsDir } from '../../logging/file-logger';
 import type { FileSaver } from '../../core/logging/diagnostics';
 import { consoleLogger, teeLogger, type Logger } from '../../logging/logger';
 import { startBackground as realStartBackground, type BackgroundWork } from '../background';
+import { startPortalRunner } from '../portal-runner';
 import { createIpcHost, type IpcHost } from './ipc';
 import { migrationsFolder, requireNativeBinding } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -71,6 +72,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
   let win: Electron.BrowserWindow | null = null;
   let ipc: IpcHost | null = null;
   let background: BackgroundWork | null = null;
+  let portal: ReturnType<typeof startPortalRunner> | null = null;
 
   app.enableSandbox(); // every renderer sandboxed, whatever its webPreferences say
   registerAppScheme(protocol); // must happen before 'ready'
@@ -84,6 +86,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     closed = true;
     try {
       background?.stop();
+      void portal?.stop();
       ipc?.dispose();
       core?.close();
       logger.info('PPPoE Desk closed');
@@ -136,6 +139,8 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     ctx.services.fileSaver = saveFile;
 
     background = d.startBackground(core);
+    // The customer portal, when Settings turn it on (its own port; see host/http/portal-server.ts).
+    portal = startPortalRunner(core, { staticDir: path.join(d.outDir, 'portal') });
     const icon = path.join(
       app.isPackaged ? d.resourcesPath : app.getAppPath(),
       app.isPackaged ? '' : 'resources',

@@ -14,13 +14,15 @@ import { startBackground } from '../background';
 import { announcement } from './announce';
 import { bindRefusal } from './bind-policy';
 import { createHttpHost } from './server';
+import { startPortalRunner } from '../portal-runner';
+import { getSettings } from '../../core/settings';
 
 declare const __APP_VERSION__: string;
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);
   console.error(
-    'Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] [--init-admin <user>:<password>] [--key-file <file>] [--recovery-key <key>] [--demo] [--backup-root <dir>]...',
+    'Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] [--init-admin <user>:<password>] [--key-file <file>] [--recovery-key <key>] [--demo] [--backup-root <dir>]... [--portal-port <n|0>] [--portal-host <addr>]',
   );
   process.exit(2);
 }
@@ -53,6 +55,9 @@ export async function main(argv = process.argv.slice(2)) {
         quiet: { type: 'boolean', default: false },
         demo: { type: 'boolean', default: false },
         'backup-root': { type: 'string', multiple: true },
+        // The customer portal on its own port (0 = any free one) and address, whatever Settings say.
+        'portal-port': { type: 'string' },
+        'portal-host': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -61,6 +66,9 @@ export async function main(argv = process.argv.slice(2)) {
   }
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be 0–65535, got ${args.port}`);
+  const portalPort = args['portal-port'] === undefined ? undefined : Number(args['portal-port']);
+  if (portalPort !== undefined && (!Number.isInteger(portalPort) || portalPort < 0 || portalPort > 65535))
+    usage(`--portal-port must be 0–65535, got ${args['portal-port']}`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Built layout: <out>/host/serve.mjs next to <out>/renderer and <out>/drizzle.
   const root = path.resolve(here, '..');
@@ -114,6 +122,23 @@ export async function main(argv = process.argv.slice(2)) {
     staticDir: args['static-dir'] ?? path.join(root, 'renderer'),
   });
   const { port: bound } = await host.listen();
+  // Before the staff host's lines: their last line stays this computer's URL. Either flag turns the
+  // portal on whatever Settings say (the other taken from Settings).
+  let announced = false;
+  const settings = getSettings(app.ctx);
+  const fixed =
+    portalPort === undefined && args['portal-host'] === undefined
+      ? undefined
+      : { host: args['portal-host'] ?? settings.portalHost, port: portalPort ?? settings.portalPort };
+  const portal = startPortalRunner(app, {
+    staticDir: path.join(root, 'portal'),
+    fixed,
+    onListening: (url) =>
+      announced ? logger.info('customer portal listening', { url }) : console.log(`Portal: ${url}`),
+    onError: (message) => console.error(message),
+  });
+  await portal.ready;
+  announced = true;
   logger.info('PPPoE Desk browser host ready', { dataDir });
   // The addresses to open (never "0.0.0.0") and, beyond loopback, the plain-HTTP warning. The last line
   // holds only this computer's URL: scripts and tests read it.
@@ -126,6 +151,7 @@ export async function main(argv = process.argv.slice(2)) {
     if (closing) return;
     closing = true;
     background.stop();
+    await portal.stop();
     await host.close();
     app.close();
     await fileLog.close();

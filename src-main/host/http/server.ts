@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { EVENT_NAMES } from '../../../src-shared/events';
-import type { ApiResult, ErrorCode } from '../../../src-shared/result';
+import type { ApiResult } from '../../../src-shared/result';
+import { BodyTooLarge, KEEP_ALIVE_MS, MIME, readBody, readCookie, send, STATUS } from './http-util';
 import type { App } from '../../app';
 import { CONTENT_SECURITY_POLICY, isSourceMap } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
@@ -10,30 +11,6 @@ import { sessionIsLive } from '../../core/auth';
 import { peerAddress } from '../../core/context';
 import { localUrl } from './announce';
 import { isLoopback, LOOPBACK_HOSTS } from './bind-policy';
-
-const STATUS: Record<ErrorCode, number> = {
-  BAD_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  ROUTER_UNREACHABLE: 502,
-  INTERNAL: 500,
-};
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 export const SESSION_COOKIE = 'pppoe_desk_session';
 const MAX_BODY = 2 * 1024 * 1024;
@@ -48,53 +25,10 @@ export interface HttpHostOptions {
   heartbeatMs?: number;
 }
 
-function readCookie(req: http.IncomingMessage, name: string): string | undefined {
-  const raw = req.headers.cookie;
-  if (!raw) return undefined;
-  for (const part of raw.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
-
 function tokenOf(req: http.IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   return readCookie(req, SESSION_COOKIE);
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(json);
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(new BodyTooLarge());
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        // Stop buffering but let the answer go out; the connection is closed after it.
-        chunks.length = 0;
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -146,7 +80,7 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
   }
   let input: unknown;
   try {
-    const text = await readBody(req);
+    const text = await readBody(req, MAX_BODY);
     input = text.trim() === '' ? undefined : JSON.parse(text);
   } catch (err) {
     const tooLarge = err instanceof BodyTooLarge;
@@ -275,14 +209,6 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
   if (req.method === 'HEAD') return res.end();
   fs.createReadStream(file).pipe(res);
 }
-
-/**
- * How long an idle keep-alive connection stays open. The client must always be the side that gives up an
- * idle socket first: Node's fetch reuses one for 4 s, browsers longer, and a request written into a socket
- * the server is closing at that moment fails with ECONNRESET (seen as "fetch failed" in a loaded e2e run,
- * when the server's 5 s and the client's 4 s timers drifted together).
- */
-export const KEEP_ALIVE_MS = 65_000;
 
 /** The browser host: the same API table as Electron IPC, over HTTP on 127.0.0.1. */
 export function createHttpHost(opts: HttpHostOptions) {

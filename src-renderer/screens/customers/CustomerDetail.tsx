@@ -25,6 +25,7 @@ import type { OutputOf } from '../../../src-shared/contract';
 import { contentTestId } from '../../components';
 import { CustomerUsage } from './CustomerUsage';
 import { EraseDataDialog, ExportDataDialog } from './PrivacyDialogs';
+import { PortalAccess } from './PortalAccess';
 
 export type CustomerDetailData = OutputOf<'customers.get'>;
 
@@ -119,6 +120,7 @@ export function CustomerDetail({ id, onClose, onEdit, onDelete }: Props) {
           <Field label={t('field.address')}>{c.address}</Field>
           <Field label={t('field.notes')}>{c.notes}</Field>
           {c.pppoeAccounts > 0 && can('sessions.read') && <CustomerUsage customerId={c.id} />}
+          <PortalAccess customerId={c.id} customerCode={c.customerCode} />
           <Text size="xs" c="dimmed">
             {t('timestamps', { created: f.dateTime(c.createdAt), updated: f.dateTime(c.updatedAt) })}
           </Text>

@@ -33,6 +33,7 @@ import { GatewayHealthCard } from '../gateways/GatewayHealthCard';
 import { StatCard } from './StatCard';
 import { MessagesStat } from '../messages/MessagesStat';
 import { UnbilledAlert } from './UnbilledAlert';
+import { TicketsCard } from './TicketsCard';
 
 const METHOD_COLORS: Record<string, string> = {
   cash: 'teal.6',
@@ -224,6 +225,7 @@ export default function DashboardScreen() {
           detail={routerDetail()}
           onClick={can('routers.read') ? () => navigate('~/routers') : undefined}
         />
+        <TicketsCard />
       </SimpleGrid>
 
       {can('messages.read') && (

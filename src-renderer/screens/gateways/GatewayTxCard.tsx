@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { GatewayTx } from '../../../src-shared/contract/gateway-payments';
 import { api } from '../../api/client';
 import { MoneyText, notifyApiError } from '../../components';
-import { QrImage } from './QrImage';
+import { QrCode } from '../../components/QrCode';
 
 export const STATE_COLORS: Record<GatewayTx['state'], string> = {
   pending: 'yellow',
@@ -58,7 +58,7 @@ export function GatewayTxCard({ tx, onChanged }: { tx: GatewayTx; onChanged: (tx
         )}
         {tx.qrString && tx.state === 'pending' && (
           <>
-            <QrImage value={tx.qrString} alt={t('tx.qr')} />
+            <QrCode text={tx.qrString} size={240} alt={t('tx.qr')} testId="gateway-qr" />
             <Text size="sm">{t('tx.qr')}</Text>
           </>
         )}

@@ -42,11 +42,12 @@ import {
 } from '../../components';
 import { IsolirPagePanel } from './IsolirPagePanel';
 import { LogoInput } from './LogoInput';
+import { PORTAL_FIELD_TABS, PortalSettings, PortalTab } from './PortalSettings';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
 import { fromForm, isNumberKey, numberKind, numberRules, toForm, type SettingsForm } from './settingsForm';
 
-type Tab = 'isp' | 'billing' | 'isolir' | 'printing' | 'backup' | 'security' | 'updates';
+type Tab = 'isp' | 'billing' | 'isolir' | 'printing' | 'backup' | 'security' | 'portal' | 'updates';
 
 /**
  * Every setting of src-shared/settings.ts, grouped in tabs. Only the fields that changed are sent;
@@ -120,6 +121,7 @@ export default function SettingsScreen() {
       backupKeepWeekly: 'backup',
       backupKeepMonthly: 'backup',
       sessionTimeoutMinutes: 'security',
+      ...PORTAL_FIELD_TABS,
       updateUrl: 'updates',
     }),
     [],
@@ -216,6 +218,7 @@ export default function SettingsScreen() {
           <Tabs.Tab value="security" leftSection={<IconLock size={16} />}>
             {t('tabs.security')}
           </Tabs.Tab>
+          <PortalTab />
           <Tabs.Tab value="updates" leftSection={<IconCloudDownload size={16} />}>
             {t('tabs.updates')}
           </Tabs.Tab>
@@ -373,6 +376,8 @@ export default function SettingsScreen() {
         <Tabs.Panel value="security">
           <Stack maw={720}>{num('sessionTimeoutMinutes', 'sessionTimeoutMinutes')}</Stack>
         </Tabs.Panel>
+
+        <PortalSettings form={form} ro={ro} port={num('portalPort', 'portalPort')} />
 
         <Tabs.Panel value="updates">
           <Stack maw={720}>

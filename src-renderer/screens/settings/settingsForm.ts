@@ -17,6 +17,7 @@ const NUMBER_FIELDS = {
   backupKeepMonthly: { kind: 'integer', min: 0, max: 240 },
   sessionTimeoutMinutes: { kind: 'integer', min: 1, max: 1440 },
   isolirPortalPort: { kind: 'integer', min: 1, max: 65535 },
+  portalPort: { kind: 'integer', min: 1, max: 65535 },
 } as const satisfies Partial<Record<keyof Settings, FieldRules & { kind: NumberKind }>>;
 
 type NumberKey = keyof typeof NUMBER_FIELDS;

@@ -15,6 +15,8 @@ export interface Host {
   keyFile: string;
   /** Everything the host printed so far (stdout and stderr): its console log. */
   output(): string;
+  /** The customer portal's URL when started with `portal: true` (`Portal: http://…/`). */
+  portalUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -23,11 +25,14 @@ export interface Host {
  * prints (a line holding only `http://127.0.0.1:<port>`). `initAdmin: false` leaves the database
  * without users, so the app shows first-run setup.
  */
-export async function startHost(opts: { initAdmin?: boolean; env?: Record<string, string> } = {}): Promise<Host> {
+export async function startHost(
+  opts: { initAdmin?: boolean; env?: Record<string, string>; portal?: boolean } = {},
+): Promise<Host> {
   const out = path.resolve(process.env.PPPOE_OUT ?? 'out');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pppoe-e2e-'));
   const args = [path.join(out, 'host', 'serve.mjs'), '--port', '0', '--data-dir', dataDir, '--quiet'];
   if (opts.initAdmin !== false) args.push('--init-admin', `${ADMIN.username}:${ADMIN.password}`);
+  if (opts.portal) args.push('--portal-port', '0', '--portal-host', '127.0.0.1');
   const keyFile = path.join(`${dataDir}-key`, 'database.key');
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,15 +42,19 @@ export async function startHost(opts: { initAdmin?: boolean; env?: Record<string
   let printed = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout!.on('data', (c: Buffer) => (printed += c.toString()));
+  let portalUrl: string | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
     rl.on('line', (line) => {
+      const portal = /^Portal: (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line.trim());
+      if (portal) portalUrl = portal[1];
       if (/^http:\/\/127\.0\.0\.1:\d+$/.test(line.trim())) resolve(line.trim());
     });
     child.once('exit', (code) => reject(new Error(`host exited (${code}) before printing its URL:\n${stderr}`)));
   });
   return {
     url,
+    portalUrl,
     dataDir,
     dbFile: path.join(dataDir, 'pppoe-desk.sqlite'),
     keyFile,

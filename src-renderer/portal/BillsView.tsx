@@ -1,0 +1,97 @@
+import { Badge, Button, Card, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatRupiah } from '../lib/format';
+import { openPdf, portalApi } from './api';
+import { usePortal } from './usePortal';
+
+const INVOICE_COLOR = { unpaid: 'orange', partial: 'yellow', paid: 'teal', overdue: 'red', void: 'gray' } as const;
+const PAGE = 10;
+
+/** Invoices (each as the A4 PDF the desk prints) and payments (each with its receipt). */
+export function BillsView() {
+  const { t, i18n } = useTranslation('portal');
+  const [invPage, setInvPage] = useState(1);
+  const [payPage, setPayPage] = useState(1);
+  const inv = usePortal('portal.invoices', { page: invPage, pageSize: PAGE });
+  const pay = usePortal('portal.payments', { page: payPage, pageSize: PAGE });
+  const [busy, setBusy] = useState<string | null>(null);
+  const lng = i18n.language;
+
+  const pdf = async (key: string, load: () => ReturnType<typeof portalApi<'portal.invoicePdf'>>) => {
+    setBusy(key);
+    const r = await load();
+    setBusy(null);
+    if (r.ok) openPdf(r.value);
+  };
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} fz="lg">
+        {t('invoices.title')}
+      </Title>
+      {!inv.data && <Loader size="sm" />}
+      {inv.data?.items.length === 0 && <Text c="dimmed">{t('invoices.empty')}</Text>}
+      {inv.data?.items.map((i) => (
+        <Card withBorder key={i.id} padding="sm" data-testid="portal-invoice">
+          <Group justify="space-between" wrap="nowrap">
+            <div>
+              <Text fw={600}>{i.invoiceNumber}</Text>
+              <Text size="sm">{t('invoices.line', { period: i.period, due: formatDate(i.dueDate, lng) })}</Text>
+              <Text size="sm">{formatRupiah(i.amount)}</Text>
+            </div>
+            <Stack gap={4} align="flex-end">
+              <Badge color={INVOICE_COLOR[i.status]}>{t(`invoiceStatus.${i.status}`)}</Badge>
+              <Button
+                size="compact-sm"
+                variant="light"
+                leftSection={<IconFileTypePdf size={14} />}
+                loading={busy === `i${i.id}`}
+                onClick={() => pdf(`i${i.id}`, () => portalApi('portal.invoicePdf', { id: i.id }))}
+              >
+                {t('pdf')}
+              </Button>
+            </Stack>
+          </Group>
+        </Card>
+      ))}
+      {inv.data && inv.data.total > PAGE && (
+        <Pagination total={Math.ceil(inv.data.total / PAGE)} value={invPage} onChange={setInvPage} size="sm" />
+      )}
+
+      <Title order={3} fz="lg" mt="md">
+        {t('payments.title')}
+      </Title>
+      {!pay.data && <Loader size="sm" />}
+      {pay.data?.items.length === 0 && <Text c="dimmed">{t('payments.empty')}</Text>}
+      {pay.data?.items.map((p) => (
+        <Card withBorder key={p.id} padding="sm" data-testid="portal-payment">
+          <Group justify="space-between" wrap="nowrap">
+            <div>
+              <Text fw={600}>{p.paymentNumber}</Text>
+              <Text size="sm">
+                {formatDate(p.paymentDate, lng)} · {t(`method.${p.method}`)}
+              </Text>
+              <Text size="sm" td={p.status === 'void' ? 'line-through' : undefined}>
+                {formatRupiah(p.amount)}
+              </Text>
+            </div>
+            <Button
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconFileTypePdf size={14} />}
+              loading={busy === `p${p.id}`}
+              onClick={() => pdf(`p${p.id}`, () => portalApi('portal.receiptPdf', { id: p.id }))}
+            >
+              {t('receipt')}
+            </Button>
+          </Group>
+        </Card>
+      ))}
+      {pay.data && pay.data.total > PAGE && (
+        <Pagination total={Math.ceil(pay.data.total / PAGE)} value={payPage} onChange={setPayPage} size="sm" />
+      )}
+    </Stack>
+  );
+}

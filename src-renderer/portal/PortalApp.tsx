@@ -1,0 +1,91 @@
+import { AppShell, Group, Loader, Center, Tabs, Text, Button } from '@mantine/core';
+import { IconFileInvoice, IconHome, IconLifebuoy, IconLogout, IconUser } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PortalMe } from '../../src-shared/contract/portal/account';
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { lastHome, portalApi, setSignedOutHandler } from './api';
+import { AccountView } from './AccountView';
+import { BillsView } from './BillsView';
+import { HomeView } from './HomeView';
+import { LoginView } from './LoginView';
+import { TicketsView } from './TicketsView';
+
+type Tab = 'home' | 'bills' | 'tickets' | 'account';
+
+/** The customer portal: sign-in, then the bill, invoices and payments, tickets and the account. */
+export function PortalApp() {
+  const { t } = useTranslation('portal');
+  const [me, setMe] = useState<PortalMe | null | undefined>(undefined);
+  const [tab, setTab] = useState<Tab>('home');
+
+  useEffect(() => {
+    setSignedOutHandler(() => setMe(null));
+    void portalApi('portal.me', {}).then((r) =>
+      setMe(r.ok ? r.value : r.error.code === 'UNAUTHENTICATED' ? null : undefined),
+    );
+    return () => setSignedOutHandler(null);
+  }, []);
+
+  const signOut = async () => {
+    await portalApi('portal.logout', {});
+    lastHome.clear();
+    setMe(null);
+    setTab('home');
+  };
+
+  if (me === undefined && !lastHome.load()) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (me === null) return <LoginView onSignedIn={setMe} />;
+
+  return (
+    <AppShell header={{ height: 52 }} padding="sm">
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
+          <Text fw={700} truncate>
+            {me?.name ?? t('title')}
+          </Text>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <Button size="compact-sm" variant="subtle" onClick={signOut} leftSection={<IconLogout size={16} />}>
+              {t('signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main maw={720} mx="auto">
+        <Tabs value={tab} onChange={(v) => setTab((v as Tab) ?? 'home')} keepMounted={false}>
+          <Tabs.List grow mb="sm">
+            <Tabs.Tab value="home" leftSection={<IconHome size={16} />}>
+              {t('tabs.home')}
+            </Tabs.Tab>
+            <Tabs.Tab value="bills" leftSection={<IconFileInvoice size={16} />}>
+              {t('tabs.bills')}
+            </Tabs.Tab>
+            <Tabs.Tab value="tickets" leftSection={<IconLifebuoy size={16} />}>
+              {t('tabs.tickets')}
+            </Tabs.Tab>
+            <Tabs.Tab value="account" leftSection={<IconUser size={16} />}>
+              {t('tabs.account')}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="home">
+            <HomeView />
+          </Tabs.Panel>
+          <Tabs.Panel value="bills">
+            <BillsView />
+          </Tabs.Panel>
+          <Tabs.Panel value="tickets">
+            <TicketsView />
+          </Tabs.Panel>
+          <Tabs.Panel value="account">{me && <AccountView me={me} onChanged={setMe} />}</Tabs.Panel>
+        </Tabs>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
