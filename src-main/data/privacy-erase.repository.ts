@@ -119,3 +119,36 @@ export function compactDatabase(db: Sqlite): boolean {
   const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   return r?.busy === 0;
 }
+
+/** The portal login: credentials and every session go (nothing financial, and the customer asked to be forgotten). */
+export function erasePortalAccess(db: Sqlite, customerId: number): number {
+  const sessions = prepared<[number]>(db, 'DELETE FROM portal_sessions WHERE customer_id = ?').run(customerId).changes;
+  const login = prepared<[number]>(db, 'DELETE FROM portal_credentials WHERE customer_id = ?').run(customerId).changes;
+  return sessions + login;
+}
+
+/** Ticket texts and photos: the ticket stays (category, status, dates, who answered), its words do not. */
+export function eraseTicketTexts(db: Sqlite, customerId: number, replacement: string): number {
+  return prepared<[string, number]>(
+    db,
+    `UPDATE ticket_messages SET body = ?, photo = NULL, photo_type = NULL
+      WHERE ticket_id IN (SELECT id FROM tickets WHERE customer_id = ?)`,
+  ).run(replacement, customerId).changes;
+}
+
+/**
+ * Message history: recipient and text go; kind, channel, status and dates stay (the outbox's counts).
+ * What was still waiting is cancelled, so nothing is sent to a number the ISP no longer knows.
+ */
+export function eraseMessages(db: Sqlite, customerId: number, at: string): number {
+  const n = prepared<[string, number]>(
+    db,
+    `UPDATE message_outbox SET recipient = NULL, body = NULL, detail = NULL,
+      status = CASE WHEN status IN ('queued', 'sending', 'unknown') THEN 'cancelled' ELSE status END,
+      reason = CASE WHEN status IN ('queued', 'sending', 'unknown') THEN 'erased' ELSE reason END,
+      next_attempt_at = CASE WHEN status IN ('queued', 'sending', 'unknown') THEN ? ELSE next_attempt_at END
+      WHERE customer_id = ?`,
+  ).run(at, customerId).changes;
+  prepared<[number]>(db, 'DELETE FROM customer_message_prefs WHERE customer_id = ?').run(customerId);
+  return n;
+}

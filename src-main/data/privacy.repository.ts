@@ -30,6 +30,12 @@ const EXPORT_SQL = {
   refunds: `SELECT refund_number AS refundNumber, refund_date AS refundDate, amount, method,
       reference_number AS referenceNumber, reason, status FROM deposit_refunds WHERE customer_id = ? ORDER BY id`,
   deposit: `SELECT at, kind, amount, note FROM deposit_ledger WHERE customer_id = ? ORDER BY id`,
+  portalAccess: `SELECT set_at AS setAt, last_login_at AS lastLoginAt FROM portal_credentials WHERE customer_id = ?`,
+  tickets: `SELECT t.id AS ticket, t.category, t.status, m.author, m.body, m.photo IS NOT NULL AS hasPhoto,
+      m.created_at AS createdAt FROM tickets t JOIN ticket_messages m ON m.ticket_id = t.id
+      WHERE t.customer_id = ? ORDER BY t.id, m.id`,
+  messages: `SELECT kind, channel, status, recipient, body, sent_at AS sentAt, reason FROM message_outbox
+      WHERE customer_id = ? ORDER BY id`,
 } as const;
 export type ExportTable = keyof typeof EXPORT_SQL;
 

@@ -3,6 +3,9 @@ import { auditExportRows, eraseBlockCounts, exportRows } from '../../data/privac
 import {
   anonymiseAccount,
   anonymiseCustomer,
+  erasePortalAccess,
+  eraseMessages,
+  eraseTicketTexts,
   FREE_TEXT_COLUMNS,
   freeTextCells,
   setAuditText,
@@ -144,4 +147,34 @@ const auditDomain: PrivacyDomain = {
   },
 };
 
-export const BUILT_IN_DOMAINS: readonly PrivacyDomain[] = [customerDomain, networkDomain, billingDomain, auditDomain];
+/** The customer portal: the login goes; tickets keep their category, status and dates, not their words or photos. */
+const portalDomain: PrivacyDomain = {
+  id: 'portal',
+  export: (call, s) => ({
+    portalAccess: exportRows(call.app.sqlite, 'portalAccess', s.customerId),
+    tickets: exportRows(call.app.sqlite, 'tickets', s.customerId),
+  }),
+  erase: (call, s) => ({
+    portalAccess: erasePortalAccess(call.app.sqlite, s.customerId),
+    ticketMessages: eraseTicketTexts(call.app.sqlite, s.customerId, ERASED_TEXT),
+  }),
+};
+
+/** The message outbox: what was sent to whom. Recipient and text go; waiting messages are cancelled. */
+const messagesDomain: PrivacyDomain = {
+  id: 'messages',
+  export: (call, s) => ({ messages: exportRows(call.app.sqlite, 'messages', s.customerId) }),
+  erase: (call, s) => ({ messages: eraseMessages(call.app.sqlite, s.customerId, now(call)) }),
+};
+
+/** What replaces an erased free text that must stay non-empty (a ticket message). */
+export const ERASED_TEXT = '[dihapus atas permintaan pelanggan]';
+
+export const BUILT_IN_DOMAINS: readonly PrivacyDomain[] = [
+  customerDomain,
+  networkDomain,
+  billingDomain,
+  portalDomain,
+  messagesDomain,
+  auditDomain,
+];

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import JSZip from 'jszip';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../helpers/app';
@@ -165,6 +166,64 @@ describe('erasing a customer on request', () => {
       error: { code: 'CONFLICT' },
     });
     await t.ok('customers.update', { id: s.budi.id, status: 'inactive' });
+  });
+
+  it('forgets the portal login, the ticket texts and photos, and the message history; waiting messages are cancelled', async () => {
+    t = await testApp();
+    const s = await seedErasable(t);
+    await clearBlockers(t, s);
+    const db = t.app.ctx.sqlite;
+    const id = s.budi.id;
+    db.prepare(
+      "INSERT INTO portal_credentials (customer_id, password_hash, set_at) VALUES (?, 'argon2-hash', '2026-10-01')",
+    ).run(id);
+    db.prepare(
+      "INSERT INTO portal_sessions (token_hash, customer_id, last_seen_at, expires_at) VALUES ('h1', ?, '2026-10-01', '2026-11-01')",
+    ).run(id);
+    const ticket = db
+      .prepare("INSERT INTO tickets (customer_id, category) VALUES (?, 'gangguan')")
+      .run(id).lastInsertRowid;
+    db.prepare(
+      "INSERT INTO ticket_messages (ticket_id, author, body, photo, photo_type) VALUES (?, 'customer', ?, X'FFD8FF', 'image/jpeg')",
+    ).run(ticket, `Internet mati, hubungi ${BUDI.phone} (${BUDI.name})`);
+    const outbox = (key: string, status: string) =>
+      db
+        .prepare(
+          `INSERT INTO message_outbox (dedupe_key, kind, channel, customer_id, status, next_attempt_at, recipient, body)
+           VALUES (?, 'h3', 'whatsapp', ?, ?, '2026-10-01', '+6281299887766', ?)`,
+        )
+        .run(key, id, status, `Yth. ${BUDI.name}, tagihan Anda jatuh tempo`);
+    outbox('sent-1', 'sent');
+    outbox('queued-1', 'queued');
+    db.prepare("INSERT INTO customer_message_prefs (customer_id, channel) VALUES (?, 'sms')").run(id);
+
+    // The export carries all of it before the erasure.
+    const zip = await JSZip.loadAsync(
+      Buffer.from((await t.ok('privacy.exportCustomer', { customerId: id, reason: 'Permintaan' })).base64, 'base64'),
+    );
+    const data = JSON.parse(await zip.file('data.json')!.async('string')) as { sections: Record<string, unknown[]> };
+    expect(data.sections.portalAccess).toHaveLength(1);
+    expect(data.sections.tickets).toMatchObject([{ category: 'gangguan', hasPhoto: 1 }]);
+    expect(data.sections.messages).toHaveLength(2);
+
+    const done = await t.ok('privacy.eraseCustomer', {
+      customerId: id,
+      requestedBy: 'Pelanggan sendiri',
+      reason: 'UU PDP',
+      confirmCode: 'CUST0001',
+    });
+    expect(done.counts).toMatchObject({ 'portal.portalAccess': 2, 'portal.ticketMessages': 1, 'messages.messages': 2 });
+    expect(count('SELECT count(*) AS n FROM portal_credentials')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM portal_sessions')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM customer_message_prefs')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM ticket_messages WHERE photo IS NOT NULL')).toBe(0);
+    expect(count("SELECT count(*) AS n FROM tickets WHERE category = 'gangguan'")).toBe(1);
+    expect(db.prepare('SELECT status, reason, recipient, body FROM message_outbox ORDER BY id').all()).toEqual([
+      { status: 'sent', reason: null, recipient: null, body: null },
+      { status: 'cancelled', reason: 'erased', recipient: null, body: null },
+    ]);
+    const text = allText();
+    for (const needle of [...BUDI_NEEDLES, '81299887766']) expect(text, needle).not.toContain(needle);
   });
 
   it.each([
