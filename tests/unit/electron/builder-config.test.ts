@@ -53,7 +53,7 @@ describe('electron-builder.yml', () => {
 
   it('packs the built main, preload and renderer', () => {
     expect(config.files).toEqual(
-      expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**']),
+      expect.arrayContaining(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', 'out/portal/**']),
     );
   });
 
