@@ -79,3 +79,12 @@ export function readBody(req: http.IncomingMessage, max: number): Promise<string
  * when the server's 5 s and the client's 4 s timers drifted together).
  */
 export const KEEP_ALIVE_MS = 65_000;
+
+/** The request's path, or null when the request line cannot be read as a URL (answered 400 by both hosts). */
+export function requestPath(req: http.IncomingMessage): string | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return null;
+  }
+}

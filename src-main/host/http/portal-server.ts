@@ -7,7 +7,7 @@ import { peerAddress } from '../../core/context';
 import { portalSourceLimiter } from '../../core/portal/login';
 import { isSourceMap } from '../security-policy';
 import { localUrl } from './announce';
-import { BodyTooLarge, KEEP_ALIVE_MS, MIME, readBody, readCookie, send, STATUS } from './http-util';
+import { BodyTooLarge, KEEP_ALIVE_MS, MIME, readBody, readCookie, requestPath, send, STATUS } from './http-util';
 
 /*
  * The customer portal's HTTP host: its own port and bind address, its own channels (portal.*), its
@@ -172,12 +172,8 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
 
 export function createPortalHost(opts: PortalHostOptions) {
   const server = http.createServer((req, res) => {
-    let p: string;
-    try {
-      p = new URL(req.url ?? '/', 'http://localhost').pathname;
-    } catch {
-      return void res.writeHead(400).end('Bad request');
-    }
+    const p = requestPath(req);
+    if (p === null) return void res.writeHead(400).end('Bad request');
     if (p.startsWith('/api/')) {
       return void handlePortalApi(opts, req, res, p.slice(5)).catch(() => {
         if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'Request failed');

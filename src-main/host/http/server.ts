@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { EVENT_NAMES } from '../../../src-shared/events';
 import type { ApiResult } from '../../../src-shared/result';
-import { BodyTooLarge, KEEP_ALIVE_MS, MIME, readBody, readCookie, send, STATUS } from './http-util';
+import { BodyTooLarge, KEEP_ALIVE_MS, MIME, readBody, readCookie, requestPath, send, STATUS } from './http-util';
 import type { App } from '../../app';
 import { CONTENT_SECURITY_POLICY, isSourceMap } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
@@ -213,12 +213,8 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
 /** The browser host: the same API table as Electron IPC, over HTTP on 127.0.0.1. */
 export function createHttpHost(opts: HttpHostOptions) {
   const server = http.createServer((req, res) => {
-    let p: string;
-    try {
-      p = new URL(req.url ?? '/', 'http://localhost').pathname;
-    } catch {
-      return void res.writeHead(400).end('Bad request');
-    }
+    const p = requestPath(req);
+    if (p === null) return void res.writeHead(400).end('Bad request');
     if (p.startsWith('/api/')) {
       if (p === '/api/events' && req.method === 'GET') return handleEvents(opts, req, res);
       return void handleApi(opts, req, res, p.slice(5)).catch(() => {
