@@ -9,7 +9,9 @@ export interface BenchSuite {
   id: string;
   title: string;
   notes?: string;
-  run(): Promise<BenchRow[]>;
+  /** Suites that can seed any number of customers (`--scale`); without a scale they use their own size. */
+  scalable?: boolean;
+  run(scale?: number): Promise<BenchRow[]>;
 }
 
 export function percentile(samples: number[], p: number): number {

@@ -64,9 +64,10 @@ export const platformSuite: BenchSuite = {
   title: 'Platform: customers on 50,000 rows, cold start',
   notes:
     'Searches go through `dispatch` (session check, zod validation of input and output) exactly as the UI calls them: a mix of name fragments, codes, phone digits, e-mail fragments, with and without a status filter, pages of 25.',
-  async run() {
+  scalable: true,
+  async run(scale) {
     const t = await testApp();
-    seedCustomers(t.app.ctx.sqlite, 50_000);
+    seedCustomers(t.app.ctx.sqlite, scale ?? 50_000);
     t.app.ctx.sqlite.pragma('optimize');
     const queries = [
       'budi',

@@ -9,6 +9,9 @@ import { backupsSuite } from './backups.bench';
 import { bankStatementsSuite } from './bank-statements.bench';
 import { billingSuite } from './billing.bench';
 import { medianFigure, ratio, type BenchSuite } from './harness';
+import { benchArgs } from './args';
+import { compareResults, parseResultsFile, toRecord, type ResultRecord, type ResultsFile } from './results-file';
+import { curveSection } from './curves';
 import { messagingSuite } from './messaging.bench';
 import { platformSuite } from './platform.bench';
 import { portalSuite } from './portal.bench';
@@ -38,12 +41,12 @@ type Mode = 'plain' | PageCipher;
 const CIPHERS: PageCipher[] = ['aegis', 'chacha20', 'sqlcipher'];
 
 /** Runs a suite with the test apps plain or encrypted (tests/helpers/app.ts reads PPPOE_TEST_PLAIN per app). */
-async function runAs(suite: BenchSuite, mode: Mode) {
+async function runAs(suite: BenchSuite, mode: Mode, scale?: number) {
   const was = process.env.PPPOE_TEST_PLAIN;
   process.env.PPPOE_TEST_PLAIN = mode === 'plain' ? '1' : '0';
   if (mode !== 'plain') selectPageCipher(mode);
   try {
-    return await suite.run();
+    return await suite.run(scale);
   } finally {
     selectPageCipher(DEFAULT_PAGE_CIPHER);
     if (was === undefined) delete process.env.PPPOE_TEST_PLAIN;
@@ -69,6 +72,7 @@ async function interleaved(
   suite: BenchSuite,
   modes: Mode[],
   rounds: number,
+  scale?: number,
 ): Promise<{ runs: Rows[]; loads: string[] }> {
   const byMode = modes.map(() => [] as Rows[]);
   const loads: string[] = [];
@@ -76,11 +80,11 @@ async function interleaved(
     const order = round % 2 ? [...modes.keys()].reverse() : [...modes.keys()];
     loads.push(os.loadavg()[0]!.toFixed(1));
     for (const m of order) {
-      const rows = await runAs(suite, modes[m]!);
+      const rows = await runAs(suite, modes[m]!, scale);
       byMode[m]!.push(rows);
       for (const r of rows)
         console.log(
-          `${r.pass === undefined ? ' ' : r.pass ? '✓' : '✗'} [${label(modes[m]!)} #${round + 1}] ${r.name}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`,
+          `${r.pass === undefined ? ' ' : r.pass ? '✓' : '✗'} [${label(modes[m]!)}${scale ? ` @${scale}` : ''} #${round + 1}] ${r.name}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`,
         );
     }
   }
@@ -101,49 +105,75 @@ async function interleaved(
  * uses). `--plain` / `--encrypted`: one mode only. `--ciphers`: plain and every page cipher the library offers
  * (the comparison behind the choice).
  */
+/** One suite's section of BENCHMARKS.md: its rows per mode side by side, the ratio, targets, how measured. */
+function suiteSection(
+  suite: BenchSuite,
+  runs: Rows[],
+  modes: Mode[],
+  withRatio: boolean,
+  loads: string[],
+  rounds: number,
+  started: number,
+  scale?: number,
+): string {
+  // Targets are judged on the app's own cipher.
+  const judged = runs[modes.indexOf(DEFAULT_PAGE_CIPHER)] ?? runs.at(-1)!;
+  const table =
+    modes.length > 1
+      ? [
+          `| measurement | ${modes.map(label).join(' | ')} |${withRatio ? ' encrypted ÷ plain |' : ''} target | met (encrypted) |`,
+          `| --- | ${modes.map(() => '---').join(' | ')} |${withRatio ? ' --- |' : ''} --- | --- |`,
+          ...judged.map(
+            (r, i) =>
+              `| ${r.name} | ${runs.map((run) => run[i]?.value ?? '').join(' | ')} |${
+                withRatio ? ` ${ratio(runs[1]![i]?.value ?? '', runs[0]![i]?.value ?? '')} |` : ''
+              } ${r.target ?? ''} | ${met(r)} |`,
+          ),
+        ]
+      : [
+          `| measurement | result (${label(modes[0]!)}) | target | met |`,
+          '| --- | --- | --- | --- |',
+          ...judged.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${met(r)} |`),
+        ];
+  const how =
+    rounds > 1
+      ? `_Median of ${rounds} rounds per mode, the modes taking turns (1-minute load average at each round's start: ${loads.join(', ')} on ${os.cpus().length} cores). Suite time: ${((Date.now() - started) / 1000).toFixed(1)} s_`
+      : `_Suite time: ${((Date.now() - started) / 1000).toFixed(1)} s (load ${loads.join(', ')})_`;
+  const title = scale ? `${suite.title} — at ${scale.toLocaleString('en')} customers` : suite.title;
+  return [`## ${title}`, '', ...table, '', suite.notes ? `${suite.notes}\n` : '', how, ''].join('\n');
+}
+
 async function main() {
-  const argv = process.argv.slice(2);
-  const modes: Mode[] = argv.includes('--plain')
-    ? ['plain']
-    : argv.includes('--encrypted')
-      ? [DEFAULT_PAGE_CIPHER]
-      : argv.includes('--ciphers')
-        ? ['plain', ...CIPHERS]
-        : ['plain', DEFAULT_PAGE_CIPHER];
-  const roundsArg = argv.find((a) => a.startsWith('--rounds='));
-  const rounds = roundsArg ? Math.max(1, Number(roundsArg.slice('--rounds='.length)) || 1) : 2;
-  const only = argv.filter((a) => !a.startsWith('--'));
+  const args = benchArgs(process.argv.slice(2));
+  const modes: Mode[] =
+    args.mode === 'plain'
+      ? ['plain']
+      : args.mode === 'encrypted'
+        ? [DEFAULT_PAGE_CIPHER]
+        : args.mode === 'ciphers'
+          ? ['plain', ...CIPHERS]
+          : ['plain', DEFAULT_PAGE_CIPHER];
+  const { rounds, only } = args;
   const sections: string[] = [];
+  const records: ResultRecord[] = [];
   const withRatio = modes.length === 2 && modes[0] === 'plain';
+  const loadAtStart = os.loadavg();
+  // Curves and targets are read on the app's own cipher when it ran.
+  const judgedMode = modes.includes(DEFAULT_PAGE_CIPHER) ? DEFAULT_PAGE_CIPHER : modes.at(-1)!;
   for (const suite of SUITES) {
     if (only.length && !only.includes(suite.id)) continue;
-    console.log(`\n== ${suite.title} ==`);
-    const started = Date.now();
-    const { runs, loads } = await interleaved(suite, modes, rounds);
-    // Targets are judged on the app's own cipher.
-    const judged = runs[modes.indexOf(DEFAULT_PAGE_CIPHER)] ?? runs.at(-1)!;
-    const table =
-      modes.length > 1
-        ? [
-            `| measurement | ${modes.map(label).join(' | ')} |${withRatio ? ' encrypted ÷ plain |' : ''} target | met (encrypted) |`,
-            `| --- | ${modes.map(() => '---').join(' | ')} |${withRatio ? ' --- |' : ''} --- | --- |`,
-            ...judged.map(
-              (r, i) =>
-                `| ${r.name} | ${runs.map((run) => run[i]?.value ?? '').join(' | ')} |${
-                  withRatio ? ` ${ratio(runs[1]![i]?.value ?? '', runs[0]![i]?.value ?? '')} |` : ''
-                } ${r.target ?? ''} | ${met(r)} |`,
-            ),
-          ]
-        : [
-            `| measurement | result (${label(modes[0]!)}) | target | met |`,
-            '| --- | --- | --- | --- |',
-            ...judged.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${met(r)} |`),
-          ];
-    const how =
-      rounds > 1
-        ? `_Median of ${rounds} rounds per mode, the modes taking turns (1-minute load average at each round's start: ${loads.join(', ')} on ${os.cpus().length} cores). Suite time: ${((Date.now() - started) / 1000).toFixed(1)} s_`
-        : `_Suite time: ${((Date.now() - started) / 1000).toFixed(1)} s (load ${loads.join(', ')})_`;
-    sections.push([`## ${suite.title}`, '', ...table, '', suite.notes ? `${suite.notes}\n` : '', how, ''].join('\n'));
+    // At chosen scales a scalable suite runs once per size (and its curve is drawn); the others run once.
+    const scales: (number | undefined)[] = args.scales.length && suite.scalable ? args.scales : [undefined];
+    const perScale: ResultRecord[][] = [];
+    for (const scale of scales) {
+      console.log(`\n== ${suite.title}${scale ? ` — at ${scale.toLocaleString('en')} customers` : ''} ==`);
+      const started = Date.now();
+      const { runs, loads } = await interleaved(suite, modes, rounds, scale);
+      runs.forEach((rows, m) => records.push(...rows.map((r) => toRecord(suite.id, modes[m]!, r, scale))));
+      perScale.push(records.filter((r) => r.suite === suite.id && r.scale === scale && r.mode === judgedMode));
+      sections.push(suiteSection(suite, runs, modes, withRatio, loads, rounds, started, scale));
+    }
+    if (scales.length > 1) sections.push(curveSection(suite.title, perScale));
   }
   const header = [
     '# Benchmarks',
@@ -185,6 +215,36 @@ async function main() {
     }
     fs.writeFileSync(file, text);
     console.log('\n(partial run: only these sections of BENCHMARKS.md were rewritten)');
+  }
+
+  const results: ResultsFile = {
+    version: 1,
+    date: new Date().toISOString(),
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown CPU',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAtStart,
+    },
+    results: records,
+  };
+  fs.writeFileSync(path.resolve(args.json), `${JSON.stringify(results, null, 1)}\n`);
+  console.log(`\nfigures written to ${args.json}`);
+  if (args.compare) {
+    const before = parseResultsFile(fs.readFileSync(args.compare, 'utf8'), args.compare);
+    // Only the suites (and scales) of this run are compared: a partial run says nothing of the others.
+    const ran = new Set(records.map((r) => `${r.suite}@${r.scale ?? ''}`));
+    const scope = { ...before, results: before.results.filter((r) => ran.has(`${r.suite}@${r.scale ?? ''}`)) };
+    const c = compareResults(scope, results, args.tolerance);
+    console.log(
+      `\n== compared with ${args.compare} (${before.date}), tolerance ${(args.tolerance * 100).toFixed(0)} % ==`,
+    );
+    for (const line of c.regressions) console.log(`✗ regressed: ${line}`);
+    for (const line of c.improvements) console.log(`✓ improved: ${line}`);
+    for (const line of c.missing) console.log(`? not measured this time: ${line}`);
+    console.log(`${c.regressions.length} regressed, ${c.improvements.length} improved, ${c.missing.length} missing`);
+    if (c.regressions.length) process.exitCode = 1;
   }
 }
 
