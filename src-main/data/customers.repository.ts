@@ -1,6 +1,6 @@
 import type { Customer } from '../../src-shared/contract/customers';
 import type { Sqlite } from '../db/open';
-import { likePattern } from './sql';
+import { likePattern, trigramSearchable } from './sql';
 import { prepared } from './statements';
 
 const SELECT = `
@@ -46,9 +46,10 @@ function pageParts(q: CustomerPageQuery) {
 }
 
 /**
- * Search (50,000 customers, p95 ≤ 15 ms), raw SQL for the index hint: a substring LIKE scans the narrow
- * covering index customers_search_idx (search_text, status, name) once; the window count gives the total
- * in the same pass, and only the page's rows are read from the table.
+ * Search (50,000 customers, p95 ≤ 5 ms), raw SQL for the index choice. A needle of 3+ characters is looked
+ * up in the trigram index customers_fts (cost grows with the hits, not with the table); a shorter one scans
+ * the narrow covering index customers_search_idx (search_text, status, name) once. Either way the window
+ * count gives the total in the same pass, and only the page's rows are read from the table.
  */
 export function searchCustomers(
   db: Sqlite,
@@ -57,21 +58,23 @@ export function searchCustomers(
 ): { items: Customer[]; total: number } {
   const { order, params } = pageParts(q);
   const status = q.status ? 'AND c.status = @status' : '';
-  const pattern = likePattern(needle);
+  const trigram = trigramSearchable(needle);
+  const pattern = trigram ? `%${needle}%` : likePattern(needle);
+  const from = trigram
+    ? `customers_fts f JOIN customers c ON c.id = f.rowid WHERE f.search_text LIKE @pattern ${status}`
+    : `customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}`;
   const hits = prepared<PageParams & { pattern: string }, { id: number; total: number }>(
     db,
-    `SELECT c.id, count(*) OVER () AS total FROM customers c INDEXED BY customers_search_idx
-     WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}
-     ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    `SELECT c.id, count(*) OVER () AS total FROM ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all({ ...params, pattern });
   let total = hits[0]?.total ?? 0;
   if (!hits.length && q.offset > 0) {
     // Past the last page: the window had no row to carry the total.
     total =
-      prepared<{ status: string | null; pattern: string }, { n: number }>(
-        db,
-        `SELECT count(*) AS n FROM customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${status}`,
-      ).get({ status: params.status, pattern })?.n ?? 0;
+      prepared<{ status: string | null; pattern: string }, { n: number }>(db, `SELECT count(*) AS n FROM ${from}`).get({
+        status: params.status,
+        pattern,
+      })?.n ?? 0;
   }
   const byId = prepared<[number], CustomerRow>(db, `${SELECT} WHERE c.id = ?`);
   const items = hits.flatMap((h) => {

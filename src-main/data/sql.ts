@@ -11,6 +11,17 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * Whether a substring search should use a trigram index (customers_fts, pppoe_accounts_fts): it needs a run
+ * of 3+ characters and no LIKE wildcard to escape (the full-text LIKE takes no ESCAPE clause). A needle of
+ * digits only (a phone or ID number) is better scanned: digit trigrams ("000", "812") are in most rows, so
+ * intersecting their lists reads more than one pass over the narrow search index (measured: 107 ms vs 37 ms
+ * for a 13-digit ID at 50,000 customers).
+ */
+export function trigramSearchable(text: string): boolean {
+  return [...text].length >= 3 && !/[\\%_]/.test(text) && !/^[0-9 +().-]{6,}$/.test(text);
+}
+
 /** True when a better-sqlite3 error is a UNIQUE constraint failure (optionally on a given index/column). */
 export function isUniqueViolation(err: unknown, needle?: string): boolean {
   if (typeof err !== 'object' || err === null) return false;

@@ -7,7 +7,6 @@ import {
 } from '../../data/billing/cashdesk.queries';
 import { openInvoiceRowsOf, toInvoice } from '../../data/billing/invoices.repository';
 import type { CallContext } from '../context';
-import { likePattern } from '../../data/sql';
 import { today, type In } from './common';
 
 /**
@@ -25,7 +24,7 @@ export function cashdeskLookup(call: CallContext, input: In<'cashdesk.lookup'>) 
     const q = (input.query ?? '').toLowerCase();
     // Exact hits on unique indexes first, then substring hits.
     const exact = exactCustomerHits(db, q);
-    const partial = partialCustomerHits(db, likePattern(q), input.limit);
+    const partial = partialCustomerHits(db, q, input.limit);
     ids = [...new Set([...exact, ...partial])];
     const exactSet = new Set(exact);
     const rank = customerRanks(db, ids);

@@ -3,6 +3,7 @@
  * the cashier sees of each. Raw SQL on purpose: each query is a single index probe (the hot path).
  */
 import type { Sqlite } from '../../db/open';
+import { likePattern, trigramSearchable } from '../sql';
 import { prepared } from '../statements';
 
 const ids = (db: Sqlite, sql: string, ...p: unknown[]) =>
@@ -20,10 +21,29 @@ export function exactCustomerHits(db: Sqlite, query: string): number[] {
 }
 
 /**
- * Substring hits, each source cut at `limit`. The covering search index is ordered by search_text,
- * which starts with the customer code, so the scan stops early in code order.
+ * Substring hits, each source cut at `limit`, in search-text (customer code) order. A needle of 3+
+ * characters is looked up in the trigram indexes (cost grows with the hits); a shorter one scans the
+ * covering search index, which is ordered by search_text, so the scan stops early in code order.
  */
-export function partialCustomerHits(db: Sqlite, like: string, limit: number): number[] {
+export function partialCustomerHits(db: Sqlite, needle: string, limit: number): number[] {
+  if (trigramSearchable(needle)) {
+    const pattern = `%${needle}%`;
+    return [
+      ...ids(
+        db,
+        'SELECT c.id FROM customers_fts f JOIN customers c ON c.id = f.rowid WHERE f.search_text LIKE ? ORDER BY c.search_text LIMIT ?',
+        pattern,
+        limit,
+      ),
+      ...ids(
+        db,
+        'SELECT a.customer_id AS id FROM pppoe_accounts_fts f JOIN pppoe_accounts a ON a.id = f.rowid WHERE f.username LIKE ? ORDER BY a.username LIMIT ?',
+        pattern,
+        limit,
+      ),
+    ];
+  }
+  const like = likePattern(needle);
   return [
     ...ids(db, "SELECT id FROM customers WHERE search_text LIKE ? ESCAPE '\\' LIMIT ?", like, limit),
     ...ids(db, "SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?", like, limit),

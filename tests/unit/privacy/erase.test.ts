@@ -134,6 +134,22 @@ describe('erasing a customer on request', () => {
     for (const needle of BUDI_NEEDLES) expect(text, needle).not.toContain(needle);
     expect((await t.ok('customers.list', { search: '9988' })).total).toBe(0);
     expect(text).toContain('Siti Aminah Lestari');
+    // Nor the trigram search index: no trigram that only Budi's name had is still one of its terms.
+    const db = t.app.ctx.sqlite;
+    db.exec('CREATE VIRTUAL TABLE temp.customer_terms USING fts5vocab(main, customers_fts, row)');
+    const terms = new Set(
+      (db.prepare('SELECT term FROM temp.customer_terms').all() as { term: string }[]).map((r) => r.term),
+    );
+    const others = (db.prepare('SELECT search_text AS s FROM customers').all() as { s: string }[])
+      .map((r) => r.s)
+      .join('|');
+    const name = BUDI.name.toLowerCase();
+    const onlyBudis = [...name]
+      .slice(0, -2)
+      .map((_, i) => name.slice(i, i + 3))
+      .filter((g) => !others.includes(g));
+    expect(onlyBudis.length).toBeGreaterThan(0);
+    expect(onlyBudis.filter((g) => terms.has(g))).toEqual([]);
 
     // The router secret goes through the sync queue (by its old name, which only the router still has).
     const ops = t.app.ctx.sqlite
