@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { addDays } from '../../src-shared/dates';
 import { createHttpHost } from '../../src-main/host/http/server';
 import { testApp } from '../helpers/app';
+import { launchChromium } from './chromium';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
 import { seedCustomers } from './platform.bench';
 import type { App } from '../../src-main/app';
@@ -142,17 +142,7 @@ async function renderTimes(app: App): Promise<{ name: string; ms: number }[]> {
     throw new Error(`run npm run build first: ${staticDir} is missing`);
   const host = createHttpHost({ app, staticDir });
   const { url } = await host.listen();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const login = await page.request.post(`${url}/api/auth.login`, {

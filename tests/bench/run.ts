@@ -12,6 +12,7 @@ import { medianFigure, ratio, type BenchSuite } from './harness';
 import { benchArgs } from './args';
 import { compareResults, parseResultsFile, toRecord, type ResultRecord, type ResultsFile } from './results-file';
 import { curveSection } from './curves';
+import { memorySuite } from './memory.bench';
 import { messagingSuite } from './messaging.bench';
 import { platformSuite } from './platform.bench';
 import { portalSuite } from './portal.bench';
@@ -34,6 +35,7 @@ const SUITES: BenchSuite[] = [
   bankStatementsSuite,
   messagingSuite,
   portalSuite,
+  memorySuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

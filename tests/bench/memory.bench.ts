@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { createHttpHost } from '../../src-main/host/http/server';
+import { testApp } from '../helpers/app';
+import { launchChromium } from './chromium';
+import { ms, percentile, type BenchSuite } from './harness';
+
+const PAYMENTS = Number(process.env.BENCH_MEMORY_PAYMENTS ?? 1000);
+const CUSTOMERS = 20;
+const WARM_UP = 20;
+
+/** The renderer's live JS heap after a full garbage collection (Chrome DevTools Protocol). */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** One payment the way a cashier takes it: type the name, Enter, type the amount, Enter, "Berikutnya". */
+async function payAtDesk(page: Page, name: string) {
+  const search = page.getByTestId('desk-search');
+  await search.waitFor();
+  await search.focus();
+  await page.keyboard.type(name);
+  await page.getByTestId('desk-result').first().filter({ hasText: name }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('desk-amount').fill('1000');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('desk-done').waitFor();
+  await page.getByTestId('desk-next').click();
+}
+
+export const memorySuite: BenchSuite = {
+  id: 'memory',
+  title: `Memory: the renderer's JS heap over ${PAYMENTS.toLocaleString('en')} cash-desk payments in Chromium`,
+  notes: `Each payment goes through the real desk screen (search by name, Enter, amount, Enter, "Berikutnya") against the HTTP host, ${CUSTOMERS} customers with a large open bill each, Rp 1.000 at a time. The heap is read through the DevTools protocol after a forced full garbage collection: once after ${WARM_UP} warm-up payments (code and caches loaded), once at the end. A leak would grow with the payments; the target is the end within 10% of the start.`,
+  async run() {
+    const t = await testApp();
+    await t.ok('settings.update', { autoInvoiceRun: false });
+    const pkg = await t.ok('packages.create', {
+      name: 'Memori 10M',
+      bandwidthUp: 5120,
+      bandwidthDown: 10240,
+      price: 5_000_000,
+      billingCycle: 'monthly',
+    });
+    const names: string[] = [];
+    for (let i = 1; i <= CUSTOMERS; i++) {
+      const c = await t.ok('customers.create', { name: `Memori Pelanggan ${String(i).padStart(2, '0')}` });
+      await t.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });
+      names.push(c.name);
+    }
+    await t.ok('billing.generateInvoices', {});
+    const staticDir = path.resolve(process.env.PPPOE_OUT ?? 'out', 'renderer');
+    if (!fs.existsSync(path.join(staticDir, 'index.html')))
+      throw new Error(`run npm run build first: ${staticDir} is missing`);
+    const host = createHttpHost({ app: t.app, staticDir });
+    const { url } = await host.listen();
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      const login = await page.request.post(`${url}/api/auth.login`, {
+        data: { username: 'admin', password: 'Rahasia-Kantor-1' },
+      });
+      if (!login.ok()) throw new Error('bench sign-in failed');
+      await page.goto(`${url}/#/cashdesk`);
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/Kas awal|Opening cash/).fill('100000');
+      await dialog.getByTestId('open-shift-submit').click();
+      await dialog.waitFor({ state: 'hidden' });
+      const times: number[] = [];
+      let start = 0;
+      for (let i = 0; i < PAYMENTS; i++) {
+        if (i === WARM_UP) start = await heapAfterGc(page);
+        const t0 = performance.now();
+        await payAtDesk(page, names[i % names.length]!);
+        times.push(performance.now() - t0);
+      }
+      const end = await heapAfterGc(page);
+      const growth = end / start - 1;
+      const taken = (await t.ok('payments.list', { pageSize: 1 } as never)).total;
+      return [
+        {
+          name: 'payments taken through the desk screen',
+          value: `${taken}`,
+          target: `${PAYMENTS}`,
+          pass: taken === PAYMENTS,
+        },
+        {
+          name: 'one payment at the desk, p50 / p95 (type, Enter, amount, Enter, next)',
+          value: `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`,
+        },
+        { name: `renderer JS heap after ${WARM_UP} payments (after GC)`, value: `${(start / 2 ** 20).toFixed(2)} MB` },
+        { name: `renderer JS heap after ${PAYMENTS} payments (after GC)`, value: `${(end / 2 ** 20).toFixed(2)} MB` },
+        {
+          name: 'heap growth over the payments',
+          value: `${(growth * 100).toFixed(1)} %`,
+          target: '≤ 10 %',
+          pass: growth <= 0.1,
+        },
+      ];
+    } finally {
+      await browser.close();
+      await host.close();
+      t.close();
+    }
+  },
+};
