@@ -17,7 +17,8 @@ export interface AuditQuery {
 
 type Arg = string | number;
 
-function where(f: AuditQuery): { sql: string; args: Arg[] } {
+/** `scanById`: test the action on each row while walking newest first, instead of through audit_action_idx. */
+function where(f: AuditQuery, scanById = false): { sql: string; args: Arg[] } {
   const w: string[] = [];
   const args: Arg[] = [];
   if (f.userId !== undefined) {
@@ -33,9 +34,13 @@ function where(f: AuditQuery): { sql: string; args: Arg[] } {
     args.push(f.entityId);
   }
   if (f.action) {
-    // `payment` matches payment.create, payment.void...; a full name matches exactly.
-    w.push(`(action = ? OR action LIKE ? ESCAPE '\\')`);
-    args.push(f.action, `${likePattern(f.action).slice(1, -1)}.%`);
+    // `payment` matches payment.create, payment.void...; a full name matches exactly. One index range holds
+    // both ('payment' ≤ action < 'payment/', '/' being the character after '.'), so audit_action_idx serves
+    // it; the second test drops the names in that range that only start alike ('payment-x').
+    // (A unary + keeps SQLite off the index when walking by id is cheaper: see auditPage.)
+    const col = scanById ? '+action' : 'action';
+    w.push(`${col} >= ? AND ${col} < ? AND (action = ? OR substr(action, ?, 1) = ?)`);
+    args.push(f.action, `${f.action}/`, f.action, [...f.action].length + 1, '.');
   }
   if (f.source) {
     w.push('source = ?');
@@ -69,7 +74,10 @@ export function auditPage(
   limit: number,
   offset: number,
 ): { items: AuditEntry[]; total: number } {
-  const { sql, args } = where(f);
+  // With dates the time index narrows better than an action (a month is 1/12 of a year's trail, an action
+  // family about 1/5): then the action is only tested, never looked up.
+  const actionByIndex = f.action !== undefined && !f.fromAt && !f.toAt;
+  const { sql, args } = where(f, !actionByIndex);
   const count = () =>
     prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM audit_log${sql}`).get(...args)?.n ?? 0;
   if (f.search) {
@@ -82,12 +90,21 @@ export function auditPage(
     return { items: rows.map(({ total: _t, ...e }) => e), total };
   }
   const total = count();
+  // A common action ('payment': a fifth of the trail) is found soonest by walking the table newest first;
+  // a rare one by its index range, sorting only its rows. Walking reads about (offset + limit) × rows ÷ hits
+  // rows, the index about hits: pick the smaller (the count above is the hits).
+  const rows = actionByIndex ? (maxAuditId(db) ?? 0) : 0;
+  const walk = actionByIndex && total * total > (offset + limit) * rows;
+  const page = walk ? where(f, true) : { sql, args };
   const items = prepared<Arg[], AuditEntry>(
     db,
-    `SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
-  ).all(...args, limit, offset);
+    `SELECT ${COLUMNS} FROM audit_log${page.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
+  ).all(...page.args, limit, offset);
   return { items, total };
 }
+
+const maxAuditId = (db: Sqlite) =>
+  prepared<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM audit_log').get()?.n;
 
 /** The trail in time order for an export, at most `limit` rows. */
 export function auditRowsForExport(db: Sqlite, f: AuditQuery, limit: number): AuditEntry[] {

@@ -73,6 +73,9 @@ export const auditLog = sqliteTable(
     index('audit_at_idx').on(t.at),
     index('audit_entity_idx').on(t.entity, t.entityId),
     index('audit_source_idx').on(t.source),
+    // Browsing by action (or its prefix) or by user, newest first: a range of the index in id order.
+    index('audit_action_idx').on(t.action, t.id),
+    index('audit_user_idx').on(t.userId, t.id),
   ],
 );
 
