@@ -45,6 +45,8 @@ import idTickets from './locales/id/tickets.json';
 import enTickets from './locales/en/tickets.json';
 import idPortal from './locales/id/portal.json';
 import enPortal from './locales/en/portal.json';
+import idResellers from './locales/id/resellers.json';
+import enResellers from './locales/en/resellers.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -67,6 +69,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['gateways', idGateways, enGateways],
   ['tickets', idTickets, enTickets],
   ['portal', idPortal, enPortal],
+  ['resellers', idResellers, enResellers],
   // ↑ add one line per namespace (keep this comment last)
 ];
 
