@@ -47,6 +47,8 @@ import idPortal from './locales/id/portal.json';
 import enPortal from './locales/en/portal.json';
 import idResellers from './locales/id/resellers.json';
 import enResellers from './locales/en/resellers.json';
+import idResellerSelf from './locales/id/resellerSelf.json';
+import enResellerSelf from './locales/en/resellerSelf.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -70,6 +72,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['tickets', idTickets, enTickets],
   ['portal', idPortal, enPortal],
   ['resellers', idResellers, enResellers],
+  ['resellerSelf', idResellerSelf, enResellerSelf],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

@@ -102,3 +102,42 @@ describe("the reseller's own channels never reach someone else's customer", () =
     }
   });
 });
+
+describe('the event stream', () => {
+  it('tells a reseller only that data changed, nothing of routers, backups or sync', async () => {
+    const { createHttpHost } = await import('../../../src-main/host/http/server');
+    const host = createHttpHost({ app: t.app });
+    const { url } = await host.listen();
+    const controller = new AbortController();
+    try {
+      const res = await fetch(`${url}/api/events`, {
+        headers: { authorization: `Bearer ${s.token}` },
+        signal: controller.signal,
+      });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const readUntil = async (needle: string) => {
+        while (!text.includes(needle)) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          text += decoder.decode(value);
+        }
+      };
+      await readUntil(': connected');
+      t.app.ctx.events.emit({ name: 'router.status', payload: { routerId: 1, name: 'Router Kantor' } });
+      t.app.ctx.events.emit({ name: 'backup.done', payload: { file: 'x' } });
+      t.app.ctx.events.emit({ name: 'data.changed', payload: { entity: 'payments', channel: 'reseller.pay' } });
+      await readUntil('reseller.pay');
+      expect(text).toContain('event: data.changed');
+      expect(text).not.toContain('router.status');
+      expect(text).not.toContain('Router Kantor');
+      expect(text).not.toContain('backup.done');
+    } finally {
+      controller.abort();
+      host.server.closeAllConnections();
+      await new Promise<void>((resolve) => host.server.close(() => resolve()));
+    }
+  });
+});
