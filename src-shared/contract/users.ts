@@ -53,7 +53,9 @@ export const usersContract = {
   'users.update': procedure({
     permission: 'users.manage',
     mutates: 'users',
-    input: z.object({ id, fullName: requiredText(80, 'Full name').optional(), role: officeRole.optional(), reason }).strict(),
+    input: z
+      .object({ id, fullName: requiredText(80, 'Full name').optional(), role: officeRole.optional(), reason })
+      .strict(),
     output: appUser,
   }),
   'users.disable': procedure({
