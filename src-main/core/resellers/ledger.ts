@@ -3,7 +3,7 @@
  * is one IMMEDIATE transaction that reads the balance under the write lock, writes the movement(s), the
  * customer's payment where there is one, and the audit rows. better-sqlite3 runs a transaction
  * synchronously, so no other request of this process can interleave between the check and the write;
- * the trigger of drizzle/0014 refuses a negative sum whoever writes it.
+ * the trigger of drizzle/0015_resellers refuses a negative sum whoever writes it.
  */
 import type { Movement as MovementOut } from '../../../src-shared/contract/resellers';
 import { formatRupiah } from '../../../src-shared/money';

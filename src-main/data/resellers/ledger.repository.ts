@@ -1,5 +1,5 @@
 /**
- * The reseller balance ledger: append-only movements whose sum is the balance (drizzle/0014's triggers
+ * The reseller balance ledger: append-only movements whose sum is the balance (drizzle/0015_resellers' triggers
  * refuse UPDATE, DELETE and a row that would take the sum below zero).
  */
 import type { Sqlite } from '../../db/open';
