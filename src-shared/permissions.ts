@@ -2,8 +2,11 @@
  * Every API channel declares one permission; dispatch checks it for both transports (deny by default).
  * The renderer uses the same table only to hide what a role cannot do: the server check is what counts.
  */
-export const ROLES = ['admin', 'manager', 'staff'] as const;
+export const ROLES = ['admin', 'manager', 'staff', 'reseller'] as const;
 export type Role = (typeof ROLES)[number];
+/** The office's roles (the Users screen); a reseller's sign-in is made on the reseller's page. */
+export const OFFICE_ROLES = ['admin', 'manager', 'staff'] as const;
+export type OfficeRole = (typeof OFFICE_ROLES)[number];
 
 export const PERMISSIONS = [
   // no sign-in needed
@@ -61,6 +64,16 @@ export const PERMISSIONS = [
   'messages.send',
   /** Providers, credentials, templates, kinds. */
   'messages.configure',
+  /** Resellers (mitra): list and read their balance, customers and rules. */
+  'resellers.read',
+  /** Create and edit resellers, their logins, customers and per-package rules. */
+  'resellers.write',
+  /** Take a reseller's top-up at the office. */
+  'resellers.topup',
+  /** Void a reseller's top-up or bill payment (with a reason). */
+  'resellers.void',
+  /** A reseller's own sign-in: only their own customers, bills and balance (core/resellers/self.ts). */
+  'reseller.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +94,8 @@ const STAFF: Permission[] = [
   'messages.read',
   'tickets.read',
   'tickets.write',
+  'resellers.read',
+  'resellers.topup',
   // Not settings.read: the Settings screen is for the owner; what a cashier needs (ISP name, time zone,
   // language) comes with system.info, and receipts are built in the main process.
 ];
@@ -93,10 +108,15 @@ const MANAGER_EXCLUDED: Permission[] = [
   'messages.configure',
 ];
 
+/**
+ * A reseller can do nothing but their own channels. (Admin and manager hold `reseller.self` as they hold
+ * every permission, but the service answers "no reseller is linked to this sign-in" for them.)
+ */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
   manager: new Set(PERMISSIONS.filter((p) => !MANAGER_EXCLUDED.includes(p))),
   staff: new Set(STAFF),
+  reseller: new Set<Permission>(['authenticated', 'reseller.self']),
 };
 
 export function roleCan(role: Role | null | undefined, permission: Permission): boolean {

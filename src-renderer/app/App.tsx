@@ -9,6 +9,8 @@ import { AppLayout } from './AppLayout';
 import { useSession } from './session';
 
 const SetupWizard = lazy(() => import('../screens/setup/SetupWizard'));
+/** A reseller's sign-in gets only their own phone screen (the server refuses them every other channel). */
+const ResellerApp = lazy(() => import('../screens/reseller-self/ResellerApp'));
 
 const Loading = () => (
   <Center h="100vh">
@@ -19,7 +21,7 @@ const Loading = () => (
 /** Boot: system.info → first-run setup, sign-in, or the app. Hash routing works under app:// too. */
 export function App() {
   const { t } = useTranslation();
-  const { phase, info, loadError, boot } = useSession();
+  const { phase, info, loadError, boot, me } = useSession();
   useEffect(() => void boot(), [boot]);
   useEffect(() => {
     if (info && !storedLanguage() && i18n.language !== info.language) void i18n.changeLanguage(info.language);
@@ -44,6 +46,12 @@ export function App() {
       </Suspense>
     );
   if (phase === 'login') return <LoginScreen />;
+  if (me?.role === 'reseller')
+    return (
+      <Suspense fallback={<Loading />}>
+        <ResellerApp />
+      </Suspense>
+    );
   return (
     <Router hook={useHashLocation}>
       <AppLayout />

@@ -15,6 +15,7 @@ import { IconMessage } from '@tabler/icons-react';
 import { IconBuildingBank, IconQrcode } from '@tabler/icons-react';
 // Support tickets from the customer portal
 import { IconLifebuoy } from '@tabler/icons-react';
+import { IconBuildingStore } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -209,6 +210,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'settings.read',
     section: 'admin',
     component: lazy(() => import('../screens/gateways/GatewaySettingsScreen')),
+  },
+  {
+    path: '/resellers',
+    labelKey: 'resellers:nav',
+    icon: IconBuildingStore,
+    permission: 'resellers.read',
+    section: 'finance',
+    component: lazy(() => import('../screens/resellers/ResellersScreen')),
   },
   // ↑ add routes above this line
 ];

@@ -45,6 +45,10 @@ import idTickets from './locales/id/tickets.json';
 import enTickets from './locales/en/tickets.json';
 import idPortal from './locales/id/portal.json';
 import enPortal from './locales/en/portal.json';
+import idResellers from './locales/id/resellers.json';
+import enResellers from './locales/en/resellers.json';
+import idResellerSelf from './locales/id/resellerSelf.json';
+import enResellerSelf from './locales/en/resellerSelf.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -67,6 +71,8 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['gateways', idGateways, enGateways],
   ['tickets', idTickets, enTickets],
   ['portal', idPortal, enPortal],
+  ['resellers', idResellers, enResellers],
+  ['resellerSelf', idResellerSelf, enResellerSelf],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

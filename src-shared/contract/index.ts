@@ -27,6 +27,8 @@ import { ticketsContract } from './tickets';
 import { systemOpsContract } from './system-ops';
 import { unbilledContract } from './unbilled';
 import { usersContract } from './users';
+import { resellersContract } from './resellers';
+import { resellerSelfContract } from './reseller-self';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -61,6 +63,8 @@ export const procedures = {
   ...systemOpsContract,
   ...unbilledContract,
   ...usersContract,
+  ...resellersContract,
+  ...resellerSelfContract,
 };
 
 export type Procedures = typeof procedures;

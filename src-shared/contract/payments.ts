@@ -29,7 +29,9 @@ export const GATEWAY_PAYMENT_METHODS = [
   'gateway/xendit',
   'gateway/duitku',
 ] as const;
-export const PAYMENT_METHODS = [...DESK_PAYMENT_METHODS, ...GATEWAY_PAYMENT_METHODS] as const;
+/** Paid by a reseller from their balance at the office (core/resellers): recorded only by that service. */
+export const RESELLER_PAYMENT_METHOD = 'reseller';
+export const PAYMENT_METHODS = [...DESK_PAYMENT_METHODS, ...GATEWAY_PAYMENT_METHODS, RESELLER_PAYMENT_METHOD] as const;
 export const deskPaymentMethod = z.enum(DESK_PAYMENT_METHODS, {
   error: 'Must be cash, bank_transfer, e_wallet, credit_card or deposit',
 });

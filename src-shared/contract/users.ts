@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions';
 import { id, listOf, optionalText, page, pageSize, procedure, requiredText, searchText, timestamp } from './define';
-import { newPassword, role, username } from './auth';
+import { newPassword, officeRole, role, username } from './auth';
 
 export const appUser = z.object({
   id: z.number().int(),
@@ -42,7 +42,7 @@ export const usersContract = {
       .object({
         username,
         fullName: requiredText(80, 'Full name'),
-        role,
+        role: officeRole,
         password: newPassword,
         /** The new user picks their own password at first sign-in (default). */
         mustChangePassword: z.boolean().default(true),
@@ -53,7 +53,9 @@ export const usersContract = {
   'users.update': procedure({
     permission: 'users.manage',
     mutates: 'users',
-    input: z.object({ id, fullName: requiredText(80, 'Full name').optional(), role: role.optional(), reason }).strict(),
+    input: z
+      .object({ id, fullName: requiredText(80, 'Full name').optional(), role: officeRole.optional(), reason })
+      .strict(),
     output: appUser,
   }),
   'users.disable': procedure({

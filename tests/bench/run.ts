@@ -18,6 +18,7 @@ import { platformSuite } from './platform.bench';
 import { portalSuite } from './portal.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
+import { resellersSuite } from './resellers.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
 import { usageSuite } from './usage.bench';
@@ -36,6 +37,7 @@ const SUITES: BenchSuite[] = [
   messagingSuite,
   portalSuite,
   memorySuite,
+  resellersSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

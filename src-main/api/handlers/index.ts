@@ -23,6 +23,8 @@ import { ticketsHandlers } from './tickets';
 import { systemOpsHandlers } from './system-ops';
 import { unbilledHandlers } from './unbilled';
 import { usersHandlers } from './users';
+import { resellersHandlers } from './resellers';
+import { resellerSelfHandlers } from './reseller-self';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -49,4 +51,6 @@ export const handlers: HandlersFor<Procedures> = {
   ...systemOpsHandlers,
   ...unbilledHandlers,
   ...usersHandlers,
+  ...resellersHandlers,
+  ...resellerSelfHandlers,
 };

@@ -78,9 +78,18 @@ export function recordGatewayPayment(call: CallContext, input: GatewayPaymentInp
   return recordPayment(call, input, opts);
 }
 
+/** A bill a reseller paid from their balance (core/resellers/pay.ts). Runs inside the caller's transaction. */
+export interface ResellerPaymentInput extends Omit<In<'payments.create'>, 'method' | 'tendered' | 'useDeposit'> {
+  method: 'reseller';
+}
+
+export function recordResellerPayment(call: CallContext, input: ResellerPaymentInput) {
+  return recordPayment(call, input);
+}
+
 function recordPayment(
   call: CallContext,
-  input: In<'payments.create'> | GatewayPaymentInput,
+  input: In<'payments.create'> | GatewayPaymentInput | ResellerPaymentInput,
   opts: { depositOnly?: boolean } = {},
 ) {
   const { app, session } = call;
@@ -92,15 +101,16 @@ function recordPayment(
       'A reference number is required for bank transfer, e-wallet and credit card payments',
     );
   }
-  if (input.tendered !== undefined && input.method !== 'cash')
+  if ('tendered' in input && input.tendered !== undefined && input.method !== 'cash')
     throw badInput('tendered', 'Only cash payments have money tendered');
-  if (input.tendered !== undefined && input.tendered < input.amount) {
+  if ('tendered' in input && input.tendered !== undefined && input.tendered < input.amount) {
     throw badInput(
       'tendered',
       `Cash tendered (${formatRupiah(input.tendered)}) is less than the amount (${formatRupiah(input.amount)})`,
     );
   }
-  if (isDeposit && input.useDeposit) throw badInput('useDeposit', 'A deposit payment already uses the deposit');
+  const useDeposit = 'useDeposit' in input && input.useDeposit;
+  if (isDeposit && useDeposit) throw badInput('useDeposit', 'A deposit payment already uses the deposit');
   if (!isDeposit && input.amount > settings.paymentConfirmLimit && !input.confirmLarge) {
     throw badInput(
       'confirmLarge',
@@ -164,7 +174,7 @@ function recordPayment(
         spread(fromDeposit, 'deposit');
         received = 0;
       } else {
-        if (input.useDeposit && customer.deposit > 0) {
+        if (useDeposit && customer.deposit > 0) {
           fromDeposit = Math.min(customer.deposit, outstanding);
           spread(fromDeposit, 'deposit');
         }
@@ -192,7 +202,7 @@ function recordPayment(
         notes: input.notes ?? null,
         receivedBy: session?.userId ?? null,
         shiftId,
-        tendered: input.method === 'cash' ? (input.tendered ?? null) : null,
+        tendered: input.method === 'cash' && 'tendered' in input ? (input.tendered ?? null) : null,
       });
       for (const a of plan) {
         insertAllocation(db, paymentId, a.inv.id, a.amount, a.source, now.toISOString());
@@ -242,7 +252,7 @@ function recordPayment(
  * deposit it created has been spent since (void the later payment first), unless negative deposits
  * are allowed.
  */
-export function voidPayment(call: CallContext, id: number, reason: string) {
+export function voidPayment(call: CallContext, id: number, reason: string, opts: { byReseller?: boolean } = {}) {
   const { app, session } = call;
   const settings = getSettings(app);
   return app.sqlite
@@ -250,6 +260,12 @@ export function voidPayment(call: CallContext, id: number, reason: string) {
       const db = app.sqlite;
       const p = getPayment(call, id);
       if (p.status === 'void') throw new AppError('CONFLICT', `Payment ${p.paymentNumber} is already void`);
+      // Its money is on the reseller's ledger: voided there, so the balance gets it back in the same step.
+      if (p.method === 'reseller' && !opts.byReseller)
+        throw new AppError(
+          'CONFLICT',
+          `Payment ${p.paymentNumber} was paid by a reseller: void it on the reseller's page`,
+        );
       const allocs = liveAllocations(db, id);
       const depositEffect = paymentDepositEffect(db, id);
       const customer = findCustomerDeposit(db, p.customerId)!;

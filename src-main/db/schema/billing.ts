@@ -130,6 +130,7 @@ export const payments = sqliteTable(
         'gateway/midtrans',
         'gateway/xendit',
         'gateway/duitku',
+        'reseller',
       ],
     }).notNull(),
     /** Business date (ISP time zone). */

@@ -154,8 +154,13 @@ function handleEvents(opts: HttpHostOptions, req: http.IncomingMessage, res: htt
       res.end();
       return false;
     };
+    // A reseller's sign-in hears only that data changed (entity and channel names), nothing of routers,
+    // backups or the office's other work.
+    const v = me.value;
+    const reseller = typeof v === 'object' && v !== null && 'role' in v && v.role === 'reseller';
+    const names: readonly string[] = reseller ? ['data.changed'] : EVENT_NAMES;
     const unsubscribe = opts.app.ctx.events.subscribe((event) => {
-      if (EVENT_NAMES.includes(event.name) && live())
+      if (names.includes(event.name) && live())
         res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     });
     const heartbeat = setInterval(() => live() && res.write(': ping\n\n'), opts.heartbeatMs ?? 25_000);

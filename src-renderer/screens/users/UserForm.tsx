@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { AppUser } from '../../../src-shared/contract/users';
-import { ROLES, type Role } from '../../../src-shared/permissions';
+import { OFFICE_ROLES, type Role } from '../../../src-shared/permissions';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 import { FormDialog } from '../../components/FormDialog';
@@ -26,6 +26,9 @@ interface Props {
   onSaved: (u: AppUser) => void;
 }
 
+/** A reseller's sign-in keeps its role here (it is made and changed on the reseller's page). */
+const officeRole = (r: Role) => (r === 'reseller' ? undefined : r);
+
 /** Create a user (username, name, role, initial password) or edit name and role of an existing one. */
 export function UserForm({ opened, user, onClose, onSaved }: Props) {
   const { t } = useTranslation('users');
@@ -47,11 +50,11 @@ export function UserForm({ opened, user, onClose, onSaved }: Props) {
 
   const submit = form.onSubmit(async (v) => {
     const r = user
-      ? await api('users.update', { id: user.id, fullName: v.fullName, role: v.role })
+      ? await api('users.update', { id: user.id, fullName: v.fullName, role: officeRole(v.role) })
       : await api('users.create', {
           username: v.username,
           fullName: v.fullName,
-          role: v.role,
+          role: officeRole(v.role) ?? 'staff',
           password: v.password,
           mustChangePassword: v.mustChangePassword,
         });
@@ -79,13 +82,15 @@ export function UserForm({ opened, user, onClose, onSaved }: Props) {
         {...form.getInputProps('username')}
       />
       <TextInput label={t('field.fullName')} data-autofocus={!isNew || undefined} {...form.getInputProps('fullName')} />
-      <Select
-        label={t('field.role')}
-        allowDeselect={false}
-        data={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
-        description={t(`roleHelp.${form.values.role}`)}
-        {...form.getInputProps('role')}
-      />
+      {form.values.role !== 'reseller' && (
+        <Select
+          label={t('field.role')}
+          allowDeselect={false}
+          data={OFFICE_ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
+          description={t(`roleHelp.${form.values.role}`)}
+          {...form.getInputProps('role')}
+        />
+      )}
       {isNew && (
         <>
           <PasswordInput

@@ -46,9 +46,13 @@ describe('audit trail: the action filter, by index or by walking newest first', 
     }[];
     const family = (a: string, x: string) => x === a || x.startsWith(`${a}.`);
     for (const action of ['payment', 'payment.void', 'gateway.payment', 'gateway', 'payment-x', 'paymen', 'backup']) {
-      for (const dates of [{}, { fromAt: '2026-06-01T05:00:00.000Z', toAt: '2026-06-01T09:00:00.000Z' }]) {
+      for (const dates of [{}, { fromAt: '2026-06-01T05:00:00.000Z', toAt: '2026-06-01T09:00:00.000Z' }] as {
+        fromAt?: string;
+        toAt?: string;
+      }[]) {
         const want = all.filter(
-          (r) => family(action, r.action) && (!('fromAt' in dates) || (r.at >= dates.fromAt && r.at < dates.toAt)),
+          (r) =>
+            family(action, r.action) && (!dates.fromAt || !dates.toAt || (r.at >= dates.fromAt && r.at < dates.toAt)),
         );
         for (const offset of [0, 25, 500]) {
           const got = auditPage(db, { action, ...dates }, 25, offset);

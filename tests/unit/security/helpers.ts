@@ -1,15 +1,20 @@
 import crypto from 'node:crypto';
-import type { Role } from '../../../src-shared/permissions';
+import type { OfficeRole, Role } from '../../../src-shared/permissions';
 import type { TestApp } from '../../helpers/app';
 
 export const PASSWORDS: Record<Role, string> = {
   admin: 'Rahasia-Kantor-1',
   manager: 'Kopi-Tubruk-Pagi-7',
   staff: 'Nasi-Goreng-Pedas-3',
+  reseller: 'Pulsa-Mitra-Desa-5',
 };
 
 /** Creates a user of the role (must_change_password off) and signs them in; returns the token. */
-export async function signInAs(t: TestApp, role: Role, username = `${role}1`): Promise<{ token: string; id: number }> {
+export async function signInAs(
+  t: TestApp,
+  role: OfficeRole,
+  username = `${role}1`,
+): Promise<{ token: string; id: number }> {
   const u = await t.ok('users.create', {
     username,
     fullName: `User ${role}`,
@@ -43,7 +48,7 @@ export function mintSession(t: TestApp, userId: number, transport = 'http'): str
   return token;
 }
 
-/** One active user per role (the admin from testApp plus a manager and a staff), by direct insert. */
+/** One active user per role (the admin from testApp plus a manager, a staff and a reseller), by direct insert. */
 export function usersPerRole(t: TestApp): Record<Role, number> {
   const ids = {
     admin: (t.app.ctx.sqlite.prepare(`SELECT id FROM users WHERE username = 'admin'`).get() as { id: number }).id,
@@ -51,7 +56,7 @@ export function usersPerRole(t: TestApp): Record<Role, number> {
   const hash = (
     t.app.ctx.sqlite.prepare('SELECT password_hash AS h FROM users WHERE id = ?').get(ids.admin) as { h: string }
   ).h;
-  for (const role of ['manager', 'staff'] as const) {
+  for (const role of ['manager', 'staff', 'reseller'] as const) {
     const now = t.clock.now().toISOString();
     ids[role] = Number(
       t.app.ctx.sqlite

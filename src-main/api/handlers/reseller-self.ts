@@ -1,0 +1,21 @@
+import type { resellerSelfContract } from '../../../src-shared/contract/reseller-self';
+import {
+  selfBills,
+  selfCustomers,
+  selfLedger,
+  selfPay,
+  selfStatement,
+  selfStatementFile,
+  selfSummary,
+} from '../../core/resellers/self';
+import type { HandlersFor } from '../handler';
+
+export const resellerSelfHandlers: HandlersFor<typeof resellerSelfContract> = {
+  'reseller.me': (_input, call) => selfSummary(call),
+  'reseller.customers': (input, call) => selfCustomers(call, input),
+  'reseller.bills': (input, call) => selfBills(call, input),
+  'reseller.pay': ({ invoiceId }, call) => selfPay(call, invoiceId),
+  'reseller.ledger': (input, call) => selfLedger(call, input),
+  'reseller.statement': ({ month }, call) => selfStatement(call, month),
+  'reseller.statementFile': ({ month, format }, call) => selfStatementFile(call, month, format),
+};

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { isoDate } from '../dates';
+import { id, listOf, page, pageSize, procedure, searchText } from './define';
+import { movement, resellerCustomer, statement, statementFile, statementInput } from './resellers';
+
+/*
+ * What a reseller reaches with their own sign-in (role `reseller`, permission `reseller.self`): every
+ * channel is keyed by the reseller linked to the session, never by an id the caller sends for the
+ * reseller; a customer or invoice of someone else answers "not found".
+ */
+
+export const resellerBill = z.object({
+  id: z.number().int(),
+  invoiceNumber: z.string(),
+  customerId: z.number().int(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  period: z.string(),
+  dueDate: z.string(),
+  amount: z.number().int(),
+  paidAmount: z.number().int(),
+  /** Still to pay on the bill. */
+  due: z.number().int(),
+  packageName: z.string().nullable(),
+  /** What paying it takes from the balance, and the reseller's share (discount or commission). */
+  debit: z.number().int(),
+  share: z.number().int(),
+  shareKind: z.enum(['discount', 'commission']).nullable(),
+});
+export type ResellerBill = z.output<typeof resellerBill>;
+
+export const resellerSelfContract = {
+  'reseller.me': procedure({
+    permission: 'reseller.self',
+    input: z.object({}).strict().default({}),
+    output: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      status: z.enum(['active', 'suspended']),
+      canCreateCustomers: z.boolean(),
+      balance: z.number().int(),
+      customers: z.number().int(),
+      openBills: z.number().int(),
+    }),
+  }),
+  'reseller.customers': procedure({
+    permission: 'reseller.self',
+    input: z.object({ search: searchText, page, pageSize }).strict().default({ page: 1, pageSize: 25 }),
+    output: listOf(resellerCustomer),
+  }),
+  'reseller.bills': procedure({
+    permission: 'reseller.self',
+    input: z.object({ customerId: id.optional() }).strict().default({}),
+    output: z.array(resellerBill),
+  }),
+  /** Pays one open bill in full from the balance; isolated accounts are restored at once. */
+  'reseller.pay': procedure({
+    permission: 'reseller.self',
+    mutates: 'payments',
+    input: z.object({ invoiceId: id }).strict(),
+    output: z.object({
+      paymentNumber: z.string(),
+      invoiceNumber: z.string(),
+      billAmount: z.number().int(),
+      debit: z.number().int(),
+      commission: z.number().int(),
+      balance: z.number().int(),
+      restoredAccounts: z.number().int(),
+    }),
+  }),
+  'reseller.ledger': procedure({
+    permission: 'reseller.self',
+    input: z
+      .object({ from: isoDate.optional(), to: isoDate.optional(), page, pageSize })
+      .strict()
+      .default({ page: 1, pageSize: 25 }),
+    output: listOf(movement).extend({ balance: z.number().int() }),
+  }),
+  'reseller.statement': procedure({
+    permission: 'reseller.self',
+    input: z.object({ month: statementInput.month }).strict(),
+    output: statement,
+  }),
+  'reseller.statementFile': procedure({
+    permission: 'reseller.self',
+    input: z.object(statementInput).strict(),
+    output: statementFile,
+  }),
+};
