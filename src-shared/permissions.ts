@@ -2,7 +2,7 @@
  * Every API channel declares one permission; dispatch checks it for both transports (deny by default).
  * The renderer uses the same table only to hide what a role cannot do: the server check is what counts.
  */
-export const ROLES = ['admin', 'manager', 'staff'] as const;
+export const ROLES = ['admin', 'manager', 'staff', 'collector'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -61,6 +61,12 @@ export const PERMISSIONS = [
   'messages.send',
   /** Providers, credentials, templates, kinds. */
   'messages.configure',
+  /** The field collector's own screen: their assigned customers, cash taken, visits (role collector only). */
+  'collector.use',
+  /** Collectors' assignments (area / router / customer) and commission rules. */
+  'collectors.manage',
+  /** Count a collector's hand-over (setoran) at the office. */
+  'collectors.settle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +87,7 @@ const STAFF: Permission[] = [
   'messages.read',
   'tickets.read',
   'tickets.write',
+  'collectors.settle',
   // Not settings.read: the Settings screen is for the owner; what a cashier needs (ISP name, time zone,
   // language) comes with system.info, and receipts are built in the main process.
 ];
@@ -91,12 +98,17 @@ const MANAGER_EXCLUDED: Permission[] = [
   'system.admin',
   'settings.write',
   'messages.configure',
+  'collector.use',
 ];
 
+/** Only what a field collector's phone needs; every read is further limited to their assigned customers. */
+const COLLECTOR: Permission[] = ['authenticated', 'collector.use'];
+
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(PERMISSIONS),
+  admin: new Set(PERMISSIONS.filter((p) => p !== 'collector.use')),
   manager: new Set(PERMISSIONS.filter((p) => !MANAGER_EXCLUDED.includes(p))),
   staff: new Set(STAFF),
+  collector: new Set(COLLECTOR),
 };
 
 export function roleCan(role: Role | null | undefined, permission: Permission): boolean {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../permissions';
 import { procedure, requiredText } from './define';
 
-export const role = z.enum(ROLES, { error: 'Role must be admin, manager or staff' });
+export const role = z.enum(ROLES, { error: 'Role must be admin, manager, staff or collector' });
 
 export const username = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),

@@ -78,10 +78,19 @@ export function recordGatewayPayment(call: CallContext, input: GatewayPaymentInp
   return recordPayment(call, input, opts);
 }
 
+/**
+ * Cash a field collector took (core/collectors): allocated like desk cash, or all to the deposit with
+ * `depositOnly`; no cashier shift (the collector hands the cash over at a setoran). Runs inside the
+ * caller's transaction.
+ */
+export function recordCollectorPayment(call: CallContext, input: In<'payments.create'>, opts: { depositOnly: boolean }) {
+  return recordPayment(call, input, { ...opts, fieldCash: true });
+}
+
 function recordPayment(
   call: CallContext,
   input: In<'payments.create'> | GatewayPaymentInput,
-  opts: { depositOnly?: boolean } = {},
+  opts: { depositOnly?: boolean; fieldCash?: boolean } = {},
 ) {
   const { app, session } = call;
   const settings = getSettings(app);
@@ -115,7 +124,7 @@ function recordPayment(
       if (!customer) throw badInput('customerId', 'Customer not found');
 
       let shiftId: number | null = null;
-      if (session) {
+      if (session && !opts.fieldCash) {
         shiftId = openShiftIdOf(db, session.userId);
         // Cash must land in a shift so the drawer can be reconciled at close.
         if (input.method === 'cash' && shiftId === null)

@@ -24,7 +24,7 @@ import { UserForm } from './UserForm';
 
 type Filters = { role?: Role; active?: boolean };
 
-const ROLE_COLOR: Record<Role, string> = { admin: 'grape', manager: 'indigo', staff: 'teal' };
+const ROLE_COLOR: Record<Role, string> = { admin: 'grape', manager: 'indigo', staff: 'teal', collector: 'orange' };
 
 /** Pengguna (Admin only): list, create with a role, edit, disable/enable, reset password. Routes: `/`, `/new`, `/:id`. */
 export default function UsersScreen() {

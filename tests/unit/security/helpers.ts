@@ -6,6 +6,7 @@ export const PASSWORDS: Record<Role, string> = {
   admin: 'Rahasia-Kantor-1',
   manager: 'Kopi-Tubruk-Pagi-7',
   staff: 'Nasi-Goreng-Pedas-3',
+  collector: 'Jalan-Kaki-Desa-5',
 };
 
 /** Creates a user of the role (must_change_password off) and signs them in; returns the token. */
@@ -51,7 +52,7 @@ export function usersPerRole(t: TestApp): Record<Role, number> {
   const hash = (
     t.app.ctx.sqlite.prepare('SELECT password_hash AS h FROM users WHERE id = ?').get(ids.admin) as { h: string }
   ).h;
-  for (const role of ['manager', 'staff'] as const) {
+  for (const role of ['manager', 'staff', 'collector'] as const) {
     const now = t.clock.now().toISOString();
     ids[role] = Number(
       t.app.ctx.sqlite
