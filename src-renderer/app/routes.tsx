@@ -15,6 +15,8 @@ import { IconMessage } from '@tabler/icons-react';
 import { IconBuildingBank, IconQrcode } from '@tabler/icons-react';
 // Support tickets from the customer portal
 import { IconLifebuoy } from '@tabler/icons-react';
+// Field collectors (penagih): their phone screen and the office's hand-overs
+import { IconWalk } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -209,6 +211,22 @@ export const ROUTES: AppRoute[] = [
     permission: 'settings.read',
     section: 'admin',
     component: lazy(() => import('../screens/gateways/GatewaySettingsScreen')),
+  },
+  {
+    path: '/collect',
+    labelKey: 'collectors:nav',
+    icon: IconWalk,
+    permission: 'collector.use',
+    section: 'main',
+    component: lazy(() => import('../screens/collectors/CollectorScreen')),
+  },
+  {
+    path: '/collectors',
+    labelKey: 'collectors:office.nav',
+    icon: IconWalk,
+    permission: 'collectors.settle',
+    section: 'finance',
+    component: lazy(() => import('../screens/collectors/CollectorsOfficeScreen')),
   },
   // ↑ add routes above this line
 ];

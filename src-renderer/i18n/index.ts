@@ -45,6 +45,8 @@ import idTickets from './locales/id/tickets.json';
 import enTickets from './locales/en/tickets.json';
 import idPortal from './locales/id/portal.json';
 import enPortal from './locales/en/portal.json';
+import idCollectors from './locales/id/collectors.json';
+import enCollectors from './locales/en/collectors.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -67,6 +69,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['gateways', idGateways, enGateways],
   ['tickets', idTickets, enTickets],
   ['portal', idPortal, enPortal],
+  ['collectors', idCollectors, enCollectors],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

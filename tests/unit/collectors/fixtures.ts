@@ -53,8 +53,8 @@ export async function seedCollectors(t: TestApp) {
   return {
     pkg,
     routerId,
-    assigned: [a, b, c],
-    notAssigned: [d, e],
+    assigned: [a, b, c] as const,
+    notAssigned: [d, e] as const,
     collector: { id: collector.id, token: mintSession(t, collector.id) },
     other: { id: other.id, token: mintSession(t, other.id) },
   };
