@@ -21,6 +21,7 @@ import { reportsSuite } from './reports.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
 import { usageSuite } from './usage.bench';
+import { collectorsSuite } from './collectors.bench';
 import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
 
 const SUITES: BenchSuite[] = [
@@ -36,6 +37,7 @@ const SUITES: BenchSuite[] = [
   messagingSuite,
   portalSuite,
   memorySuite,
+  collectorsSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

@@ -68,6 +68,20 @@ describe('collector.sync', () => {
     expect(note.reason).toMatch(/to deposit: invoice .* was paid before this collection arrived/);
   });
 
+  it('one refused item in a batch writes nothing and does not stop the others', async () => {
+    const [a, b] = s.assigned;
+    const d = s.notAssigned[0];
+    const r = await sync([
+      item(a.id, openInvoiceOf(t, a.id).id, 100_000),
+      item(d.id, openInvoiceOf(t, d.id).id, 100_000),
+      item(b.id, openInvoiceOf(t, b.id).id, 100_000),
+    ]);
+    expect(r.results.map((x) => x.status)).toEqual(['credited', 'rejected', 'credited']);
+    expect([paymentCount(t, a.id), paymentCount(t, d.id), paymentCount(t, b.id)]).toEqual([1, 0, 1]);
+    const keys = t.app.ctx.sqlite.prepare('SELECT customer_id AS c FROM collector_collections ORDER BY id').all();
+    expect(keys).toEqual([{ c: a.id }, { c: b.id }]);
+  });
+
   it('a key used by another collector is refused, the first payment stays', async () => {
     const c = s.assigned[0];
     const inv = openInvoiceOf(t, c.id);
