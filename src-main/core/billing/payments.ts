@@ -83,7 +83,11 @@ export function recordGatewayPayment(call: CallContext, input: GatewayPaymentInp
  * `depositOnly`; no cashier shift (the collector hands the cash over at a setoran). Runs inside the
  * caller's transaction.
  */
-export function recordCollectorPayment(call: CallContext, input: In<'payments.create'>, opts: { depositOnly: boolean }) {
+export function recordCollectorPayment(
+  call: CallContext,
+  input: In<'payments.create'>,
+  opts: { depositOnly: boolean },
+) {
   return recordPayment(call, input, { ...opts, fieldCash: true });
 }
 
