@@ -93,6 +93,34 @@ describe('collector.sync', () => {
   });
 });
 
+describe('collector.visit', () => {
+  it('notes "not home" and "promised on a date" (not in the past) and shows the last one on the route', async () => {
+    const c = s.assigned[0];
+    const past = await t.call(
+      'collector.visit',
+      { customerId: c.id, kind: 'promised', promisedOn: '2026-11-01' },
+      s.collector.token,
+    );
+    expect(past.ok ? null : past.error.message).toBe('The promised date cannot be in the past');
+    const noDate = await t.call('collector.visit', { customerId: c.id, kind: 'promised' }, s.collector.token);
+    expect(noDate.ok ? null : noDate.error.issues?.[0]?.path).toBe('promisedOn');
+    await t.ok('collector.visit', { customerId: c.id, kind: 'not_home' }, s.collector.token);
+    await t.ok(
+      'collector.visit',
+      { customerId: c.id, kind: 'promised', promisedOn: '2026-11-30', note: 'gajian' },
+      s.collector.token,
+    );
+    const row = (await t.ok('collector.route', {}, s.collector.token)).items.find((i) => i.customerId === c.id);
+    expect(row).toMatchObject({ lastVisitKind: 'promised', promisedOn: '2026-11-30' });
+    const detail = await t.ok('collector.customer', { customerId: c.id }, s.collector.token);
+    expect(detail.visits.map((v) => v.kind)).toEqual(['promised', 'not_home']);
+    const audit = t.app.ctx.sqlite
+      .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'collector.visit'`)
+      .get();
+    expect(audit).toEqual({ n: 2 });
+  });
+});
+
 describe('setoran and commission', () => {
   it('records the counted cash against the collections since the last hand-over, with the variance', async () => {
     const [a, b] = s.assigned;
