@@ -2,10 +2,11 @@
  * Every API channel declares one permission; dispatch checks it for both transports (deny by default).
  * The renderer uses the same table only to hide what a role cannot do: the server check is what counts.
  */
-export const ROLES = ['admin', 'manager', 'staff', 'reseller'] as const;
+export const ROLES = ['admin', 'manager', 'staff', 'reseller', 'collector'] as const;
 export type Role = (typeof ROLES)[number];
 /** The office's roles (the Users screen); a reseller's sign-in is made on the reseller's page. */
-export const OFFICE_ROLES = ['admin', 'manager', 'staff'] as const;
+// Roles the Users screen gives (a reseller's sign-in is made on the reseller's page).
+export const OFFICE_ROLES = ['admin', 'manager', 'staff', 'collector'] as const;
 export type OfficeRole = (typeof OFFICE_ROLES)[number];
 
 export const PERMISSIONS = [
@@ -74,6 +75,12 @@ export const PERMISSIONS = [
   'resellers.void',
   /** A reseller's own sign-in: only their own customers, bills and balance (core/resellers/self.ts). */
   'reseller.self',
+  /** The field collector's own screen: their assigned customers, cash taken, visits (role collector only). */
+  'collector.use',
+  /** Collectors' assignments (area / router / customer) and commission rules. */
+  'collectors.manage',
+  /** Count a collector's hand-over (setoran) at the office. */
+  'collectors.settle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +103,7 @@ const STAFF: Permission[] = [
   'tickets.write',
   'resellers.read',
   'resellers.topup',
+  'collectors.settle',
   // Not settings.read: the Settings screen is for the owner; what a cashier needs (ISP name, time zone,
   // language) comes with system.info, and receipts are built in the main process.
 ];
@@ -106,17 +114,20 @@ const MANAGER_EXCLUDED: Permission[] = [
   'system.admin',
   'settings.write',
   'messages.configure',
+  'collector.use',
 ];
 
-/**
- * A reseller can do nothing but their own channels. (Admin and manager hold `reseller.self` as they hold
- * every permission, but the service answers "no reseller is linked to this sign-in" for them.)
- */
+/** Only what a field collector's phone needs; every read is further limited to their assigned customers. */
+const COLLECTOR: Permission[] = ['authenticated', 'collector.use'];
+
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(PERMISSIONS),
+  admin: new Set(PERMISSIONS.filter((p) => p !== 'collector.use')),
   manager: new Set(PERMISSIONS.filter((p) => !MANAGER_EXCLUDED.includes(p))),
   staff: new Set(STAFF),
+  // A reseller can do nothing but their own channels. (Admin and manager hold `reseller.self` as they hold
+  // every permission, but the service answers "no reseller is linked to this sign-in" for them.)
   reseller: new Set<Permission>(['authenticated', 'reseller.self']),
+  collector: new Set(COLLECTOR),
 };
 
 export function roleCan(role: Role | null | undefined, permission: Permission): boolean {

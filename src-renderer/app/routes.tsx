@@ -16,6 +16,8 @@ import { IconBuildingBank, IconQrcode } from '@tabler/icons-react';
 // Support tickets from the customer portal
 import { IconLifebuoy } from '@tabler/icons-react';
 import { IconBuildingStore } from '@tabler/icons-react';
+// Field collectors (penagih): their phone screen and the office's hand-overs
+import { IconWalk } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -218,6 +220,22 @@ export const ROUTES: AppRoute[] = [
     permission: 'resellers.read',
     section: 'finance',
     component: lazy(() => import('../screens/resellers/ResellersScreen')),
+  },
+  {
+    path: '/collect',
+    labelKey: 'collectors:nav',
+    icon: IconWalk,
+    permission: 'collector.use',
+    section: 'main',
+    component: lazy(() => import('../screens/collectors/CollectorScreen')),
+  },
+  {
+    path: '/collectors',
+    labelKey: 'collectors:office.nav',
+    icon: IconWalk,
+    permission: 'collectors.settle',
+    section: 'finance',
+    component: lazy(() => import('../screens/collectors/CollectorsOfficeScreen')),
   },
   // ↑ add routes above this line
 ];

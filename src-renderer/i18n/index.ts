@@ -49,6 +49,8 @@ import idResellers from './locales/id/resellers.json';
 import enResellers from './locales/en/resellers.json';
 import idResellerSelf from './locales/id/resellerSelf.json';
 import enResellerSelf from './locales/en/resellerSelf.json';
+import idCollectors from './locales/id/collectors.json';
+import enCollectors from './locales/en/collectors.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -73,6 +75,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['portal', idPortal, enPortal],
   ['resellers', idResellers, enResellers],
   ['resellerSelf', idResellerSelf, enResellerSelf],
+  ['collectors', idCollectors, enCollectors],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

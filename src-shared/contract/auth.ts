@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { OFFICE_ROLES, ROLES } from '../permissions';
 import { procedure, requiredText } from './define';
 
-export const role = z.enum(ROLES, { error: 'Role must be admin, manager or staff' });
+export const role = z.enum(ROLES, { error: 'Role must be admin, manager, staff, reseller or collector' });
 /** Roles the Users screen gives; a reseller's sign-in is made on the reseller's page (resellers.setLogin). */
-export const officeRole = z.enum(OFFICE_ROLES, { error: 'Role must be admin, manager or staff' });
+export const officeRole = z.enum(OFFICE_ROLES, { error: 'Role must be admin, manager, staff or collector' });
 
 export const username = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : v),

@@ -22,6 +22,7 @@ import { resellersSuite } from './resellers.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
 import { usageSuite } from './usage.bench';
+import { collectorsSuite } from './collectors.bench';
 import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
 
 const SUITES: BenchSuite[] = [
@@ -38,6 +39,7 @@ const SUITES: BenchSuite[] = [
   portalSuite,
   memorySuite,
   resellersSuite,
+  collectorsSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

@@ -87,10 +87,23 @@ export function recordResellerPayment(call: CallContext, input: ResellerPaymentI
   return recordPayment(call, input);
 }
 
+/**
+ * Cash a field collector took (core/collectors): allocated like desk cash, or all to the deposit with
+ * `depositOnly`; no cashier shift (the collector hands the cash over at a setoran). Runs inside the
+ * caller's transaction.
+ */
+export function recordCollectorPayment(
+  call: CallContext,
+  input: In<'payments.create'>,
+  opts: { depositOnly: boolean },
+) {
+  return recordPayment(call, input, { ...opts, fieldCash: true });
+}
+
 function recordPayment(
   call: CallContext,
   input: In<'payments.create'> | GatewayPaymentInput | ResellerPaymentInput,
-  opts: { depositOnly?: boolean } = {},
+  opts: { depositOnly?: boolean; fieldCash?: boolean } = {},
 ) {
   const { app, session } = call;
   const settings = getSettings(app);
@@ -125,7 +138,7 @@ function recordPayment(
       if (!customer) throw badInput('customerId', 'Customer not found');
 
       let shiftId: number | null = null;
-      if (session) {
+      if (session && !opts.fieldCash) {
         shiftId = openShiftIdOf(db, session.userId);
         // Cash must land in a shift so the drawer can be reconciled at close.
         if (input.method === 'cash' && shiftId === null)

@@ -9,3 +9,4 @@ export * from './messaging';
 export * from './gateways';
 export * from './portal';
 export * from './resellers';
+export * from './collectors';

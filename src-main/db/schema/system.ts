@@ -8,7 +8,7 @@ export const users = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     username: text('username').notNull(),
     fullName: text('full_name').notNull(),
-    role: text('role', { enum: ['admin', 'manager', 'staff', 'reseller'] }).notNull(),
+    role: text('role', { enum: ['admin', 'manager', 'staff', 'reseller', 'collector'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
     isActive: bool('is_active').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),

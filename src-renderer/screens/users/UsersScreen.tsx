@@ -24,7 +24,13 @@ import { UserForm } from './UserForm';
 
 type Filters = { role?: Role; active?: boolean };
 
-const ROLE_COLOR: Record<Role, string> = { admin: 'grape', manager: 'indigo', staff: 'teal', reseller: 'orange' };
+const ROLE_COLOR: Record<Role, string> = {
+  admin: 'grape',
+  manager: 'indigo',
+  staff: 'teal',
+  reseller: 'orange',
+  collector: 'lime',
+};
 
 /** Pengguna (Admin only): list, create with a role, edit, disable/enable, reset password. Routes: `/`, `/new`, `/:id`. */
 export default function UsersScreen() {

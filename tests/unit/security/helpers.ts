@@ -7,6 +7,7 @@ export const PASSWORDS: Record<Role, string> = {
   manager: 'Kopi-Tubruk-Pagi-7',
   staff: 'Nasi-Goreng-Pedas-3',
   reseller: 'Pulsa-Mitra-Desa-5',
+  collector: 'Jalan-Kaki-Desa-5',
 };
 
 /** Creates a user of the role (must_change_password off) and signs them in; returns the token. */
@@ -56,7 +57,7 @@ export function usersPerRole(t: TestApp): Record<Role, number> {
   const hash = (
     t.app.ctx.sqlite.prepare('SELECT password_hash AS h FROM users WHERE id = ?').get(ids.admin) as { h: string }
   ).h;
-  for (const role of ['manager', 'staff', 'reseller'] as const) {
+  for (const role of ['manager', 'staff', 'reseller', 'collector'] as const) {
     const now = t.clock.now().toISOString();
     ids[role] = Number(
       t.app.ctx.sqlite

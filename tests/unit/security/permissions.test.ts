@@ -42,7 +42,8 @@ describe('permission declarations', () => {
   });
 
   it('admin holds every permission; manager is a subset of admin and staff a subset of manager', () => {
-    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS].sort());
+    // Except the field collector's own screen: it acts for the signed-in collector (issue 18).
+    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(PERMISSIONS.filter((p) => p !== 'collector.use').sort());
     for (const p of ROLE_PERMISSIONS.staff) expect(ROLE_PERMISSIONS.manager.has(p), p).toBe(true);
   });
 
