@@ -6,6 +6,7 @@ import { changeOwnPortalPassword, updateOwnContact } from '../core/portal/creden
 import { portalInvoicePdf, portalReceiptPdf } from '../core/portal/documents';
 import { portalLogin } from '../core/portal/login';
 import { endPortalSession, type PortalCall } from '../core/portal/session';
+import { portalUsage } from '../core/portal/usage';
 import { getOwnTicket, listOwnTickets, openTicket, ownTicketPhoto, replyAsCustomer } from '../core/portal/tickets';
 
 export type PortalHandlersFor<T extends Record<string, PortalProcedure>> = {
@@ -33,4 +34,5 @@ export const portalHandlers: PortalHandlersFor<PortalProcedures> = {
   'portal.tickets.get': ({ id }, call) => getOwnTicket(call, id),
   'portal.tickets.reply': ({ id, text, photo }, call) => replyAsCustomer(call, id, text, photo),
   'portal.tickets.photo': ({ messageId }, call) => ownTicketPhoto(call, messageId),
+  'portal.usage': (_input, call) => portalUsage(call),
 };

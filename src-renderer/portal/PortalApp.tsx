@@ -1,5 +1,5 @@
 import { AppShell, Group, Loader, Center, Tabs, Text, Button } from '@mantine/core';
-import { IconFileInvoice, IconHome, IconLifebuoy, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconChartBar, IconFileInvoice, IconHome, IconLifebuoy, IconLogout, IconUser } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalMe } from '../../src-shared/contract/portal/account';
@@ -10,8 +10,9 @@ import { BillsView } from './BillsView';
 import { HomeView } from './HomeView';
 import { LoginView } from './LoginView';
 import { TicketsView } from './TicketsView';
+import { UsageView } from './UsageView';
 
-type Tab = 'home' | 'bills' | 'tickets' | 'account';
+type Tab = 'home' | 'bills' | 'usage' | 'tickets' | 'account';
 
 /** The customer portal: sign-in, then the bill, invoices and payments, tickets and the account. */
 export function PortalApp() {
@@ -67,6 +68,9 @@ export function PortalApp() {
             <Tabs.Tab value="bills" leftSection={<IconFileInvoice size={16} />}>
               {t('tabs.bills')}
             </Tabs.Tab>
+            <Tabs.Tab value="usage" leftSection={<IconChartBar size={16} />}>
+              {t('tabs.usage')}
+            </Tabs.Tab>
             <Tabs.Tab value="tickets" leftSection={<IconLifebuoy size={16} />}>
               {t('tabs.tickets')}
             </Tabs.Tab>
@@ -79,6 +83,9 @@ export function PortalApp() {
           </Tabs.Panel>
           <Tabs.Panel value="bills">
             <BillsView />
+          </Tabs.Panel>
+          <Tabs.Panel value="usage">
+            <UsageView />
           </Tabs.Panel>
           <Tabs.Panel value="tickets">
             <TicketsView />

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { portalAccountContract } from './account';
 import { portalTicketsContract } from './tickets';
+import { portalUsageContract } from './usage';
 
 /** Every channel of the customer portal (`POST /api/<channel>` on the portal's own port). */
 export const portalProcedures = {
   ...portalAccountContract,
   ...portalTicketsContract,
+  ...portalUsageContract,
 };
 
 export type PortalProcedures = typeof portalProcedures;
