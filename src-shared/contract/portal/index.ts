@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { portalAccountContract } from './account';
+import { portalPayContract } from './pay';
 import { portalTicketsContract } from './tickets';
 import { portalUsageContract } from './usage';
 
@@ -8,6 +9,7 @@ export const portalProcedures = {
   ...portalAccountContract,
   ...portalTicketsContract,
   ...portalUsageContract,
+  ...portalPayContract,
 };
 
 export type PortalProcedures = typeof portalProcedures;
