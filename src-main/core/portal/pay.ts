@@ -22,7 +22,7 @@ import { openInvoicesOf, portalCustomer } from '../../data/portal/portal.queries
 import { today } from '../billing/common';
 import type { AppContext, CallContext } from '../context';
 import { createGatewayPayment } from '../gateway-payments/create';
-import { checkOne } from '../gateway-payments/poller';
+import { checkOne, wakePoller } from '../gateway-payments/poller';
 import { availableGateways } from '../gateway-payments/service';
 import { txView } from '../gateway-payments/view';
 import { getSettings } from '../settings';
@@ -156,6 +156,8 @@ export async function portalPayCreate(
     { customerId: payer.customerId, invoiceId: payer.invoiceId, provider: input.provider, method: input.method },
     { actor: `customer:${payer.customerCode}` },
   );
+  // The background poller plans its next check from the attempts it knows: tell it about this one.
+  wakePoller(call.app);
   return attemptView(tx);
 }
 
