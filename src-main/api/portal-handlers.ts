@@ -6,6 +6,14 @@ import { changeOwnPortalPassword, updateOwnContact } from '../core/portal/creden
 import { portalInvoicePdf, portalReceiptPdf } from '../core/portal/documents';
 import { portalLogin } from '../core/portal/login';
 import { endPortalSession, type PortalCall } from '../core/portal/session';
+import {
+  paidAttemptPayment,
+  portalPayBill,
+  portalPayCheck,
+  portalPayCreate,
+  portalPayStatus,
+} from '../core/portal/pay';
+import { portalUsage } from '../core/portal/usage';
 import { getOwnTicket, listOwnTickets, openTicket, ownTicketPhoto, replyAsCustomer } from '../core/portal/tickets';
 
 export type PortalHandlersFor<T extends Record<string, PortalProcedure>> = {
@@ -33,4 +41,13 @@ export const portalHandlers: PortalHandlersFor<PortalProcedures> = {
   'portal.tickets.get': ({ id }, call) => getOwnTicket(call, id),
   'portal.tickets.reply': ({ id, text, photo }, call) => replyAsCustomer(call, id, text, photo),
   'portal.tickets.photo': ({ messageId }, call) => ownTicketPhoto(call, messageId),
+  'portal.usage': (_input, call) => portalUsage(call),
+  'portal.pay.bill': (input, call) => portalPayBill(call, input),
+  'portal.pay.create': (input, call) => portalPayCreate(call, input),
+  'portal.pay.status': ({ token, id }, call) => portalPayStatus(call, { token }, id),
+  'portal.pay.check': ({ token, id }, call) => portalPayCheck(call, { token }, id),
+  'portal.pay.receipt': ({ token, id }, call) => {
+    const { customerId, paymentId } = paidAttemptPayment(call, { token }, id);
+    return portalReceiptPdf(call, paymentId, customerId);
+  },
 };

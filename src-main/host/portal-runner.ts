@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { App } from '../app';
 import { getSettings } from '../core/settings';
 import { setPortalStatus } from '../core/portal/status';
@@ -15,14 +16,42 @@ export interface PortalRunnerOptions {
   onError?(message: string): void;
 }
 
+const bare = (a: string | undefined) => (a ?? '').replace(/^::ffff:/, '');
+const hostOf = (address: string, port: number) =>
+  `${address.includes(':') ? `[${address}]` : address}${port === 80 ? '' : `:${port}`}`;
+
+/**
+ * The portal's own address as the customer reached it: the address and port the connection arrived on
+ * (after the router's dst-nat this is the portal's, whatever site the customer typed).
+ */
+export function portalBaseOf(req: IncomingMessage): string {
+  return `http://${hostOf(bare(req.socket.localAddress), req.socket.localPort ?? 80)}`;
+}
+
+/**
+ * A request for the portal itself (its Host names the address the connection arrived on, or the isolir
+ * address in Settings) rather than for some site the router redirected: the portal app answers it.
+ */
+export function isDirectVisit(app: App, req: IncomingMessage): boolean {
+  const host = (req.headers.host ?? '').toLowerCase().replace(/:80$/, '');
+  if (!host) return false;
+  const port = req.socket.localPort ?? 80;
+  const s = getSettings(app.ctx);
+  const own = [hostOf(bare(req.socket.localAddress), port)];
+  if (s.isolirPortalAddress) own.push(hostOf(s.isolirPortalAddress, s.isolirPortalPort));
+  return own.includes(host);
+}
+
 /**
  * An isolated customer's plain-HTTP page (the router's dst-nat brings every port-80 request here): the
- * isolir page, whatever the path and Host. Asked only for page requests, never /api/, so the same
- * customer can still sign in to the portal and pay.
+ * isolir page, whatever the path, for any site they typed. Asked only for page requests, never /api/,
+ * and not for a visit to the portal's own address, so the same customer can still sign in and pay
+ * (the isolir page links the pay pages there).
  */
 export function isolirPageHandler(app: App): PortalPageHandler {
   return async (req, res) => {
-    const page = await isolirPageFor(app.ctx, req.socket.remoteAddress ?? '');
+    if (isDirectVisit(app, req)) return false;
+    const page = await isolirPageFor(app.ctx, req.socket.remoteAddress ?? '', { portalBase: portalBaseOf(req) });
     if (!page) return false;
     res.writeHead(page.status, page.headers).end(page.html);
     return true;

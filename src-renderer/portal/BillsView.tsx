@@ -71,7 +71,8 @@ export function BillsView() {
             <div>
               <Text fw={600}>{p.paymentNumber}</Text>
               <Text size="sm">
-                {formatDate(p.paymentDate, lng)} · {t(`method.${p.method}`)}
+                {formatDate(p.paymentDate, lng)} ·{' '}
+                {t(p.method.startsWith('gateway/') ? 'method.gateway' : `method.${p.method}`)}
               </Text>
               <Text size="sm" td={p.status === 'void' ? 'line-through' : undefined}>
                 {formatRupiah(p.amount)}

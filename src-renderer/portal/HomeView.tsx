@@ -1,15 +1,16 @@
-import { Alert, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBandwidth, formatDate, formatDateTime, formatRupiah } from '../lib/format';
 import { translateApiMessage } from '../components/apiError';
 import { lastHome, OFFLINE } from './api';
+import type { PayTarget } from './PayView';
 import { usePortal } from './usePortal';
 
 const STATUS_COLOR = { active: 'teal', isolated: 'red', stopped: 'gray' } as const;
 
 /** The current bill, how to pay it, the account's state and its package; offline, the last one loaded. */
-export function HomeView() {
+export function HomeView({ onPay }: { onPay: (target: PayTarget) => void }) {
   const { t, i18n } = useTranslation('portal');
   const q = usePortal('portal.home', {});
   useEffect(() => {
@@ -64,9 +65,24 @@ export function HomeView() {
       {d.bill.outstanding > 0 && (
         <Card withBorder>
           <Text fw={600}>{t('pay.title')}</Text>
+          {d.payOnline && !offline && (
+            <Button fullWidth my="xs" size="md" onClick={() => onPay({})} data-testid="pay-online">
+              {t('pay.online', { amount: formatRupiah(d.bill.outstanding) })}
+            </Button>
+          )}
           <Text size="sm">{t('pay.desk', { isp: d.payTo.ispName })}</Text>
           {d.payTo.address && <Text size="sm">{d.payTo.address}</Text>}
           {d.payTo.phone && <Text size="sm">{t('pay.phone', { phone: d.payTo.phone })}</Text>}
+          {(d.payTo.bankAccounts ?? []).length > 0 && (
+            <Text size="sm" mt="xs">
+              {t('pay.transfer')}
+            </Text>
+          )}
+          {(d.payTo.bankAccounts ?? []).map((b) => (
+            <Text size="sm" key={`${b.bank}${b.number}`} data-testid="portal-bank">
+              <b>{b.bank}</b> {b.number} · {t('pay.holder', { holder: b.holder })}
+            </Text>
+          ))}
           <Text size="sm" c="dimmed">
             {t('pay.restore')}
           </Text>

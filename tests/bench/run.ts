@@ -16,6 +16,7 @@ import { memorySuite } from './memory.bench';
 import { messagingSuite } from './messaging.bench';
 import { platformSuite } from './platform.bench';
 import { portalSuite } from './portal.bench';
+import { portalLoadSuite } from './portal-load.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
 import { resellersSuite } from './resellers.bench';
@@ -40,6 +41,7 @@ const SUITES: BenchSuite[] = [
   memorySuite,
   resellersSuite,
   collectorsSuite,
+  portalLoadSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

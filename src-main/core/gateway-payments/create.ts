@@ -38,7 +38,12 @@ const maybeCreated = (e: unknown) => isGatewayError(e) && (e.ambiguous || e.retr
  * the customer. A failure that may have reached the gateway leaves the attempt pending for the poller;
  * a refusal marks it failed. Returns the attempt with its VA number / QR string / checkout link.
  */
-export async function createGatewayPayment(call: CallContext, input: In<'gatewayPayments.create'>): Promise<GatewayTx> {
+export async function createGatewayPayment(
+  call: CallContext,
+  input: In<'gatewayPayments.create'>,
+  /** `actor`: who asked when no staff session did (the portal: `customer:<code>`), for the audit rows. */
+  opts: { actor?: string } = {},
+): Promise<GatewayTx> {
   const { app, session } = call;
   const settings = gatewayRow(app, input.provider);
   if (!settings.enabled) throw badInput('provider', `The ${input.provider} gateway is not enabled`);
@@ -76,6 +81,7 @@ export async function createGatewayPayment(call: CallContext, input: In<'gateway
       });
       for (const b of bills) insertGatewayTxInvoice(db, txId, b.id, b.amount - b.paidAmount);
       writeAudit(call, {
+        actor: opts.actor,
         action: 'gateway.payment.create',
         entity: 'gateway_transaction',
         entityId: txId,
@@ -108,7 +114,7 @@ export async function createGatewayPayment(call: CallContext, input: In<'gateway
       })),
     });
   } catch (e) {
-    failCreate(call, txId, e);
+    failCreate(call, txId, e, opts.actor);
     const detail = e instanceof Error ? e.message : String(e);
     throw new AppError('CONFLICT', `The payment gateway did not create the payment: ${detail}`);
   }
@@ -141,7 +147,7 @@ export async function createGatewayPayment(call: CallContext, input: In<'gateway
   return txView(app, txId);
 }
 
-function failCreate(call: CallContext, txId: number, e: unknown): void {
+function failCreate(call: CallContext, txId: number, e: unknown, actor?: string): void {
   const { app } = call;
   const message = e instanceof Error ? e.message : String(e);
   app.sqlite
@@ -166,6 +172,7 @@ function failCreate(call: CallContext, txId: number, e: unknown): void {
       });
       if (!isGatewayError(e) || e.retryable) recordGatewayError(app.sqlite, tx.provider, at, message);
       writeAudit(call, {
+        actor,
         action: 'gateway.payment.create_failed',
         entity: 'gateway_transaction',
         entityId: txId,

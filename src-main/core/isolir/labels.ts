@@ -21,6 +21,9 @@ const ID = {
   paidPending: 'Terima kasih, {name}. Pembayaran Anda sudah kami terima. Layanan aktif kembali dalam beberapa saat.',
   paidActive: 'Terima kasih, {name}. Pembayaran Anda sudah kami terima dan layanan sudah aktif kembali.',
   reconnect: 'Jika halaman ini masih muncul, matikan lalu nyalakan kembali modem/router Anda.',
+  payOnline: 'Bayar sekarang secara online (QRIS, Virtual Account, dompet digital):',
+  payInvoice: 'Bayar {invoice}: {amount}',
+  portal: 'Masuk portal pelanggan',
 };
 
 const EN: typeof ID = {
@@ -39,6 +42,9 @@ const EN: typeof ID = {
   paidPending: 'Thank you, {name}. We have received your payment. The service comes back in a moment.',
   paidActive: 'Thank you, {name}. We have received your payment and the service is active again.',
   reconnect: 'If this page still shows, switch your modem/router off and on again.',
+  payOnline: 'Pay now online (QRIS, Virtual Account, e-wallet):',
+  payInvoice: 'Pay {invoice}: {amount}',
+  portal: 'Sign in to the customer portal',
 };
 
 export type IsolirLabel = keyof typeof ID;

@@ -6,6 +6,9 @@
  */
 import { formatRupiah } from '../../../src-shared/money';
 import { isolirSubject, type IsolirSubject } from '../../data/isolir/page.queries';
+import { openInvoicesOf } from '../../data/portal/portal.queries';
+import { availableGateways } from '../gateway-payments/service';
+import { payLinkFor } from '../portal/pay';
 import type { AppContext } from '../context';
 import { getSettings } from '../settings';
 import { isolirLabel, type IsolirLabel } from './labels';
@@ -43,7 +46,12 @@ type Kind = 'isolated' | 'paidPending' | 'paidActive';
  * The page for the customer behind `remoteAddress`, or null when none is due: an unknown address, or
  * an account that is active and no longer on an isolir address (the portal shows its own pages then).
  */
-export async function isolirPageFor(app: AppContext, remoteAddress: string): Promise<IsolirPage | null> {
+export async function isolirPageFor(
+  app: AppContext,
+  remoteAddress: string,
+  /** The portal as this customer reaches it (`http://192.168.88.10:8080`): the page then links the pay pages. */
+  opts: { portalBase?: string } = {},
+): Promise<IsolirPage | null> {
   const owner = await sessionByAddress(app, remoteAddress);
   if (!owner) return null;
   const subject = isolirSubject(app.sqlite, owner.routerId, owner.username);
@@ -54,10 +62,27 @@ export async function isolirPageFor(app: AppContext, remoteAddress: string): Pro
   else if (subject.status === 'active' && inRange(remoteAddress.replace(/^::ffff:/, ''), settings.isolirPoolRanges))
     kind = 'paidActive';
   else return null;
-  return { status: 200, html: renderIsolirPage(app, subject, kind), headers: { ...HEADERS } };
+  const links = kind === 'isolated' && opts.portalBase ? payLinks(app, subject.customerId, opts.portalBase) : [];
+  return { status: 200, html: renderIsolirPage(app, subject, kind, links), headers: { ...HEADERS } };
 }
 
-function renderIsolirPage(app: AppContext, s: IsolirSubject, kind: Kind): string {
+interface PayLink {
+  href: string;
+  invoice: string;
+  amount: number;
+}
+
+/** One pay page per open invoice (oldest first, at most 3) when a gateway is on; the portal's own address last. */
+function payLinks(app: AppContext, customerId: number, base: string): PayLink[] {
+  if (!availableGateways({ app, session: null, transport: 'internal' }).length) return [];
+  return openInvoicesOf(app.sqlite, customerId, 3).map((i) => ({
+    href: `${base}/bayar/${payLinkFor(app, i.id)}`,
+    invoice: i.invoiceNumber,
+    amount: i.amount - i.paidAmount,
+  }));
+}
+
+function renderIsolirPage(app: AppContext, s: IsolirSubject, kind: Kind, links: PayLink[]): string {
   const settings = getSettings(app);
   const vars = { name: s.customerName, code: s.customerCode, phone: settings.ispPhone };
   /** One line in both languages: Indonesian, then English in a smaller grey line. */
@@ -69,7 +94,19 @@ function renderIsolirPage(app: AppContext, s: IsolirSubject, kind: Kind): string
     body.push(
       `<div class="due">${both('amountDue')}<p class="amount" data-testid="amount-due">${esc(formatRupiah(s.due))}</p></div>`,
     );
-    body.push(both('howToPay', 'h2'), `<ul><li>${both('payAtOffice', 'span')}</li></ul>`);
+    body.push(both('howToPay', 'h2'));
+    if (links.length) {
+      body.push(both('payOnline'));
+      body.push(
+        `<ul class="links">${links
+          .map(
+            (l) =>
+              `<li><a href="${esc(l.href)}" data-testid="pay-link">${esc(isolirLabel('id', 'payInvoice', { invoice: l.invoice, amount: formatRupiah(l.amount) }))}</a></li>`,
+          )
+          .join('')}</ul>`,
+      );
+    }
+    body.push(`<ul><li>${both('payAtOffice', 'span')}</li></ul>`);
     if (settings.bankAccounts.length) {
       body.push(both('payByTransfer'));
       body.push(
@@ -102,6 +139,7 @@ h1{font-size:1.45rem;margin:.2em 0}h2{font-size:1.1rem;margin:1.1em 0 .2em}
 .amount{font-size:2rem;font-weight:700;margin:.1em 0;color:#b54708}
 ul{padding-left:1.2em}.banks li{margin:.5em 0}.num{font-family:ui-monospace,monospace;font-size:1.1em}
 .note{background:#e8f5e9;border-radius:10px;padding:10px}
+.links a{display:inline-block;background:#1971c2;color:#fff;border-radius:8px;padding:10px 14px;text-decoration:none;font-weight:600}
 </style></head>
 <body><main><header>${esc(settings.ispName)}</header><div class="card">
 <h1>${esc(isolirLabel('id', title))}</h1><p lang="en" class="en">${esc(isolirLabel('en', title))}</p>

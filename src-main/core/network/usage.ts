@@ -6,7 +6,7 @@
  * `.id`, a smaller counter or a router booted since the last sample is a new session, whose whole
  * counter is the delta.
  */
-import { businessDate } from '../../../src-shared/dates';
+import { addDays, businessDate } from '../../../src-shared/dates';
 import { notFound } from '../../../src-shared/result';
 import type { RouterClient } from '../../routeros/client';
 import { accountExists } from '../../data/network/accounts.repository';
@@ -109,9 +109,10 @@ export function accountUsage(app: AppContext, accountId: number, days: number): 
   if (!accountExists(app.sqlite, accountId)) throw notFound('PPPoE account');
   const tz = getSettings(app).timeZone;
   const now = app.clock.now().getTime();
-  const dayKeys = Array.from({ length: days }, (_, i) => businessDate(new Date(now - (days - 1 - i) * 86_400_000), tz));
+  // One zone conversion, then calendar arithmetic (Indonesian zones have no DST): the portal asks for ~60 days per view.
+  const today = businessDate(new Date(now), tz);
+  const dayKeys = Array.from({ length: days }, (_, i) => addDays(today, i - (days - 1)));
   const stored = new Map(usageDays(app.sqlite, accountId, dayKeys[0]!).map((d) => [d.day, d]));
-  const today = dayKeys[dayKeys.length - 1]!;
   const [y, mo] = today.split('-').map(Number) as [number, number];
   const firstMonth = mo === 12 ? `${y}-01-01` : `${y - 1}-${String(mo + 1).padStart(2, '0')}-01`;
   return {

@@ -11,6 +11,7 @@ import {
 } from '../../data/portal/portal.queries';
 import { today } from '../billing/common';
 import type { AppContext } from '../context';
+import { availableGateways } from '../gateway-payments/service';
 import { getSettings } from '../settings';
 import type { PortalCall } from './session';
 
@@ -63,7 +64,13 @@ export function portalHome(call: PortalCall): PortalHome {
       monthlyFee: s.monthlyFee,
       isolated: s.status === 'suspended',
     })),
-    payTo: { ispName: settings.ispName, address: settings.ispAddress, phone: settings.ispPhone },
+    payTo: {
+      ispName: settings.ispName,
+      address: settings.ispAddress,
+      phone: settings.ispPhone,
+      bankAccounts: settings.bankAccounts,
+    },
+    payOnline: availableGateways({ app, session: null, transport: 'internal' }).length > 0,
     today: todayDate,
     timeZone: settings.timeZone,
   };

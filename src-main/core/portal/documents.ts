@@ -36,8 +36,7 @@ export async function portalInvoicePdf(call: PortalCall, invoiceId: number) {
 }
 
 /** A receipt as a copy (the original was handed over at the desk); it does not count as a desk reprint. */
-export async function portalReceiptPdf(call: PortalCall, paymentId: number) {
-  const { customerId } = customerOf(call);
+export async function portalReceiptPdf(call: PortalCall, paymentId: number, customerId = customerOf(call).customerId) {
   if (!isOwnPayment(call.app.sqlite, customerId, paymentId)) throw notFound('Payment');
   const raw = paymentReceipt(internal(call), paymentId, false);
   const data = paymentsContract['payments.receipt'].output.parse(raw);

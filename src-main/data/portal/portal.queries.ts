@@ -99,6 +99,7 @@ export function isOwnPayment(db: Sqlite, customerId: number, paymentId: number):
 }
 
 export interface PortalServiceRow {
+  accountId: number;
   username: string;
   packageName: string;
   downKbps: number;
@@ -111,7 +112,7 @@ export interface PortalServiceRow {
 export function servicesOf(db: Sqlite, customerId: number): PortalServiceRow[] {
   return prepared<[number], PortalServiceRow>(
     db,
-    `SELECT a.username, p.name AS packageName, p.bandwidth_down AS downKbps, p.bandwidth_up AS upKbps, a.status,
+    `SELECT a.id AS accountId, a.username, p.name AS packageName, p.bandwidth_down AS downKbps, p.bandwidth_up AS upKbps, a.status,
             coalesce((SELECT s.monthly_fee FROM subscriptions s WHERE s.pppoe_account_id = a.id
                         AND s.status IN ('active','suspended') ORDER BY s.id DESC LIMIT 1), p.price) AS monthlyFee
      FROM pppoe_accounts a JOIN internet_packages p ON p.id = a.internet_package_id

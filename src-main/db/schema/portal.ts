@@ -1,5 +1,6 @@
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
+import { invoices } from './billing';
 import { customers } from './customers';
 import { users } from './system';
 
@@ -78,4 +79,20 @@ export const ticketMessages = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.id)],
+);
+
+/**
+ * The pay link of an invoice (`/bayar/<token>` on the portal): opens that invoice's pay page without a
+ * portal password, for reminders and the isolir page. A random token, made the first time it is asked for.
+ */
+export const portalPayLinks = sqliteTable(
+  'portal_pay_links',
+  {
+    token: text('token').primaryKey(),
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('portal_pay_links_invoice_uq').on(t.invoiceId)],
 );

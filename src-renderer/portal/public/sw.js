@@ -2,10 +2,25 @@
 // The portal's service worker: keeps the app shell (page, scripts, styles, icons) so the portal opens
 // without a network; the page itself then shows the last bill it loaded with an offline notice.
 // API answers are never cached here (they are POSTs, and a customer's data stays in their own page).
-const CACHE = 'portal-shell-v1';
+const CACHE = 'portal-shell-v2';
+const STATIC = ['/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png'];
+
+/**
+ * The page and every script and style it names (hashed file names, read from the page itself: this
+ * file is not bundled), so the first visit already leaves a portal that opens offline.
+ */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const page = await fetch('/', { cache: 'no-cache' });
+  if (!page.ok) return;
+  const html = await page.clone().text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.put('/', page);
+  await cache.addAll([...new Set([...assets, ...STATIC])]);
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(['/', '/manifest.webmanifest', '/icon.svg'])));
+  event.waitUntil(precache());
   self.skipWaiting();
 });
 

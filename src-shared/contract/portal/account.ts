@@ -51,8 +51,15 @@ export const portalHome = z.object({
       isolated: z.boolean(),
     }),
   ),
-  /** How to pay: the ISP's own details from Settings. */
-  payTo: z.object({ ispName: z.string(), address: z.string(), phone: z.string() }),
+  /** How to pay: the ISP's own details and bank accounts from Settings. */
+  payTo: z.object({
+    ispName: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    bankAccounts: z.array(z.object({ bank: z.string(), number: z.string(), holder: z.string() })),
+  }),
+  /** A payment gateway is on: the bill can be paid online (portal.pay.*). */
+  payOnline: z.boolean(),
   today: z.string(),
   /** The ISP's zone (WIB/WITA/WIT), for times shown to the customer. */
   timeZone: z.string(),

@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import { portalAccountContract } from './account';
+import { portalPayContract } from './pay';
 import { portalTicketsContract } from './tickets';
+import { portalUsageContract } from './usage';
 
 /** Every channel of the customer portal (`POST /api/<channel>` on the portal's own port). */
 export const portalProcedures = {
   ...portalAccountContract,
   ...portalTicketsContract,
+  ...portalUsageContract,
+  ...portalPayContract,
 };
 
 export type PortalProcedures = typeof portalProcedures;

@@ -116,6 +116,11 @@ const attempts: Record<string, () => Promise<void>> = {
       { n: 0 },
     );
   },
+  'portal.usage': async () => {
+    const r = await w.call('portal.usage', {}, cookieA);
+    expect(r.ok && r.value.accounts.map((x) => x.username)).toEqual([w.a.username]);
+    expect((await w.post('portal.usage', { customerId: w.b.id }, { cookie: cookieA })).status).toBe(400);
+  },
   'portal.tickets.photo': async () => {
     const r = await w.post('portal.tickets.photo', { messageId: bTicket.messageId }, { cookie: cookieA });
     expect(r.status).toBe(404);

@@ -1,0 +1,228 @@
+import http from 'node:http';
+import { addDays } from '../../src-shared/dates';
+import { createPortalHost } from '../../src-main/host/http/portal-server';
+import { testApp, type TestApp } from '../helpers/app';
+import { ms, percentile, timeAsync, type BenchSuite } from './harness';
+import { seedCustomers } from './platform.bench';
+
+const CUSTOMERS = 5_000;
+const MONTHS = 12;
+const SESSIONS = 200;
+const PAYMENTS = 300;
+const BROWSE = ['portal.home', 'portal.invoices', 'portal.usage', 'portal.payments'] as const;
+
+/** Customers, a PPPoE account each, 12 monthly invoices (the last one open for a third), 60 days of usage for the browsers. */
+function seed(t: TestApp) {
+  const db = t.app.ctx.sqlite;
+  seedCustomers(db, CUSTOMERS);
+  db.transaction(() => {
+    const pkg = db
+      .prepare(
+        `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
+         VALUES ('Paket 20 Mbps', 10240, 20480, 150000, 'monthly', 30, 'p20')`,
+      )
+      .run().lastInsertRowid;
+    const acc = db.prepare(
+      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name, status)
+       VALUES (?, ?, ?, 'x', 'p20', 'active')`,
+    );
+    for (let c = 1; c <= CUSTOMERS; c++) acc.run(c, pkg, `user${c}`);
+    const inv = db.prepare(
+      `INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount, paid_amount, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let n = 0;
+    for (let m = 0; m < MONTHS; m++) {
+      const date = `${2025 + Math.floor((11 + m) / 12)}-${String(((11 + m) % 12) + 1).padStart(2, '0')}-01`;
+      for (let c = 1; c <= CUSTOMERS; c++) {
+        const open = m === MONTHS - 1 && c % 3 !== 0;
+        inv.run(
+          `INV-${++n}`,
+          c,
+          date.slice(0, 7),
+          date,
+          addDays(date, 10),
+          150_000,
+          open ? 0 : 150_000,
+          open ? 'unpaid' : 'paid',
+        );
+      }
+    }
+    const use = db.prepare(
+      'INSERT INTO usage_daily(account_id, day, bytes_in, bytes_out, samples) VALUES (?, ?, ?, ?, 1)',
+    );
+    for (let s = 0; s < SESSIONS; s++)
+      for (let d = 0; d < 60; d++) use.run(browserId(s), addDays('2026-09-26', d), 1e9 + d * 1e7, 1e8);
+  })();
+  db.pragma('optimize');
+}
+
+/** The customers who browse: spread over the table. */
+const browserId = (s: number) => 1 + Math.floor((s * CUSTOMERS) / SESSIONS);
+
+/** One portal customer: own keep-alive connection from its own loopback address (the per-address sign-in limit). */
+class Browser {
+  private agent: http.Agent;
+  cookie = '';
+  constructor(
+    private port: number,
+    private from: string,
+  ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  }
+  post(channel: string, body: unknown): Promise<{ status: number; setCookie?: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          method: 'POST',
+          path: `/api/${channel}`,
+          agent: this.agent,
+          localAddress: this.from,
+          headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, setCookie: res.headers['set-cookie']?.[0] }));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify(body));
+    });
+  }
+  close() {
+    this.agent.destroy();
+  }
+}
+
+/**
+ * The desk's payments.create, one after another, each arriving as its own event (as the desktop app's IPC
+ * message does): timed from its arrival, so the wait behind portal requests already queued is included.
+ */
+async function deskPayments(t: TestApp, offset: number): Promise<number[]> {
+  const xs: number[] = [];
+  for (let i = 0; i < PAYMENTS; i++) {
+    const customerId = 1 + (((i + offset) * 7919 + 11) % CUSTOMERS);
+    const { ms: took } = await timeAsync(async () => {
+      await new Promise((r) => setImmediate(r));
+      return t.ok('payments.create', { customerId, amount: 50_000, method: 'cash' });
+    });
+    xs.push(took);
+  }
+  return xs;
+}
+
+export const portalLoadSuite: BenchSuite = {
+  id: 'portal-load',
+  title: 'Customer portal under load: 200 customers browsing while the desk takes payments',
+  notes:
+    `${CUSTOMERS.toLocaleString('en')} customers, ${(CUSTOMERS * MONTHS).toLocaleString('en')} invoices (raw SQL). ` +
+    `In one run, in one process (as the app serves both): the desk's payments.create ${PAYMENTS} times with no portal ` +
+    `traffic, then ${PAYMENTS} times while ${SESSIONS} customers, each on its own keep-alive connection from its own ` +
+    'loopback address, sign in (argon2id, through the real portal host) and browse home → invoices → usage → ' +
+    'payments in a loop, reading each page 1–3 s; then again with no pause at all (saturation). Each desk call ' +
+    'arrives as its own event, like an IPC message, and is timed from its arrival. Portal figures cover every ' +
+    'request made while the desk was paying.',
+  async run() {
+    const t = await testApp();
+    seed(t);
+    await t.ok('shifts.open', { openingCash: 0 });
+    const { password } = await t.ok('customers.resetPortalPassword', { customerId: browserId(0) });
+    const db = t.app.ctx.sqlite;
+    // The same argon2id hash for every browser (hashing 200 passwords is set-up, not what is measured).
+    const hash = (db.prepare('SELECT password_hash AS h FROM portal_credentials').get() as { h: string }).h;
+    const cred = db.prepare(
+      "INSERT INTO portal_credentials(customer_id, password_hash, set_at) VALUES (?, ?, '2026-11-01')",
+    );
+    db.transaction(() => {
+      for (let s = 1; s < SESSIONS; s++) cred.run(browserId(s), hash);
+    })();
+    const code = (id: number) => `CUST${String(id).padStart(5, '0')}`;
+    const host = createPortalHost({ app: t.app, host: '127.0.0.1', port: 0 });
+    const { port } = await host.listen();
+
+    for (let i = 0; i < 30; i++) await t.ok('payments.create', { customerId: 1 + i, amount: 10_000, method: 'cash' });
+    const quiet = await deskPayments(t, 0);
+
+    const browsers = Array.from(
+      { length: SESSIONS },
+      (_, s) => new Browser(port, `127.0.${1 + (s >> 8)}.${1 + (s & 255)}`),
+    );
+    const logins: number[] = [];
+    let errors = 0;
+    await Promise.all(
+      browsers.map(async (b, s) => {
+        const r = await timeAsync(() => b.post('portal.login', { login: code(browserId(s)), password }));
+        logins.push(r.ms);
+        if (r.value.status !== 200 || !r.value.setCookie) errors++;
+        else b.cookie = r.value.setCookie.split(';')[0]!;
+      }),
+    );
+    /** The desk pays while every browser loops; `thinkMs` between a customer's page views (0 = none: saturation). */
+    const underLoad = async (thinkMs: (s: number, k: number) => number, offset: number) => {
+      let paying = true;
+      let measuring = false;
+      const browsing: number[] = [];
+      const loops = browsers.map(async (b, s) => {
+        // Customers do not all arrive at the same instant: each starts after its first "reading" pause.
+        const first = thinkMs(s, -1);
+        if (first > 0) await new Promise((done) => setTimeout(done, first));
+        for (let k = 0; paying; k++) {
+          const channel = BROWSE[k % BROWSE.length]!;
+          const r = await timeAsync(() => b.post(channel, {}));
+          if (measuring) browsing.push(r.ms);
+          if (r.value.status !== 200) errors++;
+          const wait = thinkMs(s, k);
+          if (wait > 0 && paying) await new Promise((done) => setTimeout(done, wait));
+        }
+      });
+      // Steady state first (every customer has arrived), then the desk pays.
+      await new Promise((done) => setTimeout(done, thinkMs(0, 0) > 0 ? 3_500 : 500));
+      measuring = true;
+      const desk = await deskPayments(t, offset);
+      paying = false;
+      await Promise.all(loops);
+      return { desk, browsing };
+    };
+    // A customer reads each page 1 to 3 s (spread evenly, the same every run) before the next: ~100 requests/s.
+    const reading = await underLoad((s, k) => 1000 + ((((s * 7919 + k * 104_729) % 2001) + 2001) % 2001), PAYMENTS);
+    const flat = await underLoad(() => 0, 2 * PAYMENTS);
+    for (const b of browsers) b.close();
+    await host.close();
+    t.close();
+
+    const pair = (xs: number[], a: number, b: number) => `${ms(percentile(xs, a))} / ${ms(percentile(xs, b))}`;
+    const deskP99 = percentile(reading.desk, 99);
+    const portalP95 = percentile(reading.browsing, 95);
+    return [
+      { name: 'desk payments.create p50 / p99, no portal traffic', value: pair(quiet, 50, 99) },
+      {
+        name: `desk payments.create p50 / p99, ${SESSIONS} customers browsing (1–3 s per page)`,
+        value: pair(reading.desk, 50, 99),
+        target: 'p99 ≤ 5 ms',
+        pass: deskP99 <= 5,
+      },
+      {
+        name: 'portal requests p50 / p95 meanwhile (home, invoices, usage, payments)',
+        value: pair(reading.browsing, 50, 95),
+        target: 'p95 ≤ 50 ms',
+        pass: portalP95 <= 50,
+      },
+      { name: 'portal requests served meanwhile', value: reading.browsing.length.toLocaleString('en') },
+      {
+        name: `desk payments.create p50 / p99, ${SESSIONS} customers with no pause (saturation, information only)`,
+        value: pair(flat.desk, 50, 99),
+      },
+      {
+        name: 'portal requests p50 / p95 / served at saturation (information only)',
+        value: `${pair(flat.browsing, 50, 95)} / ${flat.browsing.length.toLocaleString('en')}`,
+      },
+      {
+        name: `portal sign-ins p50 / p95 (${SESSIONS} at once, argon2id)`,
+        value: `${ms(percentile(logins, 50))} / ${ms(percentile(logins, 95))}`,
+      },
+      { name: 'errors (any answer but 200)', value: String(errors), target: '0', pass: errors === 0 },
+    ];
+  },
+};
