@@ -4,6 +4,7 @@ import { startBroadcast } from '../../core/messaging/broadcast';
 import { customerPrefs, saveCustomerPrefs, waLink } from '../../core/messaging/customer';
 import { listKinds, previewKind, saveKind } from '../../core/messaging/kinds';
 import { channelViews, pauseChannel, saveChannel } from '../../core/messaging/channels';
+import { testChannel } from '../../core/messaging/channel-test';
 import type { HandlersFor } from '../handler';
 
 export const messagingHandlers: HandlersFor<typeof messagingContract> = {
@@ -13,6 +14,7 @@ export const messagingHandlers: HandlersFor<typeof messagingContract> = {
   'messages.cancel': (input, call) => cancelMessage(call, input.id, input.reason),
   'messages.channels': (_input, call) => channelViews(call),
   'messages.saveChannel': (input, call) => saveChannel(call, input),
+  'messages.testChannel': (input, call) => testChannel(call, input),
   'messages.pauseChannel': (input, call) => {
     pauseChannel(call, input.channel, input.paused);
     return { ok: true as const };

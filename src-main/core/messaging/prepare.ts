@@ -17,7 +17,9 @@ import {
 } from '../../data/messaging/facts.queries';
 import { newerReminderDue, type OutboxRow } from '../../data/messaging/outbox.repository';
 import {
+  cloudTemplateParams,
   composeMessage,
+  type CloudTemplate,
   normalizeIndonesianPhone,
   relevance,
   type Composed,
@@ -32,7 +34,7 @@ import type { KindSetting } from './config';
 export type Preparation =
   | { action: 'cancel'; reason: string }
   | { action: 'fail'; reason: 'invalid_phone' | 'no_address' | 'template'; detail: string }
-  | { action: 'send'; to: Recipient; recipient: string; content: Composed };
+  | { action: 'send'; to: Recipient; recipient: string; content: Composed & { template?: CloudTemplate } };
 
 export interface PrepareContext {
   db: Sqlite;
@@ -42,6 +44,11 @@ export interface PrepareContext {
   tz: string;
   isp: { name: string; phone: string };
   kind: KindSetting;
+  /**
+   * WhatsApp Cloud API only: the approved template mapped to this kind (null: none mapped, so the
+   * message cannot go out of the 24-hour window and fails with the reason). Undefined for other providers.
+   */
+  cloud?: { name: string; language: string; params: string[] } | null;
 }
 
 /** Shown when the ISP has not written its own payment instructions (customer-facing text, like the templates). */
@@ -92,7 +99,18 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
       : composed.issues.map((i) => i.code).join(', ');
     return { action: 'fail', reason: 'template', detail: `${composed.part}: ${what}` };
   }
-  return { action: 'send', to: r.to, recipient: r.recipient, content: composed.content };
+  if (ctx.cloud === undefined) return { action: 'send', to: r.to, recipient: r.recipient, content: composed.content };
+  if (ctx.cloud === null)
+    return { action: 'fail', reason: 'template', detail: `no approved Cloud API template mapped for ${kind}` };
+  const p = cloudTemplateParams(kind, ctx.cloud.params, values, { lang: ctx.lang, tz: ctx.tz });
+  if (!p.ok)
+    return {
+      action: 'fail',
+      reason: 'template',
+      detail: `cloud template ${ctx.cloud.name}: ${p.missing.length ? `missing ${p.missing.join(', ')}` : 'bad placeholders'}`,
+    };
+  const template = { name: ctx.cloud.name, language: ctx.cloud.language, bodyParams: p.params };
+  return { action: 'send', to: r.to, recipient: r.recipient, content: { ...composed.content, template } };
 }
 
 export function recipientOf(

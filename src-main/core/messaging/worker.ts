@@ -27,7 +27,7 @@ import {
 } from '../../integrations/messaging';
 import type { AppContext } from '../context';
 import { getSettings } from '../settings';
-import { buildChannel } from './channels';
+import { buildChannel, cloudTemplateFor } from './channels';
 import { enabledChannels, kindSettings, type OutboxKind } from './config';
 import { prepareMessage, type PrepareContext } from './prepare';
 
@@ -188,6 +188,7 @@ export class MessageWorker {
       tz: settings.timeZone,
       isp: { name: settings.ispName, phone: settings.ispPhone },
       kind: kindSettings(db)[row.kind as OutboxKind],
+      ...(ch.provider === 'whatsapp_cloud' ? { cloud: cloudTemplateFor(ch, row.kind) ?? null } : {}),
     };
     const prep = db.transaction(() => prepareMessage(pctx, row))();
     if (prep.action === 'cancel') {
