@@ -27,6 +27,7 @@ import {
 } from '../../integrations/messaging';
 import type { AppContext } from '../context';
 import { getSettings } from '../settings';
+import { attachmentsFor } from './attachments';
 import { buildChannel, cloudTemplateFor } from './channels';
 import { enabledChannels, kindSettings, type OutboxKind } from './config';
 import { prepareMessage, type PrepareContext } from './prepare';
@@ -202,6 +203,8 @@ export class MessageWorker {
       return this.changed();
     }
     const channel = this.adapter(ch);
+    // Built before the attempt is recorded: a document that cannot be made fails the row, never leaves it "sending".
+    const attachments = await attachmentsFor(this.ctx, row);
     // The attempt and the throttle's count commit before anything leaves this process.
     const recorded = db
       .transaction(() => {
@@ -220,7 +223,12 @@ export class MessageWorker {
       })
       .immediate();
     if (!recorded) return;
-    const result = await channel.send({ reference: reference(row), to: prep.to, ...prep.content });
+    const result = await channel.send({
+      reference: reference(row),
+      to: prep.to,
+      ...prep.content,
+      ...(attachments ? { attachments } : {}),
+    });
     if (result.ok) {
       this.holds.delete(ch.channel);
       this.outcome(row, {
