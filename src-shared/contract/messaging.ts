@@ -12,6 +12,7 @@ export const OUTBOX_KINDS = [
   'isolir',
   'restored',
   'payment_receipt',
+  'ticket_answered',
   'broadcast',
 ] as const;
 export const outboxKind = z.enum(OUTBOX_KINDS, { error: 'Unknown message kind' });

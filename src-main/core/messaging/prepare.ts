@@ -7,6 +7,7 @@ import { daysBetween } from '../../../src-shared/dates';
 import type { Sqlite } from '../../db/open';
 import { findBroadcast } from '../../data/messaging/broadcasts.repository';
 import { findPrefs } from '../../data/messaging/config.repository';
+import { findTicket } from '../../data/portal/tickets.repository';
 import {
   customerFacts,
   invoiceFacts,
@@ -66,6 +67,7 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
   const payment = row.paymentId !== null ? paymentFacts(db, row.paymentId) : undefined;
   const broadcast = row.broadcastId !== null ? findBroadcast(db, row.broadcastId) : undefined;
   const prefs = findPrefs(db, row.customerId);
+  const ticket = row.ticketId !== null ? findTicket(db, row.ticketId) : undefined;
 
   const facts: RelevanceFacts = {
     today,
@@ -82,12 +84,17 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
   }
   if (payment) facts.payment = { voided: payment.status === 'void' };
   if (kind === 'broadcast') facts.broadcast = { expiresOn: broadcast?.expiresOn ?? null };
+  if (kind === 'ticket_answered') facts.ticket = { exists: ticket !== undefined };
   const rel = relevance(kind, facts);
   if (!rel.send) return { action: 'cancel', reason: rel.reason };
 
   const r = recipientOf(row.channel, customer);
   if ('action' in r) return r;
   const values = templateValues(ctx, customer, invoice, payment, broadcast?.body);
+  if (ticket) {
+    values.ticketNumber = `#${ticket.id}`;
+    values.ticketSubject = ticket.subject.split('\n')[0] ?? '';
+  }
   const composed = composeMessage(kind, row.channel as 'whatsapp' | 'sms' | 'email', values, {
     lang: ctx.lang,
     tz: ctx.tz,

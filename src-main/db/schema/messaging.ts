@@ -25,6 +25,8 @@ export const messageOutbox = sqliteTable(
     invoiceId: integer('invoice_id').references(() => invoices.id),
     paymentId: integer('payment_id').references(() => payments.id),
     broadcastId: integer('broadcast_id'),
+    /** The ticket a "ticket answered" message is about. */
+    ticketId: integer('ticket_id'),
     /** queued → sending (attempt recorded) → sent | queued (retry) | failed | unknown; or cancelled. */
     status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'cancelled', 'unknown'] })
       .notNull()

@@ -1,0 +1,1 @@
+ALTER TABLE `message_outbox` ADD `ticket_id` integer;
