@@ -197,7 +197,23 @@ export const previewInput = z.object({
 });
 export type PreviewInput = z.output<typeof previewInput>;
 
+/** Desktop notifications staff can switch on or off for themselves. */
+export const STAFF_NOTICE_KINDS = ['ticket_new', 'payment_online', 'router_down'] as const;
+export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
+const staffPrefsShape = z.object({ ticket_new: z.boolean(), payment_online: z.boolean(), router_down: z.boolean() });
+
 export const messagingContract = {
+  'messages.staffPrefs': procedure({
+    input: z.object({}).default({}),
+    output: staffPrefsShape,
+    permission: 'authenticated',
+  }),
+  'messages.saveStaffPrefs': procedure({
+    input: staffPrefsShape.partial().strict(),
+    output: staffPrefsShape,
+    permission: 'authenticated',
+    mutates: 'messages',
+  }),
   'messages.list': procedure({
     input: z.object({
       status: z.enum(OUTBOX_STATUSES).optional(),

@@ -5,9 +5,12 @@ import { customerPrefs, saveCustomerPrefs, waLink } from '../../core/messaging/c
 import { listKinds, previewKind, saveKind } from '../../core/messaging/kinds';
 import { channelViews, pauseChannel, saveChannel } from '../../core/messaging/channels';
 import { testChannel } from '../../core/messaging/channel-test';
+import { saveStaffPrefs, staffPrefs } from '../../core/messaging/staff-notify';
 import type { HandlersFor } from '../handler';
 
 export const messagingHandlers: HandlersFor<typeof messagingContract> = {
+  'messages.staffPrefs': (_input, call) => staffPrefs(call),
+  'messages.saveStaffPrefs': (input, call) => saveStaffPrefs(call, input),
   'messages.list': (input, call) => listMessages(call, input),
   'messages.counts': (input, call) => messageCounts(call, input.broadcastId),
   'messages.resend': (input, call) => resendMessage(call, input.id),

@@ -1,1 +1,0 @@
-ALTER TABLE `message_outbox` ADD `ticket_id` integer;
