@@ -28,24 +28,25 @@ const supported = () => typeof window !== 'undefined' && 'Notification' in windo
 export function StaffNotifier() {
   const { t } = useTranslation('messages');
   const can = useCan();
-  const prefs = useApiQuery('messages.staffPrefs', {});
-  const wanted = prefs.data;
-  useEffect(() => {
-    if (!wanted) return;
-    return onEvent('staff.notify', (payload) => {
-      const n = payload as Notice;
-      if (!STAFF_NOTICE_KINDS.includes(n.kind) || !wanted[n.kind] || !can(NEEDS[n.kind])) return;
-      if (!supported() || Notification.permission !== 'granted') return;
-      const body = t(`staffNotify.body.${n.kind}`, {
-        ...n,
-        amount: typeof n.amount === 'number' ? formatRupiah(n.amount) : '',
-      });
-      new Notification(t(`staffNotify.title.${n.kind}`), {
-        body,
-        tag: `${n.kind}-${String(n.ticketId ?? n.paymentId ?? n.routerId)}`,
-      });
-    });
-  }, [wanted, can, t]);
+  useEffect(
+    () =>
+      onEvent('staff.notify', (payload) => {
+        const n = payload as Notice;
+        if (!STAFF_NOTICE_KINDS.includes(n.kind) || !can(NEEDS[n.kind])) return;
+        if (!supported() || Notification.permission !== 'granted') return;
+        // The user's switches read fresh: one switched off a moment ago is off now.
+        void api('messages.staffPrefs', {}).then((r) => {
+          if (!r.ok || !r.value[n.kind]) return;
+          const body = t(`staffNotify.body.${n.kind}`, {
+            ...n,
+            amount: typeof n.amount === 'number' ? formatRupiah(n.amount) : '',
+          });
+          const tag = `${n.kind}-${String(n.ticketId ?? n.paymentId ?? n.routerId)}`;
+          new Notification(t(`staffNotify.title.${n.kind}`), { body, tag });
+        });
+      }),
+    [can, t],
+  );
   return null;
 }
 
