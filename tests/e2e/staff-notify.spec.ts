@@ -74,18 +74,13 @@ test('a new ticket shows a desktop notification on the signed-in desk; the user 
     };
     // Which events the page listens to on its open stream: the test waits for that, never for time.
     const streams: EventSource[] = [];
-    const Original = window.EventSource;
-    w.EventSource = class extends Original {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        streams.push(this);
-      }
-      override addEventListener(name: string, ...rest: [EventListener]) {
-        names.push(name);
-        super.addEventListener(name, ...rest);
-      }
-    };
-    w.__streamOpen = () => names.includes('staff.notify') && streams.some((s) => s.readyState === Original.OPEN);
+    const add = EventSource.prototype.addEventListener as (this: EventSource, ...a: unknown[]) => void;
+    EventSource.prototype.addEventListener = function (this: EventSource, name: string, ...rest: unknown[]) {
+      names.push(name);
+      if (!streams.includes(this)) streams.push(this);
+      add.call(this, name, ...rest);
+    } as typeof EventSource.prototype.addEventListener;
+    w.__streamOpen = () => names.includes('staff.notify') && streams.some((s) => s.readyState === EventSource.OPEN);
   });
   const r = await page.request.post(`${host.url}/api/auth.login`, { data: ADMIN });
   expect(r.ok()).toBeTruthy();
