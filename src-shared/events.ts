@@ -10,6 +10,8 @@ export const EVENT_NAMES = [
   'update.status',
   /** The message outbox moved (a send, a cancel, a broadcast queued): the Pesan screen refreshes its counts. */
   'messages.progress',
+  /** Something staff must see (new ticket, online payment, router down): a desktop notification, per user's choice. */
+  'staff.notify',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

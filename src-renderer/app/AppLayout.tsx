@@ -15,13 +15,14 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLogout, IconRouter } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconKey, IconLogout, IconRouter } from '@tabler/icons-react';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { onEvent } from '../api/client';
 import { ChangePasswordDialog } from '../screens/auth/ChangePasswordDialog';
 import { LockScreen } from '../screens/auth/LockScreen';
+import { StaffNotificationsDialog, StaffNotifier } from '../screens/messages/StaffNotifications';
 import NotAllowedScreen from '../screens/security/NotAllowedScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ROUTES, SECTIONS } from './routes';
@@ -31,6 +32,7 @@ function UserMenu() {
   const { t } = useTranslation('auth');
   const { me, signOut } = useSession();
   const [pwOpen, setPwOpen] = useState(false);
+  const [notifyOpen, setNotifyOpen] = useState(false);
   const forced = !!me?.mustChangePassword;
   if (!me) return null;
   const initials = me.fullName
@@ -65,11 +67,16 @@ function UserMenu() {
           <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setPwOpen(true)}>
             {t('changePassword')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconBell size={16} />} onClick={() => setNotifyOpen(true)}>
+            {t('messages:staffNotify.menu')}
+          </Menu.Item>
           <Menu.Item leftSection={<IconLogout size={16} />} color="red" onClick={() => void signOut()}>
             {t('signOut')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <StaffNotifier />
+      <StaffNotificationsDialog opened={notifyOpen} onClose={() => setNotifyOpen(false)} />
       <ChangePasswordDialog
         opened={pwOpen || forced}
         forced={forced && !pwOpen}

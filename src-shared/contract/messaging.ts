@@ -12,6 +12,7 @@ export const OUTBOX_KINDS = [
   'isolir',
   'restored',
   'payment_receipt',
+  'ticket_answered',
   'broadcast',
 ] as const;
 export const outboxKind = z.enum(OUTBOX_KINDS, { error: 'Unknown message kind' });
@@ -48,6 +49,21 @@ export const throttleInput = z
  * A provider's settings as typed in Settings. A secret field left out keeps the stored one (the screen
  * never receives it back); an empty string clears it.
  */
+/** An approved Cloud API template for one message kind: its name, language, and which placeholders fill {{1}}, {{2}}… */
+export const cloudTemplateInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,512}$/, 'Template name: lowercase letters, digits and _ (as approved by Meta)'),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'Template language: a code such as id or en_US'),
+  params: z.array(z.string().trim().min(1, 'Required').max(40, 'At most 40 characters')).max(20, 'At most 20 items'),
+});
+export type CloudTemplateInput = z.output<typeof cloudTemplateInput>;
+export const cloudTemplates = z.partialRecord(outboxKind, cloudTemplateInput);
+
 export const providerInput = z.discriminatedUnion(
   'provider',
   [
@@ -61,6 +77,8 @@ export const providerInput = z.discriminatedUnion(
         .trim()
         .regex(/^\d{5,30}$/, 'Phone number ID must be digits'),
       accessToken: secret('Access token'),
+      /** The approved template per message kind (reminders go out of the 24-hour window). */
+      templates: cloudTemplates.optional(),
     }),
     z.object({
       provider: z.literal('mikrotik_sms'),
@@ -104,6 +122,8 @@ export const channelView = z.object({
   /** Non-secret provider fields (phone number id, SMTP host…). */
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   secretsStored: z.array(z.string()),
+  /** Cloud API only: the approved template per kind. */
+  templates: cloudTemplates,
   throttle: z.object({
     minGapSeconds: z.number().int(),
     maxGapSeconds: z.number().int(),
@@ -177,7 +197,23 @@ export const previewInput = z.object({
 });
 export type PreviewInput = z.output<typeof previewInput>;
 
+/** Desktop notifications staff can switch on or off for themselves. */
+export const STAFF_NOTICE_KINDS = ['ticket_new', 'payment_online', 'router_down'] as const;
+export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
+const staffPrefsShape = z.object({ ticket_new: z.boolean(), payment_online: z.boolean(), router_down: z.boolean() });
+
 export const messagingContract = {
+  'messages.staffPrefs': procedure({
+    input: z.object({}).default({}),
+    output: staffPrefsShape,
+    permission: 'authenticated',
+  }),
+  'messages.saveStaffPrefs': procedure({
+    input: staffPrefsShape.partial().strict(),
+    output: staffPrefsShape,
+    permission: 'authenticated',
+    mutates: 'messages',
+  }),
   'messages.list': procedure({
     input: z.object({
       status: z.enum(OUTBOX_STATUSES).optional(),
@@ -226,6 +262,23 @@ export const messagingContract = {
   'messages.saveChannel': procedure({
     input: channelInput,
     output: channelView,
+    permission: 'messages.configure',
+    mutates: 'messages',
+  }),
+  'messages.testChannel': procedure({
+    input: channelInput.extend({
+      /** A phone number (WhatsApp, SMS) or an e-mail address to send the test to. */
+      to: z.string().trim().min(1, 'Test recipient is required').max(255, 'At most 255 characters'),
+    }),
+    output: z.object({
+      ok: z.boolean(),
+      providerMessageId: z.string().nullable(),
+      providerStatus: z.string().nullable(),
+      /** Our classification of a refusal (`auth`, `network`…), translated on screen. */
+      reason: z.string().nullable(),
+      /** The provider's own answer (technical, English, secrets scrubbed). */
+      detail: z.string().nullable(),
+    }),
     permission: 'messages.configure',
     mutates: 'messages',
   }),

@@ -4,15 +4,20 @@ import { startBroadcast } from '../../core/messaging/broadcast';
 import { customerPrefs, saveCustomerPrefs, waLink } from '../../core/messaging/customer';
 import { listKinds, previewKind, saveKind } from '../../core/messaging/kinds';
 import { channelViews, pauseChannel, saveChannel } from '../../core/messaging/channels';
+import { testChannel } from '../../core/messaging/channel-test';
+import { saveStaffPrefs, staffPrefs } from '../../core/messaging/staff-notify';
 import type { HandlersFor } from '../handler';
 
 export const messagingHandlers: HandlersFor<typeof messagingContract> = {
+  'messages.staffPrefs': (_input, call) => staffPrefs(call),
+  'messages.saveStaffPrefs': (input, call) => saveStaffPrefs(call, input),
   'messages.list': (input, call) => listMessages(call, input),
   'messages.counts': (input, call) => messageCounts(call, input.broadcastId),
   'messages.resend': (input, call) => resendMessage(call, input.id),
   'messages.cancel': (input, call) => cancelMessage(call, input.id, input.reason),
   'messages.channels': (_input, call) => channelViews(call),
   'messages.saveChannel': (input, call) => saveChannel(call, input),
+  'messages.testChannel': (input, call) => testChannel(call, input),
   'messages.pauseChannel': (input, call) => {
     pauseChannel(call, input.channel, input.paused);
     return { ok: true as const };

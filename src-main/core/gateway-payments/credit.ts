@@ -16,6 +16,7 @@ import {
 import { writeAudit } from '../audit';
 import { recordGatewayPayment } from '../billing/payments';
 import type { CallContext } from '../context';
+import { notifyStaff } from '../messaging/staff-notify';
 
 export interface ConfirmedPaid {
   provider: Gateway;
@@ -41,6 +42,19 @@ export type CreditOutcome =
  * audit rows and the isolir restore of createPayment. Already credited → nothing.
  */
 export function creditPaid(call: CallContext, c: ConfirmedPaid): CreditOutcome {
+  const outcome = creditOnce(call, c);
+  // After the commit: staff see the money arrive (desktop notification, per user's choice).
+  if ('paymentId' in outcome)
+    notifyStaff(call.app, {
+      kind: 'payment_online',
+      paymentId: outcome.paymentId,
+      amount: c.paidAmount,
+      provider: c.provider,
+    });
+  return outcome;
+}
+
+function creditOnce(call: CallContext, c: ConfirmedPaid): CreditOutcome {
   const { app } = call;
   return app.sqlite
     .transaction((): CreditOutcome => {

@@ -3,7 +3,12 @@
  * SecretBox, like router passwords, and audited without them), the view the renderer gets (never a
  * secret), and building the adapter the worker sends with.
  */
-import type { ChannelInput, ChannelView, ProviderInput } from '../../../src-shared/contract/messaging';
+import type {
+  ChannelInput,
+  ChannelView,
+  CloudTemplateInput,
+  ProviderInput,
+} from '../../../src-shared/contract/messaging';
 import { AppError, badInput } from '../../../src-shared/result';
 import {
   findChannel,
@@ -13,12 +18,19 @@ import {
   type ChannelRow,
 } from '../../data/messaging/config.repository';
 import { routerExists } from '../../data/network/routers.repository';
-import { createChannel, type Channel, type ChannelConfig } from '../../integrations/messaging';
+import {
+  createChannel,
+  validateTemplate,
+  type Channel,
+  type ChannelConfig,
+  type MessageKind,
+} from '../../integrations/messaging';
 import type { RouterClient } from '../../routeros/client';
 import { writeAudit } from '../audit';
 import { routerClient } from '../network/router-access';
 import type { AppContext, CallContext } from '../context';
 import { PROVIDER_CHANNEL } from './config';
+import { issueMessage } from './kinds';
 
 const SECRET_FIELDS: Record<ProviderInput['provider'], string[]> = {
   fonnte: ['token'],
@@ -29,14 +41,21 @@ const SECRET_FIELDS: Record<ProviderInput['provider'], string[]> = {
 };
 
 type Fields = Record<string, string | number | null>;
+type Templates = ChannelView['templates'];
+/** What `message_channels.config` holds: the non-secret fields, and the Cloud API's templates per kind. */
+type StoredConfig = Fields & { templates?: Templates };
 
-function split(settings: ProviderInput): { fields: Fields; secrets: Record<string, string | undefined> } {
-  const fields: Fields = {};
+export function splitSettings(settings: ProviderInput): {
+  fields: StoredConfig;
+  secrets: Record<string, string | undefined>;
+} {
+  const fields: StoredConfig = {};
   const secrets: Record<string, string | undefined> = {};
   const secretNames = new Set(SECRET_FIELDS[settings.provider]);
   for (const [k, v] of Object.entries(settings)) {
     if (k === 'provider') continue;
-    if (secretNames.has(k)) secrets[k] = typeof v === 'string' ? v : undefined;
+    if (k === 'templates') fields.templates = v as Templates;
+    else if (secretNames.has(k)) secrets[k] = typeof v === 'string' ? v : undefined;
     else fields[k] = v === undefined ? null : (v as string | number | null);
   }
   return { fields, secrets };
@@ -47,9 +66,46 @@ function readSecrets(app: AppContext, row: ChannelRow | undefined): Record<strin
   return JSON.parse(app.secrets.decrypt(row.secret)) as Record<string, string>;
 }
 
+/** The secrets to use for `settings`: those typed, else the stored ones of the same provider. */
+export function mergeSecrets(
+  app: AppContext,
+  before: ChannelRow | undefined,
+  settings: ProviderInput,
+  typed: Record<string, string | undefined>,
+): Record<string, string> {
+  const kept = before?.provider === settings.provider ? readSecrets(app, before) : {};
+  const merged: Record<string, string> = {};
+  for (const name of SECRET_FIELDS[settings.provider]) {
+    const v = typed[name] ?? kept[name];
+    if (v !== undefined) merged[name] = v;
+  }
+  return merged;
+}
+
+/** Refuses what cannot be saved or tried, naming the field (nothing is written). */
+export function checkChannelInput(app: AppContext, input: Pick<ChannelInput, 'channel' | 'settings'>): void {
+  if (PROVIDER_CHANNEL[input.settings.provider] !== input.channel)
+    throw badInput('settings.provider', 'This provider does not serve that channel');
+  if (input.settings.provider === 'mikrotik_sms' && !routerExists(app.sqlite, input.settings.routerId))
+    throw badInput('settings.routerId', 'Router not found');
+  if (input.settings.provider === 'whatsapp_cloud') {
+    for (const [kind, tpl] of Object.entries(input.settings.templates ?? {})) {
+      const issues = tpl.params.length
+        ? validateTemplate(kind as MessageKind, tpl.params.map((n) => `{${n}}`).join(' '))
+        : [];
+      if (issues.length) throw badInput(`settings.templates.${kind}.params`, issueMessage(issues[0]!));
+    }
+  }
+}
+
+/** The Cloud API template stored for a kind (undefined: none mapped). */
+export function cloudTemplateFor(row: ChannelRow, kind: string): CloudTemplateInput | undefined {
+  const cfg = JSON.parse(row.config) as StoredConfig;
+  return cfg.templates?.[kind as keyof Templates];
+}
+
 export function toView(row: ChannelRow, app: AppContext): ChannelView {
-  const fields = JSON.parse(row.config) as Fields;
-  const { baseUrl = null, ...rest } = fields;
+  const { baseUrl = null, templates = {}, ...rest } = JSON.parse(row.config) as StoredConfig;
   return {
     channel: row.channel as ChannelView['channel'],
     provider: row.provider,
@@ -57,6 +113,7 @@ export function toView(row: ChannelRow, app: AppContext): ChannelView {
     paused: row.paused,
     baseUrl: typeof baseUrl === 'string' && baseUrl ? baseUrl : null,
     fields: rest,
+    templates,
     secretsStored: Object.entries(readSecrets(app, row))
       .filter(([, v]) => v !== '')
       .map(([k]) => k),
@@ -78,22 +135,14 @@ export function channelViews(call: CallContext): ChannelView[] {
 /** Saves a channel's provider and throttling; one transaction with its audit row (secrets masked). */
 export function saveChannel(call: CallContext, input: ChannelInput): ChannelView {
   const { app } = call;
-  if (PROVIDER_CHANNEL[input.settings.provider] !== input.channel)
-    throw badInput('settings.provider', 'This provider does not serve that channel');
-  if (input.settings.provider === 'mikrotik_sms' && !routerExists(app.sqlite, input.settings.routerId))
-    throw badInput('settings.routerId', 'Router not found');
+  checkChannelInput(app, input);
   return app.sqlite
     .transaction(() => {
       const db = app.sqlite;
       const before = findChannel(db, input.channel);
-      const { fields, secrets } = split(input.settings);
+      const { fields, secrets } = splitSettings(input.settings);
       // A secret left out keeps the stored one, unless the provider changed.
-      const kept = before?.provider === input.settings.provider ? readSecrets(app, before) : {};
-      const merged: Record<string, string> = {};
-      for (const name of SECRET_FIELDS[input.settings.provider]) {
-        const v = secrets[name] ?? kept[name];
-        if (v !== undefined) merged[name] = v;
-      }
+      const merged = mergeSecrets(app, before, input.settings, secrets);
       const now = app.clock.now().toISOString();
       upsertChannel(db, {
         channel: input.channel,
@@ -138,12 +187,15 @@ export function pauseChannel(call: CallContext, channel: string, paused: boolean
 
 /** The adapter for a channel's stored settings (secrets decrypted here, in memory only). */
 export function buildChannel(app: AppContext, row: ChannelRow): Channel {
-  const f = JSON.parse(row.config) as Fields;
-  const s = readSecrets(app, row);
+  return createChannel(channelConfig(app, row.provider, JSON.parse(row.config) as Fields, readSecrets(app, row)));
+}
+
+/** A provider's adapter settings from its stored (or just typed) fields and secrets. */
+export function channelConfig(app: AppContext, provider: string, f: Fields, s: Record<string, string>): ChannelConfig {
   const str = (k: string) => (typeof f[k] === 'string' && f[k] ? (f[k] as string) : undefined);
   const base = str('baseUrl');
   let cfg: ChannelConfig;
-  switch (row.provider) {
+  switch (provider) {
     case 'fonnte':
       cfg = { provider: 'fonnte', token: s.token ?? '', ...(base ? { baseUrl: base } : {}) };
       break;
@@ -181,9 +233,9 @@ export function buildChannel(app: AppContext, row: ChannelRow): Channel {
       };
       break;
     default:
-      throw new Error(`provider ${row.provider} cannot be built`);
+      throw new Error(`provider ${provider} cannot be built`);
   }
-  return createChannel(cfg);
+  return cfg;
 }
 
 /**

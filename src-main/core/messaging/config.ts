@@ -18,7 +18,7 @@ export const PROVIDER_CHANNEL: Record<Exclude<ProviderName, 'web_push'>, Message
   smtp: 'email',
 };
 
-/** The kinds the app queues by itself (ticket_answered waits for tickets; broadcast is manual). */
+/** The kinds the app queues (broadcast is manual). */
 export const SCHEDULED_KINDS = [
   'bill_issued',
   'reminder_early',
@@ -28,6 +28,7 @@ export const SCHEDULED_KINDS = [
   'isolir',
   'restored',
   'payment_receipt',
+  'ticket_answered',
   'broadcast',
 ] as const satisfies readonly MessageKind[];
 export type OutboxKind = (typeof SCHEDULED_KINDS)[number];
@@ -42,6 +43,7 @@ export const DEFAULT_DAYS: Record<OutboxKind, number | null> = {
   isolir: null,
   restored: null,
   payment_receipt: null,
+  ticket_answered: null,
   broadcast: null,
 };
 

@@ -82,7 +82,12 @@ export function waLink(call: CallContext, input: { kind: OutboxKind; customerId:
     texts: kindSettings(db)[input.kind].texts[lang],
   });
   if (!r.ok)
-    throw new AppError('CONFLICT', 'The message cannot be filled for this customer: check the template in Settings');
+    throw new AppError(
+      'CONFLICT',
+      r.missing.length
+        ? `The message cannot be filled for this customer: ${r.missing.join(', ')} missing`
+        : 'The message cannot be filled for this customer: check the template in Settings',
+    );
   const link = buildWaLink(customer.phone ?? '', r.content.text);
   if (!link.ok)
     throw link.problem === 'too_long'

@@ -31,7 +31,7 @@ function one(
   call: CallContext,
   kind: OutboxKind,
   key: string,
-  ids: { customerId: number; invoiceId?: number | null; paymentId?: number | null },
+  ids: { customerId: number; invoiceId?: number | null; paymentId?: number | null; ticketId?: number | null },
 ): number | null {
   const { app, session } = call;
   const r = target(app, kind);
@@ -44,6 +44,7 @@ function one(
     invoiceId: ids.invoiceId ?? null,
     paymentId: ids.paymentId ?? null,
     broadcastId: null,
+    ticketId: ids.ticketId ?? null,
     userId: session?.userId ?? null,
     now: app.clock.now().toISOString(),
   });
@@ -62,4 +63,12 @@ export function queueIsolirNotice(call: CallContext, customerId: number, invoice
 /** The restored notice: one per customer and day (a restore follows the payment that cleared the arrears). */
 export function queueRestoredNotice(call: CallContext, customerId: number, businessDay: string) {
   return one(call, 'restored', `restored:c${customerId}:d${businessDay}`, { customerId });
+}
+
+/** "Ticket answered": one per staff answer (a second answer is news for the customer too). */
+export function queueTicketAnswered(call: CallContext, customerId: number, ticketId: number, messageId: number) {
+  return one(call, 'ticket_answered', `ticket_answered:c${customerId}:t${ticketId}:m${messageId}`, {
+    customerId,
+    ticketId,
+  });
 }

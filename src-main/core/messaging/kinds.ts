@@ -37,7 +37,7 @@ export function listKinds(call: CallContext): KindView[] {
   }));
 }
 
-function issueMessage(i: TemplateIssue): string {
+export function issueMessage(i: TemplateIssue): string {
   switch (i.code) {
     case 'empty_template':
       return 'The text is empty';

@@ -7,6 +7,7 @@ import { daysBetween } from '../../../src-shared/dates';
 import type { Sqlite } from '../../db/open';
 import { findBroadcast } from '../../data/messaging/broadcasts.repository';
 import { findPrefs } from '../../data/messaging/config.repository';
+import { findTicket } from '../../data/portal/tickets.repository';
 import {
   customerFacts,
   invoiceFacts,
@@ -17,7 +18,9 @@ import {
 } from '../../data/messaging/facts.queries';
 import { newerReminderDue, type OutboxRow } from '../../data/messaging/outbox.repository';
 import {
+  cloudTemplateParams,
   composeMessage,
+  type CloudTemplate,
   normalizeIndonesianPhone,
   relevance,
   type Composed,
@@ -32,7 +35,7 @@ import type { KindSetting } from './config';
 export type Preparation =
   | { action: 'cancel'; reason: string }
   | { action: 'fail'; reason: 'invalid_phone' | 'no_address' | 'template'; detail: string }
-  | { action: 'send'; to: Recipient; recipient: string; content: Composed };
+  | { action: 'send'; to: Recipient; recipient: string; content: Composed & { template?: CloudTemplate } };
 
 export interface PrepareContext {
   db: Sqlite;
@@ -42,6 +45,11 @@ export interface PrepareContext {
   tz: string;
   isp: { name: string; phone: string };
   kind: KindSetting;
+  /**
+   * WhatsApp Cloud API only: the approved template mapped to this kind (null: none mapped, so the
+   * message cannot go out of the 24-hour window and fails with the reason). Undefined for other providers.
+   */
+  cloud?: { name: string; language: string; params: string[] } | null;
 }
 
 /** Shown when the ISP has not written its own payment instructions (customer-facing text, like the templates). */
@@ -59,6 +67,7 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
   const payment = row.paymentId !== null ? paymentFacts(db, row.paymentId) : undefined;
   const broadcast = row.broadcastId !== null ? findBroadcast(db, row.broadcastId) : undefined;
   const prefs = findPrefs(db, row.customerId);
+  const ticket = row.ticketId !== null ? findTicket(db, row.ticketId) : undefined;
 
   const facts: RelevanceFacts = {
     today,
@@ -75,12 +84,17 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
   }
   if (payment) facts.payment = { voided: payment.status === 'void' };
   if (kind === 'broadcast') facts.broadcast = { expiresOn: broadcast?.expiresOn ?? null };
+  if (kind === 'ticket_answered') facts.ticket = { exists: ticket !== undefined };
   const rel = relevance(kind, facts);
   if (!rel.send) return { action: 'cancel', reason: rel.reason };
 
   const r = recipientOf(row.channel, customer);
   if ('action' in r) return r;
   const values = templateValues(ctx, customer, invoice, payment, broadcast?.body);
+  if (ticket) {
+    values.ticketNumber = `#${ticket.id}`;
+    values.ticketSubject = ticket.subject.split('\n')[0] ?? '';
+  }
   const composed = composeMessage(kind, row.channel as 'whatsapp' | 'sms' | 'email', values, {
     lang: ctx.lang,
     tz: ctx.tz,
@@ -92,7 +106,18 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
       : composed.issues.map((i) => i.code).join(', ');
     return { action: 'fail', reason: 'template', detail: `${composed.part}: ${what}` };
   }
-  return { action: 'send', to: r.to, recipient: r.recipient, content: composed.content };
+  if (ctx.cloud === undefined) return { action: 'send', to: r.to, recipient: r.recipient, content: composed.content };
+  if (ctx.cloud === null)
+    return { action: 'fail', reason: 'template', detail: `no approved Cloud API template mapped for ${kind}` };
+  const p = cloudTemplateParams(kind, ctx.cloud.params, values, { lang: ctx.lang, tz: ctx.tz });
+  if (!p.ok)
+    return {
+      action: 'fail',
+      reason: 'template',
+      detail: `cloud template ${ctx.cloud.name}: ${p.missing.length ? `missing ${p.missing.join(', ')}` : 'bad placeholders'}`,
+    };
+  const template = { name: ctx.cloud.name, language: ctx.cloud.language, bodyParams: p.params };
+  return { action: 'send', to: r.to, recipient: r.recipient, content: { ...composed.content, template } };
 }
 
 export function recipientOf(

@@ -27,7 +27,8 @@ import {
 } from '../../integrations/messaging';
 import type { AppContext } from '../context';
 import { getSettings } from '../settings';
-import { buildChannel } from './channels';
+import { attachmentsFor } from './attachments';
+import { buildChannel, cloudTemplateFor } from './channels';
 import { enabledChannels, kindSettings, type OutboxKind } from './config';
 import { prepareMessage, type PrepareContext } from './prepare';
 
@@ -188,6 +189,7 @@ export class MessageWorker {
       tz: settings.timeZone,
       isp: { name: settings.ispName, phone: settings.ispPhone },
       kind: kindSettings(db)[row.kind as OutboxKind],
+      ...(ch.provider === 'whatsapp_cloud' ? { cloud: cloudTemplateFor(ch, row.kind) ?? null } : {}),
     };
     const prep = db.transaction(() => prepareMessage(pctx, row))();
     if (prep.action === 'cancel') {
@@ -201,6 +203,8 @@ export class MessageWorker {
       return this.changed();
     }
     const channel = this.adapter(ch);
+    // Built before the attempt is recorded: a document that cannot be made fails the row, never leaves it "sending".
+    const attachments = await attachmentsFor(this.ctx, row);
     // The attempt and the throttle's count commit before anything leaves this process.
     const recorded = db
       .transaction(() => {
@@ -219,7 +223,12 @@ export class MessageWorker {
       })
       .immediate();
     if (!recorded) return;
-    const result = await channel.send({ reference: reference(row), to: prep.to, ...prep.content });
+    const result = await channel.send({
+      reference: reference(row),
+      to: prep.to,
+      ...prep.content,
+      ...(attachments ? { attachments } : {}),
+    });
     if (result.ok) {
       this.holds.delete(ch.channel);
       this.outcome(row, {

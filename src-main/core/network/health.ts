@@ -1,6 +1,7 @@
 import { RouterError } from '../../routeros/client';
-import { routerHealth, setRouterOnline, setRouterState } from '../../data/network/routers.repository';
+import { findRouter, routerHealth, setRouterOnline, setRouterState } from '../../data/network/routers.repository';
 import type { AppContext } from '../context';
+import { notifyStaff } from '../messaging/staff-notify';
 import { SYNC_ENGINE, type SyncWaker } from './queue';
 import { describeRouterError } from './router-errors';
 
@@ -37,7 +38,16 @@ export function markRouterDown(app: AppContext, routerId: number, err: unknown) 
   const before = routerHealth(app.sqlite, routerId);
   if (!before) return;
   setRouterState(app.sqlite, routerId, state, message);
-  if (before.state !== state) emitStatus(app, routerId, state, message);
+  if (before.state !== state) {
+    emitStatus(app, routerId, state, message);
+    // Only online → down is news for staff (offline ↔ auth_failed is the same outage).
+    if (before.state === 'online')
+      notifyStaff(app, {
+        kind: 'router_down',
+        routerId,
+        routerName: findRouter(app.sqlite, routerId)?.name ?? `#${routerId}`,
+      });
+  }
 }
 
 function emitStatus(app: AppContext, routerId: number, state: RouterState, error: string | null) {

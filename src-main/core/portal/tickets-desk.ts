@@ -10,6 +10,7 @@ import {
   type TicketRow,
 } from '../../data/portal/tickets.repository';
 import { writeAudit } from '../audit';
+import { queueTicketAnswered } from '../messaging/enqueue';
 import type { CallContext } from '../context';
 import { messagesOf, photoOut, ticketSummaryOf } from './tickets';
 
@@ -88,7 +89,7 @@ export function replyAsStaff(call: CallContext, id: number, text: string) {
     const t = load(call, id);
     if (t.status === 'closed') throw conflict('This ticket is closed: the customer can reopen it by replying');
     const at = app.clock.now().toISOString();
-    insertTicketMessage(app.sqlite, {
+    const messageId = insertTicketMessage(app.sqlite, {
       ticketId: id,
       author: 'staff',
       userId,
@@ -106,6 +107,8 @@ export function replyAsStaff(call: CallContext, id: number, text: string) {
       before: { status: t.status, assignedTo: t.assignedTo },
       after: { status: 'answered', assignedTo },
     });
+    // The customer hears of the answer through the outbox (their channel and opt-outs), in this transaction.
+    queueTicketAnswered(call, t.customerId, id, messageId);
   })();
   return ticketDetail(call, id);
 }

@@ -1,5 +1,6 @@
 import { notFound } from '../../../src-shared/result';
 import {
+  findTicket,
   customerTickets,
   findOwnTicket,
   insertTicket,
@@ -13,6 +14,7 @@ import type { AppContext } from '../context';
 import { customerOf } from './account';
 import { checkTicketPhoto } from './photo';
 import { portalAudit, type PortalCall } from './session';
+import { notifyStaff } from '../messaging/staff-notify';
 
 /*
  * Support tickets from the customer's side: open one, follow it, reply (a reply reopens a closed
@@ -83,7 +85,9 @@ export function openTicket(
     return ticketId;
   })();
   app.events.emit({ name: 'data.changed', payload: { entity: 'tickets', channel: 'portal.tickets.open' } });
-  return detail(call, id);
+  const opened = detail(call, id);
+  notifyStaff(app, { kind: 'ticket_new', ticketId: id, customerName: findTicket(app.sqlite, id)?.customerName ?? '' });
+  return opened;
 }
 
 export function replyAsCustomer(

@@ -53,6 +53,7 @@ export interface OneMessage extends Routing {
   invoiceId: number | null;
   paymentId: number | null;
   broadcastId: number | null;
+  ticketId?: number | null;
   userId: number | null;
   now: string;
 }
@@ -61,12 +62,12 @@ export interface OneMessage extends Routing {
 export function queueOne(db: Sqlite, m: OneMessage): number | null {
   const r = prepared<[OneMessage]>(
     db,
-    `INSERT INTO message_outbox(dedupe_key, kind, channel, customer_id, invoice_id, payment_id, broadcast_id, status, next_attempt_at, created_by, created_at, updated_at)
-     SELECT @dedupeKey, @kind, ${CHANNEL}, c.id, @invoiceId, @paymentId, @broadcastId, 'queued', @now, @userId, @now, @now
+    `INSERT INTO message_outbox(dedupe_key, kind, channel, customer_id, invoice_id, payment_id, broadcast_id, ticket_id, status, next_attempt_at, created_by, created_at, updated_at)
+     SELECT @dedupeKey, @kind, ${CHANNEL}, c.id, @invoiceId, @paymentId, @broadcastId, @ticketId, 'queued', @now, @userId, @now, @now
        FROM customers c LEFT JOIN customer_message_prefs p ON p.customer_id = c.id
       WHERE c.id = @customerId AND ${NOT_OPTED_OUT}
      ON CONFLICT(dedupe_key) DO NOTHING`,
-  ).run(m);
+  ).run({ ...m, ticketId: m.ticketId ?? null });
   return r.changes ? Number(r.lastInsertRowid) : null;
 }
 
@@ -102,6 +103,7 @@ export interface OutboxRow {
   invoiceId: number | null;
   paymentId: number | null;
   broadcastId: number | null;
+  ticketId: number | null;
   status: string;
   attempts: number;
   provider: string | null;
@@ -112,7 +114,7 @@ export interface OutboxRow {
 }
 
 const ROW = `id, dedupe_key AS dedupeKey, kind, channel, customer_id AS customerId, invoice_id AS invoiceId,
-  payment_id AS paymentId, broadcast_id AS broadcastId, status, attempts, provider, recipient, body,
+  payment_id AS paymentId, broadcast_id AS broadcastId, ticket_id AS ticketId, status, attempts, provider, recipient, body,
   provider_message_id AS providerMessageId, created_at AS createdAt`;
 
 /** The oldest queued row of a channel whose time has come (the partial index: flat as sent rows pile up). */

@@ -25,6 +25,8 @@ export const messageOutbox = sqliteTable(
     invoiceId: integer('invoice_id').references(() => invoices.id),
     paymentId: integer('payment_id').references(() => payments.id),
     broadcastId: integer('broadcast_id'),
+    /** The ticket a "ticket answered" message is about. */
+    ticketId: integer('ticket_id'),
     /** queued → sending (attempt recorded) → sent | queued (retry) | failed | unknown; or cancelled. */
     status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'cancelled', 'unknown'] })
       .notNull()
@@ -132,3 +134,20 @@ export const messageBroadcasts = sqliteTable('message_broadcasts', {
   createdBy: integer('created_by').references(() => users.id),
   createdAt: createdAt(),
 });
+
+/**
+ * Which desktop notifications a staff user wants (new ticket, online payment, router down…): one row per
+ * user and kind they changed; a kind without a row is on.
+ */
+export const staffNotificationPrefs = sqliteTable(
+  'staff_notification_prefs',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    enabled: bool('enabled').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('staff_notification_prefs_uq').on(t.userId, t.kind)],
+);

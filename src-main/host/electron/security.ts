@@ -82,13 +82,21 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
   });
 }
 
-/** Camera, microphone, notifications, geolocation, HID, serial...: the app needs none of them. */
+/**
+ * Camera, microphone, geolocation, HID, serial...: the app needs none of them. Notifications only for our
+ * own app:// page: staff see a new ticket, an online payment or a router down as a native notification
+ * (Electron shows the page's HTML5 Notification through the system).
+ */
 export function hardenSession(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> &
     Partial<Pick<Session, 'setDevicePermissionHandler'>>,
 ) {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === 'notifications' && isAppUrl(details?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, origin) => permission === 'notifications' && isAppUrl(origin),
+  );
   session.setDevicePermissionHandler?.(() => false);
 }
 

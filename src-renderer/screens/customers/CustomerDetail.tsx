@@ -26,6 +26,7 @@ import { contentTestId } from '../../components';
 import { CustomerUsage } from './CustomerUsage';
 import { EraseDataDialog, ExportDataDialog } from './PrivacyDialogs';
 import { PortalAccess } from './PortalAccess';
+import { CustomerMessaging } from '../messages/CustomerMessaging';
 
 export type CustomerDetailData = OutputOf<'customers.get'>;
 
@@ -121,6 +122,7 @@ export function CustomerDetail({ id, onClose, onEdit, onDelete }: Props) {
           <Field label={t('field.notes')}>{c.notes}</Field>
           {c.pppoeAccounts > 0 && can('sessions.read') && <CustomerUsage customerId={c.id} />}
           <PortalAccess customerId={c.id} customerCode={c.customerCode} />
+          <CustomerMessaging customerId={c.id} />
           <Text size="xs" c="dimmed">
             {t('timestamps', { created: f.dateTime(c.createdAt), updated: f.dateTime(c.updatedAt) })}
           </Text>

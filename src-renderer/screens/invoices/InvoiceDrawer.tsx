@@ -7,6 +7,7 @@ import { MoneyText } from '../../components';
 import { useFormat } from '../../lib/format';
 import { periodLabel } from '../payments/periods';
 import { AllocationTable, Fact, RecordBody, RecordDrawer } from '../payments/RecordDrawer';
+import { WhatsAppButton } from '../messages/CustomerMessaging';
 
 export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t, i18n } = useTranslation('billing');
@@ -68,6 +69,15 @@ export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () 
               value={<MoneyText amount={inv.outstanding} fw={700} c={inv.outstanding > 0 ? 'red' : undefined} />}
             />
           </SimpleGrid>
+          {can('messages.send') && inv.status !== 'void' && (
+            <WhatsAppButton
+              customerId={inv.customerId}
+              invoiceId={inv.id}
+              kinds={
+                inv.outstanding > 0 ? ['bill_issued', 'reminder_final', 'due_today', 'overdue'] : ['payment_receipt']
+              }
+            />
+          )}
         </RecordBody>
       )}
     </RecordDrawer>

@@ -13,7 +13,8 @@ import { useApiQuery } from '../../api/useApi';
 import { EmptyState, PageHeader, notifyApiError } from '../../components';
 import { useFormat } from '../../lib/format';
 import { BroadcastPanel } from './BroadcastPanel';
-import { ChannelForm } from './ChannelForm';
+import { ChannelsPanel } from './ChannelForm';
+import { KindsPanel } from './KindsPanel';
 import { TemplatePreview } from './TemplatePreview';
 
 const STATUS_COLOR: Record<string, string> = {
@@ -37,13 +38,17 @@ export default function MessagesScreen() {
         <Tabs.List mb="md">
           <Tabs.Tab value="queue">{t('tabs.queue')}</Tabs.Tab>
           <Tabs.Tab value="channels">{t('tabs.channels')}</Tabs.Tab>
+          <Tabs.Tab value="kinds">{t('tabs.kinds')}</Tabs.Tab>
           <Tabs.Tab value="templates">{t('tabs.templates')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="queue">
           <Queue />
         </Tabs.Panel>
         <Tabs.Panel value="channels">
-          <ChannelForm />
+          <ChannelsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="kinds">
+          <KindsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="templates">
           <TemplatePreview />

@@ -138,6 +138,24 @@ describe('permissions', () => {
     expect(check({}, 'media', 'app://pppoe-desk', {})).toBe(false);
     expect(s.setDevicePermissionHandler.mock.calls[0]![0]({})).toBe(false);
   });
+
+  it("notifications are allowed for the app's own page only (staff desktop notifications), nothing else", () => {
+    const s = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+    hardenSession(s as any);
+    const request = s.setPermissionRequestHandler.mock.calls[0]![0];
+    const ask = (perm: string, requestingUrl: string) => {
+      const cb = vi.fn();
+      request({}, perm, cb, { requestingUrl });
+      return cb.mock.calls[0]![0] as boolean;
+    };
+    expect(ask('notifications', 'app://pppoe-desk/index.html')).toBe(true);
+    expect(ask('notifications', 'https://evil.example/')).toBe(false);
+    expect(ask('media', 'app://pppoe-desk/index.html')).toBe(false);
+    const check = s.setPermissionCheckHandler.mock.calls[0]![0];
+    expect(check({}, 'notifications', 'app://pppoe-desk', {})).toBe(true);
+    expect(check({}, 'notifications', 'http://127.0.0.1:8080', {})).toBe(false);
+    expect(check({}, 'clipboard-read', 'app://pppoe-desk', {})).toBe(false);
+  });
 });
 
 describe('no synchronous or remote IPC anywhere', () => {

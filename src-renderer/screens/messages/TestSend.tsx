@@ -1,0 +1,58 @@
+import { Alert, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../src-shared/contract';
+import { api } from '../../api/client';
+import { applyApiError } from '../../components/apiError';
+import { toInput, type ChannelName, type Values } from './channelValues';
+
+/** "Kirim uji": one short message with the settings as typed (nothing saved), and the provider's answer as it came. */
+export function TestSend({ form, channel }: { form: UseFormReturnType<Values>; channel: ChannelName }) {
+  const { t } = useTranslation('messages');
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<OutputOf<'messages.testChannel'> | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setAnswer(null);
+    const r = await api('messages.testChannel', { ...toInput(channel, form.values), to: form.values.to });
+    setBusy(false);
+    if (!r.ok) return void applyApiError(form, r.error);
+    setAnswer(r.value);
+  };
+
+  return (
+    <Stack gap="xs">
+      <Group align="flex-end">
+        <TextInput
+          label={t(channel === 'email' ? 'test.toEmail' : 'test.toPhone')}
+          {...form.getInputProps('to')}
+          w={280}
+        />
+        <Button variant="light" onClick={() => void run()} loading={busy}>
+          {t('test.send')}
+        </Button>
+      </Group>
+      {answer && (
+        <Alert
+          color={answer.ok ? 'teal' : 'red'}
+          data-testid="test-answer"
+          title={t(answer.ok ? 'test.ok' : 'test.failed')}
+        >
+          {!answer.ok && answer.reason && (
+            <Text size="sm">{t(`reasons.${answer.reason}`, { defaultValue: answer.reason })}</Text>
+          )}
+          <Text size="sm">
+            {t('test.providerAnswer')}{' '}
+            <Code>
+              {answer.ok
+                ? [answer.providerStatus, answer.providerMessageId].filter(Boolean).join(' · ')
+                : answer.detail}
+            </Code>
+          </Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
