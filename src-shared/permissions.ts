@@ -61,6 +61,8 @@ export const PERMISSIONS = [
   'messages.send',
   /** Providers, credentials, templates, kinds. */
   'messages.configure',
+  /** API keys for other systems (admin only). */
+  'apiKeys.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +93,7 @@ const MANAGER_EXCLUDED: Permission[] = [
   'system.admin',
   'settings.write',
   'messages.configure',
+  'apiKeys.manage',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
