@@ -15,6 +15,8 @@ import { IconMessage } from '@tabler/icons-react';
 import { IconBuildingBank, IconQrcode } from '@tabler/icons-react';
 // Support tickets from the customer portal
 import { IconLifebuoy } from '@tabler/icons-react';
+// API keys for other systems
+import { IconApi } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -209,6 +211,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'settings.read',
     section: 'admin',
     component: lazy(() => import('../screens/gateways/GatewaySettingsScreen')),
+  },
+  {
+    path: '/api-keys',
+    labelKey: 'apiKeys:nav',
+    icon: IconApi,
+    permission: 'apiKeys.manage',
+    section: 'admin',
+    component: lazy(() => import('../screens/api-keys/ApiKeysScreen')),
   },
   // ↑ add routes above this line
 ];

@@ -45,6 +45,8 @@ import idTickets from './locales/id/tickets.json';
 import enTickets from './locales/en/tickets.json';
 import idPortal from './locales/id/portal.json';
 import enPortal from './locales/en/portal.json';
+import idApiKeys from './locales/id/apiKeys.json';
+import enApiKeys from './locales/en/apiKeys.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -67,6 +69,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['gateways', idGateways, enGateways],
   ['tickets', idTickets, enTickets],
   ['portal', idPortal, enPortal],
+  ['apiKeys', idApiKeys, enApiKeys],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

@@ -7,6 +7,7 @@ export interface Res {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of many shapes
   json: () => any;
 }
 
