@@ -19,7 +19,7 @@ export const API_SCOPES = Object.keys(API_SCOPE_CHANNELS) as ApiScope[];
 
 /** Requests per minute of a key when the admin does not choose. */
 export const DEFAULT_KEY_RATE_PER_MINUTE = 120;
-export const MAX_KEY_RATE_PER_MINUTE = 6000;
+export const MAX_KEY_RATE_PER_MINUTE = 60_000;
 
 export function scopeAllows(scopes: readonly string[], channel: string): boolean {
   return scopes.some(

@@ -43,5 +43,8 @@ export class MinuteWindows {
   }
 }
 
-/** Requests per minute from one address, whatever key it uses (slows down guessing and runaway clients). */
+/**
+ * Requests per minute from one address, whatever key it uses (slows down guessing and runaway clients).
+ * `ctx.services.apiAddressRatePerMinute` (a number) replaces it: tests and the benchmark set it.
+ */
 export const ADDRESS_RATE_PER_MINUTE = 6000;

@@ -118,7 +118,11 @@ async function answer(
 ): Promise<Answer & { principal?: ApiPrincipal }> {
   const source = peerAddress(req.socket.remoteAddress);
   const windows = limiter(app);
-  const byAddress = windows.hit(`addr:${source ?? '?'}`, ADDRESS_RATE_PER_MINUTE);
+  const perAddress = app.ctx.services.apiAddressRatePerMinute;
+  const byAddress = windows.hit(
+    `addr:${source ?? '?'}`,
+    typeof perAddress === 'number' ? perAddress : ADDRESS_RATE_PER_MINUTE,
+  );
   if (!byAddress.allowed) return tooMany(lang, byAddress, 'from this address');
 
   const auth = req.headers.authorization;
