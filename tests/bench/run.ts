@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { apiSuite } from './api.bench';
 import { backupsSuite } from './backups.bench';
 import { bankStatementsSuite } from './bank-statements.bench';
 import { billingSuite } from './billing.bench';
@@ -36,6 +37,7 @@ const SUITES: BenchSuite[] = [
   messagingSuite,
   portalSuite,
   memorySuite,
+  apiSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

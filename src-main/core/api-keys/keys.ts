@@ -18,7 +18,6 @@ import {
   insertApiKey,
   listApiKeys as listRows,
   markApiKeyRevoked,
-  markApiKeyUsed,
   type ApiKeyRecord,
 } from '../../data/api/api-keys.repository';
 import { writeAudit } from '../audit';
@@ -171,23 +170,6 @@ export function checkApiKey(app: AppContext, secret: string | undefined, address
     ok: true,
     principal: { keyId: row.id, name: row.name, scopes: row.scopes, ratePerMinute: row.ratePerMinute },
   };
-}
-
-/** The audit row of one API call (who: the key's name; from: the caller's address) and the key's last use. */
-export function recordApiCall(
-  app: AppContext,
-  principal: ApiPrincipal,
-  source: string | null,
-  call: { method: string; path: string; status: number },
-): void {
-  app.sqlite.transaction(() => {
-    const at = app.clock.now().toISOString();
-    markApiKeyUsed(app.sqlite, principal.keyId, at, source);
-    writeAudit(
-      { app, session: null, transport: 'http', source },
-      { action: 'api.call', entity: 'api_key', entityId: principal.keyId, actor: apiActor(principal), after: call },
-    );
-  })();
 }
 
 /** How API keys appear in the audit trail. */

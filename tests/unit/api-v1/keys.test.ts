@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_SCOPE_CHANNELS, API_SCOPES } from '../../../src-shared/api-scopes';
 import { procedures, type Channel } from '../../../src-shared/contract';
 import { ROUTES } from '../../../src-main/host/http/api-v1/routes';
+import { apiCallLog, FLUSH_MS, ApiCallLog } from '../../../src-main/core/api-keys/call-log';
 import { listAuditRows } from './audit-rows';
 import { apiHarness, type ApiHarness } from './helpers';
 
@@ -124,6 +125,7 @@ describe('refused keys', () => {
     expect(JSON.stringify(listed)).not.toContain(made.secret.split('_')[2]);
     expect(listed.lastUsedAt).toBeNull();
     await h.request('GET', '/api/v1/packages', { key: made.secret });
+    apiCallLog(h.t.app.ctx).flush();
     const used = (await h.t.ok('apiKeys.list', {})).items.find((k) => k.id === made.key.id)!;
     expect(used.lastUsedAt).not.toBeNull();
     expect(used.lastUsedFrom).toBe('127.0.0.1');
@@ -138,11 +140,31 @@ describe('refused keys', () => {
       headers: { 'Idempotency-Key': 'cust-1' },
     });
     expect(made.status, made.body).toBe(201);
+    apiCallLog(h.t.app.ctx).flush();
     const rows = listAuditRows(h.t.app.ctx.sqlite, 'api:Billing Partner');
     expect(rows.find((r) => r.action === 'api.call' && r.source === '127.0.0.2')?.after).toContain(
       '/api/v1/customers?pageSize=5',
     );
     expect(rows.some((r) => r.action === 'customer.create' && r.source === '127.0.0.1')).toBe(true);
+  });
+
+  it('call rows wait at most FLUSH_MS and are written in one batch with the instant of each call', () => {
+    const timers: { fn: () => void; ms: number }[] = [];
+    const log = new ApiCallLog(h.t.app.ctx, {
+      setTimeout: (fn, ms) => timers.push({ fn, ms }),
+      clearTimeout: () => {},
+      now: () => 0,
+    });
+    const principal = { keyId: 1, name: 'batch', scopes: [], ratePerMinute: 1 };
+    log.add(principal, '127.0.0.9', { method: 'GET', path: '/api/v1/a', status: 200 });
+    h.t.clock.advance(300);
+    log.add(principal, '127.0.0.9', { method: 'GET', path: '/api/v1/b', status: 404 });
+    expect(timers.map((t) => t.ms)).toEqual([FLUSH_MS]);
+    expect(listAuditRows(h.t.app.ctx.sqlite, 'api:batch')).toHaveLength(0);
+    timers[0]!.fn();
+    const rows = listAuditRows(h.t.app.ctx.sqlite, 'api:batch');
+    expect(rows.map((r) => JSON.parse(r.after!).path)).toEqual(['/api/v1/a', '/api/v1/b']);
+    expect(rows[0]).toMatchObject({ action: 'api.call', source: '127.0.0.9' });
   });
 
   it('only an admin manages keys; bad input names the field', async () => {

@@ -7,7 +7,8 @@
 import type http from 'node:http';
 import type { App } from '../../../app';
 import { peerAddress } from '../../../core/context';
-import { checkApiKey, recordApiCall, type ApiPrincipal } from '../../../core/api-keys/keys';
+import { checkApiKey, type ApiPrincipal } from '../../../core/api-keys/keys';
+import { apiCallLog } from '../../../core/api-keys/call-log';
 import { ADDRESS_RATE_PER_MINUTE, MinuteWindows, type RateDecision } from '../../../core/api-keys/rate-limit';
 import { bodyHash, IDEMPOTENCY_KEY_PATTERN, idempotent } from '../../../core/api-keys/idempotency';
 import { BodyTooLarge, readBody, send, STATUS } from '../http-util';
@@ -210,7 +211,7 @@ export async function handleApiV1(app: App, req: http.IncomingMessage, res: http
   const out = await answer(app, req, subPath, lang);
   send(res, out.status, out.body, out.headers ?? {});
   if (out.principal) {
-    recordApiCall(app.ctx, out.principal, peerAddress(req.socket.remoteAddress), {
+    apiCallLog(app.ctx).add(out.principal, peerAddress(req.socket.remoteAddress), {
       method: req.method ?? 'GET',
       path: (req.url ?? path).slice(0, 300),
       status: out.status,
