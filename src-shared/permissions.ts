@@ -81,6 +81,8 @@ export const PERMISSIONS = [
   'collectors.manage',
   /** Count a collector's hand-over (setoran) at the office. */
   'collectors.settle',
+  /** API keys for other systems (admin only). */
+  'apiKeys.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -115,6 +117,7 @@ const MANAGER_EXCLUDED: Permission[] = [
   'settings.write',
   'messages.configure',
   'collector.use',
+  'apiKeys.manage',
 ];
 
 /** Only what a field collector's phone needs; every read is further limited to their assigned customers. */

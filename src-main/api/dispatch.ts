@@ -3,6 +3,8 @@ import { isChannel, procedures, type Channel } from '../../src-shared/contract';
 import { roleCan } from '../../src-shared/permissions';
 import { AppError, fail, ok, type ApiResult, type FieldIssue } from '../../src-shared/result';
 import { resolveSession } from '../core/auth';
+import { apiActor, type ApiPrincipal } from '../core/api-keys/keys';
+import { scopeAllows } from '../../src-shared/api-scopes';
 import { sourceOf, type AppContext, type CallContext } from '../core/context';
 import { handlers } from './handlers';
 
@@ -15,6 +17,8 @@ export interface Caller {
   token?: string;
   /** The peer address (HTTP); IPC calls are recorded as `desktop`. */
   source?: string | null;
+  /** An API key checked by the /api/v1 host: its scopes replace the session and role. */
+  apiKey?: ApiPrincipal;
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
@@ -66,8 +70,12 @@ export async function dispatch(
     token: caller.token,
   };
   try {
-    call.session = resolveSession(app, caller.token);
-    if (proc.permission !== 'public') {
+    if (caller.apiKey) {
+      // Keys reach only the channels of their scopes (never users, roles or settings).
+      if (!scopeAllows(caller.apiKey.scopes, channel)) return fail('FORBIDDEN', 'This API key may not do this');
+      call.actor = apiActor(caller.apiKey);
+    } else call.session = resolveSession(app, caller.token);
+    if (proc.permission !== 'public' && !caller.apiKey) {
       if (!call.session) return fail('UNAUTHENTICATED', 'Your session has ended: please sign in');
       if (!roleCan(call.session.role, proc.permission)) {
         return fail('FORBIDDEN', `Your role (${call.session.role}) may not do this`);

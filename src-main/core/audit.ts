@@ -24,14 +24,14 @@ function snapshot(v: unknown): string | null {
  * change and its trail commit or roll back together. There is no update or delete path.
  */
 export function writeAudit(
-  call: Pick<CallContext, 'app' | 'session'> & Partial<Pick<CallContext, 'transport' | 'source'>>,
+  call: Pick<CallContext, 'app' | 'session'> & Partial<Pick<CallContext, 'transport' | 'source' | 'actor'>>,
   entry: AuditEntry,
 ): void {
   const { app, session } = call;
   insertAuditRow(app.sqlite, {
     at: app.clock.now().toISOString(),
     userId: session?.userId ?? null,
-    username: session?.username ?? entry.actor ?? 'system',
+    username: session?.username ?? entry.actor ?? call.actor ?? 'system',
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),

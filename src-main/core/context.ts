@@ -93,6 +93,8 @@ export interface CallContext {
   source?: string | null;
   /** The raw token, so auth.logout can revoke exactly this session. */
   token?: string;
+  /** Who acts when no staff session does, e.g. an API key (`api:<name>`): written on its audit rows. */
+  actor?: string;
 }
 
 /** `::ffff:192.168.1.5` → `192.168.1.5`: the same client reads the same whether the host listens on IPv4 or `::`. */

@@ -30,6 +30,7 @@ import { usersContract } from './users';
 import { resellersContract } from './resellers';
 import { resellerSelfContract } from './reseller-self';
 import { collectorsContract } from './collectors';
+import { apiKeysContract } from './api-keys';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -67,6 +68,7 @@ export const procedures = {
   ...resellersContract,
   ...resellerSelfContract,
   ...collectorsContract,
+  ...apiKeysContract,
 };
 
 export type Procedures = typeof procedures;

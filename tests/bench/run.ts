@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { apiSuite } from './api.bench';
 import { backupsSuite } from './backups.bench';
 import { bankStatementsSuite } from './bank-statements.bench';
 import { billingSuite } from './billing.bench';
@@ -42,6 +43,7 @@ const SUITES: BenchSuite[] = [
   resellersSuite,
   collectorsSuite,
   portalLoadSuite,
+  apiSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

@@ -11,6 +11,7 @@ import { sessionIsLive } from '../../core/auth';
 import { peerAddress } from '../../core/context';
 import { localUrl } from './announce';
 import { isLoopback, LOOPBACK_HOSTS } from './bind-policy';
+import { API_V1, mountApiV1 } from './api-v1/mount';
 
 export const SESSION_COOKIE = 'pppoe_desk_session';
 const MAX_BODY = 2 * 1024 * 1024;
@@ -220,6 +221,7 @@ export function createHttpHost(opts: HttpHostOptions) {
   const server = http.createServer((req, res) => {
     const p = requestPath(req);
     if (p === null) return void res.writeHead(400).end('Bad request');
+    if (p === API_V1 || p.startsWith(`${API_V1}/`)) return mountApiV1(opts.app, req, res, p);
     if (p.startsWith('/api/')) {
       if (p === '/api/events' && req.method === 'GET') return handleEvents(opts, req, res);
       return void handleApi(opts, req, res, p.slice(5)).catch(() => {

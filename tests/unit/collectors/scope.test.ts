@@ -30,6 +30,8 @@ const SCOPED: Record<string, () => Promise<void>> = {
   'auth.logout': async () => {}, // ends only the caller's own session (tested in the auth suite)
   'auth.changePassword': async () => {}, // the caller's own password
   'documents.printers': async () => {}, // printer names of this PC, no customer data
+  'messages.staffPrefs': async () => {}, // the caller's own desktop-notification switches
+  'messages.saveStaffPrefs': async () => {}, // (kinds the role may not see are never announced to it)
   'collector.route': async () => {
     const r = await t.ok('collector.route', {}, s.collector.token);
     expect(r.items.map((i) => i.customerId).sort()).toEqual(s.assigned.map((c) => c.id).sort());
