@@ -29,6 +29,7 @@ import { unbilledContract } from './unbilled';
 import { usersContract } from './users';
 import { resellersContract } from './resellers';
 import { resellerSelfContract } from './reseller-self';
+import { lanShareContract } from './lan-share';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -65,6 +66,7 @@ export const procedures = {
   ...usersContract,
   ...resellersContract,
   ...resellerSelfContract,
+  ...lanShareContract,
 };
 
 export type Procedures = typeof procedures;

@@ -25,6 +25,7 @@ import { unbilledHandlers } from './unbilled';
 import { usersHandlers } from './users';
 import { resellersHandlers } from './resellers';
 import { resellerSelfHandlers } from './reseller-self';
+import { lanShareHandlers } from './lan-share';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -53,4 +54,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...usersHandlers,
   ...resellersHandlers,
   ...resellerSelfHandlers,
+  ...lanShareHandlers,
 };

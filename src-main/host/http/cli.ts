@@ -11,10 +11,11 @@ import { hostKeyStore, RECOVERY_KEY_ENV } from '../../core/crypto/key-file';
 import { createFileLogger, logsDir } from '../../logging/file-logger';
 import { defaultDataDir } from '../paths';
 import { startBackground } from '../background';
-import { announcement } from './announce';
-import { bindRefusal } from './bind-policy';
+import { announcement, reachableUrls } from './announce';
+import { bindRefusal, isLoopback } from './bind-policy';
 import { createHttpHost } from './server';
 import { startPortalRunner } from '../portal-runner';
+import { startLanShareRunner } from '../lan-share-runner';
 import { getSettings } from '../../core/settings';
 import { ensureSelfSignedIdentity, loadTlsIdentity, type TlsIdentity } from './tls-identity';
 
@@ -159,7 +160,15 @@ export async function main(argv = process.argv.slice(2)) {
     staticDir: args['static-dir'] ?? path.join(root, 'renderer'),
     tls,
   });
-  const { port: bound } = await host.listen();
+  const { port: bound, url: ownUrl } = await host.listen();
+  // Settings → Jaringan kantor: more HTTPS addresses beside this one; an HTTPS server is itself shared
+  // (its address and certificate are what seats pair with).
+  const lanShare = startLanShareRunner(app, {
+    staticDir: args['static-dir'] ?? path.join(root, 'renderer'),
+    tls,
+    alsoServing: !tls ? [] : isLoopback(args.host!) ? [ownUrl] : reachableUrls(args.host!, bound, undefined, 'https'),
+  });
+  await lanShare.ready;
   // Before the staff host's lines: their last line stays this computer's URL. Either flag turns the
   // portal on whatever Settings say (the other taken from Settings).
   let announced = false;
@@ -195,7 +204,7 @@ export async function main(argv = process.argv.slice(2)) {
     closing = true;
     logger.info('shutting down', { signal });
     try {
-      await host.close(graceMs);
+      await Promise.all([host.close(graceMs), lanShare.stop()]);
       await portal.stop();
       await background.stop();
       app.close();
