@@ -21,6 +21,7 @@ import { reportsSuite } from './reports.bench';
 import { resellersSuite } from './resellers.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
+import { seatsSuite } from './seats.bench';
 import { usageSuite } from './usage.bench';
 import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
 
@@ -38,6 +39,7 @@ const SUITES: BenchSuite[] = [
   portalSuite,
   memorySuite,
   resellersSuite,
+  seatsSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type https from 'node:https';
+import https from 'node:https';
 import { peekCertificate, pinnedAgent, postJson } from '../../../src-main/host/seat/pinned-client';
 import type { Channel, InputOf, OutputOf } from '../../../src-shared/contract';
 import type { ApiResult } from '../../../src-shared/result';
@@ -39,7 +39,7 @@ export function removeDataDir(dataDir: string) {
 
 export async function startServer(
   dataDir: string,
-  opts: { port?: number; args?: string[]; env?: Record<string, string> } = {},
+  opts: { port?: number; args?: string[]; env?: Record<string, string>; tls?: boolean } = {},
 ): Promise<ServerProcess> {
   const out = path.resolve(process.env.PPPOE_OUT ?? 'out');
   const args = [
@@ -51,7 +51,7 @@ export async function startServer(
     '127.0.0.1',
     '--port',
     String(opts.port ?? 0),
-    '--tls-self-signed',
+    ...(opts.tls === false ? [] : ['--tls-self-signed']),
     '--init-admin',
     `${ADMIN.username}:${ADMIN.password}`,
     '--quiet',
@@ -66,18 +66,19 @@ export async function startServer(
   const ready = new Promise<{ url: string; fingerprint: string }>((resolve, reject) => {
     const onData = (c: Buffer) => {
       text += c.toString();
-      const url = /^(https:\/\/127\.0\.0\.1:\d+)$/m.exec(text)?.[1];
-      const fingerprint = /^TLS certificate SHA-256: ([0-9A-F:]+)$/m.exec(text)?.[1];
-      if (url && fingerprint) resolve({ url, fingerprint });
+      const url = /^(https?:\/\/127\.0\.0\.1:\d+)$/m.exec(text)?.[1];
+      const fingerprint = /^TLS certificate SHA-256: ([0-9A-F:]+)$/m.exec(text)?.[1] ?? '';
+      if (url && (fingerprint || opts.tls === false)) resolve({ url, fingerprint });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     void exited.then((code) => reject(new Error(`server exited (${code}) before it was ready:\n${text}`)));
   });
   const { url, fingerprint } = await ready;
-  const seen = await peekCertificate(url);
-  if (seen.fingerprint !== fingerprint) throw new Error(`printed ${fingerprint}, served ${seen.fingerprint}`);
-  const agent = pinnedAgent(seen, { maxSockets: 64 });
+  // Plain HTTP (the bench's comparison): an agent is still needed by the type, never used for https.
+  const seen = opts.tls === false ? null : await peekCertificate(url);
+  if (seen && seen.fingerprint !== fingerprint) throw new Error(`printed ${fingerprint}, served ${seen.fingerprint}`);
+  const agent = seen ? pinnedAgent(seen, { maxSockets: 64 }) : new https.Agent();
   return {
     url,
     fingerprint,
