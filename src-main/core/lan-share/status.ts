@@ -8,8 +8,10 @@ export interface LanShareStatus {
   error: string | null;
 }
 
+/** Stores the status and tells the screens (the runner starts and stops listeners after the save's answer). */
 export function setLanShareStatus(app: AppContext, status: LanShareStatus): void {
   app.services.lanShareStatus = status;
+  app.events.emit({ name: 'data.changed', payload: { entity: 'lan_share', channel: 'lanShare.status' } });
 }
 
 export function lanShareStatus(app: AppContext): LanShareStatus {

@@ -65,7 +65,7 @@ function PairingCode({ canWrite }: { canWrite: boolean }) {
 /** Where the shared host listens now, its certificate's fingerprint, the QR code and the pairing code. */
 function SharedAddress({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation('settings');
-  const q = useApiQuery('lanShare.status', {}, { entities: ['settings'] });
+  const q = useApiQuery('lanShare.status', {}, { entities: ['settings', 'lan_share'] });
   if (!q.data) return null;
   if (q.data.error) return <Alert color="red">{translateApiMessage(q.data.error)}</Alert>;
   if (!q.data.urls.length) return <Text c="dimmed">{t('lan.off')}</Text>;
@@ -107,7 +107,7 @@ export function LanShareSettings({
   port: ReactNode;
 }) {
   const { t } = useTranslation('settings');
-  const q = useApiQuery('lanShare.status', {}, { entities: ['settings'] });
+  const q = useApiQuery('lanShare.status', {}, { entities: ['settings', 'lan_share'] });
   const interfaces = q.data?.interfaces ?? [];
   return (
     <Tabs.Panel value="lan">
