@@ -161,6 +161,18 @@ export const settingsShape = {
     .min(1, 'Portal port: 1 to 65535')
     .max(65535, 'Portal port: 1 to 65535')
     .default(8080),
+  /** "Bagikan di jaringan kantor": the staff app over HTTPS on the chosen LAN addresses (off by default). */
+  lanShareEnabled: z.boolean().default(false),
+  lanShareHosts: z
+    .array(z.union([z.ipv4(), z.ipv6()], { error: 'Each shared address must be an IP address of this PC' }))
+    .max(8, 'At most 8 addresses')
+    .default([]),
+  lanSharePort: z
+    .number({ error: 'Port is required' })
+    .int('Port must be a whole number')
+    .min(1, 'Port: 1 to 65535')
+    .max(65535, 'Port: 1 to 65535')
+    .default(8443),
   updateUrl: z
     .string()
     .trim()

@@ -6,7 +6,8 @@ import { startGatewayPoller } from '../core/gateway-payments/poller';
 import { startNetworkWork } from '../core/network/background';
 
 export interface BackgroundWork {
-  stop(): void;
+  /** Stops every piece; the promise settles once what was in flight finished (the server awaits it). */
+  stop(): void | Promise<void>;
 }
 
 /**
@@ -52,7 +53,7 @@ export function startBackground(app: App, starters: BackgroundStarter[] = STARTE
   return {
     stop() {
       off();
-      void stopAll();
+      return stopAll();
     },
   };
 }

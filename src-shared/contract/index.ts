@@ -31,6 +31,7 @@ import { resellersContract } from './resellers';
 import { resellerSelfContract } from './reseller-self';
 import { collectorsContract } from './collectors';
 import { apiKeysContract } from './api-keys';
+import { lanShareContract } from './lan-share';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -69,6 +70,7 @@ export const procedures = {
   ...resellerSelfContract,
   ...collectorsContract,
   ...apiKeysContract,
+  ...lanShareContract,
 };
 
 export type Procedures = typeof procedures;

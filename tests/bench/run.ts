@@ -23,6 +23,7 @@ import { reportsSuite } from './reports.bench';
 import { resellersSuite } from './resellers.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
+import { seatsSuite } from './seats.bench';
 import { usageSuite } from './usage.bench';
 import { collectorsSuite } from './collectors.bench';
 import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
@@ -44,6 +45,7 @@ const SUITES: BenchSuite[] = [
   collectorsSuite,
   portalLoadSuite,
   apiSuite,
+  seatsSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

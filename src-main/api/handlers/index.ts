@@ -27,6 +27,7 @@ import { resellersHandlers } from './resellers';
 import { resellerSelfHandlers } from './reseller-self';
 import { collectorsHandlers } from './collectors';
 import { apiKeysHandlers } from './api-keys';
+import { lanShareHandlers } from './lan-share';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -57,4 +58,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...resellerSelfHandlers,
   ...collectorsHandlers,
   ...apiKeysHandlers,
+  ...lanShareHandlers,
 };

@@ -7,6 +7,7 @@ import type { FileSaver } from '../../core/logging/diagnostics';
 import { consoleLogger, teeLogger, type Logger } from '../../logging/logger';
 import { startBackground as realStartBackground, type BackgroundWork } from '../background';
 import { startPortalRunner } from '../portal-runner';
+import { startLanShareRunner } from '../lan-share-runner';
 import { createIpcHost, type IpcHost } from './ipc';
 import { migrationsFolder, requireNativeBinding } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -73,6 +74,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
   let ipc: IpcHost | null = null;
   let background: BackgroundWork | null = null;
   let portal: ReturnType<typeof startPortalRunner> | null = null;
+  let lanShare: ReturnType<typeof startLanShareRunner> | null = null;
 
   app.enableSandbox(); // every renderer sandboxed, whatever its webPreferences say
   registerAppScheme(protocol); // must happen before 'ready'
@@ -87,6 +89,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     try {
       background?.stop();
       void portal?.stop();
+      void lanShare?.stop();
       ipc?.dispose();
       core?.close();
       logger.info('PPPoE Desk closed');
@@ -141,6 +144,8 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     background = d.startBackground(core);
     // The customer portal, when Settings turn it on (its own port; see host/http/portal-server.ts).
     portal = startPortalRunner(core, { staticDir: path.join(d.outDir, 'portal') });
+    // Settings → Jaringan kantor: the staff app over HTTPS for the other PCs and phones of the office.
+    lanShare = startLanShareRunner(core, { staticDir: path.join(d.outDir, 'renderer') });
     const icon = path.join(
       app.isPackaged ? d.resourcesPath : app.getAppPath(),
       app.isPackaged ? '' : 'resources',

@@ -11,20 +11,46 @@ import { hostKeyStore, RECOVERY_KEY_ENV } from '../../core/crypto/key-file';
 import { createFileLogger, logsDir } from '../../logging/file-logger';
 import { defaultDataDir } from '../paths';
 import { startBackground } from '../background';
-import { announcement } from './announce';
-import { bindRefusal } from './bind-policy';
+import { announcement, reachableUrls } from './announce';
+import { bindRefusal, isLoopback } from './bind-policy';
 import { createHttpHost } from './server';
 import { startPortalRunner } from '../portal-runner';
+import { startLanShareRunner } from '../lan-share-runner';
 import { getSettings } from '../../core/settings';
+import { ensureSelfSignedIdentity, loadTlsIdentity, type TlsIdentity } from './tls-identity';
 
 declare const __APP_VERSION__: string;
+
+const COMMON_FLAGS =
+  '[--init-admin <user>:<password>] [--key-file <file>] [--recovery-key <key>] [--demo] [--backup-root <dir>]... [--portal-port <n|0>] [--portal-host <addr>] [--tls-cert <file> --tls-key <file> | --tls-self-signed] [--shutdown-grace <seconds>]';
+/** `npm run server` is this same host started with `--server` first: a service, so the data folder is required. */
+let serverMode = false;
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);
   console.error(
-    'Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] [--init-admin <user>:<password>] [--key-file <file>] [--recovery-key <key>] [--demo] [--backup-root <dir>]... [--portal-port <n|0>] [--portal-host <addr>]',
+    serverMode
+      ? `Usage: npm run server -- --data-dir <dir> [--host <addr>] [--port <n|0>] ${COMMON_FLAGS}`
+      : `Usage: npm run serve -- [--port <n|0>] [--data-dir <dir>] [--host <addr>] ${COMMON_FLAGS}`,
   );
   process.exit(2);
+}
+
+/** --tls-cert/--tls-key (the operator's files) or --tls-self-signed (the app's own, made once in the data dir). */
+async function tlsFrom(
+  args: { 'tls-cert'?: string; 'tls-key'?: string; 'tls-self-signed'?: boolean },
+  dataDir: string,
+): Promise<TlsIdentity | undefined> {
+  const cert = args['tls-cert'];
+  const key = args['tls-key'];
+  if (!cert !== !key) usage('--tls-cert and --tls-key go together');
+  if (cert && args['tls-self-signed']) usage('Use either --tls-cert/--tls-key or --tls-self-signed, not both');
+  try {
+    if (cert && key) return loadTlsIdentity(path.resolve(cert), path.resolve(key));
+  } catch (err) {
+    usage(`TLS: ${(err as Error).message}`);
+  }
+  return args['tls-self-signed'] ? ensureSelfSignedIdentity(dataDir) : undefined;
 }
 
 /** --demo: the sample data (packages, customers, their billing) goes into an empty database only. */
@@ -38,6 +64,8 @@ async function loadDemoOnce(app: App, logger: Logger) {
 }
 
 export async function main(argv = process.argv.slice(2)) {
+  serverMode = argv[0] === '--server';
+  if (serverMode) argv = argv.slice(1);
   let args;
   try {
     args = parseArgs({
@@ -58,6 +86,11 @@ export async function main(argv = process.argv.slice(2)) {
         // The customer portal on its own port (0 = any free one) and address, whatever Settings say.
         'portal-port': { type: 'string' },
         'portal-host': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-self-signed': { type: 'boolean', default: false },
+        // How long SIGTERM waits for requests in flight before closing their connections.
+        'shutdown-grace': { type: 'string', default: '10' },
       },
       strict: true,
     }).values;
@@ -69,6 +102,10 @@ export async function main(argv = process.argv.slice(2)) {
   const portalPort = args['portal-port'] === undefined ? undefined : Number(args['portal-port']);
   if (portalPort !== undefined && (!Number.isInteger(portalPort) || portalPort < 0 || portalPort > 65535))
     usage(`--portal-port must be 0–65535, got ${args['portal-port']}`);
+  const graceMs = Number(args['shutdown-grace']) * 1000;
+  if (!Number.isFinite(graceMs) || graceMs < 0)
+    usage(`--shutdown-grace must be seconds ≥ 0, got ${args['shutdown-grace']}`);
+  if (serverMode && !args['data-dir']) usage('--data-dir is required: a service keeps its data where you say');
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Built layout: <out>/host/serve.mjs next to <out>/renderer and <out>/drizzle.
   const root = path.resolve(here, '..');
@@ -114,14 +151,24 @@ export async function main(argv = process.argv.slice(2)) {
   const refusal = bindRefusal(args.host!, userCount(app.ctx));
   if (refusal) usage(refusal);
 
+  const tls = await tlsFrom(args, dataDir);
   const background = startBackground(app);
   const host = createHttpHost({
     app,
     port,
     host: args.host,
     staticDir: args['static-dir'] ?? path.join(root, 'renderer'),
+    tls,
   });
-  const { port: bound } = await host.listen();
+  const { port: bound, url: ownUrl } = await host.listen();
+  // Settings → Jaringan kantor: more HTTPS addresses beside this one; an HTTPS server is itself shared
+  // (its address and certificate are what seats pair with).
+  const lanShare = startLanShareRunner(app, {
+    staticDir: args['static-dir'] ?? path.join(root, 'renderer'),
+    tls,
+    alsoServing: !tls ? [] : isLoopback(args.host!) ? [ownUrl] : reachableUrls(args.host!, bound, undefined, 'https'),
+  });
+  await lanShare.ready;
   // Before the staff host's lines: their last line stays this computer's URL. Either flag turns the
   // portal on whatever Settings say (the other taken from Settings).
   let announced = false;
@@ -142,23 +189,35 @@ export async function main(argv = process.argv.slice(2)) {
   logger.info('PPPoE Desk browser host ready', { dataDir });
   // The addresses to open (never "0.0.0.0") and, beyond loopback, the plain-HTTP warning. The last line
   // holds only this computer's URL: scripts and tests read it.
-  const { info, warning } = announcement(args.host!, bound);
+  const { info, warning } = announcement(args.host!, bound, undefined, tls ? 'https' : 'http');
   if (warning) console.error(warning);
+  if (tls) console.log(`TLS certificate SHA-256: ${tls.fingerprint}`);
   for (const line of info) console.log(line);
 
+  // SIGTERM/SIGINT: stop accepting, let the requests in flight finish (each business action is one
+  // synchronous transaction, so none is ever cut in half), let the background work finish its step
+  // (the router queue and message outbox are durable tables: what is not sent yet waits for the next
+  // start), checkpoint and close the database, flush the log.
   let closing = false;
-  const shutdown = async () => {
+  const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    background.stop();
-    await portal.stop();
-    await host.close();
-    app.close();
-    await fileLog.close();
-    process.exit(0);
+    logger.info('shutting down', { signal });
+    try {
+      await Promise.all([host.close(graceMs), lanShare.stop()]);
+      await portal.stop();
+      await background.stop();
+      app.close();
+      logger.info('PPPoE Desk stopped');
+      await fileLog.close();
+      process.exit(0);
+    } catch (err) {
+      console.error(`Shutdown failed: ${String(err)}`);
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { EVENT_NAMES } from '../../../src-shared/events';
 import type { ApiResult } from '../../../src-shared/result';
@@ -12,9 +13,15 @@ import { peerAddress } from '../../core/context';
 import { localUrl } from './announce';
 import { isLoopback, LOOPBACK_HOSTS } from './bind-policy';
 import { API_V1, mountApiV1 } from './api-v1/mount';
+import { drainable } from './graceful';
+import type { TlsIdentity } from './tls-identity';
 
 export const SESSION_COOKIE = 'pppoe_desk_session';
 const MAX_BODY = 2 * 1024 * 1024;
+const SHUTTING_DOWN = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'The server is shutting down: try again in a moment' },
+} as const;
 
 export interface HttpHostOptions {
   app: App;
@@ -24,6 +31,8 @@ export interface HttpHostOptions {
   port?: number;
   /** Keep-alive comment interval of the event stream; the session is re-checked at each (tests shorten it). */
   heartbeatMs?: number;
+  /** Serve HTTPS with this key and certificate (the session cookie is then `Secure`). */
+  tls?: TlsIdentity;
 }
 
 function tokenOf(req: http.IncomingMessage): string | undefined {
@@ -125,9 +134,9 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
   });
   const headers: Record<string, string> = {};
   if (result.ok && (channel === 'auth.login' || channel === 'setup.createAdmin')) {
-    headers['Set-Cookie'] = sessionCookie((result.value as { token: string }).token, false);
+    headers['Set-Cookie'] = sessionCookie((result.value as { token: string }).token, !!opts.tls);
   }
-  if (channel === 'auth.logout') headers['Set-Cookie'] = sessionCookie(null, false);
+  if (channel === 'auth.logout') headers['Set-Cookie'] = sessionCookie(null, !!opts.tls);
   send(res, result.ok ? 200 : STATUS[result.error.code], result, headers);
 }
 
@@ -218,9 +227,11 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
 
 /** The browser host: the same API table as Electron IPC, over HTTP on 127.0.0.1. */
 export function createHttpHost(opts: HttpHostOptions) {
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const p = requestPath(req);
     if (p === null) return void res.writeHead(400).end('Bad request');
+    // Shutting down: the request was never started, so the client may safely send it again later.
+    if (drain.draining) return send(res, 503, SHUTTING_DOWN, { 'Retry-After': '2' });
     if (p === API_V1 || p.startsWith(`${API_V1}/`)) return mountApiV1(opts.app, req, res, p);
     if (p.startsWith('/api/')) {
       if (p === '/api/events' && req.method === 'GET') return handleEvents(opts, req, res);
@@ -231,7 +242,11 @@ export function createHttpHost(opts: HttpHostOptions) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     if (!opts.staticDir) return void res.writeHead(404).end('No renderer');
     serveStatic(opts.staticDir, req, res, p);
-  });
+  };
+  const server = opts.tls
+    ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handler)
+    : http.createServer(handler);
+  const drain = drainable(server);
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   return {
     server,
@@ -242,15 +257,13 @@ export function createHttpHost(opts: HttpHostOptions) {
           const addr = server.address();
           const port = typeof addr === 'object' && addr ? addr.port : 0;
           // This computer's URL (a wildcard bind is reached through loopback, never "0.0.0.0").
-          resolve({ url: localUrl(opts.host ?? '127.0.0.1', port), port });
+          resolve({ url: localUrl(opts.host ?? '127.0.0.1', port, opts.tls ? 'https' : 'http'), port });
         });
       });
     },
-    close(): Promise<void> {
-      return new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+    /** Stops accepting, lets requests in flight finish (at most `graceMs`), then closes every connection. */
+    close(graceMs?: number): Promise<void> {
+      return drain.close(graceMs);
     },
   };
 }

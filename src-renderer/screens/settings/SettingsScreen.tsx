@@ -41,13 +41,14 @@ import {
   translateApiMessage,
 } from '../../components';
 import { IsolirPagePanel } from './IsolirPagePanel';
+import { LAN_SHARE_FIELD_TABS, LanShareSettings, LanShareTab } from './LanShareSettings';
 import { LogoInput } from './LogoInput';
 import { PORTAL_FIELD_TABS, PortalSettings, PortalTab } from './PortalSettings';
 import { UpdatesPanel } from './UpdatesPanel';
 import { languageOptions, timeZoneOptions } from './options';
 import { fromForm, isNumberKey, numberKind, numberRules, toForm, type SettingsForm } from './settingsForm';
 
-type Tab = 'isp' | 'billing' | 'isolir' | 'printing' | 'backup' | 'security' | 'portal' | 'updates';
+type Tab = 'isp' | 'billing' | 'isolir' | 'printing' | 'backup' | 'security' | 'portal' | 'lan' | 'updates';
 
 /**
  * Every setting of src-shared/settings.ts, grouped in tabs. Only the fields that changed are sent;
@@ -82,7 +83,6 @@ export default function SettingsScreen() {
   useLayoutEffect(() => {
     if (loadedFrom) fill(loadedFrom);
   }, [loadedFrom]);
-
   const fieldTab: Record<keyof Settings, Tab> = useMemo(
     () => ({
       ispName: 'isp',
@@ -122,6 +122,7 @@ export default function SettingsScreen() {
       backupKeepMonthly: 'backup',
       sessionTimeoutMinutes: 'security',
       ...PORTAL_FIELD_TABS,
+      ...LAN_SHARE_FIELD_TABS,
       updateUrl: 'updates',
     }),
     [],
@@ -165,7 +166,6 @@ export default function SettingsScreen() {
     await refreshInfo();
     notifications.show({ color: 'green', message: t('saved') });
   });
-
   const ro = !canWrite;
   /** A number setting: typed as text, read by the strict parser of its kind (money or whole number). */
   const num = (k: keyof Settings, hintKey?: string) => {
@@ -179,7 +179,6 @@ export default function SettingsScreen() {
   };
   const text = (k: keyof Settings) => ({ label: t(`fields.${k}`), disabled: ro, ...form.getInputProps(k) });
   const hint = (k: string) => ({ description: t(`hints.${k}`) });
-
   return (
     <form onSubmit={save} data-testid="settings-form">
       <PageHeader
@@ -219,6 +218,7 @@ export default function SettingsScreen() {
             {t('tabs.security')}
           </Tabs.Tab>
           <PortalTab />
+          <LanShareTab />
           <Tabs.Tab value="updates" leftSection={<IconCloudDownload size={16} />}>
             {t('tabs.updates')}
           </Tabs.Tab>
@@ -378,6 +378,7 @@ export default function SettingsScreen() {
         </Tabs.Panel>
 
         <PortalSettings form={form} ro={ro} port={num('portalPort', 'portalPort')} />
+        <LanShareSettings form={form} ro={ro} port={num('lanSharePort', 'lanSharePort')} />
 
         <Tabs.Panel value="updates">
           <Stack maw={720}>

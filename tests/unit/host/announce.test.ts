@@ -64,4 +64,11 @@ describe('--host: what the browser host prints', () => {
     expect(a.info[0]).toMatch(/no network address/);
     expect(a.info.at(-1)).toBe('http://127.0.0.1:5174');
   });
+
+  it('over HTTPS the addresses are https:// and there is no plain-HTTP warning', () => {
+    const a = announcement('0.0.0.0', 8443, NETS, 'https');
+    expect(a.warning).toBeNull();
+    expect(a.info.at(-1)).toBe('https://127.0.0.1:8443');
+    expect(a.info.some((l) => /^ {2}https:\/\/\d/.test(l))).toBe(true);
+  });
 });
