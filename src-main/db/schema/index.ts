@@ -8,3 +8,4 @@ export * from './privacy';
 export * from './messaging';
 export * from './gateways';
 export * from './portal';
+export * from './brands';
