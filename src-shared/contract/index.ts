@@ -27,6 +27,7 @@ import { ticketsContract } from './tickets';
 import { systemOpsContract } from './system-ops';
 import { unbilledContract } from './unbilled';
 import { usersContract } from './users';
+import { brandsContract } from './brands';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -61,6 +62,7 @@ export const procedures = {
   ...systemOpsContract,
   ...unbilledContract,
   ...usersContract,
+  ...brandsContract,
 };
 
 export type Procedures = typeof procedures;

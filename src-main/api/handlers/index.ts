@@ -23,6 +23,7 @@ import { ticketsHandlers } from './tickets';
 import { systemOpsHandlers } from './system-ops';
 import { unbilledHandlers } from './unbilled';
 import { usersHandlers } from './users';
+import { brandsHandlers } from './brands';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -49,4 +50,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...systemOpsHandlers,
   ...unbilledHandlers,
   ...usersHandlers,
+  ...brandsHandlers,
 };
