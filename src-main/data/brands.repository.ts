@@ -114,13 +114,15 @@ export function brandPrefixes(db: Sqlite): Map<number, string> {
   return new Map(rows.map((r) => [r.id, r.p]));
 }
 
-/** What ties a customer to their brand: accounts (package, router) and money documents. */
+/** What ties a customer to their brand: accounts (package, router), subscriptions and any money. */
 export function customerBrandTies(db: Sqlite, customerId: number): { accounts: number; invoices: number } {
-  return prepared<[number, number], { accounts: number; invoices: number }>(
+  return prepared<{ id: number }, { accounts: number; invoices: number }>(
     db,
-    `SELECT (SELECT count(*) FROM pppoe_accounts WHERE customer_id = ?) AS accounts,
-            (SELECT count(*) FROM invoices WHERE customer_id = ?) AS invoices`,
-  ).get(customerId, customerId)!;
+    `SELECT (SELECT count(*) FROM pppoe_accounts WHERE customer_id = @id)
+              + (SELECT count(*) FROM subscriptions WHERE customer_id = @id) AS accounts,
+            (SELECT count(*) FROM invoices WHERE customer_id = @id) + (SELECT count(*) FROM payments WHERE customer_id = @id)
+              + (SELECT count(*) FROM deposit_ledger WHERE customer_id = @id) AS invoices`,
+  ).get({ id: customerId })!;
 }
 
 /** Accounts that tie a package or a router to its brand (they join customers of that brand). */
