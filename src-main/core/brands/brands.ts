@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { DEFAULT_BRAND_ID, type Brand, type BrandOption, type brandsContract } from '../../../src-shared/contract/brands';
+import {
+  DEFAULT_BRAND_ID,
+  type Brand,
+  type BrandOption,
+  type brandsContract,
+} from '../../../src-shared/contract/brands';
 import type { Settings } from '../../../src-shared/settings';
 import { AppError, badInput, notFound } from '../../../src-shared/result';
 import {
@@ -98,7 +103,8 @@ export function updateBrand(call: CallContext, input: In<'brands.update'>): Bran
       const at = app.clock.now().toISOString();
       updateBrandRow(app.sqlite, input.id, f, at);
       if (before.isDefault) {
-        for (const [key, field] of Object.entries(MIRRORED)) upsertSetting(app.sqlite, key, JSON.stringify(f[field]), at);
+        for (const [key, field] of Object.entries(MIRRORED))
+          upsertSetting(app.sqlite, key, JSON.stringify(f[field]), at);
         invalidateSettings(app);
       }
       const after = getBrand(call, input.id);
