@@ -6,6 +6,7 @@ import { resolveSession } from '../core/auth';
 import { apiActor, type ApiPrincipal } from '../core/api-keys/keys';
 import { scopeAllows } from '../../src-shared/api-scopes';
 import { sourceOf, type AppContext, type CallContext } from '../core/context';
+import { brandGate } from '../core/brands/gate';
 import { handlers } from './handlers';
 
 /** All a user with a temporary password (set by an Admin reset) may do until they choose their own. */
@@ -83,6 +84,8 @@ export async function dispatch(
       if (call.session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(channel)) {
         return fail('FORBIDDEN', 'Choose a new password first: your password was reset by an Admin');
       }
+      if (!brandGate(call, channel))
+        return fail('FORBIDDEN', 'Your account is limited to some brands: this is not open to it');
     }
     const parsed = proc.input.safeParse(rawInput);
     if (!parsed.success) {

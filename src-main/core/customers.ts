@@ -6,6 +6,7 @@ import { nextSequence } from '../data/sequences';
 import { diff, writeAudit } from './audit';
 import type { CallContext } from './context';
 import { getSettings } from './settings';
+import { moveToBrand, placeInBrand } from './brands/membership';
 import {
   customerCodeTaken,
   customerRecordCounts,
@@ -18,6 +19,7 @@ import {
   searchCustomers,
   updateCustomerRow,
 } from '../data/customers.repository';
+import { canSeeBrand, visibleBrandIds } from './brands/scope';
 import type { Paged } from '../data/sql';
 
 type C = typeof customersContract;
@@ -25,7 +27,7 @@ type In<K extends keyof C> = z.output<C[K]['input']>;
 
 export function getCustomer(call: CallContext, id: number): Customer {
   const customer = findCustomer(call.app.sqlite, id);
-  if (!customer) throw notFound('Customer');
+  if (!customer || !canSeeBrand(call, customer.brandId)) throw notFound('Customer');
   return customer;
 }
 
@@ -50,6 +52,7 @@ export function listCustomers(call: CallContext, input: In<'customers.list'>): P
     sort: input.sort ?? { field: 'name' as const, dir: 'asc' as const },
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
+    brands: visibleBrandIds(call),
   };
   const db = call.app.sqlite;
   const { items, total } = input.search ? searchCustomers(db, searchNeedle(input.search), q) : listCustomerPage(db, q);
@@ -104,6 +107,7 @@ export function createCustomer(
       createdBy: session?.userId ?? null,
       at: now.toISOString(),
     });
+    placeInBrand(call, 'customers', id, input.brandId);
     // The initial status-history row is written by the customers_initial_status trigger (drizzle/0003).
     const created = getCustomer(call, id);
     writeAudit(call, { action: 'customer.create', entity: 'customer', entityId: id, after: created });
@@ -131,6 +135,7 @@ export function updateCustomer(call: CallContext, input: In<'customers.update'>)
       neverIsolate: input.neverIsolate ?? before.neverIsolate,
     };
     updateCustomerRow(app.sqlite, input.id, next, app.clock.now().toISOString());
+    moveToBrand(call, 'customers', input.id, before.brandId, input.brandId);
     if (next.status !== before.status) recordStatus(call, input.id, before.status, next.status);
     const after = getCustomer(call, input.id);
     const d = diff(before, after);

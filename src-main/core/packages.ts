@@ -5,6 +5,8 @@ import { diff, writeAudit } from './audit';
 import type { CallContext } from './context';
 import { onPackageSaved } from './network/packages-hook';
 import { isUniqueViolation, likePattern, type Paged } from '../data/sql';
+import { moveToBrand, placeInBrand } from './brands/membership';
+import { canSeeBrand, visibleBrandIds } from './brands/scope';
 import * as packagesRepo from '../data/packages.repository';
 
 type P = typeof packagesContract;
@@ -22,7 +24,7 @@ export function profileNameFor(name: string): string {
 
 export function getPackage(call: CallContext, id: number): InternetPackage {
   const pkg = packagesRepo.findPackage(call.app.sqlite, id);
-  if (!pkg) throw notFound('Package');
+  if (!pkg || !canSeeBrand(call, pkg.brandId)) throw notFound('Package');
   return pkg;
 }
 
@@ -34,6 +36,7 @@ export function listPackages(call: CallContext, input: In<'packages.list'>): Pag
       isActive: input.isActive,
       billingCycle: input.billingCycle,
       pattern: input.search ? likePattern(input.search) : undefined,
+      brands: visibleBrandIds(call),
     },
     sort,
     input.pageSize,
@@ -86,6 +89,7 @@ export function createPackage(call: CallContext, input: In<'packages.create'>): 
         },
         now,
       );
+      placeInBrand(call, 'internet_packages', id, input.brandId);
       const created = getPackage(call, id);
       onPackageSaved(app, null, created);
       writeAudit(call, { action: 'package.create', entity: 'package', entityId: created.id, after: created });
@@ -121,6 +125,7 @@ export function updatePackage(call: CallContext, input: In<'packages.update'>): 
         features: input.features ?? before.features,
       };
       packagesRepo.updatePackage(app.sqlite, input.id, next, app.clock.now().toISOString());
+      moveToBrand(call, 'internet_packages', input.id, before.brandId, input.brandId);
       const after = getPackage(call, input.id);
       onPackageSaved(app, before, after);
       const d = diff(before, after);

@@ -5,6 +5,7 @@ import { writeAudit } from './audit';
 import { checkAllowableFolder } from './backups/folder';
 import type { CallContext } from './context';
 import { cacheSettings, getSettings } from './settings';
+import { mirrorSettingsToDefaultBrand } from './brands/brands';
 
 /**
  * Validates and stores a settings change with its audit row. Apart from getSettings because it checks
@@ -38,6 +39,7 @@ export function updateSettings(call: CallContext, patch: Partial<Settings>): Set
   app.sqlite.transaction(() => {
     const at = app.clock.now().toISOString();
     for (const k of changed) upsertSetting(app.sqlite, k, JSON.stringify(next.data[k]), at);
+    mirrorSettingsToDefaultBrand(app.sqlite, changed, next.data, at);
     if (changed.length) {
       writeAudit(call, {
         action: 'settings.update',

@@ -6,7 +6,7 @@ import { prepared } from './statements';
 const SELECT = `
   SELECT c.id, c.customer_code AS customerCode, c.name, c.address, c.phone, c.email, c.id_card AS idCard,
          c.status, c.join_date AS joinDate, c.deposit, c.notes, c.never_isolate AS neverIsolate, c.erased_at AS erasedAt,
-         c.created_by AS createdBy, u.full_name AS createdByName, c.created_at AS createdAt, c.updated_at AS updatedAt
+         c.created_by AS createdBy, u.full_name AS createdByName, c.created_at AS createdAt, c.updated_at AS updatedAt, c.brand_id AS brandId
   FROM customers c LEFT JOIN users u ON u.id = c.created_by`;
 
 type CustomerRow = Omit<Customer, 'neverIsolate'> & { neverIsolate: number };
@@ -33,15 +33,22 @@ export interface CustomerPageQuery {
   sort: { field: CustomerSortField; dir: 'asc' | 'desc' };
   limit: number;
   offset: number;
+  /** The brands the caller may see (null/absent = every brand). */
+  brands?: number[] | null;
 }
 
-type PageParams = { status: string | null; limit: number; offset: number };
+type PageParams = { status: string | null; limit: number; offset: number; brands?: string };
 
 function pageParts(q: CustomerPageQuery) {
   const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
   return {
     order: `${SORT_COLUMNS[q.sort.field]} ${dir}, c.id ${dir}`,
-    params: { status: q.status ?? null, limit: q.limit, offset: q.offset },
+    params: {
+      status: q.status ?? null,
+      limit: q.limit,
+      offset: q.offset,
+      ...(q.brands ? { brands: JSON.stringify(q.brands) } : {}),
+    },
   };
 }
 
@@ -57,7 +64,9 @@ export function searchCustomers(
   q: CustomerPageQuery,
 ): { items: Customer[]; total: number } {
   const { order, params } = pageParts(q);
-  const status = q.status ? 'AND c.status = @status' : '';
+  const status =
+    (q.status ? 'AND c.status = @status' : '') +
+    (q.brands ? ' AND c.brand_id IN (SELECT value FROM json_each(@brands))' : '');
   const trigram = trigramSearchable(needle);
   const pattern = trigram ? `%${needle}%` : likePattern(needle);
   const from = trigram
@@ -71,10 +80,10 @@ export function searchCustomers(
   if (!hits.length && q.offset > 0) {
     // Past the last page: the window had no row to carry the total.
     total =
-      prepared<{ status: string | null; pattern: string }, { n: number }>(db, `SELECT count(*) AS n FROM ${from}`).get({
-        status: params.status,
-        pattern,
-      })?.n ?? 0;
+      prepared<{ status: string | null; pattern: string; brands?: string }, { n: number }>(
+        db,
+        `SELECT count(*) AS n FROM ${from}`,
+      ).get({ status: params.status, pattern, ...(params.brands ? { brands: params.brands } : {}) })?.n ?? 0;
   }
   const byId = prepared<[number], CustomerRow>(db, `${SELECT} WHERE c.id = ?`);
   const items = hits.flatMap((h) => {
@@ -87,7 +96,9 @@ export function searchCustomers(
 /** Without a search the sort indexes page directly. */
 export function listCustomerPage(db: Sqlite, q: CustomerPageQuery): { items: Customer[]; total: number } {
   const { order, params } = pageParts(q);
-  const w = q.status ? 'WHERE c.status = @status' : '';
+  const conds = [q.status && 'c.status = @status', q.brands && 'c.brand_id IN (SELECT value FROM json_each(@brands))'];
+  const set = conds.filter(Boolean);
+  const w = set.length ? `WHERE ${set.join(' AND ')}` : '';
   const total =
     prepared<PageParams, { n: number }>(db, `SELECT count(*) AS n FROM customers c ${w}`).get(params)?.n ?? 0;
   const rows = prepared<PageParams, CustomerRow>(

@@ -10,7 +10,7 @@ const SELECT = `
          p.profile_name AS profileName, p.features,
          (SELECT count(*) FROM pppoe_accounts a WHERE a.internet_package_id = p.id) AS accounts,
          (SELECT count(*) FROM subscriptions s WHERE s.internet_package_id = p.id) AS subscriptions,
-         p.created_at AS createdAt, p.updated_at AS updatedAt
+         p.created_at AS createdAt, p.updated_at AS updatedAt, p.brand_id AS brandId
   FROM internet_packages p`;
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -38,6 +38,8 @@ export interface PackageFilter {
   billingCycle?: string;
   /** A LIKE pattern (`\` escapes) on name, profile and description. */
   pattern?: string;
+  /** The brands the caller may see (null/absent = every brand). */
+  brands?: number[] | null;
 }
 
 export function pagePackages(
@@ -50,6 +52,7 @@ export function pagePackages(
   const { where: w, params } = whereOf([
     f.isActive !== undefined && ['p.is_active = ?', f.isActive ? 1 : 0],
     f.billingCycle && ['p.billing_cycle = ?', f.billingCycle],
+    f.brands && ['p.brand_id IN (SELECT value FROM json_each(?))', JSON.stringify(f.brands)],
     f.pattern && [
       "(p.name LIKE ? ESCAPE '\\' OR p.profile_name LIKE ? ESCAPE '\\' OR coalesce(p.description, '') LIKE ? ESCAPE '\\')",
       f.pattern,

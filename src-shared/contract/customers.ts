@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brandIdField } from './brands';
 import { isoDate } from '../dates';
 import { optionalIdCard, optionalPhone } from '../validators';
 import {
@@ -42,10 +43,13 @@ export const customer = z.object({
   createdByName: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** The brand it belongs to (issue 18). */
+  brandId: z.number().int(),
 });
 export type Customer = z.output<typeof customer>;
 
 const customerFields = {
+  brandId: brandIdField,
   name: requiredText(120, 'Name'),
   address: optionalText(500, 'Address'),
   phone: optionalPhone,

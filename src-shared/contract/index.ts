@@ -32,6 +32,7 @@ import { resellerSelfContract } from './reseller-self';
 import { collectorsContract } from './collectors';
 import { apiKeysContract } from './api-keys';
 import { lanShareContract } from './lan-share';
+import { brandsContract } from './brands';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -71,6 +72,7 @@ export const procedures = {
   ...collectorsContract,
   ...apiKeysContract,
   ...lanShareContract,
+  ...brandsContract,
 };
 
 export type Procedures = typeof procedures;

@@ -8,6 +8,11 @@ export const ispBlock = z.object({
   /** data: URL or '' */
   logo: z.string(),
   timeZone: z.string(),
+  /** The brand's extras (issue 18), printed when set: NPWP, a line under the name, where to pay. */
+  taxId: z.string().optional(),
+  receiptHeader: z.string().optional(),
+  bankAccounts: z.array(z.object({ bank: z.string(), number: z.string(), holder: z.string() })).optional(),
+  qris: z.string().optional(),
 });
 
 /** The ISP letterhead and the customer as a 58/80 mm receipt prints them (payments and refunds). */

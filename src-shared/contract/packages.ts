@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brandIdField } from './brands';
 import { rupiah } from '../money';
 import {
   byId,
@@ -60,10 +61,13 @@ export const internetPackage = z.object({
   subscriptions: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** The brand it belongs to (issue 18). */
+  brandId: z.number().int(),
 });
 export type InternetPackage = z.output<typeof internetPackage>;
 
 const packageFields = {
+  brandId: brandIdField,
   name: requiredText(80, 'Name'),
   description: optionalText(1000, 'Description'),
   bandwidthUp: kbps,

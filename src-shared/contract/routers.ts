@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brandIdField } from './brands';
 import { rupiah } from '../money';
 import { customersContract } from './customers';
 import { billingCycle } from './packages';
@@ -69,10 +70,13 @@ export const router = z.object({
   failed: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** The brand it belongs to (issue 18). */
+  brandId: z.number().int(),
 });
 export type Router = z.output<typeof router>;
 
 const routerFields = {
+  brandId: brandIdField,
   name: requiredText(80, 'Name'),
   host: hostName,
   port: port.optional(),

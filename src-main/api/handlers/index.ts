@@ -28,6 +28,7 @@ import { resellerSelfHandlers } from './reseller-self';
 import { collectorsHandlers } from './collectors';
 import { apiKeysHandlers } from './api-keys';
 import { lanShareHandlers } from './lan-share';
+import { brandsHandlers } from './brands';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -59,4 +60,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...collectorsHandlers,
   ...apiKeysHandlers,
   ...lanShareHandlers,
+  ...brandsHandlers,
 };

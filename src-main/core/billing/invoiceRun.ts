@@ -16,6 +16,7 @@ import {
   runInvoiceWriter,
 } from '../../data/billing/invoice-run.repository';
 import { reserveSequence } from '../../data/sequences';
+import { brandPrefixes } from '../../data/brands.repository';
 import type { AppContext, CallContext } from '../context';
 import { queueBillIssued } from '../messaging/enqueue';
 import { getSettings } from '../settings';
@@ -39,7 +40,7 @@ const PREVIEW_LIMIT = 1000;
 const MAX_MONTHS_AHEAD = 1;
 
 /** What the run would create for `p`: rows without numbers, plus how many already have their invoice. */
-function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number } {
+function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number; brands: number[] } {
   const db = app.sqlite;
   const settings = getSettings(app);
   const runDate = today(app);
@@ -48,6 +49,8 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
   const skipped = countInvoicedSubscriptions(db, p);
   // Billed: active subscriptions of customers who are not inactive (a suspended customer still owes).
   const rows: RunRow[] = [];
+  /** The brand of each row (same index). */
+  const brands: number[] = [];
   // Thousands of subscriptions share the same terms and package: compute each distinct case once.
   const charges = new Map<string, PeriodCharge | null>();
   const texts = new Map<string, string>();
@@ -96,6 +99,7 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
       description,
       invoiceNumber: null,
     });
+    brands.push(sub.brandId);
   }
   // Customer code and name for the rows the caller will see.
   const shown = rows.slice(0, PREVIEW_LIMIT);
@@ -108,7 +112,7 @@ function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number 
     r.customerCode = c?.code ?? '';
     r.customerName = c?.name ?? '';
   }
-  return { rows, skipped };
+  return { rows, skipped, brands };
 }
 
 /**
@@ -134,21 +138,23 @@ export function generateInvoices(call: CallContext, input: In<'billing.generateI
 export function runPeriod(call: CallContext, p: string): RunResult {
   const { app, session } = call;
   const db = app.sqlite;
-  const { rows, skipped } = planRun(app, p);
-  const prefix = getSettings(app).invoicePrefix;
+  const { rows, skipped, brands } = planRun(app, p);
+  const prefixes = brandPrefixes(db);
+  const fallback = getSettings(app).invoicePrefix;
   const now = app.clock.now().toISOString();
-  // Number per invoice-date month, in subscription order.
+  // Number per brand and invoice-date month, in subscription order.
   const byMonth = new Map<string, RunRow[]>();
-  for (const r of rows) {
-    const ym = r.invoiceDate.slice(0, 7).replace('-', '');
-    let list = byMonth.get(ym);
-    if (!list) byMonth.set(ym, (list = []));
+  rows.forEach((r, i) => {
+    const key = `${prefixes.get(brands[i]!) ?? fallback}|${r.invoiceDate.slice(0, 7).replace('-', '')}`;
+    let list = byMonth.get(key);
+    if (!list) byMonth.set(key, (list = []));
     list.push(r);
-  }
+  });
   const userId = session?.userId ?? null;
   const firstId = maxInvoiceId(db);
   const write = runInvoiceWriter(db, p, userId, now);
-  for (const [ym, list] of byMonth) {
+  for (const [key, list] of byMonth) {
+    const [prefix, ym] = key.split('|') as [string, string];
     let n = reserveSequence(db, invoiceSequenceName(prefix, ym), list.length);
     for (const r of list) {
       const invoiceNumber = formatInvoiceNumber(prefix, ym, n++);

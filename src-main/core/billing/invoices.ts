@@ -16,15 +16,17 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { likePattern, type Paged } from '../../data/sql';
-import { addDays, formatInvoiceNumber, invoiceSequenceName, ispBlock, today, type In } from './common';
+import { addDays, formatInvoiceNumber, invoiceSequenceName, today, type In } from './common';
 import { periodEnd, periodStart } from './periods';
 import { restoreIfCleared } from './restore';
+import { canSeeCustomer, visibleBrandIds } from '../brands/scope';
+import { customerInvoicePrefix, customerIsp } from '../brands/identity';
 
 // ------------------------------------------------------------------ reading
 
 export function getInvoice(call: CallContext, id: number): Invoice {
   const row = findInvoiceRow(call.app.sqlite, id);
-  if (!row) throw notFound('Invoice');
+  if (!row || !canSeeCustomer(call, row.customerId)) throw notFound('Invoice');
   return toInvoice(row, today(call.app));
 }
 
@@ -42,7 +44,7 @@ export function listInvoices(
   const { search, ...filter } = input;
   const r = listInvoiceRows(
     call.app.sqlite,
-    { ...filter, ...(search ? { like: likePattern(search.toLowerCase()) } : {}) },
+    { ...filter, ...(search ? { like: likePattern(search.toLowerCase()) } : {}), brands: visibleBrandIds(call) },
     todayDate,
   );
   return {
@@ -68,11 +70,9 @@ export function createManualInvoice(call: CallContext, input: In<'invoices.creat
       const dueDate = input.dueDate ?? addDays(invoiceDate, settings.dueDays);
       if (dueDate < invoiceDate) throw badInput('dueDate', 'Due date must not be before the invoice date');
       const ym = invoiceDate.slice(0, 7).replace('-', '');
-      const number = formatInvoiceNumber(
-        settings.invoicePrefix,
-        ym,
-        reserveSequence(app.sqlite, invoiceSequenceName(settings.invoicePrefix, ym), 1),
-      );
+      // Each brand numbers its invoices on its own counter (its prefix is unique).
+      const prefix = customerInvoicePrefix(app, input.customerId);
+      const number = formatInvoiceNumber(prefix, ym, reserveSequence(app.sqlite, invoiceSequenceName(prefix, ym), 1));
       const id = insertManualInvoice(app.sqlite, {
         invoiceNumber: number,
         customerId: input.customerId,
@@ -142,7 +142,7 @@ export function invoiceDocument(call: CallContext, id: number) {
     }
   }
   return {
-    isp: ispBlock(app),
+    isp: customerIsp(app, invoice.customerId),
     invoice,
     customer: documentCustomer(app.sqlite, invoice.customerId)!,
     lines: [{ description: invoice.description ?? `Tagihan ${invoice.invoiceNumber}`, amount: invoice.amount }],

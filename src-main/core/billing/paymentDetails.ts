@@ -15,11 +15,13 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { likePattern, type Paged } from '../../data/sql';
-import { ispBlock, type In } from './common';
+import { type In } from './common';
+import { canSeeCustomer, visibleBrandIds } from '../brands/scope';
+import { customerIsp } from '../brands/identity';
 
 export function getPayment(call: CallContext, id: number): Payment {
   const payment = findPayment(call.app.sqlite, id);
-  if (!payment) throw notFound('Payment');
+  if (!payment || !canSeeCustomer(call, payment.customerId)) throw notFound('Payment');
   return payment;
 }
 
@@ -34,6 +36,7 @@ export function listPayments(call: CallContext, input: In<'payments.list'>): Pag
   const r = listPaymentRows(call.app.sqlite, {
     ...filter,
     ...(search ? { like: likePattern(search.toLowerCase()) } : {}),
+    brands: visibleBrandIds(call),
   });
   return { items: r.items, total: r.total, page: input.page, pageSize: input.pageSize, totalAmount: r.totalAmount };
 }
@@ -56,7 +59,7 @@ export function paymentReceipt(call: CallContext, id: number, markPrinted: boole
     const payment = paymentDetail(call, id);
     const paidAt = new Date(payment.paidAt);
     return {
-      isp: { ...ispBlock(app), receiptWidth: settings.receiptWidth },
+      isp: { ...customerIsp(app, payment.customerId), receiptWidth: settings.receiptWidth },
       payment,
       customer: receiptCustomer(app.sqlite, payment.customerId)!,
       cashierName: payment.receivedByName,

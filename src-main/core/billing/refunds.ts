@@ -28,7 +28,8 @@ import {
 } from '../../data/billing/refunds.repository';
 import { drawerCash as shiftDrawerCash, openShiftIdOf } from '../../data/billing/shifts.repository';
 import { reserveSequence } from '../../data/sequences';
-import { ispBlock, today } from './common';
+import { today } from './common';
+import { customerIsp } from '../brands/identity';
 import { moveDeposit } from './deposits';
 
 type R = typeof refundsContract;
@@ -194,7 +195,7 @@ export function refundReceipt(call: CallContext, id: number, markPrinted: boolea
     // The balance as it was at the refund, so a reprint months later still shows the same figures.
     const depositBefore = depositBeforeRefund(app.sqlite, refund.customerId, id);
     return {
-      isp: { ...ispBlock(app), receiptWidth: settings.receiptWidth },
+      isp: { ...customerIsp(app, refund.customerId), receiptWidth: settings.receiptWidth },
       refund,
       customer,
       refundedAtLocal: `${refund.refundDate} ${businessTime(new Date(refund.refundedAt), settings.timeZone)}`,

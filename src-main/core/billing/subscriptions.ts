@@ -15,6 +15,7 @@ import {
   updateSubscriptionRow,
   type SubscriptionValues,
 } from '../../data/billing/subscriptions.repository';
+import { checkAccountBrands } from '../brands/membership';
 import { today, type In } from './common';
 
 export function getSubscription(call: CallContext, id: number): Subscription {
@@ -40,6 +41,7 @@ function validate(call: CallContext, v: Resolved, selfId = 0): void {
   if (!customerExists(db, v.customerId)) throw badInput('customerId', 'Customer not found');
   const price = packagePrice(db, v.internetPackageId);
   if (price === undefined) throw badInput('internetPackageId', 'Package not found');
+  checkAccountBrands(call, { customerId: v.customerId, packageId: v.internetPackageId, routerId: null });
   if (v.pppoeAccountId !== null) {
     const owner = accountOwner(db, v.pppoeAccountId);
     if (owner === undefined) throw badInput('pppoeAccountId', 'PPPoE account not found');

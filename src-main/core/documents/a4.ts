@@ -24,6 +24,8 @@ export function letterhead(doc: Pdf, c: DocCommon, x: number, w: number, title: 
   doc.font('Helvetica').fontSize(9);
   if (c.isp.address) doc.text(c.isp.address, x + logoW, doc.y, { width: w * 0.6 - logoW });
   if (c.isp.phone) doc.text(c.isp.phone, x + logoW, doc.y, { width: w * 0.6 - logoW });
+  if (c.isp.taxId)
+    doc.text(`${labels(c.language).taxId}: ${c.isp.taxId}`, x + logoW, doc.y, { width: w * 0.6 - logoW });
   const leftBottom = doc.y;
   doc
     .font('Helvetica-Bold')

@@ -19,7 +19,16 @@ type Isp = ReceiptData['isp'] | InvoiceData['isp'];
 
 function common(isp: Isp, settings: Settings, now: Date): DocCommon {
   return {
-    isp: { name: isp.name, address: isp.address, phone: isp.phone, logo: isp.logo },
+    isp: {
+      name: isp.name,
+      address: isp.address,
+      phone: isp.phone,
+      logo: isp.logo,
+      taxId: isp.taxId,
+      receiptHeader: isp.receiptHeader,
+      bankAccounts: isp.bankAccounts,
+      qris: isp.qris,
+    },
     timeZone: isp.timeZone,
     language: settings.language,
     printedAt: now.toISOString(),

@@ -107,6 +107,18 @@ export function renderInvoice(inv: InvoiceDoc): Promise<Buffer> {
         ]),
       );
     }
+    payTo(doc, inv, x, w);
     footers(doc, inv, x, w);
   });
+}
+
+/** Where to pay: the brand's bank accounts and QRIS text, when it has them. */
+function payTo(doc: Parameters<typeof letterhead>[0], inv: InvoiceDoc, x: number, w: number) {
+  const banks = inv.isp.bankAccounts ?? [];
+  if (!banks.length && !inv.isp.qris) return;
+  doc.y += 16;
+  doc.font('Helvetica-Bold').fontSize(11).text(labels(inv.language).payTo, x, doc.y, { width: w }).font('Helvetica');
+  doc.fontSize(10);
+  for (const b of banks) doc.text(`${b.bank} ${b.number} a.n. ${b.holder}`, x, doc.y, { width: w });
+  if (inv.isp.qris) doc.text(`QRIS: ${inv.isp.qris}`, x, doc.y, { width: w });
 }

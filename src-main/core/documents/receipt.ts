@@ -44,6 +44,7 @@ export function receiptHeader(doc: Pdf, isp: ReceiptDoc['isp'], g: Geometry) {
   const logoH = drawLogo(doc, isp.logo, x, doc.y, w, g.pageWidth * 0.25);
   if (logoH) doc.y += logoH + 3;
   center(isp.name, g.title, true);
+  if (isp.receiptHeader) center(isp.receiptHeader, g.small);
   if (isp.address) center(isp.address, g.small);
   if (isp.phone) center(isp.phone, g.small);
 }

@@ -20,6 +20,7 @@ export function ispHtml(isp: ReceiptDoc['isp']): string[] {
   const out: string[] = [];
   if (logoBuffer(isp.logo)) out.push(`<div class="c"><img src="${esc(isp.logo)}" alt=""></div>`);
   out.push(`<div class="c b big">${esc(isp.name)}</div>`);
+  if (isp.receiptHeader) out.push(`<div class="c s">${esc(isp.receiptHeader)}</div>`);
   if (isp.address) out.push(`<div class="c s">${esc(isp.address)}</div>`);
   if (isp.phone) out.push(`<div class="c s">${esc(isp.phone)}</div>`);
   return out;

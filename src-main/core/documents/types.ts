@@ -10,6 +10,11 @@ export interface IspHeader {
   phone: string;
   /** data:image/png|jpeg;base64,... or '' */
   logo: string;
+  /** A brand's extras (issue 18), printed when set. */
+  taxId?: string;
+  receiptHeader?: string;
+  bankAccounts?: { bank: string; number: string; holder: string }[];
+  qris?: string;
 }
 
 export interface DocCommon {

@@ -17,6 +17,7 @@ import type { CallContext } from '../context';
 import { isUniqueViolation, likePattern, type Paged } from '../../data/sql';
 import { generatePassword, uniqueUsername } from './credentials';
 import { enqueueKick, enqueueSecretRemove, syncAccount } from './queue';
+import { checkAccountBrands } from '../brands/membership';
 import { isOnline, onlineNames } from './online';
 
 type P = typeof pppoeContract;
@@ -116,6 +117,12 @@ export function createAccount(
   try {
     return app.sqlite.transaction(() => {
       const pkg = refCheck(call, input)!;
+      const ids = {
+        customerId: input.customerId,
+        packageId: input.internetPackageId,
+        routerId: input.routerId ?? null,
+      };
+      checkAccountBrands(call, ids);
       const active = (input.status ?? 'active') === 'active';
       const override = active ? customerGate(call, input.customerId, input.overrideReason) : null;
       const routerId = input.routerId ?? null;
@@ -183,6 +190,7 @@ export function updateAccount(call: CallContext, input: In<'pppoe.update'>): Ppp
         notes: input.notes === undefined ? before.notes : input.notes,
       };
       staticIpCheck(call, next.staticIp, routerId, input.id);
+      checkAccountBrands(call, { customerId: next.customerId, packageId: next.internetPackageId, routerId });
       accountsRepo.updateAccount(
         app.sqlite,
         input.id,

@@ -18,6 +18,8 @@ import { codeFromComment, proposeCustomer, sharedComments } from './import-names
 import { enqueueSecretUpsert } from './queue';
 import { parseRateLimit } from './rate-limit';
 import { routerClient } from './router-access';
+import { customerBrand, packageBrand, routerBrand } from '../../data/brands.repository';
+import { DEFAULT_BRAND_ID } from '../../../src-shared/contract/brands';
 import { routerFailure } from './router-errors';
 
 type In = z.output<(typeof routersContract)['routers.import']['input']>;
@@ -153,11 +155,16 @@ export function adoptSecret(
   const profile = s.profile || 'default';
   const pkgId = packageIdByProfile(db, profile);
   if (pkgId === undefined) return { skipped: `no package for profile ${profile}` };
+  // The router's brand owns what is adopted from it (packages and customers of another brand stay apart).
+  const brandId = routerBrand(db, o.routerId) ?? DEFAULT_BRAND_ID;
+  if (packageBrand(db, pkgId) !== brandId) return { skipped: `package for profile ${profile} is another brand's` };
   const ip = s['remote-address'] && IPV4.test(s['remote-address']) ? s['remote-address'] : null;
   if (s['remote-address'] && !ip) return { skipped: `remote-address ${s['remote-address']} is not an IPv4 address` };
   const code = codeFromComment(s.comment);
   let customer: { id: number; code: string } | undefined = code ? customerByCode(db, code) : undefined;
   let newCustomer = false;
+  if (customer && customerBrand(db, customer.id) !== brandId)
+    return { skipped: `customer ${customer.code} is another brand's` };
   if (!customer) {
     const guess = proposeCustomer(s, o.shared ?? new Set());
     const details = o.customer ?? { name: guess.name, phone: guess.phone };
@@ -170,6 +177,7 @@ export function adoptSecret(
         address: details.address ?? null,
         status: 'active',
         notes: `Imported from router secret ${name}`,
+        brandId,
       },
       code ? { code } : {},
     );
@@ -239,6 +247,7 @@ export async function importFromRouter(call: CallContext, input: In) {
               ? prof.remoteAddress
               : null,
           profileName: prof.name,
+          brandId: routerBrand(app.sqlite, input.routerId),
         });
       } catch (err) {
         if (err instanceof AppError && err.code === 'CONFLICT')

@@ -14,6 +14,8 @@ import { markRouterDown, markRouterOnline } from './health';
 import { connectorOf, routerTarget } from './router-access';
 import { describeRouterError } from './router-errors';
 import { enqueueIsolirProfile, enqueueOp, syncAccount } from './queue';
+import { moveToBrand, placeInBrand } from '../brands/membership';
+import { canSeeBrand, visibleBrandIds } from '../brands/scope';
 import { rateLimitFor } from './rate-limit';
 
 type R = typeof routersContract;
@@ -21,12 +23,16 @@ type In<K extends keyof R> = z.output<R[K]['input']>;
 
 export function getRouter(call: CallContext, id: number): Router {
   const router = routersRepo.findRouter(call.app.sqlite, id);
-  if (!router) throw notFound('Router');
+  if (!router || !canSeeBrand(call, router.brandId)) throw notFound('Router');
   return router;
 }
 
 export function listRouters(call: CallContext, input: In<'routers.list'>): Paged<Router> {
-  const rows = routersRepo.listRouters(call.app.sqlite, input.search ? likePattern(input.search) : null);
+  const rows = routersRepo.listRouters(
+    call.app.sqlite,
+    input.search ? likePattern(input.search) : null,
+    visibleBrandIds(call),
+  );
   return { items: rows, total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
 }
 
@@ -71,6 +77,7 @@ export function createRouter(call: CallContext, input: In<'routers.create'>): Ro
         },
         now,
       );
+      placeInBrand(call, 'routers', id, input.brandId);
       if (input.isActive !== false) {
         enqueueIsolirProfile(app, id, input.isolirProfile ?? 'ISOLIR');
         queueAllProfiles(call, id);
@@ -111,6 +118,7 @@ export function updateRouter(call: CallContext, input: In<'routers.update'>): Ro
         input.password !== undefined ? app.secrets.encrypt(input.password) : undefined,
         app.clock.now().toISOString(),
       );
+      moveToBrand(call, 'routers', input.id, before.brandId, input.brandId);
       reconnect =
         next.host !== before.host ||
         next.port !== before.port ||

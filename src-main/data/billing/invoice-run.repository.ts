@@ -21,6 +21,8 @@ export interface DueSubscription {
   billingDay: number;
   prorateFirst: number;
   fee: number;
+  /** The customer's brand: each brand numbers its invoices on its own counter. */
+  brandId: number;
 }
 
 /**
@@ -31,7 +33,8 @@ export function dueSubscriptions(db: Sqlite, startedBefore: string, period: stri
   return prepared<[string, string], DueSubscription>(
     db,
     `SELECT s.id, s.customer_id AS customerId, s.internet_package_id AS packageId, p.billing_cycle AS cycle, s.start_date AS startDate, s.end_date AS endDate,
-            s.auto_renew AS autoRenew, s.billing_day AS billingDay, s.prorate_first AS prorateFirst, s.monthly_fee AS fee
+            s.auto_renew AS autoRenew, s.billing_day AS billingDay, s.prorate_first AS prorateFirst, s.monthly_fee AS fee,
+            c.brand_id AS brandId
      FROM subscriptions s JOIN customers c ON c.id = s.customer_id JOIN internet_packages p ON p.id = s.internet_package_id
      WHERE s.status = 'active' AND c.status != 'inactive' AND s.start_date < ?
        AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.id AND i.period = ?)

@@ -109,6 +109,8 @@ export interface InvoiceFilter {
   to?: string;
   /** A LIKE pattern (escaped with `\\`) matched against the number and the customer's search text. */
   like?: string;
+  /** The brands the caller may see (null/absent = every brand). */
+  brands?: number[] | null;
   sortDir: 'asc' | 'desc';
   page: number;
   pageSize: number;
@@ -139,6 +141,10 @@ export function listInvoiceRows(db: Sqlite, f: InvoiceFilter, todayDate: string)
   if (f.to) {
     where.push('i.invoice_date <= ?');
     params.push(f.to);
+  }
+  if (f.brands) {
+    where.push('c.brand_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(f.brands));
   }
   if (f.like) {
     const like = f.like;

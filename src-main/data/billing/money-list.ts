@@ -15,6 +15,8 @@ export interface MoneyListFilter {
   to?: string;
   /** A LIKE pattern (escaped with `\\`) matched against number, customer and reference. */
   like?: string;
+  /** The brands the caller may see (null/absent = every brand). */
+  brands?: number[] | null;
 }
 
 export interface MoneyTable {
@@ -40,6 +42,7 @@ export function moneyListWhere(t: MoneyTable, f: MoneyListFilter): { where: stri
     f.shiftId && [`${a}.shift_id = ?`, f.shiftId],
     f.from && [`${a}.${t.date} >= ?`, f.from],
     f.to && [`${a}.${t.date} <= ?`, f.to],
+    f.brands && ['c.brand_id IN (SELECT value FROM json_each(?))', JSON.stringify(f.brands)],
     f.like && [
       `(lower(${a}.${t.number}) LIKE ? ESCAPE '\\' OR c.search_text LIKE ? ESCAPE '\\' OR lower(coalesce(${a}.reference_number, '')) LIKE ? ESCAPE '\\')`,
       f.like,

@@ -69,6 +69,8 @@ export interface PaymentFilter {
   to?: string;
   /** A LIKE pattern (escaped with `\\`) matched against number, customer and reference. */
   like?: string;
+  /** The brands the caller may see (null/absent = every brand). */
+  brands?: number[] | null;
   page: number;
   pageSize: number;
 }

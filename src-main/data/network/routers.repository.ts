@@ -10,7 +10,7 @@ const SELECT = `
          (SELECT count(*) FROM pppoe_accounts a WHERE a.router_id = r.id) AS accounts,
          (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS pending,
          (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'failed') AS failed,
-         r.created_at AS createdAt, r.updated_at AS updatedAt
+         r.created_at AS createdAt, r.updated_at AS updatedAt, r.brand_id AS brandId
   FROM routers r`;
 
 type RouterRow = Omit<Router, 'useTls' | 'hasPassword' | 'isActive'> & {
@@ -31,7 +31,12 @@ export function findRouter(db: Sqlite, id: number): Router | undefined {
 }
 
 /** Every router by name; `pattern` (a LIKE pattern with `\` escapes) filters on name, host and identity. */
-export function listRouters(db: Sqlite, pattern: string | null): Router[] {
+export function listRouters(db: Sqlite, pattern: string | null, brands: number[] | null = null): Router[] {
+  // A handful of routers: the brand scope is applied to the rows read.
+  return listRouterRows(db, pattern).filter((r) => !brands || brands.includes(r.brandId));
+}
+
+function listRouterRows(db: Sqlite, pattern: string | null): Router[] {
   if (pattern === null)
     return prepared<[], RouterRow>(db, `${SELECT} ORDER BY r.name COLLATE NOCASE`).all().map(toRouter);
   return prepared<[string, string, string], RouterRow>(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bool, createdAt, money, updatedAt } from './common';
 import { users } from './system';
+import { brandRef } from './brands';
 
 export const customers = sqliteTable(
   'customers',
@@ -25,6 +26,7 @@ export const customers = sqliteTable(
     neverIsolate: bool('never_isolate').notNull().default(false),
     /** Set when the customer's personal data was erased on request (core/privacy): the row keeps only the code. */
     erasedAt: text('erased_at'),
+    brandId: brandRef(),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -39,6 +41,7 @@ export const customers = sqliteTable(
     index('customers_name_idx').on(sql`${t.name} COLLATE NOCASE`),
     index('customers_status_idx').on(t.status),
     index('customers_join_date_idx').on(t.joinDate),
+    index('customers_brand_idx').on(t.brandId, t.status),
   ],
 );
 
@@ -80,11 +83,13 @@ export const internetPackages = sqliteTable(
     profileName: text('profile_name').notNull(),
     /** JSON array of strings. */
     features: text('features').notNull().default('[]'),
+    brandId: brandRef(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('packages_name_uq').on(sql`${t.name} COLLATE NOCASE`),
     uniqueIndex('packages_profile_uq').on(sql`${t.profileName} COLLATE NOCASE`),
+    index('packages_brand_idx').on(t.brandId),
   ],
 );

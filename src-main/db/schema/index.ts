@@ -11,3 +11,4 @@ export * from './portal';
 export * from './resellers';
 export * from './collectors';
 export * from './api';
+export * from './brands';

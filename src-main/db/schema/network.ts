@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bool, createdAt, updatedAt } from './common';
 import { customers, internetPackages } from './customers';
+import { brandRef } from './brands';
 
 export const routers = sqliteTable(
   'routers',
@@ -30,10 +31,11 @@ export const routers = sqliteTable(
      */
     syncHold: text('sync_hold'),
     syncHoldSince: text('sync_hold_since'),
+    brandId: brandRef(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('routers_name_uq').on(sql`${t.name} COLLATE NOCASE`)],
+  (t) => [uniqueIndex('routers_name_uq').on(sql`${t.name} COLLATE NOCASE`), index('routers_brand_idx').on(t.brandId)],
 );
 
 export const pppoeAccounts = sqliteTable(

@@ -30,6 +30,7 @@ const SCOPED: Record<string, () => Promise<void>> = {
   'auth.logout': async () => {}, // ends only the caller's own session (tested in the auth suite)
   'auth.changePassword': async () => {}, // the caller's own password
   'documents.printers': async () => {}, // printer names of this PC, no customer data
+  'brands.list': async () => {}, // the brands' names and letterheads, no customer data
   'messages.staffPrefs': async () => {}, // the caller's own desktop-notification switches
   'messages.saveStaffPrefs': async () => {}, // (kinds the role may not see are never announced to it)
   'collector.route': async () => {

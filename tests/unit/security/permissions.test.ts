@@ -20,7 +20,8 @@ const PROBE = ['h6-permission-probe'];
 const channels = Object.keys(procedures) as Channel[];
 
 /** Channels anyone may call without signing in. Adding one here is a deliberate security decision. */
-const PUBLIC_CHANNELS = ['auth.login', 'setup.createAdmin', 'system.info'];
+// pairing.verify: a seat proves the pairing code before anyone signs in on it (issue 17, core/lan-share).
+const PUBLIC_CHANNELS = ['auth.login', 'setup.createAdmin', 'system.info', 'pairing.verify'];
 
 let t: TestApp;
 let ids: Record<Role, number>;
