@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatBandwidth, formatDate, formatDateTime, formatRupiah } from '../lib/format';
 import { translateApiMessage } from '../components/apiError';
 import { lastHome, OFFLINE } from './api';
+import { TransferNote } from './TransferNote';
 import { usePortal } from './usePortal';
 
 const STATUS_COLOR = { active: 'teal', isolated: 'red', stopped: 'gray' } as const;
@@ -67,6 +68,7 @@ export function HomeView() {
           <Text size="sm">{t('pay.desk', { isp: d.payTo.ispName })}</Text>
           {d.payTo.address && <Text size="sm">{d.payTo.address}</Text>}
           {d.payTo.phone && <Text size="sm">{t('pay.phone', { phone: d.payTo.phone })}</Text>}
+          <TransferNote home={d} />
           <Text size="sm" c="dimmed">
             {t('pay.restore')}
           </Text>

@@ -19,6 +19,7 @@ import { likePattern, type Paged } from '../../data/sql';
 import { addDays, formatInvoiceNumber, invoiceSequenceName, ispBlock, today, type In } from './common';
 import { periodEnd, periodStart } from './periods';
 import { restoreIfCleared } from './restore';
+import { transferBlock } from '../reconciliation/transfer-codes';
 
 // ------------------------------------------------------------------ reading
 
@@ -148,5 +149,6 @@ export function invoiceDocument(call: CallContext, id: number) {
     lines: [{ description: invoice.description ?? `Tagihan ${invoice.invoiceNumber}`, amount: invoice.amount }],
     servicePeriod,
     generatedAt: app.clock.now().toISOString(),
+    transfer: transferBlock(app, invoice.id),
   };
 }

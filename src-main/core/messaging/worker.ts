@@ -29,6 +29,7 @@ import type { AppContext } from '../context';
 import { getSettings } from '../settings';
 import { buildChannel } from './channels';
 import { enabledChannels, kindSettings, type OutboxKind } from './config';
+import { payInfoFor } from '../reconciliation/pay-info';
 import { prepareMessage, type PrepareContext } from './prepare';
 
 /** Retries after a retryable failure: 1 min, 5 min, 15 min, 1 h, 3 h; then the message is failed. */
@@ -188,6 +189,7 @@ export class MessageWorker {
       tz: settings.timeZone,
       isp: { name: settings.ispName, phone: settings.ispPhone },
       kind: kindSettings(db)[row.kind as OutboxKind],
+      pay: payInfoFor(this.ctx),
     };
     const prep = db.transaction(() => prepareMessage(pctx, row))();
     if (prep.action === 'cancel') {

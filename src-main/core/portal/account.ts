@@ -11,6 +11,7 @@ import {
 } from '../../data/portal/portal.queries';
 import { today } from '../billing/common';
 import type { AppContext } from '../context';
+import { transferAmountFor } from '../reconciliation/transfer-codes';
 import { getSettings } from '../settings';
 import type { PortalCall } from './session';
 
@@ -54,6 +55,10 @@ export function portalHome(call: PortalCall): PortalHome {
       overdue: open.some((i) => i.status === 'overdue'),
       openInvoices: open,
       deposit,
+      transfers: open.flatMap((i) => {
+        const tr = transferAmountFor(app, i.id);
+        return tr ? [{ invoiceNumber: i.invoiceNumber, base: tr.base, code: tr.code, payable: tr.payable }] : [];
+      }),
     },
     services: servicesOf(app.sqlite, customerId).map((s) => ({
       username: s.username,
@@ -63,7 +68,12 @@ export function portalHome(call: PortalCall): PortalHome {
       monthlyFee: s.monthlyFee,
       isolated: s.status === 'suspended',
     })),
-    payTo: { ispName: settings.ispName, address: settings.ispAddress, phone: settings.ispPhone },
+    payTo: {
+      ispName: settings.ispName,
+      address: settings.ispAddress,
+      phone: settings.ispPhone,
+      banks: settings.bankAccounts,
+    },
     today: todayDate,
     timeZone: settings.timeZone,
   };

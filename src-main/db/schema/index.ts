@@ -10,3 +10,4 @@ export * from './gateways';
 export * from './portal';
 export * from './resellers';
 export * from './collectors';
+export * from './bank-transfers';

@@ -39,6 +39,17 @@ export const portalHome = z.object({
     overdue: z.boolean(),
     openInvoices: z.array(portalInvoice),
     deposit: z.number().int(),
+    /** Bank transfer with kode unik (Settings): the exact amount per open bill. */
+    transfers: z
+      .array(
+        z.object({
+          invoiceNumber: z.string(),
+          base: z.number().int(),
+          code: z.number().int(),
+          payable: z.number().int(),
+        }),
+      )
+      .optional(),
   }),
   services: z.array(
     z.object({
@@ -52,7 +63,13 @@ export const portalHome = z.object({
     }),
   ),
   /** How to pay: the ISP's own details from Settings. */
-  payTo: z.object({ ispName: z.string(), address: z.string(), phone: z.string() }),
+  payTo: z.object({
+    ispName: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    /** The ISP's bank accounts from Settings. */
+    banks: z.array(z.object({ bank: z.string(), number: z.string(), holder: z.string() })).optional(),
+  }),
   today: z.string(),
   /** The ISP's zone (WIB/WITA/WIT), for times shown to the customer. */
   timeZone: z.string(),
