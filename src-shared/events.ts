@@ -10,6 +10,8 @@ export const EVENT_NAMES = [
   'update.status',
   /** The message outbox moved (a send, a cancel, a broadcast queued): the Pesan screen refreshes its counts. */
   'messages.progress',
+  /** A bank statement import credits its lines in chunks: { done, total }. */
+  'bank.progress',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

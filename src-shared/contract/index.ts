@@ -13,6 +13,7 @@ import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { messagingContract } from './messaging';
 import { gatewayPaymentsContract } from './gateway-payments';
+import { bankStatementsContract } from './bank-statements';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
 import { privacyContract } from './privacy';
@@ -67,6 +68,7 @@ export const procedures = {
   ...resellersContract,
   ...resellerSelfContract,
   ...collectorsContract,
+  ...bankStatementsContract,
 };
 
 export type Procedures = typeof procedures;

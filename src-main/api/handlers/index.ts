@@ -26,6 +26,7 @@ import { usersHandlers } from './users';
 import { resellersHandlers } from './resellers';
 import { resellerSelfHandlers } from './reseller-self';
 import { collectorsHandlers } from './collectors';
+import { bankStatementsHandlers } from './bank-statements';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -55,4 +56,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...resellersHandlers,
   ...resellerSelfHandlers,
   ...collectorsHandlers,
+  ...bankStatementsHandlers,
 };
