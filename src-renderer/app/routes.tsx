@@ -18,6 +18,8 @@ import { IconLifebuoy } from '@tabler/icons-react';
 import { IconBuildingStore } from '@tabler/icons-react';
 // Field collectors (penagih): their phone screen and the office's hand-overs
 import { IconWalk } from '@tabler/icons-react';
+// Bank statement import (kode unik reconciliation)
+import { IconFileImport } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -236,6 +238,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'collectors.settle',
     section: 'finance',
     component: lazy(() => import('../screens/collectors/CollectorsOfficeScreen')),
+  },
+  {
+    path: '/bank-statements',
+    labelKey: 'bank:nav',
+    icon: IconFileImport,
+    permission: 'payments.read',
+    section: 'finance',
+    component: lazy(() => import('../screens/bank/BankImportScreen')),
   },
   // ↑ add routes above this line
 ];

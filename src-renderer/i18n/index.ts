@@ -51,6 +51,8 @@ import idResellerSelf from './locales/id/resellerSelf.json';
 import enResellerSelf from './locales/en/resellerSelf.json';
 import idCollectors from './locales/id/collectors.json';
 import enCollectors from './locales/en/collectors.json';
+import idBank from './locales/id/bank.json';
+import enBank from './locales/en/bank.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -76,6 +78,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['resellers', idResellers, enResellers],
   ['resellerSelf', idResellerSelf, enResellerSelf],
   ['collectors', idCollectors, enCollectors],
+  ['bank', idBank, enBank],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

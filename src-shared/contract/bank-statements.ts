@@ -144,6 +144,12 @@ export const bankStatementsContract = {
     ]),
     output: bankLine,
   }),
+  /** The ISP's accounts from Settings (a cashier cannot read Settings). */
+  'bankStatements.accounts': procedure({
+    permission: 'payments.read',
+    input: z.object({}).strict().default({}),
+    output: z.array(z.object({ bank: z.string(), number: z.string(), holder: z.string() })),
+  }),
   'bankMappings.list': procedure({
     permission: 'payments.read',
     input: z.object({}).strict().default({}),
