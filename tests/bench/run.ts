@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { backupsSuite } from './backups.bench';
 import { bankStatementsSuite } from './bank-statements.bench';
+import { gatewaysSuite } from './gateways.bench';
 import { billingSuite } from './billing.bench';
 import { medianFigure, ratio, type BenchSuite } from './harness';
 import { benchArgs } from './args';
@@ -40,6 +41,7 @@ const SUITES: BenchSuite[] = [
   memorySuite,
   resellersSuite,
   collectorsSuite,
+  gatewaysSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */
