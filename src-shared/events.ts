@@ -12,6 +12,8 @@ export const EVENT_NAMES = [
   'messages.progress',
   /** Something staff must see (new ticket, online payment, router down): a desktop notification, per user's choice. */
   'staff.notify',
+  /** A bank statement import credits its lines in chunks: { done, total }. */
+  'bank.progress',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -179,6 +179,22 @@ export const settingsShape = {
     .max(500)
     .regex(/^(https?:\/\/\S+)?$/, 'Update URL must start with http:// or https://')
     .default(''),
+  /**
+   * Kode unik for bank transfers: each open bill asks its balance plus a small code (1 to this maximum),
+   * unique among open bills, so a statement line of exactly that amount names the bill.
+   */
+  kodeUnikEnabled: z.boolean().default(false),
+  kodeUnikMax: count(9, 9_999).default(999),
+  /**
+   * The portal's address as customers reach it (e.g. https://bayar.isp.net/), for {link_bayar} in
+   * messages. Empty = the address the portal listens on.
+   */
+  portalPublicUrl: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^(https?:\/\/[^\s?#]+)?$/, 'Portal public address must start with http:// or https://')
+    .default(''),
 };
 
 export const settingsSchema = z.object(settingsShape);

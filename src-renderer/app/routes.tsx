@@ -20,6 +20,8 @@ import { IconBuildingStore } from '@tabler/icons-react';
 import { IconWalk } from '@tabler/icons-react';
 // API keys for other systems
 import { IconApi } from '@tabler/icons-react';
+// Bank statement import (kode unik reconciliation)
+import { IconFileImport } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -246,6 +248,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'apiKeys.manage',
     section: 'admin',
     component: lazy(() => import('../screens/api-keys/ApiKeysScreen')),
+  },
+  {
+    path: '/bank-statements',
+    labelKey: 'bank:nav',
+    icon: IconFileImport,
+    permission: 'payments.read',
+    section: 'finance',
+    component: lazy(() => import('../screens/bank/BankImportScreen')),
   },
   // ↑ add routes above this line
 ];

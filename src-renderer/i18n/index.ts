@@ -53,6 +53,8 @@ import idCollectors from './locales/id/collectors.json';
 import enCollectors from './locales/en/collectors.json';
 import idApiKeys from './locales/id/apiKeys.json';
 import enApiKeys from './locales/en/apiKeys.json';
+import idBank from './locales/id/bank.json';
+import enBank from './locales/en/bank.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -79,6 +81,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['resellerSelf', idResellerSelf, enResellerSelf],
   ['collectors', idCollectors, enCollectors],
   ['apiKeys', idApiKeys, enApiKeys],
+  ['bank', idBank, enBank],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

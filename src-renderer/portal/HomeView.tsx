@@ -5,6 +5,7 @@ import { formatBandwidth, formatDate, formatDateTime, formatRupiah } from '../li
 import { translateApiMessage } from '../components/apiError';
 import { lastHome, OFFLINE } from './api';
 import type { PayTarget } from './PayView';
+import { TransferNote } from './TransferNote';
 import { usePortal } from './usePortal';
 
 const STATUS_COLOR = { active: 'teal', isolated: 'red', stopped: 'gray' } as const;
@@ -73,16 +74,7 @@ export function HomeView({ onPay }: { onPay: (target: PayTarget) => void }) {
           <Text size="sm">{t('pay.desk', { isp: d.payTo.ispName })}</Text>
           {d.payTo.address && <Text size="sm">{d.payTo.address}</Text>}
           {d.payTo.phone && <Text size="sm">{t('pay.phone', { phone: d.payTo.phone })}</Text>}
-          {(d.payTo.bankAccounts ?? []).length > 0 && (
-            <Text size="sm" mt="xs">
-              {t('pay.transfer')}
-            </Text>
-          )}
-          {(d.payTo.bankAccounts ?? []).map((b) => (
-            <Text size="sm" key={`${b.bank}${b.number}`} data-testid="portal-bank">
-              <b>{b.bank}</b> {b.number} · {t('pay.holder', { holder: b.holder })}
-            </Text>
-          ))}
+          <TransferNote home={d} />
           <Text size="sm" c="dimmed">
             {t('pay.restore')}
           </Text>

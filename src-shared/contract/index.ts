@@ -13,6 +13,7 @@ import { customersContract } from './customers';
 import { documentsContract } from './documents';
 import { messagingContract } from './messaging';
 import { gatewayPaymentsContract } from './gateway-payments';
+import { bankStatementsContract } from './bank-statements';
 import { packagesContract } from './packages';
 import { pppoeContract } from './pppoe';
 import { privacyContract } from './privacy';
@@ -73,6 +74,7 @@ export const procedures = {
   ...apiKeysContract,
   ...lanShareContract,
   ...brandsContract,
+  ...bankStatementsContract,
 };
 
 export type Procedures = typeof procedures;

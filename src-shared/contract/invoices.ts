@@ -182,6 +182,17 @@ export const invoicesContract = {
       /** Period covered, for the document header. */
       servicePeriod: z.object({ from: z.string(), to: z.string() }).nullable(),
       generatedAt: timestamp,
+      /** Bank transfer with kode unik (Settings): the exact amount, its sentence and the ISP's accounts. */
+      transfer: z
+        .object({
+          base: z.number().int(),
+          code: z.number().int(),
+          payable: z.number().int(),
+          sentence: z.string(),
+          banks: z.array(z.string()),
+        })
+        .nullable()
+        .optional(),
     }),
   }),
 };

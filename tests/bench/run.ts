@@ -8,6 +8,7 @@ import path from 'node:path';
 import { apiSuite } from './api.bench';
 import { backupsSuite } from './backups.bench';
 import { bankStatementsSuite } from './bank-statements.bench';
+import { gatewaysSuite } from './gateways.bench';
 import { billingSuite } from './billing.bench';
 import { medianFigure, ratio, type BenchSuite } from './harness';
 import { benchArgs } from './args';
@@ -46,6 +47,7 @@ const SUITES: BenchSuite[] = [
   portalLoadSuite,
   apiSuite,
   seatsSuite,
+  gatewaysSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

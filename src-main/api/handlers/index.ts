@@ -29,6 +29,7 @@ import { collectorsHandlers } from './collectors';
 import { apiKeysHandlers } from './api-keys';
 import { lanShareHandlers } from './lan-share';
 import { brandsHandlers } from './brands';
+import { bankStatementsHandlers } from './bank-statements';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -61,4 +62,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...apiKeysHandlers,
   ...lanShareHandlers,
   ...brandsHandlers,
+  ...bankStatementsHandlers,
 };

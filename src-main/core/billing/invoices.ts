@@ -21,6 +21,7 @@ import { periodEnd, periodStart } from './periods';
 import { restoreIfCleared } from './restore';
 import { canSeeCustomer, visibleBrandIds } from '../brands/scope';
 import { customerInvoicePrefix, customerIsp } from '../brands/identity';
+import { transferBlock } from '../reconciliation/transfer-codes';
 
 // ------------------------------------------------------------------ reading
 
@@ -148,5 +149,6 @@ export function invoiceDocument(call: CallContext, id: number) {
     lines: [{ description: invoice.description ?? `Tagihan ${invoice.invoiceNumber}`, amount: invoice.amount }],
     servicePeriod,
     generatedAt: app.clock.now().toISOString(),
+    transfer: transferBlock(app, invoice.id),
   };
 }

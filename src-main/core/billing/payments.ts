@@ -100,6 +100,18 @@ export function recordCollectorPayment(
   return recordPayment(call, input, { ...opts, fieldCash: true });
 }
 
+/**
+ * A bank statement line a cashier or the statement import credits (core/reconciliation): a bank transfer
+ * allocated like cash, or with `depositOnly` all to the deposit. Runs inside the caller's transaction.
+ */
+export function recordBankTransfer(
+  call: CallContext,
+  input: Omit<In<'payments.create'>, 'method'>,
+  opts: { depositOnly?: boolean },
+) {
+  return recordPayment(call, { ...input, method: 'bank_transfer' }, opts);
+}
+
 function recordPayment(
   call: CallContext,
   input: In<'payments.create'> | GatewayPaymentInput | ResellerPaymentInput,

@@ -137,6 +137,7 @@ export function invoiceDoc(d: InvoiceData, settings: Settings, now: Date): Invoi
     packageName: inv.packageName,
     voidReason: inv.voidReason,
     payments: [...payments.values()],
+    transfer: d.transfer ?? null,
   };
 }
 

@@ -85,6 +85,12 @@ export function renderInvoice(inv: InvoiceDoc): Promise<Buffer> {
       doc.fillColor('black').font('Helvetica').fontSize(10);
       if (inv.voidReason) doc.text(`${L.reason}: ${inv.voidReason}`, x, doc.y, { width: w });
     }
+    if (inv.transfer && inv.status !== 'void') {
+      doc.y += 14;
+      doc.font('Helvetica-Bold').fontSize(11).text(L.payByTransfer, x, doc.y, { width: w }).font('Helvetica');
+      doc.fontSize(10).text(inv.transfer.sentence, x, doc.y + 2, { width: w });
+      for (const b of inv.transfer.banks) doc.text(b, x, doc.y, { width: w });
+    }
     if (inv.payments.length) {
       doc.y += 16;
       doc.font('Helvetica-Bold').fontSize(11).text(L.payments, x, doc.y, { width: w }).font('Helvetica');

@@ -63,6 +63,7 @@ const ID = {
   refunds: 'Pengembalian deposit',
   cashIn: 'Kas masuk (tunai)',
   cashOut: 'Deposit dikembalikan',
+  payByTransfer: 'Bayar dengan transfer bank',
 } as const;
 
 type Labels = { [K in keyof typeof ID]: string };
@@ -129,6 +130,7 @@ const EN: Labels = {
   refunds: 'Deposit refunds',
   cashIn: 'Cash in',
   cashOut: 'Deposits refunded',
+  payByTransfer: 'Pay by bank transfer',
 };
 
 export const labels = (lang: DocLanguage): Labels => (lang === 'en' ? EN : ID);

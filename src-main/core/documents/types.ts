@@ -93,6 +93,8 @@ export interface InvoiceDoc extends DocCommon {
   packageName: string | null;
   voidReason: string | null;
   payments: { paymentNumber: string; paymentDate: string; method: string; amount: number }[];
+  /** Kode unik transfer instructions, when Settings turn it on and the bill is open. */
+  transfer?: { sentence: string; banks: string[] } | null;
 }
 
 export interface ShiftReportDoc extends DocCommon {

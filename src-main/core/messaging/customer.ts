@@ -17,6 +17,7 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { kindSettings, type MessageChannel, type OutboxKind } from './config';
+import { payInfoFor } from '../reconciliation/pay-info';
 import { templateValues } from './prepare';
 
 export function customerPrefs(call: CallContext, customerId: number) {
@@ -70,6 +71,7 @@ export function waLink(call: CallContext, input: { kind: OutboxKind; customerId:
       today: businessDate(app.clock.now(), settings.timeZone),
       lang,
       isp: { name: settings.ispName, phone: settings.ispPhone },
+      pay: payInfoFor(app),
     },
     customer,
     invoice,

@@ -24,6 +24,7 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { DEFAULT_DAYS, kindSettings, SCHEDULED_KINDS } from './config';
+import { payInfoFor } from '../reconciliation/pay-info';
 import { recipientOf, templateValues } from './prepare';
 
 export function listKinds(call: CallContext): KindView[] {
@@ -106,6 +107,7 @@ export function previewKind(call: CallContext, input: PreviewInput) {
     today: businessDate(app.clock.now(), settings.timeZone),
     lang,
     isp: { name: settings.ispName, phone: settings.ispPhone },
+    pay: payInfoFor(app),
   };
   const values = templateValues(
     ctx,

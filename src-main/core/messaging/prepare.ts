@@ -30,6 +30,7 @@ import {
   type RelevanceFacts,
   type TemplateValues,
 } from '../../integrations/messaging';
+import type { PayInfoFor } from '../reconciliation/pay-info';
 import type { KindSetting } from './config';
 
 export type Preparation =
@@ -50,6 +51,8 @@ export interface PrepareContext {
    * message cannot go out of the 24-hour window and fails with the reason). Undefined for other providers.
    */
   cloud?: { name: string; language: string; params: string[] } | null;
+  /** Kode unik instructions and the portal pay link of a bill (core/reconciliation/pay-info.ts). */
+  pay?: PayInfoFor;
 }
 
 /** Shown when the ISP has not written its own payment instructions (customer-facing text, like the templates). */
@@ -137,7 +140,7 @@ export function recipientOf(
 
 /** The values a template is filled with, read from the customer, invoice and payment concerned. */
 export function templateValues(
-  ctx: Pick<PrepareContext, 'today' | 'lang' | 'isp'>,
+  ctx: Pick<PrepareContext, 'today' | 'lang' | 'isp' | 'pay'>,
   customer: CustomerFacts,
   invoice: InvoiceFacts | undefined,
   payment: PaymentFacts | undefined,
@@ -160,6 +163,10 @@ export function templateValues(
     const d = daysBetween(today, invoice.dueDate);
     values.daysUntilDue = Math.max(0, d);
     values.daysOverdue = Math.max(0, -d);
+    const open = invoice.status === 'unpaid' || invoice.status === 'partial';
+    const pay = open ? ctx.pay?.(invoice) : undefined;
+    if (pay?.instructions) values.paymentInstructions = pay.instructions;
+    if (pay?.link) values.paymentLink = pay.link;
   }
   if (payment) {
     values.paidAmount = payment.amount;

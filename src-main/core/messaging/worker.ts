@@ -30,6 +30,7 @@ import { getSettings } from '../settings';
 import { attachmentsFor } from './attachments';
 import { buildChannel, cloudTemplateFor } from './channels';
 import { enabledChannels, kindSettings, type OutboxKind } from './config';
+import { payInfoFor } from '../reconciliation/pay-info';
 import { prepareMessage, type PrepareContext } from './prepare';
 
 /** Retries after a retryable failure: 1 min, 5 min, 15 min, 1 h, 3 h; then the message is failed. */
@@ -190,6 +191,7 @@ export class MessageWorker {
       isp: { name: settings.ispName, phone: settings.ispPhone },
       kind: kindSettings(db)[row.kind as OutboxKind],
       ...(ch.provider === 'whatsapp_cloud' ? { cloud: cloudTemplateFor(ch, row.kind) ?? null } : {}),
+      pay: payInfoFor(this.ctx),
     };
     const prep = db.transaction(() => prepareMessage(pctx, row))();
     if (prep.action === 'cancel') {

@@ -12,6 +12,7 @@ import {
 import { today } from '../billing/common';
 import type { AppContext } from '../context';
 import { availableGateways } from '../gateway-payments/service';
+import { transferAmountFor } from '../reconciliation/transfer-codes';
 import { getSettings } from '../settings';
 import type { PortalCall } from './session';
 
@@ -55,6 +56,10 @@ export function portalHome(call: PortalCall): PortalHome {
       overdue: open.some((i) => i.status === 'overdue'),
       openInvoices: open,
       deposit,
+      transfers: open.flatMap((i) => {
+        const tr = transferAmountFor(app, i.id);
+        return tr ? [{ invoiceNumber: i.invoiceNumber, base: tr.base, code: tr.code, payable: tr.payable }] : [];
+      }),
     },
     services: servicesOf(app.sqlite, customerId).map((s) => ({
       username: s.username,

@@ -4,6 +4,7 @@
  * desk's own `createGatewayPayment`, so crediting, the isolir restore and the reconciliation are the
  * same; the customer sees only their own attempts, in a shape without staff fields.
  */
+import { payPageUrl } from '../../../src-shared/pay-link';
 import crypto from 'node:crypto';
 import type { GatewayTx } from '../../../src-shared/contract/gateway-payments';
 import type { PortalPayAttempt, PortalPayBill } from '../../../src-shared/contract/portal/pay';
@@ -46,7 +47,7 @@ export function payLinkFor(app: AppContext, invoiceId: number): string {
  */
 export function payLinkUrl(app: AppContext, invoiceId: number): string | null {
   const base = portalStatus(app).url;
-  return base ? `${base.replace(/\/$/, '')}/bayar/${payLinkFor(app, invoiceId)}` : null;
+  return base ? payPageUrl(base, payLinkFor(app, invoiceId)) : null;
 }
 
 /** Who pays what: the pay link's invoice, or the signed-in customer (one invoice of theirs, or all open). */

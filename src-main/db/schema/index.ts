@@ -12,3 +12,4 @@ export * from './resellers';
 export * from './collectors';
 export * from './api';
 export * from './brands';
+export * from './bank-transfers';

@@ -53,6 +53,11 @@ export function send(res: http.ServerResponse, status: number, body: unknown, he
 export class BodyTooLarge extends Error {}
 
 export function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+  return readRawBody(req, max).then((b) => b.toString('utf8'));
+}
+
+/** The body's bytes as sent (a gateway signs these exact bytes). */
+export function readRawBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers['content-length'] ?? 0) > max) return reject(new BodyTooLarge());
     let size = 0;
@@ -67,7 +72,7 @@ export function readBody(req: http.IncomingMessage, max: number): Promise<string
         reject(new BodyTooLarge());
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -7,6 +7,7 @@ import { peerAddress } from '../../core/context';
 import { portalSourceLimiter } from '../../core/portal/login';
 import { isSourceMap } from '../security-policy';
 import { localUrl } from './announce';
+import { CALLBACK_PREFIX, receiveGatewayCallback } from './gateway-callback';
 import { BodyTooLarge, KEEP_ALIVE_MS, MIME, readBody, readCookie, requestPath, send, STATUS } from './http-util';
 
 /*
@@ -174,6 +175,7 @@ export function createPortalHost(opts: PortalHostOptions) {
   const server = http.createServer((req, res) => {
     const p = requestPath(req);
     if (p === null) return void res.writeHead(400).end('Bad request');
+    if (p.startsWith(CALLBACK_PREFIX)) return void receiveGatewayCallback(opts.app, req, res, p);
     if (p.startsWith('/api/')) {
       return void handlePortalApi(opts, req, res, p.slice(5)).catch(() => {
         if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'Request failed');

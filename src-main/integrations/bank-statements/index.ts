@@ -58,6 +58,7 @@ export { numberFormatsReading, parseAmount, type NumberFormat } from './amount';
 export { parseStatementDate, type DateFormat, type Period } from './dates';
 export { keyText, looseKey } from './fingerprint';
 export { readGrid, type Cell, type Grid, type ReadOptions } from './grid';
+export { cellText } from './text';
 export { columnMappingSchema, CREDIT_WORDS, DEBIT_WORDS, type AmountColumns, type ColumnMapping } from './mapping';
 export { detectLayout, resolveLayout, type ResolvedLayout } from './presets';
 export * from './types';

@@ -1,15 +1,24 @@
-import { ActionIcon, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../src-shared/settings';
 import type { SettingsForm } from './settingsForm';
+
+/** Which tab the kode unik settings sit on (a field with an error selects its tab). */
+export const TRANSFER_FIELD_TABS = { kodeUnikEnabled: 'isolir', kodeUnikMax: 'isolir' } as const;
 
 /**
  * Settings → Halaman isolir: where the router sends isolated customers' HTTP (the portal's address as the
  * router reaches it), the isolir profile's own pool, and the bank accounts the isolir page shows.
  */
-export function IsolirPagePanel(props: { form: UseFormReturnType<SettingsForm>; ro: boolean; portField: ReactNode }) {
+export function IsolirPagePanel(props: {
+  form: UseFormReturnType<SettingsForm>;
+  ro: boolean;
+  /** The settings screen's number field for a key (strict parser, its label and hint). */
+  num: (key: keyof Settings, hintKey?: string) => ReactNode;
+}) {
   const { t } = useTranslation('settings');
   const { form, ro } = props;
   const text = (k: keyof SettingsForm) => ({ label: t(`fields.${k}`), disabled: ro, ...form.getInputProps(k) });
@@ -21,7 +30,7 @@ export function IsolirPagePanel(props: { form: UseFormReturnType<SettingsForm>; 
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput {...text('isolirPortalAddress')} placeholder="192.168.88.10" />
-        {props.portField}
+        {props.num('isolirPortalPort')}
         <TextInput {...text('isolirPoolRanges')} description={t('hints.isolirPoolRanges')} />
         <TextInput {...text('isolirLocalAddress')} />
       </SimpleGrid>
@@ -68,6 +77,16 @@ export function IsolirPagePanel(props: { form: UseFormReturnType<SettingsForm>; 
             {t('bankAccounts.add')}
           </Button>
         </Group>
+      )}
+      <Title order={5}>{t('fields.kodeUnik')}</Title>
+      <Switch
+        label={t('fields.kodeUnikEnabled')}
+        description={t('hints.kodeUnikEnabled')}
+        disabled={ro}
+        {...form.getInputProps('kodeUnikEnabled', { type: 'checkbox' })}
+      />
+      {form.values.kodeUnikEnabled && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>{props.num('kodeUnikMax', 'kodeUnikMax')}</SimpleGrid>
       )}
     </Stack>
   );

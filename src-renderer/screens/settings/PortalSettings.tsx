@@ -32,7 +32,12 @@ function PortalAddress() {
 }
 
 /** Which tab each portal setting sits on (a field with an error selects its tab). */
-export const PORTAL_FIELD_TABS = { portalEnabled: 'portal', portalHost: 'portal', portalPort: 'portal' } as const;
+export const PORTAL_FIELD_TABS = {
+  portalEnabled: 'portal',
+  portalHost: 'portal',
+  portalPort: 'portal',
+  portalPublicUrl: 'portal',
+} as const;
 
 export function PortalTab() {
   const { t } = useTranslation('settings');
@@ -71,6 +76,13 @@ export function PortalSettings({
           {...form.getInputProps('portalHost')}
         />
         {port}
+        <TextInput
+          label={t('fields.portalPublicUrl')}
+          description={t('hints.portalPublicUrl')}
+          placeholder="https://bayar.contoh.net/"
+          disabled={ro}
+          {...form.getInputProps('portalPublicUrl')}
+        />
         <PortalAddress />
       </Stack>
     </Tabs.Panel>

@@ -40,7 +40,7 @@ import {
   printWarning,
   translateApiMessage,
 } from '../../components';
-import { IsolirPagePanel } from './IsolirPagePanel';
+import { IsolirPagePanel, TRANSFER_FIELD_TABS } from './IsolirPagePanel';
 import { LAN_SHARE_FIELD_TABS, LanShareSettings, LanShareTab } from './LanShareSettings';
 import { LogoInput } from './LogoInput';
 import { PORTAL_FIELD_TABS, PortalSettings, PortalTab } from './PortalSettings';
@@ -123,6 +123,7 @@ export default function SettingsScreen() {
       sessionTimeoutMinutes: 'security',
       ...PORTAL_FIELD_TABS,
       ...LAN_SHARE_FIELD_TABS,
+      ...TRANSFER_FIELD_TABS,
       updateUrl: 'updates',
     }),
     [],
@@ -325,7 +326,7 @@ export default function SettingsScreen() {
         </Tabs.Panel>
 
         <Tabs.Panel value="isolir">
-          <IsolirPagePanel form={form} ro={ro} portField={num('isolirPortalPort')} />
+          <IsolirPagePanel form={form} ro={ro} num={num} />
         </Tabs.Panel>
 
         <Tabs.Panel value="printing">

@@ -19,6 +19,7 @@ const NUMBER_FIELDS = {
   isolirPortalPort: { kind: 'integer', min: 1, max: 65535 },
   portalPort: { kind: 'integer', min: 1, max: 65535 },
   lanSharePort: { kind: 'integer', min: 1, max: 65535 },
+  kodeUnikMax: { kind: 'integer', min: 9, max: 9999 },
 } as const satisfies Partial<Record<keyof Settings, FieldRules & { kind: NumberKind }>>;
 
 type NumberKey = keyof typeof NUMBER_FIELDS;

@@ -39,6 +39,17 @@ export const portalHome = z.object({
     overdue: z.boolean(),
     openInvoices: z.array(portalInvoice),
     deposit: z.number().int(),
+    /** Bank transfer with kode unik (Settings): the exact amount per open bill. */
+    transfers: z
+      .array(
+        z.object({
+          invoiceNumber: z.string(),
+          base: z.number().int(),
+          code: z.number().int(),
+          payable: z.number().int(),
+        }),
+      )
+      .optional(),
   }),
   services: z.array(
     z.object({

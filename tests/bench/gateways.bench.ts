@@ -1,0 +1,209 @@
+import { creditPaid } from '../../src-main/core/gateway-payments/credit';
+import { recordBankTransfer } from '../../src-main/core/billing/payments';
+import type { CallContext } from '../../src-main/core/context';
+import {
+  createGateway,
+  runPollCycle,
+  TokenBucket,
+  type GatewayConfig,
+  type PollState,
+} from '../../src-main/integrations/payments';
+import { createFake } from '../fakes/gateways';
+import { testApp, type TestApp } from '../helpers/app';
+import { seedBilling } from '../unit/billing/fixtures';
+import { ms, timeAsync, timeSync, type BenchRow, type BenchSuite } from './harness';
+
+const CREDITS = 10_000;
+const CUSTOMERS = 100;
+const PENDING = 2_000;
+const LATENCY_MS = 50;
+const RATE = 100;
+const BURST = 10;
+
+/** 100 customers × 100 monthly bills = 10,000 open invoices (not timed). */
+async function tenThousandBills(): Promise<{
+  t: TestApp;
+  invoices: { id: number; customerId: number; amount: number }[];
+}> {
+  const t = await testApp();
+  await t.ok('settings.update', { autoInvoiceRun: false, automationEnabled: false });
+  await seedBilling(t, { customers: CUSTOMERS, startDate: '2017-01-01', openShift: false });
+  for (let m = 0; m < CREDITS / CUSTOMERS; m++) {
+    const period = `${2017 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    await t.ok('billing.generateInvoices', { period });
+  }
+  const invoices = t.app.ctx.sqlite
+    .prepare(`SELECT id, customer_id AS customerId, amount FROM invoices WHERE status = 'unpaid' ORDER BY id`)
+    .all() as { id: number; customerId: number; amount: number }[];
+  if (invoices.length !== CREDITS) throw new Error(`seeded ${invoices.length} bills, not ${CREDITS}`);
+  return { t, invoices };
+}
+
+const internal = (t: TestApp): CallContext => ({ app: t.app.ctx, session: null, transport: 'internal' });
+
+async function crediting(): Promise<BenchRow[]> {
+  // Baseline: the same 10,000 bills paid through the ledger's payment service without any gateway.
+  const base = await tenThousandBills();
+  const baseline = timeSync(() => {
+    for (const inv of base.invoices)
+      recordBankTransfer(
+        internal(base.t),
+        {
+          customerId: inv.customerId,
+          amount: inv.amount,
+          invoiceId: inv.id,
+          referenceNumber: `B-${inv.id}`,
+          confirmLarge: true,
+        },
+        {},
+      );
+  });
+  base.t.close();
+
+  const { t, invoices } = await tenThousandBills();
+  const db = t.app.ctx.sqlite;
+  const addTx = db.prepare(
+    `INSERT INTO gateway_transactions(merchant_ref, provider, provider_ref, customer_id, amount, method, status, expires_at)
+     VALUES (?, 'tripay', ?, ?, ?, 'QRIS', 'pending', '2099-01-01T00:00:00.000Z')`,
+  );
+  const addInv = db.prepare(
+    `INSERT INTO gateway_transaction_invoices(transaction_id, invoice_id, amount) VALUES (?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const inv of invoices) {
+      const id = Number(addTx.run(`PD-BENCH-${inv.id}`, `T${inv.id}`, inv.customerId, inv.amount).lastInsertRowid);
+      addInv.run(id, inv.id, inv.amount);
+    }
+  })();
+  const credit = (inv: (typeof invoices)[number]) =>
+    creditPaid(internal(t), {
+      provider: 'tripay',
+      merchantRef: `PD-BENCH-${inv.id}`,
+      providerRef: `T${inv.id}`,
+      paidAmount: inv.amount,
+      via: 'callback',
+    });
+  const first = timeSync(() => invoices.map(credit));
+  const replay = timeSync(() => invoices.map(credit));
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const payments = n(`SELECT COUNT(*) AS n FROM payments WHERE method = 'gateway/tripay'`);
+  const paid = n(`SELECT COUNT(*) AS n FROM invoices WHERE status = 'paid'`);
+  t.close();
+  const credited = first.value.filter((r) => r.result === 'invoices').length;
+  const duplicates = replay.value.filter((r) => r.result === 'duplicate').length;
+  return [
+    {
+      name: `baseline: ${CREDITS.toLocaleString('en')} bank-transfer payments through the ledger, no gateway`,
+      value: ms(baseline.ms),
+    },
+    {
+      name: `credit ${CREDITS.toLocaleString('en')} paid gateway notifications (claim key, payment, allocation, audit)`,
+      value: `${ms(first.ms)} (${credited.toLocaleString('en')} credited, ${paid.toLocaleString('en')} bills paid)`,
+      target: '≤ 10,000 ms',
+      pass: first.ms <= 10_000 && credited === CREDITS && paid === CREDITS,
+    },
+    {
+      name: `the same ${CREDITS.toLocaleString('en')} notifications again (replays)`,
+      value: `${ms(replay.ms)} (${duplicates.toLocaleString('en')} duplicates, ${payments.toLocaleString('en')} payments in all)`,
+      target: '0 double credits',
+      pass: duplicates === CREDITS && payments === CREDITS,
+    },
+  ];
+}
+
+/** Most events in any 1-second window. */
+function maxPerSecond(list: number[]): number {
+  const t = [...list].sort((x, y) => x - y);
+  let max = 0;
+  for (let i = 0, j = 0; i < t.length; i++) {
+    while (j < t.length && t[j]! < t[i]! + 1000) j++;
+    max = Math.max(max, j - i);
+  }
+  return max;
+}
+
+/** One poll cycle over 2,000 pending Tripay transactions at the fake (latency, rate), like the poller's. */
+async function pollCycle(latencyMs: number, rate: number, burst: number) {
+  const fake = await createFake('tripay').start();
+  try {
+    const c = fake.credentials();
+    const grants: number[] = [];
+    const cfg = { provider: 'tripay', mode: 'sandbox', ...c, baseUrl: fake.baseUrl };
+    const seeder = createGateway({ ...cfg, http: { ratePerSecond: 10_000, burst: 10_000 } } as GatewayConfig);
+    const limiter = new TokenBucket({ ratePerSecond: rate, burst, onGrant: (g) => grants.push(g) });
+    const gateway = createGateway({ ...cfg, http: { limiter, timeoutMs: 10_000 } } as GatewayConfig);
+    const now = Date.now();
+    const states: (PollState & { providerRef: string })[] = [];
+    for (let i = 0; i < PENDING; i += 50) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(50, PENDING - i) }, async (_, k) => {
+          const merchantRef = `LOAD-${i + k}`;
+          const p = await seeder.createPayment({
+            merchantRef,
+            amount: 150_000,
+            method: 'BRIVA',
+            expiresAt: now + 86_400_000,
+            customer: { name: 'Bench', email: 'bench@example.id' },
+            description: 'bench',
+          });
+          return {
+            merchantRef,
+            providerRef: p.providerRef!,
+            createdAt: now - 600_000,
+            expiresAt: now + 86_400_000,
+            status: 'pending' as const,
+          };
+        }),
+      );
+      states.push(...batch);
+    }
+    for (let i = 0; i < PENDING; i += 7) fake.markPaid(`LOAD-${i}`);
+    fake.latencyMs = latencyMs;
+    grants.length = 0;
+    const refOf = new Map(states.map((s) => [s.merchantRef, s.providerRef]));
+    const run = await timeAsync(() =>
+      runPollCycle({
+        states,
+        concurrency: 10,
+        check: (st) => gateway.getStatus({ merchantRef: st.merchantRef, providerRef: refOf.get(st.merchantRef) }),
+        onResult: () => undefined,
+      }),
+    );
+    return { ms: run.ms, summary: run.value, maxPerSecond: maxPerSecond(grants) };
+  } finally {
+    await fake.stop();
+  }
+}
+
+async function polling(): Promise<BenchRow[]> {
+  const baseline = await pollCycle(0, 100_000, 100_000);
+  const real = await pollCycle(LATENCY_MS, RATE, BURST);
+  return [
+    {
+      name: `baseline: poll ${PENDING.toLocaleString('en')} pending, fake answers at once, no rate limit`,
+      value: ms(baseline.ms),
+    },
+    {
+      name: `poll ${PENDING.toLocaleString('en')} pending, ${LATENCY_MS} ms latency, ${RATE}/s + burst ${BURST}, 10 in flight`,
+      value: `${ms(real.ms)} (most requests in 1 s: ${real.maxPerSecond})`,
+      target: `≤ 30,000 ms, ≤ ${RATE + BURST}/s`,
+      pass: real.ms <= 30_000 && real.maxPerSecond <= RATE + BURST,
+    },
+  ];
+}
+
+export const gatewaysSuite: BenchSuite = {
+  id: 'gateways',
+  title: 'Gateway payments: crediting 10,000 paid notifications, one poll cycle over 2,000 pending',
+  notes: [
+    `Crediting: ${CREDITS.toLocaleString('en')} open bills (${CUSTOMERS} customers × 100 months) each with a pending gateway`,
+    'attempt; `creditPaid` (the step a verified callback or a poll ends in: the idempotency key, the payment allocated like',
+    'cash, audit rows, the isolir check) once per attempt, then all again as replays. Baseline: the same bills paid through',
+    'the payment service directly (no key, no attempt rows), measured in the same run on a fresh copy of the same data.',
+    'Polling: the integrations poll driver against the local Tripay fake over HTTP on 127.0.0.1 (one in seven marked',
+    'paid); baseline = the same cycle with no latency and no rate limit.',
+  ].join(' '),
+  async run() {
+    return [...(await crediting()), ...(await polling())];
+  },
+};
