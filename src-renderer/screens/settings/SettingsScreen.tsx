@@ -324,7 +324,6 @@ export default function SettingsScreen() {
             />
           </Stack>
         </Tabs.Panel>
-
         <Tabs.Panel value="isolir">
           <IsolirPagePanel form={form} ro={ro} num={num} />
         </Tabs.Panel>
