@@ -3,7 +3,7 @@ import { addDays } from '../../src-shared/dates';
 import { createPortalHost } from '../../src-main/host/http/portal-server';
 import { testApp, type TestApp } from '../helpers/app';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
-import { seedCustomers } from './platform.bench';
+import { seedPortalWorld } from './portal-seed';
 
 const CUSTOMERS = 5_000;
 const MONTHS = 12;
@@ -14,40 +14,13 @@ const BROWSE = ['portal.home', 'portal.invoices', 'portal.usage', 'portal.paymen
 /** Customers, a PPPoE account each, 12 monthly invoices (the last one open for a third), 60 days of usage for the browsers. */
 function seed(t: TestApp) {
   const db = t.app.ctx.sqlite;
-  seedCustomers(db, CUSTOMERS);
+  seedPortalWorld(db, {
+    customers: CUSTOMERS,
+    months: MONTHS,
+    firstYear: 2025,
+    open: (m, c) => m === MONTHS - 1 && c % 3 !== 0,
+  });
   db.transaction(() => {
-    const pkg = db
-      .prepare(
-        `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
-         VALUES ('Paket 20 Mbps', 10240, 20480, 150000, 'monthly', 30, 'p20')`,
-      )
-      .run().lastInsertRowid;
-    const acc = db.prepare(
-      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name, status)
-       VALUES (?, ?, ?, 'x', 'p20', 'active')`,
-    );
-    for (let c = 1; c <= CUSTOMERS; c++) acc.run(c, pkg, `user${c}`);
-    const inv = db.prepare(
-      `INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount, paid_amount, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let n = 0;
-    for (let m = 0; m < MONTHS; m++) {
-      const date = `${2025 + Math.floor((11 + m) / 12)}-${String(((11 + m) % 12) + 1).padStart(2, '0')}-01`;
-      for (let c = 1; c <= CUSTOMERS; c++) {
-        const open = m === MONTHS - 1 && c % 3 !== 0;
-        inv.run(
-          `INV-${++n}`,
-          c,
-          date.slice(0, 7),
-          date,
-          addDays(date, 10),
-          150_000,
-          open ? 0 : 150_000,
-          open ? 'unpaid' : 'paid',
-        );
-      }
-    }
     const use = db.prepare(
       'INSERT INTO usage_daily(account_id, day, bytes_in, bytes_out, samples) VALUES (?, ?, ?, ?, 1)',
     );

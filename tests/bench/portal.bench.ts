@@ -1,10 +1,9 @@
 import http from 'node:http';
-import { addDays } from '../../src-shared/dates';
 import { startPortalSession } from '../../src-main/core/portal/session';
 import { createPortalHost, PORTAL_COOKIE } from '../../src-main/host/http/portal-server';
 import { testApp } from '../helpers/app';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
-import { seedCustomers } from './platform.bench';
+import { seedPortalWorld } from './portal-seed';
 
 const CUSTOMERS = 50_000;
 const MONTHS = 36;
@@ -41,41 +40,13 @@ export const portalSuite: BenchSuite = {
     const t = await testApp();
     const db = t.app.ctx.sqlite;
     const seedStart = Date.now();
-    seedCustomers(db, CUSTOMERS);
-    db.transaction(() => {
-      const pkg = db
-        .prepare(
-          `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
-           VALUES ('Paket 20 Mbps', 10240, 20480, 150000, 'monthly', 30, 'p20')`,
-        )
-        .run().lastInsertRowid;
-      const acc = db.prepare(
-        `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name, status)
-         VALUES (?, ?, ?, 'x', 'p20', ?)`,
-      );
-      for (let c = 1; c <= CUSTOMERS; c++) acc.run(c, pkg, `user${c}`, c % 17 === 0 ? 'suspended' : 'active');
-      const inv = db.prepare(
-        `INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount, paid_amount, status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      let n = 0;
-      for (let m = 0; m < MONTHS; m++) {
-        const date = `${2023 + Math.floor((11 + m) / 12)}-${String(((11 + m) % 12) + 1).padStart(2, '0')}-01`;
-        for (let c = 1; c <= CUSTOMERS; c++) {
-          const open = m >= MONTHS - 3 && c % 3 === 0;
-          inv.run(
-            `INV-${++n}`,
-            c,
-            date.slice(0, 7),
-            date,
-            addDays(date, 10),
-            150_000,
-            open ? 0 : 150_000,
-            open ? 'unpaid' : 'paid',
-          );
-        }
-      }
-    })();
+    seedPortalWorld(db, {
+      customers: CUSTOMERS,
+      months: MONTHS,
+      firstYear: 2023,
+      open: (m, c) => m >= MONTHS - 3 && c % 3 === 0,
+      suspended: (c) => c % 17 === 0,
+    });
     db.pragma('optimize');
     const seedSeconds = (Date.now() - seedStart) / 1000;
 
