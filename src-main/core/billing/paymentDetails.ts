@@ -11,7 +11,7 @@ import {
   listPayments as listPaymentRows,
   paymentAllocations,
 } from '../../data/billing/payments.repository';
-import { writeAudit } from '../audit';
+import { receiptWithPrint } from './receipt-print';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { likePattern, type Paged } from '../../data/sql';
@@ -44,33 +44,28 @@ export function listPayments(call: CallContext, input: In<'payments.list'>): Pag
 export function paymentReceipt(call: CallContext, id: number, markPrinted: boolean) {
   const { app } = call;
   const settings = getSettings(app);
-  const run = () => {
-    const before = getPayment(call, id);
-    if (markPrinted) {
-      countPaymentReceiptPrint(app.sqlite, id);
-      writeAudit(call, {
-        action: before.receiptPrints > 0 ? 'payment.receipt_reprint' : 'payment.receipt_print',
-        entity: 'payment',
-        entityId: id,
-        before: { receiptPrints: before.receiptPrints },
-        after: { receiptPrints: before.receiptPrints + 1 },
-      });
-    }
-    const payment = paymentDetail(call, id);
-    const paidAt = new Date(payment.paidAt);
-    return {
-      isp: { ...customerIsp(app, payment.customerId), receiptWidth: settings.receiptWidth },
-      payment,
-      customer: receiptCustomer(app.sqlite, payment.customerId)!,
-      cashierName: payment.receivedByName,
-      paidAtLocal: `${payment.paymentDate} ${businessTime(paidAt, settings.timeZone)}`,
-      tendered: payment.tendered,
-      change: payment.change,
-      remainingOutstanding: outstandingOf(app.sqlite, payment.customerId),
-      receiptPrints: payment.receiptPrints,
-      // With markPrinted the print just counted is a copy when it was not the first; without, the next one would be.
-      copy: markPrinted ? before.receiptPrints > 0 : payment.receiptPrints > 0,
-    };
-  };
-  return markPrinted ? app.sqlite.transaction(run)() : run();
+  return receiptWithPrint(call, {
+    entity: 'payment',
+    id,
+    markPrinted,
+    actions: ['payment.receipt_print', 'payment.receipt_reprint'],
+    prints: () => getPayment(call, id).receiptPrints,
+    count: countPaymentReceiptPrint,
+    build: (copy) => {
+      const payment = paymentDetail(call, id);
+      const paidAt = new Date(payment.paidAt);
+      return {
+        isp: { ...customerIsp(app, payment.customerId), receiptWidth: settings.receiptWidth },
+        payment,
+        customer: receiptCustomer(app.sqlite, payment.customerId)!,
+        cashierName: payment.receivedByName,
+        paidAtLocal: `${payment.paymentDate} ${businessTime(paidAt, settings.timeZone)}`,
+        tendered: payment.tendered,
+        change: payment.change,
+        remainingOutstanding: outstandingOf(app.sqlite, payment.customerId),
+        receiptPrints: payment.receiptPrints,
+        copy,
+      };
+    },
+  });
 }

@@ -31,6 +31,7 @@ import { reserveSequence } from '../../data/sequences';
 import { today } from './common';
 import { customerIsp } from '../brands/identity';
 import { moveDeposit } from './deposits';
+import { receiptWithPrint } from './receipt-print';
 
 type R = typeof refundsContract;
 type RIn<K extends keyof R> = z.output<R[K]['input']>;
@@ -178,32 +179,27 @@ export function listRefunds(call: CallContext, input: RIn<'refunds.list'>): Page
 export function refundReceipt(call: CallContext, id: number, markPrinted: boolean) {
   const { app } = call;
   const settings = getSettings(app);
-  const run = () => {
-    const before = getRefund(call, id);
-    if (markPrinted) {
-      countRefundReceiptPrint(app.sqlite, id);
-      writeAudit(call, {
-        action: before.receiptPrints > 0 ? 'refund.receipt_reprint' : 'refund.receipt_print',
-        entity: 'refund',
-        entityId: id,
-        before: { receiptPrints: before.receiptPrints },
-        after: { receiptPrints: before.receiptPrints + 1 },
-      });
-    }
-    const refund = refundDetail(call, id);
-    const customer = receiptCustomer(app.sqlite, refund.customerId)!;
-    // The balance as it was at the refund, so a reprint months later still shows the same figures.
-    const depositBefore = depositBeforeRefund(app.sqlite, refund.customerId, id);
-    return {
-      isp: { ...customerIsp(app, refund.customerId), receiptWidth: settings.receiptWidth },
-      refund,
-      customer,
-      refundedAtLocal: `${refund.refundDate} ${businessTime(new Date(refund.refundedAt), settings.timeZone)}`,
-      depositBefore,
-      depositAfter: depositBefore - refund.amount,
-      receiptPrints: refund.receiptPrints,
-      copy: markPrinted ? before.receiptPrints > 0 : refund.receiptPrints > 0,
-    };
-  };
-  return markPrinted ? app.sqlite.transaction(run)() : run();
+  return receiptWithPrint(call, {
+    entity: 'refund',
+    id,
+    markPrinted,
+    actions: ['refund.receipt_print', 'refund.receipt_reprint'],
+    prints: () => getRefund(call, id).receiptPrints,
+    count: countRefundReceiptPrint,
+    build: (copy) => {
+      const refund = refundDetail(call, id);
+      // The balance as it was at the refund, so a reprint months later still shows the same figures.
+      const depositBefore = depositBeforeRefund(app.sqlite, refund.customerId, id);
+      return {
+        isp: { ...customerIsp(app, refund.customerId), receiptWidth: settings.receiptWidth },
+        refund,
+        customer: receiptCustomer(app.sqlite, refund.customerId)!,
+        refundedAtLocal: `${refund.refundDate} ${businessTime(new Date(refund.refundedAt), settings.timeZone)}`,
+        depositBefore,
+        depositAfter: depositBefore - refund.amount,
+        receiptPrints: refund.receiptPrints,
+        copy,
+      };
+    },
+  });
 }

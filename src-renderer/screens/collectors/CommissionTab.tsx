@@ -66,42 +66,40 @@ export function CommissionTab() {
           {rows.map((r) => (
             <Table.Tr key={r.collectorId}>
               <Table.Td>{r.collectorName}</Table.Td>
-              <Table.Td ta="right">{r.payments}</Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={r.collected} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={r.commission} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={r.settled} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={r.variance} />
-              </Table.Td>
+              <FigureCells figures={r} />
             </Table.Tr>
           ))}
           {totals && rows.length > 0 && (
             <Table.Tr fw={700}>
               <Table.Td>{t('office.total')}</Table.Td>
-              <Table.Td ta="right">{totals.payments}</Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={totals.collected} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={totals.commission} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={totals.settled} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={totals.variance} />
-              </Table.Td>
+              <FigureCells figures={totals} />
             </Table.Tr>
           )}
         </Table.Tbody>
       </Table>
       {valid && rows.length === 0 && !report.loading && <span>{t('office.noCommission')}</span>}
     </Stack>
+  );
+}
+
+interface Figures {
+  payments: number;
+  collected: number;
+  commission: number;
+  settled: number;
+  variance: number;
+}
+
+/** A collector's figures and the month's totals share one set of cells, so the columns cannot drift apart. */
+function FigureCells({ figures }: { figures: Figures }) {
+  return (
+    <>
+      <Table.Td ta="right">{figures.payments}</Table.Td>
+      {(['collected', 'commission', 'settled', 'variance'] as const).map((k) => (
+        <Table.Td key={k} ta="right">
+          <MoneyText amount={figures[k]} />
+        </Table.Td>
+      ))}
+    </>
   );
 }
