@@ -6,6 +6,7 @@ import { setConnector } from '../../src-main/core/network/router-access';
 import { RouterConnection } from '../../src-main/routeros/connection';
 import { RouterSim } from '../routeros-sim/simulator';
 import { testApp } from '../helpers/app';
+import { benchRouterAndPackage, seedCustomersWithAccounts } from './router-world';
 import { timeAsync, type BenchSuite } from './harness';
 
 const N = 5000;
@@ -35,38 +36,17 @@ export const networkSuite: BenchSuite = {
       timers: { setTimeout: () => null, clearTimeout: () => undefined, now: () => 0 },
     });
     try {
-      const target = sim.target();
-      const router = await t.ok('routers.create', {
-        name: 'Bench',
-        host: target.host,
-        port: target.port,
-        username: target.username,
-        password: target.password,
-      });
-      const pkg = await t.ok('packages.create', {
-        name: 'Home 10M',
-        bandwidthUp: 2000,
-        bandwidthDown: 10000,
-        price: 150_000,
-        billingCycle: 'monthly',
-      });
+      const { router, pkg } = await benchRouterAndPackage(t, sim);
       // Set-up (not measured): N customers and accounts, each with its queued upsert, as the services write them.
-      const insC = ctx.sqlite.prepare(
-        "INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2026-01-01')",
-      );
-      const insA = ctx.sqlite.prepare(
-        'INSERT INTO pppoe_accounts(customer_id, internet_package_id, router_id, username, password_enc, profile_name) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      ctx.sqlite.transaction(() => {
-        for (let i = 1; i <= N; i++) {
-          const c = Number(insC.run(`CUST${String(i).padStart(5, '0')}`, `Pelanggan ${i}`).lastInsertRowid);
-          const a = Number(
-            insA.run(c, pkg.id, router.id, `user${i}`, ctx.secrets.encrypt(`Pw-${i}-xyz`), pkg.profileName)
-              .lastInsertRowid,
-          );
-          syncAccount(ctx, a);
-        }
-      })();
+      seedCustomersWithAccounts(ctx.sqlite, {
+        n: N,
+        routerId: router.id,
+        packageId: pkg.id,
+        profileName: pkg.profileName,
+        username: (i) => `user${i}`,
+        passwordEnc: (i) => ctx.secrets.encrypt(`Pw-${i}-xyz`),
+        onAccount: (id) => syncAccount(ctx, id),
+      });
 
       const sync = await timeAsync(() => engine.runOnce(router.id));
       const onRouter = sim.secrets().length;
@@ -74,7 +54,7 @@ export const networkSuite: BenchSuite = {
       const drift = await timeAsync(() => driftCheck(call, router.id));
 
       // Naive sync: connect + login + add, one account after another.
-      const naiveTarget = { ...target };
+      const naiveTarget = { ...sim.target() };
       const naiveSync = await timeAsync(async () => {
         for (let i = 1; i <= NAIVE_N; i++) {
           const conn = await RouterConnection.open(naiveTarget);

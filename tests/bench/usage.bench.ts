@@ -5,6 +5,7 @@ import { sampleUsage } from '../../src-main/core/network/usage';
 import { routerAccountRefs } from '../../src-main/data/network/traffic.repository';
 import { RouterSim } from '../routeros-sim/simulator';
 import { testApp } from '../helpers/app';
+import { benchRouterAndPackage, seedCustomersWithAccounts } from './router-world';
 import { percentile, timeAsync, type BenchSuite } from './harness';
 
 const N = 5000;
@@ -29,34 +30,16 @@ export const usageSuite: BenchSuite = {
     const connector = poolConnector(ctx);
     setConnector(ctx, connector);
     try {
-      const target = sim.target();
-      const router = await t.ok('routers.create', {
-        name: 'Bench',
-        host: target.host,
-        port: target.port,
-        username: target.username,
-        password: target.password,
-      });
-      const pkg = await t.ok('packages.create', {
-        name: 'Home 10M',
-        bandwidthUp: 2000,
-        bandwidthDown: 10000,
-        price: 150_000,
-        billingCycle: 'monthly',
-      });
+      const { router, pkg } = await benchRouterAndPackage(t, sim);
       // Set-up (not measured): N customers with accounts on the router, every one of them online.
-      const insC = ctx.sqlite.prepare(
-        "INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2026-01-01')",
-      );
-      const insA = ctx.sqlite.prepare(
-        "INSERT INTO pppoe_accounts(customer_id, internet_package_id, router_id, username, password_enc, profile_name) VALUES (?, ?, ?, ?, 'x', ?)",
-      );
-      ctx.sqlite.transaction(() => {
-        for (let i = 1; i <= N; i++) {
-          const c = Number(insC.run(`CUST${String(i).padStart(5, '0')}`, `Pelanggan ${i}`).lastInsertRowid);
-          insA.run(c, pkg.id, router.id, `user${String(i).padStart(4, '0')}`, pkg.profileName);
-        }
-      })();
+      seedCustomersWithAccounts(ctx.sqlite, {
+        n: N,
+        routerId: router.id,
+        packageId: pkg.id,
+        profileName: pkg.profileName,
+        username: (i) => `user${String(i).padStart(4, '0')}`,
+        passwordEnc: () => 'x',
+      });
       sim.seedSecrets(N);
       for (let i = 1; i <= N; i++) sim.connectUser(`user${String(i).padStart(4, '0')}`);
       const accounts = new Map(routerAccountRefs(ctx.sqlite, router.id).map((a) => [a.username.toLowerCase(), a]));

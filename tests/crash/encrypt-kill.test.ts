@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src-main/app';
 import { fileKeyStore } from '../../src-main/core/crypto/key-file';
@@ -15,9 +14,9 @@ import { readKeyring } from '../../src-main/core/crypto/keyring';
 import { silentLogger } from '../../src-main/logging/logger';
 import { fileKind, openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import { MIGRATIONS, tempDir } from '../helpers/app';
+import { bundleCrashWorker, crashWorkerPath } from './worker-bundle';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const WORKER = path.join(ROOT, 'node_modules', '.cache', 'pppoe-desk-crash', 'encrypt-worker.mjs');
+const WORKER = crashWorkerPath('encrypt-worker');
 const SEED = Number(process.env.CRASH_SEED ?? 20261206);
 const KILLS = Number(process.env.CRASH_KILLS ?? 21);
 // 'done' comes after the swap: those kills must find the encrypted database.
@@ -104,17 +103,7 @@ function readable(dataDir: string, keyDir: string): 'plain' | 'encrypted' {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(path.dirname(WORKER), { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, 'tests/crash/encrypt-worker.ts')],
-    outfile: WORKER,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await bundleCrashWorker('encrypt-worker');
 });
 
 describe('encrypting a plain database in place survives SIGKILL', () => {

@@ -15,7 +15,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src-main/app';
 import { silentLogger } from '../../src-main/logging/logger';
@@ -23,9 +22,9 @@ import { startNetworkWork } from '../../src-main/core/network/background';
 import { RouterSim } from '../routeros-sim/simulator';
 import { MIGRATIONS, readTestKey, tempDir, TEST_ENCRYPTED, testKeyStore } from '../helpers/app';
 import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
+import { bundleCrashWorker, crashWorkerPath } from './worker-bundle';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const WORKER = path.join(ROOT, 'node_modules', '.cache', 'pppoe-desk-crash', 'worker.mjs');
+const WORKER = crashWorkerPath('worker');
 const SEED = Number(process.env.CRASH_SEED ?? 20261124);
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 
@@ -191,17 +190,7 @@ function checkDatabase(file: string, confirmed: Confirmed) {
 
 let sim: RouterSim;
 beforeAll(async () => {
-  fs.mkdirSync(path.dirname(WORKER), { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, 'tests/crash/worker.ts')],
-    outfile: WORKER,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await bundleCrashWorker('worker');
   sim = await new RouterSim().start();
 });
 afterAll(async () => {

@@ -6,32 +6,20 @@
  * row "unknown" for a person (Fonnte cannot tell) — it never sends it again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock, MIGRATIONS, openTestDb, TEST_ENCRYPTED, testApp } from '../helpers/app';
 import { FonnteFake, WablasFake } from '../fakes/messaging/wa-gateways';
 import type { FakeRequest } from '../fakes/messaging/http-fake';
 import { seedBilling } from '../unit/billing/fixtures';
+import { bundleCrashWorker, crashWorkerPath } from './worker-bundle';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const WORKER = path.join(ROOT, 'node_modules', '.cache', 'pppoe-desk-crash', 'messaging-worker.mjs');
+const WORKER = crashWorkerPath('messaging-worker');
 const CUSTOMERS = 5;
 const THROTTLE = { minGapSeconds: 0, maxGapSeconds: 0, dailyCap: null, quietStart: null, quietEnd: null };
 
 beforeAll(async () => {
-  fs.mkdirSync(path.dirname(WORKER), { recursive: true });
-  await build({
-    entryPoints: [path.join(ROOT, 'tests/crash/messaging-worker.ts')],
-    outfile: WORKER,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await bundleCrashWorker('messaging-worker');
 });
 
 const cleanup: (() => unknown)[] = [];
