@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, signInPage, test } from './fixtures';
+import { expect, signInPage, test, signInAsCashier } from './fixtures';
 
 /** A KlikBCA export (the layout of tests/fixtures/bank-statements/bca-klikbca.csv). */
 function klikbca(lines: { day: string; amount: number; text: string }[], period: string) {
@@ -68,17 +68,7 @@ test.describe('Mutasi bank (kode unik)', () => {
     const file = path.join(dir, 'mutasi-bca.csv');
     fs.writeFileSync(file, csv);
 
-    await api.ok('users.create', {
-      username: 'kasir3',
-      fullName: 'Kasir Tiga',
-      role: 'staff',
-      password: 'Kasir-Depan-2026!',
-      mustChangePassword: false,
-    });
-    const login = await page.request.post(`${host.url}/api/auth.login`, {
-      data: { username: 'kasir3', password: 'Kasir-Depan-2026!' },
-    });
-    expect(login.ok()).toBeTruthy();
+    await signInAsCashier(page, host, api, 'kasir3', 'Kasir Tiga');
     await page.goto(`${host.url}/#/bank-statements`);
 
     const chooser = page.waitForEvent('filechooser');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page, Response } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, signInAsCashier } from './fixtures';
 import { CashDeskPage } from './pages/CashDeskPage';
 
 /** Text of a PDF (poppler's pdftotext), to check what the receipt says. */
@@ -50,19 +50,8 @@ test.describe('Kasir (cash desk)', () => {
     await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });
     const run = await api.ok('billing.generateInvoices', {});
     expect(run.created).toBe(1);
-    await api.ok('users.create', {
-      username: 'kasir1',
-      fullName: 'Kasir Satu',
-      role: 'staff',
-      password: 'Kasir-Depan-2026!',
-      mustChangePassword: false,
-    });
-
     // The cashier (staff role) signs in and opens the desk.
-    const login = await page.request.post(`${host.url}/api/auth.login`, {
-      data: { username: 'kasir1', password: 'Kasir-Depan-2026!' },
-    });
-    expect(login.ok()).toBeTruthy();
+    await signInAsCashier(page, host, api, 'kasir1', 'Kasir Satu');
     const desk = new CashDeskPage(page);
     await desk.goto(host.url);
     await desk.openShift('200000');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, signInPage, test } from './fixtures';
+import { expect, signInPage, test, signInAsCashier } from './fixtures';
 import { CashDeskPage } from './pages/CashDeskPage';
 
 /** Text of a PDF (poppler's pdftotext). */
@@ -33,17 +33,7 @@ test.describe('Deposit refunds (issue 12: a departing customer’s deposit could
       method: 'bank_transfer',
       referenceNumber: 'T-1',
     });
-    await api.ok('users.create', {
-      username: 'kasir2',
-      fullName: 'Kasir Dua',
-      role: 'staff',
-      password: 'Kasir-Depan-2026!',
-      mustChangePassword: false,
-    });
-    const login = await page.request.post(`${host.url}/api/auth.login`, {
-      data: { username: 'kasir2', password: 'Kasir-Depan-2026!' },
-    });
-    expect(login.ok()).toBeTruthy();
+    await signInAsCashier(page, host, api, 'kasir2', 'Kasir Dua');
 
     const desk = new CashDeskPage(page);
     await desk.goto(host.url);

@@ -93,6 +93,14 @@ export async function signInPage(page: Page, host: Host, hash = '#/customers') {
   await page.goto(`${host.url}/${hash}`);
 }
 
+/** Makes a front-desk cashier (staff role) and signs the page in as them, as a cashier's own seat would be. */
+export async function signInAsCashier(page: Page, host: Host, api: Api, username: string, fullName: string) {
+  const password = 'Kasir-Depan-2026!';
+  await api.ok('users.create', { username, fullName, role: 'staff', password, mustChangePassword: false });
+  const r = await page.request.post(`${host.url}/api/auth.login`, { data: { username, password } });
+  expect(r.ok(), `${username} sign-in`).toBeTruthy();
+}
+
 export const test = base.extend<
   { initAdmin: boolean; hostEnv: Record<string, string>; host: Host; api: Api; adminPage: Page },
   { hosts: HostsByFile }

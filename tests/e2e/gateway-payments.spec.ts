@@ -1,6 +1,6 @@
 import { GATEWAY_CREDENTIALS } from '../../src-shared/contract/gateway-payments';
 import { TripayFake } from '../fakes/gateways';
-import { expect, test } from './fixtures';
+import { expect, test, signInAsCashier } from './fixtures';
 import { CashDeskPage } from './pages/CashDeskPage';
 
 test.describe('Pembayaran online (payment gateway)', () => {
@@ -68,18 +68,7 @@ test.describe('Pembayaran online (payment gateway)', () => {
         return status;
       };
       expect(accountStatus()).toBe('suspended');
-      await api.ok('users.create', {
-        username: 'kasir2',
-        fullName: 'Kasir Dua',
-        role: 'staff',
-        password: 'Kasir-Depan-2026!',
-        mustChangePassword: false,
-      });
-
-      const login = await page.request.post(`${host.url}/api/auth.login`, {
-        data: { username: 'kasir2', password: 'Kasir-Depan-2026!' },
-      });
-      expect(login.ok()).toBeTruthy();
+      await signInAsCashier(page, host, api, 'kasir2', 'Kasir Dua');
       const desk = new CashDeskPage(page);
       await desk.goto(host.url);
       await desk.openShift('100000');
