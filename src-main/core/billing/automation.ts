@@ -15,8 +15,8 @@ import type { Paged } from '../../data/sql';
 import {
   accountsPastExpiry,
   activeAccountsOf,
-  billingIsolatedCustomers,
   customersToIsolate,
+  customersToRestore,
   endedSubscriptions,
   expireSubscription,
   expiringAccounts,
@@ -24,9 +24,9 @@ import {
   setSubscriptionEndDate,
   type AutomationLogRow,
 } from '../../data/billing/automation.repository';
-import { invoiceNumberAndDue, overdueInvoices, toInvoice } from '../../data/billing/invoices.repository';
+import { overdueInvoices, toInvoice } from '../../data/billing/invoices.repository';
 import { dayStartUtc, today, type In } from './common';
-import { arrearsCutoff, billingIsolatedAccounts, hasArrears, logAutomation } from './restore';
+import { arrearsCutoff, billingIsolatedAccounts, logAutomation } from './restore';
 
 /** Items per committed batch. */
 const BATCH = 500;
@@ -170,7 +170,6 @@ export function runAutomation(call: CallContext): AutomationResult {
   const overdue = customersToIsolate(db, cutoff);
   batched(overdue, (o) => {
     res.isolated += attempt(`isolate customer ${o.customerId}`, { customerId: o.customerId }, () => {
-      const inv = invoiceNumberAndDue(db, o.invoiceId)!;
       const accounts = activeAccountsOf(db, o.customerId);
       for (const a of accounts) {
         isolateAccount(call, a.id, settings.isolirMode);
@@ -179,7 +178,7 @@ export function runAutomation(call: CallContext): AutomationResult {
           customerId: o.customerId,
           accountId: a.id,
           invoiceId: o.invoiceId,
-          detail: `${a.username}: ${inv.n} due ${inv.d}, grace ${settings.graceDays} days (${settings.isolirMode})`,
+          detail: `${a.username}: ${o.invoiceNumber} due ${o.dueDate}, grace ${settings.graceDays} days (${settings.isolirMode})`,
         });
       }
       if (accounts.length) queueIsolirNotice(call, o.customerId, o.invoiceId);
@@ -188,7 +187,7 @@ export function runAutomation(call: CallContext): AutomationResult {
   });
 
   // 4. Restore whatever the billing isolated when the arrears are gone (paid elsewhere, voided, excluded).
-  const toRestore = billingIsolatedCustomers(db).filter((c) => c.neverIsolate || !hasArrears(app, c.customerId));
+  const toRestore = customersToRestore(db, cutoff);
   batched(toRestore, (c) => {
     res.restored += attempt(`restore customer ${c.customerId}`, { customerId: c.customerId }, () => {
       const ids = billingIsolatedAccounts(app, c.customerId);

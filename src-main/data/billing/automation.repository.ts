@@ -41,14 +41,20 @@ export function billingIsolatedAccountIds(db: Sqlite, customerId: number): numbe
 }
 
 /** Customers with at least one billing-isolated account, and whether they are marked never-isolate. */
-export function billingIsolatedCustomers(db: Sqlite): { customerId: number; neverIsolate: boolean }[] {
-  return prepared<[], { customerId: number; neverIsolate: number }>(
+/**
+ * Customers with accounts the billing isolated whose isolation should end: marked never-isolate, or no open
+ * invoice due before `cutoff` any more. One set-based read, so a quiet tick costs one query, not one per customer.
+ */
+export function customersToRestore(db: Sqlite, cutoff: string): { customerId: number; neverIsolate: boolean }[] {
+  return prepared<[string], { customerId: number; neverIsolate: number }>(
     db,
     `SELECT DISTINCT a.customer_id AS customerId, c.never_isolate AS neverIsolate FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
        WHERE a.status = 'suspended'
-         AND ${ISOLATED_BY_BILLING}`,
+         AND ${ISOLATED_BY_BILLING}
+         AND (c.never_isolate = 1 OR NOT EXISTS (
+           SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?))`,
   )
-    .all()
+    .all(cutoff)
     .map((r) => ({ customerId: r.customerId, neverIsolate: r.neverIsolate === 1 }));
 }
 
@@ -96,16 +102,26 @@ export function accountsPastExpiry(
  * Customers to isolate: an open invoice due before `cutoff`, not marked never-isolate, with an account
  * still active; with their oldest such invoice.
  */
-export function customersToIsolate(db: Sqlite, cutoff: string): { customerId: number; invoiceId: number }[] {
-  return prepared<[string, string], { customerId: number; invoiceId: number }>(
+export interface CustomerToIsolate {
+  customerId: number;
+  /** The oldest open invoice due before the cutoff: the one the isolation is for. */
+  invoiceId: number;
+  invoiceNumber: string;
+  dueDate: string;
+}
+
+export function customersToIsolate(db: Sqlite, cutoff: string): CustomerToIsolate[] {
+  return prepared<[string, string], CustomerToIsolate>(
     db,
-    `SELECT c.id AS customerId,
-              (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?
-               ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
-       FROM customers c
-       WHERE c.id IN (SELECT customer_id FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?)
-         AND c.never_isolate = 0
-         AND EXISTS (SELECT 1 FROM pppoe_accounts a WHERE a.customer_id = c.id AND a.status = 'active')`,
+    `SELECT o.customerId, i.id AS invoiceId, i.invoice_number AS invoiceNumber, i.due_date AS dueDate
+       FROM (SELECT c.id AS customerId,
+                    (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?
+                     ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
+               FROM customers c
+               WHERE c.id IN (SELECT customer_id FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?)
+                 AND c.never_isolate = 0
+                 AND EXISTS (SELECT 1 FROM pppoe_accounts a WHERE a.customer_id = c.id AND a.status = 'active')) o
+       JOIN invoices i ON i.id = o.invoiceId`,
   ).all(cutoff, cutoff);
 }
 

@@ -260,13 +260,6 @@ export function hasOpenInvoiceDueBefore(db: Sqlite, customerId: number, cutoff: 
   ).get(customerId, cutoff);
 }
 
-export function invoiceNumberAndDue(db: Sqlite, id: number): { n: string; d: string } | undefined {
-  return prepared<[number], { n: string; d: string }>(
-    db,
-    'SELECT invoice_number AS n, due_date AS d FROM invoices WHERE id = ?',
-  ).get(id);
-}
-
 /** Count and amount of all invoices past due on `todayDate`, and the first `limit` of them. */
 export function overdueInvoices(db: Sqlite, todayDate: string, limit: number) {
   const agg = prepared<[string], { n: number; amount: number }>(
