@@ -61,6 +61,18 @@ export function businessTime(instant: Date, tz: string = DEFAULT_TIME_ZONE): str
   return `${p.hour}:${p.minute}`;
 }
 
+const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** How people write the ISP's zone after a clock time: WIB, WITA, WIT (the zone name for any other). */
+export function zoneAbbr(tz: string): string {
+  return ZONE_ABBR[tz] ?? tz;
+}
+
+/** `2026-12-06 14:05 WIB`: when a report or statement was made, as the ISP's clocks read. */
+export function businessStamp(instant: Date, tz: string = DEFAULT_TIME_ZONE): string {
+  return `${businessDate(instant, tz)} ${businessTime(instant, tz)} ${zoneAbbr(tz)}`;
+}
+
 /** Adds days to a calendar date (no time zone involved). */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

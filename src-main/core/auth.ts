@@ -25,9 +25,9 @@ import { writeAudit } from './audit';
 import { sourceOf, type AppContext, type CallContext, type Session } from './context';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords';
 import { getSettings } from './settings';
-import { businessDate, businessTime } from '../../src-shared/dates';
 import { isKnownSource, LOCKOUT_MINUTES, loginThrottle, MAX_FAILED_LOGINS } from './users/login-throttle';
 import { RateLimiter } from './users/rate-limit';
+import { lockedError, refusedError } from './users/sign-in-refusals';
 
 export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS };
 /** lastSeen is written at most this often, so reads do not each cost a disk sync. */
@@ -143,24 +143,6 @@ export async function createFirstAdminAccount(
 
 const WRONG = 'Wrong username or password';
 
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
-/** `10:35 WIB on 2026-11-24`: a lock time as the people at the desk read clocks. */
-export function formatLocalTime(app: AppContext, iso: string): string {
-  const tz = getSettings(app).timeZone;
-  const at = new Date(iso);
-  return `${businessTime(at, tz)} ${ZONE_ABBR[tz] ?? tz} on ${businessDate(at, tz)}`;
-}
-
-const lockedError = (app: AppContext, until: Date) =>
-  new AppError(
-    'RATE_LIMITED',
-    `Too many failed sign-ins from this device: this account is locked on it until ${formatLocalTime(app, until.toISOString())}`,
-  );
-
-const slowedError = (seconds: number) =>
-  new AppError('RATE_LIMITED', `Too many failed sign-ins on this account: try again in ${seconds} seconds`);
-
 /**
  * Checks a password and starts a session. Wrong passwords are limited per account and source and
  * slowed per account (see users/login-throttle.ts); every attempt is audited with its source.
@@ -191,7 +173,7 @@ export async function login(
       entityId: user?.id ?? null,
       after: { username: (user?.username ?? name).slice(0, 64) },
     });
-    throw 'locked' in verdict ? lockedError(app, verdict.locked) : slowedError(verdict.retryAfterSeconds);
+    throw refusedError(app, verdict);
   }
   if (!user) {
     await verifyPassword(await dummy, password);

@@ -1,7 +1,5 @@
-import { businessDate, businessTime } from '../../../src-shared/dates';
+import { businessDate, businessTime, zoneAbbr } from '../../../src-shared/dates';
 import type { DocLanguage } from './types';
-
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 /** `24/11/2026` from a calendar date `2026-11-24`. */
 export function formatDate(date: string): string {
@@ -12,7 +10,7 @@ export function formatDate(date: string): string {
 /** `24/11/2026 10:05 WIB`: an instant shown in the ISP's zone, whatever the PC's clock zone is. */
 export function formatDateTime(iso: string, tz: string): string {
   const at = new Date(iso);
-  return `${formatDate(businessDate(at, tz))} ${businessTime(at, tz)} ${ZONE_ABBR[tz] ?? tz}`;
+  return `${formatDate(businessDate(at, tz))} ${businessTime(at, tz)} ${zoneAbbr(tz)}`;
 }
 
 /** `November 2026` / `Nov 2026` from `2026-11`. */

@@ -1,7 +1,7 @@
 import { AppError } from '../../../src-shared/result';
 import type { PortalMe } from '../../../src-shared/contract/portal/account';
 import { findPortalLogin, portalSignedInFromSince, recordPortalLogin } from '../../data/portal/portal.repository';
-import { formatLocalTime } from '../auth';
+import { lockedError, refusedError } from '../users/sign-in-refusals';
 import type { AppContext } from '../context';
 import { dummyHash, verifyPassword } from '../passwords';
 import { LoginThrottle } from '../users/login-throttle';
@@ -39,14 +39,6 @@ export function portalSourceLimiter(app: AppContext): RateLimiter {
   return limiter;
 }
 
-const lockedError = (app: AppContext, until: Date) =>
-  new AppError(
-    'RATE_LIMITED',
-    `Too many failed sign-ins from this device: this account is locked on it until ${formatLocalTime(app, until.toISOString())}`,
-  );
-const slowedError = (seconds: number) =>
-  new AppError('RATE_LIMITED', `Too many failed sign-ins on this account: try again in ${seconds} seconds`);
-
 export async function portalLogin(
   call: PortalCall,
   login: string,
@@ -70,7 +62,7 @@ export async function portalLogin(
         found?.customerCode,
       ),
     )();
-    throw 'locked' in verdict ? lockedError(app, verdict.locked) : slowedError(verdict.retryAfterSeconds);
+    throw refusedError(app, verdict);
   }
   // The same work whether the account exists, has a portal password or not: the answer reveals nothing.
   const good = await verifyPassword(found?.passwordHash ?? (await dummy), password);

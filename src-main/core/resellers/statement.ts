@@ -5,7 +5,7 @@
  * use the reports' own renderers.
  */
 import type { Statement } from '../../../src-shared/contract/resellers';
-import { businessDate, businessTime } from '../../../src-shared/dates';
+import { businessStamp } from '../../../src-shared/dates';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { renderPdf } from '../reports/export/pdf';
@@ -144,15 +144,13 @@ function statementDocument(s: Statement, lang: 'id' | 'en'): ExportDocument {
   };
 }
 
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
 /** The statement as PDF or Excel, in the ISP's document language. */
 export async function statementFile(call: CallContext, resellerId: number, month: string, format: 'pdf' | 'xlsx') {
   const s = statementOf(call, resellerId, month);
   const settings = getSettings(call.app);
   const lang = settings.language;
   const now = call.app.clock.now();
-  const generatedAt = `${businessDate(now, settings.timeZone)} ${businessTime(now, settings.timeZone)} ${ZONE_ABBR[settings.timeZone] ?? ''}`;
+  const generatedAt = businessStamp(now, settings.timeZone);
   const doc = statementDocument(s, lang);
   const meta = { ispName: settings.ispName, generatedAt, lang };
   const body = format === 'pdf' ? await renderPdf(doc, meta) : await renderXlsx(doc, meta);

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import { reportsContract, type REPORT_NAMES } from '../../../../src-shared/contract/reports';
-import { businessDate, businessTime } from '../../../../src-shared/dates';
+import { businessStamp } from '../../../../src-shared/dates';
 import { AppError } from '../../../../src-shared/result';
 
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 import type { AppContext } from '../../context';
 import { getSettings } from '../../settings';
 import { agingReport } from '../aging';
@@ -80,7 +79,7 @@ export async function exportReport(
   const { doc, slug } = buildDocument(app, input.report, input.params, lang);
   // Stamped in the ISP's own time, like receipts: `2026-11-24 18:22 WIB`.
   const now = app.clock.now();
-  const generatedAt = `${businessDate(now, settings.timeZone)} ${businessTime(now, settings.timeZone)} ${ZONE_ABBR[settings.timeZone] ?? settings.timeZone}`;
+  const generatedAt = businessStamp(now, settings.timeZone);
   const meta = { ispName: settings.ispName, generatedAt, lang };
   const body = input.format === 'pdf' ? await renderPdf(doc, meta) : await renderXlsx(doc, meta);
   return {

@@ -3,13 +3,11 @@
  * formatting (`*bold*`, `_italic_`, `~strike~`, ```mono```) kept for WhatsApp, stripped for SMS and
  * push, turned into HTML for e-mail.
  */
-import { businessDate, businessTime } from '../../../../src-shared/dates';
+import { businessDate, businessTime, zoneAbbr } from '../../../../src-shared/dates';
 import { formatRupiah } from '../../../../src-shared/money';
 import type { PlaceholderDef } from './kinds';
 
 export type Language = 'id' | 'en';
-
-const ZONE_ABBR: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 function locale(lang: Language) {
   return lang === 'en' ? 'en-GB' : 'id-ID';
@@ -37,7 +35,7 @@ export function formatMonth(period: string, lang: Language): string {
 /** An instant in the ISP's zone: `10 Juli 2026 14:05 WIB`. */
 export function formatInstant(iso: string, lang: Language, tz: string): string {
   const at = new Date(iso);
-  return `${formatLongDate(businessDate(at, tz), lang)} ${businessTime(at, tz)} ${ZONE_ABBR[tz] ?? tz}`;
+  return `${formatLongDate(businessDate(at, tz), lang)} ${businessTime(at, tz)} ${zoneAbbr(tz)}`;
 }
 
 export function formatValue(def: PlaceholderDef, value: unknown, lang: Language, tz: string): string {
