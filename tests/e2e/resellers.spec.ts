@@ -173,8 +173,10 @@ test.describe('Resellers', () => {
       await page.getByRole('button', { name: 'Tambah pelanggan' }).click();
       const form = page.getByTestId('self-customer-form');
       // The office's own checks, in Indonesian, on the field.
-      await form.getByLabel('Nama', { exact: true }).fill('Bu Warsini');
+      await form.getByLabel(/^Nama( \*)?$/).fill('Bu Warsini');
       await form.getByLabel('Telepon').fill('12');
+      await form.getByLabel('Telepon').press('Tab');
+      await expect(form.getByText('Telepon harus 6–15 digit', { exact: false })).toBeVisible();
       await form.getByTestId('self-customer-save').click();
       await expect(form.getByText('Pilih paket')).toBeVisible();
       await expect(form.getByLabel('Telepon')).toHaveAttribute('aria-invalid', 'true');
