@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
+import { customer, customersContract } from './customers';
 import { id, listOf, page, pageSize, procedure, searchText } from './define';
+import { pppoeUsername } from './pppoe';
 import { movement, resellerCustomer, statement, statementFile, statementInput } from './resellers';
 
 /*
@@ -28,6 +30,24 @@ export const resellerBill = z.object({
   shareKind: z.enum(['discount', 'commission']).nullable(),
 });
 export type ResellerBill = z.output<typeof resellerBill>;
+
+/** What a reseller fills in for a customer: the office's own customer fields and rules, minus status and brand. */
+const PERSONAL = { name: true, address: true, phone: true, email: true, idCard: true, notes: true } as const;
+const newCustomer = customersContract['customers.create'].input.pick(PERSONAL).extend({
+  /** One of `reseller.packages`. */
+  internetPackageId: id,
+  /** The PPPoE username; made from the name when left out. */
+  username: pppoeUsername.optional(),
+});
+const editCustomer = customersContract['customers.update'].input.pick({ id: true, ...PERSONAL });
+
+export const sellablePackage = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  price: z.number().int(),
+  bandwidthUp: z.number().int(),
+  bandwidthDown: z.number().int(),
+});
 
 export const resellerSelfContract = {
   'reseller.me': procedure({
@@ -86,5 +106,41 @@ export const resellerSelfContract = {
     permission: 'reseller.self',
     input: z.object(statementInput).strict(),
     output: statementFile,
+  }),
+  /** The packages this reseller may sell to a new customer (those with a rule on the reseller's page). */
+  'reseller.packages': procedure({
+    permission: 'reseller.self',
+    input: z.object({}).strict().default({}),
+    output: z.array(sellablePackage),
+  }),
+  /** One of the reseller's own customers, for the edit form. */
+  'reseller.customer': procedure({
+    permission: 'reseller.self',
+    input: z.object({ customerId: id }).strict(),
+    output: customer,
+  }),
+  /**
+   * A new customer of this reseller with an active PPPoE account on the reseller's router (queued to the
+   * router, billed like the office's). Only when the office allows it (`canCreateCustomers`).
+   */
+  'reseller.createCustomer': procedure({
+    permission: 'reseller.self',
+    mutates: 'customers',
+    input: newCustomer.strict(),
+    output: z.object({
+      customer,
+      accountId: z.number().int(),
+      username: z.string(),
+      /** Shown once: the reseller sets it on the customer's modem. */
+      password: z.string(),
+      packageName: z.string(),
+      monthlyPrice: z.number().int(),
+    }),
+  }),
+  'reseller.updateCustomer': procedure({
+    permission: 'reseller.self',
+    mutates: 'customers',
+    input: editCustomer.strict(),
+    output: customer,
   }),
 };

@@ -25,10 +25,23 @@ export const shift = z.object({
   /** Deposit refunds paid out of this drawer in cash (live); expected cash = opening + cash in − this. */
   cashRefunded: z.number().int(),
   refundsCount: z.number().int(),
+  /** Resellers' top-ups taken in cash in this shift (not reversed): part of the expected cash. */
+  cashTopUps: z.number().int(),
   notes: z.string().nullable(),
   status: z.enum(['open', 'closed']),
 });
 export type Shift = z.output<typeof shift>;
+
+export const shiftTopUp = z.object({
+  id: z.number().int(),
+  resellerCode: z.string(),
+  resellerName: z.string(),
+  amount: z.number().int(),
+  method: z.enum(['cash', 'bank_transfer']),
+  referenceNumber: z.string().nullable(),
+  at: timestamp,
+  reversed: z.boolean(),
+});
 
 export const shiftReport = z.object({
   isp: ispBlock,
@@ -37,6 +50,7 @@ export const shiftReport = z.object({
   openingCash: z.number().int(),
   cashReceived: z.number().int(),
   cashRefunded: z.number().int(),
+  cashTopUps: z.number().int(),
   expectedCash: z.number().int(),
   countedCash: z.number().int().nullable(),
   variance: z.number().int().nullable(),
@@ -44,6 +58,8 @@ export const shiftReport = z.object({
   voidedPayments: z.array(payment),
   /** Deposit refunds made in the shift (every method), voided ones included with their status. */
   refunds: z.array(refund),
+  /** Resellers' top-ups taken in the shift (every method; a reversed one has `reversed`). */
+  topUps: z.array(shiftTopUp),
   generatedAt: timestamp,
 });
 

@@ -50,10 +50,11 @@ export const resellersSuite: BenchSuite = {
       mode: 'percent',
       value: 1000,
     });
+    // A cash top-up is taken in the cashier's open shift.
+    await t.ok('shifts.open', { openingCash: 0 });
     await t.ok('resellers.topup', { resellerId: reseller.id, amount: BILLS * PRICE, method: 'cash' });
     await t.ok('resellers.setLogin', { id: reseller.id, username: 'agen-bench', password: 'Pulsa-Agen-Jaya-5' });
     const { token } = await t.ok('auth.login', { username: 'agen-bench', password: 'Pulsa-Agen-Jaya-5' }, '');
-    await t.ok('shifts.open', { openingCash: 0 });
     const invoiceOf = db.prepare('SELECT id FROM invoices WHERE customer_id = ?');
     const idOf = (c: number) => (invoiceOf.get(c) as { id: number }).id;
 

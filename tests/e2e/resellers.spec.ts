@@ -3,10 +3,15 @@
  * reseller signs in on a phone (390×844), pays an isolated customer's bill from the balance, the
  * account is restored and the balance drops.
  */
-import { expect, signInPage, test } from './fixtures';
+import { expect, signInPage, test, type Api } from './fixtures';
 import { LoginPage } from './pages/LoginPage';
 
 const PASSWORD = 'Pulsa-Agen-Jaya-5';
+
+/** A cash top-up is taken in the admin's open shift (one host per file: open it once). */
+async function ensureShift(api: Api) {
+  if (!(await api.ok('shifts.current', {}))) await api.ok('shifts.open', { openingCash: 0 });
+}
 
 test.describe('Resellers', () => {
   test.setTimeout(120_000);
@@ -14,7 +19,9 @@ test.describe('Resellers', () => {
   test('the office adds a reseller, gives a sign-in and tops up the balance on the Mitra screen', async ({
     page,
     host,
+    api,
   }) => {
+    await ensureShift(api);
     await signInPage(page, host, '#/resellers');
     await page.getByRole('button', { name: 'Tambah mitra' }).click();
     await page.getByLabel('Nama').fill('Mitra Sukamaju');
@@ -88,6 +95,7 @@ test.describe('Resellers', () => {
         mode: 'percent',
         value: 1000,
       });
+      await ensureShift(api);
       await api.ok('resellers.topup', { resellerId: r.id, amount: 200_000, method: 'cash' });
       await api.ok('resellers.setLogin', { id: r.id, username: 'agen-desa', password: PASSWORD });
 
@@ -123,6 +131,85 @@ test.describe('Resellers', () => {
         return ((await res.json()) as { error?: { code: string } }).error?.code;
       });
       expect(denied).toBe('FORBIDDEN');
+    });
+
+    test('a reseller adds a customer with an internet account from the phone, then edits it', async ({
+      page,
+      host,
+      api,
+    }) => {
+      const pkg = await api.ok('packages.create', {
+        name: 'Hemat 5M',
+        bandwidthUp: 2048,
+        bandwidthDown: 5120,
+        price: 120_000,
+        billingCycle: 'monthly',
+      });
+      // A loopback address nothing answers on: the account waits in the router's sync queue.
+      const router = await api.ok('routers.create', {
+        name: 'Router Desa',
+        host: '127.0.0.2',
+        username: 'admin',
+        password: 'rahasia',
+      });
+      const r = await api.ok('resellers.create', {
+        name: 'Mitra Kampung Baru',
+        canCreateCustomers: true,
+        routerId: router.id,
+      });
+      await api.ok('resellers.setRule', {
+        resellerId: r.id,
+        internetPackageId: pkg.id,
+        kind: 'commission',
+        mode: 'flat',
+        value: 10_000,
+      });
+      await api.ok('resellers.setLogin', { id: r.id, username: 'agen-baru', password: PASSWORD });
+
+      const login = new LoginPage(page);
+      await login.goto(host.url);
+      await login.signIn('agen-baru', PASSWORD);
+      await page.getByText('Pelanggan', { exact: true }).click();
+      await page.getByRole('button', { name: 'Tambah pelanggan' }).click();
+      const form = page.getByTestId('self-customer-form');
+      // The office's own checks, in Indonesian, on the field.
+      await form.getByLabel(/^Nama( \*)?$/).fill('Bu Warsini');
+      await form.getByLabel('Telepon').fill('12');
+      await form.getByLabel('Telepon').press('Tab');
+      await expect(form.getByText('Telepon harus 6–15 digit', { exact: false })).toBeVisible();
+      await form.getByTestId('self-customer-save').click();
+      await expect(form.getByText('Pilih paket')).toBeVisible();
+      await expect(form.getByLabel('Telepon')).toHaveAttribute('aria-invalid', 'true');
+      await form.getByLabel('Telepon').fill('0813 5555 6666');
+      await form.getByLabel('Paket internet').click();
+      await page.getByRole('option', { name: /Hemat 5M/ }).click();
+      await form.getByTestId('self-customer-save').click();
+
+      const done = page.getByTestId('self-customer-created');
+      await expect(done).toContainText('Bu Warsini');
+      await expect(done).toContainText('Rp 120.000 per bulan');
+      const username = (await done.getByTestId('created-username').textContent())!;
+      const password = (await done.getByTestId('created-password').textContent())!;
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await done.getByRole('button', { name: 'Selesai' }).click();
+      const card = page.getByTestId('self-customer').filter({ hasText: 'Bu Warsini' });
+      await expect(card).toBeVisible();
+
+      // The office sees the customer as the reseller's, the account queued to the router, audited as the reseller.
+      const own = await api.ok('resellers.customers', { resellerId: r.id });
+      expect(own.items.map((c) => c.name)).toEqual(['Bu Warsini']);
+      const accounts = await api.ok('pppoe.list', { customerId: own.items[0]!.id });
+      expect(accounts.items[0]).toMatchObject({ username, routerId: router.id, syncState: 'pending' });
+      expect((await api.ok('pppoe.revealPassword', { id: accounts.items[0]!.id })).password).toBe(password);
+      const trail = await api.ok('audit.list', { action: 'reseller.customer_create' });
+      expect(trail.items[0]).toMatchObject({ username: 'agen-baru' });
+
+      await card.getByRole('button', { name: 'Ubah data Bu Warsini' }).click();
+      await expect(form.getByLabel('Telepon')).toHaveValue('0813 5555 6666');
+      await form.getByLabel('Alamat').fill('Dusun Krajan RT 03');
+      await form.getByTestId('self-customer-save').click();
+      await expect(page.getByText('Data Bu Warsini disimpan')).toBeVisible();
+      expect((await api.ok('customers.get', { id: own.items[0]!.id })).address).toBe('Dusun Krajan RT 03');
     });
   });
 });

@@ -8,6 +8,7 @@ import {
   selfStatementFile,
   selfSummary,
 } from '../../core/resellers/self';
+import { selfCreateCustomer, selfCustomer, selfPackages, selfUpdateCustomer } from '../../core/resellers/own-customers';
 import type { HandlersFor } from '../handler';
 
 export const resellerSelfHandlers: HandlersFor<typeof resellerSelfContract> = {
@@ -18,4 +19,8 @@ export const resellerSelfHandlers: HandlersFor<typeof resellerSelfContract> = {
   'reseller.ledger': (input, call) => selfLedger(call, input),
   'reseller.statement': ({ month }, call) => selfStatement(call, month),
   'reseller.statementFile': ({ month, format }, call) => selfStatementFile(call, month, format),
+  'reseller.packages': (_input, call) => selfPackages(call),
+  'reseller.customer': ({ customerId }, call) => selfCustomer(call, customerId),
+  'reseller.createCustomer': (input, call) => selfCreateCustomer(call, input),
+  'reseller.updateCustomer': (input, call) => selfUpdateCustomer(call, input),
 };

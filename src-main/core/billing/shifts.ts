@@ -17,9 +17,10 @@ import type { Paged } from '../../data/sql';
 import { addDays, dayStartUtc, ispBlock, type In } from './common';
 import { listPayments } from './paymentDetails';
 import { listRefunds } from './refunds';
+import { topUpsOfShift } from '../../data/resellers/ledger.repository';
 
-/** What the drawer should hold: opening cash + cash taken − deposit refunds paid out in cash. */
-const expectedOf = (r: ShiftRow) => r.openingCash + r.cashReceived - r.cashRefunded;
+/** What the drawer should hold: opening cash + cash taken (payments, resellers' top-ups) − refunds paid out in cash. */
+const expectedOf = (r: ShiftRow) => r.openingCash + r.cashReceived + r.cashTopUps - r.cashRefunded;
 
 function toShift(r: ShiftRow): Shift {
   const { storedExpected, cashReceived: _cashReceived, ...rest } = r;
@@ -158,6 +159,17 @@ export function shiftReport(call: CallContext, id: number) {
     payments: live.sort((a, b) => a.paidAt.localeCompare(b.paidAt) || a.id - b.id),
     voidedPayments: all.filter((p) => p.status === 'void'),
     cashRefunded: row.cashRefunded,
+    cashTopUps: row.cashTopUps,
+    topUps: topUpsOfShift(app.sqlite, id).map((m) => ({
+      id: m.id,
+      resellerCode: m.resellerCode,
+      resellerName: m.resellerName,
+      amount: m.amount,
+      method: m.method,
+      referenceNumber: m.referenceNumber,
+      at: m.at,
+      reversed: m.reversedBy !== null,
+    })),
     refunds: listRefunds(call, { shiftId: id, page: 1, pageSize: 100_000 }).items.sort(
       (a, b) => a.refundedAt.localeCompare(b.refundedAt) || a.id - b.id,
     ),

@@ -157,6 +157,7 @@ export function shiftReportDoc(d: ShiftReportData, settings: Settings, now: Date
     openingCash: d.openingCash,
     cashReceived: d.cashReceived,
     cashRefunded: d.cashRefunded,
+    cashTopUps: d.cashTopUps,
     expectedCash: d.expectedCash,
     countedCash: d.countedCash,
     variance: d.variance,
@@ -179,6 +180,14 @@ export function shiftReportDoc(d: ShiftReportData, settings: Settings, now: Date
       method: r.method,
       amount: r.amount,
       voided: r.status === 'void',
+    })),
+    topUps: d.topUps.map((m) => ({
+      resellerCode: m.resellerCode,
+      resellerName: m.resellerName,
+      at: m.at,
+      method: m.method,
+      amount: m.amount,
+      reversed: m.reversed,
     })),
   };
 }

@@ -64,6 +64,10 @@ const ID = {
   cashIn: 'Kas masuk (tunai)',
   cashOut: 'Deposit dikembalikan',
   payByTransfer: 'Bayar dengan transfer bank',
+  cashTopUps: 'Isi saldo mitra (tunai)',
+  topUps: 'Isi saldo mitra',
+  reseller: 'Mitra',
+  reversed: 'dibatalkan',
 } as const;
 
 type Labels = { [K in keyof typeof ID]: string };
@@ -131,6 +135,10 @@ const EN: Labels = {
   cashIn: 'Cash in',
   cashOut: 'Deposits refunded',
   payByTransfer: 'Pay by bank transfer',
+  cashTopUps: 'Reseller top-ups (cash)',
+  topUps: 'Reseller top-ups',
+  reseller: 'Reseller',
+  reversed: 'reversed',
 };
 
 export const labels = (lang: DocLanguage): Labels => (lang === 'en' ? EN : ID);

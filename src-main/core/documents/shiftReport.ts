@@ -7,7 +7,7 @@ import type { ShiftReportDoc } from './types';
 
 const money = (n: number | null) => (n === null ? '—' : formatRupiah(n));
 
-/** A4 shift close report: times, cash in/out, expected/counted/variance, totals per method, every payment and refund. */
+/** A4 shift close report: times, cash in/out, expected/counted/variance, totals per method, every payment, refund and reseller top-up. */
 export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
   const L = labels(s.language);
   const { doc, x, w } = a4(s, `${L.shift} #${s.shiftId}`);
@@ -33,6 +33,7 @@ export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
         [L.closed, s.closedAt ? formatDateTime(s.closedAt, s.timeZone) : L.stillOpen],
         [L.openingCash, money(s.openingCash)],
         [L.cashIn, money(s.cashReceived)],
+        ...(s.cashTopUps ? ([[L.cashTopUps, money(s.cashTopUps)]] as [string, string][]) : []),
         ...(s.cashRefunded ? ([[L.cashOut, `- ${money(s.cashRefunded)}`]] as [string, string][]) : []),
         [L.expectedCash, money(s.expectedCash)],
         [L.countedCash, money(s.countedCash)],
@@ -96,6 +97,29 @@ export function renderShiftReport(s: ShiftReportDoc): Promise<Buffer> {
           `- ${formatRupiah(r.amount)}`,
         ]),
         { fontSize: 8, strike: s.refunds.map((r) => r.voided) },
+      );
+    }
+    if (s.topUps.length) {
+      doc.y += 14;
+      doc.font('Helvetica-Bold').fontSize(11).text(L.topUps, x, doc.y, { width: w }).font('Helvetica');
+      doc.y += 4;
+      table(
+        doc,
+        x,
+        w,
+        [
+          { header: L.reseller, width: 0.54 },
+          { header: L.time, width: 0.2 },
+          { header: L.method, width: 0.12 },
+          { header: L.amount, width: 0.14, align: 'right' },
+        ],
+        s.topUps.map((m) => [
+          `${m.resellerCode} ${m.resellerName}${m.reversed ? ` (${L.reversed})` : ''}`,
+          formatDateTime(m.at, s.timeZone),
+          methodLabel(s.language, m.method),
+          formatRupiah(m.amount),
+        ]),
+        { fontSize: 8, strike: s.topUps.map((m) => m.reversed) },
       );
     }
     footers(doc, s, x, w);

@@ -106,6 +106,8 @@ export interface ShiftReportDoc extends DocCommon {
   openingCash: number;
   cashReceived: number;
   cashRefunded: number;
+  /** Resellers' cash top-ups of the shift (not reversed). */
+  cashTopUps: number;
   expectedCash: number | null;
   countedCash: number | null;
   variance: number | null;
@@ -128,5 +130,13 @@ export interface ShiftReportDoc extends DocCommon {
     method: string;
     amount: number;
     voided: boolean;
+  }[];
+  topUps: {
+    resellerCode: string;
+    resellerName: string;
+    at: string;
+    method: string;
+    amount: number;
+    reversed: boolean;
   }[];
 }

@@ -12,6 +12,7 @@ import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import { recordResellerPayment, voidPayment } from '../billing/payments';
 import { today } from '../billing/common';
+import { openShiftIdOf } from '../../data/billing/shifts.repository';
 import { findRule } from '../../data/resellers/resellers.repository';
 import { billForReseller } from '../../data/resellers/resellers.queries';
 import {
@@ -71,13 +72,18 @@ const EMPTY = {
   share: null,
   reversesId: null,
   note: null,
+  shiftId: null,
 } as const;
 
 export function resellerBalance(call: CallContext, resellerId: number): number {
   return balanceOf(call.app.sqlite, resellerId);
 }
 
-/** Money the reseller brought to the office (cash) or transferred (with its reference). */
+/**
+ * Money the reseller brought to the office (cash) or transferred (with its reference). It belongs to the
+ * cashier's open shift like a desk payment: cash is refused without one (it must be counted at close), a
+ * transfer is listed in the shift it was taken in but is not drawer money.
+ */
 export function topUp(
   call: CallContext,
   input: {
@@ -94,6 +100,10 @@ export function topUp(
   return app.sqlite
     .transaction(() => {
       const r = resellerRow(call, input.resellerId);
+      const shiftId = call.session ? openShiftIdOf(app.sqlite, call.session.userId) : null;
+      // The same refusal, in the same words, as a cash payment at the desk.
+      if (input.method === 'cash' && shiftId === null)
+        throw new AppError('CONFLICT', 'Open a cash shift before taking cash payments');
       const before = balanceOf(app.sqlite, r.id);
       const movement = write(call, {
         ...EMPTY,
@@ -103,6 +113,7 @@ export function topUp(
         method: input.method,
         referenceNumber: input.referenceNumber ?? null,
         note: input.note ?? null,
+        shiftId,
       });
       const balance = before + input.amount;
       writeAudit(call, {
@@ -116,6 +127,7 @@ export function topUp(
           method: input.method,
           reference: input.referenceNumber ?? null,
           movement: movement.id,
+          shiftId,
         },
       });
       return { movement, balance };

@@ -1,7 +1,15 @@
-/** Cashier shifts: the drawer's figures are derived from live payments and cash refunds of the shift. */
+/**
+ * Cashier shifts: the drawer's figures are derived from live payments, cash refunds and resellers' cash
+ * top-ups (not reversed) of the shift.
+ */
 import type { Shift } from '../../../src-shared/contract/shifts';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
+
+/** Resellers' cash top-ups taken in shift `s` and not reversed (a reversal drops one like a void drops a payment). */
+const CASH_TOPUPS = `(SELECT coalesce(sum(l.amount), 0) FROM reseller_ledger l
+    WHERE l.shift_id = s.id AND l.kind = 'topup' AND l.method = 'cash'
+      AND NOT EXISTS (SELECT 1 FROM reseller_ledger x WHERE x.reverses_id = l.id))`;
 
 const SHIFT_SELECT = `
   SELECT s.id, s.user_id AS userId, u.full_name AS userName, s.opened_at AS openedAt, s.closed_at AS closedAt,
@@ -11,7 +19,8 @@ const SHIFT_SELECT = `
          (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live') AS totalReceived,
          (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live' AND p.method = 'cash') AS cashReceived,
          (SELECT coalesce(sum(r.amount), 0) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live' AND r.method = 'cash') AS cashRefunded,
-         (SELECT count(*) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live') AS refundsCount
+         (SELECT count(*) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live') AS refundsCount,
+         ${CASH_TOPUPS} AS cashTopUps
   FROM shifts s JOIN users u ON u.id = s.user_id`;
 
 const SHIFT_BY_ID = `${SHIFT_SELECT} WHERE s.id = ?`;
@@ -100,12 +109,13 @@ export function listShiftRows(db: Sqlite, f: ShiftFilter): { rows: ShiftRow[]; t
   return { rows, total };
 }
 
-/** Cash the shift's drawer should hold now: opening cash + live cash payments − live cash refunds. */
+/** Cash the shift's drawer should hold now: opening cash + live cash payments + cash top-ups − live cash refunds. */
 export function drawerCash(db: Sqlite, shiftId: number): number {
   return prepared<[number], { cash: number }>(
     db,
     `SELECT s.opening_cash
           + (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.shift_id = s.id AND p.status = 'live' AND p.method = 'cash')
+          + ${CASH_TOPUPS}
           - (SELECT coalesce(sum(r.amount), 0) FROM deposit_refunds r WHERE r.shift_id = s.id AND r.status = 'live' AND r.method = 'cash') AS cash
      FROM shifts s WHERE s.id = ?`,
   ).get(shiftId)!.cash;

@@ -22,6 +22,8 @@ export interface Movement {
   reversesId: number | null;
   note: string | null;
   userId: number | null;
+  /** Top-ups: the shift of the cashier who took it (a cash one counts in that drawer). */
+  shiftId: number | null;
   businessDate: string;
   at: string;
 }
@@ -31,8 +33,8 @@ export function insertMovement(db: Sqlite, m: Movement): number {
     prepared(
       db,
       `INSERT INTO reseller_ledger(reseller_id, kind, amount, method, reference_number, payment_id, invoice_id,
-         customer_id, bill_amount, share, reverses_id, note, user_id, business_date, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         customer_id, bill_amount, share, reverses_id, note, user_id, shift_id, business_date, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       m.resellerId,
       m.kind,
@@ -47,6 +49,7 @@ export function insertMovement(db: Sqlite, m: Movement): number {
       m.reversesId,
       m.note,
       m.userId,
+      m.shiftId,
       m.businessDate,
       m.at,
     ).lastInsertRowid,
@@ -74,7 +77,7 @@ export interface MovementRow extends Movement {
 
 const ROW = `l.id, l.reseller_id AS resellerId, l.kind, l.amount, l.method, l.reference_number AS referenceNumber,
   l.payment_id AS paymentId, l.invoice_id AS invoiceId, l.customer_id AS customerId, l.bill_amount AS billAmount,
-  l.share, l.reverses_id AS reversesId, l.note, l.user_id AS userId, l.business_date AS businessDate, l.at,
+  l.share, l.reverses_id AS reversesId, l.note, l.user_id AS userId, l.shift_id AS shiftId, l.business_date AS businessDate, l.at,
   u.username, c.customer_code AS customerCode, c.name AS customerName, i.invoice_number AS invoiceNumber,
   p.payment_number AS paymentNumber, (SELECT r.id FROM reseller_ledger r WHERE r.reverses_id = l.id) AS reversedBy`;
 const FROM = `FROM reseller_ledger l LEFT JOIN users u ON u.id = l.user_id LEFT JOIN customers c ON c.id = l.customer_id
@@ -126,4 +129,20 @@ export function balanceBefore(db: Sqlite, resellerId: number, date: string): num
     db,
     'SELECT coalesce(sum(amount), 0) AS s FROM reseller_ledger WHERE reseller_id = ? AND business_date < ?',
   ).get(resellerId, date)!.s;
+}
+
+export interface ShiftTopUpRow extends Omit<MovementRow, 'method'> {
+  /** Always set on a top-up. */
+  method: 'cash' | 'bank_transfer';
+  resellerCode: string;
+  resellerName: string;
+}
+
+/** The top-ups taken in a shift (every method, reversed ones too: `reversedBy` is set), oldest first. */
+export function topUpsOfShift(db: Sqlite, shiftId: number): ShiftTopUpRow[] {
+  return prepared<[number], ShiftTopUpRow>(
+    db,
+    `SELECT ${ROW}, rs.code AS resellerCode, rs.name AS resellerName ${FROM} JOIN resellers rs ON rs.id = l.reseller_id
+     WHERE l.shift_id = ? AND l.kind = 'topup' ORDER BY l.id`,
+  ).all(shiftId);
 }

@@ -206,3 +206,23 @@ export function packageExists(db: Sqlite, id: number): { id: number; name: strin
 export function routerExists(db: Sqlite, id: number): boolean {
   return prepared<[number], { one: number }>(db, 'SELECT 1 AS one FROM routers WHERE id = ?').get(id) !== undefined;
 }
+
+// ── what a reseller may sell ─────────────────────────────────────────────────────────────────────────
+
+export interface SellablePackage {
+  id: number;
+  name: string;
+  price: number;
+  bandwidthUp: number;
+  bandwidthDown: number;
+}
+
+/** The active packages a reseller may sell to a new customer: those with a rule on the reseller's page. */
+export function sellablePackages(db: Sqlite, resellerId: number): SellablePackage[] {
+  return prepared<[number], SellablePackage>(
+    db,
+    `SELECT p.id, p.name, p.price, p.bandwidth_up AS bandwidthUp, p.bandwidth_down AS bandwidthDown
+     FROM reseller_rules rr JOIN internet_packages p ON p.id = rr.internet_package_id
+     WHERE rr.reseller_id = ? AND p.is_active = 1 ORDER BY p.price, p.name COLLATE NOCASE`,
+  ).all(resellerId);
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bool, createdAt, updatedAt } from './common';
 import { customers, internetPackages } from './customers';
-import { invoices, payments } from './billing';
+import { invoices, payments, shifts } from './billing';
 import { routers } from './network';
 import { users } from './system';
 
@@ -89,10 +89,15 @@ export const resellerLedger = sqliteTable(
     /** Business date (ISP time zone) and UTC instant. */
     businessDate: text('business_date').notNull(),
     at: text('at').notNull(),
+    /** Top-ups: the cashier's shift it was taken in; a cash one is part of that drawer's expected cash. */
+    shiftId: integer('shift_id').references(() => shifts.id),
   },
   (t) => [
     index('reseller_ledger_reseller_idx').on(t.resellerId, t.businessDate, t.amount),
     index('reseller_ledger_payment_idx').on(t.paymentId),
+    index('reseller_ledger_shift_idx')
+      .on(t.shiftId)
+      .where(sql`shift_id IS NOT NULL`),
     uniqueIndex('reseller_ledger_reverses_uq')
       .on(t.reversesId)
       .where(sql`reverses_id IS NOT NULL`),

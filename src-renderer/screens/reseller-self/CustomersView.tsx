@@ -1,22 +1,42 @@
-import { Badge, Card, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { MoneyText } from '../../components';
+import { CustomerForm } from './CustomerForm';
 
-/** The reseller's own customers with what they owe and whether they are isolated. */
-export function CustomersView() {
+/**
+ * The reseller's own customers with what they owe and whether they are isolated; when the office allows
+ * it, adding a customer with an internet account and editing their details.
+ */
+export function CustomersView({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation('resellerSelf');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
+  /** The form on screen: a new customer, or the id of the one being edited. */
+  const [editing, setEditing] = useState<'new' | number | null>(null);
   const q = useApiQuery(
     'reseller.customers',
     { page, pageSize: 20, ...(search.trim() ? { search: search.trim() } : {}) },
     { entities: ['payments', 'resellers', 'customers', 'all'] },
   );
   const pages = Math.max(1, Math.ceil((q.data?.total ?? 0) / 20));
+  if (editing !== null)
+    return (
+      <CustomerForm
+        key={editing}
+        customerId={editing === 'new' ? undefined : editing}
+        onDone={() => (setEditing(null), void q.refetch())}
+      />
+    );
   return (
     <Stack gap="xs">
+      {canManage && (
+        <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEditing('new')}>
+          {t('form.add')}
+        </Button>
+      )}
       <TextInput
         placeholder={t('search')}
         aria-label={t('search')}
@@ -47,6 +67,17 @@ export function CustomersView() {
                 </Badge>
               )}
               {c.outstanding > 0 && <MoneyText amount={c.outstanding} size="sm" c="red" />}
+              {canManage && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  leftSection={<IconPencil size={12} />}
+                  aria-label={t('form.editAria', { name: c.name })}
+                  onClick={() => setEditing(c.id)}
+                >
+                  {t('form.edit')}
+                </Button>
+              )}
             </Stack>
           </Group>
         </Card>

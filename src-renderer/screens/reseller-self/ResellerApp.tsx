@@ -71,7 +71,9 @@ export default function ResellerApp() {
             ]}
           />
           {view === 'bills' && <BillsView balance={me.data?.balance ?? 0} />}
-          {view === 'customers' && <CustomersView />}
+          {view === 'customers' && (
+            <CustomersView canManage={me.data?.status === 'active' && me.data.canCreateCustomers} />
+          )}
           {view === 'history' && <HistoryView />}
         </Stack>
       </AppShell.Main>

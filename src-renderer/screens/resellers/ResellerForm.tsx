@@ -1,9 +1,10 @@
-import { SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Reseller } from '../../../src-shared/contract/resellers';
 import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApi';
 import { applyApiError, FormDialog, phoneRule, useResetOnOpen } from '../../components';
 
 interface Values {
@@ -12,9 +13,14 @@ interface Values {
   address: string;
   notes: string;
   status: 'active' | 'suspended';
+  canCreateCustomers: boolean;
+  routerId: string | null;
 }
 
-/** Adds a reseller, or edits one (name, contact, status). Suspending one ends their sign-in. */
+/**
+ * Adds a reseller, or edits one (name, contact, status, whether they may add customers themselves and the
+ * router their accounts go to). Suspending one ends their sign-in.
+ */
 export function ResellerForm({
   opened,
   reseller,
@@ -28,7 +34,15 @@ export function ResellerForm({
 }) {
   const { t } = useTranslation('resellers');
   const form = useForm<Values>({
-    initialValues: { name: '', phone: '', address: '', notes: '', status: 'active' },
+    initialValues: {
+      name: '',
+      phone: '',
+      address: '',
+      notes: '',
+      status: 'active',
+      canCreateCustomers: false,
+      routerId: null,
+    },
     validate: { phone: phoneRule },
   });
   useResetOnOpen(form, opened, reseller?.id, () => ({
@@ -37,16 +51,18 @@ export function ResellerForm({
     address: reseller?.address ?? '',
     notes: reseller?.notes ?? '',
     status: reseller?.status ?? 'active',
+    canCreateCustomers: reseller?.canCreateCustomers ?? false,
+    routerId: reseller?.routerId ? String(reseller.routerId) : null,
   }));
+  const routers = useApiQuery('routers.list', {}, { enabled: opened });
   const submit = form.onSubmit(async (v) => {
     const fields = {
       name: v.name,
       phone: v.phone,
       address: v.address,
       notes: v.notes,
-      // Kept as they are: set on the reseller's page.
-      canCreateCustomers: reseller?.canCreateCustomers ?? false,
-      routerId: reseller?.routerId ?? null,
+      canCreateCustomers: v.canCreateCustomers,
+      routerId: v.routerId ? Number(v.routerId) : null,
     };
     const r = reseller
       ? await api('resellers.update', { id: reseller.id, ...fields, status: v.status })
@@ -78,6 +94,18 @@ export function ResellerForm({
             {...form.getInputProps('status')}
           />
         )}
+        <Checkbox
+          label={t('field.canCreateCustomers')}
+          description={t('field.canCreateHelp')}
+          {...form.getInputProps('canCreateCustomers', { type: 'checkbox' })}
+        />
+        <Select
+          label={t('field.router')}
+          description={t('field.routerHelp')}
+          clearable
+          data={(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
+          {...form.getInputProps('routerId')}
+        />
         <Textarea label={t('field.notes')} autosize minRows={1} {...form.getInputProps('notes')} />
       </Stack>
     </FormDialog>

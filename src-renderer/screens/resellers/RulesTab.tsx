@@ -45,7 +45,7 @@ export function RulesTab({
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={640}>
-          {t('rules.help')}
+          {t('rules.help')} {t('rules.sellable')}
         </Text>
         {canWrite && (
           <Button onClick={() => setEditing(true)} data-testid="rule-open">

@@ -25,13 +25,14 @@ import { useFormat } from '../../lib/format';
 import { OpenShiftDialog } from '../cashdesk/OpenShiftDialog';
 import { Fact, STRUCK } from '../payments/RecordDrawer';
 import { DocumentActions, PrinterSelect } from '../payments/DocumentButtons';
+import { ShiftTopUps } from './ShiftTopUps';
 
 type Report = OutputOf<'shifts.close'>;
 
 export default function ShiftsScreen() {
   const { t } = useTranslation('billing');
   const f = useFormat();
-  const current = useApiQuery('shifts.current', {}, { entities: ['shifts', 'payments'] });
+  const current = useApiQuery('shifts.current', {}, { entities: ['shifts', 'payments', 'resellers'] });
   const list = useListParams<never>();
   const { sort: _sort, ...params } = list.params;
   const shifts = useApiQuery('shifts.list', params, { entities: ['shifts', 'payments'] });
@@ -97,10 +98,13 @@ export default function ShiftsScreen() {
           <Group justify="space-between" align="flex-start">
             <Stack gap="xs">
               <Title order={4}>{t('shift.openBadge', { id: shift.id })}</Title>
-              <SimpleGrid cols={{ base: 2, md: shift.cashRefunded ? 5 : 4 }} spacing="lg">
+              <SimpleGrid cols={{ base: 2, md: 4 + Number(shift.cashRefunded > 0) + Number(shift.cashTopUps > 0) }}>
                 <Fact label={t('shift.openedAt')} value={f.dateTime(shift.openedAt)} />
                 <Fact label={t('shift.openingCash')} value={<MoneyText amount={shift.openingCash} />} />
                 <Fact label={t('shift.totalReceived')} value={<MoneyText amount={shift.totalReceived} />} />
+                {shift.cashTopUps > 0 && (
+                  <Fact label={t('shift.cashTopUps')} value={<MoneyText amount={shift.cashTopUps} />} />
+                )}
                 {shift.cashRefunded > 0 && (
                   <Fact label={t('shift.cashRefunded')} value={<MoneyText amount={-shift.cashRefunded} c="grape" />} />
                 )}
@@ -213,6 +217,11 @@ function CloseShiftDialog({
           {t('shift.expectedHelp', { amount: f.rupiah(shift.cashRefunded) })}
         </Text>
       )}
+      {shift.cashTopUps > 0 && (
+        <Text size="xs" c="dimmed" data-testid="close-shift-topups">
+          {t('shift.topUpsHelp', { amount: f.rupiah(shift.cashTopUps) })}
+        </Text>
+      )}
       <MoneyInput
         label={t('shift.countedCash')}
         withAsterisk
@@ -261,9 +270,15 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
             </Text>
             <DocumentActions req={{ kind: 'shiftReport', shiftId: report.shift.id }} size="sm" />
           </Group>
-          <SimpleGrid cols={{ base: 2, md: report.cashRefunded ? 6 : 5 }}>
+          <SimpleGrid cols={{ base: 2, md: 5 + Number(report.cashRefunded > 0) + Number(report.cashTopUps > 0) }}>
             <Fact label={t('shift.openingCash')} value={<MoneyText amount={report.openingCash} />} />
             <Fact label={t('shift.cashReceived')} value={<MoneyText amount={report.cashReceived} />} />
+            {report.cashTopUps > 0 && (
+              <Fact
+                label={t('shift.cashTopUps')}
+                value={<MoneyText amount={report.cashTopUps} data-testid="shift-cash-topups" />}
+              />
+            )}
             {report.cashRefunded > 0 && (
               <Fact
                 label={t('shift.cashRefunded')}
@@ -358,6 +373,7 @@ function ReportModal({ report, onClose }: { report: Report | null; onClose: () =
               </Table>
             </>
           )}
+          <ShiftTopUps topUps={report.topUps} />
         </Stack>
       )}
     </Modal>

@@ -245,6 +245,7 @@ describe('shift close report PDF', () => {
       openingCash: 200_000,
       cashReceived: 790_000,
       cashRefunded: 10_000,
+      cashTopUps: 0,
       expectedCash: 980_000,
       countedCash: 975_000,
       variance: -5_000,
@@ -274,6 +275,7 @@ describe('shift close report PDF', () => {
           voided: true,
         },
       ],
+      topUps: [],
     });
     const { text, pages } = inspectPdf(pdf);
     const t = squash(text);

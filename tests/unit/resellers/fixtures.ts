@@ -51,3 +51,40 @@ export function auditRows(t: TestApp, action: string) {
     source: string;
   }[];
 }
+
+/**
+ * seedReseller, and the office lets the reseller add customers: their router (a loopback address, never
+ * dialled here) and the seeded package on their rules (a 10% commission), plus a second package they may
+ * not sell.
+ */
+export async function seedSellingReseller(t: TestApp, opts: { customers?: number } = {}) {
+  const s = await seedReseller(t, opts);
+  const router = await t.ok('routers.create', {
+    name: 'Router Mitra',
+    host: '127.0.0.2',
+    username: 'admin',
+    password: 'rahasia',
+  });
+  await t.ok('resellers.update', {
+    id: s.reseller.id,
+    name: s.reseller.name,
+    status: 'active',
+    canCreateCustomers: true,
+    routerId: router.id,
+  });
+  await t.ok('resellers.setRule', {
+    resellerId: s.reseller.id,
+    internetPackageId: s.pkg.id,
+    kind: 'commission',
+    mode: 'percent',
+    value: 1000,
+  });
+  const notForSale = await t.ok('packages.create', {
+    name: 'Paket Kantor 50 Mbps',
+    bandwidthUp: 25_600,
+    bandwidthDown: 51_200,
+    price: 750_000,
+    billingCycle: 'monthly',
+  });
+  return { ...s, router, notForSale };
+}

@@ -8,6 +8,17 @@ import { auditRows, ledgerSum, seedReseller } from './fixtures';
 let t: TestApp;
 afterEach(() => t?.close());
 
+/** A fresh app with a seeded reseller (see seedReseller) and, when given, their rule for the seeded package. */
+async function setUp(
+  rule?: { kind: 'discount' | 'commission'; mode: 'percent' | 'flat'; value: number },
+  opts?: Parameters<typeof seedReseller>[1],
+) {
+  t = await testApp();
+  const s = await seedReseller(t, opts);
+  if (rule) await t.ok('resellers.setRule', { resellerId: s.reseller.id, internetPackageId: s.pkg.id, ...rule });
+  return s;
+}
+
 describe('share rules (integer rupiah, percent rounded down, flat capped at the amount)', () => {
   it.each([
     [{ kind: 'discount', mode: 'percent', value: 1000 } as const, 250_000, 25_000],
@@ -38,15 +49,7 @@ describe('share rules (integer rupiah, percent rounded down, flat capped at the 
 
 describe('reseller ledger', () => {
   it('top-up, bill payment with a discount, and their audit rows; the balance is the ledger sum', async () => {
-    t = await testApp();
-    const s = await seedReseller(t);
-    await t.ok('resellers.setRule', {
-      resellerId: s.reseller.id,
-      internetPackageId: s.pkg.id,
-      kind: 'discount',
-      mode: 'percent',
-      value: 1000,
-    });
+    const s = await setUp({ kind: 'discount', mode: 'percent', value: 1000 });
     const top = await t.ok('resellers.topup', {
       resellerId: s.reseller.id,
       amount: 300_000,
@@ -86,15 +89,7 @@ describe('reseller ledger', () => {
   });
 
   it('a commission rule: full bill debited, commission credited as its own movement', async () => {
-    t = await testApp();
-    const s = await seedReseller(t);
-    await t.ok('resellers.setRule', {
-      resellerId: s.reseller.id,
-      internetPackageId: s.pkg.id,
-      kind: 'commission',
-      mode: 'flat',
-      value: 20_000,
-    });
+    const s = await setUp({ kind: 'commission', mode: 'flat', value: 20_000 });
     expect((await t.ok('resellers.get', { id: s.reseller.id })).rules[0]).toMatchObject({ shareAtPrice: 20_000 });
     await t.ok('resellers.topup', {
       resellerId: s.reseller.id,
@@ -108,8 +103,7 @@ describe('reseller ledger', () => {
   });
 
   it('refuses a payment the balance does not cover and writes nothing', async () => {
-    t = await testApp();
-    const s = await seedReseller(t);
+    const s = await setUp();
     await t.ok('resellers.topup', { resellerId: s.reseller.id, amount: 249_999, method: 'cash' });
     const audits = auditRows(t, 'payment.create').length;
     const r = await t.call('reseller.pay', { invoiceId: s.invoiceOf(s.own[0]!.id).id }, s.token);
@@ -120,15 +114,7 @@ describe('reseller ledger', () => {
   });
 
   it('voids: a bill payment (customer payment voided, invoice open again, balance back), a top-up, never twice', async () => {
-    t = await testApp();
-    const s = await seedReseller(t);
-    await t.ok('resellers.setRule', {
-      resellerId: s.reseller.id,
-      internetPackageId: s.pkg.id,
-      kind: 'commission',
-      mode: 'percent',
-      value: 500,
-    });
+    const s = await setUp({ kind: 'commission', mode: 'percent', value: 500 });
     await t.ok('resellers.topup', { resellerId: s.reseller.id, amount: 400_000, method: 'cash' });
     const inv = s.invoiceOf(s.own[0]!.id);
     await t.ok('reseller.pay', { invoiceId: inv.id }, s.token);
@@ -168,8 +154,7 @@ describe('reseller ledger', () => {
   });
 
   it('the database keeps the ledger append-only and never below zero, whoever writes', async () => {
-    t = await testApp();
-    const s = await seedReseller(t);
+    const s = await setUp();
     await t.ok('resellers.topup', { resellerId: s.reseller.id, amount: 1_000, method: 'cash' });
     const db = t.app.ctx.sqlite;
     expect(() => db.prepare('UPDATE reseller_ledger SET amount = 999999').run()).toThrow(/append-only/);
@@ -185,8 +170,7 @@ describe('reseller ledger', () => {
   });
 
   it('paying an isolated customer restores the account through the billing restore path and the sync queue', async () => {
-    t = await testApp();
-    const s = await seedReseller(t);
+    const s = await setUp();
     const acc = addAccount(t, s.own[0]!.id, s.pkg.id, 'mitra-pel-1');
     travelTo(t, '2026-12-10T03:00:00.000Z');
     expect((await t.ok('billing.runAutomation', {})).isolated).toBeGreaterThanOrEqual(1);
@@ -204,15 +188,7 @@ describe('reseller ledger', () => {
   });
 
   it('the monthly statement totals equal the ledger', async () => {
-    t = await testApp();
-    const s = await seedReseller(t, { customers: 3 });
-    await t.ok('resellers.setRule', {
-      resellerId: s.reseller.id,
-      internetPackageId: s.pkg.id,
-      kind: 'commission',
-      mode: 'percent',
-      value: 750,
-    });
+    const s = await setUp({ kind: 'commission', mode: 'percent', value: 750 }, { customers: 3 });
     await t.ok('resellers.topup', { resellerId: s.reseller.id, amount: 800_000, method: 'cash' });
     for (const c of s.own) await t.ok('reseller.pay', { invoiceId: s.invoiceOf(c.id).id }, s.token);
     const first = (await t.ok('resellers.ledger', { resellerId: s.reseller.id })).items.find(

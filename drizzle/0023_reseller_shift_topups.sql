@@ -1,0 +1,2 @@
+ALTER TABLE `reseller_ledger` ADD `shift_id` integer REFERENCES shifts(id);--> statement-breakpoint
+CREATE INDEX `reseller_ledger_shift_idx` ON `reseller_ledger` (`shift_id`) WHERE shift_id IS NOT NULL;
