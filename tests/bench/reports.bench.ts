@@ -1,22 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { addDays } from '../../src-shared/dates';
 import { createHttpHost } from '../../src-main/host/http/server';
 import { testApp } from '../helpers/app';
 import { launchChromium } from './chromium';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
-import { seedCustomers } from './platform.bench';
+import { REPORTS_CUSTOMERS, seedReportsWorld } from './reports-seed';
 import type { App } from '../../src-main/app';
-
-const CUSTOMERS = 50_000;
-const PAYMENTS = 1_000_000;
-const METHODS = ['cash', 'cash', 'cash', 'bank_transfer', 'e_wallet', 'credit_card'];
-
-/** Deterministic pseudo-random numbers (the same ledger every run). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 
 export const reportsSuite: BenchSuite = {
   id: 'reports',
@@ -26,58 +15,10 @@ export const reportsSuite: BenchSuite = {
   scalable: true,
   async run(scale) {
     // At another scale (`--scale`) invoices and payments grow in proportion to the customers.
-    const customers = scale ?? CUSTOMERS;
-    const payments = Math.round((PAYMENTS * customers) / CUSTOMERS);
     const t = await testApp();
     const db = t.app.ctx.sqlite;
     const seedStart = Date.now();
-    seedCustomers(db, customers);
-    const random = rng(42);
-    const start = '2023-12-01';
-    db.transaction(() => {
-      const inv = db.prepare(
-        `INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount, paid_amount, status)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      let n = 0;
-      for (let m = 0; m < 36; m++) {
-        const date = `${2023 + Math.floor((11 + m) / 12)}-${String(((11 + m) % 12) + 1).padStart(2, '0')}-01`;
-        for (let c = 1; c <= customers; c++) {
-          const amount = [99_000, 150_000, 250_000, 500_000][c % 4]!;
-          const r = random();
-          // Older months are mostly paid; the last three carry the arrears.
-          const open = m >= 33 ? r < 0.35 : r < 0.01;
-          const paid = open ? (r < 0.005 ? Math.floor(amount / 2) : 0) : amount;
-          inv.run(
-            `INV-${++n}`,
-            c,
-            date.slice(0, 7),
-            date,
-            addDays(date, 10),
-            amount,
-            paid,
-            paid === amount ? 'paid' : paid ? 'partial' : 'unpaid',
-          );
-        }
-      }
-      const pay = db.prepare(
-        `INSERT INTO payments(payment_number, customer_id, amount, method, payment_date, paid_at, received_by, status)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
-      );
-      for (let i = 0; i < payments; i++) {
-        const day = addDays(start, Math.floor(random() * 1090));
-        pay.run(
-          `PAY-${i}`,
-          1 + Math.floor(random() * customers),
-          99_000 + Math.floor(random() * 400) * 1000,
-          METHODS[i % METHODS.length],
-          day,
-          `${day}T03:00:00.000Z`,
-          random() < 0.002 ? 'void' : 'live',
-        );
-      }
-    })();
-    db.pragma('optimize');
+    seedReportsWorld(db, scale ?? REPORTS_CUSTOMERS);
     const seedSeconds = (Date.now() - seedStart) / 1000;
 
     const measure = async (fn: () => Promise<unknown>) => {
