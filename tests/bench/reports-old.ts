@@ -3,7 +3,10 @@
  * equality test (tests/unit/reports/old-vs-new.test.ts) and the A/B bench (tests/bench/reports-ab.ts) can
  * run the old and the new side by side on the same database.
  */
+import type { CustomersReport } from '../../src-shared/contract/reports';
 import type { Sqlite } from '../../src-main/db/open';
+import type { AppContext } from '../../src-main/core/context';
+import { bucketKeys, monthBounds } from '../../src-main/core/reports/common';
 
 const OPEN = `FROM invoices INDEXED BY invoices_open_idx
   WHERE status IN ('unpaid', 'partial', 'overdue') AND amount > paid_amount AND invoice_date <= @asOf
@@ -72,5 +75,50 @@ export function customersReadsOld(db: Sqlite, from: string, to: string) {
       )
       .all(),
     byStatus: db.prepare(`SELECT status, count(*) AS customers FROM customers GROUP BY status ORDER BY status`).all(),
+  };
+}
+
+/** The old reports.customers, reads and shaping (byPackage's fee spreading is unchanged and left out). */
+export function customersReportOld(db: Sqlite, input: { from: string; to: string }) {
+  const months = bucketKeys(input.from, input.to, 'month');
+  const firstDay = monthBounds(months[0]!).first;
+  const lastDay = monthBounds(months.at(-1)!).last;
+  const r = customersReadsOld(db, firstDay, lastDay);
+  const map = (rows: unknown[]) => new Map((rows as { m: string; n: number }[]).map((x) => [x.m, x.n]));
+  const delta = new Map<string, number>();
+  for (const x of r.deltas as { m: string; d: number }[]) delta.set(x.m, (delta.get(x.m) ?? 0) + x.d);
+  let active = 0;
+  for (const [m, d] of delta) if (m < months[0]!) active += d;
+  const joined = map(r.joined);
+  const churned = map(r.churned);
+  const rows = months.map((period) => {
+    const activeAtStart = active;
+    active += delta.get(period) ?? 0;
+    return {
+      period,
+      new: joined.get(period) ?? 0,
+      churned: churned.get(period) ?? 0,
+      activeAtStart,
+      activeAtEnd: active,
+    };
+  });
+  return { rows, byStatus: r.byStatus as CustomersReport['byStatus'] };
+}
+
+/** The dashboard reads this round changed (open invoice totals, customers per status), as they were. */
+export function dashboardReadsOld(ctx: AppContext) {
+  const db = ctx.sqlite;
+  return {
+    open: db
+      .prepare(
+        `SELECT count(*) AS invoices, coalesce(sum(amount - paid_amount), 0) AS amount,
+            coalesce(sum(CASE WHEN due_date < @day THEN 1 END), 0) AS overdueInvoices,
+            coalesce(sum(CASE WHEN due_date < @day THEN amount - paid_amount END), 0) AS overdueAmount,
+            count(DISTINCT CASE WHEN due_date < @day THEN customer_id END) AS overdueCustomers
+         FROM invoices INDEXED BY invoices_open_idx
+         WHERE status IN ('unpaid', 'partial', 'overdue') AND amount > paid_amount`,
+      )
+      .get({ day: '2026-11-24' }),
+    statuses: db.prepare('SELECT status, count(*) AS n FROM customers GROUP BY status ORDER BY status').all(),
   };
 }
