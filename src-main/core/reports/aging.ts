@@ -11,7 +11,11 @@ import { today } from './common';
  * 90+; totalled and grouped per customer in SQL in one pass (aging.queries). `brands` limits it to the
  * customers of those brands (null = all).
  */
-export function agingReport(app: AppContext, input: { asOf?: string }, brands: BrandFilter = null): AgingReport {
+export function agingReport(
+  app: AppContext,
+  input: { asOf?: string; brandId?: number },
+  brands: BrandFilter = null,
+): AgingReport {
   const asOf = input.asOf ?? today(app);
   const rows = agingRows(
     app.sqlite,
@@ -37,5 +41,6 @@ export function agingReport(app: AppContext, input: { asOf?: string }, brands: B
       })),
     };
   });
-  return { asOf, total: buckets.reduce((s, b) => s + b.amount, 0), buckets };
+  const total = buckets.reduce((s, b) => s + b.amount, 0);
+  return input.brandId === undefined ? { asOf, total, buckets } : { asOf, brandId: input.brandId, total, buckets };
 }
