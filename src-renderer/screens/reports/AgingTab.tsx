@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
+import { BrandFilter } from './BrandFilter';
 import { ReportToolbar } from './ReportControls';
 import { axisRupiah, money, Panel, ReportTable } from './parts';
 
@@ -23,7 +24,8 @@ export function AgingTab({ today }: { today: string }) {
   const f = useFormat();
   const [, navigate] = useLocation();
   const [asOf, setAsOf] = useState<string>(today);
-  const params = { asOf };
+  const [brandId, setBrandId] = useState<number | undefined>();
+  const params = brandId === undefined ? { asOf } : { asOf, brandId };
   const q = useApiQuery('reports.aging', params);
   const r = q.data;
   const name = (b: string) => (b === 'current' ? t('aging.current') : t('aging.days', { range: b }));
@@ -38,6 +40,7 @@ export function AgingTab({ today }: { today: string }) {
           w={180}
           maxDate={today}
         />
+        <BrandFilter value={brandId} onChange={setBrandId} />
       </ReportToolbar>
       {r && (
         <>
