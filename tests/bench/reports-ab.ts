@@ -8,6 +8,8 @@
  * `--from=FILE` starts from a plain database seeded earlier (seedReportsWorld, then VACUUM INTO FILE): each
  * mode opens a copy, migrated to this commit, and the encrypted one is encrypted in place by the app's own
  * first-start path, which takes minutes instead of the seed's quarter hour on a busy machine.
+ * `--reuse=PLAIN_DIR,ENCRYPTED_DIR` opens the data folders such a run left behind (the encrypted one with
+ * its `-keys` folder).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ import { silentLogger } from '../../src-main/logging/logger';
 import { agingReport } from '../../src-main/core/reports/aging';
 import { customersReport } from '../../src-main/core/reports/customers';
 import { customerStatusCounts, openInvoiceTotals } from '../../src-main/data/reports/dashboard.queries';
+import { brandFilter } from '../../src-main/data/reports/brand-filter';
 import { FakeClock, MIGRATIONS, tempDir, testKeyStore } from '../helpers/app';
 import { percentile } from './harness';
 import { agingOld, customersReadsOld, dashboardReadsOld } from './reports-old';
@@ -25,6 +28,7 @@ import { seedReportsWorld } from './reports-seed';
 const text = (name: string) => process.argv.find((x) => x.startsWith(`--${name}=`))?.slice(name.length + 3);
 const arg = (name: string, d: number) => Number(text(name) ?? d);
 const from = text('from');
+const reuse = text('reuse')?.split(',');
 const scale = arg('scale', 50_000);
 const rounds = arg('rounds', 3);
 const brandCount = arg('brands', 3);
@@ -62,8 +66,8 @@ void (async () => {
     if (mode === 'plain') process.env.PPPOE_TEST_PLAIN = '1';
     else delete process.env.PPPOE_TEST_PLAIN;
     const s = Date.now();
-    const dataDir = tempDir();
-    if (from) fs.copyFileSync(from, path.join(dataDir, 'pppoe-desk.sqlite'));
+    const dataDir = reuse ? reuse[mode === 'plain' ? 0 : 1]! : tempDir();
+    if (from && !reuse) fs.copyFileSync(from, path.join(dataDir, 'pppoe-desk.sqlite'));
     const app = createApp({
       dataDir,
       migrationsFolder: MIGRATIONS,
@@ -72,7 +76,7 @@ void (async () => {
       appVersion: '0.0.0-bench',
       ...testKeyStore(dataDir),
     });
-    if (!from) seedReportsWorld(app.ctx.sqlite, scale, brandCount);
+    if (!from && !reuse) seedReportsWorld(app.ctx.sqlite, scale, brandCount);
     apps[mode] = app;
     console.error(`${mode}: ${from ? 'opened' : 'seeded'} in ${((Date.now() - s) / 1000).toFixed(0)} s`);
   }
@@ -94,6 +98,12 @@ void (async () => {
     }
     console.error(`round ${r + 1} done`);
   }
+  // Issue 18: the aging report for one brand of three (no old counterpart: the filter is new).
+  for (const mode of ['plain', 'encrypted'] as const)
+    put(
+      `brand|${mode}`,
+      p95(() => agingReport(apps[mode].ctx, { brandId: 2 }, brandFilter([2]))),
+    );
   const med = (xs: number[]) => percentile(xs, 50);
   const f = (n: number) => `${n.toFixed(2)} ms`;
   console.log(
@@ -106,6 +116,8 @@ void (async () => {
       `| ${pair.name} | ${f(g('plain', 'old'))} | ${f(g('plain', 'now'))} | ${f(g('encrypted', 'old'))} | ${f(g('encrypted', 'now'))} | ${(g('encrypted', 'now') / g('encrypted', 'old')).toFixed(2)}× |`,
     );
   }
+  const b = (mode: string) => f(res.get(`brand|${mode}`)![0]!);
+  console.log(`| reports.aging, brand filter (1 of 3 brands), new only | | ${b('plain')} | | ${b('encrypted')} | |`);
   const n = (apps.plain.ctx.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
   console.log(
     `\n${n} customers; 1-minute load average at each round's start: ${loads.join(', ')} on ${os.cpus().length} cores.`,

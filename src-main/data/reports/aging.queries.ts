@@ -5,52 +5,35 @@ import { BRAND_FILTER, type BrandFilter } from './brand-filter';
 
 const CUSTOMERS_PER_BUCKET = 500;
 
-/** Bucket index 0…4 = current, 1-30, 31-60, 61-90, 90+ (the order of AGING_BUCKETS). */
-export interface AgingBounds {
-  asOf: string;
-  /** The first due date of the 1-30, 31-60 and 61-90 buckets: asOf − 30, − 60, − 90 days. */
-  d30: string;
-  d60: string;
-  d90: string;
-}
+const OPEN = `FROM invoices INDEXED BY invoices_open_idx
+  WHERE status IN ('unpaid', 'partial', 'overdue') AND amount > paid_amount AND invoice_date <= @asOf
+    AND due_date BETWEEN @from AND @to ${BRAND_FILTER('customer_id')}`;
 
-export type AgingRow = AgingReport['buckets'][number]['customers'][number] & {
-  bucket: number;
-  customersTotal: number;
-  bucketInvoices: number;
-  bucketAmount: number;
-};
+type Range = { asOf: string; from: string; to: string };
 
 /*
- * Raw SQL on this hot path: one pass of the partial covering index of open invoices (invoices_open_idx)
- * for all five buckets, grouped per bucket and customer, with each bucket's totals and its 500 largest
- * debtors from window functions. The earlier form read the index twice per bucket (ten passes) and was
- * the report's whole cost; on the encrypted database every extra pass of a cold page is a decryption.
+ * Issue 20 tried one pass for all five buckets (window functions for the totals and the 500 largest, or
+ * conditional sums grouped in customer order on a second partial index): both were 2–3× slower at
+ * 50,000 customers than these per-bucket range reads (BENCHMARKS.md, "Reports: old vs new"), so they stay.
  */
-const AGING = `
-  WITH g AS (
-    SELECT CASE WHEN due_date >= @asOf THEN 0 WHEN due_date >= @d30 THEN 1 WHEN due_date >= @d60 THEN 2
-                WHEN due_date >= @d90 THEN 3 ELSE 4 END AS bucket,
-           customer_id AS customerId, sum(amount - paid_amount) AS amount, count(*) AS invoices, min(due_date) AS oldestDueDate
-    FROM invoices INDEXED BY invoices_open_idx
-    WHERE status IN ('unpaid', 'partial', 'overdue') AND amount > paid_amount AND invoice_date <= @asOf
-      AND due_date BETWEEN '0000-01-01' AND '9999-12-31'
-      ${BRAND_FILTER('customer_id')}
-    GROUP BY bucket, customer_id),
-  r AS (
-    SELECT g.*, row_number() OVER (PARTITION BY bucket ORDER BY amount DESC, customerId) AS rank,
-           count(*) OVER b AS customersTotal, sum(invoices) OVER b AS bucketInvoices, sum(amount) OVER b AS bucketAmount
-    FROM g WINDOW b AS (PARTITION BY bucket))
-  SELECT r.bucket, r.customerId, c.customer_code AS customerCode, c.name, c.phone, r.amount, r.invoices, r.oldestDueDate,
-         r.customersTotal, r.bucketInvoices, r.bucketAmount
-  FROM r JOIN customers c ON c.id = r.customerId
-  WHERE r.rank <= ${CUSTOMERS_PER_BUCKET}
-  ORDER BY r.bucket, r.amount DESC, r.customerId`;
 
 /**
- * Open invoices issued by `asOf`, per age bucket: each bucket's totals on its rows, and its largest
- * debtors first (at most 500 per bucket). A bucket with no open invoice has no row.
+ * Open invoices issued by `asOf` and due in [from, to]: totals, and the customers owing most. Reads the
+ * partial covering index of open invoices (invoices_open_idx), totalled and grouped per customer in SQL:
+ * no row per invoice reaches JavaScript. `brands` keeps only those brands' customers (null = all).
  */
-export function agingRows(db: Sqlite, bounds: AgingBounds, brands: BrandFilter): AgingRow[] {
-  return prepared<AgingBounds & { brands: string | null }, AgingRow>(db, AGING).all({ ...bounds, brands });
+export function agingBucket(db: Sqlite, range: Range, brands: BrandFilter) {
+  const params = { ...range, brands };
+  const t = prepared<typeof params, { invoices: number; amount: number; customers: number }>(
+    db,
+    `SELECT count(*) AS invoices, coalesce(sum(amount - paid_amount), 0) AS amount, count(DISTINCT customer_id) AS customers ${OPEN}`,
+  ).get(params)!;
+  const customers = prepared<typeof params, AgingReport['buckets'][number]['customers'][number]>(
+    db,
+    `SELECT o.customerId, c.customer_code AS customerCode, c.name, c.phone, o.amount, o.invoices, o.oldestDueDate
+     FROM (SELECT customer_id AS customerId, sum(amount - paid_amount) AS amount, count(*) AS invoices, min(due_date) AS oldestDueDate
+           ${OPEN} GROUP BY customer_id ORDER BY amount DESC, customer_id LIMIT ${CUSTOMERS_PER_BUCKET}) o
+     JOIN customers c ON c.id = o.customerId ORDER BY o.amount DESC, o.customerId`,
+  ).all(params);
+  return { invoices: t.invoices, amount: t.amount, customersTotal: t.customers, customers };
 }

@@ -44,7 +44,15 @@ export function AgingTab({ today }: { today: string }) {
       </ReportToolbar>
       {r && (
         <>
-          <Panel title={t('aging.chart')} right={<Text fw={700}>{f.rupiah(r.total)}</Text>} testId="aging-chart">
+          <Panel
+            title={t('aging.chart')}
+            right={
+              <Text fw={700} data-testid="aging-total">
+                {f.rupiah(r.total)}
+              </Text>
+            }
+            testId="aging-chart"
+          >
             <BarChart
               h={220}
               data={r.buckets.map((b) => ({ bucket: name(b.bucket), amount: b.amount, color: COLORS[b.bucket] }))}
