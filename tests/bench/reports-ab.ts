@@ -78,7 +78,7 @@ void (async () => {
     });
     if (!from && !reuse) seedReportsWorld(app.ctx.sqlite, scale, brandCount);
     apps[mode] = app;
-    console.error(`${mode}: ${from ? 'opened' : 'seeded'} in ${((Date.now() - s) / 1000).toFixed(0)} s`);
+    console.error(`${mode}: ${from || reuse ? 'opened' : 'seeded'} in ${((Date.now() - s) / 1000).toFixed(0)} s`);
   }
   const res = new Map<string, number[]>();
   const put = (k: string, v: number) => res.set(k, [...(res.get(k) ?? []), v]);
