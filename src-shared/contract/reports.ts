@@ -37,6 +37,8 @@ export const agingBucket = z.enum(AGING_BUCKETS);
 
 export const agingReport = z.object({
   asOf: z.string(),
+  /** The brand filter applied, if any. */
+  brandId: z.number().int().optional(),
   total: money,
   buckets: z.array(
     z.object({
@@ -232,7 +234,8 @@ export const reportsContract = {
   }),
   'reports.aging': procedure({
     permission: 'reports.read',
-    input: z.object({ asOf: isoDate.optional() }).strict().default({}),
+    // brandId: only that brand's customers (issue 18); without it, every brand the user may see.
+    input: z.object({ asOf: isoDate.optional(), brandId: z.number().int().positive().optional() }).strict().default({}),
     output: agingReport,
   }),
   'reports.customers': procedure({ permission: 'reports.read', input: rangeInput({}), output: customersReport }),

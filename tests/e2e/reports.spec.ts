@@ -84,3 +84,24 @@ test('the other report tabs open with their charts and explanations', async ({ a
   await page.getByTestId('tab-bandwidth').click();
   await expect(page.getByTestId('bandwidth-empty')).toBeVisible();
 });
+
+test('the aging report gets a brand filter once a second brand exists, and its export follows it', async ({
+  adminPage: page,
+  api,
+  host,
+}) => {
+  await page.goto(`${host.url}/#/reports/aging`);
+  await expect(page.getByTestId('aging-buckets')).toBeVisible();
+  await expect(page.getByTestId('report-brand')).toHaveCount(0);
+  await api.ok('brands.create', { name: 'Merek Kedua', invoicePrefix: 'MK2', address: 'Jl. Dua' });
+  await page.reload();
+  await expect(page.getByTestId('aging-buckets')).toBeVisible();
+  const total = page.getByTestId('aging-total');
+  await expect(total).not.toHaveText('Rp 0');
+  await page.getByTestId('report-brand').click();
+  await page.getByRole('option', { name: 'Merek Kedua' }).click();
+  // The new brand has no customers yet: nothing is owed to it.
+  await expect(total).toHaveText('Rp 0');
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^aging_\d{4}-\d{2}-\d{2}_MK2\.xlsx$/);
+});

@@ -38,6 +38,9 @@ export const BRAND_SCOPED: ReadonlySet<Channel> = new Set<Channel>([
   'payments.receipt',
   'documents.invoice',
   'documents.receipt',
+  // Issue 18: the aging report (and its export) reads only the user's brands; other exports are refused.
+  'reports.aging',
+  'reports.export',
 ]);
 
 /** True when the caller may use the channel: every user who is not limited, a limited one only on the lists above. */

@@ -2,6 +2,7 @@ import type { AgingReport } from '../../../src-shared/contract/reports';
 import { AGING_BUCKETS } from '../../../src-shared/contract/reports';
 import { addDays } from '../../../src-shared/dates';
 import { agingBucket } from '../../data/reports/aging.queries';
+import type { BrandFilter } from '../../data/reports/brand-filter';
 import type { AppContext } from '../context';
 import { today } from './common';
 
@@ -25,14 +26,19 @@ function dueRange(bucket: Bucket, asOf: string): [string, string] {
 
 /**
  * Accounts receivable by age: each bucket is a due-date range of the open invoices, totalled and
- * grouped per customer in SQL.
+ * grouped per customer in SQL. `brands` limits it to the customers of those brands (null = all).
  */
-export function agingReport(app: AppContext, input: { asOf?: string }): AgingReport {
+export function agingReport(
+  app: AppContext,
+  input: { asOf?: string; brandId?: number },
+  brands: BrandFilter = null,
+): AgingReport {
   const asOf = input.asOf ?? today(app);
   const buckets = AGING_BUCKETS.map((bucket) => {
     const [from, to] = dueRange(bucket, asOf);
-    const t = agingBucket(app.sqlite, { asOf, from, to });
+    const t = agingBucket(app.sqlite, { asOf, from, to }, brands);
     return { bucket, amount: t.amount, invoices: t.invoices, customersTotal: t.customersTotal, customers: t.customers };
   });
-  return { asOf, total: buckets.reduce((s, b) => s + b.amount, 0), buckets };
+  const total = buckets.reduce((s, b) => s + b.amount, 0);
+  return input.brandId === undefined ? { asOf, total, buckets } : { asOf, brandId: input.brandId, total, buckets };
 }

@@ -31,7 +31,7 @@ export function customersReport(app: AppContext, input: { from: string; to: stri
 
   const lastDay = monthBounds(months.at(-1)!).last;
   const newByMonth = joinedByMonth(db, firstDay, lastDay);
-  const churnByMonth = churnedByMonth(db, firstDay, lastDay);
+  const churnByMonth = churnedByMonth(db, months[0]!, months.at(-1)!);
   const collectedMonthly = collectedByMonth(db, firstDay, lastDay);
 
   const rows = months.map((period) => {

@@ -4,13 +4,15 @@ import { prepared } from '../statements';
 
 const byMonth = (rows: { m: string; n: number }[]) => new Map(rows.map((r) => [r.m, r.n]));
 
-/** Net change in active customers per month (`YYYY-MM`), from customer_status_history. */
+/**
+ * Net change in active customers per month (`YYYY-MM`) of customer_status_history, from its
+ * trigger-maintained monthly summary (report_monthly_customers, drizzle/0023): a row per month instead
+ * of a scan of every status change, which was the report's whole cost.
+ */
 export function activeDeltaByMonth(db: Sqlite): { m: string; d: number }[] {
   return prepared<[], { m: string; d: number }>(
     db,
-    `SELECT substr(changed_on, 1, 7) AS m,
-            sum((to_status = 'active') - (coalesce(from_status, '') = 'active')) AS d
-     FROM customer_status_history GROUP BY m`,
+    `SELECT month AS m, active_delta AS d FROM report_monthly_customers`,
   ).all();
 }
 
@@ -24,14 +26,13 @@ export function joinedByMonth(db: Sqlite, from: string, to: string): Map<string,
   );
 }
 
-/** Customers who became inactive per month between two days. */
-export function churnedByMonth(db: Sqlite, from: string, to: string): Map<string, number> {
+/** Customers who became inactive per month, from the first to the last month (`YYYY-MM`) inclusive. */
+export function churnedByMonth(db: Sqlite, fromMonth: string, toMonth: string): Map<string, number> {
   return byMonth(
     prepared<[string, string], { m: string; n: number }>(
       db,
-      `SELECT substr(changed_on, 1, 7) AS m, count(*) AS n FROM customer_status_history
-       WHERE to_status = 'inactive' AND coalesce(from_status, '') != 'inactive' AND changed_on BETWEEN ? AND ? GROUP BY m`,
-    ).all(from, to),
+      `SELECT month AS m, churned AS n FROM report_monthly_customers WHERE month BETWEEN ? AND ? AND churned != 0`,
+    ).all(fromMonth, toMonth),
   );
 }
 
@@ -58,9 +59,11 @@ export function activeSubscriptionsByPackage(
   ).all();
 }
 
+/** Customers per status, from the trigger-maintained report_customer_status (a row per brand × status). */
 export function customersByStatus(db: Sqlite): { status: string; customers: number }[] {
   return prepared<[], { status: string; customers: number }>(
     db,
-    `SELECT status, count(*) AS customers FROM customers GROUP BY status ORDER BY status`,
+    `SELECT status, sum(customers) AS customers FROM report_customer_status
+     GROUP BY status HAVING sum(customers) > 0 ORDER BY status`,
   ).all();
 }

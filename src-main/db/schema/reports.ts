@@ -41,3 +41,26 @@ export const reportDailyRefunds = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.method, t.refundedBy] })],
 );
+
+/*
+ * Issue 20: two more summaries kept by triggers (drizzle/0023_report_customer_summaries.sql) so the
+ * customers report and the dashboard read a few rows instead of every customer and status change.
+ */
+
+/** Per month of customer_status_history.changed_on: net change in active customers, and customers who became inactive. */
+export const reportMonthlyCustomers = sqliteTable('report_monthly_customers', {
+  month: text('month').primaryKey(),
+  activeDelta: integer('active_delta').notNull().default(0),
+  churned: integer('churned').notNull().default(0),
+});
+
+/** Customers per brand × status. */
+export const reportCustomerStatus = sqliteTable(
+  'report_customer_status',
+  {
+    brandId: integer('brand_id').notNull(),
+    status: text('status').notNull(),
+    customers: integer('customers').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.brandId, t.status] })],
+);

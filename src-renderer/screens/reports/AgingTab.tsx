@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
+import { BrandFilter } from './BrandFilter';
 import { ReportToolbar } from './ReportControls';
 import { axisRupiah, money, Panel, ReportTable } from './parts';
 
@@ -23,7 +24,8 @@ export function AgingTab({ today }: { today: string }) {
   const f = useFormat();
   const [, navigate] = useLocation();
   const [asOf, setAsOf] = useState<string>(today);
-  const params = { asOf };
+  const [brandId, setBrandId] = useState<number | undefined>();
+  const params = brandId === undefined ? { asOf } : { asOf, brandId };
   const q = useApiQuery('reports.aging', params);
   const r = q.data;
   const name = (b: string) => (b === 'current' ? t('aging.current') : t('aging.days', { range: b }));
@@ -38,10 +40,19 @@ export function AgingTab({ today }: { today: string }) {
           w={180}
           maxDate={today}
         />
+        <BrandFilter value={brandId} onChange={setBrandId} />
       </ReportToolbar>
       {r && (
         <>
-          <Panel title={t('aging.chart')} right={<Text fw={700}>{f.rupiah(r.total)}</Text>} testId="aging-chart">
+          <Panel
+            title={t('aging.chart')}
+            right={
+              <Text fw={700} data-testid="aging-total">
+                {f.rupiah(r.total)}
+              </Text>
+            }
+            testId="aging-chart"
+          >
             <BarChart
               h={220}
               data={r.buckets.map((b) => ({ bucket: name(b.bucket), amount: b.amount, color: COLORS[b.bucket] }))}

@@ -101,6 +101,17 @@ const scopedReads: Record<
   'payments.receipt': () => [{ channel: 'payments.receipt', input: { id: ids.payB }, beta: 'not found' }],
   'documents.invoice': () => [{ channel: 'documents.invoice', input: { invoiceId: ids.invB }, beta: 'not found' }],
   'documents.receipt': () => [{ channel: 'documents.receipt', input: { paymentId: ids.payB }, beta: 'not found' }],
+  'reports.aging': () => [
+    { channel: 'reports.aging', input: {}, beta: 'absent' },
+    { channel: 'reports.aging', input: { brandId: 2 }, beta: 'not found' },
+  ],
+  'reports.export': () => [
+    {
+      channel: 'reports.export',
+      input: { report: 'aging', params: { brandId: 2 }, format: 'xlsx' },
+      beta: 'not found',
+    },
+  ],
 };
 
 const channels = Object.keys(procedures) as Channel[];

@@ -3,6 +3,8 @@ import { reportsContract, type REPORT_NAMES } from '../../../../src-shared/contr
 import { businessStamp } from '../../../../src-shared/dates';
 import { AppError } from '../../../../src-shared/result';
 
+import { findBrand } from '../../../data/brands.repository';
+import type { BrandFilter } from '../../../data/reports/brand-filter';
 import type { AppContext } from '../../context';
 import { getSettings } from '../../settings';
 import { agingReport } from '../aging';
@@ -45,6 +47,7 @@ function buildDocument(
   report: ReportName,
   params: unknown,
   lang: Lang,
+  brands: BrandFilter,
 ): { doc: ExportDocument; slug: string } {
   switch (report) {
     case 'financial': {
@@ -52,8 +55,12 @@ function buildDocument(
       return { doc: financialTables(financialReport(app, p), lang), slug: `${p.from}_${p.to}` };
     }
     case 'aging': {
-      const r = agingReport(app, parse('reports.aging', params));
-      return { doc: agingTables(r, lang), slug: r.asOf };
+      const r = agingReport(app, parse('reports.aging', params), brands);
+      const brand = r.brandId === undefined ? undefined : findBrand(app.sqlite, r.brandId);
+      const doc = agingTables(r, lang);
+      // A brand's report says whose it is, in the subtitle and the file name.
+      if (brand) doc.subtitle = `${doc.subtitle} · ${brand.name}`;
+      return { doc, slug: brand ? `${r.asOf}_${brand.invoicePrefix}` : r.asOf };
     }
     case 'customers': {
       const p = parse('reports.customers', params);
@@ -73,10 +80,11 @@ function buildDocument(
 export async function exportReport(
   app: AppContext,
   input: { report: ReportName; params: Record<string, unknown>; format: 'pdf' | 'xlsx'; language?: Lang },
+  brands: BrandFilter = null,
 ): Promise<{ filename: string; mime: string; base64: string }> {
   const settings = getSettings(app);
   const lang = input.language ?? settings.language;
-  const { doc, slug } = buildDocument(app, input.report, input.params, lang);
+  const { doc, slug } = buildDocument(app, input.report, input.params, lang, brands);
   // Stamped in the ISP's own time, like receipts: `2026-11-24 18:22 WIB`.
   const now = app.clock.now();
   const generatedAt = businessStamp(now, settings.timeZone);

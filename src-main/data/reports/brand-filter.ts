@@ -1,0 +1,12 @@
+/**
+ * The brands a report reads (issue 18): null = every brand, else a JSON array of brand ids bound as
+ * `@brands`. Invoices and payments carry no brand: they belong to their customer's brand.
+ */
+export type BrandFilter = string | null;
+
+/** An `AND …` condition keeping rows whose customer (column `customerColumn`) is in `@brands`. */
+export const BRAND_FILTER = (customerColumn: string) =>
+  `AND (@brands IS NULL OR ${customerColumn} IN (SELECT id FROM customers WHERE brand_id IN (SELECT value FROM json_each(@brands))))`;
+
+/** The filter for a list of brand ids (null = no filter). */
+export const brandFilter = (ids: readonly number[] | null): BrandFilter => (ids ? JSON.stringify(ids) : null);
