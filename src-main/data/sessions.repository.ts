@@ -26,7 +26,7 @@ export function insertSession(
     transport: string;
     source: string | null;
     userAgent: string | null;
-    device: string;
+    device: string | null;
     seat: string;
   },
 ): void {

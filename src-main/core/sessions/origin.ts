@@ -7,7 +7,8 @@ export type SeatKind = 'this_pc' | 'office' | 'phone' | 'api';
 export interface SessionOrigin {
   source: string | null;
   userAgent: string | null;
-  device: string;
+  /** null when the User-Agent says nothing usable (the screen shows "unknown device"). */
+  device: string | null;
   seat: SeatKind;
 }
 
@@ -38,16 +39,16 @@ const SYSTEMS: ReadonlyArray<[RegExp, string]> = [
 
 const PHONE = /Mobile|Android|iPhone|iPad|Tablet/;
 
-/** "Chrome · Android", "Firefox · Windows", "curl", or "Unknown device" for nothing usable. */
-export function deviceLabel(userAgent: string | null | undefined): string {
+/** "Chrome · Android", "Firefox · Windows", "curl", or null for nothing usable. */
+export function deviceLabel(userAgent: string | null | undefined): string | null {
   const ua = userAgent?.trim() ?? '';
-  if (!ua) return 'Unknown device';
+  if (!ua) return null;
   const browser = BROWSERS.find(([re]) => re.test(ua))?.[1];
   const system = SYSTEMS.find(([re]) => re.test(ua))?.[1];
   if (browser && system) return `${browser} · ${system}`;
   if (browser ?? system) return (browser ?? system)!;
   // A program of another system (an integration): its own product token, short.
-  return ua.split(/[\s/;(]/)[0]!.slice(0, 40) || 'Unknown device';
+  return ua.split(/[\s/;(]/)[0]!.slice(0, 40) || null;
 }
 
 /**

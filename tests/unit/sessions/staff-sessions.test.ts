@@ -21,8 +21,8 @@ describe('session origin', () => {
     expect(deviceLabel(FIREFOX_LINUX)).toBe('Firefox · Linux');
     expect(deviceLabel('curl/8.5.0')).toBe('curl');
     expect(deviceLabel('python-requests/2.31')).toBe('python-requests');
-    expect(deviceLabel('')).toBe('Unknown device');
-    expect(deviceLabel(undefined)).toBe('Unknown device');
+    expect(deviceLabel('')).toBeNull();
+    expect(deviceLabel(undefined)).toBeNull();
   });
 
   it('tells the kind of seat from transport, address and browser', () => {
