@@ -22,7 +22,7 @@ export function pinnedVerifyProc(pin: Pick<OfficePin, 'url' | 'fingerprint'>) {
   return (request: VerifyRequest, callback: (verdict: number) => void): void => {
     const host = request.hostname.replace(/^\[(.*)\]$/, '$1');
     if (host !== officeHost) return callback(USE_CHROMIUM);
-    let seen: string | null = null;
+    let seen: string | null;
     try {
       seen = fingerprintOf(request.certificate.data);
     } catch {
