@@ -7,6 +7,7 @@ import { apiActor, type ApiPrincipal } from '../core/api-keys/keys';
 import { scopeAllows } from '../../src-shared/api-scopes';
 import { sourceOf, type AppContext, type CallContext } from '../core/context';
 import { brandGate } from '../core/brands/gate';
+import { endedSessionMessage } from '../core/sessions/staff-sessions';
 import { handlers } from './handlers';
 
 /** All a user with a temporary password (set by an Admin reset) may do until they choose their own. */
@@ -20,6 +21,8 @@ export interface Caller {
   source?: string | null;
   /** An API key checked by the /api/v1 host: its scopes replace the session and role. */
   apiKey?: ApiPrincipal;
+  /** The HTTP User-Agent, recorded on the session a sign-in starts. */
+  userAgent?: string;
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
@@ -69,6 +72,7 @@ export async function dispatch(
     transport: caller.transport,
     source: sourceOf(caller),
     token: caller.token,
+    userAgent: caller.userAgent,
   };
   try {
     if (caller.apiKey) {
@@ -77,7 +81,12 @@ export async function dispatch(
       call.actor = apiActor(caller.apiKey);
     } else call.session = resolveSession(app, caller.token);
     if (proc.permission !== 'public' && !caller.apiKey) {
-      if (!call.session) return fail('UNAUTHENTICATED', 'Your session has ended: please sign in');
+      if (!call.session) {
+        return fail(
+          'UNAUTHENTICATED',
+          endedSessionMessage(app, caller.token) ?? 'Your session has ended: please sign in',
+        );
+      }
       if (!roleCan(call.session.role, proc.permission)) {
         return fail('FORBIDDEN', `Your role (${call.session.role}) may not do this`);
       }

@@ -22,6 +22,7 @@ import {
   touchSession,
 } from '../data/sessions.repository';
 import { writeAudit } from './audit';
+import { sessionOrigin } from './sessions/origin';
 import { sourceOf, type AppContext, type CallContext, type Session } from './context';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './passwords';
 import { getSettings } from './settings';
@@ -69,6 +70,9 @@ function idleMs(app: AppContext) {
   return getSettings(app).sessionTimeoutMinutes * 60_000;
 }
 
+/** Where a new session comes from (address, device label, kind of seat), recorded with it. */
+const origin = (call: CallContext) => sessionOrigin(call.transport, sourceOf(call), call.userAgent);
+
 function startSession(call: CallContext, user: UserAuthRow): { token: string; user: Me } {
   const { app } = call;
   const token = crypto.randomBytes(32).toString('base64url');
@@ -80,6 +84,7 @@ function startSession(call: CallContext, user: UserAuthRow): { token: string; us
     at: now.toISOString(),
     expiresAt,
     transport: call.transport,
+    ...origin(call),
   });
   return { token, user: toMe(user, expiresAt) };
 }
@@ -218,7 +223,12 @@ export async function login(
           expiresAt: '',
         },
       },
-      { action: 'auth.login', entity: 'user', entityId: fresh.id, after: { transport: call.transport } },
+      {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: fresh.id,
+        after: { transport: call.transport, device: origin(call).device },
+      },
     );
     return started;
   })();

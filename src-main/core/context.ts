@@ -95,6 +95,8 @@ export interface CallContext {
   token?: string;
   /** Who acts when no staff session does, e.g. an API key (`api:<name>`): written on its audit rows. */
   actor?: string;
+  /** The HTTP User-Agent: a new session records it (as a short device label) to show where it comes from. */
+  userAgent?: string;
 }
 
 /** `::ffff:192.168.1.5` → `192.168.1.5`: the same client reads the same whether the host listens on IPv4 or `::`. */

@@ -8,8 +8,10 @@ const bridge = (): PreloadBridge | undefined => (typeof window !== 'undefined' ?
 /** Channels that answer UNAUTHENTICATED as their normal "wrong password" reply: never lock on those. */
 const AUTH_CHANNELS = new Set<string>(['auth.login', 'setup.createAdmin', 'auth.logout', 'auth.me', 'system.info']);
 
-type UnauthHandler = () => Promise<boolean>;
+/** Gets the refusal, so the lock screen can say why (e.g. an Admin ended the session). */
+type UnauthHandler = (error: ApiError) => Promise<boolean>;
 let onUnauthenticated: UnauthHandler | null = null;
+let onStreamRefused: (() => void) | null = null;
 
 /**
  * The app registers how to get a fresh session (the lock screen). A call that fails with
@@ -47,7 +49,7 @@ async function transport(channel: string, input: unknown): Promise<ApiResult<unk
 export async function api<C extends Channel>(channel: C, input: InputOf<C>): Promise<ApiResult<OutputOf<C>>> {
   let result = await transport(channel, input);
   if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !AUTH_CHANNELS.has(channel) && onUnauthenticated) {
-    if (await onUnauthenticated()) result = await transport(channel, input);
+    if (await onUnauthenticated(result.error)) result = await transport(channel, input);
   }
   return result as ApiResult<OutputOf<C>>;
 }
@@ -84,8 +86,19 @@ function attach(name: string) {
 export function connectEvents() {
   if (bridge() || typeof EventSource === 'undefined') return;
   source?.close();
-  source = new EventSource('/api/events', { withCredentials: true });
+  const es = new EventSource('/api/events', { withCredentials: true });
+  source = es;
+  // The server ends the stream when its session ends; the browser's reconnect is then refused (401) and
+  // the stream stays closed: the app asks at once whether the session still lives.
+  es.onerror = () => {
+    if (es.readyState === EventSource.CLOSED && source === es) onStreamRefused?.();
+  };
   for (const name of listeners.keys()) attach(name);
+}
+
+/** Called when the event stream was refused for good (its session ended elsewhere). */
+export function setStreamRefusedHandler(fn: (() => void) | null) {
+  onStreamRefused = fn;
 }
 
 export function disconnectEvents() {

@@ -15,7 +15,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconChevronDown, IconKey, IconLogout, IconRouter } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconDevices, IconKey, IconLogout, IconRouter } from '@tabler/icons-react';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
@@ -24,6 +24,7 @@ import { ChangePasswordDialog } from '../screens/auth/ChangePasswordDialog';
 import { LockScreen } from '../screens/auth/LockScreen';
 import { StaffNotificationsDialog, StaffNotifier } from '../screens/messages/StaffNotifications';
 import NotAllowedScreen from '../screens/security/NotAllowedScreen';
+import { MySessionsDialog } from '../screens/users/SessionsPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ROUTES, SECTIONS } from './routes';
 import { useCan, useSession } from './session';
@@ -33,6 +34,7 @@ function UserMenu() {
   const { me, signOut } = useSession();
   const [pwOpen, setPwOpen] = useState(false);
   const [notifyOpen, setNotifyOpen] = useState(false);
+  const [sessionsOpen, setSessionsOpen] = useState(false);
   const forced = !!me?.mustChangePassword;
   if (!me) return null;
   const initials = me.fullName
@@ -67,6 +69,9 @@ function UserMenu() {
           <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setPwOpen(true)}>
             {t('changePassword')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconDevices size={16} />} onClick={() => setSessionsOpen(true)}>
+            {t('users:sessions.menu')}
+          </Menu.Item>
           <Menu.Item leftSection={<IconBell size={16} />} onClick={() => setNotifyOpen(true)}>
             {t('messages:staffNotify.menu')}
           </Menu.Item>
@@ -76,6 +81,7 @@ function UserMenu() {
         </Menu.Dropdown>
       </Menu>
       <StaffNotifier />
+      <MySessionsDialog opened={sessionsOpen} onClose={() => setSessionsOpen(false)} />
       <StaffNotificationsDialog opened={notifyOpen} onClose={() => setNotifyOpen(false)} />
       <ChangePasswordDialog
         opened={pwOpen || forced}

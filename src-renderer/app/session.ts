@@ -2,7 +2,13 @@ import { create } from 'zustand';
 import type { OutputOf } from '../../src-shared/contract';
 import type { Me } from '../../src-shared/contract/auth';
 import { roleCan, type Permission } from '../../src-shared/permissions';
-import { api, connectEvents, disconnectEvents, setUnauthenticatedHandler } from '../api/client';
+import {
+  api,
+  connectEvents,
+  disconnectEvents,
+  setStreamRefusedHandler,
+  setUnauthenticatedHandler,
+} from '../api/client';
 
 export type SystemInfo = OutputOf<'system.info'>;
 
@@ -14,6 +20,8 @@ interface SessionState {
   me: Me | null;
   /** The session ended while the app was open: the lock screen covers it, the screens stay mounted. */
   locked: boolean;
+  /** Why the session ended, when the server said (an Admin ended it); null for an idle timeout. */
+  lockReason: string | null;
   loadError: string | null;
   boot(): Promise<void>;
   signedIn(me: Me): void;
@@ -29,6 +37,7 @@ export const useSession = create<SessionState>((set, get) => ({
   info: null,
   me: null,
   locked: false,
+  lockReason: null,
   loadError: null,
   async boot() {
     const info = await api('system.info', {});
@@ -48,7 +57,7 @@ export const useSession = create<SessionState>((set, get) => ({
   signedIn(me) {
     lastActivity = Date.now();
     const wasLocked = get().locked;
-    set({ me, phase: 'ready', locked: false });
+    set({ me, phase: 'ready', locked: false, lockReason: null });
     connectEvents();
     if (wasLocked) {
       const w = waiting;
@@ -62,7 +71,7 @@ export const useSession = create<SessionState>((set, get) => ({
     const w = waiting;
     waiting = [];
     w.forEach((r) => r(false));
-    set({ me: null, phase: 'login', locked: false });
+    set({ me: null, phase: 'login', locked: false, lockReason: null });
   },
   async refreshInfo() {
     const info = await api('system.info', {});
@@ -70,14 +79,27 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 }));
 
-setUnauthenticatedHandler(() => {
+/** Messages that say the session was ended on purpose (sessions list), shown on the lock screen. */
+const ENDED = /^This session was ended/;
+
+function lock(message: string | null) {
   const s = useSession.getState();
-  if (s.phase !== 'ready') return Promise.resolve(false);
-  if (!s.locked) {
-    disconnectEvents();
-    useSession.setState({ locked: true });
-  }
+  if (s.phase !== 'ready' || s.locked) return;
+  disconnectEvents();
+  useSession.setState({ locked: true, lockReason: message && ENDED.test(message) ? message : null });
+}
+
+setUnauthenticatedHandler((error) => {
+  if (useSession.getState().phase !== 'ready') return Promise.resolve(false);
+  lock(error.message);
   return new Promise<boolean>((resolve) => waiting.push(resolve));
+});
+
+// The event stream was refused: if the session is gone, lock now rather than at the next click.
+setStreamRefusedHandler(() => {
+  void api('auth.me', {}).then((r) => {
+    if (!r.ok && r.error.code === 'UNAUTHENTICATED') lock(r.error.message);
+  });
 });
 
 /**

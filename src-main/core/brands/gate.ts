@@ -19,6 +19,9 @@ export const BRAND_NEUTRAL: ReadonlySet<Channel> = new Set<Channel>([
   'brands.list',
   // A seat proving the office's pairing code (public, before sign-in): no brand's data.
   'pairing.verify',
+  // The caller's own sign-in sessions (issue 17): no brand's data.
+  'staffSessions.mine',
+  'staffSessions.endMine',
 ]);
 
 export const BRAND_SCOPED: ReadonlySet<Channel> = new Set<Channel>([

@@ -35,6 +35,15 @@ export const authSessions = sqliteTable(
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
     transport: text('transport').notNull().default('http'),
+    /** Where it was signed in from: `desktop` or the peer address (issue 17, the users screen shows it). */
+    source: text('source'),
+    /** The browser's User-Agent as sent (cut to 300 characters) and the short label made from it. */
+    userAgent: text('user_agent'),
+    device: text('device'),
+    /** this_pc / office / phone / api: which kind of seat. */
+    seat: text('seat', { enum: ['this_pc', 'office', 'phone', 'api'] }),
+    /** Who ended it from the sessions list (null: signed out, expired, or ended by a password change). */
+    endedBy: integer('ended_by').references(() => users.id),
   },
   (t) => [uniqueIndex('auth_sessions_token_uq').on(t.tokenHash), index('auth_sessions_user_idx').on(t.userId)],
 );

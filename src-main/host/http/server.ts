@@ -131,6 +131,7 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
     transport: 'http',
     token: tokenOf(req),
     source: peerAddress(req.socket.remoteAddress),
+    userAgent: req.headers['user-agent'],
   });
   const headers: Record<string, string> = {};
   if (result.ok && (channel === 'auth.login' || channel === 'setup.createAdmin')) {

@@ -2,6 +2,7 @@ import { Anchor, Group, Modal, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
+import { translateApiMessage } from '../../components/apiError';
 import { LoginForm } from './LoginForm';
 
 /**
@@ -10,7 +11,7 @@ import { LoginForm } from './LoginForm';
  */
 export function LockScreen() {
   const { t } = useTranslation('auth');
-  const { locked, me, signedIn, signOut } = useSession();
+  const { locked, lockReason, me, signedIn, signOut } = useSession();
   return (
     <Modal
       opened={locked}
@@ -30,6 +31,11 @@ export function LockScreen() {
           </ThemeIcon>
           <div>
             <Text fw={600}>{t('lockedTitle')}</Text>
+            {lockReason && (
+              <Text size="sm" c="red" data-testid="lock-reason">
+                {translateApiMessage(lockReason)}
+              </Text>
+            )}
             <Text size="sm" c="dimmed">
               {t('lockedText')}
             </Text>

@@ -20,6 +20,7 @@ import {
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { ActiveSessionsPanel } from './SessionsPanel';
 import { UserForm } from './UserForm';
 
 type Filters = { role?: Role; active?: boolean };
@@ -200,6 +201,7 @@ export default function UsersScreen() {
         onSaved={() => navigate('/')}
       />
       <ResetPasswordDialog user={resetFor} onClose={() => setResetFor(null)} />
+      <ActiveSessionsPanel />
       <Modal
         opened={!!toDisable}
         onClose={() => {

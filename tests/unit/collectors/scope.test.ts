@@ -33,6 +33,12 @@ const SCOPED: Record<string, () => Promise<void>> = {
   'brands.list': async () => {}, // the brands' names and letterheads, no customer data
   'messages.staffPrefs': async () => {}, // the caller's own desktop-notification switches
   'messages.saveStaffPrefs': async () => {}, // (kinds the role may not see are never announced to it)
+  // The caller's own sign-in sessions only (tests/unit/sessions/staff-sessions.test.ts).
+  'staffSessions.mine': async () => {
+    const r = await call('staffSessions.mine', {});
+    expect(r.ok && r.value.items.length > 0 && r.value.items.every((x) => x.current)).toBe(true);
+  },
+  'staffSessions.endMine': async () => {},
   'collector.route': async () => {
     const r = await t.ok('collector.route', {}, s.collector.token);
     expect(r.items.map((i) => i.customerId).sort()).toEqual(s.assigned.map((c) => c.id).sort());
