@@ -40,6 +40,12 @@ const SCOPED: Record<string, () => Promise<void>> = {
   'brands.list': async () => {}, // the brands' names and letterheads, no customer data
   'messages.staffPrefs': async () => {}, // the caller's own desktop-notification switches
   'messages.saveStaffPrefs': async () => {},
+  // The caller's own sign-in sessions only (tests/unit/sessions/staff-sessions.test.ts).
+  'staffSessions.mine': async () => {
+    const r = await call('staffSessions.mine', {});
+    expect(r.ok && r.value.items.length > 0 && r.value.items.every((x) => x.current)).toBe(true);
+  },
+  'staffSessions.endMine': async () => {},
   'reseller.me': async () => expect((await t.ok('reseller.me', {}, s.token)).code).toBe(s.reseller.code),
   'reseller.customers': async () => {
     const list = await t.ok('reseller.customers', { pageSize: 100 }, s.token);
