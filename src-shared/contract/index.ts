@@ -34,6 +34,7 @@ import { collectorsContract } from './collectors';
 import { apiKeysContract } from './api-keys';
 import { lanShareContract } from './lan-share';
 import { brandsContract } from './brands';
+import { webhooksContract } from './webhooks';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -75,6 +76,7 @@ export const procedures = {
   ...lanShareContract,
   ...brandsContract,
   ...bankStatementsContract,
+  ...webhooksContract,
 };
 
 export type Procedures = typeof procedures;

@@ -30,6 +30,7 @@ import { apiKeysHandlers } from './api-keys';
 import { lanShareHandlers } from './lan-share';
 import { brandsHandlers } from './brands';
 import { bankStatementsHandlers } from './bank-statements';
+import { webhooksHandlers } from './webhooks';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -63,4 +64,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...lanShareHandlers,
   ...brandsHandlers,
   ...bankStatementsHandlers,
+  ...webhooksHandlers,
 };
