@@ -101,13 +101,13 @@ export function DeliveryLog({ endpoint, onClose }: Props) {
                         {f.dateTime(d.createdAt)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={120}>
                       <Badge variant="dot" color={STATUS_COLOR[d.status]} maw="none">
                         {t(`status.${d.status}`)}
                       </Badge>
                     </Table.Td>
                     <Table.Td>{d.attempts}</Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={130}>
                       {d.lastAttemptAt ? (
                         <>
                           <Text size="sm">{last(d)}</Text>
