@@ -16,7 +16,6 @@ export interface Received {
   signature: string | undefined;
   body: string;
   verified: VerifyResult;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the event JSON as the receiver reads it
   json: any;
 }
 
