@@ -8,6 +8,8 @@ import {
 } from '../../core/webhooks/endpoints';
 import { resendNow, sendTestWebhook } from '../../core/webhooks/send-now';
 import type { HandlersFor } from '../handler';
+// Registers the outbox's part of a personal-data erasure.
+import '../../core/webhooks/privacy';
 
 export const webhooksHandlers: HandlersFor<typeof webhooksContract> = {
   'webhooks.list': (_input, call) => listWebhookEndpoints(call),

@@ -217,3 +217,17 @@ export function recordAttempt(db: Sqlite, id: number, o: AttemptOutcome): void {
      WHERE id = ?`,
   ).run(o.status, o.attempts, o.lastStatus, o.lastError, o.nextAttemptAt, o.at, o.status, o.at, id);
 }
+
+/**
+ * UU PDP erasure: removes the personal values from the customer's outbox events (their own customer.*
+ * events and the payment/invoice/account/ticket events that name them); ids, codes and amounts stay.
+ */
+export function redactCustomerEvents(db: Sqlite, customerId: number): number {
+  return prepared<[number, number]>(
+    db,
+    `UPDATE webhook_events SET data = json_set(
+       json_remove(data, '$.name', '$.address', '$.phone', '$.email', '$.username', '$.referenceNumber', '$.voidReason'),
+       '$.erased', json('true'))
+     WHERE json_extract(data, '$.customerId') = ? OR (type LIKE 'customer.%' AND json_extract(data, '$.id') = ?)`,
+  ).run(customerId, customerId).changes;
+}

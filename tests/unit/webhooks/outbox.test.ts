@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPayment } from '../../../src-main/core/billing/payments';
+import { orderedDomains, type PrivacySubject } from '../../../src-main/core/privacy/registry';
 import { testApp, type TestApp } from '../../helpers/app';
 import { seedBilling } from '../billing/fixtures';
 
@@ -108,5 +109,28 @@ describe('the webhook outbox', () => {
     await t.ok('customers.update', { id: customers[0]!.id, address: 'Jl. Melati 5' });
     await t.ok('customers.update', { id: customers[0]!.id, address: 'Jl. Melati 5' });
     expect(outbox().filter((r) => r.type === 'customer.updated')).toHaveLength(1);
+  });
+
+  it('an erasure strips the personal values of the customer from stored events (UU PDP)', async () => {
+    await endpoint(['customer.created', 'customer.updated']);
+    const c = await t.ok('customers.create', { name: 'Sri Rahasia', phone: '081299887766', address: 'Jl. Kenanga 7' });
+    await t.ok('customers.update', { id: c.id, email: 'sri@example.test' });
+    expect(
+      outbox()
+        .map((r) => r.data)
+        .join(),
+    ).toContain('081299887766');
+    const domain = orderedDomains([]).find((d) => d.id === 'webhooks')!;
+    const call = { app: t.app.ctx, session: null, transport: 'internal' as const };
+    const n = t.app.ctx.sqlite.transaction(() =>
+      domain.erase(call, { customerId: c.id, customerCode: c.customerCode } as PrivacySubject),
+    )();
+    expect(n).toEqual({ webhookEvents: 2 });
+    const text = outbox()
+      .map((r) => r.data)
+      .join();
+    for (const personal of ['Sri Rahasia', '081299887766', 'Jl. Kenanga 7', 'sri@example.test'])
+      expect(text).not.toContain(personal);
+    expect(JSON.parse(outbox()[0]!.data)).toMatchObject({ id: c.id, customerCode: c.customerCode, erased: true });
   });
 });
