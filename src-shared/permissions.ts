@@ -83,6 +83,8 @@ export const PERMISSIONS = [
   'collectors.settle',
   /** API keys for other systems (admin only). */
   'apiKeys.manage',
+  /** Outgoing webhook endpoints, their secrets and delivery log (admin only). */
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +120,7 @@ const MANAGER_EXCLUDED: Permission[] = [
   'messages.configure',
   'collector.use',
   'apiKeys.manage',
+  'webhooks.manage',
 ];
 
 /** Only what a field collector's phone needs; every read is further limited to their assigned customers. */

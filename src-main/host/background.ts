@@ -4,6 +4,7 @@ import { startBackupScheduler } from '../core/backups/schedule';
 import { startMessaging } from '../core/messaging/background';
 import { startGatewayPoller } from '../core/gateway-payments/poller';
 import { startNetworkWork } from '../core/network/background';
+import { startWebhooks } from '../core/webhooks/background';
 
 export interface BackgroundWork {
   /** Stops every piece; the promise settles once what was in flight finished (the server awaits it). */
@@ -30,6 +31,7 @@ const STARTERS: BackgroundStarter[] = [
     const poller = startGatewayPoller(app.ctx);
     return () => poller.stop();
   },
+  (app) => startWebhooks(app.ctx),
 ];
 
 export function startBackground(app: App, starters: BackgroundStarter[] = STARTERS): BackgroundWork {

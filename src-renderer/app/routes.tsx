@@ -22,6 +22,8 @@ import { IconWalk } from '@tabler/icons-react';
 import { IconApi } from '@tabler/icons-react';
 // Bank statement import (kode unik reconciliation)
 import { IconFileImport } from '@tabler/icons-react';
+// Outgoing webhooks (next to API keys)
+import { IconWebhook } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -248,6 +250,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'apiKeys.manage',
     section: 'admin',
     component: lazy(() => import('../screens/api-keys/ApiKeysScreen')),
+  },
+  {
+    path: '/webhooks',
+    labelKey: 'webhooks:nav',
+    icon: IconWebhook,
+    permission: 'webhooks.manage',
+    section: 'admin',
+    component: lazy(() => import('../screens/webhooks/WebhooksScreen')),
   },
   {
     path: '/bank-statements',

@@ -53,6 +53,8 @@ import idCollectors from './locales/id/collectors.json';
 import enCollectors from './locales/en/collectors.json';
 import idApiKeys from './locales/id/apiKeys.json';
 import enApiKeys from './locales/en/apiKeys.json';
+import idWebhooks from './locales/id/webhooks.json';
+import enWebhooks from './locales/en/webhooks.json';
 import idBank from './locales/id/bank.json';
 import enBank from './locales/en/bank.json';
 
@@ -82,6 +84,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['collectors', idCollectors, enCollectors],
   ['apiKeys', idApiKeys, enApiKeys],
   ['bank', idBank, enBank],
+  ['webhooks', idWebhooks, enWebhooks],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

@@ -35,6 +35,7 @@ import { apiKeysContract } from './api-keys';
 import { lanShareContract } from './lan-share';
 import { brandsContract } from './brands';
 import { staffSessionsContract } from './staff-sessions';
+import { webhooksContract } from './webhooks';
 
 /**
  * The whole API: channel name → { input, output, permission }. Both transports (Electron IPC and the
@@ -77,6 +78,7 @@ export const procedures = {
   ...brandsContract,
   ...bankStatementsContract,
   ...staffSessionsContract,
+  ...webhooksContract,
 };
 
 export type Procedures = typeof procedures;

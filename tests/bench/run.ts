@@ -27,6 +27,7 @@ import { securitySuite } from './security.bench';
 import { seatsSuite } from './seats.bench';
 import { usageSuite } from './usage.bench';
 import { collectorsSuite } from './collectors.bench';
+import { webhooksSuite } from './webhooks.bench';
 import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../src-main/db/encryption/cipher';
 
 const SUITES: BenchSuite[] = [
@@ -48,6 +49,7 @@ const SUITES: BenchSuite[] = [
   apiSuite,
   seatsSuite,
   gatewaysSuite,
+  webhooksSuite,
 ];
 
 /** 'plain', or the page cipher of an encrypted run ('encrypted' is the app's cipher). */

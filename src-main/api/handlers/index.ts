@@ -31,6 +31,7 @@ import { lanShareHandlers } from './lan-share';
 import { brandsHandlers } from './brands';
 import { bankStatementsHandlers } from './bank-statements';
 import { staffSessionsHandlers } from './staff-sessions';
+import { webhooksHandlers } from './webhooks';
 
 /** One handler per channel; the type makes a missing handler a compile error. */
 export const handlers: HandlersFor<Procedures> = {
@@ -65,4 +66,5 @@ export const handlers: HandlersFor<Procedures> = {
   ...brandsHandlers,
   ...bankStatementsHandlers,
   ...staffSessionsHandlers,
+  ...webhooksHandlers,
 };

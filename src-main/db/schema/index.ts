@@ -13,3 +13,4 @@ export * from './collectors';
 export * from './api';
 export * from './brands';
 export * from './bank-transfers';
+export * from './webhooks';

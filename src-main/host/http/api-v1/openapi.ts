@@ -7,6 +7,7 @@ import type http from 'node:http';
 import { API_SCOPE_CHANNELS } from '../../../../src-shared/api-scopes';
 import { ROUTES, type Route } from './routes';
 import { channelSchema, type JsonSchema } from './schemas';
+import { webhooksSection } from './webhooks-doc';
 
 const scopesOf = (r: Route) =>
   Object.entries(API_SCOPE_CHANNELS)
@@ -149,7 +150,8 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;paddin
 .m{background:#1c7ed6;color:#fff;border-radius:4px;padding:0 .4rem;font-size:.9em}section{border-top:1px solid #ddd;margin-top:1.5rem}</style></head>
 <body><h1>PPPoE Desk API v1</h1><p>${esc(String((doc.info as { description: string }).description))}</p>
 <p>Machine-readable: <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI 3.1). Errors: <code>{"error":{"code","message","issues"}}</code>; rate limits: <code>429</code> with <code>Retry-After</code> and <code>RateLimit-*</code>; every POST needs an <code>Idempotency-Key</code>.</p>
-${sections}</body></html>`;
+${sections}
+${webhooksSection()}</body></html>`;
   res.writeHead(200, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
