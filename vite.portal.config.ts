@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import { portalSwVersion } from './scripts/portal-sw-version.mjs';
 
 // The customer portal's own small app (src-renderer/portal): built apart from the staff app into
 // out/portal, which only the portal host serves, so no staff screen is ever shipped to customers.
@@ -9,6 +10,7 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname, 'src-renderer/portal'),
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [portalSwVersion()],
   publicDir: path.resolve(import.meta.dirname, 'src-renderer/portal/public'),
   build: {
     outDir: path.resolve(import.meta.dirname, out, 'portal'),

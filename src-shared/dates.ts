@@ -41,14 +41,25 @@ function partsFormatter(tz: string) {
   return f;
 }
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+const SINCE_1980_MS = Date.UTC(1980, 0, 1);
+const lastDates = new Map<string, { quarter: number; date: string }>();
+
 /** The business date (YYYY-MM-DD) of an instant in the ISP's zone: 23:30 WIB on the 31st is the 31st. */
 export function businessDate(instant: Date, tz: string = DEFAULT_TIME_ZONE): string {
+  // Since 1980 every zone's offset (and DST change) is a whole quarter hour, so one quarter hour of UTC is
+  // one local date: the last answer per zone is reused within it (formatToParts dominated a portal read).
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const last = lastDates.get(tz);
+  if (last && last.quarter === quarter) return last.date;
   const p = Object.fromEntries(
     partsFormatter(tz)
       .formatToParts(instant)
       .map((x) => [x.type, x.value]),
   );
-  return `${p.year}-${p.month}-${p.day}`;
+  const date = `${p.year}-${p.month}-${p.day}`;
+  if (instant.getTime() >= SINCE_1980_MS) lastDates.set(tz, { quarter, date });
+  return date;
 }
 
 /** Local wall-clock time `HH:mm` of an instant in the ISP's zone. */

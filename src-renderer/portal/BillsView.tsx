@@ -1,21 +1,29 @@
 import { Badge, Button, Card, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
-import { IconFileTypePdf } from '@tabler/icons-react';
+import { IconCreditCard, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatRupiah } from '../lib/format';
 import { openPdf, portalApi } from './api';
+import type { PayTarget } from './PayView';
 import { usePortal } from './usePortal';
 
 const INVOICE_COLOR = { unpaid: 'orange', partial: 'yellow', paid: 'teal', overdue: 'red', void: 'gray' } as const;
 const PAGE = 10;
 
-/** Invoices (each as the A4 PDF the desk prints) and payments (each with its receipt). */
-export function BillsView() {
+const OPEN = new Set(['unpaid', 'partial', 'overdue']);
+
+/**
+ * Invoices (each as the A4 PDF the desk prints, and an open one with its own pay button when a gateway is
+ * on) and payments (each with its receipt).
+ */
+export function BillsView({ onPay }: { onPay: (target: PayTarget) => void }) {
   const { t, i18n } = useTranslation('portal');
   const [invPage, setInvPage] = useState(1);
   const [payPage, setPayPage] = useState(1);
   const inv = usePortal('portal.invoices', { page: invPage, pageSize: PAGE });
   const pay = usePortal('portal.payments', { page: payPage, pageSize: PAGE });
+  // Whether a gateway is on (the home's answer): without one a bill is paid at the office or by transfer.
+  const payOnline = usePortal('portal.home', {}).data?.payOnline ?? false;
   const [busy, setBusy] = useState<string | null>(null);
   const lng = i18n.language;
 
@@ -52,6 +60,20 @@ export function BillsView() {
               >
                 {t('pdf')}
               </Button>
+              {payOnline && OPEN.has(i.status) && (
+                <Button
+                  size="compact-sm"
+                  leftSection={<IconCreditCard size={14} />}
+                  onClick={() => onPay({ invoiceId: i.id })}
+                  aria-label={t('invoices.payOne', {
+                    number: i.invoiceNumber,
+                    amount: formatRupiah(i.amount - i.paidAmount),
+                  })}
+                  data-testid="portal-invoice-pay"
+                >
+                  {t('invoices.pay', { amount: formatRupiah(i.amount - i.paidAmount) })}
+                </Button>
+              )}
             </Stack>
           </Group>
         </Card>

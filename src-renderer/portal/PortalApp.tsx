@@ -100,7 +100,7 @@ function SignedInPortal() {
               <HomeView onPay={setPaying} />
             </Tabs.Panel>
             <Tabs.Panel value="bills">
-              <BillsView />
+              <BillsView onPay={setPaying} />
             </Tabs.Panel>
             <Tabs.Panel value="usage">
               <UsageView />

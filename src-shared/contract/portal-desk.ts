@@ -22,4 +22,21 @@ export const portalDeskContract = {
     input: z.object({ customerId: id }).strict(),
     output: z.object({ password: z.string() }),
   }),
+  /**
+   * An open invoice's pay page (`<portal>/bayar/<token>`) for staff to copy; the token is made on first
+   * use (audited then). Refused with what to set when the portal has no address.
+   */
+  'invoices.payLink': procedure({
+    permission: 'invoices.read',
+    mutates: 'invoices',
+    input: z.object({ invoiceId: id }).strict(),
+    output: z.object({ url: z.string(), created: z.boolean() }),
+  }),
+  /** WhatsApp click-to-chat with the bill's reminder and its pay link (the offer is recorded). */
+  'invoices.payLinkWhatsApp': procedure({
+    permission: 'messages.send',
+    mutates: 'messages',
+    input: z.object({ invoiceId: id }).strict(),
+    output: z.object({ url: z.string(), payUrl: z.string() }),
+  }),
 };

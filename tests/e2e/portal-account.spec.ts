@@ -141,19 +141,45 @@ function shiftMonth(ym: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-test('offline: the app opens from the service worker and shows the last bill with an offline notice', async ({
+test('offline: the worker of this build precaches the app at install, drops older caches, and the app opens from it with the HTTP cache cleared', async ({
   page,
   context,
 }) => {
+  // A cache left by an earlier build, made before this build's worker is installed.
+  await page.goto(`${rig.portalUrl}manifest.webmanifest`);
+  await page.evaluate(async () => {
+    await (await caches.open('portal-shell-0123456789ab')).put('/old', new Response('old build'));
+  });
   await signInPortal(page, rig, budi);
   await expect(page.getByTestId('portal-bill')).toContainText('Rp 200.000');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await expect.poll(() => page.evaluate(() => caches.keys())).toContain('portal-shell-v2');
+  // The worker's cache is named after this build (scripts/portal-sw-version.mjs), and only that cache is left.
+  const swText = await (await page.request.get(`${rig.portalUrl}sw.js`)).text();
+  const current = /'(portal-shell-[0-9a-f]{12})'/.exec(swText)?.[1];
+  expect(current, 'sw.js names its build’s cache').toBeTruthy();
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([current]);
+  // Installed = the page and every script and style it names are in that cache (not only fetched later).
+  const named = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[href]')]
+      .map((e) => new URL('src' in e ? e.src : e.href).pathname)
+      .filter((p) => p.startsWith('/assets/')),
+  );
+  expect(named.length).toBeGreaterThan(0);
+  const cached = await page.evaluate(
+    async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
+    current!,
+  );
+  expect(cached).toEqual(expect.arrayContaining(['/', ...named]));
   // The service worker takes control of the page (clients.claim) before the network goes.
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
+  // Nothing may come from the browser's HTTP cache: only the worker's own cache can serve the app now.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('portal-offline')).toContainText('Anda sedang offline');

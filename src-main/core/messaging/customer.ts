@@ -55,7 +55,12 @@ export function saveCustomerPrefs(
 }
 
 /** A wa.me link with the kind's text for this customer (their invoice, or the latest one). */
-export function waLink(call: CallContext, input: { kind: OutboxKind; customerId: number; invoiceId?: number }) {
+export function waLink(
+  call: CallContext,
+  input: { kind: OutboxKind; customerId: number; invoiceId?: number },
+  /** A line the text must carry (the desk's pay link): added at the end when the template lacks `mustInclude`. */
+  ensure?: { mustInclude: string; line: string },
+) {
   const { app, session } = call;
   const db = app.sqlite;
   const settings = getSettings(app);
@@ -90,7 +95,9 @@ export function waLink(call: CallContext, input: { kind: OutboxKind; customerId:
         ? `The message cannot be filled for this customer: ${r.missing.join(', ')} missing`
         : 'The message cannot be filled for this customer: check the template in Settings',
     );
-  const link = buildWaLink(customer.phone ?? '', r.content.text);
+  const text =
+    ensure && !r.content.text.includes(ensure.mustInclude) ? `${r.content.text}\n\n${ensure.line}` : r.content.text;
+  const link = buildWaLink(customer.phone ?? '', text);
   if (!link.ok)
     throw link.problem === 'too_long'
       ? new AppError('CONFLICT', 'The message is too long for a WhatsApp link')

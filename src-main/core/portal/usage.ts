@@ -21,7 +21,8 @@ export function portalUsage(call: PortalCall): PortalUsage {
     thisMonth,
     lastMonth,
     accounts: servicesOf(app.sqlite, customerId).map((s) => {
-      const u = accountUsage(app, s.accountId, days);
+      // The portal shows days only: the 12-month totals are not read.
+      const u = accountUsage(app, s.accountId, days, false);
       return { username: s.username, days: u.days, current: u.current };
     }),
   };

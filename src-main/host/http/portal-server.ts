@@ -1,14 +1,12 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { ApiResult } from '../../../src-shared/result';
 import type { App } from '../../app';
 import { peerAddress } from '../../core/context';
 import { portalSourceLimiter } from '../../core/portal/login';
-import { isSourceMap } from '../security-policy';
 import { localUrl } from './announce';
 import { CALLBACK_PREFIX, receiveGatewayCallback } from './gateway-callback';
-import { BodyTooLarge, KEEP_ALIVE_MS, MIME, readBody, readCookie, requestPath, send, STATUS } from './http-util';
+import { portalStaticFiles } from './portal-static';
+import { BodyTooLarge, KEEP_ALIVE_MS, readBody, readCookie, requestPath, send, STATUS } from './http-util';
 
 /*
  * The customer portal's HTTP host: its own port and bind address, its own channels (portal.*), its
@@ -144,34 +142,8 @@ async function handlePortalApi(
   send(res, result.ok ? 200 : STATUS[result.error.code], result, headers);
 }
 
-function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
-  const root = path.resolve(staticDir);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return void res.writeHead(400).end('Bad path');
-  }
-  if (decoded.includes('\0')) return void res.writeHead(400).end('Bad path');
-  let file = path.resolve(root, '.' + decoded);
-  if ((file !== root && !file.startsWith(root + path.sep)) || isSourceMap(file)) {
-    return void res.writeHead(404).end('Not found');
-  }
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-  if (!fs.existsSync(file)) return void res.writeHead(404).end('Portal not built: run npm run build');
-  const ext = path.extname(file);
-  // The page, its manifest and the service worker are re-checked on each visit; hashed assets are not.
-  const fresh = ext === '.html' || ext === '.webmanifest' || path.basename(file) === 'sw.js';
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': MIME[ext] ?? 'application/octet-stream',
-    'Cache-Control': fresh ? 'no-cache' : 'public, max-age=31536000, immutable',
-  });
-  if (req.method === 'HEAD') return void res.end();
-  fs.createReadStream(file).pipe(res);
-}
-
 export function createPortalHost(opts: PortalHostOptions) {
+  const serveStatic = opts.staticDir ? portalStaticFiles(opts.staticDir, SECURITY_HEADERS) : null;
   const server = http.createServer((req, res) => {
     const p = requestPath(req);
     if (p === null) return void res.writeHead(400).end('Bad request');
@@ -186,8 +158,8 @@ export function createPortalHost(opts: PortalHostOptions) {
       .then((done) => {
         if (done) return;
         if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
-        if (!opts.staticDir) return void res.writeHead(404).end('No portal app');
-        serveStatic(opts.staticDir, req, res, p);
+        if (!serveStatic) return void res.writeHead(404).end('No portal app');
+        serveStatic(req, res, p);
       })
       .catch(() => {
         if (!res.headersSent) res.writeHead(500).end('Request failed');

@@ -2,7 +2,9 @@
 // The portal's service worker: keeps the app shell (page, scripts, styles, icons) so the portal opens
 // without a network; the page itself then shows the last bill it loaded with an offline notice.
 // API answers are never cached here (they are POSTs, and a customer's data stays in their own page).
-const CACHE = 'portal-shell-v2';
+// One cache per build: `npm run build` replaces the placeholder with a hash of the built files
+// (scripts/portal-sw-version.mjs), so a new build installs a new worker and activate drops the old cache.
+const CACHE = 'portal-shell-__PORTAL_BUILD__';
 const STATIC = ['/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png'];
 
 /**
@@ -12,7 +14,8 @@ const STATIC = ['/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-51
 async function precache() {
   const cache = await caches.open(CACHE);
   const page = await fetch('/', { cache: 'no-cache' });
-  if (!page.ok) return;
+  // A failed install keeps the previous worker and is tried again on the next visit; an empty cache would not.
+  if (!page.ok) throw new Error(`The portal page answered ${page.status}`);
   const html = await page.clone().text();
   const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
   await cache.put('/', page);

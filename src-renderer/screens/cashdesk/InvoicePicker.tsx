@@ -2,6 +2,7 @@ import { Group, Paper, Radio, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { MoneyText, StatusBadge } from '../../components';
 import { useFormat } from '../../lib/format';
+import { PayLinkActions } from '../invoices/PayLinkActions';
 import type { DeskCustomer } from './deskTypes';
 import type { PaymentForm } from './usePaymentForm';
 
@@ -36,6 +37,7 @@ export function InvoicePicker({ customer, form }: { customer: DeskCustomer; form
                 <Table.Th>{t('invoice.dueDate')}</Table.Th>
                 <Table.Th ta="right">{t('invoice.outstanding')}</Table.Th>
                 <Table.Th ta="right">{t('desk.willPay')}</Table.Th>
+                <Table.Th w={72} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -43,7 +45,7 @@ export function InvoicePicker({ customer, form }: { customer: DeskCustomer; form
                 <Table.Td>
                   <Radio value="auto" aria-label={t('desk.auto')} tabIndex={-1} />
                 </Table.Td>
-                <Table.Td colSpan={5}>
+                <Table.Td colSpan={6}>
                   <Text size="sm" c="dimmed">
                     {t('desk.auto')}
                   </Text>
@@ -70,6 +72,9 @@ export function InvoicePicker({ customer, form }: { customer: DeskCustomer; form
                       amount={preview.get(inv.id) ?? 0}
                       c={(preview.get(inv.id) ?? 0) > 0 ? 'teal' : 'dimmed'}
                     />
+                  </Table.Td>
+                  <Table.Td>
+                    <PayLinkActions invoiceId={inv.id} compact />
                   </Table.Td>
                 </Table.Tr>
               ))}

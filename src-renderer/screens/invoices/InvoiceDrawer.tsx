@@ -8,6 +8,7 @@ import { useFormat } from '../../lib/format';
 import { periodLabel } from '../payments/periods';
 import { AllocationTable, Fact, RecordBody, RecordDrawer } from '../payments/RecordDrawer';
 import { WhatsAppButton } from '../messages/CustomerMessaging';
+import { PayLinkActions } from './PayLinkActions';
 
 export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t, i18n } = useTranslation('billing');
@@ -69,6 +70,7 @@ export function InvoiceDrawer({ id, onClose }: { id: number | null; onClose: () 
               value={<MoneyText amount={inv.outstanding} fw={700} c={inv.outstanding > 0 ? 'red' : undefined} />}
             />
           </SimpleGrid>
+          {inv.outstanding > 0 && inv.status !== 'void' && <PayLinkActions invoiceId={inv.id} />}
           {can('messages.send') && inv.status !== 'void' && (
             <WhatsAppButton
               customerId={inv.customerId}

@@ -1,4 +1,4 @@
-import { Button, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { MoneyList } from '../payments/MoneyList';
 import { periodLabel, periodOptions } from '../payments/periods';
 import { GenerateInvoicesDialog } from './GenerateInvoicesDialog';
 import { InvoiceDrawer } from './InvoiceDrawer';
+import { PayLinkActions } from './PayLinkActions';
 
 type View = 'all' | 'open' | InvoiceStatus;
 const VIEWS: View[] = ['all', 'open', 'overdue', 'unpaid', 'partial', 'paid', 'void'];
@@ -75,9 +76,10 @@ export default function InvoicesScreen() {
       key: 'pdf',
       header: '',
       render: (r) => (
-        <div onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+        <Group gap={4} wrap="nowrap" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
           <DocumentActions req={{ kind: 'invoice', invoiceId: r.id }} compact />
-        </div>
+          {r.outstanding > 0 && r.status !== 'void' && <PayLinkActions invoiceId={r.id} compact />}
+        </Group>
       ),
     },
   ];
