@@ -19,7 +19,7 @@ import {
   searchCustomers,
   updateCustomerRow,
 } from '../data/customers.repository';
-import { canSeeBrand, visibleBrandIds } from './brands/scope';
+import { canSeeBrand, listBrandScope } from './brands/scope';
 import type { Paged } from '../data/sql';
 
 type C = typeof customersContract;
@@ -52,7 +52,7 @@ export function listCustomers(call: CallContext, input: In<'customers.list'>): P
     sort: input.sort ?? { field: 'name' as const, dir: 'asc' as const },
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
-    brands: visibleBrandIds(call),
+    brands: listBrandScope(call, input.brandId),
   };
   const db = call.app.sqlite;
   const { items, total } = input.search ? searchCustomers(db, searchNeedle(input.search), q) : listCustomerPage(db, q);

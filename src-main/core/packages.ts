@@ -6,7 +6,7 @@ import type { CallContext } from './context';
 import { onPackageSaved } from './network/packages-hook';
 import { isUniqueViolation, likePattern, type Paged } from '../data/sql';
 import { moveToBrand, placeInBrand } from './brands/membership';
-import { canSeeBrand, visibleBrandIds } from './brands/scope';
+import { canSeeBrand, listBrandScope } from './brands/scope';
 import * as packagesRepo from '../data/packages.repository';
 
 type P = typeof packagesContract;
@@ -36,7 +36,7 @@ export function listPackages(call: CallContext, input: In<'packages.list'>): Pag
       isActive: input.isActive,
       billingCycle: input.billingCycle,
       pattern: input.search ? likePattern(input.search) : undefined,
-      brands: visibleBrandIds(call),
+      brands: listBrandScope(call, input.brandId),
     },
     sort,
     input.pageSize,

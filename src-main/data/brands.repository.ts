@@ -140,6 +140,13 @@ export const userBrandIds = (db: Sqlite, userId: number): number[] =>
     .all(userId)
     .map((r) => r.b);
 
+/** Every user_brands row (the Users list shows each user's limit). */
+export const allUserBrandIds = (db: Sqlite): { userId: number; brandId: number }[] =>
+  prepared<[], { userId: number; brandId: number }>(
+    db,
+    'SELECT user_id AS userId, brand_id AS brandId FROM user_brands ORDER BY user_id, brand_id',
+  ).all();
+
 export function setUserBrandIds(db: Sqlite, userId: number, brandIds: readonly number[]): void {
   prepared<[number]>(db, 'DELETE FROM user_brands WHERE user_id = ?').run(userId);
   const add = prepared<[number, number]>(db, 'INSERT INTO user_brands(user_id, brand_id) VALUES (?, ?)');

@@ -24,6 +24,8 @@ import { IconApi } from '@tabler/icons-react';
 import { IconFileImport } from '@tabler/icons-react';
 // Outgoing webhooks (next to API keys)
 import { IconWebhook } from '@tabler/icons-react';
+// Brands (several ISP brands in one installation)
+import { IconTags } from '@tabler/icons-react';
 
 export interface AppRoute {
   /** Hash path, e.g. `/customers` (the screen gets everything under it: `/customers/12`). */
@@ -266,6 +268,14 @@ export const ROUTES: AppRoute[] = [
     permission: 'payments.read',
     section: 'finance',
     component: lazy(() => import('../screens/bank/BankImportScreen')),
+  },
+  {
+    path: '/brands',
+    labelKey: 'brands:nav',
+    icon: IconTags,
+    permission: 'settings.read',
+    section: 'admin',
+    component: lazy(() => import('../screens/brands/BrandsScreen')),
   },
   // ↑ add routes above this line
 ];

@@ -57,6 +57,8 @@ import idWebhooks from './locales/id/webhooks.json';
 import enWebhooks from './locales/en/webhooks.json';
 import idBank from './locales/id/bank.json';
 import enBank from './locales/en/bank.json';
+import idBrands from './locales/id/brands.json';
+import enBrands from './locales/en/brands.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -85,6 +87,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['apiKeys', idApiKeys, enApiKeys],
   ['bank', idBank, enBank],
   ['webhooks', idWebhooks, enWebhooks],
+  ['brands', idBrands, enBrands],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

@@ -57,6 +57,12 @@ export const brandIdField = id.optional();
 /** A report or export: one brand, or every brand the user may see (consolidated). */
 export const brandFilter = { brandId: id.optional() };
 
+/** The brands a user is limited to: each once (an empty list = every brand). */
+export const userBrandIds = z
+  .array(id)
+  .max(100)
+  .refine((a) => new Set(a).size === a.length, 'Each brand once');
+
 export const brandsContract = {
   /** Every signed-in user: the pickers need the names (a user limited to brands gets only those). */
   'brands.list': procedure({
@@ -76,16 +82,19 @@ export const brandsContract = {
     input: z.object({ userId: id }).strict(),
     output: z.object({ brandIds: z.array(z.number().int()) }),
   }),
+  /** The Users list: every limited user with their brands (a user not listed sees every brand). */
+  'brands.userLimits': procedure({
+    permission: 'users.manage',
+    input: z.object({}).strict().default({}),
+    output: z.object({ items: z.array(z.object({ userId: z.number().int(), brandIds: z.array(z.number().int()) })) }),
+  }),
   'brands.setUserBrands': procedure({
     permission: 'users.manage',
     mutates: 'users',
     input: z
       .object({
         userId: id,
-        brandIds: z
-          .array(id)
-          .max(100)
-          .refine((a) => new Set(a).size === a.length, 'Each brand once'),
+        brandIds: userBrandIds,
       })
       .strict(),
     output: z.object({ brandIds: z.array(z.number().int()) }),

@@ -70,6 +70,8 @@ export const customersContract = {
       .object({
         search: searchText,
         status: customerStatus.optional(),
+        /** Only this brand's customers (several brands: the list's brand filter). */
+        brandId: id.optional(),
         page,
         pageSize,
         sort: z.object({ field: z.enum(CUSTOMER_SORT_FIELDS), dir: sortDir }).optional(),

@@ -100,6 +100,8 @@ export const packagesContract = {
         search: searchText,
         isActive: z.boolean().optional(),
         billingCycle: billingCycle.optional(),
+        /** Only this brand's packages (several brands: the list's filter, a customer's account form). */
+        brandId: id.optional(),
         page,
         pageSize,
         sort: z.object({ field: z.enum(PACKAGE_SORT_FIELDS), dir: sortDir }).optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../permissions';
 import { id, listOf, optionalText, page, pageSize, procedure, requiredText, searchText, timestamp } from './define';
 import { newPassword, officeRole, role, username } from './auth';
+import { userBrandIds } from './brands';
 
 export const appUser = z.object({
   id: z.number().int(),
@@ -46,6 +47,8 @@ export const usersContract = {
         password: newPassword,
         /** The new user picks their own password at first sign-in (default). */
         mustChangePassword: z.boolean().default(true),
+        /** Limit the user to these brands (issue 18); absent or empty = every brand. */
+        brandIds: userBrandIds.optional(),
       })
       .strict(),
     output: appUser,
@@ -54,7 +57,14 @@ export const usersContract = {
     permission: 'users.manage',
     mutates: 'users',
     input: z
-      .object({ id, fullName: requiredText(80, 'Full name').optional(), role: officeRole.optional(), reason })
+      .object({
+        id,
+        fullName: requiredText(80, 'Full name').optional(),
+        role: officeRole.optional(),
+        reason,
+        /** Change the brands the user is limited to (empty = every brand); absent = unchanged. */
+        brandIds: userBrandIds.optional(),
+      })
       .strict(),
     output: appUser,
   }),

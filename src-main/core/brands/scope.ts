@@ -13,6 +13,15 @@ export function visibleBrandIds(call: CallContext): number[] | null {
   return ids.length ? ids : null;
 }
 
+/**
+ * The brands a list reads: one chosen brand (none when the user may not see it), else every brand the
+ * user may see (null = every brand).
+ */
+export function listBrandScope(call: CallContext, chosen: number | undefined): number[] | null {
+  if (chosen === undefined) return visibleBrandIds(call);
+  return canSeeBrand(call, chosen) ? [chosen] : [];
+}
+
 /** True when the call may see rows of `brandId`. */
 export function canSeeBrand(call: CallContext, brandId: number): boolean {
   const v = visibleBrandIds(call);

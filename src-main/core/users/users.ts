@@ -2,6 +2,7 @@ import type { AppUser } from '../../../src-shared/contract/users';
 import type { Role } from '../../../src-shared/permissions';
 import { AppError, notFound } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
+import { applyUserBrands } from '../brands/users';
 import type { AppContext, CallContext } from '../context';
 import { checkPasswordPolicy, hashPassword } from '../passwords';
 import { isUniqueViolation, type Paged } from '../../data/sql';
@@ -63,7 +64,14 @@ export function listUsers(
 
 export async function createUser(
   call: CallContext,
-  input: { username: string; fullName: string; role: Role; password: string; mustChangePassword: boolean },
+  input: {
+    username: string;
+    fullName: string;
+    role: Role;
+    password: string;
+    mustChangePassword: boolean;
+    brandIds?: number[];
+  },
 ): Promise<AppUser> {
   checkPasswordPolicy(input.password, input.username);
   const { app } = call;
@@ -102,6 +110,8 @@ export async function createUser(
         mustChangePassword: created.mustChangePassword,
       },
     });
+    // The brand limit is written with the user: a failure leaves no user that sees every brand.
+    if (input.brandIds?.length) applyUserBrands(call, { id, role: input.role }, input.brandIds);
     return created;
   })();
 }
@@ -120,7 +130,7 @@ function guardLastAdmin(app: AppContext, r: UserRow, what: string) {
 
 export function updateUser(
   call: CallContext,
-  input: { id: number; fullName?: string; role?: Role; reason?: string | null },
+  input: { id: number; fullName?: string; role?: Role; reason?: string | null; brandIds?: number[] },
 ): AppUser {
   const { app } = call;
   return app.sqlite.transaction(() => {
@@ -128,6 +138,9 @@ export function updateUser(
     const fullName = input.fullName ?? before.fullName;
     const role = input.role ?? before.role;
     if (role !== before.role && before.role === 'admin') guardLastAdmin(app, before, 'demoted');
+    // An Admin sees every brand: made Admin, a user's brand limit goes.
+    const brandIds = role === 'admin' && !input.brandIds?.length ? [] : input.brandIds;
+    if (brandIds) applyUserBrands(call, { id: input.id, role }, brandIds);
     if (fullName === before.fullName && role === before.role) return toUser(before, now(app));
     const t = now(app);
     updateUserProfile(app.sqlite, input.id, { fullName, role, at: t });

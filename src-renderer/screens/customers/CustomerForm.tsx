@@ -9,6 +9,8 @@ import { CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/c
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 import { formatRupiah } from '../../../src-shared/money';
+import { BrandSelect } from '../brands/BrandSelect';
+import { useBrands, usePreselectBrand } from '../brands/useBrands';
 
 type Status = (typeof CUSTOMER_STATUSES)[number];
 
@@ -22,9 +24,11 @@ interface Values {
   joinDate: string;
   notes: string;
   neverIsolate: boolean;
+  /** The brand (a picker only when there are several active brands). */
+  brandId: string;
 }
 
-const toValues = (c?: Customer | null): Values => ({
+const toValues = (c?: Customer | null, brand?: number): Values => ({
   name: c?.name ?? '',
   phone: c?.phone ?? '',
   email: c?.email ?? '',
@@ -34,6 +38,7 @@ const toValues = (c?: Customer | null): Values => ({
   joinDate: c?.joinDate ?? '',
   notes: c?.notes ?? '',
   neverIsolate: c?.neverIsolate ?? false,
+  brandId: String(c?.brandId ?? brand ?? ''),
 });
 
 interface Props {
@@ -50,13 +55,15 @@ interface Props {
  */
 export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
   const { t } = useTranslation('customers');
+  const brands = useBrands();
   const form = useForm<Values>({
-    initialValues: toValues(customer),
+    initialValues: toValues(customer, brands.preselect),
     // The server's own checks (src-shared/validators.ts), shown as soon as the field is left.
     validate: { phone: phoneRule, idCard: idCardRule },
     validateInputOnBlur: ['phone', 'idCard'],
   });
-  useResetOnOpen(form, opened, customer?.id, () => toValues(customer));
+  useResetOnOpen(form, opened, customer?.id, () => toValues(customer, brands.preselect));
+  usePreselectBrand(opened, form.values.brandId, brands, (v) => form.setFieldValue('brandId', v));
 
   const save = async (v: Values) => {
     // An edit sends the phone and ID number only when they changed: a record saved before today's
@@ -72,6 +79,10 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
       notes: v.notes,
       neverIsolate: v.neverIsolate,
       ...(v.joinDate ? { joinDate: v.joinDate } : {}),
+      // With one brand the server puts the customer in it; an edit sends the brand only when it moved.
+      ...(brands.several && v.brandId && (!customer || v.brandId !== String(customer.brandId))
+        ? { brandId: Number(v.brandId) }
+        : {}),
     };
     const r = customer
       ? await api('customers.update', { id: customer.id, ...fields })
@@ -117,6 +128,11 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
       footerMt="xs"
     >
       <Grid gap="sm">
+        {brands.several && (
+          <Grid.Col span={{ base: 12, sm: 8 }}>
+            <BrandSelect brands={brands} current={customer?.brandId} {...form.getInputProps('brandId')} />
+          </Grid.Col>
+        )}
         <Grid.Col span={{ base: 12, sm: 8 }}>
           <TextInput
             label={t('field.name')}

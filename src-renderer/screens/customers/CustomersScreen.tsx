@@ -24,6 +24,9 @@ import {
 import { useFormat } from '../../lib/format';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
+import { BrandFilter } from '../brands/BrandSelect';
+import { brandColumns } from '../brands/brandColumn';
+import { useBrands } from '../brands/useBrands';
 
 type SortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 type Status = (typeof CUSTOMER_STATUSES)[number];
@@ -42,7 +45,10 @@ export default function CustomersScreen() {
   const detailId = useRouteId('/:id');
   const editId = useRouteId('/:id/edit');
 
-  const list = useListParams<SortField, { status?: Status }>({ sort: { field: 'customerCode', dir: 'desc' } });
+  const brands = useBrands();
+  const list = useListParams<SortField, { status?: Status; brandId?: number }>({
+    sort: { field: 'customerCode', dir: 'desc' },
+  });
   const q = useApiQuery('customers.list', list.params, { entities: ['customers', 'all'] });
   const editing = useApiQuery('customers.get', { id: editId ?? 0 }, { enabled: editId !== null });
   const [toDelete, setToDelete] = useState<Pick<Customer, 'id' | 'name' | 'customerCode'> | null>(null);
@@ -96,6 +102,7 @@ export default function CustomersScreen() {
         </div>
       ),
     },
+    ...brandColumns<Customer, SortField>(brands, t),
     {
       key: 'contact',
       header: t('contact'),
@@ -156,7 +163,7 @@ export default function CustomersScreen() {
     },
   ];
 
-  const filtered = !!list.search || !!list.filters.status;
+  const filtered = !!list.search || !!list.filters.status || list.filters.brandId !== undefined;
   const total = q.data?.total ?? 0;
 
   return (
@@ -168,16 +175,21 @@ export default function CustomersScreen() {
       searchPlaceholder={t('searchPlaceholder')}
       searchWidth={380}
       filters={
-        <SegmentedControl
-          aria-label={t('field.status')}
-          data-testid="status-filter"
-          value={list.filters.status ?? 'all'}
-          onChange={(v) => list.setFilter('status', v === 'all' ? undefined : (v as Status))}
-          data={[
-            { value: 'all', label: t('common:all') },
-            ...CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) })),
-          ]}
-        />
+        <>
+          <SegmentedControl
+            aria-label={t('field.status')}
+            data-testid="status-filter"
+            value={list.filters.status ?? 'all'}
+            onChange={(v) => list.setFilter('status', v === 'all' ? undefined : (v as Status))}
+            data={[
+              { value: 'all', label: t('common:all') },
+              ...CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) })),
+            ]}
+          />
+          {brands.all.length > 1 && (
+            <BrandFilter brands={brands} value={list.filters.brandId} onChange={(v) => list.setFilter('brandId', v)} />
+          )}
+        </>
       }
       columns={columns}
       page={q.data}

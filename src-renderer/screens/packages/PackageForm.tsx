@@ -36,6 +36,8 @@ import {
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 import { formatBandwidth } from '../../lib/format';
+import { BrandSelect } from '../brands/BrandSelect';
+import { useBrands, usePreselectBrand } from '../brands/useBrands';
 
 interface Values {
   name: string;
@@ -49,6 +51,8 @@ interface Values {
   ipPool: string;
   profileName: string;
   features: string[];
+  /** The brand (a picker only when there are several active brands). */
+  brandId: string;
 }
 
 const toValues = (p?: InternetPackage | null): Values => ({
@@ -63,6 +67,7 @@ const toValues = (p?: InternetPackage | null): Values => ({
   ipPool: p?.ipPool ?? '',
   profileName: p?.profileName ?? '',
   features: p?.features ?? [],
+  brandId: p ? String(p.brandId) : '',
 });
 
 const NUMBER = { required: false };
@@ -84,6 +89,7 @@ interface Props {
 /** Create / edit an internet package. Bandwidth in kbps (Mbps shown as a hint), price in whole rupiah. */
 export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }: Props) {
   const { t } = useTranslation('packages');
+  const brands = useBrands();
   const form = useForm<Values>({
     initialValues: toValues(pkg),
     // Only what cannot be sent as a number is stopped here ("-5", "1o24"); empty fields and ranges
@@ -97,6 +103,7 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
     validateInputOnBlur: ['bandwidthDown', 'bandwidthUp', 'price', 'durationDays'],
   });
   useResetOnOpen(form, opened, pkg?.id, () => toValues(pkg));
+  usePreselectBrand(opened, form.values.brandId, brands, (v) => form.setFieldValue('brandId', v));
 
   const setCycle = (c: BillingCycle) => {
     // The duration follows the cycle unless someone typed their own value.
@@ -121,6 +128,10 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
       // Empty: a new package gets a profile name derived from its name; an edit keeps the old one.
       ...(v.profileName.trim() ? { profileName: v.profileName } : {}),
       features: v.features,
+      // With one brand the server puts the package in it; an edit sends the brand only when it moved.
+      ...(brands.several && v.brandId && (!pkg || v.brandId !== String(pkg.brandId))
+        ? { brandId: Number(v.brandId) }
+        : {}),
     };
     const r = pkg ? await api('packages.update', { id: pkg.id, ...fields }) : await api('packages.create', fields);
     if (!r.ok) return void applyApiError(form, r.error);
@@ -161,6 +172,11 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
     >
       <Fieldset variant="unstyled" disabled={readOnly} p={0}>
         <Grid gap="sm">
+          {brands.several && (
+            <Grid.Col span={{ base: 12, sm: 8 }}>
+              <BrandSelect brands={brands} current={pkg?.brandId} {...form.getInputProps('brandId')} />
+            </Grid.Col>
+          )}
           <Grid.Col span={{ base: 12, sm: 8 }}>
             <TextInput label={t('field.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
           </Grid.Col>

@@ -27,9 +27,12 @@ import {
 } from '../../components';
 import { useFormat } from '../../lib/format';
 import { PackageForm } from './PackageForm';
+import { BrandFilter } from '../brands/BrandSelect';
+import { brandColumns } from '../brands/brandColumn';
+import { useBrands } from '../brands/useBrands';
 
 type SortField = (typeof PACKAGE_SORT_FIELDS)[number];
-type Filters = { isActive?: boolean; billingCycle?: BillingCycle };
+type Filters = { isActive?: boolean; billingCycle?: BillingCycle; brandId?: number };
 
 /** Paket Internet. Routes under /packages: `/` list, `/new`, `/:id` (edit, or view for read-only roles). */
 export default function PackagesScreen() {
@@ -41,6 +44,7 @@ export default function PackagesScreen() {
   const openId = useRouteId('/:id');
   const canWrite = can('packages.write');
 
+  const brands = useBrands();
   const list = useListParams<SortField, Filters>({ sort: { field: 'price', dir: 'asc' } });
   const q = useApiQuery('packages.list', list.params, { entities: ['packages', 'all'] });
   const opened = useApiQuery('packages.get', { id: openId ?? 0 }, { enabled: openId !== null });
@@ -81,6 +85,7 @@ export default function PackagesScreen() {
         </div>
       ),
     },
+    ...brandColumns<InternetPackage, SortField>(brands, t),
     {
       key: 'bandwidth',
       header: t('bandwidth'),
@@ -168,7 +173,11 @@ export default function PackagesScreen() {
     },
   ];
 
-  const filtered = !!list.search || list.filters.isActive !== undefined || !!list.filters.billingCycle;
+  const filtered =
+    !!list.search ||
+    list.filters.isActive !== undefined ||
+    !!list.filters.billingCycle ||
+    list.filters.brandId !== undefined;
   const total = q.data?.total ?? 0;
   const activeValue = list.filters.isActive === undefined ? 'all' : list.filters.isActive ? 'active' : 'inactive';
 
@@ -205,6 +214,9 @@ export default function PackagesScreen() {
               ...BILLING_CYCLES.map((c) => ({ value: c, label: t(`cycle.${c}`) })),
             ]}
           />
+          {brands.all.length > 1 && (
+            <BrandFilter brands={brands} value={list.filters.brandId} onChange={(v) => list.setFilter('brandId', v)} />
+          )}
         </>
       }
       columns={columns}

@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/useApi';
 import { applyApiError, translateApiMessage, useResetOnOpen, FormDialog, contentTestId } from '../../components';
 import { AccountBillingPanel } from './AccountBillingPanel';
 import { OverrideReasonDialog } from './OverrideReasonDialog';
+import { ofBrand, useCustomerBrand } from '../brands/useBrands';
 
 interface Values {
   customerId: string | null;
@@ -57,6 +58,8 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
   );
   const packages = useApiQuery('packages.list', { pageSize: 500 }, { enabled: opened });
   const routers = useApiQuery('routers.list', {}, { enabled: opened });
+  // Packages and routers of the customer's brand only (the server refuses another brand's).
+  const brandId = useCustomerBrand(form.values.customerId, opened);
 
   useResetOnOpen(
     form,
@@ -180,7 +183,7 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
             label={t('pppoe.package')}
             withAsterisk
             searchable
-            data={(packages.data?.items ?? [])
+            data={ofBrand(packages.data?.items ?? [], brandId)
               .filter((p) => p.isActive || String(p.id) === form.values.internetPackageId)
               .map((p) => ({ value: String(p.id), label: `${p.name} (${p.profileName})` }))}
             {...form.getInputProps('internetPackageId')}
@@ -191,7 +194,7 @@ export function AccountForm({ opened, account, onClose, onSaved }: Props) {
             label={t('pppoe.router')}
             description={t('pppoe.routerHint')}
             clearable
-            data={(routers.data?.items ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
+            data={ofBrand(routers.data?.items ?? [], brandId).map((r) => ({ value: String(r.id), label: r.name }))}
             {...form.getInputProps('routerId')}
           />
         </Grid.Col>

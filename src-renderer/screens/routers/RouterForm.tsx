@@ -18,6 +18,8 @@ import {
   contentTestId,
 } from '../../components';
 import { RouterMessage } from '../sync/RouterMessage';
+import { BrandSelect } from '../brands/BrandSelect';
+import { useBrands, usePreselectBrand } from '../brands/useBrands';
 
 interface Values {
   name: string;
@@ -29,6 +31,8 @@ interface Values {
   isolirProfile: string;
   notes: string;
   isActive: boolean;
+  /** The brand (a picker only when there are several active brands). */
+  brandId: string;
 }
 
 const toValues = (r?: Router | null): Values => ({
@@ -41,6 +45,7 @@ const toValues = (r?: Router | null): Values => ({
   isolirProfile: r?.isolirProfile ?? 'ISOLIR',
   notes: r?.notes ?? '',
   isActive: r?.isActive ?? true,
+  brandId: r ? String(r.brandId) : '',
 });
 
 /** Shows what "Test" found: identity, RouterOS version, uptime, or the reason it failed. */
@@ -80,6 +85,7 @@ interface Props {
 /** Add / edit a router. The password field is empty on edit: leave it empty to keep the stored one. */
 export function RouterForm({ opened, router, readOnly = false, onClose, onSaved }: Props) {
   const { t } = useTranslation('network');
+  const brands = useBrands();
   const form = useForm<Values>({
     initialValues: toValues(router),
     validate: { port: integerRule({ min: 1, max: 65535, required: false }) },
@@ -94,6 +100,7 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
     () => toValues(router),
     () => setTest(null),
   );
+  usePreselectBrand(opened, form.values.brandId, brands, (v) => form.setFieldValue('brandId', v));
 
   const fields = (v: Values) => ({
     name: v.name,
@@ -104,6 +111,10 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
     isolirProfile: v.isolirProfile,
     notes: v.notes,
     isActive: v.isActive,
+    // With one brand the server puts the router in it; an edit sends the brand only when it moved.
+    ...(brands.several && v.brandId && (!router || v.brandId !== String(router.brandId))
+      ? { brandId: Number(v.brandId) }
+      : {}),
   });
 
   const runTest = async () => {
@@ -162,6 +173,16 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
       footerMt="xs"
     >
       <Grid gap="sm">
+        {brands.several && (
+          <Grid.Col span={{ base: 12, sm: 8 }}>
+            <BrandSelect
+              brands={brands}
+              current={router?.brandId}
+              disabled={readOnly}
+              {...form.getInputProps('brandId')}
+            />
+          </Grid.Col>
+        )}
         <Grid.Col span={{ base: 12, sm: 8 }}>
           <TextInput
             label={t('router.name')}

@@ -35,6 +35,8 @@ import { ImportWizard } from './ImportWizard';
 import { IsolirSetupPanel } from './IsolirSetupPanel';
 import { RouterForm } from './RouterForm';
 import { RouterMessage } from '../sync/RouterMessage';
+import { brandColumns } from '../brands/brandColumn';
+import { useBrands } from '../brands/useBrands';
 
 /** MikroTik routers: health, queue counts, test, import, drift. Routes: `/`, `/new`, `/:id`, `/:id/import`, `/:id/drift`, `/:id/isolir`. */
 export default function RoutersScreen() {
@@ -63,6 +65,7 @@ export default function RoutersScreen() {
   }, [refetch]);
 
   const rows = q.data?.items ?? [];
+  const brands = useBrands();
   const byId = (id: number | null) => (id === null ? null : (rows.find((r) => r.id === id) ?? null));
 
   const test = async (r: Router) => {
@@ -110,6 +113,7 @@ export default function RoutersScreen() {
         </div>
       ),
     },
+    ...brandColumns<Router>(brands, t),
     {
       key: 'state',
       header: t('router.state'),

@@ -21,6 +21,7 @@ import {
   useResetOnOpen,
 } from '../../components';
 import { useFormat } from '../../lib/format';
+import { ofBrand, useCustomerBrand } from '../brands/useBrands';
 
 interface Values {
   customerId: string | null;
@@ -75,6 +76,8 @@ export function SubscriptionForm({
   const customers = useApiQuery('customers.list', { search: search || undefined, pageSize: 20 }, { enabled: opened });
   const packages = useApiQuery('packages.list', { isActive: true, pageSize: 200 }, { enabled: opened });
   const customerId = Number(form.values.customerId) || 0;
+  // Packages of the customer's brand only (the server refuses another brand's).
+  const brandId = useCustomerBrand(form.values.customerId, opened);
   const accounts = useApiQuery(
     'pppoe.list',
     { customerId, pageSize: 50 },
@@ -177,7 +180,7 @@ export function SubscriptionForm({
         label={t('package')}
         withAsterisk
         searchable
-        data={(packages.data?.items ?? []).map((p) => ({
+        data={ofBrand(packages.data?.items ?? [], brandId).map((p) => ({
           value: String(p.id),
           label: `${p.name} · ${f.rupiah(p.price)} / ${t(`cycle.${p.billingCycle}`)}`,
         }))}

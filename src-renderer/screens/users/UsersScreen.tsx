@@ -22,6 +22,7 @@ import { useFormat } from '../../lib/format';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { ActiveSessionsPanel } from './SessionsPanel';
 import { UserForm } from './UserForm';
+import { useUserBrandLimits, userBrandColumns } from '../brands/UserBrands';
 
 type Filters = { role?: Role; active?: boolean };
 
@@ -48,6 +49,7 @@ export default function UsersScreen() {
   const [resetFor, setResetFor] = useState<AppUser | null>(null);
   const [toDisable, setToDisable] = useState<AppUser | null>(null);
   const [reason, setReason] = useState('');
+  const limits = useUserBrandLimits();
 
   const enable = async (u: AppUser) => {
     const r = await api('users.enable', { id: u.id });
@@ -95,6 +97,7 @@ export default function UsersScreen() {
         </Badge>
       ),
     },
+    ...userBrandColumns<AppUser>(limits, t),
     {
       key: 'status',
       header: t('field.status'),
@@ -199,6 +202,7 @@ export default function UsersScreen() {
         user={isNew ? null : editing}
         onClose={() => navigate('/')}
         onSaved={() => navigate('/')}
+        limits={limits}
       />
       <ResetPasswordDialog user={resetFor} onClose={() => setResetFor(null)} />
       <ActiveSessionsPanel />
