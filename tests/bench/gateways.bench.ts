@@ -1,3 +1,4 @@
+import os from 'node:os';
 import {
   creditPaid,
   creditPaidQueued,
@@ -78,7 +79,7 @@ async function crediting(): Promise<BenchRow[]> {
     ...[old, grouped].flatMap((r): BenchRow[] => [
       {
         name: `${r.label}: credit ${CREDITS.toLocaleString('en')} paid gateway notifications (claim key, payment, allocation, audit)`,
-        value: `${ms(r.first)} (${r.credited.toLocaleString('en')} credited, ${r.paid.toLocaleString('en')} bills paid)`,
+        value: `${ms(r.first)} (${r.credited.toLocaleString('en')} credited, ${r.paid.toLocaleString('en')} bills paid; CPU ${ms(r.cpu)}, load average ${os.loadavg()[0]!.toFixed(1)})`,
         target: '≤ 10,000 ms',
         pass: r.first <= 10_000 && r.credited === CREDITS && r.paid === CREDITS,
       },
@@ -141,12 +142,15 @@ async function creditAll(label: 'one transaction per credit' | 'group commit') {
     await Promise.all(Array.from({ length: CALLERS }, caller));
     return out;
   };
+  const cpu = process.cpuUsage();
   const first = await timeAsync(run);
+  const used = process.cpuUsage(cpu);
   const replay = await timeAsync(run);
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const result = {
     label,
     first: first.ms,
+    cpu: (used.user + used.system) / 1000,
     replay: replay.ms,
     credited: first.value.filter((r) => r.result === 'invoices').length,
     duplicates: replay.value.filter((r) => r.result === 'duplicate').length,
