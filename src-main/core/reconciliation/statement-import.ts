@@ -13,6 +13,7 @@ import { findPayableInvoice, type PayableInvoice } from '../../data/billing/invo
 import { writeAudit } from '../audit';
 import { recordBankTransfer } from '../billing/payments';
 import type { CallContext } from '../context';
+import { dropUpload } from './statement-uploads';
 import { planLines, readStatement, refuseFile, type BankIn, type LinePlan } from './statement-read';
 
 /**
@@ -25,7 +26,7 @@ export async function previewStatement(
   call: CallContext,
   input: BankIn<'bankStatements.preview'>,
 ): Promise<StatementPreview> {
-  const read = await readStatement(call.app, input);
+  const read = await readStatement(call, input);
   const plans = read.refusal ? [] : planLines(call.app, read.lines);
   const count = (a: LinePlan['action']) => plans.filter((p) => p.action === a).length;
   return {
@@ -54,7 +55,7 @@ const referenceOf = (p: LinePlan) => p.line.bankReference ?? `MUTASI-${p.line.fi
 
 export async function importStatement(call: CallContext, input: BankIn<'bankStatements.import'>) {
   const { app, session } = call;
-  const read = await readStatement(app, input);
+  const read = await readStatement(call, input);
   if (read.refusal) refuseFile(read.refusal);
   const plans = planLines(app, read.lines);
   const accountNumber = input.accountNumber.trim();
@@ -129,6 +130,7 @@ export async function importStatement(call: CallContext, input: BankIn<'bankStat
     await new Promise<void>((resolve) => setImmediate(resolve));
     start = end;
   } while (start < plans.length);
+  if (input.uploadId) dropUpload(call, input.uploadId);
   return { importId, linesRead: plans.length, ...total };
 }
 
