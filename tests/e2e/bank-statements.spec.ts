@@ -106,7 +106,7 @@ test.describe('Mutasi bank (kode unik)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a statement larger than one request is sent with progress; one above 16 MB is refused by name', async ({
+  test('a 3 MB statement is sent in chunks with progress and imported; one above 16 MB is refused by name', async ({
     page,
     host,
     api,
@@ -138,9 +138,22 @@ test.describe('Mutasi bank (kode unik)', () => {
 
     await choose(big);
     await expect(page.getByText('File lebih dari 16 MB')).toHaveCount(0);
+    // Hold the second chunk until the progress shows (the first one has arrived by then).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let chunks = 0;
+    await page.route('**/api/bankStatements.upload', async (route) => {
+      if (++chunks === 2) await held;
+      await route.continue();
+    });
     await page.getByTestId('bank-preview').click();
+    const sending = page.getByTestId('bank-upload-progress');
+    await expect(sending).toContainText(/Mengirim file: 768 dari 3\.\d{3} KB/);
+    release();
     const result = page.getByTestId('bank-preview-result');
     await expect(result).toContainText('3000 ditinjau');
+    await expect(sending).toHaveCount(0);
+    expect(chunks).toBeGreaterThanOrEqual(4);
     await page.getByTestId('bank-import').click();
     await expect(page.getByTestId('bank-summary')).toContainText('3000 perlu ditinjau');
     fs.rmSync(dir, { recursive: true, force: true });
