@@ -7,8 +7,15 @@ import { id, procedure, requiredText } from './define';
  */
 
 export const STATEMENT_FORMATS = ['auto', 'bca', 'mandiri', 'bri', 'bni', 'generic'] as const;
-/** base64 of at most ~1.4 MB: the staff host takes 2 MB bodies. */
+/** base64 of at most ~1.4 MB inline: the staff host takes 2 MB bodies. Larger files go by upload. */
 const MAX_FILE_BASE64 = 1_900_000;
+/**
+ * The largest statement file (a busy account's month as CSV or Excel is a few MB). It arrives through
+ * `bankStatements.upload` in chunks of `STATEMENT_CHUNK_BYTES` (each a JSON body well under the 2 MB limit
+ * once in base64), on either transport (Electron IPC or HTTP).
+ */
+export const STATEMENT_MAX_BYTES = 16 * 1024 * 1024;
+export const STATEMENT_CHUNK_BYTES = 768 * 1024;
 
 const col = z.number().int().min(0).max(200);
 /** integrations/bank-statements ColumnMapping (validated again by its own schema when used). */
@@ -29,16 +36,47 @@ export type ColumnMappingInput = z.output<typeof columnMapping>;
 const fileInput = z
   .object({
     fileName: requiredText(200, 'File name'),
+    /** The file inline (small files), or `uploadId` of a finished `bankStatements.upload`. */
     base64: z
       .string({ error: 'Choose a statement file' })
       .min(1, 'Choose a statement file')
-      .max(MAX_FILE_BASE64, 'The file is larger than 1.4 MB: export a shorter period'),
+      .max(MAX_FILE_BASE64, 'The file is larger than 1.4 MB: export a shorter period')
+      .optional(),
+    uploadId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'Choose the statement file again')
+      .optional(),
     /** The ISP's account (its number as in Settings): part of every line's fingerprint. */
     accountNumber: requiredText(30, 'Bank account'),
     format: z.enum(STATEMENT_FORMATS).default('auto'),
     /** With format generic: a saved mapping or one being made. */
     mappingId: id.optional(),
     mapping: columnMapping.optional(),
+  })
+  .strict()
+  .refine((v) => (v.base64 === undefined) !== (v.uploadId === undefined), {
+    path: ['base64'],
+    message: 'Choose a statement file',
+  });
+
+/** One chunk of a statement file, in order; the first names the whole size (refused above the limit). */
+const uploadChunk = z
+  .object({
+    /** Absent on the first chunk. */
+    uploadId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'Choose the statement file again')
+      .optional(),
+    totalBytes: z
+      .number()
+      .int()
+      .min(1, 'Choose a statement file')
+      .max(STATEMENT_MAX_BYTES, 'The file is larger than 16 MB: export a shorter period'),
+    offset: z.number().int().min(0),
+    base64: z
+      .string()
+      .min(1)
+      .max(Math.ceil(STATEMENT_CHUNK_BYTES / 3) * 4),
   })
   .strict();
 
@@ -118,6 +156,12 @@ export const bankStatementsContract = {
     permission: 'payments.create',
     input: fileInput,
     output: statementPreview,
+  }),
+  /** A statement file sent in chunks (any size up to STATEMENT_MAX_BYTES); preview/import then name it. */
+  'bankStatements.upload': procedure({
+    permission: 'payments.create',
+    input: uploadChunk,
+    output: z.object({ uploadId: z.string(), received: z.number().int(), totalBytes: z.number().int() }),
   }),
   'bankStatements.import': procedure({
     permission: 'payments.create',

@@ -105,4 +105,57 @@ test.describe('Mutasi bank (kode unik)', () => {
     expect((await api.ok('payments.list', {})).items.filter((p) => p.method === 'bank_transfer')).toHaveLength(3);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  test('a 3 MB statement is sent in chunks with progress and imported; one above 16 MB is refused by name', async ({
+    page,
+    host,
+    api,
+  }) => {
+    await api.ok('settings.update', { bankAccounts: [{ bank: 'BCA', number: '0123456789', holder: 'RTRW NET' }] });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutasi-besar-'));
+    // 3,000 transfers with long remarks: ~3 MB, twice the old 1.4 MB limit.
+    const remark = 'PEMBAYARAN INTERNET BULANAN '.repeat(35);
+    const lines = Array.from({ length: 3_000 }, (_, i) => ({
+      day: `${String(1 + (i % 28)).padStart(2, '0')}/11`,
+      amount: 2_000_000 + i,
+      text: `TRSF E-BANKING CR ${i} ${remark}`,
+    }));
+    const big = path.join(dir, 'mutasi-3mb.csv');
+    fs.writeFileSync(big, klikbca(lines, '01/11/2026 - 30/11/2026'));
+    expect(fs.statSync(big).size).toBeGreaterThan(2 * 1024 * 1024);
+    const huge = path.join(dir, 'mutasi-17mb.csv');
+    fs.writeFileSync(huge, Buffer.alloc(17 * 1024 * 1024, 'a'));
+
+    await signInPage(page, host, '#/bank-statements');
+    const choose = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('bank-file').click();
+      await (await chooser).setFiles(file);
+    };
+    await choose(huge);
+    await expect(page.getByText('File lebih dari 16 MB')).toBeVisible();
+    await expect(page.getByTestId('bank-preview')).toBeDisabled();
+
+    await choose(big);
+    await expect(page.getByText('File lebih dari 16 MB')).toHaveCount(0);
+    // Hold the second chunk until the progress shows (the first one has arrived by then).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let chunks = 0;
+    await page.route('**/api/bankStatements.upload', async (route) => {
+      if (++chunks === 2) await held;
+      await route.continue();
+    });
+    await page.getByTestId('bank-preview').click();
+    const sending = page.getByTestId('bank-upload-progress');
+    await expect(sending).toContainText(/Mengirim file: 768 dari 3\.\d{3} KB/);
+    release();
+    const result = page.getByTestId('bank-preview-result');
+    await expect(result).toContainText('3000 ditinjau');
+    await expect(sending).toHaveCount(0);
+    expect(chunks).toBeGreaterThanOrEqual(4);
+    await page.getByTestId('bank-import').click();
+    await expect(page.getByTestId('bank-summary')).toContainText('3000 perlu ditinjau');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

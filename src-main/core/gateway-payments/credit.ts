@@ -17,6 +17,7 @@ import { writeAudit } from '../audit';
 import { recordGatewayPayment } from '../billing/payments';
 import type { CallContext } from '../context';
 import { notifyStaff } from '../messaging/staff-notify';
+import { creditQueue } from './credit-queue';
 
 export interface ConfirmedPaid {
   provider: Gateway;
@@ -42,19 +43,34 @@ export type CreditOutcome =
  * audit rows and the isolir restore of createPayment. Already credited → nothing.
  */
 export function creditPaid(call: CallContext, c: ConfirmedPaid): CreditOutcome {
-  const outcome = creditOnce(call, c);
-  // After the commit: staff see the money arrive (desktop notification, per user's choice).
-  if ('paymentId' in outcome)
+  const outcome = creditInTransaction(call, c);
+  afterCredit(call, c, outcome);
+  return outcome;
+}
+
+/** The same credit through the group commit: settles once the batch holding it has committed. */
+export async function creditPaidQueued(call: CallContext, c: ConfirmedPaid): Promise<CreditOutcome> {
+  const outcome = await creditQueue(call.app).submit(() => creditInTransaction(call, c));
+  afterCredit(call, c, outcome);
+  return outcome;
+}
+
+/** After the commit: staff see the money arrive (desktop notification, per user's choice). */
+export function afterCredit(call: CallContext, c: ConfirmedPaid, outcome: CreditOutcome | null): void {
+  if (outcome && 'paymentId' in outcome)
     notifyStaff(call.app, {
       kind: 'payment_online',
       paymentId: outcome.paymentId,
       amount: c.paidAmount,
       provider: c.provider,
     });
-  return outcome;
 }
 
-function creditOnce(call: CallContext, c: ConfirmedPaid): CreditOutcome {
+/**
+ * The credit's writes, in one IMMEDIATE transaction — or, called inside one (observe, the group commit),
+ * in a savepoint of it. Notifies nobody: the caller does after its commit (`afterCredit`).
+ */
+export function creditInTransaction(call: CallContext, c: ConfirmedPaid): CreditOutcome {
   const { app } = call;
   return app.sqlite
     .transaction((): CreditOutcome => {

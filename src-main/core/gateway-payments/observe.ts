@@ -11,7 +11,8 @@ import {
   type GatewayTxRow,
 } from '../../data/payments-online/gateway-transactions.repository';
 import type { CallContext } from '../context';
-import { creditPaid, type CreditOutcome } from './credit';
+import { afterCredit, creditInTransaction, type ConfirmedPaid, type CreditOutcome } from './credit';
+import { creditQueue } from './credit-queue';
 import { gatewayPollPolicy } from './poll-timing';
 
 /** A create that found nothing at the provider this long after it began never reached it. */
@@ -43,43 +44,70 @@ export function orderAmountPaid(state: PaymentState, asked: number): number {
 }
 
 export function observeAnswer(call: CallContext, txId: number, state: PaymentState, via: string): CreditOutcome | null {
+  const r = call.app.sqlite.transaction(() => observeInTransaction(call, txId, state, via)).immediate();
+  if (r) afterCredit(call, r.paid, r.outcome);
+  return r?.outcome ?? null;
+}
+
+/**
+ * The same through the group commit (the poller and callbacks): settles once the batch holding it has
+ * committed. `wait`: wait for room in a full queue (the poller); otherwise a full queue throws QueueFull.
+ */
+export async function observeAnswerQueued(
+  call: CallContext,
+  txId: number,
+  state: PaymentState,
+  via: string,
+  opts: { wait?: boolean } = {},
+): Promise<CreditOutcome | null> {
+  const queue = creditQueue(call.app);
+  const work = () => observeInTransaction(call, txId, state, via);
+  const r = await (opts.wait ? queue.submitWhenRoom(work) : queue.submit(work));
+  if (r) afterCredit(call, r.paid, r.outcome);
+  return r?.outcome ?? null;
+}
+
+/** The writes of one answer; run inside a transaction (or a savepoint of the group commit's). */
+function observeInTransaction(
+  call: CallContext,
+  txId: number,
+  state: PaymentState,
+  via: string,
+): { paid: ConfirmedPaid; outcome: CreditOutcome } | null {
   const { app } = call;
-  return app.sqlite
-    .transaction(() => {
-      const db = app.sqlite;
-      const tx = findGatewayTx(db, txId);
-      if (!tx) return null;
-      const now = app.clock.now();
-      // Our cancel stays while the provider still calls it pending or expired; paid money is credited.
-      const status = tx.status === 'cancelled' && state.status !== 'paid' ? 'cancelled' : state.status;
-      const checked = { ...pollStateOf(tx), lastCheckedAt: now.getTime(), consecutiveErrors: 0 };
-      // Settled (paid, expired, failed) or already credited: nothing more to ask.
-      const next =
-        tx.creditState !== 'none' ? null : nextCheckAt({ ...checked, status: state.status }, gatewayPollPolicy());
-      setGatewayTxObserved(db, tx.id, {
-        status,
-        rawStatus: state.rawStatus,
-        rawLast: rawText(state.raw),
-        providerRef: state.providerRef ?? null,
-        paidAmount: state.status === 'paid' ? orderAmountPaid(state, tx.amount) : null,
-        paidAt: state.status === 'paid' ? iso(state.paidAt ?? now.getTime()) : null,
-        lastCheckedAt: now.toISOString(),
-        consecutiveErrors: 0,
-        nextPollAt: iso(next),
-        now: now.toISOString(),
-      });
-      recordGatewaySuccess(db, tx.provider, now.toISOString());
-      if (state.status !== 'paid' || tx.creditState !== 'none') return null;
-      return creditPaid(call, {
-        provider: tx.provider,
-        merchantRef: tx.merchantRef,
-        providerRef: state.providerRef ?? tx.providerRef,
-        paidAmount: orderAmountPaid(state, tx.amount),
-        via,
-        priorStatus: tx.status,
-      });
-    })
-    .immediate();
+  const db = app.sqlite;
+  const tx = findGatewayTx(db, txId);
+  if (!tx) return null;
+  const now = app.clock.now();
+  // Our cancel stays while the provider still calls it pending or expired; paid money is credited.
+  const status = tx.status === 'cancelled' && state.status !== 'paid' ? 'cancelled' : state.status;
+  const checked = { ...pollStateOf(tx), lastCheckedAt: now.getTime(), consecutiveErrors: 0 };
+  // Settled (paid, expired, failed) or already credited: nothing more to ask.
+  const next =
+    tx.creditState !== 'none' ? null : nextCheckAt({ ...checked, status: state.status }, gatewayPollPolicy());
+  setGatewayTxObserved(db, tx.id, {
+    status,
+    rawStatus: state.rawStatus,
+    rawLast: rawText(state.raw),
+    providerRef: state.providerRef ?? null,
+    paidAmount: state.status === 'paid' ? orderAmountPaid(state, tx.amount) : null,
+    paidAt: state.status === 'paid' ? iso(state.paidAt ?? now.getTime()) : null,
+    lastCheckedAt: now.toISOString(),
+    consecutiveErrors: 0,
+    nextPollAt: iso(next),
+    now: now.toISOString(),
+  });
+  recordGatewaySuccess(db, tx.provider, now.toISOString());
+  if (state.status !== 'paid' || tx.creditState !== 'none') return null;
+  const paid: ConfirmedPaid = {
+    provider: tx.provider,
+    merchantRef: tx.merchantRef,
+    providerRef: state.providerRef ?? tx.providerRef,
+    paidAmount: orderAmountPaid(state, tx.amount),
+    via,
+    priorStatus: tx.status,
+  };
+  return { paid, outcome: creditInTransaction(call, paid) };
 }
 
 /** The provider did not answer (or refused): back off this attempt, mark the gateway unhealthy. */

@@ -11,7 +11,7 @@ import {
 } from '../../data/payments-online/gateway-transactions.repository';
 import type { AppContext, CallContext } from '../context';
 import { gatewayFor } from './gateways';
-import { observeAnswer, observeFailure } from './observe';
+import { observeAnswerQueued, observeFailure } from './observe';
 
 export interface PollerOptions {
   /** Checks in flight at once, over all gateways. */
@@ -33,23 +33,33 @@ export const GATEWAY_POLLER = 'gatewayPayments.poller';
 
 const systemCall = (app: AppContext): CallContext => ({ app, session: null, transport: 'internal' });
 
-/** Asks the gateway about one attempt and applies the answer (or the failure). Never throws. */
+/**
+ * Asks the gateway about one attempt and applies the answer (or the failure) through the group commit,
+ * waiting for room when it is full. Never throws.
+ */
 export async function checkOne(call: CallContext, tx: GatewayTxRow, via: string): Promise<'ok' | 'error' | 'credited'> {
+  let state;
   try {
     const gateway = gatewayFor(call.app, tx.provider as Gateway);
-    const state = await gateway.getStatus({
+    state = await gateway.getStatus({
       merchantRef: tx.merchantRef,
       providerRef: tx.providerRef ?? undefined,
       expiresAt: Date.parse(tx.expiresAt),
     });
-    const credit = observeAnswer(call, tx.id, state, via);
-    return credit && credit.result !== 'duplicate' ? 'credited' : 'ok';
   } catch (error) {
     try {
       observeFailure(call, tx.id, error);
     } catch (e) {
       call.app.logger.error('gateway poll: recording a failure failed', { error: String(e) });
     }
+    return 'error';
+  }
+  try {
+    const credit = await observeAnswerQueued(call, tx.id, state, via, { wait: true });
+    return credit && credit.result !== 'duplicate' ? 'credited' : 'ok';
+  } catch (e) {
+    // Not the gateway's fault: the attempt stays due and is asked again next cycle.
+    call.app.logger.error('gateway poll: storing an answer failed', { error: String(e) });
     return 'error';
   }
 }

@@ -9,19 +9,24 @@
 import type { StatementPreview } from '../../../src-shared/contract/bank-statements';
 import { activeCodeOf } from '../../data/bank-transfers/transfer-codes.repository';
 import { addImportCounts, insertImport, insertLine, settleLine } from '../../data/bank-transfers/bank-lines.repository';
-import { findPayableInvoice } from '../../data/billing/invoices.repository';
+import { findPayableInvoice, type PayableInvoice } from '../../data/billing/invoices.repository';
 import { writeAudit } from '../audit';
 import { recordBankTransfer } from '../billing/payments';
 import type { CallContext } from '../context';
+import { dropUpload } from './statement-uploads';
 import { planLines, readStatement, refuseFile, type BankIn, type LinePlan } from './statement-read';
 
-const CHUNK = 250;
+/**
+ * Lines per transaction: each commit costs an fsync (~8 ms, far more on a busy disk), so 5 commits for a
+ * 5,000-line month rather than 20, while the desk still gets a turn between chunks (~0.3 s each).
+ */
+const CHUNK = 1_000;
 
 export async function previewStatement(
   call: CallContext,
   input: BankIn<'bankStatements.preview'>,
 ): Promise<StatementPreview> {
-  const read = await readStatement(call.app, input);
+  const read = await readStatement(call, input);
   const plans = read.refusal ? [] : planLines(call.app, read.lines);
   const count = (a: LinePlan['action']) => plans.filter((p) => p.action === a).length;
   return {
@@ -50,15 +55,17 @@ const referenceOf = (p: LinePlan) => p.line.bankReference ?? `MUTASI-${p.line.fi
 
 export async function importStatement(call: CallContext, input: BankIn<'bankStatements.import'>) {
   const { app, session } = call;
-  const read = await readStatement(app, input);
+  const read = await readStatement(call, input);
   if (read.refusal) refuseFile(read.refusal);
   const plans = planLines(app, read.lines);
   const accountNumber = input.accountNumber.trim();
   const by = session?.userId ?? null;
   const total = { linesNew: 0, linesKnown: 0, autoCredited: 0, toReview: 0 };
   let importId = 0;
-  for (let start = 0; start < plans.length || start === 0; start += CHUNK) {
-    const chunk = plans.slice(start, start + CHUNK);
+  let start = 0;
+  let end = 0;
+  // One chunk even for an empty statement: the import row and its audit are written.
+  do {
     app.sqlite
       .transaction(() => {
         const db = app.sqlite;
@@ -73,7 +80,8 @@ export async function importStatement(call: CallContext, input: BankIn<'bankStat
             now,
           });
         const c = { linesNew: 0, linesKnown: 0, autoCredited: 0, toReview: 0 };
-        for (const p of chunk) {
+        for (end = start; end < Math.min(plans.length, start + CHUNK); end++) {
+          const p = plans[end]!;
           const lineId = insertLine(db, {
             fingerprint: p.line.fingerprint,
             importId,
@@ -93,8 +101,9 @@ export async function importStatement(call: CallContext, input: BankIn<'bankStat
             continue;
           }
           c.linesNew++;
-          if (p.action === 'auto' && stillPayable(call, p)) {
-            creditLine(call, lineId, p, now);
+          const inv = p.action === 'auto' ? stillPayable(call, p) : undefined;
+          if (inv) {
+            creditLine(call, lineId, p, inv, now);
             c.autoCredited++;
           } else c.toReview++;
         }
@@ -106,7 +115,7 @@ export async function importStatement(call: CallContext, input: BankIn<'bankStat
           after: {
             fileName: input.fileName,
             account: accountNumber,
-            lines: `${start + 1}-${start + chunk.length}`,
+            lines: `${start + 1}-${end}`,
             ...c,
           },
         });
@@ -115,24 +124,25 @@ export async function importStatement(call: CallContext, input: BankIn<'bankStat
       .immediate();
     app.events.emit({
       name: 'bank.progress',
-      payload: { done: Math.min(start + CHUNK, plans.length), total: plans.length },
+      payload: { done: end, total: plans.length },
     });
     // Let other requests (the desk) in between chunks.
     await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+    start = end;
+  } while (start < plans.length);
+  if (input.uploadId) dropUpload(call, input.uploadId);
   return { importId, linesRead: plans.length, ...total };
 }
 
 /** Re-checked in the transaction: the bill may have been paid at the desk since the plan was made. */
-function stillPayable(call: CallContext, p: LinePlan): boolean {
-  if (p.billId === null) return false;
+function stillPayable(call: CallContext, p: LinePlan): PayableInvoice | undefined {
+  if (p.billId === null) return undefined;
   const inv = findPayableInvoice(call.app.sqlite, p.billId);
-  if (!inv || (inv.status !== 'unpaid' && inv.status !== 'partial')) return false;
-  return activeCodeOf(call.app.sqlite, p.billId)?.payable === p.line.amount;
+  if (!inv || (inv.status !== 'unpaid' && inv.status !== 'partial')) return undefined;
+  return activeCodeOf(call.app.sqlite, p.billId)?.payable === p.line.amount ? inv : undefined;
 }
 
-function creditLine(call: CallContext, lineId: number, p: LinePlan, now: string) {
-  const inv = findPayableInvoice(call.app.sqlite, p.billId!)!;
+function creditLine(call: CallContext, lineId: number, p: LinePlan, inv: PayableInvoice, now: string) {
   const payment = recordBankTransfer(
     call,
     {

@@ -18,8 +18,9 @@ import {
   type StatementLine,
 } from '../../integrations/bank-statements';
 import { AppError, badInput } from '../../../src-shared/result';
-import type { AppContext } from '../context';
+import type { AppContext, CallContext } from '../context';
 import { matchStatementLines, type OpenBill } from './matcher';
+import { uploadedFile } from './statement-uploads';
 
 export type BankIn<K extends keyof typeof bankStatementsContract> = z.output<
   (typeof bankStatementsContract)[K]['input']
@@ -61,11 +62,17 @@ export interface ReadStatement {
   skipped: { debit: number; zero: number };
 }
 
-export async function readStatement(app: AppContext, input: FileInput): Promise<ReadStatement> {
+/** The statement's bytes: inline, or a finished upload of this user (`bankStatements.upload`). */
+export function fileBytes(call: CallContext, input: FileInput): Buffer {
+  return input.uploadId ? uploadedFile(call, input.uploadId) : Buffer.from(input.base64 ?? '', 'base64');
+}
+
+export async function readStatement(call: CallContext, input: FileInput): Promise<ReadStatement> {
+  const { app } = call;
   const accountKey = accountKeyOf(input.accountNumber);
   if (!accountKey) throw badInput('accountNumber', 'Choose the bank account of this statement');
   const mapping = mappingOf(app, input);
-  const grid = await readGrid(Buffer.from(input.base64, 'base64'));
+  const grid = await readGrid(fileBytes(call, input));
   const empty = { format: null, lines: [], refused: [], skipped: { debit: 0, zero: 0 } };
   if (!grid.ok) return { refusal: grid.code, sample: [], ...empty };
   const sample = grid.grid.rows.slice(0, SAMPLE_ROWS).map((r) => r.map((c) => cellText(c)));

@@ -44,7 +44,10 @@ export async function receiveGatewayCallback(
         : plain(res, 400, 'bad request');
     }
     const r = await handleGatewayCallback(app.ctx, provider, { rawBody, headers: req.headers });
-    res.writeHead(r.ack.status, { 'Content-Type': r.ack.contentType, 'Cache-Control': 'no-store' }).end(r.ack.body);
+    const retry: Record<string, string> = r.retryAfter ? { 'Retry-After': String(r.retryAfter) } : {};
+    res
+      .writeHead(r.ack.status, { 'Content-Type': r.ack.contentType, 'Cache-Control': 'no-store', ...retry })
+      .end(r.ack.body);
   } catch (e) {
     app.ctx.logger.warn('gateway callback failed', { error: e instanceof Error ? e.message : String(e) });
     if (!res.headersSent) plain(res, 500, 'failed');

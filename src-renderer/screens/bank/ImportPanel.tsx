@@ -13,26 +13,24 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnMappingInput, StatementPreview } from '../../../src-shared/contract/bank-statements';
+import {
+  STATEMENT_MAX_BYTES,
+  type ColumnMappingInput,
+  type StatementPreview,
+} from '../../../src-shared/contract/bank-statements';
 import { api, onEvent } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { MoneyText, notifyApiError } from '../../components';
 import { useFormat } from '../../lib/format';
 import { MappingEditor } from './MappingEditor';
+import { uploadStatement } from './uploadStatement';
 
 const BANKS = ['auto', 'bca', 'mandiri', 'bri', 'bni'] as const;
 const ACTION_COLOR = { auto: 'teal', review: 'orange', known: 'gray' } as const;
 /** Lines shown in the preview table (all are imported). */
 const SHOWN = 200;
 
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsDataURL(file);
-  });
-}
+const MAX_MB = STATEMENT_MAX_BYTES / (1024 * 1024);
 
 interface Summary {
   linesRead: number;
@@ -56,6 +54,10 @@ export function ImportPanel({ onReview }: { onReview: () => void }) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
+  /** The chosen file once sent (preview and import name it), and the bytes sent while sending. */
+  const [uploaded, setUploaded] = useState<{ file: File; uploadId: string } | null>(null);
+  const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
 
   useEffect(
     () =>
@@ -67,12 +69,26 @@ export function ImportPanel({ onReview }: { onReview: () => void }) {
   const accountList = accounts.data ?? [];
   const chosenAccount = account ?? accountList[0]?.number ?? null;
 
+  /** Sends the chosen file once (in chunks, with progress); null when that failed (already told). */
+  const uploadId = async (): Promise<string | null> => {
+    if (uploaded?.file === file) return uploaded.uploadId;
+    const r = await uploadStatement(file!, (sent, total) => setSending({ sent, total }));
+    setSending(null);
+    if (!r.ok) {
+      notifyApiError(r.error);
+      return null;
+    }
+    setUploaded({ file: file!, uploadId: r.value });
+    return r.value;
+  };
+
   const input = async (m: ColumnMappingInput | null = mapping) => {
-    const base64 = await toBase64(file!);
+    const id = await uploadId();
+    if (!id) return null;
     const saved = format.startsWith('map:') ? Number(format.slice(4)) : undefined;
     return {
       fileName: file!.name,
-      base64,
+      uploadId: id,
       accountNumber: chosenAccount ?? '',
       format: (m || saved ? 'generic' : format === 'new' ? 'auto' : format) as 'auto',
       ...(saved ? { mappingId: saved } : {}),
@@ -84,18 +100,24 @@ export function ImportPanel({ onReview }: { onReview: () => void }) {
     if (!file) return;
     setBusy(true);
     setSummary(null);
-    const r = await api('bankStatements.preview', await input(m));
+    const i = await input(m);
+    const r = i && (await api('bankStatements.preview', i));
     setBusy(false);
+    if (!r) return;
     if (!r.ok) return notifyApiError(r.error);
     setPreview(r.value);
   };
 
   const runImport = async () => {
     setBusy(true);
+    const i = await input();
     setProgress({ done: 0, total: preview?.lines.length ?? 0 });
-    const r = await api('bankStatements.import', await input());
+    const r = i && (await api('bankStatements.import', i));
     setBusy(false);
     setProgress(null);
+    // The import used the upload up (and a failed one may have expired it): send the file again next time.
+    setUploaded(null);
+    if (!r) return;
     if (!r.ok) return notifyApiError(r.error);
     setSummary(r.value);
     setPreview(null);
@@ -138,10 +160,14 @@ export function ImportPanel({ onReview }: { onReview: () => void }) {
           accept=".csv,.txt,.xlsx"
           value={file}
           onChange={(v) => {
-            setFile(v);
+            // Above the limit the file is refused here, before anything is sent.
+            const big = !!v && v.size > STATEMENT_MAX_BYTES;
+            setTooLarge(big);
+            setFile(big ? null : v);
             setPreview(null);
             setSummary(null);
           }}
+          error={tooLarge ? t('tooLarge', { mb: MAX_MB }) : undefined}
           data-testid="bank-file"
         />
       </SimpleGrid>
@@ -167,6 +193,17 @@ export function ImportPanel({ onReview }: { onReview: () => void }) {
             void runPreview(m);
           }}
         />
+      )}
+      {sending && (
+        <Stack gap={4} data-testid="bank-upload-progress">
+          <Text size="sm">
+            {t('sending', {
+              sent: f.number(Math.round(sending.sent / 1024)),
+              total: f.number(Math.round(sending.total / 1024)),
+            })}
+          </Text>
+          <Progress value={sending.total ? (sending.sent / sending.total) * 100 : 0} />
+        </Stack>
       )}
       {progress && (
         <Stack gap={4} data-testid="bank-progress">
