@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { PushServiceFake } from '../fakes/messaging/push-fake';
+import { signInPage } from './fixtures';
 import { billedCustomer, portalRig, signInPortal, type PortalRig } from './helpers/portal';
 
 /*
@@ -153,4 +154,40 @@ test('a subscription the server refuses is shown with the field in Indonesian, a
   );
   await expect(page.getByText('Notifikasi belum aktif di perangkat ini.')).toBeVisible();
   expect(rows(sari.id)).toEqual([]);
+});
+
+test('staff: Pesan → Kanal → Push shows the key, finds a customer\'s device, and "Kirim uji" shows the push service\'s answer', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const joko = await billedCustomer(rig, 'Joko Push', 150_000);
+  const sub = push.subscribe();
+  rig.sql((db) =>
+    db
+      .prepare(
+        `INSERT INTO push_subscriptions(customer_id, endpoint, p256dh, auth, device) VALUES (?, ?, ?, ?, 'Firefox · Android')`,
+      )
+      .run(joko.id, sub.endpoint, sub.keys.p256dh, sub.keys.auth),
+  );
+  await signInPage(page, rig.host, '#/messages');
+  await page.getByRole('tab', { name: 'Kanal' }).click();
+  await page.getByText('Push (portal)', { exact: true }).click();
+  await expect(page.getByTestId('push-public-key')).toHaveText(publicKey);
+  await expect(page.getByLabel('Kontak untuk layanan push')).toHaveValue('mailto:noc@netdesa.id');
+  await page.getByLabel('ID pelanggan').fill(String(joko.id));
+  await page.getByRole('button', { name: 'Cari perangkat' }).click();
+  await expect(page.getByLabel('Perangkat', { exact: true }).first()).toHaveValue(
+    new RegExp(`^Firefox · Android · ${new URL(push.origin).host}`),
+  );
+  const before = push.received.length;
+  await page.getByRole('button', { name: 'Kirim uji' }).click();
+  await expect(page.getByTestId('push-test-answer')).toContainText('201');
+  expect(push.received.length).toBe(before + 1);
+
+  // The browser dropped the subscription: the answer says so and the device is removed.
+  push.unsubscribe(sub.id);
+  await page.getByRole('button', { name: 'Kirim uji' }).click();
+  await expect(page.getByTestId('push-test-answer')).toContainText('Langganan notifikasi sudah tidak berlaku');
+  await expect(page.getByTestId('push-test-answer')).toContainText('410');
+  expect(rows(joko.id)).toEqual([]);
 });
