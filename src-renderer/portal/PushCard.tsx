@@ -59,13 +59,13 @@ const refusal = (e: ApiError) => {
 /** "Aktifkan notifikasi": this browser's Web Push subscription for the signed-in customer; "Matikan" removes it. */
 export function PushCard() {
   const { t } = useTranslation('portal');
-  const [state, setState] = useState<State>('loading');
+  const [state, setState] = useState<State>(() => (supported() ? 'loading' : 'unsupported'));
   const [key, setKey] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (!supported()) return setState('unsupported');
+    if (!supported()) return;
     void (async () => {
       const reg = await registration();
       const sub = await reg.pushManager.getSubscription();
