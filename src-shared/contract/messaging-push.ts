@@ -52,8 +52,8 @@ export const messagingPushContract = {
     input: z.object({}).default({}),
     output: pushSettingsView,
     permission: 'messages.configure',
-    // The first look makes the VAPID key pair (audited).
-    mutates: 'messages',
+    // The first look makes the VAPID key pair (audited) but announces no change: every open screen
+    // refetches on `data.changed`, and this read would then answer its own refetch forever.
   }),
   'messages.push.save': procedure({
     input: pushSettingsInput,
