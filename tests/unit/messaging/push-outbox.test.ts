@@ -8,7 +8,7 @@ import { FakeClock, testApp, type TestApp } from '../../helpers/app';
 import { FAKE_CA } from '../../fakes/messaging/http-fake';
 import { PushServiceFake } from '../../fakes/messaging/push-fake';
 import { seedBilling } from '../billing/fixtures';
-import { drainUntil, outbox } from './outbox-fixtures';
+import { drainUntil, fonnteChannel, outbox } from './outbox-fixtures';
 
 /*
  * The push channel of the outbox against a local push service over HTTPS on 127.0.0.1: every device
@@ -93,6 +93,32 @@ describe('push in the outbox', () => {
     await drainUntil(t, w, START + 60_000);
     expect(outbox(t).find((r) => r.customer_id === other.id)).toMatchObject({ status: 'failed', reason: 'no_address' });
     expect(push.received).toHaveLength(0);
+  });
+
+  it('with WhatsApp on too: push only for the customer who prefers it and has a device, WhatsApp for the rest', async () => {
+    const { customer, other } = await setup(0);
+    // Only queued here, never sent: nothing listens on port 9.
+    await t.ok('messages.saveChannel', fonnteChannel('http://127.0.0.1:9'));
+    await t.ok('billing.generateInvoices', { period: '2026-11' });
+    const channelOf = (id: number, kind: string) =>
+      (outbox(t).find((r) => r.customer_id === id && r.kind === kind) as unknown as { channel: string }).channel;
+    expect(channelOf(customer.id, 'bill_issued')).toBe('whatsapp');
+    const s = push.subscribe();
+    const at = new Date(START).toISOString();
+    upsertSubscription(t.app.ctx.sqlite, {
+      customerId: customer.id,
+      endpoint: s.endpoint,
+      p256dh: s.keys.p256dh,
+      auth: s.keys.auth,
+      device: null,
+      now: at,
+    });
+    const bill = outbox(t).find((r) => r.customer_id === customer.id)!.invoice_id!;
+    await t.ok('payments.create', { customerId: customer.id, invoiceId: bill, amount: 250_000, method: 'cash' });
+    expect(channelOf(customer.id, 'payment_receipt')).toBe('push');
+    const otherBill = outbox(t).find((r) => r.customer_id === other.id)!.invoice_id!;
+    await t.ok('payments.create', { customerId: other.id, invoiceId: otherBill, amount: 250_000, method: 'cash' });
+    expect(channelOf(other.id, 'payment_receipt')).toBe('whatsapp');
   });
 
   it('opt-out is honoured: nothing is queued for a kind the customer refused', async () => {
