@@ -25,6 +25,7 @@ let push: PushServiceFake;
 let publicKey: string;
 
 test.use({ viewport: { width: 390, height: 844 } });
+test.setTimeout(180_000);
 
 test.beforeAll(async () => {
   push = await new PushServiceFake().start();
@@ -79,7 +80,13 @@ test('a customer turns notices on, gets the test and a bill notice shown by the 
   page,
   context,
 }) => {
-  const budi = await billedCustomer(rig, 'Budi Push', 150_000);
+  // A customer with portal access but no subscription yet: the first bill comes after the phone subscribed.
+  const c = await rig.api<{ id: number; customerCode: string }>('customers.create', {
+    name: 'Budi Push',
+    phone: '081355556666',
+  });
+  const { password } = await rig.api<{ password: string }>('customers.resetPortalPassword', { customerId: c.id });
+  const budi = { id: c.id, code: c.customerCode, password };
   await rig.api('messages.savePrefs', { customerId: budi.id, channel: 'push', optOut: [] });
   const sub = push.subscribe();
   await pushDouble(context, page, sub);
@@ -103,8 +110,22 @@ test('a customer turns notices on, gets the test and a bill notice shown by the 
   expect(push.received[0]!.payload).toMatchObject({ title: 'Notifikasi uji', url: '/' });
 
   // The outbox: the bill notice goes by push, encrypted and VAPID-signed, opening the bill's pay page.
+  const pkg = await rig.api<{ id: number }>('packages.create', {
+    name: 'Paket Budi Push',
+    bandwidthUp: 10240,
+    bandwidthDown: 20480,
+    price: 150_000,
+    billingCycle: 'monthly',
+  });
+  await rig.api('subscriptions.create', {
+    customerId: budi.id,
+    internetPackageId: pkg.id,
+    startDate: '2026-01-01',
+    billingDay: 1,
+  });
   await rig.api('billing.generateInvoices', {});
-  await expect.poll(() => push.received.length, { timeout: 15_000 }).toBe(2);
+  // The background worker sends it; on a loaded 2-core machine that can take a while.
+  await expect.poll(() => push.received.length, { timeout: 60_000 }).toBe(2);
   const notice = push.received[1]!.payload as { title: string; body: string; url: string; tag: string };
   expect(notice.url).toMatch(/^\/bayar\/[A-Za-z0-9_-]{22}$/);
   expect(notice.body).not.toContain('Budi');
@@ -181,13 +202,15 @@ test('staff: Pesan → Kanal → Push shows the key, finds a customer\'s device,
   );
   const before = push.received.length;
   await page.getByRole('button', { name: 'Kirim uji' }).click();
-  await expect(page.getByTestId('push-test-answer')).toContainText('201');
+  await expect(page.getByTestId('push-test-answer')).toContainText('201', { timeout: 30_000 });
   expect(push.received.length).toBe(before + 1);
 
   // The browser dropped the subscription: the answer says so and the device is removed.
   push.unsubscribe(sub.id);
   await page.getByRole('button', { name: 'Kirim uji' }).click();
-  await expect(page.getByTestId('push-test-answer')).toContainText('Langganan notifikasi sudah tidak berlaku');
+  await expect(page.getByTestId('push-test-answer')).toContainText('Langganan notifikasi sudah tidak berlaku', {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId('push-test-answer')).toContainText('410');
   expect(rows(joko.id)).toEqual([]);
 });

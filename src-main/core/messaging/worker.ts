@@ -280,14 +280,7 @@ export class MessageWorker {
     if (f.maybeAccepted) {
       // The provider may have it: ask before trying again, and let a person decide when it cannot tell.
       const answer = await channel.lookup({ reference: reference(row), providerMessageId: row.providerMessageId });
-      if (ch?.channel === PUSH_CHANNEL)
-        // Devices that got it are recorded and a resend replaces the notice (Topic + tag): send again.
-        this.outcome(row, {
-          status: 'queued',
-          reason: 'interrupted',
-          detail: 'sent again to the devices not yet reached',
-        });
-      else if (answer.kind === 'found' && answer.status !== 'failed') {
+      if (answer.kind === 'found' && answer.status !== 'failed') {
         this.outcome(row, {
           status: 'sent',
           providerMessageId: answer.providerMessageId,

@@ -16,7 +16,9 @@ import { translateApiMessage } from '../../components/apiError';
 export function PushSettings() {
   const q = useApiQuery('messages.push.settings', {});
   if (!q.data) return null;
-  return <PushForm key={JSON.stringify({ ...q.data, sentToday: 0 })} stored={q.data} reload={q.refetch} />;
+  // Keyed by what is saved: a device count moving (a test removed a gone device) keeps the test's answer.
+  const { enabled, subject, publicKey } = q.data;
+  return <PushForm key={JSON.stringify({ enabled, subject, publicKey })} stored={q.data} reload={q.refetch} />;
 }
 
 function PushForm({ stored, reload }: { stored: PushSettingsView; reload: () => void }) {
