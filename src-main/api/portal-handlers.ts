@@ -14,6 +14,7 @@ import {
   portalPayStatus,
 } from '../core/portal/pay';
 import { portalUsage } from '../core/portal/usage';
+import { portalPushConfig, portalSubscribe, portalUnsubscribe } from '../core/messaging/push-devices';
 import { getOwnTicket, listOwnTickets, openTicket, ownTicketPhoto, replyAsCustomer } from '../core/portal/tickets';
 
 export type PortalHandlersFor<T extends Record<string, PortalProcedure>> = {
@@ -50,4 +51,7 @@ export const portalHandlers: PortalHandlersFor<PortalProcedures> = {
     const { customerId, paymentId } = paidAttemptPayment(call, { token }, id);
     return portalReceiptPdf(call, paymentId, customerId);
   },
+  'portal.push.config': ({ endpoint }, call) => portalPushConfig(call, endpoint),
+  'portal.push.subscribe': ({ subscription, device }, call) => portalSubscribe(call, subscription, device),
+  'portal.push.unsubscribe': ({ endpoint }, call) => portalUnsubscribe(call, endpoint),
 };

@@ -5,6 +5,7 @@ import type { PortalMe } from '../../src-shared/contract/portal/account';
 import type { ApiError } from '../../src-shared/result';
 import { translateApiMessage } from '../components/apiError';
 import { portalApi } from './api';
+import { PushCard } from './PushCard';
 
 /** Field messages of a refused form, translated; a message without a field goes to `form`. */
 function fieldErrors(error: ApiError): Record<string, string> {
@@ -14,7 +15,7 @@ function fieldErrors(error: ApiError): Record<string, string> {
   return out;
 }
 
-/** The customer's own phone, e-mail and portal password. */
+/** The customer's notifications on this device, own phone, e-mail and portal password. */
 export function AccountView({ me, onChanged }: { me: PortalMe; onChanged: (me: PortalMe) => void }) {
   const { t } = useTranslation('portal');
   const [phone, setPhone] = useState(me.phone ?? '');
@@ -48,6 +49,7 @@ export function AccountView({ me, onChanged }: { me: PortalMe; onChanged: (me: P
 
   return (
     <Stack>
+      <PushCard />
       <Card withBorder>
         <form onSubmit={saveContact} noValidate>
           <Stack gap="sm">

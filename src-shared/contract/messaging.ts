@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { byId, id, listOf, optionalText, page, pageSize, procedure, timestamp } from './define';
+import { messagingPushContract } from './messaging-push';
 
-export const MESSAGE_CHANNELS = ['whatsapp', 'sms', 'email'] as const;
-export const messageChannel = z.enum(MESSAGE_CHANNELS, { error: 'Channel must be WhatsApp, SMS or e-mail' });
+export const MESSAGE_CHANNELS = ['whatsapp', 'sms', 'email', 'push'] as const;
+export const messageChannel = z.enum(MESSAGE_CHANNELS, { error: 'Channel must be WhatsApp, SMS, e-mail or push' });
 export const OUTBOX_KINDS = [
   'bill_issued',
   'reminder_early',
@@ -203,6 +204,7 @@ export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
 const staffPrefsShape = z.object({ ticket_new: z.boolean(), payment_online: z.boolean(), router_down: z.boolean() });
 
 export const messagingContract = {
+  ...messagingPushContract,
   'messages.staffPrefs': procedure({
     input: z.object({}).default({}),
     output: staffPrefsShape,

@@ -6,6 +6,9 @@ import { listKinds, previewKind, saveKind } from '../../core/messaging/kinds';
 import { channelViews, pauseChannel, saveChannel } from '../../core/messaging/channels';
 import { testChannel } from '../../core/messaging/channel-test';
 import { saveStaffPrefs, staffPrefs } from '../../core/messaging/staff-notify';
+import { customerDevices } from '../../core/messaging/push-devices';
+import { pushSettings, savePushSettings } from '../../core/messaging/push';
+import { testPush } from '../../core/messaging/push-test';
 import type { HandlersFor } from '../handler';
 
 export const messagingHandlers: HandlersFor<typeof messagingContract> = {
@@ -29,4 +32,8 @@ export const messagingHandlers: HandlersFor<typeof messagingContract> = {
   'messages.savePrefs': (input, call) => saveCustomerPrefs(call, input),
   'messages.waLink': (input, call) => waLink(call, input),
   'messages.broadcast': (input, call) => startBroadcast(call, input),
+  'messages.push.settings': (_input, call) => pushSettings(call),
+  'messages.push.save': (input, call) => savePushSettings(call, input),
+  'messages.push.devices': (input, call) => customerDevices(call, input.customerId),
+  'messages.push.test': (input, call) => testPush(call, input),
 };

@@ -129,7 +129,10 @@ export function toView(row: ChannelRow, app: AppContext): ChannelView {
 }
 
 export function channelViews(call: CallContext): ChannelView[] {
-  return listChannels(call.app.sqlite).map((r) => toView(r, call.app));
+  // Push has its own settings (push.ts): VAPID keys, no provider to pick, no throttle to tune.
+  return listChannels(call.app.sqlite)
+    .filter((r) => r.channel !== 'push')
+    .map((r) => toView(r, call.app));
 }
 
 /** Saves a channel's provider and throttling; one transaction with its audit row (secrets masked). */
@@ -230,6 +233,12 @@ export function channelConfig(app: AppContext, provider: string, f: Fields, s: R
         security: (str('security') ?? 'starttls') as 'implicit' | 'starttls' | 'none',
         ...(str('user') ? { user: str('user'), password: s.password ?? '' } : {}),
         from: { address: str('fromAddress') ?? '', ...(str('fromName') ? { name: str('fromName') } : {}) },
+      };
+      break;
+    case 'web_push':
+      cfg = {
+        provider: 'web_push',
+        vapid: { publicKey: str('publicKey') ?? '', privateKey: s.privateKey ?? '', subject: str('subject') ?? '' },
       };
       break;
     default:

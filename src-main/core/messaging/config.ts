@@ -7,7 +7,7 @@ import { listChannels, listKindRows, type ChannelRow } from '../../data/messagin
 import type { Routing } from '../../data/messaging/outbox.repository';
 import type { KindTexts, Language, MessageKind, ProviderName } from '../../integrations/messaging';
 
-export const MESSAGE_CHANNELS = ['whatsapp', 'sms', 'email'] as const;
+export const MESSAGE_CHANNELS = ['whatsapp', 'sms', 'email', 'push'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
 export const PROVIDER_CHANNEL: Record<Exclude<ProviderName, 'web_push'>, MessageChannel> = {
@@ -74,9 +74,9 @@ export function enabledChannels(db: Sqlite): ChannelRow[] {
 }
 
 /**
- * Where messages go: a customer's preferred channel when it is on, else the first channel on in the
- * order WhatsApp, SMS, e-mail. Null when no channel is on: then nothing is queued at all (an ISP that
- * does not use messaging does not grow an outbox).
+ * Where messages go: a customer's preferred channel when it is on (push only with a subscribed device),
+ * else the first channel on in the order WhatsApp, SMS, e-mail, push. Null when no channel is on: then
+ * nothing is queued at all (an ISP that does not use messaging does not grow an outbox).
  */
 export function routing(db: Sqlite): Routing | null {
   const on = new Set(enabledChannels(db).map((c) => c.channel));

@@ -53,6 +53,10 @@ export interface PrepareContext {
   cloud?: { name: string; language: string; params: string[] } | null;
   /** Kode unik instructions and the portal pay link of a bill (core/reconciliation/pay-info.ts). */
   pay?: PayInfoFor;
+  /** Push only: the portal path of a bill's pay page (`/bayar/<token>`), opened by a tap on the notice. */
+  payPath?: (invoiceId: number) => string;
+  /** Push only: how many devices the customer has subscribed. */
+  devices?: number;
 }
 
 /** Shown when the ISP has not written its own payment instructions (customer-facing text, like the templates). */
@@ -91,14 +95,14 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
   const rel = relevance(kind, facts);
   if (!rel.send) return { action: 'cancel', reason: rel.reason };
 
-  const r = recipientOf(row.channel, customer);
+  const r = recipientOf(row.channel, customer, ctx.devices);
   if ('action' in r) return r;
   const values = templateValues(ctx, customer, invoice, payment, broadcast?.body);
   if (ticket) {
     values.ticketNumber = `#${ticket.id}`;
     values.ticketSubject = ticket.subject.split('\n')[0] ?? '';
   }
-  const composed = composeMessage(kind, row.channel as 'whatsapp' | 'sms' | 'email', values, {
+  const composed = composeMessage(kind, row.channel as 'whatsapp' | 'sms' | 'email' | 'push', values, {
     lang: ctx.lang,
     tz: ctx.tz,
     texts: ctx.kind.texts[ctx.lang],
@@ -108,6 +112,14 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
       ? `missing ${composed.missing.join(', ')}`
       : composed.issues.map((i) => i.code).join(', ');
     return { action: 'fail', reason: 'template', detail: `${composed.part}: ${what}` };
+  }
+  if (row.channel === 'push') {
+    // A tap opens the bill's pay page while it is open, else the portal's home; the path only, the
+    // service worker opens it on the portal's own origin.
+    const open = invoice && (invoice.status === 'unpaid' || invoice.status === 'partial');
+    const url = open && ctx.payPath ? ctx.payPath(invoice.id) : '/';
+    const push = { title: composed.content.push?.title ?? ctx.isp.name, url };
+    return { action: 'send', to: r.to, recipient: r.recipient, content: { ...composed.content, push } };
   }
   if (ctx.cloud === undefined) return { action: 'send', to: r.to, recipient: r.recipient, content: composed.content };
   if (ctx.cloud === null)
@@ -126,7 +138,14 @@ export function prepareMessage(ctx: PrepareContext, row: OutboxRow): Preparation
 export function recipientOf(
   channel: string,
   customer: CustomerFacts,
+  devices = 0,
 ): Extract<Preparation, { action: 'fail' }> | { to: Recipient; recipient: string } {
+  if (channel === 'push') {
+    if (!devices) return { action: 'fail', reason: 'no_address', detail: 'customer has no device subscribed to push' };
+    // The sender goes to every device (push-send.ts); the row records how many there were.
+    const none = { endpoint: '', keys: { p256dh: '', auth: '' } };
+    return { to: { kind: 'push', subscription: none }, recipient: `${devices} device(s)` };
+  }
   if (channel === 'email') {
     if (!customer.email) return { action: 'fail', reason: 'no_address', detail: 'customer has no e-mail address' };
     return { to: { kind: 'email', address: customer.email, name: customer.name }, recipient: customer.email };

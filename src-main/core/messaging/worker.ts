@@ -32,6 +32,10 @@ import { buildChannel, cloudTemplateFor } from './channels';
 import { enabledChannels, kindSettings, type OutboxKind } from './config';
 import { payInfoFor } from '../reconciliation/pay-info';
 import { prepareMessage, type PrepareContext } from './prepare';
+import { subscriptionsOf } from '../../data/messaging/push.repository';
+import { payLinkFor } from '../portal/pay';
+import { PUSH_CHANNEL } from './push';
+import { sendToDevices } from './push-send';
 
 /** Retries after a retryable failure: 1 min, 5 min, 15 min, 1 h, 3 h; then the message is failed. */
 export const BACKOFF_MS = [60_000, 300_000, 900_000, 3_600_000, 10_800_000];
@@ -124,7 +128,14 @@ export class MessageWorker {
       const answer = ch
         ? await this.adapter(ch).lookup({ reference: reference(row), providerMessageId: row.providerMessageId })
         : ({ kind: 'unsupported' } as const);
-      if (answer.kind === 'found' && answer.status !== 'failed')
+      if (ch?.channel === PUSH_CHANNEL)
+        // Devices that got it are recorded and a resend replaces the notice (Topic + tag): send again.
+        this.outcome(row, {
+          status: 'queued',
+          reason: 'interrupted',
+          detail: 'sent again to the devices not yet reached',
+        });
+      else if (answer.kind === 'found' && answer.status !== 'failed')
         this.outcome(row, {
           status: 'sent',
           providerMessageId: answer.providerMessageId,
@@ -192,6 +203,12 @@ export class MessageWorker {
       kind: kindSettings(db)[row.kind as OutboxKind],
       ...(ch.provider === 'whatsapp_cloud' ? { cloud: cloudTemplateFor(ch, row.kind) ?? null } : {}),
       pay: payInfoFor(this.ctx),
+      ...(ch.channel === PUSH_CHANNEL
+        ? {
+            payPath: (id: number) => `/bayar/${payLinkFor(this.ctx, id)}`,
+            devices: subscriptionsOf(db, row.customerId).length,
+          }
+        : {}),
     };
     const prep = db.transaction(() => prepareMessage(pctx, row))();
     if (prep.action === 'cancel') {
@@ -225,12 +242,15 @@ export class MessageWorker {
       })
       .immediate();
     if (!recorded) return;
-    const result = await channel.send({
-      reference: reference(row),
-      to: prep.to,
-      ...prep.content,
-      ...(attachments ? { attachments } : {}),
-    });
+    const result =
+      ch.channel === PUSH_CHANNEL
+        ? await sendToDevices(this.ctx, channel, row.id, row.customerId, { reference: reference(row), ...prep.content })
+        : await channel.send({
+            reference: reference(row),
+            to: prep.to,
+            ...prep.content,
+            ...(attachments ? { attachments } : {}),
+          });
     if (result.ok) {
       this.holds.delete(ch.channel);
       this.outcome(row, {

@@ -14,6 +14,7 @@ import {
 import { enqueueKick, enqueueSecretRemove } from '../network/queue';
 import type { EraseBlocker, PrivacyDomain } from './registry';
 import { scrubSnapshot, scrubText } from './scrub';
+import { deleteSubscriptionsOf } from '../../data/messaging/push.repository';
 
 const now = (call: Parameters<PrivacyDomain['erase']>[0]) => call.app.clock.now().toISOString();
 
@@ -160,11 +161,15 @@ const portalDomain: PrivacyDomain = {
   }),
 };
 
-/** The message outbox: what was sent to whom. Recipient and text go; waiting messages are cancelled. */
+/** The message outbox: what was sent to whom. Recipient and text go; waiting messages are cancelled; push devices go. */
 const messagesDomain: PrivacyDomain = {
   id: 'messages',
   export: (call, s) => ({ messages: exportRows(call.app.sqlite, 'messages', s.customerId) }),
-  erase: (call, s) => ({ messages: eraseMessages(call.app.sqlite, s.customerId, now(call)) }),
+  erase: (call, s) => ({
+    messages: eraseMessages(call.app.sqlite, s.customerId, now(call)),
+    // The portal's Web Push devices: the endpoint reaches the customer's phone.
+    pushDevices: deleteSubscriptionsOf(call.app.sqlite, s.customerId),
+  }),
 };
 
 /** What replaces an erased free text that must stay non-empty (a ticket message). */

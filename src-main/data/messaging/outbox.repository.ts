@@ -14,7 +14,14 @@ export interface Routing {
   fallback: string;
 }
 
-const CHANNEL = `CASE WHEN p.channel IN (SELECT value FROM json_each(@enabled)) THEN p.channel ELSE @fallback END`;
+/**
+ * Push only for a customer with a subscribed device; otherwise their message takes the default channel.
+ * The device lookup sits in its own branch so the customers without a preference (most) never run it.
+ */
+const CHANNEL = `CASE
+  WHEN p.channel = 'push' THEN CASE WHEN 'push' IN (SELECT value FROM json_each(@enabled))
+    AND EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.customer_id = p.customer_id) THEN 'push' ELSE @fallback END
+  WHEN p.channel IN (SELECT value FROM json_each(@enabled)) THEN p.channel ELSE @fallback END`;
 const NOT_OPTED_OUT = `(p.opt_out IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(p.opt_out) WHERE value = @kind))`;
 
 interface InvoiceBatch extends Routing {

@@ -68,7 +68,7 @@ export const messageOutbox = sqliteTable(
  * here so a restart keeps the daily cap and the gap.
  */
 export const messageChannels = sqliteTable('message_channels', {
-  channel: text('channel', { enum: ['whatsapp', 'sms', 'email'] }).primaryKey(),
+  channel: text('channel', { enum: ['whatsapp', 'sms', 'email', 'push'] }).primaryKey(),
   provider: text('provider').notNull(),
   enabled: bool('enabled').notNull().default(true),
   paused: bool('paused').notNull().default(false),
@@ -150,4 +150,45 @@ export const staffNotificationPrefs = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('staff_notification_prefs_uq').on(t.userId, t.kind)],
+);
+
+/**
+ * A customer's browsers that allowed Web Push on the portal (`pushManager.subscribe()`): one row per
+ * device, unique by its endpoint (a browser re-subscribing moves nothing). The keys are the browser's,
+ * public by design; the endpoint is personal data (erased with the customer). A 404/410 from the push
+ * service removes the row.
+ */
+export const pushSubscriptions = sqliteTable(
+  'push_subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    /** A short label of the device ("Chrome · Android"), so staff can tell a customer's devices apart. */
+    device: text('device'),
+    createdAt: createdAt(),
+    lastSentAt: text('last_sent_at'),
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_endpoint_uq').on(t.endpoint),
+    index('push_subscriptions_customer_idx').on(t.customerId),
+  ],
+);
+
+/**
+ * Which devices already got an outbox message: a retry after a 429/5xx on one device sends only to
+ * the devices that did not get it (the others would see it twice if the Topic had already been shown).
+ */
+export const pushDeliveries = sqliteTable(
+  'push_deliveries',
+  {
+    outboxId: integer('outbox_id').notNull(),
+    subscriptionId: integer('subscription_id').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('push_deliveries_uq').on(t.outboxId, t.subscriptionId)],
 );

@@ -53,3 +53,38 @@ self.addEventListener('fetch', (event) => {
       .catch(() => caches.match(req.mode === 'navigate' ? '/' : req).then((hit) => hit || Response.error())),
   );
 });
+
+// Web Push (Pesan → Kanal → Push): the server sends { title, body, url, tag } encrypted for this browser.
+// Only a path on the portal's own origin is opened (the bill's /bayar/<token> page or the home).
+const portalPath = (url) => (typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '/');
+
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  event.waitUntil(
+    self.registration.showNotification(String(data.title || ''), {
+      body: String(data.body || ''),
+      tag: data.tag ? String(data.tag) : undefined,
+      icon: '/icon-192.png',
+      badge: '/icon-192.png',
+      data: { url: portalPath(data.url) },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(portalPath(event.notification.data && event.notification.data.url), self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      if (!open) return self.clients.openWindow(url);
+      const moved = open.url === url ? open : await open.navigate(url).catch(() => null);
+      return (moved || open).focus();
+    }),
+  );
+});

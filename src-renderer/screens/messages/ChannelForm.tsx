@@ -8,22 +8,23 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { applyApiError, notifyApiError } from '../../components/apiError';
 import { ProviderFields } from './ProviderFields';
+import { PushSettings } from './PushSettings';
 import { TestSend } from './TestSend';
 import { PROVIDERS, toInput, toValues, type ChannelName, type Provider, type Values } from './channelValues';
 
-/** The Kanal tab: one channel at a time (WhatsApp, SMS, e-mail), each with its provider, throttling and a test. */
+/** The Kanal tab: one channel at a time (WhatsApp, SMS, e-mail with a provider and throttling; push), each with a test. */
 export function ChannelsPanel() {
   const { t } = useTranslation('messages');
-  const [channel, setChannel] = useState<ChannelName>('whatsapp');
+  const [channel, setChannel] = useState<ChannelName | 'push'>('whatsapp');
   return (
     <Stack maw={760}>
       <SegmentedControl
         aria-label={t('field.channel')}
         value={channel}
-        onChange={(v) => setChannel(v as ChannelName)}
-        data={(['whatsapp', 'sms', 'email'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        onChange={(v) => setChannel(v as ChannelName | 'push')}
+        data={(['whatsapp', 'sms', 'email', 'push'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
       />
-      <ChannelForm key={channel} channel={channel} />
+      {channel === 'push' ? <PushSettings /> : <ChannelForm key={channel} channel={channel} />}
     </Stack>
   );
 }

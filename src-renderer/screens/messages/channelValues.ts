@@ -1,7 +1,8 @@
 import type { ChannelInput, ChannelView } from '../../../src-shared/contract/messaging';
 import { OUTBOX_KINDS } from '../../../src-shared/contract/messaging';
 
-export type ChannelName = ChannelInput['channel'];
+/** The channels with a provider to pick (push has its own section, PushSettings). */
+export type ChannelName = Exclude<ChannelInput['channel'], 'push'>;
 export type Provider = ChannelInput['settings']['provider'];
 type Kind = (typeof OUTBOX_KINDS)[number];
 

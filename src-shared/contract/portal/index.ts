@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { portalAccountContract } from './account';
 import { portalPayContract } from './pay';
+import { portalPushContract } from './push';
 import { portalTicketsContract } from './tickets';
 import { portalUsageContract } from './usage';
 
@@ -10,6 +11,7 @@ export const portalProcedures = {
   ...portalTicketsContract,
   ...portalUsageContract,
   ...portalPayContract,
+  ...portalPushContract,
 };
 
 export type PortalProcedures = typeof portalProcedures;

@@ -63,6 +63,8 @@ export class PushServiceFake {
   private readonly subs = new Map<string, Sub>();
   /** When set, only this VAPID public key is accepted (the key the subscription was made with). */
   vapidPublicKey: string | null = null;
+  /** Answers planned for one subscription's next requests (a 429 on one phone, not the other). */
+  private readonly planned = new Map<string, Array<FakeReply | 'hang'>>();
 
   constructor(port = 0) {
     this.http = new FakeHttpServer((r) => this.route(r), { tls: true, port });
@@ -98,9 +100,22 @@ export class PushServiceFake {
     if (s) s.active = false;
   }
 
-  private route(r: FakeRequest): FakeReply {
+  /** The next requests to subscription `id` get these answers, in order ('hang': no answer at all). */
+  failFor(id: string, ...replies: Array<FakeReply | 'hang'>) {
+    this.planned.set(id, [...(this.planned.get(id) ?? []), ...replies]);
+  }
+
+  /** How many notices one subscription received. */
+  countFor(id: string): number {
+    return this.received.filter((p) => p.subscriptionId === id).length;
+  }
+
+  private route(r: FakeRequest): FakeReply | Promise<FakeReply> {
     const m = /^\/push\/([0-9a-f-]+)$/.exec(r.path);
     if (r.method !== 'POST' || !m) return { status: 404, body: 'not found' };
+    const next = this.planned.get(m[1]!)?.shift();
+    if (next === 'hang') return new Promise<FakeReply>(() => undefined);
+    if (next) return next;
     const sub = this.subs.get(m[1]!);
     if (!sub) return { status: 404, body: 'subscription not found' };
     if (!sub.active) return { status: 410, body: 'push subscription has unsubscribed or expired' };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalProcedures } from '../../../src-shared/contract/portal';
+import { subscriptionsOf, upsertSubscription } from '../../../src-main/data/messaging/push.repository';
 import { portalWorld, type PortalWorld } from './fixtures';
 
 /*
@@ -126,7 +127,40 @@ const attempts: Record<string, () => Promise<void>> = {
     expect(r.status).toBe(404);
     expect(r.body).not.toContain(PNG.slice(0, 20));
   },
+  'portal.push.config': async () => {
+    await bSubscribed();
+    const r = await w.call('portal.push.config', { endpoint: B_ENDPOINT }, cookieA);
+    expect(r.ok && r.value).toMatchObject({ subscribed: false, devices: 0 });
+  },
+  'portal.push.subscribe': async () => {
+    await bSubscribed();
+    const sub = { endpoint: `${B_ENDPOINT}-a`, keys: { p256dh: `B${'A'.repeat(86)}`, auth: `${'x'.repeat(21)}A` } };
+    const r = await w.post('portal.push.subscribe', { subscription: sub, customerId: w.b.id }, { cookie: cookieA });
+    expect(r.status).toBe(400);
+    expect(subscriptionsOf(w.t.app.ctx.sqlite, w.b.id).map((s) => s.endpoint)).toEqual([B_ENDPOINT]);
+  },
+  'portal.push.unsubscribe': async () => {
+    await bSubscribed();
+    const r = await w.call('portal.push.unsubscribe', { endpoint: B_ENDPOINT }, cookieA);
+    expect(r.ok).toBe(true);
+    expect(subscriptionsOf(w.t.app.ctx.sqlite, w.b.id).map((s) => s.endpoint)).toEqual([B_ENDPOINT]);
+  },
 };
+
+const B_ENDPOINT = 'https://fcm.googleapis.com/fcm/send/b-device';
+/** Push on, and B's phone subscribed. */
+async function bSubscribed() {
+  await w.t.ok('messages.push.settings', {});
+  await w.t.ok('messages.push.save', { enabled: true, subject: 'mailto:noc@isp.id' });
+  upsertSubscription(w.t.app.ctx.sqlite, {
+    customerId: w.b.id,
+    endpoint: B_ENDPOINT,
+    p256dh: `B${'A'.repeat(86)}`,
+    auth: `${'x'.repeat(21)}A`,
+    device: null,
+    now: '2026-11-24T03:00:00.000Z',
+  });
+}
 
 describe('a customer reads only their own records', () => {
   it('has a cross-customer case for every portal channel that needs a session', () => {
