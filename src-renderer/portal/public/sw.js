@@ -58,13 +58,18 @@ self.addEventListener('fetch', (event) => {
 // Only a path on the portal's own origin is opened (the bill's /bayar/<token> page or the home).
 const portalPath = (url) => (typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '/');
 
-self.addEventListener('push', (event) => {
-  let data = {};
+/** The notice's fields; a payload that is not JSON is shown as its text. */
+const pushData = (event) => {
+  if (!event.data) return {};
   try {
-    data = event.data ? event.data.json() : {};
+    return event.data.json();
   } catch {
-    data = { body: event.data ? event.data.text() : '' };
+    return { body: event.data.text() };
   }
+};
+
+self.addEventListener('push', (event) => {
+  const data = pushData(event);
   event.waitUntil(
     self.registration.showNotification(String(data.title || ''), {
       body: String(data.body || ''),
