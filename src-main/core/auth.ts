@@ -29,6 +29,8 @@ import { getSettings } from './settings';
 import { isKnownSource, LOCKOUT_MINUTES, loginThrottle, MAX_FAILED_LOGINS } from './users/login-throttle';
 import { RateLimiter } from './users/rate-limit';
 import { lockedError, refusedError } from './users/sign-in-refusals';
+import { permissionsOpenToBrandLimited } from './brands/gate';
+import { userBrandIds } from '../data/brands.repository';
 
 export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS };
 /** lastSeen is written at most this often, so reads do not each cost a disk sync. */
@@ -52,9 +54,12 @@ export function userCount(app: AppContext): number {
 }
 
 function toMe(
+  app: AppContext,
   u: Pick<UserAuthRow, 'id' | 'username' | 'fullName' | 'role' | 'mustChangePassword'>,
   expiresAt: string,
 ): Me {
+  const brandLimited = userBrandIds(app.sqlite, u.id).length > 0;
+  const role = [...ROLE_PERMISSIONS[u.role]];
   return {
     id: u.id,
     username: u.username,
@@ -62,7 +67,8 @@ function toMe(
     role: u.role,
     mustChangePassword: u.mustChangePassword === 1,
     expiresAt,
-    permissions: [...ROLE_PERMISSIONS[u.role]],
+    permissions: brandLimited ? permissionsOpenToBrandLimited(role) : role,
+    ...(brandLimited ? { brandLimited: true } : {}),
   };
 }
 
@@ -86,7 +92,7 @@ function startSession(call: CallContext, user: UserAuthRow): { token: string; us
     transport: call.transport,
     ...origin(call),
   });
-  return { token, user: toMe(user, expiresAt) };
+  return { token, user: toMe(app, user, expiresAt) };
 }
 
 /** Inserts the first Admin and its audit row (inside the caller's transaction). Refused once any user exists. */
@@ -282,7 +288,7 @@ export function me(call: CallContext): Me {
   const s = call.session!;
   const u = findUserAuth(call.app.sqlite, s.userId);
   if (!u) throw notFound('User');
-  return toMe(u, s.expiresAt);
+  return toMe(call.app, u, s.expiresAt);
 }
 
 function changePasswordLimiter(app: AppContext): RateLimiter {

@@ -36,6 +36,10 @@ const EXPORT_SQL = {
       WHERE t.customer_id = ? ORDER BY t.id, m.id`,
   messages: `SELECT kind, channel, status, recipient, body, sent_at AS sentAt, reason FROM message_outbox
       WHERE customer_id = ? ORDER BY id`,
+  // The portal's Web Push devices: the device label and which push service reaches it (the endpoint is
+  // always https://, checked when stored); the browser's keys are not the customer's to read.
+  pushDevices: `SELECT device, substr(endpoint, 9, instr(substr(endpoint, 9), '/') - 1) AS pushService,
+      created_at AS createdAt, last_sent_at AS lastSentAt FROM push_subscriptions WHERE customer_id = ? ORDER BY id`,
 } as const;
 export type ExportTable = keyof typeof EXPORT_SQL;
 

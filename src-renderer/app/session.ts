@@ -127,6 +127,8 @@ if (typeof window !== 'undefined') {
 /** Whether the signed-in user's role may use a permission (the server checks again). */
 export function useCan(): (p: Permission) => boolean {
   const me = useSession((s) => s.me);
-  // The server's list for this session wins; roleCan covers permissions added after sign-in.
-  return (p) => (p === 'public' ? true : !!me && (me.permissions.includes(p) || roleCan(me.role, p)));
+  // The server's list for this session wins; roleCan covers permissions added after sign-in, except for a
+  // brand-limited user, whose list is already cut to what the brand gate lets through.
+  return (p) =>
+    p === 'public' ? true : !!me && (me.permissions.includes(p) || (!me.brandLimited && roleCan(me.role, p)));
 }

@@ -27,6 +27,8 @@ export const me = z.object({
   mustChangePassword: z.boolean(),
   expiresAt: z.string(),
   permissions: z.array(z.string()),
+  /** Limited to some brands: `permissions` holds only what the brand gate lets through (no role fallback). */
+  brandLimited: z.literal(true).optional(),
 });
 export type Me = z.output<typeof me>;
 

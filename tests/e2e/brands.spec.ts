@@ -162,6 +162,11 @@ test.describe('Brands (issue 18: a second brand could not be used from the scree
       headers: { 'Content-Type': 'application/json' },
     });
     expect(login.ok()).toBeTruthy();
+    // The app opens on a screen this user can use: no dashboard of every brand's money in the menu.
+    await cashier.goto(`${host.url}/`);
+    await expect(cashier.getByRole('link', { name: 'Pelanggan', exact: true })).toBeVisible();
+    await expect(cashier.getByRole('link', { name: 'Dasbor', exact: true })).toHaveCount(0);
+    await expect(cashier).not.toHaveURL(/#\/dashboard/);
     await cashier.goto(`${host.url}/#/customers`);
     await expect(cashier.getByRole('row').filter({ hasText: 'Pelanggan Desa' })).toHaveCount(1);
     await expect(cashier.getByRole('row').filter({ hasText: 'Pelanggan Alfa' })).toHaveCount(0);

@@ -1,4 +1,5 @@
-import type { Channel } from '../../../src-shared/contract';
+import { procedures, type Channel } from '../../../src-shared/contract';
+import type { Permission } from '../../../src-shared/permissions';
 import type { CallContext } from '../context';
 import { visibleBrandIds } from './scope';
 
@@ -50,4 +51,15 @@ export const BRAND_SCOPED: ReadonlySet<Channel> = new Set<Channel>([
 export function brandGate(call: CallContext, channel: Channel): boolean {
   if (BRAND_NEUTRAL.has(channel) || BRAND_SCOPED.has(channel)) return true;
   return visibleBrandIds(call) === null;
+}
+
+/**
+ * The permissions a brand-limited user can use: those with at least one channel open to them. The signed-in
+ * user's list is cut to these, so the navigation offers no screen whose data the gate refuses (the dashboard's
+ * ISP-wide totals, say) and the app opens on a screen that works.
+ */
+export function permissionsOpenToBrandLimited(permissions: readonly Permission[]): Permission[] {
+  const open = new Set<Permission>();
+  for (const c of [...BRAND_NEUTRAL, ...BRAND_SCOPED]) open.add(procedures[c].permission);
+  return permissions.filter((p) => open.has(p));
 }

@@ -164,7 +164,10 @@ const portalDomain: PrivacyDomain = {
 /** The message outbox: what was sent to whom. Recipient and text go; waiting messages are cancelled; push devices go. */
 const messagesDomain: PrivacyDomain = {
   id: 'messages',
-  export: (call, s) => ({ messages: exportRows(call.app.sqlite, 'messages', s.customerId) }),
+  export: (call, s) => ({
+    messages: exportRows(call.app.sqlite, 'messages', s.customerId),
+    pushDevices: exportRows(call.app.sqlite, 'pushDevices', s.customerId),
+  }),
   erase: (call, s) => ({
     messages: eraseMessages(call.app.sqlite, s.customerId, now(call)),
     // The portal's Web Push devices: the endpoint reaches the customer's phone.

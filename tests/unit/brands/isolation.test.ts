@@ -151,6 +151,23 @@ describe('brand isolation on every channel', () => {
     },
   );
 
+  it('auth.me offers a limited user only what the gate lets through (the app opens on a screen that works)', async () => {
+    const me = await t.ok('auth.me', {}, limited);
+    expect(me.brandLimited).toBe(true);
+    expect(me.permissions).toContain('customers.read');
+    expect(me.permissions).not.toContain('dashboard.read');
+    // Every permission kept has a channel the limited user may call.
+    for (const p of me.permissions)
+      expect(
+        (Object.keys(procedures) as Channel[]).some(
+          (c) => procedures[c].permission === p && (BRAND_SCOPED.has(c) || BRAND_NEUTRAL.has(c)),
+        ),
+      ).toBe(true);
+    const admin = await t.ok('auth.me', {});
+    expect(admin.brandLimited).toBeUndefined();
+    expect(admin.permissions).toContain('dashboard.read');
+  });
+
   it('the user still sees their own brand (the scope is not "nothing")', async () => {
     const list = await t.ok('customers.list', {}, limited);
     expect(list.items.map((c) => c.name)).toEqual(['Pelanggan Alfa']);

@@ -141,4 +141,21 @@ describe("a customer's data as a file", () => {
     });
     expect(await t.ok('customers.get', { id: ani.id })).toMatchObject({ name: 'Ani Rahayu', erasedAt: null });
   });
+  it("lists the customer's Web Push devices (label and push service), never the browser's keys", async () => {
+    t = await testApp();
+    const s = await seedErasable(t);
+    const add = t.app.ctx.sqlite.prepare(
+      'INSERT INTO push_subscriptions(customer_id, endpoint, p256dh, auth, device) VALUES (?, ?, ?, ?, ?)',
+    );
+    add.run(s.budi.id, 'https://push.example.test/wp/abc123', 'P'.repeat(87), 'A'.repeat(22), 'Chrome · Android');
+    add.run(s.siti.id, 'https://push.example.test/wp/siti', 'Q'.repeat(87), 'B'.repeat(22), 'Firefox · Android');
+    const file = await t.ok('privacy.exportCustomer', { customerId: s.budi.id, reason: 'Permintaan pelanggan' });
+    const { json, pdf } = await unzip(file.base64);
+    expect(json.sections.pushDevices).toEqual([
+      expect.objectContaining({ device: 'Chrome · Android', pushService: 'push.example.test' }),
+    ]);
+    const text = JSON.stringify(json);
+    for (const secret of ['P'.repeat(87), 'A'.repeat(22), 'Firefox']) expect(text).not.toContain(secret);
+    expect(pdf.text).toContain('Perangkat notifikasi portal');
+  });
 });
