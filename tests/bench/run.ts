@@ -71,7 +71,13 @@ async function runAs(suite: BenchSuite, mode: Mode, scale?: number) {
 }
 
 /** BENCHMARKS.md sections written by other tools or by hand, kept by a full run (title starts). */
-const KEPT_SECTIONS = ['Encryption at rest', 'Page ciphers', 'Test suite under load', 'Reports, issue 20'];
+const KEPT_SECTIONS = [
+  'Encryption at rest',
+  'Page ciphers',
+  'Test suite under load',
+  'Reports, issue 20',
+  'Automation tick, issue 20',
+];
 
 const label = (m: Mode) => (m === 'plain' ? 'plain' : m === DEFAULT_PAGE_CIPHER ? `encrypted (${m})` : m);
 
