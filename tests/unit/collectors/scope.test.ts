@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { procedures, type Channel } from '../../../src-shared/contract';
 import { roleCan } from '../../../src-shared/permissions';
 import { testApp, type TestApp } from '../../helpers/app';
+import { ownCallerCases, roleChannels } from '../../helpers/role-scope';
 import { newKey, openInvoiceOf, paymentCount, seedCollectors } from './fixtures';
 
 let t: TestApp;
@@ -26,19 +27,7 @@ async function deskPayment(customerId: number) {
 
 /** Channels a collector can call, each with a check that it only reaches assigned customers. */
 const SCOPED: Record<string, () => Promise<void>> = {
-  'auth.me': async () => expect((await call('auth.me', {})).ok).toBe(true),
-  'auth.logout': async () => {}, // ends only the caller's own session (tested in the auth suite)
-  'auth.changePassword': async () => {}, // the caller's own password
-  'documents.printers': async () => {}, // printer names of this PC, no customer data
-  'brands.list': async () => {}, // the brands' names and letterheads, no customer data
-  'messages.staffPrefs': async () => {}, // the caller's own desktop-notification switches
-  'messages.saveStaffPrefs': async () => {}, // (kinds the role may not see are never announced to it)
-  // The caller's own sign-in sessions only (tests/unit/sessions/staff-sessions.test.ts).
-  'staffSessions.mine': async () => {
-    const r = await call('staffSessions.mine', {});
-    expect(r.ok && r.value.items.length > 0 && r.value.items.every((x) => x.current)).toBe(true);
-  },
-  'staffSessions.endMine': async () => {},
+  ...ownCallerCases(call),
   'collector.route': async () => {
     const r = await t.ok('collector.route', {}, s.collector.token);
     expect(r.items.map((i) => i.customerId).sort()).toEqual(s.assigned.map((c) => c.id).sort());
@@ -114,10 +103,7 @@ const SCOPED: Record<string, () => Promise<void>> = {
 
 describe('collector role: every channel', () => {
   it('may call exactly the channels that have a scope case', () => {
-    const allowed = (Object.keys(procedures) as Channel[]).filter(
-      (c) => procedures[c].permission !== 'public' && roleCan('collector', procedures[c].permission),
-    );
-    expect(allowed.sort()).toEqual(Object.keys(SCOPED).sort());
+    expect(roleChannels('collector').sort()).toEqual(Object.keys(SCOPED).sort());
   });
 
   it.each(Object.keys(SCOPED))('%s reaches only assigned customers', async (channel) => {

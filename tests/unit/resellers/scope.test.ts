@@ -4,9 +4,9 @@
  * customer, invoice or package that is not theirs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { procedures, type Channel } from '../../../src-shared/contract';
-import { roleCan } from '../../../src-shared/permissions';
+import type { Channel } from '../../../src-shared/contract';
 import { testApp, type TestApp } from '../../helpers/app';
+import { ownCallerCases, roleChannels } from '../../helpers/role-scope';
 import { ledgerSum, seedSellingReseller } from './fixtures';
 
 let t: TestApp;
@@ -33,19 +33,7 @@ const ownIds = () =>
   ).map((r) => r.id);
 
 const SCOPED: Record<string, () => Promise<void>> = {
-  'auth.me': async () => expect((await call('auth.me', {})).ok).toBe(true),
-  'auth.logout': async () => {}, // ends only the caller's own session (tested in the auth suite)
-  'auth.changePassword': async () => {}, // the caller's own password
-  'documents.printers': async () => {}, // printer names of this PC, no customer data
-  'brands.list': async () => {}, // the brands' names and letterheads, no customer data
-  'messages.staffPrefs': async () => {}, // the caller's own desktop-notification switches
-  'messages.saveStaffPrefs': async () => {},
-  // The caller's own sign-in sessions only (tests/unit/sessions/staff-sessions.test.ts).
-  'staffSessions.mine': async () => {
-    const r = await call('staffSessions.mine', {});
-    expect(r.ok && r.value.items.length > 0 && r.value.items.every((x) => x.current)).toBe(true);
-  },
-  'staffSessions.endMine': async () => {},
+  ...ownCallerCases(call),
   'reseller.me': async () => expect((await t.ok('reseller.me', {}, s.token)).code).toBe(s.reseller.code),
   'reseller.customers': async () => {
     const list = await t.ok('reseller.customers', { pageSize: 100 }, s.token);
@@ -112,10 +100,7 @@ const SCOPED: Record<string, () => Promise<void>> = {
 
 describe('reseller role: every channel', () => {
   it('may call exactly the channels that have a scope case', () => {
-    const allowed = (Object.keys(procedures) as Channel[]).filter(
-      (c) => procedures[c].permission !== 'public' && roleCan('reseller', procedures[c].permission),
-    );
-    expect(allowed.sort()).toEqual(Object.keys(SCOPED).sort());
+    expect(roleChannels('reseller').sort()).toEqual(Object.keys(SCOPED).sort());
   });
 
   it.each(Object.keys(SCOPED))('%s reaches only their own', async (channel) => {
