@@ -44,3 +44,5 @@ export const listOf = <T extends z.ZodType>(item: T) =>
 
 /** Timestamps cross the boundary as ISO strings (UTC). */
 export const timestamp = z.string();
+/** A local time of day, `HH:mm` on the 24-hour clock (quiet hours and the like, in the ISP's zone). */
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time must be HH:mm (24-hour)');

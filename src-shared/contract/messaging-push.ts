@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, procedure } from './define';
+import { hhmm, id, procedure } from './define';
 
 /** The VAPID contact the push services may write to about our sends (RFC 8292): `mailto:` or `https:`. */
 export const vapidSubject = z
@@ -11,13 +11,25 @@ export const vapidSubject = z
     'Contact must be mailto:address or an https:// address',
   );
 
-export const pushSettingsInput = z.object({ enabled: z.boolean(), subject: vapidSubject }).strict();
+/**
+ * On/off, the VAPID contact and quiet hours in the ISP's zone (both null: push may go out at any hour;
+ * a notice held by quiet hours goes out when they end, like WhatsApp and SMS).
+ */
+export const pushSettingsInput = z
+  .object({ enabled: z.boolean(), subject: vapidSubject, quietStart: hhmm.nullable(), quietEnd: hhmm.nullable() })
+  .strict()
+  .refine((t) => (t.quietStart === null) === (t.quietEnd === null), {
+    message: 'Quiet hours need a start and an end',
+    path: ['quietEnd'],
+  });
 export type PushSettingsInput = z.output<typeof pushSettingsInput>;
 
 export const pushSettingsView = z.object({
   enabled: z.boolean(),
   paused: z.boolean(),
   subject: z.string(),
+  quietStart: z.string().nullable(),
+  quietEnd: z.string().nullable(),
   /** The VAPID public key (base64url) the portal subscribes with; the private key never leaves the server. */
   publicKey: z.string(),
   /** Subscribed devices of every customer. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { byId, id, listOf, optionalText, page, pageSize, procedure, timestamp } from './define';
+import { byId, hhmm, id, listOf, optionalText, page, pageSize, procedure, timestamp } from './define';
 import { messagingPushContract } from './messaging-push';
 
 export const MESSAGE_CHANNELS = ['whatsapp', 'sms', 'email', 'push'] as const;
 export const messageChannel = z.enum(MESSAGE_CHANNELS, { error: 'Channel must be WhatsApp, SMS, e-mail or push' });
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 export const OUTBOX_KINDS = [
   'bill_issued',
   'reminder_early',
@@ -19,7 +20,6 @@ export const OUTBOX_KINDS = [
 export const outboxKind = z.enum(OUTBOX_KINDS, { error: 'Unknown message kind' });
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'unknown'] as const;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time must be HH:mm (24-hour)');
 const baseUrl = z
   .string()
   .trim()
@@ -164,8 +164,20 @@ const kindTexts = z
     whatsapp: templateText.optional(),
     sms: z.string().max(480, 'At most 480 characters').optional(),
     subject: z.string().max(200, 'At most 200 characters').optional(),
+    pushTitle: z.string().max(100, 'At most 100 characters').optional(),
+    pushBody: z.string().max(500, 'At most 500 characters').optional(),
   })
   .strict();
+/** Every part of a kind's text, as the app's defaults have them. */
+const fullTexts = z.object({
+  whatsapp: z.string(),
+  sms: z.string(),
+  subject: z.string(),
+  pushTitle: z.string(),
+  pushBody: z.string(),
+});
+export const TEXT_PARTS = ['whatsapp', 'sms', 'subject', 'pushTitle', 'pushBody'] as const;
+export type TextPart = (typeof TEXT_PARTS)[number];
 const language = z.enum(['id', 'en'], { error: 'Language must be Indonesian or English' });
 
 export const kindInput = z.object({
@@ -182,6 +194,8 @@ export const kindView = z.object({
   days: z.number().int().nullable(),
   hasDays: z.boolean(),
   texts: z.object({ id: kindTexts, en: kindTexts }),
+  /** The app's own texts, used for every part the ISP has not written. */
+  defaults: z.object({ id: fullTexts, en: fullTexts }),
   /** The placeholders this kind may use, in the ISP's language. */
   placeholders: z.array(z.string()),
 });
@@ -307,6 +321,12 @@ export const messagingContract = {
       ok: z.boolean(),
       text: z.string().nullable(),
       subject: z.string().nullable(),
+      /** The notification's title (push). */
+      title: z.string().nullable(),
+      /** How the text goes as SMS: GSM-7 or UCS-2, its length in that encoding and how many SMS it takes. */
+      sms: z
+        .object({ encoding: z.enum(['gsm7', 'ucs2']), units: z.number().int(), segments: z.number().int() })
+        .nullable(),
       /** Why the text cannot be filled (an English server message, translated on screen). */
       problem: z.string().nullable(),
       recipient: z.string().nullable(),

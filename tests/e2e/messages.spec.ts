@@ -48,18 +48,47 @@ test.describe('Pesan (issue 16: reminders and notices from a durable outbox)', (
       await page.getByRole('combobox', { name: 'Jenis pesan' }).click();
       await page.getByRole('option', { name: 'Siaran' }).click();
       await page.getByLabel('Nomor pelanggan (ID)').fill(String(ids[2]));
-      await page
-        .getByLabel('Teks WhatsApp (kosongkan untuk teks yang tersimpan)')
-        .fill('Halo {nama} ({kode_pelanggan})');
+      const text = page.getByLabel('Teks', { exact: true });
+      // Opened with the text in use: the app's own broadcast text until the ISP writes one.
+      await expect(page.getByText('Teks bawaan aplikasi')).toBeVisible();
+      await expect(text).toHaveValue(/\{isi_pengumuman\}/);
+      await text.fill('Halo {nama} ({kode_pelanggan})');
       await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
       const preview = page.getByTestId('template-preview');
       await expect(preview).toContainText('Halo Warga 3 (CUST0003)');
       await expect(preview).toContainText('Untuk: +6281350000002');
-      await page
-        .getByLabel('Teks WhatsApp (kosongkan untuk teks yang tersimpan)')
-        .fill('Halo {nama}, salam {nama_ispp}');
+      await text.fill('Halo {nama}, salam {nama_ispp}');
       await page.getByRole('button', { name: 'Simpan teks' }).click();
       await expect(page.getByText('Placeholder nama_ispp tidak dikenal: maksudnya nama_isp?')).toBeVisible();
+      expect((await api.ok('messages.kinds', {})).find((k) => k.kind === 'broadcast')!.texts.id).toEqual({});
+
+      // The push notice's title: previewed with a sample announcement, saved, then back to the default.
+      await page.getByRole('combobox', { name: 'Bagian' }).click();
+      await page.getByRole('option', { name: 'Judul notifikasi push' }).click();
+      await expect(text).toHaveValue('Pemberitahuan {nama_isp}');
+      await text.fill('Kabar dari {nama_isp}');
+      await page.getByLabel('Contoh isi pengumuman untuk pratinjau').fill('Gangguan di area Utara');
+      await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
+      await expect(preview).toContainText('Kabar dari Net Desa');
+      await expect(preview).toContainText('Gangguan di area Utara');
+      // No device of this customer is subscribed: push cannot reach them, and the preview says so.
+      await expect(preview).toContainText('Pelanggan ini tidak bisa dihubungi lewat kanal ini');
+      await page.getByRole('button', { name: 'Simpan teks' }).click();
+      await expect(page.getByText('Teks tersimpan')).toBeVisible();
+      await expect(page.getByText('Teks milik ISP')).toBeVisible();
+      expect((await api.ok('messages.kinds', {})).find((k) => k.kind === 'broadcast')!.texts.id).toEqual({
+        pushTitle: 'Kabar dari {nama_isp}',
+      });
+      await page.getByRole('button', { name: 'Pakai teks bawaan' }).click();
+      await expect(page.getByText('Teks bawaan aplikasi')).toBeVisible();
+      await expect(text).toHaveValue('Pemberitahuan {nama_isp}');
+      expect((await api.ok('messages.kinds', {})).find((k) => k.kind === 'broadcast')!.texts.id).toEqual({});
+
+      // SMS: the preview says how many SMS the text takes.
+      await page.getByRole('combobox', { name: 'Bagian' }).click();
+      await page.getByRole('option', { name: 'SMS', exact: true }).click();
+      await page.getByRole('button', { name: 'Pratinjau', exact: true }).click();
+      await expect(page.getByTestId('template-preview-sms')).toHaveText('1 SMS · GSM-7 · 32 karakter');
 
       // 3. The broadcast: 50 messages queued, progress while they drain, one failure.
       await page.getByRole('tab', { name: 'Antrian & riwayat' }).click();

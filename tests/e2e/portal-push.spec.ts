@@ -32,7 +32,12 @@ test.beforeAll(async () => {
   rig = await portalRig({ NODE_EXTRA_CA_CERTS: CA });
   publicKey = (await rig.api<{ publicKey: string }>('messages.push.settings', {})).publicKey;
   push.vapidPublicKey = publicKey;
-  await rig.api('messages.push.save', { enabled: true, subject: 'mailto:noc@netdesa.id' });
+  await rig.api('messages.push.save', {
+    enabled: true,
+    subject: 'mailto:noc@netdesa.id',
+    quietStart: null,
+    quietEnd: null,
+  });
 });
 test.afterAll(async () => {
   await rig?.stop();
@@ -213,4 +218,29 @@ test('staff: Pesan → Kanal → Push shows the key, finds a customer\'s device,
   });
   await expect(page.getByTestId('push-test-answer')).toContainText('410');
   expect(rows(joko.id)).toEqual([]);
+
+  // Quiet hours: a time the app cannot read exactly is refused on its field and nothing is saved; then
+  // 22:00–06:00 is kept, and clearing both boxes means "any hour" again.
+  const quiet = () =>
+    rig.sql((db) =>
+      db.prepare(`SELECT quiet_start AS s, quiet_end AS e FROM message_channels WHERE channel = 'push'`).get(),
+    ) as { s: string | null; e: string | null };
+  const from = page.getByLabel('Jam tenang mulai (JJ:MM, kosong = tanpa)');
+  const until = page.getByLabel('Jam tenang selesai (JJ:MM)');
+  const form = page.getByTestId('push-settings');
+  await expect(from).toHaveValue('');
+  await from.fill('22.00');
+  await until.fill('06:00');
+  await form.getByRole('button', { name: 'Simpan kanal' }).click();
+  await expect(form.getByText('Jam harus berformat JJ:mm (24 jam)')).toBeVisible();
+  expect(quiet()).toEqual({ s: null, e: null });
+  await from.fill('22:00');
+  await form.getByRole('button', { name: 'Simpan kanal' }).click();
+  await expect(page.getByText('Kanal tersimpan')).toBeVisible();
+  await expect(from).toHaveValue('22:00');
+  expect(quiet()).toEqual({ s: '22:00', e: '06:00' });
+  await from.fill('');
+  await until.fill('');
+  await form.getByRole('button', { name: 'Simpan kanal' }).click();
+  await expect.poll(quiet).toEqual({ s: null, e: null });
 });

@@ -6,6 +6,7 @@ import type { KindInput, KindView, PreviewInput } from '../../../src-shared/cont
 import { badInput, notFound } from '../../../src-shared/result';
 import { businessDate } from '../../../src-shared/dates';
 import { upsertKind } from '../../data/messaging/config.repository';
+import { subscriptionsOf } from '../../data/messaging/push.repository';
 import {
   customerFacts,
   invoiceFacts,
@@ -15,7 +16,9 @@ import {
 } from '../../data/messaging/facts.queries';
 import {
   composeMessage,
+  DEFAULT_TEXTS,
   placeholdersFor,
+  smsLength,
   validateTemplate,
   type KindTexts,
   type TemplateIssue,
@@ -34,6 +37,7 @@ export function listKinds(call: CallContext): KindView[] {
     ...all[kind],
     hasDays: DEFAULT_DAYS[kind] !== null,
     texts: { id: all[kind].texts.id ?? {}, en: all[kind].texts.en ?? {} },
+    defaults: { id: DEFAULT_TEXTS.id[kind], en: DEFAULT_TEXTS.en[kind] },
     placeholders: placeholdersFor(kind).map((p) => (lang === 'id' ? p.alias : p.name)),
   }));
 }
@@ -122,11 +126,15 @@ export function previewKind(call: CallContext, input: PreviewInput) {
     tz: settings.timeZone,
     texts: { ...stored, ...input.texts },
   });
-  const to = recipientOf(input.channel, customer);
+  const devices = input.channel === 'push' ? subscriptionsOf(db, customer.id).length : 0;
+  const to = recipientOf(input.channel, customer, devices);
+  const sms = r.ok && input.channel === 'sms' && r.content.text ? smsLength(r.content.text) : null;
   return {
     ok: r.ok,
     text: r.ok ? r.content.text : null,
     subject: r.ok ? (r.content.subject ?? null) : null,
+    title: r.ok ? (r.content.push?.title ?? null) : null,
+    sms: sms && { encoding: sms.encoding, units: sms.units, segments: sms.segments },
     problem: r.ok ? null : r.missing.length ? `Missing: ${r.missing.join(', ')}` : issueMessage(r.issues[0]!),
     recipient: 'action' in to ? null : to.recipient,
     recipientProblem: 'action' in to ? to.detail : null,

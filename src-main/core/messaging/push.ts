@@ -15,6 +15,9 @@ import type { AppContext, CallContext } from '../context';
 
 export const PUSH_CHANNEL = 'push';
 
+/** A bill notice should not light up a customer's phone at night: the same default as WhatsApp and SMS. */
+export const PUSH_DEFAULT_QUIET = { start: '21:00', end: '07:00' } as const;
+
 interface PushStored {
   subject: string;
   publicKey: string;
@@ -46,8 +49,8 @@ export function ensurePushChannel(call: Pick<CallContext, 'app' | 'session'> & P
         minGapMs: 0,
         maxGapMs: 0,
         dailyCap: null,
-        quietStart: null,
-        quietEnd: null,
+        quietStart: PUSH_DEFAULT_QUIET.start,
+        quietEnd: PUSH_DEFAULT_QUIET.end,
         now: app.clock.now().toISOString(),
       });
       writeAudit(call, {
@@ -67,6 +70,8 @@ export function pushView(app: AppContext, row: ChannelRow): PushSettingsView {
     enabled: row.enabled,
     paused: row.paused,
     subject: s.subject,
+    quietStart: row.quietStart,
+    quietEnd: row.quietEnd,
     publicKey: s.publicKey,
     devices: countSubscriptions(app.sqlite),
     sentToday: row.sentToday,
@@ -77,7 +82,7 @@ export function pushSettings(call: CallContext): PushSettingsView {
   return pushView(call.app, ensurePushChannel(call));
 }
 
-/** On/off and the VAPID subject; the keys never change here. One transaction with its audit row. */
+/** On/off, the VAPID subject and quiet hours; the keys never change here. One transaction with its audit row. */
 export function savePushSettings(call: CallContext, input: PushSettingsInput): PushSettingsView {
   const { app } = call;
   if (input.enabled && !input.subject)
@@ -90,6 +95,8 @@ export function savePushSettings(call: CallContext, input: PushSettingsInput): P
       upsertChannel(app.sqlite, {
         ...kept,
         enabled: input.enabled,
+        quietStart: input.quietStart,
+        quietEnd: input.quietEnd,
         config: JSON.stringify({ ...stored(before), subject: input.subject } satisfies PushStored),
         now: app.clock.now().toISOString(),
       });
@@ -98,8 +105,18 @@ export function savePushSettings(call: CallContext, input: PushSettingsInput): P
         action: 'messages.push.save',
         entity: 'message_channel',
         entityId: PUSH_CHANNEL,
-        before: { enabled: before.enabled, subject: stored(before).subject },
-        after: { enabled: after.enabled, subject: input.subject },
+        before: {
+          enabled: before.enabled,
+          subject: stored(before).subject,
+          quietStart: before.quietStart,
+          quietEnd: before.quietEnd,
+        },
+        after: {
+          enabled: after.enabled,
+          subject: input.subject,
+          quietStart: after.quietStart,
+          quietEnd: after.quietEnd,
+        },
       });
       return pushView(app, after);
     })

@@ -1,4 +1,5 @@
 import { Alert, Button, Code, Group, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +7,7 @@ import type { OutputOf } from '../../../src-shared/contract';
 import type { PushSettingsView } from '../../../src-shared/contract/messaging-push';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { notifyApiError } from '../../components/apiError';
-import { translateApiMessage } from '../../components/apiError';
+import { applyApiError, notifyApiError } from '../../components/apiError';
 
 /**
  * Pesan → Kanal → Push: Web Push to the customers' portal (on/off, the VAPID contact, the public key
@@ -17,30 +17,53 @@ export function PushSettings() {
   const q = useApiQuery('messages.push.settings', {});
   if (!q.data) return null;
   // Keyed by what is saved: a device count moving (a test removed a gone device) keeps the test's answer.
-  const { enabled, subject, publicKey } = q.data;
-  return <PushForm key={JSON.stringify({ enabled, subject, publicKey })} stored={q.data} reload={q.refetch} />;
+  const { enabled, subject, publicKey, quietStart, quietEnd } = q.data;
+  return (
+    <PushForm
+      key={JSON.stringify({ enabled, subject, publicKey, quietStart, quietEnd })}
+      stored={q.data}
+      reload={q.refetch}
+    />
+  );
+}
+
+interface PushValues {
+  enabled: boolean;
+  subject: string;
+  quietStart: string;
+  quietEnd: string;
 }
 
 function PushForm({ stored, reload }: { stored: PushSettingsView; reload: () => void }) {
   const { t } = useTranslation('messages');
-  const [enabled, setEnabled] = useState(stored.enabled);
-  const [subject, setSubject] = useState(stored.subject);
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<PushValues>({
+    initialValues: {
+      enabled: stored.enabled,
+      subject: stored.subject,
+      quietStart: stored.quietStart ?? '',
+      quietEnd: stored.quietEnd ?? '',
+    },
+  });
   const [busy, setBusy] = useState(false);
 
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const save = async (v: PushValues) => {
     setBusy(true);
-    const r = await api('messages.push.save', { enabled, subject });
+    // An empty box means "no quiet hours", as its label says; anything typed is sent as typed, for the
+    // server to refuse naming the field when it is not HH:MM.
+    const r = await api('messages.push.save', {
+      enabled: v.enabled,
+      subject: v.subject,
+      quietStart: v.quietStart.trim() || null,
+      quietEnd: v.quietEnd.trim() || null,
+    });
     setBusy(false);
-    if (!r.ok) return setError(translateApiMessage(r.error.issues?.[0]?.message ?? r.error.message));
-    setError(null);
+    if (!r.ok) return void applyApiError(form, r.error);
     notifications.show({ color: 'teal', message: t('channelForm.saved') });
     reload();
   };
 
   return (
-    <Paper withBorder p="md" component="form" onSubmit={(e) => void save(e)} data-testid="push-settings">
+    <Paper withBorder p="md" component="form" onSubmit={form.onSubmit((v) => void save(v))} data-testid="push-settings">
       <Stack gap="sm">
         <Group justify="space-between">
           <Text fw={650}>{t('channel.push')}</Text>
@@ -49,19 +72,20 @@ function PushForm({ stored, reload }: { stored: PushSettingsView; reload: () => 
         <Text size="sm" c="dimmed">
           {t('push.intro')}
         </Text>
-        <Switch
-          label={t('channelForm.enabled')}
-          checked={enabled}
-          onChange={(e) => setEnabled(e.currentTarget.checked)}
-        />
+        <Switch label={t('channelForm.enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} />
         <TextInput
           label={t('push.subject')}
           description={t('push.subjectHint')}
           placeholder="mailto:admin@isp.id"
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-          error={error}
+          {...form.getInputProps('subject')}
         />
+        <Group grow align="flex-start">
+          <TextInput label={t('channelForm.quietStart')} placeholder="21:00" {...form.getInputProps('quietStart')} />
+          <TextInput label={t('channelForm.quietEnd')} placeholder="07:00" {...form.getInputProps('quietEnd')} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('push.quietHint')}
+        </Text>
         <Stack gap={2}>
           <Text size="sm" fw={500}>
             {t('push.publicKey')}
@@ -78,7 +102,7 @@ function PushForm({ stored, reload }: { stored: PushSettingsView; reload: () => 
             {t('channelForm.save')}
           </Button>
         </Group>
-        <PushTest subject={subject} />
+        <PushTest subject={form.values.subject} />
       </Stack>
     </Paper>
   );

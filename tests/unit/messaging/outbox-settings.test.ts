@@ -73,6 +73,70 @@ describe('messaging settings', () => {
     });
   });
 
+  it('edits and previews every part: SMS with its length, the push title and body, the e-mail subject', async () => {
+    const { customers } = await setup();
+    await t.ok('billing.generateInvoices', { period: '2026-11' });
+    const view = (await t.ok('messages.kinds', {})).find((k) => k.kind === 'bill_issued')!;
+    // The screen opens a part with the text in use: here the app's own, in both languages.
+    expect(view.texts.id).toEqual({});
+    expect(view.defaults.id.pushTitle).toBe('Tagihan {periode} sudah terbit');
+    expect(view.defaults.en.pushTitle).toMatch(/\{period\}/);
+
+    const bad = await t.call('messages.saveKind', {
+      kind: 'bill_issued',
+      enabled: true,
+      days: null,
+      texts: { id: { pushTitle: 'Tagihan {periode} untuk {nma}' } },
+    });
+    expect(bad).toMatchObject({ ok: false, error: { issues: [{ path: 'texts.id.pushTitle' }] } });
+    const long = await t.call('messages.saveKind', {
+      kind: 'bill_issued',
+      enabled: true,
+      days: null,
+      texts: { id: { pushTitle: 'x'.repeat(101) } },
+    });
+    expect(long).toMatchObject({ ok: false, error: { issues: [{ path: 'texts.id.pushTitle' }] } });
+    expect((await t.ok('messages.kinds', {})).find((k) => k.kind === 'bill_issued')!.texts.id).toEqual({});
+
+    await t.ok('messages.saveKind', {
+      kind: 'bill_issued',
+      enabled: true,
+      days: null,
+      texts: { id: { pushTitle: 'Tagihan {periode}: {jumlah}', pushBody: 'Bayar sebelum {jatuh_tempo}, {nama}.' } },
+    });
+    const push = await t.ok('messages.preview', { kind: 'bill_issued', customerId: customers[0]!.id, channel: 'push' });
+    expect(push).toMatchObject({
+      ok: true,
+      title: 'Tagihan November 2026: Rp 250.000',
+      text: 'Bayar sebelum 4 Desember 2026, Pelanggan 1.',
+      subject: null,
+      sms: null,
+      // Push goes to the customer's devices: this one has none.
+      recipient: null,
+      recipientProblem: 'customer has no device subscribed to push',
+    });
+    const sms = await t.ok('messages.preview', {
+      kind: 'bill_issued',
+      customerId: customers[0]!.id,
+      channel: 'sms',
+      texts: { sms: 'Tagihan {periode} {jumlah}' },
+    });
+    expect(sms).toMatchObject({
+      ok: true,
+      text: 'Tagihan November 2026 Rp 250.000',
+      title: null,
+      sms: { encoding: 'gsm7', units: 32, segments: 1 },
+    });
+    const email = await t.ok('messages.preview', {
+      kind: 'bill_issued',
+      customerId: customers[0]!.id,
+      channel: 'email',
+      texts: { subject: 'Tagihan {no_tagihan}' },
+    });
+    expect(email.subject).toMatch(/^Tagihan \S+$/);
+    expect(email.title).toBeNull();
+  });
+
   it('builds a wa.me link from the template and records the offer', async () => {
     const { customers } = await setup();
     await t.ok('billing.generateInvoices', { period: '2026-11' });

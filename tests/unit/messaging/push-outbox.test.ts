@@ -34,7 +34,12 @@ async function setup(devices = 2, timeoutMs = 10_000) {
   await t.ok('settings.update', { ispName: 'Net Desa', ispPhone: '0812-1111-2222' });
   const view = await t.ok('messages.push.settings', {});
   push.vapidPublicKey = view.publicKey;
-  await t.ok('messages.push.save', { enabled: true, subject: 'mailto:noc@netdesa.id' });
+  await t.ok('messages.push.save', {
+    enabled: true,
+    subject: 'mailto:noc@netdesa.id',
+    quietStart: '21:00',
+    quietEnd: '07:00',
+  });
   const db = t.app.ctx.sqlite;
   const c = customers[0]!;
   upsertPrefs(db, c.id, { channel: 'push', optOut: [] }, new Date(START).toISOString());
@@ -83,6 +88,27 @@ describe('push in the outbox', () => {
       .prepare('SELECT provider_status AS s FROM message_outbox WHERE id = ?')
       .get(rows[0]!.id) as { s: string };
     expect(row.s).toBe('2/2 devices');
+  });
+
+  it('quiet hours hold a notice made at night until 07:00 in the ISP zone, then it goes out', async () => {
+    const { subs } = await setup(1);
+    await t.ok('billing.generateInvoices', { period: '2026-11' });
+    // The office PC comes back on at 22:00 WIB with the notice still queued: the worker keeps it.
+    t.clock.set('2026-11-24T15:00:00.000Z');
+    const night = await drainUntil(t, w, Date.parse('2026-11-24T23:59:00.000Z'));
+    expect(night.sent).toBe(0);
+    expect(night.nextAt).toBe(Date.parse('2026-11-25T00:00:00.000Z'));
+    expect(push.countFor(subs[0]!.id)).toBe(0);
+    expect(pushRows()[0]).toMatchObject({ status: 'queued' });
+    const morning = await drainUntil(t, w, Date.parse('2026-11-25T01:00:00.000Z'));
+    expect(morning.sent).toBe(1);
+    expect(push.countFor(subs[0]!.id)).toBe(1);
+    const sentAt = (
+      t.app.ctx.sqlite.prepare('SELECT sent_at AS s FROM message_outbox WHERE id = ?').get(pushRows()[0]!.id) as {
+        s: string;
+      }
+    ).s;
+    expect(sentAt >= '2026-11-25T00:00:00.000Z').toBe(true);
   });
 
   it('a customer who prefers push without a device, and the other customers, get the default channel', async () => {

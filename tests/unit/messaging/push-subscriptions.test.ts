@@ -99,11 +99,50 @@ describe('subscriptions in the portal', () => {
     };
     expect(row.secret).not.toContain('privateKey');
     expect(audit('messages.push.keys')).toHaveLength(1);
-    const off = await w.t.call('messages.push.save', { enabled: true, subject: '' });
+    // Quiet hours start as WhatsApp's and SMS's do: nothing lights up a phone between 21:00 and 07:00.
+    expect(first).toMatchObject({ quietStart: '21:00', quietEnd: '07:00' });
+    const off = await w.t.call('messages.push.save', {
+      enabled: true,
+      subject: '',
+      quietStart: '21:00',
+      quietEnd: '07:00',
+    });
     expect(off).toMatchObject({ ok: false, error: { issues: [{ path: 'subject' }] } });
-    const bad = await w.t.call('messages.push.save', { enabled: true, subject: 'admin@isp.id' });
+    const bad = await w.t.call('messages.push.save', {
+      enabled: true,
+      subject: 'admin@isp.id',
+      quietStart: '21:00',
+      quietEnd: '07:00',
+    });
     expect(bad).toMatchObject({ ok: false, error: { issues: [{ path: 'subject' }] } });
-    await w.t.ok('messages.push.save', { enabled: true, subject: 'mailto:noc@isp.id' });
+    const half = await w.t.call('messages.push.save', {
+      enabled: true,
+      subject: 'mailto:noc@isp.id',
+      quietStart: '22:00',
+      quietEnd: null,
+    });
+    expect(half).toMatchObject({ ok: false, error: { issues: [{ path: 'quietEnd' }] } });
+    const late = await w.t.call('messages.push.save', {
+      enabled: true,
+      subject: 'mailto:noc@isp.id',
+      quietStart: '24:00',
+      quietEnd: '06:00',
+    });
+    expect(late).toMatchObject({ ok: false, error: { issues: [{ path: 'quietStart' }] } });
+    // Refused input wrote nothing: still off, still the default hours.
+    expect(await w.t.ok('messages.push.settings', {})).toMatchObject({ enabled: false, quietStart: '21:00' });
+    const saved = await w.t.ok('messages.push.save', {
+      enabled: true,
+      subject: 'mailto:noc@isp.id',
+      quietStart: '22:00',
+      quietEnd: '06:00',
+    });
+    expect(saved).toMatchObject({ enabled: true, quietStart: '22:00', quietEnd: '06:00' });
+    const saveAudit = db()
+      .prepare(`SELECT before AS b, after AS a FROM audit_log WHERE action = 'messages.push.save'`)
+      .get() as { b: string; a: string };
+    expect(JSON.parse(saveAudit.b)).toMatchObject({ enabled: false, quietStart: '21:00', quietEnd: '07:00' });
+    expect(JSON.parse(saveAudit.a)).toMatchObject({ enabled: true, quietStart: '22:00', quietEnd: '06:00' });
     expect(await w.call('portal.push.config', {}, ca)).toMatchObject({
       ok: true,
       value: { publicKey: first.publicKey },

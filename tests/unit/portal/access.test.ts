@@ -151,7 +151,7 @@ const B_ENDPOINT = 'https://fcm.googleapis.com/fcm/send/b-device';
 /** Push on, and B's phone subscribed. */
 async function bSubscribed() {
   await w.t.ok('messages.push.settings', {});
-  await w.t.ok('messages.push.save', { enabled: true, subject: 'mailto:noc@isp.id' });
+  await w.t.ok('messages.push.save', { enabled: true, subject: 'mailto:noc@isp.id', quietStart: null, quietEnd: null });
   upsertSubscription(w.t.app.ctx.sqlite, {
     customerId: w.b.id,
     endpoint: B_ENDPOINT,
