@@ -1,6 +1,6 @@
 /**
  * Desktop notifications for staff: events someone at the desk must see (a customer's new ticket, money
- * from a payment gateway, a router that went down). The server only says what happened, after the
+ * from a payment gateway, a router that went down, customer messages that failed for good). The server only says what happened, after the
  * change committed (`staff.notify` event); each signed-in screen shows it if its user wants that kind
  * and may see it (the browser's Notification API; in the desktop app the same API shows a native one).
  */
@@ -13,7 +13,8 @@ import type { AppContext, CallContext } from '../context';
 export type StaffNotice =
   | { kind: 'ticket_new'; ticketId: number; customerName: string }
   | { kind: 'payment_online'; paymentId: number; amount: number; provider: string }
-  | { kind: 'router_down'; routerId: number; routerName: string };
+  | { kind: 'router_down'; routerId: number; routerName: string }
+  | { kind: 'messages_failed'; count: number };
 
 /** Tells every signed-in screen; call it after the transaction of the event committed. */
 export function notifyStaff(app: AppContext, notice: StaffNotice): void {

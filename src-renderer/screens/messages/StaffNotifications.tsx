@@ -14,6 +14,7 @@ const NEEDS: Record<StaffNoticeKind, Permission> = {
   ticket_new: 'tickets.read',
   payment_online: 'payments.read',
   router_down: 'routers.read',
+  messages_failed: 'messages.read',
 };
 
 type Notice = { kind: StaffNoticeKind } & Record<string, unknown>;
@@ -41,7 +42,9 @@ export function StaffNotifier() {
             ...n,
             amount: typeof n.amount === 'number' ? formatRupiah(n.amount) : '',
           });
-          const tag = `${n.kind}-${String(n.ticketId ?? n.paymentId ?? n.routerId)}`;
+          // A newer count of failed messages replaces the last one rather than stacking.
+          const tag =
+            n.kind === 'messages_failed' ? n.kind : `${n.kind}-${String(n.ticketId ?? n.paymentId ?? n.routerId)}`;
           new Notification(t(`staffNotify.title.${n.kind}`), { body, tag });
         });
       }),

@@ -65,11 +65,13 @@ describe('staff desktop notifications', () => {
       ticket_new: true,
       payment_online: true,
       router_down: true,
+      messages_failed: true,
     });
     expect(await w.t.ok('messages.saveStaffPrefs', { router_down: false })).toEqual({
       ticket_new: true,
       payment_online: true,
       router_down: false,
+      messages_failed: true,
     });
     const bad = await w.t.call('messages.saveStaffPrefs', { fax: true } as never);
     expect(bad).toMatchObject({ ok: false });
