@@ -98,6 +98,13 @@ export const webhooksContract = {
     input: z.object({ id }).strict(),
     output: withSecret,
   }),
+  /** Deletes the endpoint with its delivery log (pending deliveries are not sent); answers how many went. */
+  'webhooks.delete': procedure({
+    permission: 'webhooks.manage',
+    mutates: 'webhooks',
+    input: z.object({ id }).strict(),
+    output: z.object({ deliveries: z.number().int() }),
+  }),
   /** Sends a `webhook.test` event to the endpoint now and answers with the outcome of that attempt. */
   'webhooks.test': procedure({
     permission: 'webhooks.manage',

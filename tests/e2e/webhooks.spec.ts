@@ -95,9 +95,25 @@ test.describe('Webhook', () => {
     await expect(page.getByText('Dikirim ulang: HTTP 200')).toBeVisible();
     expect(rx.received.at(-1)!.eventId).toBe(paid.eventId);
 
+    // Hapus: after a confirmation, the endpoint and its log are gone and the receiver hears nothing more.
+    await page.keyboard.press('Escape');
+    await expect(log).toBeHidden();
+    await page.getByTestId(`webhook-${endpoint.id}`).getByRole('button', { name: 'Hapus' }).click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await expect(confirm).toContainText(`Hapus endpoint ${rx.url}?`);
+    await confirm.getByRole('button', { name: 'Hapus' }).click();
+    await expect(page.getByText(/Endpoint dihapus beserta \d+ riwayat pengiriman/)).toBeVisible();
+    await expect(page.getByTestId(`webhook-${endpoint.id}`)).toHaveCount(0);
+    expect((await api.ok('webhooks.list', {})).items).toEqual([]);
+
     // Every change is in the audit trail: who, and from which address.
     const audit = await api.ok('audit.list', { entity: 'webhook_endpoint', page: 1, pageSize: 25 });
-    expect(audit.items.map((a) => a.action).sort()).toEqual(['webhook.create', 'webhook.resend', 'webhook.test']);
+    expect(audit.items.map((a) => a.action).sort()).toEqual([
+      'webhook.create',
+      'webhook.delete',
+      'webhook.resend',
+      'webhook.test',
+    ]);
     expect(audit.items.every((a) => a.username === 'admin' && a.source === '127.0.0.1')).toBe(true);
   });
 });

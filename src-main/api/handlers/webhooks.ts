@@ -1,6 +1,7 @@
 import type { webhooksContract } from '../../../src-shared/contract/webhooks';
 import {
   createWebhookEndpoint,
+  deleteWebhookEndpoint,
   listWebhookDeliveries,
   listWebhookEndpoints,
   rotateWebhookSecret,
@@ -16,6 +17,7 @@ export const webhooksHandlers: HandlersFor<typeof webhooksContract> = {
   'webhooks.create': (input, call) => createWebhookEndpoint(call, input),
   'webhooks.update': (input, call) => updateWebhookEndpoint(call, input),
   'webhooks.rotateSecret': (input, call) => rotateWebhookSecret(call, input),
+  'webhooks.delete': (input, call) => deleteWebhookEndpoint(call, input.id),
   'webhooks.test': (input, call) => sendTestWebhook(call, input.id),
   'webhooks.deliveries': (input, call) => listWebhookDeliveries(call, input),
   'webhooks.resend': (input, call) => resendNow(call, input.deliveryId),

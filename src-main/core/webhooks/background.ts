@@ -2,11 +2,12 @@
  * The webhook worker as background work: pump at start (what a restart left pending resumes), after
  * every commit the app announces (data.changed after a payment, an invoice run, a gateway credit…),
  * after each attempt, at the next planned retry, and at least every IDLE_MS for rows written by work
- * that announces nothing.
+ * that announces nothing. The same rounds prune the history older than 30 days (history.ts).
  */
 import { realTimers, type Timers } from '../../timers';
 import { nextRetryAt } from '../../data/webhooks/webhooks.repository';
 import type { AppContext } from '../context';
+import { pruneHistoryBatch, PRUNE_EVERY_MS } from './history';
 import { WebhookWorker, type WebhookWorkerOptions } from './worker';
 
 export const IDLE_MS = 15_000;
@@ -31,11 +32,25 @@ export function startWebhooks(ctx: AppContext, opts: WebhookWorkOptions = {}): (
   let stopped = false;
   let handle: unknown = null;
   let queued = false;
+  let prunedAt = Number.NEGATIVE_INFINITY;
+
+  const prune = () => {
+    const now = ctx.clock.now().getTime();
+    if (now - prunedAt < PRUNE_EVERY_MS) return;
+    // Set first: a prune that throws is tried again in PRUNE_EVERY_MS, not on every round.
+    prunedAt = now;
+    const r = pruneHistoryBatch(ctx);
+    // A full batch: the next round continues.
+    if (r.more) prunedAt = Number.NEGATIVE_INFINITY;
+    if (r.deliveries || r.events)
+      ctx.logger.info('webhook history pruned', { deliveries: r.deliveries, events: r.events });
+  };
 
   const run = () => {
     queued = false;
     if (stopped) return;
     try {
+      prune();
       worker.pump(wake);
       if (handle !== null) timers.clearTimeout(handle);
       const at = nextRetryAt(ctx.sqlite);

@@ -1,5 +1,6 @@
 /**
- * Webhook endpoints (admin): create, edit, switch on/off, rotate the signing secret, resend a delivery.
+ * Webhook endpoints (admin): create, edit, switch on/off, rotate the signing secret, resend a delivery,
+ * delete (with its delivery log).
  * Each change is one transaction with its audit row. The secret is sealed with the app's secret box
  * (it must be read back to sign every delivery) and shown only in the answer that made it.
  */
@@ -8,6 +9,7 @@ import { AppError } from '../../../src-shared/result';
 import type { ParsedInputOf } from '../../../src-shared/contract';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../src-shared/contract/webhooks';
 import {
+  deleteEndpointRows,
   findDelivery,
   findEndpoint,
   insertDelivery,
@@ -163,5 +165,26 @@ export function resendWebhookDelivery(call: CallContext, deliveryId: number): nu
       after: { eventId: d.eventId, eventType: d.eventType, from: deliveryId, delivery: id },
     });
     return id;
+  })();
+}
+
+/**
+ * Deletes an endpoint and its delivery log: its pending deliveries are never sent. The audit row keeps
+ * what the endpoint was (never the secret) and how many deliveries went with it. A delivery in flight at
+ * that moment finishes and records nothing.
+ */
+export function deleteWebhookEndpoint(call: CallContext, id: number): { deliveries: number } {
+  const { app } = call;
+  return app.sqlite.transaction(() => {
+    const before = mustFind(call, id);
+    const removed = deleteEndpointRows(app.sqlite, id);
+    writeAudit(call, {
+      action: 'webhook.delete',
+      entity: 'webhook_endpoint',
+      entityId: id,
+      before: { ...audited(before), pending: before.pending, failed: before.failed },
+      after: { deliveriesRemoved: removed.deliveries, eventsRemoved: removed.events },
+    });
+    return { deliveries: removed.deliveries };
   })();
 }

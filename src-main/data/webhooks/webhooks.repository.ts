@@ -87,6 +87,39 @@ export function setEndpointSecret(db: Sqlite, id: number, secretEnc: string, sec
   ).run(secretEnc, secretHint, at, id);
 }
 
+/**
+ * Events no delivery refers to any more (their endpoint was deleted, or their deliveries were pruned),
+ * only those written before `before` when given, at most `limit`. The NOT IN subquery is materialised once.
+ */
+function deleteOrphanEvents(db: Sqlite, before: string | null, limit: number): number {
+  return prepared<[string | null, string | null, number]>(
+    db,
+    `DELETE FROM webhook_events WHERE id IN (
+       SELECT id FROM webhook_events WHERE (? IS NULL OR created_at < ?)
+         AND id NOT IN (SELECT event_row_id FROM webhook_deliveries) LIMIT ?)`,
+  ).run(before, before, limit).changes;
+}
+
+/** Removes an endpoint with its delivery log (pending ones included) and the events left without one. */
+export function deleteEndpointRows(db: Sqlite, id: number): { deliveries: number; events: number } {
+  const deliveries = prepared<[number]>(db, 'DELETE FROM webhook_deliveries WHERE endpoint_id = ?').run(id).changes;
+  prepared<[number]>(db, 'DELETE FROM webhook_endpoints WHERE id = ?').run(id);
+  return { deliveries, events: deleteOrphanEvents(db, null, -1) };
+}
+
+/**
+ * Up to `limit` rows of the outbox's history older than `before`: finished deliveries (delivered or
+ * failed for good), then the events none refers to. Pending deliveries and their events are never touched.
+ */
+export function pruneWebhookHistory(db: Sqlite, before: string, limit: number): { deliveries: number; events: number } {
+  const deliveries = prepared<[string, number]>(
+    db,
+    `DELETE FROM webhook_deliveries WHERE id IN (
+       SELECT id FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ? LIMIT ?)`,
+  ).run(before, limit).changes;
+  return { deliveries, events: deleteOrphanEvents(db, before, limit) };
+}
+
 /** An event written by the app itself (the test event); business events come from the triggers. */
 export function insertEvent(db: Sqlite, e: { eventId: string; type: string; data: string; at: string }): number {
   const r = prepared<unknown[]>(

@@ -23,6 +23,7 @@ export default function WebhooksScreen() {
   const [editing, setEditing] = useState<WebhookEndpoint | 'new' | null>(null);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [toRotate, setToRotate] = useState<WebhookEndpoint | null>(null);
+  const [toDelete, setToDelete] = useState<WebhookEndpoint | null>(null);
   const [logOf, setLogOf] = useState<WebhookEndpoint | null>(null);
   const [testing, setTesting] = useState<number | null>(null);
 
@@ -54,6 +55,15 @@ export default function WebhooksScreen() {
     setToRotate(null);
     if (!r.ok) return notifyApiError(r.error);
     setSecret({ url: r.value.endpoint.url, secret: r.value.secret });
+    q.refetch();
+  };
+
+  const remove = async () => {
+    if (!toDelete) return;
+    const r = await api('webhooks.delete', { id: toDelete.id });
+    setToDelete(null);
+    if (!r.ok) return notifyApiError(r.error);
+    notifications.show({ color: 'teal', message: t('deleted', { count: r.value.deliveries }) });
     q.refetch();
   };
 
@@ -144,6 +154,9 @@ export default function WebhooksScreen() {
                       <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setToRotate(e)}>
                         {t('rotate')}
                       </Button>
+                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => setToDelete(e)}>
+                        {t('delete')}
+                      </Button>
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -200,6 +213,14 @@ export default function WebhooksScreen() {
         confirmLabel={t('rotate')}
         onCancel={() => setToRotate(null)}
         onConfirm={rotate}
+      />
+      <ConfirmDialog
+        opened={!!toDelete}
+        title={t('deleteTitle', { url: toDelete?.url ?? '' })}
+        message={t('deleteMessage', { count: toDelete?.pending ?? 0 })}
+        confirmLabel={t('delete')}
+        onCancel={() => setToDelete(null)}
+        onConfirm={remove}
       />
       <DeliveryLog endpoint={logOf} onClose={() => setLogOf(null)} />
     </Stack>
