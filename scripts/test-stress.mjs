@@ -56,8 +56,9 @@ export function summarize(log) {
   // eslint-disable-next-line no-control-regex -- ESC starts the colour codes being stripped
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
   const parts = [];
-  const vitest = /^\s*Tests\s+(.+?)\s*$/m.exec(plain);
-  if (vitest) parts.push(`vitest: ${vitest[1].replace(/\s*\(\d+\)$/, '')}`);
+  // Every vitest summary: `npm test` has two (the architecture rules inside lint, then the suite).
+  const vitest = [...plain.matchAll(/^\s*Tests\s+(.+?)\s*$/gm)].map((m) => m[1].replace(/\s*\(\d+\)$/, ''));
+  if (vitest.length) parts.push(`vitest: ${vitest.join(' + ')}`);
   const pw = [...plain.matchAll(/^\s+(\d+) (passed|failed|flaky|skipped|did not run)\b/gm)].map(
     (m) => `${m[1]} ${m[2]}`,
   );
