@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import type { PushSettingsView } from '../../../src-shared/contract/messaging-pu
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { applyApiError, notifyApiError } from '../../components/apiError';
+import { TestAnswer } from './TestAnswer';
 
 /**
  * Pesan → Kanal → Push: Web Push to the customers' portal (on/off, the VAPID contact, the public key
@@ -169,24 +170,9 @@ function PushTest({ subject }: { subject: string }) {
         </Group>
       )}
       {answer && (
-        <Alert
-          color={answer.ok ? 'teal' : 'red'}
-          data-testid="push-test-answer"
-          title={t(answer.ok ? 'test.ok' : 'test.failed')}
-        >
-          {!answer.ok && answer.reason && (
-            <Text size="sm">{t(`reasons.${answer.reason}`, { defaultValue: answer.reason })}</Text>
-          )}
+        <TestAnswer answer={answer} testId="push-test-answer">
           {answer.removed && <Text size="sm">{t('push.removed')}</Text>}
-          <Text size="sm">
-            {t('test.providerAnswer')}{' '}
-            <Code>
-              {answer.ok
-                ? [answer.providerStatus, answer.providerMessageId].filter(Boolean).join(' · ')
-                : [answer.providerStatus, answer.detail].filter(Boolean).join(' · ')}
-            </Code>
-          </Text>
-        </Alert>
+        </TestAnswer>
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { OutputOf } from '../../../src-shared/contract';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 import { toInput, type ChannelName, type Values } from './channelValues';
+import { TestAnswer } from './TestAnswer';
 
 /** "Kirim uji": one short message with the settings as typed (nothing saved), and the provider's answer as it came. */
 export function TestSend({ form, channel }: { form: UseFormReturnType<Values>; channel: ChannelName }) {
@@ -34,25 +35,7 @@ export function TestSend({ form, channel }: { form: UseFormReturnType<Values>; c
           {t('test.send')}
         </Button>
       </Group>
-      {answer && (
-        <Alert
-          color={answer.ok ? 'teal' : 'red'}
-          data-testid="test-answer"
-          title={t(answer.ok ? 'test.ok' : 'test.failed')}
-        >
-          {!answer.ok && answer.reason && (
-            <Text size="sm">{t(`reasons.${answer.reason}`, { defaultValue: answer.reason })}</Text>
-          )}
-          <Text size="sm">
-            {t('test.providerAnswer')}{' '}
-            <Code>
-              {answer.ok
-                ? [answer.providerStatus, answer.providerMessageId].filter(Boolean).join(' · ')
-                : answer.detail}
-            </Code>
-          </Text>
-        </Alert>
-      )}
+      {answer && <TestAnswer answer={answer} testId="test-answer" />}
     </Stack>
   );
 }
