@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Code, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +61,7 @@ export function TemplatePreview() {
     <Paper withBorder p="md" maw={720}>
       <Stack gap="sm">
         <Text fw={650}>{t('preview.title')}</Text>
-        <Group grow>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label={t('preview.kind')}
             value={kind}
@@ -70,7 +83,7 @@ export function TemplatePreview() {
             data={languageOptions}
             allowDeselect={false}
           />
-        </Group>
+        </SimpleGrid>
         {view && (
           // Keyed by what is shown and what is stored: a new choice or a save opens the text afresh.
           <PartEditor
