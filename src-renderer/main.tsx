@@ -12,6 +12,11 @@ import { useTranslation } from 'react-i18next';
 import 'dayjs/locale/id';
 import './i18n';
 import { App } from './app/App';
+import { SeatScreen } from './seat/SeatScreen';
+
+// The desktop app as a seat of an office PC shows only its seat page here (the office's app comes from
+// the office); everything else is the staff app.
+const seatPage = !!window.pppoeSeat && window.location.hash.startsWith('#/seat');
 
 // System fonts only: the app runs offline and bundles no web fonts.
 const theme = createTheme({
@@ -42,7 +47,7 @@ createRoot(document.getElementById('root')!).render(
       <Dates>
         <ModalsProvider>
           <Notifications position="top-right" limit={4} />
-          <App />
+          {seatPage ? <SeatScreen /> : <App />}
         </ModalsProvider>
       </Dates>
     </MantineProvider>

@@ -59,6 +59,8 @@ import idBank from './locales/id/bank.json';
 import enBank from './locales/en/bank.json';
 import idBrands from './locales/id/brands.json';
 import enBrands from './locales/en/brands.json';
+import idSeat from './locales/id/seat.json';
+import enSeat from './locales/en/seat.json';
 
 type Bundle = Record<string, unknown>;
 const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
@@ -88,6 +90,7 @@ const RESOURCES: Array<[ns: string, id: Bundle, en: Bundle]> = [
   ['bank', idBank, enBank],
   ['webhooks', idWebhooks, enWebhooks],
   ['brands', idBrands, enBrands],
+  ['seat', idSeat, enSeat],
   // ↑ add one line per namespace (keep this comment last)
 ];
 

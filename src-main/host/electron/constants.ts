@@ -4,6 +4,9 @@ export const APP_HOST = 'pppoe-desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** The only two IPC channels: one request/response (ipcMain.handle) and one push (webContents.send). */
+/** The API's two IPC channels: one request/response (ipcMain.handle) and one push (webContents.send). */
 export const IPC_INVOKE = 'api:invoke';
 export const IPC_EVENT = 'api:event';
+/** "Hubungkan ke PC kantor" (seat-mode.ts): pairing and the office link, outside the API (no database on a seat). */
+export const SEAT_INVOKE = 'seat:invoke';
+export const SEAT_EVENT = 'seat:status';

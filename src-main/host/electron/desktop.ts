@@ -14,6 +14,8 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { safeStorageSecretBox } from './safe-storage-box';
 import { safeStorageKeyStore } from './safe-storage-key-store';
 import { hardenSession, installGlobalGuards } from './security';
+import { readSeatFile, type SeatConfigOrDamaged } from '../seat/seat-config';
+import { createSeatIpc, pairAndRestart, SEAT_PAGE_URL, startSeatMode, type SeatMode } from './seat-mode';
 import { createElectronPrinter } from './printer';
 import { createUpdater, type AutoUpdaterLike } from './updater';
 import { createMainWindow, focusWindow } from './window';
@@ -32,6 +34,9 @@ export interface DesktopDeps {
   /** Folder holding main/, preload/ and renderer/ of the build (the bundle's own ../). */
   outDir: string;
   resourcesPath: string;
+  /** "Hubungkan ke PC kantor": the office check and pairing (tests pass fakes; see seat-mode.ts). */
+  createOfficeLink?: Parameters<typeof startSeatMode>[0]['createLink'];
+  pairWithOffice?: Parameters<typeof pairAndRestart>[2];
 }
 
 export interface Desktop {
@@ -40,12 +45,15 @@ export interface Desktop {
   readonly app: App | null;
   readonly window: Electron.BrowserWindow | null;
   readonly ipc: IpcHost | null;
+  /** Seat mode (this PC works on the office PC's data): the link and the window's page; null in local mode. */
+  readonly seat: SeatMode | null;
 }
 
 /**
  * The Electron main process: single-instance lock, app:// protocol, hardened window and session, the
  * database opened with the Electron-ABI better-sqlite3, safeStorage secrets, IPC host, updater,
  * background work, and a graceful close (background stopped, WAL checkpointed, log flushed).
+ * With a seat file (paired with an office PC) it opens no database: seat mode (seat-mode.ts).
  * Returns null when another instance already runs (this one quits; the other focuses its window).
  */
 export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {}): Desktop | null {
@@ -75,10 +83,14 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
   let background: BackgroundWork | null = null;
   let portal: ReturnType<typeof startPortalRunner> | null = null;
   let lanShare: ReturnType<typeof startLanShareRunner> | null = null;
+  let seat: SeatMode | null = null;
+  let seatIpc: { dispose(): void } | null = null;
+  // Pages besides app:// the window may show: the paired office's origin, in seat mode only.
+  const allowedOrigins: string[] = [];
 
   app.enableSandbox(); // every renderer sandboxed, whatever its webPreferences say
   registerAppScheme(protocol); // must happen before 'ready'
-  installGlobalGuards(app, shell, logger);
+  installGlobalGuards(app, shell, logger, () => allowedOrigins);
   app.on('second-instance', () => focusWindow(win));
   app.on('window-all-closed', () => app.quit());
 
@@ -87,6 +99,8 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     if (closed) return;
     closed = true;
     try {
+      seat?.stop();
+      seatIpc?.dispose();
       background?.stop();
       void portal?.stop();
       void lanShare?.stop();
@@ -100,12 +114,67 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
   };
   app.on('will-quit', shutdown);
 
+  /** After pairing or "Lupakan PC kantor": the next start reads the seat file again. */
+  const restart = () => {
+    shutdown();
+    app.relaunch();
+    app.exit(0);
+  };
+  const icon = () => {
+    const file = path.join(
+      app.isPackaged ? d.resourcesPath : app.getAppPath(),
+      app.isPackaged ? '' : 'resources',
+      'icon.png',
+    );
+    return fs.existsSync(file) ? file : undefined;
+  };
+  const openWindow = (url?: string) => {
+    win = createMainWindow(BrowserWindow, {
+      preload: path.join(d.outDir, 'preload', 'preload.cjs'),
+      icon: icon(),
+      devTools: !app.isPackaged,
+      url,
+    });
+    win.on('closed', () => {
+      win = null;
+    });
+    // A crashed or killed renderer is logged and reloaded instead of leaving a blank window.
+    win.webContents.on('render-process-gone', (_event, details) => {
+      logger.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode });
+      if (details.reason !== 'clean-exit' && win && !win.isDestroyed()) win.webContents.reload();
+    });
+    return win;
+  };
+
+  /** A seat works on the office PC's data through the office's own staff app: no database, no background work. */
+  const startSeat = (config: SeatConfigOrDamaged) => {
+    if (config !== 'damaged') allowedOrigins.push(config.url);
+    hardenSession(session.defaultSession, () => allowedOrigins);
+    const w = openWindow(SEAT_PAGE_URL);
+    seat = startSeatMode({
+      config,
+      dataDir,
+      session: session.defaultSession,
+      window: w,
+      logger,
+      restart,
+      createLink: d.createOfficeLink,
+    });
+    seatIpc = createSeatIpc({ ipcMain, getWindow: () => win, logger, seat });
+    logger.info('PPPoE Desk started as a seat', {
+      version: app.getVersion(),
+      office: config === 'damaged' ? 'seat file damaged' : config.url,
+    });
+  };
+
   const start = async () => {
     await app.whenReady();
     const loc = { isPackaged: app.isPackaged, resourcesPath: d.resourcesPath, appPath: app.getAppPath() };
     if (app.isPackaged) Menu.setApplicationMenu(null); // no reload / devtools menu in the installed app
-    hardenSession(session.defaultSession);
     handleAppProtocol(protocol, path.join(d.outDir, 'renderer'));
+    const seatConfig = readSeatFile(dataDir, logger);
+    if (seatConfig) return startSeat(seatConfig);
+    hardenSession(session.defaultSession);
 
     core = d.createApp({
       dataDir,
@@ -146,25 +215,15 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     portal = startPortalRunner(core, { staticDir: path.join(d.outDir, 'portal') });
     // Settings → Jaringan kantor: the staff app over HTTPS for the other PCs and phones of the office.
     lanShare = startLanShareRunner(core, { staticDir: path.join(d.outDir, 'renderer') });
-    const icon = path.join(
-      app.isPackaged ? d.resourcesPath : app.getAppPath(),
-      app.isPackaged ? '' : 'resources',
-      'icon.png',
-    );
-    win = createMainWindow(BrowserWindow, {
-      preload: path.join(d.outDir, 'preload', 'preload.cjs'),
-      icon: fs.existsSync(icon) ? icon : undefined,
-      devTools: !app.isPackaged,
-    });
-    win.on('closed', () => {
-      win = null;
-    });
-    // A crashed or killed renderer is logged and reloaded instead of leaving a blank window.
-    win.webContents.on('render-process-gone', (_event, details) => {
-      logger.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode });
-      if (details.reason !== 'clean-exit' && win && !win.isDestroyed()) win.webContents.reload();
-    });
+    openWindow();
     ipc = createIpcHost({ ipcMain, app: core, getWindow: () => win, logger });
+    // "Hubungkan ke PC kantor" on the sign-in page: pair, then restart as a seat.
+    seatIpc = createSeatIpc({
+      ipcMain,
+      getWindow: () => win,
+      logger,
+      pair: pairAndRestart(dataDir, restart, d.pairWithOffice),
+    });
     // Receipts go straight to the chosen thermal printer (documents.* channels use app.services.printer).
     ctx.services.printer = createElectronPrinter({
       BrowserWindow,
@@ -191,6 +250,9 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     },
     get ipc() {
       return ipc;
+    },
+    get seat() {
+      return seat;
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import { EVENT_NAMES, type EventName } from '../../../src-shared/events';
 import type { PreloadBridge } from '../../../src-shared/preload-api';
-import { IPC_EVENT, IPC_INVOKE } from './constants';
+import type { SeatBridge, SeatStatus } from '../../../src-shared/seat-api';
+import { IPC_EVENT, IPC_INVOKE, SEAT_EVENT, SEAT_INVOKE } from './constants';
 
 const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
@@ -24,6 +25,26 @@ export function createPreloadBridge(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'o
       ipcRenderer.on(IPC_EVENT, listener);
       return () => {
         ipcRenderer.removeListener(IPC_EVENT, listener);
+      };
+    },
+  });
+}
+
+/** `window.pppoeSeat`: pairing and the office link. Strings only go out; callbacks get the status only. */
+export function createSeatBridge(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): SeatBridge {
+  const call = (op: string, ...args: string[]) => ipcRenderer.invoke(SEAT_INVOKE, op, args);
+  return Object.freeze({
+    pair: (address: string, code: string) => call('pair', String(address), String(code)),
+    status: () => call('status'),
+    retry: () => call('retry'),
+    open: () => call('open'),
+    forget: () => call('forget'),
+    onStatus(cb: (status: SeatStatus) => void) {
+      if (typeof cb !== 'function') throw new Error('onStatus(cb): cb must be a function');
+      const listener = (_e: IpcRendererEvent, status: SeatStatus) => cb(status);
+      ipcRenderer.on(SEAT_EVENT, listener);
+      return () => {
+        ipcRenderer.removeListener(SEAT_EVENT, listener);
       };
     },
   });

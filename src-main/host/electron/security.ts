@@ -54,19 +54,43 @@ export function isSafeExternalUrl(raw: string): boolean {
 
 type Log = { warn(msg: string, data?: Record<string, unknown>): void };
 
+/** Origins besides app:// a window may show: a seat's office PC (`https://host:port`), nothing else. */
+export type AllowedOrigins = () => readonly string[];
+const none: AllowedOrigins = () => [];
+
+const originOf = (raw: string | undefined | null): string | null => {
+  try {
+    return raw ? new URL(raw).origin : null;
+  } catch {
+    return null;
+  }
+};
+/** Our app:// page, or a page of an allowed origin (https only). */
+export function isAllowedPage(raw: string | undefined | null, allowed: AllowedOrigins = none): boolean {
+  if (isAppUrl(raw)) return true;
+  const origin = originOf(raw);
+  return origin !== null && origin.startsWith('https://') && allowed().includes(origin);
+}
+
 /**
- * Per-webContents guards: no navigation away from app://, no new windows (http/https links go to the
- * system browser after isSafeExternalUrl), no <webview>, no redirects off our origin.
+ * Per-webContents guards: no navigation away from app:// (or, on a seat, the paired office's origin), no
+ * new windows (http/https links go to the system browser after isSafeExternalUrl), no <webview>, no
+ * redirects elsewhere.
  */
-export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>, log?: Log) {
+export function hardenWebContents(
+  contents: WebContents,
+  shell: Pick<Shell, 'openExternal'>,
+  log?: Log,
+  allowed: AllowedOrigins = none,
+) {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) {
+    if (!isAllowedPage(url, allowed)) {
       event.preventDefault();
       log?.warn('navigation blocked', { url: String(url).slice(0, 200) });
     }
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAllowedPage(url, allowed)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
@@ -84,18 +108,19 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
 
 /**
  * Camera, microphone, geolocation, HID, serial...: the app needs none of them. Notifications only for our
- * own app:// page: staff see a new ticket, an online payment or a router down as a native notification
- * (Electron shows the page's HTML5 Notification through the system).
+ * own app:// page (and a seat's office page): staff see a new ticket, an online payment or a router down
+ * as a native notification (Electron shows the page's HTML5 Notification through the system).
  */
 export function hardenSession(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> &
     Partial<Pick<Session, 'setDevicePermissionHandler'>>,
+  allowed: AllowedOrigins = none,
 ) {
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(permission === 'notifications' && isAppUrl(details?.requestingUrl)),
+    callback(permission === 'notifications' && isAllowedPage(details?.requestingUrl, allowed)),
   );
   session.setPermissionCheckHandler(
-    (_contents, permission, origin) => permission === 'notifications' && isAppUrl(origin),
+    (_contents, permission, origin) => permission === 'notifications' && isAllowedPage(origin, allowed),
   );
   session.setDevicePermissionHandler?.(() => false);
 }
@@ -104,6 +129,11 @@ export function hardenSession(
  * Applies hardenWebContents to every webContents the app ever creates (devtools and any window a bug
  * might open included), so no code path can forget it.
  */
-export function installGlobalGuards(app: Pick<App, 'on'>, shell: Pick<Shell, 'openExternal'>, log?: Log) {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell, log));
+export function installGlobalGuards(
+  app: Pick<App, 'on'>,
+  shell: Pick<Shell, 'openExternal'>,
+  log?: Log,
+  allowed: AllowedOrigins = none,
+) {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell, log, allowed));
 }

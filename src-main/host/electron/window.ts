@@ -6,6 +6,8 @@ export interface MainWindowOptions {
   preload: string;
   icon?: string;
   devTools?: boolean;
+  /** The first page (default: the app's entry; a seat starts on its seat page). */
+  url?: string;
 }
 
 export function mainWindowOptions(opts: MainWindowOptions): BrowserWindowConstructorOptions {
@@ -30,7 +32,7 @@ export function createMainWindow(
 ): BrowserWindowT {
   const win = new BrowserWindow(mainWindowOptions(opts));
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_ENTRY_URL);
+  void win.loadURL(opts.url ?? APP_ENTRY_URL);
   return win;
 }
 

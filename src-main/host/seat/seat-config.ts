@@ -38,6 +38,19 @@ export function loadSeatConfig(dir: string): SeatConfig | null {
   return parsed.data;
 }
 
+/** The seat file's answer at start: the pairing, 'damaged' (offer only "forget"), or null (local mode). */
+export type SeatConfigOrDamaged = SeatConfig | 'damaged';
+
+/** For the desktop's start: a damaged seat file is logged and shown as such, never a crash or local mode. */
+export function readSeatFile(dir: string, log: { error(msg: string, data?: Record<string, unknown>): void }) {
+  try {
+    return loadSeatConfig(dir) as SeatConfigOrDamaged | null;
+  } catch (err) {
+    log.error('seat file cannot be read', { error: String(err) });
+    return 'damaged' as const;
+  }
+}
+
 export function saveSeatConfig(dir: string, config: SeatConfig): void {
   const data = schema.parse(config);
   if (fingerprintOf(data.certPem) !== data.fingerprint) throw new Error('The fingerprint is not the certificate’s');

@@ -8,11 +8,14 @@ export function AuthFrame({
   title,
   subtitle,
   children,
+  footer,
   width = 400,
 }: {
   title: string;
   subtitle?: ReactNode;
   children: ReactNode;
+  /** Below the card (the desktop app's "Hubungkan ke PC kantor"). */
+  footer?: ReactNode;
   width?: number;
 }) {
   return (
@@ -41,6 +44,7 @@ export function AuthFrame({
             )}
             {children}
           </Paper>
+          {footer}
         </Stack>
       </Center>
     </Box>

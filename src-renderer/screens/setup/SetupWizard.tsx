@@ -19,6 +19,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { applyApiError, notifyApiError } from '../../components/apiError';
 import { AuthFrame } from '../auth/AuthFrame';
+import { PairWithOffice } from '../../seat/PairWithOffice';
 import { IspStep } from './IspStep';
 import { RouterStep } from './RouterStep';
 
@@ -55,7 +56,7 @@ export default function SetupWizard() {
   };
 
   return (
-    <AuthFrame title={t('title')} subtitle={t('subtitle')} width={680}>
+    <AuthFrame title={t('title')} subtitle={t('subtitle')} width={680} footer={<PairWithOffice />}>
       <Stepper active={step} size="sm" mt="md" allowNextStepsSelect={false}>
         <Stepper.Step label={t('stepAdmin')}>
           <form

@@ -76,6 +76,7 @@ export function createElectronMock(opts: { userData: string; appPath: string; lo
     requestSingleInstanceLock: vi.fn(() => opts.lock ?? true),
     quit: vi.fn(),
     exit: vi.fn(),
+    relaunch: vi.fn(),
     enableSandbox: vi.fn(),
     whenReady: vi.fn(async () => undefined),
     getPath: vi.fn((name: string) => (name === 'userData' ? opts.userData : opts.userData + '/' + name)),
@@ -87,6 +88,7 @@ export function createElectronMock(opts: { userData: string; appPath: string; lo
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
+    setCertificateVerifyProc: vi.fn(),
   };
   return {
     app,

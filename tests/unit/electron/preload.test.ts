@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES } from '../../../src-shared/events';
 import { type createElectronMock } from './electron-mock';
 
@@ -12,14 +12,20 @@ vi.mock('electron', async () => {
 beforeEach(() => {
   vi.resetModules();
   vi.clearAllMocks();
+  // The preload runs in the page being loaded: our own app:// page unless a test says otherwise.
+  vi.stubGlobal('location', { origin: 'app://pppoe-desk' });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
 });
 
 async function loadPreload() {
   await import('../../../src-main/host/electron/preload');
   const m = electron.mock as ReturnType<typeof createElectronMock>;
-  expect(m.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+  expect(m.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(2);
   const [name, api] = m.contextBridge.exposeInMainWorld.mock.calls[0]! as [string, any];
-  return { m, name, api };
+  const [seatName, seat] = m.contextBridge.exposeInMainWorld.mock.calls[1]! as [string, any];
+  return { m, name, api, seatName, seat };
 }
 
 describe('preload', () => {
@@ -63,5 +69,32 @@ describe('preload', () => {
   it('every pushed event name can be subscribed', async () => {
     const { api } = await loadPreload();
     for (const name of EVENT_NAMES) expect(typeof api.on(name, () => undefined)).toBe('function');
+  });
+
+  it('window.pppoeSeat: pairing and the office link over seat:invoke, strings only, the status pushed', async () => {
+    const { m, seatName, seat } = await loadPreload();
+    expect(seatName).toBe('pppoeSeat');
+    expect(Object.keys(seat).sort()).toEqual(['forget', 'onStatus', 'open', 'pair', 'retry', 'status']);
+    expect(Object.isFrozen(seat)).toBe(true);
+    m.ipcRenderer.invoke.mockResolvedValue({ ok: true, officeName: 'Net Desa' });
+    await seat.pair({ toString: () => '127.0.0.2:8443' }, 'ABCD-EFGH');
+    expect(m.ipcRenderer.invoke).toHaveBeenCalledWith('seat:invoke', 'pair', ['127.0.0.2:8443', 'ABCD-EFGH']);
+    await seat.retry();
+    expect(m.ipcRenderer.invoke).toHaveBeenLastCalledWith('seat:invoke', 'retry', []);
+    const cb = vi.fn();
+    const off = seat.onStatus(cb);
+    const listener = m.ipcRenderer.on.mock.calls[0]![1] as (e: unknown, s: unknown) => void;
+    listener({ sender: 'ipc' }, { link: { kind: 'online' } });
+    expect(cb).toHaveBeenCalledWith({ link: { kind: 'online' } });
+    off();
+    expect(m.ipcRenderer.removeListener).toHaveBeenCalledWith('seat:status', listener);
+  });
+
+  it("exposes nothing to another origin's page (a seat's window showing the office PC's app)", async () => {
+    vi.stubGlobal('location', { origin: 'https://127.0.0.2:8443' });
+    await import('../../../src-main/host/electron/preload');
+    expect(
+      (electron.mock as ReturnType<typeof createElectronMock>).contextBridge.exposeInMainWorld,
+    ).not.toHaveBeenCalled();
   });
 });
