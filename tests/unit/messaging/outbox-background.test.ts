@@ -12,6 +12,20 @@ afterEach(async () => {
   await fonnte?.stop();
 });
 
+/** The background worker with its timers in a list (fired by hand) on the fake clock; jitter 0. */
+function startWithHandTimers() {
+  const timers: { fn: () => void; ms: number }[] = [];
+  const stop = startMessaging(t.app, {
+    rng: () => 0,
+    timers: {
+      setTimeout: (fn, ms) => timers.push({ fn, ms }),
+      clearTimeout: () => undefined,
+      now: () => t.clock.now().getTime(),
+    },
+  });
+  return { timers, stop };
+}
+
 describe('the message worker as background work', () => {
   it('sends after a business change, waits for the throttle on its timer, and stops cleanly', async () => {
     t = await testApp({ clock: new FakeClock(Date.parse('2026-11-24T03:00:00.000Z')) });
@@ -19,15 +33,7 @@ describe('the message worker as background work', () => {
     await seedBilling(t, { customers: 2, startDate: '2026-11-01', openShift: false });
     await t.ok('settings.update', { ispName: 'Net Desa', ispPhone: '0812-1111-2222' });
     await t.ok('messages.saveChannel', fonnteChannel(fonnte.url));
-    const timers: { fn: () => void; ms: number }[] = [];
-    const stop = startMessaging(t.app, {
-      rng: () => 0,
-      timers: {
-        setTimeout: (fn, ms) => timers.push({ fn, ms }),
-        clearTimeout: () => undefined,
-        now: () => t.clock.now().getTime(),
-      },
-    });
+    const { timers, stop } = startWithHandTimers();
     // The invoice run emits data.changed: the worker wakes and sends the first notice.
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     await expect.poll(() => fonnte.messages.length).toBe(1);
@@ -56,15 +62,7 @@ describe('the message worker as background work', () => {
     t.app.ctx.events.subscribe((e) => {
       if (e.name === 'staff.notify') notices.push(e.payload);
     });
-    const timers: { fn: () => void; ms: number }[] = [];
-    const stop = startMessaging(t.app, {
-      rng: () => 0,
-      timers: {
-        setTimeout: (fn, ms) => timers.push({ fn, ms }),
-        clearTimeout: () => undefined,
-        now: () => t.clock.now().getTime(),
-      },
-    });
+    const { timers, stop } = startWithHandTimers();
     const settled = () => outbox(t).filter((r) => r.status !== 'queued').length;
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     await expect.poll(settled).toBe(1);
