@@ -51,32 +51,34 @@ export function CommissionTab() {
           </Button>
         )}
       </Group>
-      <Table striped data-testid="commission-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('office.col.collector')}</Table.Th>
-            <Table.Th ta="right">{t('office.col.payments')}</Table.Th>
-            <Table.Th ta="right">{t('office.col.collected')}</Table.Th>
-            <Table.Th ta="right">{t('office.col.commission')}</Table.Th>
-            <Table.Th ta="right">{t('office.col.settled')}</Table.Th>
-            <Table.Th ta="right">{t('office.col.variance')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.collectorId}>
-              <Table.Td>{r.collectorName}</Table.Td>
-              <FigureCells figures={r} />
+      <Table.ScrollContainer minWidth={600}>
+        <Table striped data-testid="commission-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('office.col.collector')}</Table.Th>
+              <Table.Th ta="right">{t('office.col.payments')}</Table.Th>
+              <Table.Th ta="right">{t('office.col.collected')}</Table.Th>
+              <Table.Th ta="right">{t('office.col.commission')}</Table.Th>
+              <Table.Th ta="right">{t('office.col.settled')}</Table.Th>
+              <Table.Th ta="right">{t('office.col.variance')}</Table.Th>
             </Table.Tr>
-          ))}
-          {totals && rows.length > 0 && (
-            <Table.Tr fw={700}>
-              <Table.Td>{t('office.total')}</Table.Td>
-              <FigureCells figures={totals} />
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.collectorId}>
+                <Table.Td>{r.collectorName}</Table.Td>
+                <FigureCells figures={r} />
+              </Table.Tr>
+            ))}
+            {totals && rows.length > 0 && (
+              <Table.Tr fw={700}>
+                <Table.Td>{t('office.total')}</Table.Td>
+                <FigureCells figures={totals} />
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {valid && rows.length === 0 && !report.loading && <span>{t('office.noCommission')}</span>}
     </Stack>
   );

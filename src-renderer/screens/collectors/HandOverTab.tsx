@@ -56,36 +56,38 @@ export function HandOverTab() {
         </Card>
       ))}
       <Text fw={600}>{t('office.history')}</Text>
-      <Table striped data-testid="settlements">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('office.col.when')}</Table.Th>
-            <Table.Th>{t('office.col.collector')}</Table.Th>
-            <Table.Th ta="right">{t('office.col.expected')}</Table.Th>
-            <Table.Th ta="right">{t('office.col.counted')}</Table.Th>
-            <Table.Th ta="right">{t('office.col.variance')}</Table.Th>
-            <Table.Th>{t('office.col.cashier')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {history.data?.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>{f.dateTime(s.at)}</Table.Td>
-              <Table.Td>{s.collectorName}</Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={s.expected} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <MoneyText amount={s.counted} />
-              </Table.Td>
-              <Table.Td ta="right" title={s.note ?? undefined}>
-                <MoneyText amount={s.variance} />
-              </Table.Td>
-              <Table.Td>{s.cashierName}</Table.Td>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped data-testid="settlements">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('office.col.when')}</Table.Th>
+              <Table.Th>{t('office.col.collector')}</Table.Th>
+              <Table.Th ta="right">{t('office.col.expected')}</Table.Th>
+              <Table.Th ta="right">{t('office.col.counted')}</Table.Th>
+              <Table.Th ta="right">{t('office.col.variance')}</Table.Th>
+              <Table.Th>{t('office.col.cashier')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.data?.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{f.dateTime(s.at)}</Table.Td>
+                <Table.Td>{s.collectorName}</Table.Td>
+                <Table.Td ta="right">
+                  <MoneyText amount={s.expected} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <MoneyText amount={s.counted} />
+                </Table.Td>
+                <Table.Td ta="right" title={s.note ?? undefined}>
+                  <MoneyText amount={s.variance} />
+                </Table.Td>
+                <Table.Td>{s.cashierName}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <CountDialog pending={counting} onClose={() => setCounting(null)} />
     </Stack>
   );

@@ -97,77 +97,81 @@ export default function ReconciliationScreen() {
       <Paper withBorder p="sm">
         {!items.length && <Text c="dimmed">{t('recon.empty')}</Text>}
         {items.length > 0 && (
-          <Table striped data-testid="recon-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('recon.created')}</Table.Th>
-                <Table.Th>{t('pay.gateway')}</Table.Th>
-                <Table.Th>{t('tx.reference')}</Table.Th>
-                <Table.Th>{t('recon.customer')}</Table.Th>
-                <Table.Th>{t('pay.method')}</Table.Th>
-                <Table.Th>{t('recon.allStates')}</Table.Th>
-                <Table.Th ta="right">{t('recon.asked')}</Table.Th>
-                <Table.Th ta="right">{t('recon.paid')}</Table.Th>
-                <Table.Th>{t('tx.invoices')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{f.dateTime(r.createdAt)}</Table.Td>
-                  <Table.Td>{t(`provider.${r.provider}`)}</Table.Td>
-                  <Table.Td>{r.merchantRef}</Table.Td>
-                  <Table.Td>
-                    {r.customerCode} {r.customerName}
-                  </Table.Td>
-                  <Table.Td>{r.method}</Table.Td>
-                  <Table.Td>
-                    <StateBadge state={r.state} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <MoneyText amount={r.amount} />
-                  </Table.Td>
-                  <Table.Td ta="right">{r.paidAmount === null ? '—' : <MoneyText amount={r.paidAmount} />}</Table.Td>
-                  <Table.Td>
-                    {r.invoices.map((i) => i.invoiceNumber).join(', ')}
-                    {r.paymentNumber ? ` → ${r.paymentNumber}` : ''}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped data-testid="recon-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('recon.created')}</Table.Th>
+                  <Table.Th>{t('pay.gateway')}</Table.Th>
+                  <Table.Th>{t('tx.reference')}</Table.Th>
+                  <Table.Th>{t('recon.customer')}</Table.Th>
+                  <Table.Th>{t('pay.method')}</Table.Th>
+                  <Table.Th>{t('recon.allStates')}</Table.Th>
+                  <Table.Th ta="right">{t('recon.asked')}</Table.Th>
+                  <Table.Th ta="right">{t('recon.paid')}</Table.Th>
+                  <Table.Th>{t('tx.invoices')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{f.dateTime(r.createdAt)}</Table.Td>
+                    <Table.Td>{t(`provider.${r.provider}`)}</Table.Td>
+                    <Table.Td>{r.merchantRef}</Table.Td>
+                    <Table.Td>
+                      {r.customerCode} {r.customerName}
+                    </Table.Td>
+                    <Table.Td>{r.method}</Table.Td>
+                    <Table.Td>
+                      <StateBadge state={r.state} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <MoneyText amount={r.amount} />
+                    </Table.Td>
+                    <Table.Td ta="right">{r.paidAmount === null ? '—' : <MoneyText amount={r.paidAmount} />}</Table.Td>
+                    <Table.Td>
+                      {r.invoices.map((i) => i.invoiceNumber).join(', ')}
+                      {r.paymentNumber ? ` → ${r.paymentNumber}` : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
       <Paper withBorder p="sm">
         <Text fw={600} mb="xs">
           {t('recon.totals')}
         </Text>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('recon.day')}</Table.Th>
-              <Table.Th>{t('pay.gateway')}</Table.Th>
-              <Table.Th ta="right">{t('recon.count')}</Table.Th>
-              <Table.Th ta="right">{t('recon.asked')}</Table.Th>
-              <Table.Th ta="right">{t('recon.paid')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(q.data?.totals ?? []).map((r) => (
-              <Table.Tr key={`${r.day}-${r.provider}`}>
-                <Table.Td>{f.date(r.day)}</Table.Td>
-                <Table.Td>{t(`provider.${r.provider}`)}</Table.Td>
-                <Table.Td ta="right">{r.count}</Table.Td>
-                <Table.Td ta="right">
-                  <MoneyText amount={r.amount} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <MoneyText amount={r.paid} />
-                </Table.Td>
+        <Table.ScrollContainer minWidth={560}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('recon.day')}</Table.Th>
+                <Table.Th>{t('pay.gateway')}</Table.Th>
+                <Table.Th ta="right">{t('recon.count')}</Table.Th>
+                <Table.Th ta="right">{t('recon.asked')}</Table.Th>
+                <Table.Th ta="right">{t('recon.paid')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {(q.data?.totals ?? []).map((r) => (
+                <Table.Tr key={`${r.day}-${r.provider}`}>
+                  <Table.Td>{f.date(r.day)}</Table.Td>
+                  <Table.Td>{t(`provider.${r.provider}`)}</Table.Td>
+                  <Table.Td ta="right">{r.count}</Table.Td>
+                  <Table.Td ta="right">
+                    <MoneyText amount={r.amount} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <MoneyText amount={r.paid} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Paper>
       <Paper withBorder p="sm">
         <ReviewList />
