@@ -80,8 +80,10 @@ async function crediting(): Promise<BenchRow[]> {
       {
         name: `${r.label}: credit ${CREDITS.toLocaleString('en')} paid gateway notifications (claim key, payment, allocation, audit)`,
         value: `${ms(r.first)} (${r.credited.toLocaleString('en')} credited, ${r.paid.toLocaleString('en')} bills paid; CPU ${ms(r.cpu)}, load average ${os.loadavg()[0]!.toFixed(1)})`,
-        target: '≤ 10,000 ms',
-        pass: r.first <= 10_000 && r.credited === CREDITS && r.paid === CREDITS,
+        // The time target is the product's path (group commit); the old path is shown for the ratio only.
+        ...(r.label === 'group commit'
+          ? { target: '≤ 10,000 ms', pass: r.first <= 10_000 && r.credited === CREDITS && r.paid === CREDITS }
+          : {}),
       },
       {
         name: `${r.label}: the same ${CREDITS.toLocaleString('en')} notifications again (replays)`,
