@@ -141,8 +141,11 @@ function main() {
     `old = ${sha(opts.old)} (the last commit before the data-layer refactor), new = ${sha(newTree)} (with its uncommitted`,
     'changes if any), each a git worktree. Both on plain databases and the same node_modules (copied), each run a fresh',
     `process, old and new taking turns (${opts.rounds} rounds, ${((Date.now() - started) / 60000).toFixed(0)} min). 1-min load average at the runs' starts:`,
-    `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${os.cpus().length} cores (other work shares the machine), so single`,
-    'rounds scatter widely; compare the medians and look at the spread of the rounds before reading a ratio.',
+    `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${os.cpus().length} cores${
+      Math.max(...loads) > os.cpus().length
+        ? ' (other work shares the machine), so single rounds scatter widely; compare the medians and look at the spread of the rounds before reading a ratio.'
+        : ': a quiet machine, so the rounds of one side should lie close together.'
+    }`,
     '',
     ...opts.suites.flatMap((s) => table(s, results.get(s)!.old, results.get(s)!.new)),
   ].join('\n');
