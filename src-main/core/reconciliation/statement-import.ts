@@ -20,7 +20,7 @@ import { planLines, readStatement, refuseFile, type BankIn, type LinePlan } from
  * Lines per transaction: each commit costs an fsync (~8 ms, far more on a busy disk), so 5 commits for a
  * 5,000-line month rather than 20, while the desk still gets a turn between chunks (~0.3 s each).
  */
-const CHUNK = 1_000;
+export const CHUNK = 1_000;
 
 export async function previewStatement(
   call: CallContext,

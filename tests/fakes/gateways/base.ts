@@ -57,6 +57,11 @@ export abstract class FakeGateway {
   latencyMs: number;
   now: () => number;
   lastCallback?: BuiltCallback & { url: string };
+  /**
+   * Awaited before each provider request is answered (after the latency): a test holds requests to
+   * release a burst at once (tests/crash/gateway-kill.test.ts gathers a group commit's batch this way).
+   */
+  hold?: (req: FakeRequest) => Promise<void> | void;
   private faults: FaultKind[] = [];
   private server?: http.Server;
   private port = 0;
@@ -154,16 +159,12 @@ export abstract class FakeGateway {
       const path = url.pathname.slice(this.prefix.length).replace(/^\/+/, '');
       this.requests.push({ method: req.method!, path, at: this.now() });
       if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+      const request: FakeRequest = { method: req.method!, path, query: url.searchParams, headers: req.headers, raw };
+      await this.hold?.(request);
       const fault = this.faults.shift();
       if (fault === 'timeout') return; // hold the request: the client must time out
       if (fault === '500') return send(res, json(500, { message: 'Internal Server Error' }));
-      const reply = await this.handle({
-        method: req.method!,
-        path,
-        query: url.searchParams,
-        headers: req.headers,
-        raw,
-      });
+      const reply = await this.handle(request);
       if (fault === 'timeout-after-processing') return;
       if (fault === '500-after-processing') return send(res, json(500, { message: 'Internal Server Error' }));
       send(res, reply);
