@@ -20,7 +20,8 @@ import type { CallContext } from './context';
 /** What a money action wrote: its answer, the row a repeat reads back, and the figures the rows cannot give. */
 export interface Written<T> {
   value: T;
-  entity: RequestEntity;
+  /** The row written (payment, refund, reseller_movement): a repeat reads it back. */
+  wrote: RequestEntity;
   entityId: number;
   /** Figures of the answer at the time (a balance after the top-up...), kept for a repeat. No personal data. */
   figures?: Record<string, unknown>;
@@ -94,7 +95,7 @@ export function oncePerRequest<T extends object>(
         requestId,
         channel,
         contentHash: hash,
-        entity: done.entity,
+        entity: done.wrote,
         entityId: done.entityId,
         answer: JSON.stringify(done.figures ?? {}),
         at: app.clock.now().toISOString(),

@@ -71,7 +71,7 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
       const payment = recordPayment(call, input);
       return {
         value: payment,
-        entity: 'payment',
+        wrote: 'payment',
         entityId: payment.id,
         figures: { restoredAccounts: payment.restoredAccounts },
       };

@@ -105,7 +105,7 @@ export function topUp(call: CallContext, input: TopUpInput) {
       const done = creditTopUp(call, input);
       return {
         value: done,
-        entity: 'reseller_movement',
+        wrote: 'reseller_movement',
         entityId: done.movement.id,
         figures: { balance: done.balance },
       };
