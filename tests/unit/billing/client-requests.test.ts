@@ -126,6 +126,12 @@ describe('payments.create with a client request id', () => {
     expect(theirs.id).not.toBe(mine.id);
     expect(theirs.replayed).toBeUndefined();
     expect(theirs.receivedByName).toBe('User staff');
+    // Each one's repeat still finds their own payment.
+    const mineAgain = await t.ok(
+      'payments.create',
+      cash(c.id, { method: 'bank_transfer', tendered: undefined, referenceNumber: 'A' }),
+    );
+    expect(mineAgain).toMatchObject({ id: mine.id, replayed: true });
     expect(payments()).toBe(2);
   });
 
@@ -138,6 +144,7 @@ describe('payments.create with a client request id', () => {
     await t.ok('shifts.open', { openingCash: 0 });
     const taken = await t.ok('payments.create', cash(c.id));
     expect(taken.replayed).toBeUndefined();
+    expect(await t.ok('payments.create', cash(c.id))).toMatchObject({ id: taken.id, replayed: true });
     expect(payments()).toBe(1);
   });
 
