@@ -18,18 +18,18 @@ import { findClientRequest, insertClientRequest, type RequestEntity } from '../d
 import type { CallContext } from './context';
 
 /** What a money action wrote: its answer, the row a repeat reads back, and the figures the rows cannot give. */
-export interface Written<T> {
+export interface Written<T, F extends object> {
   value: T;
   /** The row written (payment, refund, reseller_movement): a repeat reads it back. */
   wrote: RequestEntity;
   entityId: number;
   /** Figures of the answer at the time (a balance after the top-up...), kept for a repeat. No personal data. */
-  figures?: Record<string, unknown>;
+  figures: F;
 }
 
-export interface FirstRequest {
+export interface FirstRequest<F extends object> {
   entityId: number;
-  figures: Record<string, unknown>;
+  figures: F;
 }
 
 /** JSON with object keys sorted and undefined left out: the same content always hashes the same. */
@@ -56,12 +56,12 @@ export function requestContentHash(channel: Channel, content: Record<string, unk
  * forms before this change, internal callers). `work` runs inside this transaction (its own becomes a
  * savepoint); `replay` rebuilds the first answer from the stored row.
  */
-export function oncePerRequest<T extends object>(
+export function oncePerRequest<T extends object, F extends object>(
   call: CallContext,
   channel: Channel,
   input: { clientRequestId?: string | null },
-  work: () => Written<T>,
-  replay: (first: FirstRequest) => T,
+  work: () => Written<T, F>,
+  replay: (first: FirstRequest<F>) => T,
 ): T & { replayed?: boolean } {
   const { clientRequestId: requestId, ...content } = input;
   if (!requestId) return work().value;
@@ -86,7 +86,8 @@ export function oncePerRequest<T extends object>(
           entity: first.entity,
           entityId: first.entityId,
         });
-        const figures = JSON.parse(first.answer) as Record<string, unknown>;
+        // Written by this function from the same channel's figures (checked above), so of type F.
+        const figures = JSON.parse(first.answer) as F;
         return { ...replay({ entityId: first.entityId, figures }), replayed: true };
       }
       const done = work();
@@ -97,7 +98,7 @@ export function oncePerRequest<T extends object>(
         contentHash: hash,
         entity: done.wrote,
         entityId: done.entityId,
-        answer: JSON.stringify(done.figures ?? {}),
+        answer: JSON.stringify(done.figures),
         at: app.clock.now().toISOString(),
       });
       return done.value;

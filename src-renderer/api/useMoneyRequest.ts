@@ -6,7 +6,6 @@ import { SubmissionIds } from './requestId';
 
 /** The money writes that carry a client request id (issue 17): a repeat never moves money twice. */
 export type MoneyChannel = 'payments.create' | 'refunds.create' | 'resellers.topup' | 'reseller.pay';
-export type MoneyInput<C extends MoneyChannel> = Omit<InputOf<C>, 'clientRequestId'>;
 
 export interface MoneyRequestHandlers<C extends MoneyChannel> {
   /** The office took it (or, `replayed`, had taken it from an earlier send of the same request). */
@@ -22,13 +21,14 @@ export interface MoneyRequestHandlers<C extends MoneyChannel> {
  */
 export function useMoneyRequest<C extends MoneyChannel>(channel: C, handlers: MoneyRequestHandlers<C>) {
   const [ids] = useState(() => new SubmissionIds());
-  const [unknown, setUnknown] = useState<MoneyInput<C> | null>(null);
+  const [unknown, setUnknown] = useState<InputOf<C> | null>(null);
   const [sending, setSending] = useState(false);
 
-  const send = async (input: MoneyInput<C>): Promise<void> => {
+  /** Sends the form's input; its clientRequestId is set here (one per submission). */
+  const send = async (input: InputOf<C>): Promise<void> => {
     setSending(true);
     // api() never throws: a failure comes back as a value.
-    const r = await api(channel, { ...input, clientRequestId: ids.idFor(input) } as unknown as InputOf<C>);
+    const r = await api(channel, Object.assign({}, input, { clientRequestId: ids.idFor(input) }));
     setSending(false);
     if (!r.ok && isUnknownOutcome(r.error)) return void setUnknown(input);
     setUnknown(null);

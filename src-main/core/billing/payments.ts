@@ -77,7 +77,7 @@ export function createPayment(call: CallContext, input: In<'payments.create'>) {
       };
     },
     // The payment as it is now (voided since, if it was) and what the first answer restored.
-    (first) => ({ ...paymentDetail(call, first.entityId), restoredAccounts: Number(first.figures.restoredAccounts) }),
+    (first) => ({ ...paymentDetail(call, first.entityId), restoredAccounts: first.figures.restoredAccounts }),
   );
 }
 

@@ -69,7 +69,7 @@ export function createRefund(call: CallContext, input: RIn<'refunds.create'>) {
     input,
     () => {
       const refund = payOutRefund(call, input);
-      return { value: refund, wrote: 'refund', entityId: refund.id };
+      return { value: refund, wrote: 'refund', entityId: refund.id, figures: {} };
     },
     (first) => refundDetail(call, first.entityId),
   );

@@ -113,7 +113,7 @@ export function topUp(call: CallContext, input: TopUpInput) {
     // The movement as it is now (reversed since, if it was) and the balance the first answer showed.
     (first) => ({
       movement: toOut(findMovement(call.app.sqlite, first.entityId)!),
-      balance: Number(first.figures.balance),
+      balance: first.figures.balance,
     }),
   );
 }

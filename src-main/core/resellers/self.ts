@@ -103,9 +103,9 @@ export function selfPay(call: CallContext, input: { invoiceId: number; clientReq
         restoredAccounts: r.restoredAccounts,
       };
       // Document numbers and amounts only: the whole answer is kept for a repeat.
-      return { value: answer, wrote: 'payment', entityId: r.paymentId, figures: { ...answer } };
+      return { value: answer, wrote: 'payment', entityId: r.paymentId, figures: answer };
     },
-    (first) => first.figures as unknown as SelfPaid,
+    (first) => first.figures,
   );
 }
 
