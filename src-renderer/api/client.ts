@@ -22,7 +22,30 @@ export function setUnauthenticatedHandler(fn: UnauthHandler | null) {
   onUnauthenticated = fn;
 }
 
-const networkError = (message: string): ApiError => ({ code: 'INTERNAL', message });
+/**
+ * Failures where the request may have reached the office and been carried out, but no answer came back
+ * (the link dropped, a timeout, a proxy's error page): the outcome is unknown, unlike an error the server
+ * answered. A money form then offers "Kirim ulang" with the same client request id.
+ */
+const unknownOutcomes = new WeakSet<ApiError>();
+
+function networkError(message: string): ApiError {
+  const error: ApiError = { code: 'INTERNAL', message };
+  unknownOutcomes.add(error);
+  return error;
+}
+
+/** True when the call failed without an answer from the server: it may or may not have been carried out. */
+export const isUnknownOutcome = (error: ApiError) => unknownOutcomes.has(error);
+
+/**
+ * How long a money write (one carrying a clientRequestId) waits for its answer over the network before it
+ * counts as unknown: a half-open link would otherwise leave the cashier waiting forever. Resending is safe.
+ */
+export const MONEY_WRITE_TIMEOUT_MS = 30_000;
+
+const hasRequestId = (input: unknown) =>
+  !!input && typeof input === 'object' && typeof (input as { clientRequestId?: unknown }).clientRequestId === 'string';
 
 async function transport(channel: string, input: unknown): Promise<ApiResult<unknown>> {
   const b = bridge();
@@ -33,6 +56,7 @@ async function transport(channel: string, input: unknown): Promise<ApiResult<unk
       headers: { 'Content-Type': 'application/json' },
       credentials: 'same-origin',
       body: JSON.stringify(input ?? {}),
+      ...(hasRequestId(input) ? { signal: AbortSignal.timeout(MONEY_WRITE_TIMEOUT_MS) } : {}),
     });
     const body = (await res.json().catch(() => null)) as ApiResult<unknown> | null;
     if (body && typeof body === 'object' && 'ok' in body) return body;
@@ -45,7 +69,11 @@ async function transport(channel: string, input: unknown): Promise<ApiResult<unk
   }
 }
 
-/** Calls one API channel. Never throws: failures come back as `{ ok: false, error }`. */
+/**
+ * Calls one API channel. Never throws: failures come back as `{ ok: false, error }`. The one automatic
+ * retry (after signing in again) sends the very same input, so a money write keeps its clientRequestId;
+ * a call without an answer is never retried here: the form asks the user (useMoneyRequest).
+ */
 export async function api<C extends Channel>(channel: C, input: InputOf<C>): Promise<ApiResult<OutputOf<C>>> {
   let result = await transport(channel, input);
   if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !AUTH_CHANNELS.has(channel) && onUnauthenticated) {

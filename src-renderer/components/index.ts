@@ -22,3 +22,4 @@ export { useRouteId } from './useRouteId';
 export { useMissingRecord } from './useMissingRecord';
 export { ListScreen, type ListControls } from './ListScreen';
 export { contentTestId } from './testIds';
+export { ReplayedNote, UnknownOutcome } from './UnknownOutcome';

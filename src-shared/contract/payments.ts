@@ -13,6 +13,7 @@ import {
   searchText,
   timestamp,
 } from './define';
+import { clientRequestId, replayed } from './client-request';
 import { receiptCustomer, receiptIsp } from './isp';
 
 /*
@@ -102,6 +103,8 @@ export const paymentDetail = payment.extend({
 export const paymentCreated = paymentDetail.extend({
   /** PPPoE accounts restored from isolir because this payment cleared the arrears. */
   restoredAccounts: z.number().int(),
+  /** The answer to a repeat of an earlier request (same clientRequestId): no second payment was taken. */
+  replayed,
 });
 
 export const paymentsContract = {
@@ -145,6 +148,8 @@ export const paymentsContract = {
         /** Needed when amount > settings.paymentConfirmLimit. */
         confirmLarge: z.boolean().optional(),
         notes: optionalText(1000, 'Notes'),
+        /** One per submission of the form, the same when it is sent again: the payment is taken once. */
+        clientRequestId,
       })
       .strict(),
     output: paymentCreated,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
 import { positiveRupiah } from '../money';
+import { clientRequestId, replayed } from './client-request';
 import {
   byId,
   id,
@@ -70,9 +71,11 @@ export const refundsContract = {
         referenceNumber: optionalText(100, 'Reference number'),
         reason: requiredText(500, 'Reason'),
         notes: optionalText(1000, 'Notes'),
+        /** One per submission of the form, the same when it is sent again: the refund is paid out once. */
+        clientRequestId,
       })
       .strict(),
-    output: refundDetail,
+    output: refundDetail.extend({ replayed }),
   }),
   'refunds.void': procedure({
     permission: 'payments.void',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../dates';
+import { clientRequestId, replayed } from './client-request';
 import { customer, customersContract } from './customers';
 import { id, listOf, page, pageSize, procedure, searchText } from './define';
 import { pppoeUsername } from './pppoe';
@@ -78,7 +79,8 @@ export const resellerSelfContract = {
   'reseller.pay': procedure({
     permission: 'reseller.self',
     mutates: 'payments',
-    input: z.object({ invoiceId: id }).strict(),
+    /** clientRequestId: one per press of "Bayar", the same when it is sent again: the bill is paid once. */
+    input: z.object({ invoiceId: id, clientRequestId }).strict(),
     output: z.object({
       paymentNumber: z.string(),
       invoiceNumber: z.string(),
@@ -87,6 +89,7 @@ export const resellerSelfContract = {
       commission: z.number().int(),
       balance: z.number().int(),
       restoredAccounts: z.number().int(),
+      replayed,
     }),
   }),
   'reseller.ledger': procedure({

@@ -3,6 +3,7 @@ import { isoDate, period } from '../dates';
 import { positiveRupiah } from '../money';
 import { optionalPhone } from '../validators';
 import { username, newPassword } from './auth';
+import { clientRequestId, replayed } from './client-request';
 import {
   byId,
   id,
@@ -189,9 +190,11 @@ export const resellersContract = {
         method: z.enum(TOPUP_METHODS, { error: 'Must be cash or bank_transfer' }),
         referenceNumber: optionalText(100, 'Reference number'),
         note: optionalText(500, 'Note'),
+        /** One per submission of the form, the same when it is sent again: the top-up is credited once. */
+        clientRequestId,
       })
       .strict(),
-    output: z.object({ movement, balance: z.number().int() }),
+    output: z.object({ movement, balance: z.number().int(), replayed }),
   }),
   /** Reverses a top-up or a bill payment (the customer's payment is voided too), with a reason. */
   'resellers.void': procedure({

@@ -22,6 +22,7 @@ import {
 import { openShiftIdOf } from '../../data/billing/shifts.repository';
 import { reserveSequence } from '../../data/sequences';
 import { writeAudit } from '../audit';
+import { oncePerRequest } from '../client-requests';
 import type { CallContext } from '../context';
 import { queuePaymentReceipt } from '../messaging/enqueue';
 import { getSettings } from '../settings';
@@ -62,7 +63,22 @@ function applyToInvoice(
  * date), then whatever is left goes to the customer's deposit.
  */
 export function createPayment(call: CallContext, input: In<'payments.create'>) {
-  return recordPayment(call, input);
+  return oncePerRequest(
+    call,
+    'payments.create',
+    input,
+    () => {
+      const payment = recordPayment(call, input);
+      return {
+        value: payment,
+        wrote: 'payment',
+        entityId: payment.id,
+        figures: { restoredAccounts: payment.restoredAccounts },
+      };
+    },
+    // The payment as it is now (voided since, if it was) and what the first answer restored.
+    (first) => ({ ...paymentDetail(call, first.entityId), restoredAccounts: first.figures.restoredAccounts }),
+  );
 }
 
 /** How money confirmed by a payment gateway enters the ledger (core/gateway-payments). */

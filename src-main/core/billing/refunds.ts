@@ -10,6 +10,7 @@ import { businessTime } from '../../../src-shared/dates';
 import { formatRupiah } from '../../../src-shared/money';
 import { AppError, badInput, notFound } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
+import { oncePerRequest } from '../client-requests';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
 import { likePattern, type Paged } from '../../data/sql';
@@ -60,7 +61,21 @@ export function drawerCash(call: CallContext, shiftId: number): number {
   return shiftDrawerCash(call.app.sqlite, shiftId);
 }
 
+/** A refund, paid out once per client request id (core/client-requests.ts). */
 export function createRefund(call: CallContext, input: RIn<'refunds.create'>) {
+  return oncePerRequest(
+    call,
+    'refunds.create',
+    input,
+    () => {
+      const refund = payOutRefund(call, input);
+      return { value: refund, wrote: 'refund', entityId: refund.id, figures: {} };
+    },
+    (first) => refundDetail(call, first.entityId),
+  );
+}
+
+function payOutRefund(call: CallContext, input: RIn<'refunds.create'>) {
   const { app, session } = call;
   const settings = getSettings(app);
   if (input.method !== 'cash' && !input.referenceNumber)

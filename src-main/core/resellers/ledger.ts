@@ -9,6 +9,7 @@ import type { Movement as MovementOut } from '../../../src-shared/contract/resel
 import { formatRupiah } from '../../../src-shared/money';
 import { AppError, badInput, notFound } from '../../../src-shared/result';
 import { writeAudit } from '../audit';
+import { oncePerRequest } from '../client-requests';
 import type { CallContext } from '../context';
 import { recordResellerPayment, voidPayment } from '../billing/payments';
 import { today } from '../billing/common';
@@ -79,21 +80,45 @@ export function resellerBalance(call: CallContext, resellerId: number): number {
   return balanceOf(call.app.sqlite, resellerId);
 }
 
+export interface TopUpInput {
+  resellerId: number;
+  amount: number;
+  method: 'cash' | 'bank_transfer';
+  referenceNumber?: string | null;
+  note?: string | null;
+  /** Credited once per id (core/client-requests.ts). */
+  clientRequestId?: string;
+}
+
 /**
  * Money the reseller brought to the office (cash) or transferred (with its reference). It belongs to the
  * cashier's open shift like a desk payment: cash is refused without one (it must be counted at close), a
  * transfer is listed in the shift it was taken in but is not drawer money.
+ * Credited once per client request id: a top-up sent again after a lost answer gets the first result.
  */
-export function topUp(
-  call: CallContext,
-  input: {
-    resellerId: number;
-    amount: number;
-    method: 'cash' | 'bank_transfer';
-    referenceNumber?: string | null;
-    note?: string | null;
-  },
-) {
+export function topUp(call: CallContext, input: TopUpInput) {
+  return oncePerRequest(
+    call,
+    'resellers.topup',
+    input,
+    () => {
+      const done = creditTopUp(call, input);
+      return {
+        value: done,
+        wrote: 'reseller_movement',
+        entityId: done.movement.id,
+        figures: { balance: done.balance },
+      };
+    },
+    // The movement as it is now (reversed since, if it was) and the balance the first answer showed.
+    (first) => ({
+      movement: toOut(findMovement(call.app.sqlite, first.entityId)!),
+      balance: first.figures.balance,
+    }),
+  );
+}
+
+function creditTopUp(call: CallContext, input: TopUpInput) {
   if (input.method !== 'cash' && !input.referenceNumber)
     throw badInput('referenceNumber', 'A reference number is required for a bank transfer');
   const { app } = call;

@@ -4,6 +4,7 @@
  */
 import type { ResellerBill } from '../../../src-shared/contract/reseller-self';
 import { AppError, notFound } from '../../../src-shared/result';
+import { oncePerRequest } from '../client-requests';
 import type { CallContext } from '../context';
 import { findResellerByUser, findRule, resellerOfCustomer } from '../../data/resellers/resellers.repository';
 import { listResellerCustomers, openBillsOfReseller } from '../../data/resellers/resellers.queries';
@@ -73,17 +74,39 @@ export function selfBills(call: CallContext, q: { customerId?: number }): Resell
   });
 }
 
-export function selfPay(call: CallContext, invoiceId: number) {
-  const r = payBill(call, selfReseller(call).id, invoiceId);
-  return {
-    paymentNumber: r.paymentNumber,
-    invoiceNumber: r.invoiceNumber,
-    billAmount: r.billAmount,
-    debit: r.debit,
-    commission: r.commission,
-    balance: r.balance,
-    restoredAccounts: r.restoredAccounts,
-  };
+/** What the reseller's phone shows after paying a bill. */
+export interface SelfPaid {
+  paymentNumber: string;
+  invoiceNumber: string;
+  billAmount: number;
+  debit: number;
+  commission: number;
+  balance: number;
+  restoredAccounts: number;
+}
+
+/** Pays a bill once per client request id (core/client-requests.ts): a resend from the phone answers as the first. */
+export function selfPay(call: CallContext, input: { invoiceId: number; clientRequestId?: string }) {
+  return oncePerRequest(
+    call,
+    'reseller.pay',
+    input,
+    () => {
+      const r = payBill(call, selfReseller(call).id, input.invoiceId);
+      const answer: SelfPaid = {
+        paymentNumber: r.paymentNumber,
+        invoiceNumber: r.invoiceNumber,
+        billAmount: r.billAmount,
+        debit: r.debit,
+        commission: r.commission,
+        balance: r.balance,
+        restoredAccounts: r.restoredAccounts,
+      };
+      // Document numbers and amounts only: the whole answer is kept for a repeat.
+      return { value: answer, wrote: 'payment', entityId: r.paymentId, figures: answer };
+    },
+    (first) => first.figures,
+  );
 }
 
 export function selfLedger(call: CallContext, q: { from?: string; to?: string; page: number; pageSize: number }) {

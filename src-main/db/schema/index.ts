@@ -14,3 +14,4 @@ export * from './api';
 export * from './brands';
 export * from './bank-transfers';
 export * from './webhooks';
+export * from './client-requests';

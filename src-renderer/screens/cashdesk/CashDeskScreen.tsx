@@ -84,6 +84,8 @@ export default function CashDeskScreen() {
                 submitting={desk.submitting}
                 hasShift={!!desk.shift}
                 onOpenShift={desk.openShiftDialog}
+                unknownOutcome={desk.unknownOutcome}
+                onResend={desk.resend}
               />
             </Stack>
           )}

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Group, Kbd, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { MoneyText, translateApiMessage } from '../../components';
+import { MoneyText, ReplayedNote, translateApiMessage } from '../../components';
 import { PdfFileButtons } from '../payments/DocumentButtons';
 import { storedPrinter } from '../payments/pdf';
 import type { DeskCustomer } from './deskTypes';
@@ -56,6 +56,7 @@ export function PaymentDone({
             <MoneyText amount={payment.customerDeposit} size="xl" fw={700} />
           </Box>
         </Group>
+        {payment.replayed && <ReplayedNote />}
         {payment.restoredAccounts > 0 && (
           <Alert color="teal">{t('desk.restored', { count: payment.restoredAccounts })}</Alert>
         )}

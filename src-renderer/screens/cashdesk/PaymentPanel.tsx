@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session';
-import { MoneyInput, MoneyText } from '../../components';
+import { MoneyInput, MoneyText, UnknownOutcome } from '../../components';
 import { useFormat } from '../../lib/format';
 import type { DeskCustomer, PaymentMethod } from './deskTypes';
 import type { PaymentForm } from './usePaymentForm';
@@ -20,6 +20,8 @@ export function PaymentPanel({
   submitting,
   hasShift,
   onOpenShift,
+  unknownOutcome,
+  onResend,
 }: {
   customer: DeskCustomer;
   form: PaymentForm;
@@ -29,6 +31,9 @@ export function PaymentPanel({
   submitting: boolean;
   hasShift: boolean;
   onOpenShift: () => void;
+  /** The last payment got no answer: its state is unknown until it is sent again. */
+  unknownOutcome: boolean;
+  onResend: () => void;
 }) {
   const { t } = useTranslation('billing');
   const f = useFormat();
@@ -124,6 +129,7 @@ export function PaymentPanel({
             </Kbd>
           </Button>
         </Group>
+        {unknownOutcome && <UnknownOutcome title={t('desk.unknownTitle')} onResend={onResend} resending={submitting} />}
         {hasFormError && (
           <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="desk-error">
             {formError}

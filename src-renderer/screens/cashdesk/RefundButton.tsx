@@ -7,15 +7,18 @@ import type { OutputOf } from '../../../src-shared/contract';
 import { REFUND_METHODS } from '../../../src-shared/contract/refunds';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { useMoneyRequest } from '../../api/useMoneyRequest';
 import { useCan } from '../../app/session';
 import {
   applyApiError,
   MoneyInput,
   MoneyText,
+  ReplayedNote,
   rupiahRule,
   rupiahValue,
   translateApiMessage,
   contentTestId,
+  UnknownOutcome,
 } from '../../components';
 import { formatRupiah } from '../../lib/format';
 import { PdfFileButtons } from '../payments/DocumentButtons';
@@ -60,32 +63,39 @@ export function RefundButton({
       referenceNumber: (v, all) => (all.method !== 'cash' && !v.trim() ? t('desk.referenceRequired') : null),
     },
   });
+  // One client request id per submission: a resend after a lost answer never pays the deposit out twice.
+  const refunding = useMoneyRequest('refunds.create', {
+    refused: (error) => applyApiError(form, error),
+    async done(refund) {
+      setDone({ refund, receipt: null, error: null });
+      const printer = isDesktop() ? (storedPrinter('receipt') ?? undefined) : undefined;
+      const doc = await api('documents.refundReceipt', { refundId: refund.id, ...(printer ? { printer } : {}) });
+      setDone({ refund, receipt: doc.ok ? doc.value : null, error: doc.ok ? null : doc.error.message });
+    },
+  });
   if (!can('deposits.refund') || (customer.deposit <= 0 && !opened)) return null;
 
   const open = () => {
+    refunding.dismiss();
     form.setValues({ amount: formatRupiah(customer.deposit), method: 'cash', referenceNumber: '', reason: '' });
     form.clearErrors();
     setDone(null);
     setOpened(true);
   };
   const close = () => {
+    refunding.dismiss();
     setOpened(false);
     if (done) onDone();
   };
-  const submit = form.onSubmit(async (v) => {
-    const r = await api('refunds.create', {
+  const submit = form.onSubmit((v) =>
+    refunding.send({
       customerId: customer.id,
       amount: rupiahValue(v.amount)!,
       method: v.method,
       ...(v.method !== 'cash' ? { referenceNumber: v.referenceNumber.trim() } : {}),
       reason: v.reason.trim(),
-    });
-    if (!r.ok) return void applyApiError(form, r.error);
-    setDone({ refund: r.value, receipt: null, error: null });
-    const printer = isDesktop() ? (storedPrinter('receipt') ?? undefined) : undefined;
-    const doc = await api('documents.refundReceipt', { refundId: r.value.id, ...(printer ? { printer } : {}) });
-    setDone({ refund: r.value, receipt: doc.ok ? doc.value : null, error: doc.ok ? null : doc.error.message });
-  });
+    }),
+  );
   const cashShort = form.values.method === 'cash' && shift.data === null;
 
   return (
@@ -113,6 +123,7 @@ export function RefundButton({
               <IconCircleCheck size={24} color="var(--mantine-color-teal-6)" />
               <Text fw={600}>{t('refund.done', { number: done.refund.refundNumber })}</Text>
             </Group>
+            {done.refund.replayed && <ReplayedNote />}
             <Group gap="xl">
               <Stack gap={0}>
                 <Text size="xs" c="dimmed">
@@ -189,6 +200,9 @@ export function RefundButton({
                 data-testid="refund-reason"
                 {...form.getInputProps('reason')}
               />
+              {refunding.unknown && (
+                <UnknownOutcome onResend={() => void refunding.resend()} resending={refunding.sending} />
+              )}
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>
                   {t('common:cancel')}
@@ -196,7 +210,7 @@ export function RefundButton({
                 <Button
                   type="submit"
                   color="grape"
-                  loading={form.submitting}
+                  loading={refunding.sending}
                   disabled={cashShort}
                   data-testid="refund-submit"
                 >

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { useMoneyRequest } from '../../api/useMoneyRequest';
 import { useFormat } from '../../lib/format';
 import { isDesktop, storedPrinter } from '../payments/pdf';
 import type { CreatedPayment, DeskCustomer, ReceiptFile } from './deskTypes';
@@ -39,14 +40,37 @@ export function useCashDesk() {
   // ---- selected customer, payment form, result
   const [customer, setCustomer] = useState<DeskCustomer | null>(null);
   const form = usePaymentForm(customer);
-  const [submitting, setSubmitting] = useState(false);
   const [confirmLarge, setConfirmLarge] = useState<string | null>(null);
   const [done, setDone] = useState<DeskDone | null>(null);
+  const reloadCustomer = async (id: number) => {
+    const r = await api('cashdesk.lookup', { customerId: id, limit: 1 });
+    if (r.ok && r.value.customers[0]) setCustomer(r.value.customers[0]);
+  };
+
+  // One client request id per submission: a resend after a lost answer never takes the payment twice.
+  const paying = useMoneyRequest('payments.create', {
+    refused(error) {
+      if (error.issues?.some((i) => i.path === 'confirmLarge'))
+        setConfirmLarge(t('desk.largeMessage', { amount: f.rupiah(form.amountNum) }));
+      else form.showServerError(error);
+    },
+    async done(payment) {
+      // Fresh arrears and deposit first, so the result never shows the figures from before the payment.
+      await reloadCustomer(payment.customerId);
+      setDone({ payment, receipt: null, receiptError: null });
+      // The receipt: printed straight to the chosen printer in the desktop app, otherwise a PDF to print.
+      const printer = isDesktop() ? (storedPrinter('receipt') ?? undefined) : undefined;
+      const doc = await api('documents.receipt', { paymentId: payment.id, ...(printer ? { printer } : {}) });
+      setDone({ payment, receipt: doc.ok ? doc.value : null, receiptError: doc.ok ? null : doc.error.message });
+    },
+  });
+  const submitting = paying.sending;
   const search = useDeskSearch(select);
 
   function select(c: DeskCustomer) {
     setCustomer(c);
     setDone(null);
+    paying.dismiss();
     form.startFor(c);
     search.clearResults();
     search.setQuery(`${c.customerCode} · ${c.name}`);
@@ -64,6 +88,7 @@ export function useCashDesk() {
   });
 
   const reset = () => {
+    paying.dismiss();
     search.pickWhenFound(null);
     setCustomer(null);
     search.setQuery('');
@@ -84,31 +109,10 @@ export function useCashDesk() {
     }
   });
 
-  const reloadCustomer = async (id: number) => {
-    const r = await api('cashdesk.lookup', { customerId: id, limit: 1 });
-    if (r.ok && r.value.customers[0]) setCustomer(r.value.customers[0]);
-  };
-
   const submit = async (confirmed = false) => {
     if (!customer || submitting) return;
     if (!form.validate()) return;
-    setSubmitting(true);
-    const r = await api('payments.create', form.input(customer.id, confirmed));
-    setSubmitting(false);
-    if (!r.ok) {
-      if (r.error.issues?.some((i) => i.path === 'confirmLarge'))
-        setConfirmLarge(t('desk.largeMessage', { amount: f.rupiah(form.amountNum) }));
-      else form.showServerError(r.error);
-      return;
-    }
-    const payment = r.value;
-    // Fresh arrears and deposit first, so the result never shows the figures from before the payment.
-    await reloadCustomer(customer.id);
-    setDone({ payment, receipt: null, receiptError: null });
-    // The receipt: printed straight to the chosen printer in the desktop app, otherwise a PDF to print.
-    const printer = isDesktop() ? (storedPrinter('receipt') ?? undefined) : undefined;
-    const doc = await api('documents.receipt', { paymentId: payment.id, ...(printer ? { printer } : {}) });
-    setDone({ payment, receipt: doc.ok ? doc.value : null, receiptError: doc.ok ? null : doc.error.message });
+    await paying.send(form.input(customer.id, confirmed));
   };
 
   const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
@@ -170,6 +174,9 @@ export function useCashDesk() {
     onFieldKey,
     submit,
     submitting,
+    /** The last payment got no answer: "Kirim ulang" sends it again with the same request id. */
+    unknownOutcome: paying.unknown,
+    resend: () => void paying.resend(),
     done,
     confirmLarge,
     cancelLarge() {

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResellerBill } from '../../../src-shared/contract/reseller-self';
 import { formatRupiah } from '../../../src-shared/money';
-import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { MoneyText, notifyApiError } from '../../components';
+import { useMoneyRequest } from '../../api/useMoneyRequest';
+import { MoneyText, notifyApiError, UnknownOutcome } from '../../components';
 import { useFormat } from '../../lib/format';
 
 /** Open bills of the reseller's customers, oldest due first; each paid in full from the balance. */
@@ -17,22 +17,30 @@ export function BillsView({ balance, customerId }: { balance: number; customerId
     entities: ['payments', 'resellers', 'all'],
   });
   const [paying, setPaying] = useState<ResellerBill | null>(null);
-  const [busy, setBusy] = useState(false);
-  const pay = async () => {
-    if (!paying) return;
-    setBusy(true);
-    const r = await api('reseller.pay', { invoiceId: paying.id });
-    setBusy(false);
+  // One client request id per press of "Bayar": a resend after a lost answer (a phone on a weak Wi-Fi)
+  // never pays the bill twice from the balance.
+  const payment = useMoneyRequest('reseller.pay', {
+    refused(error) {
+      setPaying(null);
+      notifyApiError(error);
+    },
+    done(r) {
+      setPaying(null);
+      notifications.show({
+        color: 'teal',
+        message: [
+          t('paid', { invoice: r.invoiceNumber, balance: formatRupiah(r.balance) }),
+          r.restoredAccounts > 0 ? t('restored', { count: r.restoredAccounts }) : '',
+          r.replayed ? t('common:unknownOutcome.replayed') : '',
+        ].join(' '),
+      });
+      q.refetch();
+    },
+  });
+  const pay = () => (paying ? payment.send({ invoiceId: paying.id }) : Promise.resolve());
+  const closeConfirm = () => {
+    payment.dismiss();
     setPaying(null);
-    if (!r.ok) return notifyApiError(r.error);
-    notifications.show({
-      color: 'teal',
-      message: [
-        t('paid', { invoice: r.value.invoiceNumber, balance: formatRupiah(r.value.balance) }),
-        r.value.restoredAccounts > 0 ? t('restored', { count: r.value.restoredAccounts }) : '',
-      ].join(' '),
-    });
-    q.refetch();
   };
   if (q.data && q.data.length === 0) return <Text c="dimmed">{t('noBills')}</Text>;
   return (
@@ -73,12 +81,7 @@ export function BillsView({ balance, customerId }: { balance: number; customerId
           </Button>
         </Card>
       ))}
-      <Modal
-        opened={paying !== null}
-        onClose={() => setPaying(null)}
-        title={<Text fw={600}>{t('confirmTitle')}</Text>}
-        centered
-      >
+      <Modal opened={paying !== null} onClose={closeConfirm} title={<Text fw={600}>{t('confirmTitle')}</Text>} centered>
         {paying && (
           <Stack gap="sm">
             <Text size="sm">
@@ -89,14 +92,18 @@ export function BillsView({ balance, customerId }: { balance: number; customerId
                 after: formatRupiah(balance - paying.debit + (paying.shareKind === 'commission' ? paying.share : 0)),
               })}
             </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPaying(null)}>
-                {t('common:cancel')}
-              </Button>
-              <Button loading={busy} onClick={() => void pay()} data-testid="self-pay-confirm">
-                {t('confirm')}
-              </Button>
-            </Group>
+            {payment.unknown ? (
+              <UnknownOutcome onResend={() => void payment.resend()} resending={payment.sending} />
+            ) : (
+              <Group justify="flex-end">
+                <Button variant="default" onClick={closeConfirm}>
+                  {t('common:cancel')}
+                </Button>
+                <Button loading={payment.sending} onClick={() => void pay()} data-testid="self-pay-confirm">
+                  {t('confirm')}
+                </Button>
+              </Group>
+            )}
           </Stack>
         )}
       </Modal>

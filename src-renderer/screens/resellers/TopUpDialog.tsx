@@ -4,8 +4,16 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Reseller } from '../../../src-shared/contract/resellers';
 import { formatRupiah } from '../../../src-shared/money';
-import { api } from '../../api/client';
-import { applyApiError, FormDialog, MoneyInput, rupiahRule, rupiahValue, useResetOnOpen } from '../../components';
+import { useMoneyRequest } from '../../api/useMoneyRequest';
+import {
+  applyApiError,
+  FormDialog,
+  MoneyInput,
+  rupiahRule,
+  rupiahValue,
+  UnknownOutcome,
+  useResetOnOpen,
+} from '../../components';
 
 interface Values {
   amount: string;
@@ -28,32 +36,41 @@ export function TopUpDialog({ reseller, onClose }: { reseller: Reseller | null; 
     referenceNumber: '',
     note: '',
   }));
+  // One client request id per submission: a resend after a lost answer never credits the top-up twice.
+  const topping = useMoneyRequest('resellers.topup', {
+    refused: (error) => applyApiError(form, error),
+    done(r) {
+      notifications.show({
+        color: 'teal',
+        message: [
+          t('topup.done', { amount: formatRupiah(r.movement.amount), balance: formatRupiah(r.balance) }),
+          r.replayed ? t('common:unknownOutcome.replayed') : '',
+        ].join(' '),
+      });
+      onClose();
+    },
+  });
   const submit = form.onSubmit(async (v) => {
     if (!reseller) return;
-    const r = await api('resellers.topup', {
+    await topping.send({
       resellerId: reseller.id,
       amount: rupiahValue(v.amount)!,
       method: v.method,
       referenceNumber: v.referenceNumber,
       note: v.note,
     });
-    if (!r.ok) return void applyApiError(form, r.error);
-    notifications.show({
-      color: 'teal',
-      message: t('topup.done', {
-        amount: formatRupiah(r.value.movement.amount),
-        balance: formatRupiah(r.value.balance),
-      }),
-    });
-    onClose();
   });
+  const close = () => {
+    topping.dismiss();
+    onClose();
+  };
   return (
     <FormDialog
       opened={reseller !== null}
-      onClose={onClose}
+      onClose={close}
       title={<Text fw={600}>{t('topup.title', { name: reseller?.name ?? '' })}</Text>}
       onSubmit={submit}
-      submitting={form.submitting}
+      submitting={topping.sending}
       submitLabel={t('topup.submit')}
       submitTestId="topup-submit"
     >
@@ -74,6 +91,7 @@ export function TopUpDialog({ reseller, onClose }: { reseller: Reseller | null; 
           <TextInput label={t('field.reference')} withAsterisk {...form.getInputProps('referenceNumber')} />
         )}
         <Textarea label={t('field.note')} autosize minRows={1} {...form.getInputProps('note')} />
+        {topping.unknown && <UnknownOutcome onResend={() => void topping.resend()} resending={topping.sending} />}
       </Stack>
     </FormDialog>
   );
