@@ -83,7 +83,9 @@ export const gatewayTx = z.object({
   merchantRef: z.string(),
   provider: gatewayProvider,
   providerRef: z.string().nullable(),
-  customerId: z.number().int(),
+  /** The payer: a customer, or a reseller topping up their balance (then the code and name are the reseller's). */
+  customerId: z.number().int().nullable(),
+  resellerId: z.number().int().nullable(),
   customerCode: z.string(),
   customerName: z.string(),
   amount: z.number().int(),
@@ -128,11 +130,14 @@ export const paymentReview = z.object({
   transactionId: z.number().int().nullable(),
   customerId: z.number().int().nullable(),
   customerName: z.string().nullable(),
+  /** A reseller's top-up (its attempt's reseller): it can be resolved into their balance. */
+  resellerId: z.number().int().nullable(),
+  resellerName: z.string().nullable(),
   amount: z.number().int(),
   reason: z.enum(['unknown_reference', 'amount_mismatch']),
   detail: z.string().nullable(),
   status: z.enum(['open', 'resolved']),
-  resolution: z.enum(['deposit', 'invoice']).nullable(),
+  resolution: z.enum(['deposit', 'invoice', 'reseller']).nullable(),
   paymentId: z.number().int().nullable(),
   resolvedAt: timestamp.nullable(),
   createdAt: timestamp,
@@ -232,8 +237,10 @@ export const gatewayPaymentsContract = {
     input: z
       .object({
         id,
-        to: z.enum(['deposit', 'invoice']),
-        customerId: id,
+        /** `reseller`: a reseller top-up's money into that reseller's balance (no customer). */
+        to: z.enum(['deposit', 'invoice', 'reseller']),
+        /** Required for `deposit` and `invoice`. */
+        customerId: id.optional(),
         invoiceId: id.optional(),
         reason: requiredText(500, 'Reason'),
         notes: optionalText(500, 'Notes'),

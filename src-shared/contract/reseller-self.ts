@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isoDate } from '../dates';
 import { clientRequestId, replayed } from './client-request';
 import { customer, customersContract } from './customers';
-import { id, listOf, page, pageSize, procedure, searchText } from './define';
+import { id, listOf, page, pageSize, procedure, requiredText, searchText, timestamp } from './define';
+import { gatewayProvider, gatewayTxState } from './gateway-payments';
 import { pppoeUsername } from './pppoe';
 import { movement, resellerCustomer, statement, statementFile, statementInput } from './resellers';
 
@@ -49,6 +50,40 @@ export const sellablePackage = z.object({
   bandwidthUp: z.number().int(),
   bandwidthDown: z.number().int(),
 });
+
+/** An online top-up asks for whole rupiah within these bounds (the gateways' own limits sit around them). */
+export const TOPUP_MIN = 10_000;
+export const TOPUP_MAX = 10_000_000;
+
+/** A top-up attempt as its reseller sees it: how to pay it and where it stands (no staff fields). */
+export const resellerTopUp = z.object({
+  id: z.number().int(),
+  reference: z.string(),
+  provider: gatewayProvider,
+  method: z.string(),
+  /** pending (waiting for money), paid (not yet in the balance), credited, review (the office checks it), expired, failed, cancelled. */
+  state: gatewayTxState,
+  amount: z.number().int(),
+  /** A fee the gateway adds on top for the payer. */
+  feeCustomer: z.number().int(),
+  expiresAt: timestamp,
+  vaNumber: z.string().nullable(),
+  bank: z.string().nullable(),
+  billerCode: z.string().nullable(),
+  qrString: z.string().nullable(),
+  payCode: z.string().nullable(),
+  checkoutUrl: z.string().nullable(),
+  paidAmount: z.number().int().nullable(),
+  paidAt: timestamp.nullable(),
+  createdAt: timestamp,
+});
+export type ResellerTopUp = z.output<typeof resellerTopUp>;
+
+const topUpAmount = z
+  .number({ error: 'Must be a number' })
+  .int('Must be a whole number of rupiah')
+  .min(TOPUP_MIN, 'Top-up amount must be at least Rp 10.000')
+  .max(TOPUP_MAX, 'Top-up amount must be at most Rp 10.000.000');
 
 export const resellerSelfContract = {
   'reseller.me': procedure({
@@ -145,5 +180,33 @@ export const resellerSelfContract = {
     mutates: 'customers',
     input: editCustomer.strict(),
     output: customer,
+  }),
+  /** "Isi saldo": the methods on offer (the enabled gateways') and my recent top-ups. */
+  'reseller.topups': procedure({
+    permission: 'reseller.self',
+    input: z.object({}).strict().default({}),
+    output: z.object({
+      methods: z.array(z.object({ provider: gatewayProvider, method: z.string() })),
+      items: z.array(resellerTopUp),
+    }),
+  }),
+  /** Tops up my balance online: a payment at the gateway; the balance rises once the gateway reports it paid. */
+  'reseller.topupCreate': procedure({
+    permission: 'reseller.self',
+    mutates: 'gatewayPayments',
+    input: z.object({ amount: topUpAmount, provider: gatewayProvider, method: requiredText(40, 'Method') }).strict(),
+    output: resellerTopUp,
+  }),
+  'reseller.topup': procedure({
+    permission: 'reseller.self',
+    input: z.object({ id }).strict(),
+    output: resellerTopUp,
+  }),
+  /** "I have paid": asks the gateway now (at most every few seconds per top-up; the poller does the rest). */
+  'reseller.topupCheck': procedure({
+    permission: 'reseller.self',
+    mutates: 'gatewayPayments',
+    input: z.object({ id }).strict(),
+    output: resellerTopUp,
   }),
 };

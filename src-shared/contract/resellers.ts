@@ -27,6 +27,8 @@ export const RESELLER_STATUSES = ['active', 'suspended'] as const;
 export const resellerStatus = z.enum(RESELLER_STATUSES, { error: 'Status must be active or suspended' });
 export const LEDGER_KINDS = ['topup', 'payment', 'commission', 'reversal'] as const;
 export const TOPUP_METHODS = ['cash', 'bank_transfer'] as const;
+/** How a top-up came in: at the office (TOPUP_METHODS), or paid online by the reseller through a gateway. */
+export const LEDGER_METHODS = [...TOPUP_METHODS, 'gateway'] as const;
 export const RULE_KINDS = ['discount', 'commission'] as const;
 export const RULE_MODES = ['percent', 'flat'] as const;
 /** A percent rule's value is in basis points: 1250 = 12.5%. */
@@ -70,7 +72,7 @@ export const movement = z.object({
   kind: z.enum(LEDGER_KINDS),
   /** Signed rupiah: + into the balance, − out of it. */
   amount: z.number().int(),
-  method: z.enum(TOPUP_METHODS).nullable(),
+  method: z.enum(LEDGER_METHODS).nullable(),
   referenceNumber: z.string().nullable(),
   paymentId: z.number().int().nullable(),
   paymentNumber: z.string().nullable(),

@@ -9,6 +9,7 @@ import {
   selfSummary,
 } from '../../core/resellers/self';
 import { selfCreateCustomer, selfCustomer, selfPackages, selfUpdateCustomer } from '../../core/resellers/own-customers';
+import { selfTopUp, selfTopUpCheck, selfTopUpCreate, selfTopUps } from '../../core/resellers/gateway-topup';
 import type { HandlersFor } from '../handler';
 
 export const resellerSelfHandlers: HandlersFor<typeof resellerSelfContract> = {
@@ -23,4 +24,8 @@ export const resellerSelfHandlers: HandlersFor<typeof resellerSelfContract> = {
   'reseller.customer': ({ customerId }, call) => selfCustomer(call, customerId),
   'reseller.createCustomer': (input, call) => selfCreateCustomer(call, input),
   'reseller.updateCustomer': (input, call) => selfUpdateCustomer(call, input),
+  'reseller.topups': (_input, call) => selfTopUps(call),
+  'reseller.topupCreate': (input, call) => selfTopUpCreate(call, input),
+  'reseller.topup': ({ id }, call) => selfTopUp(call, id),
+  'reseller.topupCheck': ({ id }, call) => selfTopUpCheck(call, id),
 };

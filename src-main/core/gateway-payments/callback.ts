@@ -62,7 +62,7 @@ export async function handleGatewayCallback(
       if (!credit) return { ack: event.ack, outcome: state.status === 'paid' ? 'duplicate' : 'pending' };
       return {
         ack: event.ack,
-        outcome: credit.result === 'invoices' || credit.result === 'deposit' ? 'credited' : credit.result,
+        outcome: credit.result === 'review' || credit.result === 'duplicate' ? credit.result : 'credited',
       };
     }
     // A reference we never created: money the provider confirms as paid waits on the review list.

@@ -15,7 +15,13 @@ import {
   setGatewayTxCreated,
   setGatewayTxObserved,
 } from '../../data/payments-online/gateway-transactions.repository';
-import { isGatewayError, nextCheckAt, type CreatedPayment } from '../../integrations/payments';
+import {
+  isGatewayError,
+  nextCheckAt,
+  type CreatedPayment,
+  type CreatePaymentInput,
+  type PaymentGateway,
+} from '../../integrations/payments';
 import { writeAudit } from '../audit';
 import { today } from '../billing/common';
 import type { CallContext } from '../context';
@@ -26,7 +32,7 @@ import type { In } from './types';
 import { txView } from './view';
 
 /** Our reference, unique per attempt and readable on a bank statement: PD-20261124-9F2C41A7. */
-function newMerchantRef(ymd: string): string {
+export function newMerchantRef(ymd: string): string {
   return `PD-${ymd}-${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
@@ -97,9 +103,11 @@ export async function createGatewayPayment(
     })
     .immediate();
 
-  let created: CreatedPayment;
-  try {
-    created = await gateway.createPayment({
+  await askGateway(
+    call,
+    txId,
+    gateway,
+    {
       merchantRef,
       amount: bills.reduce((s, b) => s + b.amount - b.paidAmount, 0),
       method: input.method,
@@ -112,9 +120,31 @@ export async function createGatewayPayment(
         price: b.amount - b.paidAmount,
         quantity: 1,
       })),
-    });
+    },
+    opts.actor,
+  );
+  return txView(app, txId);
+}
+
+/**
+ * Asks the gateway to create the reserved attempt `txId` and stores what to show the payer (VA number,
+ * QR string, checkout link) and the first poll time. A failure that may have reached the gateway leaves
+ * the attempt pending for the poller; a refusal marks it failed; either way the caller gets a CONFLICT.
+ * Shared by a customer's bills and a reseller's top-up (core/resellers/gateway-topup.ts).
+ */
+export async function askGateway(
+  call: CallContext,
+  txId: number,
+  gateway: PaymentGateway,
+  request: CreatePaymentInput,
+  actor?: string,
+): Promise<void> {
+  const { app } = call;
+  let created: CreatedPayment;
+  try {
+    created = await gateway.createPayment(request);
   } catch (e) {
-    failCreate(call, txId, e, opts.actor);
+    failCreate(call, txId, e, actor);
     const detail = e instanceof Error ? e.message : String(e);
     throw new AppError('CONFLICT', `The payment gateway did not create the payment: ${detail}`);
   }
@@ -123,7 +153,7 @@ export async function createGatewayPayment(
     .transaction(() => {
       const at = app.clock.now();
       const tx = findGatewayTx(app.sqlite, txId)!;
-      const exp = created.expiresAt ?? expiresAt.getTime();
+      const exp = created.expiresAt ?? Date.parse(tx.expiresAt);
       const next = nextCheckAt({ ...pollStateOf(tx), expiresAt: exp }, gatewayPollPolicy());
       const i = created.instructions;
       setGatewayTxCreated(app.sqlite, txId, {
@@ -141,10 +171,9 @@ export async function createGatewayPayment(
         nextPollAt: new Date(next ?? at.getTime()).toISOString(),
         now: at.toISOString(),
       });
-      recordGatewaySuccess(app.sqlite, input.provider, at.toISOString());
+      recordGatewaySuccess(app.sqlite, tx.provider, at.toISOString());
     })
     .immediate();
-  return txView(app, txId);
 }
 
 function failCreate(call: CallContext, txId: number, e: unknown, actor?: string): void {

@@ -17,6 +17,7 @@ import { writeAudit } from '../audit';
 import { recordGatewayPayment } from '../billing/payments';
 import type { CallContext } from '../context';
 import { notifyStaff } from '../messaging/staff-notify';
+import { creditTopUp } from '../resellers/topup-credit';
 import { creditQueue } from './credit-queue';
 
 export interface ConfirmedPaid {
@@ -34,13 +35,15 @@ export interface ConfirmedPaid {
 export type CreditOutcome =
   | { result: 'duplicate' }
   | { result: 'invoices' | 'deposit'; paymentId: number; restoredAccounts: number }
+  | { result: 'topup'; movementId: number; resellerId: number }
   | { result: 'review'; reviewId: number; reason: 'unknown_reference' | 'amount_mismatch' };
 
 /**
  * Credits a paid gateway transaction exactly once. Unknown reference or an amount other than asked →
  * review list; paid after we saw it expire or cancelled it, or for bills meanwhile paid at the desk →
  * the customer's deposit; otherwise a payment allocated like cash (its invoices first), receipt number,
- * audit rows and the isolir restore of createPayment. Already credited → nothing.
+ * audit rows and the isolir restore of createPayment. A reseller's top-up of the asked amount goes to
+ * their balance (even when paid after it expired: the balance is their deposit). Already credited → nothing.
  */
 export function creditPaid(call: CallContext, c: ConfirmedPaid): CreditOutcome {
   const outcome = creditInTransaction(call, c);
@@ -84,13 +87,15 @@ export function creditInTransaction(call: CallContext, c: ConfirmedPaid): Credit
         .filter((i) => i && (i.status === 'unpaid' || i.status === 'partial'));
       const prior = c.priorStatus ?? known?.status;
 
-      let outcome: 'invoices' | 'deposit' | 'review';
+      let outcome: 'invoices' | 'deposit' | 'review' | 'topup';
       let reason: 'unknown_reference' | 'amount_mismatch' | null = null;
       let why: string | null = null;
+      const late = prior === 'expired' || prior === 'cancelled' || prior === 'failed';
       if (!known) [outcome, reason] = ['review', 'unknown_reference'];
       else if (c.paidAmount !== known.amount) [outcome, reason] = ['review', 'amount_mismatch'];
-      else if (prior === 'expired' || prior === 'cancelled' || prior === 'failed')
-        [outcome, why] = ['deposit', `paid after the attempt was ${prior}`];
+      else if (known.resellerId !== null)
+        [outcome, why] = ['topup', late ? `paid after the attempt was ${prior}` : null];
+      else if (late) [outcome, why] = ['deposit', `paid after the attempt was ${prior}`];
       else if (!stillOpen.length) [outcome, why] = ['deposit', 'the bills were paid or voided meanwhile'];
       else outcome = 'invoices';
 
@@ -109,7 +114,7 @@ export function creditInTransaction(call: CallContext, c: ConfirmedPaid): Credit
       if (outcome === 'review') {
         const detail =
           reason === 'amount_mismatch'
-            ? `asked ${formatRupiah(known!.amount)}, paid ${formatRupiah(c.paidAmount)}`
+            ? `${known!.resellerId !== null ? 'reseller top-up: ' : ''}asked ${formatRupiah(known!.amount)}, paid ${formatRupiah(c.paidAmount)}`
             : `no payment attempt ${c.merchantRef} at ${c.provider}`;
         const reviewId = insertReview(db, {
           source: 'gateway',
@@ -132,12 +137,13 @@ export function creditInTransaction(call: CallContext, c: ConfirmedPaid): Credit
         });
         return { result: 'review', reviewId, reason: reason! };
       }
+      if (outcome === 'topup') return creditTopUp(call, c, known!, why);
 
       const tx1 = known!;
       const payment = recordGatewayPayment(
         call,
         {
-          customerId: tx1.customerId,
+          customerId: tx1.customerId!,
           amount: c.paidAmount,
           method: `gateway/${c.provider}` as GatewayPaymentMethod,
           invoiceId: outcome === 'invoices' ? stillOpen[0]!.id : undefined,

@@ -130,7 +130,7 @@ export async function exportGatewayPayments(call: CallContext, input: In<'gatewa
         r.paidAmount,
         r.paidAt,
         r.paymentNumber,
-        r.invoices.map((i) => i.invoiceNumber).join(', '),
+        r.resellerId !== null ? 'Reseller top-up' : r.invoices.map((i) => i.invoiceNumber).join(', '),
       ].map(cell),
     );
   for (const col of [9, 10]) ws.getColumn(col).numFmt = '#,##0';

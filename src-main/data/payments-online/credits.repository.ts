@@ -9,7 +9,8 @@ export interface NewCredit {
   providerRef: string | null;
   transactionId: number | null;
   amount: number;
-  outcome: 'invoices' | 'deposit' | 'review';
+  /** `topup`: a reseller's top-up, credited to their ledger (no customer payment). */
+  outcome: 'invoices' | 'deposit' | 'review' | 'topup';
   via: string;
   now: string;
 }
@@ -48,20 +49,24 @@ export interface ReviewRow {
   transactionId: number | null;
   customerId: number | null;
   customerName: string | null;
+  resellerId: number | null;
+  resellerName: string | null;
   amount: number;
   reason: 'unknown_reference' | 'amount_mismatch';
   detail: string | null;
   status: 'open' | 'resolved';
-  resolution: 'deposit' | 'invoice' | null;
+  resolution: 'deposit' | 'invoice' | 'reseller' | null;
   paymentId: number | null;
   resolvedAt: string | null;
   createdAt: string;
 }
 
 const REVIEW_SELECT = `SELECT r.id, r.source, r.provider, r.reference, r.transaction_id AS transactionId,
-    r.customer_id AS customerId, c.name AS customerName, r.amount, r.reason, r.detail, r.status, r.resolution,
-    r.payment_id AS paymentId, r.resolved_at AS resolvedAt, r.created_at AS createdAt
-  FROM payment_reviews r LEFT JOIN customers c ON c.id = r.customer_id`;
+    r.customer_id AS customerId, c.name AS customerName, t.reseller_id AS resellerId, rs.name AS resellerName, r.amount,
+    r.reason, r.detail, r.status, r.resolution, r.payment_id AS paymentId, r.resolved_at AS resolvedAt,
+    r.created_at AS createdAt
+  FROM payment_reviews r LEFT JOIN customers c ON c.id = r.customer_id
+  LEFT JOIN gateway_transactions t ON t.id = r.transaction_id LEFT JOIN resellers rs ON rs.id = t.reseller_id`;
 
 export interface NewReview {
   source: 'gateway' | 'bank';
@@ -98,7 +103,14 @@ export function listReviews(db: Sqlite, status: 'open' | 'resolved' | 'all', lim
 export function resolveReview(
   db: Sqlite,
   id: number,
-  v: { resolution: 'deposit' | 'invoice'; paymentId: number; customerId: number; by: number | null; now: string },
+  v: {
+    resolution: 'deposit' | 'invoice' | 'reseller';
+    /** Null for `reseller` (the money is a ledger movement, not a customer payment). */
+    paymentId: number | null;
+    customerId: number | null;
+    by: number | null;
+    now: string;
+  },
 ): boolean {
   const r = prepared(
     db,

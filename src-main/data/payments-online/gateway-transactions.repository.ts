@@ -11,7 +11,9 @@ export interface GatewayTxRow {
   merchantRef: string;
   provider: GatewayProvider;
   providerRef: string | null;
-  customerId: number;
+  /** Exactly one of the two is set: a customer's bills, or a reseller's top-up. */
+  customerId: number | null;
+  resellerId: number | null;
   amount: number;
   feeCustomer: number;
   method: string;
@@ -35,7 +37,7 @@ export interface GatewayTxRow {
 }
 
 const SELECT = `SELECT id, merchant_ref AS merchantRef, provider, provider_ref AS providerRef, customer_id AS customerId,
-    amount, fee_customer AS feeCustomer, method, status, credit_state AS creditState, expires_at AS expiresAt,
+    reseller_id AS resellerId, amount, fee_customer AS feeCustomer, method, status, credit_state AS creditState, expires_at AS expiresAt,
     va_number AS vaNumber, bank, biller_code AS billerCode, qr_string AS qrString, pay_code AS payCode,
     checkout_url AS checkoutUrl, paid_amount AS paidAmount, paid_at AS paidAt, raw_status AS rawStatus,
     last_checked_at AS lastCheckedAt, consecutive_errors AS consecutiveErrors, next_poll_at AS nextPollAt,
@@ -54,6 +56,17 @@ export function gatewayTxOfCustomer(db: Sqlite, customerId: number, limit: numbe
   return prepared<[number, number], GatewayTxRow>(db, `${SELECT} WHERE customer_id = ? ORDER BY id DESC LIMIT ?`).all(
     customerId,
     limit,
+  );
+}
+
+/** A reseller's top-ups still waiting for money (the cap on open attempts per reseller). */
+export function pendingTopUpsOf(db: Sqlite, resellerId: number, now: string): number {
+  return (
+    prepared<[number, string], { n: number }>(
+      db,
+      `SELECT COUNT(*) AS n FROM gateway_transactions
+        WHERE reseller_id = ? AND status = 'pending' AND credit_state = 'none' AND expires_at > ?`,
+    ).get(resellerId, now)?.n ?? 0
   );
 }
 
@@ -87,7 +100,9 @@ export function pendingCountByProvider(db: Sqlite): { provider: GatewayProvider;
 export interface NewGatewayTx {
   merchantRef: string;
   provider: GatewayProvider;
-  customerId: number;
+  /** One of the two (the table's CHECK refuses both or neither). */
+  customerId: number | null;
+  resellerId?: number | null;
   amount: number;
   method: string;
   expiresAt: string;
@@ -99,10 +114,22 @@ export interface NewGatewayTx {
 export function insertGatewayTx(db: Sqlite, v: NewGatewayTx): number {
   const { lastInsertRowid } = prepared(
     db,
-    `INSERT INTO gateway_transactions(merchant_ref, provider, customer_id, amount, method, expires_at, created_by,
-        next_poll_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(v.merchantRef, v.provider, v.customerId, v.amount, v.method, v.expiresAt, v.createdBy, v.now, v.now, v.now);
+    `INSERT INTO gateway_transactions(merchant_ref, provider, customer_id, reseller_id, amount, method, expires_at,
+        created_by, next_poll_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    v.merchantRef,
+    v.provider,
+    v.customerId,
+    v.resellerId ?? null,
+    v.amount,
+    v.method,
+    v.expiresAt,
+    v.createdBy,
+    v.now,
+    v.now,
+    v.now,
+  );
   return Number(lastInsertRowid);
 }
 

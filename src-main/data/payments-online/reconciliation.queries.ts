@@ -8,7 +8,9 @@ export interface GatewayTxViewRow {
   merchantRef: string;
   provider: Gateway;
   providerRef: string | null;
-  customerId: number;
+  customerId: number | null;
+  /** A reseller's top-up: the reseller (customerCode/customerName then hold the reseller's code and name). */
+  resellerId: number | null;
   customerCode: string;
   customerName: string;
   amount: number;
@@ -31,14 +33,18 @@ export interface GatewayTxViewRow {
   createdAt: string;
 }
 
+/** Who paid: the customer, or the reseller of a top-up (exactly one is set). */
+const PAYER = `FROM gateway_transactions t
+  LEFT JOIN customers c ON c.id = t.customer_id
+  LEFT JOIN resellers rs ON rs.id = t.reseller_id`;
+
 const SELECT = `SELECT t.id, t.merchant_ref AS merchantRef, t.provider, t.provider_ref AS providerRef, t.customer_id AS customerId,
-    c.customer_code AS customerCode, c.name AS customerName, t.amount, t.fee_customer AS feeCustomer, t.method, t.status,
+    t.reseller_id AS resellerId, COALESCE(c.customer_code, rs.code) AS customerCode, COALESCE(c.name, rs.name) AS customerName, t.amount, t.fee_customer AS feeCustomer, t.method, t.status,
     t.credit_state AS creditState, t.expires_at AS expiresAt, t.va_number AS vaNumber, t.bank, t.biller_code AS billerCode,
     t.qr_string AS qrString, t.pay_code AS payCode, t.checkout_url AS checkoutUrl, t.paid_amount AS paidAmount,
     t.paid_at AS paidAt, t.payment_id AS paymentId, p.payment_number AS paymentNumber, t.last_checked_at AS lastCheckedAt,
     t.created_at AS createdAt
-  FROM gateway_transactions t
-  JOIN customers c ON c.id = t.customer_id
+  ${PAYER}
   LEFT JOIN payments p ON p.id = t.payment_id`;
 
 /** The derived state as SQL, so filters and totals agree with what the screen shows. */
@@ -54,6 +60,14 @@ export function gatewayTxViewsOfCustomer(db: Sqlite, customerId: number, limit: 
     db,
     `${SELECT} WHERE t.customer_id = ? ORDER BY t.id DESC LIMIT ?`,
   ).all(customerId, limit);
+}
+
+/** A reseller's own top-up attempts, newest first. */
+export function gatewayTxViewsOfReseller(db: Sqlite, resellerId: number, limit: number): GatewayTxViewRow[] {
+  return prepared<[number, number], GatewayTxViewRow>(
+    db,
+    `${SELECT} WHERE t.reseller_id = ? ORDER BY t.id DESC LIMIT ?`,
+  ).all(resellerId, limit);
 }
 
 export interface TxInvoiceRow {
@@ -86,7 +100,8 @@ const WHERE = `WHERE (@provider IS NULL OR t.provider = @provider)
     AND (@state IS NULL OR (${STATE_SQL}) = @state)
     AND (@fromAt IS NULL OR t.created_at >= @fromAt) AND (@toAt IS NULL OR t.created_at < @toAt)
     AND (@search IS NULL OR t.merchant_ref LIKE @search ESCAPE '\\' OR t.provider_ref LIKE @search ESCAPE '\\'
-         OR c.name LIKE @search ESCAPE '\\' OR c.customer_code LIKE @search ESCAPE '\\')`;
+         OR c.name LIKE @search ESCAPE '\\' OR c.customer_code LIKE @search ESCAPE '\\'
+         OR rs.name LIKE @search ESCAPE '\\' OR rs.code LIKE @search ESCAPE '\\')`;
 
 export function listGatewayTxViews(db: Sqlite, f: TxFilter, limit: number): GatewayTxViewRow[] {
   return prepared<TxFilter & { limit: number }, GatewayTxViewRow>(
@@ -96,12 +111,7 @@ export function listGatewayTxViews(db: Sqlite, f: TxFilter, limit: number): Gate
 }
 
 export function countGatewayTx(db: Sqlite, f: TxFilter): number {
-  return (
-    prepared<TxFilter, { n: number }>(
-      db,
-      `SELECT COUNT(*) AS n FROM gateway_transactions t JOIN customers c ON c.id = t.customer_id ${WHERE}`,
-    ).get(f)?.n ?? 0
-  );
+  return prepared<TxFilter, { n: number }>(db, `SELECT COUNT(*) AS n ${PAYER} ${WHERE}`).get(f)?.n ?? 0;
 }
 
 export interface TotalsRow {
@@ -118,7 +128,7 @@ export function gatewayTotals(db: Sqlite, f: TxFilter, offsetHours: number): Tot
     db,
     `SELECT date(t.created_at, @offset) AS day, t.provider, COUNT(*) AS count, SUM(t.amount) AS amount,
             COALESCE(SUM(CASE WHEN t.credit_state <> 'none' OR t.status = 'paid' THEN COALESCE(t.paid_amount, t.amount) END), 0) AS paid
-       FROM gateway_transactions t JOIN customers c ON c.id = t.customer_id ${WHERE}
+       ${PAYER} ${WHERE}
       GROUP BY day, t.provider ORDER BY day DESC, t.provider`,
   ).all({ ...f, offset: `${offsetHours} hours` });
 }

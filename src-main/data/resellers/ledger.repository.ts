@@ -12,7 +12,7 @@ export interface Movement {
   resellerId: number;
   kind: LedgerKind;
   amount: number;
-  method: 'cash' | 'bank_transfer' | null;
+  method: 'cash' | 'bank_transfer' | 'gateway' | null;
   referenceNumber: string | null;
   paymentId: number | null;
   invoiceId: number | null;

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bool, createdAt, updatedAt } from './common';
 import { customers } from './customers';
 import { invoices, payments } from './billing';
+import { resellers } from './resellers';
 import { users } from './system';
 
 export const GATEWAY_PROVIDERS = ['tripay', 'midtrans', 'xendit', 'duitku'] as const;
@@ -45,6 +46,8 @@ export const gatewaySettings = sqliteTable('gateway_settings', {
 /**
  * One payment attempt at a gateway. `merchant_ref` is ours and unique: the provider's order id.
  * `status` is the provider's word normalised; `credit_state` says what we did with the money.
+ * The payer is a customer (their bills) or a reseller (a top-up of their balance): exactly one of
+ * `customer_id` and `reseller_id` is set (CHECK, drizzle/0029).
  */
 export const gatewayTransactions = sqliteTable(
   'gateway_transactions',
@@ -53,10 +56,10 @@ export const gatewayTransactions = sqliteTable(
     merchantRef: text('merchant_ref').notNull(),
     provider: text('provider', { enum: GATEWAY_PROVIDERS }).notNull(),
     providerRef: text('provider_ref'),
-    customerId: integer('customer_id')
-      .notNull()
-      .references(() => customers.id),
-    /** Integer rupiah asked (the bills), without a fee the customer pays on top. */
+    customerId: integer('customer_id').references(() => customers.id),
+    /** A reseller's balance top-up (issue 18): the money goes to their ledger, not to bills. */
+    resellerId: integer('reseller_id').references(() => resellers.id),
+    /** Integer rupiah asked (the bills, or the top-up), without a fee the customer pays on top. */
     amount: integer('amount').notNull(),
     feeCustomer: integer('fee_customer').notNull().default(0),
     method: text('method').notNull(),
@@ -98,7 +101,11 @@ export const gatewayTransactions = sqliteTable(
       .on(t.nextPollAt)
       .where(sql`next_poll_at IS NOT NULL`),
     index('gateway_tx_customer_idx').on(t.customerId),
+    index('gateway_tx_reseller_idx')
+      .on(t.resellerId)
+      .where(sql`reseller_id IS NOT NULL`),
     index('gateway_tx_created_idx').on(t.createdAt),
+    check('gateway_tx_one_payer', sql`(customer_id IS NULL) <> (reseller_id IS NULL)`),
   ],
 );
 
@@ -131,7 +138,8 @@ export const gatewayCredits = sqliteTable(
     providerRef: text('provider_ref'),
     transactionId: integer('transaction_id').references(() => gatewayTransactions.id),
     amount: integer('amount').notNull(),
-    outcome: text('outcome', { enum: ['invoices', 'deposit', 'review'] }).notNull(),
+    /** `topup`: a reseller's top-up, credited to their ledger (no customer payment). */
+    outcome: text('outcome', { enum: ['invoices', 'deposit', 'review', 'topup'] }).notNull(),
     paymentId: integer('payment_id').references(() => payments.id),
     /** 'poll' or 'callback': which path confirmed it first. */
     via: text('via').notNull(),
@@ -159,7 +167,8 @@ export const paymentReviews = sqliteTable(
     status: text('status', { enum: ['open', 'resolved'] })
       .notNull()
       .default('open'),
-    resolution: text('resolution', { enum: ['deposit', 'invoice'] }),
+    /** `reseller`: a reseller top-up's money went to that reseller's balance (reseller_ledger). */
+    resolution: text('resolution', { enum: ['deposit', 'invoice', 'reseller'] }),
     paymentId: integer('payment_id').references(() => payments.id),
     resolvedBy: integer('resolved_by').references(() => users.id),
     resolvedAt: text('resolved_at'),

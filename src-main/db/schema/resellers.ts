@@ -71,8 +71,8 @@ export const resellerLedger = sqliteTable(
       .references(() => resellers.id),
     kind: text('kind', { enum: ['topup', 'payment', 'commission', 'reversal'] }).notNull(),
     amount: integer('amount').notNull(),
-    /** Top-ups: how the money came in. */
-    method: text('method', { enum: ['cash', 'bank_transfer'] }),
+    /** Top-ups: how the money came in (`gateway`: paid online by the reseller, reference = our merchant ref). */
+    method: text('method', { enum: ['cash', 'bank_transfer', 'gateway'] }),
     referenceNumber: text('reference_number'),
     /** Bill payments (and their commission): the customer's payment it made, the invoice and customer. */
     paymentId: integer('payment_id').references(() => payments.id),
@@ -101,6 +101,10 @@ export const resellerLedger = sqliteTable(
     uniqueIndex('reseller_ledger_reverses_uq')
       .on(t.reversesId)
       .where(sql`reverses_id IS NOT NULL`),
+    // A gateway top-up is credited once per merchant reference, whoever asks (poll, callback, replay).
+    uniqueIndex('reseller_ledger_gateway_ref_uq')
+      .on(t.referenceNumber)
+      .where(sql`method = 'gateway' AND kind = 'topup'`),
   ],
 );
 

@@ -130,7 +130,9 @@ export default function ReconciliationScreen() {
                     </Table.Td>
                     <Table.Td ta="right">{r.paidAmount === null ? '—' : <MoneyText amount={r.paidAmount} />}</Table.Td>
                     <Table.Td>
-                      {r.invoices.map((i) => i.invoiceNumber).join(', ')}
+                      {r.resellerId !== null
+                        ? t('recon.resellerTopUp')
+                        : r.invoices.map((i) => i.invoiceNumber).join(', ')}
                       {r.paymentNumber ? ` → ${r.paymentNumber}` : ''}
                     </Table.Td>
                   </Table.Tr>

@@ -10,7 +10,10 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useFormat } from '../../lib/format';
 
-/** Money that waits for a person: staff sends it to a customer's deposit or to an invoice (audited). */
+/**
+ * Money that waits for a person: staff sends it to a customer's deposit or to an invoice, or a reseller's
+ * top-up to that reseller's balance (audited).
+ */
 export function ReviewList() {
   const { t } = useTranslation('gateways');
   const f = useFormat();
@@ -41,7 +44,9 @@ export function ReviewList() {
                 <Table.Td>
                   {r.provider} {r.reference}
                 </Table.Td>
-                <Table.Td>{r.customerName ?? '—'}</Table.Td>
+                <Table.Td>
+                  {r.customerName ?? (r.resellerName ? t('review.reseller', { name: r.resellerName }) : '—')}
+                </Table.Td>
                 <Table.Td>
                   {t(`review.reason.${r.reason}`)}
                   {r.detail ? ` (${r.detail})` : ''}
@@ -67,7 +72,7 @@ export function ReviewList() {
 }
 
 interface Values {
-  to: 'deposit' | 'invoice';
+  to: 'deposit' | 'invoice' | 'reseller';
   customerId: string;
   invoiceId: string;
   reason: string;
@@ -78,7 +83,7 @@ function ResolveDialog({ review, onClose }: { review: PaymentReview; onClose: ()
   const [busy, setBusy] = useState(false);
   const form = useForm<Values>({
     initialValues: {
-      to: 'deposit',
+      to: review.resellerId !== null ? 'reseller' : 'deposit',
       customerId: review.customerId ? String(review.customerId) : '',
       invoiceId: '',
       reason: '',
@@ -89,7 +94,7 @@ function ResolveDialog({ review, onClose }: { review: PaymentReview; onClose: ()
     const r = await api('paymentReviews.resolve', {
       id: review.id,
       to: v.to,
-      customerId: integerValue(v.customerId) ?? 0,
+      customerId: v.to === 'reseller' ? undefined : (integerValue(v.customerId) ?? 0),
       invoiceId: v.to === 'invoice' ? (integerValue(v.invoiceId) ?? undefined) : undefined,
       reason: v.reason,
     });
@@ -105,12 +110,17 @@ function ResolveDialog({ review, onClose }: { review: PaymentReview; onClose: ()
           <MoneyText amount={review.amount} fw={700} size="lg" />
           <SegmentedControl
             data={[
+              ...(review.resellerId !== null ? [{ value: 'reseller', label: t('review.toReseller') }] : []),
               { value: 'deposit', label: t('review.toDeposit') },
               { value: 'invoice', label: t('review.toInvoice') },
             ]}
             {...form.getInputProps('to')}
           />
-          <IntegerInput label={t('review.customerId')} {...form.getInputProps('customerId')} />
+          {form.values.to === 'reseller' ? (
+            <Text size="sm">{t('review.reseller', { name: review.resellerName ?? '' })}</Text>
+          ) : (
+            <IntegerInput label={t('review.customerId')} {...form.getInputProps('customerId')} />
+          )}
           {form.values.to === 'invoice' && (
             <IntegerInput label={t('review.invoiceId')} {...form.getInputProps('invoiceId')} />
           )}

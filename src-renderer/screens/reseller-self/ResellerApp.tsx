@@ -9,13 +9,14 @@ import { MoneyText } from '../../components';
 import { BillsView } from './BillsView';
 import { CustomersView } from './CustomersView';
 import { HistoryView } from './HistoryView';
+import { TopUpView } from './TopUpView';
 
-type View = 'bills' | 'customers' | 'history';
+type View = 'bills' | 'customers' | 'history' | 'topup';
 
 /**
  * What a reseller sees after signing in (role `reseller`), made for a phone: their balance, their
- * customers' open bills (pay from the balance), their customers, and the balance history with the
- * monthly statement. The server answers only the `reseller.*` channels for this role.
+ * customers' open bills (pay from the balance), their customers, the balance history with the
+ * monthly statement, and "Isi saldo" (a top-up paid online through the ISP's payment gateway). The server answers only the `reseller.*` channels for this role.
  */
 export default function ResellerApp() {
   const { t } = useTranslation('resellerSelf');
@@ -68,6 +69,7 @@ export default function ResellerApp() {
               { value: 'bills', label: t('view.bills') },
               { value: 'customers', label: t('view.customers') },
               { value: 'history', label: t('view.history') },
+              { value: 'topup', label: t('view.topup') },
             ]}
           />
           {view === 'bills' && <BillsView balance={me.data?.balance ?? 0} />}
@@ -75,6 +77,7 @@ export default function ResellerApp() {
             <CustomersView canManage={me.data?.status === 'active' && me.data.canCreateCustomers} />
           )}
           {view === 'history' && <HistoryView />}
+          {view === 'topup' && <TopUpView onBalanceChanged={me.refetch} />}
         </Stack>
       </AppShell.Main>
     </AppShell>

@@ -11,11 +11,21 @@ import { ledgerSum, seedSellingReseller } from './fixtures';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof seedSellingReseller>>;
+const topUps = { own: 0, foreign: [] as number[] };
 beforeAll(async () => {
   t = await testApp();
   s = await seedSellingReseller(t, { customers: 2 });
   await t.ok('resellers.topup', { resellerId: s.reseller.id, amount: 1_000_000, method: 'cash' });
   await t.ok('resellers.topup', { resellerId: s.other.id, amount: 1_000_000, method: 'cash' });
+  // Online top-up attempts (issue 18): one of this reseller, one of the other reseller, one customer payment.
+  const insert = t.app.ctx.sqlite.prepare(
+    `INSERT INTO gateway_transactions(merchant_ref, provider, customer_id, reseller_id, amount, method, expires_at,
+       created_at, updated_at) VALUES (?, 'tripay', ?, ?, 50000, 'QRIS', '2026-12-01T00:00:00.000Z', ?, ?)`,
+  );
+  const at = t.clock.now().toISOString();
+  topUps.own = Number(insert.run('PD-MINE', null, s.reseller.id, at, at).lastInsertRowid);
+  topUps.foreign.push(Number(insert.run('PD-OTHER', null, s.other.id, at, at).lastInsertRowid));
+  topUps.foreign.push(Number(insert.run('PD-CUST', s.nobody.id, null, at, at).lastInsertRowid));
 }, 60_000);
 afterAll(() => t.close());
 
@@ -33,6 +43,29 @@ const ownIds = () =>
   ).map((r) => r.id);
 
 const SCOPED: Record<string, () => Promise<void>> = {
+  'reseller.topups': async () => {
+    expect((await t.ok('reseller.topups', {}, s.token)).items.map((i) => i.id)).toEqual([topUps.own]);
+  },
+  'reseller.topup': async () => {
+    for (const id of [...topUps.foreign, 999_999])
+      expect(codeOf(await call('reseller.topup', { id }))).toBe('NOT_FOUND');
+    expect((await t.ok('reseller.topup', { id: topUps.own }, s.token)).reference).toBe('PD-MINE');
+  },
+  'reseller.topupCheck': async () => {
+    const before = t.app.ctx.sqlite.prepare('SELECT * FROM gateway_transactions ORDER BY id').all();
+    for (const id of [...topUps.foreign, 999_999])
+      expect(codeOf(await call('reseller.topupCheck', { id }))).toBe('NOT_FOUND');
+    expect(t.app.ctx.sqlite.prepare('SELECT * FROM gateway_transactions ORDER BY id').all()).toEqual(before);
+  },
+  'reseller.topupCreate': async () => {
+    const before = [count('gateway_transactions'), ledgerSum(t, s.reseller.id), ledgerSum(t, s.other.id)];
+    // The reseller is the signed-in one: no channel takes a reseller id.
+    const input = { amount: 50_000, provider: 'tripay', method: 'QRIS' };
+    expect(codeOf(await call('reseller.topupCreate', { ...input, resellerId: s.other.id }))).toBe('BAD_INPUT');
+    // No gateway is enabled here: nothing is on offer.
+    expect(codeOf(await call('reseller.topupCreate', input))).toBe('BAD_INPUT');
+    expect([count('gateway_transactions'), ledgerSum(t, s.reseller.id), ledgerSum(t, s.other.id)]).toEqual(before);
+  },
   ...ownCallerCases(call),
   'reseller.me': async () => expect((await t.ok('reseller.me', {}, s.token)).code).toBe(s.reseller.code),
   'reseller.customers': async () => {

@@ -1,0 +1,166 @@
+import { Alert, Button, Card, Code, CopyButton, Stack, Text, Title } from '@mantine/core';
+import { IconExternalLink, IconRefresh } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResellerTopUp } from '../../../src-shared/contract/reseller-self';
+import { formatRupiah } from '../../../src-shared/money';
+import { api } from '../../api/client';
+import { QrCode } from '../../components/QrCode';
+import { translateApiMessage } from '../../components';
+import { useFormat } from '../../lib/format';
+import { methodKind, methodName } from '../../portal/methods';
+
+/** How often an open top-up asks whether the money arrived (the server's poller asks the gateway). */
+const POLL_MS = 3_000;
+export const WAITING: ResellerTopUp['state'][] = ['pending', 'paid'];
+
+/**
+ * One top-up: how to pay it (QR, VA number or the gateway's page), its state followed until the money is
+ * in the balance (`onSettled` then refreshes the balance), or why it ended.
+ */
+export function TopUpAttempt({
+  initial,
+  onSettled,
+  onAnother,
+}: {
+  initial: ResellerTopUp;
+  onSettled: () => void;
+  onAnother: () => void;
+}) {
+  const { t } = useTranslation('resellerSelf');
+  const f = useFormat();
+  const [tx, setTx] = useState(initial);
+  const [checking, setChecking] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const waiting = WAITING.includes(tx.state);
+
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => {
+      void api('reseller.topup', { id: tx.id }).then((r) => r.ok && setTx(r.value));
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, tx.id]);
+
+  useEffect(() => {
+    if (!waiting) onSettled();
+    // Once, when the top-up leaves the waiting states.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onSettled is a fresh closure each render
+  }, [waiting]);
+
+  const check = async () => {
+    setChecking(true);
+    const r = await api('reseller.topupCheck', { id: tx.id });
+    setChecking(false);
+    if (r.ok) {
+      setTx(r.value);
+      setNote(WAITING.includes(r.value.state) ? t('topup.notYet') : null);
+    } else setNote(translateApiMessage(r.error.message));
+  };
+
+  if (tx.state === 'credited' || tx.state === 'review') {
+    return (
+      <Alert color="teal" title={t(`topup.state.${tx.state}`)} data-testid="topup-state" data-state={tx.state}>
+        <Text size="sm">
+          {tx.state === 'credited'
+            ? t('topup.creditedText', { amount: formatRupiah(tx.paidAmount ?? tx.amount) })
+            : t('topup.reviewText')}
+        </Text>
+        <Button mt="xs" variant="light" onClick={onAnother}>
+          {t('topup.another')}
+        </Button>
+      </Alert>
+    );
+  }
+  if (!waiting) {
+    return (
+      <Alert color="gray" title={t(`topup.state.${tx.state}`)} data-testid="topup-state" data-state={tx.state}>
+        <Button mt="xs" variant="light" onClick={onAnother}>
+          {t('topup.another')}
+        </Button>
+      </Alert>
+    );
+  }
+  return (
+    <Card withBorder data-testid="topup-state" data-state={tx.state}>
+      <Stack gap="xs" align="center">
+        <Text fw={600}>
+          {t(`portal:payOnline.kind.${methodKind(tx.method)}`)} · {methodName(tx.method)}
+        </Text>
+        <Title order={3}>{formatRupiah(tx.amount + tx.feeCustomer)}</Title>
+        {tx.feeCustomer > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('portal:payOnline.fee', { fee: formatRupiah(tx.feeCustomer) })}
+          </Text>
+        )}
+        {tx.qrString && (
+          <>
+            <QrCode text={tx.qrString} size={240} alt={t('portal:payOnline.qrAlt')} testId="topup-qr" />
+            <Text size="sm" ta="center">
+              {t('portal:payOnline.qrHow')}
+            </Text>
+          </>
+        )}
+        {tx.vaNumber && (
+          <Stack gap={4} align="center">
+            <Text size="sm" c="dimmed">
+              {t('portal:payOnline.vaLabel', { bank: (tx.bank ?? methodName(tx.method)).toUpperCase() })}
+            </Text>
+            <Code fz="xl" data-testid="topup-va">
+              {tx.vaNumber}
+            </Code>
+            <CopyButton value={tx.vaNumber}>
+              {({ copied, copy }) => (
+                <Button size="compact-sm" variant="subtle" onClick={copy}>
+                  {copied ? t('portal:payOnline.copied') : t('portal:payOnline.copy')}
+                </Button>
+              )}
+            </CopyButton>
+            {tx.billerCode && <Text size="sm">{t('portal:payOnline.biller', { code: tx.billerCode })}</Text>}
+          </Stack>
+        )}
+        {tx.payCode && !tx.vaNumber && (
+          <Text>
+            {t('portal:payOnline.payCode')} <Code fz="lg">{tx.payCode}</Code>
+          </Text>
+        )}
+        {tx.checkoutUrl && (
+          <Button
+            component="a"
+            href={tx.checkoutUrl}
+            target="_blank"
+            rel="noreferrer"
+            rightSection={<IconExternalLink size={16} />}
+            data-testid="topup-checkout"
+          >
+            {t('portal:payOnline.checkout')}
+          </Button>
+        )}
+        <Text size="sm">{t('portal:payOnline.expires', { at: f.dateTime(tx.expiresAt) })}</Text>
+        <Text size="sm" c="dimmed">
+          {t(`topup.state.${tx.state}`)}
+        </Text>
+        <Button
+          variant="light"
+          leftSection={<IconRefresh size={16} />}
+          loading={checking}
+          onClick={() => void check()}
+          data-testid="topup-check"
+        >
+          {t('portal:payOnline.check')}
+        </Button>
+        {note && (
+          <Text size="sm" c="dimmed">
+            {note}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          {t('portal:payOnline.reference', { ref: tx.reference })}
+        </Text>
+        <Button variant="subtle" size="compact-sm" onClick={onAnother}>
+          {t('topup.another')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
