@@ -3,11 +3,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeatStatus } from '../../src-shared/seat-api';
 import { AuthFrame } from '../screens/auth/AuthFrame';
+import { SeatPrinters } from './SeatPrinters';
 
 /**
  * The desktop app as a seat of an office PC, while the office's app is not shown: connecting, the office
  * not answering (when it tries again, "Coba sekarang"), a changed certificate (connection refused until
- * paired again), a damaged pairing file. "Lupakan PC kantor" goes back to this PC's own data.
+ * paired again), a damaged pairing file; and this PC's printers (opened from the office's app too).
+ * "Lupakan PC kantor" goes back to this PC's own data.
  */
 export function SeatScreen() {
   const { t, i18n } = useTranslation('seat');
@@ -48,7 +50,7 @@ export function SeatScreen() {
         )}
         {link?.kind === 'online' && (
           <Group justify="space-between">
-            <Text size="sm">{t('online')}</Text>
+            <Text size="sm">{status?.held ? t('onlineHeld') : t('online')}</Text>
             <Button onClick={() => void seat.open()}>{t('open')}</Button>
           </Group>
         )}
@@ -101,6 +103,7 @@ export function SeatScreen() {
             </Stack>
           </Alert>
         )}
+        {status && link?.kind !== 'damaged' && <SeatPrinters />}
         {status && link?.kind !== 'damaged' && (
           <Stack gap={4}>
             <Text size="xs" c="dimmed">

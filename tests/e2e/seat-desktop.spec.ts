@@ -8,31 +8,45 @@ import { expect, test } from './fixtures';
  * and records every call, so what is tested is the screens: what they show, what they send.
  */
 type Calls = { op: string; args: unknown[] }[];
+const NO_PRINTERS = { printers: [], choice: { receipt: null, a4: null, silent: true } };
 
-async function seatDouble(page: Page, status: unknown) {
-  await page.addInitScript((initial: unknown) => {
-    const w = window as unknown as Record<string, unknown>;
-    const calls: Calls = [];
-    let listener: ((s: unknown) => void) | null = null;
-    w.__seatCalls = calls;
-    w.__seatPush = (s: unknown) => listener?.(s);
-    w.pppoeSeat = {
-      pair: async (address: string, code: string) => {
-        calls.push({ op: 'pair', args: [address, code] });
-        if (address.startsWith('http://')) return { ok: false, reason: 'bad_address' };
-        if (code !== 'ABCD-EFGH') return { ok: false, reason: 'wrong_code' };
-        return { ok: true, officeName: 'Net Desa' };
-      },
-      status: async () => initial,
-      retry: async () => void calls.push({ op: 'retry', args: [] }),
-      open: async () => void calls.push({ op: 'open', args: [] }),
-      forget: async () => void calls.push({ op: 'forget', args: [] }),
-      onStatus: (cb: (s: unknown) => void) => {
-        listener = cb;
-        return () => (listener = null);
-      },
-    };
-  }, status);
+async function seatDouble(page: Page, status: unknown, printers: unknown = NO_PRINTERS) {
+  await page.addInitScript(
+    ([initial, list]: unknown[]) => {
+      const w = window as unknown as Record<string, unknown>;
+      const calls: Calls = [];
+      let listener: ((s: unknown) => void) | null = null;
+      w.__seatCalls = calls;
+      w.__seatPush = (s: unknown) => listener?.(s);
+      w.pppoeSeat = {
+        pair: async (address: string, code: string) => {
+          calls.push({ op: 'pair', args: [address, code] });
+          if (address.startsWith('http://')) return { ok: false, reason: 'bad_address' };
+          if (code !== 'ABCD-EFGH') return { ok: false, reason: 'wrong_code' };
+          return { ok: true, officeName: 'Net Desa' };
+        },
+        status: async () => initial,
+        retry: async () => void calls.push({ op: 'retry', args: [] }),
+        open: async () => void calls.push({ op: 'open', args: [] }),
+        forget: async () => void calls.push({ op: 'forget', args: [] }),
+        onStatus: (cb: (s: unknown) => void) => {
+          listener = cb;
+          return () => (listener = null);
+        },
+        printers: async () => list,
+        choosePrinters: async (choice: unknown) => {
+          calls.push({ op: 'choosePrinters', args: [choice] });
+          const l = list as { printers: unknown[] };
+          return { ok: true, list: { printers: l.printers, choice } };
+        },
+        testPrint: async (kind: string, language: string) => {
+          calls.push({ op: 'testPrint', args: [kind, language] });
+          return (w.__testAnswer as unknown) ?? { ok: true, printer: 'TM-T82' };
+        },
+      };
+    },
+    [status, printers],
+  );
 }
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { __seatCalls: Calls }).__seatCalls);
 
@@ -143,5 +157,58 @@ test.describe('the seat page', () => {
     await expect(page.getByRole('button', { name: 'Coba sekarang' })).toHaveCount(0);
     await damaged.getByRole('button', { name: 'Lupakan PC kantor' }).click();
     await expect.poll(() => calls(page)).toEqual([{ op: 'forget', args: [] }]);
+  });
+
+  test("this PC's printers: choose the receipt printer, save, print a test page; a failure is said", async ({
+    page,
+    host,
+  }) => {
+    await seatDouble(
+      page,
+      {
+        url: 'https://192.168.1.10:8443',
+        officeName: 'Net Desa',
+        fingerprint: 'AA:BB',
+        link: { kind: 'online', officeName: 'Net Desa' },
+        held: true,
+      },
+      {
+        printers: [
+          { name: 'TM-T82', displayName: 'Epson TM-T82', isDefault: true },
+          { name: 'HP-A4', displayName: 'HP LaserJet', isDefault: false },
+        ],
+        choice: { receipt: null, a4: null, silent: true },
+      },
+    );
+    await page.goto(`${host.url}/#/seat`);
+    // Opened from the office's app: it says so and waits for "Buka" instead of going back by itself.
+    await expect(page.getByText('PC kantor terhubung.')).toBeVisible();
+    const card = page.getByTestId('seat-printers');
+    await expect(card).toContainText('Printer PC ini');
+    // Nothing chosen yet: no test page to print.
+    await expect(card.getByTestId('seat-test-receipt')).toBeDisabled();
+    await card.getByLabel('Printer struk').click();
+    await page.getByRole('option', { name: 'Epson TM-T82 ★' }).click();
+    await card.getByRole('button', { name: 'Simpan printer' }).click();
+    await expect(card.getByTestId('seat-printers-note')).toHaveText('Printer disimpan.');
+    await card.getByTestId('seat-test-receipt').click();
+    await expect(card.getByTestId('seat-printers-note')).toHaveText('Halaman uji dikirim ke TM-T82.');
+
+    await page.evaluate(() => {
+      (window as unknown as Record<string, unknown>).__testAnswer = {
+        ok: false,
+        reason: 'failed',
+        detail: 'Printer out of paper',
+        savedTo: null,
+      };
+    });
+    await card.getByTestId('seat-test-receipt').click();
+    await expect(card.getByTestId('seat-printers-note')).toHaveText('Printer gagal mencetak: Printer out of paper');
+    expect(await calls(page)).toEqual([
+      { op: 'choosePrinters', args: [{ receipt: 'TM-T82', a4: null, silent: true }] },
+      { op: 'testPrint', args: ['receipt', 'id'] },
+      { op: 'testPrint', args: ['receipt', 'id'] },
+    ]);
+    await page.screenshot({ path: test.info().outputPath('seat-printers.png'), fullPage: true });
   });
 });

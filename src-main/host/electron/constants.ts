@@ -10,3 +10,9 @@ export const IPC_EVENT = 'api:event';
 /** "Hubungkan ke PC kantor" (seat-mode.ts): pairing and the office link, outside the API (no database on a seat). */
 export const SEAT_INVOKE = 'seat:invoke';
 export const SEAT_EVENT = 'seat:status';
+/**
+ * The one IPC channel the office's page may use on a seat (seat-print.ts): print a PDF on this PC's printer.
+ * The paired origin reaches the preload as a renderer argument (the sandboxed preload reads no files).
+ */
+export const SEAT_PRINT_INVOKE = 'seat:print';
+export const SEAT_PRINT_ORIGIN_ARG = '--pppoe-seat-print-origin=';

@@ -17,6 +17,9 @@ import { hardenSession, installGlobalGuards } from './security';
 import { readSeatFile, type SeatConfigOrDamaged } from '../seat/seat-config';
 import { createSeatIpc, pairAndRestart, SEAT_PAGE_URL, startSeatMode, type SeatMode } from './seat-mode';
 import { createElectronPrinter } from './printer';
+import { createPdfPrinter } from './pdf-printer';
+import { createSeatPrinting, createSeatPrintIpc } from './seat-print';
+import { SEAT_PRINT_ORIGIN_ARG } from './constants';
 import { createUpdater, type AutoUpdaterLike } from './updater';
 import { createMainWindow, focusWindow } from './window';
 
@@ -85,6 +88,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
   let lanShare: ReturnType<typeof startLanShareRunner> | null = null;
   let seat: SeatMode | null = null;
   let seatIpc: { dispose(): void } | null = null;
+  let seatPrintIpc: { dispose(): void } | null = null;
   // Pages besides app:// the window may show: the paired office's origin, in seat mode only.
   const allowedOrigins: string[] = [];
 
@@ -101,6 +105,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     try {
       seat?.stop();
       seatIpc?.dispose();
+      seatPrintIpc?.dispose();
       background?.stop();
       void portal?.stop();
       void lanShare?.stop();
@@ -128,12 +133,13 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     );
     return fs.existsSync(file) ? file : undefined;
   };
-  const openWindow = (url?: string) => {
+  const openWindow = (url?: string, additionalArguments?: string[]) => {
     win = createMainWindow(BrowserWindow, {
       preload: path.join(d.outDir, 'preload', 'preload.cjs'),
       icon: icon(),
       devTools: !app.isPackaged,
       url,
+      additionalArguments,
     });
     win.on('closed', () => {
       win = null;
@@ -146,11 +152,37 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     return win;
   };
 
+  /** Asks where to save (the user's documents folder first) and writes the file; null when cancelled. */
+  const saveAs =
+    (title: string, kind: string, ext: string): FileSaver =>
+    async (suggestedName, data) => {
+      const options = {
+        title,
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: kind, extensions: [ext] }],
+      };
+      const r =
+        win && !win.isDestroyed() ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      await fs.promises.writeFile(r.filePath, data);
+      return r.filePath;
+    };
+
   /** A seat works on the office PC's data through the office's own staff app: no database, no background work. */
   const startSeat = (config: SeatConfigOrDamaged) => {
     if (config !== 'damaged') allowedOrigins.push(config.url);
     hardenSession(session.defaultSession, () => allowedOrigins);
-    const w = openWindow(SEAT_PAGE_URL);
+    const officeOrigin = config === 'damaged' ? null : new URL(config.url).origin;
+    // The preload exposes the print bridge to this origin only (seat-print.ts).
+    const w = openWindow(SEAT_PAGE_URL, officeOrigin ? [`${SEAT_PRINT_ORIGIN_ARG}${officeOrigin}`] : []);
+    const printing = createSeatPrinting({
+      dataDir,
+      logger,
+      printPdf: createPdfPrinter({ BrowserWindow, tempDir: app.getPath('temp') }),
+      listPrinters: async () => (win && !win.isDestroyed() ? win.webContents.getPrintersAsync() : []),
+      saveFile: saveAs('Save PDF', 'PDF', 'pdf'),
+      officeName: () => (config === 'damaged' ? '' : config.officeName),
+    });
     seat = startSeatMode({
       config,
       dataDir,
@@ -160,7 +192,18 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
       restart,
       createLink: d.createOfficeLink,
     });
-    seatIpc = createSeatIpc({ ipcMain, getWindow: () => win, logger, seat });
+    seatIpc = createSeatIpc({ ipcMain, getWindow: () => win, logger, seat, printing });
+    if (officeOrigin) {
+      const mode = seat;
+      seatPrintIpc = createSeatPrintIpc({
+        ipcMain,
+        getWindow: () => win,
+        officeOrigin,
+        printing,
+        openSettings: () => mode.showSettings(),
+        logger,
+      });
+    }
     logger.info('PPPoE Desk started as a seat', {
       version: app.getVersion(),
       office: config === 'damaged' ? 'seat file damaged' : config.url,
@@ -196,19 +239,7 @@ export function runDesktop(electron: ElectronApi, deps: Partial<DesktopDeps> = {
     } catch (err) {
       logger.warn('updater unavailable', { error: String(err) });
     }
-    const saveFile: FileSaver = async (suggestedName, data) => {
-      const options = {
-        title: 'Save diagnostics',
-        defaultPath: path.join(app.getPath('documents'), suggestedName),
-        filters: [{ name: 'Zip', extensions: ['zip'] }],
-      };
-      const r =
-        win && !win.isDestroyed() ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      if (r.canceled || !r.filePath) return null;
-      await fs.promises.writeFile(r.filePath, data);
-      return r.filePath;
-    };
-    ctx.services.fileSaver = saveFile;
+    ctx.services.fileSaver = saveAs('Save diagnostics', 'Zip', 'zip');
 
     background = d.startBackground(core);
     // The customer portal, when Settings turn it on (its own port; see host/http/portal-server.ts).

@@ -17,14 +17,22 @@ export function isTrustedSender(
   event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
   win: BrowserWindow | null,
 ): boolean {
-  if (!win || win.isDestroyed()) return false;
+  return isAppUrl(mainFrameUrl(event, win));
+}
+
+/** The URL of the sender's frame when it is the main frame of `win`'s own webContents; null otherwise. */
+export function mainFrameUrl(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  win: BrowserWindow | null,
+): string | null {
+  if (!win || win.isDestroyed()) return null;
   const contents = win.webContents;
-  if (!event.sender || event.sender.id !== contents.id) return false;
+  if (!event.sender || event.sender.id !== contents.id) return null;
   const frame = event.senderFrame;
   const main = contents.mainFrame;
-  if (!frame || !main || frame.parent !== null) return false;
-  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
-  return isAppUrl(frame.url);
+  if (!frame || !main || frame.parent !== null) return null;
+  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return null;
+  return frame.url;
 }
 
 export interface IpcHostOptions {

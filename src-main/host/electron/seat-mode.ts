@@ -1,5 +1,5 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, Session } from 'electron';
-import type { PairAnswer, SeatLinkView, SeatStatus } from '../../../src-shared/seat-api';
+import type { PairAnswer, SeatLinkView, SeatPrinterChoice, SeatStatus } from '../../../src-shared/seat-api';
 import type { Logger } from '../../logging/logger';
 import { pinnedVerifyProc } from '../seat/certificate-verify';
 import { createOfficeLink, type OfficeLink } from '../seat/office-link';
@@ -7,6 +7,7 @@ import { PairingError, pairWithOffice, type SeatConfig } from '../seat/pairing-c
 import { forgetSeatConfig, saveSeatConfig } from '../seat/seat-config';
 import { APP_ENTRY_URL, SEAT_EVENT, SEAT_INVOKE } from './constants';
 import { isTrustedSender } from './ipc';
+import { isPrintKind, type SeatPrinting } from './seat-print';
 
 /** The seat page of our own renderer (src-renderer/seat/): shown while the office's app is not. */
 export const SEAT_PAGE_URL = `${APP_ENTRY_URL}#/seat`;
@@ -24,9 +25,18 @@ export interface SeatIpcOptions {
     open(): Promise<void>;
     forget(): void;
   };
+  /** Seat mode: this PC's printers (seat-print.ts), for the seat page's printer settings. */
+  printing?: Pick<SeatPrinting, 'printers' | 'choose' | 'testPrint'>;
 }
 
 const text = (v: unknown, max: number) => (typeof v === 'string' && v.length <= max ? v : null);
+/** The seat page's printer choice, sent as strings ('' = none). */
+const choiceOf = (a: unknown[]): SeatPrinterChoice | null => {
+  const receipt = text(a[0], 200);
+  const a4 = text(a[1], 200);
+  if (receipt === null || a4 === null || (a[2] !== 'true' && a[2] !== 'false')) return null;
+  return { receipt: receipt || null, a4: a4 || null, silent: a[2] === 'true' };
+};
 
 /**
  * The one `seat:invoke` handler, for the main frame of our window on app:// only (as the API's IPC).
@@ -56,6 +66,19 @@ export function createSeatIpc(opts: SeatIpcOptions): { dispose(): void } {
         return opts.seat ? void (await opts.seat.open()) : null;
       case 'forget':
         return opts.seat ? void opts.seat.forget() : null;
+      case 'printers':
+        return opts.printing ? opts.printing.printers() : null;
+      case 'choosePrinters': {
+        const choice = choiceOf(a);
+        if (!opts.printing) return null;
+        if (!choice) throw new Error('Bad printer choice');
+        return opts.printing.choose(choice);
+      }
+      case 'testPrint': {
+        if (!opts.printing) return null;
+        if (!isPrintKind(a[0])) throw new Error('Bad paper');
+        return opts.printing.testPrint(a[0], a[1] === 'en' ? 'en' : 'id');
+      }
       default:
         throw new Error('Unknown seat call');
     }
@@ -110,6 +133,9 @@ export function startSeatMode(o: SeatModeOptions) {
   if (config) o.session.setCertificateVerifyProc(pinnedVerifyProc(config));
   const link = config ? (o.createLink ?? createOfficeLink)(config) : null;
   let showing: 'seat' | 'office' = 'seat';
+  // The user asked for the seat page (its printer settings) from the office's app: it stays until they
+  // open the office's app again, whatever the link's next "online".
+  let held = false;
 
   const view = (): SeatLinkView => (link ? (link.state as SeatLinkView) : { kind: 'damaged' });
   const status = (): SeatStatus => ({
@@ -117,6 +143,7 @@ export function startSeatMode(o: SeatModeOptions) {
     officeName: config?.officeName ?? '',
     fingerprint: config?.fingerprint ?? '',
     link: view(),
+    held,
   });
   const show = (where: 'seat' | 'office') => {
     if (win.isDestroyed()) return;
@@ -124,12 +151,13 @@ export function startSeatMode(o: SeatModeOptions) {
     void win.loadURL(where === 'office' ? `${config!.url}/` : SEAT_PAGE_URL).catch(() => undefined);
   };
   const open = async () => {
+    held = false;
     if (link?.state.kind === 'online' && showing === 'seat') show('office');
   };
 
   link?.onChange((s) => {
     if (!win.isDestroyed() && showing === 'seat') win.webContents.send(SEAT_EVENT, status());
-    if (s.kind === 'online' && showing === 'seat') show('office');
+    if (s.kind === 'online' && showing === 'seat' && !held) show('office');
     if (s.kind === 'certificate_changed' && showing === 'office') {
       logger.warn('office certificate changed: seat page shown', { seen: s.seen });
       show('seat');
@@ -150,6 +178,12 @@ export function startSeatMode(o: SeatModeOptions) {
     open,
     retry: async () => {
       await link?.retryNow();
+    },
+    /** "Printer PC ini" in the office's app: the seat page with its printer settings. */
+    showSettings: () => {
+      held = true;
+      if (showing === 'office') show('seat');
+      else if (!win.isDestroyed()) win.webContents.send(SEAT_EVENT, status());
     },
     forget: () => {
       forgetSeatConfig(o.dataDir);

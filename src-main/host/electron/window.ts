@@ -8,6 +8,8 @@ export interface MainWindowOptions {
   devTools?: boolean;
   /** The first page (default: the app's entry; a seat starts on its seat page). */
   url?: string;
+  /** Appended to the renderer's process.argv, for the sandboxed preload (a seat's office origin). */
+  additionalArguments?: string[];
 }
 
 export function mainWindowOptions(opts: MainWindowOptions): BrowserWindowConstructorOptions {
@@ -21,7 +23,10 @@ export function mainWindowOptions(opts: MainWindowOptions): BrowserWindowConstru
     backgroundColor: '#f8f9fa',
     autoHideMenuBar: true,
     ...(opts.icon ? { icon: opts.icon } : {}),
-    webPreferences: secureWebPreferences(opts.preload, { devTools: opts.devTools }),
+    webPreferences: {
+      ...secureWebPreferences(opts.preload, { devTools: opts.devTools }),
+      ...(opts.additionalArguments?.length ? { additionalArguments: opts.additionalArguments } : {}),
+    },
   };
 }
 

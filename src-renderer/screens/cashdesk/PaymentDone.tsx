@@ -62,7 +62,15 @@ export function PaymentDone({
         )}
         {receipt ? (
           <Group justify="space-between">
-            {receipt.printed ? (
+            {receipt.seatPrint ? (
+              <Text
+                size="sm"
+                c={receipt.seatPrint.ok ? 'teal' : 'red'}
+                data-testid={receipt.seatPrint.ok ? 'desk-printed' : 'desk-print-error'}
+              >
+                {receipt.seatPrint.text}
+              </Text>
+            ) : receipt.printed ? (
               <Text size="sm" c="teal">
                 {t('doc.sentToPrinter', { printer: storedPrinter('receipt') })}
               </Text>

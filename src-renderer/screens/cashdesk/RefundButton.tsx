@@ -23,6 +23,7 @@ import {
 import { formatRupiah } from '../../lib/format';
 import { PdfFileButtons } from '../payments/DocumentButtons';
 import { isDesktop, storedPrinter } from '../payments/pdf';
+import { notifySeatPrint, printOnSeat, seatPrinter } from '../payments/seatPrint';
 
 type Method = (typeof REFUND_METHODS)[number];
 type Refunded = OutputOf<'refunds.create'>;
@@ -71,6 +72,18 @@ export function RefundButton({
       const printer = isDesktop() ? (storedPrinter('receipt') ?? undefined) : undefined;
       const doc = await api('documents.refundReceipt', { refundId: refund.id, ...(printer ? { printer } : {}) });
       setDone({ refund, receipt: doc.ok ? doc.value : null, error: doc.ok ? null : doc.error.message });
+      // A desktop seat prints it on its own receipt printer, when it chose one (as the desktop app does).
+      if (
+        doc.ok &&
+        (
+          await seatPrinter()
+            ?.choice()
+            .catch(() => null)
+        )?.receipt
+      ) {
+        const a = await printOnSeat('receipt', doc.value);
+        if (a) notifySeatPrint(t, a, doc.value);
+      }
     },
   });
   if (!can('deposits.refund') || (customer.deposit <= 0 && !opened)) return null;

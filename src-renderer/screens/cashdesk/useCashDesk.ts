@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useMoneyRequest } from '../../api/useMoneyRequest';
 import { useFormat } from '../../lib/format';
 import { isDesktop, storedPrinter } from '../payments/pdf';
+import { autoPrintReceiptOnSeat } from '../payments/seatPrint';
 import type { CreatedPayment, DeskCustomer, ReceiptFile } from './deskTypes';
 import { useDeskSearch } from './useDeskSearch';
 import { usePaymentForm } from './usePaymentForm';
@@ -58,10 +59,12 @@ export function useCashDesk() {
       // Fresh arrears and deposit first, so the result never shows the figures from before the payment.
       await reloadCustomer(payment.customerId);
       setDone({ payment, receipt: null, receiptError: null });
-      // The receipt: printed straight to the chosen printer in the desktop app, otherwise a PDF to print.
+      // The receipt: printed straight to the chosen printer in the desktop app (or a desktop seat's own
+      // printer), otherwise a PDF to print.
       const printer = isDesktop() ? (storedPrinter('receipt') ?? undefined) : undefined;
       const doc = await api('documents.receipt', { paymentId: payment.id, ...(printer ? { printer } : {}) });
-      setDone({ payment, receipt: doc.ok ? doc.value : null, receiptError: doc.ok ? null : doc.error.message });
+      const receipt = doc.ok ? await autoPrintReceiptOnSeat(t, doc.value) : null;
+      setDone({ payment, receipt, receiptError: doc.ok ? null : doc.error.message });
     },
   });
   const submitting = paying.sending;

@@ -9,6 +9,8 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { translateApiMessage } from '../../components';
 import { downloadPdf, isDesktop, openAndPrintPdf, storedPrinter, storePrinter, type PrinterKind } from './pdf';
+import { notifySeatPrint, printOnSeat, seatPrinter } from './seatPrint';
+import { SeatPrinterButton } from './SeatPrinterButton';
 
 /** Printers of this PC (desktop app only); `null` while loading or in the browser. */
 export function usePrinters() {
@@ -17,8 +19,16 @@ export function usePrinters() {
   return q.data?.available ? q.data.printers : null;
 }
 
-/** A printer picker for the desktop app, remembered per PC. Renders nothing in the browser. */
+/**
+ * A printer picker for the desktop app, remembered per PC; on a desktop seat, the seat's own printer and a
+ * way to its settings. Renders nothing in the browser.
+ */
 export function PrinterSelect({ kind }: { kind: PrinterKind }) {
+  if (seatPrinter()) return <SeatPrinterButton kind={kind} />;
+  return <LocalPrinterSelect kind={kind} />;
+}
+
+function LocalPrinterSelect({ kind }: { kind: PrinterKind }) {
   const { t } = useTranslation('billing');
   const printers = usePrinters();
   const [value, setValue] = useState<string | null>(() => storedPrinter(kind));
@@ -42,16 +52,19 @@ export function PrinterSelect({ kind }: { kind: PrinterKind }) {
 
 /**
  * Print and "Download PDF" for one already generated file. Print goes to the browser's PDF viewer
- * (browser host); in the desktop app without a chosen printer it falls back to the download.
+ * (browser host), to the seat's printer on a desktop seat; in the desktop app without a chosen printer it
+ * falls back to the download.
  */
 export function PdfFileButtons({
   file,
   autoFocus,
   onPrinted,
+  kind = 'receipt',
 }: {
   file: PdfFile;
   autoFocus?: boolean;
   onPrinted?: () => void;
+  kind?: PrinterKind;
 }) {
   const { t } = useTranslation('billing');
   const printRef = useRef<HTMLButtonElement>(null);
@@ -67,6 +80,11 @@ export function PdfFileButtons({
         data-autofocus={autoFocus || undefined}
         data-testid="pdf-print"
         onClick={() => {
+          if (seatPrinter()) {
+            void printOnSeat(kind, file).then((a) => a && notifySeatPrint(t, a, file));
+            onPrinted?.();
+            return;
+          }
           if (!openAndPrintPdf(file)) {
             downloadPdf(file);
             notifications.show({ message: t('doc.printFallback') });
@@ -143,6 +161,12 @@ export function DocumentActions({
       return;
     }
     if (action === 'download') return downloadPdf(r.value);
+    if (seatPrinter()) {
+      setBusy('print');
+      const onSeat = await printOnSeat(kind, r.value);
+      setBusy(null);
+      if (onSeat) return notifySeatPrint(t, onSeat, r.value);
+    }
     if (r.value.printed) return notifications.show({ message: t('doc.sentToPrinter', { printer }) });
     if (r.value.printError) notifications.show({ color: 'red', message: translateApiMessage(r.value.printError) });
     if (!openAndPrintPdf(r.value)) {

@@ -16,13 +16,26 @@ export class FakeFrame {
   ) {}
 }
 
+/** A printer as webContents.getPrintersAsync() lists it. */
+export type FakePrinter = { name: string; displayName: string; description: string; options: Record<string, string> };
+
 export class FakeWebContents extends EventEmitter {
+  /** What every webContents lists as this PC's printers, and how a print ends (set per test). */
+  static printers: FakePrinter[] = [];
+  static printAnswer: [success: boolean, failureReason: string] = [true, ''];
+  /** When an array, prints wait here for the test to answer them. */
+  static held: ((success: boolean, failureReason: string) => void)[] | null = null;
   id = nextId++;
   destroyed = false;
   mainFrame: FakeFrame;
   windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null;
   send = vi.fn();
   reload = vi.fn();
+  getPrintersAsync = vi.fn(async () => FakeWebContents.printers);
+  print = vi.fn((_options: Record<string, unknown>, cb?: (success: boolean, failureReason: string) => void) => {
+    if (FakeWebContents.held && cb) FakeWebContents.held.push(cb);
+    else cb?.(...FakeWebContents.printAnswer);
+  });
   constructor(url = 'app://pppoe-desk/index.html') {
     super();
     this.mainFrame = new FakeFrame(url);
@@ -67,6 +80,9 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   isDestroyed() {
     return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
   }
 }
 

@@ -74,7 +74,17 @@ describe('preload', () => {
   it('window.pppoeSeat: pairing and the office link over seat:invoke, strings only, the status pushed', async () => {
     const { m, seatName, seat } = await loadPreload();
     expect(seatName).toBe('pppoeSeat');
-    expect(Object.keys(seat).sort()).toEqual(['forget', 'onStatus', 'open', 'pair', 'retry', 'status']);
+    expect(Object.keys(seat).sort()).toEqual([
+      'choosePrinters',
+      'forget',
+      'onStatus',
+      'open',
+      'pair',
+      'printers',
+      'retry',
+      'status',
+      'testPrint',
+    ]);
     expect(Object.isFrozen(seat)).toBe(true);
     m.ipcRenderer.invoke.mockResolvedValue({ ok: true, officeName: 'Net Desa' });
     await seat.pair({ toString: () => '127.0.0.2:8443' }, 'ABCD-EFGH');
@@ -88,6 +98,11 @@ describe('preload', () => {
     expect(cb).toHaveBeenCalledWith({ link: { kind: 'online' } });
     off();
     expect(m.ipcRenderer.removeListener).toHaveBeenCalledWith('seat:status', listener);
+    // The seat page's printer settings: strings only ('' = no printer).
+    await seat.choosePrinters({ receipt: 'TM-T82', a4: null, silent: false });
+    expect(m.ipcRenderer.invoke).toHaveBeenLastCalledWith('seat:invoke', 'choosePrinters', ['TM-T82', '', 'false']);
+    await seat.testPrint('a4', 'en');
+    expect(m.ipcRenderer.invoke).toHaveBeenLastCalledWith('seat:invoke', 'testPrint', ['a4', 'en']);
   });
 
   it("exposes nothing to another origin's page (a seat's window showing the office PC's app)", async () => {
@@ -96,5 +111,49 @@ describe('preload', () => {
     expect(
       (electron.mock as ReturnType<typeof createElectronMock>).contextBridge.exposeInMainWorld,
     ).not.toHaveBeenCalled();
+  });
+
+  describe('window.pppoePrint on a seat', () => {
+    const OFFICE = 'https://127.0.0.2:8443';
+    const ARG = `--pppoe-seat-print-origin=${OFFICE}`;
+    const argv = process.argv;
+    afterEach(() => {
+      process.argv = argv;
+    });
+    /** Loads the preload in a page of `origin`, in the main frame unless told, with the window's arguments. */
+    async function loadIn(origin: string, opts: { args?: string[]; subframe?: boolean } = {}) {
+      process.argv = [...argv, ...(opts.args ?? [ARG])];
+      const win: Record<string, unknown> = {};
+      win.top = opts.subframe ? {} : win;
+      vi.stubGlobal('window', win);
+      vi.stubGlobal('location', { origin });
+      await import('../../../src-main/host/electron/preload');
+      return (electron.mock as ReturnType<typeof createElectronMock>).contextBridge.exposeInMainWorld.mock.calls;
+    }
+
+    it("the paired office's page in the main frame gets print only, over seat:print", async () => {
+      const calls = await loadIn(OFFICE);
+      expect(calls.map((c) => c[0])).toEqual(['pppoePrint']);
+      const bridge = calls[0]![1] as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      expect(Object.keys(bridge).sort()).toEqual(['choice', 'openSettings', 'print']);
+      expect(Object.isFrozen(bridge)).toBe(true);
+      const m = electron.mock as ReturnType<typeof createElectronMock>;
+      await bridge.print!('receipt', { filename: 'r.pdf', base64: 'JVBERi0=', extra: 'dropped' });
+      expect(m.ipcRenderer.invoke).toHaveBeenLastCalledWith('seat:print', 'print', ['receipt', 'r.pdf', 'JVBERi0=']);
+      await bridge.openSettings!();
+      expect(m.ipcRenderer.invoke).toHaveBeenLastCalledWith('seat:print', 'settings', []);
+    });
+
+    it('another origin, a frame inside the page, or no paired origin get nothing', async () => {
+      expect(await loadIn('https://127.0.0.3:8443')).toHaveLength(0);
+      vi.resetModules();
+      expect(await loadIn(OFFICE, { subframe: true })).toHaveLength(0);
+      vi.resetModules();
+      expect(await loadIn(OFFICE, { args: [] })).toHaveLength(0);
+      vi.resetModules();
+      expect(
+        await loadIn('http://127.0.0.2:8443', { args: ['--pppoe-seat-print-origin=http://127.0.0.2:8443'] }),
+      ).toHaveLength(0);
+    });
   });
 });

@@ -1,82 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp as realCreateApp } from '../../../src-main/app';
-import { runDesktop, type Desktop } from '../../../src-main/host/electron/desktop';
+import type { Desktop } from '../../../src-main/host/electron/desktop';
 import { SEAT_PAGE_URL } from '../../../src-main/host/electron/seat-mode';
 import { ensureSelfSignedIdentity, fingerprintOf } from '../../../src-main/host/http/tls-identity';
-import { PairingError, type SeatConfig } from '../../../src-main/host/seat/pairing-client';
-import { SEAT_FILE, saveSeatConfig } from '../../../src-main/host/seat/seat-config';
-import type { LinkState } from '../../../src-main/host/seat/office-link';
-import { desktopEnv } from './desktop-env';
-import { createElectronMock, FakeBrowserWindow, FakeFrame, FakeWebContents, invokeEvent } from './electron-mock';
+import { PairingError } from '../../../src-main/host/seat/pairing-client';
+import { SEAT_FILE } from '../../../src-main/host/seat/seat-config';
+import { FakeFrame, FakeWebContents } from './electron-mock';
+import { CERT, OFFICE, seatConfig as config, startDesktop, type StartOptions } from './seat-env';
 
 /*
  * The desktop app as a seat of an office PC ("Hubungkan ke PC kantor"), with electron mocked: no local
  * database, the window pinned to the paired certificate, the seat page until the office answers and the
  * office's app after, the seat IPC only for our own page; and pairing from a PC in local mode.
  */
-const OFFICE = 'https://127.0.0.2:8443';
-const CERT = fs.readFileSync(path.resolve('tests/fakes/messaging/fixtures/fake-cert.pem'), 'utf8');
-
-let paths: ReturnType<typeof desktopEnv>;
+let paths: Awaited<ReturnType<typeof startDesktop>>['paths'];
 let desktop: Desktop | null = null;
-let m: ReturnType<typeof createElectronMock>;
+let m: Awaited<ReturnType<typeof startDesktop>>['m'];
+let running: Awaited<ReturnType<typeof startDesktop>> | null = null;
 afterEach(() => {
-  m?.app.emit('will-quit');
-  paths?.cleanup();
+  running?.stop();
+  running = null;
   desktop = null;
 });
 
-function fakeLink() {
-  const listeners = new Set<(s: LinkState) => void>();
-  const link = {
-    state: { kind: 'connecting' } as LinkState,
-    start: vi.fn(async () => undefined),
-    retryNow: vi.fn(async () => undefined),
-    stop: vi.fn(),
-    onChange(fn: (s: LinkState) => void) {
-      listeners.add(fn);
-      return () => void listeners.delete(fn);
-    },
-    set(s: LinkState) {
-      link.state = s;
-      listeners.forEach((l) => l(s));
-    },
-  };
-  return link;
-}
-
-const config = (): SeatConfig => ({
-  url: OFFICE,
-  certPem: CERT,
-  fingerprint: fingerprintOf(CERT),
-  officeName: 'Net Desa',
-  pairedAt: '2026-12-06T10:00:00.000Z',
-});
-
-async function start(opts: { seat?: 'paired' | 'damaged'; pair?: (a: string, c: string) => Promise<SeatConfig> } = {}) {
-  paths = desktopEnv();
-  m = createElectronMock({ userData: paths.userData, appPath: paths.appPath });
-  if (opts.seat === 'paired') saveSeatConfig(paths.userData, config());
-  if (opts.seat === 'damaged') {
-    fs.mkdirSync(paths.userData, { recursive: true });
-    fs.writeFileSync(path.join(paths.userData, SEAT_FILE), '{"url": "https://127.0.0.2:8443", "certPem": "x"');
-  }
-  const link = fakeLink();
-  const createApp = vi.fn(realCreateApp);
-  desktop = runDesktop(m as never, {
-    createApp,
-    loadAutoUpdater: () => ({}) as never,
-    outDir: paths.base,
-    resourcesPath: paths.base,
-    createOfficeLink: () => link,
-    pairWithOffice: opts.pair,
-  });
-  await desktop!.ready;
-  const win = FakeBrowserWindow.instances.at(-1)!;
-  const seatCall = (op: string, args: unknown[] = [], contents = win.webContents, frame?: FakeFrame) =>
-    m.ipcHandlers.get('seat:invoke')!(invokeEvent(contents, frame ?? contents.mainFrame), op, args);
+async function start(opts: StartOptions = {}) {
+  running = await startDesktop(opts);
+  ({ paths, m, desktop } = running);
+  const { link, createApp, win, seatCall } = running;
   return { link, createApp, win, seatCall };
 }
 
@@ -152,6 +103,7 @@ describe('seat mode (paired with an office PC)', () => {
       officeName: 'Net Desa',
       fingerprint: fingerprintOf(CERT),
       link: { kind: 'connecting' },
+      held: false,
     });
     // Not from another page, not from a frame inside ours.
     const stranger = new FakeWebContents(`${OFFICE}/`);
