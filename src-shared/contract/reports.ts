@@ -32,13 +32,20 @@ const count = z.number().int();
 
 const methodRow = z.object({ method: z.string(), count, amount: money });
 
+/**
+ * Issue 18: the brand filter of every report, its export and the dashboard: only that brand's figures;
+ * without it, every brand the user may see.
+ */
+const brandId = z.number().int().positive().optional();
+/** The brand filter applied, if any (echoed in the output). */
+const appliedBrand = z.number().int().optional();
+
 export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 export const agingBucket = z.enum(AGING_BUCKETS);
 
 export const agingReport = z.object({
   asOf: z.string(),
-  /** The brand filter applied, if any. */
-  brandId: z.number().int().optional(),
+  brandId: appliedBrand,
   total: money,
   buckets: z.array(
     z.object({
@@ -64,6 +71,7 @@ export const agingReport = z.object({
 export type AgingReport = z.output<typeof agingReport>;
 
 export const financialReport = z.object({
+  brandId: appliedBrand,
   from: z.string(),
   to: z.string(),
   groupBy: z.enum(GROUP_BY),
@@ -99,6 +107,7 @@ export const financialReport = z.object({
 export type FinancialReport = z.output<typeof financialReport>;
 
 export const customersReport = z.object({
+  brandId: appliedBrand,
   from: z.string(),
   to: z.string(),
   months: z.array(
@@ -125,6 +134,7 @@ export const customersReport = z.object({
 export type CustomersReport = z.output<typeof customersReport>;
 
 export const forecastReport = z.object({
+  brandId: appliedBrand,
   basedOn: z.object({
     from: z.string(),
     to: z.string(),
@@ -147,6 +157,7 @@ const trafficRow = z.object({
   bytesOut: z.number(),
 });
 export const bandwidthReport = z.object({
+  brandId: appliedBrand,
   from: z.string(),
   to: z.string(),
   groupBy: z.enum(GROUP_BY),
@@ -167,6 +178,7 @@ export const bandwidthReport = z.object({
 export type BandwidthReport = z.output<typeof bandwidthReport>;
 
 export const dashboard = z.object({
+  brandId: appliedBrand,
   today: z.string(),
   period: z.string(),
   collectedToday: money,
@@ -224,36 +236,40 @@ export const REPORT_NAMES = ['financial', 'aging', 'customers', 'forecast', 'ban
 export const reportsContract = {
   'billing.dashboard': procedure({
     permission: 'dashboard.read',
-    input: z.object({}).strict().default({}),
+    input: z.object({ brandId }).strict().default({}),
     output: dashboard,
   }),
   'reports.financial': procedure({
     permission: 'reports.read',
-    input: rangeInput({ groupBy: groupBy.default('month') }),
+    input: rangeInput({ groupBy: groupBy.default('month'), brandId }),
     output: financialReport,
   }),
   'reports.aging': procedure({
     permission: 'reports.read',
-    // brandId: only that brand's customers (issue 18); without it, every brand the user may see.
-    input: z.object({ asOf: isoDate.optional(), brandId: z.number().int().positive().optional() }).strict().default({}),
+    input: z.object({ asOf: isoDate.optional(), brandId }).strict().default({}),
     output: agingReport,
   }),
-  'reports.customers': procedure({ permission: 'reports.read', input: rangeInput({}), output: customersReport }),
+  'reports.customers': procedure({
+    permission: 'reports.read',
+    input: rangeInput({ brandId }),
+    output: customersReport,
+  }),
   'reports.forecast': procedure({
     permission: 'reports.read',
     input: z
-      .object({ months: z.number().int().min(1).max(12).default(3) })
+      .object({ months: z.number().int().min(1).max(12).default(3), brandId })
       .strict()
       .default({ months: 3 }),
     output: forecastReport,
   }),
   'reports.bandwidth': procedure({
     permission: 'reports.read',
-    input: rangeInput({ groupBy: groupBy.default('day') }),
+    input: rangeInput({ groupBy: groupBy.default('day'), brandId }),
     output: bandwidthReport,
   }),
   'reports.export': procedure({
     permission: 'reports.export',
+    // params: the report's own input, brandId included (checked with the report's schema).
     input: z
       .object({
         report: z.enum(REPORT_NAMES, { error: `Report must be one of ${REPORT_NAMES.join(', ')}` }),

@@ -56,7 +56,10 @@ const PAIRS: Pair[] = [
   {
     name: 'billing.dashboard, the reads this round changed (open totals, customers per status)',
     old: (t) => dashboardReadsOld(t.ctx),
-    now: (t) => ({ open: openInvoiceTotals(t.ctx.sqlite, '2026-11-24'), statuses: customerStatusCounts(t.ctx.sqlite) }),
+    now: (t) => ({
+      open: openInvoiceTotals(t.ctx.sqlite, '2026-11-24', null),
+      statuses: customerStatusCounts(t.ctx.sqlite, null),
+    }),
   },
 ];
 

@@ -21,6 +21,7 @@ import { portalSuite } from './portal.bench';
 import { portalLoadSuite } from './portal-load.bench';
 import { networkSuite } from './network.bench';
 import { reportsSuite } from './reports.bench';
+import { reportsBrandsSuite } from './reports-brands.bench';
 import { resellersSuite } from './resellers.bench';
 import { routerosSuite } from './routeros.bench';
 import { securitySuite } from './security.bench';
@@ -33,6 +34,7 @@ import { DEFAULT_PAGE_CIPHER, selectPageCipher, type PageCipher } from '../../sr
 const SUITES: BenchSuite[] = [
   platformSuite,
   reportsSuite,
+  reportsBrandsSuite,
   billingSuite,
   networkSuite,
   usageSuite,

@@ -105,3 +105,28 @@ test('the aging report gets a brand filter once a second brand exists, and its e
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
   expect(xlsx.suggestedFilename()).toMatch(/^aging_\d{4}-\d{2}-\d{2}_MK2\.xlsx$/);
 });
+
+test('every report tab and the dashboard take the brand filter, kept while switching tabs', async ({
+  adminPage: page,
+  api,
+  host,
+}) => {
+  await api.ok('brands.create', { name: 'Merek Ketiga', invoicePrefix: 'MK3', address: 'Jl. Tiga' });
+  await page.goto(`${host.url}/#/reports/financial`);
+  const invoiced = page.getByTestId('total-invoiced');
+  await expect(invoiced).not.toContainText('Rp 0');
+  await page.getByTestId('report-brand').click();
+  await page.getByRole('option', { name: 'Merek Ketiga' }).click();
+  // The new brand has no customers: none of the demo data's money is its own.
+  await expect(invoiced).toContainText('Rp 0');
+  for (const tab of ['aging', 'customers', 'forecast', 'bandwidth', 'financial']) {
+    await page.getByTestId(`tab-${tab}`).click();
+    await expect(page.getByTestId('report-brand')).toHaveValue('Merek Ketiga');
+  }
+  await page.goto(`${host.url}/#/dashboard`);
+  const outstanding = page.getByTestId('stat-outstanding');
+  await expect(outstanding).not.toContainText('Rp 0');
+  await page.getByTestId('dashboard-brand').click();
+  await page.getByRole('option', { name: 'Merek Ketiga' }).click();
+  await expect(outstanding).toContainText('Rp 0');
+});

@@ -1,6 +1,6 @@
 import type { reportsContract } from '../../../src-shared/contract/reports';
 import { agingReport } from '../../core/reports/aging';
-import { reportBrands, requireAllBrands } from '../../core/reports/brand-scope';
+import { reportBrands } from '../../core/reports/brand-scope';
 import { bandwidthReport } from '../../core/reports/bandwidth';
 import { customersReport } from '../../core/reports/customers';
 import { dashboardData } from '../../core/reports/dashboard';
@@ -9,20 +9,13 @@ import { financialReport } from '../../core/reports/financial';
 import { forecastReport } from '../../core/reports/forecast';
 import type { HandlersFor } from '../handler';
 
+// Issue 18: every report reads the brand chosen, else every brand the user may see (reportBrands).
 export const reportsHandlers: HandlersFor<typeof reportsContract> = {
-  'billing.dashboard': (_input, { app }) => dashboardData(app),
-  'reports.financial': (input, { app }) => financialReport(app, input),
+  'billing.dashboard': (input, call) => dashboardData(call.app, input, reportBrands(call, input.brandId)),
+  'reports.financial': (input, call) => financialReport(call.app, input, reportBrands(call, input.brandId)),
   'reports.aging': (input, call) => agingReport(call.app, input, reportBrands(call, input.brandId)),
-  'reports.customers': (input, { app }) => customersReport(app, input),
-  'reports.forecast': (input, { app }) => forecastReport(app, input),
-  'reports.bandwidth': (input, { app }) => bandwidthReport(app, input),
-  'reports.export': (input, call) => {
-    // Only the aging report is kept per brand; the others read brand-less daily aggregates.
-    if (input.report !== 'aging') {
-      requireAllBrands(call);
-      return exportReport(call.app, input);
-    }
-    const brandId = typeof input.params.brandId === 'number' ? input.params.brandId : undefined;
-    return exportReport(call.app, input, reportBrands(call, brandId));
-  },
+  'reports.customers': (input, call) => customersReport(call.app, input, reportBrands(call, input.brandId)),
+  'reports.forecast': (input, call) => forecastReport(call.app, input, reportBrands(call, input.brandId)),
+  'reports.bandwidth': (input, call) => bandwidthReport(call.app, input, reportBrands(call, input.brandId)),
+  'reports.export': (input, call) => exportReport(call.app, input, (brandId) => reportBrands(call, brandId)),
 };

@@ -42,8 +42,13 @@ export const BRAND_SCOPED: ReadonlySet<Channel> = new Set<Channel>([
   'payments.receipt',
   'documents.invoice',
   'documents.receipt',
-  // Issue 18: the aging report (and its export) reads only the user's brands; other exports are refused.
+  // Issue 18: every report, its export and the dashboard read only the user's brands (reportBrands).
+  'billing.dashboard',
+  'reports.financial',
   'reports.aging',
+  'reports.customers',
+  'reports.forecast',
+  'reports.bandwidth',
   'reports.export',
 ]);
 
@@ -55,8 +60,8 @@ export function brandGate(call: CallContext, channel: Channel): boolean {
 
 /**
  * The permissions a brand-limited user can use: those with at least one channel open to them. The signed-in
- * user's list is cut to these, so the navigation offers no screen whose data the gate refuses (the dashboard's
- * ISP-wide totals, say) and the app opens on a screen that works.
+ * user's list is cut to these, so the navigation offers no screen whose data the gate refuses and the app
+ * opens on a screen that works.
  */
 export function permissionsOpenToBrandLimited(permissions: readonly Permission[]): Permission[] {
   const open = new Set<Permission>();

@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../../src-shared/result';
+import { notFound } from '../../../src-shared/result';
 import { brandExists } from '../../data/brands.repository';
 import { brandFilter, type BrandFilter } from '../../data/reports/brand-filter';
 import { visibleBrandIds } from '../brands/scope';
@@ -14,9 +14,4 @@ export function reportBrands(call: CallContext, brandId: number | undefined): Br
   if (brandId === undefined) return brandFilter(visible);
   if (!brandExists(call.app.sqlite, brandId) || (visible && !visible.includes(brandId))) throw notFound('Brand');
   return brandFilter([brandId]);
-}
-
-/** Reports whose figures come from brand-less daily aggregates: refused to a brand-limited user. */
-export function requireAllBrands(call: CallContext): void {
-  if (visibleBrandIds(call) !== null) throw new AppError('FORBIDDEN', 'This report is not available per brand');
 }

@@ -9,6 +9,7 @@ import {
   routerHealth,
   routerUsernames,
 } from '../../data/reports/dashboard.queries';
+import type { BrandFilter } from '../../data/reports/brand-filter';
 import { collectedByDay, collectedByMethod, invoicedSum } from '../../data/reports/financial.queries';
 import type { AppContext } from '../context';
 import { onlineNames } from '../network/online';
@@ -17,24 +18,31 @@ import { monthBounds, today } from './common';
 
 const ALERT_ROWS = 10;
 
-/** The owner's at-a-glance figures (every read is an aggregate or an index: see dashboard.queries). */
-export function dashboardData(app: AppContext): Dashboard {
+/**
+ * The owner's at-a-glance figures (every read is an aggregate or an index: see dashboard.queries), for
+ * `brands` (null = every brand): their customers' money and customers, and their routers.
+ */
+export function dashboardData(
+  app: AppContext,
+  input: { brandId?: number } = {},
+  brands: BrandFilter = null,
+): Dashboard {
   const db = app.sqlite;
   const day = today(app);
   const period = day.slice(0, 7);
   const { first, last } = monthBounds(period);
 
-  const todayByMethod = collectedByMethod(db, day, day);
-  const monthByMethod = collectedByMethod(db, first, last);
+  const todayByMethod = collectedByMethod(db, day, day, brands);
+  const monthByMethod = collectedByMethod(db, first, last, brands);
   const total = (rows: { amount: number }[]) => rows.reduce((s, r) => s + r.amount, 0);
 
-  const invoicedMonth = invoicedSum(db, first, last);
-  const open = openInvoiceTotals(db, day);
+  const invoicedMonth = invoicedSum(db, first, last, brands);
+  const open = openInvoiceTotals(db, day, brands);
 
-  const statusCounts = Object.fromEntries(customerStatusCounts(db).map((r) => [r.status, r.n]));
-  const isolated = isolatedCustomerCount(db);
+  const statusCounts = Object.fromEntries(customerStatusCounts(db, brands).map((r) => [r.status, r.n]));
+  const isolated = isolatedCustomerCount(db, brands);
 
-  const routers = routerHealth(db).map((r) => {
+  const routers = routerHealth(db, brands).map((r) => {
     // Online = the router's last /ppp/active poll, matched to this router's accounts.
     const names = onlineNames(app, r.id);
     let online = 0;
@@ -44,25 +52,25 @@ export function dashboardData(app: AppContext): Dashboard {
     return { ...r, online };
   });
 
-  const overdueInvoices = overdueAlerts(db, day, ALERT_ROWS).map((r) => ({
+  const overdueInvoices = overdueAlerts(db, day, ALERT_ROWS, brands).map((r) => ({
     ...r,
     daysOverdue: daysBetween(r.dueDate, day),
   }));
 
   const horizon = addDays(day, getSettings(app).expiryAlertDays);
-  const expiringAccounts = expiryAlerts(db, day, horizon, ALERT_ROWS).map((r) => ({
+  const expiringAccounts = expiryAlerts(db, { from: day, to: horizon }, ALERT_ROWS, brands).map((r) => ({
     ...r,
     daysLeft: daysBetween(day, r.expiresAt),
   }));
 
   const trendFrom = addDays(day, -29);
-  const trendRows = collectedByDay(db, trendFrom, day);
+  const trendRows = collectedByDay(db, trendFrom, day, brands);
   const trend = Array.from({ length: 30 }, (_, i) => addDays(trendFrom, i)).map((date) => ({
     date,
     collected: trendRows.get(date) ?? 0,
   }));
 
-  return {
+  const data = {
     today: day,
     period,
     collectedToday: total(todayByMethod),
@@ -88,4 +96,5 @@ export function dashboardData(app: AppContext): Dashboard {
     },
     trend,
   };
+  return input.brandId === undefined ? data : { ...data, brandId: input.brandId };
 }

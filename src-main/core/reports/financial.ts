@@ -8,25 +8,28 @@ import {
   refundsByMethod as refundTotalsByMethod,
   voidedByBucket,
 } from '../../data/reports/financial.queries';
+import type { BrandFilter } from '../../data/reports/brand-filter';
 import type { AppContext } from '../context';
 import { bucketKeys, KEY_LENGTH, sqlOffset, type GroupBy } from './common';
 
 /**
  * Invoiced, collected, voided and still-outstanding money per day/month/year, deposit refunds paid out,
- * with the split by payment method and by cashier. Reads the trigger-maintained daily aggregates; voids come from the (few) void
- * invoices, dated by when they were voided in the ISP zone.
+ * with the split by payment method and by cashier. Reads the trigger-maintained daily aggregates (per
+ * brand); voids come from the (few) void invoices, dated by when they were voided in the ISP zone.
+ * `brands` limits it to those brands (null = all).
  */
 export function financialReport(
   app: AppContext,
-  input: { from: string; to: string; groupBy: GroupBy },
+  input: { from: string; to: string; groupBy: GroupBy; brandId?: number },
+  brands: BrandFilter = null,
 ): FinancialReport {
   const { from, to, groupBy } = input;
   const len = KEY_LENGTH[groupBy];
   const db = app.sqlite;
-  const inv = invoicedByBucket(db, from, to, len);
-  const pay = collectedByBucket(db, from, to, len);
-  const refunds = refundedByBucket(db, from, to, len);
-  const voids = voidedByBucket(db, from, to, len, sqlOffset(app));
+  const inv = invoicedByBucket(db, from, to, len, brands);
+  const pay = collectedByBucket(db, from, to, len, brands);
+  const refunds = refundedByBucket(db, from, to, len, brands);
+  const voids = voidedByBucket(db, { from, to, keyLength: len, offset: sqlOffset(app) }, brands);
 
   const byKey = new Map(
     bucketKeys(from, to, groupBy).map((key) => [
@@ -52,9 +55,10 @@ export function financialReport(
     { invoiced: 0, collected: 0, voided: 0, outstanding: 0, payments: 0, refunded: 0, refunds: 0 },
   );
 
-  const byMethod = paymentsByMethod(db, from, to);
-  const byCashier = collectedByCashier(db, from, to);
-  const refundsByMethod = refundTotalsByMethod(db, from, to);
+  const byMethod = paymentsByMethod(db, from, to, brands);
+  const byCashier = collectedByCashier(db, from, to, brands);
+  const refundsByMethod = refundTotalsByMethod(db, from, to, brands);
 
-  return { from, to, groupBy, buckets, totals, byMethod, byCashier, refundsByMethod };
+  const report = { from, to, groupBy, buckets, totals, byMethod, byCashier, refundsByMethod };
+  return input.brandId === undefined ? report : { ...report, brandId: input.brandId };
 }

@@ -8,5 +8,9 @@ export type BrandFilter = string | null;
 export const BRAND_FILTER = (customerColumn: string) =>
   `AND (@brands IS NULL OR ${customerColumn} IN (SELECT id FROM customers WHERE brand_id IN (SELECT value FROM json_each(@brands))))`;
 
+/** An `AND …` condition on a row that names its brand itself (column `brandColumn`, e.g. the aggregates). */
+export const BRAND_COLUMN = (brandColumn: string) =>
+  `AND (@brands IS NULL OR ${brandColumn} IN (SELECT value FROM json_each(@brands)))`;
+
 /** The filter for a list of brand ids (null = no filter). */
 export const brandFilter = (ids: readonly number[] | null): BrandFilter => (ids ? JSON.stringify(ids) : null);

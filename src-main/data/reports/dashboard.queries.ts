@@ -1,10 +1,14 @@
 /**
  * The dashboard's reads. Each one reads an aggregate, an index or the small partial index of open
  * invoices (invoices_open_idx), so the whole dashboard stays well under 100 ms on 50,000 customers.
+ * `brands` keeps those brands' customers and routers (null = every brand).
  */
 import type { Dashboard } from '../../../src-shared/contract/reports';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
+import { BRAND_COLUMN, BRAND_FILTER, type BrandFilter } from './brand-filter';
+
+type Brands = { brands: BrandFilter };
 
 export interface OpenInvoiceTotals {
   invoices: number;
@@ -19,46 +23,48 @@ export interface OpenInvoiceTotals {
  * partial covering index invoices_open_customer_idx, so overdue customers are counted as groups
  * (no count(DISTINCT) temp b-tree over every open invoice); raw SQL for the index hint.
  */
-export function openInvoiceTotals(db: Sqlite, day: string): OpenInvoiceTotals {
-  return prepared<{ day: string }, OpenInvoiceTotals>(
+export function openInvoiceTotals(db: Sqlite, day: string, brands: BrandFilter): OpenInvoiceTotals {
+  return prepared<Brands & { day: string }, OpenInvoiceTotals>(
     db,
     `SELECT coalesce(sum(n), 0) AS invoices, coalesce(sum(owed), 0) AS amount, coalesce(sum(odn), 0) AS overdueInvoices,
             coalesce(sum(odOwed), 0) AS overdueAmount, count(odn) AS overdueCustomers
      FROM (SELECT count(*) AS n, sum(amount - paid_amount) AS owed, sum(CASE WHEN due_date < @day THEN 1 END) AS odn,
                   sum(CASE WHEN due_date < @day THEN amount - paid_amount END) AS odOwed
            FROM invoices INDEXED BY invoices_open_customer_idx
-           WHERE status IN ('unpaid', 'partial', 'overdue') AND amount > paid_amount GROUP BY customer_id)`,
-  ).get({ day })!;
+           WHERE status IN ('unpaid', 'partial', 'overdue') AND amount > paid_amount ${BRAND_FILTER('customer_id')}
+           GROUP BY customer_id)`,
+  ).get({ day, brands })!;
 }
 
 /** Customers per status, from the trigger-maintained report_customer_status (drizzle/0023). */
-export function customerStatusCounts(db: Sqlite): { status: string; n: number }[] {
-  return prepared<[], { status: string; n: number }>(
+export function customerStatusCounts(db: Sqlite, brands: BrandFilter): { status: string; n: number }[] {
+  return prepared<Brands, { status: string; n: number }>(
     db,
-    'SELECT status, sum(customers) AS n FROM report_customer_status GROUP BY status HAVING sum(customers) > 0',
-  ).all();
+    `SELECT status, sum(customers) AS n FROM report_customer_status WHERE 1 ${BRAND_COLUMN('brand_id')}
+     GROUP BY status HAVING sum(customers) > 0`,
+  ).all({ brands });
 }
 
 /** Customers with at least one suspended account. */
-export function isolatedCustomerCount(db: Sqlite): number {
-  return prepared<[], { n: number }>(
+export function isolatedCustomerCount(db: Sqlite, brands: BrandFilter): number {
+  return prepared<Brands, { n: number }>(
     db,
-    "SELECT count(DISTINCT customer_id) AS n FROM pppoe_accounts WHERE status = 'suspended'",
-  ).get()!.n;
+    `SELECT count(DISTINCT customer_id) AS n FROM pppoe_accounts WHERE status = 'suspended' ${BRAND_FILTER('customer_id')}`,
+  ).get({ brands })!.n;
 }
 
 export type RouterHealth = Omit<Dashboard['routers'][number], 'online'>;
 
-/** Active routers with their account count and sync queue health. */
-export function routerHealth(db: Sqlite): RouterHealth[] {
-  return prepared<[], RouterHealth>(
+/** Active routers (of `brands`) with their account count and sync queue health. */
+export function routerHealth(db: Sqlite, brands: BrandFilter): RouterHealth[] {
+  return prepared<Brands, RouterHealth>(
     db,
     `SELECT r.id, r.name, r.state, r.last_seen_at AS lastSeenAt,
             (SELECT count(*) FROM pppoe_accounts a WHERE a.router_id = r.id) AS accounts,
             (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'pending') AS pendingSync,
             (SELECT count(*) FROM sync_ops o WHERE o.router_id = r.id AND o.status = 'failed') AS failedSync
-     FROM routers r WHERE r.is_active = 1 ORDER BY r.name`,
-  ).all();
+     FROM routers r WHERE r.is_active = 1 ${BRAND_COLUMN('r.brand_id')} ORDER BY r.name`,
+  ).all({ brands });
 }
 
 /** The router's PPPoE usernames, lower-cased (to match against its active sessions). */
@@ -71,26 +77,33 @@ export function routerUsernames(db: Sqlite, routerId: number): string[] {
 export type OverdueAlert = Omit<Dashboard['alerts']['overdueInvoices'][number], 'daysOverdue'>;
 
 /** The oldest `limit` open invoices due before `day`. */
-export function overdueAlerts(db: Sqlite, day: string, limit: number): OverdueAlert[] {
-  return prepared<[string], OverdueAlert>(
+export function overdueAlerts(db: Sqlite, day: string, limit: number, brands: BrandFilter): OverdueAlert[] {
+  return prepared<Brands & { day: string }, OverdueAlert>(
     db,
     `SELECT i.id AS invoiceId, i.invoice_number AS invoiceNumber, i.customer_id AS customerId, c.name AS customerName,
             i.due_date AS dueDate, i.amount - i.paid_amount AS outstanding
      FROM invoices i INDEXED BY invoices_open_idx JOIN customers c ON c.id = i.customer_id
-     WHERE i.status IN ('unpaid', 'partial', 'overdue') AND i.amount > i.paid_amount AND i.due_date < ?
+     WHERE i.status IN ('unpaid', 'partial', 'overdue') AND i.amount > i.paid_amount AND i.due_date < @day
+       ${BRAND_COLUMN('c.brand_id')}
      ORDER BY i.due_date, i.id LIMIT ${limit}`,
-  ).all(day);
+  ).all({ day, brands });
 }
 
 export type ExpiryAlert = Omit<Dashboard['alerts']['expiringAccounts'][number], 'daysLeft'>;
 
 /** The first `limit` active accounts expiring between two days. */
-export function expiryAlerts(db: Sqlite, from: string, to: string, limit: number): ExpiryAlert[] {
-  return prepared<[string, string], ExpiryAlert>(
+export function expiryAlerts(
+  db: Sqlite,
+  range: { from: string; to: string },
+  limit: number,
+  brands: BrandFilter,
+): ExpiryAlert[] {
+  return prepared<Brands & { from: string; to: string }, ExpiryAlert>(
     db,
     `SELECT a.id AS accountId, a.username, a.customer_id AS customerId, c.name AS customerName, substr(a.expires_at, 1, 10) AS expiresAt
      FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
-     WHERE a.status = 'active' AND a.expires_at IS NOT NULL AND substr(a.expires_at, 1, 10) BETWEEN ? AND ?
+     WHERE a.status = 'active' AND a.expires_at IS NOT NULL AND substr(a.expires_at, 1, 10) BETWEEN @from AND @to
+       ${BRAND_COLUMN('c.brand_id')}
      ORDER BY a.expires_at, a.id LIMIT ${limit}`,
-  ).all(from, to);
+  ).all({ ...range, brands });
 }

@@ -6,15 +6,26 @@ import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
  * A year's report reads ~365 rows instead of hundreds of thousands of ledger rows.
  */
 
-/** Per invoice_date: non-void invoices issued that day and what of them is still unpaid. */
-export const reportDailyInvoices = sqliteTable('report_daily_invoices', {
-  day: text('day').primaryKey(),
-  invoices: integer('invoices').notNull().default(0),
-  invoiced: integer('invoiced').notNull().default(0),
-  outstanding: integer('outstanding').notNull().default(0),
-});
+/*
+ * Issue 18 (drizzle/0028_report_brand_aggregates.sql): every aggregate is kept per brand, the brand of
+ * the row's customer at the time (a customer moving to another brand moves their contributions with
+ * them), so a brand's report reads that brand's rows and the consolidated one sums every brand.
+ */
 
-/** Per payment_date × method × cashier: live payments. */
+/** Per invoice_date × brand: non-void invoices issued that day and what of them is still unpaid. */
+export const reportDailyInvoices = sqliteTable(
+  'report_daily_invoices',
+  {
+    day: text('day').notNull(),
+    brandId: integer('brand_id').notNull(),
+    invoices: integer('invoices').notNull().default(0),
+    invoiced: integer('invoiced').notNull().default(0),
+    outstanding: integer('outstanding').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.brandId] })],
+);
+
+/** Per payment_date × method × cashier × brand: live payments. */
 export const reportDailyPayments = sqliteTable(
   'report_daily_payments',
   {
@@ -22,13 +33,14 @@ export const reportDailyPayments = sqliteTable(
     method: text('method').notNull(),
     /** 0 when no cashier is recorded. */
     receivedBy: integer('received_by').notNull().default(0),
+    brandId: integer('brand_id').notNull(),
     payments: integer('payments').notNull().default(0),
     amount: integer('amount').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.method, t.receivedBy] })],
+  (t) => [primaryKey({ columns: [t.day, t.method, t.receivedBy, t.brandId] })],
 );
 
-/** Per refund_date × method × cashier: live deposit refunds (money paid out). */
+/** Per refund_date × method × cashier × brand: live deposit refunds (money paid out). */
 export const reportDailyRefunds = sqliteTable(
   'report_daily_refunds',
   {
@@ -36,10 +48,11 @@ export const reportDailyRefunds = sqliteTable(
     method: text('method').notNull(),
     /** 0 when no user is recorded. */
     refundedBy: integer('refunded_by').notNull().default(0),
+    brandId: integer('brand_id').notNull(),
     refunds: integer('refunds').notNull().default(0),
     amount: integer('amount').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.day, t.method, t.refundedBy] })],
+  (t) => [primaryKey({ columns: [t.day, t.method, t.refundedBy, t.brandId] })],
 );
 
 /*
@@ -47,12 +60,20 @@ export const reportDailyRefunds = sqliteTable(
  * customers report and the dashboard read a few rows instead of every customer and status change.
  */
 
-/** Per month of customer_status_history.changed_on: net change in active customers, and customers who became inactive. */
-export const reportMonthlyCustomers = sqliteTable('report_monthly_customers', {
-  month: text('month').primaryKey(),
-  activeDelta: integer('active_delta').notNull().default(0),
-  churned: integer('churned').notNull().default(0),
-});
+/**
+ * Per month of customer_status_history.changed_on × the customer's brand: net change in active
+ * customers, and customers who became inactive.
+ */
+export const reportMonthlyCustomers = sqliteTable(
+  'report_monthly_customers',
+  {
+    month: text('month').notNull(),
+    brandId: integer('brand_id').notNull(),
+    activeDelta: integer('active_delta').notNull().default(0),
+    churned: integer('churned').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.brandId] })],
+);
 
 /** Customers per brand × status. */
 export const reportCustomerStatus = sqliteTable(

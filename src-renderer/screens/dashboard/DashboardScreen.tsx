@@ -23,6 +23,7 @@ import {
   IconRouter,
   IconUsers,
 } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../api/useApi';
@@ -30,6 +31,7 @@ import { useCan } from '../../app/session';
 import { EmptyState, MoneyText, PageHeader, StatusBadge, translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
 import { GatewayHealthCard } from '../gateways/GatewayHealthCard';
+import { BrandFilter, withBrand } from '../reports/BrandFilter';
 import { StatCard } from './StatCard';
 import { MessagesStat } from '../messages/MessagesStat';
 import { UnbilledAlert } from './UnbilledAlert';
@@ -51,7 +53,11 @@ export default function DashboardScreen() {
   const f = useFormat();
   const can = useCan();
   const [, navigate] = useLocation();
-  const q = useApiQuery('billing.dashboard', {}, { refetchOn: ['router.status', 'sync.progress', 'automation.ran'] });
+  // Issue 18: one brand's figures, or every brand the user may see (the filter shows with several).
+  const [brandId, setBrandId] = useState<number | undefined>();
+  const q = useApiQuery('billing.dashboard', withBrand({}, brandId), {
+    refetchOn: ['router.status', 'sync.progress', 'automation.ran'],
+  });
 
   const d = q.data;
   if (!d) {
@@ -95,11 +101,14 @@ export default function DashboardScreen() {
         title={t('title')}
         subtitle={t('subtitle', { date: f.date(d.today) })}
         actions={
-          can('payments.create') && (
-            <Button leftSection={<IconCash size={16} />} onClick={() => navigate('~/cashdesk')}>
-              {t('openCashDesk')}
-            </Button>
-          )
+          <Group align="flex-end">
+            <BrandFilter value={brandId} onChange={setBrandId} testId="dashboard-brand" />
+            {can('payments.create') && (
+              <Button leftSection={<IconCash size={16} />} onClick={() => navigate('~/cashdesk')}>
+                {t('openCashDesk')}
+              </Button>
+            )}
+          </Group>
         }
       />
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
-import { BrandFilter } from './BrandFilter';
+import { BrandFilter, withBrand, type BrandChoice } from './BrandFilter';
 import { ReportToolbar } from './ReportControls';
 import { axisRupiah, money, Panel, ReportTable } from './parts';
 
@@ -19,13 +19,12 @@ const COLORS: Record<string, string> = {
 };
 
 /** Umur piutang: open invoices by days past due, with the customers in each bucket. */
-export function AgingTab({ today }: { today: string }) {
+export function AgingTab({ today, brandId, onBrand }: { today: string } & BrandChoice) {
   const { t, i18n } = useTranslation('reports');
   const f = useFormat();
   const [, navigate] = useLocation();
   const [asOf, setAsOf] = useState<string>(today);
-  const [brandId, setBrandId] = useState<number | undefined>();
-  const params = brandId === undefined ? { asOf } : { asOf, brandId };
+  const params = withBrand({ asOf }, brandId);
   const q = useApiQuery('reports.aging', params);
   const r = q.data;
   const name = (b: string) => (b === 'current' ? t('aging.current') : t('aging.days', { range: b }));
@@ -40,7 +39,7 @@ export function AgingTab({ today }: { today: string }) {
           w={180}
           maxDate={today}
         />
-        <BrandFilter value={brandId} onChange={setBrandId} />
+        <BrandFilter value={brandId} onChange={onBrand} />
       </ReportToolbar>
       {r && (
         <>

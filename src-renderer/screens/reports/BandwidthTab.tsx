@@ -3,6 +3,7 @@ import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
+import { BrandFilter, withBrand, type BrandChoice } from './BrandFilter';
 import { ReportToolbar, GroupByControl, RangePicker, type Range } from './ReportControls';
 import { bucketLabel, Panel, ReportTable } from './parts';
 
@@ -11,10 +12,16 @@ const fmtGb = (bytes: number, lng: string) =>
   `${gb(bytes).toLocaleString(lng === 'en' ? 'en' : 'id', { maximumFractionDigits: 2 })} GB`;
 
 /** Traffic from the byte counters the router sync samples: per period, package, router, top users. */
-export function BandwidthTab({ range, onRange, today }: { range: Range; onRange: (r: Range) => void; today: string }) {
+export function BandwidthTab({
+  range,
+  onRange,
+  today,
+  brandId,
+  onBrand,
+}: { range: Range; onRange: (r: Range) => void; today: string } & BrandChoice) {
   const { t, i18n } = useTranslation('reports');
   const [groupBy, setGroupBy] = useState<'day' | 'month' | 'year'>('day');
-  const params = { ...range, groupBy };
+  const params = withBrand({ ...range, groupBy }, brandId);
   const q = useApiQuery('reports.bandwidth', params);
   const r = q.data;
   const lng = i18n.language;
@@ -33,6 +40,7 @@ export function BandwidthTab({ range, onRange, today }: { range: Range; onRange:
       <ReportToolbar report="bandwidth" params={params} query={q}>
         <RangePicker value={range} onChange={onRange} today={today} />
         <GroupByControl value={groupBy} onChange={setGroupBy} />
+        <BrandFilter value={brandId} onChange={onBrand} />
       </ReportToolbar>
       {r && r.samples === 0 && (
         <Text c="dimmed" size="sm" data-testid="bandwidth-empty">

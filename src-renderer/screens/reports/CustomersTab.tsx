@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { StatusBadge } from '../../components';
 import { useFormat } from '../../lib/format';
+import { BrandFilter, withBrand, type BrandChoice } from './BrandFilter';
 import { ReportToolbar, RangePicker, type Range } from './ReportControls';
 import { bucketLabel, money, Panel, ReportTable } from './parts';
 
@@ -11,15 +12,23 @@ const pct = (v: number, lng: string) =>
   `${(v * 100).toLocaleString(lng === 'en' ? 'en' : 'id', { maximumFractionDigits: 1 })}%`;
 
 /** Growth and churn per month, ARPU, distribution by package and status. */
-export function CustomersTab({ range, onRange, today }: { range: Range; onRange: (r: Range) => void; today: string }) {
+export function CustomersTab({
+  range,
+  onRange,
+  today,
+  brandId,
+  onBrand,
+}: { range: Range; onRange: (r: Range) => void; today: string } & BrandChoice) {
   const { t, i18n } = useTranslation('reports');
   const f = useFormat();
-  const q = useApiQuery('reports.customers', range);
+  const params = withBrand({ ...range }, brandId);
+  const q = useApiQuery('reports.customers', params);
   const r = q.data;
   return (
     <Stack gap="md">
-      <ReportToolbar report="customers" params={{ ...range }} query={q}>
+      <ReportToolbar report="customers" params={params} query={q}>
         <RangePicker value={range} onChange={onRange} today={today} />
+        <BrandFilter value={brandId} onChange={onBrand} />
       </ReportToolbar>
       {r && (
         <>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
+import { BrandFilter, withBrand, type BrandChoice } from './BrandFilter';
 import { ReportToolbar, GroupByControl, RangePicker, type Range } from './ReportControls';
 import { MoneyBars } from './MoneyBars';
 import { bucketLabel, money, Panel, ReportTable } from './parts';
@@ -16,11 +17,17 @@ const METHOD_COLORS: Record<string, string> = {
   deposit: 'gray.5',
 };
 
-export function FinancialTab({ range, onRange, today }: { range: Range; onRange: (r: Range) => void; today: string }) {
+export function FinancialTab({
+  range,
+  onRange,
+  today,
+  brandId,
+  onBrand,
+}: { range: Range; onRange: (r: Range) => void; today: string } & BrandChoice) {
   const { t, i18n } = useTranslation('reports');
   const f = useFormat();
   const [groupBy, setGroupBy] = useState<'day' | 'month' | 'year'>('month');
-  const params = { ...range, groupBy };
+  const params = withBrand({ ...range, groupBy }, brandId);
   const q = useApiQuery('reports.financial', params);
   const r = q.data;
   return (
@@ -28,6 +35,7 @@ export function FinancialTab({ range, onRange, today }: { range: Range; onRange:
       <ReportToolbar report="financial" params={params} query={q}>
         <RangePicker value={range} onChange={onRange} today={today} />
         <GroupByControl value={groupBy} onChange={setGroupBy} />
+        <BrandFilter value={brandId} onChange={onBrand} />
       </ReportToolbar>
       {r && (
         <>

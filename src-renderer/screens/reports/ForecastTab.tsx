@@ -4,16 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
+import { BrandFilter, withBrand, type BrandChoice } from './BrandFilter';
 import { ReportToolbar } from './ReportControls';
 import { MoneyBars } from './MoneyBars';
 import { bucketLabel, money, Panel, ReportTable } from './parts';
 
 /** Expected invoicing and collection for the coming months, with the method spelled out. */
-export function ForecastTab() {
+export function ForecastTab({ brandId, onBrand }: BrandChoice) {
   const { t, i18n } = useTranslation('reports');
   const f = useFormat();
   const [months, setMonths] = useState(3);
-  const params = { months };
+  const params = withBrand({ months }, brandId);
   const q = useApiQuery('reports.forecast', params);
   const r = q.data;
   return (
@@ -24,6 +25,7 @@ export function ForecastTab() {
           onChange={(v) => setMonths(Number(v))}
           data={['3', '6', '12'].map((v) => ({ value: v, label: t('months', { count: Number(v) }) }))}
         />
+        <BrandFilter value={brandId} onChange={onBrand} />
       </ReportToolbar>
       {r && (
         <>

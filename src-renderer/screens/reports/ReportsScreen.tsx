@@ -26,7 +26,7 @@ const ICONS = {
 
 /**
  * Laporan. One tab per report (`/reports/<tab>`, so a tab can be linked); the date range is shared
- * between tabs. Everything is computed locally by the main process and works offline.
+ * between tabs, and so is the brand filter. Everything is computed locally by the main process and works offline.
  */
 export default function ReportsScreen() {
   const { t } = useTranslation('reports');
@@ -36,6 +36,9 @@ export default function ReportsScreen() {
   const tz = useSession((s) => s.info?.timeZone ?? 'Asia/Jakarta');
   const today = businessDate(new Date(), tz);
   const [range, setRange] = useState<Range>(() => presets(today).find((p) => p.key === 'last12Months')!.range);
+  // Issue 18: the brand filter is shared by the tabs, like the range.
+  const [brandId, onBrand] = useState<number | undefined>();
+  const brand = { brandId, onBrand };
 
   return (
     <Stack gap="md">
@@ -52,19 +55,19 @@ export default function ReportsScreen() {
           })}
         </Tabs.List>
         <Tabs.Panel value="financial" pt="md">
-          <FinancialTab range={range} onRange={setRange} today={today} />
+          <FinancialTab range={range} onRange={setRange} today={today} {...brand} />
         </Tabs.Panel>
         <Tabs.Panel value="aging" pt="md">
-          <AgingTab today={today} />
+          <AgingTab today={today} {...brand} />
         </Tabs.Panel>
         <Tabs.Panel value="customers" pt="md">
-          <CustomersTab range={range} onRange={setRange} today={today} />
+          <CustomersTab range={range} onRange={setRange} today={today} {...brand} />
         </Tabs.Panel>
         <Tabs.Panel value="forecast" pt="md">
-          <ForecastTab />
+          <ForecastTab {...brand} />
         </Tabs.Panel>
         <Tabs.Panel value="bandwidth" pt="md">
-          <BandwidthTab range={range} onRange={setRange} today={today} />
+          <BandwidthTab range={range} onRange={setRange} today={today} {...brand} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

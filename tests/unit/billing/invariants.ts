@@ -169,12 +169,12 @@ export function checkInvariants(app: AppContext, opts: { allowNegativeDeposit?: 
   const agg = (sql: string) => JSON.stringify(db.prepare(sql).all());
   expect(
     agg(
-      'SELECT day, method, refunded_by AS u, refunds AS n, amount FROM report_daily_refunds WHERE refunds != 0 OR amount != 0 ORDER BY 1, 2, 3',
+      'SELECT day, method, refunded_by AS u, brand_id AS b, refunds AS n, amount FROM report_daily_refunds WHERE refunds != 0 OR amount != 0 ORDER BY 1, 2, 3, 4',
     ),
     'report_daily_refunds exact',
   ).toBe(
-    agg(`SELECT refund_date AS day, method, coalesce(refunded_by, 0) AS u, count(*) AS n, sum(amount) AS amount
-         FROM deposit_refunds WHERE status = 'live' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+    agg(`SELECT r.refund_date AS day, r.method, coalesce(r.refunded_by, 0) AS u, c.brand_id AS b, count(*) AS n, sum(r.amount) AS amount
+         FROM deposit_refunds r JOIN customers c ON c.id = r.customer_id WHERE r.status = 'live' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`),
   );
 
   // Each deposit movement has its audit row (one per payment or refund, and direction).

@@ -74,7 +74,7 @@ afterAll(() => t?.close());
 /** Every read of a scoped channel, as the limited user; Beta must appear in none of them. */
 const scopedReads: Record<
   string,
-  () => { channel: Channel; input: unknown; beta: 'absent' | 'not found' | 'refused' }[]
+  () => { channel: Channel; input: unknown; beta: 'absent' | 'not found' | 'refused' | 'own figures' }[]
 > = {
   'customers.list': () => [
     { channel: 'customers.list', input: {}, beta: 'absent' },
@@ -101,17 +101,44 @@ const scopedReads: Record<
   'payments.receipt': () => [{ channel: 'payments.receipt', input: { id: ids.payB }, beta: 'not found' }],
   'documents.invoice': () => [{ channel: 'documents.invoice', input: { invoiceId: ids.invB }, beta: 'not found' }],
   'documents.receipt': () => [{ channel: 'documents.receipt', input: { paymentId: ids.payB }, beta: 'not found' }],
+  // Issue 18: the dashboard and every report read the user's brands; figures-only reports must equal
+  // Alfa's as the owner reads them with the filter (and differ from the consolidated ones).
+  'billing.dashboard': () => [
+    { channel: 'billing.dashboard', input: {}, beta: 'absent' },
+    { channel: 'billing.dashboard', input: { brandId: 2 }, beta: 'not found' },
+  ],
+  'reports.financial': () => [
+    { channel: 'reports.financial', input: { from: '2026-11-01', to: '2026-11-30' }, beta: 'own figures' },
+    { channel: 'reports.financial', input: { from: '2026-11-01', to: '2026-11-30', brandId: 2 }, beta: 'not found' },
+  ],
+  'reports.customers': () => [
+    { channel: 'reports.customers', input: { from: '2026-11-01', to: '2026-11-30' }, beta: 'absent' },
+    { channel: 'reports.customers', input: { from: '2026-11-01', to: '2026-11-30', brandId: 2 }, beta: 'not found' },
+  ],
+  'reports.forecast': () => [
+    { channel: 'reports.forecast', input: {}, beta: 'own figures' },
+    { channel: 'reports.forecast', input: { brandId: 2 }, beta: 'not found' },
+  ],
+  'reports.bandwidth': () => [
+    { channel: 'reports.bandwidth', input: { from: '2026-11-01', to: '2026-11-30', brandId: 2 }, beta: 'not found' },
+  ],
   'reports.aging': () => [
     { channel: 'reports.aging', input: {}, beta: 'absent' },
     { channel: 'reports.aging', input: { brandId: 2 }, beta: 'not found' },
   ],
-  'reports.export': () => [
-    {
-      channel: 'reports.export',
-      input: { report: 'aging', params: { brandId: 2 }, format: 'xlsx' },
-      beta: 'not found',
-    },
-  ],
+  'reports.export': () =>
+    (['financial', 'aging', 'customers', 'forecast', 'bandwidth'] as const).map((report) => ({
+      channel: 'reports.export' as const,
+      input: {
+        report,
+        params: {
+          ...(report === 'forecast' || report === 'aging' ? {} : { from: '2026-11-01', to: '2026-11-30' }),
+          brandId: 2,
+        },
+        format: 'xlsx',
+      },
+      beta: 'not found' as const,
+    })),
 };
 
 const channels = Object.keys(procedures) as Channel[];
@@ -129,6 +156,11 @@ describe('brand isolation on every channel', () => {
         expect(JSON.stringify(r)).not.toMatch(/Beta|BETA/);
         // The same read by the owner does show Beta: the check above can fail.
         expect(JSON.stringify(await t.call(read.channel, read.input as never))).toMatch(/Beta|BETA/);
+      } else if (read.beta === 'own figures') {
+        expect(r.ok, JSON.stringify(r)).toBe(true);
+        const alfa = await t.ok(read.channel, { ...(read.input as object), brandId: 1 } as never);
+        expect({ ...(r.ok ? (r.value as object) : {}), brandId: 1 }).toEqual(alfa);
+        expect(await t.ok(read.channel, read.input as never)).not.toEqual(r.ok ? r.value : null);
       } else if (read.beta === 'not found') {
         expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
         expect((await t.call(read.channel, read.input as never)).ok).toBe(true);
@@ -155,7 +187,9 @@ describe('brand isolation on every channel', () => {
     const me = await t.ok('auth.me', {}, limited);
     expect(me.brandLimited).toBe(true);
     expect(me.permissions).toContain('customers.read');
-    expect(me.permissions).not.toContain('dashboard.read');
+    // Issue 18: the dashboard is scoped to the user's brands, so it is offered (and the app opens on it).
+    expect(me.permissions).toContain('dashboard.read');
+    expect(me.permissions).not.toContain('settings.read');
     // Every permission kept has a channel the limited user may call.
     for (const p of me.permissions)
       expect(

@@ -4,7 +4,8 @@ import { addDays } from '../../../src-shared/dates';
 
 /** A random ledger, written with plain SQL so the report triggers see inserts, updates and voids. */
 export interface LedgerOp {
-  kind: 'invoice' | 'payment' | 'pay' | 'voidInvoice' | 'voidPayment' | 'refund' | 'voidRefund';
+  /** `brand` (issue 18: only the brands tests write it, with brands 2 and 3 made first) moves the customer. */
+  kind: 'invoice' | 'payment' | 'pay' | 'voidInvoice' | 'voidPayment' | 'refund' | 'voidRefund' | 'brand';
   day: number;
   amount: number;
   pick: number;
@@ -121,6 +122,9 @@ export function applyOps(db: Database.Database, ops: LedgerOp[]) {
         if (r) db.prepare("UPDATE deposit_refunds SET status = 'void' WHERE id = ?").run(r.id);
         break;
       }
+      case 'brand':
+        db.prepare('UPDATE customers SET brand_id = ? WHERE id = ?').run(1 + (op.method % 3), customer);
+        break;
       case 'voidPayment': {
         const live = db.prepare("SELECT id FROM payments WHERE status = 'live' ORDER BY id").all() as { id: number }[];
         const p = live[op.pick % Math.max(1, live.length)];

@@ -85,7 +85,7 @@ describe('reports.customers and the dashboard, new reads vs old', () => {
   it('gives the same open-invoice totals and customers per status', () => {
     const old = dashboardReadsOld(t.app.ctx);
     const db = t.app.ctx.sqlite;
-    expect(openInvoiceTotals(db, '2026-11-24')).toEqual(old.open);
-    expect([...customerStatusCounts(db)].sort((a, b) => a.status.localeCompare(b.status))).toEqual(old.statuses);
+    expect(openInvoiceTotals(db, '2026-11-24', null)).toEqual(old.open);
+    expect([...customerStatusCounts(db, null)].sort((a, b) => a.status.localeCompare(b.status))).toEqual(old.statuses);
   });
 });

@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../helpers/app';
 
 /*
  * Issue 20: report_monthly_customers and report_customer_status are kept by triggers
- * (drizzle/0023_report_customer_summaries.sql). Whatever sequence of inserts, status and brand changes,
+ * (drizzle/0024_report_customer_summaries.sql, per brand since drizzle/0028). Whatever sequence of inserts, status and brand changes,
  * history edits and deletes happens, each must equal the figure recomputed from the base tables.
  */
 let t: TestApp;
@@ -75,14 +75,17 @@ describe('trigger-kept report summaries', () => {
         })();
         const monthly = db
           .prepare(
-            'SELECT month, active_delta AS d, churned AS c FROM report_monthly_customers WHERE active_delta != 0 OR churned != 0 ORDER BY month',
+            'SELECT month, brand_id AS b, active_delta AS d, churned AS c FROM report_monthly_customers WHERE active_delta != 0 OR churned != 0 ORDER BY month, b',
           )
           .all();
         const recomputed = db
           .prepare(
-            `SELECT substr(changed_on, 1, 7) AS month, sum((to_status = 'active') - (coalesce(from_status, '') = 'active')) AS d,
-                    sum(to_status = 'inactive' AND coalesce(from_status, '') != 'inactive') AS c
-             FROM customer_status_history GROUP BY month HAVING d != 0 OR c != 0 ORDER BY month`,
+            // Issue 18: per brand, the customer's brand now (a customer moving brand takes their history along).
+            `SELECT substr(h.changed_on, 1, 7) AS month, c.brand_id AS b,
+                    sum((h.to_status = 'active') - (coalesce(h.from_status, '') = 'active')) AS d,
+                    sum(h.to_status = 'inactive' AND coalesce(h.from_status, '') != 'inactive') AS c
+             FROM customer_status_history h JOIN customers c ON c.id = h.customer_id
+             GROUP BY month, b HAVING d != 0 OR c != 0 ORDER BY month, b`,
           )
           .all();
         expect(monthly).toEqual(recomputed);

@@ -3,6 +3,7 @@ import { reportsContract, type REPORT_NAMES } from '../../../../src-shared/contr
 import { businessStamp } from '../../../../src-shared/dates';
 import { AppError } from '../../../../src-shared/result';
 
+import type { Brand } from '../../../../src-shared/contract/brands';
 import { findBrand } from '../../../data/brands.repository';
 import type { BrandFilter } from '../../../data/reports/brand-filter';
 import type { AppContext } from '../../context';
@@ -42,45 +43,69 @@ function parse<C extends keyof typeof reportsContract>(
   return r.data as z.output<(typeof reportsContract)[C]['input']>;
 }
 
+/** Resolves the brand filter of the export's params (the channel's scope: reportBrands). */
+export type BrandResolver = (brandId: number | undefined) => BrandFilter;
+
+type Built = { doc: ExportDocument; slug: string; brandId: number | undefined; filter: BrandFilter };
+
+function buildReport(app: AppContext, report: ReportName, params: unknown, lang: Lang, brands: BrandResolver): Built {
+  switch (report) {
+    case 'financial': {
+      const p = parse('reports.financial', params);
+      const filter = brands(p.brandId);
+      const doc = financialTables(financialReport(app, p, filter), lang);
+      return { doc, slug: `${p.from}_${p.to}`, brandId: p.brandId, filter };
+    }
+    case 'aging': {
+      const p = parse('reports.aging', params);
+      const filter = brands(p.brandId);
+      const r = agingReport(app, p, filter);
+      return { doc: agingTables(r, lang), slug: r.asOf, brandId: p.brandId, filter };
+    }
+    case 'customers': {
+      const p = parse('reports.customers', params);
+      const filter = brands(p.brandId);
+      const doc = customersTables(customersReport(app, p, filter), lang);
+      return { doc, slug: `${p.from}_${p.to}`, brandId: p.brandId, filter };
+    }
+    case 'forecast': {
+      const p = parse('reports.forecast', params);
+      const filter = brands(p.brandId);
+      const r = forecastReport(app, p, filter);
+      return { doc: forecastTables(r, lang), slug: `${r.months[0]?.period ?? ''}`, brandId: p.brandId, filter };
+    }
+    case 'bandwidth': {
+      const p = parse('reports.bandwidth', params);
+      const filter = brands(p.brandId);
+      const doc = bandwidthTables(bandwidthReport(app, p, filter), lang);
+      return { doc, slug: `${p.from}_${p.to}`, brandId: p.brandId, filter };
+    }
+  }
+}
+
+/**
+ * The document, saying in its header whose figures it holds when not every brand's: the brand chosen
+ * (also in the file name), or the brands a limited user may see.
+ */
 function buildDocument(
   app: AppContext,
   report: ReportName,
   params: unknown,
   lang: Lang,
-  brands: BrandFilter,
+  brands: BrandResolver,
 ): { doc: ExportDocument; slug: string } {
-  switch (report) {
-    case 'financial': {
-      const p = parse('reports.financial', params);
-      return { doc: financialTables(financialReport(app, p), lang), slug: `${p.from}_${p.to}` };
-    }
-    case 'aging': {
-      const r = agingReport(app, parse('reports.aging', params), brands);
-      const brand = r.brandId === undefined ? undefined : findBrand(app.sqlite, r.brandId);
-      const doc = agingTables(r, lang);
-      // A brand's report says whose it is, in the subtitle and the file name.
-      if (brand) doc.subtitle = `${doc.subtitle} · ${brand.name}`;
-      return { doc, slug: brand ? `${r.asOf}_${brand.invoicePrefix}` : r.asOf };
-    }
-    case 'customers': {
-      const p = parse('reports.customers', params);
-      return { doc: customersTables(customersReport(app, p), lang), slug: `${p.from}_${p.to}` };
-    }
-    case 'forecast': {
-      const r = forecastReport(app, parse('reports.forecast', params));
-      return { doc: forecastTables(r, lang), slug: `${r.months[0]?.period ?? ''}` };
-    }
-    case 'bandwidth': {
-      const p = parse('reports.bandwidth', params);
-      return { doc: bandwidthTables(bandwidthReport(app, p), lang), slug: `${p.from}_${p.to}` };
-    }
-  }
+  const { doc, slug, brandId, filter } = buildReport(app, report, params, lang, brands);
+  const ids = filter === null ? [] : (JSON.parse(filter) as number[]);
+  const names = ids.map((id) => findBrand(app.sqlite, id)).filter((b): b is Brand => b !== undefined);
+  if (names.length) doc.subtitle = `${doc.subtitle} · ${names.map((b) => b.name).join(', ')}`;
+  const chosen = brandId === undefined ? undefined : names.find((b) => b.id === brandId);
+  return { doc, slug: chosen ? `${slug}_${chosen.invoicePrefix}` : slug };
 }
 
 export async function exportReport(
   app: AppContext,
   input: { report: ReportName; params: Record<string, unknown>; format: 'pdf' | 'xlsx'; language?: Lang },
-  brands: BrandFilter = null,
+  brands: BrandResolver = () => null,
 ): Promise<{ filename: string; mime: string; base64: string }> {
   const settings = getSettings(app);
   const lang = input.language ?? settings.language;
