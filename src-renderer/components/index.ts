@@ -7,6 +7,7 @@ export { ListEmpty } from './ListEmpty';
 export { RowMenu } from './RowMenu';
 export { FormDialog } from './FormDialog';
 export { MoneyInput } from './MoneyInput';
+export { NameAndActiveFields } from './NameAndActiveFields';
 export { MoneyText } from './MoneyText';
 export { PageHeader } from './PageHeader';
 export { SearchInput } from './SearchInput';
