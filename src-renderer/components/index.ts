@@ -11,6 +11,8 @@ export { NameAndActiveFields } from './NameAndActiveFields';
 export { MoneyText } from './MoneyText';
 export { PageHeader } from './PageHeader';
 export { SearchInput } from './SearchInput';
+export { SecretOnceModal } from './SecretOnceModal';
+export { ShortListScreen, WholeListTable } from './ShortListScreen';
 export { StatusBadge } from './StatusBadge';
 export { useListParams, type ListParams } from './useListParams';
 export { useResetOnOpen } from './useResetOnOpen';
@@ -20,6 +22,7 @@ export { fieldError, integerRule, integerText, integerValue, rupiahRule, rupiahT
 export { idCardRule, phoneRule } from './contactRules';
 export { printWarning } from './printWarning';
 export { useRouteId } from './useRouteId';
+export { useConfirmedAction } from './useConfirmedAction';
 export { useMissingRecord } from './useMissingRecord';
 export { ListScreen, type ListControls } from './ListScreen';
 export { contentTestId } from './testIds';
