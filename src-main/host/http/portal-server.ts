@@ -4,9 +4,10 @@ import type { App } from '../../app';
 import { peerAddress } from '../../core/context';
 import { portalSourceLimiter } from '../../core/portal/login';
 import { localUrl } from './announce';
+import { readJsonInput, sameOrigin, signInsLimited } from './api-request';
 import { CALLBACK_PREFIX, receiveGatewayCallback } from './gateway-callback';
 import { portalStaticFiles } from './portal-static';
-import { BodyTooLarge, KEEP_ALIVE_MS, readBody, readCookie, requestPath, send, STATUS } from './http-util';
+import { KEEP_ALIVE_MS, readCookie, requestPath, send, STATUS } from './http-util';
 
 /*
  * The customer portal's HTTP host: its own port and bind address, its own channels (portal.*), its
@@ -67,17 +68,6 @@ export interface PortalHostOptions {
   pageHandlers?: PortalPageHandler[];
 }
 
-/** Cross-site requests are refused: an Origin header must name the host the request was sent to. */
-function sameOrigin(req: http.IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
-
 /** HttpOnly, SameSite=Strict; Secure when a TLS proxy in front of the portal says the browser used HTTPS. */
 function portalCookie(req: http.IncomingMessage, token: string | null): string {
   const secure = req.headers['x-forwarded-proto'] === 'https' ? '; Secure' : '';
@@ -102,12 +92,9 @@ async function handlePortalApi(
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return refuse(res, 415, 'BAD_INPUT', 'Send JSON (Content-Type: application/json)');
   }
-  let input: unknown;
-  try {
-    const text = await readBody(req, PORTAL_MAX_BODY);
-    input = text.trim() === '' ? undefined : JSON.parse(text);
-  } catch (err) {
-    const tooLarge = err instanceof BodyTooLarge;
+  const read = await readJsonInput(req, PORTAL_MAX_BODY);
+  if ('refused' in read) {
+    const tooLarge = read.refused === 'tooLarge';
     return refuse(
       res,
       tooLarge ? 413 : 400,
@@ -121,13 +108,11 @@ async function handlePortalApi(
     const { app } = opts;
     const retryAt = portalSourceLimiter(app.ctx).hit(`portal:${source ?? '?'}`);
     if (retryAt) {
-      const seconds = Math.max(1, Math.ceil((retryAt.getTime() - app.ctx.clock.now().getTime()) / 1000));
-      return refuse(res, 429, 'RATE_LIMITED', `Too many sign-in attempts from this computer: wait ${seconds} seconds`, {
-        'Retry-After': String(seconds),
-      });
+      const limited = signInsLimited(retryAt, app.ctx.clock.now());
+      return send(res, 429, limited.body, { ...SECURITY_HEADERS, ...limited.headers });
     }
   }
-  const result: ApiResult<unknown> = await opts.app.callPortal(channel, input, {
+  const result: ApiResult<unknown> = await opts.app.callPortal(channel, read.input, {
     token: readCookie(req, PORTAL_COOKIE),
     source,
   });

@@ -4,7 +4,8 @@ import https from 'node:https';
 import path from 'node:path';
 import { EVENT_NAMES } from '../../../src-shared/events';
 import type { ApiResult } from '../../../src-shared/result';
-import { BodyTooLarge, KEEP_ALIVE_MS, MIME, readBody, readCookie, requestPath, send, STATUS } from './http-util';
+import { KEEP_ALIVE_MS, MIME, readCookie, requestPath, send, STATUS } from './http-util';
+import { readJsonInput, sameOrigin, signInsLimited } from './api-request';
 import type { App } from '../../app';
 import { CONTENT_SECURITY_POLICY, isSourceMap } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
@@ -42,10 +43,6 @@ function tokenOf(req: http.IncomingMessage): string | undefined {
 }
 
 /**
- * A browser may only call the API from our own page: a request carrying an Origin header must come
- * from the host it is addressed to (no CORS headers are ever sent, so other sites cannot read answers).
- */
-/**
  * DNS rebinding: a web page on evil.example whose name resolves to 127.0.0.1 is "same origin" with
  * itself. While bound to loopback, only loopback host names are accepted in the Host header.
  */
@@ -56,16 +53,6 @@ function hostAllowed(opts: HttpHostOptions, req: http.IncomingMessage): boolean 
   if (!host) return false;
   try {
     return LOOPBACK_HOSTS.has(new URL(`http://${host}`).hostname);
-  } catch {
-    return false;
-  }
-}
-
-function sameOrigin(req: http.IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
   } catch {
     return false;
   }
@@ -88,12 +75,9 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
       error: { code: 'BAD_INPUT', message: 'Send JSON (Content-Type: application/json)' },
     });
   }
-  let input: unknown;
-  try {
-    const text = await readBody(req, MAX_BODY);
-    input = text.trim() === '' ? undefined : JSON.parse(text);
-  } catch (err) {
-    const tooLarge = err instanceof BodyTooLarge;
+  const read = await readJsonInput(req, MAX_BODY);
+  if ('refused' in read) {
+    const tooLarge = read.refused === 'tooLarge';
     return send(
       res,
       400,
@@ -112,22 +96,11 @@ async function handleApi(opts: HttpHostOptions, req: http.IncomingMessage, res: 
     // only covers names that exist).
     const retryAt = loginSourceLimiter(opts.app.ctx).hit(`http:${peerAddress(req.socket.remoteAddress) ?? '?'}`);
     if (retryAt) {
-      const seconds = Math.max(1, Math.ceil((retryAt.getTime() - opts.app.ctx.clock.now().getTime()) / 1000));
-      return send(
-        res,
-        429,
-        {
-          ok: false,
-          error: {
-            code: 'RATE_LIMITED',
-            message: `Too many sign-in attempts from this computer: wait ${seconds} seconds`,
-          },
-        },
-        { 'Retry-After': String(seconds) },
-      );
+      const limited = signInsLimited(retryAt, opts.app.ctx.clock.now());
+      return send(res, 429, limited.body, limited.headers);
     }
   }
-  const result: ApiResult<unknown> = await opts.app.call(channel, input, {
+  const result: ApiResult<unknown> = await opts.app.call(channel, read.input, {
     transport: 'http',
     token: tokenOf(req),
     source: peerAddress(req.socket.remoteAddress),

@@ -1,6 +1,6 @@
 import { GatewayError } from './errors';
 import { asRecord } from './values';
-import type { CallbackInput, GatewayProvider } from './types';
+import type { CallbackAck, CallbackInput, GatewayProvider } from './types';
 
 /** A request header, whatever the case of its name; the first value when repeated. */
 export function header(input: CallbackInput, name: string): string | undefined {
@@ -28,6 +28,11 @@ export function parseJsonObject(bytes: Buffer, provider: GatewayProvider): Recor
   const record = asRecord(value);
   if (!record) throw new GatewayError('parse', `${provider} callback: body is not a JSON object`, { provider });
   return record;
+}
+
+/** The plain-text "OK" Midtrans, Xendit and Duitku take as "received, stop retrying". */
+export function plainOkAck(): CallbackAck {
+  return { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' };
 }
 
 export function signatureError(provider: GatewayProvider, what: string): GatewayError {

@@ -1,12 +1,12 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Code, Group, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconKey, IconPlus } from '@tabler/icons-react';
+import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKey } from '../../../src-shared/contract/api-keys';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { ConfirmDialog, contentTestId, EmptyState, notifyApiError, PageHeader } from '../../components';
+import { ConfirmDialog, SecretOnceModal, ShortListScreen, useConfirmedAction } from '../../components';
 import { useFormat } from '../../lib/format';
 import { ApiKeyForm } from './ApiKeyForm';
 
@@ -19,118 +19,88 @@ export default function ApiKeysScreen() {
   const q = useApiQuery('apiKeys.list', {}, { entities: ['apiKeys', 'all'] });
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ key: ApiKey; secret: string } | null>(null);
-  const [toRevoke, setToRevoke] = useState<ApiKey | null>(null);
   const [reason, setReason] = useState('');
+  const revoking = useConfirmedAction(
+    (k: ApiKey) => api('apiKeys.revoke', { id: k.id, reason: reason || null }),
+    (key) => {
+      notifications.show({ color: 'teal', message: t('revoked', { name: key.name }) });
+      q.refetch();
+    },
+    () => setReason(''),
+  );
 
-  const revoke = async () => {
-    if (!toRevoke) return;
-    const r = await api('apiKeys.revoke', { id: toRevoke.id, reason: reason || null });
-    setToRevoke(null);
-    setReason('');
-    if (!r.ok) return notifyApiError(r.error);
-    notifications.show({ color: 'teal', message: t('revoked', { name: r.value.name }) });
-    q.refetch();
-  };
-
-  const items = q.data?.items ?? [];
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('title')}
-        subtitle={
-          <>
-            {t('subtitle')}{' '}
-            <a href="/api/v1/docs" target="_blank" rel="noreferrer">
-              {t('docsLink')}
-            </a>
-          </>
-        }
-        actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            {t('create')}
-          </Button>
-        }
-      />
-      {q.data && items.length === 0 ? (
-        <EmptyState icon={<IconKey size={30} stroke={1.5} />} title={t('empty')} />
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover data-testid="api-keys-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('field.name')}</Table.Th>
-                <Table.Th>{t('field.scopes')}</Table.Th>
-                <Table.Th>{t('field.state')}</Table.Th>
-                <Table.Th>{t('field.limits')}</Table.Th>
-                <Table.Th>{t('field.lastUsed')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((k) => (
-                <Table.Tr key={k.id} data-testid={`api-key-${k.id}`}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {k.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      <Code>pdk_{k.prefix}_…</Code> ·{' '}
-                      {t('createdBy', { at: f.dateTime(k.createdAt), by: k.createdByName ?? '—' })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td miw={170}>
-                    <Group gap={4}>
-                      {k.scopes.map((s) => (
-                        <Badge key={s} size="sm" variant="light" tt="none" maw="none">
-                          {s}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td miw={120}>
-                    <Badge variant="dot" color={STATE_COLOR[k.state]} maw="none">
-                      {t(`state.${k.state}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{t('ratePerMinute', { n: k.ratePerMinute })}</Text>
-                    <Text size="xs" c="dimmed">
-                      {k.allowedIps ? k.allowedIps.join(', ') : t('anyAddress')}
-                    </Text>
-                    {k.expiresAt && (
-                      <Text size="xs" c="dimmed">
-                        {t('expires', { at: f.dateTime(k.expiresAt) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {k.lastUsedAt ? (
-                      <>
-                        <Text size="sm">{f.dateTime(k.lastUsedAt)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {k.lastUsedFrom}
-                        </Text>
-                      </>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('neverUsed')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {k.state !== 'revoked' && (
-                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => setToRevoke(k)}>
-                        {t('revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
+    <ShortListScreen
+      title={t('title')}
+      subtitle={t('subtitle')}
+      docs={{ href: '/api/v1/docs', label: t('docsLink') }}
+      createLabel={t('create')}
+      onCreate={() => setCreating(true)}
+      rows={q.data?.items}
+      empty={{ icon: <IconKey size={30} stroke={1.5} />, title: t('empty') }}
+      testId="api-keys-table"
+      minWidth={760}
+      headers={[t('field.name'), t('field.scopes'), t('field.state'), t('field.limits'), t('field.lastUsed')]}
+      row={(k) => (
+        <Table.Tr key={k.id} data-testid={`api-key-${k.id}`}>
+          <Table.Td>
+            <Text size="sm" fw={500}>
+              {k.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              <Code>pdk_{k.prefix}_…</Code> ·{' '}
+              {t('createdBy', { at: f.dateTime(k.createdAt), by: k.createdByName ?? '—' })}
+            </Text>
+          </Table.Td>
+          <Table.Td miw={170}>
+            <Group gap={4}>
+              {k.scopes.map((s) => (
+                <Badge key={s} size="sm" variant="light" tt="none" maw="none">
+                  {s}
+                </Badge>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            </Group>
+          </Table.Td>
+          <Table.Td miw={120}>
+            <Badge variant="dot" color={STATE_COLOR[k.state]} maw="none">
+              {t(`state.${k.state}`)}
+            </Badge>
+          </Table.Td>
+          <Table.Td>
+            <Text size="xs">{t('ratePerMinute', { n: k.ratePerMinute })}</Text>
+            <Text size="xs" c="dimmed">
+              {k.allowedIps ? k.allowedIps.join(', ') : t('anyAddress')}
+            </Text>
+            {k.expiresAt && (
+              <Text size="xs" c="dimmed">
+                {t('expires', { at: f.dateTime(k.expiresAt) })}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            {k.lastUsedAt ? (
+              <>
+                <Text size="sm">{f.dateTime(k.lastUsedAt)}</Text>
+                <Text size="xs" c="dimmed">
+                  {k.lastUsedFrom}
+                </Text>
+              </>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('neverUsed')}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            {k.state !== 'revoked' && (
+              <Button size="compact-sm" variant="subtle" color="red" onClick={() => revoking.ask(k)}>
+                {t('revoke')}
+              </Button>
+            )}
+          </Table.Td>
+        </Table.Tr>
       )}
-
+    >
       <ApiKeyForm
         opened={creating}
         onClose={() => setCreating(false)}
@@ -140,36 +110,16 @@ export default function ApiKeysScreen() {
           q.refetch();
         }}
       />
-      <Modal
-        opened={!!created}
+      <SecretOnceModal
+        secret={created?.secret ?? null}
         onClose={() => setCreated(null)}
-        centered
-        size="lg"
-        title={<Text fw={600}>{t('secretTitle', { name: created?.key.name ?? '' })}</Text>}
-        attributes={contentTestId('api-key-secret')}
-      >
-        {created && (
-          <Stack gap="sm">
-            <Alert color="yellow">{t('secretOnce')}</Alert>
-            <Code block data-testid="api-key-secret-value">
-              {created.secret}
-            </Code>
-            <Group justify="space-between">
-              <CopyButton value={created.secret}>
-                {({ copied, copy }) => (
-                  <Button variant="light" onClick={copy}>
-                    {copied ? t('copied') : t('copy')}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setCreated(null)}>{t('secretSaved')}</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+        title={t('secretTitle', { name: created?.key.name ?? '' })}
+        testId="api-key-secret"
+        texts={{ once: t('secretOnce'), copy: t('copy'), copied: t('copied'), saved: t('secretSaved') }}
+      />
       <ConfirmDialog
-        opened={!!toRevoke}
-        title={t('revokeTitle', { name: toRevoke?.name ?? '' })}
+        opened={!!revoking.row}
+        title={t('revokeTitle', { name: revoking.row?.name ?? '' })}
         message={
           <Stack gap="xs">
             <Text size="sm">{t('revokeMessage')}</Text>
@@ -177,12 +127,9 @@ export default function ApiKeysScreen() {
           </Stack>
         }
         confirmLabel={t('revoke')}
-        onCancel={() => {
-          setToRevoke(null);
-          setReason('');
-        }}
-        onConfirm={revoke}
+        onCancel={revoking.cancel}
+        onConfirm={revoking.confirm}
       />
-    </Stack>
+    </ShortListScreen>
   );
 }

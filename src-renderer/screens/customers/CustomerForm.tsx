@@ -9,7 +9,7 @@ import { CUSTOMER_STATUSES, type Customer } from '../../../src-shared/contract/c
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 import { formatRupiah } from '../../../src-shared/money';
-import { BrandSelect } from '../brands/BrandSelect';
+import { BrandField, brandChange } from '../brands/BrandField';
 import { useBrands, usePreselectBrand } from '../brands/useBrands';
 
 type Status = (typeof CUSTOMER_STATUSES)[number];
@@ -79,10 +79,7 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
       notes: v.notes,
       neverIsolate: v.neverIsolate,
       ...(v.joinDate ? { joinDate: v.joinDate } : {}),
-      // With one brand the server puts the customer in it; an edit sends the brand only when it moved.
-      ...(brands.several && v.brandId && (!customer || v.brandId !== String(customer.brandId))
-        ? { brandId: Number(v.brandId) }
-        : {}),
+      ...brandChange(brands, v.brandId, customer),
     };
     const r = customer
       ? await api('customers.update', { id: customer.id, ...fields })
@@ -128,11 +125,7 @@ export function CustomerForm({ opened, customer, onClose, onSaved }: Props) {
       footerMt="xs"
     >
       <Grid gap="sm">
-        {brands.several && (
-          <Grid.Col span={{ base: 12, sm: 8 }}>
-            <BrandSelect brands={brands} current={customer?.brandId} {...form.getInputProps('brandId')} />
-          </Grid.Col>
-        )}
+        <BrandField brands={brands} current={customer?.brandId} input={form.getInputProps('brandId')} />
         <Grid.Col span={{ base: 12, sm: 8 }}>
           <TextInput
             label={t('field.name')}

@@ -5,7 +5,6 @@ import {
   Group,
   SegmentedControl,
   Stack,
-  Switch,
   TagsInput,
   Text,
   TextInput,
@@ -20,6 +19,7 @@ import {
   integerText,
   integerValue,
   MoneyInput,
+  NameAndActiveFields,
   rupiahRule,
   rupiahText,
   rupiahValue,
@@ -36,7 +36,7 @@ import {
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/apiError';
 import { formatBandwidth } from '../../lib/format';
-import { BrandSelect } from '../brands/BrandSelect';
+import { BrandField, brandChange } from '../brands/BrandField';
 import { useBrands, usePreselectBrand } from '../brands/useBrands';
 
 interface Values {
@@ -128,10 +128,7 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
       // Empty: a new package gets a profile name derived from its name; an edit keeps the old one.
       ...(v.profileName.trim() ? { profileName: v.profileName } : {}),
       features: v.features,
-      // With one brand the server puts the package in it; an edit sends the brand only when it moved.
-      ...(brands.several && v.brandId && (!pkg || v.brandId !== String(pkg.brandId))
-        ? { brandId: Number(v.brandId) }
-        : {}),
+      ...brandChange(brands, v.brandId, pkg),
     };
     const r = pkg ? await api('packages.update', { id: pkg.id, ...fields }) : await api('packages.create', fields);
     if (!r.ok) return void applyApiError(form, r.error);
@@ -172,21 +169,15 @@ export function PackageForm({ opened, pkg, readOnly = false, onClose, onSaved }:
     >
       <Fieldset variant="unstyled" disabled={readOnly} p={0}>
         <Grid gap="sm">
-          {brands.several && (
-            <Grid.Col span={{ base: 12, sm: 8 }}>
-              <BrandSelect brands={brands} current={pkg?.brandId} {...form.getInputProps('brandId')} />
-            </Grid.Col>
-          )}
-          <Grid.Col span={{ base: 12, sm: 8 }}>
-            <TextInput label={t('field.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
-            <Switch
-              label={t('field.isActive')}
-              description={t('isActiveHint')}
-              {...form.getInputProps('isActive', { type: 'checkbox' })}
-            />
-          </Grid.Col>
+          <BrandField brands={brands} current={pkg?.brandId} input={form.getInputProps('brandId')} />
+          <NameAndActiveFields
+            name={{ label: t('field.name'), ...form.getInputProps('name') }}
+            active={{
+              label: t('field.isActive'),
+              description: t('isActiveHint'),
+              ...form.getInputProps('isActive', { type: 'checkbox' }),
+            }}
+          />
           <Grid.Col span={12}>
             <Textarea
               label={t('field.description')}

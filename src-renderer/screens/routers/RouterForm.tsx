@@ -12,13 +12,14 @@ import {
   integerRule,
   integerText,
   integerValue,
+  NameAndActiveFields,
   notifyApiError,
   useResetOnOpen,
   FormDialog,
   contentTestId,
 } from '../../components';
 import { RouterMessage } from '../sync/RouterMessage';
-import { BrandSelect } from '../brands/BrandSelect';
+import { BrandField, brandChange } from '../brands/BrandField';
 import { useBrands, usePreselectBrand } from '../brands/useBrands';
 
 interface Values {
@@ -111,10 +112,7 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
     isolirProfile: v.isolirProfile,
     notes: v.notes,
     isActive: v.isActive,
-    // With one brand the server puts the router in it; an edit sends the brand only when it moved.
-    ...(brands.several && v.brandId && (!router || v.brandId !== String(router.brandId))
-      ? { brandId: Number(v.brandId) }
-      : {}),
+    ...brandChange(brands, v.brandId, router),
   });
 
   const runTest = async () => {
@@ -173,33 +171,25 @@ export function RouterForm({ opened, router, readOnly = false, onClose, onSaved 
       footerMt="xs"
     >
       <Grid gap="sm">
-        {brands.several && (
-          <Grid.Col span={{ base: 12, sm: 8 }}>
-            <BrandSelect
-              brands={brands}
-              current={router?.brandId}
-              disabled={readOnly}
-              {...form.getInputProps('brandId')}
-            />
-          </Grid.Col>
-        )}
-        <Grid.Col span={{ base: 12, sm: 8 }}>
-          <TextInput
-            label={t('router.name')}
-            withAsterisk
-            data-autofocus
-            placeholder={t('router.namePlaceholder')}
-            disabled={readOnly}
-            {...form.getInputProps('name')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4 }} pt={34}>
-          <Switch
-            label={t('router.isActive')}
-            disabled={readOnly}
-            {...form.getInputProps('isActive', { type: 'checkbox' })}
-          />
-        </Grid.Col>
+        <BrandField
+          brands={brands}
+          current={router?.brandId}
+          disabled={readOnly}
+          input={form.getInputProps('brandId')}
+        />
+        <NameAndActiveFields
+          name={{
+            label: t('router.name'),
+            placeholder: t('router.namePlaceholder'),
+            disabled: readOnly,
+            ...form.getInputProps('name'),
+          }}
+          active={{
+            label: t('router.isActive'),
+            disabled: readOnly,
+            ...form.getInputProps('isActive', { type: 'checkbox' }),
+          }}
+        />
         <Grid.Col span={{ base: 12, sm: 8 }}>
           <TextInput
             label={t('router.host')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../src-shared/contract/webhooks';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { contentTestId, notifyApiError, translateApiMessage } from '../../components';
+import { contentTestId, notifyApiError, translateApiMessage, WholeListTable } from '../../components';
 import { useFormat } from '../../lib/format';
 import { eventKey } from './WebhookForm';
 
@@ -59,7 +59,6 @@ export function DeliveryLog({ endpoint, onClose }: Props) {
     q.refetch();
   };
 
-  const items = q.data?.items ?? [];
   return (
     <Modal
       opened={!!endpoint}
@@ -74,65 +73,52 @@ export function DeliveryLog({ endpoint, onClose }: Props) {
             {t('refresh')}
           </Button>
         </Group>
-        {q.data && items.length === 0 ? (
-          <Text c="dimmed">{t('logEmpty')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={700}>
-            <Table striped data-testid="webhook-log-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('col.event')}</Table.Th>
-                  <Table.Th>{t('col.status')}</Table.Th>
-                  <Table.Th>{t('col.attempts')}</Table.Th>
-                  <Table.Th>{t('col.last')}</Table.Th>
-                  <Table.Th>{t('col.next')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((d) => (
-                  <Table.Tr key={d.id} data-testid={`webhook-delivery-${d.id}`}>
-                    <Table.Td>
-                      <Text size="sm">{t(eventKey(d.eventType))}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {d.eventId}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {f.dateTime(d.createdAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td miw={120}>
-                      <Badge variant="dot" color={STATUS_COLOR[d.status]} maw="none">
-                        {t(`status.${d.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{d.attempts}</Table.Td>
-                    <Table.Td miw={130}>
-                      {d.lastAttemptAt ? (
-                        <>
-                          <Text size="sm">{last(d)}</Text>
-                          <Text size="xs" c="dimmed">
-                            {f.dateTime(d.lastAttemptAt)}
-                          </Text>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td>{d.status === 'pending' && d.nextAttemptAt ? f.dateTime(d.nextAttemptAt) : '—'}</Table.Td>
-                    <Table.Td>
-                      {d.status !== 'pending' && (
-                        <Button size="compact-sm" variant="subtle" loading={busy === d.id} onClick={() => resend(d)}>
-                          {t('resend')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <WholeListTable
+          rows={q.data?.items}
+          empty={<Text c="dimmed">{t('logEmpty')}</Text>}
+          testId="webhook-log-table"
+          minWidth={700}
+          headers={[t('col.event'), t('col.status'), t('col.attempts'), t('col.last'), t('col.next')]}
+          row={(d) => (
+            <Table.Tr key={d.id} data-testid={`webhook-delivery-${d.id}`}>
+              <Table.Td>
+                <Text size="sm">{t(eventKey(d.eventType))}</Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {d.eventId}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {f.dateTime(d.createdAt)}
+                </Text>
+              </Table.Td>
+              <Table.Td miw={120}>
+                <Badge variant="dot" color={STATUS_COLOR[d.status]} maw="none">
+                  {t(`status.${d.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{d.attempts}</Table.Td>
+              <Table.Td miw={130}>
+                {d.lastAttemptAt ? (
+                  <>
+                    <Text size="sm">{last(d)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {f.dateTime(d.lastAttemptAt)}
+                    </Text>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+              <Table.Td>{d.status === 'pending' && d.nextAttemptAt ? f.dateTime(d.nextAttemptAt) : '—'}</Table.Td>
+              <Table.Td>
+                {d.status !== 'pending' && (
+                  <Button size="compact-sm" variant="subtle" loading={busy === d.id} onClick={() => resend(d)}>
+                    {t('resend')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
       </Stack>
     </Modal>
   );

@@ -1,12 +1,12 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Switch, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Group, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconWebhook } from '@tabler/icons-react';
+import { IconWebhook } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebhookEndpoint } from '../../../src-shared/contract/webhooks';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
-import { ConfirmDialog, contentTestId, EmptyState, notifyApiError, PageHeader } from '../../components';
+import { ConfirmDialog, notifyApiError, SecretOnceModal, ShortListScreen, useConfirmedAction } from '../../components';
 import { useFormat } from '../../lib/format';
 import { DeliveryLog, useLastResult } from './DeliveryLog';
 import { eventKey, WebhookForm } from './WebhookForm';
@@ -22,8 +22,6 @@ export default function WebhooksScreen() {
   const q = useApiQuery('webhooks.list', {}, { entities: ['webhooks', 'all'] });
   const [editing, setEditing] = useState<WebhookEndpoint | 'new' | null>(null);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
-  const [toRotate, setToRotate] = useState<WebhookEndpoint | null>(null);
-  const [toDelete, setToDelete] = useState<WebhookEndpoint | null>(null);
   const [logOf, setLogOf] = useState<WebhookEndpoint | null>(null);
   const [testing, setTesting] = useState<number | null>(null);
 
@@ -49,123 +47,92 @@ export default function WebhooksScreen() {
     );
     q.refetch();
   };
-  const rotate = async () => {
-    if (!toRotate) return;
-    const r = await api('webhooks.rotateSecret', { id: toRotate.id });
-    setToRotate(null);
-    if (!r.ok) return notifyApiError(r.error);
-    setSecret({ url: r.value.endpoint.url, secret: r.value.secret });
-    q.refetch();
-  };
+  const rotating = useConfirmedAction(
+    (e: WebhookEndpoint) => api('webhooks.rotateSecret', { id: e.id }),
+    (rotated) => {
+      setSecret({ url: rotated.endpoint.url, secret: rotated.secret });
+      q.refetch();
+    },
+  );
+  const deleting = useConfirmedAction(
+    (e: WebhookEndpoint) => api('webhooks.delete', { id: e.id }),
+    (deleted) => {
+      notifications.show({ color: 'teal', message: t('deleted', { count: deleted.deliveries }) });
+      q.refetch();
+    },
+  );
 
-  const remove = async () => {
-    if (!toDelete) return;
-    const r = await api('webhooks.delete', { id: toDelete.id });
-    setToDelete(null);
-    if (!r.ok) return notifyApiError(r.error);
-    notifications.show({ color: 'teal', message: t('deleted', { count: r.value.deliveries }) });
-    q.refetch();
-  };
-
-  const items = q.data?.items ?? [];
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('title')}
-        subtitle={
-          <>
-            {t('subtitle')}{' '}
-            <a href="/api/v1/docs#webhooks" target="_blank" rel="noreferrer">
-              {t('docsLink')}
-            </a>
-          </>
-        }
-        actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            {t('create')}
-          </Button>
-        }
-      />
-      {q.data && items.length === 0 ? (
-        <EmptyState icon={<IconWebhook size={30} stroke={1.5} />} title={t('empty')} />
-      ) : (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover data-testid="webhooks-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('field.url')}</Table.Th>
-                <Table.Th>{t('field.events')}</Table.Th>
-                <Table.Th>{t('field.state')}</Table.Th>
-                <Table.Th>{t('field.deliveries')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((e) => (
-                <Table.Tr key={e.id} data-testid={`webhook-${e.id}`}>
-                  <Table.Td maw={320}>
-                    <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
-                      {e.url}
-                    </Text>
-                    {e.description && (
-                      <Text size="xs" c="dimmed">
-                        {e.description}
-                      </Text>
-                    )}
-                    <Text size="xs" c="dimmed">
-                      {t('field.secret')}: <Code>{e.secretHint}…</Code>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td miw={180}>
-                    <Group gap={4}>
-                      {e.events.map((ev) => (
-                        <Badge key={ev} size="sm" variant="light" tt="none" maw="none">
-                          {t(eventKey(ev))}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Switch
-                      checked={e.enabled}
-                      label={t(e.enabled ? 'on' : 'off')}
-                      onChange={(ev) => toggle(e, ev.currentTarget.checked)}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{t('counts', { pending: e.pending, failed: e.failed })}</Text>
-                    <Text size="xs" c="dimmed">
-                      {e.lastDeliveredAt
-                        ? t('lastDelivered', { at: f.dateTime(e.lastDeliveredAt) })
-                        : t('neverDelivered')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-sm" variant="light" loading={testing === e.id} onClick={() => test(e)}>
-                        {t('test')}
-                      </Button>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setLogOf(e)}>
-                        {t('log')}
-                      </Button>
-                      <Button size="compact-sm" variant="subtle" onClick={() => setEditing(e)}>
-                        {t('edit')}
-                      </Button>
-                      <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setToRotate(e)}>
-                        {t('rotate')}
-                      </Button>
-                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => setToDelete(e)}>
-                        {t('delete')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
+    <ShortListScreen
+      title={t('title')}
+      subtitle={t('subtitle')}
+      docs={{ href: '/api/v1/docs#webhooks', label: t('docsLink') }}
+      createLabel={t('create')}
+      onCreate={() => setEditing('new')}
+      rows={q.data?.items}
+      empty={{ icon: <IconWebhook size={30} stroke={1.5} />, title: t('empty') }}
+      testId="webhooks-table"
+      minWidth={820}
+      headers={[t('field.url'), t('field.events'), t('field.state'), t('field.deliveries')]}
+      row={(e) => (
+        <Table.Tr key={e.id} data-testid={`webhook-${e.id}`}>
+          <Table.Td maw={320}>
+            <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
+              {e.url}
+            </Text>
+            {e.description && (
+              <Text size="xs" c="dimmed">
+                {e.description}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {t('field.secret')}: <Code>{e.secretHint}…</Code>
+            </Text>
+          </Table.Td>
+          <Table.Td miw={180}>
+            <Group gap={4}>
+              {e.events.map((ev) => (
+                <Badge key={ev} size="sm" variant="light" tt="none" maw="none">
+                  {t(eventKey(ev))}
+                </Badge>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            <Switch
+              checked={e.enabled}
+              label={t(e.enabled ? 'on' : 'off')}
+              onChange={(ev) => toggle(e, ev.currentTarget.checked)}
+            />
+          </Table.Td>
+          <Table.Td>
+            <Text size="xs">{t('counts', { pending: e.pending, failed: e.failed })}</Text>
+            <Text size="xs" c="dimmed">
+              {e.lastDeliveredAt ? t('lastDelivered', { at: f.dateTime(e.lastDeliveredAt) }) : t('neverDelivered')}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4} wrap="nowrap">
+              <Button size="compact-sm" variant="light" loading={testing === e.id} onClick={() => test(e)}>
+                {t('test')}
+              </Button>
+              <Button size="compact-sm" variant="subtle" onClick={() => setLogOf(e)}>
+                {t('log')}
+              </Button>
+              <Button size="compact-sm" variant="subtle" onClick={() => setEditing(e)}>
+                {t('edit')}
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="orange" onClick={() => rotating.ask(e)}>
+                {t('rotate')}
+              </Button>
+              <Button size="compact-sm" variant="subtle" color="red" onClick={() => deleting.ask(e)}>
+                {t('delete')}
+              </Button>
+            </Group>
+          </Table.Td>
+        </Table.Tr>
       )}
-
+    >
       <WebhookForm
         opened={editing !== null}
         endpoint={editing === 'new' ? null : editing}
@@ -176,53 +143,35 @@ export default function WebhooksScreen() {
           q.refetch();
         }}
       />
-      <Modal
-        opened={!!secret}
+      <SecretOnceModal
+        secret={secret?.secret ?? null}
         onClose={() => setSecret(null)}
-        centered
-        size="lg"
-        title={<Text fw={600}>{t('secretTitle')}</Text>}
-        attributes={contentTestId('webhook-secret')}
-      >
-        {secret && (
-          <Stack gap="sm">
-            <Text size="sm" style={{ wordBreak: 'break-all' }}>
-              {secret.url}
-            </Text>
-            <Alert color="yellow">{t('secretOnce')}</Alert>
-            <Code block data-testid="webhook-secret-value">
-              {secret.secret}
-            </Code>
-            <Group justify="space-between">
-              <CopyButton value={secret.secret}>
-                {({ copied, copy }) => (
-                  <Button variant="light" onClick={copy}>
-                    {copied ? t('copied') : t('copy')}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setSecret(null)}>{t('secretSaved')}</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+        title={t('secretTitle')}
+        testId="webhook-secret"
+        before={
+          <Text size="sm" style={{ wordBreak: 'break-all' }}>
+            {secret?.url}
+          </Text>
+        }
+        texts={{ once: t('secretOnce'), copy: t('copy'), copied: t('copied'), saved: t('secretSaved') }}
+      />
       <ConfirmDialog
-        opened={!!toRotate}
-        title={t('rotateTitle', { url: toRotate?.url ?? '' })}
+        opened={!!rotating.row}
+        title={t('rotateTitle', { url: rotating.row?.url ?? '' })}
         message={t('rotateMessage')}
         confirmLabel={t('rotate')}
-        onCancel={() => setToRotate(null)}
-        onConfirm={rotate}
+        onCancel={rotating.cancel}
+        onConfirm={rotating.confirm}
       />
       <ConfirmDialog
-        opened={!!toDelete}
-        title={t('deleteTitle', { url: toDelete?.url ?? '' })}
-        message={t('deleteMessage', { count: toDelete?.pending ?? 0 })}
+        opened={!!deleting.row}
+        title={t('deleteTitle', { url: deleting.row?.url ?? '' })}
+        message={t('deleteMessage', { count: deleting.row?.pending ?? 0 })}
         confirmLabel={t('delete')}
-        onCancel={() => setToDelete(null)}
-        onConfirm={remove}
+        onCancel={deleting.cancel}
+        onConfirm={deleting.confirm}
       />
       <DeliveryLog endpoint={logOf} onClose={() => setLogOf(null)} />
-    </Stack>
+    </ShortListScreen>
   );
 }

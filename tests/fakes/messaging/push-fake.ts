@@ -7,7 +7,8 @@
 import { createECDH, createPublicKey, randomBytes, randomUUID, verify, type ECDH } from 'node:crypto';
 import { decrypt } from 'http_ece';
 import type { PushSubscriptionJSON } from '../../../src-main/integrations/messaging/types';
-import { FakeHttpServer, type FakeReply, type FakeRequest } from './http-fake';
+import type { FakeReply, FakeRequest } from './http-fake';
+import { HttpProviderFake } from './provider-fake';
 
 export interface ReceivedPush {
   subscriptionId: string;
@@ -57,8 +58,7 @@ export function verifyVapid(
   return { sub: claims.sub!, key: m[2]! };
 }
 
-export class PushServiceFake {
-  readonly http: FakeHttpServer;
+export class PushServiceFake extends HttpProviderFake {
   readonly received: ReceivedPush[] = [];
   private readonly subs = new Map<string, Sub>();
   /** When set, only this VAPID public key is accepted (the key the subscription was made with). */
@@ -67,18 +67,12 @@ export class PushServiceFake {
   private readonly planned = new Map<string, Array<FakeReply | 'hang'>>();
 
   constructor(port = 0) {
-    this.http = new FakeHttpServer((r) => this.route(r), { tls: true, port });
+    super({ tls: true, port });
   }
 
-  async start() {
-    await this.http.start();
-    return this;
-  }
-  stop() {
-    return this.http.stop();
-  }
+  /** The push service's origin (the `aud` its VAPID tokens must name). */
   get origin() {
-    return this.http.url;
+    return this.url;
   }
 
   /** What `pushManager.subscribe()` would give the portal in a browser. */
@@ -110,7 +104,7 @@ export class PushServiceFake {
     return this.received.filter((p) => p.subscriptionId === id).length;
   }
 
-  private route(r: FakeRequest): FakeReply | Promise<FakeReply> {
+  protected override route(r: FakeRequest): FakeReply | Promise<FakeReply> {
     const m = /^\/push\/([0-9a-f-]+)$/.exec(r.path);
     if (r.method !== 'POST' || !m) return { status: 404, body: 'not found' };
     const next = this.planned.get(m[1]!)?.shift();

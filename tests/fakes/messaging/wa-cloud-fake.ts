@@ -5,7 +5,8 @@
  * say 131026), so `undeliverable` numbers are accepted and recorded as failed.
  */
 import { randomBytes } from 'node:crypto';
-import { FakeHttpServer, type FakeReply, type FakeRequest } from './http-fake';
+import type { FakeReply, FakeRequest } from './http-fake';
+import { HttpProviderFake } from './provider-fake';
 
 export interface FakeTemplate {
   name: string;
@@ -37,8 +38,7 @@ const metaError = (status: number, code: number, message: string, details?: stri
   },
 });
 
-export class WhatsAppCloudFake {
-  readonly http: FakeHttpServer;
+export class WhatsAppCloudFake extends HttpProviderFake {
   readonly messages: CloudMessage[] = [];
   readonly templates = new Map<string, FakeTemplate>();
   readonly undeliverable = new Set<string>();
@@ -48,18 +48,7 @@ export class WhatsAppCloudFake {
     readonly phoneNumberId = '106540352242922',
     port = 0,
   ) {
-    this.http = new FakeHttpServer((r) => this.route(r), { port });
-  }
-
-  async start() {
-    await this.http.start();
-    return this;
-  }
-  stop() {
-    return this.http.stop();
-  }
-  get url() {
-    return this.http.url;
+    super({ port });
   }
 
   addTemplate(t: Omit<FakeTemplate, 'status'> & { status?: FakeTemplate['status'] }) {
@@ -67,7 +56,7 @@ export class WhatsAppCloudFake {
     return this;
   }
 
-  private route(r: FakeRequest): FakeReply {
+  protected override route(r: FakeRequest): FakeReply {
     const m = /^\/(v\d+\.\d+)\/([^/]+)\/messages$/.exec(r.path);
     if (r.method !== 'POST' || !m) return metaError(400, 100, 'Unsupported request - method type: get');
     if (r.headers.authorization !== `Bearer ${this.accessToken}`)

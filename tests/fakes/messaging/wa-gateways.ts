@@ -4,7 +4,8 @@
  * return for a rate limit or a disconnected device is not documented: those texts are ours.
  */
 import { randomUUID } from 'node:crypto';
-import { FakeHttpServer, type FakeReply, type FakeRequest } from './http-fake';
+import type { FakeReply, FakeRequest } from './http-fake';
+import { HttpProviderFake } from './provider-fake';
 
 export interface GatewayMessage {
   id: string;
@@ -17,9 +18,18 @@ export interface GatewayMessage {
 
 const digitsOk = (s: string) => /^62\d{8,13}$/.test(s);
 
-export class FonnteFake {
-  readonly http: FakeHttpServer;
+/** Fonnte and Wablas keep what they accepted; a test then says what the phone did with each message. */
+abstract class TextGatewayFake extends HttpProviderFake {
   readonly messages: GatewayMessage[] = [];
+
+  /** What the phone did with a message: `sent`, `invalid`, … */
+  setStatus(id: string, status: string) {
+    const m = this.messages.find((x) => x.id === id);
+    if (m) m.status = status;
+  }
+}
+
+export class FonnteFake extends TextGatewayFake {
   /** Numbers Fonnte refuses as `target invalid`. */
   readonly invalidTargets = new Set<string>();
   quotaLeft = Infinity;
@@ -30,21 +40,10 @@ export class FonnteFake {
     readonly token = 'fonnte-test-token',
     port = 0,
   ) {
-    this.http = new FakeHttpServer((r) => this.route(r), { port });
+    super({ port });
   }
 
-  async start() {
-    await this.http.start();
-    return this;
-  }
-  stop() {
-    return this.http.stop();
-  }
-  get url() {
-    return this.http.url;
-  }
-
-  private route(r: FakeRequest): FakeReply {
+  protected override route(r: FakeRequest): FakeReply {
     if (r.headers.authorization !== this.token) return { body: { reason: 'token invalid', status: false } };
     if (r.method === 'POST' && r.path === '/send') return this.send(r);
     if (r.method === 'POST' && r.path === '/status') return this.status(r);
@@ -79,17 +78,9 @@ export class FonnteFake {
     if (!m) return { body: { reason: 'message not found', status: false } };
     return { body: { id: Number(m.id), message_status: m.status, status: true } };
   }
-
-  /** What the phone did with a message: `sent`, `invalid`, … */
-  setStatus(id: string, status: string) {
-    const m = this.messages.find((x) => x.id === id);
-    if (m) m.status = status;
-  }
 }
 
-export class WablasFake {
-  readonly http: FakeHttpServer;
-  readonly messages: GatewayMessage[] = [];
+export class WablasFake extends TextGatewayFake {
   readonly invalidPhones = new Set<string>();
   quota = 1_000;
   deviceConnected = true;
@@ -101,21 +92,10 @@ export class WablasFake {
     readonly secretKey = 'wablas-secret',
     port = 0,
   ) {
-    this.http = new FakeHttpServer((r) => this.route(r), { port });
+    super({ port });
   }
 
-  async start() {
-    await this.http.start();
-    return this;
-  }
-  stop() {
-    return this.http.stop();
-  }
-  get url() {
-    return this.http.url;
-  }
-
-  private route(r: FakeRequest): FakeReply {
+  protected override route(r: FakeRequest): FakeReply {
     const auth = r.headers.authorization;
     // Observed in the wild: an invalid token comes back as HTTP 500 with a readable body.
     if (auth !== `${this.token}.${this.secretKey}` && auth !== this.token)
@@ -175,10 +155,5 @@ export class WablasFake {
         })),
       },
     };
-  }
-
-  setStatus(id: string, status: string) {
-    const m = this.messages.find((x) => x.id === id);
-    if (m) m.status = status;
   }
 }

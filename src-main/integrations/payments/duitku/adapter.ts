@@ -1,9 +1,7 @@
-import { rawBytes, signatureError } from '../callback-kit';
+import { plainOkAck, rawBytes, signatureError } from '../callback-kit';
 import { constantTimeEqual } from '../crypto';
 import { DEFAULT_URLS } from '../defaults';
-import { GatewayError } from '../errors';
-import { DEFAULT_MAX_ATTEMPTS, GatewayHttpClient, type GatewayHttpOptions } from '../http/client';
-import { createWithRecovery } from '../http/recovery';
+import { GatewayHttpClient, jsonPost, type GatewayHttpOptions } from '../http/client';
 import type {
   CallbackEvent,
   CallbackInput,
@@ -76,7 +74,7 @@ export class DuitkuGateway implements PaymentGateway {
       signature: duitkuInquirySignature(merchantCode, input.merchantRef, input.amount, apiKey),
     };
     // No idempotency key: a create is retried only after transactionStatus says Duitku has nothing.
-    const { value, recovered } = await createWithRecovery({
+    return this.http.recoverableCreate({
       create: async () => this.toCreated(await this.post('create', 'v2/inquiry', body, 'never', opts.signal), input),
       findExisting: async () => {
         const found = await this.findByMerchantRef(input.merchantRef, opts);
@@ -92,19 +90,13 @@ export class DuitkuGateway implements PaymentGateway {
             }
           : null;
       },
-      maxAttempts: this.cfg.http?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      clock: this.http.clock,
-      backoff: this.cfg.http?.backoff,
-      random: this.cfg.http?.random,
       signal: opts.signal,
     });
-    return { ...value, recovered };
   }
 
   async getStatus(query: StatusQuery, opts: CallOptions = {}): Promise<PaymentState> {
     const found = await this.findByMerchantRef(query.merchantRef, opts);
-    if (!found)
-      throw new GatewayError('not_found', `duitku: no transaction for ${query.merchantRef}`, { provider: 'duitku' });
+    if (!found) throw this.http.answerError('not_found', undefined, `no transaction for ${query.merchantRef}`);
     // 02 covers both "cancelled" and "expired"; after the expiry we asked for, it is the expiry.
     if (found.rawStatus === '02' && query.expiresAt !== undefined && this.http.clock.now() >= query.expiresAt)
       return { ...found, status: 'expired' };
@@ -165,7 +157,7 @@ export class DuitkuGateway implements PaymentGateway {
       method: field('paymentCode') || undefined,
       raw: Object.fromEntries(form),
       eventKey: `duitku:${reference ?? orderId}:${resultCode}`,
-      ack: { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' },
+      ack: plainOkAck(),
     };
   }
 
@@ -187,8 +179,7 @@ export class DuitkuGateway implements PaymentGateway {
       opts.signal,
     );
     const list = body?.paymentFee;
-    if (!Array.isArray(list))
-      throw new GatewayError('parse', 'duitku channels: no paymentFee list', { provider: 'duitku' });
+    if (!Array.isArray(list)) throw this.http.answerError('parse', 'channels', 'no paymentFee list');
     return list.map((c) => {
       const ch = asRecord(c) ?? {};
       return {
@@ -209,19 +200,12 @@ export class DuitkuGateway implements PaymentGateway {
     signal?: AbortSignal,
     notFound?: (status: number) => boolean,
   ): Promise<Record<string, unknown> | null> {
-    const answer = await this.http.sendJson<unknown>({
-      operation,
-      method: 'POST',
-      path,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      retry,
-      accept: notFound,
-      signal,
-    });
+    const answer = await this.http.sendJson<unknown>(
+      jsonPost(operation, path, body, { retry, accept: notFound, signal }),
+    );
     if (notFound?.(answer.status)) return null;
     const rec = asRecord(answer.body);
-    if (!rec) throw new GatewayError('parse', `duitku ${operation}: answer is not an object`, { provider: 'duitku' });
+    if (!rec) throw this.http.answerError('parse', operation, 'answer is not an object');
     return rec;
   }
 
@@ -230,11 +214,11 @@ export class DuitkuGateway implements PaymentGateway {
     // Inquiry answers carry statusCode "00" (or an empty responseCode in older answers); anything else is a refusal.
     const code = asText(b.statusCode);
     if ((code !== undefined && code !== '00') || !asText(b.reference))
-      throw new GatewayError('rejected', 'duitku create: refused', {
-        provider: 'duitku',
-        operation: 'create',
-        providerMessage: this.http.scrub(asText(b.statusMessage) ?? asText(b.Message) ?? 'no reference in the answer'),
-      });
+      throw this.http.refusal(
+        'create',
+        'refused',
+        asText(b.statusMessage) ?? asText(b.Message) ?? 'no reference in the answer',
+      );
     return {
       provider: 'duitku',
       merchantRef: input.merchantRef,

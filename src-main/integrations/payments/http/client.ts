@@ -1,9 +1,10 @@
 import { redactText, silentLogger, type Logger } from '../../../logging/logger';
-import { GatewayError, isGatewayError, kindForStatus } from '../errors';
+import { GatewayError, isGatewayError, kindForStatus, type GatewayErrorKind } from '../errors';
 import type { GatewayProvider } from '../types';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { realClock, type Clock } from './clock';
 import { TokenBucket } from './rate-limiter';
+import { createWithRecovery, type RecoveryOptions } from './recovery';
 
 /** Knobs shared by every gateway adapter. Defaults are conservative; the settings screen may raise them. */
 export interface GatewayHttpOptions {
@@ -64,6 +65,19 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_ATTEMPTS = 4;
 export const DEFAULT_RATE_PER_SECOND = 5;
 
+/** A POST of a JSON body: one attempt unless `more.retry` says repeating it is safe. */
+export function jsonPost(operation: string, path: string, body: unknown, more: Partial<HttpCall> = {}): HttpCall {
+  return {
+    operation,
+    method: 'POST',
+    path,
+    body: JSON.stringify(body),
+    retry: 'never',
+    ...more,
+    headers: { ...more.headers, 'content-type': 'application/json' },
+  };
+}
+
 /** Joins a base URL and a path without doubling or dropping the slash between them. */
 export function joinUrl(base: string, path: string, query?: HttpCall['query']): string {
   const url = new URL(base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, ''));
@@ -72,8 +86,9 @@ export function joinUrl(base: string, path: string, query?: HttpCall['query']): 
 }
 
 /**
- * The HTTP layer every adapter uses: rate limit, per-attempt timeout, bounded retries with exponential
- * backoff and jitter for retry-safe calls, error classification, and no secret in any message or log.
+ * The HTTP layer every adapter uses: rate limit, per-attempt timeout, the provider's credentials on
+ * every request, bounded retries with exponential backoff and jitter for retry-safe calls (and for a
+ * create, retries that never create twice), error classification, and no secret in any message or log.
  */
 export class GatewayHttpClient {
   readonly limiter: TokenBucket;
@@ -91,6 +106,8 @@ export class GatewayHttpClient {
     readonly baseUrl: string,
     secrets: string[],
     private readonly opts: GatewayHttpOptions = {},
+    /** The Authorization header sent with every request (none where the provider signs the body). */
+    private readonly authorization?: string,
   ) {
     this.clock = opts.clock ?? realClock;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -115,6 +132,45 @@ export class GatewayHttpClient {
     let out = text;
     for (const s of this.secrets) out = out.split(s).join('[redacted]');
     return redactText(out);
+  }
+
+  /**
+   * A create for a provider without an idempotency key (http/recovery.ts): retried with this client's
+   * attempts, clock and backoff, and only after looking the merchant reference up; `recovered` says
+   * which of the two answered.
+   */
+  async recoverableCreate<T extends { recovered: boolean }>(
+    o: Pick<RecoveryOptions<T>, 'create' | 'findExisting' | 'signal'>,
+  ): Promise<T> {
+    const { value, recovered } = await createWithRecovery({
+      ...o,
+      maxAttempts: this.maxAttempts,
+      clock: this.clock,
+      backoff: this.backoff,
+      random: this.random,
+    });
+    return { ...value, recovered };
+  }
+
+  /** A refusal the provider wrote in the body of an answer (not its HTTP status); its text scrubbed. */
+  refusal(
+    operation: string,
+    what: string,
+    providerMessage: string,
+    more: { kind?: GatewayErrorKind; status?: number } = {},
+  ): GatewayError {
+    return new GatewayError(more.kind ?? 'rejected', `${this.provider} ${operation}: ${what}`, {
+      provider: this.provider,
+      operation,
+      status: more.status,
+      providerMessage: this.scrub(providerMessage),
+    });
+  }
+
+  /** An answer that is not what the provider documents ('parse'), or a lookup that found nothing ('not_found'). */
+  answerError(kind: 'parse' | 'not_found', operation: string | undefined, what: string): GatewayError {
+    const where = operation ? `${this.provider} ${operation}` : this.provider;
+    return new GatewayError(kind, `${where}: ${what}`, { provider: this.provider });
   }
 
   /** Sends a call, retrying transient failures when the call is retry-safe; throws GatewayError. */
@@ -182,7 +238,11 @@ export class GatewayHttpClient {
     try {
       const res = await this.fetchImpl(joinUrl(this.baseUrl, call.path, call.query), {
         method: call.method,
-        headers: { accept: 'application/json', ...call.headers },
+        headers: {
+          accept: 'application/json',
+          ...(this.authorization ? { authorization: this.authorization } : {}),
+          ...call.headers,
+        },
         body: call.body,
         signal,
         redirect: 'error',

@@ -1,8 +1,8 @@
-import { parseJsonObject, rawBytes, signatureError } from '../callback-kit';
+import { parseJsonObject, plainOkAck, rawBytes, signatureError } from '../callback-kit';
 import { constantTimeEqual } from '../crypto';
 import { DEFAULT_URLS } from '../defaults';
 import { GatewayError, kindForStatus } from '../errors';
-import { GatewayHttpClient, type GatewayHttpOptions, type HttpCall } from '../http/client';
+import { GatewayHttpClient, jsonPost, type GatewayHttpOptions } from '../http/client';
 import type {
   CallbackEvent,
   CallbackInput,
@@ -38,22 +38,25 @@ export class MidtransGateway implements PaymentGateway {
   readonly provider = 'midtrans' as const;
   readonly core: GatewayHttpClient;
   readonly snap: GatewayHttpClient;
-  private readonly auth: string;
 
   constructor(private readonly cfg: MidtransConfig) {
-    this.auth = midtransAuthorization(cfg.serverKey);
-    const secrets = [cfg.serverKey, this.auth.slice('Basic '.length)];
+    const auth = midtransAuthorization(cfg.serverKey);
+    const secrets = [cfg.serverKey, auth.slice('Basic '.length)];
     this.core = new GatewayHttpClient(
       'midtrans',
       cfg.coreBaseUrl ?? DEFAULT_URLS.midtransCore[cfg.mode],
       secrets,
       cfg.http,
+      auth,
     );
     // One request budget for both hosts: they are the same merchant account.
-    this.snap = new GatewayHttpClient('midtrans', cfg.snapBaseUrl ?? DEFAULT_URLS.midtransSnap[cfg.mode], secrets, {
-      ...cfg.http,
-      limiter: this.core.limiter,
-    });
+    this.snap = new GatewayHttpClient(
+      'midtrans',
+      cfg.snapBaseUrl ?? DEFAULT_URLS.midtransSnap[cfg.mode],
+      secrets,
+      { ...cfg.http, limiter: this.core.limiter },
+      auth,
+    );
   }
 
   async createPayment(input: CreatePaymentInput, opts: CallOptions = {}): Promise<CreatedPayment> {
@@ -69,11 +72,12 @@ export class MidtransGateway implements PaymentGateway {
     if (input.method === 'snap') {
       // Snap documents no idempotency and refuses a reused order_id, so a Snap create is sent once;
       // an ambiguous failure surfaces and the caller starts a new attempt with a new reference.
-      const { body } = await this.snap.sendJson<Record<string, unknown>>({
-        ...this.post('create', 'transactions', snapBody(input, items, now, this.cfg.snapEnabledPayments), headers),
-        retry: 'never',
-        signal: opts.signal,
-      });
+      const { body } = await this.snap.sendJson<Record<string, unknown>>(
+        jsonPost('create', 'transactions', snapBody(input, items, now, this.cfg.snapEnabledPayments), {
+          headers,
+          signal: opts.signal,
+        }),
+      );
       return {
         provider: 'midtrans',
         merchantRef: input.merchantRef,
@@ -90,12 +94,14 @@ export class MidtransGateway implements PaymentGateway {
 
     let body: Record<string, unknown>;
     try {
-      ({ body } = await this.core.sendJson<Record<string, unknown>>({
-        ...this.post('create', 'v2/charge', coreChargeBody(input, items, now), headers),
-        retry: 'safe',
-        retryOn: (status) => status === 202, // the first call with this key is still in progress
-        signal: opts.signal,
-      }));
+      ({ body } = await this.core.sendJson<Record<string, unknown>>(
+        jsonPost('create', 'v2/charge', coreChargeBody(input, items, now), {
+          headers,
+          retry: 'safe',
+          retryOn: (status) => status === 202, // the first call with this key is still in progress
+          signal: opts.signal,
+        }),
+      ));
       this.throwBodyError(body, 'create');
     } catch (e) {
       // Midtrans keeps only successful answers under an idempotency key: a retry after a 5xx that had
@@ -155,7 +161,7 @@ export class MidtransGateway implements PaymentGateway {
     return {
       ...state,
       eventKey: `midtrans:${orderId}:${asText(body.transaction_id) ?? ''}:${state.rawStatus}:${statusCode}`,
-      ack: { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' },
+      ack: plainOkAck(),
     };
   }
 
@@ -170,7 +176,6 @@ export class MidtransGateway implements PaymentGateway {
       operation: 'status',
       method: 'GET',
       path: `v2/${encodeURIComponent(orderId)}/status`,
-      headers: { authorization: this.auth },
       retry: 'safe',
       accept: (s) => s === 404,
       signal,
@@ -187,23 +192,10 @@ export class MidtransGateway implements PaymentGateway {
   private throwBodyError(body: Record<string, unknown>, operation: string): void {
     const code = Number(asText(body.status_code));
     if (!Number.isFinite(code) || code < 400 || code === 407) return;
-    throw new GatewayError(kindForStatus(code), `midtrans ${operation}: status_code ${code}`, {
-      provider: 'midtrans',
-      operation,
+    throw this.core.refusal(operation, `status_code ${code}`, asText(body.status_message) ?? '', {
+      kind: kindForStatus(code),
       status: code,
-      providerMessage: this.core.scrub(asText(body.status_message) ?? ''),
     });
-  }
-
-  private post(operation: string, path: string, body: unknown, headers: Record<string, string>): HttpCall {
-    return {
-      operation,
-      method: 'POST',
-      path,
-      headers: { ...headers, authorization: this.auth, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      retry: 'never',
-    };
   }
 
   private toState(body: Record<string, unknown>): PaymentState {

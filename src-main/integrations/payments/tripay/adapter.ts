@@ -1,9 +1,8 @@
 import { fromUnixSeconds, header, parseJsonObject, rawBytes, signatureError } from '../callback-kit';
 import { constantTimeEqual } from '../crypto';
 import { DEFAULT_URLS } from '../defaults';
-import { GatewayError } from '../errors';
-import { DEFAULT_MAX_ATTEMPTS, GatewayHttpClient, type GatewayHttpOptions, type HttpCall } from '../http/client';
-import { createWithRecovery } from '../http/recovery';
+import { GatewayHttpClient, jsonPost, type GatewayHttpOptions, type HttpCall } from '../http/client';
+import { ReferenceLookupGateway } from '../reference-lookup';
 import type {
   CallbackEvent,
   CallbackInput,
@@ -42,16 +41,18 @@ const STATUS: Record<string, PaymentStatus> = {
 };
 
 /** Tripay closed payments: Bearer API key + HMAC-SHA256 signature, callbacks signed over the raw body. */
-export class TripayGateway implements PaymentGateway {
+export class TripayGateway extends ReferenceLookupGateway implements PaymentGateway {
   readonly provider = 'tripay' as const;
-  readonly http: GatewayHttpClient;
+  override readonly http: GatewayHttpClient;
 
   constructor(private readonly cfg: TripayConfig) {
+    super();
     this.http = new GatewayHttpClient(
       'tripay',
       cfg.baseUrl ?? DEFAULT_URLS.tripay[cfg.mode],
       [cfg.apiKey, cfg.privateKey],
       cfg.http,
+      `Bearer ${cfg.apiKey}`,
     );
   }
 
@@ -70,29 +71,15 @@ export class TripayGateway implements PaymentGateway {
       expired_time: Math.floor(input.expiresAt / 1000),
       signature: tripayCreateSignature(this.cfg.merchantCode, input.merchantRef, input.amount, this.cfg.privateKey),
     };
-    const { value, recovered } = await createWithRecovery({
-      create: async () =>
-        this.toCreated(await this.call({ ...this.post('create', 'transaction/create', body), signal: opts.signal })),
-      findExisting: async () => {
-        const found = await this.findRaw(input.merchantRef, opts.signal);
-        return found ? this.toCreated(found) : null;
-      },
-      maxAttempts: this.cfg.http?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      clock: this.http.clock,
-      backoff: this.cfg.http?.backoff,
-      random: this.cfg.http?.random,
-      signal: opts.signal,
-    });
-    return { ...value, recovered };
+    return this.createOrRecover(
+      () => this.call(jsonPost('create', 'transaction/create', body, { signal: opts.signal })),
+      input.merchantRef,
+      opts.signal,
+    );
   }
 
   async getStatus(query: StatusQuery, opts: CallOptions = {}): Promise<PaymentState> {
-    if (!query.providerRef) {
-      const found = await this.findByMerchantRef(query.merchantRef, opts);
-      if (!found)
-        throw new GatewayError('not_found', `tripay: no transaction for ${query.merchantRef}`, { provider: 'tripay' });
-      return found;
-    }
+    if (!query.providerRef) return this.requireByMerchantRef(query.merchantRef, opts, 'transaction');
     const data = await this.call({
       operation: 'status',
       method: 'GET',
@@ -104,11 +91,6 @@ export class TripayGateway implements PaymentGateway {
     return this.toState(data);
   }
 
-  async findByMerchantRef(merchantRef: string, opts: CallOptions = {}): Promise<PaymentState | null> {
-    const found = await this.findRaw(merchantRef, opts.signal);
-    return found ? this.toState(found) : null;
-  }
-
   verifyCallback(input: CallbackInput): CallbackEvent {
     const bytes = rawBytes(input);
     const expected = tripayCallbackSignature(bytes, this.cfg.privateKey);
@@ -116,9 +98,7 @@ export class TripayGateway implements PaymentGateway {
       throw signatureError('tripay', 'X-Callback-Signature does not match the body');
     const event = header(input, 'x-callback-event');
     if (event !== 'payment_status')
-      throw new GatewayError('parse', `tripay callback: unknown event ${JSON.stringify(event ?? '')}`, {
-        provider: 'tripay',
-      });
+      throw this.http.answerError('parse', 'callback', `unknown event ${JSON.stringify(event ?? '')}`);
     const body = parseJsonObject(bytes, 'tripay');
     const state = this.toState({ ...body, amount: body.total_amount });
     return {
@@ -136,7 +116,7 @@ export class TripayGateway implements PaymentGateway {
       retry: 'safe',
       signal: opts.signal,
     });
-    if (!Array.isArray(data)) throw new GatewayError('parse', 'tripay channels: data is not a list', this.where());
+    if (!Array.isArray(data)) throw this.http.answerError('parse', 'channels', 'data is not a list');
     return data.map((c) => {
       const ch = asRecord(c) ?? {};
       return {
@@ -153,7 +133,7 @@ export class TripayGateway implements PaymentGateway {
   }
 
   /** GET merchant/transactions filtered by merchant_ref: the newest match or null. */
-  private async findRaw(merchantRef: string, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
+  protected override async findRaw(merchantRef: string, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
     const data = await this.call({
       operation: 'find',
       method: 'GET',
@@ -162,40 +142,22 @@ export class TripayGateway implements PaymentGateway {
       retry: 'safe',
       signal,
     });
-    if (!Array.isArray(data)) throw new GatewayError('parse', 'tripay find: data is not a list', this.where());
+    if (!Array.isArray(data)) throw this.http.answerError('parse', 'find', 'data is not a list');
     const match = data.map(asRecord).find((t) => t?.merchant_ref === merchantRef);
     return match ?? null;
   }
 
-  private post(operation: string, path: string, body: unknown): HttpCall {
-    return {
-      operation,
-      method: 'POST',
-      path,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      retry: 'never',
-    };
-  }
-
-  /** Sends with the Bearer key; Tripay wraps answers as {success, message, data}. */
+  /** Tripay wraps answers as {success, message, data}: the data, or the refusal. */
   private async call(call: HttpCall): Promise<unknown> {
-    const { body } = await this.http.sendJson<unknown>({
-      ...call,
-      headers: { ...call.headers, authorization: `Bearer ${this.cfg.apiKey}` },
-    });
+    const { body } = await this.http.sendJson<unknown>(call);
     const rec = asRecord(body);
-    if (rec?.success !== true)
-      throw new GatewayError('rejected', `tripay ${call.operation}: refused`, {
-        ...this.where(call.operation),
-        providerMessage: this.http.scrub(asText(rec?.message) ?? 'no message'),
-      });
+    if (rec?.success !== true) throw this.http.refusal(call.operation, 'refused', asText(rec?.message) ?? 'no message');
     return rec.data;
   }
 
-  private toState(data: unknown): PaymentState {
+  protected override toState(data: unknown): PaymentState {
     const d = asRecord(data);
-    if (!d) throw new GatewayError('parse', 'tripay: transaction is not an object', this.where());
+    if (!d) throw this.http.answerError('parse', undefined, 'transaction is not an object');
     const rawStatus = requireText(d.status, 'status', 'tripay');
     const feeCustomer = optionalRupiah(d.fee_customer, 'fee_customer', 'tripay') ?? 0;
     const total = optionalRupiah(d.amount, 'amount', 'tripay');
@@ -215,7 +177,7 @@ export class TripayGateway implements PaymentGateway {
     };
   }
 
-  private toCreated(data: unknown): CreatedPayment {
+  protected override toCreated(data: unknown): CreatedPayment {
     const state = this.toState(data);
     const d = data as Record<string, unknown>;
     const payCode = asText(d.pay_code);
@@ -235,10 +197,6 @@ export class TripayGateway implements PaymentGateway {
       },
       recovered: false,
     };
-  }
-
-  private where(operation?: string) {
-    return { provider: 'tripay' as const, operation };
   }
 }
 

@@ -1,9 +1,8 @@
-import { fromIso, header, parseJsonObject, rawBytes, signatureError } from '../callback-kit';
+import { fromIso, header, parseJsonObject, plainOkAck, rawBytes, signatureError } from '../callback-kit';
 import { constantTimeEqual } from '../crypto';
 import { DEFAULT_URLS } from '../defaults';
-import { GatewayError } from '../errors';
-import { DEFAULT_MAX_ATTEMPTS, GatewayHttpClient, type GatewayHttpOptions } from '../http/client';
-import { createWithRecovery } from '../http/recovery';
+import { GatewayHttpClient, jsonPost, type GatewayHttpOptions } from '../http/client';
+import { ReferenceLookupGateway } from '../reference-lookup';
 import type {
   CallbackEvent,
   CallbackInput,
@@ -54,18 +53,19 @@ const METHODS: Record<string, string> = {
  * static x-callback-token, not an HMAC of the body. Plain fetch rather than xendit-node: the v7 SDK
  * calls the global fetch with no timeout or AbortSignal (see README).
  */
-export class XenditGateway implements PaymentGateway {
+export class XenditGateway extends ReferenceLookupGateway implements PaymentGateway {
   readonly provider = 'xendit' as const;
-  readonly http: GatewayHttpClient;
-  private readonly auth: string;
+  override readonly http: GatewayHttpClient;
 
   constructor(private readonly cfg: XenditConfig) {
-    this.auth = `Basic ${Buffer.from(`${cfg.secretKey}:`, 'utf8').toString('base64')}`;
+    super();
+    const basic = Buffer.from(`${cfg.secretKey}:`, 'utf8').toString('base64');
     this.http = new GatewayHttpClient(
       'xendit',
       cfg.baseUrl ?? DEFAULT_URLS.xendit[cfg.mode],
-      [cfg.secretKey, cfg.callbackToken, this.auth.slice('Basic '.length)],
+      [cfg.secretKey, cfg.callbackToken, basic],
       cfg.http,
+      `Basic ${basic}`,
     );
   }
 
@@ -86,53 +86,23 @@ export class XenditGateway implements PaymentGateway {
       items: items.map((it) => ({ name: it.name, price: it.price, quantity: it.quantity, reference_id: it.sku })),
     };
     // Xendit accepts a repeated external_id, so a create is retried only after looking it up.
-    const { value, recovered } = await createWithRecovery({
-      create: async () => {
-        const { body: answer } = await this.http.sendJson({
-          operation: 'create',
-          method: 'POST',
-          path: 'v2/invoices',
-          headers: { authorization: this.auth, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          retry: 'never',
-          signal: opts.signal,
-        });
-        return this.toCreated(answer);
-      },
-      findExisting: async () => {
-        const found = await this.findRaw(input.merchantRef, opts.signal);
-        return found ? this.toCreated(found) : null;
-      },
-      maxAttempts: this.cfg.http?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      clock: this.http.clock,
-      backoff: this.cfg.http?.backoff,
-      random: this.cfg.http?.random,
-      signal: opts.signal,
-    });
-    return { ...value, recovered };
+    return this.createOrRecover(
+      async () => (await this.http.sendJson(jsonPost('create', 'v2/invoices', body, { signal: opts.signal }))).body,
+      input.merchantRef,
+      opts.signal,
+    );
   }
 
   async getStatus(query: StatusQuery, opts: CallOptions = {}): Promise<PaymentState> {
-    if (!query.providerRef) {
-      const found = await this.findByMerchantRef(query.merchantRef, opts);
-      if (!found)
-        throw new GatewayError('not_found', `xendit: no invoice for ${query.merchantRef}`, { provider: 'xendit' });
-      return found;
-    }
+    if (!query.providerRef) return this.requireByMerchantRef(query.merchantRef, opts, 'invoice');
     const { body } = await this.http.sendJson({
       operation: 'status',
       method: 'GET',
       path: `v2/invoices/${encodeURIComponent(query.providerRef)}`,
-      headers: { authorization: this.auth },
       retry: 'safe',
       signal: opts.signal,
     });
     return this.toState(body);
-  }
-
-  async findByMerchantRef(merchantRef: string, opts: CallOptions = {}): Promise<PaymentState | null> {
-    const found = await this.findRaw(merchantRef, opts.signal);
-    return found ? this.toState(found) : null;
   }
 
   verifyCallback(input: CallbackInput): CallbackEvent {
@@ -143,7 +113,7 @@ export class XenditGateway implements PaymentGateway {
     return {
       ...state,
       eventKey: `xendit:${state.providerRef}:${state.rawStatus}`,
-      ack: { status: 200, contentType: 'text/plain; charset=utf-8', body: 'OK' },
+      ack: plainOkAck(),
     };
   }
 
@@ -153,26 +123,24 @@ export class XenditGateway implements PaymentGateway {
   }
 
   /** GET /v2/invoices?external_id=…: the newest invoice under our reference, or null. */
-  private async findRaw(merchantRef: string, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
+  protected override async findRaw(merchantRef: string, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
     const { body } = await this.http.sendJson({
       operation: 'find',
       method: 'GET',
       path: 'v2/invoices',
       query: { external_id: merchantRef, limit: 10 },
-      headers: { authorization: this.auth },
       retry: 'safe',
       signal,
     });
-    if (!Array.isArray(body))
-      throw new GatewayError('parse', 'xendit find: answer is not a list', { provider: 'xendit' });
+    if (!Array.isArray(body)) throw this.http.answerError('parse', 'find', 'answer is not a list');
     const matches = body.map(asRecord).filter((r): r is Record<string, unknown> => r?.external_id === merchantRef);
     matches.sort((a, b) => String(b.created ?? '').localeCompare(String(a.created ?? '')));
     return matches[0] ?? null;
   }
 
-  private toState(value: unknown): PaymentState {
+  protected override toState(value: unknown): PaymentState {
     const b = asRecord(value);
-    if (!b) throw new GatewayError('parse', 'xendit: invoice is not an object', { provider: 'xendit' });
+    if (!b) throw this.http.answerError('parse', undefined, 'invoice is not an object');
     const rawStatus = requireText(b.status, 'status', 'xendit');
     return {
       provider: 'xendit',
@@ -188,7 +156,7 @@ export class XenditGateway implements PaymentGateway {
     };
   }
 
-  private toCreated(value: unknown): CreatedPayment {
+  protected override toCreated(value: unknown): CreatedPayment {
     const state = this.toState(value);
     const b = value as Record<string, unknown>;
     return {
