@@ -1,13 +1,13 @@
-import { Alert, Button, Card, Code, CopyButton, Loader, Radio, Stack, Text, Title } from '@mantine/core';
-import { IconExternalLink, IconFileTypePdf, IconRefresh } from '@tabler/icons-react';
+import { Alert, Button, Card, Loader, Radio, Stack, Text, Title } from '@mantine/core';
+import { IconFileTypePdf, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalPayAttempt } from '../../src-shared/contract/portal/pay';
 import { translateApiMessage } from '../components/apiError';
-import { QrCode } from '../components/QrCode';
 import { formatDate, formatRupiah } from '../lib/format';
 import { OFFLINE, openPdf, portalApi } from './api';
 import { METHOD_KINDS, methodKind, methodName } from './methods';
+import { PayInstructions } from './PayInstructions';
 import { usePortal } from './usePortal';
 
 /** What is paid: a pay link's invoice (token), one invoice of the signed-in customer, or all they owe. */
@@ -171,7 +171,6 @@ function AttemptCard({
     if (r.ok) openPdf(r.value);
     else setNote(translateApiMessage(r.error.message));
   };
-  const total = formatRupiah(tx.amount + tx.feeCustomer);
   const expires = new Date(tx.expiresAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID');
 
   if (tx.state === 'credited' || tx.state === 'deposit' || tx.state === 'review') {
@@ -210,60 +209,7 @@ function AttemptCard({
   return (
     <Card withBorder data-testid="pay-state" data-state={tx.state}>
       <Stack gap="xs" align="center">
-        <Text fw={600}>
-          {t(`payOnline.kind.${methodKind(tx.method)}`)} · {methodName(tx.method)}
-        </Text>
-        <Title order={3}>{total}</Title>
-        {tx.feeCustomer > 0 && (
-          <Text size="xs" c="dimmed">
-            {t('payOnline.fee', { fee: formatRupiah(tx.feeCustomer) })}
-          </Text>
-        )}
-        {tx.qrString && (
-          <>
-            <QrCode text={tx.qrString} size={240} alt={t('payOnline.qrAlt')} testId="pay-qr" />
-            <Text size="sm" ta="center">
-              {t('payOnline.qrHow')}
-            </Text>
-          </>
-        )}
-        {tx.vaNumber && (
-          <Stack gap={4} align="center">
-            <Text size="sm" c="dimmed">
-              {t('payOnline.vaLabel', { bank: (tx.bank ?? methodName(tx.method)).toUpperCase() })}
-            </Text>
-            <Code fz="xl" data-testid="pay-va">
-              {tx.vaNumber}
-            </Code>
-            <CopyButton value={tx.vaNumber}>
-              {({ copied, copy }) => (
-                <Button size="compact-sm" variant="subtle" onClick={copy}>
-                  {copied ? t('payOnline.copied') : t('payOnline.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            {tx.billerCode && <Text size="sm">{t('payOnline.biller', { code: tx.billerCode })}</Text>}
-            <Text size="sm" ta="center">
-              {t('payOnline.vaHow')}
-            </Text>
-          </Stack>
-        )}
-        {tx.payCode && !tx.vaNumber && (
-          <Text>
-            {t('payOnline.payCode')} <Code fz="lg">{tx.payCode}</Code>
-          </Text>
-        )}
-        {tx.checkoutUrl && (
-          <Button
-            component="a"
-            href={tx.checkoutUrl}
-            rel="noreferrer"
-            rightSection={<IconExternalLink size={16} />}
-            data-testid="pay-checkout"
-          >
-            {t('payOnline.checkout')}
-          </Button>
-        )}
+        <PayInstructions tx={tx} testId="pay" vaHow />
         <Text size="sm">{t('payOnline.expires', { at: expires })}</Text>
         <Text size="sm" c="dimmed" data-testid="pay-waiting">
           {t('payOnline.waiting')}

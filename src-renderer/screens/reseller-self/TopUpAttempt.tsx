@@ -1,14 +1,13 @@
-import { Alert, Button, Card, Code, CopyButton, Stack, Text, Title } from '@mantine/core';
-import { IconExternalLink, IconRefresh } from '@tabler/icons-react';
+import { Alert, Button, Card, Stack, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResellerTopUp } from '../../../src-shared/contract/reseller-self';
 import { formatRupiah } from '../../../src-shared/money';
 import { api } from '../../api/client';
-import { QrCode } from '../../components/QrCode';
 import { translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
-import { methodKind, methodName } from '../../portal/methods';
+import { PayInstructions } from '../../portal/PayInstructions';
 
 /** How often an open top-up asks whether the money arrived (the server's poller asks the gateway). */
 const POLL_MS = 3_000;
@@ -84,58 +83,7 @@ export function TopUpAttempt({
   return (
     <Card withBorder data-testid="topup-state" data-state={tx.state}>
       <Stack gap="xs" align="center">
-        <Text fw={600}>
-          {t(`portal:payOnline.kind.${methodKind(tx.method)}`)} · {methodName(tx.method)}
-        </Text>
-        <Title order={3}>{formatRupiah(tx.amount + tx.feeCustomer)}</Title>
-        {tx.feeCustomer > 0 && (
-          <Text size="xs" c="dimmed">
-            {t('portal:payOnline.fee', { fee: formatRupiah(tx.feeCustomer) })}
-          </Text>
-        )}
-        {tx.qrString && (
-          <>
-            <QrCode text={tx.qrString} size={240} alt={t('portal:payOnline.qrAlt')} testId="topup-qr" />
-            <Text size="sm" ta="center">
-              {t('portal:payOnline.qrHow')}
-            </Text>
-          </>
-        )}
-        {tx.vaNumber && (
-          <Stack gap={4} align="center">
-            <Text size="sm" c="dimmed">
-              {t('portal:payOnline.vaLabel', { bank: (tx.bank ?? methodName(tx.method)).toUpperCase() })}
-            </Text>
-            <Code fz="xl" data-testid="topup-va">
-              {tx.vaNumber}
-            </Code>
-            <CopyButton value={tx.vaNumber}>
-              {({ copied, copy }) => (
-                <Button size="compact-sm" variant="subtle" onClick={copy}>
-                  {copied ? t('portal:payOnline.copied') : t('portal:payOnline.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            {tx.billerCode && <Text size="sm">{t('portal:payOnline.biller', { code: tx.billerCode })}</Text>}
-          </Stack>
-        )}
-        {tx.payCode && !tx.vaNumber && (
-          <Text>
-            {t('portal:payOnline.payCode')} <Code fz="lg">{tx.payCode}</Code>
-          </Text>
-        )}
-        {tx.checkoutUrl && (
-          <Button
-            component="a"
-            href={tx.checkoutUrl}
-            target="_blank"
-            rel="noreferrer"
-            rightSection={<IconExternalLink size={16} />}
-            data-testid="topup-checkout"
-          >
-            {t('portal:payOnline.checkout')}
-          </Button>
-        )}
+        <PayInstructions tx={tx} testId="topup" newTab />
         <Text size="sm">{t('portal:payOnline.expires', { at: f.dateTime(tx.expiresAt) })}</Text>
         <Text size="sm" c="dimmed">
           {t(`topup.state.${tx.state}`)}
