@@ -78,6 +78,30 @@ export const GATEWAY_TX_STATES = [
 ] as const;
 export const gatewayTxState = z.enum(GATEWAY_TX_STATES);
 
+/**
+ * What the payer of an attempt sees (a customer in the portal, a reseller topping up): how to pay it and
+ * where it stands, without staff fields. Each payer's view adds its own fields to these.
+ */
+export const payerAttemptFields = {
+  id: z.number().int(),
+  reference: z.string(),
+  provider: gatewayProvider,
+  method: z.string(),
+  /** pending (waiting for money), paid (not yet credited), credited, review (the office checks it), expired, failed, cancelled. */
+  state: gatewayTxState,
+  amount: z.number().int(),
+  /** A fee the gateway adds on top for the payer. */
+  feeCustomer: z.number().int(),
+  expiresAt: timestamp,
+  vaNumber: z.string().nullable(),
+  bank: z.string().nullable(),
+  billerCode: z.string().nullable(),
+  qrString: z.string().nullable(),
+  payCode: z.string().nullable(),
+  checkoutUrl: z.string().nullable(),
+  paidAt: timestamp.nullable(),
+};
+
 export const gatewayTx = z.object({
   id: z.number().int(),
   merchantRef: z.string(),

@@ -3,7 +3,7 @@ import { isoDate } from '../dates';
 import { clientRequestId, replayed } from './client-request';
 import { customer, customersContract } from './customers';
 import { id, listOf, page, pageSize, procedure, requiredText, searchText, timestamp } from './define';
-import { gatewayProvider, gatewayTxState } from './gateway-payments';
+import { gatewayProvider, payerAttemptFields } from './gateway-payments';
 import { pppoeUsername } from './pppoe';
 import { movement, resellerCustomer, statement, statementFile, statementInput } from './resellers';
 
@@ -57,24 +57,8 @@ export const TOPUP_MAX = 10_000_000;
 
 /** A top-up attempt as its reseller sees it: how to pay it and where it stands (no staff fields). */
 export const resellerTopUp = z.object({
-  id: z.number().int(),
-  reference: z.string(),
-  provider: gatewayProvider,
-  method: z.string(),
-  /** pending (waiting for money), paid (not yet in the balance), credited, review (the office checks it), expired, failed, cancelled. */
-  state: gatewayTxState,
-  amount: z.number().int(),
-  /** A fee the gateway adds on top for the payer. */
-  feeCustomer: z.number().int(),
-  expiresAt: timestamp,
-  vaNumber: z.string().nullable(),
-  bank: z.string().nullable(),
-  billerCode: z.string().nullable(),
-  qrString: z.string().nullable(),
-  payCode: z.string().nullable(),
-  checkoutUrl: z.string().nullable(),
+  ...payerAttemptFields,
   paidAmount: z.number().int().nullable(),
-  paidAt: timestamp.nullable(),
   createdAt: timestamp,
 });
 export type ResellerTopUp = z.output<typeof resellerTopUp>;

@@ -30,3 +30,24 @@ export function txView(app: AppContext, id: number): GatewayTx {
   if (!row) throw new AppError('NOT_FOUND', 'Gateway payment not found');
   return toViews(app, [row])[0]!;
 }
+
+/** The fields every payer's view of an attempt shares (contract: payerAttemptFields). */
+export function payerAttemptView(tx: GatewayTx) {
+  return {
+    id: tx.id,
+    reference: tx.merchantRef,
+    provider: tx.provider,
+    method: tx.method,
+    state: tx.state,
+    amount: tx.amount,
+    feeCustomer: tx.feeCustomer,
+    expiresAt: tx.expiresAt,
+    vaNumber: tx.vaNumber,
+    bank: tx.bank,
+    billerCode: tx.billerCode,
+    qrString: tx.qrString,
+    payCode: tx.payCode,
+    checkoutUrl: tx.checkoutUrl,
+    paidAt: tx.paidAt,
+  };
+}

@@ -25,7 +25,7 @@ import type { AppContext, CallContext } from '../context';
 import { createGatewayPayment } from '../gateway-payments/create';
 import { checkOne, wakePoller } from '../gateway-payments/poller';
 import { availableGateways } from '../gateway-payments/service';
-import { txView } from '../gateway-payments/view';
+import { payerAttemptView, txView } from '../gateway-payments/view';
 import { getSettings } from '../settings';
 import { portalStatus } from './status';
 import type { PortalCall } from './session';
@@ -79,21 +79,7 @@ function payerOf(call: PortalCall, target: { token?: string; invoiceId?: number 
 /** The attempt as the customer may see it (no staff fields, no other customer's data). */
 function attemptView(tx: GatewayTx): PortalPayAttempt {
   return {
-    id: tx.id,
-    reference: tx.merchantRef,
-    provider: tx.provider,
-    method: tx.method,
-    state: tx.state,
-    amount: tx.amount,
-    feeCustomer: tx.feeCustomer,
-    expiresAt: tx.expiresAt,
-    vaNumber: tx.vaNumber,
-    bank: tx.bank,
-    billerCode: tx.billerCode,
-    qrString: tx.qrString,
-    payCode: tx.payCode,
-    checkoutUrl: tx.checkoutUrl,
-    paidAt: tx.paidAt,
+    ...payerAttemptView(tx),
     paymentId: tx.paymentId,
     paymentNumber: tx.paymentNumber,
     invoices: tx.invoices.map((i) => ({ invoiceNumber: i.invoiceNumber, amount: i.amount })),

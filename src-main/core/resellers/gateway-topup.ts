@@ -21,7 +21,7 @@ import { askGateway, newMerchantRef } from '../gateway-payments/create';
 import { gatewayFor, gatewayRow } from '../gateway-payments/gateways';
 import { checkOne, wakePoller } from '../gateway-payments/poller';
 import { availableGateways } from '../gateway-payments/service';
-import { toViews, txView } from '../gateway-payments/view';
+import { payerAttemptView, toViews, txView } from '../gateway-payments/view';
 import { selfReseller } from './self';
 
 /** A reseller's "check now" asks the gateway at most this often per top-up (the poller does the rest). */
@@ -30,25 +30,7 @@ export const TOPUP_CHECK_GAP_MS = 10_000;
 const OPEN_TOPUPS_MAX = 5;
 
 function topUpView(tx: GatewayTx): ResellerTopUp {
-  return {
-    id: tx.id,
-    reference: tx.merchantRef,
-    provider: tx.provider,
-    method: tx.method,
-    state: tx.state,
-    amount: tx.amount,
-    feeCustomer: tx.feeCustomer,
-    expiresAt: tx.expiresAt,
-    vaNumber: tx.vaNumber,
-    bank: tx.bank,
-    billerCode: tx.billerCode,
-    qrString: tx.qrString,
-    payCode: tx.payCode,
-    checkoutUrl: tx.checkoutUrl,
-    paidAmount: tx.paidAmount,
-    paidAt: tx.paidAt,
-    createdAt: tx.createdAt,
-  };
+  return { ...payerAttemptView(tx), paidAmount: tx.paidAmount, createdAt: tx.createdAt };
 }
 
 const offeredMethods = (call: CallContext) =>

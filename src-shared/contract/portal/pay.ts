@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { gatewayProvider, gatewayTxState } from '../gateway-payments';
-import { id, requiredText, timestamp } from '../define';
+import { gatewayProvider, payerAttemptFields } from '../gateway-payments';
+import { id, requiredText } from '../define';
 import { pdfFile } from '../documents';
 import { portalProcedure } from './define';
 
@@ -18,21 +18,7 @@ export const payToken = z
 const target = { token: payToken.optional() };
 
 export const portalPayAttempt = z.object({
-  id: z.number().int(),
-  reference: z.string(),
-  provider: gatewayProvider,
-  method: z.string(),
-  state: gatewayTxState,
-  amount: z.number().int(),
-  feeCustomer: z.number().int(),
-  expiresAt: timestamp,
-  vaNumber: z.string().nullable(),
-  bank: z.string().nullable(),
-  billerCode: z.string().nullable(),
-  qrString: z.string().nullable(),
-  payCode: z.string().nullable(),
-  checkoutUrl: z.string().nullable(),
-  paidAt: timestamp.nullable(),
+  ...payerAttemptFields,
   paymentId: z.number().int().nullable(),
   paymentNumber: z.string().nullable(),
   invoices: z.array(z.object({ invoiceNumber: z.string(), amount: z.number().int() })),
