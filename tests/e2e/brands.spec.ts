@@ -162,11 +162,12 @@ test.describe('Brands (issue 18: a second brand could not be used from the scree
       headers: { 'Content-Type': 'application/json' },
     });
     expect(login.ok()).toBeTruthy();
-    // The app opens on a screen this user can use: no dashboard of every brand's money in the menu.
-    await cashier.goto(`${host.url}/`);
-    await expect(cashier.getByRole('link', { name: 'Pelanggan', exact: true })).toBeVisible();
-    await expect(cashier.getByRole('link', { name: 'Dasbor', exact: true })).toHaveCount(0);
-    await expect(cashier).not.toHaveURL(/#\/dashboard/);
+    // The dashboard counts only this user's brand (1 customer of the 2 in the installation) and offers no
+    // brand filter: there is nothing to choose from.
+    await cashier.goto(`${host.url}/#/dashboard`);
+    await expect(cashier.getByRole('link', { name: 'Dasbor', exact: true })).toBeVisible();
+    await expect(cashier.getByTestId('dashboard')).toContainText('dari 1 pelanggan');
+    await expect(cashier.getByTestId('dashboard-brand')).toHaveCount(0);
     await cashier.goto(`${host.url}/#/customers`);
     await expect(cashier.getByRole('row').filter({ hasText: 'Pelanggan Desa' })).toHaveCount(1);
     await expect(cashier.getByRole('row').filter({ hasText: 'Pelanggan Alfa' })).toHaveCount(0);
