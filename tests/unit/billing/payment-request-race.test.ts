@@ -5,7 +5,6 @@
  * claim and answers with that payment. (The app runs one process per data folder; this checks that the
  * database rule holds even with two writers.)
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -13,42 +12,14 @@ import { createApp } from '../../../src-main/app';
 import { silentLogger } from '../../../src-main/logging/logger';
 import { FakeClock, MIGRATIONS, testApp, testKeyStore } from '../../helpers/app';
 import { checkInvariants } from './invariants';
+import { startRaceChild } from './race/child';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const WORKER = path.join(ROOT, 'tests/unit/billing/race/payment-request-worker.ts');
 
-function start(args: Record<string, unknown>) {
-  // tsx runs the worker from source: no bundle written anywhere.
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(args)], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let buf = '';
-  let stderr = '';
-  let onReady = () => {};
-  const ready = new Promise<void>((resolve) => (onReady = resolve));
-  child.stdout.on('data', (d: Buffer) => {
-    buf += d.toString('utf8');
-    let i: number;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      if (line === 'READY') onReady();
-      else lines.push(line);
-    }
-  });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const done = new Promise<string[]>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const fatal = lines.find((l) => l.startsWith('FATAL'));
-      if (code !== 0 || fatal) reject(new Error(fatal ?? stderr.slice(0, 2000)));
-      else resolve(lines);
-    });
-  });
-  return { ready, done, go: () => child.stdin.end('GO\n') };
-}
+// tsx runs the worker from source: no bundle written anywhere.
+const start = (args: Record<string, unknown>) =>
+  startRaceChild(['--import', 'tsx', WORKER, JSON.stringify(args)], { cwd: ROOT });
 
 it('two processes sending the same 20 request ids at once take 20 payments, each answered to both', async () => {
   // Real time: the children run on the system clock (payment dates and numbers).

@@ -4,7 +4,6 @@
  * other's commit and sees the lower balance. Exactly as many refunds pass as the deposit covers. (The app
  * runs one process per data folder; this checks the database rule itself, two writers or not.)
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -13,6 +12,7 @@ import { createApp } from '../../../src-main/app';
 import { silentLogger } from '../../../src-main/logging/logger';
 import { FakeClock, MIGRATIONS, testApp, testKeyStore } from '../../helpers/app';
 import { checkInvariants } from './invariants';
+import { startRaceChild } from './race/child';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const WORKER = path.join(ROOT, 'node_modules', '.cache', 'pppoe-desk-refund-race', 'worker.mjs');
@@ -30,40 +30,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-interface Child {
-  ready: Promise<void>;
-  done: Promise<string[]>;
-  go(): void;
-}
-
-function start(args: Record<string, unknown>): Child {
-  const child = spawn(process.execPath, [WORKER, JSON.stringify(args)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let buf = '';
-  let stderr = '';
-  let onReady = () => {};
-  const ready = new Promise<void>((resolve) => (onReady = resolve));
-  child.stdout.on('data', (d: Buffer) => {
-    buf += d.toString('utf8');
-    let i: number;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      if (line === 'READY') onReady();
-      else lines.push(line);
-    }
-  });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const done = new Promise<string[]>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const fatal = lines.find((l) => l.startsWith('FATAL'));
-      if (code !== 0 || fatal) reject(new Error(fatal ?? stderr.slice(0, 2000)));
-      else resolve(lines);
-    });
-  });
-  return { ready, done, go: () => child.stdin.end('GO\n') };
-}
+const start = (args: Record<string, unknown>) => startRaceChild([WORKER, JSON.stringify(args)]);
 
 it('two processes refunding one deposit at once never pay out more than it', async () => {
   // Real time: the children run on the system clock (refund dates, the shift they pay out of).
