@@ -6,15 +6,12 @@
  * parent kills it. Lines on stdout: `LISTEN <port>`; `BATCH jobs=<n> credits=<n>` before each group
  * commit's COMMIT; `KILLPOINT …` where the plan stops it (see kill-point.ts).
  */
-import { createApp } from '../../src-main/app';
-import { fileKeyStore } from '../../src-main/core/crypto/key-file';
 import { CREDIT_QUEUE_OPTIONS } from '../../src-main/core/gateway-payments/credit-queue';
 import type { GroupCommitOptions } from '../../src-main/core/gateway-payments/group-commit';
 import { GATEWAY_HTTP_OPTIONS } from '../../src-main/core/gateway-payments/gateways';
 import { createPortalHost } from '../../src-main/host/http/portal-server';
 import type { GatewayHttpOptions } from '../../src-main/integrations/payments';
-import { silentLogger } from '../../src-main/logging/logger';
-import { clockFrom, holdForKill, say, type GatewayKill } from './kill-point';
+import { holdForKill, openCrashApp, say, type GatewayKill } from './kill-point';
 
 interface Args {
   dataDir: string;
@@ -28,14 +25,7 @@ interface Args {
 const args = JSON.parse(process.argv[2]!) as Args;
 
 async function main() {
-  const app = createApp({
-    dataDir: args.dataDir,
-    migrationsFolder: args.migrations,
-    logger: silentLogger,
-    appVersion: '0.0.0-crash',
-    clock: clockFrom(args.clockAt),
-    ...(args.keyDir ? { keyStore: fileKeyStore({ dir: args.keyDir, dataDir: args.dataDir }) } : {}),
-  });
+  const app = openCrashApp(args);
   // The provider is local: no rate limit to wait on, and a status read held by the test's gathering of
   // requests (gateway-kill.test.ts) is not timed out.
   const http: GatewayHttpOptions = {

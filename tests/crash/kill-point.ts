@@ -5,6 +5,9 @@
  * there" after a delay.
  */
 import fs from 'node:fs';
+import { createApp } from '../../src-main/app';
+import { fileKeyStore } from '../../src-main/core/crypto/key-file';
+import { silentLogger } from '../../src-main/logging/logger';
 
 /** One line on stdout, written before the call returns (a kill right after it cannot lose it). */
 export const say = (line: string) => fs.writeSync(1, `${line}\n`);
@@ -41,4 +44,16 @@ export function clockFrom(iso: string) {
   const base = Date.parse(iso);
   const started = performance.now();
   return { now: () => new Date(base + Math.round(performance.now() - started)) };
+}
+
+/** The app as a crash worker opens it: the test's data folder, clock and (when encrypted) key folder. */
+export function openCrashApp(args: { dataDir: string; migrations: string; keyDir?: string; clockAt: string }) {
+  return createApp({
+    dataDir: args.dataDir,
+    migrationsFolder: args.migrations,
+    logger: silentLogger,
+    appVersion: '0.0.0-crash',
+    clock: clockFrom(args.clockAt),
+    ...(args.keyDir ? { keyStore: fileKeyStore({ dir: args.keyDir, dataDir: args.dataDir }) } : {}),
+  });
 }

@@ -5,10 +5,7 @@
  * import, `KILLPOINT …` where the plan stops it (see kill-point.ts).
  */
 import fs from 'node:fs';
-import { createApp } from '../../src-main/app';
-import { fileKeyStore } from '../../src-main/core/crypto/key-file';
-import { silentLogger } from '../../src-main/logging/logger';
-import { clockFrom, holdForKill, say, type StatementKill } from './kill-point';
+import { holdForKill, openCrashApp, say, type StatementKill } from './kill-point';
 
 interface Args {
   dataDir: string;
@@ -26,14 +23,7 @@ interface Args {
 const args = JSON.parse(process.argv[2]!) as Args;
 
 async function main() {
-  const app = createApp({
-    dataDir: args.dataDir,
-    migrationsFolder: args.migrations,
-    logger: silentLogger,
-    appVersion: '0.0.0-crash',
-    clock: clockFrom(args.clockAt),
-    ...(args.keyDir ? { keyStore: fileKeyStore({ dir: args.keyDir, dataDir: args.dataDir }) } : {}),
-  });
+  const app = openCrashApp(args);
   const kill = args.kill;
   let chunks = 0;
   // The import announces each chunk after its COMMIT, before the next chunk's transaction begins.
