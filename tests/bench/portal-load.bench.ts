@@ -1,8 +1,10 @@
-import http from 'node:http';
+import { fork } from 'node:child_process';
+import path from 'node:path';
 import { addDays } from '../../src-shared/dates';
 import { createPortalHost } from '../../src-main/host/http/portal-server';
 import { testApp, type TestApp } from '../helpers/app';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
+import type { BrowsersCommand, BrowsersReport } from './portal-load-browsers';
 import { seedPortalWorld } from './portal-seed';
 
 const CUSTOMERS = 5_000;
@@ -10,7 +12,6 @@ const MONTHS = 12;
 const SESSIONS = 200;
 const PAYMENTS = 300;
 const DESK_GAP_MS = 50;
-const BROWSE = ['portal.home', 'portal.invoices', 'portal.usage', 'portal.payments'] as const;
 
 /** Customers, a PPPoE account each, 12 monthly invoices (the last one open for a third), 60 days of usage for the browsers. */
 function seed(t: TestApp) {
@@ -34,40 +35,35 @@ function seed(t: TestApp) {
 /** The customers who browse: spread over the table. */
 const browserId = (s: number) => 1 + Math.floor((s * CUSTOMERS) / SESSIONS);
 
-/** One portal customer: own keep-alive connection from its own loopback address (the per-address sign-in limit). */
-class Browser {
-  private agent: http.Agent;
-  cookie = '';
-  constructor(
-    private port: number,
-    private from: string,
-  ) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  }
-  post(channel: string, body: unknown): Promise<{ status: number; setCookie?: string }> {
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: this.port,
-          method: 'POST',
-          path: `/api/${channel}`,
-          agent: this.agent,
-          localAddress: this.from,
-          headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, setCookie: res.headers['set-cookie']?.[0] }));
-        },
-      );
-      req.on('error', reject);
-      req.end(JSON.stringify(body));
-    });
-  }
-  close() {
-    this.agent.destroy();
-  }
+/** The customers' browsers in a child process (portal-load-browsers.ts), as their phones are other machines. */
+async function startBrowsers() {
+  const child = fork(path.join(import.meta.dirname, 'portal-load-browsers.ts'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending: ((m: BrowsersReport) => void)[] = [];
+  child.on('message', (m: BrowsersReport) => pending.shift()?.(m));
+  const failed = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`portal browsers exited (${code})`))),
+  );
+  failed.catch(() => {});
+  const next = <T extends BrowsersReport['type']>(type: T) =>
+    Promise.race([
+      new Promise<Extract<BrowsersReport, { type: T }>>((resolve, reject) =>
+        pending.push((m) =>
+          m.type === type ? resolve(m as Extract<BrowsersReport, { type: T }>) : reject(new Error(m.type)),
+        ),
+      ),
+      failed,
+    ]);
+  await next('ready');
+  return {
+    async command<T extends BrowsersReport['type']>(c: BrowsersCommand, reply?: T) {
+      const answer = reply ? next(reply) : undefined;
+      child.send(c);
+      return answer as Promise<Extract<BrowsersReport, { type: T }>>;
+    },
+    close: () => child.disconnect(),
+  };
 }
 
 /**
@@ -94,10 +90,12 @@ export const portalLoadSuite: BenchSuite = {
   title: 'Customer portal under load: 200 customers browsing while the desk takes payments',
   notes:
     `${CUSTOMERS.toLocaleString('en')} customers, ${(CUSTOMERS * MONTHS).toLocaleString('en')} invoices (raw SQL). ` +
-    `In one run, in one process (as the app serves both): the desk's payments.create ${PAYMENTS} times with no portal ` +
-    `traffic, then ${PAYMENTS} times ${DESK_GAP_MS} ms apart while ${SESSIONS} customers, each on its own keep-alive connection from its own ` +
+    `In one run: the desk's payments.create ${PAYMENTS} times with no portal traffic, then ${PAYMENTS} times ` +
+    `${DESK_GAP_MS} ms apart while ${SESSIONS} customers, each on its own keep-alive connection from its own ` +
     'loopback address, sign in (argon2id, through the real portal host) and browse home → invoices → usage → ' +
-    'payments in a loop, reading each page 1–3 s; then back to back with no pause anywhere (saturation). Each desk call ' +
+    'payments in a loop, reading each page 1–3 s; then back to back with no pause anywhere (saturation). The app ' +
+    "(portal host and desk) runs in the bench's process; the customers' browsers run in a child process, as phones " +
+    "are other machines (until 2026-12-07 they ran on the app's own thread, whose CPU they took). Each desk call " +
     'arrives as its own event, like an IPC message, and is timed from its arrival. Portal figures cover every ' +
     'request made while the desk was paying.',
   async run() {
@@ -121,58 +119,36 @@ export const portalLoadSuite: BenchSuite = {
     for (let i = 0; i < 30; i++) await t.ok('payments.create', { customerId: 1 + i, amount: 10_000, method: 'cash' });
     const quiet = await deskPayments(t, 0);
 
-    const browsers = Array.from(
-      { length: SESSIONS },
-      (_, s) => new Browser(port, `127.0.${1 + (s >> 8)}.${1 + (s & 255)}`),
+    const browsers = await startBrowsers();
+    const signIn = await browsers.command(
+      { type: 'login', port, logins: Array.from({ length: SESSIONS }, (_, s) => code(browserId(s))), password },
+      'loggedIn',
     );
-    const logins: number[] = [];
-    let errors = 0;
-    await Promise.all(
-      browsers.map(async (b, s) => {
-        const r = await timeAsync(() => b.post('portal.login', { login: code(browserId(s)), password }));
-        logins.push(r.ms);
-        if (r.value.status !== 200 || !r.value.setCookie) errors++;
-        else b.cookie = r.value.setCookie.split(';')[0]!;
-      }),
-    );
-    /** The desk pays while every browser loops; `thinkMs` between a customer's page views (0 = none: saturation). */
-    const underLoad = async (thinkMs: (s: number, k: number) => number, offset: number, gapMs: number) => {
-      let paying = true;
-      let measuring = false;
-      const browsing: number[] = [];
-      const loops = browsers.map(async (b, s) => {
-        // Customers do not all arrive at the same instant: each starts after its first "reading" pause.
-        const first = thinkMs(s, -1);
-        if (first > 0) await new Promise((done) => setTimeout(done, first));
-        for (let k = 0; paying; k++) {
-          const channel = BROWSE[k % BROWSE.length]!;
-          const r = await timeAsync(() => b.post(channel, {}));
-          if (measuring) browsing.push(r.ms);
-          if (r.value.status !== 200) errors++;
-          const wait = thinkMs(s, k);
-          if (wait > 0 && paying) await new Promise((done) => setTimeout(done, wait));
-        }
-      });
+    let errors = signIn.errors;
+    /** The desk pays while every customer browses (`think`: reading each page 1–3 s; else none: saturation). */
+    const underLoad = async (think: boolean, offset: number, gapMs: number) => {
+      await browsers.command({ type: 'browse', think });
       // Steady state first (every customer has arrived), then the desk pays.
-      await new Promise((done) => setTimeout(done, thinkMs(0, 0) > 0 ? 3_500 : 500));
-      measuring = true;
+      await new Promise((done) => setTimeout(done, think ? 3_500 : 500));
+      await browsers.command({ type: 'measure' });
+      const cpu0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
       const desk = await deskPayments(t, offset, gapMs);
-      paying = false;
-      await Promise.all(loops);
-      return { desk, browsing };
+      const cpu = process.cpuUsage(cpu0);
+      const busy = (cpu.user + cpu.system) / 1e3 / (Number(process.hrtime.bigint() - t0) / 1e6);
+      const browsed = await browsers.command({ type: 'stop' }, 'browsed');
+      errors += browsed.errors;
+      return { desk, browsing: browsed.ms, busy };
     };
-    // A customer reads each page 1 to 3 s (spread evenly, the same every run) before the next: ~100 requests/s.
-    // The desk pays every DESK_GAP_MS so its calls spread over ~15 s of browsing (back to back, 300 payments
-    // take well under a second on an idle machine and would meet only a few dozen portal requests).
-    const reading = await underLoad(
-      (s, k) => 1000 + ((((s * 7919 + k * 104_729) % 2001) + 2001) % 2001),
-      PAYMENTS,
-      DESK_GAP_MS,
-    );
-    const flat = await underLoad(() => 0, 2 * PAYMENTS, 0);
-    for (const b of browsers) b.close();
+    // ~100 requests/s from 200 customers. The desk pays every DESK_GAP_MS so its calls spread over ~15 s of
+    // browsing (back to back, 300 payments take well under a second on an idle machine and would meet only a
+    // few dozen portal requests).
+    const reading = await underLoad(true, PAYMENTS, DESK_GAP_MS);
+    const flat = await underLoad(false, 2 * PAYMENTS, 0);
+    browsers.close();
     await host.close();
     t.close();
+    const logins = signIn.ms;
 
     const pair = (xs: number[], a: number, b: number) => `${ms(percentile(xs, a))} / ${ms(percentile(xs, b))}`;
     const deskP99 = percentile(reading.desk, 99);
@@ -192,6 +168,10 @@ export const portalLoadSuite: BenchSuite = {
         pass: portalP95 <= 50,
       },
       { name: 'portal requests served meanwhile', value: reading.browsing.length.toLocaleString('en') },
+      {
+        name: "app process CPU meanwhile (portal and desk; the customers' browsers run in another process)",
+        value: `${(reading.busy * 100).toFixed(0)}% of one core`,
+      },
       {
         name: `desk payments.create p50 / p99, ${SESSIONS} customers with no pause (saturation, information only)`,
         value: pair(flat.desk, 50, 99),

@@ -7,6 +7,7 @@ import {
   paymentsPage,
   portalCustomer,
   servicesOf,
+  type PortalCustomerRow,
   type PortalInvoiceRow,
 } from '../../data/portal/portal.queries';
 import { today } from '../billing/common';
@@ -28,11 +29,19 @@ export function customerOf(call: PortalCall) {
   return call.customer;
 }
 
-export function portalMe(app: AppContext, customerId: number): PortalMe {
+function customerRow(app: AppContext, customerId: number): PortalCustomerRow {
   const c = portalCustomer(app.sqlite, customerId);
   if (!c) throw notFound('Customer');
+  return c;
+}
+
+function meOf(c: PortalCustomerRow): PortalMe {
   const status = c.status === 'inactive' ? 'stopped' : c.isolated || c.status === 'suspended' ? 'isolated' : 'active';
   return { customerCode: c.code, name: c.name, phone: c.phone, email: c.email, status };
+}
+
+export function portalMe(app: AppContext, customerId: number): PortalMe {
+  return meOf(customerRow(app, customerId));
 }
 
 const toInvoice = (r: PortalInvoiceRow, todayDate: string) => ({
@@ -43,19 +52,19 @@ const toInvoice = (r: PortalInvoiceRow, todayDate: string) => ({
 export function portalHome(call: PortalCall): PortalHome {
   const { app } = call;
   const { customerId } = customerOf(call);
-  const me = portalMe(app, customerId);
+  // One read of the customer for both their name and status and their deposit.
+  const customer = customerRow(app, customerId);
   const todayDate = today(app);
   const open = openInvoicesOf(app.sqlite, customerId).map((r) => toInvoice(r, todayDate));
   const settings = getSettings(app);
-  const deposit = portalCustomer(app.sqlite, customerId)!.deposit;
   return {
-    me,
+    me: meOf(customer),
     bill: {
       outstanding: open.reduce((s, i) => s + i.amount - i.paidAmount, 0),
       dueDate: open[0]?.dueDate ?? null,
       overdue: open.some((i) => i.status === 'overdue'),
       openInvoices: open,
-      deposit,
+      deposit: customer.deposit,
       transfers: open.flatMap((i) => {
         const tr = transferAmountFor(app, i.id);
         return tr ? [{ invoiceNumber: i.invoiceNumber, base: tr.base, code: tr.code, payable: tr.payable }] : [];

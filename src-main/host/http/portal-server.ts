@@ -7,6 +7,7 @@ import { localUrl } from './announce';
 import { readJsonInput, sameOrigin, signInsLimited } from './api-request';
 import { CALLBACK_PREFIX, receiveGatewayCallback } from './gateway-callback';
 import { portalStaticFiles } from './portal-static';
+import { portalTurns, type TakeTurn } from './portal-turns';
 import { KEEP_ALIVE_MS, readCookie, requestPath, send, STATUS } from './http-util';
 
 /*
@@ -66,6 +67,8 @@ export interface PortalHostOptions {
   host: string;
   port: number;
   pageHandlers?: PortalPageHandler[];
+  /** How portal API requests take turns with the rest of the app (portal-turns.ts); tests may pass their own. */
+  takeTurn?: TakeTurn;
 }
 
 /** HttpOnly, SameSite=Strict; Secure when a TLS proxy in front of the portal says the browser used HTTPS. */
@@ -81,6 +84,7 @@ const refuse = (res: http.ServerResponse, status: number, code: keyof typeof STA
 
 async function handlePortalApi(
   opts: PortalHostOptions,
+  takeTurn: TakeTurn,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   channel: string,
@@ -112,10 +116,9 @@ async function handlePortalApi(
       return send(res, 429, limited.body, { ...SECURITY_HEADERS, ...limited.headers });
     }
   }
-  const result: ApiResult<unknown> = await opts.app.callPortal(channel, read.input, {
-    token: readCookie(req, PORTAL_COOKIE),
-    source,
-  });
+  const result: ApiResult<unknown> = await takeTurn(() =>
+    opts.app.callPortal(channel, read.input, { token: readCookie(req, PORTAL_COOKIE), source }),
+  );
   const headers: Record<string, string> = { ...SECURITY_HEADERS };
   if (result.ok && channel === 'portal.login') {
     // The token lives only in the HttpOnly cookie: page scripts never see it.
@@ -128,13 +131,14 @@ async function handlePortalApi(
 }
 
 export function createPortalHost(opts: PortalHostOptions) {
+  const takeTurn = opts.takeTurn ?? portalTurns();
   const serveStatic = opts.staticDir ? portalStaticFiles(opts.staticDir, SECURITY_HEADERS) : null;
   const server = http.createServer((req, res) => {
     const p = requestPath(req);
     if (p === null) return void res.writeHead(400).end('Bad request');
     if (p.startsWith(CALLBACK_PREFIX)) return void receiveGatewayCallback(opts.app, req, res, p);
     if (p.startsWith('/api/')) {
-      return void handlePortalApi(opts, req, res, p.slice(5)).catch(() => {
+      return void handlePortalApi(opts, takeTurn, req, res, p.slice(5)).catch(() => {
         if (!res.headersSent) refuse(res, 500, 'INTERNAL', 'Request failed');
       });
     }
