@@ -24,7 +24,7 @@ export const networkSuite: BenchSuite = {
   notes: [
     `The RouterOS simulator (tests/routeros-sim) answers every command after ${LATENCY_MS} ms over real TCP on 127.0.0.1.`,
     `"Full sync" = the sync worker applying ${N} queued secret upserts (plus the package profile) from SQLite to an empty router: connect + login on the pooled connection, one print to learn existing ids, then the adds pipelined (512 accounts in flight), outcomes committed once per batch of 1,000.`,
-    `"Pipelined client alone" = the floor beside it in the same run: the same ${N} adds (same attributes) sent at once over one already open connection to a second, empty simulator, no database.`,
+    `"Pipelined client alone" = the floor beside it in the same run: the same ${N} adds (same attributes) sent at once over one already open connection to a second, empty simulator, no database (after one untimed warm-up burst).`,
     `"Outage recovery" = the router stops (sessions of ${OUTAGE_N} customers online); meanwhile ${OUTAGE_N} accounts are disabled (${OUTAGE_N} secret upserts + ${OUTAGE_N} session kicks queued) and the worker's attempt fails; the router starts again and the clock runs from the worker's next attempt (what "Coba sekarang", a successful Test or the health poll seeing the router answer trigger) until every change is confirmed: reconnect + login included.`,
     `"Drift check" = routers.drift's work: one print of all secrets with their fields + comparison with the app's ${N} accounts (passwords decrypted).`,
     `Naive = what cron-loop tools do: a new connection + login and one sequential command per account. Measured on ${NAIVE_N} accounts and multiplied by ${N / NAIVE_N} (extrapolated, marked as such).`,
@@ -138,30 +138,37 @@ export const networkSuite: BenchSuite = {
   },
 };
 
-/** The client's own time for the sync's N adds, sent at once over one open connection (the floor). */
+/**
+ * The client's own time for the sync's N adds, sent at once over one open connection (the floor). A first,
+ * untimed burst warms the client and simulator code, so the floor is the client at its best.
+ */
 async function pipelinedAdds(profile: string) {
   const sim = await new RouterSim({ identity: 'floor' }).start();
   sim.faults.latencyMs = LATENCY_MS;
   sim.addProfile({ name: profile, 'rate-limit': '2M/10M' });
   const conn = await RouterConnection.open(sim.target());
   try {
-    return await timeAsync(() =>
-      Promise.all(
-        Array.from({ length: N }, (_, i) =>
-          conn.run('/ppp/secret/add', {
-            name: `user${i + 1}`,
-            password: `Pw-${i + 1}-xyz`,
-            service: 'pppoe',
-            profile,
-            comment: `CUST${String(i + 1).padStart(5, '0')}`,
-            disabled: 'no',
-          }),
-        ),
-      ),
-    );
+    await burst();
+    sim.state.menu('/ppp/secret').clear();
+    return await timeAsync(burst);
   } finally {
     await conn.close();
     await sim.stop();
+  }
+
+  function burst() {
+    return Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        conn.run('/ppp/secret/add', {
+          name: `user${i + 1}`,
+          password: `Pw-${i + 1}-xyz`,
+          service: 'pppoe',
+          profile,
+          comment: `CUST${String(i + 1).padStart(5, '0')}`,
+          disabled: 'no',
+        }),
+      ),
+    );
   }
 }
 
