@@ -581,12 +581,18 @@ class SimConnection {
             attrs,
             queries,
           );
-        case '/ppp/active/print':
+        case '/ppp/active/print': {
+          // A lone `?name=` (the worker's kick) picks its sessions before rendering: same reply, without
+          // rendering every session for each of 500 kicks (a real router filters natively).
+          let only = queries.length === 1 && queries[0]!.startsWith('?name=') ? queries[0]!.slice(6) : undefined;
+          if (only !== undefined && /^(yes|no|true|false)$/.test(only)) only = undefined; // matchQuery's boolean equality
+          const sessions = [...st.active.values()].filter((s) => only === undefined || s.name === only);
           return this.print(
-            [...st.active.values()].map((s) => st.renderActive(s)),
+            sessions.map((s) => st.renderActive(s)),
             attrs,
             queries,
           );
+        }
         case '/ppp/active/remove': {
           const ref = attrs['.id'] ?? attrs.numbers ?? '';
           const refs = ref.split(',').filter(Boolean);

@@ -5,7 +5,7 @@
  * that already exists updates it, a remove of a missing one succeeds. A `!trap` fails only that operation.
  */
 import { RouterError, type RouterClient } from '../../routeros/client';
-import { secretOwnership } from '../../data/network/account-state.repository';
+import { secretOwnerships } from '../../data/network/account-state.repository';
 import { appliedAccountIds, type OpRow } from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
 import { ownsSecret } from './drift-compare';
@@ -50,7 +50,25 @@ export const isRetryableTrap = (message: string) => !PERMANENT_TRAP.test(message
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
-/** Runs one batch: per-account chains, profiles as barriers, at most `concurrency` commands in flight. */
+/** An operation with its payload read once. */
+interface Parsed {
+  op: OpRow;
+  payload: unknown;
+}
+
+const isProfileOp = (op: OpRow) => op.kind.startsWith('profile.');
+
+/** Operations of the same key run one after another, in queue order: an account's, or a secret name's. */
+function laneKey({ op, payload }: Parsed): string {
+  return op.entityId !== null ? `a:${op.entityId}` : `n:${(payload as NamePayload).name}`;
+}
+
+/**
+ * Runs one batch in queue order where it matters: operations of one account (or name) one after another,
+ * different accounts side by side with at most `concurrency` in flight, and each profile operation as a
+ * barrier (everything queued before it has finished, nothing queued after it has started) so a profile
+ * exists before the secrets that use it.
+ */
 export async function applyBatch(
   app: AppContext,
   routerId: number,
@@ -61,57 +79,77 @@ export async function applyBatch(
 ): Promise<{ done: Outcome[]; connectionError: unknown }> {
   const accounts = accountsOf(app, routerId, batch);
   if (batch.some((o) => o.kind.startsWith('secret.'))) await ids.load('/ppp/secret').catch((e) => e);
-  if (batch.some((o) => o.kind.startsWith('profile.'))) await ids.load('/ppp/profile').catch((e) => e);
+  if (batch.some(isProfileOp)) await ids.load('/ppp/profile').catch((e) => e);
   const done: Outcome[] = [];
-  let connectionError: unknown = null;
-  const limit = new Semaphore(concurrency);
-  const chains = new Map<string, Promise<void>>();
-  let barrier: Promise<void> = Promise.resolve();
-  const all: Promise<void>[] = [];
-  for (const op of batch) {
-    const isProfile = op.kind.startsWith('profile.');
-    const key =
-      op.kind === 'profile.upsert'
-        ? `p:${op.entityId}`
-        : op.kind === 'profile.ensure'
-          ? 'isolir'
-          : op.entityId !== null
-            ? `a:${op.entityId}`
-            : `n:${(JSON.parse(op.payload) as NamePayload).name}`;
-    const prev = Promise.all([barrier, chains.get(key)]);
-    const run = prev.then(async () => {
-      if (connectionError) return;
-      await limit.acquire();
-      try {
-        if (connectionError) return;
-        const secretId = await applyOne(client, ids, op, accounts);
-        done.push(
-          secretId && op.entityId !== null
-            ? { id: op.id, ok: true, secret: { accountId: op.entityId, id: secretId } }
-            : { id: op.id, ok: true },
-        );
-      } catch (err) {
-        if (isConnectionError(err) || !(err instanceof RouterError)) {
-          connectionError ??= err;
-          return;
-        }
-        done.push({
-          id: op.id,
-          ok: false,
-          error: refusal(op, err),
-          retry: !(err instanceof NotOurs) && isRetryableTrap(err.message),
-          attempts: op.attempts + 1,
-        });
-      } finally {
-        limit.release();
+  const run = { connectionError: null as unknown };
+  const runOne = async ({ op, payload }: Parsed) => {
+    try {
+      const secretId = await applyOne(client, ids, op, payload, accounts);
+      done.push(
+        secretId && op.entityId !== null
+          ? { id: op.id, ok: true, secret: { accountId: op.entityId, id: secretId } }
+          : { id: op.id, ok: true },
+      );
+    } catch (err) {
+      if (isConnectionError(err) || !(err instanceof RouterError)) {
+        run.connectionError ??= err;
+        return;
       }
-    });
-    chains.set(key, run);
-    if (isProfile) barrier = run;
-    all.push(run);
+      done.push({
+        id: op.id,
+        ok: false,
+        error: refusal(op, err),
+        retry: !(err instanceof NotOurs) && isRetryableTrap(err.message),
+        attempts: op.attempts + 1,
+      });
+    }
+  };
+  let segment: Parsed[] = [];
+  for (const op of batch) {
+    const p = { op, payload: JSON.parse(op.payload) as unknown };
+    if (!isProfileOp(op)) {
+      segment.push(p);
+      continue;
+    }
+    await runLanes(segment, concurrency, runOne, run);
+    segment = [];
+    if (!run.connectionError) await runOne(p);
   }
-  await Promise.all(all);
-  return { done, connectionError };
+  await runLanes(segment, concurrency, runOne, run);
+  return { done, connectionError: run.connectionError };
+}
+
+/**
+ * `concurrency` workers, each taking the next account's lane and running its operations in order. A
+ * worker per lane (not a promise chain per operation) keeps the cost per operation to one await.
+ */
+async function runLanes(
+  ops: Parsed[],
+  concurrency: number,
+  runOne: (p: Parsed) => Promise<void>,
+  run: { connectionError: unknown },
+) {
+  if (!ops.length || run.connectionError) return;
+  const byKey = new Map<string, Parsed[]>();
+  for (const p of ops) {
+    const key = laneKey(p);
+    const lane = byKey.get(key);
+    if (lane) lane.push(p);
+    else byKey.set(key, [p]);
+  }
+  const lanes = [...byKey.values()];
+  let next = 0;
+  const worker = async () => {
+    while (next < lanes.length) {
+      const lane = lanes[next++]!;
+      for (const p of lane) {
+        // The connection is gone: what has not started stays queued.
+        if (run.connectionError) return;
+        await runOne(p);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, worker));
 }
 
 /** What an upsert needs of its account: the password, and whether a same-named secret is the app's own. */
@@ -127,16 +165,13 @@ function accountsOf(app: AppContext, routerId: number, batch: OpRow[]): Map<numb
   const out = new Map<number, AccountInfo>();
   if (!ids.length) return out;
   const applied = appliedAccountIds(app.sqlite, routerId, ids);
-  for (const id of ids) {
-    const r = secretOwnership(app.sqlite, id);
-    if (r)
-      out.set(id, {
-        password: app.secrets.decrypt(r.enc),
-        routerSecretId: r.secretId,
-        customerCode: r.code,
-        appliedBefore: applied.has(id),
-      });
-  }
+  for (const r of secretOwnerships(app.sqlite, ids))
+    out.set(r.id, {
+      password: app.secrets.decrypt(r.enc),
+      routerSecretId: r.secretId,
+      customerCode: r.code,
+      appliedBefore: applied.has(r.id),
+    });
   return out;
 }
 
@@ -145,9 +180,9 @@ async function applyOne(
   client: RouterClient,
   ids: RouterIds,
   op: OpRow,
+  payload: unknown,
   accounts: Map<number, AccountInfo>,
 ): Promise<string | undefined> {
-  const payload = JSON.parse(op.payload) as unknown;
   switch (op.kind) {
     case 'profile.upsert': {
       const p = payload as ProfilePayload;
@@ -217,21 +252,4 @@ export async function kick(client: RouterClient, name: string): Promise<number> 
     }
   }
   return rows.length;
-}
-
-class Semaphore {
-  private waiting: (() => void)[] = [];
-  constructor(private free: number) {}
-  acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return Promise.resolve();
-    }
-    return new Promise((r) => this.waiting.push(r));
-  }
-  release() {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
-  }
 }

@@ -63,7 +63,11 @@ export async function drainQueue(app: AppContext, routerId: number, result: RunR
     const outcomes = await applyBatch(app, routerId, client, ids, batch, o.concurrency);
     // A restore swapped the database while commands were in flight: these rows are not its rows.
     if (app.sqlite !== sqlite) return;
-    record(app, outcomes.done, o);
+    // One commit per batch: the outcomes and, when the router answered throughout, its last-seen time.
+    sqlite.transaction(() => {
+      record(app, outcomes.done, o);
+      if (!outcomes.connectionError) markRouterOnline(app, routerId);
+    })();
     for (const x of outcomes.done)
       if (x.ok) result.applied++;
       else if (!x.retry) result.failed++;
@@ -73,7 +77,6 @@ export async function drainQueue(app: AppContext, routerId: number, result: RunR
       progress(app, routerId, result.applied, result.failed);
       return;
     }
-    markRouterOnline(app, routerId);
     progress(app, routerId, result.applied, result.failed);
   }
 }
@@ -93,21 +96,18 @@ function progress(app: AppContext, routerId: number, applied: number, failed: nu
   });
 }
 
-/** One transaction for the batch's outcomes: done, failed, or back later (a retryable trap, with backoff). */
+/** The batch's outcomes (inside the caller's transaction): done, failed, or back later (a retryable trap, with backoff). */
 function record(app: AppContext, outcomes: Outcome[], o: DrainOptions) {
-  if (!outcomes.length) return;
   const db = app.sqlite;
   const now = app.clock.now();
   const iso = now.toISOString();
-  db.transaction(() => {
-    for (const x of outcomes) {
-      // The secret the app wrote is the app's own from now on (a same-named secret of others never is).
-      if (x.ok && x.secret) recordOwnedSecret(db, x.secret.accountId, x.secret.id);
-      if (x.ok) markOpDone(db, x.id, iso);
-      else if (x.retry && x.attempts < o.maxTrapAttempts) {
-        const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (x.attempts - 1));
-        markOpRetry(db, x.id, x.attempts, x.error, new Date(now.getTime() + delay).toISOString(), iso);
-      } else markOpFailed(db, x.id, x.attempts, x.error, iso);
-    }
-  })();
+  for (const x of outcomes) {
+    // The secret the app wrote is the app's own from now on (a same-named secret of others never is).
+    if (x.ok && x.secret) recordOwnedSecret(db, x.secret.accountId, x.secret.id);
+    if (x.ok) markOpDone(db, x.id, iso);
+    else if (x.retry && x.attempts < o.maxTrapAttempts) {
+      const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (x.attempts - 1));
+      markOpRetry(db, x.id, x.attempts, x.error, new Date(now.getTime() + delay).toISOString(), iso);
+    } else markOpFailed(db, x.id, x.attempts, x.error, iso);
+  }
 }

@@ -82,8 +82,11 @@ export class RouterIds {
     dup: RegExp,
     mayChange: (found: Known) => void = () => undefined,
   ): Promise<string | undefined> {
-    const clear = (UNSETTABLE[menu] ?? []).filter((k) => attrs[k] === '');
-    const sent = Object.fromEntries(Object.entries(attrs).filter(([k]) => !clear.includes(k)));
+    const unsettable = UNSETTABLE[menu] ?? [];
+    const clear = unsettable.filter((k) => attrs[k] === '');
+    // Plain loops, not entries/fromEntries: this runs once per secret of a 5,000-secret sync.
+    const sent: Record<string, string> = {};
+    for (const k in attrs) if (!clear.includes(k)) sent[k] = attrs[k]!;
     let item = await this.find(menu, name);
     if (item === undefined && previousName) item = await this.find(menu, previousName);
     let id = item?.id;
@@ -93,10 +96,9 @@ export class RouterIds {
     } else {
       try {
         // An empty value on add is at best noise and at worst "invalid value" on some versions: leave it out.
-        const ret = await this.client.run(
-          `${menu}/add`,
-          Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '')),
-        );
+        const added: Record<string, string> = {};
+        for (const k in sent) if (sent[k] !== '') added[k] = sent[k]!;
+        const ret = await this.client.run(`${menu}/add`, added);
         id = ret[0]?.ret;
       } catch (err) {
         // Someone created it since we looked: adopt it.
@@ -117,9 +119,8 @@ export class RouterIds {
     if (m) {
       if (previousName) m.delete(lc(previousName));
       if (id !== undefined) {
-        const values = Object.fromEntries(
-          (UNSETTABLE[menu] ?? []).map((k) => [k, sent[k] ?? (clear.includes(k) ? '' : (item?.values[k] ?? ''))]),
-        );
+        const values: Record<string, string> = {};
+        for (const k of unsettable) values[k] = sent[k] ?? (clear.includes(k) ? '' : (item?.values[k] ?? ''));
         m.set(lc(name), { id, values, comment: sent.comment ?? item?.comment });
       }
     }

@@ -36,13 +36,17 @@ export const accountRow = (db: Sqlite, id: number): AccountRow | undefined =>
 export const routerAccountRows = (db: Sqlite, routerId: number): AccountRow[] =>
   prepared<[number], AccountRow>(db, `${ACCOUNT_ROW_SQL} WHERE a.router_id = ? ORDER BY a.username`).all(routerId);
 
-/** What a secret upsert needs at apply time: the password, and whose secret a same-named one is. */
-export const secretOwnership = (db: Sqlite, id: number) =>
-  prepared<[number], { enc: string; secretId: string | null; code: string }>(
+/**
+ * What a secret upsert needs at apply time, for a batch of accounts in one statement: the password, and
+ * whose secret a same-named one is. Accounts deleted meanwhile are left out.
+ */
+export const secretOwnerships = (db: Sqlite, ids: number[]) =>
+  prepared<[string], { id: number; enc: string; secretId: string | null; code: string }>(
     db,
-    `SELECT a.password_enc AS enc, a.router_secret_id AS secretId, c.customer_code AS code
-     FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id WHERE a.id = ?`,
-  ).get(id);
+    `SELECT a.id, a.password_enc AS enc, a.router_secret_id AS secretId, c.customer_code AS code
+     FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
+     WHERE a.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids));
 
 /** The router's `.id` of the account's secret (null: none proven the app's own yet). */
 export function setRouterSecretId(db: Sqlite, id: number, secretId: string | null) {
