@@ -125,11 +125,23 @@ export function customersToIsolate(db: Sqlite, cutoff: string): CustomerToIsolat
   ).all(cutoff, cutoff);
 }
 
-export function activeAccountsOf(db: Sqlite, customerId: number): { id: number; username: string }[] {
-  return prepared<[number], { id: number; username: string }>(
+/**
+ * The active accounts of each given customer, in account order: one read for a batch of customers
+ * instead of one per customer (the first overdue day isolates thousands).
+ */
+export function activeAccountsOf(db: Sqlite, customerIds: number[]): Map<number, { id: number; username: string }[]> {
+  const rows = prepared<[string], { id: number; username: string; customerId: number }>(
     db,
-    "SELECT id, username FROM pppoe_accounts WHERE customer_id = ? AND status = 'active'",
-  ).all(customerId);
+    `SELECT id, username, customer_id AS customerId FROM pppoe_accounts
+       WHERE customer_id IN (SELECT value FROM json_each(?)) AND status = 'active' ORDER BY customer_id, id`,
+  ).all(JSON.stringify(customerIds));
+  const out = new Map<number, { id: number; username: string }[]>();
+  for (const r of rows) {
+    let list = out.get(r.customerId);
+    if (!list) out.set(r.customerId, (list = []));
+    list.push({ id: r.id, username: r.username });
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ reading
