@@ -190,9 +190,10 @@ export function runPeriod(call: CallContext, p: string): RunResult {
     for (const i of list) {
       const invoiceNumber = formatInvoiceNumber(prefix, ym, n++);
       if (i < preview.length) preview[i]!.invoiceNumber = invoiceNumber;
-      write(plan.customerIds[i]!, plan.subscriptionIds[i]!, plan.charges[i]!, invoiceNumber);
+      write.add(plan.customerIds[i]!, plan.subscriptionIds[i]!, plan.charges[i]!, invoiceNumber);
     }
   }
+  write.flush();
   // Every invoice above the old maximum id was written just now, inside this IMMEDIATE transaction.
   auditRunInvoices(db, firstId, { userId, username: session?.username ?? 'system' }, `invoice run ${p}`, now);
   // The "bill issued" notices commit with the invoices (one statement for the whole run).
