@@ -42,13 +42,15 @@ async function main() {
       db.prepare("UPDATE pppoe_accounts SET status = 'active', isolated_from_profile = NULL").run();
       db.prepare('DELETE FROM automation_log').run();
     }
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const tick = await p.ok('billing.runAutomation', {});
     const t1 = performance.now();
+    const c1 = process.cpuUsage(c0);
     const quiet = await p.ok('billing.runAutomation', {});
     const t2 = performance.now();
     console.log(
-      `isolating tick ${(t1 - t0).toFixed(0)} ms (${tick.isolated} isolated), quiet tick ${(t2 - t1).toFixed(0)} ms (${quiet.isolated} isolated, ${quiet.restored} restored)`,
+      `isolating tick ${(t1 - t0).toFixed(0)} ms, CPU ${((c1.user + c1.system) / 1000).toFixed(0)} ms (${tick.isolated} isolated), quiet tick ${(t2 - t1).toFixed(0)} ms (${quiet.isolated} isolated, ${quiet.restored} restored)`,
     );
   }
   p.close();

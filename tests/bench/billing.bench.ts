@@ -35,7 +35,9 @@ export const billingSuite: BenchSuite = {
     'The invoice run writes 50,000 invoices (number from a block-reserved per-month counter), 50,000 audit rows and the',
     "report triggers' daily aggregates in one IMMEDIATE transaction. The raw baseline inserts the same 50,000 invoice rows",
     'with one prepared better-sqlite3 statement in one transaction on an identically seeded database (same indexes and',
-    'triggers, no audit rows, no planning). payments.create is a cash payment by a signed-in cashier with an open shift:',
+    'triggers, no audit rows, no planning), one prepared statement per row; the run itself stages its numbered invoices in a',
+    'temporary table and writes them with one INSERT…SELECT, whose own floor (the same rows, one statement) is shown',
+    'beside it for information. payments.create is a cash payment by a signed-in cashier with an open shift:',
     'allocation, invoice update, payment number, audit rows, restore check, then the detail read-back, one transaction.',
   ].join(' '),
   async run(): Promise<BenchRow[]> {
@@ -82,6 +84,22 @@ export const billingSuite: BenchSuite = {
     );
     const rawCpuMs = cpuMs(process.cpuUsage(rawCpu));
     raw.close();
+    // The floor: the same rows in one INSERT…SELECT from a temporary table (how the run writes them).
+    const bulk = await testApp();
+    seedSubscriptions(bulk);
+    bulk.app.ctx.sqlite.pragma('optimize');
+    const bdb = bulk.app.ctx.sqlite;
+    bdb.exec('CREATE TEMP TABLE src(n, c, s, d, due, amount, description)');
+    const stage = bdb.prepare('INSERT INTO temp.src VALUES (?, ?, ?, ?, ?, ?, ?)');
+    bdb.transaction(() => {
+      for (const r of created) stage.run(r.n, r.c, r.s, r.d, r.due, r.amount, r.description);
+    })();
+    const bulkIns = bdb.prepare(
+      `INSERT INTO invoices(invoice_number, customer_id, subscription_id, period, invoice_date, due_date, amount, paid_amount, status, description, created_by, created_at, updated_at)
+       SELECT n, c, s, ?, d, due, amount, 0, 'unpaid', description, 1, ?, ? FROM temp.src ORDER BY rowid`,
+    );
+    const bulkTime = timeSync(() => bdb.transaction(() => bulkIns.run(PERIOD, at, at))());
+    bulk.close();
     const ratio = run.ms / rawTime.ms;
     rows.push(
       {
@@ -95,7 +113,11 @@ export const billingSuite: BenchSuite = {
         pass: run.ms <= 1000 && run.value.created === N,
       },
       { name: 'raw better-sqlite3 insert of the same 50,000 rows, one transaction', value: ms(rawTime.ms) },
-      { name: 'invoice run ÷ raw inserts', value: `${ratio.toFixed(2)}×`, target: '≤ 4×', pass: ratio <= 4 },
+      {
+        name: 'raw better-sqlite3 INSERT…SELECT of the same 50,000 rows from a temporary table, one statement (information only)',
+        value: ms(bulkTime.ms),
+      },
+      { name: 'invoice run ÷ raw inserts', value: `${ratio.toFixed(2)}×`, target: '≤ 1.2×', pass: ratio <= 1.2 },
       {
         name: 'CPU time (user+system) of the run / of the raw inserts (less sensitive to a busy machine)',
         value: `${ms(runCpuMs)} / ${ms(rawCpuMs)}`,
@@ -213,6 +235,8 @@ export const billingSuite: BenchSuite = {
       {
         name: 'billing.runAutomation isolating the overdue customers (first overdue day)',
         value: `${ms(isolateTick.ms)} (${isolateTick.value.isolated} accounts isolated)`,
+        target: '≤ 300 ms',
+        pass: isolateTick.ms <= 300,
       },
       {
         name: 'billing.runAutomation steady state (nothing to do)',

@@ -7,6 +7,7 @@ import type { invoiceRunRow } from '../../../src-shared/contract/invoices';
 import { badInput } from '../../../src-shared/result';
 import {
   auditRunInvoices,
+  billedCustomers,
   countInvoicedSubscriptions,
   customerNames,
   dueSubscriptions,
@@ -14,6 +15,7 @@ import {
   packageNames,
   recordInvoiceRun,
   runInvoiceWriter,
+  type RunInvoice,
 } from '../../data/billing/invoice-run.repository';
 import { reserveSequence } from '../../data/sequences';
 import { brandPrefixes } from '../../data/brands.repository';
@@ -21,7 +23,7 @@ import type { AppContext, CallContext } from '../context';
 import { queueBillIssued } from '../messaging/enqueue';
 import { getSettings } from '../settings';
 import { addDays, addMonths, currentPeriod, formatInvoiceNumber, invoiceSequenceName, today, type In } from './common';
-import { chargeFor, describeCharge, type PeriodCharge } from './periods';
+import { chargeFor, describeCharge } from './periods';
 
 type RunRow = z.output<typeof invoiceRunRow>;
 
@@ -39,80 +41,104 @@ const PREVIEW_LIMIT = 1000;
 /** How far ahead an owner may issue invoices (next month's, a few days early). */
 const MAX_MONTHS_AHEAD = 1;
 
-/** What the run would create for `p`: rows without numbers, plus how many already have their invoice. */
-function planRun(app: AppContext, p: string): { rows: RunRow[]; skipped: number; brands: number[] } {
+/** What one group of subscriptions with the same terms and package owes: shared by all their invoices. */
+interface PlannedCharge extends RunInvoice {
+  packageName: string;
+  prorated: boolean;
+}
+
+/**
+ * What the run would create for `p`, in subscription order, as parallel arrays (50,000 rows are planned;
+ * only the first PREVIEW_LIMIT become row objects, for the caller), plus how many already have their invoice.
+ */
+interface Plan {
+  subscriptionIds: number[];
+  customerIds: number[];
+  /** The customer's brand: each brand numbers its invoices on its own counter. */
+  brandIds: (number | null)[];
+  charges: PlannedCharge[];
+  skipped: number;
+}
+
+function planRun(app: AppContext, p: string): Plan {
   const db = app.sqlite;
   const settings = getSettings(app);
   const runDate = today(app);
   // A subscription can only owe for p if it started before the end of p's month window.
   const subs = dueSubscriptions(db, `${addMonths(p, 1)}-29`, p);
-  const skipped = countInvoicedSubscriptions(db, p);
   // Billed: active subscriptions of customers who are not inactive (a suspended customer still owes).
-  const rows: RunRow[] = [];
-  /** The brand of each row (same index). */
-  const brands: number[] = [];
+  const billed = billedCustomers(db);
+  const plan: Plan = {
+    subscriptionIds: [],
+    customerIds: [],
+    brandIds: [],
+    charges: [],
+    skipped: countInvoicedSubscriptions(db, p),
+  };
   // Thousands of subscriptions share the same terms and package: compute each distinct case once.
-  const charges = new Map<string, PeriodCharge | null>();
+  const byTerms = new Map<string, PlannedCharge | null>();
   const texts = new Map<string, string>();
   const dues = new Map<string, string>();
   const names = packageNames(db);
-  for (const sub of subs) {
-    const key = `${sub.startDate}|${sub.endDate}|${sub.autoRenew}|${sub.billingDay}|${sub.prorateFirst}|${sub.fee}|${sub.cycle}`;
-    let charge = charges.get(key);
-    if (charge === undefined) {
-      charge = chargeFor(
-        {
-          startDate: sub.startDate,
-          endDate: sub.endDate,
-          autoRenew: sub.autoRenew === 1,
-          billingDay: sub.billingDay,
-          prorateFirst: sub.prorateFirst === 1,
-          fee: sub.fee,
-          cycle: sub.cycle,
-        },
+  for (const [id, customerId, packageId, cycle, startDate, endDate, autoRenew, billingDay, prorateFirst, fee] of subs) {
+    const brandId = billed.get(customerId);
+    if (brandId === undefined) continue;
+    const key = `${startDate}|${endDate}|${autoRenew}|${billingDay}|${prorateFirst}|${fee}|${cycle}|${packageId}`;
+    let planned = byTerms.get(key);
+    if (planned === undefined) {
+      const charge = chargeFor(
+        { startDate, endDate, autoRenew: autoRenew === 1, billingDay, prorateFirst: prorateFirst === 1, fee, cycle },
         p,
       );
-      charges.set(key, charge);
+      planned = null;
+      // Free subscriptions (fee 0) get no invoice.
+      if (charge && charge.amount > 0) {
+        // Dated on the first day of service, or today when issued late (catch-up): never due in the past.
+        const invoiceDate = charge.from > runDate ? charge.from : runDate;
+        let dueDate = dues.get(invoiceDate);
+        if (dueDate === undefined) dues.set(invoiceDate, (dueDate = addDays(invoiceDate, settings.dueDays)));
+        const packageName = names.get(packageId) ?? '';
+        const textKey = `${packageId}|${cycle}|${charge.days}`;
+        let description = texts.get(textKey);
+        if (description === undefined)
+          texts.set(textKey, (description = describeCharge(packageName, p, cycle, charge)));
+        planned = { invoiceDate, dueDate, amount: charge.amount, description, packageName, prorated: charge.prorated };
+      }
+      byTerms.set(key, planned);
     }
-    // Free subscriptions (fee 0) get no invoice.
-    if (!charge || charge.amount <= 0) continue;
-    // Dated on the first day of service, or today when issued late (catch-up): never due in the past.
-    const invoiceDate = charge.from > runDate ? charge.from : runDate;
-    let dueDate = dues.get(invoiceDate);
-    if (dueDate === undefined) dues.set(invoiceDate, (dueDate = addDays(invoiceDate, settings.dueDays)));
-    const packageName = names.get(sub.packageId) ?? '';
-    const textKey = `${sub.packageId}|${sub.cycle}|${charge.days}`;
-    let description = texts.get(textKey);
-    if (description === undefined)
-      texts.set(textKey, (description = describeCharge(packageName, p, sub.cycle, charge)));
+    if (!planned) continue;
+    plan.subscriptionIds.push(id);
+    plan.customerIds.push(customerId);
+    plan.brandIds.push(brandId);
+    plan.charges.push(planned);
+  }
+  return plan;
+}
+
+/** The first PREVIEW_LIMIT planned invoices as the caller sees them, with customer code and name. */
+function previewRows(app: AppContext, p: string, plan: Plan): RunRow[] {
+  const n = Math.min(plan.subscriptionIds.length, PREVIEW_LIMIT);
+  const customers = customerNames(app.sqlite, plan.customerIds.slice(0, n));
+  const rows: RunRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = plan.charges[i]!;
+    const customer = customers.get(plan.customerIds[i]!);
     rows.push({
-      subscriptionId: sub.id,
-      customerId: sub.customerId,
-      customerCode: '',
-      customerName: '',
-      packageName,
+      subscriptionId: plan.subscriptionIds[i]!,
+      customerId: plan.customerIds[i]!,
+      customerCode: customer?.code ?? '',
+      customerName: customer?.name ?? '',
+      packageName: c.packageName,
       period: p,
-      invoiceDate,
-      dueDate,
-      amount: charge.amount,
-      prorated: charge.prorated,
-      description,
+      invoiceDate: c.invoiceDate,
+      dueDate: c.dueDate,
+      amount: c.amount,
+      prorated: c.prorated,
+      description: c.description,
       invoiceNumber: null,
     });
-    brands.push(sub.brandId);
   }
-  // Customer code and name for the rows the caller will see.
-  const shown = rows.slice(0, PREVIEW_LIMIT);
-  const customers = customerNames(
-    db,
-    shown.map((r) => r.customerId),
-  );
-  for (const r of shown) {
-    const c = customers.get(r.customerId);
-    r.customerCode = c?.code ?? '';
-    r.customerName = c?.name ?? '';
-  }
-  return { rows, skipped, brands };
+  return rows;
 }
 
 /**
@@ -128,8 +154,10 @@ export function generateInvoices(call: CallContext, input: In<'billing.generateI
     throw badInput('period', 'Invoices can be generated at most one month ahead');
   }
   if (input.dryRun) {
-    const { rows, skipped } = app.sqlite.transaction(() => planRun(app, p))();
-    return summarise(p, true, rows, skipped);
+    return app.sqlite.transaction(() => {
+      const plan = planRun(app, p);
+      return summarise(p, true, plan, previewRows(app, p, plan));
+    })();
   }
   return app.sqlite.transaction(() => runPeriod(call, p)).immediate();
 }
@@ -138,17 +166,20 @@ export function generateInvoices(call: CallContext, input: In<'billing.generateI
 export function runPeriod(call: CallContext, p: string): RunResult {
   const { app, session } = call;
   const db = app.sqlite;
-  const { rows, skipped, brands } = planRun(app, p);
+  const plan = planRun(app, p);
+  const preview = previewRows(app, p, plan);
   const prefixes = brandPrefixes(db);
   const fallback = getSettings(app).invoicePrefix;
   const now = app.clock.now().toISOString();
-  // Number per brand and invoice-date month, in subscription order.
-  const byMonth = new Map<string, RunRow[]>();
-  rows.forEach((r, i) => {
-    const key = `${prefixes.get(brands[i]!) ?? fallback}|${r.invoiceDate.slice(0, 7).replace('-', '')}`;
+  // Number per brand and invoice-date month, in subscription order: the plan's row indexes per counter.
+  const byMonth = new Map<string, number[]>();
+  plan.charges.forEach((c, i) => {
+    const brandId = plan.brandIds[i] ?? null;
+    const prefix = (brandId === null ? undefined : prefixes.get(brandId)) ?? fallback;
+    const key = `${prefix}|${c.invoiceDate.slice(0, 7).replace('-', '')}`;
     let list = byMonth.get(key);
     if (!list) byMonth.set(key, (list = []));
-    list.push(r);
+    list.push(i);
   });
   const userId = session?.userId ?? null;
   const firstId = maxInvoiceId(db);
@@ -156,31 +187,32 @@ export function runPeriod(call: CallContext, p: string): RunResult {
   for (const [key, list] of byMonth) {
     const [prefix, ym] = key.split('|') as [string, string];
     let n = reserveSequence(db, invoiceSequenceName(prefix, ym), list.length);
-    for (const r of list) {
+    for (const i of list) {
       const invoiceNumber = formatInvoiceNumber(prefix, ym, n++);
-      r.invoiceNumber = invoiceNumber;
-      write(r, invoiceNumber);
+      if (i < preview.length) preview[i]!.invoiceNumber = invoiceNumber;
+      write.add(plan.customerIds[i]!, plan.subscriptionIds[i]!, plan.charges[i]!, invoiceNumber);
     }
   }
+  write.flush();
   // Every invoice above the old maximum id was written just now, inside this IMMEDIATE transaction.
   auditRunInvoices(db, firstId, { userId, username: session?.username ?? 'system' }, `invoice run ${p}`, now);
   // The "bill issued" notices commit with the invoices (one statement for the whole run).
   queueBillIssued(call, firstId);
-  const result = summarise(p, false, rows, skipped);
+  const result = summarise(p, false, plan, preview);
   recordInvoiceRun(db, p, now, JSON.stringify({ created: result.created, totalAmount: result.totalAmount }));
   return result;
 }
 
-function summarise(p: string, dryRun: boolean, rows: RunRow[], skipped: number): RunResult {
+function summarise(p: string, dryRun: boolean, plan: Plan, preview: RunRow[]): RunResult {
   let totalAmount = 0;
-  for (const r of rows) totalAmount += r.amount;
+  for (const c of plan.charges) totalAmount += c.amount;
   return {
     period: p,
     dryRun,
-    created: rows.length,
-    skipped,
+    created: plan.charges.length,
+    skipped: plan.skipped,
     totalAmount,
-    invoices: rows.slice(0, PREVIEW_LIMIT),
-    truncated: rows.length > PREVIEW_LIMIT,
+    invoices: preview,
+    truncated: plan.charges.length > PREVIEW_LIMIT,
   };
 }

@@ -131,6 +131,23 @@ describe('automation restores on the next tick when the arrears disappear otherw
     expect((await t.ok('billing.runAutomation', {})).restored).toBe(0);
     expect(status(a0)).toBe('suspended');
   });
+
+  it('restores a customer whose overdue bill was settled outside the app, not one still partly unpaid', async () => {
+    const { customers, pkg } = await seedBilling(t, { customers: 2 });
+    const a0 = addAccount(t, customers[0]!.id, pkg.id, 'b0');
+    const a1 = addAccount(t, customers[1]!.id, pkg.id, 'b1');
+    await t.ok('billing.generateInvoices', { period: '2026-11' });
+    travelTo(t, '2026-12-10T03:00:00.000Z');
+    expect((await t.ok('billing.runAutomation', {})).isolated).toBe(2);
+    const db = t.app.ctx.sqlite;
+    // Written straight into the table: no payment path ran, so only the next tick can restore.
+    db.prepare("UPDATE invoices SET paid_amount = amount, status = 'paid' WHERE customer_id = ?").run(customers[0]!.id);
+    db.prepare("UPDATE invoices SET paid_amount = 1, status = 'partial' WHERE customer_id = ?").run(customers[1]!.id);
+    const status = (id: number) =>
+      (db.prepare('SELECT status FROM pppoe_accounts WHERE id = ?').get(id) as { status: string }).status;
+    expect((await t.ok('billing.runAutomation', {})).restored).toBe(1);
+    expect([status(a0), status(a1)]).toEqual(['active', 'suspended']);
+  });
 });
 
 describe('automation at scale', () => {

@@ -38,7 +38,7 @@ describe('billing repositories', () => {
     t = await testApp();
     const { customers, subs } = await seedBilling(t, { customers: 2 });
     const db = t.app.ctx.sqlite;
-    expect(dueSubscriptions(db, '2026-12-29', '2026-11').map((s) => s.id)).toEqual(subs.map((s) => s.id));
+    expect(dueSubscriptions(db, '2026-12-29', '2026-11').map(([id]) => id)).toEqual(subs.map((s) => s.id));
     await t.ok('billing.generateInvoices', { period: '2026-11' });
     expect(countInvoicedSubscriptions(db, '2026-11')).toBe(2);
     expect(dueSubscriptions(db, '2026-12-29', '2026-11')).toEqual([]);
