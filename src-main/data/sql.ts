@@ -12,7 +12,7 @@ export function likePattern(text: string): string {
 }
 
 /**
- * Whether a substring search should use a trigram index (customers_fts, pppoe_accounts_fts): it needs a run
+ * Whether a substring search should use the trigram LIKE of pppoe_accounts_fts: it needs a run
  * of 3+ characters and no LIKE wildcard to escape (the full-text LIKE takes no ESCAPE clause). A needle of
  * digits only (a phone or ID number) is better scanned: digit trigrams ("000", "812") are in most rows, so
  * intersecting their lists reads more than one pass over the narrow search index (measured: 107 ms vs 37 ms
