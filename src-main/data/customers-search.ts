@@ -32,53 +32,68 @@ export interface SearchFilter {
 
 const HITS = 'c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH @phrase)';
 
-/** How many customers hold the phrase (and pass the filter): from the index alone when nothing else is asked. */
-export function phraseCount(db: Sqlite, phrase: string, filter: SearchFilter): number {
-  const sql = filter.sql
-    ? `SELECT count(*) AS n FROM customers c WHERE ${HITS} ${filter.sql}`
-    : 'SELECT count(*) AS n FROM customers_fts WHERE customers_fts MATCH @phrase';
-  return prepared<object, { n: number }>(db, sql).get({ phrase, ...filter.params })?.n ?? 0;
-}
-
 export interface PageOrder {
   /** ORDER BY over `c` (ending in c.id where ties are possible). */
   order: string;
   /** The index that walks `order` without sorting (INDEXED BY), '' for the rowid, null when none does. */
   index: string | null;
+  /** What reading one row of that walk costs against one sorted hit (3: a table lookup; 1: covering). */
+  rowCost: number;
+  limit: number;
+  offset: number;
 }
 
 /**
- * Rows `offset`…`offset + limit` of the `total` hits in `order`. Walking the sort index reads about
- * (offset + limit) × rows ÷ total rows; sorting the hits costs about `total`: the walk is tried when its
- * budget (3× that estimate) is smaller, and gives way to the sort if the hits it meets are fewer than
- * needed (they cluster late in the order).
+ * Rows `offset`…`offset + limit` of the customers holding the phrase, in `order`, and how many there are.
+ * Without a filter the index alone counts them. Then walking the sort index reads about
+ * (offset + limit) × rows ÷ total rows, sorting the hits costs about `total`: the walk is tried when its
+ * budget (3× that estimate, weighed by `rowCost`) is cheaper, and gives way to the sort if the hits it meets
+ * are too few (they cluster late in the order). With a filter (status, brands) the hits are sorted and
+ * counted in one pass, as the filter has to read each one anyway.
  */
-export function phrasePage(
+export function phraseSearch(
   db: Sqlite,
   needle: string,
   phrase: string,
   filter: SearchFilter,
-  page: PageOrder & { total: number; limit: number; offset: number },
-): number[] {
+  page: PageOrder,
+): { ids: number[]; total: number } {
+  const args = { phrase, limit: page.limit, offset: page.offset, ...filter.params };
+  // NOT INDEXED: the hits are looked up by rowid and sorted, never found by walking an index in order.
+  const sorted = `FROM customers c NOT INDEXED WHERE ${HITS} ${filter.sql}`;
+  if (filter.sql) {
+    const rows = prepared<object, { id: number; total: number }>(
+      db,
+      `SELECT c.id, count(*) OVER () AS total ${sorted} ORDER BY ${page.order} LIMIT @limit OFFSET @offset`,
+    ).all(args);
+    const total =
+      rows[0]?.total ??
+      (page.offset > 0 ? (prepared<object, { n: number }>(db, `SELECT count(*) AS n ${sorted}`).get(args)?.n ?? 0) : 0);
+    return { ids: rows.map((r) => r.id), total };
+  }
+  const total =
+    prepared<object, { n: number }>(
+      db,
+      'SELECT count(*) AS n FROM customers_fts WHERE customers_fts MATCH @phrase',
+    ).get({ phrase })?.n ?? 0;
+  if (!total) return { ids: [], total };
   const need = page.offset + page.limit;
   const rows = prepared<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM customers').get()?.n ?? 0;
-  const budget = Math.ceil((3 * need * rows) / Math.max(page.total, 1)) + 50;
-  if (page.index !== null && budget < page.total) {
+  const budget = Math.ceil((3 * need * rows) / total) + 50;
+  if (page.index !== null && page.rowCost * budget < total) {
     const from = page.index ? `customers c INDEXED BY ${page.index}` : 'customers c';
     const walked = prepared<object, { id: number; hit: number }>(
       db,
-      `SELECT c.id, (c.search_text LIKE @pattern ESCAPE '\\' ${filter.sql}) AS hit FROM ${from}
-        ORDER BY ${page.order} LIMIT @budget`,
-    ).all({ pattern: likePattern(needle), budget, ...filter.params });
+      `SELECT c.id, c.search_text LIKE @pattern ESCAPE '\\' AS hit FROM ${from} ORDER BY ${page.order} LIMIT @budget`,
+    ).all({ pattern: likePattern(needle), budget });
     const hits = walked.filter((r) => r.hit === 1).map((r) => r.id);
-    if (hits.length >= need || walked.length < budget) return hits.slice(page.offset, need);
+    if (hits.length >= need || walked.length < budget) return { ids: hits.slice(page.offset, need), total };
   }
-  // NOT INDEXED: the hits are looked up by rowid and sorted, never found by walking an index in order.
-  return prepared<object, { id: number }>(
+  const ids = prepared<object, { id: number }>(
     db,
-    `SELECT c.id FROM customers c NOT INDEXED WHERE ${HITS} ${filter.sql} ORDER BY ${page.order}
-      LIMIT @limit OFFSET @offset`,
+    `SELECT c.id ${sorted} ORDER BY ${page.order} LIMIT @limit OFFSET @offset`,
   )
-    .all({ phrase, limit: page.limit, offset: page.offset, ...filter.params })
+    .all(args)
     .map((r) => r.id);
+  return { ids, total };
 }

@@ -1,6 +1,6 @@
 import type { Customer } from '../../src-shared/contract/customers';
 import type { Sqlite } from '../db/open';
-import { phraseCount, phrasePage, searchPhrase } from './customers-search';
+import { phraseSearch, searchPhrase } from './customers-search';
 import { likePattern } from './sql';
 import { prepared } from './statements';
 
@@ -53,7 +53,7 @@ function pageParts(q: CustomerPageQuery) {
   };
 }
 
-/** The index that walks each sort in order (see phrasePage): '' is the rowid; deposit has none. */
+/** The index that walks each sort in order (see phraseSearch): '' is the rowid; deposit has none. */
 const SORT_INDEXES: Record<CustomerSortField, string | null> = {
   customerCode: 'customers_code_uq',
   name: 'customers_name_idx',
@@ -87,16 +87,13 @@ export function searchCustomers(
       sql: filterSql,
       params: { ...(q.status ? { status: q.status } : {}), ...(q.brands ? { brands: params.brands } : {}) },
     };
-    total = phraseCount(db, phrase, filter);
-    ids = total
-      ? phrasePage(db, needle, phrase, filter, {
-          order,
-          index: SORT_INDEXES[q.sort.field],
-          total,
-          limit: q.limit,
-          offset: q.offset,
-        })
-      : [];
+    ({ ids, total } = phraseSearch(db, needle, phrase, filter, {
+      order,
+      index: SORT_INDEXES[q.sort.field],
+      rowCost: 3,
+      limit: q.limit,
+      offset: q.offset,
+    }));
   } else {
     ({ ids, total } = scanSearch(db, needle, filterSql, order, params));
   }

@@ -3,7 +3,7 @@
  * the cashier sees of each. Raw SQL on purpose: each query is a single index probe (the hot path).
  */
 import type { Sqlite } from '../../db/open';
-import { phraseCount, phrasePage, searchPhrase } from '../customers-search';
+import { phraseSearch, searchPhrase } from '../customers-search';
 import { likePattern, trigramSearchable } from '../sql';
 import { prepared } from '../statements';
 
@@ -46,11 +46,9 @@ export function partialCustomerHits(db: Sqlite, needle: string, limit: number): 
 }
 
 function phraseCustomers(db: Sqlite, needle: string, phrase: string, limit: number): number[] {
-  const none = { sql: '', params: {} };
-  const total = phraseCount(db, phrase, none);
-  if (!total) return [];
-  const page = { order: 'c.search_text', index: 'customers_search_idx', total, limit, offset: 0 };
-  return phrasePage(db, needle, phrase, none, page);
+  // customers_search_idx holds search_text: its walk reads no table row (rowCost 1).
+  const page = { order: 'c.search_text', index: 'customers_search_idx', rowCost: 1, limit, offset: 0 };
+  return phraseSearch(db, needle, phrase, { sql: '', params: {} }, page).ids;
 }
 
 /** Whether each customer is active, and its code: the order in which hits are shown. */
