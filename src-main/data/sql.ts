@@ -12,7 +12,7 @@ export function likePattern(text: string): string {
 }
 
 /**
- * Whether a substring search should use a trigram index (customers_fts, pppoe_accounts_fts): it needs a run
+ * Whether a substring search should use the trigram LIKE of pppoe_accounts_fts: it needs a run
  * of 3+ characters and no LIKE wildcard to escape (the full-text LIKE takes no ESCAPE clause). A needle of
  * digits only (a phone or ID number) is better scanned: digit trigrams ("000", "812") are in most rows, so
  * intersecting their lists reads more than one pass over the narrow search index (measured: 107 ms vs 37 ms
@@ -20,6 +20,18 @@ export function likePattern(text: string): string {
  */
 export function trigramSearchable(text: string): boolean {
   return [...text].length >= 3 && !/[\\%_]/.test(text) && !/^[0-9 +().-]{6,}$/.test(text);
+}
+
+/**
+ * An FTS5 query for a trigram index that every text containing `text` matches: each of its trigrams, quoted
+ * (so `%`, `"` or `*` stay literal) and all required. Null below 3 characters (no trigram). A superset only:
+ * the caller re-tests its rows with LIKE.
+ */
+export function trigramsQuery(text: string): string | null {
+  const chars = [...text];
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  return grams.size ? [...grams].map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ') : null;
 }
 
 /** True when a better-sqlite3 error is a UNIQUE constraint failure (optionally on a given index/column). */

@@ -3,6 +3,7 @@
  * the cashier sees of each. Raw SQL on purpose: each query is a single index probe (the hot path).
  */
 import type { Sqlite } from '../../db/open';
+import { phraseSearch, searchPhrase } from '../customers-search';
 import { likePattern, trigramSearchable } from '../sql';
 import { prepared } from '../statements';
 
@@ -22,32 +23,32 @@ export function exactCustomerHits(db: Sqlite, query: string): number[] {
 
 /**
  * Substring hits, each source cut at `limit`, in search-text (customer code) order. A needle of 3+
- * characters is looked up in the trigram indexes (cost grows with the hits); a shorter one scans the
- * covering search index, which is ordered by search_text, so the scan stops early in code order.
+ * characters is a phrase of customers_fts (exact hits from the index) and a trigram LIKE on
+ * pppoe_accounts_fts; a dense needle walks customers_search_idx, which is in search-text order, instead
+ * of sorting all its hits (measured at 50,000 customers: 'nur', 7,575 hits, 10 ms -> 1 ms CPU per lookup).
+ * A shorter needle, or a run of digits, scans and stops at the first `limit` hits.
  */
 export function partialCustomerHits(db: Sqlite, needle: string, limit: number): number[] {
-  if (trigramSearchable(needle)) {
-    const pattern = `%${needle}%`;
-    return [
-      ...ids(
-        db,
-        'SELECT c.id FROM customers_fts f JOIN customers c ON c.id = f.rowid WHERE f.search_text LIKE ? ORDER BY c.search_text LIMIT ?',
-        pattern,
-        limit,
-      ),
-      ...ids(
+  const phrase = searchPhrase(needle);
+  const like = likePattern(needle);
+  const customers = phrase
+    ? phraseCustomers(db, needle, phrase, limit)
+    : ids(db, "SELECT id FROM customers WHERE search_text LIKE ? ESCAPE '\\' LIMIT ?", like, limit);
+  const accounts = trigramSearchable(needle)
+    ? ids(
         db,
         'SELECT a.customer_id AS id FROM pppoe_accounts_fts f JOIN pppoe_accounts a ON a.id = f.rowid WHERE f.username LIKE ? ORDER BY a.username LIMIT ?',
-        pattern,
+        `%${needle}%`,
         limit,
-      ),
-    ];
-  }
-  const like = likePattern(needle);
-  return [
-    ...ids(db, "SELECT id FROM customers WHERE search_text LIKE ? ESCAPE '\\' LIMIT ?", like, limit),
-    ...ids(db, "SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?", like, limit),
-  ];
+      )
+    : ids(db, "SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?", like, limit);
+  return [...customers, ...accounts];
+}
+
+function phraseCustomers(db: Sqlite, needle: string, phrase: string, limit: number): number[] {
+  // customers_search_idx holds search_text: its walk reads no table row (rowCost 1).
+  const page = { order: 'c.search_text', index: 'customers_search_idx', rowCost: 1, limit, offset: 0 };
+  return phraseSearch(db, needle, phrase, { sql: '', params: {} }, page).ids;
 }
 
 /** Whether each customer is active, and its code: the order in which hits are shown. */

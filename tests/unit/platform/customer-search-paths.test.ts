@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../helpers/app';
+import { seedCustomers } from '../../bench/platform.bench';
+import { searchCustomers, type CustomerSortField } from '../../../src-main/data/customers.repository';
+import { partialCustomerHits } from '../../../src-main/data/billing/cashdesk.queries';
+import { searchPhrase } from '../../../src-main/data/customers-search';
+import { likePattern } from '../../../src-main/data/sql';
+
+let t: TestApp | undefined;
+afterEach(() => {
+  t?.close();
+  t = undefined;
+});
+
+// The list's orders (as the repository sorts), written out again: the reference must not share the code.
+const ORDER: Record<CustomerSortField, string> = {
+  customerCode: 'c.customer_code',
+  name: 'c.name COLLATE NOCASE',
+  joinDate: 'c.join_date',
+  status: 'c.status',
+  deposit: 'c.deposit',
+  createdAt: 'c.id',
+};
+
+/** The plain LIKE scan every fast path must agree with: the page and the total. */
+function scanned(needle: string, q: { field: CustomerSortField; dir: 'ASC' | 'DESC'; status?: string }) {
+  const db = t!.app.ctx.sqlite;
+  const status = q.status ? 'AND c.status = @status' : '';
+  return (
+    db
+      .prepare(
+        `SELECT c.id FROM customers c NOT INDEXED WHERE c.search_text LIKE @p ESCAPE '\\' ${status}
+          ORDER BY ${ORDER[q.field]} ${q.dir}, c.id ${q.dir}`,
+      )
+      .all({ p: likePattern(needle), status: q.status }) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+/**
+ * 600 generated customers, a few whose texts hold what a phrase or a LIKE could get wrong, and 300 whose
+ * common name sorts last (a dense needle whose hits all lie past the walk's budget in name order).
+ */
+async function seeded() {
+  t = await testApp();
+  seedCustomers(t.app.ctx.sqlite, 600);
+  const ins = t.app.ctx.sqlite.prepare(
+    "INSERT INTO customers(customer_code, name, status, join_date) VALUES (?, ?, 'active', '2025-01-01')",
+  );
+  for (let i = 1; i <= 300; i++) ins.run(`ZZ${i}`, `Zz Klaster ${i}`);
+  for (const name of ['ÉLISE Ñoño', 'élise "kutip" 100%', 'a_b\\c Jaya', 'KELVIN KUS', 'İstanbul Mart'])
+    await t.ok('customers.create', { name, email: `${name.length}@X.ID` });
+  return t.app.ctx.sqlite
+    .prepare('SELECT search_text AS s FROM customers')
+    .all()
+    .map((r) => (r as { s: string }).s);
+}
+
+const UNIT = fc.constantFrom('a', 'A', 'u', 's', 't', '0', '1', ' ', '@', 'é', 'É', '%', '_', '"', '\\', '.');
+
+function needles(texts: string[]) {
+  return fc.oneof(
+    // Cut out of a stored text (hits), sometimes upper-cased (LIKE folds A–Z only).
+    fc
+      .tuple(fc.constantFrom(...texts), fc.nat(), fc.integer({ min: 1, max: 8 }), fc.boolean())
+      .map(([s, at, len, upper]) => {
+        const cut = [...s].slice(at % s.length, (at % s.length) + len).join('');
+        return upper ? cut.toUpperCase() : cut;
+      }),
+    // Dense ones (most rows: the page is walked from the sort index) and made-up ones.
+    fc.constantFrom(
+      'cust',
+      'ust0',
+      '081',
+      'mail',
+      '.id',
+      'nur',
+      'budi',
+      'a s',
+      '3200',
+      'élise',
+      'ÉLISE',
+      'kus',
+      'klaster',
+    ),
+    fc.string({ unit: UNIT, minLength: 1, maxLength: 5 }),
+  );
+}
+
+describe('customer search: every path gives what a plain LIKE scan gives', () => {
+  it('customers.list: same page and total for every needle, sort, direction, status and page', async () => {
+    const texts = await seeded();
+    const db = t!.app.ctx.sqlite;
+    const field = fc.constantFrom<CustomerSortField>(
+      'name',
+      'customerCode',
+      'joinDate',
+      'status',
+      'deposit',
+      'createdAt',
+    );
+    await fc.assert(
+      fc.property(
+        needles(texts),
+        field,
+        fc.constantFrom<'ASC' | 'DESC'>('ASC', 'DESC'),
+        fc.constantFrom(undefined, 'active', 'suspended'),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(10, 25),
+        (needle, f, dir, status, page, size) => {
+          const want = scanned(needle, { field: f, dir, status });
+          const got = searchCustomers(db, needle, {
+            status: status as 'active' | undefined,
+            sort: { field: f, dir: dir === 'ASC' ? 'asc' : 'desc' },
+            limit: size,
+            offset: page * size,
+          });
+          expect(got.total).toBe(want.length);
+          expect(got.items.map((c) => c.id)).toEqual(want.slice(page * size, page * size + size));
+        },
+      ),
+      { numRuns: 400, seed: 20261207 },
+    );
+  });
+
+  // (A needle shorter than 3 characters or a run of digits takes the scan, which stops at the first hits in
+  // the planner's order, as it always did: only the phrase path promises search-text order.)
+  it('cash desk: the first hits in search-text order', async () => {
+    const texts = await seeded();
+    const db = t!.app.ctx.sqlite;
+    await fc.assert(
+      fc.property(needles(texts), fc.constantFrom(1, 10, 50), (needle, limit) => {
+        fc.pre(searchPhrase(needle) !== null);
+        const want = (
+          db
+            .prepare(
+              `SELECT id FROM customers NOT INDEXED WHERE search_text LIKE ? ESCAPE '\\' ORDER BY search_text LIMIT ?`,
+            )
+            .all(likePattern(needle), limit) as { id: number }[]
+        ).map((r) => r.id);
+        // No PPPoE accounts here: every hit is a customer's.
+        expect(partialCustomerHits(db, needle, limit)).toEqual(want);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+  });
+});
