@@ -9,7 +9,8 @@ import { useApiQuery } from '../../api/useApi';
 import { applyApiError, MoneyInput, MoneyText, rupiahRule, rupiahValue } from '../../components';
 import { useFormat } from '../../lib/format';
 import { METHOD_KINDS, methodKind, methodName } from '../../portal/methods';
-import { TopUpAttempt, WAITING } from './TopUpAttempt';
+import { isWaiting } from '../../portal/useFollowedAttempt';
+import { TopUpAttempt } from './TopUpAttempt';
 
 interface Values {
   amount: string;
@@ -37,7 +38,7 @@ export function TopUpView({ onBalanceChanged }: { onBalanceChanged: () => void }
     },
     validateInputOnBlur: ['amount'],
   });
-  const open = current ?? (fresh ? null : (q.data?.items.find((i) => WAITING.includes(i.state)) ?? null));
+  const open = current ?? (fresh ? null : (q.data?.items.find((i) => isWaiting(i.state)) ?? null));
 
   const submit = form.onSubmit(async (v) => {
     const [provider, ...rest] = v.method.split(':');
