@@ -6,7 +6,7 @@ import type { PortalPayAttempt } from '../../src-shared/contract/portal/pay';
 import { translateApiMessage } from '../components/apiError';
 import { formatDate, formatRupiah } from '../lib/format';
 import { OFFLINE, openPdf, portalApi } from './api';
-import { METHOD_KINDS, methodKind, methodName } from './methods';
+import { MethodRadios } from './MethodRadios';
 import { OpenAttempt } from './OpenAttempt';
 import { useFollowedAttempt } from './useFollowedAttempt';
 import { usePortal } from './usePortal';
@@ -98,27 +98,7 @@ export function PayView({ target }: { target: PayTarget }) {
             error={error}
             data-testid="pay-methods"
           >
-            <Stack gap="xs" mt="xs">
-              {METHOD_KINDS.map((kind) => {
-                const of = b.methods.filter((m) => methodKind(m.method) === kind);
-                if (!of.length) return null;
-                return (
-                  <Stack gap={6} key={kind}>
-                    <Text size="sm" fw={600}>
-                      {t(`payOnline.kind.${kind}`)}
-                    </Text>
-                    {of.map((m) => (
-                      <Radio
-                        key={`${m.provider}:${m.method}`}
-                        value={`${m.provider}:${m.method}`}
-                        label={methodName(m.method)}
-                        data-method={m.method}
-                      />
-                    ))}
-                  </Stack>
-                );
-              })}
-            </Stack>
+            <MethodRadios methods={b.methods} />
           </Radio.Group>
           <Button fullWidth mt="md" size="md" loading={busy} onClick={() => void create()} data-testid="pay-create">
             {t('payOnline.pay', { amount: formatRupiah(b.outstanding) })}

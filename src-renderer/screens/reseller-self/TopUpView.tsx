@@ -8,7 +8,8 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { applyApiError, MoneyInput, MoneyText, rupiahRule, rupiahValue } from '../../components';
 import { useFormat } from '../../lib/format';
-import { METHOD_KINDS, methodKind, methodName } from '../../portal/methods';
+import { methodName } from '../../portal/methods';
+import { MethodRadios } from '../../portal/MethodRadios';
 import { isWaiting } from '../../portal/useFollowedAttempt';
 import { TopUpAttempt } from './TopUpAttempt';
 
@@ -84,26 +85,7 @@ export function TopUpView({ onBalanceChanged }: { onBalanceChanged: () => void }
                 {...form.getInputProps('amount')}
               />
               <Radio.Group label={t('topup.method')} withAsterisk {...form.getInputProps('method')}>
-                <Stack gap="xs" mt="xs">
-                  {METHOD_KINDS.map((kind) => {
-                    const of = methods.filter((m) => methodKind(m.method) === kind);
-                    if (!of.length) return null;
-                    return (
-                      <Stack gap={6} key={kind}>
-                        <Text size="sm" fw={600}>
-                          {t(`portal:payOnline.kind.${kind}`)}
-                        </Text>
-                        {of.map((m) => (
-                          <Radio
-                            key={`${m.provider}:${m.method}`}
-                            value={`${m.provider}:${m.method}`}
-                            label={methodName(m.method)}
-                          />
-                        ))}
-                      </Stack>
-                    );
-                  })}
-                </Stack>
+                <MethodRadios methods={methods} />
               </Radio.Group>
               <Button type="submit" fullWidth size="md" loading={form.submitting} data-testid="topup-create">
                 {t('topup.submit')}
