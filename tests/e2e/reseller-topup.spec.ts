@@ -5,8 +5,8 @@
  * new amount without a click. The office sees the top-up in the reseller's ledger and in the gateway list,
  * and the signed-in desk shows a desktop notification that the reseller's money came in.
  */
-import { GATEWAY_CREDENTIALS } from '../../src-shared/contract/gateway-payments';
 import { TripayFake } from '../fakes/gateways';
+import { fakeGatewaySettings } from '../fakes/gateways/app-settings';
 import { ADMIN, expect, test } from './fixtures';
 import { notificationsListening, recordNotifications, shownNotifications } from './helpers/notifications';
 import { LoginPage } from './pages/LoginPage';
@@ -25,20 +25,7 @@ test.describe('Reseller top-up online', () => {
   }) => {
     const fake = await new TripayFake().start();
     try {
-      const creds: Record<string, string> = fake.credentials();
-      await api.ok('gateways.save', {
-        provider: 'tripay',
-        enabled: true,
-        mode: 'sandbox',
-        methods: ['QRIS', 'BRIVA', 'OVO'],
-        feePayer: 'isp',
-        baseUrl: fake.baseUrl,
-        ratePerSecond: 5,
-        alertAfterMinutes: 30,
-        expiryHours: 24,
-        callbacksEnabled: false,
-        credentials: Object.fromEntries(GATEWAY_CREDENTIALS.tripay.map((k) => [k, creds[k]!])),
-      });
+      await api.ok('gateways.save', fakeGatewaySettings('tripay', fake, ['QRIS', 'BRIVA', 'OVO']));
       const r = await api.ok('resellers.create', { name: 'Mitra Online Jaya', phone: '0812 1111 3333' });
       await api.ok('resellers.setLogin', { id: r.id, username: 'mitra-topup', password: PASSWORD });
 
