@@ -21,10 +21,11 @@ import { GATEWAY_HTTP_OPTIONS } from '../../src-main/core/gateway-payments/gatew
 import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import { TripayFake, type FakeRequest } from '../fakes/gateways';
 import { fakeGatewaySettings } from '../fakes/gateways/app-settings';
+import { rng } from '../helpers/seeded-random';
 import { FakeClock, MIGRATIONS, readTestKey, TEST_ENCRYPTED, testApp } from '../helpers/app';
 import { seedBilling } from '../unit/billing/fixtures';
 import type { GatewayKill } from './kill-point';
-import { ledgerProblems, rng, startWorker, type WorkerRun } from './kill-kit';
+import { ledgerProblems, startWorker, type WorkerRun } from './kill-kit';
 import { bundleCrashWorker, crashWorkerPath } from './worker-bundle';
 
 const WORKER = crashWorkerPath('gateway-worker');
