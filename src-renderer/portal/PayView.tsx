@@ -1,13 +1,14 @@
 import { Alert, Button, Card, Loader, Radio, Stack, Text, Title } from '@mantine/core';
-import { IconFileTypePdf, IconRefresh } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { IconFileTypePdf } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalPayAttempt } from '../../src-shared/contract/portal/pay';
 import { translateApiMessage } from '../components/apiError';
 import { formatDate, formatRupiah } from '../lib/format';
 import { OFFLINE, openPdf, portalApi } from './api';
-import { METHOD_KINDS, methodKind, methodName } from './methods';
-import { PayInstructions } from './PayInstructions';
+import { MethodRadios } from './MethodRadios';
+import { OpenAttempt } from './OpenAttempt';
+import { useFollowedAttempt } from './useFollowedAttempt';
 import { usePortal } from './usePortal';
 
 /** What is paid: a pay link's invoice (token), one invoice of the signed-in customer, or all they owe. */
@@ -15,10 +16,6 @@ export interface PayTarget {
   token?: string;
   invoiceId?: number;
 }
-
-/** How often an open pay page asks whether the money arrived (the server's poller asks the gateway). */
-const POLL_MS = 3_000;
-const WAITING: PortalPayAttempt['state'][] = ['pending', 'paid'];
 
 /**
  * Pay online: the amount owed, the gateway's methods (QRIS, virtual accounts, e-wallets), then the QR
@@ -101,27 +98,7 @@ export function PayView({ target }: { target: PayTarget }) {
             error={error}
             data-testid="pay-methods"
           >
-            <Stack gap="xs" mt="xs">
-              {METHOD_KINDS.map((kind) => {
-                const of = b.methods.filter((m) => methodKind(m.method) === kind);
-                if (!of.length) return null;
-                return (
-                  <Stack gap={6} key={kind}>
-                    <Text size="sm" fw={600}>
-                      {t(`payOnline.kind.${kind}`)}
-                    </Text>
-                    {of.map((m) => (
-                      <Radio
-                        key={`${m.provider}:${m.method}`}
-                        value={`${m.provider}:${m.method}`}
-                        label={methodName(m.method)}
-                        data-method={m.method}
-                      />
-                    ))}
-                  </Stack>
-                );
-              })}
-            </Stack>
+            <MethodRadios methods={b.methods} />
           </Radio.Group>
           <Button fullWidth mt="md" size="md" loading={busy} onClick={() => void create()} data-testid="pay-create">
             {t('payOnline.pay', { amount: formatRupiah(b.outstanding) })}
@@ -143,29 +120,14 @@ function AttemptCard({
   onAnother: () => void;
 }) {
   const { t, i18n } = useTranslation('portal');
-  const [tx, setTx] = useState(initial);
-  const [checking, setChecking] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const waiting = WAITING.includes(tx.state);
   const token = target.token;
-
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => {
-      void portalApi('portal.pay.status', { token, id: tx.id }).then((r) => r.ok && setTx(r.value));
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [waiting, token, tx.id]);
-
-  const check = async () => {
-    setChecking(true);
-    const r = await portalApi('portal.pay.check', { token, id: tx.id });
-    setChecking(false);
-    if (r.ok) {
-      setTx(r.value);
-      setNote(WAITING.includes(r.value.state) ? t('payOnline.notYet') : null);
-    } else setNote(r.error.message === OFFLINE ? t('offline') : translateApiMessage(r.error.message));
-  };
+  const follow = useFollowedAttempt(initial, {
+    status: (id) => portalApi('portal.pay.status', { token, id }),
+    check: (id) => portalApi('portal.pay.check', { token, id }),
+    notYet: t('payOnline.notYet'),
+    failure: (message) => (message === OFFLINE ? t('offline') : translateApiMessage(message)),
+  });
+  const { tx, note, setNote } = follow;
   const receipt = async () => {
     const r = await portalApi('portal.pay.receipt', { token, id: tx.id });
     if (r.ok) openPdf(r.value);
@@ -197,44 +159,16 @@ function AttemptCard({
       </Alert>
     );
   }
-  if (!waiting) {
-    return (
-      <Alert color="gray" title={t(`payOnline.ended.${tx.state}`)} data-testid="pay-state" data-state={tx.state}>
-        <Button mt="xs" variant="light" onClick={onAnother}>
-          {t('payOnline.another')}
-        </Button>
-      </Alert>
-    );
-  }
   return (
-    <Card withBorder data-testid="pay-state" data-state={tx.state}>
-      <Stack gap="xs" align="center">
-        <PayInstructions tx={tx} testId="pay" vaHow />
-        <Text size="sm">{t('payOnline.expires', { at: expires })}</Text>
-        <Text size="sm" c="dimmed" data-testid="pay-waiting">
-          {t('payOnline.waiting')}
-        </Text>
-        <Button
-          variant="light"
-          leftSection={<IconRefresh size={16} />}
-          loading={checking}
-          onClick={() => void check()}
-          data-testid="pay-check"
-        >
-          {t('payOnline.check')}
-        </Button>
-        {note && (
-          <Text size="sm" c="dimmed">
-            {note}
-          </Text>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('payOnline.reference', { ref: tx.reference })}
-        </Text>
-        <Button variant="subtle" size="compact-sm" onClick={onAnother}>
-          {t('payOnline.another')}
-        </Button>
-      </Stack>
-    </Card>
+    <OpenAttempt
+      follow={follow}
+      testId="pay"
+      vaHow
+      expires={expires}
+      waitingText={t('payOnline.waiting')}
+      endedTitle={t(`payOnline.ended.${tx.state}`)}
+      anotherText={t('payOnline.another')}
+      onAnother={onAnother}
+    />
   );
 }

@@ -79,6 +79,19 @@ export const GATEWAY_TX_STATES = [
 export const gatewayTxState = z.enum(GATEWAY_TX_STATES);
 
 /**
+ * How to pay an attempt, as the gateway answered: a VA number (with its bank and biller code), a QR, a pay
+ * code or a checkout page. The payer's view and the staff's carry the same fields.
+ */
+const howToPayFields = {
+  vaNumber: z.string().nullable(),
+  bank: z.string().nullable(),
+  billerCode: z.string().nullable(),
+  qrString: z.string().nullable(),
+  payCode: z.string().nullable(),
+  checkoutUrl: z.string().nullable(),
+};
+
+/**
  * What the payer of an attempt sees (a customer in the portal, a reseller topping up): how to pay it and
  * where it stands, without staff fields. Each payer's view adds its own fields to these.
  */
@@ -93,12 +106,7 @@ export const payerAttemptFields = {
   /** A fee the gateway adds on top for the payer. */
   feeCustomer: z.number().int(),
   expiresAt: timestamp,
-  vaNumber: z.string().nullable(),
-  bank: z.string().nullable(),
-  billerCode: z.string().nullable(),
-  qrString: z.string().nullable(),
-  payCode: z.string().nullable(),
-  checkoutUrl: z.string().nullable(),
+  ...howToPayFields,
   paidAt: timestamp.nullable(),
 };
 
@@ -117,12 +125,7 @@ export const gatewayTx = z.object({
   method: z.string(),
   state: gatewayTxState,
   expiresAt: timestamp,
-  vaNumber: z.string().nullable(),
-  bank: z.string().nullable(),
-  billerCode: z.string().nullable(),
-  qrString: z.string().nullable(),
-  payCode: z.string().nullable(),
-  checkoutUrl: z.string().nullable(),
+  ...howToPayFields,
   paidAmount: z.number().int().nullable(),
   paidAt: timestamp.nullable(),
   paymentId: z.number().int().nullable(),

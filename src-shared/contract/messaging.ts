@@ -213,11 +213,18 @@ export const previewInput = z.object({
 export type PreviewInput = z.output<typeof previewInput>;
 
 /** Desktop notifications staff can switch on or off for themselves. */
-export const STAFF_NOTICE_KINDS = ['ticket_new', 'payment_online', 'router_down', 'messages_failed'] as const;
+export const STAFF_NOTICE_KINDS = [
+  'ticket_new',
+  'payment_online',
+  'reseller_topup',
+  'router_down',
+  'messages_failed',
+] as const;
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
 const staffPrefsShape = z.object({
   ticket_new: z.boolean(),
   payment_online: z.boolean(),
+  reseller_topup: z.boolean(),
   router_down: z.boolean(),
   messages_failed: z.boolean(),
 });

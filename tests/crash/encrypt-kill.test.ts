@@ -14,6 +14,7 @@ import { readKeyring } from '../../src-main/core/crypto/keyring';
 import { silentLogger } from '../../src-main/logging/logger';
 import { fileKind, openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import { MIGRATIONS, tempDir } from '../helpers/app';
+import { rng } from '../helpers/seeded-random';
 import { bundleCrashWorker, crashWorkerPath } from './worker-bundle';
 
 const WORKER = crashWorkerPath('encrypt-worker');
@@ -21,17 +22,6 @@ const SEED = Number(process.env.CRASH_SEED ?? 20261206);
 const KILLS = Number(process.env.CRASH_KILLS ?? 21);
 // 'done' comes after the swap: those kills must find the encrypted database.
 const PHASES = ['START', 'prepare', 'copy', 'encrypt', 'verify', 'swap', 'done'];
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Spawns the worker and kills it `delayMs` after it printed `phase` (or lets it finish). */
 function runAndKill(dataDir: string, keyDir: string, phase: string, delayMs: number) {

@@ -20,10 +20,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_HTTP_OPTIONS } from '../../src-main/core/gateway-payments/gateways';
 import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import { TripayFake, type FakeRequest } from '../fakes/gateways';
+import { fakeGatewaySettings } from '../fakes/gateways/app-settings';
+import { rng } from '../helpers/seeded-random';
 import { FakeClock, MIGRATIONS, readTestKey, TEST_ENCRYPTED, testApp } from '../helpers/app';
 import { seedBilling } from '../unit/billing/fixtures';
 import type { GatewayKill } from './kill-point';
-import { ledgerProblems, rng, startWorker, type WorkerRun } from './kill-kit';
+import { ledgerProblems, startWorker, type WorkerRun } from './kill-kit';
 import { bundleCrashWorker, crashWorkerPath } from './worker-bundle';
 
 const WORKER = crashWorkerPath('gateway-worker');
@@ -52,20 +54,10 @@ async function world() {
   const fake = await new TripayFake({ now: () => clock.now().getTime() }).start();
   // The fake is local: no rate limit (the limiter refills on the app's clock, which a test does not move).
   t.app.ctx.services[GATEWAY_HTTP_OPTIONS] = { timeoutMs: 10_000, ratePerSecond: 1_000_000, burst: 1_000_000 };
-  const c = fake.credentials();
-  await t.ok('gateways.save', {
-    provider: 'tripay',
-    enabled: true,
-    mode: 'sandbox',
-    methods: ['QRIS', 'BRIVA'],
-    feePayer: 'isp',
-    baseUrl: fake.baseUrl,
-    ratePerSecond: 100,
-    alertAfterMinutes: 30,
-    expiryHours: 24,
-    callbacksEnabled: true,
-    credentials: { merchantCode: c.merchantCode, apiKey: c.apiKey, privateKey: c.privateKey },
-  });
+  await t.ok(
+    'gateways.save',
+    fakeGatewaySettings('tripay', fake, ['QRIS', 'BRIVA'], { ratePerSecond: 100, callbacksEnabled: true }),
+  );
   const { customers } = await seedBilling(t, { customers: CUSTOMERS, openShift: false });
   await t.ok('billing.generateInvoices', { period: '2026-11' });
   const txs: Tx[] = [];

@@ -1,22 +1,10 @@
 /**
- * Parent side of the kill tests (gateway-kill, statement-kill): a seeded PRNG, a worker process driven
+ * Parent side of the kill tests (gateway-kill, statement-kill): a worker process driven
  * by its stdout lines (killed the moment it announces a kill point), and the ledger's invariants
  * checked straight on the database file after a kill.
  */
 import { spawn } from 'node:child_process';
 import type { Sqlite } from '../../src-main/db/open';
-
-/** mulberry32: a failing run is replayed with its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Exit {
   code: number | null;

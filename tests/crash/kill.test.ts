@@ -21,23 +21,13 @@ import { silentLogger } from '../../src-main/logging/logger';
 import { startNetworkWork } from '../../src-main/core/network/background';
 import { RouterSim } from '../routeros-sim/simulator';
 import { MIGRATIONS, readTestKey, tempDir, TEST_ENCRYPTED, testKeyStore } from '../helpers/app';
+import { rng } from '../helpers/seeded-random';
 import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import { bundleCrashWorker, crashWorkerPath } from './worker-bundle';
 
 const WORKER = crashWorkerPath('worker');
 const SEED = Number(process.env.CRASH_SEED ?? 20261124);
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Confirmed {
   payments: { id: number; number: string; amount: number }[];

@@ -19,9 +19,10 @@ import { openDatabaseFile } from '../../src-main/db/encryption/cipher';
 import type { Sqlite } from '../../src-main/db/open';
 import { silentLogger } from '../../src-main/logging/logger';
 import { klikBcaStatement, openBills } from '../bench/bank-statement-data';
+import { rng } from '../helpers/seeded-random';
 import { FakeClock, MIGRATIONS, readTestKey, TEST_ENCRYPTED, tempDir, testApp } from '../helpers/app';
 import type { StatementKill } from './kill-point';
-import { ledgerProblems, rng, startWorker } from './kill-kit';
+import { ledgerProblems, startWorker } from './kill-kit';
 import { bundleCrashWorker, crashWorkerPath } from './worker-bundle';
 
 const WORKER = crashWorkerPath('statement-worker');

@@ -12,6 +12,7 @@ import { fileKeyStore } from '../../src-main/core/crypto/key-file';
 import { createFirstAdmin, userCount } from '../../src-main/core/auth';
 import { silentLogger } from '../../src-main/logging/logger';
 import { startNetworkWork } from '../../src-main/core/network/background';
+import { rng } from '../helpers/seeded-random';
 
 interface Args {
   dataDir: string;
@@ -23,17 +24,6 @@ interface Args {
 }
 const args = JSON.parse(process.argv[2]!) as Args;
 
-/** mulberry32: small seeded PRNG, so a failing run can be replayed with its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(args.seed);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const say = (line: string) => fs.writeSync(1, `${line}\n`);

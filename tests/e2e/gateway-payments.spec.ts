@@ -1,5 +1,5 @@
-import { GATEWAY_CREDENTIALS } from '../../src-shared/contract/gateway-payments';
 import { TripayFake } from '../fakes/gateways';
+import { fakeGatewaySettings } from '../fakes/gateways/app-settings';
 import { expect, test, signInAsCashier } from './fixtures';
 import { CashDeskPage } from './pages/CashDeskPage';
 
@@ -16,20 +16,7 @@ test.describe('Pembayaran online (payment gateway)', () => {
     const fake = await new TripayFake().start();
     try {
       await api.ok('settings.update', { autoInvoiceRun: false });
-      const creds: Record<string, string> = fake.credentials();
-      await api.ok('gateways.save', {
-        provider: 'tripay',
-        enabled: true,
-        mode: 'sandbox',
-        methods: ['QRIS', 'BRIVA'],
-        feePayer: 'isp',
-        baseUrl: fake.baseUrl,
-        ratePerSecond: 5,
-        alertAfterMinutes: 30,
-        expiryHours: 24,
-        callbacksEnabled: false,
-        credentials: Object.fromEntries(GATEWAY_CREDENTIALS.tripay.map((k) => [k, creds[k]!])),
-      });
+      await api.ok('gateways.save', fakeGatewaySettings('tripay', fake, ['QRIS', 'BRIVA']));
       const pkg = await api.ok('packages.create', {
         name: 'Rumah 20M',
         bandwidthUp: 10240,

@@ -2,11 +2,13 @@
  * A reseller tops up their balance online on a phone (390×844, issue 18), against the local Tripay
  * simulator: "Isi saldo", an amount below the minimum is refused under the field, QRIS is chosen, the
  * QR shows; once the simulator marks it paid the background poller credits it and the balance shows the
- * new amount without a click. The office sees the top-up in the reseller's ledger and in the gateway list.
+ * new amount without a click. The office sees the top-up in the reseller's ledger and in the gateway list,
+ * and the signed-in desk shows a desktop notification that the reseller's money came in.
  */
-import { GATEWAY_CREDENTIALS } from '../../src-shared/contract/gateway-payments';
 import { TripayFake } from '../fakes/gateways';
-import { expect, test } from './fixtures';
+import { fakeGatewaySettings } from '../fakes/gateways/app-settings';
+import { ADMIN, expect, test } from './fixtures';
+import { notificationsListening, recordNotifications, shownNotifications } from './helpers/notifications';
 import { LoginPage } from './pages/LoginPage';
 
 const PASSWORD = 'Pulsa-Agen-Online-7';
@@ -19,25 +21,21 @@ test.describe('Reseller top-up online', () => {
     page,
     host,
     api,
+    browser,
   }) => {
     const fake = await new TripayFake().start();
     try {
-      const creds: Record<string, string> = fake.credentials();
-      await api.ok('gateways.save', {
-        provider: 'tripay',
-        enabled: true,
-        mode: 'sandbox',
-        methods: ['QRIS', 'BRIVA', 'OVO'],
-        feePayer: 'isp',
-        baseUrl: fake.baseUrl,
-        ratePerSecond: 5,
-        alertAfterMinutes: 30,
-        expiryHours: 24,
-        callbacksEnabled: false,
-        credentials: Object.fromEntries(GATEWAY_CREDENTIALS.tripay.map((k) => [k, creds[k]!])),
-      });
+      await api.ok('gateways.save', fakeGatewaySettings('tripay', fake, ['QRIS', 'BRIVA', 'OVO']));
       const r = await api.ok('resellers.create', { name: 'Mitra Online Jaya', phone: '0812 1111 3333' });
       await api.ok('resellers.setLogin', { id: r.id, username: 'mitra-topup', password: PASSWORD });
+
+      // The office's desk, signed in beside the reseller's phone, listening for staff notifications.
+      const deskContext = await browser.newContext();
+      const desk = await deskContext.newPage();
+      await recordNotifications(desk);
+      expect((await desk.request.post(`${host.url}/api/auth.login`, { data: ADMIN })).ok()).toBeTruthy();
+      await desk.goto(`${host.url}/#/dashboard`);
+      await notificationsListening(desk);
 
       const login = new LoginPage(page);
       await login.goto(host.url);
@@ -74,6 +72,10 @@ test.describe('Reseller top-up online', () => {
       await expect(view.getByTestId('topup-state')).toHaveAttribute('data-state', 'credited', { timeout: 30_000 });
       await expect(page.getByTestId('self-balance')).toHaveText('Rp 250.000');
       await expect(view.getByTestId('topup-item').first()).toContainText('Masuk ke saldo');
+      await expect
+        .poll(() => shownNotifications(desk))
+        .toEqual([{ title: 'Saldo mitra masuk', body: 'Mitra Online Jaya isi saldo Rp 250.000 lewat tripay' }]);
+      await deskContext.close();
 
       // The office: the balance, the ledger's online top-up, and the gateway transactions list.
       expect((await api.ok('resellers.get', { id: r.id })).balance).toBe(250_000);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, startHost, type Host } from './helpers/host';
+import { notificationsListening, recordNotifications, shownNotifications } from './helpers/notifications';
 
 /*
  * Staff desktop notifications in the browser host: a customer opens a ticket in the portal and the
@@ -59,38 +60,15 @@ test.afterAll(async () => {
 test('a new ticket shows a desktop notification on the signed-in desk; the user can switch the kind off', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    const notes: { title: string; body?: string }[] = [];
-    const names: string[] = [];
-    w.__notes = notes;
-    w.__streamNames = names;
-    w.Notification = class {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      constructor(title: string, opts?: { body?: string }) {
-        notes.push({ title, body: opts?.body });
-      }
-    };
-    // Which events the page listens to on its open stream: the test waits for that, never for time.
-    const streams: EventSource[] = [];
-    const add = EventSource.prototype.addEventListener as (this: EventSource, ...a: unknown[]) => void;
-    EventSource.prototype.addEventListener = function (this: EventSource, name: string, ...rest: unknown[]) {
-      names.push(name);
-      if (!streams.includes(this)) streams.push(this);
-      add.call(this, name, ...rest);
-    } as typeof EventSource.prototype.addEventListener;
-    w.__streamOpen = () => names.includes('staff.notify') && streams.some((s) => s.readyState === EventSource.OPEN);
-  });
+  await recordNotifications(page);
   const r = await page.request.post(`${host.url}/api/auth.login`, { data: ADMIN });
   expect(r.ok()).toBeTruthy();
   await page.goto(`${host.url}/#/dashboard`);
-  // The page listens for staff.notify on an open stream: an event sent now reaches it.
-  await page.waitForFunction(() => (window as unknown as { __streamOpen(): boolean }).__streamOpen());
+  await notificationsListening(page);
 
   const first = await portalTicket('Internet mati sejak pagi');
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __notes: unknown[] }).__notes))
+    .poll(() => shownNotifications(page))
     .toEqual([{ title: 'Tiket baru', body: `Tiket #${first} dari Dewi Lestari` }]);
 
   await page.getByTestId('user-menu').click();

@@ -13,6 +13,7 @@ import {
   gatewayTxInvoiceIds,
   setGatewayTxCredit,
 } from '../../data/payments-online/gateway-transactions.repository';
+import { findReseller } from '../../data/resellers/resellers.repository';
 import { writeAudit } from '../audit';
 import { recordGatewayPayment } from '../billing/payments';
 import type { CallContext } from '../context';
@@ -58,12 +59,21 @@ export async function creditPaidQueued(call: CallContext, c: ConfirmedPaid): Pro
   return outcome;
 }
 
-/** After the commit: staff see the money arrive (desktop notification, per user's choice). */
+/** After the commit: staff see the money arrive, a customer's or a reseller's (desktop notification, per user's choice). */
 export function afterCredit(call: CallContext, c: ConfirmedPaid, outcome: CreditOutcome | null): void {
   if (outcome && 'paymentId' in outcome)
     notifyStaff(call.app, {
       kind: 'payment_online',
       paymentId: outcome.paymentId,
+      amount: c.paidAmount,
+      provider: c.provider,
+    });
+  else if (outcome?.result === 'topup')
+    notifyStaff(call.app, {
+      kind: 'reseller_topup',
+      movementId: outcome.movementId,
+      resellerId: outcome.resellerId,
+      resellerName: findReseller(call.app.sqlite, outcome.resellerId)?.name ?? '',
       amount: c.paidAmount,
       provider: c.provider,
     });

@@ -1,8 +1,9 @@
 /**
  * Desktop notifications for staff: events someone at the desk must see (a customer's new ticket, money
- * from a payment gateway, a router that went down, customer messages that failed for good). The server only says what happened, after the
- * change committed (`staff.notify` event); each signed-in screen shows it if its user wants that kind
- * and may see it (the browser's Notification API; in the desktop app the same API shows a native one).
+ * from a payment gateway for a customer's bills or a reseller's balance, a router that went down,
+ * customer messages that failed for good). The server only says what happened, after the change
+ * committed (`staff.notify` event); each signed-in screen shows it if its user wants that kind and may
+ * see it (the browser's Notification API; in the desktop app the same API shows a native one).
  */
 import type { StaffNoticeKind } from '../../../src-shared/contract/messaging';
 import { STAFF_NOTICE_KINDS } from '../../../src-shared/contract/messaging';
@@ -13,6 +14,14 @@ import type { AppContext, CallContext } from '../context';
 export type StaffNotice =
   | { kind: 'ticket_new'; ticketId: number; customerName: string }
   | { kind: 'payment_online'; paymentId: number; amount: number; provider: string }
+  | {
+      kind: 'reseller_topup';
+      movementId: number;
+      resellerId: number;
+      resellerName: string;
+      amount: number;
+      provider: string;
+    }
   | { kind: 'router_down'; routerId: number; routerName: string }
   | { kind: 'messages_failed'; count: number };
 

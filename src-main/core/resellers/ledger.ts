@@ -18,6 +18,7 @@ import { findRule } from '../../data/resellers/resellers.repository';
 import { billForReseller } from '../../data/resellers/resellers.queries';
 import {
   balanceOf,
+  EMPTY_MOVEMENT,
   findMovement,
   insertMovement,
   listMovements,
@@ -62,19 +63,6 @@ function write(call: CallContext, m: Omit<Movement, 'businessDate' | 'at' | 'use
   });
   return toOut(findMovement(app.sqlite, id)!);
 }
-
-const EMPTY = {
-  method: null,
-  referenceNumber: null,
-  paymentId: null,
-  invoiceId: null,
-  customerId: null,
-  billAmount: null,
-  share: null,
-  reversesId: null,
-  note: null,
-  shiftId: null,
-} as const;
 
 export function resellerBalance(call: CallContext, resellerId: number): number {
   return balanceOf(call.app.sqlite, resellerId);
@@ -131,7 +119,7 @@ function creditTopUp(call: CallContext, input: TopUpInput) {
         throw new AppError('CONFLICT', 'Open a cash shift before taking cash payments');
       const before = balanceOf(app.sqlite, r.id);
       const movement = write(call, {
-        ...EMPTY,
+        ...EMPTY_MOVEMENT,
         resellerId: r.id,
         kind: 'topup',
         amount: input.amount,
@@ -197,7 +185,7 @@ export function payBill(call: CallContext, resellerId: number, invoiceId: number
         confirmLarge: true,
       });
       const common = {
-        ...EMPTY,
+        ...EMPTY_MOVEMENT,
         resellerId: r.id,
         paymentId: payment.id,
         invoiceId: bill.id,
@@ -266,7 +254,7 @@ export function voidMovement(call: CallContext, id: number, reason: string) {
       const ordered = [...targets].sort((a, b) => a.amount - b.amount);
       const reversals = ordered.map((t) =>
         write(call, {
-          ...EMPTY,
+          ...EMPTY_MOVEMENT,
           resellerId: t.resellerId,
           kind: 'reversal',
           amount: -t.amount,

@@ -6,7 +6,7 @@
  */
 import type { GatewayTxRow } from '../../data/payments-online/gateway-transactions.repository';
 import { setGatewayTxCredit } from '../../data/payments-online/gateway-transactions.repository';
-import { balanceOf, insertMovement } from '../../data/resellers/ledger.repository';
+import { balanceOf, EMPTY_MOVEMENT, insertMovement } from '../../data/resellers/ledger.repository';
 import { writeAudit } from '../audit';
 import { today } from '../billing/common';
 import type { CallContext } from '../context';
@@ -36,20 +36,14 @@ export function creditTopUp(
   const now = app.clock.now().toISOString();
   const before = balanceOf(db, resellerId);
   const movementId = insertMovement(db, {
+    ...EMPTY_MOVEMENT,
     resellerId,
     kind: 'topup',
     amount: c.paidAmount,
     method: 'gateway',
     referenceNumber: c.merchantRef,
-    paymentId: null,
-    invoiceId: null,
-    customerId: null,
-    billAmount: null,
-    share: null,
-    reversesId: null,
     note: `${c.provider} ${c.providerRef ?? c.merchantRef}${why ? ` (${why})` : ''}`,
     userId: session?.userId ?? null,
-    shiftId: null,
     businessDate: today(app),
     at: now,
   });

@@ -28,6 +28,20 @@ export interface Movement {
   at: string;
 }
 
+/** A movement's optional fields, none set: spread it, then set what the movement has. */
+export const EMPTY_MOVEMENT = {
+  method: null,
+  referenceNumber: null,
+  paymentId: null,
+  invoiceId: null,
+  customerId: null,
+  billAmount: null,
+  share: null,
+  reversesId: null,
+  note: null,
+  shiftId: null,
+} as const satisfies Partial<Movement>;
+
 export function insertMovement(db: Sqlite, m: Movement): number {
   return Number(
     prepared(

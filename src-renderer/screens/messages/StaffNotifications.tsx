@@ -13,6 +13,7 @@ import { notifyApiError } from '../../components';
 const NEEDS: Record<StaffNoticeKind, Permission> = {
   ticket_new: 'tickets.read',
   payment_online: 'payments.read',
+  reseller_topup: 'resellers.read',
   router_down: 'routers.read',
   messages_failed: 'messages.read',
 };
@@ -44,7 +45,9 @@ export function StaffNotifier() {
           });
           // A newer count of failed messages replaces the last one rather than stacking.
           const tag =
-            n.kind === 'messages_failed' ? n.kind : `${n.kind}-${String(n.ticketId ?? n.paymentId ?? n.routerId)}`;
+            n.kind === 'messages_failed'
+              ? n.kind
+              : `${n.kind}-${String(n.ticketId ?? n.paymentId ?? n.movementId ?? n.routerId)}`;
           new Notification(t(`staffNotify.title.${n.kind}`), { body, tag });
         });
       }),

@@ -1,17 +1,13 @@
-import { Alert, Button, Card, Stack, Text } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResellerTopUp } from '../../../src-shared/contract/reseller-self';
 import { formatRupiah } from '../../../src-shared/money';
 import { api } from '../../api/client';
 import { translateApiMessage } from '../../components';
 import { useFormat } from '../../lib/format';
-import { PayInstructions } from '../../portal/PayInstructions';
-
-/** How often an open top-up asks whether the money arrived (the server's poller asks the gateway). */
-const POLL_MS = 3_000;
-export const WAITING: ResellerTopUp['state'][] = ['pending', 'paid'];
+import { OpenAttempt } from '../../portal/OpenAttempt';
+import { useFollowedAttempt } from '../../portal/useFollowedAttempt';
 
 /**
  * One top-up: how to pay it (QR, VA number or the gateway's page), its state followed until the money is
@@ -28,34 +24,19 @@ export function TopUpAttempt({
 }) {
   const { t } = useTranslation('resellerSelf');
   const f = useFormat();
-  const [tx, setTx] = useState(initial);
-  const [checking, setChecking] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const waiting = WAITING.includes(tx.state);
-
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => {
-      void api('reseller.topup', { id: tx.id }).then((r) => r.ok && setTx(r.value));
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [waiting, tx.id]);
+  const follow = useFollowedAttempt(initial, {
+    status: (id) => api('reseller.topup', { id }),
+    check: (id) => api('reseller.topupCheck', { id }),
+    notYet: t('topup.notYet'),
+    failure: translateApiMessage,
+  });
+  const { tx, waiting } = follow;
 
   useEffect(() => {
     if (!waiting) onSettled();
     // Once, when the top-up leaves the waiting states.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- onSettled is a fresh closure each render
   }, [waiting]);
-
-  const check = async () => {
-    setChecking(true);
-    const r = await api('reseller.topupCheck', { id: tx.id });
-    setChecking(false);
-    if (r.ok) {
-      setTx(r.value);
-      setNote(WAITING.includes(r.value.state) ? t('topup.notYet') : null);
-    } else setNote(translateApiMessage(r.error.message));
-  };
 
   if (tx.state === 'credited' || tx.state === 'review') {
     return (
@@ -71,44 +52,16 @@ export function TopUpAttempt({
       </Alert>
     );
   }
-  if (!waiting) {
-    return (
-      <Alert color="gray" title={t(`topup.state.${tx.state}`)} data-testid="topup-state" data-state={tx.state}>
-        <Button mt="xs" variant="light" onClick={onAnother}>
-          {t('topup.another')}
-        </Button>
-      </Alert>
-    );
-  }
   return (
-    <Card withBorder data-testid="topup-state" data-state={tx.state}>
-      <Stack gap="xs" align="center">
-        <PayInstructions tx={tx} testId="topup" newTab />
-        <Text size="sm">{t('portal:payOnline.expires', { at: f.dateTime(tx.expiresAt) })}</Text>
-        <Text size="sm" c="dimmed">
-          {t(`topup.state.${tx.state}`)}
-        </Text>
-        <Button
-          variant="light"
-          leftSection={<IconRefresh size={16} />}
-          loading={checking}
-          onClick={() => void check()}
-          data-testid="topup-check"
-        >
-          {t('portal:payOnline.check')}
-        </Button>
-        {note && (
-          <Text size="sm" c="dimmed">
-            {note}
-          </Text>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('portal:payOnline.reference', { ref: tx.reference })}
-        </Text>
-        <Button variant="subtle" size="compact-sm" onClick={onAnother}>
-          {t('topup.another')}
-        </Button>
-      </Stack>
-    </Card>
+    <OpenAttempt
+      follow={follow}
+      testId="topup"
+      newTab
+      expires={f.dateTime(tx.expiresAt)}
+      waitingText={t(`topup.state.${tx.state}`)}
+      endedTitle={t(`topup.state.${tx.state}`)}
+      anotherText={t('topup.another')}
+      onAnother={onAnother}
+    />
   );
 }

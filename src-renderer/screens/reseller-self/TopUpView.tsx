@@ -8,8 +8,10 @@ import { api } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { applyApiError, MoneyInput, MoneyText, rupiahRule, rupiahValue } from '../../components';
 import { useFormat } from '../../lib/format';
-import { METHOD_KINDS, methodKind, methodName } from '../../portal/methods';
-import { TopUpAttempt, WAITING } from './TopUpAttempt';
+import { methodName } from '../../portal/methods';
+import { MethodRadios } from '../../portal/MethodRadios';
+import { isWaiting } from '../../portal/useFollowedAttempt';
+import { TopUpAttempt } from './TopUpAttempt';
 
 interface Values {
   amount: string;
@@ -37,7 +39,7 @@ export function TopUpView({ onBalanceChanged }: { onBalanceChanged: () => void }
     },
     validateInputOnBlur: ['amount'],
   });
-  const open = current ?? (fresh ? null : (q.data?.items.find((i) => WAITING.includes(i.state)) ?? null));
+  const open = current ?? (fresh ? null : (q.data?.items.find((i) => isWaiting(i.state)) ?? null));
 
   const submit = form.onSubmit(async (v) => {
     const [provider, ...rest] = v.method.split(':');
@@ -83,26 +85,7 @@ export function TopUpView({ onBalanceChanged }: { onBalanceChanged: () => void }
                 {...form.getInputProps('amount')}
               />
               <Radio.Group label={t('topup.method')} withAsterisk {...form.getInputProps('method')}>
-                <Stack gap="xs" mt="xs">
-                  {METHOD_KINDS.map((kind) => {
-                    const of = methods.filter((m) => methodKind(m.method) === kind);
-                    if (!of.length) return null;
-                    return (
-                      <Stack gap={6} key={kind}>
-                        <Text size="sm" fw={600}>
-                          {t(`portal:payOnline.kind.${kind}`)}
-                        </Text>
-                        {of.map((m) => (
-                          <Radio
-                            key={`${m.provider}:${m.method}`}
-                            value={`${m.provider}:${m.method}`}
-                            label={methodName(m.method)}
-                          />
-                        ))}
-                      </Stack>
-                    );
-                  })}
-                </Stack>
+                <MethodRadios methods={methods} />
               </Radio.Group>
               <Button type="submit" fullWidth size="md" loading={form.submitting} data-testid="topup-create">
                 {t('topup.submit')}

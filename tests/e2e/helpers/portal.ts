@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
 import { openDatabaseFile } from '../../../src-main/db/encryption/cipher';
-import { GATEWAY_CREDENTIALS } from '../../../src-shared/contract/gateway-payments';
 import type { FakeGateway } from '../../fakes/gateways';
+import { fakeGatewaySettings } from '../../fakes/gateways/app-settings';
 import { ADMIN, startHost, type Host } from './host';
 
 /** A host with the customer portal on, the admin's API and the database, for the portal's specs. */
@@ -52,20 +52,7 @@ export async function portalRig(env: Record<string, string> = {}): Promise<Porta
 
 /** Turns Tripay on against its local simulator with the given methods. */
 export async function enableTripay(rig: PortalRig, fake: FakeGateway, methods: string[]) {
-  const creds: Record<string, string> = fake.credentials();
-  await rig.api('gateways.save', {
-    provider: 'tripay',
-    enabled: true,
-    mode: 'sandbox',
-    methods,
-    feePayer: 'isp',
-    baseUrl: fake.baseUrl,
-    ratePerSecond: 5,
-    alertAfterMinutes: 30,
-    expiryHours: 24,
-    callbacksEnabled: false,
-    credentials: Object.fromEntries(GATEWAY_CREDENTIALS.tripay.map((k) => [k, creds[k]!])),
-  });
+  await rig.api('gateways.save', fakeGatewaySettings('tripay', fake, methods));
 }
 
 /** A customer with a package, a subscription billed from `startDate` and a portal password. */

@@ -1,7 +1,7 @@
 /** A test app with billed customers and one gateway enabled against its local fake on 127.0.0.1. */
-import { GATEWAY_CREDENTIALS } from '../../../src-shared/contract/gateway-payments';
 import { GATEWAY_HTTP_OPTIONS } from '../../../src-main/core/gateway-payments/gateways';
 import { createFake, type FakeGateway, type FakeProvider } from '../../fakes/gateways';
+import { fakeGatewaySettings } from '../../fakes/gateways/app-settings';
 import { testApp, type TestApp } from '../../helpers/app';
 import { seedBilling } from '../billing/fixtures';
 import { METHODS } from '../payments/harness';
@@ -27,21 +27,12 @@ export async function gatewayWorld(
     maxAttempts: 3,
     backoff: { baseMs: 1, maxMs: 5, factor: 2 },
   };
-  const c = fake.credentials();
-  const credentials = Object.fromEntries(GATEWAY_CREDENTIALS[provider].map((k) => [k, c[k]!]));
-  await t.ok('gateways.save', {
-    provider,
-    enabled: true,
-    mode: 'sandbox',
-    methods: [METHODS[provider].qris, METHODS[provider].va],
-    feePayer: 'isp',
-    baseUrl: fake.baseUrl,
-    ratePerSecond: opts.ratePerSecond ?? 100,
-    alertAfterMinutes: 30,
-    expiryHours: 24,
-    callbacksEnabled: false,
-    credentials,
-  });
+  await t.ok(
+    'gateways.save',
+    fakeGatewaySettings(provider, fake, [METHODS[provider].qris, METHODS[provider].va], {
+      ratePerSecond: opts.ratePerSecond ?? 100,
+    }),
+  );
   const { customers, pkg } = await seedBilling(t, { customers: opts.customers ?? 2 });
   await t.ok('billing.generateInvoices', { period: '2026-11' });
   return {

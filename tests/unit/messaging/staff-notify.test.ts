@@ -3,7 +3,8 @@ import type { AppEvent } from '../../../src-shared/events';
 import { markRouterDown, markRouterOnline } from '../../../src-main/core/network/health';
 import { creditPaid } from '../../../src-main/core/gateway-payments/credit';
 import { portalWorld, type PortalWorld } from '../portal/fixtures';
-import { gatewayWorld } from '../gateway-payments/setup';
+import { gatewayWorld, qrisOf } from '../gateway-payments/setup';
+import { RESELLER_PASSWORD } from '../resellers/fixtures';
 
 let w: PortalWorld;
 afterEach(async () => {
@@ -64,12 +65,14 @@ describe('staff desktop notifications', () => {
     expect(await w.t.ok('messages.staffPrefs', {})).toEqual({
       ticket_new: true,
       payment_online: true,
+      reseller_topup: true,
       router_down: true,
       messages_failed: true,
     });
     expect(await w.t.ok('messages.saveStaffPrefs', { router_down: false })).toEqual({
       ticket_new: true,
       payment_online: true,
+      reseller_topup: true,
       router_down: false,
       messages_failed: true,
     });
@@ -109,6 +112,42 @@ describe('staff desktop notifications: online payment', () => {
           paymentId: 'paymentId' in first ? first.paymentId : -1,
           amount: tx.amount,
           provider: 'xendit',
+        },
+      ]);
+    } finally {
+      await g.close();
+    }
+  });
+});
+
+describe('staff desktop notifications: reseller top-up', () => {
+  it("a reseller's online top-up credited to their balance tells staff once, with the reseller's name", async () => {
+    const g = await gatewayWorld('tripay', { customers: 1 });
+    try {
+      const seen: AppEvent[] = [];
+      g.t.app.ctx.events.subscribe((e) => void (e.name === 'staff.notify' && seen.push(e)));
+      const reseller = await g.t.ok('resellers.create', { name: 'Mitra Sukamaju', phone: '0812 3456 7890' });
+      await g.t.ok('resellers.setLogin', { id: reseller.id, username: 'mitra1', password: RESELLER_PASSWORD });
+      const { token } = await g.t.ok('auth.login', { username: 'mitra1', password: RESELLER_PASSWORD }, '');
+      const tx = await g.t.ok(
+        'reseller.topupCreate',
+        { amount: 150_000, provider: 'tripay', method: qrisOf('tripay') },
+        token,
+      );
+      const call = { app: g.t.app.ctx, session: null, transport: 'internal' as const };
+      const paid = { provider: 'tripay' as const, merchantRef: tx.reference, providerRef: null, paidAmount: 150_000 };
+      const first = creditPaid(call, { ...paid, via: 'poll' });
+      expect(first).toMatchObject({ result: 'topup', resellerId: reseller.id });
+      // The same money reported again (callback, replay) credits nothing and says nothing.
+      expect(creditPaid(call, { ...paid, via: 'callback' })).toEqual({ result: 'duplicate' });
+      expect(seen.map((e) => e.payload)).toEqual([
+        {
+          kind: 'reseller_topup',
+          movementId: 'movementId' in first ? first.movementId : -1,
+          resellerId: reseller.id,
+          resellerName: 'Mitra Sukamaju',
+          amount: 150_000,
+          provider: 'tripay',
         },
       ]);
     } finally {

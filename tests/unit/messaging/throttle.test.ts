@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimeZone } from '../../../src-shared/dates';
+import { rng as seeded } from '../../helpers/seeded-random';
 import {
   decide,
   defaultPolicy,
@@ -23,18 +24,6 @@ const OFFSET: Record<TimeZone, string> = {
 /** An instant given as local wall-clock time in a zone. */
 const at = (local: string, tz: TimeZone = 'Asia/Jakarta') => Date.parse(`${local}${OFFSET[tz]}`);
 const wa = (tz: TimeZone = 'Asia/Jakarta'): ThrottlePolicy => defaultPolicy('whatsapp', tz);
-
-/** A seeded RNG (mulberry32), so the jitter is random but repeatable. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('quiet hours in the ISP zone', () => {
   it.each(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as TimeZone[])('21:00–07:00 local in %s', (tz) => {
