@@ -13,7 +13,7 @@ import {
   isolate,
   type AccountRow,
 } from '../../data/network/account-state.repository';
-import { syncAccount } from './queue';
+import { syncAccountRow } from './queue';
 
 export type IsolirMode = 'profile' | 'disable';
 
@@ -40,8 +40,9 @@ export function isolateAccount(call: CallContext, accountId: number, mode: Isoli
     a.status === 'suspended' ? (a.isolatedFromProfile !== null ? 'profile' : 'disable') : null;
   if (currentMode === mode) return;
   isolate(app.sqlite, accountId, mode === 'profile' ? a.profileName : null, app.clock.now().toISOString());
-  syncAccount(app, accountId, { kick: true });
+  // The row after the change is both the queued router state and the audit's "after".
   const after = load(call, accountId);
+  syncAccountRow(app, after, { kick: true });
   writeAudit(call, {
     action: 'pppoe.isolate',
     entity: 'pppoe',
@@ -62,8 +63,9 @@ export function restoreAccount(call: CallContext, accountId: number): void {
   // Only an isolated account is restored: a disabled or expired one stays as the user left it.
   if (a.status !== 'suspended') return;
   endIsolation(app.sqlite, accountId, app.clock.now().toISOString());
-  syncAccount(app, accountId, { kick: true });
+  // The row after the change is both the queued router state and the audit's "after".
   const after = load(call, accountId);
+  syncAccountRow(app, after, { kick: true });
   writeAudit(call, {
     action: 'pppoe.restore',
     entity: 'pppoe',
@@ -79,8 +81,9 @@ export function expireAccount(call: CallContext, accountId: number): void {
   const a = load(call, accountId);
   if (a.status === 'expired') return;
   expire(app.sqlite, accountId, app.clock.now().toISOString());
-  syncAccount(app, accountId, { kick: true });
+  // The row after the change is both the queued router state and the audit's "after".
   const after = load(call, accountId);
+  syncAccountRow(app, after, { kick: true });
   writeAudit(call, {
     action: 'pppoe.expire',
     entity: 'pppoe',

@@ -102,7 +102,16 @@ export function syncAccount(
   opts: { kick?: boolean; previousName?: string | null } = {},
 ) {
   const a = accountRow(app.sqlite, accountId);
-  if (!a || a.routerId === null) return;
+  if (a) syncAccountRow(app, a, opts);
+}
+
+/** syncAccount for a caller that has just read the account's row in this transaction (isolir: saves a read). */
+export function syncAccountRow(
+  app: AppContext,
+  a: AccountRow,
+  opts: { kick?: boolean; previousName?: string | null } = {},
+) {
+  if (a.routerId === null) return;
   enqueueSecretUpsert(app, a, opts.previousName);
   if (opts.kick) enqueueKick(app, a.routerId, a.id, a.username);
 }
