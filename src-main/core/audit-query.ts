@@ -1,10 +1,14 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../lazy-require';
 import type { AuditEntry } from '../../src-shared/contract/audit';
 import { addDays, businessDate, businessTime } from '../../src-shared/dates';
 import type { AppContext, CallContext } from './context';
 import { getSettings } from './settings';
 import { auditFacetValues, auditPage, auditRowsForExport, type AuditQuery } from '../data/audit.queries';
 import type { Paged } from '../data/sql';
+
+/** Loaded on first use (lazy-require.ts). */
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 export interface AuditFilters {
   userId?: number;
@@ -106,7 +110,7 @@ export async function exportAudit(
       truncated,
     };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'PPPoE Desk';
   const ws = wb.addWorksheet('Audit log', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(header).font = { bold: true };

@@ -109,12 +109,18 @@ export function integrityCheck(file: string, nativeBinding?: string, key?: DbKey
         resolve(r);
       }
     };
+    // Checked before the call: the worker exits right after answering, and an eagerly evaluated
+    // `done(integrityCheckSync(…))` on 'exit' ran the whole check again on the main thread, its result
+    // thrown away (the backup's 1.1 s event-loop stall, issue 20).
+    const inline = () => {
+      if (!settled) done(integrityCheckSync(file, nativeBinding, key));
+    };
     let worker: Worker;
     try {
       const pragmas = key ? keyPragmas(key) : [];
       worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath: mod, nativeBinding, pragmas } });
     } catch {
-      return done(integrityCheckSync(file, nativeBinding, key));
+      return inline();
     }
     worker.once(
       'message',
@@ -125,12 +131,12 @@ export function integrityCheck(file: string, nativeBinding?: string, key?: DbKey
         error?: string;
         unavailable?: string;
       }) => {
-        if (m.unavailable || m.countsFailed) done(integrityCheckSync(file, nativeBinding, key));
+        if (m.unavailable || m.countsFailed) inline();
         else if (m.rows) done({ rows: m.rows, counts: m.counts ?? null, via: 'worker' });
         else done({ error: m.error ?? 'integrity check failed', via: 'worker' });
       },
     );
-    worker.once('error', () => done(integrityCheckSync(file, nativeBinding, key)));
-    worker.once('exit', () => done(integrityCheckSync(file, nativeBinding, key)));
+    worker.once('error', inline);
+    worker.once('exit', inline);
   });
 }

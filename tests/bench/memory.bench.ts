@@ -1,14 +1,22 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
+import type { AppProcessMemory, AppProcessReady } from './app-process';
 import { createHttpHost } from '../../src-main/host/http/server';
 import { testApp } from '../helpers/app';
 import { launchChromium } from './chromium';
-import { ms, percentile, type BenchSuite } from './harness';
+import { ms, percentile, type BenchRow, type BenchSuite } from './harness';
+import { REPORTS_CUSTOMERS } from './reports-seed';
 
 const PAYMENTS = Number(process.env.BENCH_MEMORY_PAYMENTS ?? 1000);
 const CUSTOMERS = 20;
 const WARM_UP = 20;
+/** The reports suite's world (1.8M invoices at 50,000 customers) for the app's resident memory. */
+const WORLD = Number(process.env.BENCH_MEMORY_CUSTOMERS ?? REPORTS_CUSTOMERS);
+const RSS_TARGET_MB = 250;
 
 /** The renderer's live JS heap after a full garbage collection (Chrome DevTools Protocol). */
 async function heapAfterGc(page: Page): Promise<number> {
@@ -36,10 +44,78 @@ async function payAtDesk(page: Page, name: string) {
   await page.getByTestId('desk-next').click();
 }
 
+/** Starts the app in its own process (app-process.ts) and waits until it serves. */
+async function startApp(): Promise<{ child: ChildProcess; ready: AppProcessReady }> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'app-process.ts');
+  const child = fork(script, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_MEMORY_CUSTOMERS: String(WORLD) },
+  });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`the app process stopped (exit code ${code})`);
+  });
+  const ready = (await Promise.race([once(child, 'message'), exited]))[0] as AppProcessReady;
+  return { child, ready };
+}
+
+async function appMemory(child: ChildProcess): Promise<AppProcessMemory> {
+  const answer = once(child, 'message');
+  child.send('rss');
+  return (await answer)[0] as AppProcessMemory;
+}
+
+/** The screens that fetch the most from the world, three times each (navigation to data shown). */
+const SCREENS = [
+  { hash: '#/dashboard', ready: 'stat-overdue' },
+  { hash: '#/reports/financial', ready: 'financial-table' },
+  { hash: '#/reports/aging', ready: 'aging-buckets' },
+  { hash: '#/reports/customers', ready: 'customers-table' },
+  { hash: '#/customers', ready: 'data-table' },
+];
+
+/**
+ * The app's resident memory at the world's size, in a process that holds only the app: the bench
+ * process also holds Playwright's client (~50 MB), which the desktop app's main process never loads.
+ */
+async function appProcessRss(browser: Browser): Promise<BenchRow[]> {
+  const { child, ready } = await startApp();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const login = await page.request.post(`${ready.url}/api/auth.login`, {
+      data: { username: 'admin', password: 'Rahasia-Kantor-1' },
+    });
+    if (!login.ok()) throw new Error('bench sign-in failed');
+    const seeded = await appMemory(child);
+    for (let round = 0; round < 3; round++)
+      for (const s of SCREENS) {
+        await page.goto(`${ready.url}/${s.hash}`);
+        await page.getByTestId(s.ready).first().waitFor({ state: 'visible', timeout: 60_000 });
+      }
+    await page.close();
+    const app = await appMemory(child);
+    return [
+      { name: 'app process: seed (raw SQL, triggers on)', value: `${ready.seedSeconds.toFixed(1)} s` },
+      {
+        name: 'app process RSS after the seed / after the screens',
+        value: `${seeded.rssMb.toFixed(0)} MB / ${app.rssMb.toFixed(0)} MB`,
+      },
+      {
+        name: 'app process peak RSS (kernel maxrss: open, seed, screens)',
+        value: `${app.peakRssMb.toFixed(0)} MB`,
+        target: `≤ ${RSS_TARGET_MB} MB`,
+        pass: app.peakRssMb <= RSS_TARGET_MB,
+      },
+    ];
+  } finally {
+    child.send('close');
+    await once(child, 'exit');
+  }
+}
+
 export const memorySuite: BenchSuite = {
   id: 'memory',
-  title: `Memory: the renderer's JS heap over ${PAYMENTS.toLocaleString('en')} cash-desk payments in Chromium`,
-  notes: `Each payment goes through the real desk screen (search by name, Enter, amount, Enter, "Berikutnya") against the HTTP host, ${CUSTOMERS} customers with a large open bill each, Rp 1.000 at a time. The heap is read through the DevTools protocol after a forced full garbage collection: once after ${WARM_UP} warm-up payments (code and caches loaded), once at the end. A leak would grow with the payments; the target is the end within 10% of the start.`,
+  title: `Memory: the app's resident memory at ${WORLD.toLocaleString('en')} customers, the renderer's JS heap over ${PAYMENTS.toLocaleString('en')} cash-desk payments`,
+  notes: `The app's memory: the test app on the reports suite's world (${WORLD.toLocaleString('en')} customers in 3 brands, 36 monthly invoices each) served by the HTTP host in a process of its own (tests/bench/app-process.ts), so the bench's Playwright client (~50 MB, never loaded by the desktop app) is not counted; it still runs through tsx, which the packaged app does not. Its peak is the kernel's maxrss of that process after the seed and the dashboard, report and customer screens, three times each. Each payment goes through the real desk screen (search by name, Enter, amount, Enter, "Berikutnya") against the HTTP host, ${CUSTOMERS} customers with a large open bill each, Rp 1.000 at a time. The heap is read through the DevTools protocol after a forced full garbage collection: once after ${WARM_UP} warm-up payments (code and caches loaded), once at the end. A leak would grow with the payments; the target is the end within 10% of the start.`,
   async run() {
     const t = await testApp();
     await t.ok('settings.update', { autoInvoiceRun: false });
@@ -64,6 +140,7 @@ export const memorySuite: BenchSuite = {
     const { url } = await host.listen();
     const browser = await launchChromium();
     try {
+      const appRows = await appProcessRss(browser);
       const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
       const login = await page.request.post(`${url}/api/auth.login`, {
         data: { username: 'admin', password: 'Rahasia-Kantor-1' },
@@ -104,6 +181,7 @@ export const memorySuite: BenchSuite = {
           target: '≤ 10 %',
           pass: growth <= 0.1,
         },
+        ...appRows,
       ];
     } finally {
       await browser.close();

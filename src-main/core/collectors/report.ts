@@ -1,8 +1,12 @@
 /** The monthly commission report (per collector: payments, collected, commission, hand-overs) and its .xlsx. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../../lazy-require';
 import { commissionForMonth } from '../../data/collectors/settlements.repository';
 import type { CallContext } from '../context';
 import { getSettings } from '../settings';
+
+/** Loaded on first use (lazy-require.ts). */
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 export function commissionReport(call: CallContext, month: string) {
   const rows = commissionForMonth(call.app.sqlite, month);
@@ -30,7 +34,7 @@ const HEADERS = {
 export async function commissionExport(call: CallContext, month: string) {
   const report = commissionReport(call, month);
   const lang = getSettings(call.app).language === 'en' ? 'en' : 'id';
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   const ws = wb.addWorksheet(lang === 'en' ? `Commission ${month}` : `Komisi ${month}`);
   ws.addRow(HEADERS[lang]).font = { bold: true };
   for (const r of report.rows)

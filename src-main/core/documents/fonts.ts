@@ -1,7 +1,11 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyRequire } from '../../lazy-require';
+
+/** Loaded with the first PDF (lazy-require.ts). */
+const fontkitModule = lazyRequire<typeof fontkit>('fontkit');
 
 /**
  * The font every PDF embeds (resources/fonts/PPPoEDeskSans-*.ttf: Liberation Sans + Noto Emoji, see
@@ -43,7 +47,7 @@ const loaded = new Map<FontName, fontkit.Font & { _glyphs?: Record<number, unkno
 export function pdfFont(name: FontName): fontkit.Font {
   let font = loaded.get(name);
   if (!font) {
-    font = fontkit.create(fs.readFileSync(path.join(fontsDir(), FONT_FILES[name])));
+    font = fontkitModule().create(fs.readFileSync(path.join(fontsDir(), FONT_FILES[name])));
     loaded.set(name, font);
   }
   font._glyphs = {};

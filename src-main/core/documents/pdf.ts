@@ -1,8 +1,12 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { lazyRequire } from '../../lazy-require';
 import { toPrintable } from '../../../src-shared/pdf-charset';
 import { FONT_FILES, pdfFont, type FontName } from './fonts';
 
 export type Pdf = PDFKit.PDFDocument;
+
+/** Loaded on first use (lazy-require.ts). */
+const pdfkit = lazyRequire<typeof PDFDocument>('pdfkit');
 
 /** Millimetres to PDF points. */
 export const mm = (n: number) => (n * 72) / 25.4;
@@ -20,7 +24,7 @@ export const printable = toPrintable;
  */
 export function newPdf(opts: PDFKit.PDFDocumentOptions & { title: string; at: Date }): Pdf {
   const { title, at, ...rest } = opts;
-  const doc = new PDFDocument({
+  const doc = new (pdfkit())({
     ...rest,
     // A fontkit font is a valid default font for pdfkit (no standard font is loaded at all).
     font: pdfFont('Helvetica'),

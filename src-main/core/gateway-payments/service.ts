@@ -1,5 +1,6 @@
 /** The desk's reads and actions on gateway payments, and the reconciliation list and export. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../../lazy-require';
 import type { GatewayTx } from '../../../src-shared/contract/gateway-payments';
 import { AppError } from '../../../src-shared/result';
 import { listGatewaySettings } from '../../data/payments-online/gateway-settings.repository';
@@ -19,6 +20,9 @@ import { getSettings } from '../settings';
 import { checkOne } from './poller';
 import type { In } from './types';
 import { toViews, txView } from './view';
+
+/** Loaded on first use (lazy-require.ts). */
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 export function availableGateways(call: CallContext) {
   return listGatewaySettings(call.app.sqlite)
@@ -96,7 +100,7 @@ export async function exportGatewayPayments(call: CallContext, input: In<'gatewa
   const f = filterOf(call, input);
   const db = call.app.sqlite;
   const rows = toViews(call.app, listGatewayTxViews(db, f, 100_000));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'PPPoE Desk';
   const ws = wb.addWorksheet('Gateway', { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = [

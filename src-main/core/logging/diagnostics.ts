@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { lazyRequire } from '../../lazy-require';
 import { journalMode, sqliteVersion, tableRowCounts } from '../../data/diagnostics.queries';
 import type { AppContext } from '../context';
 import { redact, redactText } from '../../logging/logger';
 import { getSettings } from '../settings';
 import { migrationInfo } from '../../db/migrate';
 import { logsDir } from '../../logging/file-logger';
+
+/** Loaded on first use (lazy-require.ts). */
+const jszip = lazyRequire<typeof JSZip>('jszip');
 
 /** Desktop host: shows a save dialog in the main process and writes the file; null when cancelled. */
 export type FileSaver = (suggestedName: string, data: Uint8Array) => Promise<string | null>;
@@ -60,7 +64,7 @@ export function diagnosticsSettings(ctx: AppContext): Record<string, unknown> {
  */
 export async function buildDiagnosticsZip(ctx: AppContext): Promise<{ filename: string; data: Uint8Array }> {
   const now = ctx.clock.now();
-  const zip = new JSZip();
+  const zip = new (jszip())();
   const versions = diagnosticsVersions(ctx);
   zip.file('versions.json', JSON.stringify(versions, null, 2));
   zip.file('settings.json', JSON.stringify(diagnosticsSettings(ctx), null, 2));

@@ -1,4 +1,5 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { lazyRequire } from '../../lazy-require';
 import type { ExportRow } from '../../data/privacy.repository';
 import { businessDate, businessTime } from '../../../src-shared/dates';
 import { writeAudit } from '../audit';
@@ -11,6 +12,9 @@ import { BUILT_IN_DOMAINS } from './domains';
 import { privacyLabel } from './export-labels';
 import { orderedDomains } from './registry';
 import { privacySubject } from './subject';
+
+/** Loaded on first use (lazy-require.ts). */
+const jszip = lazyRequire<typeof JSZip>('jszip');
 
 const MONEY = new Set(['deposit', 'monthlyFee', 'amount', 'paidAmount']);
 /** Long columns get more room in the PDF (it cuts a cell at its width; the JSON has everything). */
@@ -80,7 +84,7 @@ export async function exportCustomerData(
     sections: Object.entries(sections).map(([id, rows]) => section(lang, id, rows)),
   };
   const pdf = await renderPdf(doc, { ispName: settings.ispName, generatedAt, lang });
-  const zip = new JSZip();
+  const zip = new (jszip())();
   zip.file('data.json', JSON.stringify(json, null, 2));
   zip.file('data.pdf', pdf);
   const body = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { generate } from 'selfsigned';
+import type * as selfsigned from 'selfsigned';
+import { lazyRequire } from '../../lazy-require';
+
+/** Loaded on first use (lazy-require.ts): only a first start over HTTPS makes a certificate. */
+const certificates = lazyRequire<typeof selfsigned>('selfsigned');
 
 /** The key and certificate the staff host serves HTTPS with, and the certificate's SHA-256 fingerprint. */
 export interface TlsIdentity {
@@ -52,7 +56,7 @@ export async function ensureSelfSignedIdentity(
   const notBeforeDate = opts.now ?? new Date();
   const notAfterDate = new Date(notBeforeDate.getTime() + VALID_DAYS * 86_400_000);
   const cn = opts.commonName ?? 'PPPoE Desk';
-  const pems = await generate([{ name: 'commonName', value: cn }], {
+  const pems = await certificates().generate([{ name: 'commonName', value: cn }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',

@@ -1,5 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../../lazy-require';
 import Papa from 'papaparse';
+
+/** Loaded on first use (lazy-require.ts). */
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 /**
  * A statement as rows of cells, whatever the file was: CSV cells are text; an .xlsx cell is text, a
@@ -94,7 +98,7 @@ export function readCsv(text: string, delimiter?: ',' | ';' | '\t'): GridOutcome
 }
 
 async function readXlsx(bytes: Uint8Array, sheetIndex: number): Promise<GridOutcome> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

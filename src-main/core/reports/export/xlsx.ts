@@ -1,5 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyRequire } from '../../../lazy-require';
 import type { Cell, Column, ExportDocument } from './tables';
+
+/** Loaded on first use (lazy-require.ts). */
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 
 const FORMATS: Record<Column['kind'], string | undefined> = {
   text: undefined,
@@ -23,7 +27,7 @@ function cellValue(kind: Column['kind'], v: Cell): ExcelJS.CellValue {
 
 /** A real .xlsx: numbers as numbers with rupiah/percent formats, dates as dates, an ISP/period header. */
 export async function renderXlsx(doc: ExportDocument, meta: { ispName: string; generatedAt: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'PPPoE Desk';
   const ws = wb.addWorksheet(doc.title.slice(0, 31));
   const width = Math.max(...doc.sections.map((s) => s.columns.length));

@@ -6,11 +6,16 @@
  * SMTP only says "accepted for delivery": there is nothing to look up afterwards.
  */
 import { isIP } from 'node:net';
-import nodemailer, { type NodemailerError, type SMTPTransportOptions, type Transporter } from 'nodemailer';
+import type nodemailer from 'nodemailer';
+import type { NodemailerError, SMTPTransportOptions, Transporter } from 'nodemailer';
+import { lazyRequire } from '../../../lazy-require';
 import { failure, scrub } from '../failures';
 import { MAX_TEXT_LENGTH } from '../length';
 import type { Channel, ChannelFailure, ChannelLog, LookupResult, OutgoingMessage, SendResult } from '../types';
 import { DEFAULT_TIMEOUT_MS, logged, precheck } from './common';
+
+/** Loaded on first use (lazy-require.ts). */
+const mailer = lazyRequire<typeof nodemailer>('nodemailer');
 
 export interface SmtpConfig {
   host: string;
@@ -100,7 +105,7 @@ export class SmtpChannel implements Channel {
       logger: false,
       debug: false,
     };
-    this.transport = nodemailer.createTransport({ ...options, pool: true, maxConnections: 1, maxMessages: 100 });
+    this.transport = mailer().createTransport({ ...options, pool: true, maxConnections: 1, maxMessages: 100 });
     this.domain = cfg.from.address.split('@')[1] || 'pppoe-desk.local';
   }
 

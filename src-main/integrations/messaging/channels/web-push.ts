@@ -7,11 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import https from 'node:https';
-import webpush, { WebPushError } from 'web-push';
+import type WebPush from 'web-push';
+import { lazyRequire } from '../../../lazy-require';
 import { failure, failureFromError, failureFromHttpStatus, scrub } from '../failures';
 import { MAX_TEXT_LENGTH } from '../length';
 import type { Channel, ChannelFailure, ChannelLog, LookupResult, OutgoingMessage, SendResult } from '../types';
 import { DEFAULT_TIMEOUT_MS, logged, precheck } from './common';
+
+/** Loaded on first use (lazy-require.ts). */
+const webpush = lazyRequire<typeof WebPush>('web-push');
 
 export interface VapidKeys {
   /** base64url, uncompressed P-256 point (given to the browser's pushManager.subscribe). */
@@ -32,7 +36,7 @@ export interface WebPushConfig {
 
 /** A fresh VAPID key pair, made once per ISP when push is switched on. */
 export function generateVapidKeys(): VapidKeys {
-  return webpush.generateVAPIDKeys();
+  return webpush().generateVAPIDKeys();
 }
 
 /** RFC 8030: a Topic is at most 32 characters of the URL-safe base64 alphabet. */
@@ -41,7 +45,7 @@ export function topicFor(reference: string): string {
 }
 
 export function classifyPushError(err: unknown, secrets: ReadonlyArray<string | undefined>): ChannelFailure {
-  if (err instanceof WebPushError) {
+  if (err instanceof webpush().WebPushError) {
     const status = err.statusCode;
     const detail = scrub(`push service ${status}: ${String(err.body ?? '').slice(0, 200)}`, secrets);
     const retryAfter = (err.headers as Record<string, string | undefined> | undefined)?.['retry-after'];
@@ -101,7 +105,7 @@ export class WebPushChannel implements Channel {
         };
       const secrets = [this.cfg.vapid.privateKey];
       try {
-        const res = await webpush.sendNotification(msg.to.subscription, payload, {
+        const res = await webpush().sendNotification(msg.to.subscription, payload, {
           vapidDetails: this.cfg.vapid,
           TTL: msg.push?.ttlSeconds ?? this.cfg.ttlSeconds ?? 86_400,
           urgency: msg.push?.urgency ?? 'normal',
