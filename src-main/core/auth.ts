@@ -253,6 +253,13 @@ export function sessionIsLive(app: AppContext, token: string | undefined): boole
   return !!expiresAt && expiresAt > app.clock.now().toISOString();
 }
 
+/** The user behind a live token (same rules as sessionIsLive, nothing slid), or null. */
+export function liveSessionUserId(app: AppContext, token: string | undefined): number | null {
+  if (!token) return null;
+  const row = findOpenSession(app.sqlite, sha256(token));
+  return row && row.isActive && row.expiresAt > app.clock.now().toISOString() ? row.userId : null;
+}
+
 /** Resolves a bearer token to a live session, sliding its idle expiry. Null when unknown, revoked or expired. */
 export function resolveSession(app: AppContext, token: string | undefined): Session | null {
   if (!token) return null;

@@ -103,6 +103,11 @@ export const countActiveBrands = (db: Sqlite): number =>
 /** The brand of a customer, a package and a router (undefined = no such row). */
 export const customerBrand = (db: Sqlite, customerId: number): number | undefined =>
   prepared<[number], { b: number }>(db, 'SELECT brand_id AS b FROM customers WHERE id = ?').get(customerId)?.b;
+export const paymentBrand = (db: Sqlite, paymentId: number): number | undefined =>
+  prepared<[number], { b: number }>(
+    db,
+    'SELECT c.brand_id AS b FROM payments p JOIN customers c ON c.id = p.customer_id WHERE p.id = ?',
+  ).get(paymentId)?.b;
 export const packageBrand = (db: Sqlite, packageId: number): number | undefined =>
   prepared<[number], { b: number }>(db, 'SELECT brand_id AS b FROM internet_packages WHERE id = ?').get(packageId)?.b;
 export const routerBrand = (db: Sqlite, routerId: number): number | undefined =>

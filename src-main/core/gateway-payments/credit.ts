@@ -6,6 +6,7 @@
 import type { Gateway } from '../../../src-shared/contract/gateway-payments';
 import type { GatewayPaymentMethod } from '../../../src-shared/contract/payments';
 import { formatRupiah } from '../../../src-shared/money';
+import { paymentBrand } from '../../data/brands.repository';
 import { findPayableInvoice } from '../../data/billing/invoices.repository';
 import { claimCredit, insertReview, setCreditPayment } from '../../data/payments-online/credits.repository';
 import {
@@ -67,6 +68,7 @@ export function afterCredit(call: CallContext, c: ConfirmedPaid, outcome: Credit
       paymentId: outcome.paymentId,
       amount: c.paidAmount,
       provider: c.provider,
+      brandId: paymentBrand(call.app.sqlite, outcome.paymentId) ?? null,
     });
   else if (outcome?.result === 'topup')
     notifyStaff(call.app, {

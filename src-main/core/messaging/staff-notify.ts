@@ -7,13 +7,16 @@
  */
 import type { StaffNoticeKind } from '../../../src-shared/contract/messaging';
 import { STAFF_NOTICE_KINDS } from '../../../src-shared/contract/messaging';
+import type { AppEvent } from '../../../src-shared/events';
+import { userBrandIds } from '../../data/brands.repository';
 import { staffPrefRows, upsertStaffPref } from '../../data/messaging/staff-notify.repository';
+import { liveSessionUserId } from '../auth';
 import { writeAudit } from '../audit';
 import type { AppContext, CallContext } from '../context';
 
 export type StaffNotice =
-  | { kind: 'ticket_new'; ticketId: number; customerName: string }
-  | { kind: 'payment_online'; paymentId: number; amount: number; provider: string }
+  | { kind: 'ticket_new'; ticketId: number; customerName: string; brandId: number | null }
+  | { kind: 'payment_online'; paymentId: number; amount: number; provider: string; brandId: number | null }
   | {
       kind: 'reseller_topup';
       movementId: number;
@@ -22,12 +25,27 @@ export type StaffNotice =
       amount: number;
       provider: string;
     }
-  | { kind: 'router_down'; routerId: number; routerName: string }
+  | { kind: 'router_down'; routerId: number; routerName: string; brandId: number | null }
   | { kind: 'messages_failed'; count: number };
 
 /** Tells every signed-in screen; call it after the transaction of the event committed. */
 export function notifyStaff(app: AppContext, notice: StaffNotice): void {
   app.events.emit({ name: 'staff.notify', payload: { ...notice } });
+}
+
+/**
+ * Whether a pushed event may reach the holder of `token`. A staff notice about one brand's customer or router
+ * names them, so it reaches only users who may see that brand (a brand-limited user's stream must not carry
+ * another brand's customer names). Every other event passes; the hosts already push nothing before sign-in.
+ */
+export function eventReaches(app: AppContext, token: string | undefined, event: AppEvent): boolean {
+  if (event.name !== 'staff.notify') return true;
+  const brandId = event.payload.brandId;
+  if (typeof brandId !== 'number') return true;
+  const userId = liveSessionUserId(app, token);
+  if (userId === null) return false;
+  const limited = userBrandIds(app.sqlite, userId);
+  return limited.length === 0 || limited.includes(brandId);
 }
 
 export function staffPrefs(call: CallContext): Record<StaffNoticeKind, boolean> {

@@ -1,4 +1,5 @@
 import { RouterError } from '../../routeros/client';
+import { routerBrand } from '../../data/brands.repository';
 import { findRouter, routerHealth, setRouterOnline, setRouterState } from '../../data/network/routers.repository';
 import type { AppContext } from '../context';
 import { notifyStaff } from '../messaging/staff-notify';
@@ -46,6 +47,7 @@ export function markRouterDown(app: AppContext, routerId: number, err: unknown) 
         kind: 'router_down',
         routerId,
         routerName: findRouter(app.sqlite, routerId)?.name ?? `#${routerId}`,
+        brandId: routerBrand(app.sqlite, routerId) ?? null,
       });
   }
 }

@@ -1,4 +1,5 @@
 import { notFound } from '../../../src-shared/result';
+import { customerBrand } from '../../data/brands.repository';
 import {
   findTicket,
   customerTickets,
@@ -86,7 +87,13 @@ export function openTicket(
   })();
   app.events.emit({ name: 'data.changed', payload: { entity: 'tickets', channel: 'portal.tickets.open' } });
   const opened = detail(call, id);
-  notifyStaff(app, { kind: 'ticket_new', ticketId: id, customerName: findTicket(app.sqlite, id)?.customerName ?? '' });
+  const ticket = findTicket(app.sqlite, id);
+  notifyStaff(app, {
+    kind: 'ticket_new',
+    ticketId: id,
+    customerName: ticket?.customerName ?? '',
+    brandId: ticket ? (customerBrand(app.sqlite, ticket.customerId) ?? null) : null,
+  });
   return opened;
 }
 

@@ -2,6 +2,7 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'el
 import { EVENT_NAMES, type AppEvent } from '../../../src-shared/events';
 import { fail, type ApiResult } from '../../../src-shared/result';
 import type { App } from '../../app';
+import { eventReaches } from '../../core/messaging/staff-notify';
 import type { Logger } from '../../logging/logger';
 import { IPC_EVENT, IPC_INVOKE } from './constants';
 import { isAppUrl } from './security';
@@ -110,6 +111,7 @@ export function createIpcHost(opts: IpcHostOptions): IpcHost {
     const contents = win.webContents;
     // Same rule as the SSE stream of the HTTP host: no pushes before sign-in.
     if (!tokens.has(contents.id) || contents.isDestroyed()) return;
+    if (!eventReaches(app.ctx, tokens.get(contents.id), event)) return;
     contents.send(IPC_EVENT, { name: event.name, payload: event.payload });
   });
 

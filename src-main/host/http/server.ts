@@ -10,6 +10,7 @@ import type { App } from '../../app';
 import { CONTENT_SECURITY_POLICY, isSourceMap } from '../security-policy';
 import { loginSourceLimiter } from '../../core/users/rate-limit';
 import { sessionIsLive } from '../../core/auth';
+import { eventReaches } from '../../core/messaging/staff-notify';
 import { peerAddress } from '../../core/context';
 import { localUrl } from './announce';
 import { isLoopback, LOOPBACK_HOSTS } from './bind-policy';
@@ -144,7 +145,7 @@ function handleEvents(opts: HttpHostOptions, req: http.IncomingMessage, res: htt
     const reseller = typeof v === 'object' && v !== null && 'role' in v && v.role === 'reseller';
     const names: readonly string[] = reseller ? ['data.changed'] : EVENT_NAMES;
     const unsubscribe = opts.app.ctx.events.subscribe((event) => {
-      if (names.includes(event.name) && live())
+      if (names.includes(event.name) && live() && eventReaches(opts.app.ctx, token, event))
         res.write(`event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     });
     const heartbeat = setInterval(() => live() && res.write(': ping\n\n'), opts.heartbeatMs ?? 25_000);

@@ -27,7 +27,7 @@ describe('staff desktop notifications', () => {
     const opened = await w.call('portal.tickets.open', { category: 'gangguan', text: 'Internet mati' }, cookie);
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     expect(seen.map((e) => e.payload)).toEqual([
-      { kind: 'ticket_new', ticketId: opened.value.ticket.id, customerName: 'Pelanggan 1' },
+      { kind: 'ticket_new', ticketId: opened.value.ticket.id, customerName: 'Pelanggan 1', brandId: 1 },
     ]);
     // A customer's reply to their own ticket is not a new ticket.
     await w.call('portal.tickets.reply', { id: opened.value.ticket.id, text: 'Masih mati' }, cookie);
@@ -45,7 +45,7 @@ describe('staff desktop notifications', () => {
     markRouterDown(ctx, router.id, new Error('connect ECONNREFUSED'));
     markRouterDown(ctx, router.id, new Error('connect ECONNREFUSED')); // still down: no second notice
     expect(seen.slice(1).map((e) => e.payload)).toEqual([
-      { kind: 'router_down', routerId: router.id, routerName: 'RB Utara' },
+      { kind: 'router_down', routerId: router.id, routerName: 'RB Utara', brandId: 1 },
     ]);
 
     // An online payment for an unknown reference goes to review, not the ledger: no "payment received".
@@ -112,6 +112,7 @@ describe('staff desktop notifications: online payment', () => {
           paymentId: 'paymentId' in first ? first.paymentId : -1,
           amount: tx.amount,
           provider: 'xendit',
+          brandId: 1,
         },
       ]);
     } finally {
