@@ -59,8 +59,8 @@ function summaryBuckets(app: AppContext, day: string, brands: BrandFilter): Agin
   });
 }
 
-/** Any other day: two range reads of the open invoices' partial index per bucket. */
-function ledgerBuckets(app: AppContext, asOf: string, brands: BrandFilter): AgingReport['buckets'] {
+/** Any other day: two range reads of the open invoices' partial index per bucket (also the tests' yardstick). */
+export function ledgerBuckets(app: AppContext, asOf: string, brands: BrandFilter): AgingReport['buckets'] {
   return AGING_BUCKETS.map((bucket) => {
     const [from, to] = dueRange(bucket, asOf);
     const t = agingBucket(app.sqlite, { asOf, from, to }, brands);
