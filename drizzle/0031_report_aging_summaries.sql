@@ -7,7 +7,7 @@ CREATE TABLE `report_aging_customers` (
 	`owed` integer NOT NULL,
 	`oldest_due` text NOT NULL,
 	PRIMARY KEY(`customer_id`, `bucket`, `issued`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `report_aging_overdue` (
 	`brand_id` integer PRIMARY KEY NOT NULL,
@@ -27,7 +27,7 @@ CREATE TABLE `report_aging_totals` (
 	`invoices` integer DEFAULT 0 NOT NULL,
 	`owed` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`brand_id`, `bucket`, `issued`)
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 -- Issue 20: reports.aging and the dashboard read ~70,000 open invoices per call (ten range reads with a temp
 -- b-tree each for aging: 55 ms CPU of 57 ms; one grouped scan for the dashboard: 17 of 20 ms CPU). These
@@ -36,6 +36,7 @@ CREATE TABLE `report_aging_totals` (
 -- cross a bucket edge), kept by triggers in the same transaction as every change to invoices or to a
 -- customer's brand, whoever writes it. Buckets: 0 current (due on/after as_of), 1 = 1-30, 2 = 31-60,
 -- 3 = 61-90, 4 = 90+ days overdue; issued = invoice_date <= as_of.
+-- Both tables are WITHOUT ROWID (by hand: drizzle has no option for it): one b-tree less to write per row.
 CREATE INDEX `report_aging_top_idx` ON `report_aging_customers` (brand_id, bucket, issued, owed DESC, customer_id);
 --> statement-breakpoint
 -- The totals follow the per-customer rows: a row counts one customer in its cell; a customer counts once as

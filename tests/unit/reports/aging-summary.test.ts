@@ -18,15 +18,17 @@ const db = () => t.app.ctx.sqlite;
 
 const BASE = '2026-03-01';
 const OPEN = new Set(['unpaid', 'partial', 'overdue']);
+const insert = fc.record({
+  kind: fc.constant('insert' as const),
+  pick: fc.nat(),
+  day: fc.integer({ min: 0, max: 200 }),
+  dueIn: fc.integer({ min: -5, max: 40 }),
+  amount: fc.integer({ min: 1, max: 900_000 }),
+  status: fc.constantFrom('unpaid', 'unpaid', 'overdue', 'paid', 'void'),
+});
+// Inserts weigh more so that most runs hold open invoices for the other writes to change.
 const op = fc.oneof(
-  fc.record({
-    kind: fc.constant('insert' as const),
-    pick: fc.nat(),
-    day: fc.integer({ min: 0, max: 200 }),
-    dueIn: fc.integer({ min: -5, max: 40 }),
-    amount: fc.integer({ min: 1, max: 900_000 }),
-    status: fc.constantFrom('unpaid', 'unpaid', 'overdue', 'paid', 'void'),
-  }),
+  { arbitrary: insert, weight: 4 },
   fc.record({ kind: fc.constant('pay' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }),
   fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
@@ -34,7 +36,10 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('redue' as const), pick: fc.nat(), day: fc.integer({ min: -100, max: 240 }) }),
   fc.record({ kind: fc.constant('reissue' as const), pick: fc.nat(), day: fc.integer({ min: 0, max: 260 }) }),
   fc.record({ kind: fc.constant('amount' as const), pick: fc.nat(), amount: fc.integer({ min: 1, max: 900_000 }) }),
-  fc.record({ kind: fc.constant('brand' as const), pick: fc.nat(), brand: fc.constantFrom(1, 2, 3) }),
+  {
+    arbitrary: fc.record({ kind: fc.constant('brand' as const), pick: fc.nat(), brand: fc.constantFrom(1, 2, 3) }),
+    weight: 2,
+  },
   fc.record({ kind: fc.constant('newCustomer' as const), brand: fc.constantFrom(1, 2, 3) }),
   fc.record({ kind: fc.constant('dropCustomer' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('roll' as const), day: fc.integer({ min: -10, max: 300 }) }),
@@ -199,7 +204,7 @@ describe('aging summaries (drizzle/0031)', () => {
   it('equal the ledger recomputed after random writes, brand moves and day moves', () => {
     setup();
     fc.assert(property, { numRuns: 120 });
-  });
+  }, 120_000);
 
   // The property can fail: without any one of the triggers it finds a difference.
   it.each([
@@ -210,10 +215,14 @@ describe('aging summaries (drizzle/0031)', () => {
     'report_aging_ai',
     'report_aging_au',
     'report_aging_ad',
-  ])('finds the difference when trigger %s is dropped', (trigger) => {
-    setup();
-    db().exec(`DROP TRIGGER ${trigger}`);
-    const run = fc.check(property, { numRuns: 300 });
-    expect(run.failed).toBe(true);
-  });
+  ])(
+    'finds the difference when trigger %s is dropped',
+    (trigger) => {
+      setup();
+      db().exec(`DROP TRIGGER ${trigger}`);
+      const run = fc.check(property, { numRuns: 300, endOnFailure: true }); // no shrinking: only whether it fails
+      expect(run.failed).toBe(true);
+    },
+    120_000,
+  );
 });
