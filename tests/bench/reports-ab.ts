@@ -18,7 +18,8 @@ import { createApp, type App } from '../../src-main/app';
 import { silentLogger } from '../../src-main/logging/logger';
 import { agingReport } from '../../src-main/core/reports/aging';
 import { customersReport } from '../../src-main/core/reports/customers';
-import { customerStatusCounts, openInvoiceTotals } from '../../src-main/data/reports/dashboard.queries';
+import { customerStatusCounts } from '../../src-main/data/reports/dashboard.queries';
+import { openSummaryTotals, rollAgingSummary } from '../../src-main/data/reports/aging-summary.queries';
 import { brandFilter } from '../../src-main/data/reports/brand-filter';
 import { FakeClock, MIGRATIONS, tempDir, testKeyStore } from '../helpers/app';
 import { percentile } from './harness';
@@ -57,7 +58,7 @@ const PAIRS: Pair[] = [
     name: 'billing.dashboard, the reads this round changed (open totals, customers per status)',
     old: (t) => dashboardReadsOld(t.ctx),
     now: (t) => ({
-      open: openInvoiceTotals(t.ctx.sqlite, '2026-11-24', null),
+      open: (rollAgingSummary(t.ctx.sqlite, '2026-11-24'), openSummaryTotals(t.ctx.sqlite, null)),
       statuses: customerStatusCounts(t.ctx.sqlite, null),
     }),
   },

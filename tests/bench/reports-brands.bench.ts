@@ -4,6 +4,7 @@ import type { Sqlite } from '../../src-main/db/open';
 import { testApp } from '../helpers/app';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
 import { REPORTS_CUSTOMERS, seedReportsWorld } from './reports-seed';
+import { summaryVsLedgerRows } from './reports-summary-ab';
 
 const BRANDS = 3;
 const USAGE_DAYS = 7;
@@ -122,6 +123,7 @@ export const reportsBrandsSuite: BenchSuite = {
         });
       }
     }
+    rows.push(...summaryVsLedgerRows(t.app));
     // The brands add up to the consolidated figure (a check that the filtered reads did read something).
     const fin = async (brandId?: number) =>
       (

@@ -5,6 +5,7 @@ import { testApp } from '../helpers/app';
 import { launchChromium } from './chromium';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
 import { REPORTS_CUSTOMERS, seedReportsWorld } from './reports-seed';
+import { summaryVsLedgerRows } from './reports-summary-ab';
 import type { App } from '../../src-main/app';
 
 export const reportsSuite: BenchSuite = {
@@ -37,6 +38,7 @@ export const reportsSuite: BenchSuite = {
     const cust = await measure(() => t.ok('reports.customers', { from: '2025-12-01', to: '2026-11-30' }));
     const fc = await measure(() => t.ok('reports.forecast', {}));
     const agingTotal = (await t.ok('reports.aging', {})).total;
+    const beside = summaryVsLedgerRows(t.app);
     const screens = await renderTimes(t.app);
     // BENCH_KEEP_DB=<file> keeps the seeded database for profiling.
     if (process.env.BENCH_KEEP_DB) db.prepare('VACUUM INTO ?').run(process.env.BENCH_KEEP_DB);
@@ -65,6 +67,7 @@ export const reportsSuite: BenchSuite = {
         pass: p(agingBrand) <= 30,
       },
       { name: 'reports.customers, one year, p95', value: ms(p(cust)), target: '≤ 20 ms', pass: p(cust) <= 20 },
+      ...beside,
       { name: 'reports.forecast p95', value: ms(p(fc)) },
       {
         name: 'peak RSS of the process running the app (kernel maxrss, includes earlier suites of the run)',

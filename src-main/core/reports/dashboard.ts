@@ -4,12 +4,12 @@ import {
   customerStatusCounts,
   expiryAlerts,
   isolatedCustomerCount,
-  openInvoiceTotals,
   overdueAlerts,
   routerHealth,
   routerUsernames,
 } from '../../data/reports/dashboard.queries';
 import type { BrandFilter } from '../../data/reports/brand-filter';
+import { openSummaryTotals, rollAgingSummary } from '../../data/reports/aging-summary.queries';
 import { collectedByDay, collectedByMethod, invoicedSum } from '../../data/reports/financial.queries';
 import type { AppContext } from '../context';
 import { onlineNames } from '../network/online';
@@ -37,7 +37,9 @@ export function dashboardData(
   const total = (rows: { amount: number }[]) => rows.reduce((s, r) => s + r.amount, 0);
 
   const invoicedMonth = invoicedSum(db, first, last, brands);
-  const open = openInvoiceTotals(db, day, brands);
+  // Open and overdue invoices from the aging summaries (drizzle/0031), moved to today first.
+  rollAgingSummary(db, day);
+  const open = openSummaryTotals(db, brands);
 
   const statusCounts = Object.fromEntries(customerStatusCounts(db, brands).map((r) => [r.status, r.n]));
   const isolated = isolatedCustomerCount(db, brands);

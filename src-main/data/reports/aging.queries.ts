@@ -3,7 +3,8 @@ import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
 import { BRAND_FILTER, type BrandFilter } from './brand-filter';
 
-const CUSTOMERS_PER_BUCKET = 500;
+/** The largest debtors listed per bucket. */
+export const CUSTOMERS_PER_BUCKET = 500;
 
 const OPEN = `FROM invoices INDEXED BY invoices_open_idx
   WHERE status IN ('unpaid', 'partial', 'overdue') AND amount > paid_amount AND invoice_date <= @asOf

@@ -85,3 +85,52 @@ export const reportCustomerStatus = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.brandId, t.status] })],
 );
+
+/*
+ * Issue 20 (drizzle/0031_report_aging_summaries.sql): the open invoices per customer × age bucket as of one
+ * day (report_aging_state.as_of, the ISP's today, moved forward by rollAgingDay), kept by triggers on
+ * invoices and customers, so reports.aging and the dashboard read a few rows per bucket instead of every
+ * open invoice. Buckets: 0 = current (due on or after as_of), 1 = 1–30, 2 = 31–60, 3 = 61–90, 4 = 90+ days
+ * overdue; `issued` = invoice_date ≤ as_of (the aging report counts only issued invoices, the dashboard all).
+ */
+
+/** The one row (id 1): the day the aging summaries are bucketed for. */
+export const reportAgingState = sqliteTable('report_aging_state', {
+  id: integer('id').primaryKey(),
+  asOf: text('as_of').notNull(),
+});
+
+/** Per customer × bucket × issued: that customer's open invoices there (the lists of largest debtors). */
+export const reportAgingCustomers = sqliteTable(
+  'report_aging_customers',
+  {
+    customerId: integer('customer_id').notNull(),
+    bucket: integer('bucket').notNull(),
+    issued: integer('issued').notNull(),
+    brandId: integer('brand_id').notNull(),
+    invoices: integer('invoices').notNull(),
+    owed: integer('owed').notNull(),
+    oldestDue: text('oldest_due').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.bucket, t.issued] })],
+);
+
+/** Per brand × bucket × issued: customers, invoices and money owed (sums of report_aging_customers). */
+export const reportAgingTotals = sqliteTable(
+  'report_aging_totals',
+  {
+    brandId: integer('brand_id').notNull(),
+    bucket: integer('bucket').notNull(),
+    issued: integer('issued').notNull(),
+    customers: integer('customers').notNull().default(0),
+    invoices: integer('invoices').notNull().default(0),
+    owed: integer('owed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.brandId, t.bucket, t.issued] })],
+);
+
+/** Per brand: customers with at least one open invoice due before as_of (the dashboard's overdue customers). */
+export const reportAgingOverdue = sqliteTable('report_aging_overdue', {
+  brandId: integer('brand_id').primaryKey(),
+  customers: integer('customers').notNull().default(0),
+});
