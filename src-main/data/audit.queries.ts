@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../src-shared/contract/audit';
 import type { Sqlite } from '../db/open';
-import { likePattern, trigramsQuery } from './sql';
+import { likePattern } from './sql';
 import { prepared } from './statements';
 
 /** Filters of the audit trail, with the dates already turned into instants (`fromAt` ≤ at < `toAt`). */
@@ -17,11 +17,8 @@ export interface AuditQuery {
 
 type Arg = string | number;
 
-/**
- * `scanById`: test the action on each row while walking newest first, instead of through audit_action_idx.
- * `narrow`: an audit_fts query (see searchNarrowing) that limits the text search to the rows it names.
- */
-function where(f: AuditQuery, scanById = false, narrow: string | null = null): { sql: string; args: Arg[] } {
+/** `scanById`: test the action on each row while walking newest first, instead of through audit_action_idx. */
+function where(f: AuditQuery, scanById = false): { sql: string; args: Arg[] } {
   const w: string[] = [];
   const args: Arg[] = [];
   if (f.userId !== undefined) {
@@ -57,10 +54,6 @@ function where(f: AuditQuery, scanById = false, narrow: string | null = null): {
     w.push('at < ?');
     args.push(f.toAt);
   }
-  if (narrow) {
-    w.push('id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)');
-    args.push(narrow);
-  }
   if (f.search) {
     const p = likePattern(f.search);
     w.push(
@@ -70,25 +63,6 @@ function where(f: AuditQuery, scanById = false, narrow: string | null = null): {
     args.push(p, p, p, p, p, p, p, p);
   }
   return { sql: w.length ? ` WHERE ${w.join(' AND ')}` : '', args };
-}
-
-/**
- * The audit_fts query that narrows a text search, or null to read the whole trail. The trigram index names
- * every row holding all the needle's trigrams (a superset: the LIKE tests still decide), found in ~2 ms
- * instead of a ~70 ms pass over 200,000 rows. A needle in most rows ('admin') is cheaper to scan than to
- * fetch row by row: a capped count of the index's rows decides (measured: 40,000 of 200,000 hits still
- * 47 ms by the index vs 75 ms scanned).
- */
-function searchNarrowing(db: Sqlite, search: string | undefined): string | null {
-  const query = search ? trigramsQuery(search) : null;
-  if (!query) return null;
-  const cap = Math.max(1000, Math.floor((maxAuditId(db) ?? 0) / 3));
-  const n =
-    prepared<[string, number], { n: number }>(
-      db,
-      'SELECT count(*) AS n FROM (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? LIMIT ?)',
-    ).get(query, cap + 1)?.n ?? 0;
-  return n <= cap ? query : null;
 }
 
 const COLUMNS = `id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, reason, source`;
@@ -103,12 +77,11 @@ export function auditPage(
   // With dates the time index narrows better than an action (a month is 1/12 of a year's trail, an action
   // family about 1/5): then the action is only tested, never looked up.
   const actionByIndex = f.action !== undefined && !f.fromAt && !f.toAt;
-  const narrow = searchNarrowing(db, f.search);
-  const { sql, args } = where(f, !actionByIndex, narrow);
+  const { sql, args } = where(f, !actionByIndex);
   const count = () =>
     prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM audit_log${sql}`).get(...args)?.n ?? 0;
   if (f.search) {
-    // Text search reads the narrowed rows (or the table): count in the same pass (one read instead of two).
+    // Text search scans the table: count in the same pass (one scan instead of two).
     const rows = prepared<Arg[], AuditEntry & { total: number }>(
       db,
       `SELECT ${COLUMNS}, count(*) OVER () AS total FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
@@ -122,7 +95,7 @@ export function auditPage(
   // rows, the index about hits: pick the smaller (the count above is the hits).
   const rows = actionByIndex ? (maxAuditId(db) ?? 0) : 0;
   const walk = actionByIndex && total * total > (offset + limit) * rows;
-  const page = walk ? where(f, true, narrow) : { sql, args };
+  const page = walk ? where(f, true) : { sql, args };
   const items = prepared<Arg[], AuditEntry>(
     db,
     `SELECT ${COLUMNS} FROM audit_log${page.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
@@ -135,7 +108,7 @@ const maxAuditId = (db: Sqlite) =>
 
 /** The trail in time order for an export, at most `limit` rows. */
 export function auditRowsForExport(db: Sqlite, f: AuditQuery, limit: number): AuditEntry[] {
-  const { sql, args } = where(f, false, searchNarrowing(db, f.search));
+  const { sql, args } = where(f);
   return prepared<Arg[], AuditEntry>(db, `SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id ASC LIMIT ?`).all(
     ...args,
     limit,

@@ -118,8 +118,7 @@ export function compactDatabase(db: Sqlite): boolean {
   // The trigram search indexes keep a deleted row's trigrams (and delete markers carrying them) in their
   // segments until a merge; 'optimize' merges every segment, so no fragment of the old name survives.
   db.exec(`INSERT INTO customers_fts(customers_fts) VALUES ('optimize');
-           INSERT INTO pppoe_accounts_fts(pppoe_accounts_fts) VALUES ('optimize');
-           INSERT INTO audit_fts(audit_fts) VALUES ('optimize');`);
+           INSERT INTO pppoe_accounts_fts(pppoe_accounts_fts) VALUES ('optimize');`);
   db.exec('VACUUM');
   const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   return r?.busy === 0;

@@ -22,18 +22,6 @@ export function trigramSearchable(text: string): boolean {
   return [...text].length >= 3 && !/[\\%_]/.test(text) && !/^[0-9 +().-]{6,}$/.test(text);
 }
 
-/**
- * An FTS5 query for a trigram index that every text containing `text` matches: each of its trigrams, quoted
- * (so `%`, `"` or `*` stay literal) and all required. Null below 3 characters (no trigram). A superset only:
- * the caller re-tests its rows with LIKE.
- */
-export function trigramsQuery(text: string): string | null {
-  const chars = [...text];
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
-  return grams.size ? [...grams].map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ') : null;
-}
-
 /** True when a better-sqlite3 error is a UNIQUE constraint failure (optionally on a given index/column). */
 export function isUniqueViolation(err: unknown, needle?: string): boolean {
   if (typeof err !== 'object' || err === null) return false;

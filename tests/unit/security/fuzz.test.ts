@@ -17,8 +17,7 @@ const channels = Object.keys(procedures) as Channel[];
 
 /** Errors that legitimately leave a trace: a failed sign-in is audited and counted (by design). */
 const WRITES_ON_ERROR: Partial<Record<Channel, RegExp>> = {
-  // audit_fts_*: the trigram index of audit_log's text (its shadow tables), written with each audit row.
-  'auth.login': /^(audit_log|audit_fts_\w+|users)$/,
+  'auth.login': /^(audit_log|users)$/,
 };
 
 /** Tables whose rows are bookkeeping (sessions, idempotency keys, queues, samples), not business changes. */
