@@ -2,6 +2,7 @@ import os from 'node:os';
 import { testApp, type TestApp } from '../helpers/app';
 import { ms, percentile, timeAsync, timeSync, type BenchSuite, type BenchRow } from './harness';
 import { seedCustomers } from './platform.bench';
+import { DESK_LOOKUPS } from './desk-queries';
 
 const N = 50_000;
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
@@ -184,18 +185,7 @@ export const billingSuite: BenchSuite = {
       `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name)
                 SELECT id, 1 + id % 5, 'pel' || id, 'x', 'P' || (1 + id % 5) FROM customers`,
     ).run();
-    const queries = [
-      'budi',
-      'santoso',
-      'CUST00420',
-      '0812',
-      'pel4711',
-      'INV-202611-000042',
-      'wati lest',
-      'hendra',
-      'nur',
-      'rt 7',
-    ];
+    const queries = DESK_LOOKUPS;
     for (const q of queries) await p.ok('cashdesk.lookup', { query: q });
     const lookups: number[] = [];
     for (let i = 0; i < 300; i++) {

@@ -4,6 +4,7 @@ import { silentLogger } from '../../src-main/logging/logger';
 import { testApp, tempDir, testKeyStore, MIGRATIONS } from '../helpers/app';
 import { ms, percentile, timeAsync, timeSync, type BenchSuite } from './harness';
 import type { Sqlite } from '../../src-main/db/open';
+import { CUSTOMER_SEARCHES } from './desk-queries';
 
 const FIRST = [
   'Budi',
@@ -69,20 +70,7 @@ export const platformSuite: BenchSuite = {
     const t = await testApp();
     seedCustomers(t.app.ctx.sqlite, scale ?? 50_000);
     t.app.ctx.sqlite.pragma('optimize');
-    const queries = [
-      'budi',
-      'santoso',
-      'CUST0420',
-      '0812',
-      'mail.id',
-      'wati lest',
-      'Hendra',
-      'x',
-      'rt 7',
-      'saputra 4',
-      '3200000000000',
-      'nur',
-    ];
+    const queries = CUSTOMER_SEARCHES;
     const statuses = [undefined, 'active', 'suspended'] as const;
     for (let i = 0; i < 50; i++) await t.ok('customers.list', { search: queries[i % queries.length] }); // warm-up
     const search: number[] = [];

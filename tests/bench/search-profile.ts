@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { TestApp } from '../helpers/app';
 import type { Sqlite } from '../../src-main/db/open';
 import { percentile } from './harness';
+import { CUSTOMER_SEARCHES, DESK_LOOKUPS } from './desk-queries';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const load = (p: string) => import(pathToFileURL(path.join(root, p)).href);
@@ -38,32 +39,8 @@ async function cpuA(fn: () => Promise<unknown>): Promise<number> {
   const u = process.cpuUsage(s);
   return (u.user + u.system) / 1000;
 }
-const LIST = [
-  'budi',
-  'santoso',
-  'CUST0420',
-  '0812',
-  'mail.id',
-  'wati lest',
-  'Hendra',
-  'x',
-  'rt 7',
-  'saputra 4',
-  '3200000000000',
-  'nur',
-];
-const LOOK = [
-  'budi',
-  'santoso',
-  'CUST00420',
-  '0812',
-  'pel4711',
-  'INV-202611-000042',
-  'wati lest',
-  'hendra',
-  'nur',
-  'rt 7',
-];
+const LIST = CUSTOMER_SEARCHES;
+const LOOK = DESK_LOOKUPS;
 const R = Number(process.env.R ?? 15);
 const out: Record<string, string> = {};
 for (const status of [undefined, 'active', 'suspended'] as const)
