@@ -12,7 +12,8 @@ import { defaultBackupDir, sidecarOf, uniqueBackupPath } from './core/backups/na
 import { recoverInterruptedRestore } from './core/backups/service';
 import { invalidateSettings } from './core/settings';
 import { runMigrations } from './db/migrate';
-import { openSqlite, startCheckpoints, wrapDrizzle } from './db/open';
+import { startCheckpoints } from './db/checkpoints';
+import { openSqlite, wrapDrizzle } from './db/open';
 import { checkpointTruncate, markApplicationId, vacuumInto } from './data/database-file';
 import { lockDataDir } from './data/data-dir-lock';
 import type { DatabaseEncryption } from './core/crypto/database-key';
@@ -195,7 +196,8 @@ export function createApp(opts: CreateAppOptions): App {
     services: {},
     onClose: (fn) => closers.push(fn),
   };
-  closers.push(startCheckpoints(() => ctx.sqlite));
+  const checkpoints = startCheckpoints(ctx);
+  closers.push(() => checkpoints.stop());
   return {
     ctx,
     call: (channel, input, caller) => dispatch(ctx, channel, input, caller),

@@ -42,17 +42,3 @@ export function openSqlite(file: string, opts: OpenOptions = {}): Sqlite {
 export function wrapDrizzle(sqlite: Sqlite): Db {
   return drizzle(sqlite, { schema });
 }
-
-/**
- * Copies the WAL back into the database every few seconds between calls (PASSIVE: never waits for
- * readers), keeping the WAL small without putting the copy on a business action's commit.
- * Takes a getter because a restore swaps the connection under the running app.
- */
-export function startCheckpoints(current: () => Sqlite, everyMs = 5_000): () => void {
-  const timer = setInterval(() => {
-    const sqlite = current();
-    if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
