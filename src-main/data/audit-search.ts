@@ -58,7 +58,8 @@ export function withAuditIndex<T>(db: Sqlite, query: () => T): T {
 /**
  * For an idle moment: indexes up to `max` unindexed rows in chunks of `chunk` (one short transaction
  * each, so a waiting write gets in between). Never throws (the caller's own work goes on): the error
- * texts instead.
+ * texts instead. (Merging the index's segments here was measured and left out: a search reads every
+ * segment, 3 ms on one vs ~9 ms on several for 200,000 rows, but each tick's merge step cost ~90 ms.)
  */
 export function indexAuditTrail(db: Sqlite, max = 50_000, chunk = 10_000): string[] {
   try {
