@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../src-shared/contract/audit';
 import type { Sqlite } from '../db/open';
+import { searchNarrowing, trigramsQuery, withAuditIndex } from './audit-search';
 import { likePattern } from './sql';
 import { prepared } from './statements';
 
@@ -17,8 +18,11 @@ export interface AuditQuery {
 
 type Arg = string | number;
 
-/** `scanById`: test the action on each row while walking newest first, instead of through audit_action_idx. */
-function where(f: AuditQuery, scanById = false): { sql: string; args: Arg[] } {
+/**
+ * `scanById`: test the action on each row while walking newest first, instead of through audit_action_idx.
+ * `narrow`: an audit_fts query (see searchNarrowing) that limits the text search to the rows it names.
+ */
+function where(f: AuditQuery, scanById = false, narrow: string | null = null): { sql: string; args: Arg[] } {
   const w: string[] = [];
   const args: Arg[] = [];
   if (f.userId !== undefined) {
@@ -54,6 +58,10 @@ function where(f: AuditQuery, scanById = false): { sql: string; args: Arg[] } {
     w.push('at < ?');
     args.push(f.toAt);
   }
+  if (narrow) {
+    w.push('id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)');
+    args.push(narrow);
+  }
   if (f.search) {
     const p = likePattern(f.search);
     w.push(
@@ -67,6 +75,15 @@ function where(f: AuditQuery, scanById = false): { sql: string; args: Arg[] } {
 
 const COLUMNS = `id, at, user_id AS userId, username, action, entity, entity_id AS entityId, before, after, reason, source`;
 
+/**
+ * Runs a query that takes the text search's narrowing: through the trail's text index when the needle has
+ * a trigram (the index first caught up, in the same transaction), else with none (the scan).
+ */
+function withNarrowing<T>(db: Sqlite, search: string | undefined, query: (narrow: string | null) => T): T {
+  if (!search || !trigramsQuery(search)) return query(null);
+  return withAuditIndex(db, () => query(searchNarrowing(db, search)));
+}
+
 /** One page of the trail, newest first, and how many rows match. */
 export function auditPage(
   db: Sqlite,
@@ -74,14 +91,24 @@ export function auditPage(
   limit: number,
   offset: number,
 ): { items: AuditEntry[]; total: number } {
+  return withNarrowing(db, f.search, (narrow) => pageOf(db, f, limit, offset, narrow));
+}
+
+function pageOf(
+  db: Sqlite,
+  f: AuditQuery,
+  limit: number,
+  offset: number,
+  narrow: string | null,
+): { items: AuditEntry[]; total: number } {
   // With dates the time index narrows better than an action (a month is 1/12 of a year's trail, an action
   // family about 1/5): then the action is only tested, never looked up.
   const actionByIndex = f.action !== undefined && !f.fromAt && !f.toAt;
-  const { sql, args } = where(f, !actionByIndex);
+  const { sql, args } = where(f, !actionByIndex, narrow);
   const count = () =>
     prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM audit_log${sql}`).get(...args)?.n ?? 0;
   if (f.search) {
-    // Text search scans the table: count in the same pass (one scan instead of two).
+    // Text search reads the narrowed rows (or the table): count in the same pass (one read instead of two).
     const rows = prepared<Arg[], AuditEntry & { total: number }>(
       db,
       `SELECT ${COLUMNS}, count(*) OVER () AS total FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
@@ -95,7 +122,7 @@ export function auditPage(
   // rows, the index about hits: pick the smaller (the count above is the hits).
   const rows = actionByIndex ? (maxAuditId(db) ?? 0) : 0;
   const walk = actionByIndex && total * total > (offset + limit) * rows;
-  const page = walk ? where(f, true) : { sql, args };
+  const page = walk ? where(f, true, narrow) : { sql, args };
   const items = prepared<Arg[], AuditEntry>(
     db,
     `SELECT ${COLUMNS} FROM audit_log${page.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
@@ -108,11 +135,13 @@ const maxAuditId = (db: Sqlite) =>
 
 /** The trail in time order for an export, at most `limit` rows. */
 export function auditRowsForExport(db: Sqlite, f: AuditQuery, limit: number): AuditEntry[] {
-  const { sql, args } = where(f);
-  return prepared<Arg[], AuditEntry>(db, `SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id ASC LIMIT ?`).all(
-    ...args,
-    limit,
-  );
+  return withNarrowing(db, f.search, (narrow) => {
+    const { sql, args } = where(f, false, narrow);
+    return prepared<Arg[], AuditEntry>(db, `SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id ASC LIMIT ?`).all(
+      ...args,
+      limit,
+    );
+  });
 }
 
 /** The values the filters offer: every action, entity and source recorded, and every user. */

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db/open';
+import { reindexAuditRow } from './audit-search';
 import { prepared } from './statements';
 
 /** Inputs of the privacy_erasures row that records an erasure. */
@@ -96,6 +97,8 @@ export function setAuditText(
     db,
     'UPDATE audit_log SET before = ?, after = ?, reason = ? WHERE id = ?',
   ).run(r.before, r.after, r.reason, id);
+  // The trail's text index holds the row's old text (if it was indexed yet): it must not find it any more.
+  reindexAuditRow(db, id);
 }
 
 /**
@@ -118,7 +121,8 @@ export function compactDatabase(db: Sqlite): boolean {
   // The trigram search indexes keep a deleted row's trigrams (and delete markers carrying them) in their
   // segments until a merge; 'optimize' merges every segment, so no fragment of the old name survives.
   db.exec(`INSERT INTO customers_fts(customers_fts) VALUES ('optimize');
-           INSERT INTO pppoe_accounts_fts(pppoe_accounts_fts) VALUES ('optimize');`);
+           INSERT INTO pppoe_accounts_fts(pppoe_accounts_fts) VALUES ('optimize');
+           INSERT INTO audit_fts(audit_fts) VALUES ('optimize');`);
   db.exec('VACUUM');
   const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   return r?.busy === 0;

@@ -13,6 +13,7 @@ import { getSettings } from '../settings';
 import { runAutomation, type AutomationResult } from './automation';
 import { claimTopUp, hasInvoiceRun, invoiceRunPeriods } from '../../data/billing/invoice-run.repository';
 import { runPeriod } from './invoiceRun';
+import { indexAuditTrail } from '../../data/audit-search';
 import { logAutomation } from './restore';
 import { realTimers, type AllTimers, type IntervalTimers } from '../../timers';
 
@@ -106,6 +107,8 @@ export function billingTick(app: AppContext): TickResult {
       out.errors.push(`automation: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  // Idle moment: the audit trail's text index catches up on what this tick (and the day) wrote (issue 20).
+  out.errors.push(...indexAuditTrail(app.sqlite));
   const a = out.automation;
   const changed =
     out.invoiceRuns.some((r) => r.created > 0) ||

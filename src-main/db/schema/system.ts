@@ -88,6 +88,16 @@ export const auditLog = sqliteTable(
   ],
 );
 
+/**
+ * How far the audit trail's text index (audit_fts, migration 0034) is caught up: every audit row with
+ * id ≤ `through` is in it. One row (id 1). Kept lazily, not by a trigger, so audited writes pay nothing:
+ * a text search (or an idle moment) indexes the rows after the mark first (data/audit-search.ts).
+ */
+export const auditFtsMark = sqliteTable('audit_fts_mark', {
+  id: integer('id').primaryKey(),
+  through: integer('through').notNull(),
+});
+
 /** Idempotency keys for scheduled jobs (e.g. `invoice-run:2026-11`), so catch-up never runs twice. */
 export const jobRuns = sqliteTable(
   'job_runs',
