@@ -1,7 +1,7 @@
 import type { BillingCycle } from '../../../src-shared/contract/packages';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
-import { BRAND_COLUMN, BRAND_FILTER, type BrandFilter } from './brand-filter';
+import { BRAND_COLUMN, type BrandFilter } from './brand-filter';
 
 /*
  * The customers report's reads; `brands` keeps those brands' customers (null = every brand). The
@@ -58,7 +58,11 @@ export function collectedByMonth(db: Sqlite, from: string, to: string, brands: B
   );
 }
 
-/** Active subscriptions (of `brands`' customers) and their summed fees per package. */
+/**
+ * Active subscriptions (of `brands`' customers) and their summed fees per package, from the
+ * trigger-maintained report_package_subscriptions (a row per package × brand, drizzle/0035) instead of
+ * every active subscription joined to its customer, which was the report's whole cost at 50,000.
+ */
 export function activeSubscriptionsByPackage(
   db: Sqlite,
   brands: BrandFilter,
@@ -68,10 +72,10 @@ export function activeSubscriptionsByPackage(
     { packageId: number; name: string; cycle: BillingCycle; subscriptions: number; fees: number }
   >(
     db,
-    `SELECT p.id AS packageId, p.name, p.billing_cycle AS cycle, count(s.id) AS subscriptions, coalesce(sum(s.monthly_fee), 0) AS fees
-     FROM internet_packages p JOIN subscriptions s ON s.internet_package_id = p.id AND s.status = 'active'
-     WHERE 1 ${BRAND_FILTER('s.customer_id')}
-     GROUP BY p.id ORDER BY subscriptions DESC, p.name`,
+    `SELECT p.id AS packageId, p.name, p.billing_cycle AS cycle, sum(r.subscriptions) AS subscriptions, sum(r.fees) AS fees
+     FROM report_package_subscriptions r JOIN internet_packages p ON p.id = r.package_id
+     WHERE 1 ${BRAND_COLUMN('r.brand_id')}
+     GROUP BY p.id HAVING sum(r.subscriptions) > 0 ORDER BY subscriptions DESC, p.name`,
   ).all({ brands });
 }
 

@@ -134,3 +134,19 @@ export const reportAgingOverdue = sqliteTable('report_aging_overdue', {
   brandId: integer('brand_id').primaryKey(),
   customers: integer('customers').notNull().default(0),
 });
+
+/*
+ * Issue 18/20 (drizzle/0035_report_package_subscriptions.sql): active subscriptions per package × the
+ * subscriber's brand and their summed fees, kept by triggers on subscriptions and customers, so the
+ * customers report's "by package" table reads a row per package instead of every active subscription.
+ */
+export const reportPackageSubscriptions = sqliteTable(
+  'report_package_subscriptions',
+  {
+    packageId: integer('package_id').notNull(),
+    brandId: integer('brand_id').notNull(),
+    subscriptions: integer('subscriptions').notNull().default(0),
+    fees: integer('fees').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.packageId, t.brandId] })],
+);

@@ -18,6 +18,9 @@ const COLORS: Record<string, string> = {
   '90+': 'red.8',
 };
 
+/** Debtors per table page (as the app's lists): the 500 of a bucket at once took most of the first paint (issue 20). */
+const DEBTORS_PER_PAGE = 25;
+
 /** Umur piutang: open invoices by days past due, with the customers in each bucket. */
 export function AgingTab({ today, brandId, onBrand }: { today: string } & BrandChoice) {
   const { t, i18n } = useTranslation('reports');
@@ -81,6 +84,7 @@ export function AgingTab({ today, brandId, onBrand }: { today: string } & BrandC
                   <Accordion.Panel>
                     <ReportTable
                       rows={b.customers}
+                      pageSize={DEBTORS_PER_PAGE}
                       columns={[
                         {
                           header: t('col.code'),

@@ -1,8 +1,9 @@
-import { Alert, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Card, Group, Loader, Pagination, Table, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../src-shared/result';
 import { MoneyText } from '../../components';
+import { useFormat } from '../../lib/format';
 
 /** A titled card around a chart or table. */
 export function Panel({
@@ -48,67 +49,110 @@ export interface SimpleColumn<T> {
   align?: 'left' | 'right';
 }
 
-/** A plain table for report rows (already aggregated by the server; no paging needed). */
+/**
+ * A plain table for report rows (already aggregated by the server). With `pageSize`, a long list (the
+ * aging report's 500 largest debtors per bucket) shows one page at a time with visible paging, so the
+ * screen paints without laying out every row at once.
+ */
 export function ReportTable<T>({
   columns,
-  rows,
+  rows: all,
   footer,
   testId,
+  pageSize,
 }: {
   columns: SimpleColumn<T>[];
   rows: T[];
   footer?: ReactNode[];
   testId?: string;
+  pageSize?: number;
 }) {
   const { t } = useTranslation('reports');
-  if (!rows.length)
+  const [page, setPage] = useState(1);
+  const pages = pageSize ? Math.max(1, Math.ceil(all.length / pageSize)) : 1;
+  const current = Math.min(page, pages);
+  const first = pageSize ? (current - 1) * pageSize : 0;
+  const rows = pageSize ? all.slice(first, first + pageSize) : all;
+  if (!all.length)
     return (
       <Text c="dimmed" size="sm">
         {t('noData')}
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={500}>
-      <Table
-        striped
-        highlightOnHover
-        verticalSpacing={5}
-        data-testid={testId}
-        style={{ fontVariantNumeric: 'tabular-nums' }}
-      >
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c, i) => (
-              <Table.Th key={i} ta={c.align ?? 'left'}>
-                {c.header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r, i) => (
-            <Table.Tr key={i}>
-              {columns.map((c, j) => (
-                <Table.Td key={j} ta={c.align ?? 'left'}>
-                  {c.render(r)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        {footer && (
-          <Table.Tfoot>
+    <>
+      <Table.ScrollContainer minWidth={500}>
+        <Table
+          striped
+          highlightOnHover
+          verticalSpacing={5}
+          data-testid={testId}
+          style={{ fontVariantNumeric: 'tabular-nums' }}
+        >
+          <Table.Thead>
             <Table.Tr>
-              {footer.map((cell, i) => (
-                <Table.Th key={i} ta={columns[i]?.align ?? 'left'}>
-                  {cell}
+              {columns.map((c, i) => (
+                <Table.Th key={i} ta={c.align ?? 'left'}>
+                  {c.header}
                 </Table.Th>
               ))}
             </Table.Tr>
-          </Table.Tfoot>
-        )}
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={i}>
+                {columns.map((c, j) => (
+                  <Table.Td key={j} ta={c.align ?? 'left'}>
+                    {c.render(r)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          {footer && (
+            <Table.Tfoot>
+              <Table.Tr>
+                {footer.map((cell, i) => (
+                  <Table.Th key={i} ta={columns[i]?.align ?? 'left'}>
+                    {cell}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Tfoot>
+          )}
+        </Table>
+      </Table.ScrollContainer>
+      {pages > 1 && (
+        <TablePager
+          first={first + 1}
+          last={first + rows.length}
+          total={all.length}
+          page={current}
+          pages={pages}
+          onPage={setPage}
+        />
+      )}
+    </>
+  );
+}
+
+function TablePager(p: {
+  first: number;
+  last: number;
+  total: number;
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <Group justify="space-between" mt="xs" data-testid="report-table-pager">
+      <Text size="sm" c="dimmed">
+        {t('table.summary', { first: f.number(p.first), last: f.number(p.last), total: f.number(p.total) })}
+      </Text>
+      <Pagination size="sm" total={p.pages} value={p.page} onChange={p.onPage} withEdges={p.pages > 5} />
+    </Group>
   );
 }
 
