@@ -4,16 +4,18 @@
  * router operations commit together, and the sync worker applies them when the router is reachable.
  */
 import { AppError, notFound } from '../../../src-shared/result';
-import { writeAudit } from '../audit';
+import { writeAudit, writeAudits } from '../audit';
 import type { CallContext } from '../context';
 import {
   accountRow,
+  accountRowsOf,
   endIsolation,
   expire,
   isolate,
+  isolateMany,
   type AccountRow,
 } from '../../data/network/account-state.repository';
-import { syncAccountRow } from './queue';
+import { syncAccountRow, syncAccountRows } from './queue';
 
 export type IsolirMode = 'profile' | 'disable';
 
@@ -50,6 +52,43 @@ export function isolateAccount(call: CallContext, accountId: number, mode: Isoli
     before: snapshot(a),
     after: { ...snapshot(after), mode },
   });
+}
+
+/**
+ * isolateAccount for many accounts read as active in the caller's transaction (the automation's batch): one
+ * update, one read of the rows after, the router operations and the audit rows each in one statement, the
+ * same rows in the same order as isolateAccount account by account. Throws on anything else (an account not
+ * active, gone or given twice), so the caller can roll back and take the accounts one by one. Returns the rows after.
+ */
+export function isolateActiveAccounts(call: CallContext, before: AccountRow[], mode: IsolirMode): AccountRow[] {
+  const { app } = call;
+  if (!before.length) return [];
+  if (before.some((a) => a.status !== 'active')) throw new Error('isolateActiveAccounts: an account is not active');
+  isolateMany(
+    app.sqlite,
+    before.map((a) => [a.id, mode === 'profile' ? a.profileName : null]),
+    app.clock.now().toISOString(),
+  );
+  const byId = new Map(
+    accountRowsOf(
+      app.sqlite,
+      before.map((a) => a.id),
+    ).map((a) => [a.id, a]),
+  );
+  if (byId.size !== before.length) throw new Error('isolateActiveAccounts: an account is gone or given twice');
+  const after = before.map((a) => byId.get(a.id)!);
+  syncAccountRows(app, after, { kick: true });
+  writeAudits(
+    call,
+    before.map((a, i) => ({
+      action: 'pppoe.isolate',
+      entity: 'pppoe',
+      entityId: a.id,
+      before: snapshot(a),
+      after: { ...snapshot(after[i]!), mode },
+    })),
+  );
+  return after;
 }
 
 /**

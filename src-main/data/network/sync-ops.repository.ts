@@ -33,6 +33,29 @@ export function insertOp(db: Sqlite, op: NewOp, now: string): number {
   return Number(lastInsertRowid);
 }
 
+/** insertOp for many operations in one statement, in the array's order (ids ascending as given). */
+export function insertOps(db: Sqlite, ops: NewOp[], now: string): void {
+  prepared(
+    db,
+    `INSERT INTO sync_ops(router_id, kind, entity, entity_id, payload, status, attempts, created_at, updated_at)
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 'pending', 0, ?, ?
+       FROM json_each(?) AS j ORDER BY j.key`,
+  ).run(now, now, JSON.stringify(ops.map((o) => [o.routerId, o.kind, o.entity, o.entityId, o.payload])));
+}
+
+/** Which of the given accounts have a secret upsert not yet applied, as `routerId:accountId` keys. */
+export const accountsWithOpenSecretUpserts = (db: Sqlite, accountIds: number[]): Set<string> =>
+  new Set(
+    prepared<[string], { k: string }>(
+      db,
+      `SELECT DISTINCT router_id || ':' || entity_id AS k FROM sync_ops
+       WHERE entity = 'pppoe' AND entity_id IN (SELECT value FROM json_each(?)) AND kind = 'secret.upsert'
+         AND status IN ('pending', 'failed')`,
+    )
+      .all(JSON.stringify(accountIds))
+      .map((r) => r.k),
+  );
+
 /** Secret upserts of one account on one router that have not been applied (pending or failed). */
 export const openSecretUpserts = (db: Sqlite, routerId: number, accountId: number) =>
   prepared<[number, number], { id: number; payload: string }>(
