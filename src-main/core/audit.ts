@@ -1,4 +1,4 @@
-import { insertAuditRow, insertAuditRows, type AuditRowInput } from '../data/audit.repository';
+import { insertAuditRow } from '../data/audit.repository';
 import { sourceOf, type CallContext } from './context';
 
 export interface AuditEntry {
@@ -23,12 +23,13 @@ function snapshot(v: unknown): string | null {
  * Appends one audit row. Call inside the same transaction as the change it records, so the
  * change and its trail commit or roll back together. There is no update or delete path.
  */
-type AuditCall = Pick<CallContext, 'app' | 'session'> & Partial<Pick<CallContext, 'transport' | 'source' | 'actor'>>;
-
-function auditRow(call: AuditCall, entry: AuditEntry, at: string): AuditRowInput {
-  const { session } = call;
-  return {
-    at,
+export function writeAudit(
+  call: Pick<CallContext, 'app' | 'session'> & Partial<Pick<CallContext, 'transport' | 'source' | 'actor'>>,
+  entry: AuditEntry,
+): void {
+  const { app, session } = call;
+  insertAuditRow(app.sqlite, {
+    at: app.clock.now().toISOString(),
     userId: session?.userId ?? null,
     username: session?.username ?? entry.actor ?? call.actor ?? 'system',
     action: entry.action,
@@ -38,25 +39,7 @@ function auditRow(call: AuditCall, entry: AuditEntry, at: string): AuditRowInput
     after: snapshot(entry.after),
     reason: entry.reason ?? null,
     source: sourceOf({ transport: call.transport ?? 'internal', source: call.source }),
-  };
-}
-
-/**
- * Appends one audit row. Call inside the same transaction as the change it records, so the
- * change and its trail commit or roll back together. There is no update or delete path.
- */
-export function writeAudit(call: AuditCall, entry: AuditEntry): void {
-  insertAuditRow(call.app.sqlite, auditRow(call, entry, call.app.clock.now().toISOString()));
-}
-
-/** writeAudit for many entries in one statement (a batch job's changes), in the given order. */
-export function writeAudits(call: AuditCall, entries: AuditEntry[]): void {
-  if (!entries.length) return;
-  const at = call.app.clock.now().toISOString();
-  insertAuditRows(
-    call.app.sqlite,
-    entries.map((e) => auditRow(call, e, at)),
-  );
+  });
 }
 
 /** Only the fields that changed, for compact before/after rows. */

@@ -24,32 +24,6 @@ export function insertAuditRow(db: Sqlite, r: AuditRowInput): void {
   ).run(r.at, r.userId, r.username, r.action, r.entity, r.entityId, r.before, r.after, r.reason, r.source);
 }
 
-/** insertAuditRow for many rows in one statement, in the array's order. */
-export function insertAuditRows(db: Sqlite, rows: AuditRowInput[]): void {
-  prepared(
-    db,
-    `INSERT INTO audit_log(at, user_id, username, action, entity, entity_id, before, after, reason, source)
-     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,
-            j.value ->> 7, j.value ->> 8, j.value ->> 9
-       FROM json_each(?) AS j ORDER BY j.key`,
-  ).run(
-    JSON.stringify(
-      rows.map((r) => [
-        r.at,
-        r.userId,
-        r.username,
-        r.action,
-        r.entity,
-        r.entityId,
-        r.before,
-        r.after,
-        r.reason,
-        r.source,
-      ]),
-    ),
-  );
-}
-
 /** Whether the user signed in from `source` (null: no address) at or after `since`. */
 export function signedInFromSince(db: Sqlite, userId: number, source: string | null, since: string): boolean {
   return (

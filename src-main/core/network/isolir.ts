@@ -4,11 +4,10 @@
  * router operations commit together, and the sync worker applies them when the router is reachable.
  */
 import { AppError, notFound } from '../../../src-shared/result';
-import { writeAudit, writeAudits } from '../audit';
+import { writeAudit } from '../audit';
 import type { CallContext } from '../context';
 import {
   accountRow,
-  accountRowsOf,
   endIsolation,
   expire,
   isolate,
@@ -55,40 +54,40 @@ export function isolateAccount(call: CallContext, accountId: number, mode: Isoli
 }
 
 /**
- * isolateAccount for many accounts read as active in the caller's transaction (the automation's batch): one
- * update, one read of the rows after, the router operations and the audit rows each in one statement, the
- * same rows in the same order as isolateAccount account by account. Throws on anything else (an account not
- * active, gone or given twice), so the caller can roll back and take the accounts one by one. Returns the rows after.
+ * isolateAccount for many accounts read as active in the caller's transaction (the automation's batch): the
+ * same rows in the same order as isolateAccount account by account, without a re-read of each account (the
+ * row after is the row before with what isolate() sets) and with their router operations queued together.
+ * Throws on an account not active or given twice, so the caller can roll back and take them one by one.
  */
-export function isolateActiveAccounts(call: CallContext, before: AccountRow[], mode: IsolirMode): AccountRow[] {
+export function isolateActiveAccounts(call: CallContext, before: AccountRow[], mode: IsolirMode): void {
   const { app } = call;
-  if (!before.length) return [];
   if (before.some((a) => a.status !== 'active')) throw new Error('isolateActiveAccounts: an account is not active');
+  if (new Set(before.map((a) => a.id)).size !== before.length)
+    throw new Error('isolateActiveAccounts: an account given twice');
+  const now = app.clock.now().toISOString();
+  const after = before.map(
+    (a): AccountRow => ({
+      ...a,
+      status: 'suspended',
+      isolatedFromProfile: mode === 'profile' ? a.profileName : null,
+      isolatedAt: a.isolatedAt ?? now,
+    }),
+  );
   isolateMany(
     app.sqlite,
-    before.map((a) => [a.id, mode === 'profile' ? a.profileName : null]),
-    app.clock.now().toISOString(),
+    after.map((a) => [a.id, a.isolatedFromProfile]),
+    now,
   );
-  const byId = new Map(
-    accountRowsOf(
-      app.sqlite,
-      before.map((a) => a.id),
-    ).map((a) => [a.id, a]),
-  );
-  if (byId.size !== before.length) throw new Error('isolateActiveAccounts: an account is gone or given twice');
-  const after = before.map((a) => byId.get(a.id)!);
   syncAccountRows(app, after, { kick: true });
-  writeAudits(
-    call,
-    before.map((a, i) => ({
+  before.forEach((a, i) =>
+    writeAudit(call, {
       action: 'pppoe.isolate',
       entity: 'pppoe',
       entityId: a.id,
       before: snapshot(a),
       after: { ...snapshot(after[i]!), mode },
-    })),
+    }),
   );
-  return after;
 }
 
 /**

@@ -6,7 +6,6 @@ import {
   dropOpenProfileUpserts,
   dropOpsById,
   insertOp,
-  insertOps,
   openSecretUpserts,
   type NewOp,
 } from '../../data/network/sync-ops.repository';
@@ -127,9 +126,10 @@ export function syncAccountRow(
 }
 
 /**
- * syncAccountRow for many accounts (each at most once) in one go, as the automation's batch needs it: the
- * same operations in the same order (upsert, then kick, account by account), written by one insert, the
- * superseded upserts dropped by one update, and each router woken once. Inside the caller's transaction.
+ * syncAccountRow for many accounts (each at most once), as the automation's batch needs it: the same
+ * operations in the same order (upsert, then kick, account by account), with one read for which accounts
+ * have upserts to supersede (few: most have nothing queued) instead of one per account, one update dropping
+ * them, and each router woken once. Inside the caller's transaction.
  */
 export function syncAccountRows(app: AppContext, rows: AccountRow[], opts: { kick?: boolean } = {}) {
   const routed = rows.filter((a) => a.routerId !== null);
@@ -140,8 +140,8 @@ export function syncAccountRows(app: AppContext, rows: AccountRow[], opts: { kic
     app.sqlite,
     routed.map((a) => a.id),
   );
-  const ops: NewOp[] = [];
   const superseded: number[] = [];
+  const ops: NewOp[] = [];
   for (const a of routed) {
     const routerId = a.routerId!;
     const old = open.has(`${routerId}:${a.id}`) ? openSecretUpserts(app.sqlite, routerId, a.id) : [];
@@ -159,7 +159,7 @@ export function syncAccountRows(app: AppContext, rows: AccountRow[], opts: { kic
   }
   const now = app.clock.now().toISOString();
   if (superseded.length) dropOpsById(app.sqlite, superseded, 'superseded by a newer change', now);
-  insertOps(app.sqlite, ops, now);
+  for (const op of ops) insertOp(app.sqlite, op, now);
   for (const routerId of new Set(routed.map((a) => a.routerId!))) wake(app, routerId);
 }
 

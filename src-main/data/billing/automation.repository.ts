@@ -24,18 +24,6 @@ export function insertAutomationLog(db: Sqlite, e: AutomationLogEntry): void {
   ).run(e.at, e.action, e.customerId, e.accountId, e.invoiceId, e.detail, e.result);
 }
 
-/** insertAutomationLog for many entries in one statement, in the array's order (ids ascending as given). */
-export function insertAutomationLogs(db: Sqlite, entries: AutomationLogEntry[]): void {
-  prepared(
-    db,
-    `INSERT INTO automation_log(at, action, customer_id, account_id, invoice_id, detail, result)
-     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
-       FROM json_each(?) AS j ORDER BY j.key`,
-  ).run(
-    JSON.stringify(entries.map((e) => [e.at, e.action, e.customerId, e.accountId, e.invoiceId, e.detail, e.result])),
-  );
-}
-
 /** The latest isolate/restore entry of the account is an isolate. */
 const ISOLATED_BY_BILLING = `(SELECT l.action FROM automation_log l WHERE l.account_id = a.id AND l.action IN ('isolate','restore')
                 ORDER BY l.id DESC LIMIT 1) = 'isolate'`;

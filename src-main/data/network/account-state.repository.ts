@@ -33,12 +33,6 @@ const ACCOUNT_ROW_SQL = `
 export const accountRow = (db: Sqlite, id: number): AccountRow | undefined =>
   prepared<[number], AccountRow>(db, `${ACCOUNT_ROW_SQL} WHERE a.id = ?`).get(id);
 
-/** The rows of the given accounts (any order; a deleted one is missing). */
-export const accountRowsOf = (db: Sqlite, ids: number[]): AccountRow[] =>
-  prepared<[string], AccountRow>(db, `${ACCOUNT_ROW_SQL} WHERE a.id IN (SELECT value FROM json_each(?))`).all(
-    JSON.stringify(ids),
-  );
-
 /** The active accounts of the given customers, in customer then account order (the automation's batch). */
 export const activeAccountRowsOf = (db: Sqlite, customerIds: number[]): AccountRow[] =>
   prepared<[string], AccountRow>(

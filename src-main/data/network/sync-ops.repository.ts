@@ -33,16 +33,6 @@ export function insertOp(db: Sqlite, op: NewOp, now: string): number {
   return Number(lastInsertRowid);
 }
 
-/** insertOp for many operations in one statement, in the array's order (ids ascending as given). */
-export function insertOps(db: Sqlite, ops: NewOp[], now: string): void {
-  prepared(
-    db,
-    `INSERT INTO sync_ops(router_id, kind, entity, entity_id, payload, status, attempts, created_at, updated_at)
-     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 'pending', 0, ?, ?
-       FROM json_each(?) AS j ORDER BY j.key`,
-  ).run(now, now, JSON.stringify(ops.map((o) => [o.routerId, o.kind, o.entity, o.entityId, o.payload])));
-}
-
 /** Which of the given accounts have a secret upsert not yet applied, as `routerId:accountId` keys. */
 export const accountsWithOpenSecretUpserts = (db: Sqlite, accountIds: number[]): Set<string> =>
   new Set(
