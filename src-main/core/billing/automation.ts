@@ -23,13 +23,21 @@ import {
   listAutomationLog,
   setSubscriptionEndDate,
   type AutomationLogRow,
+  type CustomerToIsolate,
 } from '../../data/billing/automation.repository';
 import { overdueInvoices, toInvoice } from '../../data/billing/invoices.repository';
 import { dayStartUtc, today, type In } from './common';
+import { isolateBatch } from './isolate-batch';
 import { arrearsCutoff, billingIsolatedAccounts, logAutomation } from './restore';
 
 /** Items per committed batch. */
 const BATCH = 500;
+/**
+ * Customers per set-based isolation (one commit each): 5,000 instead of 500 saved ~40 ms of the 5,000-customer
+ * tick's ~270 ms CPU (fewer commits rewriting the same index pages). A failing one is redone in BATCH-sized
+ * batches item by item, as before.
+ */
+const ISOLATE_BATCH = 5_000;
 
 export interface AutomationResult {
   ranAt: string;
@@ -172,36 +180,48 @@ export function runAutomation(call: CallContext): AutomationResult {
     });
   });
 
-  // 3. Isolate: overdue beyond the grace period, not excluded, with an account still active.
+  // 3. Isolate: overdue beyond the grace period, not excluded, with an account still active. Each batch is
+  // isolated set-based; if that throws, the batch is rolled back and redone customer by customer.
   const cutoff = arrearsCutoff(app);
   const overdue = customersToIsolate(db, cutoff);
   // Read inside each batch's transaction, so it is what the customer has when isolated.
   let activeAccounts = new Map<number, { id: number; username: string }[]>();
-  batched(
-    overdue,
-    (o) => {
-      res.isolated += attempt(`isolate customer ${o.customerId}`, { customerId: o.customerId }, () => {
-        const accounts = activeAccounts.get(o.customerId) ?? [];
-        for (const a of accounts) {
-          isolateAccount(call, a.id, settings.isolirMode);
-          logAutomation(app, {
-            action: 'isolate',
-            customerId: o.customerId,
-            accountId: a.id,
-            invoiceId: o.invoiceId,
-            detail: `${a.username}: ${o.invoiceNumber} due ${o.dueDate}, grace ${settings.graceDays} days (${settings.isolirMode})`,
-          });
-        }
-        if (accounts.length) queueIsolirNotice(call, o.customerId, o.invoiceId);
-        return accounts.length;
+  const isolateOne = (o: CustomerToIsolate) => {
+    res.isolated += attempt(`isolate customer ${o.customerId}`, { customerId: o.customerId }, () => {
+      const accounts = activeAccounts.get(o.customerId) ?? [];
+      for (const a of accounts) {
+        isolateAccount(call, a.id, settings.isolirMode);
+        logAutomation(app, {
+          action: 'isolate',
+          customerId: o.customerId,
+          accountId: a.id,
+          invoiceId: o.invoiceId,
+          detail: `${a.username}: ${o.invoiceNumber} due ${o.dueDate}, grace ${settings.graceDays} days (${settings.isolirMode})`,
+        });
+      }
+      if (accounts.length) queueIsolirNotice(call, o.customerId, o.invoiceId);
+      return accounts.length;
+    });
+  };
+  for (let i = 0; i < overdue.length; i += ISOLATE_BATCH) {
+    const batch = overdue.slice(i, i + ISOLATE_BATCH);
+    try {
+      res.isolated += db.transaction(() => isolateBatch(call, batch, settings)).immediate();
+    } catch (err) {
+      app.logger.warn('billing automation: batch isolation failed, isolating one by one', {
+        error: err instanceof Error ? err.message : String(err),
       });
-    },
-    (batch) =>
-      (activeAccounts = activeAccountsOf(
-        db,
-        batch.map((o) => o.customerId),
-      )),
-  );
+      batched(
+        batch,
+        isolateOne,
+        (b) =>
+          (activeAccounts = activeAccountsOf(
+            db,
+            b.map((o) => o.customerId),
+          )),
+      );
+    }
+  }
 
   // 4. Restore whatever the billing isolated when the arrears are gone (paid elsewhere, voided, excluded).
   const toRestore = customersToRestore(db, cutoff);

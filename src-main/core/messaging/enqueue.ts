@@ -3,7 +3,7 @@
  * isolir, a restore. Each function runs in the caller's transaction, so the message row commits or
  * rolls back with the event; the outbox's unique key makes a repeated event queue nothing new.
  */
-import { queueForNewInvoices, queueOne } from '../../data/messaging/outbox.repository';
+import { queueForNewInvoices, queueMany, queueOne } from '../../data/messaging/outbox.repository';
 import type { AppContext, CallContext } from '../context';
 import { kindSettings, routing, type OutboxKind } from './config';
 
@@ -58,6 +58,20 @@ export function queuePaymentReceipt(call: CallContext, customerId: number, payme
 /** The isolir notice: one per customer and the overdue invoice that caused it. */
 export function queueIsolirNotice(call: CallContext, customerId: number, invoiceId: number) {
   return one(call, 'isolir', `isolir:c${customerId}:i${invoiceId}`, { customerId, invoiceId });
+}
+
+/** queueIsolirNotice for many customers in one statement (the automation's batch), in the given order. */
+export function queueIsolirNotices(call: CallContext, items: { customerId: number; invoiceId: number }[]): number {
+  const { app, session } = call;
+  const r = items.length ? target(app, 'isolir') : null;
+  if (!r) return 0;
+  return queueMany(app.sqlite, {
+    ...r,
+    kind: 'isolir',
+    items: items.map((i) => [`isolir:c${i.customerId}:i${i.invoiceId}`, i.customerId, i.invoiceId]),
+    userId: session?.userId ?? null,
+    now: app.clock.now().toISOString(),
+  });
 }
 
 /** The restored notice: one per customer and day (a restore follows the payment that cleared the arrears). */

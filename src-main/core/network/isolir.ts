@@ -11,9 +11,10 @@ import {
   endIsolation,
   expire,
   isolate,
+  isolateMany,
   type AccountRow,
 } from '../../data/network/account-state.repository';
-import { syncAccountRow } from './queue';
+import { syncAccountRow, syncAccountRows } from './queue';
 
 export type IsolirMode = 'profile' | 'disable';
 
@@ -50,6 +51,43 @@ export function isolateAccount(call: CallContext, accountId: number, mode: Isoli
     before: snapshot(a),
     after: { ...snapshot(after), mode },
   });
+}
+
+/**
+ * isolateAccount for many accounts read as active in the caller's transaction (the automation's batch): the
+ * same rows in the same order as isolateAccount account by account, without a re-read of each account (the
+ * row after is the row before with what isolate() sets) and with their router operations queued together.
+ * Throws on an account not active or given twice, so the caller can roll back and take them one by one.
+ */
+export function isolateActiveAccounts(call: CallContext, before: AccountRow[], mode: IsolirMode): void {
+  const { app } = call;
+  if (before.some((a) => a.status !== 'active')) throw new Error('isolateActiveAccounts: an account is not active');
+  if (new Set(before.map((a) => a.id)).size !== before.length)
+    throw new Error('isolateActiveAccounts: an account given twice');
+  const now = app.clock.now().toISOString();
+  const after = before.map(
+    (a): AccountRow => ({
+      ...a,
+      status: 'suspended',
+      isolatedFromProfile: mode === 'profile' ? a.profileName : null,
+      isolatedAt: a.isolatedAt ?? now,
+    }),
+  );
+  isolateMany(
+    app.sqlite,
+    after.map((a) => [a.id, a.isolatedFromProfile]),
+    now,
+  );
+  syncAccountRows(app, after, { kick: true });
+  before.forEach((a, i) =>
+    writeAudit(call, {
+      action: 'pppoe.isolate',
+      entity: 'pppoe',
+      entityId: a.id,
+      before: snapshot(a),
+      after: { ...snapshot(after[i]!), mode },
+    }),
+  );
 }
 
 /**

@@ -1,11 +1,13 @@
 import { accountRow, type AccountRow } from '../../data/network/account-state.repository';
 import { activeRouterIds } from '../../data/network/routers.repository';
 import {
+  accountsWithOpenSecretUpserts,
   dropOpenAccountOps,
   dropOpenProfileUpserts,
   dropOpsById,
   insertOp,
   openSecretUpserts,
+  type NewOp,
 } from '../../data/network/sync-ops.repository';
 import { ENSURED_PROFILE } from './isolir-router/desired';
 import type { AppContext } from '../context';
@@ -59,13 +61,14 @@ export function enqueueOp(
 }
 
 /**
- * Queues "make the router's secret match this account". Older queued or failed upserts for the same
- * account on that router are superseded: each upsert carries the complete state, so only the newest matters.
+ * The payload of a secret upsert for the account and the ids of the older upserts it supersedes
+ * (`old`: the account's open upserts on its router, oldest first as the store gives them).
  */
-export function enqueueSecretUpsert(app: AppContext, account: AccountRow, previousName?: string | null): number | null {
-  if (account.routerId === null) return null;
-  const now = app.clock.now().toISOString();
-  const old = openSecretUpserts(app.sqlite, account.routerId, account.id);
+function secretUpsert(
+  account: AccountRow,
+  old: { id: number; payload: string }[],
+  previousName?: string | null,
+): { payload: SecretUpsertPayload; superseded: number[] } {
   // A rename still pending must keep the oldest known router name, or the old secret would be orphaned.
   let carriedName = previousName ?? null;
   for (const o of old) {
@@ -73,15 +76,21 @@ export function enqueueSecretUpsert(app: AppContext, account: AccountRow, previo
     if (p.previousName) carriedName = p.previousName;
     else if (!carriedName && p.name !== account.username) carriedName = p.name;
   }
-  if (old.length)
-    dropOpsById(
-      app.sqlite,
-      old.map((o) => o.id),
-      'superseded by a newer change',
-      now,
-    );
   const payload: SecretUpsertPayload = { ...secretState(account) };
   if (carriedName && carriedName.toLowerCase() !== account.username.toLowerCase()) payload.previousName = carriedName;
+  return { payload, superseded: old.map((o) => o.id) };
+}
+
+/**
+ * Queues "make the router's secret match this account". Older queued or failed upserts for the same
+ * account on that router are superseded: each upsert carries the complete state, so only the newest matters.
+ */
+export function enqueueSecretUpsert(app: AppContext, account: AccountRow, previousName?: string | null): number | null {
+  if (account.routerId === null) return null;
+  const old = openSecretUpserts(app.sqlite, account.routerId, account.id);
+  const { payload, superseded } = secretUpsert(account, old, previousName);
+  if (superseded.length)
+    dropOpsById(app.sqlite, superseded, 'superseded by a newer change', app.clock.now().toISOString());
   return enqueueOp(app, account.routerId, 'secret.upsert', 'pppoe', account.id, payload);
 }
 
@@ -114,6 +123,44 @@ export function syncAccountRow(
   if (a.routerId === null) return;
   enqueueSecretUpsert(app, a, opts.previousName);
   if (opts.kick) enqueueKick(app, a.routerId, a.id, a.username);
+}
+
+/**
+ * syncAccountRow for many accounts (each at most once), as the automation's batch needs it: the same
+ * operations in the same order (upsert, then kick, account by account), with one read for which accounts
+ * have upserts to supersede (few: most have nothing queued) instead of one per account, one update dropping
+ * them, and each router woken once. Inside the caller's transaction.
+ */
+export function syncAccountRows(app: AppContext, rows: AccountRow[], opts: { kick?: boolean } = {}) {
+  const routed = rows.filter((a) => a.routerId !== null);
+  if (!routed.length) return;
+  if (new Set(routed.map((a) => a.id)).size !== routed.length) throw new Error('syncAccountRows: an account twice');
+  // Most accounts have nothing queued: only those that do are read one by one, as enqueueSecretUpsert does.
+  const open = accountsWithOpenSecretUpserts(
+    app.sqlite,
+    routed.map((a) => a.id),
+  );
+  const superseded: number[] = [];
+  const ops: NewOp[] = [];
+  for (const a of routed) {
+    const routerId = a.routerId!;
+    const old = open.has(`${routerId}:${a.id}`) ? openSecretUpserts(app.sqlite, routerId, a.id) : [];
+    const up = secretUpsert(a, old);
+    superseded.push(...up.superseded);
+    ops.push({ routerId, kind: 'secret.upsert', entity: 'pppoe', entityId: a.id, payload: JSON.stringify(up.payload) });
+    if (opts.kick)
+      ops.push({
+        routerId,
+        kind: 'session.kick',
+        entity: 'pppoe',
+        entityId: a.id,
+        payload: JSON.stringify({ name: a.username } satisfies NamePayload),
+      });
+  }
+  const now = app.clock.now().toISOString();
+  if (superseded.length) dropOpsById(app.sqlite, superseded, 'superseded by a newer change', now);
+  for (const op of ops) insertOp(app.sqlite, op, now);
+  for (const routerId of new Set(routed.map((a) => a.routerId!))) wake(app, routerId);
 }
 
 /**

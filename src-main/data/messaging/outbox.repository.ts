@@ -78,6 +78,27 @@ export function queueOne(db: Sqlite, m: OneMessage): number | null {
   return r.changes ? Number(r.lastInsertRowid) : null;
 }
 
+export interface ManyMessages extends Routing {
+  kind: string;
+  /** One message each, in this order: `[dedupeKey, customerId, invoiceId]`. */
+  items: [string, number, number | null][];
+  userId: number | null;
+  now: string;
+}
+
+/** queueOne for many customers (one kind, no payment/broadcast/ticket) in one statement, in the items' order. */
+export function queueMany(db: Sqlite, m: ManyMessages): number {
+  return prepared<[Omit<ManyMessages, 'items'> & { items: string }]>(
+    db,
+    `INSERT INTO message_outbox(dedupe_key, kind, channel, customer_id, invoice_id, payment_id, broadcast_id, ticket_id, status, next_attempt_at, created_by, created_at, updated_at)
+     SELECT j.value ->> 0, @kind, ${CHANNEL}, c.id, j.value ->> 2, NULL, NULL, NULL, 'queued', @now, @userId, @now, @now
+       FROM json_each(@items) AS j JOIN customers c ON c.id = j.value ->> 1
+       LEFT JOIN customer_message_prefs p ON p.customer_id = c.id
+      WHERE ${NOT_OPTED_OUT} ORDER BY j.key
+     ON CONFLICT(dedupe_key) DO NOTHING`,
+  ).run({ ...m, items: JSON.stringify(m.items) }).changes;
+}
+
 export interface BroadcastBatch extends Routing {
   broadcastId: number;
   /** null: every customer not inactive. */

@@ -33,6 +33,14 @@ const ACCOUNT_ROW_SQL = `
 export const accountRow = (db: Sqlite, id: number): AccountRow | undefined =>
   prepared<[number], AccountRow>(db, `${ACCOUNT_ROW_SQL} WHERE a.id = ?`).get(id);
 
+/** The active accounts of the given customers, in customer then account order (the automation's batch). */
+export const activeAccountRowsOf = (db: Sqlite, customerIds: number[]): AccountRow[] =>
+  prepared<[string], AccountRow>(
+    db,
+    `${ACCOUNT_ROW_SQL} WHERE a.customer_id IN (SELECT value FROM json_each(?)) AND a.status = 'active'
+     ORDER BY a.customer_id, a.id`,
+  ).all(JSON.stringify(customerIds));
+
 export const routerAccountRows = (db: Sqlite, routerId: number): AccountRow[] =>
   prepared<[number], AccountRow>(db, `${ACCOUNT_ROW_SQL} WHERE a.router_id = ? ORDER BY a.username`).all(routerId);
 
@@ -70,6 +78,24 @@ export function isolate(db: Sqlite, id: number, fromProfile: string | null, now:
     `UPDATE pppoe_accounts SET status = 'suspended', isolated_from_profile = ?, isolated_at = coalesce(isolated_at, ?), updated_at = ?
      WHERE id = ?`,
   ).run(fromProfile, now, now, id);
+}
+
+/**
+ * isolate() for many accounts, each `[id, fromProfile]`, in the given order. One UPDATE changes its rows (and
+ * fires the webhook trigger) in id order, so it serves a list in ascending id order, the usual one; any
+ * other order is kept by updating account by account.
+ */
+export function isolateMany(db: Sqlite, items: [number, string | null][], now: string) {
+  if (items.some(([id], i) => i > 0 && id <= items[i - 1]![0])) {
+    for (const [id, fromProfile] of items) isolate(db, id, fromProfile, now);
+    return;
+  }
+  prepared(
+    db,
+    `UPDATE pppoe_accounts AS a SET status = 'suspended', isolated_from_profile = j.value ->> 1,
+       isolated_at = coalesce(a.isolated_at, ?), updated_at = ?
+     FROM json_each(?) AS j WHERE a.id = j.value ->> 0`,
+  ).run(now, now, JSON.stringify(items));
 }
 
 export function endIsolation(db: Sqlite, id: number, now: string) {

@@ -33,6 +33,19 @@ export function insertOp(db: Sqlite, op: NewOp, now: string): number {
   return Number(lastInsertRowid);
 }
 
+/** Which of the given accounts have a secret upsert not yet applied, as `routerId:accountId` keys. */
+export const accountsWithOpenSecretUpserts = (db: Sqlite, accountIds: number[]): Set<string> =>
+  new Set(
+    prepared<[string], { k: string }>(
+      db,
+      `SELECT DISTINCT router_id || ':' || entity_id AS k FROM sync_ops
+       WHERE entity = 'pppoe' AND entity_id IN (SELECT value FROM json_each(?)) AND kind = 'secret.upsert'
+         AND status IN ('pending', 'failed')`,
+    )
+      .all(JSON.stringify(accountIds))
+      .map((r) => r.k),
+  );
+
 /** Secret upserts of one account on one router that have not been applied (pending or failed). */
 export const openSecretUpserts = (db: Sqlite, routerId: number, accountId: number) =>
   prepared<[number, number], { id: number; payload: string }>(
