@@ -27,6 +27,7 @@ export function forecastReport(
   const collected = agg.invoiced - agg.outstanding;
   const rate = agg.invoiced > 0 ? collected / agg.invoiced : 1;
 
+  // One row per distinct set of terms with its count of subscriptions (issue 20).
   const subs = activeSubscriptionTerms(app.sqlite, brands);
 
   const months = Array.from({ length: input.months }, (_, i) => addMonths(current, i + 1)).map((period) => {
@@ -35,8 +36,8 @@ export function forecastReport(
     for (const s of subs) {
       const charge = chargeFor(s, period);
       if (charge) {
-        expectedInvoicing += charge.amount;
-        subscriptions += 1;
+        expectedInvoicing += charge.amount * s.count;
+        subscriptions += s.count;
       }
     }
     return { period, subscriptions, expectedInvoicing, expectedCollection: Math.round(expectedInvoicing * rate) };

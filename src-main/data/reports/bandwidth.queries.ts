@@ -1,24 +1,26 @@
 import type { BandwidthReport } from '../../../src-shared/contract/reports';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
-import type { BrandFilter } from './brand-filter';
+import { BRAND_COLUMN, type BrandFilter } from './brand-filter';
 
 const TOP_USERS = 20;
 // usage_daily: bytes_in = downloaded by the customer, bytes_out = uploaded (core/network/usage.ts).
 
 type Range = { from: string; to: string; brands: BrandFilter };
 
-/** Usage rows of `brands` (null = every brand): the account's customer's brand, like invoices and payments. */
-const IN_RANGE = (t: string) =>
-  `${t}.day BETWEEN @from AND @to AND (@brands IS NULL OR ${t}.account_id IN (SELECT ba.id FROM pppoe_accounts ba
-     JOIN customers bc ON bc.id = ba.customer_id WHERE bc.brand_id IN (SELECT value FROM json_each(@brands))))`;
+/*
+ * Issue 20: the series, packages and routers read usage_daily_totals (per day × brand × package × router,
+ * kept by triggers, drizzle/0037_usage_daily_totals.sql): a few hundred rows for a week instead of one per
+ * account and day. A group whose usage rows are all gone (rows = 0) is not reported, as the raw sums would not.
+ */
+const TOTALS_IN_RANGE = `t.day BETWEEN @from AND @to ${BRAND_COLUMN('t.brand_id')}`;
 
 /** Daily usage per bucket: `keyLength` characters of the `YYYY-MM-DD` day name the bucket. */
 export function trafficByBucket(db: Sqlite, from: string, to: string, keyLength: number, brands: BrandFilter) {
   return prepared<Range, { k: string; bytesIn: number; bytesOut: number; n: number }>(
     db,
     `SELECT substr(t.day, 1, ${keyLength}) AS k, sum(t.bytes_in) AS bytesIn, sum(t.bytes_out) AS bytesOut, sum(t.samples) AS n
-     FROM usage_daily t WHERE ${IN_RANGE('t')} GROUP BY k`,
+     FROM usage_daily_totals t WHERE ${TOTALS_IN_RANGE} GROUP BY k HAVING sum(t.rows) > 0`,
   ).all({ from, to, brands });
 }
 
@@ -31,8 +33,8 @@ export function trafficByPackage(
   return prepared<Range, BandwidthReport['byPackage'][number]>(
     db,
     `SELECT p.id, coalesce(p.name, '—') AS name, sum(t.bytes_in) AS bytesIn, sum(t.bytes_out) AS bytesOut
-     FROM usage_daily t JOIN pppoe_accounts a ON a.id = t.account_id LEFT JOIN internet_packages p ON p.id = a.internet_package_id
-     WHERE ${IN_RANGE('t')} GROUP BY p.id ORDER BY bytesIn + bytesOut DESC`,
+     FROM usage_daily_totals t LEFT JOIN internet_packages p ON p.id = t.package_id
+     WHERE ${TOTALS_IN_RANGE} GROUP BY p.id HAVING sum(t.rows) > 0 ORDER BY bytesIn + bytesOut DESC, p.id`,
   ).all({ from, to, brands });
 }
 
@@ -45,11 +47,15 @@ export function trafficByRouter(
   return prepared<Range, BandwidthReport['byRouter'][number]>(
     db,
     `SELECT r.id, coalesce(r.name, '—') AS name, sum(t.bytes_in) AS bytesIn, sum(t.bytes_out) AS bytesOut
-     FROM usage_daily t LEFT JOIN routers r ON r.id = t.router_id
-     WHERE ${IN_RANGE('t')} GROUP BY r.id ORDER BY bytesIn + bytesOut DESC`,
+     FROM usage_daily_totals t LEFT JOIN routers r ON r.id = t.router_id
+     WHERE ${TOTALS_IN_RANGE} GROUP BY r.id HAVING sum(t.rows) > 0 ORDER BY bytesIn + bytesOut DESC, r.id`,
   ).all({ from, to, brands });
 }
 
+/**
+ * Per-account sums of the range from the (day, account, bytes) covering index, then the brand check, the
+ * top 20 and the account/customer look-ups per account rather than per usage row.
+ */
 export function topTrafficUsers(
   db: Sqlite,
   from: string,
@@ -58,8 +64,11 @@ export function topTrafficUsers(
 ): BandwidthReport['topUsers'] {
   return prepared<Range, BandwidthReport['topUsers'][number]>(
     db,
-    `SELECT a.id AS accountId, a.username, c.name AS customerName, sum(t.bytes_in) AS bytesIn, sum(t.bytes_out) AS bytesOut
-     FROM usage_daily t JOIN pppoe_accounts a ON a.id = t.account_id JOIN customers c ON c.id = a.customer_id
-     WHERE ${IN_RANGE('t')} GROUP BY a.id ORDER BY bytesIn + bytesOut DESC, a.id LIMIT ${TOP_USERS}`,
+    `WITH s AS MATERIALIZED (
+       SELECT account_id, sum(bytes_in) AS bytesIn, sum(bytes_out) AS bytesOut FROM usage_daily
+       WHERE day BETWEEN @from AND @to GROUP BY account_id)
+     SELECT a.id AS accountId, a.username, c.name AS customerName, s.bytesIn, s.bytesOut
+     FROM s JOIN pppoe_accounts a ON a.id = s.account_id JOIN customers c ON c.id = a.customer_id
+     WHERE 1 ${BRAND_COLUMN('c.brand_id')} ORDER BY s.bytesIn + s.bytesOut DESC, a.id LIMIT ${TOP_USERS}`,
   ).all({ from, to, brands });
 }

@@ -20,7 +20,34 @@ export const usageDaily = sqliteTable(
     /** Samples that added to the day (the report shows how much it is based on). */
     samples: integer('samples').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.day] }), index('usage_daily_day_idx').on(t.day)],
+  // Issue 20: (day, account, bytes) covers the top users' per-account sums of a range (no row look-ups).
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.day] }),
+    index('usage_daily_day_account_idx').on(t.day, t.accountId, t.bytesIn, t.bytesOut),
+  ],
+);
+
+/**
+ * Issue 20: usage_daily summed per day × brand × package × router, kept by SQLite triggers
+ * (drizzle/0037_usage_daily_totals.sql) on usage_daily, on an account's package/customer and on a
+ * customer's brand, so the bandwidth report's series, packages and routers read a few hundred rows
+ * instead of every account's day. Keyed by the account's current package and customer's brand, like
+ * the raw report. `rows` = usage_daily rows summed (a group with none left is not reported).
+ */
+export const usageDailyTotals = sqliteTable(
+  'usage_daily_totals',
+  {
+    day: text('day').notNull(),
+    brandId: integer('brand_id').notNull(),
+    packageId: integer('package_id').notNull(),
+    /** 0 when the usage row has no router (deleted). */
+    routerId: integer('router_id').notNull().default(0),
+    rows: integer('rows').notNull().default(0),
+    bytesIn: integer('bytes_in').notNull().default(0),
+    bytesOut: integer('bytes_out').notNull().default(0),
+    samples: integer('samples').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.brandId, t.packageId, t.routerId] })],
 );
 
 /**
