@@ -3,7 +3,7 @@
  * the cashier sees of each. Raw SQL on purpose: each query is a single index probe (the hot path).
  */
 import type { Sqlite } from '../../db/open';
-import { phraseSearch, searchPhrase } from '../customers-search';
+import { phraseSearch, ROW_READ, searchPhrase } from '../customers-search';
 import { likePattern, trigramSearchable } from '../sql';
 import { prepared } from '../statements';
 
@@ -46,8 +46,15 @@ export function partialCustomerHits(db: Sqlite, needle: string, limit: number): 
 }
 
 function phraseCustomers(db: Sqlite, needle: string, phrase: string, limit: number): number[] {
-  // customers_search_idx holds search_text: its walk reads no table row (rowCost 1).
-  const page = { order: 'c.search_text', index: 'customers_search_idx', rowCost: 1, limit, offset: 0 };
+  // customers_search_idx holds search_text: its walk reads no table row (rowCost 1); a hit sorted reads one.
+  const page = {
+    order: 'c.search_text',
+    index: 'customers_search_idx',
+    rowCost: 1,
+    hitCost: ROW_READ,
+    limit,
+    offset: 0,
+  };
   return phraseSearch(db, needle, phrase, { sql: '', params: {} }, page).ids;
 }
 

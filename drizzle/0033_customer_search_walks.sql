@@ -1,0 +1,12 @@
+-- Customer search pages a dense needle in the list's name order from indexes alone (issue 20). Its page was
+-- found by walking customers_name_idx and reading each customer's row to test its search text and status, or
+-- by reading and sorting every hit in the table (3–6 ms for 3,000 hits at 50,000 customers). The two walk
+-- indexes carry the search text and status beside the name, so the walk, and the count of the hits within one
+-- status, read the index only; `id` follows the name so that each is in the list's order (name, then id). The
+-- narrow hits index, keyed by id, is where the hits are looked up when they are sorted instead (0.4 µs a hit
+-- against 1 µs in the table). See data/customers-search.ts.
+CREATE INDEX `customers_name_walk_idx` ON `customers` (name COLLATE NOCASE, id, status, search_text);
+--> statement-breakpoint
+CREATE INDEX `customers_status_walk_idx` ON `customers` (status, name COLLATE NOCASE, id, search_text);
+--> statement-breakpoint
+CREATE INDEX `customers_hits_idx` ON `customers` (id, name COLLATE NOCASE, status, brand_id);
