@@ -6,8 +6,9 @@
  * - when the hits are dense, the first page is found sooner by walking the list's sort index and testing
  *   each row than by sorting every hit (a budget of rows bounds the walk; past it, the hits are sorted);
  *   the name order and, within one status, its count are walked in indexes that hold the search text;
- * - a shorter needle, or a long run of digits (its trigrams "000", "812" are in most rows), scans the narrow
- *   covering index customers_search_idx once.
+ * - a needle of 1–2 characters is found from the index's terms that begin with it (shortNeedleHits) when
+ *   they are few; when they are many, or for a long run of digits (its trigrams "000", "812" are in most
+ *   rows), the narrow covering index customers_search_idx is scanned once.
  */
 import type { Sqlite } from '../db/open';
 import { likePattern } from './sql';
@@ -23,6 +24,55 @@ export function searchPhrase(needle: string): string | null {
   const text = needle.replace(/[A-Z]/g, (c) => c.toLowerCase());
   if ([...text].length < 3 || /^[0-9 +().-]{6,}$/.test(text)) return null;
   return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Past this many hits (an upper bound summed over the index's terms) a short needle scans instead. */
+const SHORT_HITS = 2_000;
+const TOP = String.fromCodePoint(0x10ffff);
+
+/**
+ * The customers whose search text contains a needle of 1–2 characters, in id order, from customers_fts and
+ * without a scan; null when they may be more than SHORT_HITS (then the scan is as cheap). The trigram index
+ * has no term that short, but an occurrence at position p lies at the start of the trigram at p, unless it
+ * is in the text's last two characters: so the hits are the rows holding a term that begins with the needle
+ * (customers_fts_terms lists them in order, with how many rows hold each) and those whose text ends with it
+ * (two expression indexes on the last two characters and the last one). Exact, as the phrase is: search_text
+ * holds no A–Z and A–Z in the needle is lowered, as LIKE folds only A–Z.
+ */
+export function shortNeedleHits(db: Sqlite, needle: string): number[] | null {
+  const text = needle.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const size = [...text].length;
+  if (size < 1 || size > 2) return null;
+  const terms: string[] = [];
+  let rows = 0;
+  const vocab = prepared<object, { term: string; doc: number }>(
+    db,
+    'SELECT term, doc FROM customers_fts_terms WHERE term >= @lo AND term <= @hi',
+  );
+  for (const t of vocab.iterate({ lo: text, hi: text + TOP.repeat(3 - size) })) {
+    rows += t.doc;
+    if (rows > SHORT_HITS) return null; // leaving the loop resets the statement
+    terms.push(`"${t.term.replace(/"/g, '""')}"`);
+  }
+  const ids = (sql: string, p: object) =>
+    prepared<object, { id: number }>(db, sql)
+      .all(p)
+      .map((r) => r.id);
+  const found = new Set(
+    terms.length
+      ? ids('SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH @q', { q: terms.join(' OR ') })
+      : [],
+  );
+  const tail =
+    size === 2
+      ? ids('SELECT id FROM customers WHERE substr(search_text, -2) = @s', { s: text })
+      : ids(
+          `SELECT id FROM customers WHERE substr(search_text, -2) BETWEEN @s AND @hi
+           UNION SELECT id FROM customers WHERE substr(search_text, -1) = @s`,
+          { s: text, hi: text + TOP },
+        );
+  for (const id of tail) found.add(id);
+  return [...found].sort((a, b) => a - b);
 }
 
 /** The filters beside the needle, as SQL over `c` (customers) with their named parameters. */

@@ -1,6 +1,6 @@
 import type { Customer } from '../../src-shared/contract/customers';
 import type { Sqlite } from '../db/open';
-import { phraseSearch, ROW_READ, searchPhrase, type PageOrder } from './customers-search';
+import { phraseSearch, ROW_READ, searchPhrase, shortNeedleHits, type PageOrder } from './customers-search';
 import { likePattern } from './sql';
 import { prepared } from './statements';
 
@@ -119,21 +119,25 @@ export function searchCustomers(
 }
 
 /**
- * One pass over customers_search_idx: the hits up to the page's end in order, each carrying the total. A page
- * past the hits (or a needle with none) returns no row, so a page deep in the list (offset over SCAN_ROWS)
- * is cut by OFFSET and, when it comes back empty, counted in a second pass.
+ * A needle the phrase index cannot take: its few hits from the trigram terms (shortNeedleHits), or one pass
+ * over customers_search_idx. Either way one query gives the hits up to the page's end in order, each
+ * carrying the total. A page past the hits (or a needle with none) returns no row, so a page deep in the list
+ * (offset over SCAN_ROWS) is cut by OFFSET and, when it comes back empty, counted in a second query.
  */
 const SCAN_ROWS = 500;
 function scanSearch(db: Sqlite, needle: string, filterSql: string, order: string, params: PageParams) {
-  const pattern = likePattern(needle);
-  const from = `customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${filterSql}`;
+  const short = shortNeedleHits(db, needle);
+  const from = short
+    ? `customers c NOT INDEXED WHERE c.id IN (SELECT value FROM json_each(@ids)) ${filterSql}`
+    : `customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${filterSql}`;
+  const match = short ? { ids: JSON.stringify(short) } : { pattern: likePattern(needle) };
   const deep = params.offset > SCAN_ROWS;
-  const found = prepared<PageParams & { pattern: string; skip: number; take: number }, { id: number; total: number }>(
+  const found = prepared<object, { id: number; total: number }>(
     db,
     `SELECT c.id, count(*) OVER () AS total FROM ${from} ORDER BY ${order} LIMIT @take OFFSET @skip`,
   ).all({
     ...params,
-    pattern,
+    ...match,
     skip: deep ? params.offset : 0,
     take: deep ? params.limit : params.offset + params.limit,
   });
@@ -141,11 +145,9 @@ function scanSearch(db: Sqlite, needle: string, filterSql: string, order: string
   const hits = deep ? found : found.slice(params.offset);
   if (!found.length && deep) {
     // Past the last page: the window had no row to carry the total.
+    const { limit: _l, offset: _o, ...filters } = params;
     total =
-      prepared<{ status: string | null; pattern: string; brands?: string }, { n: number }>(
-        db,
-        `SELECT count(*) AS n FROM ${from}`,
-      ).get({ status: params.status, pattern, ...(params.brands ? { brands: params.brands } : {}) })?.n ?? 0;
+      prepared<object, { n: number }>(db, `SELECT count(*) AS n FROM ${from}`).get({ ...filters, ...match })?.n ?? 0;
   }
   return { ids: hits.map((h) => h.id), total };
 }

@@ -48,6 +48,17 @@ async function seeded() {
     "INSERT INTO customers(customer_code, name, status, join_date) VALUES (?, ?, 'active', '2025-01-01')",
   );
   for (let i = 1; i <= 300; i++) ins.run(`ZZ${i}`, `Zz Klaster ${i}`);
+  // Letters found only in a text's last two characters, which no trigram starts with (shortNeedleHits).
+  const tail = t.app.ctx.sqlite.prepare(
+    "INSERT INTO customers(customer_code, name, id_card, status, join_date) VALUES (?, ?, ?, 'suspended', '2025-01-01')",
+  );
+  for (const [code, card] of [
+    ['TL1', 'kq'],
+    ['TL2', 'ψ'],
+    ['TL3', 'wψ'],
+    ['TL4', 'Q'],
+  ])
+    tail.run(code, `Ekor ${code}`, card);
   for (const name of ['ÉLISE Ñoño', 'élise "kutip" 100%', 'a_b\\c Jaya', 'KELVIN KUS', 'İstanbul Mart'])
     await t.ok('customers.create', { name, email: `${name.length}@X.ID` });
   return t.app.ctx.sqlite
@@ -82,6 +93,12 @@ function needles(texts: string[]) {
       'ÉLISE',
       'kus',
       'klaster',
+      'q',
+      'kq',
+      'ψ',
+      'wψ',
+      'Q',
+      'ek',
     ),
     fc.string({ unit: UNIT, minLength: 1, maxLength: 5 }),
   );
@@ -124,8 +141,24 @@ describe('customer search: every path gives what a plain LIKE scan gives', () =>
     );
   });
 
-  // (A needle shorter than 3 characters or a run of digits takes the scan, which stops at the first hits in
-  // the planner's order, as it always did: only the phrase path promises search-text order.)
+  // (The phrase path promises search-text order; a shorter needle or a run of digits, id order.)
+  it('cash desk: a short needle or a run of digits gives the first hits in id order', async () => {
+    const texts = await seeded();
+    const db = t!.app.ctx.sqlite;
+    await fc.assert(
+      fc.property(needles(texts), fc.constantFrom(1, 10, 50), (needle, limit) => {
+        fc.pre(searchPhrase(needle) === null);
+        const want = (
+          db
+            .prepare(`SELECT id FROM customers NOT INDEXED WHERE search_text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`)
+            .all(likePattern(needle), limit) as { id: number }[]
+        ).map((r) => r.id);
+        expect(partialCustomerHits(db, needle, limit)).toEqual(want);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+  });
+
   it('cash desk: the first hits in search-text order', async () => {
     const texts = await seeded();
     const db = t!.app.ctx.sqlite;
