@@ -18,3 +18,11 @@ CREATE VIRTUAL TABLE `customers_fts_terms` USING fts5vocab(customers_fts, 'row')
 CREATE INDEX `customers_search_end2_idx` ON `customers` (substr(search_text, -2));
 --> statement-breakpoint
 CREATE INDEX `customers_search_end1_idx` ON `customers` (substr(search_text, -1));
+--> statement-breakpoint
+-- The same for the cash desk's PPPoE usernames (data/billing/cashdesk.queries.ts shortAccounts): "x" walked all
+-- 50,000 usernames. NOCASE, as the desk's LIKE folds A–Z.
+CREATE VIRTUAL TABLE `pppoe_accounts_fts_terms` USING fts5vocab(pppoe_accounts_fts, 'row');
+--> statement-breakpoint
+CREATE INDEX `pppoe_accounts_end2_idx` ON `pppoe_accounts` (substr(username, -2) COLLATE NOCASE);
+--> statement-breakpoint
+CREATE INDEX `pppoe_accounts_end1_idx` ON `pppoe_accounts` (substr(username, -1) COLLATE NOCASE);

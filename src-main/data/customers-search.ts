@@ -43,25 +43,14 @@ export function shortNeedleHits(db: Sqlite, needle: string): number[] | null {
   const text = needle.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const size = [...text].length;
   if (size < 1 || size > 2) return null;
-  const terms: string[] = [];
-  let rows = 0;
-  const vocab = prepared<object, { term: string; doc: number }>(
-    db,
-    'SELECT term, doc FROM customers_fts_terms WHERE term >= @lo AND term <= @hi',
-  );
-  for (const t of vocab.iterate({ lo: text, hi: text + TOP.repeat(3 - size) })) {
-    rows += t.doc;
-    if (rows > SHORT_HITS) return null; // leaving the loop resets the statement
-    terms.push(`"${t.term.replace(/"/g, '""')}"`);
-  }
+  const terms = termsBeginning(db, 'customers_fts_terms', text, size);
+  if (terms === null) return null;
   const ids = (sql: string, p: object) =>
     prepared<object, { id: number }>(db, sql)
       .all(p)
       .map((r) => r.id);
   const found = new Set(
-    terms.length
-      ? ids('SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH @q', { q: terms.join(' OR ') })
-      : [],
+    terms ? ids('SELECT rowid AS id FROM customers_fts WHERE customers_fts MATCH @q', { q: terms }) : [],
   );
   const tail =
     size === 2
@@ -73,6 +62,25 @@ export function shortNeedleHits(db: Sqlite, needle: string): number[] | null {
         );
   for (const id of tail) found.add(id);
   return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * The trigram terms of a full-text index that begin with `text` (1–2 characters), read in order from its
+ * fts5vocab table, as a MATCH query ('' when none), or null when they are held by more than SHORT_HITS rows.
+ */
+export function termsBeginning(db: Sqlite, vocab: string, text: string, size: number): string | null {
+  const terms: string[] = [];
+  let rows = 0;
+  const st = prepared<object, { term: string; doc: number }>(
+    db,
+    `SELECT term, doc FROM ${vocab} WHERE term >= @lo AND term <= @hi`,
+  );
+  for (const t of st.iterate({ lo: text, hi: text + TOP.repeat(3 - size) })) {
+    rows += t.doc;
+    if (rows > SHORT_HITS) return null; // leaving the loop resets the statement
+    terms.push(`"${t.term.replace(/"/g, '""')}"`);
+  }
+  return terms.join(' OR ');
 }
 
 /** The filters beside the needle, as SQL over `c` (customers) with their named parameters. */

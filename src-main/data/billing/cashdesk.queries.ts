@@ -3,7 +3,7 @@
  * the cashier sees of each. Raw SQL on purpose: each query is a single index probe (the hot path).
  */
 import type { Sqlite } from '../../db/open';
-import { phraseSearch, ROW_READ, searchPhrase, shortNeedleHits } from '../customers-search';
+import { phraseSearch, ROW_READ, searchPhrase, shortNeedleHits, termsBeginning } from '../customers-search';
 import { likePattern, trigramSearchable } from '../sql';
 import { prepared } from '../statements';
 
@@ -48,8 +48,50 @@ export function partialCustomerHits(db: Sqlite, needle: string, limit: number): 
         `%${needle}%`,
         limit,
       )
-    : ids(db, "SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' LIMIT ?", like, limit);
+    : shortAccounts(db, needle, limit);
   return [...customers, ...accounts];
+}
+
+/**
+ * PPPoE usernames holding a needle of 1–2 ASCII characters, in username order: the candidates come from
+ * pppoe_accounts_fts's terms that begin with it and the usernames ending with it (as shortNeedleHits; this
+ * index folds case, more widely than LIKE, so each candidate is tested with LIKE). A longer needle, a
+ * non-ASCII one, or one whose terms are in many usernames walks the username index (a scan).
+ */
+function shortAccounts(db: Sqlite, needle: string, limit: number): number[] {
+  const like = likePattern(needle);
+  const text = needle.toLowerCase();
+  const size = text.length;
+  const terms =
+    size <= 2 && /^[\x20-\x7e]+$/.test(text) ? termsBeginning(db, 'pppoe_accounts_fts_terms', text, size) : null;
+  if (terms === null)
+    return ids(
+      db,
+      "SELECT customer_id AS id FROM pppoe_accounts WHERE username LIKE ? ESCAPE '\\' ORDER BY username COLLATE NOCASE LIMIT ?",
+      like,
+      limit,
+    );
+  const found = [
+    ...(terms ? ids(db, 'SELECT rowid AS id FROM pppoe_accounts_fts WHERE pppoe_accounts_fts MATCH ?', terms) : []),
+    ...(size === 2
+      ? ids(db, 'SELECT id FROM pppoe_accounts WHERE substr(username, -2) = ? COLLATE NOCASE', text)
+      : ids(
+          db,
+          `SELECT id FROM pppoe_accounts WHERE substr(username, -2) COLLATE NOCASE BETWEEN ? AND ? || char(1114111)
+           UNION SELECT id FROM pppoe_accounts WHERE substr(username, -1) = ? COLLATE NOCASE`,
+          text,
+          text,
+          text,
+        )),
+  ];
+  return ids(
+    db,
+    `SELECT customer_id AS id FROM pppoe_accounts WHERE id IN (SELECT value FROM json_each(?)) AND username LIKE ? ESCAPE '\\'
+     ORDER BY username COLLATE NOCASE LIMIT ?`,
+    JSON.stringify(found),
+    like,
+    limit,
+  );
 }
 
 function phraseCustomers(db: Sqlite, needle: string, phrase: string, limit: number): number[] {

@@ -142,17 +142,43 @@ describe('customer search: every path gives what a plain LIKE scan gives', () =>
   });
 
   // (The phrase path promises search-text order; a shorter needle or a run of digits, id order.)
-  it('cash desk: a short needle or a run of digits gives the first hits in id order', async () => {
+  it('cash desk: a short needle or a run of digits gives the first hits in id order, then usernames', async () => {
     const texts = await seeded();
     const db = t!.app.ctx.sqlite;
+    db.prepare(
+      `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
+       VALUES ('Paket 1', 1024, 2048, 100000, 'monthly', 30, 'P1')`,
+    ).run();
+    // Usernames of every case, some whose rare letters sit only in their last two characters.
+    const names = ['pel', 'Xq', 'aK', 'zQ', 'q', 'Bb_', 'k%z', 'é1', 'ÉLQ'];
+    db.prepare(
+      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name)
+       SELECT id, 1, json_extract(?, '$[' || (id % 9) || ']') || id, 'x', 'P1' FROM customers WHERE id % 4 = 0`,
+    ).run(JSON.stringify(names));
+    db.prepare(
+      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name)
+       VALUES (1, 1, 'ujungQ', 'x', 'P1'), (2, 1, 'ekorXK', 'x', 'P1'), (3, 1, 'W', 'x', 'P1')`,
+    ).run();
+    const users = (db.prepare('SELECT username AS u FROM pppoe_accounts').all() as { u: string }[]).map((r) => r.u);
+    const ids = (sql: string, ...p: unknown[]) => (db.prepare(sql).all(...p) as { id: number }[]).map((r) => r.id);
     await fc.assert(
-      fc.property(needles(texts), fc.constantFrom(1, 10, 50), (needle, limit) => {
+      fc.property(fc.oneof(needles(texts), needles(users)), fc.constantFrom(1, 10, 50), (typed, limit) => {
+        const needle = typed.toLowerCase(); // as cashdeskLookup passes it
         fc.pre(searchPhrase(needle) === null);
-        const want = (
-          db
-            .prepare(`SELECT id FROM customers NOT INDEXED WHERE search_text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`)
-            .all(likePattern(needle), limit) as { id: number }[]
-        ).map((r) => r.id);
+        const like = likePattern(needle);
+        const want = [
+          ...ids(
+            `SELECT id FROM customers NOT INDEXED WHERE search_text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`,
+            like,
+            limit,
+          ),
+          ...ids(
+            `SELECT customer_id AS id FROM pppoe_accounts NOT INDEXED WHERE username LIKE ? ESCAPE '\\'
+              ORDER BY username COLLATE NOCASE LIMIT ?`,
+            like,
+            limit,
+          ),
+        ];
         expect(partialCustomerHits(db, needle, limit)).toEqual(want);
       }),
       { numRuns: 300, seed: 20261207 },
