@@ -1,6 +1,6 @@
 import type { Customer } from '../../src-shared/contract/customers';
 import type { Sqlite } from '../db/open';
-import { phraseSearch, searchPhrase } from './customers-search';
+import { phraseSearch, ROW_READ, searchPhrase, shortNeedleHits, type PageOrder } from './customers-search';
 import { likePattern } from './sql';
 import { prepared } from './statements';
 
@@ -53,20 +53,33 @@ function pageParts(q: CustomerPageQuery) {
   };
 }
 
-/** The index that walks each sort in order (see phraseSearch): '' is the rowid; deposit has none. */
-const SORT_INDEXES: Record<CustomerSortField, string | null> = {
-  customerCode: 'customers_code_uq',
-  name: 'customers_name_idx',
-  joinDate: 'customers_join_date_idx',
-  status: 'customers_status_idx',
-  deposit: null,
-  createdAt: '',
+/**
+ * How each sort pages the hits (see phraseSearch): the index that walks it ('' is the rowid; deposit has
+ * none). The name order (the list's default) has indexes holding the search text and status, alone and
+ * within one status, and a narrow one keyed by id to look the hits up in (drizzle/0033).
+ */
+type SortPaging = Omit<PageOrder, 'order' | 'limit' | 'offset'>;
+const viaTable = (index: string | null): SortPaging => ({ index, rowCost: ROW_READ, hitCost: ROW_READ });
+const SORT_PAGING: Record<CustomerSortField, SortPaging> = {
+  customerCode: viaTable('customers_code_uq'),
+  name: {
+    index: 'customers_name_walk_idx',
+    rowCost: 1,
+    statusIndex: 'customers_status_walk_idx',
+    hitsIndex: 'customers_hits_idx',
+    hitCost: 2,
+  },
+  joinDate: viaTable('customers_join_date_idx'),
+  status: viaTable('customers_status_idx'),
+  deposit: viaTable(null),
+  createdAt: viaTable(''),
 };
 
 /**
  * Search (50,000 customers, p95 ≤ 5 ms), raw SQL for the index choice. A needle of 3+ characters is a
  * phrase of customers_fts: its count and hits come from the index (cost grows with the hits, not with the
- * table), and a dense needle's page from walking the sort index (data/customers-search.ts). A shorter one
+ * table), and a dense needle's page (and count within a status) from walking an index in the list's order
+ * (data/customers-search.ts). A shorter one
  * scans the narrow covering index customers_search_idx (search_text, status, name) once, the window count
  * giving the total in the same pass. Only the page's rows are read from the table.
  */
@@ -86,11 +99,11 @@ export function searchCustomers(
     const filter = {
       sql: filterSql,
       params: { ...(q.status ? { status: q.status } : {}), ...(q.brands ? { brands: params.brands } : {}) },
+      ...(q.status && !q.brands ? { status: q.status } : {}),
     };
     ({ ids, total } = phraseSearch(db, needle, phrase, filter, {
       order,
-      index: SORT_INDEXES[q.sort.field],
-      rowCost: 3,
+      ...SORT_PAGING[q.sort.field],
       limit: q.limit,
       offset: q.offset,
     }));
@@ -105,21 +118,36 @@ export function searchCustomers(
   return { items, total };
 }
 
+/**
+ * A needle the phrase index cannot take: its few hits from the trigram terms (shortNeedleHits), or one pass
+ * over customers_search_idx. Either way one query gives the hits up to the page's end in order, each
+ * carrying the total. A page past the hits (or a needle with none) returns no row, so a page deep in the list
+ * (offset over SCAN_ROWS) is cut by OFFSET and, when it comes back empty, counted in a second query.
+ */
+const SCAN_ROWS = 500;
 function scanSearch(db: Sqlite, needle: string, filterSql: string, order: string, params: PageParams) {
-  const pattern = likePattern(needle);
-  const from = `customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${filterSql}`;
-  const hits = prepared<PageParams & { pattern: string }, { id: number; total: number }>(
+  const short = shortNeedleHits(db, needle);
+  const from = short
+    ? `customers c NOT INDEXED WHERE c.id IN (SELECT value FROM json_each(@ids)) ${filterSql}`
+    : `customers c INDEXED BY customers_search_idx WHERE c.search_text LIKE @pattern ESCAPE '\\' ${filterSql}`;
+  const match = short ? { ids: JSON.stringify(short) } : { pattern: likePattern(needle) };
+  const deep = params.offset > SCAN_ROWS;
+  const found = prepared<object, { id: number; total: number }>(
     db,
-    `SELECT c.id, count(*) OVER () AS total FROM ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, pattern });
-  let total = hits[0]?.total ?? 0;
-  if (!hits.length && params.offset > 0) {
+    `SELECT c.id, count(*) OVER () AS total FROM ${from} ORDER BY ${order} LIMIT @take OFFSET @skip`,
+  ).all({
+    ...params,
+    ...match,
+    skip: deep ? params.offset : 0,
+    take: deep ? params.limit : params.offset + params.limit,
+  });
+  let total = found[0]?.total ?? 0;
+  const hits = deep ? found : found.slice(params.offset);
+  if (!found.length && deep) {
     // Past the last page: the window had no row to carry the total.
+    const { limit: _l, offset: _o, ...filters } = params;
     total =
-      prepared<{ status: string | null; pattern: string; brands?: string }, { n: number }>(
-        db,
-        `SELECT count(*) AS n FROM ${from}`,
-      ).get({ status: params.status, pattern, ...(params.brands ? { brands: params.brands } : {}) })?.n ?? 0;
+      prepared<object, { n: number }>(db, `SELECT count(*) AS n FROM ${from}`).get({ ...filters, ...match })?.n ?? 0;
   }
   return { ids: hits.map((h) => h.id), total };
 }

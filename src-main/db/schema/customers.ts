@@ -45,7 +45,9 @@ export const customers = sqliteTable(
   ],
 );
 
-/* customers_search_idx (search_text, status, name) is created in drizzle/0001_customers_search_index.sql. */
+/* customers_search_idx (search_text, status, name) is created in drizzle/0001_customers_search_index.sql, the
+   search indexes customers_name_walk_idx, customers_status_walk_idx and customers_hits_idx in
+   drizzle/0033_customer_search_walks.sql. */
 
 /** Status changes (for churn and growth reports): one row per change, same transaction as the change. */
 export const customerStatusHistory = sqliteTable(

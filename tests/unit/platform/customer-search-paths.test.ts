@@ -48,6 +48,17 @@ async function seeded() {
     "INSERT INTO customers(customer_code, name, status, join_date) VALUES (?, ?, 'active', '2025-01-01')",
   );
   for (let i = 1; i <= 300; i++) ins.run(`ZZ${i}`, `Zz Klaster ${i}`);
+  // Letters found only in a text's last two characters, which no trigram starts with (shortNeedleHits).
+  const tail = t.app.ctx.sqlite.prepare(
+    "INSERT INTO customers(customer_code, name, id_card, status, join_date) VALUES (?, ?, ?, 'suspended', '2025-01-01')",
+  );
+  for (const [code, card] of [
+    ['TL1', 'kq'],
+    ['TL2', 'ψ'],
+    ['TL3', 'wψ'],
+    ['TL4', 'Q'],
+  ])
+    tail.run(code, `Ekor ${code}`, card);
   for (const name of ['ÉLISE Ñoño', 'élise "kutip" 100%', 'a_b\\c Jaya', 'KELVIN KUS', 'İstanbul Mart'])
     await t.ok('customers.create', { name, email: `${name.length}@X.ID` });
   return t.app.ctx.sqlite
@@ -82,6 +93,12 @@ function needles(texts: string[]) {
       'ÉLISE',
       'kus',
       'klaster',
+      'q',
+      'kq',
+      'ψ',
+      'wψ',
+      'Q',
+      'ek',
     ),
     fc.string({ unit: UNIT, minLength: 1, maxLength: 5 }),
   );
@@ -105,7 +122,8 @@ describe('customer search: every path gives what a plain LIKE scan gives', () =>
         field,
         fc.constantFrom<'ASC' | 'DESC'>('ASC', 'DESC'),
         fc.constantFrom(undefined, 'active', 'suspended'),
-        fc.integer({ min: 0, max: 4 }),
+        // Pages 0–4, and deep ones (a scan cuts pages past its first 500 rows with OFFSET).
+        fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom(21, 60)),
         fc.constantFrom(10, 25),
         (needle, f, dir, status, page, size) => {
           const want = scanned(needle, { field: f, dir, status });
@@ -123,8 +141,50 @@ describe('customer search: every path gives what a plain LIKE scan gives', () =>
     );
   });
 
-  // (A needle shorter than 3 characters or a run of digits takes the scan, which stops at the first hits in
-  // the planner's order, as it always did: only the phrase path promises search-text order.)
+  // (The phrase path promises search-text order; a shorter needle or a run of digits, id order.)
+  it('cash desk: a short needle or a run of digits gives the first hits in id order, then usernames', async () => {
+    const texts = await seeded();
+    const db = t!.app.ctx.sqlite;
+    db.prepare(
+      `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
+       VALUES ('Paket 1', 1024, 2048, 100000, 'monthly', 30, 'P1')`,
+    ).run();
+    // Usernames of every case, some whose rare letters sit only in their last two characters.
+    const names = ['pel', 'Xq', 'aK', 'zQ', 'q', 'Bb_', 'k%z', 'é1', 'ÉLQ'];
+    db.prepare(
+      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name)
+       SELECT id, 1, json_extract(?, '$[' || (id % 9) || ']') || id, 'x', 'P1' FROM customers WHERE id % 4 = 0`,
+    ).run(JSON.stringify(names));
+    db.prepare(
+      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name)
+       VALUES (1, 1, 'ujungQ', 'x', 'P1'), (2, 1, 'ekorXK', 'x', 'P1'), (3, 1, 'W', 'x', 'P1')`,
+    ).run();
+    const users = (db.prepare('SELECT username AS u FROM pppoe_accounts').all() as { u: string }[]).map((r) => r.u);
+    const ids = (sql: string, ...p: unknown[]) => (db.prepare(sql).all(...p) as { id: number }[]).map((r) => r.id);
+    await fc.assert(
+      fc.property(fc.oneof(needles(texts), needles(users)), fc.constantFrom(1, 10, 50), (typed, limit) => {
+        const needle = typed.toLowerCase(); // as cashdeskLookup passes it
+        fc.pre(searchPhrase(needle) === null);
+        const like = likePattern(needle);
+        const want = [
+          ...ids(
+            `SELECT id FROM customers NOT INDEXED WHERE search_text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`,
+            like,
+            limit,
+          ),
+          ...ids(
+            `SELECT customer_id AS id FROM pppoe_accounts NOT INDEXED WHERE username LIKE ? ESCAPE '\\'
+              ORDER BY username COLLATE NOCASE LIMIT ?`,
+            like,
+            limit,
+          ),
+        ];
+        expect(partialCustomerHits(db, needle, limit)).toEqual(want);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+  });
+
   it('cash desk: the first hits in search-text order', async () => {
     const texts = await seeded();
     const db = t!.app.ctx.sqlite;
