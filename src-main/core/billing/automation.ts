@@ -27,7 +27,7 @@ import {
 } from '../../data/billing/automation.repository';
 import { overdueInvoices, toInvoice } from '../../data/billing/invoices.repository';
 import { dayStartUtc, today, type In } from './common';
-import { isolateBatch } from './isolate-batch';
+import { isolateBatch, logIsolation } from './isolate-batch';
 import { arrearsCutoff, billingIsolatedAccounts, logAutomation } from './restore';
 
 /** Items per committed batch. */
@@ -191,13 +191,7 @@ export function runAutomation(call: CallContext): AutomationResult {
       const accounts = activeAccounts.get(o.customerId) ?? [];
       for (const a of accounts) {
         isolateAccount(call, a.id, settings.isolirMode);
-        logAutomation(app, {
-          action: 'isolate',
-          customerId: o.customerId,
-          accountId: a.id,
-          invoiceId: o.invoiceId,
-          detail: `${a.username}: ${o.invoiceNumber} due ${o.dueDate}, grace ${settings.graceDays} days (${settings.isolirMode})`,
-        });
+        logIsolation(call, o, a, settings);
       }
       if (accounts.length) queueIsolirNotice(call, o.customerId, o.invoiceId);
       return accounts.length;

@@ -41,15 +41,23 @@ export function isolateBatch(
     if (list.length) notices.push({ customerId: o.customerId, invoiceId: o.invoiceId });
   }
   isolateActiveAccounts(call, accounts, settings.isolirMode);
-  for (const o of batch)
-    for (const a of byCustomer.get(o.customerId) ?? [])
-      logAutomation(app, {
-        action: 'isolate',
-        customerId: o.customerId,
-        accountId: a.id,
-        invoiceId: o.invoiceId,
-        detail: `${a.username}: ${o.invoiceNumber} due ${o.dueDate}, grace ${settings.graceDays} days (${settings.isolirMode})`,
-      });
+  for (const o of batch) for (const a of byCustomer.get(o.customerId) ?? []) logIsolation(call, o, a, settings);
   queueIsolirNotices(call, notices);
   return accounts.length;
+}
+
+/** The automation log's line for one isolated account (both paths write the same text). */
+export function logIsolation(
+  call: CallContext,
+  o: CustomerToIsolate,
+  a: { id: number; username: string },
+  settings: { isolirMode: IsolirMode; graceDays: number },
+) {
+  logAutomation(call.app, {
+    action: 'isolate',
+    customerId: o.customerId,
+    accountId: a.id,
+    invoiceId: o.invoiceId,
+    detail: `${a.username}: ${o.invoiceNumber} due ${o.dueDate}, grace ${settings.graceDays} days (${settings.isolirMode})`,
+  });
 }
