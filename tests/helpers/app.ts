@@ -105,3 +105,28 @@ export async function testApp(opts: { clock?: FakeClock } = {}): Promise<TestApp
     },
   };
 }
+
+/** A testApp on a plain (`plain`) or encrypted database whatever the suite runs on (e.g. to search a file's bytes). */
+export async function testAppWithCipher(plain: boolean): Promise<TestApp> {
+  const was = process.env.PPPOE_TEST_PLAIN;
+  process.env.PPPOE_TEST_PLAIN = plain ? '1' : '0';
+  try {
+    return await testApp();
+  } finally {
+    if (was === undefined) delete process.env.PPPOE_TEST_PLAIN;
+    else process.env.PPPOE_TEST_PLAIN = was;
+  }
+}
+
+/** A copy of the migrations folder in `dir` as it was before migration `tag` (same files, journal without it). */
+export function migrationsBefore(dir: string, tag: string): string {
+  const before = path.join(dir, 'drizzle-before');
+  fs.cpSync(MIGRATIONS, before, { recursive: true });
+  const journalFile = path.join(before, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at <= 0) throw new Error(`migration ${tag} is not in the journal`);
+  journal.entries = journal.entries.slice(0, at);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  return before;
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { trigramsQuery, unindexedAuditRows } from '../../../src-main/data/audit-search';
-import { testApp, type TestApp } from '../../helpers/app';
+import { testAppWithCipher, type TestApp } from '../../helpers/app';
 import { BUDI, BUDI_NEEDLES, clearBlockers, seedErasable } from './fixtures';
 
 let t: TestApp | undefined;
@@ -37,14 +37,7 @@ const grams = (s: string) => [
 
 describe("the erasure and the audit trail's text index", () => {
   it('leaves no trigram of the person findable in the index, nor their bytes in the file', async () => {
-    const was = process.env.PPPOE_TEST_PLAIN;
-    process.env.PPPOE_TEST_PLAIN = '1'; // a plain file, so its bytes can be searched
-    try {
-      t = await testApp();
-    } finally {
-      if (was === undefined) delete process.env.PPPOE_TEST_PLAIN;
-      else process.env.PPPOE_TEST_PLAIN = was;
-    }
+    t = await testAppWithCipher(true); // a plain file, so its bytes can be searched
     const s = await seedErasable(t);
     await clearBlockers(t, s);
     // A search indexes the whole trail: Budi's name, phones and address are in the index before the erasure.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../helpers/app';
+import { testApp, testAppWithCipher, type TestApp } from '../../helpers/app';
 import { checkInvariants } from '../billing/invariants';
 import { BUDI, BUDI_NEEDLES, clearBlockers, seedErasable } from './fixtures';
 
@@ -246,14 +246,7 @@ describe('erasing a customer on request', () => {
     ['plain', '1'],
     ['encrypted', '0'],
   ])('leaves no trace of the person in the %s database file, its WAL or a backup (raw bytes)', async (_m, plain) => {
-    const was = process.env.PPPOE_TEST_PLAIN;
-    process.env.PPPOE_TEST_PLAIN = plain;
-    try {
-      t = await testApp();
-    } finally {
-      if (was === undefined) delete process.env.PPPOE_TEST_PLAIN;
-      else process.env.PPPOE_TEST_PLAIN = was;
-    }
+    t = await testAppWithCipher(plain === '1');
     const s = await seedErasable(t);
     await clearBlockers(t, s);
     const dbFile = t.app.ctx.dbFile;

@@ -12,7 +12,7 @@ import {
 } from '../../../src-main/data/reports/aging-summary.queries';
 import { brandFilter } from '../../../src-main/data/reports/brand-filter';
 import { openInvoiceTotals } from '../../../src-main/data/reports/dashboard.queries';
-import { FakeClock, MIGRATIONS, tempDir, testApp, type TestApp } from '../../helpers/app';
+import { FakeClock, MIGRATIONS, migrationsBefore, tempDir, testApp, type TestApp } from '../../helpers/app';
 import { agingOld } from '../../bench/reports-old';
 import { seedReportsWorld } from '../../bench/reports-seed';
 
@@ -94,19 +94,6 @@ describe('migration 0031 on a database made before it', () => {
   let dir = '';
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  /** The migrations folder as it was before 0031 (same files, journal without it). */
-  function foldersBefore(): string {
-    const before = path.join(dir, 'drizzle-before');
-    fs.cpSync(MIGRATIONS, before, { recursive: true });
-    const journalFile = path.join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag === '0031_report_aging_summaries');
-    expect(at).toBeGreaterThan(0);
-    journal.entries = journal.entries.slice(0, at);
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
-    return before;
-  }
-
   /** The summaries recomputed in SQL with day arithmetic (julianday), not the triggers' date comparisons. */
   const recomputed = (db: Database.Database) =>
     db
@@ -131,7 +118,7 @@ describe('migration 0031 on a database made before it', () => {
     dir = tempDir();
     const sqlite = new Database(path.join(dir, 'db.sqlite'));
     const db = drizzle(sqlite);
-    runMigrations(sqlite, db as never, foldersBefore());
+    runMigrations(sqlite, db as never, migrationsBefore(dir, '0031_report_aging_summaries'));
     sqlite.exec(
       "INSERT INTO users(id, username, full_name, role, password_hash) VALUES (1, 'admin', 'Admin', 'admin', 'x')",
     );

@@ -8,30 +8,17 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { runMigrations } from '../../../src-main/db/migrate';
-import { MIGRATIONS, tempDir } from '../../helpers/app';
+import { MIGRATIONS, migrationsBefore, tempDir } from '../../helpers/app';
 
 const TAG = '0029_reseller_gateway_topups';
 let dir = '';
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The migrations folder as it was before 0029 (same files, journal without it). */
-function foldersBefore(): string {
-  const before = path.join(dir, 'drizzle-before');
-  fs.cpSync(MIGRATIONS, before, { recursive: true });
-  const journalFile = path.join(before, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === TAG);
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return before;
-}
-
 it('keeps a customer payment attempt, its credit and review rows unchanged', () => {
   dir = tempDir();
   const sqlite = new Database(path.join(dir, 'db.sqlite'));
   const db = drizzle(sqlite);
-  runMigrations(sqlite, db as never, foldersBefore());
+  runMigrations(sqlite, db as never, migrationsBefore(dir, TAG));
   const now = '2026-11-20T03:00:00.000Z';
   sqlite.exec(`
     INSERT INTO customers(customer_code, name, join_date, created_at, updated_at)
