@@ -124,55 +124,58 @@ function Queue() {
       {q.data && q.data.items.length === 0 ? (
         <EmptyState title={t('empty')} description={t('emptyText')} />
       ) : (
-        <Table striped highlightOnHover aria-label={t('title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('field.created')}</Table.Th>
-              <Table.Th>{t('field.customer')}</Table.Th>
-              <Table.Th>{t('field.kind')}</Table.Th>
-              <Table.Th>{t('field.channel')}</Table.Th>
-              <Table.Th>{t('field.status')}</Table.Th>
-              <Table.Th>{t('field.reason')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {q.data?.items.map((m) => (
-              <Table.Tr key={m.id} data-testid={`message-${m.id}`}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(m.createdAt)}</Table.Td>
-                <Table.Td>
-                  {m.customerCode} · {m.customerName}
-                </Table.Td>
-                <Table.Td>{t(`kind.${m.kind}`)}</Table.Td>
-                <Table.Td>{t(`channel.${m.channel}`)}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[m.status]} variant="light">
-                    {t(`status.${m.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" title={m.detail ?? undefined}>
-                    {reason(m.reason)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    {['failed', 'unknown', 'cancelled'].includes(m.status) && (
-                      <Button size="xs" variant="light" onClick={() => void act(m, 'resend')}>
-                        {t('resend')}
-                      </Button>
-                    )}
-                    {['queued', 'failed', 'unknown'].includes(m.status) && (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => void act(m, 'cancel')}>
-                        {t('cancel')}
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
+        // Seven columns with a date and buttons that do not wrap: on a phone the table scrolls in its box.
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover aria-label={t('title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('field.created')}</Table.Th>
+                <Table.Th>{t('field.customer')}</Table.Th>
+                <Table.Th>{t('field.kind')}</Table.Th>
+                <Table.Th>{t('field.channel')}</Table.Th>
+                <Table.Th>{t('field.status')}</Table.Th>
+                <Table.Th>{t('field.reason')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {q.data?.items.map((m) => (
+                <Table.Tr key={m.id} data-testid={`message-${m.id}`}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(m.createdAt)}</Table.Td>
+                  <Table.Td>
+                    {m.customerCode} · {m.customerName}
+                  </Table.Td>
+                  <Table.Td>{t(`kind.${m.kind}`)}</Table.Td>
+                  <Table.Td>{t(`channel.${m.channel}`)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[m.status]} variant="light">
+                      {t(`status.${m.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" title={m.detail ?? undefined}>
+                      {reason(m.reason)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      {['failed', 'unknown', 'cancelled'].includes(m.status) && (
+                        <Button size="xs" variant="light" onClick={() => void act(m, 'resend')}>
+                          {t('resend')}
+                        </Button>
+                      )}
+                      {['queued', 'failed', 'unknown'].includes(m.status) && (
+                        <Button size="xs" variant="subtle" color="red" onClick={() => void act(m, 'cancel')}>
+                          {t('cancel')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {pages > 1 && (
         <Group>
