@@ -150,3 +150,44 @@ export const reportPackageSubscriptions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.packageId, t.brandId] })],
 );
+
+/*
+ * Issue 20 (drizzle/0040_report_growth_summaries.sql): the active subscriptions per set of billing terms ×
+ * package × the subscriber's brand, kept by triggers on subscriptions and customers, so the forecast reads
+ * a row per distinct set of terms instead of every active subscription. endDate '' = no end date (a key
+ * column cannot be NULL and still conflict); the package's cycle is read from internet_packages.
+ */
+export const reportSubscriptionTerms = sqliteTable(
+  'report_subscription_terms',
+  {
+    brandId: integer('brand_id').notNull(),
+    packageId: integer('package_id').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull().default(''),
+    autoRenew: integer('auto_renew').notNull(),
+    billingDay: integer('billing_day').notNull(),
+    prorateFirst: integer('prorate_first').notNull(),
+    monthlyFee: integer('monthly_fee').notNull(),
+    subscriptions: integer('subscriptions').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.brandId,
+        t.packageId,
+        t.startDate,
+        t.endDate,
+        t.autoRenew,
+        t.billingDay,
+        t.prorateFirst,
+        t.monthlyFee,
+      ],
+    }),
+  ],
+);
+
+/** Issue 20 (drizzle/0040): PPPoE accounts per router, kept by triggers (the dashboard's router health). */
+export const reportRouterAccounts = sqliteTable('report_router_accounts', {
+  routerId: integer('router_id').primaryKey(),
+  accounts: integer('accounts').notNull().default(0),
+});

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { pppoeAccounts, routers } from './network';
 
@@ -20,10 +21,11 @@ export const usageDaily = sqliteTable(
     /** Samples that added to the day (the report shows how much it is based on). */
     samples: integer('samples').notNull().default(0),
   },
-  // Issue 20: (day, account, bytes) covers the top users' per-account sums of a range (no row look-ups).
+  // Issue 20: (day, total, account, bytes) gives each day's accounts largest first for the top users
+  // (drizzle/0040) and still covers the per-account sums of a range (no row look-ups).
   (t) => [
     primaryKey({ columns: [t.accountId, t.day] }),
-    index('usage_daily_day_account_idx').on(t.day, t.accountId, t.bytesIn, t.bytesOut),
+    index('usage_daily_day_total_idx').on(t.day, sql`${t.bytesIn} + ${t.bytesOut}`, t.accountId, t.bytesIn, t.bytesOut),
   ],
 );
 
