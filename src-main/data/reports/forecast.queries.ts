@@ -1,7 +1,7 @@
 import type { BillingCycle } from '../../../src-shared/contract/packages';
 import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
-import { BRAND_FILTER, type BrandFilter } from './brand-filter';
+import { BRAND_COLUMN, type BrandFilter } from './brand-filter';
 
 export interface SubscriptionTermsRow {
   startDate: string;
@@ -17,9 +17,9 @@ export interface SubscriptionTermsRow {
 
 /**
  * The distinct billing terms of the active subscriptions of `brands`' customers, each with how many
- * subscriptions share them (what the invoice run would charge depends on the terms alone). Issue 20: the
- * forecast evaluates each set of terms once instead of once per subscription (a handful of sets for
- * 50,000 subscriptions).
+ * subscriptions share them (what the invoice run would charge depends on the terms alone), so the forecast
+ * evaluates each set of terms once. Issue 20: read from report_subscription_terms (drizzle/0040, kept by
+ * triggers), a row per set of terms × package × brand, instead of grouping every active subscription.
  */
 export function activeSubscriptionTerms(db: Sqlite, brands: BrandFilter): SubscriptionTermsRow[] {
   return prepared<
@@ -27,10 +27,12 @@ export function activeSubscriptionTerms(db: Sqlite, brands: BrandFilter): Subscr
     Omit<SubscriptionTermsRow, 'autoRenew' | 'prorateFirst'> & { autoRenew: number; prorateFirst: number }
   >(
     db,
-    `SELECT s.start_date AS startDate, s.end_date AS endDate, s.auto_renew AS autoRenew, s.billing_day AS billingDay,
-            s.prorate_first AS prorateFirst, s.monthly_fee AS fee, p.billing_cycle AS cycle, count(*) AS count
-     FROM subscriptions s JOIN internet_packages p ON p.id = s.internet_package_id WHERE s.status = 'active' ${BRAND_FILTER('s.customer_id')}
-     GROUP BY s.start_date, s.end_date, s.auto_renew, s.billing_day, s.prorate_first, s.monthly_fee, p.billing_cycle`,
+    `SELECT t.start_date AS startDate, nullif(t.end_date, '') AS endDate, t.auto_renew AS autoRenew,
+            t.billing_day AS billingDay, t.prorate_first AS prorateFirst, t.monthly_fee AS fee, p.billing_cycle AS cycle,
+            sum(t.subscriptions) AS count
+     FROM report_subscription_terms t JOIN internet_packages p ON p.id = t.package_id
+     WHERE t.subscriptions > 0 ${BRAND_COLUMN('t.brand_id')}
+     GROUP BY t.start_date, t.end_date, t.auto_renew, t.billing_day, t.prorate_first, t.monthly_fee, p.billing_cycle`,
   )
     .all({ brands })
     .map((r) => ({ ...r, autoRenew: r.autoRenew === 1, prorateFirst: r.prorateFirst === 1 }));
