@@ -1,10 +1,6 @@
 import type { BandwidthReport } from '../../../src-shared/contract/reports';
-import {
-  topTrafficUsers,
-  trafficByBucket,
-  trafficByPackage,
-  trafficByRouter,
-} from '../../data/reports/bandwidth.queries';
+import { trafficByBucket, trafficByPackage, trafficByRouter } from '../../data/reports/bandwidth.queries';
+import { topTrafficUsers } from '../../data/reports/top-users.queries';
 import type { BrandFilter } from '../../data/reports/brand-filter';
 import type { AppContext } from '../context';
 import { bucketKeys, KEY_LENGTH, type GroupBy } from './common';

@@ -3,7 +3,6 @@ import type { Sqlite } from '../../db/open';
 import { prepared } from '../statements';
 import { BRAND_COLUMN, type BrandFilter } from './brand-filter';
 
-const TOP_USERS = 20;
 // usage_daily: bytes_in = downloaded by the customer, bytes_out = uploaded (core/network/usage.ts).
 
 type Range = { from: string; to: string; brands: BrandFilter };
@@ -49,26 +48,5 @@ export function trafficByRouter(
     `SELECT r.id, coalesce(r.name, '—') AS name, sum(t.bytes_in) AS bytesIn, sum(t.bytes_out) AS bytesOut
      FROM usage_daily_totals t LEFT JOIN routers r ON r.id = t.router_id
      WHERE ${TOTALS_IN_RANGE} GROUP BY r.id HAVING sum(t.rows) > 0 ORDER BY bytesIn + bytesOut DESC, r.id`,
-  ).all({ from, to, brands });
-}
-
-/**
- * Per-account sums of the range from the (day, account, bytes) covering index, then the brand check, the
- * top 20 and the account/customer look-ups per account rather than per usage row.
- */
-export function topTrafficUsers(
-  db: Sqlite,
-  from: string,
-  to: string,
-  brands: BrandFilter,
-): BandwidthReport['topUsers'] {
-  return prepared<Range, BandwidthReport['topUsers'][number]>(
-    db,
-    `WITH s AS MATERIALIZED (
-       SELECT account_id, sum(bytes_in) AS bytesIn, sum(bytes_out) AS bytesOut FROM usage_daily
-       WHERE day BETWEEN @from AND @to GROUP BY account_id)
-     SELECT a.id AS accountId, a.username, c.name AS customerName, s.bytesIn, s.bytesOut
-     FROM s JOIN pppoe_accounts a ON a.id = s.account_id JOIN customers c ON c.id = a.customer_id
-     WHERE 1 ${BRAND_COLUMN('c.brand_id')} ORDER BY s.bytesIn + s.bytesOut DESC, a.id LIMIT ${TOP_USERS}`,
   ).all({ from, to, brands });
 }

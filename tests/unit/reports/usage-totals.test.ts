@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../../src-main/db/open';
-import {
-  topTrafficUsers,
-  trafficByBucket,
-  trafficByPackage,
-  trafficByRouter,
-} from '../../../src-main/data/reports/bandwidth.queries';
+import { trafficByBucket, trafficByPackage, trafficByRouter } from '../../../src-main/data/reports/bandwidth.queries';
+import { topTrafficUsers } from '../../../src-main/data/reports/top-users.queries';
 import { testApp, type TestApp } from '../../helpers/app';
 
 /*
