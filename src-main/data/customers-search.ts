@@ -1,14 +1,16 @@
 /**
  * Which customers a substring search finds, in a list's order (customers.list, the cash desk). The answer
  * is always that of `search_text LIKE '%needle%'`; this module only picks the cheapest way to it:
- * - a needle of 3+ characters is a phrase of customers_fts (case-sensitive trigrams with positions): the
- *   index alone gives the exact hits and their count, no row re-read;
+ * - a needle of 4+ digits is looked up in customer_digit_terms (the suffixes of the search text's runs of
+ *   digits, drizzle/0039): a range of that index gives the exact hits and their count, no row re-read;
+ * - another needle of 3+ characters is a phrase of customers_fts (case-sensitive trigrams with positions):
+ *   the index alone gives the exact hits and their count, no row re-read;
  * - when the hits are dense, the first page is found sooner by walking the list's sort index and testing
  *   each row than by sorting every hit (a budget of rows bounds the walk; past it, the hits are sorted);
  *   the name order and, within one status, its count are walked in indexes that hold the search text;
  * - a needle of 1–2 characters is found from the index's terms that begin with it (shortNeedleHits) when
- *   they are few; when they are many, or for a long run of digits (its trigrams "000", "812" are in most
- *   rows), the narrow covering index customers_search_idx is scanned once.
+ *   they are few; when they are many, or for digits mixed with separators ("812-34": its trigrams "812",
+ *   "12-" are in most rows), the narrow covering index customers_search_idx is scanned once.
  */
 import type { Sqlite } from '../db/open';
 import { likePattern } from './sql';
@@ -24,6 +26,46 @@ export function searchPhrase(needle: string): string | null {
   const text = needle.replace(/[A-Z]/g, (c) => c.toLowerCase());
   if ([...text].length < 3 || /^[0-9 +().-]{6,}$/.test(text)) return null;
   return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The needles of digits customer_digit_terms answers: it holds no term shorter than 4 digits, and its
+ * `shared` counts up to 31 (drizzle/0039), exact for a needle of up to 31 digits.
+ */
+const DIGIT_NEEDLE = /^[0-9]{4,31}$/;
+
+/**
+ * Where the hits of a needle are read from: a table aliased `f`, the column holding the customer's id and
+ * the condition (with its parameters) that selects exactly the customers whose search text holds the needle.
+ */
+export interface HitIndex {
+  from: string;
+  id: string;
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The index that answers `needle` exactly, or null when none does (shortNeedleHits or a scan then).
+ * A needle of digits only lies inside one run of digits of the search text (a run ends at any other
+ * character), so it holds the needle exactly when one of that run's suffixes begins with it: the range
+ * [needle, needle + ':') of customer_digit_terms (':' follows '9'). A customer with several such suffixes
+ * is counted once: they are neighbours in its own term order, and only the first of them shares fewer than
+ * the needle's length of leading digits with the term before it (`shared`, which stops counting at 31). Digit trigrams ("000",
+ * "812") are in most rows, so the phrase index would read most of its lists for such a needle.
+ */
+export function hitIndex(needle: string): HitIndex | null {
+  if (DIGIT_NEEDLE.test(needle))
+    return {
+      from: 'customer_digit_terms f',
+      id: 'f.customer_id',
+      where: 'f.term >= @digits AND f.term < @digitsEnd AND f.shared < @digitsLength',
+      params: { digits: needle, digitsEnd: `${needle}:`, digitsLength: needle.length },
+    };
+  const phrase = searchPhrase(needle);
+  return phrase
+    ? { from: 'customers_fts f', id: 'f.rowid', where: 'customers_fts MATCH @phrase', params: { phrase } }
+    : null;
 }
 
 /** Past this many hits (an upper bound summed over the index's terms) a short needle scans instead. */
@@ -117,7 +159,8 @@ export interface PageOrder {
 export const ROW_READ = 5;
 
 /**
- * Rows `offset`…`offset + limit` of the customers holding the phrase, in `order`, and how many there are.
+ * Rows `offset`…`offset + limit` of the customers holding the needle (found in `index`, see hitIndex), in
+ * `order`, and how many there are.
  * The index alone counts the hits. The page is walked from the sort index when that is cheaper than
  * sorting every hit (see walk). A status filter with a status index counts its hits there, walking that
  * status's rows or, when they are most of the table, the other statuses' (hits − theirs), and walks its
@@ -126,22 +169,21 @@ export const ROW_READ = 5;
 export function phraseSearch(
   db: Sqlite,
   needle: string,
-  phrase: string,
+  index: HitIndex,
   filter: SearchFilter,
   page: PageOrder,
 ): { ids: number[]; total: number } {
-  const args = { phrase, limit: page.limit, offset: page.offset, ...filter.params };
+  const args = { ...index.params, limit: page.limit, offset: page.offset, ...filter.params };
   const hits =
-    prepared<object, { n: number }>(
-      db,
-      'SELECT count(*) AS n FROM customers_fts WHERE customers_fts MATCH @phrase',
-    ).get({ phrase })?.n ?? 0;
+    prepared<object, { n: number }>(db, `SELECT count(*) AS n FROM ${index.from} WHERE ${index.where}`).get(
+      index.params,
+    )?.n ?? 0;
   if (!hits) return { ids: [], total: 0 };
   const pattern = likePattern(needle);
   // The hits in rowid order, each looked up (never found by walking an index in the page's order).
   const sorted = page.hitsIndex
-    ? `FROM customers_fts f JOIN customers c INDEXED BY ${page.hitsIndex} ON c.id = f.rowid WHERE customers_fts MATCH @phrase ${filter.sql}`
-    : `FROM customers c NOT INDEXED WHERE c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH @phrase) ${filter.sql}`;
+    ? `FROM ${index.from} JOIN customers c INDEXED BY ${page.hitsIndex} ON c.id = ${index.id} WHERE ${index.where} ${filter.sql}`
+    : `FROM customers c NOT INDEXED WHERE c.id IN (SELECT ${index.id} FROM ${index.from} WHERE ${index.where}) ${filter.sql}`;
   const sortPage = () =>
     prepared<object, { id: number }>(db, `SELECT c.id ${sorted} ORDER BY ${page.order} LIMIT @limit OFFSET @offset`)
       .all(args)

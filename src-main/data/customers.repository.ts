@@ -1,6 +1,6 @@
 import type { Customer } from '../../src-shared/contract/customers';
 import type { Sqlite } from '../db/open';
-import { phraseSearch, ROW_READ, searchPhrase, shortNeedleHits, type PageOrder } from './customers-search';
+import { hitIndex, phraseSearch, ROW_READ, shortNeedleHits, type PageOrder } from './customers-search';
 import { likePattern } from './sql';
 import { prepared } from './statements';
 
@@ -76,9 +76,9 @@ const SORT_PAGING: Record<CustomerSortField, SortPaging> = {
 };
 
 /**
- * Search (50,000 customers, p95 ≤ 5 ms), raw SQL for the index choice. A needle of 3+ characters is a
- * phrase of customers_fts: its count and hits come from the index (cost grows with the hits, not with the
- * table), and a dense needle's page (and count within a status) from walking an index in the list's order
+ * Search (50,000 customers, p95 ≤ 5 ms), raw SQL for the index choice. A needle of 4+ digits is a range
+ * of customer_digit_terms, another of 3+ characters a phrase of customers_fts (hitIndex): its count and hits
+ * come from the index (cost grows with the hits, not with the table), and a dense needle's page (and count within a status) from walking an index in the list's order
  * (data/customers-search.ts). A shorter one
  * scans the narrow covering index customers_search_idx (search_text, status, name) once, the window count
  * giving the total in the same pass. Only the page's rows are read from the table.
@@ -92,16 +92,16 @@ export function searchCustomers(
   const filterSql =
     (q.status ? 'AND c.status = @status' : '') +
     (q.brands ? ' AND c.brand_id IN (SELECT value FROM json_each(@brands))' : '');
-  const phrase = searchPhrase(needle);
+  const index = hitIndex(needle);
   let ids: number[];
   let total: number;
-  if (phrase) {
+  if (index) {
     const filter = {
       sql: filterSql,
       params: { ...(q.status ? { status: q.status } : {}), ...(q.brands ? { brands: params.brands } : {}) },
       ...(q.status && !q.brands ? { status: q.status } : {}),
     };
-    ({ ids, total } = phraseSearch(db, needle, phrase, filter, {
+    ({ ids, total } = phraseSearch(db, needle, index, filter, {
       order,
       ...SORT_PAGING[q.sort.field],
       limit: q.limit,
@@ -119,7 +119,7 @@ export function searchCustomers(
 }
 
 /**
- * A needle the phrase index cannot take: its few hits from the trigram terms (shortNeedleHits), or one pass
+ * A needle no index answers (hitIndex): its few hits from the trigram terms (shortNeedleHits), or one pass
  * over customers_search_idx. Either way one query gives the hits up to the page's end in order, each
  * carrying the total. A page past the hits (or a needle with none) returns no row, so a page deep in the list
  * (offset over SCAN_ROWS) is cut by OFFSET and, when it comes back empty, counted in a second query.

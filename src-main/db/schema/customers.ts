@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bool, createdAt, money, updatedAt } from './common';
 import { users } from './system';
 import { brandRef } from './brands';
@@ -48,6 +48,23 @@ export const customers = sqliteTable(
 /* customers_search_idx (search_text, status, name) is created in drizzle/0001_customers_search_index.sql, the
    search indexes customers_name_walk_idx, customers_status_walk_idx and customers_hits_idx in
    drizzle/0033_customer_search_walks.sql. */
+
+/**
+ * A search for digits ("3200000000000", "81299887766") without a scan (issue 20, data/customers-search.ts
+ * hitIndex): every suffix of 4+ digits of each run of digits in a customer's search_text, once per customer.
+ * Kept by the triggers in drizzle/0039 (WITHOUT ROWID there), never written by code. `shared` is how many
+ * leading digits the term shares with the customer's term before it in term order, so that a range of terms
+ * counts each customer once.
+ */
+export const customerDigitTerms = sqliteTable(
+  'customer_digit_terms',
+  {
+    term: text('term').notNull(),
+    customerId: integer('customer_id').notNull(),
+    shared: integer('shared').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.term, t.customerId] })],
+);
 
 /** Status changes (for churn and growth reports): one row per change, same transaction as the change. */
 export const customerStatusHistory = sqliteTable(

@@ -103,6 +103,16 @@ describe('erasing a customer on request', () => {
     const siti = await t.ok('customers.get', { id: s.siti.id });
     const auditRows = count('SELECT count(*) AS n FROM audit_log');
     expect(allText()).toContain(BUDI.name);
+    // Budi's phone and ID card are in the digit search index (customer_digit_terms) before the erasure.
+    const budiNumbers = [BUDI.phone, BUDI.oldPhone, BUDI.idCard].map((x) => x.replace(/\D/g, ''));
+    const numberTerms = () =>
+      (
+        t!.app.ctx.sqlite.prepare('SELECT term, customer_id AS id FROM customer_digit_terms').all() as {
+          term: string;
+          id: number;
+        }[]
+      ).filter((r) => budiNumbers.some((n) => n.includes(r.term)));
+    expect(numberTerms().filter((r) => r.id === s.budi.id).length).toBeGreaterThan(10);
 
     const done = await t.ok('privacy.eraseCustomer', {
       customerId: s.budi.id,
@@ -150,6 +160,10 @@ describe('erasing a customer on request', () => {
       .filter((g) => !others.includes(g));
     expect(onlyBudis.length).toBeGreaterThan(0);
     expect(onlyBudis.filter((g) => terms.has(g))).toEqual([]);
+    // Nor the digit index: no piece of Budi's numbers is a term, unless another customer's text holds it.
+    expect(numberTerms().filter((r) => r.id === s.budi.id || !others.includes(r.term))).toEqual([]);
+    expect((await t.ok('customers.list', { search: '0812 9988 7766' })).total).toBe(0);
+    expect((await t.ok('customers.list', { search: BUDI.idCard })).total).toBe(0);
 
     // The router secret goes through the sync queue (by its old name, which only the router still has).
     const ops = t.app.ctx.sqlite
