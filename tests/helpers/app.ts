@@ -69,13 +69,16 @@ export interface TestApp {
   close(): void;
 }
 
-/** A fresh app on a temp data dir with migrations applied, a fake clock and a signed-in Admin. */
-export async function testApp(opts: { clock?: FakeClock } = {}): Promise<TestApp> {
+/**
+ * A fresh app on a temp data dir with migrations applied (all, or those of `migrationsFolder`, e.g. from
+ * migrationsBefore), a fake clock and a signed-in Admin.
+ */
+export async function testApp(opts: { clock?: FakeClock; migrationsFolder?: string } = {}): Promise<TestApp> {
   const dataDir = tempDir();
   const clock = opts.clock ?? new FakeClock();
   const app = createApp({
     dataDir,
-    migrationsFolder: MIGRATIONS,
+    migrationsFolder: opts.migrationsFolder ?? MIGRATIONS,
     clock,
     logger: silentLogger,
     appVersion: '0.0.0-test',

@@ -5,11 +5,16 @@ import { notFound } from '../../../src-shared/result';
 import { receiptCustomer } from '../../data/billing/billed-customers.queries';
 import { depositOf } from '../../data/billing/deposits.repository';
 import { outstandingOf } from '../../data/billing/invoices.repository';
+import type { PayableInvoice } from '../../data/billing/invoices.repository';
 import {
   countPaymentReceiptPrint,
   findPayment,
   listPayments as listPaymentRows,
   paymentAllocations,
+  toPayment,
+  type NewPayment,
+  type PayingCustomer,
+  type PaymentAllocation,
 } from '../../data/billing/payments.repository';
 import { receiptWithPrint } from './receipt-print';
 import type { CallContext } from '../context';
@@ -29,6 +34,72 @@ export function paymentDetail(call: CallContext, id: number) {
   const p = getPayment(call, id);
   const db = call.app.sqlite;
   return { ...p, allocations: paymentAllocations(db, id), customerDeposit: depositOf(db, p.customerId) };
+}
+
+/** One allocation a payment just wrote: the invoice as the payment left it. */
+export interface NewAllocation {
+  inv: PayableInvoice;
+  amount: number;
+  source: 'payment' | 'deposit';
+}
+
+/**
+ * The detail of a payment just written in this transaction, from what the payment wrote and read: the same
+ * as paymentDetail() would read back (tests/unit/billing/payment-answer.test.ts compares them) without
+ * three more reads inside the write transaction.
+ */
+export function newPaymentDetail(
+  id: number,
+  row: NewPayment,
+  seen: {
+    customer: PayingCustomer;
+    invoiceNumber: string | null;
+    receivedByName: string | null;
+    allocations: NewAllocation[];
+    customerDeposit: number;
+  },
+) {
+  const sum = (source: NewAllocation['source']) =>
+    seen.allocations.reduce((s, a) => s + (a.source === source ? a.amount : 0), 0);
+  const payment = toPayment({
+    id,
+    paymentNumber: row.paymentNumber,
+    customerId: row.customerId,
+    customerCode: seen.customer.code,
+    customerName: seen.customer.name,
+    invoiceId: row.invoiceId,
+    invoiceNumber: seen.invoiceNumber,
+    amount: row.amount,
+    method: row.method,
+    paymentDate: row.paymentDate,
+    paidAt: row.paidAt,
+    referenceNumber: row.referenceNumber,
+    notes: row.notes,
+    receivedBy: row.receivedBy,
+    receivedByName: seen.receivedByName,
+    shiftId: row.shiftId,
+    tendered: row.tendered,
+    fromDeposit: sum('deposit'),
+    allocated: sum('payment'),
+    status: 'live',
+    voidedAt: null,
+    voidedByName: null,
+    voidReason: null,
+    receiptPrints: 0,
+    createdAt: row.paidAt,
+  });
+  const allocations: PaymentAllocation[] = seen.allocations.map(({ inv, amount, source }) => ({
+    invoiceId: inv.id,
+    invoiceNumber: inv.invoiceNumber,
+    period: inv.period,
+    description: inv.description,
+    invoiceAmount: inv.amount,
+    invoiceOutstanding: inv.status === 'void' ? 0 : inv.amount - inv.paidAmount,
+    amount,
+    source,
+    isLive: true,
+  }));
+  return { ...payment, allocations, customerDeposit: seen.customerDeposit };
 }
 
 export function listPayments(call: CallContext, input: In<'payments.list'>): Paged<Payment> & { totalAmount: number } {

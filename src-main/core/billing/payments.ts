@@ -8,11 +8,13 @@ import { AppError, badInput } from '../../../src-shared/result';
 import { findCustomerDeposit, paymentDepositEffect } from '../../data/billing/deposits.repository';
 import {
   findPayableInvoice,
+  invoicesPaidBy,
   openPayableInvoices,
   setInvoicePaid,
   type PayableInvoice,
 } from '../../data/billing/invoices.repository';
 import {
+  findPayingCustomer,
   insertAllocation,
   insertPayment,
   liveAllocations,
@@ -28,7 +30,8 @@ import { queuePaymentReceipt } from '../messaging/enqueue';
 import { getSettings } from '../settings';
 import { formatPaymentNumber, paymentSequenceName, storedStatus, today, type In } from './common';
 import { moveDeposit } from './deposits';
-import { getPayment, paymentDetail } from './paymentDetails';
+import { canSeeBrand } from '../brands/scope';
+import { getPayment, newPaymentDetail, paymentDetail, type NewAllocation } from './paymentDetails';
 import { restoreIfCleared } from './restore';
 
 /** Adds (or removes, when negative) an allocation's amount to an invoice and re-derives its stored status. */
@@ -162,8 +165,9 @@ function recordPayment(
   return app.sqlite
     .transaction(() => {
       const db = app.sqlite;
-      const customer = findCustomerDeposit(db, input.customerId);
-      if (!customer) throw badInput('customerId', 'Customer not found');
+      const customer = findPayingCustomer(db, input.customerId);
+      // A customer of a brand the caller may not see is not there for them (checked before anything is written).
+      if (!customer || !canSeeBrand(call, customer.brandId)) throw badInput('customerId', 'Customer not found');
 
       let shiftId: number | null = null;
       if (session && !opts.fieldCash) {
@@ -175,19 +179,22 @@ function recordPayment(
 
       const open = openPayableInvoices(db, customer.id);
       let queue = open;
+      let chosenNumber: string | null = null;
       if (input.invoiceId !== undefined) {
-        const chosen = findPayableInvoice(db, input.invoiceId);
+        // An open invoice of the customer is already in hand; any other is read for the error it gets.
+        const chosen = open.find((o) => o.id === input.invoiceId) ?? findPayableInvoice(db, input.invoiceId);
         if (!chosen) throw badInput('invoiceId', 'Invoice not found');
         if (chosen.customerId !== customer.id) throw badInput('invoiceId', 'That invoice belongs to another customer');
         if (chosen.status === 'void')
           throw new AppError('CONFLICT', `Invoice ${chosen.invoiceNumber} is void; it cannot be paid`);
         if (chosen.status === 'paid') throw new AppError('CONFLICT', `Invoice ${chosen.invoiceNumber} is already paid`);
-        queue = [open.find((o) => o.id === chosen.id)!, ...open.filter((o) => o.id !== chosen.id)];
+        queue = [chosen, ...open.filter((o) => o.id !== chosen.id)];
+        chosenNumber = chosen.invoiceNumber;
       }
       const outstanding = queue.reduce((s, i) => s + (i.amount - i.paidAmount), 0);
 
       // Plan: deposit first (when asked), then the money received.
-      const plan: { inv: PayableInvoice; amount: number; source: 'payment' | 'deposit' }[] = [];
+      const plan: NewAllocation[] = [];
       const left = new Map(queue.map((i) => [i.id, i.amount - i.paidAmount]));
       const spread = (budget: number, source: 'payment' | 'deposit') => {
         for (const inv of queue) {
@@ -231,7 +238,7 @@ function recordPayment(
         ymd,
         reserveSequence(db, paymentSequenceName(settings.paymentPrefix, ymd), 1),
       );
-      const paymentId = insertPayment(db, {
+      const row = {
         paymentNumber: number,
         customerId: customer.id,
         invoiceId: input.invoiceId ?? null,
@@ -244,7 +251,8 @@ function recordPayment(
         receivedBy: session?.userId ?? null,
         shiftId,
         tendered: input.method === 'cash' && 'tendered' in input ? (input.tendered ?? null) : null,
-      });
+      };
+      const paymentId = insertPayment(db, row);
       for (const a of plan) {
         insertAllocation(db, paymentId, a.inv.id, a.amount, a.source, now.toISOString());
         applyToInvoice(call, a.inv, a.amount, 'invoice.payment', number);
@@ -265,7 +273,13 @@ function recordPayment(
           after: { deposit: depositBefore - fromDeposit + toDeposit, payment: number },
         });
       }
-      const created = paymentDetail(call, paymentId);
+      const created = newPaymentDetail(paymentId, row, {
+        customer,
+        invoiceNumber: chosenNumber,
+        receivedByName: session?.fullName ?? null,
+        allocations: plan,
+        customerDeposit: depositBefore - fromDeposit + toDeposit,
+      });
       writeAudit(call, {
         action: 'payment.create',
         entity: 'payment',
@@ -316,16 +330,12 @@ export function voidPayment(call: CallContext, id: number, reason: string, opts:
           `The ${formatRupiah(depositEffect)} this payment put on the deposit has been used since (deposit now ${formatRupiah(customer.deposit)}): void the payment that used it first`,
         );
       }
+      // One read of the invoices, not one per allocation; an invoice paid by two allocations (deposit and
+      // money) is one object, so the second reversal starts from what the first left.
+      const invoices = new Map(invoicesPaidBy(db, id).map((i) => [i.id, i]));
       reverseAllocations(db, id);
       for (const a of allocs) {
-        applyToInvoice(
-          call,
-          findPayableInvoice(db, a.invoiceId)!,
-          -a.amount,
-          'invoice.payment_void',
-          p.paymentNumber,
-          reason,
-        );
+        applyToInvoice(call, invoices.get(a.invoiceId)!, -a.amount, 'invoice.payment_void', p.paymentNumber, reason);
       }
       if (depositEffect !== 0) {
         moveDeposit(call, p.customerId, -depositEffect, 'reversal', { paymentId: id, note: `void ${p.paymentNumber}` });

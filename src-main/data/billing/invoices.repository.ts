@@ -209,22 +209,33 @@ export function markInvoiceVoid(db: Sqlite, id: number, userId: number | null, r
   ).run(now, userId, reason, now, id);
 }
 
-/** The fields a payment allocation reads and changes. */
+/** The fields a payment allocation reads and changes, and what its receipt lists of the invoice. */
 export interface PayableInvoice {
   id: number;
   invoiceNumber: string;
+  period: string;
+  description: string | null;
   amount: number;
   paidAmount: number;
   status: string;
   customerId: number;
 }
 
-const PAYABLE = `SELECT id, invoice_number AS invoiceNumber, amount, paid_amount AS paidAmount, status, customer_id AS customerId FROM invoices`;
+const PAYABLE = `SELECT id, invoice_number AS invoiceNumber, period, description, amount, paid_amount AS paidAmount, status,
+                        customer_id AS customerId FROM invoices`;
 
 const PAYABLE_BY_ID = `${PAYABLE} WHERE id = ?`;
 
 export function findPayableInvoice(db: Sqlite, id: number): PayableInvoice | undefined {
   return prepared<[number], PayableInvoice>(db, PAYABLE_BY_ID).get(id);
+}
+
+/** The invoices a payment's live allocations paid, each once (a void reverses them all). */
+export function invoicesPaidBy(db: Sqlite, paymentId: number): PayableInvoice[] {
+  return prepared<[number], PayableInvoice>(
+    db,
+    `${PAYABLE} WHERE id IN (SELECT invoice_id FROM payment_allocations WHERE payment_id = ? AND is_live = 1)`,
+  ).all(paymentId);
 }
 
 /** A customer's unpaid and partly paid invoices in allocation order: oldest due date first. */

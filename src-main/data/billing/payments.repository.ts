@@ -21,10 +21,10 @@ const PAYMENT_SELECT = `
 
 const PAYMENT_BY_ID = `${PAYMENT_SELECT} WHERE p.id = ?`;
 
-type PaymentRow = Omit<Payment, 'change' | 'toDeposit'>;
+export type PaymentRow = Omit<Payment, 'change' | 'toDeposit'>;
 
 /** The row mapper: change due and the part of the money received that went to the deposit. */
-function toPayment(r: PaymentRow): Payment {
+export function toPayment(r: PaymentRow): Payment {
   // Money received that no invoice took went to the deposit (deposit-method payments receive nothing).
   const toDeposit = r.method === 'deposit' ? 0 : Math.max(0, r.amount - r.allocated);
   return { ...r, toDeposit, change: r.tendered !== null ? Math.max(0, r.tendered - r.amount) : 0 };
@@ -33,6 +33,22 @@ function toPayment(r: PaymentRow): Payment {
 export function findPayment(db: Sqlite, id: number): Payment | undefined {
   const row = prepared<[number], PaymentRow>(db, PAYMENT_BY_ID).get(id);
   return row && toPayment(row);
+}
+
+/** What taking a payment reads of its customer: the deposit, the brand (scope) and what the answer shows. */
+export interface PayingCustomer {
+  id: number;
+  deposit: number;
+  brandId: number;
+  code: string;
+  name: string;
+}
+
+export function findPayingCustomer(db: Sqlite, id: number): PayingCustomer | undefined {
+  return prepared<[number], PayingCustomer>(
+    db,
+    'SELECT id, deposit, brand_id AS brandId, customer_code AS code, name FROM customers WHERE id = ?',
+  ).get(id);
 }
 
 export interface PaymentAllocation {

@@ -30,6 +30,8 @@ const insert = fc.record({
 const op = fc.oneof(
   { arbitrary: insert, weight: 4 },
   fc.record({ kind: fc.constant('pay' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }),
+  // A payment voided (drizzle/0038): part or all of what was paid comes off again, a paid invoice reopens.
+  fc.record({ kind: fc.constant('unpay' as const), pick: fc.nat(), part: fc.integer({ min: 1, max: 100 }) }),
   fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), to: fc.nat() }),
@@ -74,6 +76,16 @@ function apply(ops: Op[]) {
               `UPDATE invoices SET paid_amount = min(amount, paid_amount + max(1, (amount - paid_amount) * ? / 100)),
                  status = CASE WHEN min(amount, paid_amount + max(1, (amount - paid_amount) * ? / 100)) >= amount THEN 'paid' ELSE 'partial' END
                WHERE id = ? AND status != 'void'`,
+            )
+            .run(o.part, o.part, inv);
+        break;
+      case 'unpay':
+        if (inv)
+          db()
+            .prepare(
+              `UPDATE invoices SET paid_amount = max(0, paid_amount - max(1, paid_amount * ? / 100)),
+                 status = CASE WHEN max(0, paid_amount - max(1, paid_amount * ? / 100)) = 0 THEN 'unpaid' ELSE 'partial' END
+               WHERE id = ? AND status != 'void' AND paid_amount > 0`,
             )
             .run(o.part, o.part, inv);
         break;
@@ -210,6 +222,9 @@ describe('aging summaries (drizzle/0031)', () => {
   it.each([
     'report_aging_inv_ai',
     'report_aging_inv_au',
+    'report_aging_inv_au_owed',
+    'report_aging_inv_au_closed',
+    'report_aging_inv_au_reopened',
     'report_aging_inv_ad',
     'report_aging_cust_brand',
     'report_aging_ai',
