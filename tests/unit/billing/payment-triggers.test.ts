@@ -39,6 +39,12 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 const wallClock = (_key: string, v: unknown) =>
   typeof v === 'string' && ISO.test(v) && Date.parse(v) >= started && Date.parse(v) <= Date.now() ? '(now)' : v;
 
+/** The new app's tables that the old one has too: later migrations add tables of their own. */
+function sameTables(now: TestApp, old: TestApp): Record<string, string[]> {
+  const mine = tables(now);
+  return Object.fromEntries(Object.keys(tables(old)).map((name) => [name, mine[name] ?? []]));
+}
+
 function tables(t: TestApp): Record<string, string[]> {
   const db = t.app.ctx.sqlite;
   const names = db
@@ -164,7 +170,7 @@ describe('the triggers a payment fires (drizzle/0038)', () => {
     expect(await run(now)).toEqual(answers);
     // The sequence did what it is meant to: money moved, voids and refunds went through.
     expect(answers.filter((r) => (r as { ok: boolean }).ok).length).toBeGreaterThan(25);
-    expect(tables(now)).toEqual(tables(old));
+    expect(sameTables(now, old)).toEqual(tables(old));
     const aging = agingRecomputed(now);
     expect(aging.kept.length).toBeGreaterThan(0);
     expect(aging.kept).toEqual(aging.recomputed);
@@ -178,7 +184,7 @@ describe('the triggers a payment fires (drizzle/0038)', () => {
       offByOne(now, trigger);
       await run(old);
       await run(now);
-      expect(tables(now)).not.toEqual(tables(old));
+      expect(sameTables(now, old)).not.toEqual(tables(old));
     },
     120_000,
   );
