@@ -13,15 +13,23 @@ test.use({ viewport: PHONE });
 
 const COLLECTOR = { username: 'penagih-sweep', password: 'Tagih-Lapangan-2026!' };
 
-/** Today in the ISP's zone (the business date), as the usage sampler writes it. */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+/** The ISP-zone date `days` from now (the business date the sampler writes and expiries compare with). */
+const jakartaDay = (days = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + days * 86_400_000));
 
 test('no finance screen or tab is wider than a phone (390 px)', async ({ page, host, api, request }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const tripay = await new TripayFake().start();
   try {
     await api.ok('demo.load', {});
     await api.ok('billing.runAutomation', {});
+    // The alerts' "expiring soon" list: an account that ends in three days.
+    const pkg = (await api.ok('packages.list', {})).items[0]!;
+    const expiring = await api.ok('customers.create', {
+      name: 'Yohanes Bagus Prasetyo Nugroho',
+      phone: '081299990000',
+    });
+    await api.ok('pppoe.create', { customerId: expiring.id, internetPackageId: pkg.id, expiresAt: jakartaDay(3) });
     const customers = (await api.ok('customers.list', { pageSize: 25 })).items;
     // Three open bills of three different customers.
     const bills = (await api.ok('invoices.list', { pageSize: 100 })).items.filter((i) => i.outstanding > 0);
@@ -40,7 +48,6 @@ test('no finance screen or tab is wider than a phone (390 px)', async ({ page, h
     });
     const reseller = await api.ok('resellers.create', { name: 'Mitra Sejahtera Bersama Kecamatan Cibinong' });
     await api.ok('resellers.assign', { resellerId: reseller.id, customerIds: [customers[0]!.id] });
-    const pkg = (await api.ok('packages.list', {})).items[0]!;
     await api.ok('resellers.setRule', {
       resellerId: reseller.id,
       internetPackageId: pkg.id,
@@ -118,7 +125,7 @@ test('no finance screen or tab is wider than a phone (390 px)', async ({ page, h
         .prepare(
           'INSERT INTO usage_daily(account_id, day, router_id, bytes_in, bytes_out, samples) VALUES (?, ?, NULL, ?, ?, 96)',
         )
-        .run(account.id, today(), 12_345_678_901, 1_234_567_890),
+        .run(account.id, jakartaDay(), 12_345_678_901, 1_234_567_890),
     );
 
     await signInPage(page, host, '#/dashboard');
@@ -132,6 +139,7 @@ test('no finance screen or tab is wider than a phone (390 px)', async ({ page, h
           '/collectors [Penugasan & komisi]': 'one card per collector (waited for below)',
         },
         ready: {
+          '/automation [Peringatan]': async (p) => expect(p.locator('main')).toContainText(expiring.name),
           '/collectors [Penugasan & komisi]': async (p) =>
             expect(p.getByTestId('collector-card')).toContainText(second.customerName),
           // Every age bucket opened, so its customers' rows are measured too.

@@ -10,7 +10,7 @@ import { PHONE, routesIn, sweep } from './helpers/phone-sweep';
 test.use({ viewport: PHONE, hostEnv: { PPPOE_DESK_SYNC_RETRY_MS: String(3_600_000) } });
 
 test('no network screen or tab is wider than a phone (390 px)', async ({ page, host, api }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const online = await new RouterSim({ identity: 'MikroTik-Kantor' }).start();
   const off = await new RouterSim({ identity: 'MikroTik-Timur' }).start();
   try {

@@ -21,7 +21,7 @@ const jakartaDay = (days: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + days * 86_400_000));
 
 test('no staff screen or tab is wider than a phone (390 px)', async ({ page, host, api, request }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   expect(routesIn(['main', 'network', 'finance', 'admin']).length).toBeGreaterThan(25);
   const fonnte = await new FonnteFake().start();
   const tripay = await new TripayFake().start();

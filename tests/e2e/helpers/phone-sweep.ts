@@ -57,13 +57,14 @@ export async function sweep(page: Page, baseUrl: string, paths: string[], opts: 
     await expect(page.locator('main .mantine-Loader-root')).toHaveCount(0);
     const size = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: innerWidth }));
     if (size.page > size.screen) {
-      wide.push(`${view}: ${size.page} px`);
+      wide.push(`${view}: ${size.page} px (${(await overflowing(page)).join(', ')})`);
       await page.screenshot({ path: info.outputPath(`${view.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: true });
     }
   };
   for (const route of paths) {
     await page.goto(`${baseUrl}/#${route}`);
-    await expect(page.locator('main').getByRole('heading').first()).toBeVisible();
+    // The screen's code is loaded on demand: allow a busy machine time for it.
+    await expect(page.locator('main').getByRole('heading').first()).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('main .mantine-Loader-root')).toHaveCount(0);
     const tabs = page.locator('main [role=tab]');
     const count = await tabs.count();
@@ -79,4 +80,24 @@ export async function sweep(page: Page, baseUrl: string, paths: string[], opts: 
   const stale = [...Object.keys(opts.noRows), ...Object.keys(opts.ready ?? {})].filter((v) => !seen.has(v));
   expect(stale, 'views named in the sweep options that were not visited').toEqual([]);
   return wide;
+}
+
+/** The outermost elements that stick out past the screen's right edge, named for the failure message. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (el: Element) => {
+      if (el.getBoundingClientRect().right > innerWidth + 0.5 && out.length < 3) {
+        const id = el.getAttribute('data-testid');
+        const cls = [...el.classList].find((c) => c.startsWith('mantine-')) ?? el.className.toString().split(' ')[0];
+        // Name the one whose children all fit: the element that pushes the page, not its ancestors.
+        if (![...el.children].some((c) => c.getBoundingClientRect().right > innerWidth + 0.5))
+          out.push(`${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : cls ? `.${cls}` : ''}`);
+      }
+      // What sticks out inside a box that scrolls (or clips) its own content does not widen the page.
+      if (el.tagName === 'MAIN' || getComputedStyle(el).overflowX === 'visible') for (const c of el.children) walk(c);
+    };
+    walk(document.querySelector('main') ?? document.body);
+    return out;
+  });
 }
