@@ -127,28 +127,31 @@ function AlertTable<R>({
         <EmptyState title={empty} />
       ) : (
         <Paper withBorder radius="md">
-          <Table striped verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                {headers.map((h, i) => (
-                  <Table.Th key={i} ta={right[i] ? 'right' : undefined}>
-                    {typeof h === 'string' ? h : h.right}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={rowKey(r)}>
-                  {cells(r).map((c, i) => (
-                    <Table.Td key={i} ta={right[i] ? 'right' : undefined}>
-                      {c}
-                    </Table.Td>
+          {/* Up to six columns: on a phone the table scrolls inside its own box, not the page. */}
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped verticalSpacing={6}>
+              <Table.Thead>
+                <Table.Tr>
+                  {headers.map((h, i) => (
+                    <Table.Th key={i} ta={right[i] ? 'right' : undefined}>
+                      {typeof h === 'string' ? h : h.right}
+                    </Table.Th>
                   ))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={rowKey(r)}>
+                    {cells(r).map((c, i) => (
+                      <Table.Td key={i} ta={right[i] ? 'right' : undefined}>
+                        {c}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
     </>

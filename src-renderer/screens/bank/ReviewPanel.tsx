@@ -1,4 +1,16 @@
-import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  useMatches,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -33,84 +45,92 @@ export function ReviewPanel() {
   const [open, setOpen] = useState<BankLine | null>(null);
   const rows = q.data ?? [];
   const canSettle = state === 'review' && can('payments.create');
+  const stacked = useMatches({ base: true, sm: false });
   return (
     <Stack gap="sm" maw={1100} data-testid="bank-review">
       <SegmentedControl
         value={state}
         onChange={(v) => setState(v as (typeof STATES)[number])}
         data={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
-        w="fit-content"
+        // Four labels do not fit side by side on a phone: there they stack, full width.
+        orientation={stacked ? 'vertical' : 'horizontal'}
+        fullWidth={stacked}
+        w={stacked ? undefined : 'fit-content'}
       />
       {!rows.length && !q.loading && <Text c="dimmed">{t('review.empty')}</Text>}
       {rows.length > 0 && (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('col.date')}</Table.Th>
-              <Table.Th>{t('col.description')}</Table.Th>
-              <Table.Th ta="right">{t('col.amount')}</Table.Th>
-              <Table.Th>{state === 'review' ? t('review.suggestions') : t('review.settled')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((l) => (
-              <Table.Tr key={l.id} data-testid="bank-review-line">
-                <Table.Td>{f.date(l.date)}</Table.Td>
-                <Table.Td>{l.description}</Table.Td>
-                <Table.Td ta="right">
-                  <MoneyText amount={l.amount} />
-                </Table.Td>
-                <Table.Td>
-                  {state === 'review' ? (
-                    <Stack gap={4}>
-                      {!l.suggestions.length && (
-                        <Text size="sm" c="dimmed">
-                          {t(`match.${l.match}`)}
-                        </Text>
-                      )}
-                      {l.suggestions.map((s) => (
-                        <Group key={s.invoiceId} gap="xs" wrap="nowrap">
-                          <Badge variant="light" color={s.confidence === 'high' ? 'teal' : 'yellow'}>
-                            {t(`confidence.${s.confidence}`)}
-                          </Badge>
-                          <Text size="sm">
-                            {s.invoiceNumber} · {s.customerName} · <MoneyText amount={s.payable ?? s.open} />
-                          </Text>
-                          {canSettle && (
-                            <Button
-                              size="compact-xs"
-                              variant="light"
-                              data-testid="bank-assign-suggestion"
-                              onClick={() =>
-                                void settle({ id: l.id, to: 'invoice', invoiceId: s.invoiceId }, t('review.done')).then(
-                                  (ok) => ok && q.refetch(),
-                                )
-                              }
-                            >
-                              {t('review.assign')}
-                            </Button>
-                          )}
-                        </Group>
-                      ))}
-                    </Stack>
-                  ) : (
-                    <Text size="sm">
-                      {[l.invoiceNumber, l.customerName, l.paymentNumber, l.note].filter(Boolean).join(' · ')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {canSettle && (
-                    <Button size="xs" variant="default" onClick={() => setOpen(l)} data-testid="bank-settle">
-                      {t('review.other')}
-                    </Button>
-                  )}
-                </Table.Td>
+        // Long bank remarks and the suggestions: on a phone the table scrolls inside its own box.
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('col.date')}</Table.Th>
+                <Table.Th>{t('col.description')}</Table.Th>
+                <Table.Th ta="right">{t('col.amount')}</Table.Th>
+                <Table.Th>{state === 'review' ? t('review.suggestions') : t('review.settled')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((l) => (
+                <Table.Tr key={l.id} data-testid="bank-review-line">
+                  <Table.Td>{f.date(l.date)}</Table.Td>
+                  <Table.Td>{l.description}</Table.Td>
+                  <Table.Td ta="right">
+                    <MoneyText amount={l.amount} />
+                  </Table.Td>
+                  <Table.Td>
+                    {state === 'review' ? (
+                      <Stack gap={4}>
+                        {!l.suggestions.length && (
+                          <Text size="sm" c="dimmed">
+                            {t(`match.${l.match}`)}
+                          </Text>
+                        )}
+                        {l.suggestions.map((s) => (
+                          <Group key={s.invoiceId} gap="xs" wrap="nowrap">
+                            <Badge variant="light" color={s.confidence === 'high' ? 'teal' : 'yellow'}>
+                              {t(`confidence.${s.confidence}`)}
+                            </Badge>
+                            <Text size="sm">
+                              {s.invoiceNumber} · {s.customerName} · <MoneyText amount={s.payable ?? s.open} />
+                            </Text>
+                            {canSettle && (
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                data-testid="bank-assign-suggestion"
+                                onClick={() =>
+                                  void settle(
+                                    { id: l.id, to: 'invoice', invoiceId: s.invoiceId },
+                                    t('review.done'),
+                                  ).then((ok) => ok && q.refetch())
+                                }
+                              >
+                                {t('review.assign')}
+                              </Button>
+                            )}
+                          </Group>
+                        ))}
+                      </Stack>
+                    ) : (
+                      <Text size="sm">
+                        {[l.invoiceNumber, l.customerName, l.paymentNumber, l.note].filter(Boolean).join(' · ')}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {canSettle && (
+                      <Button size="xs" variant="default" onClick={() => setOpen(l)} data-testid="bank-settle">
+                        {t('review.other')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {open && (
         <SettleDialog

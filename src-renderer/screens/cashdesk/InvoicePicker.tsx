@@ -28,58 +28,61 @@ export function InvoicePicker({ customer, form }: { customer: DeskCustomer; form
           value={firstInvoice === null ? 'auto' : String(firstInvoice)}
           onChange={(v) => form.setFirstInvoice(customer, v === 'auto' ? null : Number(v))}
         >
-          <Table verticalSpacing={6} data-testid="desk-invoices">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={36} />
-                <Table.Th>{t('invoice.number')}</Table.Th>
-                <Table.Th>{t('invoice.period')}</Table.Th>
-                <Table.Th>{t('invoice.dueDate')}</Table.Th>
-                <Table.Th ta="right">{t('invoice.outstanding')}</Table.Th>
-                <Table.Th ta="right">{t('desk.willPay')}</Table.Th>
-                <Table.Th w={72} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td>
-                  <Radio value="auto" aria-label={t('desk.auto')} tabIndex={-1} />
-                </Table.Td>
-                <Table.Td colSpan={6}>
-                  <Text size="sm" c="dimmed">
-                    {t('desk.auto')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-              {invoices.map((inv) => (
-                <Table.Tr key={inv.id} data-testid="desk-invoice-row">
+          {/* Six columns do not fit a phone: the table scrolls inside its own box, not the page. */}
+          <Table.ScrollContainer minWidth={560}>
+            <Table verticalSpacing={6} data-testid="desk-invoices">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={36} />
+                  <Table.Th>{t('invoice.number')}</Table.Th>
+                  <Table.Th>{t('invoice.period')}</Table.Th>
+                  <Table.Th>{t('invoice.dueDate')}</Table.Th>
+                  <Table.Th ta="right">{t('invoice.outstanding')}</Table.Th>
+                  <Table.Th ta="right">{t('desk.willPay')}</Table.Th>
+                  <Table.Th w={72} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                <Table.Tr>
                   <Table.Td>
-                    <Radio value={String(inv.id)} aria-label={inv.invoiceNumber} tabIndex={-1} />
+                    <Radio value="auto" aria-label={t('desk.auto')} tabIndex={-1} />
                   </Table.Td>
-                  <Table.Td>
-                    <Group gap={6}>
-                      <Text size="sm">{inv.invoiceNumber}</Text>
-                      <StatusBadge status={inv.status} size="xs" />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{inv.period}</Table.Td>
-                  <Table.Td>{f.date(inv.dueDate)}</Table.Td>
-                  <Table.Td ta="right">
-                    <MoneyText amount={inv.outstanding} />
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <MoneyText
-                      amount={preview.get(inv.id) ?? 0}
-                      c={(preview.get(inv.id) ?? 0) > 0 ? 'teal' : 'dimmed'}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <PayLinkActions invoiceId={inv.id} compact />
+                  <Table.Td colSpan={6}>
+                    <Text size="sm" c="dimmed">
+                      {t('desk.auto')}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                {invoices.map((inv) => (
+                  <Table.Tr key={inv.id} data-testid="desk-invoice-row">
+                    <Table.Td>
+                      <Radio value={String(inv.id)} aria-label={inv.invoiceNumber} tabIndex={-1} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <Text size="sm">{inv.invoiceNumber}</Text>
+                        <StatusBadge status={inv.status} size="xs" />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{inv.period}</Table.Td>
+                    <Table.Td>{f.date(inv.dueDate)}</Table.Td>
+                    <Table.Td ta="right">
+                      <MoneyText amount={inv.outstanding} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <MoneyText
+                        amount={preview.get(inv.id) ?? 0}
+                        c={(preview.get(inv.id) ?? 0) > 0 ? 'teal' : 'dimmed'}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <PayLinkActions invoiceId={inv.id} compact />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Radio.Group>
       )}
     </Paper>

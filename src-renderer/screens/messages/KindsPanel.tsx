@@ -12,21 +12,24 @@ export function KindsPanel() {
   const { t } = useTranslation('messages');
   const kinds = useApiQuery('messages.kinds', {});
   return (
-    <Table maw={760} aria-label={t('kinds.title')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('field.kind')}</Table.Th>
-          <Table.Th>{t('kinds.enabled')}</Table.Th>
-          <Table.Th>{t('kinds.days')}</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {kinds.data?.map((k) => (
-          <KindRow key={JSON.stringify([k.kind, k.enabled, k.days])} kind={k} reload={kinds.refetch} />
-        ))}
-      </Table.Tbody>
-    </Table>
+    // The day inputs and the save button do not fit a phone: the table scrolls inside its own box there.
+    <Table.ScrollContainer minWidth={560} maw={760}>
+      <Table aria-label={t('kinds.title')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('field.kind')}</Table.Th>
+            <Table.Th>{t('kinds.enabled')}</Table.Th>
+            <Table.Th>{t('kinds.days')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {kinds.data?.map((k) => (
+            <KindRow key={JSON.stringify([k.kind, k.enabled, k.days])} kind={k} reload={kinds.refetch} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

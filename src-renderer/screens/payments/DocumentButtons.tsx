@@ -201,8 +201,9 @@ export function DocumentActions({
         </Tooltip>
       </Group>
     );
+  // The two buttons go under each other where the row is too narrow (a phone), never past its edge.
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6}>
       <Button
         size={size}
         variant="light"

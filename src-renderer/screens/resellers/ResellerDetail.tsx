@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconKey, IconWallet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +72,8 @@ export function ResellerDetail({ id, onBack }: { id: number; onBack: () => void 
           )}
         </Group>
       </Group>
-      <Group grow align="stretch">
+      {/* One card a row on a phone: three side by side cut the balance off ("Rp 1.750.0"). */}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Card withBorder>
           <Text size="sm" c="dimmed">
             {t('field.balance')}
@@ -95,7 +96,7 @@ export function ResellerDetail({ id, onBack }: { id: number; onBack: () => void 
             {r.username ?? t('noLogin')}
           </Text>
         </Card>
-      </Group>
+      </SimpleGrid>
       <Tabs defaultValue="ledger" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="ledger">{t('tab.ledger')}</Tabs.Tab>
