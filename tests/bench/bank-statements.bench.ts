@@ -87,6 +87,7 @@ export const bankStatementsSuite: BenchSuite = {
       {
         name: 'statement import: CPU time of this process, median',
         value: `${ms(percentile(cpuTotals, 50))} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
+        kind: 'interactive',
       },
       {
         name: 'lines matched / suggested / ambiguous / unmatched',
