@@ -2,47 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ms, percentile, timeAsync, type BenchSuite } from './harness';
 import { seedCustomers } from './platform.bench';
 import { testApp } from '../helpers/app';
-import type { Sqlite } from '../../src-main/db/open';
-
-/** Invoices and payments straight into SQLite (set-up only), so the file has a realistic size. */
-function seedLedger(sqlite: Sqlite, customers: number, months: number) {
-  const inv = sqlite.prepare(
-    `INSERT INTO invoices(invoice_number, customer_id, period, invoice_date, due_date, amount, paid_amount, status)
-     VALUES (?, ?, ?, ?, ?, 150000, ?, ?)`,
-  );
-  const pay = sqlite.prepare(
-    `INSERT INTO payments(payment_number, customer_id, invoice_id, amount, method, payment_date, paid_at) VALUES (?, ?, ?, 150000, 'cash', ?, ?)`,
-  );
-  const alloc = sqlite.prepare('INSERT INTO payment_allocations(payment_id, invoice_id, amount) VALUES (?, ?, 150000)');
-  sqlite.transaction(() => {
-    let n = 0;
-    for (let m = 1; m <= months; m++) {
-      const period = `2026-${String(m).padStart(2, '0')}`;
-      for (let c = 1; c <= customers; c++) {
-        const paid = (c + m) % 5 !== 0;
-        const { lastInsertRowid } = inv.run(
-          `INV-${period.replace('-', '')}-${String(c).padStart(5, '0')}`,
-          c,
-          period,
-          `${period}-01`,
-          `${period}-10`,
-          paid ? 150000 : 0,
-          paid ? 'paid' : 'unpaid',
-        );
-        if (paid) {
-          const p = pay.run(
-            `PAY-${period.replace('-', '')}05-${String(++n).padStart(6, '0')}`,
-            c,
-            lastInsertRowid,
-            `${period}-05`,
-            `${period}-05T03:00:00.000Z`,
-          );
-          alloc.run(p.lastInsertRowid, lastInsertRowid);
-        }
-      }
-    }
-  })();
-}
+import { seedLedger } from './ledger-seed';
 
 export const backupsSuite: BenchSuite = {
   id: 'backups',

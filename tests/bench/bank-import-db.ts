@@ -11,8 +11,8 @@ import { ms, timeAsync, type BenchRow } from './harness';
 
 const ACCOUNT = '0123456789';
 
-/** 20,000 customers with one open November bill each and its kode unik row (bulk SQL, not timed). */
-async function seeded() {
+/** 20,000 (or `count`) customers with one open November bill each and its kode unik row (bulk SQL, not timed). */
+async function seeded(count: number) {
   const t = await testApp();
   await t.ok('settings.update', {
     autoInvoiceRun: false,
@@ -20,7 +20,7 @@ async function seeded() {
     kodeUnikEnabled: true,
     bankAccounts: [{ bank: 'BCA', number: ACCOUNT, holder: 'RTRW NET SEJAHTERA' }],
   });
-  const bills = openBills();
+  const bills = openBills(count);
   const db = t.app.ctx.sqlite;
   const customer = db.prepare(`INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2026-01-01')`);
   const invoice = db.prepare(
@@ -39,8 +39,8 @@ async function seeded() {
   return { t, bills };
 }
 
-export async function importIntoDatabase(): Promise<BenchRow[]> {
-  const { t, bills } = await seeded();
+export async function importIntoDatabase(count = BILLS): Promise<BenchRow[]> {
+  const { t, bills } = await seeded(count);
   try {
     const { bytes } = klikBcaStatement(bills);
     const input = { fileName: 'mutasi-bca.csv', base64: Buffer.from(bytes).toString('base64'), accountNumber: ACCOUNT };
@@ -55,16 +55,19 @@ export async function importIntoDatabase(): Promise<BenchRow[]> {
     const f = first.value;
     return [
       {
-        name: `import into the database: ${f.linesRead.toLocaleString('en')} lines against ${BILLS.toLocaleString('en')} open bills (parse, match, store lines, credit kode unik matches)`,
+        name: `import into the database: ${f.linesRead.toLocaleString('en')} lines against ${count.toLocaleString('en')} open bills (parse, match, store lines, credit kode unik matches)`,
         value: `${ms(first.ms)} (${f.autoCredited.toLocaleString('en')} credited, ${f.toReview.toLocaleString('en')} to review; CPU ${ms((used.user + used.system) / 1000)}, load average ${os.loadavg()[0]!.toFixed(1)})`,
         target: '≤ 2,000 ms',
         pass: first.ms <= 2_000 && f.linesNew === f.linesRead,
+        // The lines are the same 5,000 at every size; only the open bills they are matched against grow.
+        kind: 'interactive',
       },
       {
         name: 'the same statement imported again',
         value: `${ms(again.ms)} (${again.value.linesKnown.toLocaleString('en')} known, ${again.value.autoCredited} credited; ${payments.toLocaleString('en')} payments, ${lines.toLocaleString('en')} lines in all)`,
         target: 'nothing credited twice',
         pass: again.value.autoCredited === 0 && again.value.linesNew === 0 && payments === f.autoCredited,
+        kind: 'interactive',
       },
     ];
   } finally {

@@ -19,6 +19,18 @@ const LAST = ['Santoso', 'Aminah', 'Salim', 'Lestari', 'Fauzi', 'Marlina', 'Guna
 // 30 package prices: 20,000 bills stay within the 999 codes each price can hold.
 export const PRICES = Array.from({ length: 30 }, (_, i) => 100_000 + i * 12_500);
 
+/**
+ * The prices for `count` bills: the 30 above up to 20,000 bills; beyond (`--scale`), more prices 1,000 apart from
+ * 470,000 (a code 1–999 never reaches the next price) so about 667 bills share a price, but all below the
+ * 1,000,000 of the statement's unrelated lines, which caps them at 559 prices (558,441 bills).
+ */
+export function pricesFor(count: number): number[] {
+  if (count <= BILLS) return PRICES;
+  const extra = Math.min(529, Math.ceil(count / 667) - PRICES.length);
+  if ((PRICES.length + extra) * 999 < count) throw new Error(`${count} bills do not fit the kode unik of the prices`);
+  return [...PRICES, ...Array.from({ length: extra }, (_, i) => 470_000 + i * 1_000)];
+}
+
 /** Deterministic pseudo-random numbers (a benchmark must measure the same work every run). */
 function lcg(seed: number) {
   let s = seed >>> 0;
@@ -28,7 +40,8 @@ function lcg(seed: number) {
 /** `count` open bills (the bench's 20,000 by default; the statement kill test uses fewer). */
 export function openBills(count = BILLS): OpenBill[] {
   const pick = lcg(7);
-  const base = Array.from({ length: count }, (_, i) => ({ id: i + 1, baseAmount: PRICES[i % PRICES.length]! }));
+  const prices = pricesFor(count);
+  const base = Array.from({ length: count }, (_, i) => ({ id: i + 1, baseAmount: prices[i % prices.length]! }));
   const codes = new Map(
     allocateKodeUnik(base).flatMap((a: CodeAssignment) => (a.status === 'exhausted' ? [] : [[a.id, a.payable]])),
   );

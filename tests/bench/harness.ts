@@ -1,8 +1,16 @@
+/**
+ * How a figure may grow per 10× data in a scale curve (issue 20): an interactive call (or a per-item rate, or an
+ * in-run ratio) at most 2×, a batch job over all the data at most 11×; 'info' = set-up or information, no limit.
+ */
+export type GrowthKind = 'interactive' | 'batch' | 'info';
+
 export interface BenchRow {
   name: string;
   value: string;
   target?: string;
   pass?: boolean;
+  /** Without it the curve guesses from the name (tests/bench/curves.ts). */
+  kind?: GrowthKind;
 }
 
 export interface BenchSuite {
@@ -11,6 +19,8 @@ export interface BenchSuite {
   notes?: string;
   /** Suites that can seed any number of customers (`--scale`); without a scale they use their own size. */
   scalable?: boolean;
+  /** The largest `--scale` the suite accepts, with why (disk, RAM, a fixed world); absent = any. */
+  maxScale?: { customers: number; why: string };
   run(scale?: number): Promise<BenchRow[]>;
 }
 

@@ -2,7 +2,7 @@
  * The machine-readable side of `npm run bench`: every figure of a run as JSON (`--json FILE`, default
  * bench-results.json), and `--compare FILE` to print what got worse against an earlier run's file.
  */
-import { figureNumbers } from './harness';
+import { figureNumbers, type GrowthKind } from './harness';
 
 export interface ResultRecord {
   suite: string;
@@ -17,6 +17,7 @@ export interface ResultRecord {
   numbers: number[];
   target?: string;
   pass?: boolean;
+  kind?: GrowthKind;
 }
 
 export interface ResultsFile {
@@ -44,7 +45,7 @@ export const recordKey = (r: Pick<ResultRecord, 'suite' | 'scale' | 'mode' | 'na
 export function toRecord(
   suite: string,
   mode: string,
-  row: { name: string; value: string; target?: string; pass?: boolean },
+  row: { name: string; value: string; target?: string; pass?: boolean; kind?: GrowthKind },
   scale?: number,
 ): ResultRecord {
   return {
@@ -56,6 +57,7 @@ export function toRecord(
     numbers: figureNumbers(row.value),
     ...(row.target !== undefined ? { target: row.target } : {}),
     ...(row.pass !== undefined ? { pass: row.pass } : {}),
+    ...(row.kind ? { kind: row.kind } : {}),
   };
 }
 

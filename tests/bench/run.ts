@@ -188,6 +188,11 @@ async function main() {
     if (only.length && !only.includes(suite.id)) continue;
     // At chosen scales a scalable suite runs once per size (and its curve is drawn); the others run once.
     const scales: (number | undefined)[] = args.scales.length && suite.scalable ? args.scales : [undefined];
+    // A suite that cannot hold a size on this kind of machine says so instead of filling the disk or RAM.
+    const refused = scales.filter((s) => s && suite.maxScale && s > suite.maxScale.customers);
+    for (const s of refused)
+      console.log(`\n== ${suite.title}: refuses ${s!.toLocaleString('en')} customers (${suite.maxScale!.why}) ==`);
+    scales.splice(0, scales.length, ...scales.filter((s) => !refused.includes(s)));
     const perScale: ResultRecord[][] = [];
     for (const scale of scales) {
       console.log(`\n== ${suite.title}${scale ? ` — at ${scale.toLocaleString('en')} customers` : ''} ==`);

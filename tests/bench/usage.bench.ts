@@ -8,21 +8,24 @@ import { testApp } from '../helpers/app';
 import { benchRouterAndPackage, seedCustomersWithAccounts } from './router-world';
 import { percentile, timeAsync, type BenchSuite } from './harness';
 
-const N = 5000;
+const SESSIONS = 5000;
 const SAMPLES = 5;
 const LATENCY_MS = 2;
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export const usageSuite: BenchSuite = {
   id: 'usage',
-  title: `Usage sampling: ${N.toLocaleString('en')} active PPPoE sessions on one router`,
+  title: `Usage sampling: ${SESSIONS.toLocaleString('en')} active PPPoE sessions on one router`,
   notes: [
-    `One sample = one \`/interface/print ?type=pppoe-in\` (all ${N} session interfaces with their byte counters) from the RouterOS simulator (${LATENCY_MS} ms per reply, real TCP on 127.0.0.1),`,
+    `One sample = one \`/interface/print ?type=pppoe-in\` (all ${SESSIONS} session interfaces with their byte counters) from the RouterOS simulator (${LATENCY_MS} ms per reply, real TCP on 127.0.0.1),`,
     `then one SQLite transaction: each session compared with its stored counters and every account with traffic added to its daily total (usage_daily) and its counters (usage_counters) saved.`,
-    `Every session moves bytes between samples, so each sample writes ${N} daily totals; the first sample (only baselines) is measured separately.`,
+    `Every session moves bytes between samples, so each sample writes ${SESSIONS} daily totals; the first sample (only baselines) is measured separately.`,
     `"Poll round" = what the background poller does per router per minute: resource + identity + /ppp/active + the usage sample.`,
+    'At `--scale` that many sessions on the one router (one per customer).',
   ].join(' '),
-  async run() {
+  scalable: true,
+  async run(scale) {
+    const N = scale ?? SESSIONS;
     const sim = await new RouterSim({ identity: 'bench' }).start();
     sim.faults.latencyMs = LATENCY_MS;
     const t = await testApp();
@@ -71,16 +74,19 @@ export const usageSuite: BenchSuite = {
           value: `${fmtS(first.ms)} (${first.value.sessions} interfaces read)`,
           target: '≤ 2 s',
           pass: first.ms <= 2000 && first.value.sessions === N,
+          kind: 'batch',
         },
         {
           name: `usage sample of ${N} sessions, ${SAMPLES} samples: median / worst`,
           value: `${fmtS(percentile(times, 50))} / ${fmtS(worst)} (${counted} daily totals written per sample)`,
           target: '≤ 2 s per router per sample',
           pass: worst <= 2000 && counted === N,
+          kind: 'batch',
         },
         {
           name: `poll round (health + /ppp/active + usage) of ${N} sessions`,
           value: fmtS(round.ms),
+          kind: 'batch',
         },
       ];
     } finally {
