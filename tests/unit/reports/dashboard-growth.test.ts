@@ -82,7 +82,9 @@ const invoice = fc.record({
   paid: fc.constantFrom(0, 50_000, 100_000),
 });
 
-function write(db: Sqlite, accounts: fc.RecordValue<typeof account>[], invoices: fc.RecordValue<typeof invoice>[]) {
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function write(db: Sqlite, accounts: ValueOf<typeof account>[], invoices: ValueOf<typeof invoice>[]) {
   db.transaction(() => {
     db.prepare('DELETE FROM pppoe_accounts').run();
     db.prepare('DELETE FROM invoices').run();
