@@ -42,8 +42,9 @@ export const reportsSuite: BenchSuite = {
     const screens = await renderTimes(t.app);
     // BENCH_KEEP_DB=<file> keeps the seeded database for profiling.
     if (process.env.BENCH_KEEP_DB) db.prepare('VACUUM INTO ?').run(process.env.BENCH_KEEP_DB);
-    // The app runs in this process: its peak resident memory (SQLite's cache, the HTTP host serving
-    // Chromium, the seed's statements) is the process's, measured by the kernel (resource usage, not sampled).
+    // This process holds the app and also Playwright's client, the seed's own memory and every earlier
+    // suite of the run: informational only. The app's own resident memory (issue 20's ≤ 250 MB) is the
+    // memory suite's "app process peak RSS" row, measured in a process that holds only the app.
     const peakRss = process.resourceUsage().maxRSS / 1024;
     t.close();
 
@@ -70,16 +71,15 @@ export const reportsSuite: BenchSuite = {
       ...beside,
       { name: 'reports.forecast p95', value: ms(p(fc)) },
       {
-        name: 'peak RSS of the process running the app (kernel maxrss, includes earlier suites of the run)',
+        name: "peak RSS of the bench process (informational: also holds Playwright, the seed and earlier suites; the app's own is the memory suite's row)",
         value: `${peakRss.toFixed(0)} MB`,
-        target: '≤ 250 MB',
-        pass: peakRss <= 250,
       },
       ...screens.map((s) => ({
         name: `Chromium: ${s.name} screen rendered (median of 5)`,
         value: ms(s.ms),
-        target: '≤ 1000 ms',
-        pass: s.ms <= 1000,
+        // Issue 20: from navigation to the data painted.
+        target: '≤ 300 ms',
+        pass: s.ms <= 300,
       })),
     ];
   },

@@ -1,4 +1,3 @@
-import { BarChart } from '@mantine/charts';
 import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
@@ -8,7 +7,8 @@ import { useApiQuery } from '../../api/useApi';
 import { useFormat } from '../../lib/format';
 import { BrandFilter, withBrand, type BrandChoice } from './BrandFilter';
 import { ReportToolbar } from './ReportControls';
-import { axisRupiah, money, Panel, ReportTable } from './parts';
+import { AgingBars } from './AgingBars';
+import { money, Panel, ReportTable } from './parts';
 
 const COLORS: Record<string, string> = {
   current: 'teal.6',
@@ -23,7 +23,7 @@ const DEBTORS_PER_PAGE = 25;
 
 /** Umur piutang: open invoices by days past due, with the customers in each bucket. */
 export function AgingTab({ today, brandId, onBrand }: { today: string } & BrandChoice) {
-  const { t, i18n } = useTranslation('reports');
+  const { t } = useTranslation('reports');
   const f = useFormat();
   const [, navigate] = useLocation();
   const [asOf, setAsOf] = useState<string>(today);
@@ -55,17 +55,19 @@ export function AgingTab({ today, brandId, onBrand }: { today: string } & BrandC
             }
             testId="aging-chart"
           >
-            <BarChart
-              h={220}
-              data={r.buckets.map((b) => ({ bucket: name(b.bucket), amount: b.amount, color: COLORS[b.bucket] }))}
-              dataKey="bucket"
-              series={[{ name: 'amount', label: t('col.amount'), color: 'orange.6' }]}
-              valueFormatter={(v) => f.rupiah(v)}
-              yAxisProps={{ width: 70, tickFormatter: (v: number) => axisRupiah(v, i18n.language) }}
+            <AgingBars
+              bars={r.buckets.map((b) => ({
+                key: b.bucket,
+                label: name(b.bucket),
+                amount: b.amount,
+                color: COLORS[b.bucket]!,
+              }))}
             />
           </Panel>
           <div data-testid="aging-buckets">
-            <Accordion variant="separated" multiple defaultValue={['90+']}>
+            {/* Closed buckets are not rendered (Mantine keeps them mounted, hidden, by default): their four
+                tables doubled the screen's DOM and rendering for rows nobody sees yet (issue 20). */}
+            <Accordion variant="separated" multiple defaultValue={['90+']} keepMounted={false}>
               {r.buckets.map((b) => (
                 <Accordion.Item key={b.bucket} value={b.bucket}>
                   <Accordion.Control>
