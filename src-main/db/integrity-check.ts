@@ -64,16 +64,21 @@ export type IntegrityResult = ({ rows: string[]; counts: FileCounts | null } | {
   via: 'worker' | 'inline';
 };
 
+/** Resolved once per process: every open of the app asks (startCheckpoints); a resolve walks node_modules. */
+let resolvedModule: string | null | undefined;
+
 export function modulePath(): string | null {
+  if (resolvedModule !== undefined) return resolvedModule;
   try {
     // ES modules (HTTP host, tests) have import.meta.url; in the CommonJS bundle (Electron main) it is
     // empty and the real `require` exists.
     const url = (import.meta as { url?: string }).url;
     const req = typeof url === 'string' && url ? createRequire(url) : require;
-    return req.resolve('better-sqlite3');
+    resolvedModule = req.resolve('better-sqlite3');
   } catch {
-    return null;
+    resolvedModule = null;
   }
+  return resolvedModule;
 }
 
 export function integrityCheckSync(file: string, nativeBinding?: string, key?: DbKey | null): IntegrityResult {

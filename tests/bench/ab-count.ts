@@ -3,8 +3,9 @@
  * the data-layer A/B that were slower in wall time (cold start of an existing database, drift check of
  * 5,000 accounts) actually do in each tree, counted rather than timed: the SQL statements and files
  * opened at the start, the statements, router connections and router commands of one drift check; and
- * their CPU time (user + system), which a busy machine moves far less than wall time. Each side runs
- * in its own process with that tree's tsx and code (like ab.ts), old and new taking turns.
+ * their CPU time (user + system), which a busy machine moves far less than wall time, beside their wall
+ * time as medians of many runs (the suites time each once). Each side runs in its own process with that
+ * tree's tsx and code (like ab.ts), old and new taking turns.
  * `--side <tree>` runs one side and prints one JSON line (used by the driver).
  */
 import { spawnSync } from 'node:child_process';
@@ -18,18 +19,35 @@ interface Side {
   openStatements: string[];
   openCpuFirst: number;
   openCpuMedian: number;
+  /** Wall time of the same opens: CPU plus the lock file's fsync (lockDataDir's commit), the disk's share. */
+  openWallFirst: number;
+  openWallMedian: number;
   driftStatements: string[];
   router: { connections: number; logins: number; commands: number };
   driftCpuFirst: number;
   driftCpuMedian: number;
+  /**
+   * Wall time of the drift checks in ms at µs resolution: network.bench prints its single first check
+   * in seconds with two decimals (10 ms steps), too coarse for a 5 % question about ~150 ms.
+   */
+  driftWallFirst: number;
+  driftWallMedian: number;
+  /** The check's two halves, CPU median of 9: reading the router (client + in-process simulator) and comparing. */
+  readCpuMedian: number;
+  compareCpuMedian: number;
 }
 
-const cpuMs = async (fn: () => unknown): Promise<number> => {
+const cpuMs = async (fn: () => unknown): Promise<number> => (await timed(fn)).cpu;
+
+/** CPU (user + system) and wall time of one call, in ms. */
+async function timed(fn: () => unknown): Promise<{ cpu: number; wall: number }> {
   const start = process.cpuUsage();
+  const t0 = performance.now();
   await fn();
+  const wall = performance.now() - t0;
   const u = process.cpuUsage(start);
-  return (u.user + u.system) / 1000;
-};
+  return { cpu: (u.user + u.system) / 1000, wall };
+}
 
 /** Records what the tree's better-sqlite3 is asked to run while `on` is set. */
 function recorder(root: string) {
@@ -70,7 +88,7 @@ async function side(root: string): Promise<Side> {
   first.close();
   // The second open of the process, as platform.bench's "cold start, existing database".
   let app: Loose;
-  const openCpuFirst = await cpuMs(() => (app = open()));
+  const { cpu: openCpuFirst, wall: openWallFirst } = await timed(() => (app = open()));
   app.close();
   const openFile = fs.openSync;
   const files: string[] = [];
@@ -86,13 +104,23 @@ async function side(root: string): Promise<Side> {
   app.close();
   const openStatements = [...rec.log.splice(0), ...files.map((f) => `fs.openSync ${path.basename(f)}`)];
   const reopen: number[] = [];
+  const reopenWall: number[] = [];
   for (let i = 0; i < 40; i++) {
-    reopen.push(await cpuMs(() => (app = open())));
+    const t = await timed(() => (app = open()));
+    reopen.push(t.cpu);
+    reopenWall.push(t.wall);
     app.close();
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const drift = await driftSide(load, testApp, rec);
-  return { openStatements, openCpuFirst, openCpuMedian: percentile(reopen, 50), ...drift };
+  return {
+    openStatements,
+    openCpuFirst,
+    openCpuMedian: percentile(reopen, 50),
+    openWallFirst,
+    openWallMedian: percentile(reopenWall, 50),
+    ...drift,
+  };
 }
 
 /** Modules of another checkout: typed by that tree, not this one. */
@@ -103,6 +131,8 @@ type Load = (p: string) => Promise<Loose>;
 /** network.bench's set-up (5,000 accounts synced to the simulator at 2 ms round trip), then driftCheck. */
 async function driftSide(load: Load, testApp: () => Promise<Loose>, rec: { on: boolean; log: string[] }) {
   const { driftCheck } = await load('src-main/core/network/drift.ts');
+  const { compare } = await load('src-main/core/network/drift-compare.ts');
+  const { readRouter } = await load('src-main/core/network/import.ts');
   const { SyncEngine } = await load('src-main/core/network/engine.ts');
   const { poolConnector } = await load('src-main/core/network/pool-connector.ts');
   const { syncAccount } = await load('src-main/core/network/queue.ts');
@@ -141,7 +171,7 @@ async function driftSide(load: Load, testApp: () => Promise<Loose>, rec: { on: b
   const call = { app: ctx, session: null, transport: 'internal' as const };
   const before = { ...sim.stats };
   rec.on = true;
-  const driftCpuFirst = await cpuMs(() => driftCheck(call, router.id));
+  const { cpu: driftCpuFirst, wall: driftWallFirst } = await timed(() => driftCheck(call, router.id));
   rec.on = false;
   // The idle checkpoint timer may fire inside the window in either tree: not the drift check's work.
   const driftStatements = rec.log.splice(0).filter((s) => !s.includes('wal_checkpoint'));
@@ -151,11 +181,30 @@ async function driftSide(load: Load, testApp: () => Promise<Loose>, rec: { on: b
     commands: sim.stats.commands - before.commands,
   };
   const again: number[] = [];
-  for (let i = 0; i < 9; i++) again.push(await cpuMs(() => driftCheck(call, router.id)));
+  const againWall: number[] = [];
+  const reads: number[] = [];
+  const compares: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const x = await timed(() => driftCheck(call, router.id));
+    again.push(x.cpu);
+    againWall.push(x.wall);
+    let snap: unknown;
+    reads.push(await cpuMs(async () => (snap = await readRouter(call, router.id))));
+    compares.push(await cpuMs(() => compare(ctx, router.id, snap)));
+  }
   engine.stop();
   t.close();
   await sim.stop();
-  return { driftStatements, router: routerUse, driftCpuFirst, driftCpuMedian: percentile(again, 50) };
+  return {
+    driftStatements,
+    router: routerUse,
+    driftCpuFirst,
+    driftCpuMedian: percentile(again, 50),
+    driftWallFirst,
+    driftWallMedian: percentile(againWall, 50),
+    readCpuMedian: percentile(reads, 50),
+    compareCpuMedian: percentile(compares, 50),
+  };
 }
 
 function runSide(tree: string): Side {
@@ -199,10 +248,19 @@ async function main() {
     );
     console.log(`  CPU of the second open in a process (as platform.bench): ${fmt(xs.map((x) => x.openCpuFirst))}`);
     console.log(`  CPU of a reopen, median of 40: ${fmt(xs.map((x) => x.openCpuMedian))}`);
+    console.log(
+      `  wall of the second open / of a reopen: ${fmt(xs.map((x) => x.openWallFirst))} / ${fmt(xs.map((x) => x.openWallMedian))}`,
+    );
     console.log(`drift check: ${last.driftStatements.length} statements\n  ${last.driftStatements.join('\n  ')}`);
     console.log(`  router: ${JSON.stringify(last.router)}`);
     console.log(`  CPU of the first drift check: ${fmt(xs.map((x) => x.driftCpuFirst))}`);
     console.log(`  CPU of a drift check, median of 9: ${fmt(xs.map((x) => x.driftCpuMedian))}`);
+    console.log(
+      `  wall of the first drift check / median of 9: ${fmt(xs.map((x) => x.driftWallFirst))} / ${fmt(xs.map((x) => x.driftWallMedian))}`,
+    );
+    console.log(
+      `  CPU of readRouter / compare, median of 9: ${fmt(xs.map((x) => x.readCpuMedian))} / ${fmt(xs.map((x) => x.compareCpuMedian))}`,
+    );
   }
 }
 

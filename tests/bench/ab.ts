@@ -3,7 +3,9 @@
  * and of this tree, taking turns in the same session (old/new, then new/old, …), each run a fresh
  * process. On a busy machine one run of each says little; the median of the rounds per figure does.
  * Both sides run on plain databases (the old code had no encryption; the refactor is what is compared).
- * Writes the table as the section "Data layer: old code beside new" of BENCHMARKS.md.
+ * The suite `count` (tests/bench/ab-count.ts) gives the two figures the suites measure once and coarsely
+ * (the second open of an existing database; the drift check, printed in 10 ms steps) as medians of many
+ * runs, in CPU and wall time. Writes the table as the section "Data layer: old code beside new" of BENCHMARKS.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,7 +34,8 @@ function parseArgs(argv: string[]): Options {
   if (!old) throw new Error('--old <tree> is required (a git worktree of the old commit with its own node_modules)');
   const rounds = Number(at('--rounds') ?? 5);
   const now = path.resolve(at('--new') ?? path.join(import.meta.dirname, '../..'));
-  return { old: path.resolve(old), new: now, rounds, suites: argv.length ? argv : ['billing', 'network', 'platform'] };
+  const suites = argv.length ? argv : ['billing', 'network', 'platform', 'count'];
+  return { old: path.resolve(old), new: now, rounds, suites };
 }
 
 /** Every duration a row's value carries ("12.3 ms", "1.20 s", "a / b"), in ms, named after the row. */
@@ -58,7 +61,35 @@ function splitName(name: string, n: number): string[] {
   return [`${m[1]}${m[2]}${m[4]}`, `${m[1]}${m[3]}${m[4]}`];
 }
 
+/** ab-count.ts's medians (see Side there), named as the rows of the A/B table. */
+const COUNT_FIGURES: Record<string, string> = {
+  openCpuMedian: 'cold start, existing database: CPU of a reopen (median of 40)',
+  openWallMedian: 'cold start, existing database: wall of a reopen (median of 40)',
+  driftCpuMedian: 'drift check of 5000 accounts: CPU (median of 9)',
+  driftWallMedian: 'drift check of 5000 accounts: wall (median of 9)',
+  readCpuMedian: 'drift check: CPU of reading the router (client + simulator, median of 9)',
+  compareCpuMedian: 'drift check: CPU of comparing with the app (median of 9)',
+};
+
+function runCount(tree: string): Map<string, number> {
+  const res = spawnSync(
+    path.join(tree, 'node_modules/.bin/tsx'),
+    [path.join(import.meta.dirname, 'ab-count.ts'), '--side', tree],
+    {
+      cwd: tree,
+      encoding: 'utf8',
+      env: { ...process.env, PPPOE_TEST_PLAIN: '1' },
+      maxBuffer: 16 * 2 ** 20,
+    },
+  );
+  const line = res.stdout.split('\n').find((l) => l.startsWith('AB-COUNT '));
+  if (res.status !== 0 || !line) throw new Error(`count in ${tree} failed (${res.status}):\n${res.stderr}`);
+  const side = JSON.parse(line.slice('AB-COUNT '.length)) as Record<string, number>;
+  return new Map(Object.entries(COUNT_FIGURES).map(([k, name]) => [name, side[k]!]));
+}
+
 function runSide(tree: string, suite: string): Map<string, number> {
+  if (suite === 'count') return runCount(tree);
   const child = path.join(import.meta.dirname, 'ab-child.ts');
   const tsx = path.join(tree, 'node_modules/.bin/tsx');
   const res = spawnSync(tsx, [child, tree, suite], {

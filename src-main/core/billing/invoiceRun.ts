@@ -67,7 +67,8 @@ function planRun(app: AppContext, p: string): Plan {
   // A subscription can only owe for p if it started before the end of p's month window.
   const subs = dueSubscriptions(db, `${addMonths(p, 1)}-29`, p);
   // Billed: active subscriptions of customers who are not inactive (a suspended customer still owes).
-  const billed = billedCustomers(db);
+  // Read only when something is due: a re-run of an invoiced period would read every customer for nothing.
+  const billed = subs.length ? billedCustomers(db) : new Map<number, number | null>();
   const plan: Plan = {
     subscriptionIds: [],
     customerIds: [],
