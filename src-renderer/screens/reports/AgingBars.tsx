@@ -21,7 +21,7 @@ export function AgingBars({ bars }: { bars: AgingBar[] }) {
     <Stack gap={8} data-testid="aging-bars">
       {bars.map((b) => (
         <Group key={b.key} gap="sm" wrap="nowrap">
-          <Text size="sm" w={160} style={{ flexShrink: 0 }}>
+          <Text size="sm" w={{ base: 96, sm: 160 }} style={{ flexShrink: 0 }}>
             {b.label}
           </Text>
           <Box style={{ flex: 1, minWidth: 0 }}>
@@ -33,7 +33,14 @@ export function AgingBars({ bars }: { bars: AgingBar[] }) {
               style={{ borderRadius: 'var(--mantine-radius-sm)' }}
             />
           </Box>
-          <MoneyText amount={b.amount} size="sm" fw={600} w={150} ta="right" style={{ flexShrink: 0 }} />
+          <MoneyText
+            amount={b.amount}
+            size="sm"
+            fw={600}
+            w={{ base: 112, sm: 150 }}
+            ta="right"
+            style={{ flexShrink: 0 }}
+          />
         </Group>
       ))}
     </Stack>
