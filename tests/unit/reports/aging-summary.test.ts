@@ -69,12 +69,13 @@ function apply(ops: Op[]) {
         break;
       }
       case 'pay':
-        // Part of what is owed (partial) or all of it (paid), as the payment code writes it.
+        // Part of what is owed (partial) or all of it (paid), as the payment code writes it. Whole rupiah:
+        // better-sqlite3 binds a JS number as a REAL, and `* 37.0 / 100` would store a fraction.
         if (inv)
           db()
             .prepare(
-              `UPDATE invoices SET paid_amount = min(amount, paid_amount + max(1, (amount - paid_amount) * ? / 100)),
-                 status = CASE WHEN min(amount, paid_amount + max(1, (amount - paid_amount) * ? / 100)) >= amount THEN 'paid' ELSE 'partial' END
+              `UPDATE invoices SET paid_amount = min(amount, paid_amount + max(1, (amount - paid_amount) * CAST(? AS INTEGER) / 100)),
+                 status = CASE WHEN min(amount, paid_amount + max(1, (amount - paid_amount) * CAST(? AS INTEGER) / 100)) >= amount THEN 'paid' ELSE 'partial' END
                WHERE id = ? AND status != 'void'`,
             )
             .run(o.part, o.part, inv);
@@ -83,8 +84,8 @@ function apply(ops: Op[]) {
         if (inv)
           db()
             .prepare(
-              `UPDATE invoices SET paid_amount = max(0, paid_amount - max(1, paid_amount * ? / 100)),
-                 status = CASE WHEN max(0, paid_amount - max(1, paid_amount * ? / 100)) = 0 THEN 'unpaid' ELSE 'partial' END
+              `UPDATE invoices SET paid_amount = max(0, paid_amount - max(1, paid_amount * CAST(? AS INTEGER) / 100)),
+                 status = CASE WHEN max(0, paid_amount - max(1, paid_amount * CAST(? AS INTEGER) / 100)) = 0 THEN 'unpaid' ELSE 'partial' END
                WHERE id = ? AND status != 'void' AND paid_amount > 0`,
             )
             .run(o.part, o.part, inv);
