@@ -8,6 +8,7 @@ import {
   routerHealth,
 } from '../../../src-main/data/reports/dashboard.queries';
 import { testApp, type TestApp } from '../../helpers/app';
+import { threeBrandsOnePackage } from './brand-world';
 
 /*
  * Issue 20: the dashboard's expiry alerts (a walk of pppoe_expiry_idx), overdue alerts (10 ids picked from
@@ -18,11 +19,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
   const db = t.app.ctx.sqlite;
-  db.prepare("INSERT INTO brands(id, name, invoice_prefix) VALUES (2, 'Beta', 'BETA'), (3, 'Gamma', 'GAMMA')").run();
-  db.prepare(
-    `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
-     VALUES ('P', 1024, 2048, 100000, 'monthly', 30, 'p')`,
-  ).run();
+  threeBrandsOnePackage(db);
   for (const b of [1, 2, 3])
     db.prepare(`INSERT INTO routers(name, host, username, brand_id) VALUES (?, '127.0.0.2', 'api', ?)`).run(`R${b}`, b);
   for (let c = 1; c <= 30; c++)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../../src-main/db/open';
 import { scanTopUsers, topUsersWalk } from '../../../src-main/data/reports/top-users.queries';
 import { testApp, type TestApp } from '../../helpers/app';
+import { threeBrandsOnePackage } from './brand-world';
 
 /*
  * Issue 20: the bandwidth report's top users walk each day's largest totals and stop when no account not
@@ -16,11 +17,7 @@ const DAYS = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-0
 beforeAll(async () => {
   t = await testApp();
   const db = t.app.ctx.sqlite;
-  db.prepare("INSERT INTO brands(id, name, invoice_prefix) VALUES (2, 'Beta', 'BETA'), (3, 'Gamma', 'GAMMA')").run();
-  db.prepare(
-    `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
-     VALUES ('P', 1024, 2048, 100000, 'monthly', 30, 'p')`,
-  ).run();
+  threeBrandsOnePackage(db);
   db.prepare(`INSERT INTO routers(name, host, username) VALUES ('R', '127.0.0.2', 'api')`).run();
   for (let c = 1; c <= ACCOUNTS / 2; c++) {
     db.prepare("INSERT INTO customers(customer_code, name, brand_id, join_date) VALUES (?, ?, ?, '2026-01-01')").run(
