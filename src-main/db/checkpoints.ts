@@ -49,7 +49,6 @@ let shared: { worker: Worker; pending: Map<number, Pending>; next: number } | nu
 function checkpointWorker() {
   if (shared) return shared;
   const worker = new Worker(WORKER_SOURCE, { eval: true });
-  worker.unref(); // never keeps the process alive
   const state = { worker, pending: new Map<number, Pending>(), next: 1 };
   const failAll = (error: string) => {
     for (const done of state.pending.values()) done({ via: 'worker', error });
@@ -63,6 +62,9 @@ function checkpointWorker() {
   });
   worker.on('error', (err) => failAll(String(err)));
   worker.on('exit', () => failAll('checkpoint worker exited'));
+  // Never keeps the process alive. After the listeners: adding a 'message' listener refs the worker's
+  // port again, and the process (the HTTP host stopping, a bench run) then never exited.
+  worker.unref();
   shared = state;
   return state;
 }

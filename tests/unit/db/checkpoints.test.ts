@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCheckpoints } from '../../../src-main/db/checkpoints';
-import { testApp, type TestApp } from '../../helpers/app';
+import { tempDir, testApp, type TestApp } from '../../helpers/app';
 
 let t: TestApp | undefined;
 afterEach(() => {
@@ -51,6 +54,22 @@ describe('WAL checkpoints off the main thread (issue 14: a payment no longer wai
       expect(await cp.run()).toMatchObject({ via: 'worker' });
     } finally {
       cp.stop();
+    }
+  });
+
+  it('never keeps the process alive: a process that ran a checkpoint ends by itself', () => {
+    const dir = tempDir('pppoe-ckpt-exit-');
+    try {
+      // The timeout fails the test if the worker's port still holds the process (it did after the
+      // 'message' listener re-referenced it: a bench run never exited).
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(__dirname, 'fixtures/checkpoint-then-exit.ts'), path.join(dir, 'db.sqlite')],
+        { cwd: path.resolve(__dirname, '../../..'), encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' },
+      );
+      expect(JSON.parse(out)).toMatchObject({ via: 'worker' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
