@@ -56,8 +56,10 @@ export async function sweep(page: Page, baseUrl: string, paths: string[], opts: 
       await expect(page.locator('main tbody tr').filter({ visible: true }).first(), view).toBeVisible();
     await expect(page.locator('main .mantine-Loader-root')).toHaveCount(0);
     const size = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: innerWidth }));
-    if (size.page > size.screen) {
-      wide.push(`${view}: ${size.page} px (${(await overflowing(page)).join(', ')})`);
+    const cut = await cutBadges(page);
+    if (size.page > size.screen || cut.length > 0) {
+      if (size.page > size.screen) wide.push(`${view}: ${size.page} px (${(await overflowing(page)).join(', ')})`);
+      for (const text of cut) wide.push(`${view}: badge cut to "${text}"`);
       await page.screenshot({ path: info.outputPath(`${view.replace(/[^a-z0-9]+/gi, '_')}.png`), fullPage: true });
     }
   };
@@ -80,6 +82,19 @@ export async function sweep(page: Page, baseUrl: string, paths: string[], opts: 
   const stale = [...Object.keys(opts.noRows), ...Object.keys(opts.ready ?? {})].filter((v) => !seen.has(v));
   expect(stale, 'views named in the sweep options that were not visited').toEqual([]);
   return wide;
+}
+
+/**
+ * Badges whose text is cut (Mantine ends a badge's label with "…" when its box is squeezed, e.g. by a
+ * table column on a phone): a status or a count shown as "61 H…" says nothing. Returns their full texts.
+ */
+async function cutBadges(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main .mantine-Badge-label')]
+      .filter((el) => el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => (el.textContent ?? '').trim())
+      .slice(0, 5),
+  );
 }
 
 /** The outermost elements that stick out past the screen's right edge, named for the failure message. */
