@@ -13,6 +13,11 @@ export interface HeapSummary {
   byType: Map<string, number>;
   /** `type:name`, per constructor; contexts and other numbered names share one key. */
   byName: Map<string, number>;
+  /**
+   * V8's bookkeeping for optimized code outside DevTools' "Code": the dependent-code lists of maps and property
+   * cells and the context's retained maps (WeakArrayLists the snapshot types "native"), which grow with it.
+   */
+  codeDependencies: number;
   /** Optimized code (Maglev/TurboFan: Code with deoptimization data), bytes and count by script URL. */
   optimizedByScript: Map<string, { bytes: number; count: number }>;
   /** The same by `script file :: function name` (minified names in a production build). */
@@ -98,8 +103,15 @@ export function summarize(snap: RawSnapshot, usedSize: number, keepIds = false):
     byName: new Map(),
     optimizedByScript: new Map(),
     optimizedByFunction: new Map(),
+    codeDependencies: 0,
     ...(keepIds ? { ids: new Map() } : {}),
   };
+  const dependencies = new Set<number>();
+  for (let e = 0; e < snap.edges.length; e += ef) {
+    const label = meta.edge_types[0][snap.edges[e + eType]!] === 'internal' ? snap.strings[snap.edges[e + eName]!] : '';
+    if (label === 'dependent_code' || label === 'retained_maps') dependencies.add(snap.edges[e + eTo]! / nf);
+  }
+  for (const n of dependencies) if (type(n) !== 'code') s.codeDependencies += size(n);
   const counted = new Set<number>();
   for (let n = 0; n < count; n++) {
     const t = type(n);
