@@ -1,58 +1,64 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { createHttpHost } from '../../src-main/host/http/server';
 import { testApp } from '../helpers/app';
 import { launchChromium } from './chromium';
+import { takeHeapSnapshot, type HeapSummary } from './heap-snapshot';
 import { openDeskShift, payAtDesk, seedDeskCustomers } from './memory.bench';
 
 /**
  * What the renderer's heap holds more of after many cash-desk payments (issue 20): the memory suite's desk
- * flow, a heap snapshot after the warm-up and after each later checkpoint, summed by node type (code,
- * closures, strings, objects…) and by constructor, printed as the difference from the first snapshot.
+ * flow, a heap snapshot after the warm-up and after each later checkpoint, printed as the difference from the
+ * first snapshot: by node type (code, closures, strings, objects…), by constructor, the objects allocated
+ * since the first snapshot that are still alive (DevTools' "Objects allocated between snapshots": one CDP
+ * session for all snapshots keeps the node ids comparable), and the optimized code by script and function.
  *
- *   PPPOE_OUT=/tmp/out npx tsx tests/bench/heap-diff.ts [CHECKPOINTS=20,250,500,1000] [TOP=25]
+ *   PPPOE_OUT=/tmp/out npx tsx tests/bench/heap-diff.ts [CHECKPOINTS=20,250,500,1000] [TOP=25] [SAVE=/tmp/snap]
+ *
+ * SAVE writes each snapshot as SAVE-<payments>.heapsnapshot (DevTools > Memory > Load).
  */
-interface Summary {
-  byType: Map<string, number>;
-  byName: Map<string, number>;
-  total: number;
-  /** Runtime.getHeapUsage after the GC: what the memory suite reads (usedSize). */
-  usage: object;
-}
-
-async function snapshot(page: Page): Promise<Summary> {
-  const cdp = await page.context().newCDPSession(page);
-  const chunks: string[] = [];
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = await cdp.send('Runtime.getHeapUsage');
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  const snap = JSON.parse(chunks.join('')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-    nodes: number[];
-    strings: string[];
-  };
-  const fields = snap.snapshot.meta.node_fields;
-  const types = snap.snapshot.meta.node_types[0];
-  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [number, number, number];
-  const s: Summary = { byType: new Map(), byName: new Map(), total: 0, usage };
-  for (let i = 0; i < snap.nodes.length; i += fields.length) {
-    const type = types[snap.nodes[i + iType]!]!;
-    const size = snap.nodes[i + iSize]!;
-    const named = ['object', 'closure', 'code', 'native'].includes(type);
-    const name = named ? snap.strings[snap.nodes[i + iName]!]! : '';
-    s.byType.set(type, (s.byType.get(type) ?? 0) + size);
-    // Contexts are named after their snapshot id: one key for all of them.
-    const key = `${type}:${name.replace(/ @\d+$/, '').slice(0, 60)}`;
-    s.byName.set(key, (s.byName.get(key) ?? 0) + size);
-    s.total += size;
-  }
-  return s;
-}
-
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const signed = (n: number) => `${n > 0 ? '+' : ''}${kb(n)}`;
+
+/** The entries of `now` that changed most since `first`, largest change first. */
+function grown<V>(now: Map<string, V>, first: Map<string, V>, bytes: (v: V | undefined) => number, top: number) {
+  const keys = new Set([...now.keys(), ...first.keys()]);
+  return [...keys]
+    .map((k) => [k, bytes(now.get(k)) - bytes(first.get(k))] as const)
+    .filter(([, d]) => d !== 0)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .slice(0, top);
+}
+
+function print(i: number, s: HeapSummary, first: HeapSummary, top: number) {
+  console.log(
+    `after ${i} payments: Runtime.getHeapUsage usedSize ${kb(s.usedSize)} (${signed(s.usedSize - first.usedSize)})`,
+  );
+  console.log(
+    '  by type:',
+    [...s.byType].map(([k, v]) => `${k} ${kb(v)} (${signed(v - (first.byType.get(k) ?? 0))})`).join(', '),
+  );
+  if (s === first) return;
+  console.log('  by constructor (change):');
+  for (const [k, d] of grown(s.byName, first.byName, (v) => v ?? 0, top)) console.log('   ', signed(d).padStart(9), k);
+  // Alive now, allocated after the first snapshot: what a leak keeps (code shows here too).
+  const fresh = new Map<string, number>();
+  for (const [id, n] of s.ids!) if (!first.ids!.has(id)) fresh.set(n.key, (fresh.get(n.key) ?? 0) + n.size);
+  console.log(
+    `  allocated since the first snapshot and still alive: ${kb([...fresh.values()].reduce((a, b) => a + b, 0))}`,
+  );
+  for (const [k, v] of [...fresh].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log('   ', kb(v).padStart(9), k);
+  const bytes = (v: { bytes: number } | undefined) => v?.bytes ?? 0;
+  console.log('  optimized code (Maglev/TurboFan) by script (change):');
+  for (const [k, d] of grown(s.optimizedByScript, first.optimizedByScript, bytes, top))
+    console.log(
+      '   ',
+      signed(d).padStart(9),
+      `${k} (${first.optimizedByScript.get(k)?.count ?? 0} → ${s.optimizedByScript.get(k)?.count ?? 0} functions)`,
+    );
+  console.log('  optimized code by function (change):');
+  for (const [k, d] of grown(s.optimizedByFunction, first.optimizedByFunction, bytes, top))
+    console.log('   ', signed(d).padStart(9), k);
+}
 
 async function main() {
   const checkpoints = (process.env.CHECKPOINTS ?? '20,250,500,1000').split(',').map(Number);
@@ -64,29 +70,18 @@ async function main() {
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await openDeskShift(page, url);
-  let first: Summary | null = null;
+  const cdp = await page.context().newCDPSession(page);
+  let first: HeapSummary | null = null;
   for (let i = 0; i <= checkpoints.at(-1)!; i++) {
     if (checkpoints.includes(i)) {
-      const s = await snapshot(page);
+      const save = process.env.SAVE ? `${process.env.SAVE}-${i}.heapsnapshot` : undefined;
+      const s = await takeHeapSnapshot(cdp, { save, ids: true });
       first ??= s;
-      const d = (k: string) => s.byType.get(k)! - (first!.byType.get(k) ?? 0);
-      console.log(
-        `after ${i} payments: snapshot ${kb(s.total)} (${s.total > first.total ? '+' : ''}${kb(s.total - first.total)})`,
-      );
-      console.log('  Runtime.getHeapUsage:', JSON.stringify(s.usage));
-      console.log(
-        '  by type:',
-        [...s.byType.keys()].map((k) => `${k} ${kb(s.byType.get(k)!)} (${kb(d(k))})`).join(', '),
-      );
-      if (s !== first) {
-        const grown = [...s.byName].map(([k, v]) => [k, v - (first!.byName.get(k) ?? 0)] as const);
-        for (const [k, v] of grown.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, top))
-          console.log('   ', kb(v).padStart(9), k);
-      }
-      if (process.env.KEEP) fs.writeFileSync(`${process.env.KEEP}-${i}.json`, JSON.stringify([...s.byName]));
+      print(i, s, first, top);
     }
     if (i < checkpoints.at(-1)!) await payAtDesk(page, names[i % names.length]!);
   }
+  await cdp.detach();
   await browser.close();
   await host.close();
   t.close();

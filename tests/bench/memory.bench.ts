@@ -9,6 +9,8 @@ import { createHttpHost } from '../../src-main/host/http/server';
 import { testApp, type TestApp } from '../helpers/app';
 import { launchChromium } from './chromium';
 import { ms, percentile, type BenchRow, type BenchSuite } from './harness';
+import type { HeapSummary } from './heap-snapshot';
+import { heapAfterGc, heapDetailRows, heapSnapshot, type HeapReading } from './renderer-heap';
 import { REPORTS_CUSTOMERS } from './reports-seed';
 
 const PAYMENTS = Number(process.env.BENCH_MEMORY_PAYMENTS ?? 1000);
@@ -17,18 +19,8 @@ const WARM_UP = 20;
 /** The reports suite's world (1.8M invoices at 50,000 customers) for the app's resident memory. */
 const WORLD = Number(process.env.BENCH_MEMORY_CUSTOMERS ?? REPORTS_CUSTOMERS);
 const RSS_TARGET_MB = 250;
-
-/** The renderer's live JS heap after a full garbage collection (Chrome DevTools Protocol). */
-async function heapAfterGc(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return usedSize;
-  } finally {
-    await cdp.detach();
-  }
-}
+/** A heap snapshot after each heap reading splits the heap into V8 code and the rest (BENCH_MEMORY_SNAPSHOTS=0: off). */
+const SNAPSHOTS = process.env.BENCH_MEMORY_SNAPSHOTS !== '0';
 
 /** One payment the way a cashier takes it: type the name, Enter, type the amount, Enter, "Berikutnya". */
 export async function payAtDesk(page: Page, name: string) {
@@ -151,7 +143,7 @@ async function appProcessRss(browser: Browser): Promise<BenchRow[]> {
 export const memorySuite: BenchSuite = {
   id: 'memory',
   title: `Memory: the app's resident memory at ${WORLD.toLocaleString('en')} customers, the renderer's JS heap over ${PAYMENTS.toLocaleString('en')} cash-desk payments`,
-  notes: `The app's memory: the test app on the reports suite's world (${WORLD.toLocaleString('en')} customers in 3 brands, 36 monthly invoices each) served by the HTTP host in a process of its own (tests/bench/app-process.ts), so the bench's Playwright client (~50 MB, never loaded by the desktop app) is not counted; it still runs through tsx, which the packaged app does not. The world is seeded first by a process of its own (the seed's 2.8M inserts in one transaction are the bench's work; its peak is shown beside, not counted), then the app opens the seeded data folder as the desktop app opens an ISP's data. Its peak is the kernel's maxrss of that process after opening and the dashboard, report and customer screens, three times each. Each payment goes through the real desk screen (search by name, Enter, amount, Enter, "Berikutnya") against the HTTP host, ${CUSTOMERS} customers with a large open bill each, Rp 1.000 at a time. The heap is read through the DevTools protocol after a forced full garbage collection: once after ${WARM_UP} warm-up payments (code and caches loaded), at each quarter of the payments and at the end (the curve row). A leak would grow with the payments; the target is the end within 10% of the start.`,
+  notes: `The app's memory: the test app on the reports suite's world (${WORLD.toLocaleString('en')} customers in 3 brands, 36 monthly invoices each) served by the HTTP host in a process of its own (tests/bench/app-process.ts), so the bench's Playwright client (~50 MB, never loaded by the desktop app) is not counted; it still runs through tsx, which the packaged app does not. The world is seeded first by a process of its own (the seed's 2.8M inserts in one transaction are the bench's work; its peak is shown beside, not counted), then the app opens the seeded data folder as the desktop app opens an ISP's data. Its peak is the kernel's maxrss of that process after opening and the dashboard, report and customer screens, three times each. Each payment goes through the real desk screen (search by name, Enter, amount, Enter, "Berikutnya") against the HTTP host, ${CUSTOMERS} customers with a large open bill each, Rp 1.000 at a time. The heap is read through the DevTools protocol after forced full garbage collections, repeated until two readings agree (the lowest kept: one collection right after the desk ran can read up to ~0.6 MB more; its reading is shown beside): once after ${WARM_UP} warm-up payments (code and caches loaded), at each quarter of the payments and at the end (the curve row). A leak would grow with the payments; the target is the end within 10% of the start. After each reading a heap snapshot (BENCH_MEMORY_SNAPSHOTS=0: none) splits the heap into V8 code (DevTools' "Code": bytecode, the code Maglev/TurboFan optimize as the desk runs, feedback, and the dependency lists that code adds to maps) and the rest, for information; tests/bench/heap-diff.ts prints the difference by constructor, by script and by function.`,
   async run() {
     const t = await testApp();
     const names = await seedDeskCustomers(t);
@@ -168,18 +160,21 @@ export const memorySuite: BenchSuite = {
       const times: number[] = [];
       // The heap after the warm-up, at each quarter of the payments and at the end: a leak grows with
       // the payments, code V8 compiles as the desk is used levels off (issue 20).
-      const curve = new Map<number, number>();
+      const curve = new Map<number, HeapReading>();
+      const snaps = new Map<number, HeapSummary>();
       const quarter = Math.max(1, Math.round(PAYMENTS / 4));
       for (let i = 0; i <= PAYMENTS; i++) {
-        if (i === WARM_UP || (i > WARM_UP && (i % quarter === 0 || i === PAYMENTS)))
+        if (i === WARM_UP || (i > WARM_UP && (i % quarter === 0 || i === PAYMENTS))) {
           curve.set(i, await heapAfterGc(page));
+          if (SNAPSHOTS) snaps.set(i, await heapSnapshot(page));
+        }
         if (i === PAYMENTS) break;
         const t0 = performance.now();
         await payAtDesk(page, names[i % names.length]!);
         times.push(performance.now() - t0);
       }
-      const start = curve.get(WARM_UP)!;
-      const end = curve.get(PAYMENTS)!;
+      const start = curve.get(WARM_UP)!.settled;
+      const end = curve.get(PAYMENTS)!.settled;
       const growth = end / start - 1;
       const mb = (n: number) => `${(n / 2 ** 20).toFixed(2)} MB`;
       const taken = (await t.ok('payments.list', { pageSize: 1 } as never)).total;
@@ -198,7 +193,7 @@ export const memorySuite: BenchSuite = {
         { name: `renderer JS heap after ${PAYMENTS} payments (after GC)`, value: mb(end) },
         {
           name: `renderer JS heap (after GC) at ${[...curve.keys()].map((n) => n.toLocaleString('en')).join(' / ')} payments`,
-          value: [...curve.values()].map(mb).join(' / '),
+          value: [...curve.values()].map((r) => mb(r.settled)).join(' / '),
         },
         {
           name: 'heap growth over the payments',
@@ -206,6 +201,7 @@ export const memorySuite: BenchSuite = {
           target: '≤ 10 %',
           pass: growth <= 0.1,
         },
+        ...heapDetailRows(curve, snaps),
         ...appRows,
       ];
     } finally {
