@@ -46,7 +46,10 @@ export function searchNeedle(search: string): string {
 }
 
 /** One page of customers, searched (see searchCustomers) or sorted. */
-export function listCustomers(call: CallContext, input: In<'customers.list'>): Paged<Customer> {
+export function listCustomers(
+  call: CallContext,
+  input: In<'customers.list'>,
+): Paged<Customer> & { totalIsLowerBound: boolean } {
   const q = {
     status: input.status,
     sort: input.sort ?? { field: 'name' as const, dir: 'asc' as const },
@@ -55,8 +58,8 @@ export function listCustomers(call: CallContext, input: In<'customers.list'>): P
     brands: listBrandScope(call, input.brandId),
   };
   const db = call.app.sqlite;
-  const { items, total } = input.search ? searchCustomers(db, searchNeedle(input.search), q) : listCustomerPage(db, q);
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  const found = input.search ? searchCustomers(db, searchNeedle(input.search), q) : listCustomerPage(db, q);
+  return { ...found, page: input.page, pageSize: input.pageSize };
 }
 
 export function customerDetail(call: CallContext, id: number) {

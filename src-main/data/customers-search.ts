@@ -43,6 +43,8 @@ export interface HitIndex {
   id: string;
   where: string;
   params: Record<string, unknown>;
+  /** Whether it yields the hits in id order (customers_fts: its rowid), not by term. */
+  inIdOrder: boolean;
 }
 
 /**
@@ -61,10 +63,17 @@ export function hitIndex(needle: string): HitIndex | null {
       id: 'f.customer_id',
       where: 'f.term >= @digits AND f.term < @digitsEnd AND f.shared < @digitsLength',
       params: { digits: needle, digitsEnd: `${needle}:`, digitsLength: needle.length },
+      inIdOrder: false,
     };
   const phrase = searchPhrase(needle);
   return phrase
-    ? { from: 'customers_fts f', id: 'f.rowid', where: 'customers_fts MATCH @phrase', params: { phrase } }
+    ? {
+        from: 'customers_fts f',
+        id: 'f.rowid',
+        where: 'customers_fts MATCH @phrase',
+        params: { phrase },
+        inIdOrder: true,
+      }
     : null;
 }
 
@@ -134,6 +143,20 @@ export interface SearchFilter {
 }
 
 /**
+ * Past this many hits a search's total is a lower bound ("1–25 of 1,000+", as mail and search products
+ * say): counting every hit of a dense needle costs as much as reading them all (`mail.id`, 16,666 hits
+ * at 50,000 customers: 2.5 ms), while its page is found after a few rows of the sort index (issue 20).
+ */
+export const COUNT_CAP = 1_000;
+
+/** A page of hits and how many there are: exact, or when `totalIsLowerBound`, at least that many. */
+export interface SearchPage {
+  ids: number[];
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+/**
  * How the hits are paged in one order. Costs are in rows walked in an index holding search_text and tested
  * in SQL (~0.17 µs at 50,000 customers): a row walked in an index without it reads the table (~5), a hit
  * looked up and sorted costs ~2 through a narrow index keyed by id, ~5 through the table.
@@ -153,18 +176,38 @@ export interface PageOrder {
   hitCost: number;
   limit: number;
   offset: number;
+  /** Hits counted exactly up to this many (COUNT_CAP; tests pass a smaller one). */
+  cap: number;
 }
 
 /** A table row read, in rows walked in an index holding search_text. */
 export const ROW_READ = 5;
 
 /**
+ * The page of a search whose hits are more than the cap, from the page's rows and the one after it, if any
+ * (`found`): with a row past the page the total is "at least the cap, and past this page"; a page that is
+ * the last one gives the exact total; an empty page (past the last hit) is counted exactly.
+ */
+function pastCap(found: number[], page: PageOrder, count: () => number): SearchPage {
+  if (found.length > page.limit)
+    return {
+      ids: found.slice(0, page.limit),
+      total: Math.max(page.cap, page.offset + found.length),
+      totalIsLowerBound: true,
+    };
+  if (found.length) return { ids: found, total: page.offset + found.length, totalIsLowerBound: false };
+  return { ids: [], total: count(), totalIsLowerBound: false };
+}
+
+/**
  * Rows `offset`…`offset + limit` of the customers holding the needle (found in `index`, see hitIndex), in
- * `order`, and how many there are.
- * The index alone counts the hits. The page is walked from the sort index when that is cheaper than
- * sorting every hit (see walk). A status filter with a status index counts its hits there, walking that
- * status's rows or, when they are most of the table, the other statuses' (hits − theirs), and walks its
- * page there; another filter (brands) sorts and counts the hits in one pass, as it has to read each one.
+ * `order`, and how many there are, counted in the index up to the cap (a LIMIT stops the count there: past
+ * it, the total is a lower bound, see pastCap). The page is walked from the sort index when that is cheaper
+ * than sorting every hit (see walk); past the cap, the hits' number is estimated from how far into the ids
+ * the first cap + 1 reach (customers_fts yields them in id order), only to choose the path. A status filter
+ * with a status index counts its hits there (walking that status's rows, stopping at the cap, or when the
+ * needle has no more hits than the cap and the status holds most rows, hits − the other statuses' hits),
+ * and walks its page there; another filter (brands) sorts the hits, as it has to read each one.
  */
 export function phraseSearch(
   db: Sqlite,
@@ -172,60 +215,109 @@ export function phraseSearch(
   index: HitIndex,
   filter: SearchFilter,
   page: PageOrder,
-): { ids: number[]; total: number } {
-  const args = { ...index.params, limit: page.limit, offset: page.offset, ...filter.params };
-  const hits =
-    prepared<object, { n: number }>(db, `SELECT count(*) AS n FROM ${index.from} WHERE ${index.where}`).get(
-      index.params,
-    )?.n ?? 0;
-  if (!hits) return { ids: [], total: 0 };
+): SearchPage {
+  const counted = prepared<object, { n: number; last: number | null }>(
+    db,
+    `SELECT count(*) AS n, max(id) AS last FROM (SELECT ${index.id} AS id FROM ${index.from} WHERE ${index.where} LIMIT @over)`,
+  ).get({ ...index.params, over: page.cap + 1 }) ?? { n: 0, last: null };
+  if (!counted.n) return { ids: [], total: 0, totalIsLowerBound: false };
+  const capped = counted.n > page.cap;
+  const rows = prepared<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM customers').get()?.n ?? 0;
+  const hits = capped && index.inIdOrder && counted.last ? Math.ceil((counted.n * rows) / counted.last) : counted.n;
   const pattern = likePattern(needle);
   // The hits in rowid order, each looked up (never found by walking an index in the page's order).
   const sorted = page.hitsIndex
     ? `FROM ${index.from} JOIN customers c INDEXED BY ${page.hitsIndex} ON c.id = ${index.id} WHERE ${index.where} ${filter.sql}`
     : `FROM customers c NOT INDEXED WHERE c.id IN (SELECT ${index.id} FROM ${index.from} WHERE ${index.where}) ${filter.sql}`;
-  const sortPage = () =>
-    prepared<object, { id: number }>(db, `SELECT c.id ${sorted} ORDER BY ${page.order} LIMIT @limit OFFSET @offset`)
-      .all(args)
+  const args = { ...index.params, offset: page.offset, ...filter.params };
+  // Past the cap, one row more than the page says whether a next page exists.
+  const sortPage = (take: number) =>
+    prepared<object, { id: number }>(db, `SELECT c.id ${sorted} ORDER BY ${page.order} LIMIT @take OFFSET @offset`)
+      .all({ ...args, take })
       .map((r) => r.id);
+  const countAll = () => prepared<object, { n: number }>(db, `SELECT count(*) AS n ${sorted}`).get(args)?.n ?? 0;
   const sortCost = page.hitCost * hits;
+  const take = page.limit + (capped ? 1 : 0);
   if (!filter.sql) {
-    const rows = prepared<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM customers').get()?.n ?? 0;
-    const walked = page.index === null ? null : walk(db, page.index, '', page, { pattern }, { rows, hits, sortCost });
-    return { ids: walked ?? sortPage(), total: hits };
+    const scope = { rows, hits, sortCost, exact: !capped };
+    const walked = page.index === null ? null : walk(db, page.index, '', page, take, { pattern }, scope);
+    const ids = walked ?? sortPage(take);
+    return capped ? pastCap(ids, page, countAll) : { ids, total: hits, totalIsLowerBound: false };
   }
   if (filter.status !== undefined && page.statusIndex) {
-    const counts = statusRows(db);
-    const mine = counts.get(filter.status) ?? 0;
-    const others = [...counts.values()].reduce((a, b) => a + b, 0) - mine;
-    if (Math.min(mine, others) < sortCost) {
+    const scope = { rows, hits, sortCost, capped };
+    const found = statusSearch(db, page, index, filter.status, pattern, scope);
+    if (found) {
+      const { total, exact } = found;
+      if (!total) return { ids: [], total: 0, totalIsLowerBound: false };
+      const t = page.limit + (exact ? 0 : 1);
+      const walkScope = { rows: found.mine, hits: exact ? total : hits, sortCost, exact };
       const p = { pattern, status: filter.status };
-      const count = (where: string) =>
-        prepared<object, { n: number }>(
-          db,
-          `SELECT count(*) AS n FROM customers c INDEXED BY ${page.statusIndex} WHERE ${where} AND c.search_text LIKE @pattern ESCAPE '\\'`,
-        ).get(p)?.n ?? 0;
-      const total =
-        mine <= others ? count('c.status = @status') : hits - count('c.status < @status') - count('c.status > @status');
-      if (!total) return { ids: [], total };
-      const scope = { rows: mine, hits: total, sortCost };
-      const walked = walk(db, page.statusIndex, 'WHERE c.status = @status', { ...page, rowCost: 1 }, p, scope);
-      return { ids: walked ?? sortPage(), total };
+      const walked = walk(db, page.statusIndex, 'WHERE c.status = @status', { ...page, rowCost: 1 }, t, p, walkScope);
+      const ids = walked ?? sortPage(t);
+      return exact ? { ids, total, totalIsLowerBound: false } : pastCap(ids, page, countAll);
     }
   }
+  // Another filter, or a status whose rows cost more to walk than sorting the hits: every hit is read and
+  // sorted, so the window count gives the exact total in the same pass.
   const found = prepared<object, { id: number; total: number }>(
     db,
     `SELECT c.id, count(*) OVER () AS total ${sorted} ORDER BY ${page.order} LIMIT @limit OFFSET @offset`,
-  ).all(args);
-  const total =
-    found[0]?.total ??
-    (page.offset > 0 ? (prepared<object, { n: number }>(db, `SELECT count(*) AS n ${sorted}`).get(args)?.n ?? 0) : 0);
-  return { ids: found.map((r) => r.id), total };
+  ).all({ ...args, limit: page.limit });
+  const total = found[0]?.total ?? (page.offset > 0 ? countAll() : 0);
+  return { ids: found.map((r) => r.id), total, totalIsLowerBound: false };
+}
+
+const countIndex = (db: Sqlite, index: HitIndex) =>
+  prepared<object, { n: number }>(db, `SELECT count(*) AS n FROM ${index.from} WHERE ${index.where}`).get(index.params)
+    ?.n ?? 0;
+
+/**
+ * How many hits one status holds, counted in its status index, or null when sorting the hits costs less.
+ * A status holding fewer rows than the others walks its own rows. One holding most rows counts the others'
+ * hits and subtracts them from the needle's, counted exactly; past the cap, when reading the needle's first
+ * hits (in id order) until that status's cap + 1st looks cheaper by half (a hit looked up costs ~3 rows
+ * walked, one counted in the index ~1, a row of the others' walked without a co-routine ~½), they are read
+ * instead, at most twice (cap + 1) × rows ÷ its rows of them (`exact` false when it gets there).
+ */
+function statusSearch(
+  db: Sqlite,
+  page: PageOrder,
+  index: HitIndex,
+  status: string,
+  pattern: string,
+  scope: { rows: number; hits: number; sortCost: number; capped: boolean },
+): { total: number; exact: boolean; mine: number } | null {
+  const counts = statusRows(db);
+  const mine = counts.get(status) ?? 0;
+  const others = [...counts.values()].reduce((a, b) => a + b, 0) - mine;
+  if (Math.min(mine, others) >= scope.sortCost) return null;
+  const count = (where: string) =>
+    prepared<object, { n: number }>(
+      db,
+      `SELECT count(*) AS n FROM customers c INDEXED BY ${page.statusIndex} WHERE ${where}
+        AND c.search_text LIKE @pattern ESCAPE '\\'`,
+    ).get({ pattern, status })?.n ?? 0;
+  if (mine <= others) return { total: count('c.status = @status'), exact: true, mine };
+  if (scope.capped) {
+    const read = Math.min(scope.hits, 2 * Math.ceil(((page.cap + 1) * (mine + others)) / Math.max(mine, 1)));
+    if (page.hitsIndex && 2 * 3 * read < scope.hits + others / 2) {
+      const n =
+        prepared<object, { n: number }>(
+          db,
+          `SELECT count(*) AS n FROM (SELECT 1 FROM (SELECT ${index.id} AS id FROM ${index.from} WHERE ${index.where}
+            LIMIT @read) h JOIN customers c INDEXED BY ${page.hitsIndex} ON c.id = h.id WHERE c.status = @status LIMIT @over)`,
+        ).get({ ...index.params, status, read, over: page.cap + 1 })?.n ?? 0;
+      if (n > page.cap) return { total: n, exact: false, mine };
+    }
+  }
+  const hits = scope.capped ? countIndex(db, index) : scope.hits;
+  return { total: hits - count('c.status < @status') - count('c.status > @status'), exact: true, mine };
 }
 
 /**
- * The page of the `hits` hits among `rows` rows, walked from `index` in the page's order and tested in SQL,
- * or null when sorting the hits (`sortCost`) is cheaper. Spread evenly, the hits fill the page after about
+ * The page (`take` rows from the offset) of the `hits` hits among `rows` rows, walked from `index` in the
+ * page's order and tested in SQL, or null when sorting the hits (`sortCost`) is cheaper. Spread evenly, the hits fill the page after about
  * (offset + limit) × rows ÷ hits rows; the walk is tried when 3× that costs less than the sort, and goes on
  * up to the rows that cost as much as the sort, as hits can cluster late in the order (a first name in name
  * order): if the page is not full by then, the hits are sorted (at worst twice the sort, never a scan).
@@ -235,10 +327,11 @@ function walk(
   index: string,
   where: string,
   page: PageOrder,
+  take: number,
   params: Record<string, unknown>,
-  scope: { rows: number; hits: number; sortCost: number },
+  scope: { rows: number; hits: number; sortCost: number; exact: boolean },
 ): number[] | null {
-  const need = page.offset + page.limit;
+  const need = page.offset + take;
   const spread = Math.ceil((need * scope.rows) / scope.hits);
   const budget = Math.floor(scope.sortCost / page.rowCost);
   if (3 * spread + 50 >= budget) return null;
@@ -251,8 +344,8 @@ function walk(
   )
     .all({ ...params, budget, need })
     .map((r) => r.id);
-  // Fewer than a page: either every hit was met or the budget ran out first.
-  return found.length >= need || found.length === scope.hits ? found.slice(page.offset, need) : null;
+  // Fewer than a page: either every hit was met (known when they were counted exactly) or the budget ran out.
+  return found.length >= need || (scope.exact && found.length === scope.hits) ? found.slice(page.offset, need) : null;
 }
 
 /**

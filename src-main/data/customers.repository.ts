@@ -1,6 +1,14 @@
 import type { Customer } from '../../src-shared/contract/customers';
 import type { Sqlite } from '../db/open';
-import { hitIndex, phraseSearch, ROW_READ, shortNeedleHits, type PageOrder } from './customers-search';
+import {
+  COUNT_CAP,
+  hitIndex,
+  phraseSearch,
+  ROW_READ,
+  shortNeedleHits,
+  type PageOrder,
+  type SearchPage,
+} from './customers-search';
 import { likePattern } from './sql';
 import { prepared } from './statements';
 
@@ -36,6 +44,8 @@ export interface CustomerPageQuery {
   offset: number;
   /** The brands the caller may see (null/absent = every brand). */
   brands?: number[] | null;
+  /** A search counts its hits exactly up to this many (default COUNT_CAP), then says "at least". */
+  countCap?: number;
 }
 
 type PageParams = { status: string | null; limit: number; offset: number; brands?: string };
@@ -58,7 +68,7 @@ function pageParts(q: CustomerPageQuery) {
  * none). The name order (the list's default) has indexes holding the search text and status, alone and
  * within one status, and a narrow one keyed by id to look the hits up in (drizzle/0033).
  */
-type SortPaging = Omit<PageOrder, 'order' | 'limit' | 'offset'>;
+type SortPaging = Omit<PageOrder, 'order' | 'limit' | 'offset' | 'cap'>;
 const viaTable = (index: string | null): SortPaging => ({ index, rowCost: ROW_READ, hitCost: ROW_READ });
 const SORT_PAGING: Record<CustomerSortField, SortPaging> = {
   customerCode: viaTable('customers_code_uq'),
@@ -78,44 +88,45 @@ const SORT_PAGING: Record<CustomerSortField, SortPaging> = {
 /**
  * Search (50,000 customers, p95 ≤ 5 ms), raw SQL for the index choice. A needle of 4+ digits is a range
  * of customer_digit_terms, another of 3+ characters a phrase of customers_fts (hitIndex): its count and hits
- * come from the index (cost grows with the hits, not with the table), and a dense needle's page (and count within a status) from walking an index in the list's order
+ * come from the index, counted up to COUNT_CAP (past it the total is a lower bound: "1,000+"), and a dense
+ * needle's page (and count within a status) from walking an index in the list's order
  * (data/customers-search.ts). A shorter one
  * scans the narrow covering index customers_search_idx (search_text, status, name) once, the window count
- * giving the total in the same pass. Only the page's rows are read from the table.
+ * giving the exact total in the same pass. Only the page's rows are read from the table.
  */
 export function searchCustomers(
   db: Sqlite,
   needle: string,
   q: CustomerPageQuery,
-): { items: Customer[]; total: number } {
+): { items: Customer[]; total: number; totalIsLowerBound: boolean } {
   const { order, params } = pageParts(q);
   const filterSql =
     (q.status ? 'AND c.status = @status' : '') +
     (q.brands ? ' AND c.brand_id IN (SELECT value FROM json_each(@brands))' : '');
   const index = hitIndex(needle);
-  let ids: number[];
-  let total: number;
+  let found: SearchPage;
   if (index) {
     const filter = {
       sql: filterSql,
       params: { ...(q.status ? { status: q.status } : {}), ...(q.brands ? { brands: params.brands } : {}) },
       ...(q.status && !q.brands ? { status: q.status } : {}),
     };
-    ({ ids, total } = phraseSearch(db, needle, index, filter, {
+    found = phraseSearch(db, needle, index, filter, {
       order,
       ...SORT_PAGING[q.sort.field],
       limit: q.limit,
       offset: q.offset,
-    }));
+      cap: q.countCap ?? COUNT_CAP,
+    });
   } else {
-    ({ ids, total } = scanSearch(db, needle, filterSql, order, params));
+    found = { ...scanSearch(db, needle, filterSql, order, params), totalIsLowerBound: false };
   }
   const byId = prepared<[number], CustomerRow>(db, `${SELECT} WHERE c.id = ?`);
-  const items = ids.flatMap((id) => {
+  const items = found.ids.flatMap((id) => {
     const row = byId.get(id);
     return row ? [toCustomer(row)] : [];
   });
-  return { items, total };
+  return { items, total: found.total, totalIsLowerBound: found.totalIsLowerBound };
 }
 
 /**
@@ -152,8 +163,11 @@ function scanSearch(db: Sqlite, needle: string, filterSql: string, order: string
   return { ids: hits.map((h) => h.id), total };
 }
 
-/** Without a search the sort indexes page directly. */
-export function listCustomerPage(db: Sqlite, q: CustomerPageQuery): { items: Customer[]; total: number } {
+/** Without a search the sort indexes page directly; the total is exact (a count over an index). */
+export function listCustomerPage(
+  db: Sqlite,
+  q: CustomerPageQuery,
+): { items: Customer[]; total: number; totalIsLowerBound: false } {
   const { order, params } = pageParts(q);
   const conds = [q.status && 'c.status = @status', q.brands && 'c.brand_id IN (SELECT value FROM json_each(@brands))'];
   const set = conds.filter(Boolean);
@@ -164,7 +178,7 @@ export function listCustomerPage(db: Sqlite, q: CustomerPageQuery): { items: Cus
     db,
     `${SELECT} ${w} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
   ).all(params);
-  return { items: rows.map(toCustomer), total };
+  return { items: rows.map(toCustomer), total, totalIsLowerBound: false };
 }
 
 /** How many accounts, invoices and payments a customer has (the detail view). */

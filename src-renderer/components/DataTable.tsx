@@ -34,6 +34,11 @@ export interface DataTableProps<T, F extends string = string> {
   rows: T[] | undefined;
   rowKey: (row: T) => string | number;
   total: number;
+  /**
+   * `total` is only a lower bound (a search with very many hits counts them up to a cap): the summary says
+   * "1–25 of 1,000+"; the server then reports a total past the current page while a next page exists.
+   */
+  totalIsLowerBound?: boolean;
   page: number;
   pageSize: number;
   onPageChange: (page: number) => void;
@@ -170,7 +175,11 @@ export function DataTable<T, F extends string = string>(props: DataTableProps<T,
         style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
       >
         <Text size="sm" c="dimmed" data-testid="table-summary">
-          {t('table.summary', { first: nf.format(first), last: nf.format(last), total: nf.format(total) })}
+          {t(props.totalIsLowerBound ? 'table.summaryAtLeast' : 'table.summary', {
+            first: nf.format(first),
+            last: nf.format(last),
+            total: nf.format(total),
+          })}
         </Text>
         <Group gap="md">
           {props.onPageSizeChange && (

@@ -51,7 +51,7 @@ export function ListScreen<R extends { id: number }, F extends string>({
   /** The filters after the search box, if any. */
   filters?: ReactNode;
   columns: Column<R, F>[];
-  page: { items: R[]; total: number } | undefined;
+  page: { items: R[]; total: number; totalIsLowerBound?: boolean } | undefined;
   loading: boolean;
   onOpen: (row: R) => void;
   empty: ReactNode;
@@ -83,6 +83,7 @@ export function ListScreen<R extends { id: number }, F extends string>({
         rows={page?.items}
         rowKey={(r) => r.id}
         total={page?.total ?? 0}
+        totalIsLowerBound={page?.totalIsLowerBound}
         loading={loading}
         onOpen={onOpen}
         {...list.tableProps}

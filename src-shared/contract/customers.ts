@@ -78,7 +78,18 @@ export const customersContract = {
       })
       .strict()
       .default({ page: 1, pageSize: 25 }),
-    output: listOf(customer),
+    /**
+     * A search counts its hits exactly up to 1,000 (data/customers-search.ts): past that, `total` is a lower
+     * bound (`totalIsLowerBound`) — 1,000, or past the current page when a next page exists — and the list
+     * says "1,000+". A page that ends the hits gives the exact total. Without a search the total is exact.
+     */
+    output: listOf(customer).extend({
+      totalIsLowerBound: z
+        .boolean()
+        .describe(
+          'A search with more than 1,000 hits: total is a lower bound (1,000, or past this page while a next page exists); the last page gives the exact total',
+        ),
+    }),
   }),
   'customers.get': procedure({
     permission: 'customers.read',

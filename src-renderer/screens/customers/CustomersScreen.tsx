@@ -169,7 +169,11 @@ export default function CustomersScreen() {
   return (
     <ListScreen
       title={t('title')}
-      subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : '\u00a0'}
+      subtitle={
+        q.data
+          ? t(q.data.totalIsLowerBound ? 'countAtLeast' : 'count', { count: total, formatted: f.number(total) })
+          : '\u00a0'
+      }
       addLabel={can('customers.write') ? t('add') : null}
       list={list}
       searchPlaceholder={t('searchPlaceholder')}

@@ -181,6 +181,63 @@ describe('customer search: every path gives what a plain LIKE scan gives', () =>
     );
   });
 
+  it('customers.list past a count cap: same page; total exact up to the cap, then "cap+" while more pages exist', async () => {
+    const texts = await seeded();
+    const db = t!.app.ctx.sqlite;
+    await fc.assert(
+      fc.property(
+        needles(texts),
+        fc.constantFrom<CustomerSortField>('name', 'customerCode', 'createdAt', 'deposit'),
+        fc.constantFrom<'ASC' | 'DESC'>('ASC', 'DESC'),
+        fc.constantFrom(undefined, 'active', 'suspended'),
+        fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom(7, 8, 21, 60)),
+        fc.constantFrom(10, 25),
+        // Caps below, around and above the dense needles' hits (a few hundred of these 915 customers).
+        fc.constantFrom(5, 40, 200, 1_000),
+        (needle, f, dir, status, page, size, cap) => {
+          const want = scanned(needle, { field: f, dir, status });
+          const got = searchCustomers(db, needle, {
+            status: status as 'active' | undefined,
+            sort: { field: f, dir: dir === 'ASC' ? 'asc' : 'desc' },
+            limit: size,
+            offset: page * size,
+            countCap: cap,
+          });
+          const ids = got.items.map((c) => c.id);
+          expect(ids).toEqual(want.slice(page * size, page * size + size));
+          if (want.length <= cap || !got.totalIsLowerBound) {
+            expect(got.total).toBe(want.length);
+            expect(got.totalIsLowerBound).toBe(false);
+          } else {
+            // "cap+" (or past this page): a lower bound that says exactly whether a next page exists.
+            expect(want.length).toBeGreaterThan(page * size + size);
+            expect(got.total).toBe(Math.max(cap, page * size + size + 1));
+          }
+        },
+      ),
+      { numRuns: 500, seed: 20261207 },
+    );
+    // A dense needle past the cap: page 1 says "cap+", the last page the exact total.
+    const all = scanned('mail', { field: 'name', dir: 'ASC' });
+    const first = searchCustomers(db, 'mail', {
+      sort: { field: 'name', dir: 'asc' },
+      limit: 10,
+      offset: 0,
+      countCap: 40,
+    });
+    expect(all.length).toBeGreaterThan(60);
+    expect(first).toMatchObject({ total: 40, totalIsLowerBound: true });
+    const lastPage = Math.ceil(all.length / 10) - 1;
+    const end = searchCustomers(db, 'mail', {
+      sort: { field: 'name', dir: 'asc' },
+      limit: 10,
+      offset: lastPage * 10,
+      countCap: 40,
+    });
+    expect(end).toMatchObject({ total: all.length, totalIsLowerBound: false });
+    expect(end.items.map((c) => c.id)).toEqual(all.slice(lastPage * 10));
+  });
+
   it('cash desk: the first hits in id order, then usernames, for every needle', async () => {
     const texts = await seeded();
     const db = t!.app.ctx.sqlite;
