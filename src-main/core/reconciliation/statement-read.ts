@@ -100,7 +100,9 @@ export function planLines(app: AppContext, lines: readonly StatementLine[]): Lin
     db,
     lines.map((l) => l.fingerprint),
   );
-  const rows = openBillsForMatching(db);
+  const fresh = lines.filter((l) => !known.has(l.fingerprint));
+  // A statement imported again has nothing new to match: no need to read every open bill (issue 20).
+  const rows = fresh.length ? openBillsForMatching(db) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const bills: OpenBill[] = rows.map((r) => ({
     id: r.id,
@@ -113,7 +115,6 @@ export function planLines(app: AppContext, lines: readonly StatementLine[]): Lin
     issueDate: r.issueDate,
     dueDate: r.dueDate,
   }));
-  const fresh = lines.filter((l) => !known.has(l.fingerprint));
   const matches = new Map(matchStatementLines(fresh, bills).map((m) => [m.fingerprint, m]));
   return lines.map((line): LinePlan => {
     const m = matches.get(line.fingerprint);

@@ -1,3 +1,7 @@
+const NON_ASCII = /[\u0080-\uffff]/;
+const NOT_ALNUM = /[^A-Z0-9]+/g;
+const LETTER_RUNS = /[A-Z]{3,}/g;
+
 /**
  * Words of a bank description or a customer name, for matching. Upper case, letters and digits only,
  * and split where letters meet digits: bank exports glue text together (`72100000.00MICHAEL`,
@@ -5,13 +9,24 @@
  */
 export function words(text: string): string[] {
   // Accents off (é → E) only when there are any: most text is plain ASCII and NFKD is not free.
-  const plain = /[\u0080-\uffff]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  const plain = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
   return plain.toUpperCase().match(/[A-Z]+|[0-9]+/g) ?? [];
 }
 
 /** A reference (invoice number, customer code) as it is compared: `INV-202611-00042` → `INV20261100042`. */
 export function refKey(text: string): string {
+  // Plain ASCII (every invoice number, nearly every customer code): the letters and digits upper-cased, which
+  // is what the words joined are, without building the words. The matcher keys every open bill this way.
+  if (!NON_ASCII.test(text)) return text.toUpperCase().replace(NOT_ALNUM, '');
   return words(text).join('');
+}
+
+/**
+ * At least the length of `refKey(text)`, without building it: plain ASCII loses characters to the key (never
+ * gains), other text is keyed (NFKD and upper case may lengthen it: `ß` → `SS`).
+ */
+export function refKeyBound(text: string): number {
+  return NON_ASCII.test(text) ? refKey(text).length : text.length;
 }
 
 /** Words that say nothing about who a person is. */
@@ -19,7 +34,13 @@ const NAME_NOISE = new Set(['BIN', 'BINTI', 'BAPAK', 'IBU', 'SDR', 'SDRI', 'TUAN
 
 /** The words of a customer name that can identify them: three letters or more, no honorifics. */
 export function nameWords(name: string): string[] {
-  return [...new Set(words(name).filter((w) => w.length >= 3 && /^[A-Z]+$/.test(w) && !NAME_NOISE.has(w)))];
+  // Plain ASCII: the runs of three letters or more are those words, found without splitting off the rest.
+  const letters = NON_ASCII.test(name)
+    ? words(name).filter((w) => w.length >= 3 && /^[A-Z]+$/.test(w))
+    : (name.toUpperCase().match(LETTER_RUNS) ?? []);
+  const out: string[] = [];
+  for (const w of letters) if (!NAME_NOISE.has(w) && !out.includes(w)) out.push(w);
+  return out;
 }
 
 /** The words of a description as the name check uses them. */
