@@ -3,6 +3,7 @@ import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 import './app/app.css';
 import { createTheme, MantineProvider } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
@@ -31,6 +32,15 @@ const theme = createTheme({
   },
 });
 
+/**
+ * Toasts at the top right on a desk, at the bottom on a phone: there, stacked at the top, they covered a
+ * full-screen sheet's title, close button and first lines (the collector's "whose bill is this").
+ */
+function Toasts() {
+  const phone = useMediaQuery('(max-width: 40em)');
+  return <Notifications position={phone ? 'bottom-center' : 'top-right'} limit={4} />;
+}
+
 /** Date pickers follow the UI language (dayjs locale). */
 function Dates({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
@@ -46,7 +56,7 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Dates>
         <ModalsProvider>
-          <Notifications position="top-right" limit={4} />
+          <Toasts />
           {seatPage ? <SeatScreen /> : <App />}
         </ModalsProvider>
       </Dates>

@@ -71,7 +71,15 @@ test('a collector takes three payments offline, reconnects, the office sees each
     await items.filter({ hasText: name }).click();
     const sheet = page.getByRole('dialog');
     await expect(sheet.getByTestId('collect-amount')).toHaveValue('Rp 150.000');
-    await sheet.getByRole('button', { name: 'Terima tunai' }).click();
+    // The earlier takes' toasts cover neither whose sheet this is nor its button (at the top they did).
+    const title = (await sheet.getByRole('heading', { name }).boundingBox())!;
+    const take = sheet.getByRole('button', { name: 'Terima tunai' });
+    const button = (await take.boundingBox())!;
+    for (const toast of await page.locator('.mantine-Notification-root').all()) {
+      const t = (await toast.boundingBox())!;
+      for (const b of [title, button]) expect(t.y >= b.y + b.height || t.y + t.height <= b.y, name).toBe(true);
+    }
+    await take.click();
     await sheet.getByTestId('collect-confirm').click();
     await expect(sheet).toBeHidden();
   }

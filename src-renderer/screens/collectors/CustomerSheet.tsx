@@ -81,7 +81,16 @@ export function CustomerSheet({ item, queued, online, today, onClose, onTake, on
   };
 
   return (
-    <Modal opened={!!item} onClose={onClose} fullScreen={phone} title={item?.name} data-testid="customer-sheet">
+    <Modal
+      opened={!!item}
+      onClose={onClose}
+      fullScreen={phone}
+      // On a phone the sheet is the whole screen: it appears at once (a collector taps through a street's
+      // customers; a sliding sheet also moved "Terima tunai" under a tap on a busy phone).
+      transitionProps={phone ? { duration: 0 } : undefined}
+      title={item?.name}
+      data-testid="customer-sheet"
+    >
       {item && (
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
