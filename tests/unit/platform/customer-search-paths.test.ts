@@ -144,6 +144,24 @@ function needles(texts: string[]) {
   );
 }
 
+/** customers.list's search of `needle` in the scan's terms (ASC/DESC, status), page `page` of `size`. */
+function listPage(
+  db: Parameters<typeof searchCustomers>[0],
+  needle: string,
+  o: { field: CustomerSortField; dir: 'ASC' | 'DESC'; status?: string },
+  page: number,
+  size: number,
+  countCap?: number,
+) {
+  return searchCustomers(db, needle, {
+    status: o.status as 'active' | undefined,
+    sort: { field: o.field, dir: o.dir === 'ASC' ? 'asc' : 'desc' },
+    limit: size,
+    offset: page * size,
+    countCap,
+  });
+}
+
 describe('customer search: every path gives what a plain LIKE scan gives', () => {
   it('customers.list: same page and total for every needle, sort, direction, status and page', async () => {
     const texts = await seeded();
@@ -167,12 +185,7 @@ describe('customer search: every path gives what a plain LIKE scan gives', () =>
         fc.constantFrom(10, 25),
         (needle, f, dir, status, page, size) => {
           const want = scanned(needle, { field: f, dir, status });
-          const got = searchCustomers(db, needle, {
-            status: status as 'active' | undefined,
-            sort: { field: f, dir: dir === 'ASC' ? 'asc' : 'desc' },
-            limit: size,
-            offset: page * size,
-          });
+          const got = listPage(db, needle, { field: f, dir, status }, page, size);
           expect(got.total).toBe(want.length);
           expect(got.items.map((c) => c.id)).toEqual(want.slice(page * size, page * size + size));
         },
@@ -196,13 +209,7 @@ describe('customer search: every path gives what a plain LIKE scan gives', () =>
         fc.constantFrom(5, 40, 200, 1_000),
         (needle, f, dir, status, page, size, cap) => {
           const want = scanned(needle, { field: f, dir, status });
-          const got = searchCustomers(db, needle, {
-            status: status as 'active' | undefined,
-            sort: { field: f, dir: dir === 'ASC' ? 'asc' : 'desc' },
-            limit: size,
-            offset: page * size,
-            countCap: cap,
-          });
+          const got = listPage(db, needle, { field: f, dir, status }, page, size, cap);
           const ids = got.items.map((c) => c.id);
           expect(ids).toEqual(want.slice(page * size, page * size + size));
           if (want.length <= cap || !got.totalIsLowerBound) {
