@@ -11,6 +11,11 @@ export interface BenchRow {
   pass?: boolean;
   /** Without it the curve guesses from the name (tests/bench/curves.ts). */
   kind?: GrowthKind;
+  /**
+   * Which of the value's numbers the rounds are ranked by for the median (default 0, the first): a
+   * "p50 / p99" row whose target is on the p99 is ranked by its p99.
+   */
+  medianBy?: number;
 }
 
 export interface BenchSuite {
@@ -60,10 +65,13 @@ export function ratio(encrypted: string, plain: string): string {
   return e.map((n, i) => `${(n / p[i]!).toFixed(2)}×`).join(' / ');
 }
 
-/** Of one row's figures over the rounds, the one whose first number is the median (the whole text kept). */
-export function medianFigure(values: string[]): string {
+/**
+ * Of one row's figures over the rounds, the one whose `by`-th number (default the first) is the median (the
+ * whole text kept).
+ */
+export function medianFigure(values: string[], by = 0): string {
   const ranked = values
-    .map((v) => ({ v, n: figureNumbers(v)[0] }))
+    .map((v) => ({ v, n: figureNumbers(v)[by] }))
     .filter((x): x is { v: string; n: number } => x.n !== undefined)
     .sort((a, b) => a.n - b.n);
   if (!ranked.length) return values[0] ?? '';

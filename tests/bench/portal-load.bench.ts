@@ -201,6 +201,7 @@ export const portalLoadSuite: BenchSuite = {
         value: pair(totals(reading.desk), 50, 99),
         target: 'p99 ≤ 5 ms',
         pass: deskP99 <= 5,
+        medianBy: 1,
       },
       {
         name: "of which the desk call's wait for its turn on the thread p50 / p99 (the portal's share)",
@@ -218,6 +219,7 @@ export const portalLoadSuite: BenchSuite = {
         name: 'portal requests p50 / p95 meanwhile (home, invoices, usage, payments)',
         value: pair(reading.browsing, 50, 95),
         target: 'p95 ≤ 50 ms',
+        medianBy: 1,
         pass: portalP95 <= 50,
       },
       { name: 'portal requests served meanwhile', value: reading.browsing.length.toLocaleString('en') },

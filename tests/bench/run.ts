@@ -114,7 +114,10 @@ async function interleaved(
   }
   const runs = byMode.map((rounds) =>
     rounds[0]!.map((row, i) => {
-      const value = medianFigure(rounds.map((rs) => rs[i]?.value ?? ''));
+      const value = medianFigure(
+        rounds.map((rs) => rs[i]?.value ?? ''),
+        row.medianBy,
+      );
       // Judged on the median figure: the round that produced it says whether the target was met.
       const from = rounds.find((rs) => rs[i]?.value === value)?.[i] ?? row;
       return { ...row, value, pass: from.pass };

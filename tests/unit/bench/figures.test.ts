@@ -21,5 +21,9 @@ describe('benchmark figures: plain vs encrypted', () => {
     expect(medianFigure(['9.00 ms (x)', '3.00 ms (y)', '5.00 ms (z)'])).toBe('5.00 ms (z)');
     expect(medianFigure(['4.00 ms', '2.00 ms'])).toBe('2.00 ms');
     expect(medianFigure(['yes', 'yes'])).toBe('yes');
+    // Ranked by the p99 (the row's target), not by the p50 the text begins with.
+    const rounds = ['1.00 ms / 5.35 ms', '0.90 ms / 2.83 ms', '1.10 ms / 3.10 ms'];
+    expect(medianFigure(rounds)).toBe('1.00 ms / 5.35 ms');
+    expect(medianFigure(rounds, 1)).toBe('1.10 ms / 3.10 ms');
   });
 });
