@@ -73,7 +73,12 @@ export function addNameWordHashes(ws: readonly string[], into: Set<number>): voi
 }
 
 const NOISE_HASHES = new Set([...NAME_NOISE].map(hashOf));
-const scratch: number[] = []; // the name's distinct word hashes, reused (names are checked one at a time)
+let scratch = new Int32Array(8); // the name's distinct word hashes, reused (names are checked one at a time)
+const grown = (a: Int32Array) => {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+};
 
 /**
  * False only when no description whose words' hashes are all in `descHashes` (addNameWordHashes) can hold
@@ -84,8 +89,7 @@ const scratch: number[] = []; // the name's distinct word hashes, reused (names 
  */
 export function nameMayBeFound(name: string, descHashes: ReadonlySet<number>): boolean {
   let found = 0;
-  const distinct = scratch;
-  distinct.length = 0;
+  let words = 0; // distinct hashes in scratch
   let h = SEED;
   let start = 0;
   for (let i = 0; i <= name.length; i++) {
@@ -101,12 +105,16 @@ export function nameMayBeFound(name: string, descHashes: ReadonlySet<number>): b
       // An honorific is no name word (a word whose hash is an honorific's is rare: it is compared).
       if (!NOISE_HASHES.has(h) || !NAME_NOISE.has(name.slice(start, i).toUpperCase())) {
         if (descHashes.has(h)) found++;
-        if (!distinct.includes(h)) distinct.push(h);
+        let seen = 0;
+        while (seen < words && scratch[seen] !== h) seen++;
+        if (seen === words) {
+          if (words === scratch.length) scratch = grown(scratch);
+          scratch[words++] = h;
+        }
       }
     }
     h = SEED;
     start = i + 1;
   }
-  const words = distinct.length;
   return found >= 1 && 2 * found >= words && (found >= 2 || words < 2);
 }

@@ -207,6 +207,9 @@ describe('hash tests never drop what they stand for', () => {
     expect(nameMayBeFound('Agus Budi Salim Nur', hashesOf('AGUS BUDI'))).toBe(true);
     expect(nameMayBeFound('Agus Budi Salim Nur Ahmad', hashesOf('AGUS BUDI'))).toBe(false); // less than half
     expect(nameMayBeFound('Budi Budi', hashesOf('BUDI'))).toBe(true);
+    const ten = 'Aaa Bbb Ccc Ddd Eee Fff Ggg Hhh Iii Jjj';
+    expect(nameMayBeFound(ten, hashesOf('AAA BBB CCC DDD EEE'))).toBe(true); // half of ten words
+    expect(nameMayBeFound(ten, hashesOf('AAA BBB CCC DDD'))).toBe(false);
     expect(nameMayBeFound('Dewi', hashesOf('DEWI'))).toBe(true);
     expect(nameMayBeFound('José Müller', hashesOf('BUDI'))).toBe(true); // not ASCII: the matcher decides
   });
