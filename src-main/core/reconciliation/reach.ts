@@ -29,7 +29,8 @@ export class HashBits {
   private readonly bits: Int32Array;
   private readonly shift: number;
   constructor(expected: number) {
-    const log2 = Math.min(30, Math.max(10, Math.ceil(Math.log2(Math.max(1, expected) * 32))));
+    // 1 KiB to 16 MiB: past 4 million hashes more of them answer true, never fewer.
+    const log2 = Math.min(27, Math.max(13, Math.ceil(Math.log2(Math.max(1, expected) * 32))));
     this.bits = new Int32Array(2 ** (log2 - 5));
     this.shift = 32 - log2;
   }
