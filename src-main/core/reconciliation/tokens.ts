@@ -21,16 +21,8 @@ export function refKey(text: string): string {
   return words(text).join('');
 }
 
-/**
- * At least the length of `refKey(text)`, without building it: plain ASCII loses characters to the key (never
- * gains), other text is keyed (NFKD and upper case may lengthen it: `ß` → `SS`).
- */
-export function refKeyBound(text: string): number {
-  return NON_ASCII.test(text) ? refKey(text).length : text.length;
-}
-
 /** Words that say nothing about who a person is. */
-const NAME_NOISE = new Set(['BIN', 'BINTI', 'BAPAK', 'IBU', 'SDR', 'SDRI', 'TUAN', 'NYONYA', 'HAJI', 'HJ']);
+export const NAME_NOISE = new Set(['BIN', 'BINTI', 'BAPAK', 'IBU', 'SDR', 'SDRI', 'TUAN', 'NYONYA', 'HAJI', 'HJ']);
 
 /** The words of a customer name that can identify them: three letters or more, no honorifics. */
 export function nameWords(name: string): string[] {

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchStatementLines, type MatchLine, type OpenBill } from '../../../src-main/core/reconciliation/matcher';
-import { nameWords, refKey, refKeyBound, words } from '../../../src-main/core/reconciliation/tokens';
+import { hashOf, refKeyHash } from '../../../src-main/core/reconciliation/reach';
+import { nameWords, refKey, words } from '../../../src-main/core/reconciliation/tokens';
 import { referenceMatch, referenceNameWords } from './matcher-reference';
 
 // Few names, amounts and dates, so that lines and bills collide: shared words, shared amounts, rivals.
@@ -126,11 +127,13 @@ describe('matcher equivalence with the matcher that indexed every bill (issue 20
 describe('token fast paths', () => {
   const text = fc.string({ unit: fc.constantFrom(...'aZ09 -/._éßÆẞﬁ\u0301İı'.split('')), maxLength: 24 });
 
-  it('refKey is the words joined, and refKeyBound never below its length', () => {
+  it('refKey is the words joined, and refKeyHash its hash and length', () => {
+    const out = new Int32Array(2);
     fc.assert(
       fc.property(text, (t) => {
         expect(refKey(t)).toBe(words(t).join(''));
-        expect(refKeyBound(t)).toBeGreaterThanOrEqual(refKey(t).length);
+        refKeyHash(t, out, 0);
+        expect([...out]).toEqual([hashOf(refKey(t)), refKey(t).length]);
       }),
       { numRuns: 2_000 },
     );
