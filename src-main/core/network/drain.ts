@@ -4,9 +4,9 @@
  * engine's (engine.ts).
  */
 import { RouterError, type RouterClient } from '../../routeros/client';
-import { recordOwnedSecret } from '../../data/network/account-state.repository';
+import { recordOwnedSecrets } from '../../data/network/account-state.repository';
 import { routerSyncGate } from '../../data/network/routers.repository';
-import { dueOps, markOpDone, markOpFailed, markOpRetry, openCounts } from '../../data/network/sync-ops.repository';
+import { dueOps, markOpFailed, markOpsDone, markOpRetry, openCounts } from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
 import { applyBatch, type Outcome } from './apply';
 import { markRouterDown, markRouterOnline } from './health';
@@ -96,18 +96,28 @@ function progress(app: AppContext, routerId: number, applied: number, failed: nu
   });
 }
 
-/** The batch's outcomes (inside the caller's transaction): done, failed, or back later (a retryable trap, with backoff). */
+/**
+ * The batch's outcomes (inside the caller's transaction): done, failed, or back later (a retryable trap,
+ * with backoff). The confirmed ones in two set-based statements (one UPDATE per op was ~half the
+ * worker's database time in a 5,000-secret sync); traps, rare, one by one.
+ */
 function record(app: AppContext, outcomes: Outcome[], o: DrainOptions) {
   const db = app.sqlite;
   const now = app.clock.now();
   const iso = now.toISOString();
+  const done: number[] = [];
+  // The secret the app wrote is the app's own from now on (a same-named secret of others never is);
+  // an account written twice in the batch keeps the later answer, as one update after the other did.
+  const owned = new Map<number, string>();
   for (const x of outcomes) {
-    // The secret the app wrote is the app's own from now on (a same-named secret of others never is).
-    if (x.ok && x.secret) recordOwnedSecret(db, x.secret.accountId, x.secret.id);
-    if (x.ok) markOpDone(db, x.id, iso);
-    else if (x.retry && x.attempts < o.maxTrapAttempts) {
+    if (x.ok) {
+      done.push(x.id);
+      if (x.secret) owned.set(x.secret.accountId, x.secret.id);
+    } else if (x.retry && x.attempts < o.maxTrapAttempts) {
       const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (x.attempts - 1));
       markOpRetry(db, x.id, x.attempts, x.error, new Date(now.getTime() + delay).toISOString(), iso);
     } else markOpFailed(db, x.id, x.attempts, x.error, iso);
   }
+  recordOwnedSecrets(db, [...owned]);
+  markOpsDone(db, done, iso);
 }
