@@ -49,6 +49,7 @@ const PERMANENT_TRAP =
 export const isRetryableTrap = (message: string) => !PERMANENT_TRAP.test(message);
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const SAME_NAME = /same name already exists/i;
 
 /** An operation with its payload read once. */
 interface Parsed {
@@ -58,9 +59,12 @@ interface Parsed {
 
 const isProfileOp = (op: OpRow) => op.kind.startsWith('profile.');
 
-/** Operations of the same key run one after another, in queue order: an account's, or a secret name's. */
-function laneKey({ op, payload }: Parsed): string {
-  return op.entityId !== null ? `a:${op.entityId}` : `n:${(payload as NamePayload).name}`;
+/**
+ * Operations of the same key run one after another, in queue order: an account's (its id), or a secret
+ * name's (a string: never equal to a number in a Map).
+ */
+function laneKey({ op, payload }: Parsed): number | string {
+  return op.entityId ?? `n:${(payload as NamePayload).name}`;
 }
 
 /**
@@ -130,7 +134,7 @@ async function runLanes(
   run: { connectionError: unknown },
 ) {
   if (!ops.length || run.connectionError) return;
-  const byKey = new Map<string, Parsed[]>();
+  const byKey = new Map<number | string, Parsed[]>();
   for (const p of ops) {
     const key = laneKey(p);
     const lane = byKey.get(key);
@@ -192,7 +196,7 @@ async function applyOne(
         'rate-limit': p.rateLimit,
         'remote-address': p.remoteAddress ?? '',
       };
-      await ids.upsert('/ppp/profile', p.name, null, attrs, /same name already exists/i);
+      await ids.upsert('/ppp/profile', p.name, null, attrs, SAME_NAME);
       return;
     }
     case 'profile.ensure': {
@@ -220,10 +224,9 @@ async function applyOne(
         'remote-address': p.remoteAddress ?? '',
       };
       // Never replace someone else's secret (and its password) silently: see ownsSecret.
-      const ours = (found: Known) => {
+      return ids.upsert('/ppp/secret', p.name, p.previousName ?? null, attrs, SAME_NAME, (found: Known) => {
         if (!ownsSecret(a, found)) throw new NotOurs(p.name);
-      };
-      return ids.upsert('/ppp/secret', p.name, p.previousName ?? null, attrs, /same name already exists/i, ours);
+      });
     }
     case 'secret.remove': {
       const p = payload as NamePayload;
