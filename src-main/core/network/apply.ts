@@ -179,14 +179,41 @@ function accountsOf(app: AppContext, routerId: number, batch: OpRow[]): Map<numb
   return out;
 }
 
-/** Applies one operation; a secret upsert answers with the router's `.id` of the secret. */
-async function applyOne(
+/**
+ * Applies one operation; a secret upsert answers with the router's `.id` of the secret. Not itself
+ * async: a secret upsert (nearly every operation of a full sync) goes straight to RouterIds, without a
+ * promise of its own around it.
+ */
+function applyOne(
   client: RouterClient,
   ids: RouterIds,
   op: OpRow,
   payload: unknown,
   accounts: Map<number, AccountInfo>,
-): Promise<string | undefined> {
+): Promise<string | undefined> | undefined {
+  if (op.kind !== 'secret.upsert') return applyOther(client, ids, op, payload);
+  const p = payload as SecretUpsertPayload;
+  const a = op.entityId !== null ? accounts.get(op.entityId) : undefined;
+  // The account was deleted after this was queued; its remove follows in the queue.
+  if (a === undefined) return;
+  const attrs: Record<string, string> = {
+    name: p.name,
+    password: a.password,
+    service: 'pppoe',
+    profile: p.profile,
+    comment: p.comment,
+    disabled: yesNo(p.disabled),
+    'caller-id': p.callerId ?? '',
+    'remote-address': p.remoteAddress ?? '',
+  };
+  // Never replace someone else's secret (and its password) silently: see ownsSecret.
+  return ids.upsert('/ppp/secret', p.name, p.previousName ?? null, attrs, SAME_NAME, (found: Known) => {
+    if (!ownsSecret(a, found)) throw new NotOurs(p.name);
+  });
+}
+
+/** The other operations: profiles, removes, kicks. */
+async function applyOther(client: RouterClient, ids: RouterIds, op: OpRow, payload: unknown): Promise<undefined> {
   switch (op.kind) {
     case 'profile.upsert': {
       const p = payload as ProfilePayload;
@@ -207,26 +234,6 @@ async function applyOne(
         'address-list': p.addressList,
       });
       return;
-    }
-    case 'secret.upsert': {
-      const p = payload as SecretUpsertPayload;
-      const a = op.entityId !== null ? accounts.get(op.entityId) : undefined;
-      // The account was deleted after this was queued; its remove follows in the queue.
-      if (a === undefined) return;
-      const attrs: Record<string, string> = {
-        name: p.name,
-        password: a.password,
-        service: 'pppoe',
-        profile: p.profile,
-        comment: p.comment,
-        disabled: yesNo(p.disabled),
-        'caller-id': p.callerId ?? '',
-        'remote-address': p.remoteAddress ?? '',
-      };
-      // Never replace someone else's secret (and its password) silently: see ownsSecret.
-      return ids.upsert('/ppp/secret', p.name, p.previousName ?? null, attrs, SAME_NAME, (found: Known) => {
-        if (!ownsSecret(a, found)) throw new NotOurs(p.name);
-      });
     }
     case 'secret.remove': {
       const p = payload as NamePayload;
