@@ -80,10 +80,17 @@ export async function applyBatch(
   ids: RouterIds,
   batch: OpRow[],
   concurrency: number,
+  /** The batch's accounts when the caller read them already (batchAccounts). */
+  read?: BatchAccounts,
 ): Promise<{ done: Outcome[]; connectionError: unknown }> {
-  const accounts = accountsOf(app, routerId, batch);
-  if (batch.some((o) => o.kind.startsWith('secret.'))) await ids.load('/ppp/secret').catch((e) => e);
-  if (batch.some(isProfileOp)) await ids.load('/ppp/profile').catch((e) => e);
+  // A run's first prints of the router's ids go out before the passwords are decrypted: that work fills
+  // their round trip instead of following it.
+  const loads = [
+    batch.some((o) => o.kind.startsWith('secret.')) && ids.load('/ppp/secret').catch((e) => e),
+    batch.some(isProfileOp) && ids.load('/ppp/profile').catch((e) => e),
+  ];
+  const accounts = read ?? batchAccounts(app, routerId, batch);
+  await Promise.all(loads);
   const done: Outcome[] = [];
   const run = { connectionError: null as unknown };
   const runOne = async ({ op, payload }: Parsed) => {
@@ -164,7 +171,10 @@ interface AccountInfo {
   appliedBefore: boolean;
 }
 
-function accountsOf(app: AppContext, routerId: number, batch: OpRow[]): Map<number, AccountInfo> {
+export type BatchAccounts = Map<number, AccountInfo>;
+
+/** The accounts a batch's secret upserts need (one read, passwords decrypted). */
+export function batchAccounts(app: AppContext, routerId: number, batch: OpRow[]): BatchAccounts {
   const ids = batch.filter((o) => o.kind === 'secret.upsert' && o.entityId !== null).map((o) => o.entityId!);
   const out = new Map<number, AccountInfo>();
   if (!ids.length) return out;

@@ -8,7 +8,7 @@ import { recordOwnedSecrets } from '../../data/network/account-state.repository'
 import { routerSyncGate } from '../../data/network/routers.repository';
 import { dueOps, markOpFailed, markOpsDone, markOpRetry, openCounts } from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
-import { applyBatch, type Outcome } from './apply';
+import { applyBatch, batchAccounts, type BatchAccounts, type Outcome } from './apply';
 import { markRouterDown, markRouterOnline } from './health';
 import { RouterIds } from './router-ids';
 import { describeRouterError } from './router-errors';
@@ -42,10 +42,15 @@ export async function drainQueue(app: AppContext, routerId: number, result: RunR
   // Inactive, or held after a restore until the owner has looked at the differences.
   if (!router || !router.a || router.hold) return;
   // Nothing to do: no connection needed (and no endless retries of a router nobody is waiting for).
-  if (!dueOps(sqlite, routerId, app.clock.now().toISOString(), 0, 1).length) return;
+  let batch = dueOps(sqlite, routerId, app.clock.now().toISOString(), 0, o.batchSize);
+  if (!batch.length) return;
+  // The first batch's passwords are decrypted while connect + login are on the wire, not after.
+  const connecting = o.connect();
+  connecting.catch(() => undefined); // awaited below; reading may throw first
+  let read: BatchAccounts | undefined = batchAccounts(app, routerId, batch);
   let client;
   try {
-    client = await o.connect();
+    client = await connecting;
   } catch (err) {
     if (!(err instanceof RouterError)) throw err;
     if (app.sqlite !== sqlite) return; // a restore replaced the database meanwhile
@@ -57,10 +62,11 @@ export async function drainQueue(app: AppContext, routerId: number, result: RunR
   let after = 0;
   for (;;) {
     if (o.stopped() || app.sqlite !== sqlite) return;
-    const batch = dueOps(sqlite, routerId, app.clock.now().toISOString(), after, o.batchSize);
+    if (after > 0) batch = dueOps(sqlite, routerId, app.clock.now().toISOString(), after, o.batchSize);
     if (!batch.length) break;
     after = batch[batch.length - 1]!.id;
-    const outcomes = await applyBatch(app, routerId, client, ids, batch, o.concurrency);
+    const outcomes = await applyBatch(app, routerId, client, ids, batch, o.concurrency, read);
+    read = undefined;
     // A restore swapped the database while commands were in flight: these rows are not its rows.
     if (app.sqlite !== sqlite) return;
     // One commit per batch: the outcomes and, when the router answered throughout, its last-seen time.

@@ -148,4 +148,30 @@ describe('sync outcomes of one batch', () => {
     expect(secretIdOf(b!.id)).toBe(n.sim.secret(b!.username)!['.id']);
     await engine.stop();
   });
+  it('a change made while the run connects wins: the batch read before it is superseded, not recorded as done', async () => {
+    const [a] = await accounts(['Hana']);
+    const [first] = opsOf(a!.id);
+    // The run reads its first batch and then connects; the change lands while the login is on the wire.
+    let changed: Promise<unknown> | undefined;
+    n.sim.on('command', (e: SimCommandEvent) => {
+      if (e.command === '/login' && !changed) changed = n.t.ok('pppoe.disable', { id: a!.id });
+    });
+    n.engine.stop(); // a fresh pool connection for the run below, so it logs in
+    const engine = new SyncEngine(n.t.app.ctx, { timers: manualTimers() });
+    const { connectorOf } = await import('../../../src-main/core/network/router-access');
+    connectorOf(n.t.app.ctx).release(n.routerId);
+    const r = await engine.runOnce(n.routerId);
+    await changed;
+    await engine.runOnce(n.routerId);
+    expect(changed).toBeDefined();
+    expect(r.connectionError).toBeNull();
+    const ops = opsOf(a!.id);
+    expect(ops[0]).toMatchObject({ id: first!.id, status: 'dropped' });
+    expect(ops.slice(1).map((o) => [o.kind, o.status])).toEqual([
+      ['secret.upsert', 'done'],
+      ['session.kick', 'done'],
+    ]);
+    expect(n.sim.secret(a!.username)!.disabled).toBe('true');
+    await engine.stop();
+  });
 });
