@@ -124,7 +124,8 @@ export class RouterPool {
     opts?: CommandOptions,
   ): Promise<RouterRow[]> {
     const e = this.entry(id);
-    let conn = await this.ensure(e);
+    // Connected: straight to the wire (an await less per command of a 5,000-command sync).
+    let conn = e.conn?.connected ? e.conn : await this.ensure(e);
     if (!conn.connected) conn = await this.ensure(e); // dropped between connect and write: nothing was sent
     e.lastCommandAt = this.timers.now();
     const rows = await conn.run(command, attrs, opts);

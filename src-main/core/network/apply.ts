@@ -49,6 +49,7 @@ const PERMANENT_TRAP =
 export const isRetryableTrap = (message: string) => !PERMANENT_TRAP.test(message);
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const SAME_NAME = /same name already exists/i;
 
 /** An operation with its payload read once. */
 interface Parsed {
@@ -58,9 +59,12 @@ interface Parsed {
 
 const isProfileOp = (op: OpRow) => op.kind.startsWith('profile.');
 
-/** Operations of the same key run one after another, in queue order: an account's, or a secret name's. */
-function laneKey({ op, payload }: Parsed): string {
-  return op.entityId !== null ? `a:${op.entityId}` : `n:${(payload as NamePayload).name}`;
+/**
+ * Operations of the same key run one after another, in queue order: an account's (its id), or a secret
+ * name's (a string: never equal to a number in a Map).
+ */
+function laneKey({ op, payload }: Parsed): number | string {
+  return op.entityId ?? `n:${(payload as NamePayload).name}`;
 }
 
 /**
@@ -76,10 +80,17 @@ export async function applyBatch(
   ids: RouterIds,
   batch: OpRow[],
   concurrency: number,
+  /** The batch's accounts when the caller read them already (batchAccounts). */
+  read?: BatchAccounts,
 ): Promise<{ done: Outcome[]; connectionError: unknown }> {
-  const accounts = accountsOf(app, routerId, batch);
-  if (batch.some((o) => o.kind.startsWith('secret.'))) await ids.load('/ppp/secret').catch((e) => e);
-  if (batch.some(isProfileOp)) await ids.load('/ppp/profile').catch((e) => e);
+  // A run's first prints of the router's ids go out before the passwords are decrypted: that work fills
+  // their round trip instead of following it.
+  const loads = [
+    batch.some((o) => o.kind.startsWith('secret.')) && ids.load('/ppp/secret').catch((e) => e),
+    batch.some(isProfileOp) && ids.load('/ppp/profile').catch((e) => e),
+  ];
+  const accounts = read ?? batchAccounts(app, routerId, batch);
+  await Promise.all(loads);
   const done: Outcome[] = [];
   const run = { connectionError: null as unknown };
   const runOne = async ({ op, payload }: Parsed) => {
@@ -130,7 +141,7 @@ async function runLanes(
   run: { connectionError: unknown },
 ) {
   if (!ops.length || run.connectionError) return;
-  const byKey = new Map<string, Parsed[]>();
+  const byKey = new Map<number | string, Parsed[]>();
   for (const p of ops) {
     const key = laneKey(p);
     const lane = byKey.get(key);
@@ -160,7 +171,10 @@ interface AccountInfo {
   appliedBefore: boolean;
 }
 
-function accountsOf(app: AppContext, routerId: number, batch: OpRow[]): Map<number, AccountInfo> {
+export type BatchAccounts = Map<number, AccountInfo>;
+
+/** The accounts a batch's secret upserts need (one read, passwords decrypted). */
+export function batchAccounts(app: AppContext, routerId: number, batch: OpRow[]): BatchAccounts {
   const ids = batch.filter((o) => o.kind === 'secret.upsert' && o.entityId !== null).map((o) => o.entityId!);
   const out = new Map<number, AccountInfo>();
   if (!ids.length) return out;
@@ -175,14 +189,41 @@ function accountsOf(app: AppContext, routerId: number, batch: OpRow[]): Map<numb
   return out;
 }
 
-/** Applies one operation; a secret upsert answers with the router's `.id` of the secret. */
-async function applyOne(
+/**
+ * Applies one operation; a secret upsert answers with the router's `.id` of the secret. Not itself
+ * async: a secret upsert (nearly every operation of a full sync) goes straight to RouterIds, without a
+ * promise of its own around it.
+ */
+function applyOne(
   client: RouterClient,
   ids: RouterIds,
   op: OpRow,
   payload: unknown,
   accounts: Map<number, AccountInfo>,
-): Promise<string | undefined> {
+): Promise<string | undefined> | undefined {
+  if (op.kind !== 'secret.upsert') return applyOther(client, ids, op, payload);
+  const p = payload as SecretUpsertPayload;
+  const a = op.entityId !== null ? accounts.get(op.entityId) : undefined;
+  // The account was deleted after this was queued; its remove follows in the queue.
+  if (a === undefined) return;
+  const attrs: Record<string, string> = {
+    name: p.name,
+    password: a.password,
+    service: 'pppoe',
+    profile: p.profile,
+    comment: p.comment,
+    disabled: yesNo(p.disabled),
+    'caller-id': p.callerId ?? '',
+    'remote-address': p.remoteAddress ?? '',
+  };
+  // Never replace someone else's secret (and its password) silently: see ownsSecret.
+  return ids.upsert('/ppp/secret', p.name, p.previousName ?? null, attrs, SAME_NAME, (found: Known) => {
+    if (!ownsSecret(a, found)) throw new NotOurs(p.name);
+  });
+}
+
+/** The other operations: profiles, removes, kicks. */
+async function applyOther(client: RouterClient, ids: RouterIds, op: OpRow, payload: unknown): Promise<undefined> {
   switch (op.kind) {
     case 'profile.upsert': {
       const p = payload as ProfilePayload;
@@ -192,7 +233,7 @@ async function applyOne(
         'rate-limit': p.rateLimit,
         'remote-address': p.remoteAddress ?? '',
       };
-      await ids.upsert('/ppp/profile', p.name, null, attrs, /same name already exists/i);
+      await ids.upsert('/ppp/profile', p.name, null, attrs, SAME_NAME);
       return;
     }
     case 'profile.ensure': {
@@ -203,27 +244,6 @@ async function applyOne(
         'address-list': p.addressList,
       });
       return;
-    }
-    case 'secret.upsert': {
-      const p = payload as SecretUpsertPayload;
-      const a = op.entityId !== null ? accounts.get(op.entityId) : undefined;
-      // The account was deleted after this was queued; its remove follows in the queue.
-      if (a === undefined) return;
-      const attrs: Record<string, string> = {
-        name: p.name,
-        password: a.password,
-        service: 'pppoe',
-        profile: p.profile,
-        comment: p.comment,
-        disabled: yesNo(p.disabled),
-        'caller-id': p.callerId ?? '',
-        'remote-address': p.remoteAddress ?? '',
-      };
-      // Never replace someone else's secret (and its password) silently: see ownsSecret.
-      const ours = (found: Known) => {
-        if (!ownsSecret(a, found)) throw new NotOurs(p.name);
-      };
-      return ids.upsert('/ppp/secret', p.name, p.previousName ?? null, attrs, /same name already exists/i, ours);
     }
     case 'secret.remove': {
       const p = payload as NamePayload;

@@ -4,11 +4,11 @@
  * engine's (engine.ts).
  */
 import { RouterError, type RouterClient } from '../../routeros/client';
-import { recordOwnedSecret } from '../../data/network/account-state.repository';
+import { recordOwnedSecrets } from '../../data/network/account-state.repository';
 import { routerSyncGate } from '../../data/network/routers.repository';
-import { dueOps, markOpDone, markOpFailed, markOpRetry, openCounts } from '../../data/network/sync-ops.repository';
+import { dueOps, markOpFailed, markOpsDone, markOpRetry, openCounts } from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
-import { applyBatch, type Outcome } from './apply';
+import { applyBatch, batchAccounts, type BatchAccounts, type Outcome } from './apply';
 import { markRouterDown, markRouterOnline } from './health';
 import { RouterIds } from './router-ids';
 import { describeRouterError } from './router-errors';
@@ -42,10 +42,15 @@ export async function drainQueue(app: AppContext, routerId: number, result: RunR
   // Inactive, or held after a restore until the owner has looked at the differences.
   if (!router || !router.a || router.hold) return;
   // Nothing to do: no connection needed (and no endless retries of a router nobody is waiting for).
-  if (!dueOps(sqlite, routerId, app.clock.now().toISOString(), 0, 1).length) return;
+  let batch = dueOps(sqlite, routerId, app.clock.now().toISOString(), 0, o.batchSize);
+  if (!batch.length) return;
+  // The first batch's passwords are decrypted while connect + login are on the wire, not after.
+  const connecting = o.connect();
+  connecting.catch(() => undefined); // awaited below; reading may throw first
+  let read: BatchAccounts | undefined = batchAccounts(app, routerId, batch);
   let client;
   try {
-    client = await o.connect();
+    client = await connecting;
   } catch (err) {
     if (!(err instanceof RouterError)) throw err;
     if (app.sqlite !== sqlite) return; // a restore replaced the database meanwhile
@@ -57,10 +62,11 @@ export async function drainQueue(app: AppContext, routerId: number, result: RunR
   let after = 0;
   for (;;) {
     if (o.stopped() || app.sqlite !== sqlite) return;
-    const batch = dueOps(sqlite, routerId, app.clock.now().toISOString(), after, o.batchSize);
+    if (after > 0) batch = dueOps(sqlite, routerId, app.clock.now().toISOString(), after, o.batchSize);
     if (!batch.length) break;
     after = batch[batch.length - 1]!.id;
-    const outcomes = await applyBatch(app, routerId, client, ids, batch, o.concurrency);
+    const outcomes = await applyBatch(app, routerId, client, ids, batch, o.concurrency, read);
+    read = undefined;
     // A restore swapped the database while commands were in flight: these rows are not its rows.
     if (app.sqlite !== sqlite) return;
     // One commit per batch: the outcomes and, when the router answered throughout, its last-seen time.
@@ -96,18 +102,28 @@ function progress(app: AppContext, routerId: number, applied: number, failed: nu
   });
 }
 
-/** The batch's outcomes (inside the caller's transaction): done, failed, or back later (a retryable trap, with backoff). */
+/**
+ * The batch's outcomes (inside the caller's transaction): done, failed, or back later (a retryable trap,
+ * with backoff). The confirmed ones in two set-based statements (one UPDATE per op was ~half the
+ * worker's database time in a 5,000-secret sync); traps, rare, one by one.
+ */
 function record(app: AppContext, outcomes: Outcome[], o: DrainOptions) {
   const db = app.sqlite;
   const now = app.clock.now();
   const iso = now.toISOString();
+  const done: number[] = [];
+  // The secret the app wrote is the app's own from now on (a same-named secret of others never is);
+  // an account written twice in the batch keeps the later answer, as one update after the other did.
+  const owned = new Map<number, string>();
   for (const x of outcomes) {
-    // The secret the app wrote is the app's own from now on (a same-named secret of others never is).
-    if (x.ok && x.secret) recordOwnedSecret(db, x.secret.accountId, x.secret.id);
-    if (x.ok) markOpDone(db, x.id, iso);
-    else if (x.retry && x.attempts < o.maxTrapAttempts) {
+    if (x.ok) {
+      done.push(x.id);
+      if (x.secret) owned.set(x.secret.accountId, x.secret.id);
+    } else if (x.retry && x.attempts < o.maxTrapAttempts) {
       const delay = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** (x.attempts - 1));
       markOpRetry(db, x.id, x.attempts, x.error, new Date(now.getTime() + delay).toISOString(), iso);
     } else markOpFailed(db, x.id, x.attempts, x.error, iso);
   }
+  recordOwnedSecrets(db, [...owned]);
+  markOpsDone(db, done, iso);
 }

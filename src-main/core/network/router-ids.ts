@@ -15,6 +15,19 @@ const UNSETTABLE: Record<string, readonly string[]> = {
 /** Read along with the ids: a secret's comment tells whether it is the app's (see ownsSecret). */
 const ALSO_READ: Record<string, readonly string[]> = { '/ppp/secret': ['comment'] };
 
+const NONE: readonly string[] = [];
+
+/** The UNSETTABLE properties asked to be empty (cleared with `unset`, not set). */
+const cleared = (attrs: Record<string, string>, unsettable: readonly string[]) =>
+  unsettable.filter((k) => attrs[k] === '');
+
+/** `attrs` without those cleared ones: what `set` sends. */
+function withoutCleared(attrs: Record<string, string>, unsettable: readonly string[]) {
+  const sent: Record<string, string> = {};
+  for (const k in attrs) if (!(attrs[k] === '' && unsettable.includes(k))) sent[k] = attrs[k]!;
+  return sent;
+}
+
 export interface Known {
   id: string;
   /** Current values of the menu's UNSETTABLE properties, so `unset` is only sent when something is set. */
@@ -82,22 +95,23 @@ export class RouterIds {
     dup: RegExp,
     mayChange: (found: Known) => void = () => undefined,
   ): Promise<string | undefined> {
-    const unsettable = UNSETTABLE[menu] ?? [];
-    const clear = unsettable.filter((k) => attrs[k] === '');
-    // Plain loops, not entries/fromEntries: this runs once per secret of a 5,000-secret sync.
-    const sent: Record<string, string> = {};
-    for (const k in attrs) if (!clear.includes(k)) sent[k] = attrs[k]!;
-    let item = await this.find(menu, name);
-    if (item === undefined && previousName) item = await this.find(menu, previousName);
+    const unsettable = UNSETTABLE[menu] ?? NONE;
+    // Plain loops and no awaits for what the loaded map answers: this runs once per secret of a
+    // 5,000-secret sync, and each await or copy here showed in its profile.
+    const m = this.maps.get(menu);
+    let item = m ? m.get(lc(name)) : await this.find(menu, name);
+    if (item === undefined && previousName) item = m ? m.get(lc(previousName)) : await this.find(menu, previousName);
     let id = item?.id;
+    let sent: Record<string, string> | undefined;
     if (item !== undefined) {
       mayChange(item);
-      await this.update(menu, item, sent, clear);
+      sent = withoutCleared(attrs, unsettable);
+      await this.update(menu, item, sent, cleared(attrs, unsettable));
     } else {
       try {
         // An empty value on add is at best noise and at worst "invalid value" on some versions: leave it out.
         const added: Record<string, string> = {};
-        for (const k in sent) if (sent[k] !== '') added[k] = sent[k]!;
+        for (const k in attrs) if (attrs[k] !== '') added[k] = attrs[k]!;
         const ret = await this.client.run(`${menu}/add`, added);
         id = ret[0]?.ret;
       } catch (err) {
@@ -112,16 +126,17 @@ export class RouterIds {
         const found = this.known(menu, rows[0]);
         mayChange(found);
         id = found.id;
-        await this.update(menu, found, sent, clear);
+        sent = withoutCleared(attrs, unsettable);
+        await this.update(menu, found, sent, cleared(attrs, unsettable));
       }
     }
-    const m = this.maps.get(menu);
     if (m) {
       if (previousName) m.delete(lc(previousName));
       if (id !== undefined) {
+        // What the item now holds: the values sent, empty where cleared (or, on add, left out).
         const values: Record<string, string> = {};
-        for (const k of unsettable) values[k] = sent[k] ?? (clear.includes(k) ? '' : (item?.values[k] ?? ''));
-        m.set(lc(name), { id, values, comment: sent.comment ?? item?.comment });
+        for (const k of unsettable) values[k] = attrs[k] ?? item?.values[k] ?? '';
+        m.set(lc(name), { id, values, comment: attrs.comment ?? item?.comment });
       }
     }
     return id;

@@ -61,13 +61,18 @@ export function setRouterSecretId(db: Sqlite, id: number, secretId: string | nul
   prepared(db, 'UPDATE pppoe_accounts SET router_secret_id = ? WHERE id = ?').run(secretId, id);
 }
 
-/** The secret the app wrote is its own from now on; answers whether anything changed. */
-export const recordOwnedSecret = (db: Sqlite, id: number, secretId: string) =>
-  prepared(db, 'UPDATE pppoe_accounts SET router_secret_id = ? WHERE id = ? AND router_secret_id IS NOT ?').run(
-    secretId,
-    id,
-    secretId,
-  );
+/**
+ * The secrets the app wrote are its own from now on: `[accountId, router .id]` pairs, at most one per
+ * account, one statement for a batch (only rows whose id changes are written).
+ */
+export function recordOwnedSecrets(db: Sqlite, owned: [accountId: number, secretId: string][]) {
+  if (!owned.length) return;
+  prepared(
+    db,
+    `UPDATE pppoe_accounts SET router_secret_id = o.value ->> 1
+     FROM json_each(?) o WHERE pppoe_accounts.id = o.value ->> 0 AND router_secret_id IS NOT o.value ->> 1`,
+  ).run(JSON.stringify(owned));
+}
 
 // Isolation (billing's isolir, expiry) and the isolir profile of a router.
 

@@ -133,11 +133,15 @@ export function openCounts(db: Sqlite, routerId: number): { pending: number; fai
   return { pending: c?.pending ?? 0, failed: c?.failed ?? 0 };
 }
 
-export const markOpDone = (db: Sqlite, id: number, now: string) =>
+/** Operations the router confirmed (those still pending: one dropped meanwhile stays dropped), one statement for a batch. */
+export function markOpsDone(db: Sqlite, ids: number[], now: string) {
+  if (!ids.length) return;
   prepared(
     db,
-    "UPDATE sync_ops SET status = 'done', attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'",
-  ).run(now, id);
+    `UPDATE sync_ops SET status = 'done', attempts = attempts + 1, last_error = NULL, next_attempt_at = NULL, updated_at = ?
+     WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending'`,
+  ).run(now, JSON.stringify(ids));
+}
 
 export const markOpFailed = (db: Sqlite, id: number, attempts: number, error: string, now: string) =>
   prepared(
