@@ -6,14 +6,7 @@
 import { RouterError, type RouterClient } from '../../routeros/client';
 import { recordOwnedSecrets } from '../../data/network/account-state.repository';
 import { routerSyncGate } from '../../data/network/routers.repository';
-import {
-  dueOps,
-  markOpFailed,
-  markOpsDone,
-  markOpRetry,
-  openCounts,
-  secretWork,
-} from '../../data/network/sync-ops.repository';
+import { dueOps, markOpFailed, markOpsDone, markOpRetry, openCounts } from '../../data/network/sync-ops.repository';
 import type { AppContext } from '../context';
 import { applyBatch, batchAccounts, type BatchAccounts, type Outcome } from './apply';
 import { markRouterDown, markRouterOnline } from './health';
@@ -42,13 +35,6 @@ export interface DrainOptions {
   connect: () => Promise<RouterClient>;
 }
 
-/**
- * A name lookup (a print with one `?name=` query and its round trip) costs about as much router and app work
- * as 8 rows of a print of every secret: with fewer secret changes than an eighth of the router's accounts,
- * each is looked up by name.
- */
-const LOOKUP_SHARE = 8;
-
 /** Applies every due operation of one router, adding to `result`; stops at a connection failure. */
 export async function drainQueue(app: AppContext, routerId: number, result: RunResult, o: DrainOptions) {
   const { sqlite } = app;
@@ -72,11 +58,7 @@ export async function drainQueue(app: AppContext, routerId: number, result: RunR
     markRouterDown(app, routerId, err);
     return;
   }
-  // Few secret changes for a large router (the changes made during an outage): each is looked up by name.
-  // Below one in LOOKUP_SHARE of its accounts the lookups read fewer rows than one print of every secret.
-  const work = secretWork(sqlite, routerId);
-  const byName = work.pendingSecretOps * LOOKUP_SHARE < work.accounts ? new Set(['/ppp/secret']) : undefined;
-  const ids = new RouterIds(client, byName);
+  const ids = new RouterIds(client);
   let after = 0;
   for (;;) {
     if (o.stopped() || app.sqlite !== sqlite) return;

@@ -41,15 +41,7 @@ export interface Known {
  */
 export class RouterIds {
   private maps = new Map<string, Map<string, Known>>();
-  /**
-   * `byName`: menus whose items are looked up one name at a time (a print with `?name=`, pipelined with the
-   * rest of the batch) instead of one print of them all: 500 changes after an outage on a router of 50,000
-   * secrets read 500 rows, not 50,000 (issue 20).
-   */
-  constructor(
-    private readonly client: RouterClient,
-    private readonly byName: ReadonlySet<string> = new Set(),
-  ) {}
+  constructor(private readonly client: RouterClient) {}
 
   private proplist(menu: string) {
     return ['.id', 'name', ...(UNSETTABLE[menu] ?? []), ...(ALSO_READ[menu] ?? [])].join(',');
@@ -64,7 +56,7 @@ export class RouterIds {
   }
 
   async load(menu: string) {
-    if (this.maps.has(menu) || this.byName.has(menu)) return;
+    if (this.maps.has(menu)) return;
     const rows = await this.client.run(`${menu}/print`, { '.proplist': this.proplist(menu) });
     this.maps.set(
       menu,

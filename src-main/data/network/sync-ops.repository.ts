@@ -125,22 +125,6 @@ export const nextRetryAt = (db: Sqlite, routerId: number): string | null =>
     "SELECT min(next_attempt_at) AS at FROM sync_ops WHERE router_id = ? AND status = 'pending' AND next_attempt_at IS NOT NULL",
   ).get(routerId)?.at ?? null;
 
-/**
- * How many secret operations a router has waiting and how many accounts it holds: a run with few changes for
- * a large router looks its secrets up by name instead of printing them all (core/network/router-ids.ts).
- */
-export function secretWork(db: Sqlite, routerId: number): { pendingSecretOps: number; accounts: number } {
-  const ops =
-    prepared<[number], { n: number }>(
-      db,
-      "SELECT count(*) AS n FROM sync_ops WHERE router_id = ? AND status = 'pending' AND kind LIKE 'secret.%'",
-    ).get(routerId)?.n ?? 0;
-  const accounts =
-    prepared<[number], { n: number }>(db, 'SELECT count(*) AS n FROM pppoe_accounts WHERE router_id = ?').get(routerId)
-      ?.n ?? 0;
-  return { pendingSecretOps: ops, accounts };
-}
-
 export function openCounts(db: Sqlite, routerId: number): { pending: number; failed: number } {
   const c = prepared<[number], { pending: number | null; failed: number | null }>(
     db,
