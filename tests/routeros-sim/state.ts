@@ -236,6 +236,8 @@ export class SimState {
   bootedAt = Date.now();
   readonly menus = new Map<string, Menu>();
   readonly active = new Map<string, ActiveSession>();
+  /** The same sessions by user name (one per name), so connecting 500,000 users is not quadratic. */
+  private readonly activeByName = new Map<string, ActiveSession>();
   private nextActive = 0x80000000;
   private nextSession = 0x81000000;
   private nextIface = 0xf00000;
@@ -385,7 +387,8 @@ export class SimState {
   ): ActiveSession {
     const secret = this.menu('/ppp/secret').find(name);
     if (!secret) throw new Error(`simulator: no secret ${name}`);
-    for (const s of this.active.values()) if (s.name === name) return s;
+    const online = this.activeByName.get(name);
+    if (online) return online;
     const n = this.active.size + 2;
     const s: ActiveSession = {
       id: `*${(this.nextActive++).toString(16).toUpperCase()}`,
@@ -404,6 +407,7 @@ export class SimState {
       txBytes: 0,
     };
     this.active.set(s.id, s);
+    this.activeByName.set(name, s);
     for (const l of this.activeListeners) l(this.renderActive(s));
     return s;
   }
@@ -421,28 +425,25 @@ export class SimState {
   }
 
   disconnect(idOrName: string, reason = 'hung-up'): boolean {
-    for (const s of this.active.values()) {
-      if (s.id === idOrName || s.name === idOrName) {
-        this.active.delete(s.id);
-        const secret = this.menu('/ppp/secret').find(s.name);
-        if (secret) {
-          const d = new Date();
-          secret.values['last-logged-out'] = d.toISOString().slice(0, 19).replace('T', ' ');
-          secret.values['last-caller-id'] = s.callerId;
-          secret.values['last-disconnect-reason'] = reason;
-        }
-        for (const l of this.activeListeners) l({ '.id': s.id, '.dead': 'yes' });
-        return true;
-      }
+    const s = this.active.get(idOrName) ?? this.activeByName.get(idOrName);
+    if (!s) return false;
+    this.active.delete(s.id);
+    this.activeByName.delete(s.name);
+    const secret = this.menu('/ppp/secret').find(s.name);
+    if (secret) {
+      const d = new Date();
+      secret.values['last-logged-out'] = d.toISOString().slice(0, 19).replace('T', ' ');
+      secret.values['last-caller-id'] = s.callerId;
+      secret.values['last-disconnect-reason'] = reason;
     }
-    return false;
+    for (const l of this.activeListeners) l({ '.id': s.id, '.dead': 'yes' });
+    return true;
   }
 
   sessionByInterface(iface: string): ActiveSession | undefined {
     const m = /^<pppoe-(.+)>$/.exec(iface);
     if (!m) return undefined;
-    for (const s of this.active.values()) if (s.name === m[1]) return s;
-    return undefined;
+    return this.activeByName.get(m[1]!);
   }
 }
 
