@@ -47,9 +47,17 @@ function toQuery(app: AppContext, f: AuditFilters): AuditQuery {
 }
 
 /** Newest first. */
-export function listAudit(call: CallContext, q: AuditFilters & { page: number; pageSize: number }): Paged<AuditEntry> {
-  const { items, total } = auditPage(call.app.sqlite, toQuery(call.app, q), q.pageSize, (q.page - 1) * q.pageSize);
-  return { items, total, page: q.page, pageSize: q.pageSize };
+export function listAudit(
+  call: CallContext,
+  q: AuditFilters & { page: number; pageSize: number },
+): Paged<AuditEntry> & { totalIsLowerBound: boolean } {
+  const { items, total, totalIsLowerBound } = auditPage(
+    call.app.sqlite,
+    toQuery(call.app, q),
+    q.pageSize,
+    (q.page - 1) * q.pageSize,
+  );
+  return { items, total, totalIsLowerBound, page: q.page, pageSize: q.pageSize };
 }
 
 export function auditFacets(call: CallContext) {

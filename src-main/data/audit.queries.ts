@@ -84,14 +84,23 @@ function withNarrowing<T>(db: Sqlite, search: string | undefined, query: (narrow
   return withAuditIndex(db, () => query(searchNarrowing(db, search)));
 }
 
-/** One page of the trail, newest first, and how many rows match. */
-export function auditPage(
-  db: Sqlite,
-  f: AuditQuery,
-  limit: number,
-  offset: number,
-): { items: AuditEntry[]; total: number } {
-  return withNarrowing(db, f.search, (narrow) => pageOf(db, f, limit, offset, narrow));
+/**
+ * Matching rows are counted exactly up to this many; past it the total is a lower bound and the list says
+ * "1,000+", as the customer search does (counting a user's 400,000 rows of a 2,000,000-row trail cost more
+ * than reading the page). The page that ends the rows gives the exact total.
+ */
+export const AUDIT_COUNT_CAP = 1_000;
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  /** `total` is a lower bound: more than the cap match (the cap, or past this page while a next one exists). */
+  totalIsLowerBound: boolean;
+}
+
+/** One page of the trail, newest first, and how many rows match (exactly up to `cap`, see AUDIT_COUNT_CAP). */
+export function auditPage(db: Sqlite, f: AuditQuery, limit: number, offset: number, cap = AUDIT_COUNT_CAP): AuditPage {
+  return withNarrowing(db, f.search, (narrow) => pageOf(db, f, limit, offset, cap, narrow));
 }
 
 function pageOf(
@@ -99,8 +108,9 @@ function pageOf(
   f: AuditQuery,
   limit: number,
   offset: number,
+  cap: number,
   narrow: string | null,
-): { items: AuditEntry[]; total: number } {
+): AuditPage {
   // With dates the time index narrows better than an action (a month is 1/12 of a year's trail, an action
   // family about 1/5): then the action is only tested, never looked up.
   const actionByIndex = f.action !== undefined && !f.fromAt && !f.toAt;
@@ -114,20 +124,35 @@ function pageOf(
       `SELECT ${COLUMNS}, count(*) OVER () AS total FROM audit_log${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
     ).all(...args, limit, offset);
     const total = rows[0]?.total ?? (offset > 0 ? count() : 0);
-    return { items: rows.map(({ total: _t, ...e }) => e), total };
+    return { items: rows.map(({ total: _t, ...e }) => e), total, totalIsLowerBound: false };
   }
-  const total = count();
   // A common action ('payment': a fifth of the trail) is found soonest by walking the table newest first;
   // a rare one by its index range, sorting only its rows. Walking reads about (offset + limit) × rows ÷ hits
-  // rows, the index about hits: pick the smaller (the count above is the hits).
+  // rows, the index about hits: walk when hits² > (offset + limit) × rows. So the hits are counted up to
+  // that threshold (or the cap, if larger) and no further: the count stops where the answer is known.
   const rows = actionByIndex ? (maxAuditId(db) ?? 0) : 0;
-  const walk = actionByIndex && total * total > (offset + limit) * rows;
+  const upTo = Math.max(cap, actionByIndex ? Math.ceil(Math.sqrt((offset + limit) * rows)) : 0);
+  const hits =
+    prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM audit_log${sql} LIMIT ?)`).get(
+      ...args,
+      upTo + 1,
+    )?.n ?? 0;
+  const walk = actionByIndex && hits * hits > (offset + limit) * rows;
+  const over = hits > upTo;
+  // Past the cap a page within the counted rows surely has a next one; a page beyond them reads one row more
+  // to know (only then: asking SQLite for 26 rows instead of 25 made its sort of a day's rows 2-3× slower).
+  const probe = over && offset + limit > upTo;
   const page = walk ? where(f, true, narrow) : { sql, args };
-  const items = prepared<Arg[], AuditEntry>(
+  const found = prepared<Arg[], AuditEntry>(
     db,
     `SELECT ${COLUMNS} FROM audit_log${page.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
-  ).all(...page.args, limit, offset);
-  return { items, total };
+  ).all(...page.args, limit + (probe ? 1 : 0), offset);
+  if (!over) return { items: found, total: hits, totalIsLowerBound: false };
+  // A next page makes the total a lower bound; the last page knows it; a page past the end counts.
+  if (!probe || found.length > limit)
+    return { items: found.slice(0, limit), total: Math.max(cap, offset + limit + 1), totalIsLowerBound: true };
+  if (found.length) return { items: found, total: offset + found.length, totalIsLowerBound: false };
+  return { items: [], total: count(), totalIsLowerBound: false };
 }
 
 const maxAuditId = (db: Sqlite) =>

@@ -49,7 +49,17 @@ export const auditContract = {
       .strict()
       .refine(checkRange, rangeIssue)
       .default({ page: 1, pageSize: 25 }),
-    output: listOf(auditEntry),
+    /**
+     * Matching entries are counted exactly up to 1,000 (data/audit.queries.ts): past that, `total` is a lower
+     * bound (`totalIsLowerBound`) and the list says "1,000+". The page that ends the entries gives the exact total.
+     */
+    output: listOf(auditEntry).extend({
+      totalIsLowerBound: z
+        .boolean()
+        .describe(
+          'More than 1,000 entries match: total is a lower bound (1,000, or past this page while a next page exists); the last page gives the exact total',
+        ),
+    }),
   }),
   /** Values for the filter pickers. */
   'audit.facets': procedure({

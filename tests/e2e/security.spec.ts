@@ -2,6 +2,7 @@ import { ADMIN, expect, signInPage, test, type Api } from './fixtures';
 import type { Page } from '@playwright/test';
 import { AppShell } from './pages/AppShell';
 import { CustomersPage } from './pages/CustomersPage';
+import { DataTablePart } from './pages/DataTablePart';
 import { LoginPage } from './pages/LoginPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -217,6 +218,34 @@ test.describe('Keamanan: peran dan hak akses', () => {
       .then((c) => Buffer.concat(c as Buffer[]).toString('utf8'));
     expect(text).toContain('customer.create');
     expect(text).not.toContain('auth.login,');
+
+    // A long trail counts its entries up to 1,000: the list says "1.000+" and still pages forward.
+    await api.sql((db) => {
+      const ins = db.prepare(
+        "INSERT INTO audit_log(at, user_id, username, action, entity, entity_id) VALUES (?, NULL, 'sistem', 'customer.update', 'customer', '1')",
+      );
+      db.transaction(() => {
+        for (let i = 0; i < 1200; i++) ins.run(new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString());
+      })();
+    });
+    await page.reload();
+    const trail = new DataTablePart(page);
+    await expect(page.getByText('1.000+ catatan')).toBeVisible();
+    await expect(trail.summary).toHaveText('1–25 dari 1.000+');
+    // (The pager offers the page after the last one known: step to it, as a user would.)
+    await trail.goToPage(40);
+    await expect(trail.summary).toHaveText('976–1.000 dari 1.001+');
+    await trail.goToPage(41);
+    await expect(trail.summary).toHaveText('1.001–1.025 dari 1.026+');
+    let total = 0;
+    api.sql((db) => {
+      total = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    });
+    const last = Math.ceil(total / 25);
+    for (let p = 42; p <= last; p++) await trail.goToPage(p);
+    const n = (x: number) => x.toLocaleString('id-ID');
+    await expect(trail.summary).toHaveText(`${n((last - 1) * 25 + 1)}–${n(total)} dari ${n(total)}`);
+    await expect(page.getByText(`${n(total)} catatan`)).toBeVisible();
   });
 
   test('an expired session shows the lock screen and keeps the half-filled form', async ({

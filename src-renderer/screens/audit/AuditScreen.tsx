@@ -148,7 +148,11 @@ export default function AuditScreen() {
     <Stack gap={0}>
       <PageHeader
         title={t('title')}
-        subtitle={q.data ? t('count', { count: total, formatted: f.number(total) }) : t('subtitle')}
+        subtitle={
+          q.data
+            ? t(q.data.totalIsLowerBound ? 'countAtLeast' : 'count', { count: total, formatted: f.number(total) })
+            : t('subtitle')
+        }
         actions={
           <>
             <Button
@@ -179,6 +183,7 @@ export default function AuditScreen() {
         rows={q.data?.items}
         rowKey={(e) => e.id}
         total={total}
+        totalIsLowerBound={q.data?.totalIsLowerBound}
         loading={q.loading}
         onOpen={setOpen}
         {...list.tableProps}
