@@ -79,6 +79,8 @@ const KEPT_SECTIONS = [
   'Test suite under load',
   'Reports, issue 20',
   'Automation tick, issue 20',
+  // Each session's hand-written account of issue 20 (what the profiles showed, what was kept or reverted).
+  'Issue 20, ',
 ];
 
 const label = (m: Mode) => (m === 'plain' ? 'plain' : m === DEFAULT_PAGE_CIPHER ? `encrypted (${m})` : m);
