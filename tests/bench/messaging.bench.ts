@@ -74,7 +74,7 @@ export const messagingSuite: BenchSuite = {
   scalable: true,
   async run(scale) {
     const customers = scale ?? DEFAULT_CUSTOMERS;
-    const sizes = scale ? [1, 10, 100].map((k) => k * scale).filter((n) => n <= MAX_OUTBOX) : DEFAULT_SIZES;
+    const sizes = scale ? [1, 10, 100].map((k) => k * scale) : DEFAULT_SIZES;
     const rows: BenchRow[] = [];
     const t = await testApp();
     try {
@@ -94,6 +94,14 @@ export const messagingSuite: BenchSuite = {
       );
       const perMessage: number[] = [];
       for (const size of sizes) {
+        if (size > MAX_OUTBOX) {
+          // Said, not skipped: every size keeps the same rows, so the scale curve compares like with like.
+          rows.push({
+            name: `worker per message, outbox ${size.toLocaleString('en')} rows`,
+            value: 'not measured (too large for this machine)',
+          });
+          continue;
+        }
         grow(t, size, customers);
         t.app.ctx.sqlite.exec(
           `UPDATE message_outbox SET status = 'queued', reason = NULL, attempts = 0 WHERE id <= ${DRAINED}`,
