@@ -115,8 +115,12 @@ function pageOf(
   // family about 1/5): then the action is only tested, never looked up.
   const actionByIndex = f.action !== undefined && !f.fromAt && !f.toAt;
   const { sql, args } = where(f, !actionByIndex, narrow);
-  const count = () =>
-    prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM audit_log${sql}`).get(...args)?.n ?? 0;
+  // How many rows match; with `upTo`, counting stops at upTo + 1 (enough to know there are more).
+  const count = (upTo?: number) =>
+    prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM audit_log${sql} LIMIT ?)`).get(
+      ...args,
+      upTo === undefined ? -1 : upTo + 1,
+    )?.n ?? 0;
   if (f.search) {
     // Text search reads the narrowed rows (or the table): count in the same pass (one read instead of two).
     const rows = prepared<Arg[], AuditEntry & { total: number }>(
@@ -132,11 +136,7 @@ function pageOf(
   // that threshold (or the cap, if larger) and no further: the count stops where the answer is known.
   const rows = actionByIndex ? (maxAuditId(db) ?? 0) : 0;
   const upTo = Math.max(cap, actionByIndex ? Math.ceil(Math.sqrt((offset + limit) * rows)) : 0);
-  const hits =
-    prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM audit_log${sql} LIMIT ?)`).get(
-      ...args,
-      upTo + 1,
-    )?.n ?? 0;
+  const hits = count(upTo);
   const walk = actionByIndex && hits * hits > (offset + limit) * rows;
   const over = hits > upTo;
   // Past the cap a page within the counted rows surely has a next one; a page beyond them reads one row more
