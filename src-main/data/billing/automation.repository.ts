@@ -46,11 +46,20 @@ export function billingIsolatedAccountIds(db: Sqlite, customerId: number): numbe
  * The arrears test comes before the automation-log lookup, and its extra `status IN (…'overdue')` term (implied by
  * the narrower one) lets SQLite use the partial covering index invoices_open_customer_idx instead of reading every
  * invoice row: 5,000 suspended accounts 57 → 28 ms.
+ * `changedOnly`: only the customers marked in automation_dirty (drizzle/0041), read first, so the cost is the
+ * marks', not every suspended account's.
  */
-export function customersToRestore(db: Sqlite, cutoff: string): { customerId: number; neverIsolate: boolean }[] {
+export function customersToRestore(
+  db: Sqlite,
+  cutoff: string,
+  changedOnly = false,
+): { customerId: number; neverIsolate: boolean }[] {
+  const from = changedOnly
+    ? 'automation_dirty d CROSS JOIN pppoe_accounts a ON a.customer_id = d.customer_id'
+    : 'pppoe_accounts a';
   return prepared<[string], { customerId: number; neverIsolate: number }>(
     db,
-    `SELECT DISTINCT a.customer_id AS customerId, c.never_isolate AS neverIsolate FROM pppoe_accounts a JOIN customers c ON c.id = a.customer_id
+    `SELECT DISTINCT a.customer_id AS customerId, c.never_isolate AS neverIsolate FROM ${from} JOIN customers c ON c.id = a.customer_id
        WHERE a.status = 'suspended'
          AND (c.never_isolate = 1 OR NOT EXISTS (
            SELECT 1 FROM invoices i WHERE i.customer_id = a.customer_id AND i.status IN ('unpaid', 'partial', 'overdue')
@@ -113,19 +122,59 @@ export interface CustomerToIsolate {
   dueDate: string;
 }
 
-export function customersToIsolate(db: Sqlite, cutoff: string): CustomerToIsolate[] {
-  return prepared<[string, string], CustomerToIsolate>(
+/**
+ * `since` (the last clean tick's cutoff): only the customers marked in automation_dirty (drizzle/0041) and those
+ * with an open invoice whose due date crossed the cutoff since, [since, cutoff): every other customer's decision
+ * is unchanged. Null: every customer with an open invoice due before the cutoff.
+ */
+export function customersToIsolate(db: Sqlite, cutoff: string, since: string | null = null): CustomerToIsolate[] {
+  const candidates =
+    since === null
+      ? `SELECT customer_id FROM invoices WHERE status IN ('unpaid','partial') AND due_date < @cutoff`
+      : `SELECT customer_id FROM automation_dirty
+         UNION ALL SELECT customer_id FROM invoices WHERE status IN ('unpaid','partial') AND due_date >= @since AND due_date < @cutoff`;
+  return prepared<[{ cutoff: string; since?: string }], CustomerToIsolate>(
     db,
     `SELECT o.customerId, i.id AS invoiceId, i.invoice_number AS invoiceNumber, i.due_date AS dueDate
        FROM (SELECT c.id AS customerId,
-                    (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < ?
+                    (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < @cutoff
                      ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
                FROM customers c
-               WHERE c.id IN (SELECT customer_id FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?)
+               WHERE c.id IN (${candidates})
                  AND c.never_isolate = 0
                  AND EXISTS (SELECT 1 FROM pppoe_accounts a WHERE a.customer_id = c.id AND a.status = 'active')) o
        JOIN invoices i ON i.id = o.invoiceId`,
-  ).all(cutoff, cutoff);
+  ).all(since === null ? { cutoff } : { cutoff, since });
+}
+
+/** Where the last clean tick left off (see automation_watermark), or null: the next tick checks everyone. */
+export function automationWatermark(db: Sqlite): string | null {
+  return (
+    prepared<[], { cutoff: string }>(db, 'SELECT cutoff FROM automation_watermark WHERE id = 1').get()?.cutoff ?? null
+  );
+}
+
+/**
+ * The end of a tick, in one transaction:
+ * - `clean`: every marked customer was checked against the current state, so the marks go and the cutoff is
+ *   remembered (the next tick looks at the invoices that cross it after this one);
+ * - `errors`: the watermark goes, so the next tick checks everyone, as every tick did before there were marks (a
+ *   failed customer is retried on every tick until it succeeds);
+ * - `overlapped`: another connection committed during the tick, so a mark or an invoice may have come after the
+ *   reads: marks and watermark stay as they are and the next tick looks again.
+ */
+export function settleAutomation(db: Sqlite, outcome: 'clean' | 'errors' | 'overlapped', cutoff: string, at: string) {
+  if (outcome === 'overlapped') return;
+  if (outcome === 'errors') {
+    prepared(db, 'DELETE FROM automation_watermark').run();
+    return;
+  }
+  prepared(db, 'DELETE FROM automation_dirty').run();
+  prepared(
+    db,
+    `INSERT INTO automation_watermark(id, cutoff, at) VALUES (1, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET cutoff = excluded.cutoff, at = excluded.at`,
+  ).run(cutoff, at);
 }
 
 /**

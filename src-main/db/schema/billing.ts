@@ -264,3 +264,23 @@ export const automationLog = sqliteTable(
     index('automation_customer_idx').on(t.customerId, t.id),
   ],
 );
+
+/**
+ * Customers whose isolate/restore decision may have changed since the last automation tick: kept by triggers
+ * (drizzle/0041) on every write to their invoices' status and due date, their accounts' status and their
+ * never-isolate flag, whoever writes it. A tick checks these and the invoices that crossed the cutoff since
+ * the last one, instead of every overdue customer (issue 20: a quiet tick grew with the overdue customers).
+ */
+export const automationDirty = sqliteTable('automation_dirty', {
+  customerId: integer('customer_id').primaryKey(),
+});
+
+/**
+ * The last clean tick's arrears cutoff (one row, id 1). Absent (never ticked, or the last tick had errors) or
+ * later than today's cutoff (more grace days, a clock set back): the next tick checks every customer.
+ */
+export const automationWatermark = sqliteTable('automation_watermark', {
+  id: integer('id').primaryKey(),
+  cutoff: text('cutoff').notNull(),
+  at: text('at').notNull(),
+});
