@@ -24,6 +24,7 @@ import {
   activeAccountsOf,
   automationWatermark,
   customersToIsolate,
+  hasAutomationMarks,
   customersToRestore,
   endedSubscriptions,
   expireSubscription,
@@ -273,6 +274,8 @@ export function runAutomation(call: CallContext): AutomationResult {
   // isolated customer is no restore candidate, a restored one no isolation candidate): the marks go and the cutoff
   // is remembered. Steps 3 to 5 are synchronous, so in this process nothing else writes in between; another
   // connection's commit shows in data_version, read inside the settling transaction (it holds the write lock).
+  // A quiet tick (same cutoff, no marks) has nothing to settle: no commit, so no fsync (most of its time).
+  if (!res.errors.length && since === cutoff && !hasAutomationMarks(db)) return res;
   try {
     const outcome = db
       .transaction(() => {

@@ -154,6 +154,10 @@ export function automationWatermark(db: Sqlite): string | null {
   );
 }
 
+export function hasAutomationMarks(db: Sqlite): boolean {
+  return prepared<[], { x: number }>(db, 'SELECT 1 AS x FROM automation_dirty LIMIT 1').get() !== undefined;
+}
+
 /**
  * The end of a tick, in one transaction:
  * - `clean`: every marked customer was checked against the current state, so the marks go and the cutoff is

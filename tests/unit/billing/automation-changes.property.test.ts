@@ -216,7 +216,11 @@ describe('billing automation checking only the changes', () => {
     const db = t.app.ctx.sqlite;
     const first = runAutomation(call); // customers 1, 3, 5 are 20 days overdue
     expect(first).toMatchObject({ checked: 'everyone', isolated: 3 });
+    // A quiet tick writes nothing (no commit, no fsync).
+    const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
     expect(runAutomation(call)).toMatchObject({ checked: 'changes', isolated: 0, restored: 0 });
+    expect(changes()).toBe(before);
     await t.ok('settings.update', { graceDays: 30 });
     expect(runAutomation(call)).toMatchObject({ checked: 'everyone', restored: 3 });
     expect(runAutomation(call).checked).toBe('changes');
