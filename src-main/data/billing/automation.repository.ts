@@ -112,7 +112,9 @@ export function accountsPastExpiry(
 
 /**
  * Customers to isolate: an open invoice due before `cutoff`, not marked never-isolate, with an account
- * still active; with their oldest such invoice.
+ * still active; with their oldest such invoice. The oldest is found in the partial covering index
+ * invoices_open_customer_idx (the implied `'overdue'` term lets SQLite use it, as in customersToRestore), not by
+ * reading each open invoice's row through invoices_customer_idx (one more random page per customer).
  */
 export interface CustomerToIsolate {
   customerId: number;
@@ -137,7 +139,8 @@ export function customersToIsolate(db: Sqlite, cutoff: string, since: string | n
     db,
     `SELECT o.customerId, i.id AS invoiceId, i.invoice_number AS invoiceNumber, i.due_date AS dueDate
        FROM (SELECT c.id AS customerId,
-                    (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid','partial') AND i.due_date < @cutoff
+                    (SELECT i.id FROM invoices i WHERE i.customer_id = c.id AND i.status IN ('unpaid', 'partial', 'overdue')
+                       AND i.status IN ('unpaid','partial') AND i.due_date < @cutoff
                      ORDER BY i.due_date, i.id LIMIT 1) AS invoiceId
                FROM customers c
                WHERE c.id IN (${candidates})
