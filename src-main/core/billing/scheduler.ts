@@ -14,6 +14,7 @@ import { runAutomation, type AutomationResult } from './automation';
 import { claimTopUp, hasInvoiceRun, invoiceRunPeriods } from '../../data/billing/invoice-run.repository';
 import { runPeriod } from './invoiceRun';
 import { indexAuditTrail } from '../../data/audit-search';
+import { refreshPlannerStatistics } from '../../db/statistics';
 import { logAutomation } from './restore';
 import { realTimers, type AllTimers, type IntervalTimers } from '../../timers';
 
@@ -107,8 +108,14 @@ export function billingTick(app: AppContext): TickResult {
       out.errors.push(`automation: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  // Idle moment: the audit trail's text index catches up on what this tick (and the day) wrote (issue 20).
+  // Idle moment: the audit trail's text index catches up on what this tick (and the day) wrote (issue 20), and
+  // the planner's statistics follow the data's growth.
   out.errors.push(...indexAuditTrail(app.sqlite));
+  try {
+    refreshPlannerStatistics(app.sqlite);
+  } catch (err) {
+    out.errors.push(`planner statistics: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const a = out.automation;
   const changed =
     out.invoiceRuns.some((r) => r.created > 0) ||
