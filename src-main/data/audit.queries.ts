@@ -21,10 +21,21 @@ type Arg = string | number;
 /**
  * `scanById`: test the action on each row while walking newest first, instead of through audit_action_idx.
  * `narrow`: an audit_fts query (see searchNarrowing) that limits the text search to the rows it names.
+ * `ids`: the dates' rows are exactly those with lo ≤ id < hi (see idSpan): walked by id, the dates only
+ * re-tested (a unary + keeps SQLite off audit_at_idx).
  */
-function where(f: AuditQuery, scanById = false, narrow: string | null = null): { sql: string; args: Arg[] } {
+function where(
+  f: AuditQuery,
+  scanById = false,
+  narrow: string | null = null,
+  ids: IdSpan | null = null,
+): { sql: string; args: Arg[] } {
   const w: string[] = [];
   const args: Arg[] = [];
+  if (ids) {
+    w.push('id >= ? AND id < ?');
+    args.push(ids.lo, ids.hi);
+  }
   if (f.userId !== undefined) {
     w.push('user_id = ?');
     args.push(f.userId);
@@ -50,15 +61,20 @@ function where(f: AuditQuery, scanById = false, narrow: string | null = null): {
     w.push('source = ?');
     args.push(f.source);
   }
+  const at = ids ? '+at' : 'at';
   if (f.fromAt) {
-    w.push('at >= ?');
+    w.push(`${at} >= ?`);
     args.push(f.fromAt);
   }
   if (f.toAt) {
-    w.push('at < ?');
+    w.push(`${at} < ?`);
     args.push(f.toAt);
   }
-  if (narrow) {
+  if (narrow && ids) {
+    // The index's hits within the ids only (else every hit of the trail is listed, then dropped by id).
+    w.push('id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid >= ? AND rowid < ?)');
+    args.push(narrow, ids.lo, ids.hi);
+  } else if (narrow) {
     w.push('id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)');
     args.push(narrow);
   }
@@ -111,10 +127,11 @@ function pageOf(
   cap: number,
   narrow: string | null,
 ): AuditPage {
-  // With dates the time index narrows better than an action (a month is 1/12 of a year's trail, an action
+  // With dates the time narrows better than an action (a month is 1/12 of a year's trail, an action
   // family about 1/5): then the action is only tested, never looked up.
   const actionByIndex = f.action !== undefined && !f.fromAt && !f.toAt;
-  const { sql, args } = where(f, !actionByIndex, narrow);
+  const ids = idSpan(db, f);
+  const { sql, args } = where(f, !actionByIndex, narrow, ids);
   // How many rows match; with `upTo`, counting stops at upTo + 1 (enough to know there are more).
   const count = (upTo?: number) =>
     prepared<Arg[], { n: number }>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM audit_log${sql} LIMIT ?)`).get(
@@ -142,7 +159,7 @@ function pageOf(
   // Past the cap a page within the counted rows surely has a next one; a page beyond them reads one row more
   // to know (only then: asking SQLite for 26 rows instead of 25 made its sort of a day's rows 2-3× slower).
   const probe = over && offset + limit > upTo;
-  const page = walk ? where(f, true, narrow) : { sql, args };
+  const page = walk ? where(f, true, narrow, ids) : { sql, args };
   const found = prepared<Arg[], AuditEntry>(
     db,
     `SELECT ${COLUMNS} FROM audit_log${page.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
@@ -158,10 +175,123 @@ function pageOf(
 const maxAuditId = (db: Sqlite) =>
   prepared<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM audit_log').get()?.n;
 
+/** The ids lo ≤ id < hi of exactly the rows within a date filter's instants (see idSpan). */
+interface IdSpan {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Why: the trail is listed (and exported) in id order, the order rows were recorded. A date filter's rows
+ * were read through audit_at_idx and sorted by id: a month of a 2,000,000-row trail, ~170,000 rows, for a
+ * page of 25. Walking ids instead needs the ids the dates cover, and `at` does not always rise with id (a
+ * PC clock set back; the API call log writing a call's instant up to a second late, call-log.ts). It need
+ * not: where no step from one row to the next jumped back across an instant x, a row stamped ≥ x is never
+ * followed by one stamped before x, so the rows stamped ≥ x are exactly the ids from some id on; where steps
+ * did (audit_time_steps), the rows stamped ≥ x stop at each such step and start again at most once before
+ * the next. So the dates' rows are known as ranges of ids: when that is one range, it is walked newest
+ * first with no sort (the same rows in the same order); when the dates' rows lie in several (a date a
+ * set-back clock wrote into) or too many steps crossed a date, null: read through audit_at_idx as before.
+ */
+function idSpan(db: Sqlite, f: AuditQuery): IdSpan | null {
+  if (!f.fromAt && !f.toAt) return null;
+  const end = (maxAuditId(db) ?? 0) + 1;
+  const from = f.fromAt ? stampedFrom(db, f.fromAt, end) : [{ lo: 0, hi: end }];
+  const to = f.toAt ? stampedFrom(db, f.toAt, end) : [];
+  if (!from || !to) return null;
+  const spans = intersect(from, complement(to, end));
+  return spans.length > 1 ? null : (spans[0] ?? { lo: 0, hi: 0 });
+}
+
+/** Steps that crossed one instant followed at most: past that, the dates are read through audit_at_idx. */
+const MAX_CROSSINGS = 16;
+
+/** The ids of the rows stamped at or after x, as ascending disjoint ranges; null past MAX_CROSSINGS. */
+function stampedFrom(db: Sqlite, x: string, end: number): IdSpan[] | null {
+  // Whether a backward step crossed x: the stretches are disjoint, one seek.
+  const crossed = prepared<[string, string], { one: number }>(
+    db,
+    'SELECT 1 AS one FROM (SELECT high FROM audit_time_setbacks WHERE low < ? ORDER BY low DESC LIMIT 1) WHERE high >= ?',
+  ).get(x, x);
+  if (!crossed) return nonEmpty([{ lo: firstIdFrom(db, x, end), hi: end }]);
+  const cuts = prepared<[string, string, number], { id: number }>(
+    db,
+    'SELECT id FROM audit_time_steps WHERE low < ? AND high >= ? ORDER BY id LIMIT ?',
+  )
+    .all(x, x, MAX_CROSSINGS + 1)
+    .map((r) => r.id);
+  if (cuts.length > MAX_CROSSINGS) return null;
+  // From each step that crossed x to the next, the rows are stamped before x, then (from some id) ≥ x.
+  const starts = [0, ...cuts];
+  const stops = [...cuts, end];
+  return nonEmpty(starts.map((s, i) => ({ lo: firstIdIn(db, x, s, stops[i]!), hi: stops[i]! })));
+}
+
+const nonEmpty = (spans: IdSpan[]) => spans.filter((r) => r.lo < r.hi);
+
+/** The ids in [0, end) outside the ascending disjoint ranges `spans`. */
+function complement(spans: IdSpan[], end: number): IdSpan[] {
+  const out: IdSpan[] = [];
+  let from = 0;
+  for (const r of spans) {
+    out.push({ lo: from, hi: r.lo });
+    from = r.hi;
+  }
+  out.push({ lo: from, hi: end });
+  return nonEmpty(out);
+}
+
+/** The ids in both lists of ascending disjoint ranges. */
+function intersect(a: IdSpan[], b: IdSpan[]): IdSpan[] {
+  const out: IdSpan[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    out.push({ lo: Math.max(a[i]!.lo, b[j]!.lo), hi: Math.min(a[i]!.hi, b[j]!.hi) });
+    if (a[i]!.hi < b[j]!.hi) i++;
+    else j++;
+  }
+  return nonEmpty(out);
+}
+
+/** The last row at or before an id, and whether it is stamped at or after x. */
+const rowTo = (db: Sqlite, x: string, id: number) =>
+  prepared<[string, number], { id: number; hit: number }>(
+    db,
+    'SELECT id, at >= ? AS hit FROM audit_log WHERE id <= ? ORDER BY id DESC LIMIT 1',
+  ).get(x, id);
+
+/** The first id of the rows stamped at or after x (`end` if none), for an x that no backward step crossed. */
+function firstIdFrom(db: Sqlite, x: string, end: number): number {
+  const earliest = prepared<[string], { id: number }>(
+    db,
+    'SELECT id FROM audit_log WHERE at >= ? ORDER BY at, id LIMIT 1',
+  ).get(x)?.id;
+  if (earliest === undefined) return end;
+  // The earliest row stamped ≥ x is the first such id when the row before it is stamped before x (always,
+  // when instants rise with ids); else it is bisected for.
+  return rowTo(db, x, earliest - 1)?.hit ? firstIdIn(db, x, 0, earliest) : earliest;
+}
+
+/**
+ * The first id in [from, to) of a row stamped at or after x (`to` if none), where no row so stamped is
+ * followed by one stamped before x: bisected by id, no row in [from, lo] is stamped ≥ x and `hi` is `to` or is.
+ */
+function firstIdIn(db: Sqlite, x: string, from: number, to: number): number {
+  let lo = from - 1;
+  let hi = to;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    const r = rowTo(db, x, mid);
+    if (r && r.id > lo && r.hit) hi = r.id;
+    else lo = mid;
+  }
+  return hi;
+}
+
 /** The trail in time order for an export, at most `limit` rows. */
 export function auditRowsForExport(db: Sqlite, f: AuditQuery, limit: number): AuditEntry[] {
   return withNarrowing(db, f.search, (narrow) => {
-    const { sql, args } = where(f, false, narrow);
+    const ids = idSpan(db, f);
+    const { sql, args } = where(f, ids !== null, narrow, ids);
     return prepared<Arg[], AuditEntry>(db, `SELECT ${COLUMNS} FROM audit_log${sql} ORDER BY id ASC LIMIT ?`).all(
       ...args,
       limit,

@@ -98,6 +98,35 @@ export const auditFtsMark = sqliteTable('audit_fts_mark', {
   through: integer('through').notNull(),
 });
 
+/**
+ * Where the audit trail's instants went backwards (migration 0042). Each row is a stretch `low` < x ≤ `high`
+ * of instants that some step from one audit row to the next (by id) jumped back across: a row stamped
+ * `high` or later followed by one stamped before it (a PC clock set back; the API call log writing its
+ * calls' instants a second late). Overlapping stretches are merged, so the rows are disjoint. An instant
+ * outside every stretch splits the trail in two by id: every row before some id is stamped earlier, every
+ * row from it on at or after — which lets a date-filtered page walk the ids it covers (audit.queries.ts).
+ * Kept by a trigger on audit_log inserts.
+ */
+export const auditTimeSetbacks = sqliteTable('audit_time_setbacks', {
+  low: text('low').primaryKey(),
+  high: text('high').notNull(),
+});
+
+/**
+ * Each backward step itself (migration 0042): the audit row `id` stamped `low`, before `high`, the stamp of
+ * the row just before it. Read only for an instant inside a stretch: the steps that crossed it are where
+ * the rows stamped ≥ it stop and start again by id (audit.queries.ts idSpan).
+ */
+export const auditTimeSteps = sqliteTable(
+  'audit_time_steps',
+  {
+    id: integer('id').primaryKey(),
+    low: text('low').notNull(),
+    high: text('high').notNull(),
+  },
+  (t) => [index('audit_time_steps_low_idx').on(t.low)],
+);
+
 /** Idempotency keys for scheduled jobs (e.g. `invoice-run:2026-11`), so catch-up never runs twice. */
 export const jobRuns = sqliteTable(
   'job_runs',
