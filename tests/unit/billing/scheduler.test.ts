@@ -119,3 +119,39 @@ describe('scheduled invoice run', () => {
     expect(clearedTimeout).toBe(true);
   });
 });
+
+describe('planner statistics', () => {
+  it('are gathered at the tick, so the planner picks the partial indexes made for the tick (none before)', async () => {
+    t = await testApp();
+    const db = t.app.ctx.sqlite;
+    db.prepare(
+      `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
+       VALUES ('Home', 1024, 2048, 100000, 'monthly', 30, 'home')`,
+    ).run();
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+      INSERT INTO customers(customer_code, name, join_date) SELECT 'C' || i, 'P ' || i, '2026-01-01' FROM n`,
+    ).run();
+    db.prepare(
+      `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name, status, created_at, updated_at)
+      SELECT id, 1, 'pel' || id, 'x', 'home', 'active', 'x', 'x' FROM customers`,
+    ).run();
+    // Not the app's query (that one names its index): the same conditions, left to the planner.
+    const plan = () =>
+      (
+        db
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT id FROM pppoe_accounts
+             WHERE expires_at IS NOT NULL AND expires_at < '2026-11-01' AND status IN ('active','suspended')`,
+          )
+          .all() as { detail: string }[]
+      ).map((r) => r.detail);
+    const stats = () =>
+      (db.prepare(`SELECT count(*) AS n FROM sqlite_stat1 WHERE tbl = 'pppoe_accounts'`).get() as { n: number }).n;
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()).toEqual({ n: 0 });
+    expect(plan().join()).toContain('pppoe_status_idx');
+    expect(billingTick(t.app.ctx).errors).toEqual([]);
+    expect(stats()).toBeGreaterThan(0);
+    expect(plan().join()).toContain('pppoe_expiry_idx');
+  });
+});
