@@ -6,9 +6,10 @@
  *
  * Isolate/restore look only at what changed since the last clean tick (customers marked by triggers in
  * automation_dirty, invoices that crossed the cutoff since automation_watermark), so a quiet tick costs the same
- * at 5,000 customers as at 500,000. Everyone is checked on the process's first tick, after a tick with errors,
- * and when the cutoff moved back (more grace days, a clock set back): then the marks cannot be trusted to cover
- * every decision, and checking everyone is what every tick did before.
+ * at 5,000 customers as at 500,000. Everyone is checked on the first tick after the database opens, after a tick
+ * with errors, and when the cutoff moved back (more grace days, a clock set back): then the marks cannot be
+ * trusted to cover every decision, and checking everyone is what every tick did before. A tick during which another
+ * connection committed leaves the marks and the watermark for the next one.
  */
 import { CYCLE_MONTHS } from '../../../src-shared/contract/packages';
 import { addDays, daysBetween } from '../../../src-shared/dates';
@@ -24,11 +25,11 @@ import {
   activeAccountsOf,
   automationWatermark,
   customersToIsolate,
-  hasAutomationMarks,
   customersToRestore,
   endedSubscriptions,
   expireSubscription,
   expiringAccounts,
+  hasAutomationMarks,
   listAutomationLog,
   setSubscriptionEndDate,
   settleAutomation,
