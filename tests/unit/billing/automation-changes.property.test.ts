@@ -7,6 +7,7 @@ import type { CallContext } from '../../../src-main/core/context';
 import { customersToIsolate, customersToRestore } from '../../../src-main/data/billing/automation.repository';
 import { addDays } from '../../../src-shared/dates';
 import { openTestDb, testApp, type TestApp } from '../../helpers/app';
+import { seedCustomer, seedPackage } from '../network/seed';
 import { travelTo } from './fixtures';
 
 /**
@@ -77,16 +78,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 async function seed(): Promise<TestApp> {
   const t = await testApp();
   apps.push(t);
-  const db = t.app.ctx.sqlite;
-  db.prepare(
-    `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
-     VALUES ('Home', 1024, 2048, 100000, 'monthly', 30, 'home')`,
-  ).run();
+  seedPackage(t.app.ctx, 'Home', 'home');
   for (let c = 1; c <= CUSTOMERS; c++) {
-    db.prepare(`INSERT INTO customers(customer_code, name, join_date) VALUES (?, ?, '2026-01-01')`).run(
-      `C${c}`,
-      `P ${c}`,
-    );
+    seedCustomer(t.app.ctx, `C${c}`, `P ${c}`);
     addAccountSql(t, c);
     addInvoiceSql(t, c, c % 2 ? -20 : 2 * c); // odd customers are isolated at once, even ones later
   }

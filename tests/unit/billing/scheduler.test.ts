@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { billingTick, startBillingScheduler } from '../../../src-main/core/billing/scheduler';
 import { FakeClock, testApp, type TestApp } from '../../helpers/app';
+import { seedPackage } from '../network/seed';
 import { seedBilling, travelTo } from './fixtures';
 import { checkInvariants } from './invariants';
 
@@ -124,10 +125,7 @@ describe('planner statistics', () => {
   it('are gathered at the tick, so the planner picks the partial indexes made for the tick (none before)', async () => {
     t = await testApp();
     const db = t.app.ctx.sqlite;
-    db.prepare(
-      `INSERT INTO internet_packages(name, bandwidth_up, bandwidth_down, price, billing_cycle, duration_days, profile_name)
-       VALUES ('Home', 1024, 2048, 100000, 'monthly', 30, 'home')`,
-    ).run();
+    seedPackage(t.app.ctx, 'Home', 'home');
     db.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
       INSERT INTO customers(customer_code, name, join_date) SELECT 'C' || i, 'P ' || i, '2026-01-01' FROM n`,
