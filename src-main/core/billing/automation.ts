@@ -26,6 +26,7 @@ import {
   automationWatermark,
   customersToIsolate,
   customersToRestore,
+  dataVersion,
   endedSubscriptions,
   expireSubscription,
   expiringAccounts,
@@ -73,8 +74,6 @@ export function addMonthsToDate(date: string, months: number): string {
   const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
   return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
-
-const dataVersion = (db: Sqlite) => db.pragma('data_version', { simple: true }) as number;
 
 /**
  * Open databases whose first tick checked everyone: later ticks check the changes. Keyed by the connection, so a

@@ -164,6 +164,11 @@ export function automationWatermark(db: Sqlite): string | null {
   );
 }
 
+/** Changes when another connection commits (this connection's own commits leave it as it is). */
+export function dataVersion(db: Sqlite): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 export function hasAutomationMarks(db: Sqlite): boolean {
   return prepared<[], { x: number }>(db, 'SELECT 1 AS x FROM automation_dirty LIMIT 1').get() !== undefined;
 }
