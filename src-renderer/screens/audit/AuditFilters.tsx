@@ -20,11 +20,13 @@ export const labelOf = (t: TFunction, group: 'actions' | 'entities', code: strin
 
 /** The facet filters: which field of the filters, its label key and "all" placeholder key, width. */
 const FACETS = [
-  { key: 'userId', field: 'field.user', all: 'allUsers', w: 150 },
+  { key: 'userId', field: 'field.user', all: 'allUsers', w: 175 },
   { key: 'entity', field: 'field.entity', all: 'allEntities', w: 140 },
   { key: 'action', field: 'field.action', all: 'allActions', w: 170 },
-  { key: 'source', field: 'field.source', all: 'allSources', w: 150 },
+  { key: 'source', field: 'field.source', all: 'allSources', w: 175 },
 ] as const;
+/** On a phone two filters share a row (fixed widths cut "Semua pengguna" to "Semua penggu"). */
+const HALF_ROW = 'calc(50% - var(--mantine-spacing-sm) / 2)';
 
 /** The audit trail's search, facet selects (users, objects, actions, sources the trail holds) and dates. */
 export function AuditFilters({
@@ -51,14 +53,14 @@ export function AuditFilters({
         onSearch={list.setSearch}
         placeholder={t('searchPlaceholder')}
         aria-label={t('common:search')}
-        w={{ base: '100%', sm: 200 }}
+        w={{ base: '100%', sm: 240 }}
       />
       {FACETS.map(({ key, field, all, w }) => (
         <Select
           key={key}
           aria-label={t(field)}
           placeholder={t(all)}
-          w={w}
+          w={{ base: HALF_ROW, sm: w }}
           clearable
           searchable
           value={fl[key] ? String(fl[key]) : null}
@@ -73,7 +75,7 @@ export function AuditFilters({
           key={key}
           aria-label={t(`field.${key}`)}
           placeholder={t(`field.${key}`)}
-          w={135}
+          w={{ base: HALF_ROW, sm: 135 }}
           clearable
           valueFormat="DD MMM YYYY"
           value={fl[key] ?? null}
