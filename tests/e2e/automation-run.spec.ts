@@ -1,4 +1,5 @@
 import { expect, signInPage, test } from './fixtures';
+import { accountStatus, makeOverdue, subscriber } from './helpers/subscribers';
 
 /**
  * Issue 20: after its first tick the billing automation checks only what changed (triggers mark the customer).
@@ -16,35 +17,18 @@ test.describe('Otomasi: isolir dan buka kembali', () => {
     api,
   }) => {
     await api.ok('settings.update', { autoInvoiceRun: false });
-    const pkg = await api.ok('packages.create', {
-      name: 'Rumah 15M',
-      bandwidthUp: 5120,
-      bandwidthDown: 15360,
-      price: 150_000,
-      billingCycle: 'monthly',
-    });
-    const c = await api.ok('customers.create', { name: 'Sri Wahyuni', phone: '081377778888' });
-    await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, startDate: '2026-09-01' });
-    api.sql((db) => {
-      const now = new Date().toISOString();
-      db.prepare(
-        `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name, status, created_at, updated_at)
-         VALUES (?, ?, 'sri-wahyuni', 'x', 'Rumah-15M', 'active', ?, ?)`,
-      ).run(c.id, pkg.id, now, now);
+    const { customer: c } = await subscriber(api, {
+      pkg: { name: 'Rumah 15M', bandwidthUp: 5120, bandwidthDown: 15360, price: 150_000 },
+      customer: { name: 'Sri Wahyuni', phone: '081377778888' },
+      startDate: '2026-09-01',
+      username: 'sri-wahyuni',
     });
     expect((await api.ok('billing.generateInvoices', { period: '2026-09' })).created).toBe(1);
     // A first run checks everyone (the scheduler may have ticked already); then the bill becomes overdue by
     // another connection's write, which only the triggers' mark tells the next run about.
     await api.ok('billing.runAutomation', {});
-    api.sql((db) => db.prepare(`UPDATE invoices SET due_date = '2026-01-10' WHERE customer_id = ?`).run(c.id));
-    const status = () => {
-      let s = '';
-      api.sql((db) => {
-        s = (db.prepare(`SELECT status FROM pppoe_accounts WHERE username = 'sri-wahyuni'`).get() as { status: string })
-          .status;
-      });
-      return s;
-    };
+    makeOverdue(api, c.id);
+    const status = () => accountStatus(api, 'sri-wahyuni');
 
     await signInPage(page, host, '#/automation');
     const result = page.getByTestId('automation-result');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page, Response } from '@playwright/test';
 import { expect, test, signInAsCashier } from './fixtures';
+import { subscriber } from './helpers/subscribers';
 import { CashDeskPage } from './pages/CashDeskPage';
 
 /** Text of a PDF (poppler's pdftotext), to check what the receipt says. */
@@ -39,15 +40,11 @@ test.describe('Kasir (cash desk)', () => {
     // The scheduled run (start-up catch-up a few seconds after the host starts) must not race the test's own runs.
     await api.ok('settings.update', { autoInvoiceRun: false });
     // Seed through the API: what this test is about is the desk, not customer or invoice set-up.
-    const pkg = await api.ok('packages.create', {
-      name: 'Rumah 10M',
-      bandwidthUp: 5120,
-      bandwidthDown: 10240,
-      price: 150_000,
-      billingCycle: 'monthly',
+    const { customer: c } = await subscriber(api, {
+      pkg: { name: 'Rumah 10M', bandwidthUp: 5120, bandwidthDown: 10240, price: 150_000 },
+      customer: { name: 'Wulan Sari', phone: '081377778888' },
+      billingDay: 1,
     });
-    const c = await api.ok('customers.create', { name: 'Wulan Sari', phone: '081377778888' });
-    await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });
     const run = await api.ok('billing.generateInvoices', {});
     expect(run.created).toBe(1);
     // The cashier (staff role) signs in and opens the desk.
@@ -121,15 +118,11 @@ test.describe('Kasir: large amounts and reprints', () => {
   }) => {
     // The scheduled run (start-up catch-up a few seconds after the host starts) must not race the test's own runs.
     await api.ok('settings.update', { autoInvoiceRun: false, paymentConfirmLimit: 100_000 });
-    const pkg = await api.ok('packages.create', {
-      name: 'Bisnis 20M',
-      bandwidthUp: 10240,
-      bandwidthDown: 20480,
-      price: 250_000,
-      billingCycle: 'monthly',
+    const { customer: c } = await subscriber(api, {
+      pkg: { name: 'Bisnis 20M', bandwidthUp: 10240, bandwidthDown: 20480, price: 250_000 },
+      customer: { name: 'Yusuf Besar' },
+      billingDay: 1,
     });
-    const c = await api.ok('customers.create', { name: 'Yusuf Besar' });
-    await api.ok('subscriptions.create', { customerId: c.id, internetPackageId: pkg.id, billingDay: 1 });
     await api.ok('billing.generateInvoices', {});
 
     const desk = new CashDeskPage(page);

@@ -1,6 +1,7 @@
 import { TripayFake } from '../fakes/gateways';
 import { fakeGatewaySettings } from '../fakes/gateways/app-settings';
 import { expect, test, signInAsCashier } from './fixtures';
+import { accountStatus as statusOf, makeOverdue, subscriber } from './helpers/subscribers';
 import { CashDeskPage } from './pages/CashDeskPage';
 
 test.describe('Pembayaran online (payment gateway)', () => {
@@ -17,43 +18,19 @@ test.describe('Pembayaran online (payment gateway)', () => {
     try {
       await api.ok('settings.update', { autoInvoiceRun: false });
       await api.ok('gateways.save', fakeGatewaySettings('tripay', fake, ['QRIS', 'BRIVA']));
-      const pkg = await api.ok('packages.create', {
-        name: 'Rumah 20M',
-        bandwidthUp: 10240,
-        bandwidthDown: 20480,
-        price: 175_000,
-        billingCycle: 'monthly',
-      });
-      const c = await api.ok('customers.create', { name: 'Dewi Lestari', phone: '081355556666' });
-      await api.ok('subscriptions.create', {
-        customerId: c.id,
-        internetPackageId: pkg.id,
+      // An account the billing automation isolates for the overdue bill (no router: rows only).
+      const { customer: c } = await subscriber(api, {
+        pkg: { name: 'Rumah 20M', bandwidthUp: 10240, bandwidthDown: 20480, price: 175_000 },
+        customer: { name: 'Dewi Lestari', phone: '081355556666' },
         startDate: '2026-10-01',
         billingDay: 1,
-      });
-      // An account the billing automation isolates for the overdue bill (no router: rows only).
-      api.sql((db) => {
-        const now = new Date().toISOString();
-        db.prepare(
-          `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name, status, created_at, updated_at)
-           VALUES (?, ?, 'dewi-qris', 'x', 'Rumah-20M', 'active', ?, ?)`,
-        ).run(c.id, pkg.id, now, now);
+        username: 'dewi-qris',
       });
       expect((await api.ok('billing.generateInvoices', { period: '2026-10' })).created).toBe(1);
       // Overdue well past the grace period, so the automation isolates the account.
-      api.sql((db) => db.prepare(`UPDATE invoices SET due_date = '2026-01-10' WHERE customer_id = ?`).run(c.id));
+      makeOverdue(api, c.id);
       await api.ok('billing.runAutomation', {}); // the scheduler's own tick may have isolated it already
-      const accountStatus = () => {
-        let status = '';
-        api.sql((db) => {
-          status = (
-            db.prepare(`SELECT status FROM pppoe_accounts WHERE username = 'dewi-qris'`).get() as {
-              status: string;
-            }
-          ).status;
-        });
-        return status;
-      };
+      const accountStatus = () => statusOf(api, 'dewi-qris');
       expect(accountStatus()).toBe('suspended');
       await signInAsCashier(page, host, api, 'kasir2', 'Kasir Dua');
       const desk = new CashDeskPage(page);

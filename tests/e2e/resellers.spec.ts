@@ -4,6 +4,7 @@
  * account is restored and the balance drops.
  */
 import { expect, signInPage, test, type Api } from './fixtures';
+import { accountStatus as statusOf, makeOverdue, subscriber } from './helpers/subscribers';
 import { LoginPage } from './pages/LoginPage';
 
 const PASSWORD = 'Pulsa-Agen-Jaya-5';
@@ -51,39 +52,17 @@ test.describe('Resellers', () => {
       api,
     }) => {
       await api.ok('settings.update', { autoInvoiceRun: false });
-      const pkg = await api.ok('packages.create', {
-        name: 'Rumah 10M',
-        bandwidthUp: 5120,
-        bandwidthDown: 10240,
-        price: 150_000,
-        billingCycle: 'monthly',
-      });
-      const c = await api.ok('customers.create', { name: 'Siti Aminah', phone: '081377778888' });
-      await api.ok('subscriptions.create', {
-        customerId: c.id,
-        internetPackageId: pkg.id,
+      const { pkg, customer: c } = await subscriber(api, {
+        pkg: { name: 'Rumah 10M', bandwidthUp: 5120, bandwidthDown: 10240, price: 150_000 },
+        customer: { name: 'Siti Aminah', phone: '081377778888' },
         startDate: '2026-10-01',
         billingDay: 1,
-      });
-      api.sql((db) => {
-        const now = new Date().toISOString();
-        db.prepare(
-          `INSERT INTO pppoe_accounts(customer_id, internet_package_id, username, password_enc, profile_name, status, created_at, updated_at)
-           VALUES (?, ?, 'siti-mitra', 'x', 'Rumah-10M', 'active', ?, ?)`,
-        ).run(c.id, pkg.id, now, now);
+        username: 'siti-mitra',
       });
       expect((await api.ok('billing.generateInvoices', { period: '2026-10' })).created).toBe(1);
-      api.sql((db) => db.prepare(`UPDATE invoices SET due_date = '2026-01-10' WHERE customer_id = ?`).run(c.id));
+      makeOverdue(api, c.id);
       await api.ok('billing.runAutomation', {});
-      const accountStatus = () => {
-        let status = '';
-        api.sql((db) => {
-          status = (
-            db.prepare(`SELECT status FROM pppoe_accounts WHERE username = 'siti-mitra'`).get() as { status: string }
-          ).status;
-        });
-        return status;
-      };
+      const accountStatus = () => statusOf(api, 'siti-mitra');
       expect(accountStatus()).toBe('suspended');
 
       const r = await api.ok('resellers.create', { name: 'Mitra Desa Jaya' });
