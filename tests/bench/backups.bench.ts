@@ -37,12 +37,15 @@ export const backupsSuite: BenchSuite = {
     return [
       // Names stay the same at every size and load: the curves and --compare match rows by name.
       { name: 'backups.create', value: `${ms(backup.ms)} (file ${mb} MB)` },
-      { name: 'customers.create calls completed during the backup', value: String(lat.length) },
+      // How many calls the app answered meanwhile: more is better, and it follows the backup's length.
+      { name: 'customers.create calls completed during the backup', value: String(lat.length), kind: 'info' },
+      // The desk's own latency and freeze while the copy runs: interactive, whatever the word "backup" in the name.
       {
         name: 'customers.create p95 / max during the backup',
         value: `${ms(percentile(lat, 95))} / ${ms(Math.max(...lat))}`,
         target: 'max < 500 ms',
         pass: Math.max(...lat) < 500,
+        kind: 'interactive',
       },
       // Timer lateness: includes time the process waited for a CPU (reported with the load average).
       {
@@ -50,6 +53,7 @@ export const backupsSuite: BenchSuite = {
         value: `${ms(loop.max / 1e6)} (1-min load average ${load})`,
         target: '< 500 ms',
         pass: loop.max / 1e6 < 500,
+        kind: 'interactive',
       },
       { name: 'backups.verify (copy + integrity_check)', value: ms(verify.ms) },
       { name: 'backups.restore (check, pre-restore backup, swap, reopen)', value: ms(restore.ms) },
