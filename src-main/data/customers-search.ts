@@ -159,9 +159,8 @@ export interface SearchPage {
 
 /**
  * How the hits are paged in one order. Costs are in rows walked in an index holding search_text and tested
- * in SQL (~0.11–0.19 µs CPU at 50,000–500,000 customers): a row walked in an index without it reads the
- * table (~5), a hit looked up and sorted costs ~3 through a narrow index keyed by id (0.40 µs at 50,000,
- * 0.52 µs at 500,000: "budi", 3,333 and 33,333 hits, issue 20), ~5 through the table.
+ * in SQL (~0.17 µs at 50,000 customers): a row walked in an index without it reads the table (~5), a hit
+ * looked up and sorted costs ~2 through a narrow index keyed by id, ~5 through the table.
  */
 export interface PageOrder {
   /** ORDER BY over `c` (ending in c.id where ties are possible). */
@@ -326,9 +325,9 @@ function statusSearch(
  * (offset + limit) × rows ÷ hits rows; the walk is tried when 3× that costs less than the sort, and goes on
  * up to the rows that cost as much as the sort, as hits can cluster late in the order (a first name in name
  * order): if the page is not full by then, the hits are sorted (at worst twice the sort, never a scan).
- * Where samples can place the page in the order (`length`, see walkLength), a walk they say would not fill
- * the page within its budget is not tried: the hits are sorted at once (issue 20: "budi", "hendra" in name
- * order at 500,000 customers walked 66,668 rows for nothing, then sorted).
+ * Where samples can place the page in the order (`length`, see walkLength) and the budget is worth it, a
+ * walk they say would not fill the page within 4/5 of its budget is not tried: the hits are sorted at once
+ * (issue 20: "budi", "hendra" in name order at 500,000 customers walked 66,668 rows for nothing, then sorted).
  */
 function walk(
   db: Sqlite,
@@ -343,8 +342,10 @@ function walk(
   const spread = Math.ceil((need * scope.rows) / scope.hits);
   const budget = Math.floor(scope.sortCost / page.rowCost);
   if (3 * spread + 50 >= budget) return null;
-  // Only a guess: a walk it lets through still stops at the budget, and a sort gives the same page.
-  if (budget >= WALK_SAMPLED && 5 * (scope.length?.() ?? 0) >= 4 * budget) return null;
+  // Only a guess: a walk it lets through still stops at the budget, and a sort gives the same page. A walk
+  // of all the rows in scope cannot run out of its budget.
+  if (scope.length && Math.min(budget, scope.rows) >= WALK_SAMPLED && 5 * (scope.length() ?? 0) >= 4 * budget)
+    return null;
   const from = index ? `customers c INDEXED BY ${index}` : 'customers c';
   // The inner query walks at most `budget` rows in order; the outer keeps the hits (a co-routine: in order).
   const found = prepared<object, { id: number }>(
@@ -358,11 +359,11 @@ function walk(
   return found.length >= need || (scope.exact && found.length === scope.hits) ? found.slice(page.offset, need) : null;
 }
 
-/** A walk whose budget is under this many rows is tried without sampling first (samples cost ~0.3–1 ms). */
+/** A walk of a budget under this many rows is not sampled (walkLength costs ~0.2–0.5 ms, ~2,000 rows walked). */
 const WALK_SAMPLED = 4_000;
 /** Hits and rows sampled to place a page in the order (walkLength). */
-const HIT_SAMPLE = 64;
-const ROW_SAMPLE = 96;
+const HIT_SAMPLE = 48;
+const ROW_SAMPLE = 64;
 
 /**
  * About how many rows a walk in the page's order passes until it has met `need` hits, or null when the

@@ -77,7 +77,7 @@ const SORT_PAGING: Record<CustomerSortField, SortPaging> = {
     rowCost: 1,
     statusIndex: 'customers_status_walk_idx',
     hitsIndex: 'customers_hits_idx',
-    hitCost: 3,
+    hitCost: 2,
   },
   joinDate: viaTable('customers_join_date_idx'),
   status: viaTable('customers_status_idx'),
