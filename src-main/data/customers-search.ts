@@ -373,11 +373,11 @@ const GOLDEN = (Math.sqrt(5) - 1) / 2;
  * HIT_SAMPLE hits of the index (in its order: ids, or terms) and rows at ids spread over the table
  * (about 8 for each `budget` rows of it: "saputra 4" at 500,000 customers, 21,000 rows into the name order
  * against a budget of 20,074, needs that resolution) are looked up in the hits index and put in the page's
- * order, within `status` when one is
- * given: the hit of the sample that stands where the page's last one does (its rank × the sample's share
- * of the hits) has about rows × (sampled rows before it ÷ sampled rows) rows before it. Where hits gather
- * late in the order (a first name in name order: "hendra" past 200,000 rows at 500,000 customers) sorting
- * them at once saves walking the budget first. The answer never depends on it (see walk).
+ * order, within `status` when one is given: the hit of the sample that stands where the page's last one
+ * does (its rank × the sample's share of the hits) has about rows × (sampled rows before it ÷ sampled
+ * rows) rows before it. Where hits gather late in the order (a first name in name order: "hendra" past
+ * 200,000 rows at 500,000 customers) sorting them at once saves walking the budget first. The answer never
+ * depends on it (see walk).
  */
 function walkLength(
   db: Sqlite,
