@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testApp, type TestApp } from '../../helpers/app';
 import { seedCustomers } from '../../bench/platform.bench';
 import { searchCustomers, type CustomerSortField } from '../../../src-main/data/customers.repository';
@@ -243,6 +243,54 @@ describe('customer search: every path gives what a plain LIKE scan gives', () =>
     });
     expect(end).toMatchObject({ total: all.length, totalIsLowerBound: false });
     expect(end.items.map((c) => c.id)).toEqual(all.slice(lastPage * 10));
+  });
+
+  it('customers.list where samples misplace dense hits in name order: same page and total as the scan', async () => {
+    // Two needles of 2,400 hits each, enough for the walk's budget to be sampled (walkLength): "klaster"'s
+    // first 80 customers by id (the hits sampled) sort first and the rest last, "tumpuk"'s the other way
+    // round, so the samples say a walk is short where it is long and long where it is short.
+    t = await testApp();
+    const db = t.app.ctx.sqlite;
+    seedCustomers(db, 1_500);
+    const ins = db.prepare('INSERT INTO customers(customer_code, name, status, join_date) VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      for (const [word, early, late] of [
+        ['Klaster', 'Aa', 'Zz'],
+        ['Tumpuk', 'Zy', 'Ab'],
+      ] as const)
+        for (let i = 1; i <= 2_400; i++)
+          ins.run(
+            `${word.slice(0, 2).toUpperCase()}${i}`,
+            `${i <= 80 ? early : late} ${word} ${i}`,
+            i % 4 === 0 ? 'suspended' : i % 7 === 0 ? 'inactive' : 'active',
+            '2025-01-01',
+          );
+    })();
+    const prepare = vi.spyOn(db, 'prepare');
+    await fc.assert(
+      fc.property(
+        fc.constantFrom('klaster', 'tumpuk', 'aa k', 'zz kl', 'ab tu', 'zy', 'ster 1', 'puk 2', 'budi', 'mail'),
+        fc.constantFrom<'ASC' | 'DESC'>('ASC', 'DESC'),
+        fc.constantFrom(undefined, 'active', 'suspended'),
+        fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom(7, 60, 95, 200)),
+        fc.constantFrom(10, 25),
+        fc.constantFrom(undefined, 5_000),
+        (needle, dir, status, page, size, cap) => {
+          const want = scanned(needle, { field: 'name', dir, status });
+          const got = listPage(db, needle, { field: 'name', dir, status }, page, size, cap);
+          expect(got.items.map((c) => c.id)).toEqual(want.slice(page * size, page * size + size));
+          if (got.totalIsLowerBound) {
+            expect(want.length).toBeGreaterThan(page * size + size);
+            expect(got.total).toBe(Math.max(cap ?? 1_000, page * size + size + 1));
+          } else expect(got.total).toBe(want.length);
+        },
+      ),
+      { numRuns: 300, seed: 20261207 },
+    );
+    // The samples were taken (the property went through walkLength, not only through the walk or the sort).
+    expect(prepare.mock.calls.some(([sql]) => /json_each\(@ids\)/.test(sql) && /customers_hits_idx/.test(sql))).toBe(
+      true,
+    );
   });
 
   it('cash desk: the first hits in id order, then usernames, for every needle', async () => {
