@@ -214,7 +214,7 @@ export const billingSuite: BenchSuite = {
     }
     // Automation tick: a tenth of the customers overdue beyond the grace period get isolated, then a steady-state
     // tick. The tenth is counted among the bills still open after the payments above: those are 1,000 at every
-    // size, so "the first tenth of the customers" left 8% of them overdue at 5,000 and 10% at 500,000.
+    // size, so "the first tenth of the customers" left 9.2% of them overdue at 5,000 and 10% at 500,000.
     db.prepare(
       `UPDATE invoices SET due_date = '2026-12-31' WHERE period = '2026-11' AND customer_id NOT IN
          (SELECT customer_id FROM invoices WHERE period = '2026-11' AND status IN ('unpaid', 'partial', 'overdue') ORDER BY customer_id LIMIT ?)`,
