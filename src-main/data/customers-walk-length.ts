@@ -4,19 +4,8 @@
  * the answer never depends on it.
  */
 import type { Sqlite } from '../db/open';
+import type { HitIndex, PageOrder } from './customers-search-types';
 import { prepared } from './statements';
-
-/** What it reads of the needle's hit index and of the page's order (customers-search.ts: HitIndex, PageOrder). */
-interface HitIndex {
-  from: string;
-  id: string;
-  where: string;
-  params: Record<string, unknown>;
-}
-interface PageOrder {
-  order: string;
-  hitsIndex?: string;
-}
 
 /** A walk of a budget under this many rows is not sampled (walkLength costs ~0.2–0.5 ms, ~2,000 rows walked). */
 export const WALK_SAMPLED = 4_000;

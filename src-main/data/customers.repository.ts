@@ -1,14 +1,7 @@
 import type { Customer } from '../../src-shared/contract/customers';
 import type { Sqlite } from '../db/open';
-import {
-  COUNT_CAP,
-  hitIndex,
-  phraseSearch,
-  ROW_READ,
-  shortNeedleHits,
-  type PageOrder,
-  type SearchPage,
-} from './customers-search';
+import { COUNT_CAP, hitIndex, phraseSearch, ROW_READ, shortNeedleHits, type SearchPage } from './customers-search';
+import type { PageOrder } from './customers-search-types';
 import { likePattern } from './sql';
 import { prepared } from './statements';
 
