@@ -152,8 +152,10 @@ function pageOf(
   // rows, the index about hits: walk when hits² > (offset + limit) × rows. So the hits are counted up to
   // that threshold (or the cap, if larger) and no further: the count stops where the answer is known.
   const rows = actionByIndex ? (maxAuditId(db) ?? 0) : 0;
-  const upTo = Math.max(cap, actionByIndex ? Math.ceil(Math.sqrt((offset + limit) * rows)) : 0);
-  const hits = count(upTo);
+  // An action filter alone has its exact total in audit_action_counts: no counting at all.
+  const known = actionByIndex && actionOnly(f) ? actionRows(db, f.action!) : undefined;
+  const upTo = known ?? Math.max(cap, actionByIndex ? Math.ceil(Math.sqrt((offset + limit) * rows)) : 0);
+  const hits = known ?? count(upTo);
   const walk = actionByIndex && hits * hits > (offset + limit) * rows;
   const over = hits > upTo;
   // Past the cap a page within the counted rows surely has a next one; a page beyond them reads one row more
@@ -171,6 +173,18 @@ function pageOf(
   if (found.length) return { items: found, total: offset + found.length, totalIsLowerBound: false };
   return { items: [], total: count(), totalIsLowerBound: false };
 }
+
+/** No filter but the action (and no text search): its rows are those audit_action_counts counts. */
+const actionOnly = (f: AuditQuery) =>
+  f.userId === undefined && !f.entity && !f.entityId && !f.source && !f.fromAt && !f.toAt && !f.search;
+
+/** The rows of an action or its family (`payment`: payment.create, payment.void...), as where() matches them. */
+const actionRows = (db: Sqlite, action: string) =>
+  prepared<Arg[], { n: number }>(
+    db,
+    `SELECT coalesce(sum(rows), 0) AS n FROM audit_action_counts
+      WHERE action >= ? AND action < ? AND (action = ? OR substr(action, ?, 1) = ?)`,
+  ).get(action, `${action}/`, action, [...action].length + 1, '.')?.n ?? 0;
 
 const maxAuditId = (db: Sqlite) =>
   prepared<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM audit_log').get()?.n;

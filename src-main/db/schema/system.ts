@@ -99,6 +99,16 @@ export const auditFtsMark = sqliteTable('audit_fts_mark', {
 });
 
 /**
+ * How many audit rows each action has (migration 0043), kept by a trigger on audit_log inserts. The trail
+ * is append-only and an erasure never changes an action, so the counts stay exact. An action filter alone
+ * reads its total here instead of counting index entries (audit.queries.ts), which grew with the trail.
+ */
+export const auditActionCounts = sqliteTable('audit_action_counts', {
+  action: text('action').primaryKey(),
+  rows: integer('rows').notNull(),
+});
+
+/**
  * Where the audit trail's instants went backwards (migration 0042). Each row is a stretch `low` < x ≤ `high`
  * of instants that some step from one audit row to the next (by id) jumped back across: a row stamped
  * `high` or later followed by one stamped before it (a PC clock set back; the API call log writing its
