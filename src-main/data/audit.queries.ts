@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../src-shared/contract/audit';
 import type { Sqlite } from '../db/open';
-import { searchNarrowing, trigramsQuery, withAuditIndex } from './audit-search';
+import { searchNarrowing, trigramsQuery, withAuditIndex, type Narrowing } from './audit-search';
 import { likePattern } from './sql';
 import { prepared } from './statements';
 
@@ -20,14 +20,14 @@ type Arg = string | number;
 
 /**
  * `scanById`: test the action on each row while walking newest first, instead of through audit_action_idx.
- * `narrow`: an audit_fts query (see searchNarrowing) that limits the text search to the rows it names.
+ * `narrow`: the audit_fts hits, or a query of it, that limit the text search to the rows named (searchNarrowing).
  * `ids`: the dates' rows are exactly those with lo ≤ id < hi (see idSpan): walked by id, the dates only
  * re-tested (a unary + keeps SQLite off audit_at_idx).
  */
 function where(
   f: AuditQuery,
   scanById = false,
-  narrow: string | null = null,
+  narrow: Narrowing = null,
   ids: IdSpan | null = null,
 ): { sql: string; args: Arg[] } {
   const w: string[] = [];
@@ -70,13 +70,16 @@ function where(
     w.push(`${at} < ?`);
     args.push(f.toAt);
   }
-  if (narrow && ids) {
+  if (narrow && 'ids' in narrow) {
+    w.push('id IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(narrow.ids));
+  } else if (narrow && ids) {
     // The index's hits within the ids only (else every hit of the trail is listed, then dropped by id).
     w.push('id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ? AND rowid >= ? AND rowid < ?)');
-    args.push(narrow, ids.lo, ids.hi);
+    args.push(narrow.match, ids.lo, ids.hi);
   } else if (narrow) {
     w.push('id IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)');
-    args.push(narrow);
+    args.push(narrow.match);
   }
   if (f.search) {
     const p = likePattern(f.search);
@@ -95,7 +98,7 @@ const COLUMNS = `id, at, user_id AS userId, username, action, entity, entity_id 
  * Runs a query that takes the text search's narrowing: through the trail's text index when the needle has
  * a trigram (the index first caught up, in the same transaction), else with none (the scan).
  */
-function withNarrowing<T>(db: Sqlite, search: string | undefined, query: (narrow: string | null) => T): T {
+function withNarrowing<T>(db: Sqlite, search: string | undefined, query: (narrow: Narrowing) => T): T {
   if (!search || !trigramsQuery(search)) return query(null);
   return withAuditIndex(db, () => query(searchNarrowing(db, search)));
 }
@@ -119,14 +122,7 @@ export function auditPage(db: Sqlite, f: AuditQuery, limit: number, offset: numb
   return withNarrowing(db, f.search, (narrow) => pageOf(db, f, limit, offset, cap, narrow));
 }
 
-function pageOf(
-  db: Sqlite,
-  f: AuditQuery,
-  limit: number,
-  offset: number,
-  cap: number,
-  narrow: string | null,
-): AuditPage {
+function pageOf(db: Sqlite, f: AuditQuery, limit: number, offset: number, cap: number, narrow: Narrowing): AuditPage {
   // With dates the time narrows better than an action (a month is 1/12 of a year's trail, an action
   // family about 1/5): then the action is only tested, never looked up.
   const actionByIndex = f.action !== undefined && !f.fromAt && !f.toAt;

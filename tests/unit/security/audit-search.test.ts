@@ -5,6 +5,7 @@ import {
   searchNarrowing,
   unindexedAuditRows,
   withAuditIndex,
+  type Narrowing,
 } from '../../../src-main/data/audit-search';
 import { auditPage, auditRowsForExport } from '../../../src-main/data/audit.queries';
 import { billingTick } from '../../../src-main/core/billing/scheduler';
@@ -98,6 +99,9 @@ describe('audit trail text search through the lazily kept trigram index (audit_f
   });
 });
 
+/** How a search was narrowed: to the index's hits, by the index's query in the page, or not (the scan). */
+const pathOf = (n: Narrowing) => (n === null ? 'scan' : 'ids' in n ? 'ids' : 'match');
+
 describe('the lazily kept audit index while the trail grows and is scrubbed', () => {
   it('answers as the LIKE scan after rows arrive, idle catch-ups run and rows are scrubbed, in any order', async () => {
     t = await testApp();
@@ -118,7 +122,7 @@ describe('the lazily kept audit index while the trail grows and is scrubbed', ()
         to: fc.option(fc.constantFrom('scrubbed', 'scrubbed by Budi Q', ''), { nil: null }),
       }),
     );
-    const paths = { index: 0, scan: 0 };
+    const paths = { ids: 0, match: 0, scan: 0 };
     await fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
         for (const s of steps) {
@@ -136,14 +140,15 @@ describe('the lazily kept audit index while the trail grows and is scrubbed', ()
             expect(auditRowsForExport(db, { search: s.search }, 10_000).map((e) => e.id)).toEqual([...want].reverse());
             // A needle with a trigram went through the index, caught up first; a shorter one scanned.
             if ([...s.search].length >= 3) expect(unindexedAuditRows(db)).toBe(0);
-            paths[withAuditIndex(db, () => searchNarrowing(db, s.search)) ? 'index' : 'scan']++;
+            paths[pathOf(withAuditIndex(db, () => searchNarrowing(db, s.search)))]++;
           }
         }
       }),
       { numRuns: 100, seed: 20261208 },
     );
-    // Both ways of answering were checked: narrowed by the index, and the scan (common or short needles).
-    expect(paths.index).toBeGreaterThan(50);
+    // Both ways a trail this small is answered were checked: narrowed to the index's hits, and the scan
+    // (common or short needles). The index's query for the page needs a longer trail (the test below).
+    expect(paths.ids).toBeGreaterThan(50);
     expect(paths.scan).toBeGreaterThan(20);
   });
 
@@ -162,5 +167,47 @@ describe('the lazily kept audit index while the trail grows and is scrubbed', ()
     const was = mark();
     expect(auditPage(db, { search: 'auth.login' }, 5, 0).total).toBe(scanned('auth.login').length);
     expect(mark()).toEqual(was);
+  });
+});
+
+describe('audit text search: how a needle is narrowed on a trail of thousands of rows', () => {
+  // The newest 3,000 rows are sampled: a needle in more than a third of them is scanned for; a needle with
+  // fewer hits than that in the whole trail is narrowed to its hits; one with more hits, but mostly older,
+  // is narrowed by the index's query in the page itself.
+  it('answers as the LIKE scan on each path, and each path is taken where it should be', async () => {
+    t = await testApp();
+    const db = t.app.ctx.sqlite;
+    const row = (i: number, reason: string | null) => [
+      'kasir',
+      'payment.create',
+      'payment',
+      String(i),
+      null,
+      null,
+      reason,
+      null,
+    ];
+    // 2,000 old rows, every other one naming "Qzwyk lama"; then 3,000 newer, one in five of those naming it.
+    seed(Array.from({ length: 2_000 }, (_, i) => row(i, i % 2 ? 'koreksi Qzwyk lama' : null)));
+    seed(Array.from({ length: 3_000 }, (_, i) => row(i, i % 5 ? 'salah input' : 'koreksi Qzwyk baru')));
+    seed([row(1, 'Langka Xyvq')]);
+    const cases: [string, ReturnType<typeof pathOf>][] = [
+      ['salah input', 'scan'], // in 2,400 of the newest 3,000
+      ['Qzwyk', 'match'], // 1,600 hits, 600 of them among the newest 3,000
+      ['Qzwyk lama', 'ids'], // 1,000 hits, none new: one fewer than a third of the sample needs
+      ['Xyvq', 'ids'],
+      ['zwyk bar', 'ids'], // 600 hits
+    ];
+    for (const [search, path] of cases) {
+      const n = withAuditIndex(db, () => searchNarrowing(db, search));
+      expect(pathOf(n), search).toBe(path);
+      const want = scanned(search);
+      for (const page of [0, 3]) {
+        const got = auditPage(db, { search }, 25, page * 25);
+        expect(got.total, search).toBe(want.length);
+        expect(got.items.map((e) => e.id)).toEqual(want.slice(page * 25, page * 25 + 25));
+      }
+      expect(auditRowsForExport(db, { search }, 10_000).map((e) => e.id)).toEqual([...want].reverse());
+    }
   });
 });
