@@ -28,7 +28,8 @@ export interface FileSync {
   close(): Promise<void>;
 }
 
-const openForSync = async (file: string): Promise<FileSync> => fs.promises.open(file, 'r');
+/** Read-write: Windows flushes (FlushFileBuffers) only through a handle with write access; nothing is written. */
+const openForSync = async (file: string): Promise<FileSync> => fs.promises.open(file, 'r+');
 
 export function flushBehind(
   file: string,
