@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { keyPragmas } from './encryption/cipher';
 import { modulePath } from './integrity-check';
-import type { Sqlite } from './open';
+import { AUTO_CHECKPOINT_PAGES, type Sqlite } from './open';
 
 /**
  * Copies the WAL back into the database every few seconds (PASSIVE: never waits for readers or the
@@ -88,7 +88,48 @@ interface CheckpointApp {
 export interface Checkpoints {
   /** One checkpoint now (the timer's work); resolves when it is done. Skipped while a restore runs. */
   run(): Promise<CheckpointResult | null>;
+  /** Like run, but after a checkpoint in flight (which may have started too early), not instead of it. */
+  catchUp(): Promise<CheckpointResult | null>;
   stop(): void;
+}
+
+/** The running checkpoints of each app (the last started), for holdWalCheckpoints. */
+const running = new WeakMap<CheckpointApp, Checkpoints>();
+
+/**
+ * For a long read on another connection that pins the WAL (a backup's snapshot, VACUUM INTO): the
+ * writer's automatic checkpoint is off until `release`, which hands the WAL written meanwhile to the
+ * checkpoint worker and then puts the safety net back.
+ *
+ * Why: while the snapshot reads, no checkpoint can copy the frames written after it began, so the WAL
+ * grows past the 10,000-page threshold (68,000 pages, 264 MB, at 200,000 customers under a busy desk).
+ * The first commit after the read ended then copied all of it into the database inline, on the main
+ * thread (88 ms at 200,000; it grows with the backup's length). With the worker doing that copy, the next
+ * inline checkpoint finds only the frames of the few commits made while the worker ran.
+ * Nothing is persisted: after a crash or power cut the connection is gone and the next open sets the
+ * threshold again (db/open.ts). During a restore the worker is paused and release only restores the setting.
+ */
+export function holdWalCheckpoints(app: CheckpointApp): () => Promise<void> {
+  const sqlite = app.sqlite;
+  if (!sqlite.open) return async () => undefined;
+  sqlite.pragma('wal_autocheckpoint = 0');
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    try {
+      // Twice: the first copy (1.1 GB at 500,000 customers) takes seconds while the desk keeps writing;
+      // the second copies those frames, so the safety net's first inline checkpoint finds almost nothing.
+      // A failed copy is only a missed optimisation: the next commit's inline checkpoint does it.
+      for (let pass = 0; pass < 2; pass++) {
+        const cp = running.get(app);
+        if (!cp || (await cp.catchUp().catch(() => null)) === null) break;
+      }
+    } finally {
+      // The connection a restore replaced is closed; the new one was opened with the threshold set.
+      if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    }
+  };
 }
 
 export function startCheckpoints(app: CheckpointApp, everyMs = 5_000): Checkpoints {
@@ -131,12 +172,19 @@ export function startCheckpoints(app: CheckpointApp, everyMs = 5_000): Checkpoin
   });
   const timer = setInterval(() => void run(), everyMs);
   timer.unref();
-  return {
+  const checkpoints: Checkpoints = {
     run,
+    async catchUp() {
+      while (inFlight) await inFlight;
+      return run();
+    },
     stop() {
       stopped = true;
       clearInterval(timer);
       unlisten();
+      if (running.get(app) === checkpoints) running.delete(app);
     },
   };
+  running.set(app, checkpoints);
+  return checkpoints;
 }

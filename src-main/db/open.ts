@@ -3,6 +3,9 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { openDatabaseFile, type DbKey } from './encryption/cipher';
 
 export type Sqlite = Database.Database;
+
+/** The writer's automatic checkpoint threshold: the safety net, ~40 MB of WAL (see openSqlite). */
+export const AUTO_CHECKPOINT_PAGES = 10_000;
 /**
  * Drizzle over the connection, for the migrator. Without the schema: drizzle's relational API
  * (`db.query.*`) is used nowhere, and giving it the schema rebuilt that API's table config from all
@@ -33,8 +36,9 @@ export function openSqlite(file: string, opts: OpenOptions = {}): Sqlite {
     sqlite.pragma('synchronous = FULL');
     // Checkpoints run from an idle timer (startCheckpoints), not inside whichever commit crosses the
     // default 1,000-page threshold: that commit (a cashier's payment) would pay for copying the WAL.
-    // The automatic one stays as a safety net at ~40 MB.
-    sqlite.pragma('wal_autocheckpoint = 10000');
+    // The automatic one stays as a safety net at ~40 MB (off while a backup's snapshot pins the WAL:
+    // holdWalCheckpoints).
+    sqlite.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

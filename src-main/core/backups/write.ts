@@ -9,6 +9,7 @@ import { entryFor, writeSidecar, type BackupEntry } from './catalogue';
 import { fsyncFile } from './durable';
 import { checkBackupDestination } from './folder';
 import { modulePath } from '../../db/integrity-check';
+import { holdWalCheckpoints } from '../../db/checkpoints';
 import { defaultBackupDir, uniqueBackupPath, type BackupKind } from './names';
 import { exclusive } from './state';
 import { verifyDatabaseFile } from './verify';
@@ -36,18 +37,25 @@ export async function writeBackup(app: AppContext, opts: CreateOptions): Promise
   let lastPercent = -5; // 0 is announced too: the screen shows the bar from the start, however fast the copy
   const key = app.encryption?.key ?? null;
   try {
-    await snapshotDatabase(app.dbFile, tmp, {
-      key,
-      nativeBinding: app.nativeBinding,
-      modulePath: modulePath(),
-      expectedBytes: databaseBytes(app.sqlite),
-      onProgress: (percent) => {
-        if (percent >= lastPercent + 5) {
-          lastPercent = percent;
-          app.events.emit({ name: 'backup.progress', payload: { kind: opts.kind, percent } });
-        }
-      },
-    });
+    // The snapshot pins the WAL: what the desk writes meanwhile is checkpointed by the worker after it,
+    // not inline by the first cashier's commit (db/checkpoints.ts).
+    const releaseWal = holdWalCheckpoints(app);
+    try {
+      await snapshotDatabase(app.dbFile, tmp, {
+        key,
+        nativeBinding: app.nativeBinding,
+        modulePath: modulePath(),
+        expectedBytes: databaseBytes(app.sqlite),
+        onProgress: (percent) => {
+          if (percent >= lastPercent + 5) {
+            lastPercent = percent;
+            app.events.emit({ name: 'backup.progress', payload: { kind: opts.kind, percent } });
+          }
+        },
+      });
+    } finally {
+      await releaseWal();
+    }
     toRollbackJournal(tmp, { key, nativeBinding: app.nativeBinding });
     if (app.encryption) appendKeyRecord(tmp, app.encryption.keyring);
     const info = await verifyDatabaseFile(tmp, app.migrationsFolder, app.nativeBinding, key);
