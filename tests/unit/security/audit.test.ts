@@ -144,6 +144,15 @@ describe('audit trail', () => {
     expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['ID', 'Date', 'Time', 'User', 'Action']));
     expect(ws.rowCount).toBe(r.rows + 1);
     expect(r.rows).toBe((await t.ok('audit.list', {})).total);
+    // Written row by row with inline strings (the streaming writer): the same sheet as before.
+    expect(ws.getRow(1).font).toMatchObject({ bold: true });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBe('A1:K1');
+    expect(ws.getColumn(9).width).toBe(40);
+    const newest = (await t.ok('audit.list', {})).items[0]!;
+    const row = ws.getRow(r.rows + 1).values as unknown[];
+    expect(row[1]).toBe(newest.id);
+    expect(row[6]).toBe(newest.action);
   });
 
   it('only admin and manager may read the trail', async () => {
