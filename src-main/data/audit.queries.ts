@@ -19,6 +19,15 @@ export interface AuditQuery {
 type Arg = string | number;
 
 /**
+ * An action or its family: `payment` matches payment.create, payment.void...; a full name matches exactly.
+ * One index range holds both ('payment' ≤ action < 'payment/', '/' being the character after '.'), so an
+ * index on the action serves it; the second test drops the names in that range that only start alike
+ * ('payment-x'). `col` is the column as the range names it (`+action` keeps SQLite off the index).
+ */
+const actionTest = (col: string) => `${col} >= ? AND ${col} < ? AND (action = ? OR substr(action, ?, 1) = ?)`;
+const actionArgs = (action: string): Arg[] => [action, `${action}/`, action, [...action].length + 1, '.'];
+
+/**
  * `scanById`: test the action on each row while walking newest first, instead of through audit_action_idx.
  * `narrow`: the audit_fts hits, or a query of it, that limit the text search to the rows named (searchNarrowing).
  * `ids`: the dates' rows are exactly those with lo ≤ id < hi (see idSpan): walked by id, the dates only
@@ -49,13 +58,9 @@ function where(
     args.push(f.entityId);
   }
   if (f.action) {
-    // `payment` matches payment.create, payment.void...; a full name matches exactly. One index range holds
-    // both ('payment' ≤ action < 'payment/', '/' being the character after '.'), so audit_action_idx serves
-    // it; the second test drops the names in that range that only start alike ('payment-x').
     // (A unary + keeps SQLite off the index when walking by id is cheaper: see auditPage.)
-    const col = scanById ? '+action' : 'action';
-    w.push(`${col} >= ? AND ${col} < ? AND (action = ? OR substr(action, ?, 1) = ?)`);
-    args.push(f.action, `${f.action}/`, f.action, [...f.action].length + 1, '.');
+    w.push(actionTest(scanById ? '+action' : 'action'));
+    args.push(...actionArgs(f.action));
   }
   if (f.source) {
     w.push('source = ?');
@@ -178,9 +183,8 @@ const actionOnly = (f: AuditQuery) =>
 const actionRows = (db: Sqlite, action: string) =>
   prepared<Arg[], { n: number }>(
     db,
-    `SELECT coalesce(sum(rows), 0) AS n FROM audit_action_counts
-      WHERE action >= ? AND action < ? AND (action = ? OR substr(action, ?, 1) = ?)`,
-  ).get(action, `${action}/`, action, [...action].length + 1, '.')?.n ?? 0;
+    `SELECT coalesce(sum(rows), 0) AS n FROM audit_action_counts WHERE ${actionTest('action')}`,
+  ).get(...actionArgs(action))?.n ?? 0;
 
 const maxAuditId = (db: Sqlite) =>
   prepared<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM audit_log').get()?.n;
