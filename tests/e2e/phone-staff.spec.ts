@@ -71,6 +71,15 @@ test('no staff screen or tab is wider than a phone (390 px)', async ({ page, hos
       events: ['payment.created'],
     });
     receiver.secret = hook.secret;
+    // The start's catch-up daily backup may still run: a second backup is refused meanwhile, so wait.
+    const status = async () =>
+      (await api.ok('backups.list', {})) as { status: { running: string | null; lastDaily: unknown } };
+    await expect
+      .poll(async () => {
+        const s = (await status()).status;
+        return s.lastDaily !== null && s.running === null;
+      })
+      .toBe(true);
     await api.ok('backups.create', {});
     // A second staff session (a cashier signed in on another seat).
     await api.ok('users.create', { fullName: 'Kasir Ponsel', role: 'staff', mustChangePassword: false, ...CASHIER });
