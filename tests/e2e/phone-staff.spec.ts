@@ -72,12 +72,10 @@ test('no staff screen or tab is wider than a phone (390 px)', async ({ page, hos
     });
     receiver.secret = hook.secret;
     // The start's catch-up daily backup may still run: a second backup is refused meanwhile, so wait.
-    const status = async () =>
-      (await api.ok('backups.list', {})) as { status: { running: string | null; lastDaily: unknown } };
     await expect
       .poll(async () => {
-        const s = (await status()).status;
-        return s.lastDaily !== null && s.running === null;
+        const { status } = await api.ok('backups.list', {});
+        return status.lastDaily !== null && status.running === null;
       })
       .toBe(true);
     await api.ok('backups.create', {});
